@@ -1,0 +1,40 @@
+# Each target makes its own virtualenv (.venv) on first use.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint typecheck bench eval clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+## run: set up and assess the bundled example case (the web app will replace this)
+run: $(STAMP)
+	$(BIN)/gravida assess src/gravida/examples/postural-28w.yaml
+
+## test: set up, then lint, type-check and run the test suite
+test: $(STAMP)
+	$(BIN)/ruff check src tests bench
+	$(BIN)/mypy
+	$(BIN)/pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests bench
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+## eval: score the shared dev vignettes in every available mode
+eval: $(STAMP)
+	$(BIN)/gravida eval ../shared/vignettes/dev.yaml
+
+## bench: in-process speed, and agreement with pgmpy's exact inference
+bench: $(STAMP)
+	$(BIN)/python bench/engine.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,191 @@
+"""The `gravida` command line: a thin layer that reads input, calls the core, renders.
+
+Every failure a user can cause (a missing file, bad YAML, an unknown id, a
+number out of range) ends with a one-line message and exit status 2, never a
+traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import click
+import yaml
+from rich.console import Console
+from rich.progress import track
+from rich.table import Table
+
+from gravida.engine import Assessment, CaseError, Engine
+from gravida.evaluation.vignettes import Vignette, VignetteFileError
+from gravida.knowledge import PackError
+
+out = Console(highlight=False)
+err = Console(stderr=True, highlight=False)
+
+LEVEL_STYLE = {
+    "emergency_ambulance": "bold white on red",
+    "emergency": "bold red",
+    "consultation_24": "bold yellow",
+    "consultation": "bold cyan",
+    "self_care": "bold green",
+}
+
+
+def fail(message: str) -> None:
+    err.print(f"[red]error:[/red] {message}", markup=True, soft_wrap=True)
+    raise SystemExit(2)
+
+
+def read_structured(source: str) -> Any:
+    """YAML or JSON from a path or '-' (stdin); JSON is YAML, so one parser serves both."""
+    try:
+        text = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        fail(f"cannot read {source}: {exc}")
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        fail(f"{source} is not valid YAML or JSON: {exc}")
+
+
+def load_engine() -> Engine:
+    try:
+        return Engine()
+    except PackError as exc:
+        fail(f"knowledge pack is broken: {exc}")
+        raise  # unreachable; keeps the type checker honest
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="gravida")
+def main() -> None:
+    """Assess low back pain in pregnancy: likely causes, how urgently to get care, and why."""
+
+
+@main.command()
+@click.argument("case", metavar="CASE")
+@click.option("--json", "as_json", is_flag=True, help="Print the result as one JSON object.")
+def assess(case: str, as_json: bool) -> None:
+    """Assess CASE (a YAML/JSON file in the vignettes' case format, or - for stdin)."""
+    data = read_structured(case)
+    if isinstance(data, dict) and isinstance(data.get("case"), dict):
+        data = data["case"]  # a whole vignette: take its case
+    engine = load_engine()
+    try:
+        result = engine.assess(data)
+    except CaseError as exc:
+        if as_json:
+            click.echo(json.dumps({"errors": [p.to_json() for p in exc.problems]}))
+            raise SystemExit(2) from None
+        fail("the case is not valid:\n  " + "\n  ".join(
+            f"{p.field}: {p.message}"
+            + (f" (did you mean {', '.join(p.suggestions)}?)" if p.suggestions else "")
+            for p in exc.problems
+        ))
+        return
+    if as_json:
+        click.echo(json.dumps(result.to_json(), ensure_ascii=False))
+    else:
+        render_assessment(result)
+
+
+def render_assessment(a: Assessment, limit: int = 8) -> None:
+    pack_labels = {c.id: c for c in a.conditions}
+    t = a.triage
+    out.print(f"[{LEVEL_STYLE[t.level]}] {t.level.upper().replace('_', ' ')} [/]  {t.meaning}")
+    out.print(f"  because: {t.set_by.says}")
+    table = Table(title="Likely causes", show_edge=False)
+    table.add_column("cause")
+    table.add_column("probability", justify="right")
+    table.add_column("")
+    for c in a.conditions[:limit]:
+        bar = "█" * max(1, round(c.probability * 30)) if c.probability >= 0.005 else ""
+        table.add_row(c.name, f"{c.probability:6.1%}", bar)
+    out.print(table)
+    for e in a.explanations:
+        name = pack_labels[e.condition].name
+        out.print(f"[bold]{name}[/bold]")
+        if e.raised:
+            out.print("  for:     " + "; ".join(
+                f"{f.words()} (LR {f.likelihood_ratio:.2g})" for f in e.raised))
+        if e.lowered:
+            out.print("  against: " + "; ".join(
+                f"{f.words()} (LR {f.likelihood_ratio:.2g})" for f in e.lowered))
+    for note in a.evidence.notes:
+        out.print(f"[dim]note: {note}[/dim]")
+
+
+@main.command(name="eval")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option("--mode", default="full", show_default=True,
+              help="full (every finding given), interview, or narrative.")
+@click.option("--json", "as_json", is_flag=True, help="Print exactly one JSON object.")
+def eval_(files: Sequence[str], mode: str, as_json: bool) -> None:
+    """Score vignette FILES: top-1/top-3, triage agreement, under-triage, Brier."""
+    from gravida.evaluation.run import evaluate
+
+    engine = load_engine()
+    show_progress = not as_json and sys.stderr.isatty()
+
+    def progress(items: Sequence[Vignette]) -> Any:
+        return track(items, description="assessing", console=err, transient=True)
+
+    try:
+        result = evaluate(
+            [Path(f) for f in files], mode, engine, progress if show_progress else None
+        )
+    except (VignetteFileError, KeyError) as exc:
+        fail(str(exc).strip("'\""))
+        return
+    if as_json:
+        click.echo(json.dumps(result, ensure_ascii=False))
+        return
+    render_eval(result)
+
+
+def render_eval(r: dict[str, Any]) -> None:
+    table = Table(title=f"{r['mode']} mode, {r['n']} cases", show_edge=False)
+    table.add_column("metric")
+    table.add_column("value", justify="right")
+    skip = {"cases", "mode", "pack_version", "n"}
+    for k, v in r.items():
+        if k in skip:
+            continue
+        table.add_row(k, f"{v:.3f}" if isinstance(v, float) else str(v))
+    out.print(table)
+    wrong = [c for c in r["cases"] if not c.get("top1") or c["triage"] != c["expected_triage"]]
+    if wrong:
+        out.print(f"[bold]{len(wrong)} cases not fully right[/bold]")
+    for c in wrong:
+        top = ", ".join(c["ranked"][:3])
+        out.print(
+            f"  {c['id']}: expected {c['expected_condition']} / {c['expected_triage']}; "
+            f"got {top or '-'} / {c['triage']}"
+            + (f"  [red]{c['error']}[/red]" if c.get("error") else "")
+        )
+
+
+def _register_optional() -> None:
+    """Commands of later stages register here when their modules are present."""
+    import importlib
+
+    for module, name in (
+        ("gravida.advice.cli", "meds"),
+        ("gravida.intake.cli", "parse"),
+        ("gravida.interview.cli", "interview"),
+        ("gravida.api.cli", "serve"),
+    ):
+        try:
+            mod = importlib.import_module(module)
+        except ModuleNotFoundError as exc:
+            if exc.name is not None and module.startswith(exc.name):
+                continue
+            raise
+        main.add_command(getattr(mod, name))
+
+
+_register_optional()

@@ -1,0 +1,145 @@
+"""One assessment: a case in, a ranked differential, a triage level and reasons out."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from gravida.engine.case import Case
+from gravida.engine.model import Evidence, FloatArray, Model
+from gravida.engine.triage import Triage, decide
+from gravida.knowledge.load import Pack, default_pack
+
+EXPLAINED = 3  # conditions explained in a result
+PER_SIDE = 5  # findings listed as raising / lowering each
+
+
+@dataclass(frozen=True)
+class RankedCondition:
+    id: str
+    name: str
+    lay_name: str
+    probability: float
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "lay_name": self.lay_name,
+            "probability": round(self.probability, 6),
+        }
+
+
+@dataclass(frozen=True)
+class Factor:
+    finding: str
+    label: str
+    state: str  # "present" | "absent"
+    likelihood_ratio: float
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "finding": self.finding,
+            "label": self.label,
+            "state": self.state,
+            "likelihood_ratio": round(self.likelihood_ratio, 4),
+        }
+
+    def words(self) -> str:
+        return self.label if self.state == "present" else f"no {self.label}"
+
+
+@dataclass(frozen=True)
+class Explanation:
+    condition: str
+    raised: tuple[Factor, ...]
+    lowered: tuple[Factor, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "condition": self.condition,
+            "raised_by": [f.to_json() for f in self.raised],
+            "lowered_by": [f.to_json() for f in self.lowered],
+        }
+
+
+@dataclass(frozen=True)
+class Assessment:
+    case: Case
+    evidence: Evidence
+    conditions: tuple[RankedCondition, ...]
+    triage: Triage
+    explanations: tuple[Explanation, ...]
+    pack_version: str
+
+    @property
+    def ranked(self) -> list[str]:
+        return [c.id for c in self.conditions]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "conditions": [c.to_json() for c in self.conditions],
+            "triage": self.triage.to_json(),
+            "explanations": [e.to_json() for e in self.explanations],
+            "evidence": {
+                "gestational_weeks": self.evidence.weeks,
+                "present": sorted(self.evidence.present),
+                "absent": sorted(self.evidence.absent),
+                "numbers": dict(sorted(self.evidence.numbers.items())),
+            },
+            "notes": list(self.evidence.notes),
+            "pack_version": self.pack_version,
+        }
+
+
+class Engine:
+    """The assessment engine over one loaded pack: pure, deterministic, thread-safe."""
+
+    def __init__(self, pack: Pack | None = None) -> None:
+        self.pack = pack or default_pack()
+        self.model = Model(self.pack)
+
+    def case(self, data: Mapping[str, Any] | Case) -> Case:
+        return data if isinstance(data, Case) else Case.from_dict(data, self.pack)
+
+    def posterior(self, case: Case) -> tuple[Evidence, FloatArray]:
+        ev = self.model.evidence(case)
+        return ev, self.model.posterior(ev)
+
+    def triage(self, case: Case) -> Triage:
+        """Only the triage (the interview asks this of many hypothetical answers)."""
+        ev, post = self.posterior(case)
+        return decide(self.pack, ev, self.model.conditions, post)
+
+    def assess(self, data: Mapping[str, Any] | Case, explain: bool = True) -> Assessment:
+        case = self.case(data)
+        ev, post = self.posterior(case)
+        conds = self.model.conditions
+        order = sorted(range(len(conds)), key=lambda i: (-post[i], conds[i]))
+        ranked = tuple(
+            RankedCondition(
+                conds[i],
+                self.pack.conditions[conds[i]].name,
+                self.pack.conditions[conds[i]].lay_name,
+                float(post[i]),
+            )
+            for i in order
+        )
+        triage = decide(self.pack, ev, conds, post)
+        explanations = (
+            tuple(self._explain(ev, i) for i in order[:EXPLAINED]) if explain else ()
+        )
+        return Assessment(case, ev, ranked, triage, explanations, self.pack.version)
+
+    def _explain(self, ev: Evidence, i: int) -> Explanation:
+        lrs = self.model.likelihood_ratios(ev, i)
+        factors = [
+            Factor(f, self.pack.label(f), "present" if f in ev.present else "absent", lr)
+            for f, lr in lrs.items()
+        ]
+        factors.sort(key=lambda f: (-abs(math.log(f.likelihood_ratio)), f.finding))
+        raised = tuple(f for f in factors if f.likelihood_ratio > 1.05)[:PER_SIDE]
+        lowered = tuple(f for f in factors if f.likelihood_ratio < 1 / 1.05)[:PER_SIDE]
+        return Explanation(self.model.conditions[i], raised, lowered)

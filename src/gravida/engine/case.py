@@ -1,0 +1,157 @@
+"""A case: what is known about one woman, checked against the vocabulary.
+
+The case is the one value every interface produces (a vignette, a JSON body,
+the interview, the free-text parser) and the engine consumes, so all input
+validation lives here: an unknown id, a number out of range, a finding both
+present and absent, or a missing gestational age is refused with a message
+that names the field, before any probability is computed.
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from gravida.knowledge.load import Pack
+
+
+@dataclass(frozen=True)
+class Problem:
+    field: str
+    message: str
+    suggestions: tuple[str, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"field": self.field, "message": self.message}
+        if self.suggestions:
+            out["suggestions"] = list(self.suggestions)
+        return out
+
+
+class CaseError(ValueError):
+    """A case that cannot be assessed; carries every problem found, not just the first."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems = tuple(problems)
+        super().__init__("; ".join(f"{p.field}: {p.message}" for p in self.problems))
+
+
+@dataclass(frozen=True)
+class Case:
+    """Present and absent boolean findings plus measured numbers; the rest is unknown."""
+
+    numbers: Mapping[str, float]
+    present: frozenset[str] = field(default_factory=frozenset)
+    absent: frozenset[str] = field(default_factory=frozenset)
+
+    @property
+    def weeks(self) -> float:
+        return self.numbers["gestational_weeks"]
+
+    def state(self, finding: str) -> bool | float | None:
+        """True/False for a known boolean, the value for a number, None when unknown."""
+        if finding in self.numbers:
+            return self.numbers[finding]
+        if finding in self.present:
+            return True
+        if finding in self.absent:
+            return False
+        return None
+
+    def with_answer(self, finding: str, value: bool | float | None) -> Case:
+        """A new case with one finding set (True/False/number) or made unknown (None)."""
+        present, absent = set(self.present), set(self.absent)
+        numbers = dict(self.numbers)
+        present.discard(finding)
+        absent.discard(finding)
+        numbers.pop(finding, None)
+        if isinstance(value, bool):
+            (present if value else absent).add(finding)
+        elif value is not None:
+            numbers[finding] = float(value)
+        return Case(numbers, frozenset(present), frozenset(absent))
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {k: _plain(v) for k, v in sorted(self.numbers.items())}
+        out["present"] = sorted(self.present)
+        out["absent"] = sorted(self.absent)
+        return out
+
+    @classmethod
+    def from_dict(cls, data: Any, pack: Pack) -> Case:
+        """Validate a case in the vignette ``case`` format; raises CaseError."""
+        problems: list[Problem] = []
+        if not isinstance(data, Mapping):
+            raise CaseError([Problem("case", "must be an object with findings")])
+        numbers: dict[str, float] = {}
+        lists: dict[str, set[str]] = {"present": set(), "absent": set()}
+        booleans = {f for f, d in pack.findings.items() if d.kind == "boolean"}
+        derived = {d.id for d in pack.derived}
+        for key, value in data.items():
+            if not isinstance(key, str):
+                problems.append(Problem(str(key), "field names must be text"))
+                continue
+            if key in ("present", "absent"):
+                if value is None:
+                    continue
+                if not isinstance(value, list | tuple):
+                    problems.append(Problem(key, "must be a list of finding ids"))
+                    continue
+                for i, fid in enumerate(value):
+                    where = f"{key}[{i}]"
+                    if not isinstance(fid, str):
+                        problems.append(Problem(where, "must be a finding id (text)"))
+                    elif fid in derived:
+                        problems.append(
+                            Problem(where, f"{fid} is computed from a measurement: give the number")
+                        )
+                    elif fid not in pack.findings:
+                        problems.append(_unknown(where, fid, booleans))
+                    elif fid not in booleans:
+                        problems.append(
+                            Problem(where, f"{fid} is a number finding: give its value, not {key}")
+                        )
+                    else:
+                        lists[key].add(fid)
+                continue
+            fdef = pack.findings.get(key)
+            if fdef is None:
+                problems.append(_unknown(key, key, set(pack.findings) | {"present", "absent"}))
+                continue
+            if fdef.kind != "number":
+                problems.append(Problem(key, "is a yes/no finding: list it under present or absent"))
+                continue
+            if isinstance(value, bool) or not isinstance(value, int | float):
+                problems.append(Problem(key, f"must be a number ({fdef.unit})"))
+                continue
+            lo, hi = fdef.range or (-math.inf, math.inf)
+            if not math.isfinite(value) or not lo <= value <= hi:
+                problems.append(Problem(key, f"{value!r} is outside {lo:g}-{hi:g} {fdef.unit}"))
+                continue
+            numbers[key] = float(value)
+        for fid in sorted(lists["present"] & lists["absent"]):
+            problems.append(Problem(fid, "is listed as both present and absent"))
+        for imp in pack.implies:
+            if imp.if_ in lists["present"] and imp.then in lists["absent"]:
+                problems.append(
+                    Problem(imp.if_, f"is present but {imp.then}, which it implies, is absent")
+                )
+        if "gestational_weeks" not in numbers and not any(
+            p.field == "gestational_weeks" for p in problems
+        ):
+            problems.append(Problem("gestational_weeks", "is required (completed weeks, 0-44)"))
+        if problems:
+            raise CaseError(problems)
+        return cls(numbers, frozenset(lists["present"]), frozenset(lists["absent"]))
+
+
+def _unknown(where: str, fid: str, known: set[str]) -> Problem:
+    near = tuple(difflib.get_close_matches(fid, sorted(known), n=3, cutoff=0.6))
+    return Problem(where, f"unknown finding id {fid!r}", near)
+
+
+def _plain(v: float) -> float | int:
+    return int(v) if float(v).is_integer() else v

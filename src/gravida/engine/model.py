@@ -1,0 +1,203 @@
+"""The pack compiled into arrays, and a case turned into evidence for them.
+
+Model (docs/model.md): naive Bayes over mutually exclusive conditions with a
+leak. Each condition has a prior per trimester; each boolean finding has
+P(present | condition), or the finding's background rate when the condition
+does not list it. A present finding multiplies by p, an absent one by 1 - p,
+an unknown one by nothing. Gestational-age limits zero a condition outright.
+Compiling once into log arrays makes one assessment a couple of small
+matrix-vector products.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from gravida.engine.case import Case
+from gravida.knowledge import expr
+from gravida.knowledge.load import Pack
+from gravida.knowledge.schema import TRIMESTERS
+
+FloatArray = npt.NDArray[np.float64]
+
+# The trimester boundaries are the issue's definition, not clinical numbers:
+# first < 14 weeks, second 14-27, third >= 28.
+TRIMESTER_STARTS: tuple[float, float] = (14.0, 28.0)
+
+
+def trimester(weeks: float) -> int:
+    """0, 1 or 2: the index of the trimester for a gestational age."""
+    return 0 if weeks < TRIMESTER_STARTS[0] else 1 if weeks < TRIMESTER_STARTS[1] else 2
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Everything the model conditions on, after implications and measurements."""
+
+    weeks: float
+    present: frozenset[str]
+    absent: frozenset[str]
+    numbers: Mapping[str, float]
+    notes: tuple[str, ...]
+
+    def state(self, finding: str) -> bool | float | None:
+        if finding in self.numbers:
+            return self.numbers[finding]
+        if finding in self.present:
+            return True
+        if finding in self.absent:
+            return False
+        return None
+
+
+class Model:
+    """Arrays compiled from a pack; immutable and shared across threads and calls."""
+
+    def __init__(self, pack: Pack) -> None:
+        self.pack = pack
+        self.conditions: list[str] = list(pack.conditions)
+        self.findings: list[str] = pack.booleans
+        self.index: dict[str, int] = {f: i for i, f in enumerate(self.findings)}
+        n_t, n_c, n_f = len(TRIMESTERS), len(self.conditions), len(self.findings)
+
+        background = np.empty((n_t, n_f))
+        for j, fid in enumerate(self.findings):
+            cited = pack.info[fid].background if fid in pack.info else None
+            if cited is None:
+                cited = next(d.background for d in pack.derived if d.id == fid)
+            background[:, j] = cited.by_trimester()
+        p = np.repeat(background[:, None, :], n_c, axis=1)
+        for i, cid in enumerate(self.conditions):
+            for fid, cited in pack.likelihoods[cid].items():
+                p[:, i, self.index[fid]] = cited.by_trimester()
+        self.background: FloatArray = background
+        self.p: FloatArray = p
+        self.log_p: FloatArray = np.log(p)
+        self.log_q: FloatArray = np.log1p(-p)
+        prior = np.array([pack.conditions[c].prior.values() for c in self.conditions]).T
+        self.prior: FloatArray = prior  # (trimester, condition), not yet normalised
+        lo = [(pack.conditions[c].weeks or (-np.inf, np.inf))[0] for c in self.conditions]
+        hi = [(pack.conditions[c].weeks or (-np.inf, np.inf))[1] for c in self.conditions]
+        self.weeks_from: FloatArray = np.array(lo, dtype=float)
+        self.weeks_before: FloatArray = np.array(hi, dtype=float)
+        self.meaningful: dict[str, tuple[float, float]] = {
+            f: i.meaningful_weeks for f, i in pack.info.items() if i.meaningful_weeks is not None
+        }
+
+    # --- evidence ---------------------------------------------------------------
+
+    def evidence(self, case: Case) -> Evidence:
+        """Apply measurements, derived findings, implications and week windows to a case."""
+        present, absent = set(case.present), set(case.absent)
+        numbers = dict(case.numbers)
+        notes: list[str] = []
+        for nm, p_node, a_node in self.pack.number_maps:
+            if expr.evaluate(p_node, present, absent, numbers):
+                if nm.finding in absent:
+                    absent.discard(nm.finding)
+                    notes.append(f"{nm.finding} taken as present from the measurement ({nm.present_if})")
+                present.add(nm.finding)
+            elif a_node is not None and expr.evaluate(a_node, present, absent, numbers):
+                if nm.finding not in present:
+                    absent.add(nm.finding)
+        for d in self.pack.derived:
+            node = self.pack.derived_nodes[d.id]
+            inputs = expr.findings_in(node)
+            if any(i in numbers for i in inputs):
+                if expr.evaluate(node, present, absent, numbers):
+                    present.add(d.id)
+                else:
+                    absent.add(d.id)
+        changed = True
+        while changed:
+            changed = False
+            for imp in self.pack.implies:
+                if imp.if_ in present and imp.then not in present:
+                    present.add(imp.then)
+                    changed = True
+                if imp.then in absent and imp.if_ not in absent:
+                    absent.add(imp.if_)
+                    changed = True
+        weeks = numbers["gestational_weeks"]
+        for fid, (lo, hi) in self.meaningful.items():
+            if not lo <= weeks < hi and (fid in present or fid in absent):
+                present.discard(fid)
+                absent.discard(fid)
+                notes.append(f"{fid} not used before {lo:g} weeks")
+        return Evidence(weeks, frozenset(present), frozenset(absent), numbers, tuple(notes))
+
+    def vector(self, ev: Evidence) -> tuple[FloatArray, FloatArray]:
+        """Indicator vectors (present, absent) over the model's findings."""
+        pos = np.zeros(len(self.findings))
+        neg = np.zeros(len(self.findings))
+        for f in ev.present:
+            pos[self.index[f]] = 1.0
+        for f in ev.absent:
+            neg[self.index[f]] = 1.0
+        return pos, neg
+
+    # --- inference --------------------------------------------------------------
+
+    def log_prior(self, weeks: float) -> FloatArray:
+        """Log prior for this gestational age; -inf where a week limit excludes a condition."""
+        allowed = (self.weeks_from <= weeks) & (weeks < self.weeks_before)
+        with np.errstate(divide="ignore"):
+            return np.where(allowed, np.log(self.prior[trimester(weeks)]), -np.inf)
+
+    def log_scores(self, ev: Evidence) -> FloatArray:
+        t = trimester(ev.weeks)
+        pos, neg = self.vector(ev)
+        return self.log_prior(ev.weeks) + self.log_p[t] @ pos + self.log_q[t] @ neg
+
+    def posterior(self, ev: Evidence) -> FloatArray:
+        return softmax(self.log_scores(ev))
+
+    def posterior_batch(self, weeks: FloatArray, pos: FloatArray, neg: FloatArray) -> FloatArray:
+        """Posteriors for many cases at once: rows of pos/neg are indicator vectors."""
+        out = np.empty((len(weeks), len(self.conditions)))
+        tri = np.array([trimester(float(w)) for w in weeks])
+        for t in range(len(TRIMESTERS)):
+            rows = np.nonzero(tri == t)[0]
+            if rows.size == 0:
+                continue
+            w = weeks[rows][:, None]
+            allowed = (self.weeks_from <= w) & (w < self.weeks_before)
+            with np.errstate(divide="ignore"):
+                prior = np.where(allowed, np.log(self.prior[t]), -np.inf)
+            scores = prior + pos[rows] @ self.log_p[t].T + neg[rows] @ self.log_q[t].T
+            out[rows] = softmax(scores)
+        return out
+
+    def likelihood_ratios(self, ev: Evidence, condition: int) -> dict[str, float]:
+        """LR of each known finding for one condition against all the others.
+
+        The comparison is the prior-weighted mixture of the other conditions at
+        this gestational age, i.e. the LR a diagnostic-test table would quote:
+        P(finding state | condition) / P(finding state | not condition).
+        """
+        t = trimester(ev.weeks)
+        prior = np.exp(self.log_prior(ev.weeks))
+        prior[condition] = 0.0
+        total = prior.sum()
+        others = (prior @ self.p[t]) / total if total > 0 else self.background[t]
+        out: dict[str, float] = {}
+        p_c = self.p[t, condition]
+        for f in ev.present:
+            j = self.index[f]
+            out[f] = float(p_c[j] / others[j])
+        for f in ev.absent:
+            j = self.index[f]
+            out[f] = float((1.0 - p_c[j]) / (1.0 - others[j]))
+        return out
+
+
+def softmax(scores: FloatArray) -> FloatArray:
+    """Normalise log scores to probabilities along the last axis; -inf becomes exactly 0."""
+    top = np.max(scores, axis=-1, keepdims=True)
+    e = np.exp(scores - top)
+    out: FloatArray = e / e.sum(axis=-1, keepdims=True)
+    return out

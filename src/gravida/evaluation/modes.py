@@ -1,0 +1,85 @@
+"""How a vignette is played: the evaluator's modes.
+
+A mode turns one vignette into an Outcome (a ranked differential and a
+triage level, plus whatever the mode measures, such as questions asked or
+findings parsed). The metrics are then the same for every mode, which is
+what lets interview and narrative results be compared with full mode.
+New modes register themselves in MODES.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from gravida.engine import Assessment, CaseError, Engine
+from gravida.evaluation.vignettes import Vignette
+
+
+@dataclass(frozen=True)
+class Outcome:
+    ranked: list[str]
+    probabilities: dict[str, float]
+    triage: str
+    extra: dict[str, Any] = field(default_factory=dict)
+    error: str | None = None
+
+    @classmethod
+    def from_assessment(cls, a: Assessment, **extra: Any) -> Outcome:
+        return cls(
+            ranked=a.ranked,
+            probabilities={c.id: c.probability for c in a.conditions},
+            triage=a.triage.level,
+            extra=extra,
+        )
+
+    @classmethod
+    def failed(cls, message: str) -> Outcome:
+        return cls(ranked=[], probabilities={}, triage="", error=message)
+
+
+class Mode(Protocol):
+    name: str
+
+    def run(self, engine: Engine, vignette: Vignette) -> Outcome: ...
+
+    def summary(self, outcomes: Sequence[Outcome]) -> dict[str, Any]: ...
+
+
+class FullMode:
+    """Every finding of the case is given at once: measures the model and policy."""
+
+    name = "full"
+
+    def run(self, engine: Engine, vignette: Vignette) -> Outcome:
+        try:
+            return Outcome.from_assessment(engine.assess(vignette.case, explain=False))
+        except CaseError as exc:
+            return Outcome.failed(str(exc))
+
+    def summary(self, outcomes: Sequence[Outcome]) -> dict[str, Any]:
+        return {}
+
+
+MODES: dict[str, Callable[[], Mode]] = {"full": FullMode}
+
+
+def get_mode(name: str) -> Mode:
+    """The mode by name; modes from later stages import lazily so a missing one is clear."""
+    if name not in MODES:
+        _load_optional_modes()
+    if name not in MODES:
+        raise KeyError(f"unknown mode {name!r}; available: {', '.join(sorted(MODES))}")
+    return MODES[name]()
+
+
+def _load_optional_modes() -> None:
+    import importlib
+
+    for module in ("gravida.evaluation.interview_mode", "gravida.evaluation.narrative_mode"):
+        try:
+            importlib.import_module(module)
+        except ModuleNotFoundError as exc:
+            if exc.name != module:
+                raise

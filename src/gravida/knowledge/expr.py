@@ -1,0 +1,131 @@
+"""The small condition language of the pack's rules.
+
+Rules in the pack say things like "fever with flank pain" or "systolic_bp >= 160".
+Written as data, they are parsed once at load (so a misspelt id fails there)
+into this tree, which the engine evaluates against a case.
+
+Forms:
+  "finding_id"            the finding is known present
+  "!finding_id"           the finding is known absent
+  "number_id >= 38.0"     a measured number compares (>=, >, <=, <, ==); unknown never matches
+  "@name"                 a named definition from the triage file
+  [a, b, ...]             all of them
+  {all: [...]} / {any: [...]}
+An unknown finding never satisfies an atom: "where a row needs a finding that
+is unknown, the row does not apply" (triage policy).
+"""
+
+from __future__ import annotations
+
+import operator
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+_COMPARE = re.compile(r"^\s*([a-z_][a-z0-9_]*)\s*(>=|<=|==|>|<)\s*(-?\d+(?:\.\d+)?)\s*$")
+_ATOM = re.compile(r"^\s*(!?)([a-z_][a-z0-9_]*)\s*$")
+_REF = re.compile(r"^\s*@([a-z_][a-z0-9_]*)\s*$")
+
+OPS: dict[str, Callable[[float, float], bool]] = {
+    ">=": operator.ge,
+    ">": operator.gt,
+    "<=": operator.le,
+    "<": operator.lt,
+    "==": operator.eq,
+}
+
+
+class ExprError(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class Atom:
+    finding: str
+    present: bool
+
+
+@dataclass(frozen=True)
+class Compare:
+    finding: str
+    op: str
+    value: float
+
+
+@dataclass(frozen=True)
+class All:
+    parts: tuple[Node, ...]
+
+
+@dataclass(frozen=True)
+class AnyOf:
+    parts: tuple[Node, ...]
+
+
+Node = Atom | Compare | All | AnyOf
+
+
+def parse(
+    raw: Any,
+    booleans: set[str],
+    numbers: set[str],
+    definitions: Mapping[str, Node] | None = None,
+) -> Node:
+    """Parse and check one expression; raises ExprError naming the bad part."""
+    defs = definitions or {}
+    if isinstance(raw, str):
+        if m := _REF.match(raw):
+            name = m.group(1)
+            if name not in defs:
+                raise ExprError(f"unknown definition @{name}")
+            return defs[name]
+        if m := _COMPARE.match(raw):
+            fid, op, value = m.group(1), m.group(2), float(m.group(3))
+            if fid not in numbers:
+                raise ExprError(f"{fid!r} in {raw!r} is not a number finding")
+            return Compare(fid, op, value)
+        if m := _ATOM.match(raw):
+            fid = m.group(2)
+            if fid not in booleans:
+                raise ExprError(f"unknown boolean finding {fid!r}")
+            return Atom(fid, present=m.group(1) != "!")
+        raise ExprError(f"cannot read {raw!r}")
+    if isinstance(raw, list):
+        if not raw:
+            raise ExprError("empty list")
+        return All(tuple(parse(r, booleans, numbers, defs) for r in raw))
+    if isinstance(raw, dict) and len(raw) == 1:
+        (key, value), = raw.items()
+        if key not in ("all", "any") or not isinstance(value, list) or not value:
+            raise ExprError(f"expected {{all: [...]}} or {{any: [...]}}, got {raw!r}")
+        parts = tuple(parse(r, booleans, numbers, defs) for r in value)
+        return All(parts) if key == "all" else AnyOf(parts)
+    raise ExprError(f"cannot read {raw!r}")
+
+
+def evaluate(
+    node: Node,
+    present: frozenset[str] | set[str],
+    absent: frozenset[str] | set[str],
+    numbers: Mapping[str, float],
+) -> bool:
+    """True when the case satisfies the expression; unknowns never satisfy."""
+    if isinstance(node, Atom):
+        return node.finding in (present if node.present else absent)
+    if isinstance(node, Compare):
+        value = numbers.get(node.finding)
+        return value is not None and OPS[node.op](value, node.value)
+    if isinstance(node, All):
+        return all(evaluate(p, present, absent, numbers) for p in node.parts)
+    return any(evaluate(p, present, absent, numbers) for p in node.parts)
+
+
+def findings_in(node: Node) -> set[str]:
+    """Every finding an expression mentions (the interview asks these first)."""
+    if isinstance(node, Atom | Compare):
+        return {node.finding}
+    out: set[str] = set()
+    for p in node.parts:
+        out |= findings_in(p)
+    return out

@@ -1,0 +1,223 @@
+"""The shape of the knowledge pack, checked on load.
+
+The pack is data written by clinicians; these models are the contract that
+makes a typo fail loudly at start-up (naming file, entry and problem) rather
+than silently skew a probability at run time.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+TRIMESTERS: tuple[str, str, str] = ("first", "second", "third")
+
+Probability = Annotated[float, Field(gt=0.0, lt=1.0)]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# --- vocabulary (the shared contract, copied into the pack) -------------------
+
+
+class TriageLevelDef(Strict):
+    id: str
+    meaning: str
+
+
+class FindingDef(Strict):
+    id: str
+    kind: Literal["boolean", "number"]
+    meaning: str
+    unit: str | None = None
+    range: tuple[float, float] | None = None
+
+    @model_validator(mode="after")
+    def _number_has_range(self) -> FindingDef:
+        if self.kind == "number" and self.range is None:
+            raise ValueError(f"number finding {self.id} needs a range")
+        return self
+
+
+class ConditionDef(Strict):
+    id: str
+    meaning: str
+
+
+class Vocabulary(Strict):
+    version: int
+    triage_levels: list[TriageLevelDef]
+    findings: list[FindingDef]
+    conditions: list[ConditionDef]
+
+
+# --- sources ------------------------------------------------------------------
+
+
+class Source(Strict):
+    title: str
+    kind: Literal["guideline", "review", "textbook", "study", "judgement", "regulator"]
+    publisher: str | None = None
+    year: int | None = None
+    url: str | None = None
+    note: str | None = None
+
+
+# --- a cited number -----------------------------------------------------------
+
+
+class ByTrimester(Strict):
+    first: Probability
+    second: Probability
+    third: Probability
+
+    def values(self) -> tuple[float, float, float]:
+        return (self.first, self.second, self.third)
+
+
+class Cited(Strict):
+    """A probability (flat or by trimester) and the source it comes from.
+
+    Written in YAML as ``[p, source]`` or ``[{first: .., second: .., third: ..}, source]``.
+    """
+
+    p: Probability | ByTrimester
+    src: str
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_pair(cls, data: Any) -> Any:
+        if isinstance(data, list | tuple):
+            if len(data) != 2:
+                raise ValueError("write a cited number as [probability, source_id]")
+            return {"p": data[0], "src": data[1]}
+        return data
+
+    def by_trimester(self) -> tuple[float, float, float]:
+        if isinstance(self.p, ByTrimester):
+            return self.p.values()
+        return (self.p, self.p, self.p)
+
+
+# --- findings -----------------------------------------------------------------
+
+
+class FindingInfo(Strict):
+    """What the pack adds to a vocabulary finding."""
+
+    label: str
+    background: Cited | None = None
+    meaningful_weeks: tuple[float, float] | None = None
+
+
+class DerivedFinding(Strict):
+    """A pack-added boolean finding computed from number findings.
+
+    It exists so that a measured value (a pulse, a pain score) can carry
+    likelihoods like any other finding, with its threshold in data.
+    """
+
+    id: str
+    label: str
+    present_if: list[str] = Field(min_length=1)
+    background: Cited
+
+
+class NumberMap(Strict):
+    """Fills a vocabulary boolean from a measurement when the boolean is unknown."""
+
+    finding: str
+    present_if: str
+    absent_if: str | None = None
+    src: str
+
+
+class Implication(Strict):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    if_: str = Field(alias="if")
+    then: str
+
+
+class FindingsFile(Strict):
+    findings: dict[str, FindingInfo]
+    derived: list[DerivedFinding] = []
+    number_maps: list[NumberMap] = []
+    implies: list[Implication] = []
+
+
+# --- conditions ---------------------------------------------------------------
+
+
+class Prior(Strict):
+    first: Probability
+    second: Probability
+    third: Probability
+    src: str
+
+    def values(self) -> tuple[float, float, float]:
+        return (self.first, self.second, self.third)
+
+
+class ConditionInfo(Strict):
+    name: str
+    lay_name: str
+    prior: Prior
+    weeks: tuple[float, float] | None = None
+    weeks_src: str | None = None
+
+    @model_validator(mode="after")
+    def _weeks_cited(self) -> ConditionInfo:
+        if self.weeks is not None:
+            if self.weeks_src is None:
+                raise ValueError("a gestational-age limit needs weeks_src")
+            if self.weeks[0] >= self.weeks[1]:
+                raise ValueError("weeks must be [from, before] with from < before")
+        return self
+
+
+class ConditionsFile(Strict):
+    conditions: dict[str, ConditionInfo]
+
+
+class LikelihoodsFile(Strict):
+    likelihoods: dict[str, dict[str, Cited]]
+
+
+# --- triage -------------------------------------------------------------------
+
+Expr = str | dict[str, Any] | list[Any]
+
+
+class Rule(Strict):
+    id: str
+    level: str
+    when: Expr
+    says: str
+    src: str
+
+
+class ConditionTriage(Strict):
+    level: str
+    src: str
+    adjust: list[Rule] = []
+
+
+class TriageFile(Strict):
+    thresholds: dict[str, Annotated[float, Field(ge=0.0, le=1.0)]]
+    thresholds_src: str
+    definitions: dict[str, Expr] = {}
+    floors: list[Rule]
+    conditions: dict[str, ConditionTriage]
+
+    @field_validator("floors")
+    @classmethod
+    def _unique_ids(cls, floors: list[Rule]) -> list[Rule]:
+        seen: set[str] = set()
+        for r in floors:
+            if r.id in seen:
+                raise ValueError(f"duplicate floor rule id {r.id}")
+            seen.add(r.id)
+        return floors
