@@ -111,7 +111,7 @@ class Engine:
     def triage(self, case: Case) -> Triage:
         """Only the triage (the interview asks this of many hypothetical answers)."""
         ev, post = self.posterior(case)
-        return decide(self.pack, ev, self.model.conditions, post)
+        return decide(self.model, ev, post)
 
     def assess(self, data: Mapping[str, Any] | Case, explain: bool = True) -> Assessment:
         case = self.case(data)
@@ -127,7 +127,7 @@ class Engine:
             )
             for i in order
         )
-        triage = decide(self.pack, ev, conds, post)
+        triage = decide(self.model, ev, post)
         explanations = (
             tuple(self._explain(ev, i) for i in order[:EXPLAINED]) if explain else ()
         )

@@ -10,12 +10,18 @@ that matters, so dangerous alternatives get low thresholds.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Literal
 
-from gravida.engine.model import Evidence, FloatArray
+import numpy as np
+
+from gravida.engine.model import Evidence, FloatArray, Model
 from gravida.knowledge import expr
 from gravida.knowledge.load import Pack
+
+# Red flags combined exactly when removing them (2**n posteriors); past this
+# the first ones alphabetically are used. Not clinical: a bound on work.
+RED_FLAG_SUBSETS_MAX = 6
 
 
 @dataclass(frozen=True)
@@ -29,6 +35,7 @@ class TriageReason:
     src: str
     condition: str | None = None
     probability: float | None = None
+    without: tuple[str, ...] = ()  # red flags set aside to reach this probability
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -41,6 +48,8 @@ class TriageReason:
         if self.condition is not None:
             out["condition"] = self.condition
             out["probability"] = self.probability
+        if self.without:
+            out["without_red_flags"] = list(self.without)
         return out
 
 
@@ -88,9 +97,44 @@ def condition_reason(
     return TriageReason("condition", condition, cl.level, says, cl.src, condition, probability)
 
 
-def decide(pack: Pack, ev: Evidence, conditions: list[str], posterior: FloatArray) -> Triage:
-    """The most urgent level asked for by a floor, the leader, or a probable danger."""
+def decide(model: Model, ev: Evidence, posterior: FloatArray) -> Triage:
+    """The most urgent level asked for by a floor, the leader, or a probable danger.
+
+    The differential's part is also taken with each combination of the red
+    flags present removed, so adding a red flag can never lower the level
+    (a red flag may shift probability from one danger to another, but it
+    must never make the case look safer).
+    """
+    pack = model.pack
     reasons = floor_reasons(pack, ev)
+    reasons.extend(differential_reasons(pack, ev, model.conditions, posterior))
+    flags = sorted(ev.present & set(pack.red_flags))
+    if flags:
+        reasons.extend(_without_red_flags(model, ev, flags[:RED_FLAG_SUBSETS_MAX]))
+    # The most urgent wins; among equals a rule (a certain finding) explains
+    # better than a probability, and a likelier condition better than a rarer one.
+    best = max(
+        reasons,
+        key=lambda r: (
+            pack.level_rank(r.level), r.kind == "rule", not r.without, r.probability or 0.0
+        ),
+    )
+    meaning = next(t.meaning for t in pack.vocabulary.triage_levels if t.id == best.level)
+    unique: dict[tuple[str, str, str | None], TriageReason] = {}
+    for r in sorted(reasons, key=lambda r: (not r.without, r.probability or 0.0)):
+        unique[(r.kind, r.id, r.condition)] = r  # the factual, likelier one is kept
+    ordered = sorted(
+        unique.values(),
+        key=lambda r: (-pack.level_rank(r.level), r.kind != "rule", -(r.probability or 0)),
+    )
+    return Triage(best.level, meaning, best, tuple(ordered))
+
+
+def differential_reasons(
+    pack: Pack, ev: Evidence, conditions: list[str], posterior: FloatArray
+) -> list[TriageReason]:
+    """The leader's level, and every other condition probable enough for its level."""
+    out = []
     order = sorted(range(len(conditions)), key=lambda i: (-posterior[i], conditions[i]))
     for rank, i in enumerate(order):
         p = float(posterior[i])
@@ -98,13 +142,26 @@ def decide(pack: Pack, ev: Evidence, conditions: list[str], posterior: FloatArra
             continue
         reason = condition_reason(pack, ev, conditions[i], p)
         if rank == 0 or p >= pack.thresholds[reason.level]:
-            reasons.append(reason)
-    # The most urgent wins; among equals a rule (a certain finding) explains
-    # better than a probability, and a likelier condition better than a rarer one.
-    best = max(
-        reasons,
-        key=lambda r: (pack.level_rank(r.level), r.kind == "rule", r.probability or 0.0),
-    )
-    meaning = next(t.meaning for t in pack.vocabulary.triage_levels if t.id == best.level)
-    reasons.sort(key=lambda r: (-pack.level_rank(r.level), r.kind != "rule", -(r.probability or 0)))
-    return Triage(best.level, meaning, best, tuple(reasons))
+            out.append(reason)
+    return out
+
+
+def _without_red_flags(model: Model, ev: Evidence, flags: list[str]) -> list[TriageReason]:
+    """Differential reasons for the evidence less every non-empty subset of the red flags."""
+    pos, neg = model.vector(ev)
+    rows, removed = [], []
+    for mask in range(1, 2 ** len(flags)):
+        row = pos.copy()
+        subset = tuple(f for k, f in enumerate(flags) if mask >> k & 1)
+        for f in subset:
+            row[model.index[f]] = 0.0
+        rows.append(row)
+        removed.append(subset)
+    batch = np.array(rows)
+    weeks = np.full(len(rows), ev.weeks)
+    posts = model.posterior_batch(weeks, batch, np.repeat(neg[None, :], len(rows), axis=0))
+    out: list[TriageReason] = []
+    for post, subset in zip(posts, removed, strict=True):
+        for r in differential_reasons(model.pack, ev, model.conditions, post):
+            out.append(replace(r, without=subset))
+    return out

@@ -104,6 +104,7 @@ class Pack:
     sources: dict[str, Source]
     levels: tuple[str, ...]
     thresholds: dict[str, float]
+    red_flags: tuple[str, ...]
     definitions: dict[str, expr.Node]
     floors: tuple[CompiledRule, ...]
     condition_levels: dict[str, ConditionLevel]
@@ -255,6 +256,11 @@ def load_pack(directory: Path | None = None) -> Pack:
     _check_source(tf.thresholds_src, sources, "triage.yaml", "thresholds")
     if set(tf.thresholds) != set(levels):
         raise PackError("triage.yaml", "thresholds", "needs exactly one threshold per level")
+    _check_ids(tf.red_flags, booleans, "triage.yaml", "finding (red_flags)")
+    if tf.red_flags:
+        if tf.red_flags_src is None:
+            raise PackError("triage.yaml", "red_flags", "needs red_flags_src")
+        _check_source(tf.red_flags_src, sources, "triage.yaml", "red_flags")
     definitions: dict[str, expr.Node] = {}
     for name, raw in tf.definitions.items():
         try:
@@ -304,6 +310,7 @@ def load_pack(directory: Path | None = None) -> Pack:
         sources=sources,
         levels=levels,
         thresholds=dict(tf.thresholds),
+        red_flags=tuple(tf.red_flags),
         definitions=definitions,
         floors=floors,
         condition_levels=clevels,

@@ -208,6 +208,8 @@ class ConditionTriage(Strict):
 class TriageFile(Strict):
     thresholds: dict[str, Annotated[float, Field(ge=0.0, le=1.0)]]
     thresholds_src: str
+    red_flags: list[str] = []
+    red_flags_src: str | None = None
     definitions: dict[str, Expr] = {}
     floors: list[Rule]
     conditions: dict[str, ConditionTriage]

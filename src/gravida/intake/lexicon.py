@@ -1,0 +1,414 @@
+"""Read ``phrases.yaml`` from the pack and compile it into spaCy matchers.
+
+The phrase lists are clinical content (which words mean which finding), so they
+live in the knowledge pack beside the findings; this module only knows the
+small pattern language they are written in, and fails at load with a
+``PackError`` naming the file, the entry and the problem when a pattern or an
+id is wrong, never later with a silently missed finding.
+
+Pattern language (one string per pattern, words separated by spaces, matched
+case-insensitively on spaCy tokens):
+
+``word``      the token itself; contractions are split as spaCy splits them
+              (``don't`` is ``do`` + ``n't``)
+``a|b|c``     any one of the alternatives
+``word*``     any token starting with ``word`` (``ach*``: ache, aches, aching)
+``x?``        the token (or alternatives) may be missing
+``~`` ``~N``  a gap of up to 3 (or N) tokens that are not sentence punctuation
+``#``         any number-like token
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal, Protocol
+
+import spacy
+from spacy.language import Language
+from spacy.matcher import Matcher
+
+from gravida.knowledge.load import PackError
+
+FILE = "phrases.yaml"
+
+Direction = Literal["forward", "backward", "bidirectional"]
+CATEGORIES: tuple[str, ...] = ("negation", "uncertainty", "family", "historical", "hypothetical")
+DIRECTIONS: tuple[Direction, ...] = ("forward", "backward", "bidirectional")
+POLARITIES: tuple[str, ...] = ("present", "absent", "absent_if_negated")
+
+_TOKEN_SPECIAL = re.compile(r"[|*?]")
+_GAP = re.compile(r"^~(\d{0,2})$")
+_STOP_PUNCT = [".", "!", "?", ";"]
+
+
+class PackLike(Protocol):
+    """What intake needs of a pack: the directory and a way to read a file.
+
+    Typed as a protocol so the intake works with the full ``Pack`` and with a
+    bare directory reader in tests, without loading the whole model.
+    """
+
+    @property
+    def directory(self) -> Path: ...
+
+    def read(self, name: str) -> Any: ...
+
+
+@dataclass(frozen=True)
+class TargetRule:
+    """One phrase pattern that names a finding with a polarity."""
+
+    finding: str
+    polarity: str
+    pattern: str
+
+
+@dataclass(frozen=True)
+class ModifierRule:
+    category: str
+    direction: Direction
+    pattern: str
+    max_scope: int
+
+
+@dataclass(frozen=True)
+class NumberRule:
+    """A regex for one number finding; group ``value`` (and optional ``value2``)."""
+
+    finding: str
+    name: str
+    regex: re.Pattern[str]
+    unit: str
+    flags: tuple[str, ...]
+    strength: int
+    needs_cue: bool
+
+
+@dataclass
+class Lexicon:
+    """The compiled phrase pack: spaCy pipeline, matchers and the rules behind each key."""
+
+    nlp: Language
+    targets: Matcher
+    modifiers: Matcher
+    target_rules: dict[str, TargetRule]
+    modifier_rules: dict[str, ModifierRule]
+    terminators: set[str]
+    pseudo: set[str]
+    family_breakers: set[str]
+    history_findings: frozenset[str]
+    booleans: frozenset[str]
+    numbers: frozenset[str]
+    number_ranges: dict[str, tuple[float, float]]
+    number_rules: list[NumberRule]
+    number_words: dict[str, int]
+    cues: dict[str, re.Pattern[str]]
+    conversions: dict[str, float]
+    months_to_weeks: float
+    trimester_weeks: dict[str, float]
+    duration: dict[str, Any]
+    max_chars: int
+    max_tokens: int
+    implies: list[tuple[str, str]] = field(default_factory=list)
+    number_maps: list[dict[str, Any]] = field(default_factory=list)
+
+
+def _err(entry: str, problem: str) -> PackError:
+    return PackError(FILE, entry, problem)
+
+
+def _as_list(raw: Any, entry: str) -> list[str]:
+    if raw is None:
+        return []
+    if not isinstance(raw, list) or not all(isinstance(x, str) and x.strip() for x in raw):
+        raise _err(entry, "expected a list of non-empty strings")
+    return [x.strip() for x in raw]
+
+
+def compile_pattern(nlp: Language, pattern: str, entry: str) -> list[dict[str, Any]]:
+    """Turn one pattern string into a spaCy ``Matcher`` token pattern."""
+    out: list[dict[str, Any]] = []
+    for word in pattern.lower().split():
+        gap = _GAP.match(word)
+        if gap:
+            n = int(gap.group(1) or 3)
+            if not 1 <= n <= 8:
+                raise _err(entry, f"gap {word!r} must be ~1..~8 in {pattern!r}")
+            out.append({"TEXT": {"NOT_IN": _STOP_PUNCT}, "OP": f"{{0,{n}}}"})
+            continue
+        if word == "#":
+            out.append({"LIKE_NUM": True})
+            continue
+        optional = word.endswith("?") and len(word) > 1
+        core = word[:-1] if optional else word
+        if not _TOKEN_SPECIAL.search(core):
+            toks = [t.lower_ for t in nlp.make_doc(core)]
+            if optional and len(toks) != 1:
+                raise _err(entry, f"optional word {word!r} splits into tokens in {pattern!r}")
+            for t in toks:
+                spec: dict[str, Any] = {"LOWER": t}
+                if optional:
+                    spec["OP"] = "?"
+                out.append(spec)
+            continue
+        alts = core.split("|")
+        if any(not a or "?" in a or ("*" in a[:-1]) for a in alts):
+            raise _err(entry, f"bad token {word!r} in {pattern!r}")
+        if any(a.endswith("*") for a in alts):
+            body = "|".join(
+                re.escape(a[:-1]) + ".*" if a.endswith("*") else re.escape(a) for a in alts
+            )
+            spec = {"LOWER": {"REGEX": f"^(?:{body})$"}}
+        else:
+            spec = {"LOWER": {"IN": alts}}
+        if optional:
+            spec["OP"] = "?"
+        out.append(spec)
+    if not out or all(s.get("OP") for s in out):
+        raise _err(entry, f"pattern {pattern!r} matches nothing solid")
+    return out
+
+
+def _vocab_findings(pack: PackLike) -> tuple[set[str], set[str], dict[str, tuple[float, float]]]:
+    vocab = pack.read("vocabulary.yaml") or {}
+    booleans: set[str] = set()
+    numbers: set[str] = set()
+    ranges: dict[str, tuple[float, float]] = {}
+    for f in vocab.get("findings") or []:
+        if f.get("kind") == "number":
+            numbers.add(f["id"])
+            lo, hi = f.get("range") or (float("-inf"), float("inf"))
+            ranges[f["id"]] = (float(lo), float(hi))
+        else:
+            booleans.add(f["id"])
+    return booleans, numbers, ranges
+
+
+def _known_sources(pack: PackLike) -> set[str]:
+    names = ["sources.yaml"] + [
+        f"sources/{p.name}" for p in sorted((pack.directory / "sources").glob("*.yaml"))
+    ]
+    known: set[str] = set()
+    for name in names:
+        raw = pack.read(name) or {}
+        known |= set((raw.get("sources") or {}).keys())
+    return known
+
+
+def _check_src(raw: Mapping[str, Any], entry: str, known: set[str]) -> None:
+    src = raw.get("src")
+    if not isinstance(src, str) or src not in known:
+        raise _err(entry, f"needs a known source id in 'src' (got {src!r})")
+
+
+def _regex(raw: str, entry: str) -> re.Pattern[str]:
+    try:
+        return re.compile(raw, re.IGNORECASE)
+    except re.error as exc:
+        raise _err(entry, f"bad regex: {exc}") from None
+
+
+def _blank_nlp() -> Language:
+    """A blank English pipeline with a rule-based sentence splitter: nothing to download."""
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+def load_lexicon(pack: PackLike) -> Lexicon:
+    """Compile ``phrases.yaml``; every id, source, pattern and regex is checked here."""
+    raw = pack.read(FILE)
+    if not isinstance(raw, dict):
+        raise _err("-", "expected a mapping at the top level")
+    booleans, numbers, ranges = _vocab_findings(pack)
+    known_src = _known_sources(pack)
+    nlp = _blank_nlp()
+    targets = Matcher(nlp.vocab, validate=True)
+    modifiers = Matcher(nlp.vocab, validate=True)
+    target_rules: dict[str, TargetRule] = {}
+    modifier_rules: dict[str, ModifierRule] = {}
+    history: set[str] = set()
+
+    def add(matcher: Matcher, key: str, pattern: str, entry: str) -> None:
+        try:
+            matcher.add(key, [compile_pattern(nlp, pattern, entry)])
+        except (ValueError, KeyError) as exc:
+            raise _err(entry, f"spaCy rejects {pattern!r}: {exc}") from None
+
+    findings = raw.get("findings")
+    if not isinstance(findings, dict):
+        raise _err("findings", "expected a mapping of finding id to phrases")
+    for fid, entry in findings.items():
+        if fid not in booleans:
+            raise _err(f"findings.{fid}", "not a boolean vocabulary finding")
+        if not isinstance(entry, dict):
+            raise _err(f"findings.{fid}", "expected a mapping")
+        unknown = set(entry) - {"src", "history", *POLARITIES}
+        if unknown:
+            raise _err(f"findings.{fid}", f"unknown keys {sorted(unknown)}")
+        _check_src(entry, f"findings.{fid}", known_src)
+        if entry.get("history"):
+            history.add(fid)
+        for pol in POLARITIES:
+            for i, pat in enumerate(_as_list(entry.get(pol), f"findings.{fid}.{pol}")):
+                key = f"T|{fid}|{pol}|{i}"
+                target_rules[key] = TargetRule(fid, pol, pat)
+                add(targets, key, pat, f"findings.{fid}.{pol}[{i}]")
+
+    ctx = raw.get("context")
+    if not isinstance(ctx, dict):
+        raise _err("context", "expected a mapping")
+    _check_src(ctx, "context", known_src)
+    scope = ctx.get("max_scope") or {}
+    for cat in CATEGORIES:
+        block = ctx.get(cat)
+        if not isinstance(block, dict):
+            raise _err(f"context.{cat}", "expected a mapping of direction to triggers")
+        unknown = set(block) - set(DIRECTIONS)
+        if unknown:
+            raise _err(f"context.{cat}", f"unknown directions {sorted(unknown)}")
+        n = scope.get(cat, 8)
+        if not isinstance(n, int) or not 1 <= n <= 40:
+            raise _err(f"context.max_scope.{cat}", "expected an integer 1..40")
+        for direction in DIRECTIONS:
+            for i, pat in enumerate(_as_list(block.get(direction), f"context.{cat}.{direction}")):
+                key = f"M|{cat}|{direction}|{i}"
+                modifier_rules[key] = ModifierRule(cat, direction, pat, n)
+                add(modifiers, key, pat, f"context.{cat}.{direction}[{i}]")
+    terminators: set[str] = set()
+    for i, pat in enumerate(_as_list(ctx.get("terminators"), "context.terminators")):
+        key = f"X|terminate|{i}"
+        terminators.add(key)
+        add(modifiers, key, pat, f"context.terminators[{i}]")
+    pseudo: set[str] = set()
+    for i, pat in enumerate(_as_list(ctx.get("pseudo"), "context.pseudo")):
+        key = f"X|pseudo|{i}"
+        pseudo.add(key)
+        add(modifiers, key, pat, f"context.pseudo[{i}]")
+    family_breakers: set[str] = set()
+    for i, pat in enumerate(_as_list(ctx.get("family_ends_at"), "context.family_ends_at")):
+        key = f"X|family_end|{i}"
+        family_breakers.add(key)
+        add(modifiers, key, pat, f"context.family_ends_at[{i}]")
+
+    nums = raw.get("numbers")
+    if not isinstance(nums, dict):
+        raise _err("numbers", "expected a mapping")
+    _check_src(nums, "numbers", known_src)
+    number_rules: list[NumberRule] = []
+    for i, r in enumerate(nums.get("rules") or []):
+        entry_name = f"numbers.rules[{i}]"
+        if not isinstance(r, dict) or r.get("finding") not in numbers:
+            raise _err(entry_name, "needs 'finding', a number finding of the vocabulary")
+        rx = _regex(str(r.get("regex", "")), entry_name)
+        if "value" not in rx.groupindex:
+            raise _err(entry_name, "regex needs a named group 'value'")
+        flags = tuple(_as_list(r.get("flags"), f"{entry_name}.flags"))
+        number_rules.append(
+            NumberRule(
+                finding=r["finding"],
+                name=str(r.get("name", r["finding"])),
+                regex=rx,
+                unit=str(r.get("unit", "")),
+                flags=flags,
+                strength=int(r.get("strength", 1)),
+                needs_cue=bool(r.get("needs_cue", False)),
+            )
+        )
+    cues = {
+        str(k): _regex(str(v), f"numbers.cues.{k}") for k, v in (nums.get("cues") or {}).items()
+    }
+    words = nums.get("number_words") or {}
+    if not isinstance(words, dict) or not all(isinstance(v, int) for v in words.values()):
+        raise _err("numbers.number_words", "expected word: integer")
+    conv = nums.get("conversions") or {}
+    tri = nums.get("trimester_weeks") or {}
+    months = nums.get("months_to_weeks")
+    if not isinstance(months, int | float) or not 3.0 < float(months) < 5.0:
+        raise _err("numbers.months_to_weeks", "expected a number of weeks per month (3..5)")
+    duration = raw.get("duration")
+    if not isinstance(duration, dict):
+        raise _err("duration", "expected a mapping")
+    _check_src(duration, "duration", known_src)
+    if duration.get("finding") not in booleans:
+        raise _err("duration.finding", "not a boolean vocabulary finding")
+    for key in ("regex", "pain_cue"):
+        duration[key] = _regex(str(duration.get(key, "")), f"duration.{key}")
+    if "n" not in duration["regex"].groupindex or "unit" not in duration["regex"].groupindex:
+        raise _err("duration.regex", "needs named groups 'n' and 'unit'")
+    limits = raw.get("limits") or {}
+
+    ff = pack.read("findings.yaml") or {}
+    implies = [(str(x["if"]), str(x["then"])) for x in ff.get("implies") or []]
+    number_maps = [dict(x) for x in ff.get("number_maps") or []]
+
+    return Lexicon(
+        nlp=nlp,
+        targets=targets,
+        modifiers=modifiers,
+        target_rules=target_rules,
+        modifier_rules=modifier_rules,
+        terminators=terminators,
+        pseudo=pseudo,
+        family_breakers=family_breakers,
+        history_findings=frozenset(history),
+        booleans=frozenset(booleans),
+        numbers=frozenset(numbers),
+        number_ranges=ranges,
+        number_rules=number_rules,
+        number_words={str(k).lower(): int(v) for k, v in words.items()},
+        cues=cues,
+        conversions={str(k): float(v) for k, v in conv.items()},
+        months_to_weeks=float(months),
+        trimester_weeks={str(k).lower(): float(v) for k, v in tri.items()},
+        duration=duration,
+        max_chars=int(limits.get("max_chars", 20_000)),
+        max_tokens=int(limits.get("max_tokens", 6_000)),
+        implies=implies,
+        number_maps=number_maps,
+    )
+
+
+_CACHE: dict[Path, Lexicon] = {}
+
+
+def lexicon_for(pack: PackLike) -> Lexicon:
+    """The compiled lexicon of a pack, built once per pack directory (compiling is slow)."""
+    key = Path(pack.directory).resolve()
+    lex = _CACHE.get(key)
+    if lex is None:
+        lex = load_lexicon(pack)
+        _CACHE[key] = lex
+    return lex
+
+
+class DirPack:
+    """A minimal ``PackLike`` over a pack directory, for tools and tests.
+
+    It lets the intake run on a pack whose model files are still being written,
+    since intake needs only the vocabulary, the phrases and the sources.
+    """
+
+    def __init__(self, directory: Path) -> None:
+        self._directory = directory
+
+    @property
+    def directory(self) -> Path:
+        return self._directory
+
+    def read(self, name: str) -> Any:
+        from gravida.knowledge.load import read_yaml
+
+        return read_yaml(self._directory, name)
+
+
+def unique(items: Iterable[str]) -> list[str]:
+    """Order-preserving de-duplication."""
+    return list(dict.fromkeys(items))
+
+
+def _unused(_: Sequence[Any]) -> None:  # pragma: no cover - keeps Sequence import honest
+    return None
