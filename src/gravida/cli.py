@@ -81,11 +81,14 @@ def assess(case: str, as_json: bool) -> None:
         if as_json:
             click.echo(json.dumps({"errors": [p.to_json() for p in exc.problems]}))
             raise SystemExit(2) from None
-        fail("the case is not valid:\n  " + "\n  ".join(
-            f"{p.field}: {p.message}"
-            + (f" (did you mean {', '.join(p.suggestions)}?)" if p.suggestions else "")
-            for p in exc.problems
-        ))
+        fail(
+            "the case is not valid:\n  "
+            + "\n  ".join(
+                f"{p.field}: {p.message}"
+                + (f" (did you mean {', '.join(p.suggestions)}?)" if p.suggestions else "")
+                for p in exc.problems
+            )
+        )
         return
     if as_json:
         click.echo(json.dumps(result.to_json(), ensure_ascii=False))
@@ -110,19 +113,27 @@ def render_assessment(a: Assessment, limit: int = 8) -> None:
         name = pack_labels[e.condition].name
         out.print(f"[bold]{name}[/bold]")
         if e.raised:
-            out.print("  for:     " + "; ".join(
-                f"{f.words()} (LR {f.likelihood_ratio:.2g})" for f in e.raised))
+            out.print(
+                "  for:     "
+                + "; ".join(f"{f.words()} (LR {f.likelihood_ratio:.2g})" for f in e.raised)
+            )
         if e.lowered:
-            out.print("  against: " + "; ".join(
-                f"{f.words()} (LR {f.likelihood_ratio:.2g})" for f in e.lowered))
+            out.print(
+                "  against: "
+                + "; ".join(f"{f.words()} (LR {f.likelihood_ratio:.2g})" for f in e.lowered)
+            )
     for note in a.evidence.notes:
         out.print(f"[dim]note: {note}[/dim]")
 
 
 @main.command(name="eval")
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
-@click.option("--mode", default="full", show_default=True,
-              help="full (every finding given), interview, or narrative.")
+@click.option(
+    "--mode",
+    default="full",
+    show_default=True,
+    help="full (every finding given), interview, or narrative.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print exactly one JSON object.")
 def eval_(files: Sequence[str], mode: str, as_json: bool) -> None:
     """Score vignette FILES: top-1/top-3, triage agreement, under-triage, Brier."""

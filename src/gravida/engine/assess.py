@@ -128,9 +128,7 @@ class Engine:
             for i in order
         )
         triage = decide(self.model, ev, post)
-        explanations = (
-            tuple(self._explain(ev, i) for i in order[:EXPLAINED]) if explain else ()
-        )
+        explanations = tuple(self._explain(ev, i) for i in order[:EXPLAINED]) if explain else ()
         return Assessment(case, ev, ranked, triage, explanations, self.pack.version)
 
     def _explain(self, ev: Evidence, i: int) -> Explanation:

@@ -122,7 +122,9 @@ class Case:
                 problems.append(_unknown(key, key, set(pack.findings) | {"present", "absent"}))
                 continue
             if fdef.kind != "number":
-                problems.append(Problem(key, "is a yes/no finding: list it under present or absent"))
+                problems.append(
+                    Problem(key, "is a yes/no finding: list it under present or absent")
+                )
                 continue
             if isinstance(value, bool) or not isinstance(value, int | float):
                 problems.append(Problem(key, f"must be a number ({fdef.unit})"))

@@ -99,11 +99,16 @@ class Model:
             if expr.evaluate(p_node, present, absent, numbers):
                 if nm.finding in absent:
                     absent.discard(nm.finding)
-                    notes.append(f"{nm.finding} taken as present from the measurement ({nm.present_if})")
+                    notes.append(
+                        f"{nm.finding} taken as present from the measurement ({nm.present_if})"
+                    )
                 present.add(nm.finding)
-            elif a_node is not None and expr.evaluate(a_node, present, absent, numbers):
-                if nm.finding not in present:
-                    absent.add(nm.finding)
+            elif (
+                a_node is not None
+                and nm.finding not in present
+                and expr.evaluate(a_node, present, absent, numbers)
+            ):
+                absent.add(nm.finding)
         for d in self.pack.derived:
             node = self.pack.derived_nodes[d.id]
             inputs = expr.findings_in(node)
@@ -122,6 +127,9 @@ class Model:
                 if imp.then in absent and imp.if_ not in absent:
                     absent.add(imp.if_)
                     changed = True
+        # A contradiction that slipped past validation (a Case built directly, an
+        # interview answer against an implication) resolves towards safety: present.
+        absent -= present
         weeks = numbers["gestational_weeks"]
         for fid, (lo, hi) in self.meaningful.items():
             if not lo <= weeks < hi and (fid in present or fid in absent):
@@ -146,7 +154,8 @@ class Model:
         """Log prior for this gestational age; -inf where a week limit excludes a condition."""
         allowed = (self.weeks_from <= weeks) & (weeks < self.weeks_before)
         with np.errstate(divide="ignore"):
-            return np.where(allowed, np.log(self.prior[trimester(weeks)]), -np.inf)
+            out: FloatArray = np.where(allowed, np.log(self.prior[trimester(weeks)]), -np.inf)
+        return out
 
     def log_scores(self, ev: Evidence) -> FloatArray:
         t = trimester(ev.weeks)

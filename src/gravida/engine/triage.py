@@ -78,9 +78,7 @@ def floor_reasons(pack: Pack, ev: Evidence) -> list[TriageReason]:
     return out
 
 
-def condition_reason(
-    pack: Pack, ev: Evidence, condition: str, probability: float
-) -> TriageReason:
+def condition_reason(pack: Pack, ev: Evidence, condition: str, probability: float) -> TriageReason:
     """The level one condition warrants in this case, after its adjustments."""
     cl = pack.condition_levels[condition]
     info = pack.conditions[condition]
@@ -116,7 +114,10 @@ def decide(model: Model, ev: Evidence, posterior: FloatArray) -> Triage:
     best = max(
         reasons,
         key=lambda r: (
-            pack.level_rank(r.level), r.kind == "rule", not r.without, r.probability or 0.0
+            pack.level_rank(r.level),
+            r.kind == "rule",
+            not r.without,
+            r.probability or 0.0,
         ),
     )
     meaning = next(t.meaning for t in pack.vocabulary.triage_levels if t.id == best.level)

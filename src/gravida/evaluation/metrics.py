@@ -12,9 +12,7 @@ from gravida.knowledge.load import Pack
 EMERGENCY_LEVELS = ("emergency", "emergency_ambulance")
 
 
-def score(
-    pack: Pack, vignettes: Sequence[Vignette], outcomes: Sequence[Outcome]
-) -> dict[str, Any]:
+def score(pack: Pack, vignettes: Sequence[Vignette], outcomes: Sequence[Outcome]) -> dict[str, Any]:
     """The evaluator's JSON object: fractions in [0, 1], counts as ints, one row per case."""
     n = len(vignettes)
     top1 = top3 = exact = under = over = emergency_under = errors = 0

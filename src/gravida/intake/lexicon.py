@@ -38,6 +38,9 @@ Direction = Literal["forward", "backward", "bidirectional"]
 CATEGORIES: tuple[str, ...] = ("negation", "uncertainty", "family", "historical", "hypothetical")
 DIRECTIONS: tuple[Direction, ...] = ("forward", "backward", "bidirectional")
 POLARITIES: tuple[str, ...] = ("present", "absent", "absent_if_negated")
+NUMBER_KINDS: tuple[str, ...] = (
+    "value", "months", "trimester", "temperature", "fahrenheit", "weeks_days",
+)
 
 _TOKEN_SPECIAL = re.compile(r"[|*?]")
 _GAP = re.compile(r"^~(\d{0,2})$")
@@ -81,10 +84,11 @@ class NumberRule:
     finding: str
     name: str
     regex: re.Pattern[str]
-    unit: str
+    kind: str
+    finding2: str | None
     flags: tuple[str, ...]
     strength: int
-    needs_cue: bool
+    needs_cue: str | None
 
 
 @dataclass
@@ -101,10 +105,12 @@ class Lexicon:
     family_breakers: set[str]
     history_findings: frozenset[str]
     booleans: frozenset[str]
+    boolean_order: tuple[str, ...]
     numbers: frozenset[str]
     number_ranges: dict[str, tuple[float, float]]
     number_rules: list[NumberRule]
     number_words: dict[str, int]
+    all_number_words: dict[str, int]
     cues: dict[str, re.Pattern[str]]
     conversions: dict[str, float]
     months_to_weeks: float
@@ -112,6 +118,7 @@ class Lexicon:
     duration: dict[str, Any]
     max_chars: int
     max_tokens: int
+    gaps: dict[str, frozenset[int]] = field(default_factory=dict)
     implies: list[tuple[str, str]] = field(default_factory=list)
     number_maps: list[dict[str, Any]] = field(default_factory=list)
 
@@ -172,9 +179,11 @@ def compile_pattern(nlp: Language, pattern: str, entry: str) -> list[dict[str, A
     return out
 
 
-def _vocab_findings(pack: PackLike) -> tuple[set[str], set[str], dict[str, tuple[float, float]]]:
+def _vocab_findings(
+    pack: PackLike,
+) -> tuple[list[str], set[str], dict[str, tuple[float, float]]]:
     vocab = pack.read("vocabulary.yaml") or {}
-    booleans: set[str] = set()
+    booleans: list[str] = []
     numbers: set[str] = set()
     ranges: dict[str, tuple[float, float]] = {}
     for f in vocab.get("findings") or []:
@@ -183,7 +192,7 @@ def _vocab_findings(pack: PackLike) -> tuple[set[str], set[str], dict[str, tuple
             lo, hi = f.get("range") or (float("-inf"), float("inf"))
             ranges[f["id"]] = (float(lo), float(hi))
         else:
-            booleans.add(f["id"])
+            booleans.append(f["id"])
     return booleans, numbers, ranges
 
 
@@ -204,9 +213,28 @@ def _check_src(raw: Mapping[str, Any], entry: str, known: set[str]) -> None:
         raise _err(entry, f"needs a known source id in 'src' (got {src!r})")
 
 
-def _regex(raw: str, entry: str) -> re.Pattern[str]:
+def compose_number_words(base: Mapping[str, int]) -> dict[str, int]:
+    """Every spelt-out number the pack's words compose: 'twenty eight' -> 28."""
+    out = dict(base)
+    tens = {w: v for w, v in base.items() if v >= 20 and v % 10 == 0}
+    units = {w: v for w, v in base.items() if 1 <= v <= 9}
+    for tw, tv in tens.items():
+        for uw, uv in units.items():
+            out[f"{tw} {uw}"] = tv + uv
+    return out
+
+
+def num_alternation(words: Mapping[str, int]) -> str:
+    """The regex for one number, in digits or words, longest words first."""
+    alt = "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)
+    )
+    return rf"(?:\d{{1,3}}(?:[.,]\d{{1,2}})?|{alt})" if alt else r"(?:\d{1,3}(?:[.,]\d{1,2})?)"
+
+
+def _regex(raw: str, entry: str, num: str = "") -> re.Pattern[str]:
     try:
-        return re.compile(raw, re.IGNORECASE)
+        return re.compile(raw.replace("{NUM}", num), re.IGNORECASE)
     except re.error as exc:
         raise _err(entry, f"bad regex: {exc}") from None
 
@@ -231,10 +259,13 @@ def load_lexicon(pack: PackLike) -> Lexicon:
     target_rules: dict[str, TargetRule] = {}
     modifier_rules: dict[str, ModifierRule] = {}
     history: set[str] = set()
+    gaps: dict[str, frozenset[int]] = {}
 
     def add(matcher: Matcher, key: str, pattern: str, entry: str) -> None:
+        spec = compile_pattern(nlp, pattern, entry)
+        gaps[key] = frozenset(i for i, t in enumerate(spec) if "TEXT" in t)
         try:
-            matcher.add(key, [compile_pattern(nlp, pattern, entry)])
+            matcher.add(key, [spec])
         except (ValueError, KeyError) as exc:
             raise _err(entry, f"spaCy rejects {pattern!r}: {exc}") from None
 
@@ -298,33 +329,47 @@ def load_lexicon(pack: PackLike) -> Lexicon:
     if not isinstance(nums, dict):
         raise _err("numbers", "expected a mapping")
     _check_src(nums, "numbers", known_src)
+    words = nums.get("number_words") or {}
+    if not isinstance(words, dict) or not all(isinstance(v, int) for v in words.values()):
+        raise _err("numbers.number_words", "expected word: integer")
+    base_words = {str(k).lower(): int(v) for k, v in words.items()}
+    all_words = compose_number_words(base_words)
+    num = num_alternation(all_words)
+    cues = {
+        str(k): _regex(str(v), f"numbers.cues.{k}") for k, v in (nums.get("cues") or {}).items()
+    }
     number_rules: list[NumberRule] = []
     for i, r in enumerate(nums.get("rules") or []):
         entry_name = f"numbers.rules[{i}]"
         if not isinstance(r, dict) or r.get("finding") not in numbers:
             raise _err(entry_name, "needs 'finding', a number finding of the vocabulary")
-        rx = _regex(str(r.get("regex", "")), entry_name)
+        rx = _regex(str(r.get("regex", "")), entry_name, num)
         if "value" not in rx.groupindex:
             raise _err(entry_name, "regex needs a named group 'value'")
-        flags = tuple(_as_list(r.get("flags"), f"{entry_name}.flags"))
+        kind = str(r.get("kind", "value"))
+        if kind not in NUMBER_KINDS:
+            raise _err(entry_name, f"kind must be one of {NUMBER_KINDS}")
+        finding2 = r.get("finding2")
+        if finding2 is not None and finding2 not in numbers:
+            raise _err(entry_name, "finding2 is not a number finding")
+        cue = r.get("needs_cue")
+        if cue is not None and cue not in cues:
+            raise _err(entry_name, f"unknown cue {cue!r}")
         number_rules.append(
             NumberRule(
                 finding=r["finding"],
                 name=str(r.get("name", r["finding"])),
                 regex=rx,
-                unit=str(r.get("unit", "")),
-                flags=flags,
+                kind=kind,
+                finding2=finding2,
+                flags=tuple(_as_list(r.get("flags"), f"{entry_name}.flags")),
                 strength=int(r.get("strength", 1)),
-                needs_cue=bool(r.get("needs_cue", False)),
+                needs_cue=cue,
             )
         )
-    cues = {
-        str(k): _regex(str(v), f"numbers.cues.{k}") for k, v in (nums.get("cues") or {}).items()
-    }
-    words = nums.get("number_words") or {}
-    if not isinstance(words, dict) or not all(isinstance(v, int) for v in words.values()):
-        raise _err("numbers.number_words", "expected word: integer")
     conv = nums.get("conversions") or {}
+    if not isinstance(conv, dict) or not isinstance(conv.get("fahrenheit_above"), int | float):
+        raise _err("numbers.conversions", "needs fahrenheit_above: a number")
     tri = nums.get("trimester_weeks") or {}
     months = nums.get("months_to_weeks")
     if not isinstance(months, int | float) or not 3.0 < float(months) < 5.0:
@@ -335,10 +380,26 @@ def load_lexicon(pack: PackLike) -> Lexicon:
     _check_src(duration, "duration", known_src)
     if duration.get("finding") not in booleans:
         raise _err("duration.finding", "not a boolean vocabulary finding")
-    for key in ("regex", "pain_cue"):
-        duration[key] = _regex(str(duration.get(key, "")), f"duration.{key}")
-    if "n" not in duration["regex"].groupindex or "unit" not in duration["regex"].groupindex:
-        raise _err("duration.regex", "needs named groups 'n' and 'unit'")
+    duration["pain_cue"] = _regex(str(duration.get("pain_cue", "")), "duration.pain_cue", num)
+    compiled: list[tuple[re.Pattern[str], float | None]] = []
+    for i, rx_raw in enumerate(_as_list(duration.get("rules"), "duration.rules")):
+        rx = _regex(rx_raw, f"duration.rules[{i}]", num)
+        if "n" not in rx.groupindex or "unit" not in rx.groupindex:
+            raise _err(f"duration.rules[{i}]", "needs named groups 'n' and 'unit'")
+        compiled.append((rx, None))
+    fixed = duration.get("fixed") or {}
+    if not isinstance(fixed, dict):
+        raise _err("duration.fixed", "expected regex: days")
+    for rx_raw, days in fixed.items():
+        if not isinstance(days, int | float):
+            raise _err(f"duration.fixed.{rx_raw}", "days must be a number")
+        compiled.append((_regex(str(rx_raw), f"duration.fixed.{rx_raw}", num), float(days)))
+    duration["compiled"] = compiled
+    for key in ("unit_days", "quantities"):
+        if not isinstance(duration.get(key), dict):
+            raise _err(f"duration.{key}", "expected a mapping")
+    if not isinstance(duration.get("over_days"), int | float):
+        raise _err("duration.over_days", "expected a number of days")
     limits = raw.get("limits") or {}
 
     ff = pack.read("findings.yaml") or {}
@@ -356,10 +417,12 @@ def load_lexicon(pack: PackLike) -> Lexicon:
         family_breakers=family_breakers,
         history_findings=frozenset(history),
         booleans=frozenset(booleans),
+        boolean_order=tuple(booleans),
         numbers=frozenset(numbers),
         number_ranges=ranges,
         number_rules=number_rules,
-        number_words={str(k).lower(): int(v) for k, v in words.items()},
+        number_words=base_words,
+        all_number_words=all_words,
         cues=cues,
         conversions={str(k): float(v) for k, v in conv.items()},
         months_to_weeks=float(months),
@@ -367,6 +430,7 @@ def load_lexicon(pack: PackLike) -> Lexicon:
         duration=duration,
         max_chars=int(limits.get("max_chars", 20_000)),
         max_tokens=int(limits.get("max_tokens", 6_000)),
+        gaps=gaps,
         implies=implies,
         number_maps=number_maps,
     )
@@ -409,6 +473,3 @@ def unique(items: Iterable[str]) -> list[str]:
     """Order-preserving de-duplication."""
     return list(dict.fromkeys(items))
 
-
-def _unused(_: Sequence[Any]) -> None:  # pragma: no cover - keeps Sequence import honest
-    return None

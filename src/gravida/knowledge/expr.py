@@ -96,7 +96,7 @@ def parse(
             raise ExprError("empty list")
         return All(tuple(parse(r, booleans, numbers, defs) for r in raw))
     if isinstance(raw, dict) and len(raw) == 1:
-        (key, value), = raw.items()
+        ((key, value),) = raw.items()
         if key not in ("all", "any") or not isinstance(value, list) or not value:
             raise ExprError(f"expected {{all: [...]}} or {{any: [...]}}, got {raw!r}")
         parts = tuple(parse(r, booleans, numbers, defs) for r in value)

@@ -1,0 +1,142 @@
+"""ConText-style modifiers over spaCy tokens: negation, uncertainty, family, history.
+
+ConText (Harkema et al. 2009, after NegEx, Chapman et al. 2001) decides for each
+mention of a finding whether it is negated, uncertain, someone else's, past or
+hypothetical. A trigger phrase ("no", "haven't noticed any", "my mum") opens a
+scope that runs forward and/or backward within the sentence until a terminator
+("but", "however", "apart from", a new clause) or a maximum number of tokens.
+Every mention whose span falls in a scope carries that modifier.
+
+We implement it here rather than use medSpaCy because medSpaCy 1.3.1 pins
+spaCy below 3.8 (and so numpy below 2) on Python 3.11, which the rest of the
+project cannot accept; the trigger lists are the pack's, not medSpaCy's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from gravida.intake.lexicon import Lexicon
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A modifier phrase found in the text (token indices, end exclusive)."""
+
+    category: str
+    direction: str
+    start: int
+    end: int
+    max_scope: int
+    key: str
+
+
+@dataclass(frozen=True)
+class Scope:
+    trigger: Trigger
+    start: int
+    end: int
+    text: str
+
+
+def raw_triggers(doc: Doc, lex: Lexicon) -> list[Trigger]:
+    """Every trigger, terminator and pseudo-trigger, before pruning."""
+    out: list[Trigger] = []
+    for match_id, start, end in lex.modifiers(doc):
+        key = doc.vocab.strings[match_id]
+        if key in lex.modifier_rules:
+            r = lex.modifier_rules[key]
+            out.append(Trigger(r.category, r.direction, start, end, r.max_scope, key))
+        elif key in lex.terminators:
+            out.append(Trigger("terminate", "none", start, end, 0, key))
+        elif key in lex.pseudo:
+            out.append(Trigger("pseudo", "none", start, end, 0, key))
+        elif key in lex.family_breakers:
+            out.append(Trigger("family_end", "none", start, end, 0, key))
+    return out
+
+
+def _overlaps(a0: int, a1: int, b0: int, b1: int) -> bool:
+    return a0 < b1 and b0 < a1
+
+
+def prune(triggers: list[Trigger], targets: Iterable[tuple[int, int]]) -> list[Trigger]:
+    """Drop triggers inside a pseudo-trigger or a finding's own phrase; keep the longest
+    of overlapping triggers.
+
+    A finding phrase that itself contains a negation word ("nothing eases it",
+    "can't feel my feet") has already said what the word means.
+    """
+    target_spans = list(targets)
+    pseudo = [t for t in triggers if t.category == "pseudo"]
+    kept = [
+        t
+        for t in triggers
+        if t.category != "pseudo"
+        and not any(p.start <= t.start and t.end <= p.end for p in pseudo)
+        and (t.category in ("terminate", "family_end")
+             or not any(_overlaps(t.start, t.end, s, e) for s, e in target_spans))
+    ]
+    kept.sort(key=lambda t: (-(t.end - t.start), t.start))
+    chosen: list[Trigger] = []
+    for t in kept:
+        if t.category in ("terminate", "family_end"):
+            chosen.append(t)
+            continue
+        if any(
+            _overlaps(t.start, t.end, c.start, c.end)
+            for c in chosen
+            if c.category not in ("terminate", "family_end")
+        ):
+            continue
+        chosen.append(t)
+    # a terminator inside a chosen trigger ("but" in "nothing but") does not end scopes
+    modifiers = [c for c in chosen if c.category not in ("terminate", "family_end")]
+    return [
+        c
+        for c in chosen
+        if c.category not in ("terminate", "family_end")
+        or not any(_overlaps(c.start, c.end, m.start, m.end) for m in modifiers)
+    ]
+
+
+def scopes(doc: Doc, triggers: list[Trigger]) -> list[Scope]:
+    """The token range each trigger governs, within its sentence."""
+    sent_of = [0] * len(doc)
+    bounds: list[tuple[int, int]] = []
+    for i, s in enumerate(doc.sents):
+        bounds.append((s.start, s.end))
+        for k in range(s.start, s.end):
+            sent_of[k] = i
+    ends = sorted((t.start, t.end) for t in triggers if t.category == "terminate")
+    fam_ends = sorted((t.start, t.end) for t in triggers if t.category == "family_end")
+    out: list[Scope] = []
+    for t in triggers:
+        if t.category in ("terminate", "family_end"):
+            continue
+        s0, s1 = bounds[sent_of[t.start]] if len(doc) else (0, 0)
+        text = doc[t.start : t.end].text
+        if t.direction in ("forward", "bidirectional"):
+            stop = min(s1, t.end + t.max_scope)
+            stoppers = ends + (fam_ends if t.category == "family" else [])
+            for a, _ in stoppers:
+                if t.end <= a < stop:
+                    stop = a
+            if stop > t.end:
+                out.append(Scope(t, t.end, stop, text))
+        if t.direction in ("backward", "bidirectional"):
+            begin = max(s0, t.start - t.max_scope)
+            for _, b in ends:
+                if begin < b <= t.start:
+                    begin = b
+            if begin < t.start:
+                out.append(Scope(t, begin, t.start, text))
+    return out
+
+
+def modifiers_of(start: int, end: int, all_scopes: list[Scope]) -> list[Scope]:
+    """The scopes that cover a mention at tokens [start, end)."""
+    return [s for s in all_scopes if _overlaps(start, end, s.start, s.end)]

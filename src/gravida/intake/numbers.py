@@ -1,0 +1,130 @@
+"""Numbers in free text: weeks, temperature, blood pressure, pain score, pulse, age.
+
+The regexes, cue words, unit conversions and estimates live in ``phrases.yaml``
+(section ``numbers``); this module runs them, turns words into numbers
+("twenty-eight"), converts units, range-checks against the vocabulary and picks
+one value per finding when the text gives several (the strongest pattern, and
+for pain the worst score, since the vocabulary asks for the worst pain).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from gravida.intake.lexicon import Lexicon, NumberRule
+
+@dataclass(frozen=True)
+class NumberHit:
+    finding: str
+    value: float
+    start: int
+    end: int
+    text: str
+    rule: str
+    flags: tuple[str, ...]
+    strength: int
+
+
+def to_number(raw: str, words: dict[str, int]) -> float | None:
+    """A matched number as a float: digits (with a decimal comma too) or words."""
+    s = re.sub(r"\s+", " ", raw.strip().lower())
+    if not s:
+        return None
+    if s[0].isdigit():
+        try:
+            return float(s.replace(",", "."))
+        except ValueError:
+            return None
+    return float(words[s]) if s in words else None
+
+
+def _value(rule: NumberRule, m: re.Match[str], lex: Lexicon, words: dict[str, int]) -> float | None:
+    raw = m.group("value")
+    if raw is None:
+        return None
+    kind = rule.kind
+    if kind == "trimester":
+        return lex.trimester_weeks.get(raw.strip().lower())
+    v = to_number(raw, words)
+    if v is None:
+        return None
+    if kind == "months":
+        return round(v * lex.months_to_weeks)
+    if kind == "fahrenheit" or (kind == "temperature" and v > lex.conversions["fahrenheit_above"]):
+        return round((v - 32.0) * 5.0 / 9.0, 1)
+    if kind == "weeks_days":
+        days = m.groupdict().get("days")
+        d = to_number(days, words) if days else None
+        return v + (d or 0.0) / 7.0
+    return v
+
+
+def extract_numbers(norm: str, lex: Lexicon, sentences: list[tuple[int, int]]) -> list[NumberHit]:
+    """Every plausible number finding in the text (before choosing one per finding)."""
+    words = lex.all_number_words
+    hits: list[NumberHit] = []
+    for rule in lex.number_rules:
+        for m in rule.regex.finditer(norm):
+            start, end = m.span()
+            if rule.needs_cue is not None:
+                s0, s1 = _sentence_of(start, sentences)
+                cue = lex.cues.get(rule.needs_cue)
+                if cue is None or not cue.search(norm, s0, s1):
+                    continue
+            value = _value(rule, m, lex, words)
+            if value is None:
+                continue
+            flags = list(rule.flags)
+            if rule.kind == "temperature" and "°f" not in flags:
+                raw = to_number(m.group("value"), words) or 0.0
+                if raw > lex.conversions["fahrenheit_above"]:
+                    flags.append("converted_from_fahrenheit")
+            if rule.kind == "fahrenheit":
+                flags.append("converted_from_fahrenheit")
+            pairs = [(rule.finding, value)]
+            if rule.finding2 and "value2" in rule.regex.groupindex:
+                v2 = to_number(m.group("value2") or "", words)
+                if v2 is None:
+                    continue
+                pairs.append((rule.finding2, v2))
+            if not all(_in_range(lex, f, v) for f, v in pairs):
+                continue
+            if rule.finding2 and len(pairs) == 2 and pairs[0][1] <= pairs[1][1]:
+                continue  # systolic must exceed diastolic
+            for f, v in pairs:
+                hits.append(
+                    NumberHit(f, v, start, end, m.group(0), rule.name, tuple(flags), rule.strength)
+                )
+    return hits
+
+
+def choose(hits: list[NumberHit], prefer_max: frozenset[str]) -> dict[str, NumberHit]:
+    """One value per finding: the strongest pattern, first in the text; the worst pain."""
+    best: dict[str, NumberHit] = {}
+    for h in hits:
+        cur = best.get(h.finding)
+        if cur is None:
+            best[h.finding] = h
+            continue
+        if h.strength != cur.strength:
+            if h.strength > cur.strength:
+                best[h.finding] = h
+            continue
+        if h.finding in prefer_max and h.value > cur.value:
+            best[h.finding] = h
+        elif h.finding not in prefer_max and h.start < cur.start:
+            best[h.finding] = h
+    return best
+
+
+def _in_range(lex: Lexicon, finding: str, value: float) -> bool:
+    lo, hi = lex.number_ranges.get(finding, (float("-inf"), float("inf")))
+    return lo <= value <= hi
+
+
+def _sentence_of(pos: int, sentences: list[tuple[int, int]]) -> tuple[int, int]:
+    for s0, s1 in sentences:
+        if s0 <= pos < s1:
+            return s0, s1
+    return 0, 0

@@ -1,0 +1,358 @@
+"""Free text in, a case out: what her own words state, with the words that state it.
+
+The pipeline: bound and clean the text (length-preserving, so every span points
+into what she wrote), tokenise with a blank spaCy pipeline, match the pack's
+finding phrases and ConText triggers, give each mention its modifiers, read
+the numbers, then settle one answer per finding. Mentions that are uncertain,
+about someone else, in the past (for current symptoms) or hypothetical are kept
+as evidence but do not enter the case: the case holds only what she states.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from spacy.tokens import Doc
+
+from gravida.intake import context as ctx
+from gravida.intake.lexicon import Lexicon, PackLike, lexicon_for
+from gravida.intake.numbers import NumberHit, choose, extract_numbers, to_number
+from gravida.knowledge import expr
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+_TAG = re.compile(r"<[^<>\n]{0,200}>")
+_HYPHEN = re.compile(r"(?<=[^\W_])[-‐‑‒–](?=[^\W_])")
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "“": '"', "”": '"'})
+_DROP = {"uncertainty": "uncertain", "family": "family", "hypothetical": "hypothetical"}
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One piece of the text that speaks to a finding, and what became of it."""
+
+    finding: str
+    polarity: str | None  # "present" / "absent" for booleans, None for numbers
+    value: float | None
+    start: int  # character offsets into the text as given (after any truncation)
+    end: int
+    text: str
+    phrase: str  # the pack pattern or number rule that matched
+    flags: tuple[str, ...] = ()
+    used: bool = True  # False when a modifier kept it out of the case
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["span"] = [self.start, self.end]
+        d["flags"] = list(self.flags)
+        del d["start"], d["end"]
+        if self.value is None:
+            del d["value"]
+        if self.polarity is None:
+            del d["polarity"]
+        return d
+
+
+@dataclass
+class ParseResult:
+    """The case (vignette ``case`` format) and the evidence behind every entry."""
+
+    case: dict[str, Any]
+    evidence: list[Evidence]
+    warnings: list[str] = field(default_factory=list)
+    truncated: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "case": self.case,
+            "evidence": [e.to_dict() for e in self.evidence],
+            "warnings": list(self.warnings),
+            "truncated": self.truncated,
+        }
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False)
+
+    def estimates(self) -> list[str]:
+        """Number findings that are estimates ("7 months", "second trimester")."""
+        return [
+            e.finding for e in self.evidence if e.used and e.value is not None
+            and "estimate" in e.flags
+        ]
+
+
+def normalise(text: str) -> str:
+    """Same length as ``text``, so spans map back one to one; easier to match."""
+    s = text.translate(_QUOTES)
+    s = _CONTROL.sub(" ", s)
+    s = _TAG.sub(lambda m: " " * len(m.group(0)), s)
+    return _HYPHEN.sub(" ", s)
+
+
+def bound(text: str, limit: int) -> tuple[str, bool]:
+    """At most ``limit`` characters, cut at a space when one is near the end."""
+    if len(text) <= limit:
+        return text, False
+    cut = text[:limit]
+    space = cut.rfind(" ", max(0, limit - 200))
+    return (cut[:space] if space > 0 else cut), True
+
+
+@dataclass(frozen=True)
+class _Mention:
+    finding: str
+    polarity: str
+    start: int
+    end: int
+    pattern: str
+
+
+def _targets(doc: Doc, lex: Lexicon, triggers: list[ctx.Trigger]) -> list[_Mention]:
+    """Finding mentions; a gap in a pattern may not swallow a trigger or terminator."""
+    blocked = set()
+    for t in triggers:
+        if t.category != "pseudo":
+            blocked.update(range(t.start, t.end))
+    found: list[_Mention] = []
+    for match_id, start, end, align in lex.targets(doc, with_alignments=True):
+        key = doc.vocab.strings[match_id]
+        gaps = lex.gaps.get(key, frozenset())
+        if gaps and any(
+            align[i] in gaps and (start + i) in blocked for i in range(end - start)
+        ):
+            continue
+        r = lex.target_rules[key]
+        found.append(_Mention(r.finding, r.polarity, start, end, r.pattern))
+    # a mention inside a longer mention is part of that phrase, not a finding of its own
+    kept = [
+        m
+        for m in found
+        if not any(
+            o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start)
+            for o in found
+        )
+    ]
+    seen: set[tuple[str, str, int, int]] = set()
+    out: list[_Mention] = []
+    for m in sorted(kept, key=lambda m: (m.start, m.end)):
+        k = (m.finding, m.polarity, m.start, m.end)
+        if k not in seen:
+            seen.add(k)
+            out.append(m)
+    return out
+
+
+def _char_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    span = doc[start:end]
+    return span.start_char, span.end_char
+
+
+def _token_span(doc: Doc, c0: int, c1: int) -> tuple[int, int]:
+    span = doc.char_span(c0, c1, alignment_mode="expand")
+    if span is None:
+        return 0, 0
+    return span.start, span.end
+
+
+def _drop_flags(mods: list[ctx.Scope], finding: str, lex: Lexicon) -> list[str]:
+    flags = [_DROP[m.trigger.category] for m in mods if m.trigger.category in _DROP]
+    if any(m.trigger.category == "historical" for m in mods):
+        flags.append("historical")
+    return flags
+
+
+def _keeps(flags: list[str], finding: str, lex: Lexicon) -> bool:
+    for f in flags:
+        if f == "historical" and finding in lex.history_findings:
+            continue
+        if f in ("uncertain", "family", "hypothetical", "historical"):
+            return False
+    return True
+
+
+def _fmt(v: float) -> float | int:
+    return int(v) if float(v).is_integer() else round(v, 1)
+
+
+def _durations(
+    norm: str, doc: Doc, lex: Lexicon, all_scopes: list[ctx.Scope], text: str
+) -> list[Evidence]:
+    """How long the pain has lasted, from "for ten days", "since yesterday"..."""
+    d = lex.duration
+    out: list[Evidence] = []
+    longest: tuple[float, int, int, str] | None = None
+    for sent in doc.sents:
+        s0, s1 = sent.start_char, sent.end_char
+        if not d["pain_cue"].search(norm, s0, s1):
+            continue
+        for rx, days_fixed in d["compiled"]:
+            for m in rx.finditer(norm, s0, s1):
+                if days_fixed is not None:
+                    days = float(days_fixed)
+                else:
+                    n_raw = re.sub(r"\s+", " ", m.group("n").lower())
+                    q = d["quantities"].get(n_raw)
+                    n = float(q) if q is not None else to_number(n_raw, lex.all_number_words)
+                    unit = m.group("unit").lower().rstrip("s")
+                    if n is None or unit not in d["unit_days"]:
+                        continue
+                    days = n * float(d["unit_days"][unit])
+                t0, t1 = _token_span(doc, m.start(), m.end())
+                mods = ctx.modifiers_of(t0, t1, all_scopes)
+                if any(
+                    s.trigger.category in ("family", "historical", "hypothetical")
+                    for s in mods
+                ):
+                    continue
+                if longest is None or days > longest[0]:
+                    longest = (days, m.start(), m.end(), m.group(0))
+    if longest is not None:
+        days, c0, c1, phrase = longest
+        pol = "present" if days > float(d["over_days"]) else "absent"
+        out.append(
+            Evidence(d["finding"], pol, None, c0, c1, text[c0:c1], phrase,
+                     ("from_duration", f"days={_fmt(days)}"))
+        )
+    return out
+
+
+def parse_text(text: str, pack: PackLike) -> ParseResult:
+    """Read one free-text description into a case; never raises on any string."""
+    lex = lexicon_for(pack)
+    warnings: list[str] = []
+    if not isinstance(text, str):
+        return ParseResult(_empty_case(), [], ["input is not text"], False)
+    original_len = len(text)
+    text, truncated = bound(text, lex.max_chars)
+    if truncated:
+        warnings.append(
+            f"input was {original_len} characters; only the first {len(text)} were read"
+        )
+    norm = normalise(text)
+    doc = lex.nlp(norm)
+    triggers = ctx.raw_triggers(doc, lex)
+    mentions = _targets(doc, lex, triggers)
+    triggers = ctx.prune(triggers, [(m.start, m.end) for m in mentions])
+    all_scopes = ctx.scopes(doc, triggers)
+
+    evidence: list[Evidence] = []
+    for m in mentions:
+        mods = ctx.modifiers_of(m.start, m.end, all_scopes)
+        negated = any(s.trigger.category == "negation" for s in mods)
+        flags = _drop_flags(mods, m.finding, lex)
+        if m.polarity == "absent_if_negated":
+            if not negated:
+                continue
+            pol = "absent"
+        elif m.polarity == "present":
+            pol = "absent" if negated else "present"
+        else:
+            pol = "present" if negated else "absent"
+        if negated:
+            flags.append("negated")
+        c0, c1 = _char_span(doc, m.start, m.end)
+        triggers_text = [f"{s.trigger.category}:{s.text}" for s in mods]
+        evidence.append(
+            Evidence(m.finding, pol, None, c0, c1, text[c0:c1], m.pattern,
+                     tuple(flags + triggers_text), _keeps(flags, m.finding, lex))
+        )
+
+    evidence.extend(_numbers(norm, doc, lex, all_scopes, text))
+    evidence.extend(_durations(norm, doc, lex, all_scopes, text))
+    case = _settle(evidence, lex)
+    if "gestational_weeks" not in case:
+        warnings.append("no weeks of pregnancy found")
+    return ParseResult(case, evidence, warnings, truncated)
+
+
+def _numbers(
+    norm: str, doc: Doc, lex: Lexicon, all_scopes: list[ctx.Scope], text: str
+) -> list[Evidence]:
+    sentences = [(s.start_char, s.end_char) for s in doc.sents]
+    kept: list[NumberHit] = []
+    dropped: list[tuple[NumberHit, list[str]]] = []
+    for h in extract_numbers(norm, lex, sentences):
+        t0, t1 = _token_span(doc, h.start, h.end)
+        mods = ctx.modifiers_of(t0, t1, all_scopes)
+        flags = [
+            _DROP.get(s.trigger.category, s.trigger.category)
+            for s in mods
+            if s.trigger.category in ("family", "historical", "hypothetical")
+        ]
+        if flags:
+            dropped.append((h, flags))
+        else:
+            kept.append(h)
+    best = choose(kept, frozenset({"pain_severity"}))
+    out: list[Evidence] = []
+    for h in kept:
+        chosen = best.get(h.finding) is h
+        out.append(
+            Evidence(h.finding, None, float(h.value), h.start, h.end, text[h.start:h.end],
+                     h.rule, h.flags + (() if chosen else ("not_chosen",)), chosen)
+        )
+    for h, flags in dropped:
+        out.append(
+            Evidence(h.finding, None, float(h.value), h.start, h.end, text[h.start:h.end],
+                     h.rule, h.flags + tuple(flags), False)
+        )
+    return out
+
+
+def _empty_case() -> dict[str, Any]:
+    return {"present": [], "absent": []}
+
+
+def _settle(evidence: list[Evidence], lex: Lexicon) -> dict[str, Any]:
+    """One answer per finding. A stated present wins over a stated absent (a missed
+    symptom is the costly error); a measurement wins over words, as in the engine."""
+    numbers: dict[str, float] = {}
+    for e in evidence:
+        if e.used and e.value is not None:
+            numbers[e.finding] = e.value
+    present: set[str] = set()
+    absent: set[str] = set()
+    for e in evidence:
+        if e.used and e.polarity == "present":
+            present.add(e.finding)
+    for e in evidence:
+        if e.used and e.polarity == "absent" and e.finding not in present:
+            absent.add(e.finding)
+    for nm in lex.number_maps:
+        fid = str(nm.get("finding"))
+        try:
+            p_node = expr.parse(nm["present_if"], set(), set(lex.numbers))
+            a_node = (
+                expr.parse(nm["absent_if"], set(), set(lex.numbers))
+                if nm.get("absent_if") else None
+            )
+        except (expr.ExprError, KeyError):
+            continue
+        if not (expr.findings_in(p_node) & set(numbers)):
+            continue
+        if expr.evaluate(p_node, set(), set(), numbers):
+            present.add(fid)
+            absent.discard(fid)
+        elif a_node is not None and expr.evaluate(a_node, set(), set(), numbers):
+            absent.add(fid)
+            present.discard(fid)
+        else:
+            present.discard(fid)
+            absent.discard(fid)
+    changed = True
+    while changed:
+        changed = False
+        for a, b in lex.implies:
+            if a in present and b not in present:
+                present.add(b)
+                absent.discard(b)
+                changed = True
+    order = {f: i for i, f in enumerate(lex.boolean_order)}
+    case: dict[str, Any] = {}
+    for fid in sorted(numbers, key=lambda f: (f != "gestational_weeks", f)):
+        case[fid] = _fmt(numbers[fid])
+    case["present"] = sorted(present, key=lambda f: order.get(f, 0))
+    case["absent"] = sorted(absent, key=lambda f: order.get(f, 0))
+    return case

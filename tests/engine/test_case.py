@@ -1,0 +1,97 @@
+"""Input validation: every bad case is refused with a message naming the field."""
+
+from __future__ import annotations
+
+import pytest
+
+from gravida.engine import Case, CaseError
+
+
+def problems(pack, data):
+    with pytest.raises(CaseError) as exc:
+        Case.from_dict(data, pack)
+    return {p.field: p for p in exc.value.problems}
+
+
+def test_valid_case(pack):
+    c = Case.from_dict(
+        {"gestational_weeks": 20, "present": ["fever"], "absent": ["chills_rigors"]}, pack
+    )
+    assert c.weeks == 20 and c.state("fever") is True and c.state("chills_rigors") is False
+    assert c.state("nausea_vomiting") is None
+
+
+def test_unknown_id_suggests_nearest(pack):
+    p = problems(pack, {"gestational_weeks": 20, "present": ["fevr"]})
+    assert "unknown" in p["present[0]"].message
+    assert "fever" in p["present[0]"].suggestions
+
+
+def test_number_out_of_range(pack):
+    p = problems(pack, {"gestational_weeks": 50})
+    assert "outside" in p["gestational_weeks"].message
+
+
+@pytest.mark.parametrize("value", ["38", None, True, float("nan"), float("inf")])
+def test_number_not_a_number(pack, value):
+    p = problems(pack, {"gestational_weeks": 20, "temperature_c": value})
+    assert "temperature_c" in p
+
+
+def test_both_present_and_absent(pack):
+    p = problems(pack, {"gestational_weeks": 20, "present": ["fever"], "absent": ["fever"]})
+    assert "both present and absent" in p["fever"].message
+
+
+def test_missing_weeks(pack):
+    p = problems(pack, {"present": ["fever"]})
+    assert "required" in p["gestational_weeks"].message
+
+
+def test_number_finding_listed_as_boolean(pack):
+    p = problems(pack, {"gestational_weeks": 20, "present": ["temperature_c"]})
+    assert "number finding" in p["present[0]"].message
+
+
+def test_boolean_given_a_value(pack):
+    p = problems(pack, {"gestational_weeks": 20, "fever": 1})
+    assert "present or absent" in p["fever"].message
+
+
+def test_derived_finding_cannot_be_given(pack):
+    p = problems(pack, {"gestational_weeks": 20, "present": ["tachycardia"]})
+    assert "measurement" in p["present[0]"].message
+
+
+def test_implied_contradiction(pack):
+    p = problems(
+        pack,
+        {
+            "gestational_weeks": 20,
+            "present": ["heavy_vaginal_bleeding"],
+            "absent": ["vaginal_bleeding"],
+        },
+    )
+    assert "heavy_vaginal_bleeding" in p
+
+
+@pytest.mark.parametrize(
+    "data", [None, [], "text", 3, {"gestational_weeks": 20, "present": "fever"}]
+)
+def test_malformed(pack, data):
+    with pytest.raises(CaseError):
+        Case.from_dict(data, pack)
+
+
+def test_all_problems_reported_at_once(pack):
+    with pytest.raises(CaseError) as exc:
+        Case.from_dict({"present": ["nope"], "heart_rate": 999}, pack)
+    fields = {p.field for p in exc.value.problems}
+    assert {"present[0]", "heart_rate", "gestational_weeks"} <= fields
+
+
+def test_with_answer_roundtrip(pack):
+    c = Case.from_dict({"gestational_weeks": 20}, pack)
+    c2 = c.with_answer("fever", True).with_answer("heart_rate", 110).with_answer("fever", None)
+    assert c2.state("fever") is None and c2.state("heart_rate") == 110
+    assert Case.from_dict(c2.to_json(), pack) == c2

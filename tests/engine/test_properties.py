@@ -1,0 +1,105 @@
+"""Properties that must hold for every case, checked on random cases (hypothesis)."""
+
+from __future__ import annotations
+
+import random
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from gravida.engine import Case
+from gravida.knowledge import default_pack
+
+PACK = default_pack()
+BOOLEANS = sorted(f for f, d in PACK.findings.items() if d.kind == "boolean")
+SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@st.composite
+def cases(draw):
+    """Random valid cases: a week, some numbers, disjoint present/absent sets."""
+    weeks = draw(st.integers(min_value=4, max_value=42))
+    chosen = draw(st.lists(st.sampled_from(BOOLEANS), unique=True, max_size=18))
+    split = draw(st.integers(min_value=0, max_value=len(chosen)))
+    present, absent = set(chosen[:split]), set(chosen[split:])
+    for imp in PACK.implies:  # keep the case consistent with the pack's implications
+        if imp.if_ in present and imp.then in absent:
+            absent.discard(imp.then)
+    numbers = {"gestational_weeks": float(weeks)}
+    if draw(st.booleans()):
+        numbers["temperature_c"] = draw(st.floats(min_value=35.0, max_value=41.0))
+    if draw(st.booleans()):
+        numbers["pain_severity"] = float(draw(st.integers(min_value=0, max_value=10)))
+    if draw(st.booleans()):
+        numbers["heart_rate"] = float(draw(st.integers(min_value=50, max_value=160)))
+    if draw(st.booleans()):
+        numbers["systolic_bp"] = float(draw(st.integers(min_value=80, max_value=180)))
+    return Case(numbers, frozenset(present), frozenset(absent))
+
+
+@SETTINGS
+@given(cases())
+def test_probabilities_sum_to_one(engine, case):
+    r = engine.assess(case, explain=False)
+    total = sum(c.probability for c in r.conditions)
+    assert abs(total - 1.0) < 1e-9
+    assert all(0.0 <= c.probability <= 1.0 for c in r.conditions)
+
+
+@SETTINGS
+@given(cases(), st.randoms(use_true_random=False))
+def test_order_of_findings_does_not_matter(engine, case, rnd: random.Random):
+    data = case.to_json()
+    shuffled = dict(data)
+    shuffled["present"] = rnd.sample(data["present"], len(data["present"]))
+    shuffled["absent"] = rnd.sample(data["absent"], len(data["absent"]))
+    keys = list(shuffled)
+    rnd.shuffle(keys)
+    a = engine.assess(data).to_json()
+    b = engine.assess({k: shuffled[k] for k in keys}).to_json()
+    assert a == b
+
+
+@SETTINGS
+@given(cases(), st.sampled_from(sorted(PACK.red_flags)))
+def test_adding_a_red_flag_never_lowers_triage(engine, case, flag):
+    if flag in case.present:
+        return
+    before = engine.triage(case).level
+    after = engine.triage(case.with_answer(flag, True)).level
+    assert PACK.level_rank(after) >= PACK.level_rank(before), (before, after)
+
+
+def _hallmarks():
+    """(condition, finding) where the condition has the highest P(finding) of all conditions."""
+    from gravida.engine import Engine
+
+    model = Engine(PACK).model
+    out = []
+    for t in range(3):
+        for j, fid in enumerate(model.findings):
+            if fid not in PACK.findings:
+                continue  # derived findings cannot be answered directly
+            col = model.p[t, :, j]
+            i = int(col.argmax())
+            if col[i] > model.background[t, j]:
+                out.append((t, model.conditions[i], fid))
+    return out
+
+
+HALLMARKS = _hallmarks()
+
+
+@SETTINGS
+@given(cases(), st.sampled_from(HALLMARKS))
+def test_marking_a_hallmark_absent_never_raises_its_condition(engine, case, hallmark):
+    t, condition, finding = hallmark
+    weeks = {0: 8.0, 1: 20.0, 2: 32.0}[t]
+    base = Case({**case.numbers, "gestational_weeks": weeks}, case.present, case.absent)
+    base = base.with_answer(finding, None)
+    before = {c.id: c.probability for c in engine.assess(base, explain=False).conditions}
+    after = {
+        c.id: c.probability
+        for c in engine.assess(base.with_answer(finding, False), explain=False).conditions
+    }
+    assert after[condition] <= before[condition] + 1e-12

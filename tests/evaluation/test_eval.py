@@ -1,0 +1,100 @@
+"""The evaluator: metrics computed right, and the dev-set floors of the core issue."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from gravida.evaluation.metrics import score
+from gravida.evaluation.modes import FullMode, Outcome, get_mode
+from gravida.evaluation.run import evaluate
+from gravida.evaluation.vignettes import Vignette, VignetteFileError, load_vignettes
+
+from ..conftest import DEV_VIGNETTES
+
+
+def vignette(vid, triage, condition, also=()):
+    return Vignette(
+        id=vid,
+        case={"gestational_weeks": 20},
+        expected_triage=triage,
+        expected_condition=condition,
+        also_acceptable=tuple(also),
+    )
+
+
+def outcome(ranked, triage):
+    return Outcome(
+        ranked=ranked, probabilities={c: 1.0 / len(ranked) for c in ranked}, triage=triage
+    )
+
+
+def test_metrics_count_hits_and_triage_direction(pack):
+    vs = [
+        vignette("a", "emergency", "pyelonephritis"),
+        vignette("b", "self_care", "pregnancy_lumbar_pain"),
+        vignette("c", "consultation", "pelvic_girdle_pain", also=["muscle_strain"]),
+    ]
+    os = [
+        outcome(["kidney_stone", "pyelonephritis"], "consultation_24"),  # top3 hit, under-triage
+        outcome(["pregnancy_lumbar_pain"], "consultation"),  # top1, over-triage
+        outcome(["muscle_strain"], "consultation"),  # acceptable alternative, exact
+    ]
+    r = score(pack, vs, os)
+    assert r["n"] == 3
+    assert r["top1"] == pytest.approx(2 / 3)
+    assert r["top3"] == pytest.approx(1.0)
+    assert r["triage_exact"] == pytest.approx(1 / 3)
+    assert (r["under_triage"], r["over_triage"], r["emergency_under_triage"]) == (1, 1, 1)
+    assert [c["id"] for c in r["cases"]] == ["a", "b", "c"]
+    assert 0.0 <= r["brier"] <= 2.0
+
+
+def test_failed_case_counts_as_unsafe(pack):
+    r = score(
+        pack, [vignette("x", "emergency_ambulance", "aortic_dissection")], [Outcome.failed("bad")]
+    )
+    assert r["emergency_under_triage"] == 1 and r["errors"] == 1
+
+
+def test_invalid_case_in_file_is_reported_not_crashed(tmp_path: Path, engine):
+    f = tmp_path / "v.yaml"
+    f.write_text(
+        yaml.safe_dump(
+            [
+                {
+                    "id": "bad-1",
+                    "case": {"gestational_weeks": 99},
+                    "expect": {"triage": "emergency", "condition": "labour"},
+                }
+            ]
+        )
+    )
+    r = evaluate([f], "full", engine)
+    assert r["errors"] == 1 and "gestational_weeks" in r["cases"][0]["error"]
+
+
+@pytest.mark.parametrize("text", ["[unclosed", "just a string", "- 3"])
+def test_malformed_vignette_file(tmp_path: Path, text):
+    f = tmp_path / "v.yaml"
+    f.write_text(text)
+    with pytest.raises(VignetteFileError):
+        load_vignettes(f)
+
+
+def test_unknown_mode():
+    with pytest.raises(KeyError, match="unknown mode"):
+        get_mode("telepathy")
+    assert isinstance(get_mode("full"), FullMode)
+
+
+@pytest.mark.skipif(not DEV_VIGNETTES.exists(), reason="no ../shared dev vignettes")
+def test_dev_set_floors_in_full_mode(engine):
+    r = evaluate([DEV_VIGNETTES], "full", engine)
+    assert r["top1"] >= 0.80
+    assert r["top3"] >= 0.95
+    assert r["triage_exact"] >= 0.90
+    assert r["emergency_under_triage"] == 0
+    assert r["under_triage"] <= 2
