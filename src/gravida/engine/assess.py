@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
+
 from gravida.engine.case import Case
 from gravida.engine.model import Evidence, FloatArray, Model
-from gravida.engine.triage import Triage, decide
+from gravida.engine.triage import Triage, Triager
 from gravida.knowledge.load import Pack, default_pack
 
 EXPLAINED = 3  # conditions explained in a result
 PER_SIDE = 5  # findings listed as raising / lowering each
+SIGNIFICANT_LR = 1.05  # a finding that moves the odds by less is not worth listing
 
 
 @dataclass(frozen=True)
@@ -100,6 +102,7 @@ class Engine:
     def __init__(self, pack: Pack | None = None) -> None:
         self.pack = pack or default_pack()
         self.model = Model(self.pack)
+        self.triager = Triager(self.model)
 
     def case(self, data: Mapping[str, Any] | Case) -> Case:
         return data if isinstance(data, Case) else Case.from_dict(data, self.pack)
@@ -111,13 +114,13 @@ class Engine:
     def triage(self, case: Case) -> Triage:
         """Only the triage (the interview asks this of many hypothetical answers)."""
         ev, post = self.posterior(case)
-        return decide(self.model, ev, post)
+        return self.triager.decide(ev, post)
 
     def assess(self, data: Mapping[str, Any] | Case, explain: bool = True) -> Assessment:
         case = self.case(data)
         ev, post = self.posterior(case)
         conds = self.model.conditions
-        order = sorted(range(len(conds)), key=lambda i: (-post[i], conds[i]))
+        order = [int(i) for i in np.argsort(-post, kind="stable")]  # ties: pack order, as triage
         ranked = tuple(
             RankedCondition(
                 conds[i],
@@ -127,17 +130,30 @@ class Engine:
             )
             for i in order
         )
-        triage = decide(self.model, ev, post)
-        explanations = tuple(self._explain(ev, i) for i in order[:EXPLAINED]) if explain else ()
+        triage = self.triager.decide(ev, post)
+        explanations = self._explain(ev, order[:EXPLAINED]) if explain else ()
         return Assessment(case, ev, ranked, triage, explanations, self.pack.version)
 
-    def _explain(self, ev: Evidence, i: int) -> Explanation:
-        lrs = self.model.likelihood_ratios(ev, i)
-        factors = [
-            Factor(f, self.pack.label(f), "present" if f in ev.present else "absent", lr)
-            for f, lr in lrs.items()
-        ]
-        factors.sort(key=lambda f: (-abs(math.log(f.likelihood_ratio)), f.finding))
-        raised = tuple(f for f in factors if f.likelihood_ratio > 1.05)[:PER_SIDE]
-        lowered = tuple(f for f in factors if f.likelihood_ratio < 1 / 1.05)[:PER_SIDE]
-        return Explanation(self.model.conditions[i], raised, lowered)
+    def _explain(self, ev: Evidence, top: list[int]) -> tuple[Explanation, ...]:
+        """For each top condition, the known findings that moved its odds most, each way."""
+        if not ev.present and not ev.absent:
+            return tuple(Explanation(self.model.conditions[i], (), ()) for i in top)
+        findings, is_present, lrs = self.model.likelihood_ratios(ev, top)
+        strength = np.abs(np.log(lrs))
+        out = []
+        for row, i in enumerate(top):
+            raised: list[Factor] = []
+            lowered: list[Factor] = []
+            for j in np.lexsort((findings, -strength[row])):
+                lr = float(lrs[row, j])
+                side = (
+                    raised if lr > SIGNIFICANT_LR else lowered if lr < 1 / SIGNIFICANT_LR else None
+                )
+                if side is None or len(side) == PER_SIDE:
+                    continue
+                f = findings[j]
+                side.append(
+                    Factor(f, self.pack.label(f), "present" if is_present[j] else "absent", lr)
+                )
+            out.append(Explanation(self.model.conditions[i], tuple(raised), tuple(lowered)))
+        return tuple(out)

@@ -84,6 +84,11 @@ class Model:
         hi = [(pack.conditions[c].weeks or (-np.inf, np.inf))[1] for c in self.conditions]
         self.weeks_from: FloatArray = np.array(lo, dtype=float)
         self.weeks_before: FloatArray = np.array(hi, dtype=float)
+        self._derived = [
+            (d.id, frozenset(expr.findings_in(node)), expr.compile_node(node))
+            for d in pack.derived
+            for node in [pack.derived_nodes[d.id]]
+        ]
         self.meaningful: dict[str, tuple[float, float]] = {
             f: i.meaningful_weeks for f, i in pack.info.items() if i.meaningful_weeks is not None
         }
@@ -109,14 +114,9 @@ class Model:
                 and expr.evaluate(a_node, present, absent, numbers)
             ):
                 absent.add(nm.finding)
-        for d in self.pack.derived:
-            node = self.pack.derived_nodes[d.id]
-            inputs = expr.findings_in(node)
-            if any(i in numbers for i in inputs):
-                if expr.evaluate(node, present, absent, numbers):
-                    present.add(d.id)
-                else:
-                    absent.add(d.id)
+        for fid, inputs, test in self._derived:
+            if not inputs.isdisjoint(numbers):
+                (present if test(present, absent, numbers) else absent).add(fid)
         changed = True
         while changed:
             changed = False
@@ -160,7 +160,8 @@ class Model:
     def log_scores(self, ev: Evidence) -> FloatArray:
         t = trimester(ev.weeks)
         pos, neg = self.vector(ev)
-        return self.log_prior(ev.weeks) + self.log_p[t] @ pos + self.log_q[t] @ neg
+        scores: FloatArray = self.log_prior(ev.weeks) + self.log_p[t] @ pos + self.log_q[t] @ neg
+        return scores
 
     def posterior(self, ev: Evidence) -> FloatArray:
         return softmax(self.log_scores(ev))
@@ -181,27 +182,32 @@ class Model:
             out[rows] = softmax(scores)
         return out
 
-    def likelihood_ratios(self, ev: Evidence, condition: int) -> dict[str, float]:
-        """LR of each known finding for one condition against all the others.
+    def likelihood_ratios(
+        self, ev: Evidence, conditions: list[int]
+    ) -> tuple[list[str], list[bool], FloatArray]:
+        """LR of each known finding for some conditions, each against all the others.
 
         The comparison is the prior-weighted mixture of the other conditions at
         this gestational age, i.e. the LR a diagnostic-test table would quote:
         P(finding state | condition) / P(finding state | not condition).
+        Returns the findings, whether each is present, and LRs (conditions x findings).
         """
         t = trimester(ev.weeks)
         prior = np.exp(self.log_prior(ev.weeks))
-        prior[condition] = 0.0
-        total = prior.sum()
-        others = (prior @ self.p[t]) / total if total > 0 else self.background[t]
-        out: dict[str, float] = {}
-        p_c = self.p[t, condition]
-        for f in ev.present:
-            j = self.index[f]
-            out[f] = float(p_c[j] / others[j])
-        for f in ev.absent:
-            j = self.index[f]
-            out[f] = float((1.0 - p_c[j]) / (1.0 - others[j]))
-        return out
+        findings = sorted(ev.present) + sorted(ev.absent)
+        is_present = [True] * len(ev.present) + [False] * len(ev.absent)
+        cols = np.array([self.index[f] for f in findings], dtype=np.intp)
+        p = self.p[t][:, cols]  # conditions x known findings
+        mix = prior @ p
+        rows = np.array(conditions, dtype=np.intp)
+        rest = prior.sum() - prior[rows]
+        with np.errstate(invalid="ignore", divide="ignore"):
+            others = (mix[None, :] - prior[rows, None] * p[rows]) / rest[:, None]
+        others = np.where(rest[:, None] > 0, others, self.background[t][cols][None, :])
+        mine = p[rows]
+        sign = np.array(is_present, dtype=bool)[None, :]
+        lr: FloatArray = np.where(sign, mine / others, (1.0 - mine) / (1.0 - others))
+        return findings, is_present, lr
 
 
 def softmax(scores: FloatArray) -> FloatArray:

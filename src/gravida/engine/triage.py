@@ -10,14 +10,15 @@ that matters, so dangerous alternatives get low thresholds.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any, Literal
 
 import numpy as np
+import numpy.typing as npt
 
 from gravida.engine.model import Evidence, FloatArray, Model
 from gravida.knowledge import expr
-from gravida.knowledge.load import Pack
+from gravida.knowledge.load import CompiledRule
 
 # Red flags combined exactly when removing them (2**n posteriors); past this
 # the first ones alphabetically are used. Not clinical: a bound on work.
@@ -69,100 +70,138 @@ class Triage:
         }
 
 
-def floor_reasons(pack: Pack, ev: Evidence) -> list[TriageReason]:
-    out = []
-    for cr in pack.floors:
-        if expr.evaluate(cr.node, ev.present, ev.absent, ev.numbers):
-            r = cr.rule
-            out.append(TriageReason("rule", r.id, r.level, r.says, r.src))
-    return out
+class Triager:
+    """The triage rules of a pack, prepared once for fast repeated decisions.
 
-
-def condition_reason(pack: Pack, ev: Evidence, condition: str, probability: float) -> TriageReason:
-    """The level one condition warrants in this case, after its adjustments."""
-    cl = pack.condition_levels[condition]
-    info = pack.conditions[condition]
-    best: TriageReason | None = None
-    for cr in cl.adjust:
-        if expr.evaluate(cr.node, ev.present, ev.absent, ev.numbers) and (
-            best is None or pack.level_rank(cr.rule.level) > pack.level_rank(best.level)
-        ):
-            r = cr.rule
-            best = TriageReason("condition", r.id, r.level, r.says, r.src, condition, probability)
-    if best is not None:
-        return best
-    says = f"{info.lay_name}: usually needs this level of care."
-    return TriageReason("condition", condition, cl.level, says, cl.src, condition, probability)
-
-
-def decide(model: Model, ev: Evidence, posterior: FloatArray) -> Triage:
-    """The most urgent level asked for by a floor, the leader, or a probable danger.
-
-    The differential's part is also taken with each combination of the red
-    flags present removed, so adding a red flag can never lower the level
-    (a red flag may shift probability from one danger to another, but it
-    must never make the case look safer).
+    Static condition levels, thresholds and each rule's mentioned findings are
+    tabulated up front, so a decision evaluates only the rules whose findings
+    are known in this case (a rule whose findings are all unknown cannot
+    apply), and the differential part is a few array comparisons.
     """
-    pack = model.pack
-    reasons = floor_reasons(pack, ev)
-    reasons.extend(differential_reasons(pack, ev, model.conditions, posterior))
-    flags = sorted(ev.present & set(pack.red_flags))
-    if flags:
-        reasons.extend(_without_red_flags(model, ev, flags[:RED_FLAG_SUBSETS_MAX]))
-    # The most urgent wins; among equals a rule (a certain finding) explains
-    # better than a probability, and a likelier condition better than a rarer one.
-    best = max(
-        reasons,
-        key=lambda r: (
-            pack.level_rank(r.level),
-            r.kind == "rule",
-            not r.without,
-            r.probability or 0.0,
-        ),
-    )
-    meaning = next(t.meaning for t in pack.vocabulary.triage_levels if t.id == best.level)
-    unique: dict[tuple[str, str, str | None], TriageReason] = {}
-    for r in sorted(reasons, key=lambda r: (not r.without, r.probability or 0.0)):
-        unique[(r.kind, r.id, r.condition)] = r  # the factual, likelier one is kept
-    ordered = sorted(
-        unique.values(),
-        key=lambda r: (-pack.level_rank(r.level), r.kind != "rule", -(r.probability or 0)),
-    )
-    return Triage(best.level, meaning, best, tuple(ordered))
+
+    def __init__(self, model: Model) -> None:
+        self.model = model
+        pack = self.pack = model.pack
+        self.floors = [(cr, frozenset(expr.findings_in(cr.node))) for cr in pack.floors]
+        self.static: list[TriageReason] = []
+        self.adjusted: list[tuple[int, list[tuple[CompiledRule, frozenset[str]]]]] = []
+        for i, cid in enumerate(model.conditions):
+            cl = pack.condition_levels[cid]
+            says = f"{pack.conditions[cid].lay_name}: usually needs this level of care."
+            self.static.append(TriageReason("condition", cid, cl.level, says, cl.src, cid))
+            if cl.adjust:
+                rules = [(cr, frozenset(expr.findings_in(cr.node))) for cr in cl.adjust]
+                self.adjusted.append((i, rules))
+        self.static_ranks = np.array([pack.level_rank(r.level) for r in self.static])
+        self.static_thresholds = np.array([pack.thresholds[r.level] for r in self.static])
+        self.max_rank = max(pack.level_rank(level) for level in pack.levels)
+        self.red_flags = frozenset(pack.red_flags)
+
+    def floor_reasons(self, ev: Evidence) -> list[TriageReason]:
+        known = ev.present.union(ev.numbers)
+        out = []
+        for cr, mentions in self.floors:
+            if not known.isdisjoint(mentions) and cr.test(ev.present, ev.absent, ev.numbers):
+                r = cr.rule
+                out.append(TriageReason("rule", r.id, r.level, r.says, r.src))
+        return out
+
+    def condition_levels(self, ev: Evidence) -> tuple[list[TriageReason], FloatArray, FloatArray]:
+        """Each condition's reason, level rank and threshold in this case (after adjustments)."""
+        levels = self.static
+        ranks, thresholds = self.static_ranks, self.static_thresholds
+        known = ev.present.union(ev.numbers)
+        for i, rules in self.adjusted:
+            best: TriageReason | None = None
+            for cr, mentions in rules:
+                if known.isdisjoint(mentions) or not cr.test(ev.present, ev.absent, ev.numbers):
+                    continue
+                if best is None or self.pack.level_rank(cr.rule.level) > self.pack.level_rank(
+                    best.level
+                ):
+                    r = cr.rule
+                    cid = self.model.conditions[i]
+                    best = TriageReason("condition", r.id, r.level, r.says, r.src, cid)
+            if best is not None:
+                if levels is self.static:
+                    levels, ranks, thresholds = list(levels), ranks.copy(), thresholds.copy()
+                levels[i] = best
+                ranks[i] = self.pack.level_rank(best.level)
+                thresholds[i] = self.pack.thresholds[best.level]
+        return levels, ranks, thresholds
+
+    def decide(self, ev: Evidence, posterior: FloatArray) -> Triage:
+        """The most urgent level asked for by a floor, the leader, or a probable danger.
+
+        The differential's part is also taken with each combination of the red
+        flags present removed, so adding a red flag can never lower the level
+        (a red flag may shift probability from one danger to another, but it
+        must never make the case look safer).
+        """
+        pack = self.pack
+        levels, ranks, thresholds = self.condition_levels(ev)
+        reasons = self.floor_reasons(ev)
+        passing = _passing(posterior[None, :], thresholds)[0]
+        for i in np.nonzero(passing)[0]:
+            r = levels[i]
+            reasons.append(
+                TriageReason(r.kind, r.id, r.level, r.says, r.src, r.condition, float(posterior[i]))
+            )
+        current = max(pack.level_rank(r.level) for r in reasons)
+        flags = sorted(ev.present & self.red_flags)[:RED_FLAG_SUBSETS_MAX]
+        if flags and current < self.max_rank:
+            posts, removed = _without_red_flags(self.model, ev, flags)
+            row_rank = np.where(_passing(posts, thresholds), ranks[None, :], -1)
+            top = int(row_rank.max())
+            if top > current:
+                # The likeliest condition at that level, over every subset that reaches it.
+                at_top = np.where(row_rank == top, posts, -1.0)
+                row, i = np.unravel_index(int(np.argmax(at_top)), at_top.shape)
+                r = levels[i]
+                reasons.append(
+                    TriageReason(
+                        r.kind,
+                        r.id,
+                        r.level,
+                        r.says,
+                        r.src,
+                        r.condition,
+                        float(posts[row, i]),
+                        removed[row],
+                    )
+                )
+        # The most urgent wins; among equals a rule (a certain finding) explains
+        # better than a probability, and a likelier condition better than a rarer one.
+        best = max(
+            reasons,
+            key=lambda r: (pack.level_rank(r.level), r.kind == "rule", r.probability or 0.0),
+        )
+        meaning = next(t.meaning for t in pack.vocabulary.triage_levels if t.id == best.level)
+        ordered = sorted(
+            reasons,
+            key=lambda r: (-pack.level_rank(r.level), r.kind != "rule", -(r.probability or 0)),
+        )
+        return Triage(best.level, meaning, best, tuple(ordered))
 
 
-def differential_reasons(
-    pack: Pack, ev: Evidence, conditions: list[str], posterior: FloatArray
-) -> list[TriageReason]:
-    """The leader's level, and every other condition probable enough for its level."""
-    out = []
-    order = sorted(range(len(conditions)), key=lambda i: (-posterior[i], conditions[i]))
-    for rank, i in enumerate(order):
-        p = float(posterior[i])
-        if p <= 0.0:
-            continue
-        reason = condition_reason(pack, ev, conditions[i], p)
-        if rank == 0 or p >= pack.thresholds[reason.level]:
-            out.append(reason)
-    return out
+def _passing(posts: FloatArray, thresholds: FloatArray) -> npt.NDArray[np.bool_]:
+    """Which conditions count in each row: the leader, and any at its level's threshold."""
+    passing = (posts >= thresholds[None, :]) & (posts > 0.0)
+    passing[np.arange(len(posts)), np.argmax(posts, axis=1)] = True
+    return passing
 
 
-def _without_red_flags(model: Model, ev: Evidence, flags: list[str]) -> list[TriageReason]:
-    """Differential reasons for the evidence less every non-empty subset of the red flags."""
+def _without_red_flags(
+    model: Model, ev: Evidence, flags: list[str]
+) -> tuple[FloatArray, list[tuple[str, ...]]]:
+    """Posteriors for the evidence less every non-empty subset of the red flags."""
     pos, neg = model.vector(ev)
-    rows, removed = [], []
-    for mask in range(1, 2 ** len(flags)):
-        row = pos.copy()
+    n = 2 ** len(flags) - 1
+    batch = np.repeat(pos[None, :], n, axis=0)
+    removed: list[tuple[str, ...]] = []
+    for row, mask in enumerate(range(1, n + 1)):
         subset = tuple(f for k, f in enumerate(flags) if mask >> k & 1)
-        for f in subset:
-            row[model.index[f]] = 0.0
-        rows.append(row)
+        batch[row, [model.index[f] for f in subset]] = 0.0
         removed.append(subset)
-    batch = np.array(rows)
-    weeks = np.full(len(rows), ev.weeks)
-    posts = model.posterior_batch(weeks, batch, np.repeat(neg[None, :], len(rows), axis=0))
-    out: list[TriageReason] = []
-    for post, subset in zip(posts, removed, strict=True):
-        for r in differential_reasons(model.pack, ev, model.conditions, post):
-            out.append(replace(r, without=subset))
-    return out
+    negs = np.repeat(neg[None, :], n, axis=0)
+    return model.posterior_batch(np.full(n, ev.weeks), batch, negs), removed

@@ -63,14 +63,16 @@ def _overlaps(a0: int, a1: int, b0: int, b1: int) -> bool:
     return a0 < b1 and b0 < a1
 
 
-def prune(triggers: list[Trigger], targets: Iterable[tuple[int, int]]) -> list[Trigger]:
+def prune(triggers: list[Trigger], targets: Iterable[frozenset[int]]) -> list[Trigger]:
     """Drop triggers inside a pseudo-trigger or a finding's own phrase; keep the longest
     of overlapping triggers.
 
     A finding phrase that itself contains a negation word ("nothing eases it",
     "can't feel my feet") has already said what the word means.
     """
-    target_spans = list(targets)
+    taken: set[int] = set()
+    for lit in targets:
+        taken |= lit
     pseudo = [t for t in triggers if t.category == "pseudo"]
     kept = [
         t
@@ -78,7 +80,7 @@ def prune(triggers: list[Trigger], targets: Iterable[tuple[int, int]]) -> list[T
         if t.category != "pseudo"
         and not any(p.start <= t.start and t.end <= p.end for p in pseudo)
         and (t.category in ("terminate", "family_end")
-             or not any(_overlaps(t.start, t.end, s, e) for s, e in target_spans))
+             or not taken.intersection(range(t.start, t.end)))
     ]
     kept.sort(key=lambda t: (-(t.end - t.start), t.start))
     chosen: list[Trigger] = []

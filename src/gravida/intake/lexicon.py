@@ -135,10 +135,43 @@ def _as_list(raw: Any, entry: str) -> list[str]:
     return [x.strip() for x in raw]
 
 
-def compile_pattern(nlp: Language, pattern: str, entry: str) -> list[dict[str, Any]]:
+def expand_macros(pattern: str, macros: Mapping[str, str], entry: str) -> str:
+    """Replace ``$name`` words (optionally ``$name?``) by the pack's macro text."""
+    words = []
+    for word in pattern.split():
+        if word.startswith("$"):
+            optional = word.endswith("?")
+            name = word[1:-1] if optional else word[1:]
+            if name not in macros:
+                raise _err(entry, f"unknown macro ${name} in {pattern!r}")
+            body = macros[name]
+            if optional and " " in body:
+                raise _err(entry, f"macro ${name} has several words and cannot be optional")
+            words.append(body + ("?" if optional else ""))
+        else:
+            words.append(word)
+    return " ".join(words)
+
+
+def compile_pattern(
+    nlp: Language, pattern: str, entry: str, macros: Mapping[str, str] | None = None
+) -> list[dict[str, Any]]:
     """Turn one pattern string into a spaCy ``Matcher`` token pattern."""
     out: list[dict[str, Any]] = []
+    pattern = expand_macros(pattern, macros or {}, entry)
     for word in pattern.lower().split():
+        if len(word) > 2 and word.startswith("/") and word.rstrip("?").endswith("/"):
+            optional = word.endswith("?")
+            body = word.rstrip("?")[1:-1]
+            try:
+                re.compile(body)
+            except re.error as exc:
+                raise _err(entry, f"bad token regex {word!r}: {exc}") from None
+            rspec: dict[str, Any] = {"LOWER": {"REGEX": f"^(?:{body})$"}}
+            if optional:
+                rspec["OP"] = "?"
+            out.append(rspec)
+            continue
         gap = _GAP.match(word)
         if gap:
             n = int(gap.group(1) or 3)
@@ -261,14 +294,25 @@ def load_lexicon(pack: PackLike) -> Lexicon:
     history: set[str] = set()
     gaps: dict[str, frozenset[int]] = {}
 
+    macros_raw = raw.get("macros") or {}
+    if not isinstance(macros_raw, dict) or not all(
+        isinstance(v, str) and v.strip() for v in macros_raw.values()
+    ):
+        raise _err("macros", "expected name: pattern text")
+    macros = {str(k): str(v).strip() for k, v in macros_raw.items()}
+
     def add(matcher: Matcher, key: str, pattern: str, entry: str) -> None:
-        spec = compile_pattern(nlp, pattern, entry)
+        spec = compile_pattern(nlp, pattern, entry, macros)
         gaps[key] = frozenset(i for i, t in enumerate(spec) if "TEXT" in t)
         try:
             matcher.add(key, [spec])
         except (ValueError, KeyError) as exc:
             raise _err(entry, f"spaCy rejects {pattern!r}: {exc}") from None
 
+    for i, pat in enumerate(_as_list(raw.get("masks"), "masks")):
+        key = f"T|_mask|mask|{i}"
+        target_rules[key] = TargetRule("_mask", "mask", pat)
+        add(targets, key, pat, f"masks[{i}]")
     findings = raw.get("findings")
     if not isinstance(findings, dict):
         raise _err("findings", "expected a mapping of finding id to phrases")
@@ -277,7 +321,7 @@ def load_lexicon(pack: PackLike) -> Lexicon:
             raise _err(f"findings.{fid}", "not a boolean vocabulary finding")
         if not isinstance(entry, dict):
             raise _err(f"findings.{fid}", "expected a mapping")
-        unknown = set(entry) - {"src", "history", *POLARITIES}
+        unknown = set(entry) - {"src", "history", "note", *POLARITIES}
         if unknown:
             raise _err(f"findings.{fid}", f"unknown keys {sorted(unknown)}")
         _check_src(entry, f"findings.{fid}", known_src)
@@ -296,15 +340,17 @@ def load_lexicon(pack: PackLike) -> Lexicon:
     scope = ctx.get("max_scope") or {}
     for cat in CATEGORIES:
         block = ctx.get(cat)
+        n_raw = scope.get(cat, 8)
+        per_dir = n_raw if isinstance(n_raw, dict) else {d: n_raw for d in DIRECTIONS}
         if not isinstance(block, dict):
             raise _err(f"context.{cat}", "expected a mapping of direction to triggers")
         unknown = set(block) - set(DIRECTIONS)
         if unknown:
             raise _err(f"context.{cat}", f"unknown directions {sorted(unknown)}")
-        n = scope.get(cat, 8)
-        if not isinstance(n, int) or not 1 <= n <= 40:
-            raise _err(f"context.max_scope.{cat}", "expected an integer 1..40")
         for direction in DIRECTIONS:
+            n = per_dir.get(direction, 8)
+            if not isinstance(n, int) or not 1 <= n <= 40:
+                raise _err(f"context.max_scope.{cat}", "expected an integer 1..40")
             for i, pat in enumerate(_as_list(block.get(direction), f"context.{cat}.{direction}")):
                 key = f"M|{cat}|{direction}|{i}"
                 modifier_rules[key] = ModifierRule(cat, direction, pat, n)

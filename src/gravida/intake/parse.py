@@ -107,25 +107,35 @@ class _Mention:
     start: int
     end: int
     pattern: str
+    literal: frozenset[int]  # tokens matched by the pattern's words (not by its gaps)
+
+
+MASK = "_mask"
 
 
 def _targets(doc: Doc, lex: Lexicon, triggers: list[ctx.Trigger]) -> list[_Mention]:
-    """Finding mentions; a gap in a pattern may not swallow a trigger or terminator."""
-    blocked = set()
+    """Finding mentions.
+
+    A gap in a pattern may not run over a terminator ("but", a new clause); a
+    trigger inside a gap ("my leg isn't weak") stays and modifies the mention.
+    A mention inside a longer one is part of that phrase, not a finding of its
+    own ("sore to press" is tenderness, not just "sore"); masks ("blood
+    pressure", "chest of drawers") only hide what they contain.
+    """
+    ends = set()
     for t in triggers:
-        if t.category != "pseudo":
-            blocked.update(range(t.start, t.end))
+        if t.category == "terminate":
+            ends.update(range(t.start, t.end))
     found: list[_Mention] = []
     for match_id, start, end, align in lex.targets(doc, with_alignments=True):
         key = doc.vocab.strings[match_id]
         gaps = lex.gaps.get(key, frozenset())
-        if gaps and any(
-            align[i] in gaps and (start + i) in blocked for i in range(end - start)
-        ):
+        gap_tokens = {start + i for i in range(end - start) if align[i] in gaps}
+        if gap_tokens & ends:
             continue
+        literal = frozenset(range(start, end)) - gap_tokens
         r = lex.target_rules[key]
-        found.append(_Mention(r.finding, r.polarity, start, end, r.pattern))
-    # a mention inside a longer mention is part of that phrase, not a finding of its own
+        found.append(_Mention(r.finding, r.polarity, start, end, r.pattern, literal))
     kept = [
         m
         for m in found
@@ -138,7 +148,7 @@ def _targets(doc: Doc, lex: Lexicon, triggers: list[ctx.Trigger]) -> list[_Menti
     out: list[_Mention] = []
     for m in sorted(kept, key=lambda m: (m.start, m.end)):
         k = (m.finding, m.polarity, m.start, m.end)
-        if k not in seen:
+        if k not in seen and m.finding != MASK:
             seen.add(k)
             out.append(m)
     return out
@@ -234,7 +244,7 @@ def parse_text(text: str, pack: PackLike) -> ParseResult:
     doc = lex.nlp(norm)
     triggers = ctx.raw_triggers(doc, lex)
     mentions = _targets(doc, lex, triggers)
-    triggers = ctx.prune(triggers, [(m.start, m.end) for m in mentions])
+    triggers = ctx.prune(triggers, [m.literal for m in mentions])
     all_scopes = ctx.scopes(doc, triggers)
 
     evidence: list[Evidence] = []
@@ -338,9 +348,6 @@ def _settle(evidence: list[Evidence], lex: Lexicon) -> dict[str, Any]:
         elif a_node is not None and expr.evaluate(a_node, set(), set(), numbers):
             absent.add(fid)
             present.discard(fid)
-        else:
-            present.discard(fid)
-            absent.discard(fid)
     changed = True
     while changed:
         changed = False

@@ -121,6 +121,34 @@ def evaluate(
     return any(evaluate(p, present, absent, numbers) for p in node.parts)
 
 
+Test = Callable[[frozenset[str] | set[str], frozenset[str] | set[str], Mapping[str, float]], bool]
+
+
+def compile_node(node: Node) -> Test:
+    """The expression as a closure: the same answers as evaluate(), several times faster.
+
+    Triage evaluates every rule for every assessment (and the interview for
+    every hypothetical answer), so the tree walk is done once here.
+    """
+    if isinstance(node, Atom):
+        fid = node.finding
+        if node.present:
+            return lambda present, absent, numbers: fid in present
+        return lambda present, absent, numbers: fid in absent
+    if isinstance(node, Compare):
+        fid, op, value = node.finding, OPS[node.op], node.value
+
+        def compare(present: Any, absent: Any, numbers: Mapping[str, float]) -> bool:
+            got = numbers.get(fid)
+            return got is not None and op(got, value)
+
+        return compare
+    parts = tuple(compile_node(p) for p in node.parts)
+    if isinstance(node, All):
+        return lambda present, absent, numbers: all(t(present, absent, numbers) for t in parts)
+    return lambda present, absent, numbers: any(t(present, absent, numbers) for t in parts)
+
+
 def findings_in(node: Node) -> set[str]:
     """Every finding an expression mentions (the interview asks these first)."""
     if isinstance(node, Atom | Compare):

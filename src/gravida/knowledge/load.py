@@ -78,6 +78,10 @@ def validate(model: type[M], data: Any, file: str) -> M:
 class CompiledRule:
     rule: Rule
     node: expr.Node
+    test: expr.Test = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "test", expr.compile_node(self.node))
 
 
 @dataclass(frozen=True)
@@ -136,7 +140,15 @@ class Pack:
 
     def level_rank(self, level: str) -> int:
         """Higher is more urgent."""
-        return len(self.levels) - 1 - self.levels.index(level)
+        return self._ranks[level]
+
+    @property
+    def _ranks(self) -> dict[str, int]:
+        ranks: dict[str, int] | None = self.extra.get("_ranks")
+        if ranks is None:
+            ranks = {lvl: len(self.levels) - 1 - i for i, lvl in enumerate(self.levels)}
+            self.extra["_ranks"] = ranks
+        return ranks
 
     def read(self, name: str) -> Any:
         """Read another pack file (questions, phrases, advice...) by name."""

@@ -1,0 +1,236 @@
+"""The interview's questions, read from the pack's questions.yaml and checked whole.
+
+A question the interview cannot word, a group member that is not a finding,
+or a number range wider than the vocabulary allows would only show up in the
+middle of a woman's interview; checking the file once at load makes it fail
+at start-up instead, naming the entry.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from functools import cache
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from gravida.knowledge import expr
+from gravida.knowledge.load import Pack, PackError, default_pack, validate
+
+FILE = "questions.yaml"
+
+Kind = Literal["yes_no", "number", "group"]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class _Part(_Strict):
+    finding: str
+    label: str
+    range: tuple[float, float]
+
+
+class _QuestionDef(_Strict):
+    text: str
+    help: str | None = None
+    finding: str | None = None
+    unit: str | None = None
+    range: tuple[float, float] | None = None
+    parts: list[_Part] | None = None
+    src: str | None = None
+
+
+class _GroupDef(_Strict):
+    text: str
+    help: str | None = None
+    members: dict[str, str] = Field(min_length=2)
+    volunteered: bool = False
+    src: str | None = None
+
+
+class _Params(_Strict):
+    max_questions: int = Field(ge=1, le=100)
+    plausible_answer: float = Field(ge=0.0, lt=1.0)
+    lead_probability: float = Field(gt=0.0, le=1.0)
+    level_weight: float = Field(ge=0.0)
+    src: str
+
+
+class _File(_Strict):
+    interview: _Params
+    questions: dict[str, _QuestionDef]
+    groups: dict[str, _GroupDef] = {}
+
+
+@dataclass(frozen=True)
+class NumberPart:
+    finding: str
+    label: str
+    unit: str
+    lo: float
+    hi: float
+
+
+@dataclass(frozen=True)
+class QuestionSpec:
+    """One askable question: a yes/no finding, a number (or two), or a group."""
+
+    id: str
+    kind: Kind
+    text: str
+    help: str | None
+    findings: tuple[str, ...]  # the finding, the number parts, or the group members
+    items: tuple[str, ...] = ()  # group members' short words, aligned with findings
+    parts: tuple[NumberPart, ...] = ()
+    volunteered: bool = False
+
+    @property
+    def unit(self) -> str | None:
+        return self.parts[0].unit if self.parts else None
+
+
+@dataclass(frozen=True)
+class Params:
+    max_questions: int
+    plausible_answer: float
+    lead_probability: float
+    level_weight: float
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    questions: dict[str, QuestionSpec]
+    by_finding: dict[str, str]  # finding -> its own (non-group) question id
+    params: Params
+
+    @property
+    def volunteered(self) -> tuple[str, ...]:
+        return tuple(q.id for q in self.questions.values() if q.volunteered)
+
+    def get(self, question_id: str) -> QuestionSpec | None:
+        return self.questions.get(question_id)
+
+
+def load_catalogue(pack: Pack) -> Catalogue:
+    """Read and check questions.yaml of ``pack``; raises PackError naming the entry."""
+    raw: Any = pack.read(FILE)
+    data = validate(_File, raw, FILE)
+    _check_src(pack, data.interview.src, "interview")
+    booleans = {f for f, d in pack.findings.items() if d.kind == "boolean"}
+    numbers = set(pack.numbers)
+    questions: dict[str, QuestionSpec] = {}
+    by_finding: dict[str, str] = {}
+    for qid, q in data.questions.items():
+        where = f"questions.{qid}"
+        if q.src is not None:
+            _check_src(pack, q.src, where)
+        if q.parts is not None:
+            parts = []
+            if q.unit is None:
+                raise PackError(FILE, where, "a number question needs a unit")
+            for part in q.parts:
+                parts.append(_number_part(pack, part.finding, part.label, q.unit,
+                                          part.range, f"{where}.{part.finding}"))
+            spec = QuestionSpec(qid, "number", q.text, q.help,
+                                tuple(p.finding for p in parts), parts=tuple(parts))
+        else:
+            fid = q.finding or qid
+            if fid in booleans:
+                if q.unit is not None or q.range is not None:
+                    raise PackError(FILE, where, "a yes/no question has no unit or range")
+                spec = QuestionSpec(qid, "yes_no", q.text, q.help, (fid,))
+            elif fid in numbers:
+                if q.unit is None or q.range is None:
+                    raise PackError(FILE, where, "a number question needs unit and range")
+                part = _number_part(pack, fid, pack.label(fid), q.unit, q.range, where)
+                spec = QuestionSpec(qid, "number", q.text, q.help, (fid,), parts=(part,))
+            else:
+                raise PackError(FILE, where, f"{fid!r} is not a vocabulary finding")
+        for fid in spec.findings:
+            if fid in by_finding:
+                raise PackError(FILE, where, f"{fid} already has question {by_finding[fid]}")
+            by_finding[fid] = qid
+        questions[qid] = spec
+    for fid in sorted(booleans):
+        if fid not in by_finding:
+            raise PackError(FILE, fid, "boolean finding has no question")
+    for gid, g in data.groups.items():
+        where = f"groups.{gid}"
+        if gid in questions:
+            raise PackError(FILE, where, "group id clashes with a question id")
+        if g.src is not None:
+            _check_src(pack, g.src, where)
+        for fid in g.members:
+            if fid not in booleans:
+                raise PackError(FILE, f"{where}.{fid}", "group members must be yes/no findings")
+        questions[gid] = QuestionSpec(
+            gid, "group", g.text, g.help, tuple(g.members), items=tuple(g.members.values()),
+            volunteered=g.volunteered,
+        )
+    p = data.interview
+    return Catalogue(questions, by_finding,
+                     Params(p.max_questions, p.plausible_answer, p.lead_probability,
+                            p.level_weight))
+
+
+def _check_src(pack: Pack, src: str, where: str) -> None:
+    if src not in pack.sources:
+        raise PackError(FILE, where, f"unknown source {src!r}")
+
+
+def _number_part(
+    pack: Pack, fid: str, label: str, unit: str, rng: tuple[float, float], where: str
+) -> NumberPart:
+    fdef = pack.findings.get(fid)
+    if fdef is None or fdef.kind != "number" or fdef.range is None:
+        raise PackError(FILE, where, f"{fid!r} is not a number finding")
+    lo, hi = rng
+    vlo, vhi = fdef.range
+    if not (math.isfinite(lo) and math.isfinite(hi) and vlo <= lo < hi <= vhi):
+        raise PackError(FILE, where, f"range {lo:g}-{hi:g} must lie within {vlo:g}-{vhi:g}")
+    return NumberPart(fid, label, unit, lo, hi)
+
+
+def cut_points(pack: Pack, finding: str) -> list[float]:
+    """Every value at which a pack rule about ``finding`` changes its answer.
+
+    The interview tries one value inside each band between these cuts when it
+    weighs a number question, so the bands come from the pack's own rules and
+    no threshold is repeated in code.
+    """
+    nodes: list[expr.Node] = [cr.node for cr in pack.floors]
+    for cl in pack.condition_levels.values():
+        nodes.extend(cr.node for cr in cl.adjust)
+    nodes.extend(pack.derived_nodes.values())
+    for _, p_node, a_node in pack.number_maps:
+        nodes.append(p_node)
+        if a_node is not None:
+            nodes.append(a_node)
+    cuts: set[float] = set()
+    for node in nodes:
+        _collect_cuts(node, finding, cuts)
+    return sorted(cuts)
+
+
+def _collect_cuts(node: expr.Node, finding: str, out: set[float]) -> None:
+    if isinstance(node, expr.Compare):
+        if node.finding == finding:
+            out.add(node.value)
+    elif isinstance(node, expr.All | expr.AnyOf):
+        for part in node.parts:
+            _collect_cuts(part, finding, out)
+
+
+def probes(pack: Pack, part: NumberPart) -> list[float]:
+    """One representative value inside each band the pack's rules distinguish."""
+    points = [part.lo] + [c for c in cut_points(pack, part.finding) if part.lo < c < part.hi]
+    points.append(part.hi)
+    return [(a + b) / 2.0 for a, b in zip(points, points[1:], strict=False)]
+
+
+@cache
+def default_catalogue() -> Catalogue:
+    return load_catalogue(default_pack())
