@@ -93,6 +93,7 @@ class Match(_Strict):
     exact_only_below: int = Field(ge=1, le=20)
     max_query_chars: int = Field(ge=10, le=10_000)
     max_query_words: int = Field(ge=1, le=50)
+    exact_word_below: int = Field(ge=1, le=10)
 
 
 class Words(_Strict):
@@ -127,6 +128,7 @@ class Alias:
     text: str  # as written in the pack, for showing
     compact: str  # normalised, without spaces: what is compared
     tokens: int
+    words: tuple[str, ...]
     digits: tuple[str, ...]
     medicine: str
 
@@ -230,7 +232,7 @@ def _load(directory: Path) -> MedicineBook:
     by_compact: dict[str, Alias] = {}
     for mid, med in data.medicines.items():
         _validate_medicine(mid, med, sources, lo, hi)
-        for text in [med.inn, med.name, *med.aliases]:
+        for text in [med.inn, med.name, mid, *med.aliases]:
             toks = tokens(text)
             compact = "".join(toks)
             if not compact:
@@ -243,7 +245,9 @@ def _load(directory: Path) -> MedicineBook:
                         f"alias {text!r} also names {seen.medicine!r}",
                     )
                 continue
-            alias = Alias(text, compact, len(toks), tuple(_DIGITS.findall(compact)), mid)
+            alias = Alias(
+                text, compact, len(toks), tuple(toks), tuple(_DIGITS.findall(compact)), mid
+            )
             by_compact[compact] = alias
             aliases.append(alias)
     return MedicineBook(
@@ -325,7 +329,8 @@ def find(query_tokens: list[str], book: MedicineBook) -> list[Hit]:
     words, spaces ignored (so "no-shpa", "noshpa" and "no shpa" agree). A
     longer run that matches wins over a shorter one inside it, so "nurofen gel"
     is the gel, not the tablets. Numbers must agree exactly, so "aspirin
-    300mg" can never be read as "aspirin 75mg".
+    300mg" can never be read as "aspirin 75mg", and very short words must be
+    there exactly, so "vitamin a" is never read as "vitamin d".
     """
     m = book.data.match
     hits: list[Hit] = []
@@ -334,6 +339,8 @@ def find(query_tokens: list[str], book: MedicineBook) -> list[Hit]:
         for start in range(n - width + 1):
             compact = "".join(query_tokens[start:start + width])
             digits = tuple(_DIGITS.findall(compact))
+            window = query_tokens[start:start + width]
+            short = {t for t in window if len(t) < m.exact_word_below}
             exact = book.by_compact.get(compact)
             if exact is not None:
                 hits.append(Hit(exact, 100.0, start, width))
@@ -348,6 +355,7 @@ def find(query_tokens: list[str], book: MedicineBook) -> list[Hit]:
                     or alias.digits != digits
                     or len(alias.compact) < m.exact_only_below
                     or len(compact) < m.exact_only_below
+                    or short != {t for t in alias.words if len(t) < m.exact_word_below}
                 ):
                     continue
                 hits.append(Hit(alias, float(score), start, width))

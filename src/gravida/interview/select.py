@@ -109,6 +109,7 @@ class LevelPolicy:
         alpha = np.empty(len(conds), dtype=np.int64)
         alpha[order] = np.arange(len(conds))
         self.alpha: IntArray = alpha
+        self.by_alpha: IntArray = np.array(order, dtype=np.int64)
         self.red_flags = frozenset(pack.red_flags)
 
     # evidence-only parts ----------------------------------------------------
@@ -196,10 +197,9 @@ class LevelPolicy:
         by_threshold = np.where(qualifies, ranks, -1).max(axis=1)
         top = post.max(axis=1, keepdims=True)
         big = len(model.conditions)
-        leader = np.where(post == top, self.alpha[None, :], big).argmin(axis=1)
-        leader = np.argsort(self.alpha)[np.take_along_axis(
-            np.where(post == top, self.alpha[None, :], big), leader[:, None], axis=1
-        )[:, 0]]
+        # the leader: highest posterior, ties to the alphabetically first id
+        first = np.where(post == top, self.alpha[None, :], big).min(axis=1)
+        leader = self.by_alpha[first]
         leader_rank = ranks[np.arange(n_rows), leader]
         row_level = np.maximum(by_threshold, leader_rank)
         level = floor_rank.copy()
@@ -289,11 +289,10 @@ class Selector:
         self.meaningful = dict(self.model.meaningful)
         self.emergency_rank = pack.level_rank(EMERGENCY)
         self.ambulance_rank = pack.level_rank(AMBULANCE)
-        self.probes: dict[str, list[tuple[tuple[str, float], ...]]] = {}
+        self.probe_values: dict[str, list[float]] = {}
         for q in catalogue.questions.values():
-            if q.kind == "number":
-                per_part = [[(p.finding, v) for v in probes(pack, p)] for p in q.parts]
-                self.probes[q.id] = [tuple(c) for c in itertools.product(*per_part)]
+            for part in q.parts:
+                self.probe_values[part.finding] = probes(pack, part)
 
     # candidates ----------------------------------------------------------------
 
@@ -314,7 +313,7 @@ class Selector:
                 if len(open_) >= 2 or (q.volunteered and open_):
                     out.append((q, open_))
             elif q.kind == "number":
-                if open_ and q.id in self.probes:
+                if open_ and all(self.probe_values.get(f) for f in open_):
                     out.append((q, open_))
             elif open_:
                 out.append((q, open_))
@@ -365,11 +364,11 @@ class Selector:
                     if k is not None:
                         answers.append(((f,), k))
             else:
-                for combo in self.probes[q.id]:
+                per_part = [[(f, v) for v in self.probe_values[f]] for f in open_]
+                for combo in itertools.product(*per_part):
                     case = state.case
                     for f, v in combo:
-                        if f in open_:
-                            case = case.with_answer(f, v)
+                        case = case.with_answer(f, v)
                     hev = model.evidence(case)
                     hyps.append(Hypothesis(hev.present, hev.absent, hev.numbers, None))
                     answers.append((dict(combo), len(hyps) - 1))

@@ -1,0 +1,498 @@
+"""The interview as a plain value: what she said first, then each answer in order.
+
+A Session holds only the initial evidence, the volunteered groups and the
+answers; the case, what was asked and whether an emergency was revealed are
+recomputed from them. So the state is a small JSON object that an API can
+store and resume anywhere, ``back`` is simply dropping the last answer, and
+two sessions with the same answers are the same interview.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from gravida.engine import Assessment, Case, CaseError, Engine
+from gravida.interview.catalogue import Catalogue, QuestionSpec, load_catalogue
+from gravida.interview.select import AMBULANCE, EMERGENCY, Plan, Selector, State, Value
+
+FORMAT = 1
+
+STOP_REASONS: dict[str, str] = {
+    "emergency_ambulance": "An answer showed a danger sign that needs an ambulance now.",
+    "emergency": (
+        "An answer showed a danger sign that needs care now, and no remaining question "
+        "could make it an ambulance call."
+    ),
+    "settled": (
+        "No remaining question could change how urgently you need care or raise it to an "
+        "emergency, and the likely causes are clear."
+    ),
+    "max_questions": "The interview reached its maximum number of questions.",
+    "nothing_left": "There is nothing left to ask.",
+}
+
+
+class InterviewError(ValueError):
+    """A request the interview cannot follow: an unknown question, a bad answer, no undo."""
+
+
+@dataclass(frozen=True)
+class Option:
+    finding: str
+    text: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"finding": self.finding, "text": self.text}
+
+
+@dataclass(frozen=True)
+class Part:
+    finding: str
+    label: str
+    unit: str
+    lo: float
+    hi: float
+
+    def to_json(self) -> dict[str, Any]:
+        return {"finding": self.finding, "label": self.label, "unit": self.unit,
+                "range": [self.lo, self.hi]}
+
+
+@dataclass(frozen=True)
+class Question:
+    """One question as put to her: words, what an answer may be, where we are."""
+
+    id: str
+    kind: Literal["yes_no", "number", "group", "choose"]
+    text: str
+    help: str | None
+    options: tuple[Option, ...]
+    parts: tuple[Part, ...]
+    number: int  # 1 for the first question asked
+    max_questions: int
+    purpose: str  # start | screening | level | differential | emergency | follow_up
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "id": self.id,
+            "kind": self.kind,
+            "text": self.text,
+            "number": self.number,
+            "max_questions": self.max_questions,
+            "purpose": self.purpose,
+        }
+        if self.help:
+            out["help"] = self.help
+        if self.options:
+            out["options"] = [o.to_json() for o in self.options]
+        if self.parts:
+            out["parts"] = [p.to_json() for p in self.parts]
+        return out
+
+
+@dataclass(frozen=True)
+class Answer:
+    question: str
+    value: Value
+
+    def to_json(self) -> dict[str, Any]:
+        v = self.value
+        if isinstance(v, tuple):
+            return {"question": self.question, "answer": list(v)}
+        if isinstance(v, Mapping):
+            return {"question": self.question, "answer": dict(v)}
+        return {"question": self.question, "answer": v}
+
+
+@dataclass(frozen=True)
+class _Derived:
+    case: Case
+    asked: frozenset[str]
+    covered: frozenset[str]
+    emergency: bool
+    pending: str | None  # a group answered "yes" that still needs "which"
+
+
+@dataclass(frozen=True)
+class Session:
+    """The interview state. Build it with ``start``; change it with ``answer`` and ``back``."""
+
+    engine: Engine = field(repr=False, compare=False)
+    initial: Mapping[str, Any]
+    volunteered: tuple[str, ...]
+    answers: tuple[Answer, ...]
+    derived: _Derived = field(repr=False, compare=False)
+
+    @property
+    def case(self) -> Case:
+        return self.derived.case
+
+    @property
+    def questions_asked(self) -> int:
+        return len(self.answers)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "format": FORMAT,
+            "pack_version": self.engine.pack.version,
+            "initial": dict(self.initial),
+            "volunteered": list(self.volunteered),
+            "answers": [a.to_json() for a in self.answers],
+        }
+
+    @classmethod
+    def from_json(cls, data: Any, engine: Engine | None = None) -> Session:
+        """Resume a stored interview; every answer is checked again as it is replayed."""
+        if not isinstance(data, Mapping):
+            raise InterviewError("an interview state must be a JSON object")
+        if data.get("format") != FORMAT:
+            raise InterviewError(f"unknown interview state format {data.get('format')!r}")
+        answers = data.get("answers")
+        volunteered = data.get("volunteered", [])
+        if not isinstance(answers, list) or not isinstance(volunteered, list):
+            raise InterviewError("answers and volunteered must be lists")
+        session = start(engine or Engine(), data.get("initial"), volunteered)
+        for n, a in enumerate(answers):
+            if not isinstance(a, Mapping) or "question" not in a or "answer" not in a:
+                raise InterviewError(f"answers[{n}] must be {{question, answer}}")
+            session = answer(session, a["question"], a["answer"])
+        return session
+
+
+@dataclass(frozen=True)
+class Result:
+    """Where the interview ended: the assessment and why it stopped."""
+
+    assessment: Assessment
+    stop_reason: str | None  # None while the interview is still going
+    questions_asked: int
+    answers: tuple[Answer, ...]
+
+    @property
+    def stop_explanation(self) -> str:
+        if self.stop_reason is None:
+            return "The interview is not finished; this is the assessment so far."
+        return STOP_REASONS[self.stop_reason]
+
+    @property
+    def emergency(self) -> bool:
+        return self.assessment.triage.level in (EMERGENCY, AMBULANCE)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "finished": self.stop_reason is not None,
+            "stop_reason": self.stop_reason,
+            "stop_explanation": self.stop_explanation,
+            "questions_asked": self.questions_asked,
+            "answers": [a.to_json() for a in self.answers],
+            "assessment": self.assessment.to_json(),
+        }
+
+
+# --- per-engine parts built once -----------------------------------------------
+
+_SELECTORS: dict[int, tuple[Engine, Selector]] = {}
+
+
+def selector(engine: Engine) -> Selector:
+    """The catalogue and compiled selector of an engine, built on first use."""
+    hit = _SELECTORS.get(id(engine))
+    if hit is None or hit[0] is not engine:
+        hit = (engine, Selector(engine, load_catalogue(engine.pack)))
+        _SELECTORS[id(engine)] = hit
+    return hit[1]
+
+
+def catalogue(engine: Engine) -> Catalogue:
+    return selector(engine).catalogue
+
+
+# --- the operations -------------------------------------------------------------
+
+
+def start(
+    engine: Engine, case: Any, volunteered: Sequence[str] = ()
+) -> Session:
+    """A new interview from what is already known (at least gestational_weeks).
+
+    ``volunteered`` names groups (normally ``pain_location``) that she has
+    already answered in her own words: their members not in the case are
+    taken as asked and unknown, not asked again.
+    """
+    cat = catalogue(engine)
+    try:
+        parsed = Case.from_dict(case, engine.pack)
+    except CaseError as exc:
+        raise InterviewError(f"the starting case is not valid: {exc}") from None
+    for gid in volunteered:
+        q = cat.get(gid) if isinstance(gid, str) else None
+        if q is None or q.kind != "group":
+            raise InterviewError(f"volunteered must name question groups, not {gid!r}")
+    vol = tuple(dict.fromkeys(volunteered))
+    covered = frozenset(f for gid in vol for f in cat.questions[gid].findings)
+    derived = _Derived(parsed, frozenset(vol), covered, False, None)
+    return Session(engine, dict(parsed.to_json()), vol, (), derived)
+
+
+def plan(session: Session) -> Plan:
+    d = session.derived
+    state = State(d.case, d.asked, d.covered, session.questions_asked, d.emergency)
+    return selector(session.engine).plan(state)
+
+
+def next_question(session: Session) -> Question | None:
+    """The question to ask now, or None when the interview has stopped."""
+    cat = catalogue(session.engine)
+    d = session.derived
+    if d.pending is not None:
+        q = cat.questions[d.pending]
+        return _question(session, q, "choose", "follow_up", session.questions_asked)
+    p = plan(session)
+    if p.question is None:
+        return None
+    q = cat.questions[p.question]
+    return _question(session, q, q.kind, p.phase, session.questions_asked + 1)
+
+
+def _question(
+    session: Session, q: QuestionSpec, kind: Any, purpose: str, number: int
+) -> Question:
+    d = session.derived
+    ev = session.engine.model.evidence(d.case)
+    options: tuple[Option, ...] = ()
+    if q.kind == "group":
+        open_ = _open_members(session, q)
+        options = tuple(Option(f, t) for f, t in zip(q.findings, q.items, strict=True)
+                        if f in open_)
+    parts = tuple(Part(p.finding, p.label, p.unit, p.lo, p.hi) for p in q.parts
+                  if p.finding not in ev.numbers)
+    return Question(q.id, kind, q.text, q.help, options, parts, number,
+                    catalogue(session.engine).params.max_questions, purpose)
+
+
+def _open_members(session: Session, q: QuestionSpec) -> list[str]:
+    d = session.derived
+    ev = session.engine.model.evidence(d.case)
+    return [f for f in q.findings
+            if f not in ev.present and f not in ev.absent and f not in d.covered]
+
+
+def answer(session: Session, question_id: Any, value: Any) -> Session:
+    """The session after one answer; a bad answer raises InterviewError saying why.
+
+    Answers: True / False / None (don't know) for a yes/no question; a number
+    in range (or None) for a number question, or for blood pressure a mapping
+    {systolic_bp: .., diastolic_bp: ..} or a pair; for a group, False (none of
+    these), None (don't know), the list of members that apply, or True (then
+    the next question asks which).
+    """
+    cat = catalogue(session.engine)
+    if not isinstance(question_id, str) or question_id not in cat.questions:
+        raise InterviewError(f"unknown question {question_id!r}")
+    q = cat.questions[question_id]
+    d = session.derived
+    answers = list(session.answers)
+    follow_up = d.pending == question_id
+    if d.pending is not None and not follow_up:
+        raise InterviewError(f"first say which of {d.pending} apply")
+    if question_id in d.asked and not follow_up:
+        raise InterviewError(f"question {question_id} was already answered (use back to change it)")
+    if follow_up:
+        answers.pop()  # "yes" is replaced by which ones
+    v = _check(session, q, value, follow_up)
+    if q.kind == "yes_no" and v is not None:
+        ev = session.engine.model.evidence(d.case)
+        f = q.findings[0]
+        if f in ev.present or f in ev.absent:
+            raise InterviewError(f"question {question_id} is already answered by another answer")
+    answers.append(Answer(question_id, v))
+    return _replay(session.engine, session.initial, session.volunteered, tuple(answers),
+                   session, d)
+
+
+def back(session: Session) -> Session:
+    """The session without its last answer (so that it can be changed)."""
+    if not session.answers:
+        raise InterviewError("there is no answer to go back to")
+    return _rebuild(session.engine, session.initial, session.volunteered, session.answers[:-1])
+
+
+def result(session: Session) -> Result:
+    """The assessment now, and why the interview stopped (None while it goes on)."""
+    p = None if session.derived.pending is not None else plan(session)
+    a = session.engine.assess(session.derived.case)
+    stop = p.stop if p is not None else None
+    return Result(a, stop, session.questions_asked, session.answers)
+
+
+# --- internals --------------------------------------------------------------------
+
+
+def _rebuild(
+    engine: Engine, initial: Mapping[str, Any], volunteered: tuple[str, ...],
+    answers: tuple[Answer, ...],
+) -> Session:
+    s = start(engine, initial, volunteered)
+    for a in answers:
+        s = _replay(engine, initial, volunteered, (*s.answers, a), s, s.derived)
+    return s
+
+
+def _replay(
+    engine: Engine,
+    initial: Mapping[str, Any],
+    volunteered: tuple[str, ...],
+    answers: tuple[Answer, ...],
+    before: Session,
+    d: _Derived,
+) -> Session:
+    """Apply the last of ``answers`` to the state ``d`` of the session before it."""
+    cat = catalogue(engine)
+    last = answers[-1]
+    q = cat.questions[last.question]
+    # a follow-up replaces the pending "yes": start from the state before that
+    if d.pending == last.question:
+        before = _rebuild(engine, initial, volunteered, answers[:-1])
+        d = before.derived
+    case = d.case
+    v = last.value
+    pending: str | None = None
+    if q.kind == "yes_no":
+        case = case.with_answer(q.findings[0], v if isinstance(v, bool) else None)
+    elif q.kind == "number":
+        if isinstance(v, Mapping):
+            for f, x in v.items():
+                case = case.with_answer(f, float(x))
+    elif q.kind == "group":
+        open_ = _open_members(before, q)
+        if v is False:
+            for f in open_:
+                case = case.with_answer(f, False)
+        elif isinstance(v, tuple):
+            for f in v:
+                case = case.with_answer(f, True)
+        elif v is True:
+            pending = q.id
+    try:
+        case = Case.from_dict(case.to_json(), engine.pack)
+    except CaseError as exc:
+        raise InterviewError(f"that answer contradicts an earlier one: {exc}") from None
+    covered = d.covered | set(q.findings if q.kind != "group" else _open_members(before, q))
+    emergency = d.emergency
+    if not emergency and pending is None:
+        emergency = _reveals_emergency(engine, d.case, case)
+    derived = _Derived(case, d.asked | {q.id}, frozenset(covered), emergency, pending)
+    return Session(engine, initial, volunteered, answers, derived)
+
+
+def _reveals_emergency(engine: Engine, before: Case, after: Case) -> bool:
+    """Did this answer raise the level to an emergency through a red flag or floor rule?"""
+    pack = engine.pack
+    t1 = engine.triage(after)
+    if pack.level_rank(t1.level) < pack.level_rank(EMERGENCY):
+        return False
+    t0 = engine.triage(before)
+    if pack.level_rank(t1.level) <= pack.level_rank(t0.level):
+        return False
+    new_flags = (after.present - before.present) & set(pack.red_flags)
+    return t1.set_by.kind == "rule" or bool(new_flags)
+
+
+_WORDS_YES = {"yes", "y", "true"}
+_WORDS_NO = {"no", "n", "false", "none"}
+_WORDS_DK = {"don't know", "dont know", "dont_know", "don't_know", "unknown", "not sure", "dk", "?"}
+
+
+def _check(session: Session, q: QuestionSpec, value: Any, follow_up: bool) -> Value:
+    """Validate one answer against its question; returns it in canonical form."""
+    if isinstance(value, str) and q.kind != "group":
+        word = value.strip().lower()
+        if word in _WORDS_YES:
+            value = True
+        elif word in _WORDS_NO:
+            value = False
+        elif word in _WORDS_DK:
+            value = None
+    if q.kind == "yes_no":
+        if value is None or isinstance(value, bool):
+            return value
+        raise InterviewError(f"{q.id}: answer yes, no or don't know (true, false or null)")
+    if q.kind == "number":
+        return _check_number(session, q, value)
+    return _check_group(session, q, value, follow_up)
+
+
+def _check_number(session: Session, q: QuestionSpec, value: Any) -> Value:
+    if value is None:
+        return None
+    ev = session.engine.model.evidence(session.derived.case)
+    parts = [p for p in q.parts if p.finding not in ev.numbers] or list(q.parts)
+    given: dict[str, Any]
+    if isinstance(value, Mapping):
+        given = dict(value)
+    elif isinstance(value, list | tuple):
+        if len(value) != len(parts):
+            raise InterviewError(f"{q.id}: give {len(parts)} numbers")
+        given = {p.finding: x for p, x in zip(parts, value, strict=True)}
+    else:
+        if len(parts) != 1:
+            names = " and ".join(p.label for p in parts)
+            raise InterviewError(f"{q.id}: give both numbers ({names}), e.g. 120/80")
+        given = {parts[0].finding: value}
+    out: dict[str, float] = {}
+    by_finding = {p.finding: p for p in q.parts}
+    for f, x in given.items():
+        p = by_finding.get(f)
+        if p is None:
+            raise InterviewError(f"{q.id}: {f!r} is not part of this question")
+        if x is None:
+            continue
+        if isinstance(x, bool) or not isinstance(x, int | float):
+            raise InterviewError(f"{q.id}: {p.label} must be a number ({p.unit})")
+        if not math.isfinite(x) or not p.lo <= x <= p.hi:
+            raise InterviewError(
+                f"{q.id}: {x:g} is outside the possible range {p.lo:g}-{p.hi:g} {p.unit}"
+            )
+        out[f] = float(x)
+    return out or None
+
+
+def _check_group(session: Session, q: QuestionSpec, value: Any, follow_up: bool) -> Value:
+    open_ = _open_members(session, q)
+    if isinstance(value, str):
+        word = value.strip().lower()
+        if word in _WORDS_NO:
+            value = False
+        elif word in _WORDS_DK:
+            value = None
+        elif word in _WORDS_YES:
+            value = True
+        else:
+            value = [value]
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        if follow_up and value is True:
+            raise InterviewError(f"{q.id}: say which of these apply")
+        if value is False and q.volunteered:
+            raise InterviewError(f"{q.id}: choose at least one")
+        if follow_up and value is False:
+            raise InterviewError(f"{q.id}: you said yes: say which of these apply")
+        return value
+    if isinstance(value, list | tuple):
+        chosen = tuple(dict.fromkeys(value))
+        if not chosen:
+            raise InterviewError(f"{q.id}: choose at least one, or answer no")
+        bad = [f for f in chosen if not isinstance(f, str) or f not in open_]
+        if bad:
+            raise InterviewError(
+                f"{q.id}: {', '.join(map(str, bad))} is not one of the choices "
+                f"({', '.join(open_)})"
+            )
+        return tuple(str(f) for f in chosen)
+    raise InterviewError(
+        f"{q.id}: answer no, don't know, or the list of those that apply"
+    )
