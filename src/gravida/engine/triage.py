@@ -11,12 +11,13 @@ that matters, so dangerous alternatives get low thresholds.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from typing import Any, Literal
 
 import numpy as np
 import numpy.typing as npt
 
-from gravida.engine.model import Evidence, FloatArray, Model
+from gravida.engine.model import Evidence, FloatArray, Model, softmax
 from gravida.knowledge import expr
 from gravida.knowledge.load import CompiledRule
 
@@ -82,15 +83,15 @@ class Triager:
     def __init__(self, model: Model) -> None:
         self.model = model
         pack = self.pack = model.pack
-        self.floors = [(cr, frozenset(expr.findings_in(cr.node))) for cr in pack.floors]
+        self.floors = [(cr, _trigger(cr)) for cr in pack.floors]
         self.static: list[TriageReason] = []
-        self.adjusted: list[tuple[int, list[tuple[CompiledRule, frozenset[str]]]]] = []
+        self.adjusted: list[tuple[int, list[tuple[CompiledRule, frozenset[str] | None]]]] = []
         for i, cid in enumerate(model.conditions):
             cl = pack.condition_levels[cid]
             says = f"{pack.conditions[cid].lay_name}: usually needs this level of care."
             self.static.append(TriageReason("condition", cid, cl.level, says, cl.src, cid))
             if cl.adjust:
-                rules = [(cr, frozenset(expr.findings_in(cr.node))) for cr in cl.adjust]
+                rules = [(cr, _trigger(cr)) for cr in cl.adjust]
                 self.adjusted.append((i, rules))
         self.static_ranks = np.array([pack.level_rank(r.level) for r in self.static])
         self.static_thresholds = np.array([pack.thresholds[r.level] for r in self.static])
@@ -101,7 +102,9 @@ class Triager:
         known = ev.present.union(ev.numbers)
         out = []
         for cr, mentions in self.floors:
-            if not known.isdisjoint(mentions) and cr.test(ev.present, ev.absent, ev.numbers):
+            if (mentions is None or not known.isdisjoint(mentions)) and cr.test(
+                ev.present, ev.absent, ev.numbers
+            ):
                 r = cr.rule
                 out.append(TriageReason("rule", r.id, r.level, r.says, r.src))
         return out
@@ -114,7 +117,9 @@ class Triager:
         for i, rules in self.adjusted:
             best: TriageReason | None = None
             for cr, mentions in rules:
-                if known.isdisjoint(mentions) or not cr.test(ev.present, ev.absent, ev.numbers):
+                if (mentions is not None and known.isdisjoint(mentions)) or not cr.test(
+                    ev.present, ev.absent, ev.numbers
+                ):
                     continue
                 if best is None or self.pack.level_rank(cr.rule.level) > self.pack.level_rank(
                     best.level
@@ -191,17 +196,31 @@ def _passing(posts: FloatArray, thresholds: FloatArray) -> npt.NDArray[np.bool_]
     return passing
 
 
+def _trigger(cr: CompiledRule) -> frozenset[str] | None:
+    return expr.triggers(cr.node, frozenset({"gestational_weeks"}))
+
+
+@cache
+def _subset_masks(k: int) -> FloatArray:
+    """Rows: every non-empty subset of k items, as 0/1 columns."""
+    rows = np.arange(1, 2**k)
+    masks: FloatArray = ((rows[:, None] >> np.arange(k)[None, :]) & 1).astype(float)
+    return masks
+
+
 def _without_red_flags(
     model: Model, ev: Evidence, flags: list[str]
 ) -> tuple[FloatArray, list[tuple[str, ...]]]:
-    """Posteriors for the evidence less every non-empty subset of the red flags."""
-    pos, neg = model.vector(ev)
-    n = 2 ** len(flags) - 1
-    batch = np.repeat(pos[None, :], n, axis=0)
-    removed: list[tuple[str, ...]] = []
-    for row, mask in enumerate(range(1, n + 1)):
-        subset = tuple(f for k, f in enumerate(flags) if mask >> k & 1)
-        batch[row, [model.index[f] for f in subset]] = 0.0
-        removed.append(subset)
-    negs = np.repeat(neg[None, :], n, axis=0)
-    return model.posterior_batch(np.full(n, ev.weeks), batch, negs), removed
+    """Posteriors for the evidence less every non-empty subset of the red flags.
+
+    A present finding adds log P(f | c) to each condition's score, so removing
+    a subset subtracts the sum of those rows: one small product, not a new
+    posterior per subset.
+    """
+    scores = model.log_scores(ev)
+    cols = [model.index[f] for f in flags]
+    logp = model.log_p[model.trimester_of(ev)][:, cols].T  # flags x conditions
+    masks = _subset_masks(len(flags))
+    subset_scores = scores[None, :] - masks @ logp
+    removed = [tuple(f for f, m in zip(flags, row, strict=True) if m) for row in masks]
+    return softmax(subset_scores), removed

@@ -149,6 +149,29 @@ def compile_node(node: Node) -> Test:
     return lambda present, absent, numbers: any(t(present, absent, numbers) for t in parts)
 
 
+def triggers(node: Node, always_known: frozenset[str] = frozenset()) -> frozenset[str] | None:
+    """Findings of which at least one must be known present (or measured) for the node to hold.
+
+    A cheap pre-filter: if none of them is known, the rule cannot apply and
+    need not be evaluated. None means no such set (a known-absent atom).
+    Findings in always_known (gestational age) make a poor trigger and are
+    avoided where another part of an "all" serves.
+    """
+    if isinstance(node, Atom):
+        return frozenset({node.finding}) if node.present else None
+    if isinstance(node, Compare):
+        return frozenset({node.finding})
+    sets = [triggers(p, always_known) for p in node.parts]
+    if isinstance(node, All):
+        usable = [t for t in sets if t is not None]
+        if not usable:
+            return None
+        return min(usable, key=lambda t: (not t.isdisjoint(always_known), len(t)))
+    if any(t is None for t in sets):
+        return None
+    return frozenset().union(*(t for t in sets if t is not None))
+
+
 def findings_in(node: Node) -> set[str]:
     """Every finding an expression mentions (the interview asks these first)."""
     if isinstance(node, Atom | Compare):
