@@ -6,13 +6,21 @@ import pytest
 
 pytest.importorskip("pgmpy")
 
-from gravida.engine.reference import pgmpy_posterior  # noqa: E402
+from gravida.engine.reference import pgmpy_posterior
 
 CASES = [
-    {"gestational_weeks": 26, "temperature_c": 38.7, "present": ["pain_flank", "chills_rigors"],
-     "absent": ["pain_colicky_waves"]},
+    {
+        "gestational_weeks": 26,
+        "temperature_c": 38.7,
+        "present": ["pain_flank", "chills_rigors"],
+        "absent": ["pain_colicky_waves"],
+    },
     {"gestational_weeks": 8, "present": ["vaginal_bleeding", "pain_one_side"], "absent": ["fever"]},
-    {"gestational_weeks": 39, "pain_severity": 8, "present": ["contractions_regular", "pelvic_pressure"]},
+    {
+        "gestational_weeks": 39,
+        "pain_severity": 8,
+        "present": ["contractions_regular", "pelvic_pressure"],
+    },
     {"gestational_weeks": 30, "heart_rate": 135, "systolic_bp": 85, "present": ["faint_or_dizzy"]},
     {"gestational_weeks": 20},
 ]
