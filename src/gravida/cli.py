@@ -19,9 +19,10 @@ from rich.console import Console
 from rich.progress import track
 from rich.table import Table
 
-from gravida.engine import Assessment, CaseError, Engine
+from gravida.engine import CaseError, Engine
 from gravida.evaluation.vignettes import Vignette, VignetteFileError
 from gravida.knowledge import PackError
+from gravida.report import Report, build_report, factor_words
 
 out = Console(highlight=False)
 err = Console(stderr=True, highlight=False)
@@ -76,7 +77,7 @@ def assess(case: str, as_json: bool) -> None:
         data = data["case"]  # a whole vignette: take its case
     engine = load_engine()
     try:
-        result = engine.assess(data)
+        result = build_report(engine, data)
     except CaseError as exc:
         if as_json:
             click.echo(json.dumps({"errors": [p.to_json() for p in exc.problems]}))
@@ -93,11 +94,11 @@ def assess(case: str, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps(result.to_json(), ensure_ascii=False))
     else:
-        render_assessment(result)
+        render_report(result)
 
 
-def render_assessment(a: Assessment, limit: int = 8) -> None:
-    pack_labels = {c.id: c for c in a.conditions}
+def render_report(report: Report, limit: int = 8) -> None:
+    a = report.assessment
     t = a.triage
     out.print(f"[{LEVEL_STYLE[t.level]}] {t.level.upper().replace('_', ' ')} [/]  {t.meaning}")
     out.print(f"  because: {t.set_by.says}")
@@ -109,19 +110,30 @@ def render_assessment(a: Assessment, limit: int = 8) -> None:
         bar = "█" * max(1, round(c.probability * 30)) if c.probability >= 0.005 else ""
         table.add_row(c.name, f"{c.probability:6.1%}", bar)
     out.print(table)
+    out.print("[bold]Why we think so[/bold]")
+    names = {c.id: c.name for c in a.conditions}
     for e in a.explanations:
-        name = pack_labels[e.condition].name
-        out.print(f"[bold]{name}[/bold]")
-        if e.raised:
-            out.print(
-                "  for:     "
-                + "; ".join(f"{f.words()} (LR {f.likelihood_ratio:.2g})" for f in e.raised)
-            )
-        if e.lowered:
-            out.print(
-                "  against: "
-                + "; ".join(f"{f.words()} (LR {f.likelihood_ratio:.2g})" for f in e.lowered)
-            )
+        out.print(f"  [bold]{names[e.condition]}[/bold]")
+        for label, factors in (("for:    ", e.raised), ("against:", e.lowered)):
+            if factors:
+                words = "; ".join(
+                    f"{factor_words(f)} (LR {f.likelihood_ratio:.2g})" for f in factors
+                )
+                out.print(f"    {label} {words}")
+    plan = report.plan.to_json()
+    out.print(f"[bold]What to do now[/bold]\n  {plan['now']}")
+    for title, key in (
+        ("Looking after yourself", "self_care"),
+        ("Avoid", "avoid"),
+        ("Medicines", "medicine_advice"),
+    ):
+        if plan[key]:
+            out.print(f"[bold]{title}[/bold]")
+            for item in plan[key]:
+                out.print(f"  - {item['text']}")
+    out.print(f"[bold]Get help at once[/bold] {plan['safety_net']['intro']}")
+    for sign in plan["safety_net"]["signs"]:
+        out.print(f"  - {sign['text']}")
     for note in a.evidence.notes:
         out.print(f"[dim]note: {note}[/dim]")
 

@@ -79,9 +79,9 @@ def test_seed_and_common_names_have_a_cited_verdict(book, name, expected):
 def test_every_medicine_stage_dose_and_note_cites_known_sources(book):
     assert len(book.medicines) >= 40
     for mid, med in book.medicines.items():
-        for st in med.stages:
-            assert st.sources, f"{mid} {st.weeks} has no source"
-            assert all(s in book.sources for s in st.sources), (mid, st.sources)
+        for stage in med.stages:
+            assert stage.sources, f"{mid} {stage.weeks} has no source"
+            assert all(s in book.sources for s in stage.sources), (mid, stage.sources)
         for part in (med.dose, med.note):
             if part is not None:
                 assert part.sources and all(s in book.sources for s in part.sources), mid
@@ -95,7 +95,7 @@ def test_every_medicine_has_a_verdict_at_every_week(book):
             assert v.verdict in SEVERITY and v.sources
 
 
-# --- the rules the issue names ------------------------------------------------------------
+# --- the rules the issue names ----------------------------------------------------------
 
 
 @pytest.mark.parametrize("name", NSAIDS_BY_MOUTH + NSAID_GELS)
@@ -169,7 +169,7 @@ def test_seed_remedies_that_guidelines_reject_are_not_safe(book, name):
         assert at_least(check(name, w, book.directory).verdict, "avoid"), (name, w)
 
 
-# --- matching -------------------------------------------------------------------------------
+# --- matching ---------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize("query,expected", [
@@ -267,7 +267,7 @@ def test_a_query_naming_an_nsaid_is_never_safe(words):
         assert v.medicine_id in {"paracetamol", "aspirin-low-dose"}
 
 
-# --- the pack is checked on load ----------------------------------------------------------------
+# --- the pack is checked on load --------------------------------------------------------
 
 
 def mutate(tmp_path: Path, change) -> Path:
@@ -326,7 +326,7 @@ def test_alias_naming_two_medicines_is_a_pack_error(tmp_path):
         load_medicines(mutate(tmp_path, change))
 
 
-# --- the command ------------------------------------------------------------------------------------
+# --- the command ------------------------------------------------------------------------
 
 
 def test_cli_json_prints_exactly_one_object():
@@ -359,3 +359,9 @@ def test_cli_bad_weeks_is_one_json_error(args):
 def test_cli_bad_weeks_plain_is_one_line():
     r = CliRunner().invoke(meds, ["ibuprofen", "--weeks", "-3"])
     assert r.exit_code == 2 and "Traceback" not in r.output
+
+
+def test_cli_weeks_not_a_number_is_still_one_json_object():
+    r = CliRunner().invoke(meds, ["ibuprofen", "--weeks", "twenty", "--json"])
+    assert r.exit_code == 2
+    assert "not a number" in json.loads(r.output)["error"]

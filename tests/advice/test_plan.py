@@ -32,7 +32,7 @@ def ids(items) -> set[str]:
     return {i.id for i in items}
 
 
-# --- every item is cited ------------------------------------------------------------------
+# --- every item is cited ----------------------------------------------------------------
 
 
 def test_every_advice_item_sign_and_level_cites_known_sources(book):
@@ -62,7 +62,7 @@ def test_the_issue_topics_are_all_present(book):
     assert {"paracetamol_first", "no_nsaids", "no_rubs", "no_sedatives", "no_eggshell"} <= meds
 
 
-# --- emergencies ------------------------------------------------------------------------------
+# --- emergencies ------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize("level", URGENT)
@@ -89,7 +89,7 @@ def test_calm_levels_get_self_care_for_back_pain(level):
     assert "posture" in ids(p.self_care)
 
 
-# --- fitted to the stage ----------------------------------------------------------------------
+# --- fitted to the stage ----------------------------------------------------------------
 
 
 @pytest.mark.parametrize("weeks", [0, 8, 12, 16, 19, 19.9])
@@ -116,7 +116,7 @@ def test_reduced_movements_sign_from_24_weeks_headache_from_20():
     assert {"reduced_movements", "headache_vision", "bleeding", "saddle_numbness"} <= late
 
 
-# --- fitted to the conditions ---------------------------------------------------------------------
+# --- fitted to the conditions -----------------------------------------------------------
 
 
 def test_pelvic_girdle_pain_gets_physiotherapy_and_pgp_moves():
@@ -177,7 +177,7 @@ def test_plan_json_is_serialisable_and_complete():
     assert j["safety_net"]["intro"] and j["safety_net"]["signs"]
 
 
-# --- bad arguments ---------------------------------------------------------------------------------
+# --- bad arguments ----------------------------------------------------------------------
 
 
 @pytest.mark.parametrize("weeks,conds,level,match", [
@@ -222,7 +222,7 @@ def test_plan_properties(weeks, level, conds):
     json.dumps(p.to_json())
 
 
-# --- the pack is checked on load ---------------------------------------------------------------------
+# --- the pack is checked on load --------------------------------------------------------
 
 
 def mutate(tmp_path: Path, change) -> Path:
@@ -265,3 +265,16 @@ def test_unknown_source_condition_or_medicine_is_a_pack_error(tmp_path):
             load_advice(mutate(tmp_path / str(i), change))
         assert e.value.file == "advice.yaml"
         assert any(w in e.value.problem for w in ("nope", "backache", "unobtainium"))
+
+
+def test_works_with_the_loaded_pack_object():
+    from gravida.advice import check
+    from gravida.knowledge.load import default_pack
+
+    try:
+        pack = default_pack()
+    except PackError as exc:  # the rest of the pack may still be in progress
+        pytest.skip(f"full pack not loadable yet: {exc}")
+    p = build_plan(pack, 24, [("pelvic_girdle_pain", 0.6)], "consultation")
+    assert "physio_pgp" in ids(p.self_care)
+    assert check("Advil", 24, pack).verdict == "avoid"

@@ -103,6 +103,7 @@ class Words(_Strict):
     too_long: str
     unreadable: str
     stage_unknown: str
+    stage_same: str
     at_weeks: str
     several: str
     fuzzy: str
@@ -376,11 +377,12 @@ class StageVerdict:
     weeks: tuple[float, float]
     range: str
     verdict: str
+    verdict_text: str
     reason: str
 
     def to_json(self) -> dict[str, Any]:
-        return {"weeks": list(self.weeks), "range": self.range,
-                "verdict": self.verdict, "reason": self.reason}
+        return {"weeks": list(self.weeks), "range": self.range, "verdict": self.verdict,
+                "verdict_text": self.verdict_text, "reason": self.reason}
 
 
 @dataclass(frozen=True)
@@ -460,8 +462,7 @@ def _unknown(query: str, weeks: float | None, reason: str, book: MedicineBook) -
         query=query, medicine=None, medicine_id=None, name=None, kind=None,
         matched_alias=None, match_score=None, weeks=weeks, verdict="unknown",
         verdict_text=w.verdicts["unknown"], reason=reason,
-        stage_note=w.stage_unknown if weeks is None else w.at_weeks.format(
-            weeks=weeks_text(weeks)),
+        stage_note="" if weeks is None else w.at_weeks.format(weeks=weeks_text(weeks)),
         sources=(),
     )
 
@@ -479,7 +480,8 @@ def verdict_for(medicine_id: str, weeks: float | None, book: MedicineBook,
     stage = stage_at(med, weeks)
     if weeks is None:
         cited = [s for st in med.stages for s in st.sources]
-        stage_note = w.stage_unknown
+        same = len({st.verdict for st in med.stages}) == 1
+        stage_note = w.stage_same if same else w.stage_unknown
     else:
         cited = list(stage.sources)
         stage_note = w.at_weeks.format(weeks=weeks_text(weeks))
@@ -516,7 +518,8 @@ def verdict_for(medicine_id: str, weeks: float | None, book: MedicineBook,
         match_note=match_note,
         also_named=others,
         by_stage=tuple(
-            StageVerdict(st.weeks, range_text(st, med, w), st.verdict, st.reason)
+            StageVerdict(st.weeks, range_text(st, med, w), st.verdict, w.verdicts[st.verdict],
+                         st.reason)
             for st in med.stages
         ),
     )

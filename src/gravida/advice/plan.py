@@ -1,0 +1,417 @@
+"""What to do now, what helps, what to avoid, and when to get help at once.
+
+The plan is fitted to the stage of pregnancy, the leading conditions of the
+differential and the triage level. Self-care is never offered for an
+emergency (the plan says what to do now instead), and every result carries
+the safety net, because a differential can be wrong and a woman must know
+which changes mean "go now". All the words and rules are in ``advice.yaml``;
+this module only selects.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from gravida.advice._pack import (
+    PackLike,
+    check_sources,
+    load_sources,
+    pack_dir,
+    vocabulary,
+    weeks_range,
+    weeks_text,
+)
+from gravida.advice.medicines import MedicineBook, load_medicines, verdict_for
+from gravida.knowledge.load import PackError, read_yaml
+from gravida.knowledge.schema import Source
+
+FILE = "advice.yaml"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class When(_Strict):
+    conditions: list[str] | None = None
+    levels: list[str] | None = None
+    weeks: tuple[float, float] | None = None
+
+
+class ItemDef(_Strict):
+    id: str = Field(min_length=1)
+    topic: str = Field(min_length=1)
+    kind: Literal["do", "avoid"]
+    text: str = Field(min_length=1)
+    applies_when: When = When()
+    not_when: When | None = None
+    sources: list[str]
+
+
+class MedicineAdviceDef(_Strict):
+    id: str = Field(min_length=1)
+    text: str = Field(min_length=1)
+    medicines: list[str]
+    applies_when: When = When()
+    not_when: When | None = None
+    sources: list[str]
+
+
+class LevelDef(_Strict):
+    urgent: bool
+    now: str = Field(min_length=1)
+    sources: list[str]
+
+
+class SignDef(_Strict):
+    id: str = Field(min_length=1)
+    text: str = Field(min_length=1)
+    weeks: tuple[float, float] | None = None
+    sources: list[str]
+
+
+class SafetyNetDef(_Strict):
+    intro: str = Field(min_length=1)
+    signs: list[SignDef] = Field(min_length=1)
+
+
+class Leading(_Strict):
+    top: int = Field(ge=1, le=10)
+    min_probability: float = Field(ge=0.0, le=1.0)
+
+
+class AdviceFile(_Strict):
+    leading: Leading
+    levels: dict[str, LevelDef]
+    groups: dict[str, list[str]] = Field(default_factory=dict)
+    items: list[ItemDef]
+    medicine_advice: list[MedicineAdviceDef]
+    safety_net: SafetyNetDef
+
+
+@dataclass(frozen=True)
+class AdviceBook:
+    """advice.yaml, cross-checked against the vocabulary, the sources and medicines.yaml."""
+
+    directory: Path
+    data: AdviceFile
+    medicines: MedicineBook
+    sources: dict[str, Source]
+    conditions: tuple[str, ...]
+    lay_names: dict[str, str]
+    levels: tuple[str, ...]
+    weeks_lo: float
+    weeks_hi: float
+
+    @property
+    def calm_levels(self) -> tuple[str, ...]:
+        """The levels at which self-care may be offered (the non-urgent ones)."""
+        return tuple(lv for lv in self.levels if not self.data.levels[lv].urgent)
+
+
+def _check_when(when: When | None, entry: str, book: dict[str, Any]) -> None:
+    if when is None:
+        return
+    for c in when.conditions or []:
+        if c not in book["conditions"]:
+            raise PackError(FILE, entry, f"unknown condition id {c!r}")
+    for lv in when.levels or []:
+        if lv not in book["levels"]:
+            raise PackError(FILE, entry, f"unknown triage level {lv!r}")
+    if when.weeks is not None:
+        start, end = when.weeks
+        if not (book["lo"] <= start < end):
+            raise PackError(FILE, entry, f"weeks {list(when.weeks)} is not a valid range")
+
+
+@cache
+def _load_advice(directory: Path) -> AdviceBook:
+    raw = read_yaml(directory, FILE)
+    try:
+        data = AdviceFile.model_validate(raw)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        entry = ".".join(str(x) for x in first["loc"]) or "-"
+        raise PackError(FILE, entry, first["msg"]) from None
+    sources = load_sources(directory)
+    vocab = vocabulary(directory)
+    lo, hi = weeks_range(vocab)
+    conditions = tuple(str(c["id"]) for c in vocab.get("conditions") or [])
+    levels = tuple(str(t["id"]) for t in vocab.get("triage_levels") or [])
+    medicines = load_medicines(directory)
+    ctx: dict[str, Any] = {"conditions": set(conditions), "levels": set(levels), "lo": lo}
+
+    if set(data.levels) != set(levels):
+        raise PackError(FILE, "levels", f"needs exactly the triage levels {list(levels)}")
+    for lv, ld in data.levels.items():
+        check_sources(ld.sources, sources, FILE, f"levels.{lv}")
+    if all(ld.urgent for ld in data.levels.values()):
+        raise PackError(FILE, "levels", "at least one level must be non-urgent")
+    calm = {lv for lv, ld in data.levels.items() if not ld.urgent}
+    for g, ids in data.groups.items():
+        _check_when(When(conditions=ids), f"groups.{g}", ctx)
+
+    seen: set[str] = set()
+    for i, item in enumerate(data.items):
+        entry = f"items[{i}] ({item.id})"
+        if item.id in seen:
+            raise PackError(FILE, entry, "item id used twice")
+        seen.add(item.id)
+        _check_when(item.applies_when, f"{entry}.applies_when", ctx)
+        _check_when(item.not_when, f"{entry}.not_when", ctx)
+        urgent = set(item.applies_when.levels or []) - calm
+        if urgent:
+            raise PackError(
+                FILE, entry,
+                f"self-care may not be offered at urgent levels {sorted(urgent)}",
+            )
+        check_sources(item.sources, sources, FILE, entry)
+    for i, ma in enumerate(data.medicine_advice):
+        entry = f"medicine_advice[{i}] ({ma.id})"
+        if ma.id in seen:
+            raise PackError(FILE, entry, "id used twice")
+        seen.add(ma.id)
+        _check_when(ma.applies_when, f"{entry}.applies_when", ctx)
+        _check_when(ma.not_when, f"{entry}.not_when", ctx)
+        for mid in ma.medicines:
+            if mid not in medicines.medicines:
+                raise PackError(FILE, entry, f"unknown medicine {mid!r} (not in medicines.yaml)")
+        check_sources(ma.sources, sources, FILE, entry)
+    for i, sign in enumerate(data.safety_net.signs):
+        entry = f"safety_net.signs[{i}] ({sign.id})"
+        if sign.weeks is not None and not lo <= sign.weeks[0] < sign.weeks[1]:
+            raise PackError(FILE, entry, f"weeks {list(sign.weeks)} is not a valid range")
+        check_sources(sign.sources, sources, FILE, entry)
+
+    cond_raw = read_yaml(directory, "conditions.yaml") or {}
+    table = cond_raw.get("conditions") if isinstance(cond_raw, dict) else None
+    lay_names: dict[str, str] = {}
+    for cid in conditions:
+        info = table.get(cid) if isinstance(table, dict) else None
+        name = None
+        if isinstance(info, dict):
+            name = info.get("lay_name") or info.get("name")
+        lay_names[cid] = str(name) if name else cid.replace("_", " ")
+    return AdviceBook(directory, data, medicines, sources, conditions, lay_names, levels, lo, hi)
+
+
+def load_advice(pack: PackLike = None) -> AdviceBook:
+    """The advice book of a pack (or pack directory); loaded once per directory."""
+    return _load_advice(pack_dir(pack))
+
+
+# --- the plan ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PlanItem:
+    id: str
+    topic: str
+    kind: str
+    text: str
+    sources: tuple[str, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "topic": self.topic, "kind": self.kind, "text": self.text,
+                "sources": list(self.sources)}
+
+
+@dataclass(frozen=True)
+class MedicineMention:
+    id: str
+    name: str
+    medicine: str
+    verdict: str
+    verdict_text: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "name": self.name, "medicine": self.medicine,
+                "verdict": self.verdict, "verdict_text": self.verdict_text}
+
+
+@dataclass(frozen=True)
+class MedicineAdvice:
+    id: str
+    text: str
+    medicines: tuple[MedicineMention, ...]
+    sources: tuple[str, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "text": self.text,
+                "medicines": [m.to_json() for m in self.medicines],
+                "sources": list(self.sources)}
+
+
+@dataclass(frozen=True)
+class Sign:
+    id: str
+    text: str
+    sources: tuple[str, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "text": self.text, "sources": list(self.sources)}
+
+
+@dataclass(frozen=True)
+class LeadingCondition:
+    id: str
+    name: str
+    probability: float
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "name": self.name, "probability": self.probability}
+
+
+@dataclass(frozen=True)
+class Plan:
+    """A plan a woman can act on: now, self-care, avoid, medicines, and the safety net."""
+
+    weeks: float
+    level: str
+    urgent: bool
+    now: str
+    now_sources: tuple[str, ...]
+    leading: tuple[LeadingCondition, ...]
+    self_care: tuple[PlanItem, ...]
+    avoid: tuple[PlanItem, ...]
+    medicine_advice: tuple[MedicineAdvice, ...]
+    safety_net_intro: str
+    safety_net: tuple[Sign, ...]
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        ids: list[str] = list(self.now_sources)
+        for group in (self.self_care, self.avoid, self.medicine_advice, self.safety_net):
+            for x in group:
+                ids.extend(x.sources)
+        return tuple(dict.fromkeys(ids))
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "weeks": self.weeks,
+            "level": self.level,
+            "urgent": self.urgent,
+            "now": self.now,
+            "now_sources": list(self.now_sources),
+            "leading": [c.to_json() for c in self.leading],
+            "self_care": [i.to_json() for i in self.self_care],
+            "avoid": [i.to_json() for i in self.avoid],
+            "medicine_advice": [m.to_json() for m in self.medicine_advice],
+            "safety_net": {"intro": self.safety_net_intro,
+                           "signs": [s.to_json() for s in self.safety_net]},
+            "sources": list(self.sources),
+        }
+
+
+def _in(weeks: float, span: tuple[float, float]) -> bool:
+    return span[0] <= weeks < span[1]
+
+
+def _holds(when: When, weeks: float, leading: set[str], level: str,
+           default_levels: tuple[str, ...]) -> bool:
+    """applies_when semantics: every stated part must hold."""
+    if when.conditions is not None and not leading & set(when.conditions):
+        return False
+    if level not in (when.levels if when.levels is not None else default_levels):
+        return False
+    return when.weeks is None or _in(weeks, when.weeks)
+
+
+def _excluded(when: When | None, weeks: float, leading: set[str], level: str) -> bool:
+    """not_when semantics: any stated part that holds excludes the item."""
+    if when is None:
+        return False
+    if when.conditions is not None and leading & set(when.conditions):
+        return True
+    if when.levels is not None and level in when.levels:
+        return True
+    return when.weeks is not None and _in(weeks, when.weeks)
+
+
+def _leading(book: AdviceBook, conditions: Sequence[tuple[str, float]]
+             ) -> tuple[LeadingCondition, ...]:
+    rule = book.data.leading
+    checked: list[tuple[str, float]] = []
+    for pair in conditions:
+        try:
+            cid, p = pair
+            prob = float(p)
+        except (TypeError, ValueError):
+            raise ValueError(f"each condition must be (id, probability), got {pair!r}") from None
+        if cid not in book.lay_names:
+            raise ValueError(f"unknown condition id {cid!r}")
+        if math.isnan(prob) or not 0.0 <= prob <= 1.0:
+            raise ValueError(f"probability of {cid} must be between 0 and 1 (got {p!r})")
+        checked.append((cid, prob))
+    ranked = sorted(checked, key=lambda cp: -cp[1])
+    chosen = [cp for i, cp in enumerate(ranked)
+              if i == 0 or cp[1] >= rule.min_probability][: rule.top]
+    return tuple(LeadingCondition(c, book.lay_names[c], p) for c, p in chosen)
+
+
+def build_plan(pack: PackLike, weeks: float, conditions: Sequence[tuple[str, float]],
+               level: str) -> Plan:
+    """The plan for a woman at ``weeks`` with this ranked differential and triage ``level``.
+
+    Raises ValueError naming the bad argument (weeks out of range, an unknown
+    condition or level, a probability outside 0-1) and PackError for a broken pack.
+    """
+    book = load_advice(pack)
+    if isinstance(weeks, bool) or not isinstance(weeks, int | float):
+        raise ValueError(f"weeks must be a number, not {type(weeks).__name__}")
+    w = float(weeks)
+    if math.isnan(w) or not book.weeks_lo <= w <= book.weeks_hi:
+        raise ValueError(
+            f"weeks must be between {weeks_text(book.weeks_lo)} and "
+            f"{weeks_text(book.weeks_hi)} (got {weeks})"
+        )
+    if level not in book.data.levels:
+        raise ValueError(f"unknown triage level {level!r}; expected one of {list(book.levels)}")
+    leading = _leading(book, conditions)
+    ids = {c.id for c in leading}
+    lvl = book.data.levels[level]
+    calm = book.calm_levels
+
+    def wanted(applies: When, not_when: When | None) -> bool:
+        return _holds(applies, w, ids, level, calm) and not _excluded(not_when, w, ids, level)
+
+    items = [
+        PlanItem(it.id, it.topic, it.kind, it.text, tuple(it.sources))
+        for it in book.data.items
+        if not lvl.urgent and wanted(it.applies_when, it.not_when)
+    ]
+    meds: list[MedicineAdvice] = []
+    for ma in book.data.medicine_advice:
+        if not wanted(ma.applies_when, ma.not_when):
+            continue
+        mentions = []
+        for mid in ma.medicines:
+            v = verdict_for(mid, w, book.medicines)
+            mentions.append(MedicineMention(mid, v.name or mid, v.medicine or mid, v.verdict,
+                                            v.verdict_text))
+        meds.append(MedicineAdvice(ma.id, ma.text, tuple(mentions), tuple(ma.sources)))
+    signs = tuple(
+        Sign(s.id, s.text, tuple(s.sources))
+        for s in book.data.safety_net.signs
+        if s.weeks is None or _in(w, s.weeks)
+    )
+    return Plan(
+        weeks=w,
+        level=level,
+        urgent=lvl.urgent,
+        now=lvl.now,
+        now_sources=tuple(lvl.sources),
+        leading=leading,
+        self_care=tuple(i for i in items if i.kind == "do"),
+        avoid=tuple(i for i in items if i.kind == "avoid"),
+        medicine_advice=tuple(meds),
+        safety_net_intro=book.data.safety_net.intro,
+        safety_net=signs,
+    )

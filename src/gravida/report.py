@@ -1,0 +1,75 @@
+"""The full answer for a person or a clinician: assessment, plan, and what happens next.
+
+The engine ranks and triages; advice says what to do; the work-up says what
+to expect. This module composes them into the one result every interface
+returns (CLI, API, web), so they cannot drift apart.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from gravida.advice.plan import Plan, build_plan
+from gravida.engine import Assessment, Engine, Factor
+from gravida.engine.case import Case
+
+
+def factor_words(f: Factor) -> str:
+    """A finding in plain words, negated when absent ("no fever", not "no a fever")."""
+    if f.state == "present":
+        return f.label
+    label = f.label
+    for article in ("a ", "an "):
+        if label.startswith(article):
+            label = label[len(article) :]
+            break
+    return f"no {label}"
+
+
+@dataclass(frozen=True)
+class Report:
+    assessment: Assessment
+    plan: Plan
+    extras: dict[str, Any]
+
+    def why(self) -> list[dict[str, Any]]:
+        """Plain-words reasons for the top conditions (the "why we think so" section)."""
+        names = {c.id: c for c in self.assessment.conditions}
+        return [
+            {
+                "condition": e.condition,
+                "name": names[e.condition].lay_name,
+                "probability": round(names[e.condition].probability, 6),
+                "for": [factor_words(f) for f in e.raised],
+                "against": [factor_words(f) for f in e.lowered],
+            }
+            for e in self.assessment.explanations
+        ]
+
+    def to_json(self) -> dict[str, Any]:
+        out = self.assessment.to_json()
+        out["why"] = self.why()
+        out["plan"] = self.plan.to_json()
+        out.update(self.extras)
+        return out
+
+
+def build_report(engine: Engine, case: Case | dict[str, Any]) -> Report:
+    """Assess a case and attach the advice (and, where available, the work-up)."""
+    a = engine.assess(case)
+    plan = build_plan(
+        engine.pack,
+        a.evidence.weeks,
+        [(c.id, c.probability) for c in a.conditions],
+        a.triage.level,
+    )
+    extras: dict[str, Any] = {}
+    try:
+        from gravida.advice import workup
+    except ImportError:  # the work-up stage is optional
+        pass
+    else:
+        extras["what_to_expect"] = workup.what_to_expect(engine.pack, a).to_json()
+        extras["suggested_workup"] = [w.to_json() for w in workup.suggested_workup(engine.pack, a)]
+    return Report(a, plan, extras)
