@@ -113,3 +113,31 @@ def test_vignette_floors_in_full_mode(engine, path):
     assert r["triage_exact"] >= 0.90
     assert r["emergency_under_triage"] == 0
     assert r["under_triage"] <= 2
+
+
+@pytest.mark.skipif(not DEV_VIGNETTES.exists(), reason="no ../shared dev vignettes")
+def test_dev_set_floors_in_narrative_mode(engine):
+    r = evaluate([DEV_VIGNETTES], "narrative", engine)
+    assert r["finding_precision"] >= 0.90
+    assert r["finding_recall"] >= 0.80
+    assert r["emergency_under_triage"] == 0
+    assert r["triage_exact"] >= 0.80
+
+
+def test_narrative_without_weeks_fails_closed(tmp_path: Path, engine):
+    f = tmp_path / "v.yaml"
+    f.write_text(
+        yaml.safe_dump(
+            [
+                {
+                    "id": "n-1",
+                    "narrative": "My back hurts and I have a fever.",
+                    "case": {"gestational_weeks": 30, "present": ["fever"]},
+                    "expect": {"triage": "emergency", "condition": "pyelonephritis"},
+                }
+            ]
+        )
+    )
+    r = evaluate([f], "narrative", engine)
+    assert r["errors"] == 1 and r["emergency_under_triage"] == 1
+    assert "weeks" in r["cases"][0]["error"]

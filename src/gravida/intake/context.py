@@ -79,8 +79,10 @@ def prune(triggers: list[Trigger], targets: Iterable[frozenset[int]]) -> list[Tr
         for t in triggers
         if t.category != "pseudo"
         and not any(p.start <= t.start and t.end <= p.end for p in pseudo)
-        and (t.category in ("terminate", "family_end")
-             or not taken.intersection(range(t.start, t.end)))
+        and (
+            t.category in ("terminate", "family_end")
+            or not taken.intersection(range(t.start, t.end))
+        )
     ]
     kept.sort(key=lambda t: (-(t.end - t.start), t.start))
     chosen: list[Trigger] = []

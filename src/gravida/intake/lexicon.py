@@ -21,7 +21,7 @@ case-insensitively on spaCy tokens):
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, Protocol
@@ -37,13 +37,19 @@ FILE = "phrases.yaml"
 Direction = Literal["forward", "backward", "bidirectional"]
 CATEGORIES: tuple[str, ...] = ("negation", "uncertainty", "family", "historical", "hypothetical")
 DIRECTIONS: tuple[Direction, ...] = ("forward", "backward", "bidirectional")
-POLARITIES: tuple[str, ...] = ("present", "absent", "absent_if_negated")
+POLARITIES: tuple[str, ...] = ("present", "absent", "absent_if_negated", "present_only")
 NUMBER_KINDS: tuple[str, ...] = (
-    "value", "months", "trimester", "temperature", "fahrenheit", "weeks_days",
+    "value",
+    "months",
+    "trimester",
+    "temperature",
+    "fahrenheit",
+    "weeks_days",
 )
 
 _TOKEN_SPECIAL = re.compile(r"[|*?]")
 _GAP = re.compile(r"^~(\d{0,2})$")
+_MACRO = re.compile(r"\$([a-z_]+)")
 _STOP_PUNCT = [".", "!", "?", ";"]
 
 
@@ -117,7 +123,6 @@ class Lexicon:
     trimester_weeks: dict[str, float]
     duration: dict[str, Any]
     max_chars: int
-    max_tokens: int
     gaps: dict[str, frozenset[int]] = field(default_factory=dict)
     implies: list[tuple[str, str]] = field(default_factory=list)
     number_maps: list[dict[str, Any]] = field(default_factory=list)
@@ -136,18 +141,21 @@ def _as_list(raw: Any, entry: str) -> list[str]:
 
 
 def expand_macros(pattern: str, macros: Mapping[str, str], entry: str) -> str:
-    """Replace ``$name`` words (optionally ``$name?``) by the pack's macro text."""
+    """Replace ``$name`` (also inside alternatives: ``$pain|cramps``) by the macro text."""
+
+    def one(m: re.Match[str]) -> str:
+        name = m.group(1)
+        if name not in macros:
+            raise _err(entry, f"unknown macro ${name} in {pattern!r}")
+        return macros[name]
+
     words = []
     for word in pattern.split():
-        if word.startswith("$"):
-            optional = word.endswith("?")
-            name = word[1:-1] if optional else word[1:]
-            if name not in macros:
-                raise _err(entry, f"unknown macro ${name} in {pattern!r}")
-            body = macros[name]
-            if optional and " " in body:
-                raise _err(entry, f"macro ${name} has several words and cannot be optional")
-            words.append(body + ("?" if optional else ""))
+        if "$" in word:
+            expanded = _MACRO.sub(one, word)
+            if " " in expanded and (word.endswith("?") or "|" in word):
+                raise _err(entry, f"a several-word macro cannot be optional or alternative: {word}")
+            words.append(expanded)
         else:
             words.append(word)
     return " ".join(words)
@@ -475,7 +483,6 @@ def load_lexicon(pack: PackLike) -> Lexicon:
         trimester_weeks={str(k).lower(): float(v) for k, v in tri.items()},
         duration=duration,
         max_chars=int(limits.get("max_chars", 20_000)),
-        max_tokens=int(limits.get("max_tokens", 6_000)),
         gaps=gaps,
         implies=implies,
         number_maps=number_maps,
@@ -513,9 +520,3 @@ class DirPack:
         from gravida.knowledge.load import read_yaml
 
         return read_yaml(self._directory, name)
-
-
-def unique(items: Iterable[str]) -> list[str]:
-    """Order-preserving de-duplication."""
-    return list(dict.fromkeys(items))
-

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from gravida.intake.lexicon import Lexicon, NumberRule
 
+
 @dataclass(frozen=True)
 class NumberHit:
     finding: str
@@ -53,11 +54,8 @@ def _value(rule: NumberRule, m: re.Match[str], lex: Lexicon, words: dict[str, in
         return round(v * lex.months_to_weeks)
     if kind == "fahrenheit" or (kind == "temperature" and v > lex.conversions["fahrenheit_above"]):
         return round((v - 32.0) * 5.0 / 9.0, 1)
-    if kind == "weeks_days":
-        days = m.groupdict().get("days")
-        d = to_number(days, words) if days else None
-        return v + (d or 0.0) / 7.0
-    return v
+    # "28+3 weeks" is 28 completed weeks, the vocabulary's unit
+    return float(int(v)) if kind == "weeks_days" else v
 
 
 def extract_numbers(norm: str, lex: Lexicon, sentences: list[tuple[int, int]]) -> list[NumberHit]:
@@ -111,9 +109,9 @@ def choose(hits: list[NumberHit], prefer_max: frozenset[str]) -> dict[str, Numbe
             if h.strength > cur.strength:
                 best[h.finding] = h
             continue
-        if h.finding in prefer_max and h.value > cur.value:
-            best[h.finding] = h
-        elif h.finding not in prefer_max and h.start < cur.start:
+        worse = h.finding in prefer_max and h.value > cur.value
+        earlier = h.finding not in prefer_max and h.start < cur.start
+        if worse or earlier:
             best[h.finding] = h
     return best
 

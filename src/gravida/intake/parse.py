@@ -26,6 +26,8 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 _TAG = re.compile(r"<[^<>\n]{0,200}>")
 _HYPHEN = re.compile(r"(?<=[^\W_])[-‐‑‒–](?=[^\W_])")
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "“": '"', "”": '"'})
+RUN = 48  # longest run of non-space characters kept whole
+_LONG_RUN = re.compile(rf"\S{{{RUN + 1},}}")
 _DROP = {"uncertainty": "uncertain", "family": "family", "hypothetical": "hypothetical"}
 
 
@@ -78,17 +80,28 @@ class ParseResult:
     def estimates(self) -> list[str]:
         """Number findings that are estimates ("7 months", "second trimester")."""
         return [
-            e.finding for e in self.evidence if e.used and e.value is not None
-            and "estimate" in e.flags
+            e.finding
+            for e in self.evidence
+            if e.used and e.value is not None and "estimate" in e.flags
         ]
 
 
+def _break_run(m: re.Match[str]) -> str:
+    run = m.group(0)
+    return " ".join(run[i : i + RUN - 1] for i in range(0, len(run), RUN))[: len(run)]
+
+
 def normalise(text: str) -> str:
-    """Same length as ``text``, so spans map back one to one; easier to match."""
+    """Same length as ``text``, so spans map back one to one; easier to match.
+
+    Very long runs without spaces are broken up: no word is that long, and
+    spaCy's tokenizer is quadratic in the length of one run of punctuation.
+    """
     s = text.translate(_QUOTES)
     s = _CONTROL.sub(" ", s)
     s = _TAG.sub(lambda m: " " * len(m.group(0)), s)
-    return _HYPHEN.sub(" ", s)
+    s = _HYPHEN.sub(" ", s)
+    return _LONG_RUN.sub(_break_run, s)
 
 
 def bound(text: str, limit: int) -> tuple[str, bool]:
@@ -111,6 +124,7 @@ class _Mention:
 
 
 MASK = "_mask"
+NEAR = 2  # tokens between a negation and an absent-phrase it flips
 
 
 def _targets(doc: Doc, lex: Lexicon, triggers: list[ctx.Trigger]) -> list[_Mention]:
@@ -122,12 +136,13 @@ def _targets(doc: Doc, lex: Lexicon, triggers: list[ctx.Trigger]) -> list[_Menti
     own ("sore to press" is tenderness, not just "sore"); masks ("blood
     pressure", "chest of drawers") only hide what they contain.
     """
-    ends = set()
+    ends: set[int] = set()
     for t in triggers:
         if t.category == "terminate":
             ends.update(range(t.start, t.end))
     found: list[_Mention] = []
-    for match_id, start, end, align in lex.targets(doc, with_alignments=True):
+    matches: list[tuple[int, int, int, list[int]]] = lex.targets(doc, with_alignments=True)  # type: ignore[assignment]
+    for match_id, start, end, align in matches:
         key = doc.vocab.strings[match_id]
         gaps = lex.gaps.get(key, frozenset())
         gap_tokens = {start + i for i in range(end - start) if align[i] in gaps}
@@ -140,7 +155,10 @@ def _targets(doc: Doc, lex: Lexicon, triggers: list[ctx.Trigger]) -> list[_Menti
         m
         for m in found
         if not any(
-            o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start)
+            o.start <= m.start
+            and m.end <= o.end
+            and (o.end - o.start) > (m.end - m.start)
+            and m.literal <= o.literal
             for o in found
         )
     ]
@@ -202,7 +220,7 @@ def _durations(
                 if days_fixed is not None:
                     days = float(days_fixed)
                 else:
-                    n_raw = re.sub(r"\s+", " ", m.group("n").lower())
+                    n_raw = re.sub(r"\s+", " ", (m.group("n") or "a").lower())
                     q = d["quantities"].get(n_raw)
                     n = float(q) if q is not None else to_number(n_raw, lex.all_number_words)
                     unit = m.group("unit").lower().rstrip("s")
@@ -212,18 +230,25 @@ def _durations(
                 t0, t1 = _token_span(doc, m.start(), m.end())
                 mods = ctx.modifiers_of(t0, t1, all_scopes)
                 if any(
-                    s.trigger.category in ("family", "historical", "hypothetical")
-                    for s in mods
+                    s.trigger.category in ("family", "historical", "hypothetical") for s in mods
                 ):
                     continue
                 if longest is None or days > longest[0]:
                     longest = (days, m.start(), m.end(), m.group(0))
-    if longest is not None:
+    if longest is not None and longest[0] >= float(d.get("min_days_to_state", 0)):
         days, c0, c1, phrase = longest
         pol = "present" if days > float(d["over_days"]) else "absent"
         out.append(
-            Evidence(d["finding"], pol, None, c0, c1, text[c0:c1], phrase,
-                     ("from_duration", f"days={_fmt(days)}"))
+            Evidence(
+                d["finding"],
+                pol,
+                None,
+                c0,
+                c1,
+                text[c0:c1],
+                phrase,
+                ("from_duration", f"days={_fmt(days)}"),
+            )
         )
     return out
 
@@ -250,12 +275,26 @@ def parse_text(text: str, pack: PackLike) -> ParseResult:
     evidence: list[Evidence] = []
     for m in mentions:
         mods = ctx.modifiers_of(m.start, m.end, all_scopes)
+        if m.polarity == "absent":
+            # "...and the baby is moving normally" far after a "no" is not negated:
+            # a phrase that already states absence flips only on a negation close by
+            mods = [
+                s
+                for s in mods
+                if s.trigger.category != "negation"
+                or m.start - NEAR <= s.trigger.end <= m.end
+                or m.start <= s.trigger.start < m.end
+            ]
         negated = any(s.trigger.category == "negation" for s in mods)
         flags = _drop_flags(mods, m.finding, lex)
         if m.polarity == "absent_if_negated":
             if not negated:
                 continue
             pol = "absent"
+        elif m.polarity == "present_only":
+            if negated:
+                continue
+            pol = "present"
         elif m.polarity == "present":
             pol = "absent" if negated else "present"
         else:
@@ -265,12 +304,22 @@ def parse_text(text: str, pack: PackLike) -> ParseResult:
         c0, c1 = _char_span(doc, m.start, m.end)
         triggers_text = [f"{s.trigger.category}:{s.text}" for s in mods]
         evidence.append(
-            Evidence(m.finding, pol, None, c0, c1, text[c0:c1], m.pattern,
-                     tuple(flags + triggers_text), _keeps(flags, m.finding, lex))
+            Evidence(
+                m.finding,
+                pol,
+                None,
+                c0,
+                c1,
+                text[c0:c1],
+                m.pattern,
+                tuple(flags + triggers_text),
+                _keeps(flags, m.finding, lex),
+            )
         )
 
     evidence.extend(_numbers(norm, doc, lex, all_scopes, text))
     evidence.extend(_durations(norm, doc, lex, all_scopes, text))
+    evidence.sort(key=lambda e: (e.start, e.end, e.finding))
     case = _settle(evidence, lex)
     if "gestational_weeks" not in case:
         warnings.append("no weeks of pregnancy found")
@@ -300,13 +349,31 @@ def _numbers(
     for h in kept:
         chosen = best.get(h.finding) is h
         out.append(
-            Evidence(h.finding, None, float(h.value), h.start, h.end, text[h.start:h.end],
-                     h.rule, h.flags + (() if chosen else ("not_chosen",)), chosen)
+            Evidence(
+                h.finding,
+                None,
+                float(h.value),
+                h.start,
+                h.end,
+                text[h.start : h.end],
+                h.rule,
+                h.flags + (() if chosen else ("not_chosen",)),
+                chosen,
+            )
         )
     for h, flags in dropped:
         out.append(
-            Evidence(h.finding, None, float(h.value), h.start, h.end, text[h.start:h.end],
-                     h.rule, h.flags + tuple(flags), False)
+            Evidence(
+                h.finding,
+                None,
+                float(h.value),
+                h.start,
+                h.end,
+                text[h.start : h.end],
+                h.rule,
+                h.flags + tuple(flags),
+                False,
+            )
         )
     return out
 
@@ -336,7 +403,8 @@ def _settle(evidence: list[Evidence], lex: Lexicon) -> dict[str, Any]:
             p_node = expr.parse(nm["present_if"], set(), set(lex.numbers))
             a_node = (
                 expr.parse(nm["absent_if"], set(), set(lex.numbers))
-                if nm.get("absent_if") else None
+                if nm.get("absent_if")
+                else None
             )
         except (expr.ExprError, KeyError):
             continue

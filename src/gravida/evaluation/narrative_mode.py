@@ -1,0 +1,46 @@
+"""Narrative mode: each vignette assessed from the woman's own words alone.
+
+Measures the free-text intake end to end: how many findings it reads right
+(micro precision and recall against the vignette's case) and what the
+assessment from those findings alone gets right. A narrative that yields no
+gestational age cannot be assessed; it counts as a failure, which for an
+emergency is an under-triage (failing closed).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from gravida.engine import CaseError, Engine
+from gravida.evaluation.modes import MODES, Outcome
+from gravida.evaluation.vignettes import Vignette
+from gravida.intake.parse import parse_text
+from gravida.intake.score import narrative_metrics, precision_recall
+
+
+class NarrativeMode:
+    name = "narrative"
+
+    def run(self, engine: Engine, vignette: Vignette) -> Outcome:
+        parsed = parse_text(vignette.narrative, engine.pack).case
+        tp, fp, fn = narrative_metrics(parsed, vignette.case)
+        counts = {"finding_tp": tp, "finding_fp": fp, "finding_fn": fn}
+        if "gestational_weeks" not in parsed:
+            return Outcome(
+                [], {}, "", extra=counts, error="no weeks of pregnancy found in the narrative"
+            )
+        try:
+            return Outcome.from_assessment(engine.assess(parsed, explain=False), **counts)
+        except CaseError as exc:
+            return Outcome([], {}, "", extra=counts, error=f"parsed case invalid: {exc}")
+
+    def summary(self, outcomes: Sequence[Outcome]) -> dict[str, Any]:
+        tp = sum(o.extra.get("finding_tp", 0) for o in outcomes)
+        fp = sum(o.extra.get("finding_fp", 0) for o in outcomes)
+        fn = sum(o.extra.get("finding_fn", 0) for o in outcomes)
+        precision, recall = precision_recall(tp, fp, fn)
+        return {"finding_precision": precision, "finding_recall": recall}
+
+
+MODES["narrative"] = NarrativeMode

@@ -1,0 +1,106 @@
+"""`gravida parse TEXT`: show what a free-text description states, and the words that say it.
+
+Registered on the main group by the lead (``from gravida.intake.cli import parse``).
+Failures a user can cause end with a one-line message and exit status 2.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import click
+from rich.console import Console
+from rich.table import Table
+
+from gravida.intake.lexicon import DirPack, PackLike
+from gravida.intake.parse import Evidence, ParseResult, parse_text
+from gravida.knowledge.load import PackError, default_pack_dir
+
+STDIN_LIMIT = 16 * 1024 * 1024  # bytes read from stdin at most; parse_text bounds further
+
+_out = Console(highlight=False)
+_err = Console(stderr=True, highlight=False)
+
+
+def _fail(message: str) -> None:
+    _err.print(f"[red]error:[/red] {message}", markup=True, soft_wrap=True)
+    raise SystemExit(2)
+
+
+def read_text(text: str) -> str:
+    """The argument itself, or stdin for '-': bytes decoded leniently, size bounded."""
+    if text != "-":
+        return text
+    raw = sys.stdin.buffer.read(STDIN_LIMIT + 1)
+    if len(raw) > STDIN_LIMIT:
+        raw = raw[:STDIN_LIMIT]
+    return raw.decode("utf-8", errors="replace")
+
+
+def _labels(pack: PackLike) -> dict[str, str]:
+    try:
+        raw = pack.read("findings.yaml") or {}
+    except PackError:
+        return {}
+    out: dict[str, str] = {}
+    for fid, info in (raw.get("findings") or {}).items():
+        if isinstance(info, dict) and isinstance(info.get("label"), str):
+            out[str(fid)] = info["label"]
+    return out
+
+
+def _quote(e: Evidence) -> str:
+    return f"“{e.text}”"
+
+
+def render(result: ParseResult, labels: dict[str, str]) -> None:
+    """People read labels and their own words, never ids."""
+
+    def label(fid: str) -> str:
+        return labels.get(fid, fid.replace("_", " "))
+
+    used = [e for e in result.evidence if e.used]
+    table = Table(show_header=True, header_style="bold")
+    table.add_column("")
+    table.add_column("finding")
+    table.add_column("from the words")
+    numbers = {k: v for k, v in result.case.items() if k not in ("present", "absent")}
+    for fid, value in numbers.items():
+        ev = next((e for e in used if e.finding == fid and e.value is not None), None)
+        note = " (estimate)" if ev and "estimate" in ev.flags else ""
+        table.add_row("number", f"{label(fid)}: {value}{note}", _quote(ev) if ev else "")
+    for pol, mark in (("present", "yes"), ("absent", "no")):
+        for fid in result.case[pol]:
+            ev = next((e for e in used if e.finding == fid and e.polarity == pol), None)
+            source = "(from a measurement or a related finding)" if ev is None else _quote(ev)
+            table.add_row(mark, label(fid), source)
+    _out.print(table)
+    ignored = [e for e in result.evidence if not e.used and "not_chosen" not in e.flags]
+    if ignored:
+        _out.print("[dim]Not taken as her current findings:[/dim]")
+        for e in ignored:
+            why = ", ".join(f for f in e.flags if ":" not in f) or "modified"
+            _out.print(f"[dim]  {label(e.finding)}: {_quote(e)} ({why})[/dim]")
+    for w in result.warnings:
+        _out.print(f"[yellow]note:[/yellow] {w}")
+
+
+@click.command("parse")
+@click.argument("text")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+def parse(text: str, as_json: bool) -> None:
+    """Read a free-text description (TEXT, or - for stdin) into findings."""
+    pack = DirPack(default_pack_dir())
+    try:
+        result = parse_text(read_text(text), pack)
+    except PackError as exc:
+        _fail(f"knowledge pack is broken: {exc}")
+        return
+    if as_json:
+        click.echo(result.to_json())
+        return
+    render(result, _labels(pack))
+
+
+if __name__ == "__main__":  # pragma: no cover - manual use: python -m gravida.intake.cli
+    parse()
