@@ -84,3 +84,12 @@ def test_eval_json_is_one_object(run):
 def test_eval_human_table(run):
     r = run("eval", str(DEV_VIGNETTES))
     assert r.exit_code == 0 and "top1" in r.output
+
+
+@pytest.mark.parametrize(("audience", "needle"), [("clinician", "culture"), ("patient", "")])
+def test_assess_for_audience(run, audience, needle):
+    case = '{"gestational_weeks": 26, "temperature_c": 38.6, "present": ["pain_flank", "kidney_tender_on_tapping"]}'
+    r = run("assess", "-", "--for", audience, input=case)
+    assert r.exit_code == 0, r.output
+    assert needle.lower() in r.output.lower()
+    assert "Traceback" not in r.output

@@ -70,7 +70,14 @@ def main() -> None:
 @main.command()
 @click.argument("case", metavar="CASE")
 @click.option("--json", "as_json", is_flag=True, help="Print the result as one JSON object.")
-def assess(case: str, as_json: bool) -> None:
+@click.option(
+    "--for",
+    "audience",
+    type=click.Choice(["patient", "clinician"]),
+    default=None,
+    help="Add what happens next: the patient's version, or the clinician's suggested work-up.",
+)
+def assess(case: str, as_json: bool, audience: str | None) -> None:
     """Assess CASE (a YAML/JSON file in the vignettes' case format, or - for stdin)."""
     data = read_structured(case)
     if isinstance(data, dict) and isinstance(data.get("case"), dict):
@@ -95,6 +102,11 @@ def assess(case: str, as_json: bool) -> None:
         click.echo(json.dumps(result.to_json(), ensure_ascii=False))
     else:
         render_report(result)
+        if audience is not None:
+            from gravida.advice.workup import render_for
+
+            click.echo()
+            click.echo(render_for(result.assessment, audience, engine.pack))
 
 
 def render_report(report: Report, limit: int = 8) -> None:
