@@ -12,9 +12,10 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-## run: set up and assess the bundled example case (the web app will replace this)
+## run: set up and serve the web app with the embedded defaults (SQLite) on http://127.0.0.1:8000
 run: $(STAMP)
-	$(BIN)/gravida assess src/gravida/examples/postural-28w.yaml
+	@echo "Gravida: open http://$${GRAVIDA_HOST:-127.0.0.1}:$${GRAVIDA_PORT:-8000} in your browser (Ctrl+C stops it)"
+	$(BIN)/gravida serve
 
 ## test: set up, then lint, type-check and run the test suite
 test: $(STAMP)

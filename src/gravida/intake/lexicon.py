@@ -37,7 +37,13 @@ FILE = "phrases.yaml"
 Direction = Literal["forward", "backward", "bidirectional"]
 CATEGORIES: tuple[str, ...] = ("negation", "uncertainty", "family", "historical", "hypothetical")
 DIRECTIONS: tuple[Direction, ...] = ("forward", "backward", "bidirectional")
-POLARITIES: tuple[str, ...] = ("present", "absent", "absent_if_negated", "present_only")
+POLARITIES: tuple[str, ...] = (
+    "present",
+    "absent",
+    "absent_if_negated",
+    "present_only",
+    "present_if_negated",
+)
 NUMBER_KINDS: tuple[str, ...] = (
     "value",
     "months",
@@ -95,6 +101,45 @@ class NumberRule:
     flags: tuple[str, ...]
     strength: int
     needs_cue: str | None
+    # how many sentences before the hit's own one may hold the cue ("My back is
+    # killing me. It's an 8.")
+    cue_reach: int = 0
+    # text just before the hit that makes it something else ("for about 3 weeks"
+    # is a duration, not weeks of pregnancy); searched as ``(?:regex)\Z``
+    not_after: re.Pattern[str] | None = None
+    # below this a loosely worded match is more likely something else ("2 weeks
+    # and it still hurts" is a duration: nobody knows she is 2 weeks pregnant)
+    min_value: float | None = None
+
+
+@dataclass(frozen=True)
+class NearRule:
+    """A present mention of ``finding`` about the things ``cue`` names is also ``then``.
+
+    "The tightenings fade if I lie down" says the pain eases with rest and, since
+    what eases is a tightening, that the tightenings are the irregular kind. The
+    cue must stand before the mention in its sentence (or up to ``reach``
+    sentences earlier) and not be negated.
+    """
+
+    finding: str
+    cue: re.Pattern[str]
+    reach: int
+    then: str
+
+
+@dataclass(frozen=True)
+class AloneRule:
+    """``then`` follows from ``finding`` when nothing stated says otherwise.
+
+    A pain only in the lower right of the belly is a right-sided pain; the same
+    words beside a pain on the left, or "it's on both sides", are not.
+    """
+
+    finding: str
+    then: str
+    unless_present: frozenset[str]
+    unless_absent: frozenset[str]
 
 
 @dataclass
@@ -126,6 +171,8 @@ class Lexicon:
     gaps: dict[str, frozenset[int]] = field(default_factory=dict)
     implies: list[tuple[str, str]] = field(default_factory=list)
     number_maps: list[dict[str, Any]] = field(default_factory=list)
+    near_rules: list[NearRule] = field(default_factory=list)
+    alone_rules: list[AloneRule] = field(default_factory=list)
 
 
 def _err(entry: str, problem: str) -> PackError:
@@ -301,6 +348,7 @@ def load_lexicon(pack: PackLike) -> Lexicon:
     modifier_rules: dict[str, ModifierRule] = {}
     history: set[str] = set()
     gaps: dict[str, frozenset[int]] = {}
+    near_rules: list[NearRule] = []
 
     macros_raw = raw.get("macros") or {}
     if not isinstance(macros_raw, dict) or not all(
@@ -329,7 +377,7 @@ def load_lexicon(pack: PackLike) -> Lexicon:
             raise _err(f"findings.{fid}", "not a boolean vocabulary finding")
         if not isinstance(entry, dict):
             raise _err(f"findings.{fid}", "expected a mapping")
-        unknown = set(entry) - {"src", "history", "note", *POLARITIES}
+        unknown = set(entry) - {"src", "history", "note", "near", *POLARITIES}
         if unknown:
             raise _err(f"findings.{fid}", f"unknown keys {sorted(unknown)}")
         _check_src(entry, f"findings.{fid}", known_src)
@@ -340,6 +388,7 @@ def load_lexicon(pack: PackLike) -> Lexicon:
                 key = f"T|{fid}|{pol}|{i}"
                 target_rules[key] = TargetRule(fid, pol, pat)
                 add(targets, key, pat, f"findings.{fid}.{pol}[{i}]")
+        near_rules.extend(_near_rules(entry.get("near"), fid, booleans))
 
     ctx = raw.get("context")
     if not isinstance(ctx, dict):
@@ -409,6 +458,20 @@ def load_lexicon(pack: PackLike) -> Lexicon:
         cue = r.get("needs_cue")
         if cue is not None and cue not in cues:
             raise _err(entry_name, f"unknown cue {cue!r}")
+        reach = r.get("cue_reach", 0)
+        if not isinstance(reach, int) or isinstance(reach, bool) or not 0 <= reach <= 3:
+            raise _err(entry_name, "cue_reach must be an integer 0..3")
+        min_value = r.get("min_value")
+        if min_value is not None and (
+            isinstance(min_value, bool) or not isinstance(min_value, int | float)
+        ):
+            raise _err(entry_name, "min_value must be a number")
+        not_after_raw = r.get("not_after")
+        not_after = (
+            _regex(f"(?:{not_after_raw})\\Z", f"{entry_name}.not_after", num)
+            if not_after_raw
+            else None
+        )
         number_rules.append(
             NumberRule(
                 finding=r["finding"],
@@ -419,6 +482,9 @@ def load_lexicon(pack: PackLike) -> Lexicon:
                 flags=tuple(_as_list(r.get("flags"), f"{entry_name}.flags")),
                 strength=int(r.get("strength", 1)),
                 needs_cue=cue,
+                cue_reach=reach,
+                not_after=not_after,
+                min_value=None if min_value is None else float(min_value),
             )
         )
     conv = nums.get("conversions") or {}
@@ -486,7 +552,59 @@ def load_lexicon(pack: PackLike) -> Lexicon:
         gaps=gaps,
         implies=implies,
         number_maps=number_maps,
+        near_rules=near_rules,
+        alone_rules=_alone_rules(raw.get("alone_implies"), booleans, known_src),
     )
+
+
+def _near_rules(raw: Any, fid: str, booleans: list[str]) -> list[NearRule]:
+    if raw is None:
+        return []
+    entry = f"findings.{fid}.near"
+    if not isinstance(raw, list):
+        raise _err(entry, "expected a list of {cue, then, reach?}")
+    out: list[NearRule] = []
+    for i, r in enumerate(raw):
+        name = f"{entry}[{i}]"
+        if not isinstance(r, dict) or set(r) - {"cue", "then", "reach"}:
+            raise _err(name, "expected keys cue, then and optional reach")
+        if r.get("then") not in booleans:
+            raise _err(name, f"then: {r.get('then')!r} is not a boolean vocabulary finding")
+        reach = r.get("reach", 0)
+        if not isinstance(reach, int) or isinstance(reach, bool) or not 0 <= reach <= 3:
+            raise _err(name, "reach must be an integer 0..3")
+        if not isinstance(r.get("cue"), str) or not r["cue"].strip():
+            raise _err(name, "cue must be a token regex")
+        cue = _regex(f"^(?:{r['cue']})$", f"{name}.cue")
+        out.append(NearRule(fid, cue, reach, str(r["then"])))
+    return out
+
+
+def _alone_rules(raw: Any, booleans: list[str], known: set[str]) -> list[AloneRule]:
+    if raw is None:
+        return []
+    if not isinstance(raw, dict):
+        raise _err("alone_implies", "expected a mapping with src and rules")
+    _check_src(raw, "alone_implies", known)
+    out: list[AloneRule] = []
+    for i, r in enumerate(raw.get("rules") or []):
+        name = f"alone_implies.rules[{i}]"
+        if not isinstance(r, dict) or set(r) - {"if", "then", "unless_present", "unless_absent"}:
+            raise _err(name, "expected keys if, then, unless_present, unless_absent")
+        ids = [r.get("if"), r.get("then"), *(r.get("unless_present") or [])]
+        ids += list(r.get("unless_absent") or [])
+        bad = [x for x in ids if x not in booleans]
+        if bad:
+            raise _err(name, f"not boolean vocabulary findings: {bad}")
+        out.append(
+            AloneRule(
+                str(r["if"]),
+                str(r["then"]),
+                frozenset(r.get("unless_present") or []),
+                frozenset(r.get("unless_absent") or []),
+            )
+        )
+    return out
 
 
 _CACHE: dict[Path, Lexicon] = {}

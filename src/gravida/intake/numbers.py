@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 from gravida.intake.lexicon import Lexicon, NumberRule
 
+LOOK_BACK = 60  # characters before a number that a rule's ``not_after`` may see
+
 
 @dataclass(frozen=True)
 class NumberHit:
@@ -65,13 +67,17 @@ def extract_numbers(norm: str, lex: Lexicon, sentences: list[tuple[int, int]]) -
     for rule in lex.number_rules:
         for m in rule.regex.finditer(norm):
             start, end = m.span()
+            if rule.not_after is not None and rule.not_after.search(
+                norm, max(0, start - LOOK_BACK), start
+            ):
+                continue
             if rule.needs_cue is not None:
-                s0, s1 = _sentence_of(start, sentences)
+                s0, s1 = _sentence_of(start, sentences, rule.cue_reach)
                 cue = lex.cues.get(rule.needs_cue)
                 if cue is None or not cue.search(norm, s0, s1):
                     continue
             value = _value(rule, m, lex, words)
-            if value is None:
+            if value is None or (rule.min_value is not None and value < rule.min_value):
                 continue
             flags = list(rule.flags)
             if rule.kind == "temperature" and "°f" not in flags:
@@ -121,8 +127,9 @@ def _in_range(lex: Lexicon, finding: str, value: float) -> bool:
     return lo <= value <= hi
 
 
-def _sentence_of(pos: int, sentences: list[tuple[int, int]]) -> tuple[int, int]:
-    for s0, s1 in sentences:
+def _sentence_of(pos: int, sentences: list[tuple[int, int]], reach: int = 0) -> tuple[int, int]:
+    """The sentence holding ``pos``, widened back by ``reach`` sentences."""
+    for i, (s0, s1) in enumerate(sentences):
         if s0 <= pos < s1:
-            return s0, s1
+            return sentences[max(0, i - reach)][0], s1
     return 0, 0

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -205,9 +206,18 @@ def _fmt(v: float) -> float | int:
 
 
 def _durations(
-    norm: str, doc: Doc, lex: Lexicon, all_scopes: list[ctx.Scope], text: str
+    norm: str,
+    doc: Doc,
+    lex: Lexicon,
+    all_scopes: list[ctx.Scope],
+    text: str,
+    weeks_spans: Sequence[tuple[int, int]] = (),
 ) -> list[Evidence]:
-    """How long the pain has lasted, from "for ten days", "since yesterday"..."""
+    """How long the pain has lasted, from "for ten days", "since yesterday"...
+
+    Words already read as weeks of pregnancy ("30 weeks now, my back hurts")
+    are not also a duration.
+    """
     d = lex.duration
     out: list[Evidence] = []
     longest: tuple[float, int, int, str] | None = None
@@ -217,6 +227,8 @@ def _durations(
             continue
         for rx, days_fixed in d["compiled"]:
             for m in rx.finditer(norm, s0, s1):
+                if any(a < m.end() and m.start() < b for a, b in weeks_spans):
+                    continue
                 if days_fixed is not None:
                     days = float(days_fixed)
                 else:
@@ -291,6 +303,11 @@ def parse_text(text: str, pack: PackLike) -> ParseResult:
             if not negated:
                 continue
             pol = "absent"
+        elif m.polarity == "present_if_negated":
+            # "they aren't getting closer": tightenings that do not progress
+            if not negated:
+                continue
+            pol = "present"
         elif m.polarity == "present_only":
             if negated:
                 continue
@@ -317,8 +334,11 @@ def parse_text(text: str, pack: PackLike) -> ParseResult:
             )
         )
 
-    evidence.extend(_numbers(norm, doc, lex, all_scopes, text))
-    evidence.extend(_durations(norm, doc, lex, all_scopes, text))
+    evidence.extend(_near(doc, lex, all_scopes, evidence, text))
+    numbers = _numbers(norm, doc, lex, all_scopes, text)
+    evidence.extend(numbers)
+    weeks_spans = [(e.start, e.end) for e in numbers if e.finding == "gestational_weeks"]
+    evidence.extend(_durations(norm, doc, lex, all_scopes, text, weeks_spans))
     evidence.sort(key=lambda e: (e.start, e.end, e.finding))
     case = _settle(evidence, lex)
     if "gestational_weeks" not in case:
@@ -378,6 +398,56 @@ def _numbers(
     return out
 
 
+def _near(
+    doc: Doc, lex: Lexicon, all_scopes: list[ctx.Scope], evidence: list[Evidence], text: str
+) -> list[Evidence]:
+    """Findings that a present mention implies when it is about what a cue names.
+
+    The cue has to stand before the mention (same sentence, or ``reach``
+    sentences back) and be hers, now and not negated: "no tightenings; the
+    pain eases when I lie down" says nothing about tightenings easing.
+    """
+    if not lex.near_rules:
+        return []
+    sents = list(doc.sents)
+    out: list[Evidence] = []
+    for e in evidence:
+        if not e.used or e.polarity != "present":
+            continue
+        for rule in lex.near_rules:
+            if rule.finding != e.finding:
+                continue
+            t0, _ = _token_span(doc, e.start, e.end)
+            idx = next((i for i, s in enumerate(sents) if s.start <= t0 < s.end), None)
+            if idx is None:
+                continue
+            first = sents[max(0, idx - rule.reach)].start
+            cue_tok = next(
+                (
+                    tok
+                    for tok in doc[first:t0]
+                    if rule.cue.match(tok.lower_)
+                    and not ctx.modifiers_of(tok.i, tok.i + 1, all_scopes)
+                ),
+                None,
+            )
+            if cue_tok is None:
+                continue
+            out.append(
+                Evidence(
+                    rule.then,
+                    "present",
+                    None,
+                    e.start,
+                    e.end,
+                    e.text,
+                    e.phrase,
+                    (f"implied_by:{e.finding}", f"about:{cue_tok.text}"),
+                )
+            )
+    return out
+
+
 def _empty_case() -> dict[str, Any]:
     return {"present": [], "absent": []}
 
@@ -416,6 +486,14 @@ def _settle(evidence: list[Evidence], lex: Lexicon) -> dict[str, Any]:
         elif a_node is not None and expr.evaluate(a_node, set(), set(), numbers):
             absent.add(fid)
             present.discard(fid)
+    for rule in lex.alone_rules:
+        if (
+            rule.finding in present
+            and rule.then not in absent
+            and not (rule.unless_present & present)
+            and not (rule.unless_absent & absent)
+        ):
+            present.add(rule.then)
     changed = True
     while changed:
         changed = False

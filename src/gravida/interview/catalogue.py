@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from functools import cache
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -30,7 +30,11 @@ class _Strict(BaseModel):
 class _Part(_Strict):
     finding: str
     label: str
+    unit: str
     range: tuple[float, float]
+
+
+Answerable = Annotated[float, Field(gt=0.0, le=1.0)]
 
 
 class _QuestionDef(_Strict):
@@ -40,6 +44,7 @@ class _QuestionDef(_Strict):
     unit: str | None = None
     range: tuple[float, float] | None = None
     parts: list[_Part] | None = None
+    answerable: Answerable = 1.0
     src: str | None = None
 
 
@@ -48,6 +53,7 @@ class _GroupDef(_Strict):
     help: str | None = None
     members: dict[str, str] = Field(min_length=2)
     volunteered: bool = False
+    answerable: Answerable = 1.0
     src: str | None = None
 
 
@@ -86,10 +92,11 @@ class QuestionSpec:
     items: tuple[str, ...] = ()  # group members' short words, aligned with findings
     parts: tuple[NumberPart, ...] = ()
     volunteered: bool = False
+    answerable: float = 1.0  # how often a woman at home can answer it (not clinical)
 
     @property
     def unit(self) -> str | None:
-        return self.parts[0].unit if self.parts else None
+        return ", ".join(dict.fromkeys(p.unit for p in self.parts)) if self.parts else None
 
 
 @dataclass(frozen=True)
@@ -128,25 +135,28 @@ def load_catalogue(pack: Pack) -> Catalogue:
         if q.src is not None:
             _check_src(pack, q.src, where)
         if q.parts is not None:
-            parts = []
-            if q.unit is None:
-                raise PackError(FILE, where, "a number question needs a unit")
-            for part in q.parts:
-                parts.append(_number_part(pack, part.finding, part.label, q.unit,
-                                          part.range, f"{where}.{part.finding}"))
-            spec = QuestionSpec(qid, "number", q.text, q.help,
-                                tuple(p.finding for p in parts), parts=tuple(parts))
+            if q.unit is not None or q.range is not None or q.finding is not None:
+                raise PackError(FILE, where, "give unit and range for each part")
+            parts = [
+                _number_part(pack, part.finding, part.label, part.unit, part.range,
+                             f"{where}.{part.finding}")
+                for part in q.parts
+            ]
+            spec = QuestionSpec(qid, "number", q.text, q.help, tuple(p.finding for p in parts),
+                                parts=tuple(parts), answerable=q.answerable)
         else:
             fid = q.finding or qid
             if fid in booleans:
                 if q.unit is not None or q.range is not None:
                     raise PackError(FILE, where, "a yes/no question has no unit or range")
-                spec = QuestionSpec(qid, "yes_no", q.text, q.help, (fid,))
+                spec = QuestionSpec(qid, "yes_no", q.text, q.help, (fid,),
+                                    answerable=q.answerable)
             elif fid in numbers:
                 if q.unit is None or q.range is None:
                     raise PackError(FILE, where, "a number question needs unit and range")
                 part = _number_part(pack, fid, pack.label(fid), q.unit, q.range, where)
-                spec = QuestionSpec(qid, "number", q.text, q.help, (fid,), parts=(part,))
+                spec = QuestionSpec(qid, "number", q.text, q.help, (fid,), parts=(part,),
+                                    answerable=q.answerable)
             else:
                 raise PackError(FILE, where, f"{fid!r} is not a vocabulary finding")
         for fid in spec.findings:
@@ -168,7 +178,7 @@ def load_catalogue(pack: Pack) -> Catalogue:
                 raise PackError(FILE, f"{where}.{fid}", "group members must be yes/no findings")
         questions[gid] = QuestionSpec(
             gid, "group", g.text, g.help, tuple(g.members), items=tuple(g.members.values()),
-            volunteered=g.volunteered,
+            volunteered=g.volunteered, answerable=g.answerable,
         )
     p = data.interview
     return Catalogue(questions, by_finding,

@@ -27,14 +27,14 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
 import numpy.typing as npt
 
 from gravida.engine import Case, Engine, Evidence, Model
-from gravida.engine.model import trimester
+from gravida.engine.model import softmax, trimester
 from gravida.engine.triage import RED_FLAG_SUBSETS_MAX
 from gravida.interview.catalogue import Catalogue, QuestionSpec, probes
 from gravida.knowledge import expr
@@ -66,6 +66,15 @@ class Hypothesis:
     absent: frozenset[str]
     numbers: Mapping[str, float]
     changed: frozenset[str] | None  # None: every rule is evaluated afresh
+
+
+@dataclass(frozen=True)
+class Batch:
+    """Per hypothesis: its triage level (as a rank) and its posterior."""
+
+    level: IntArray
+    posterior: FloatArray
+    condition_ranks: IntArray  # each condition's level now, after its adjustments
 
 
 class LevelPolicy:
@@ -111,6 +120,15 @@ class LevelPolicy:
         self.alpha: IntArray = alpha
         self.by_alpha: IntArray = np.array(order, dtype=np.int64)
         self.red_flags = frozenset(pack.red_flags)
+        self.floors_by_finding: dict[str, list[int]] = {}
+        for i, r in enumerate(self.floors):
+            for f in r.mentions:
+                self.floors_by_finding.setdefault(f, []).append(i)
+        self.adjust_by_finding: dict[str, list[int]] = {}
+        for a, (_, rules) in enumerate(self.adjust):
+            for f in {f for r in rules for f in r.mentions}:
+                self.adjust_by_finding.setdefault(f, []).append(a)
+        self._mask_cache: dict[tuple[str, ...], FloatArray] = {}
 
     # evidence-only parts ----------------------------------------------------
 
@@ -120,91 +138,121 @@ class LevelPolicy:
     def adjust_ranks(self, h: Hypothesis) -> IntArray:
         ranks = self.base_rank.copy()
         for i, rules in self.adjust:
-            best = -1
-            for r in rules:
-                if r.rank > best and expr.evaluate(r.node, h.present, h.absent, h.numbers):
-                    best = r.rank
-            if best >= 0:
-                ranks[i] = best
+            ranks[i] = self._adjusted(i, rules, h)
         return ranks
+
+    def _adjusted(self, i: int, rules: list[_Rule], h: Hypothesis) -> int:
+        best = -1
+        for r in rules:
+            if r.rank > best and expr.evaluate(r.node, h.present, h.absent, h.numbers):
+                best = r.rank
+        return best if best >= 0 else int(self.base_rank[i])
+
+    def vectors(self, h: Hypothesis) -> tuple[FloatArray, FloatArray]:
+        index = self.model.index
+        pos = np.zeros(len(self.model.findings))
+        neg = np.zeros(len(self.model.findings))
+        for f in h.present:
+            pos[index[f]] = 1.0
+        for f in h.absent:
+            neg[index[f]] = 1.0
+        return pos, neg
+
+    def posteriors(self, weeks: float, pos: FloatArray, neg: FloatArray) -> FloatArray:
+        """model.posterior_batch for rows that share one gestational age, without its
+        per-row loop (the interview scores thousands of rows per question)."""
+        model = self.model
+        t = trimester(weeks)
+        scores = model.log_prior(weeks)[None, :] + pos @ model.log_p[t].T + neg @ model.log_q[t].T
+        return softmax(scores)
+
+    def _masks(self, flags: tuple[str, ...]) -> FloatArray:
+        """One row per non-empty subset of ``flags``: 1 everywhere but 0 on the subset."""
+        hit = self._mask_cache.get(flags)
+        if hit is None:
+            cols = [self.model.index[f] for f in flags]
+            rows = []
+            for size in range(1, len(flags) + 1):
+                for subset in itertools.combinations(cols, size):
+                    row = np.ones(len(self.model.findings))
+                    row[list(subset)] = 0.0
+                    rows.append(row)
+            hit = np.array(rows)
+            if len(self._mask_cache) < 4096:
+                self._mask_cache[flags] = hit
+        return hit
 
     # batch ------------------------------------------------------------------
 
-    def evaluate(
-        self, weeks: float, hyps: Sequence[Hypothesis], base: Hypothesis
-    ) -> tuple[IntArray, FloatArray]:
-        """Level rank and posterior for every hypothesis (``base`` gives the reused parts)."""
+    def evaluate(self, weeks: float, hyps: Sequence[Hypothesis]) -> Batch:
+        """Level and posterior for every hypothesis; ``hyps[0]`` is the evidence now."""
         model = self.model
-        n_f = len(model.findings)
-        base_floor = self.floor_truths(base)
+        n, n_f = len(hyps), len(model.findings)
+        base = hyps[0]
+        base_pos, base_neg = self.vectors(base)
+        pos = np.repeat(base_pos[None, :], n, axis=0)
+        neg = np.repeat(base_neg[None, :], n, axis=0)
+        truths = self.floor_truths(base)
+        base_true = [(i, r.rank) for i, r in enumerate(self.floors) if truths[i]]
+        floor_rank = np.full(n, max((r for _, r in base_true), default=-1), dtype=np.int64)
         base_adjust = self.adjust_ranks(base)
-        floor_rank = np.full(len(hyps), -1, dtype=np.int64)
-        cond_ranks = np.empty((len(hyps), len(model.conditions)), dtype=np.int64)
-        rows_pos: list[FloatArray] = []
-        rows_neg: list[FloatArray] = []
-        owner: list[int] = []
-        main_row = np.empty(len(hyps), dtype=np.int64)
-        for k, h in enumerate(hyps):
-            best = -1
-            for rule, truth in zip(self.floors, base_floor, strict=True):
-                if rule.rank <= best:
-                    continue
-                if h.changed is None or rule.mentions & h.changed:
-                    truth = expr.evaluate(rule.node, h.present, h.absent, h.numbers)
-                if truth:
-                    best = rule.rank
-            floor_rank[k] = best
+        cond_ranks = np.repeat(base_adjust[None, :], n, axis=0)
+        for k in range(1, n):
+            h = hyps[k]
             if h.changed is None:
+                pos[k], neg[k] = self.vectors(h)
+                floor_rank[k] = max(
+                    (r.rank for r, t in zip(self.floors, self.floor_truths(h), strict=True) if t),
+                    default=-1,
+                )
                 cond_ranks[k] = self.adjust_ranks(h)
-            else:
-                cond_ranks[k] = base_adjust
-                for i, rules in self.adjust:
-                    if any(r.mentions & h.changed for r in rules):
-                        top = -1
-                        for r in rules:
-                            if r.rank > top and expr.evaluate(
-                                r.node, h.present, h.absent, h.numbers
-                            ):
-                                top = r.rank
-                        cond_ranks[k, i] = top if top >= 0 else self.base_rank[i]
-            pos = np.zeros(n_f)
-            neg = np.zeros(n_f)
-            for f in h.present:
-                pos[model.index[f]] = 1.0
-            for f in h.absent:
-                neg[model.index[f]] = 1.0
-            main_row[k] = len(owner)
-            rows_pos.append(pos)
-            rows_neg.append(neg)
-            owner.append(k)
-            flags = sorted(h.present & self.red_flags)[:RED_FLAG_SUBSETS_MAX]
-            for size in range(1, len(flags) + 1):
-                for subset in itertools.combinations(flags, size):
-                    row = pos.copy()
-                    for f in subset:
-                        row[model.index[f]] = 0.0
-                    rows_pos.append(row)
-                    rows_neg.append(neg)
-                    owner.append(k)
-        n_rows = len(owner)
-        post = model.posterior_batch(
-            np.full(n_rows, weeks), np.array(rows_pos), np.array(rows_neg)
-        )
-        own = np.array(owner, dtype=np.int64)
+                continue
+            floors: set[int] = set()
+            adjust: set[int] = set()
+            for f in h.changed:
+                j = model.index.get(f)
+                if j is not None:
+                    pos[k, j] = 1.0 if f in h.present else 0.0
+                    neg[k, j] = 1.0 if f in h.absent else 0.0
+                floors.update(self.floors_by_finding.get(f, ()))
+                adjust.update(self.adjust_by_finding.get(f, ()))
+            if floors:
+                best = max((r for i, r in base_true if i not in floors), default=-1)
+                for i in floors:
+                    rule = self.floors[i]
+                    if rule.rank > best and expr.evaluate(rule.node, h.present, h.absent,
+                                                          h.numbers):
+                        best = rule.rank
+                floor_rank[k] = best
+            for a in adjust:
+                ci, rules = self.adjust[a]
+                cond_ranks[k, ci] = self._adjusted(ci, rules, h)
+        # the differential without each combination of the red flags present
+        groups: dict[tuple[str, ...], list[int]] = {}
+        for k, h in enumerate(hyps):
+            flags = tuple(sorted(h.present & self.red_flags)[:RED_FLAG_SUBSETS_MAX])
+            if flags:
+                groups.setdefault(flags, []).append(k)
+        all_pos, all_neg, owners = [pos], [neg], [np.arange(n)]
+        for flags, ks in groups.items():
+            masks = self._masks(flags)
+            idx = np.array(ks, dtype=np.int64)
+            all_pos.append((pos[idx][:, None, :] * masks[None, :, :]).reshape(-1, n_f))
+            all_neg.append(np.repeat(neg[idx], len(masks), axis=0))
+            owners.append(np.repeat(idx, len(masks)))
+        own = np.concatenate(owners)
+        post = self.posteriors(weeks, np.concatenate(all_pos), np.concatenate(all_neg))
         ranks = cond_ranks[own]
         thr = self.threshold_by_rank[ranks]
         qualifies = (post >= thr) & (post > 0.0)
         by_threshold = np.where(qualifies, ranks, -1).max(axis=1)
         top = post.max(axis=1, keepdims=True)
-        big = len(model.conditions)
         # the leader: highest posterior, ties to the alphabetically first id
-        first = np.where(post == top, self.alpha[None, :], big).min(axis=1)
-        leader = self.by_alpha[first]
-        leader_rank = ranks[np.arange(n_rows), leader]
-        row_level = np.maximum(by_threshold, leader_rank)
+        first = np.where(post == top, self.alpha[None, :], len(model.conditions)).min(axis=1)
+        leader_rank = ranks[np.arange(len(own)), self.by_alpha[first]]
         level = floor_rank.copy()
-        np.maximum.at(level, own, row_level)
-        return level, post[main_row]
+        np.maximum.at(level, own, np.maximum(by_threshold, leader_rank))
+        return Batch(level, post[:n], base_adjust)
 
 
 # --- evidence for one answer -------------------------------------------------------
@@ -226,6 +274,61 @@ def _close(pack_implies: Iterable[tuple[str, str]], present: set[str], absent: s
     return not (present & absent)
 
 
+
+# --- danger patterns: rules that further answers could still complete ----------------
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """A rule that sets an emergency level: a floor, or a condition's adjustment."""
+
+    id: str
+    rank: int
+    node: expr.Node
+    condition: int | None  # for an adjustment: the condition it belongs to
+
+
+def status(node: expr.Node, ev: Evidence, askable: Callable[[str], bool]) -> bool | None:
+    """True (holds), False (cannot hold any more) or None (still open) for a rule.
+
+    Three-valued: an atom about a finding that is unknown but still askable is
+    open; one that is unknown and was already asked (or cannot be asked) can
+    no longer hold, as in the engine, where an unknown never satisfies a rule.
+    """
+    if isinstance(node, expr.Atom):
+        f = node.finding
+        if f in ev.present:
+            return node.present
+        if f in ev.absent:
+            return not node.present
+        return None if askable(f) else False
+    if isinstance(node, expr.Compare):
+        value = ev.numbers.get(node.finding)
+        if value is not None:
+            return expr.OPS[node.op](value, node.value)
+        return None if askable(node.finding) else False
+    parts = [status(p, ev, askable) for p in node.parts]
+    if isinstance(node, expr.All):
+        if any(p is False for p in parts):
+            return False
+        return True if all(p is True for p in parts) else None
+    if any(p is True for p in parts):
+        return True
+    return False if all(p is False for p in parts) else None
+
+
+def open_findings(node: expr.Node, ev: Evidence, askable: Callable[[str], bool]) -> set[str]:
+    """The askable findings an answer to which could still help an open rule hold."""
+    if status(node, ev, askable) is not None:
+        return set()
+    if isinstance(node, expr.Atom | expr.Compare):
+        return {node.finding}
+    out: set[str] = set()
+    for p in node.parts:
+        out |= open_findings(p, ev, askable)
+    return out
+
+
 # --- the plan -------------------------------------------------------------------------
 
 
@@ -236,7 +339,6 @@ class Outcome:
     answer: Value
     probability: float
     level: str
-    hypothesis: int  # index into the batch
 
 
 @dataclass(frozen=True)
@@ -244,12 +346,14 @@ class Scored:
     question: str
     outcomes: tuple[Outcome, ...]
     value: float
-    info_gain: float
-    level_change: float  # expected |change of level rank|
-    p_emergency: float  # probability of an answer that raises the level to an emergency
-    screening: bool  # some answer raises the level to an emergency level
-    holds_level: bool
-    holds_top3: bool
+    info_gain: float  # bits about the differential
+    level_change: float  # expected |change of level|, in levels
+    p_emergency: float  # probability of an answer that raises the level to an emergency now
+    screening: tuple[str, ...]  # open danger patterns this question could help complete
+    holds_level: bool  # a plausible answer changes the level
+    holds_top3: bool  # (leader unclear and) a plausible answer changes the top three
+    holds_danger: bool = False  # plausible answers (alone or two together) could make it
+    # an emergency through the differential
 
 
 @dataclass(frozen=True)
@@ -260,8 +364,9 @@ class Plan:
     stop: str | None
     level: str
     leader_probability: float
+    phase: str  # start | screening | level | differential | emergency | ""
+    open_patterns: tuple[str, ...] = ()
     scored: tuple[Scored, ...] = field(default=(), repr=False)
-    phase: str = ""  # screening | level | differential | emergency
 
 
 @dataclass(frozen=True)
@@ -286,6 +391,7 @@ class Selector:
         self.policy = LevelPolicy(engine.model)
         pack = engine.pack
         self.implies = [(imp.if_, imp.then) for imp in pack.implies]
+        self.implied = frozenset(f for pair in self.implies for f in pair)
         self.meaningful = dict(self.model.meaningful)
         self.emergency_rank = pack.level_rank(EMERGENCY)
         self.ambulance_rank = pack.level_rank(AMBULANCE)
@@ -293,22 +399,39 @@ class Selector:
         for q in catalogue.questions.values():
             for part in q.parts:
                 self.probe_values[part.finding] = probes(pack, part)
+        patterns = [
+            Pattern(cr.rule.id, pack.level_rank(cr.rule.level), cr.node, None)
+            for cr in pack.floors
+        ]
+        for i, c in enumerate(self.model.conditions):
+            for cr in pack.condition_levels[c].adjust:
+                patterns.append(Pattern(cr.rule.id, pack.level_rank(cr.rule.level), cr.node, i))
+        self.patterns = tuple(p for p in patterns if p.rank >= self.emergency_rank)
+        self.red_flags = tuple(pack.red_flags)
 
     # candidates ----------------------------------------------------------------
 
-    def _askable(self, f: str, ev: Evidence, covered: frozenset[str]) -> bool:
-        if f in covered or f in ev.present or f in ev.absent or f in ev.numbers:
-            return False
-        lo, hi = self.meaningful.get(f, (-math.inf, math.inf))
-        return lo <= ev.weeks < hi
+    def askable(self, ev: Evidence, covered: frozenset[str]) -> Callable[[str], bool]:
+        """Whether a finding is unknown, not yet asked, and meaningful at this gestation."""
 
-    def candidates(self, ev: Evidence, state: State) -> list[tuple[QuestionSpec, tuple[str, ...]]]:
+        def ok(f: str) -> bool:
+            if f in covered or f in ev.present or f in ev.absent or f in ev.numbers:
+                return False
+            lo, hi = self.meaningful.get(f, (-math.inf, math.inf))
+            return lo <= ev.weeks < hi
+
+        return ok
+
+    def candidates(
+        self, ev: Evidence, state: State
+    ) -> list[tuple[QuestionSpec, tuple[str, ...]]]:
         """Questions still worth asking, each with the findings it would settle."""
+        askable = self.askable(ev, state.covered)
         out = []
         for q in self.catalogue.questions.values():
             if q.id in state.asked:
                 continue
-            open_ = tuple(f for f in q.findings if self._askable(f, ev, state.covered))
+            open_ = tuple(f for f in q.findings if askable(f))
             if q.kind == "group":
                 if len(open_) >= 2 or (q.volunteered and open_):
                     out.append((q, open_))
@@ -319,181 +442,307 @@ class Selector:
                 out.append((q, open_))
         return out
 
+    def open_patterns(
+        self, ev: Evidence, state: State, level: int, posterior: FloatArray
+    ) -> dict[str, set[str]]:
+        """Danger patterns above the current level that answers could still complete.
+
+        A floor always counts. A condition's adjustment counts while that
+        condition leads or is probable enough for the adjustment's level, the
+        only way it can set the level.
+        """
+        target = self.ambulance_rank if level >= self.emergency_rank else self.emergency_rank
+        askable = self.askable(ev, state.covered)
+        lead = int(np.argmax(posterior))
+        out: dict[str, set[str]] = {}
+        for p in self.patterns:
+            if p.rank < target or p.rank <= level:
+                continue
+            if p.condition is not None and p.condition != lead and (
+                posterior[p.condition] < self.policy.threshold_by_rank[p.rank]
+            ):
+                continue
+            found = open_findings(p.node, ev, askable)
+            if found:
+                out[p.id] = found
+        return out
+
     # the decision ----------------------------------------------------------------
 
     def plan(self, state: State) -> Plan:
         model, params = self.model, self.params
         ev = model.evidence(state.case)
-        base = Hypothesis(ev.present, ev.absent, ev.numbers, frozenset())
         cands = self.candidates(ev, state)
-
-        hyps: list[Hypothesis] = [base]
+        hyps: list[Hypothesis] = [Hypothesis(ev.present, ev.absent, ev.numbers, frozenset())]
         memo: dict[tuple[str, bool], int | None] = {}
 
         def boolean(f: str, val: bool) -> int | None:
             key = (f, val)
             if key not in memo:
-                present, absent = set(ev.present), set(ev.absent)
-                (present if val else absent).add(f)
-                if _close(self.implies, present, absent):
-                    changed = frozenset((present - ev.present) | (absent - ev.absent))
-                    hyps.append(Hypothesis(frozenset(present), frozenset(absent),
-                                           ev.numbers, changed))
-                    memo[key] = len(hyps) - 1
-                else:
-                    memo[key] = None
+                memo[key] = self._add(hyps, ev, {f} if val else set(), set() if val else {f})
             return memo[key]
 
-        plans: list[tuple[QuestionSpec, list[tuple[Value, int]]]] = []
+        # every answer of every question: (question, answer, hypothesis, part)
+        questions: list[QuestionSpec] = []
+        entries: list[tuple[int, Value, int, int]] = []
         for q, open_ in cands:
-            answers: list[tuple[Value, int]] = []
+            qi = len(questions)
+            before = len(entries)
             if q.kind == "yes_no":
                 for val in (True, False):
                     k = boolean(open_[0], val)
                     if k is not None:
-                        answers.append((val, k))
+                        entries.append((qi, val, k, 0))
             elif q.kind == "group":
-                present, absent = set(ev.present), set(ev.absent | set(open_))
-                if not q.volunteered and _close(self.implies, present, absent):
-                    changed = frozenset((present - ev.present) | (absent - ev.absent))
-                    hyps.append(Hypothesis(frozenset(present), frozenset(absent),
-                                           ev.numbers, changed))
-                    answers.append((False, len(hyps) - 1))
+                if not q.volunteered:
+                    k = self._add(hyps, ev, set(), set(open_))
+                    if k is not None:
+                        entries.append((qi, False, k, 0))
                 for f in open_:
                     k = boolean(f, True)
                     if k is not None:
-                        answers.append(((f,), k))
+                        entries.append((qi, (f,), k, 0))
             else:
-                per_part = [[(f, v) for v in self.probe_values[f]] for f in open_]
-                for combo in itertools.product(*per_part):
-                    case = state.case
-                    for f, v in combo:
-                        case = case.with_answer(f, v)
-                    hev = model.evidence(case)
-                    hyps.append(Hypothesis(hev.present, hev.absent, hev.numbers, None))
-                    answers.append((dict(combo), len(hyps) - 1))
-            if answers:
-                plans.append((q, answers))
+                # one part at a time: each part's bands are one set of answers
+                for part, f in enumerate(open_):
+                    for v in self.probe_values[f]:
+                        hev = model.evidence(state.case.with_answer(f, v))
+                        changed = (hev.present ^ ev.present) | (hev.absent ^ ev.absent) | {f}
+                        hyps.append(Hypothesis(hev.present, hev.absent, hev.numbers,
+                                               frozenset(changed)))
+                        entries.append((qi, {f: v}, len(hyps) - 1, part))
+            if len(entries) > before:
+                questions.append(q)
 
-        levels, posts = self.policy.evaluate(ev.weeks, hyps, base)
-        t = trimester(ev.weeks)
-        p_t = model.p[t]
+        batch = self.policy.evaluate(ev.weeks, hyps)
+        levels, posts = batch.level, batch.posterior
+        p_t = model.p[trimester(ev.weeks)]
         post0 = posts[0]
         level0 = int(levels[0])
         lead0 = float(post0.max())
-        top3_0 = _top3(post0)
-        h0 = _entropy(post0)
-        entropies = np.array([_entropy(p) for p in posts])
-        level_name = self.policy.by_rank[level0]
+        raise_to = self.ambulance_rank if level0 >= self.emergency_rank else self.emergency_rank
+        danger = self.open_patterns(ev, state, level0, post0)
+        danger_findings: dict[str, set[str]] = {}
+        for pid, found in danger.items():
+            for f in found:
+                danger_findings.setdefault(f, set()).add(pid)
+        if level0 < self.emergency_rank:
+            # every red flag of the pack is asked about, whatever it would change now
+            askable = self.askable(ev, state.covered)
+            for f in self.red_flags:
+                if askable(f):
+                    danger_findings.setdefault(f, set()).add(f"red_flag:{f}")
+        if not entries:
+            return self._decide(state, [], level0, lead0, tuple(sorted(danger)))
 
-        scored: list[Scored] = []
-        for q, answers in plans:
-            probs = self._probabilities(q, answers, hyps, post0, p_t, ev, posts)
-            outs = tuple(
-                Outcome(a, pr, self.policy.by_rank[int(levels[k])], k)
-                for (a, k), pr in zip(answers, probs, strict=True)
+        # per hypothesis
+        with np.errstate(divide="ignore", invalid="ignore"):
+            logs = np.where(posts > 0, np.log2(posts), 0.0)
+        entropy = -(posts * logs).sum(axis=1)
+        top3 = np.sort(np.argsort(-posts, axis=1, kind="stable")[:, :3], axis=1)
+        top3_moves = (top3 != top3[0]).any(axis=1)
+        # per answer
+        qi_arr = np.array([e[0] for e in entries], dtype=np.int64)
+        k_arr = np.array([e[2] for e in entries], dtype=np.int64)
+        prob = self._probabilities(questions, entries, hyps, post0, p_t, ev)
+        answerable = np.array([q.answerable for q in questions])[qi_arr]
+        lv = levels[k_arr]
+        n_q = len(questions)
+        parts = np.zeros(n_q)  # separately answered parts (the numbers of a form)
+        np.maximum.at(parts, qi_arr, np.array([e[3] + 1.0 for e in entries]))
+        info = entropy[0] * parts - np.bincount(qi_arr, prob * entropy[k_arr], minlength=n_q)
+        dlevel = np.bincount(qi_arr, prob * np.abs(lv - level0), minlength=n_q)
+        raising = (lv >= raise_to) & (lv > level0)
+        q_answerable = np.array([q.answerable for q in questions])
+        p_emergency = q_answerable * np.bincount(qi_arr, prob * raising, minlength=n_q)
+        plausible = prob * answerable >= params.plausible_answer
+        holds_level = np.bincount(qi_arr, plausible & (lv != level0), minlength=n_q) > 0
+        holds_top3 = np.bincount(qi_arr, plausible & top3_moves[k_arr], minlength=n_q) > 0
+        holds_top3 &= lead0 < params.lead_probability
+        danger_one = np.bincount(qi_arr, plausible & raising, minlength=n_q) > 0
+        danger_two = self._pair_danger(qi_arr, k_arr, plausible, posts, batch.condition_ranks,
+                                       level0, raise_to, n_q)
+        holds_danger = danger_one | danger_two
+        value = q_answerable * (np.maximum(info, 0.0) + params.level_weight * dlevel)
+        by_rank = self.policy.by_rank
+        outcomes: list[list[Outcome]] = [[] for _ in range(n_q)]
+        for (qi, a, k, _), pr in zip(entries, prob, strict=True):
+            outcomes[qi].append(Outcome(a, float(pr), by_rank[int(levels[k])]))
+        scored = [
+            Scored(
+                q.id, tuple(outcomes[i]), float(value[i]), float(info[i]), float(dlevel[i]),
+                float(p_emergency[i]),
+                tuple(sorted({pid for f in q.findings for pid in danger_findings.get(f, ())})),
+                bool(holds_level[i]), bool(holds_top3[i]), bool(holds_danger[i]),
             )
-            info = h0 - sum(pr * entropies[k] for (_, k), pr in zip(answers, probs, strict=True))
-            dlevel = sum(pr * abs(int(levels[k]) - level0)
-                         for (_, k), pr in zip(answers, probs, strict=True))
-            raise_to = self.ambulance_rank if level0 >= self.emergency_rank else self.emergency_rank
-            raising = [
-                pr for (_, k), pr in zip(answers, probs, strict=True)
-                if levels[k] >= raise_to and levels[k] > level0
-            ]
-            plausible = [pr >= params.plausible_answer for pr in probs]
-            holds_level = any(
-                ok and levels[k] != level0
-                for (_, k), ok in zip(answers, plausible, strict=True)
-            )
-            holds_top3 = lead0 < params.lead_probability and any(
-                ok and _top3(posts[k]) != top3_0
-                for (_, k), ok in zip(answers, plausible, strict=True)
-            )
-            value = max(info, 0.0) + params.level_weight * dlevel
-            scored.append(Scored(q.id, outs, value, info, dlevel, sum(raising),
-                                 bool(raising), holds_level, holds_top3))
+            for i, q in enumerate(questions)
+        ]
+        return self._decide(state, scored, level0, lead0, tuple(sorted(danger)))
 
-        def result(question: str | None, stop: str | None, phase: str) -> Plan:
-            return Plan(question, stop, level_name, lead0, tuple(scored), phase)
+    def _pair_danger(
+        self,
+        qi_arr: IntArray,
+        k_arr: IntArray,
+        plausible: npt.NDArray[np.bool_],
+        posts: FloatArray,
+        cond_ranks: IntArray,
+        level0: int,
+        raise_to: int,
+        n_q: int,
+    ) -> npt.NDArray[np.bool_]:
+        """Questions with a plausible answer that, with a plausible answer to another
+        question, would make an emergency-level condition probable enough for its level.
 
-        # 1. where the pain is, when nobody has said yet
+        Naive Bayes makes this cheap: the posterior after two answers is
+        proportional to post_a * post_b / post_now, so every pair comes from the
+        one-answer posteriors already computed.
+        """
+        out = np.zeros(n_q, dtype=bool)
+        danger = np.nonzero((cond_ranks >= raise_to) & (cond_ranks > level0))[0]
+        rows = np.nonzero(plausible)[0]
+        if danger.size == 0 or rows.size < 2:
+            return out
+        post0 = posts[0]
+        live = post0 > 0
+        ratio = np.zeros((rows.size, post0.size))
+        ratio[:, live] = posts[k_arr[rows]][:, live] / post0[live]
+        weighted = ratio * post0
+        denominator = weighted @ ratio.T  # (m, m)
+        thr = self.policy.threshold_by_rank[cond_ranks[danger]]
+        hit = np.zeros((rows.size, rows.size), dtype=bool)
+        for c, t in zip(danger, thr, strict=True):
+            hit |= np.outer(weighted[:, c], ratio[:, c]) >= t * denominator
+        same = qi_arr[rows][:, None] == qi_arr[rows][None, :]
+        hit &= ~same
+        out[qi_arr[rows][hit.any(axis=1)]] = True
+        return out
+
+    def _decide(
+        self,
+        state: State,
+        scored: list[Scored],
+        level0: int,
+        lead0: float,
+        danger: tuple[str, ...],
+    ) -> Plan:
+        params = self.params
+        level = self.policy.by_rank[level0]
+
+        def plan(question: str | None, stop: str | None, phase: str) -> Plan:
+            return Plan(question, stop, level, lead0, phase, danger, tuple(scored))
+
+        def screening_key(s: Scored) -> tuple[float, int, float, str]:
+            # the likeliest danger first, then the question that settles most patterns
+            return (s.p_emergency, len(s.screening), s.value, s.question)
+
+        # 1. where the pain is, when she has not said yet
         for s in scored:
             if self.catalogue.questions[s.question].volunteered:
-                return result(s.question, None, "start")
-        # 2. an emergency already revealed: only what could make it an ambulance
+                return plan(s.question, None, "start")
+        # 2. an emergency already revealed: only what could make it an ambulance call
         if state.emergency and level0 >= self.emergency_rank:
             if level0 >= self.ambulance_rank:
-                return result(None, "emergency_ambulance", "emergency")
-            if state.n_asked >= params.max_questions:
-                return result(None, "max_questions", "emergency")
-            ambulance = [s for s in scored if s.screening]
+                return plan(None, "emergency_ambulance", "emergency")
+            ambulance = [s for s in scored if s.screening or s.p_emergency > 0]
             if not ambulance:
-                return result(None, "emergency", "emergency")
-            best = max(ambulance, key=lambda s: (s.p_emergency, s.value, s.question))
-            return result(best.question, None, "emergency")
+                return plan(None, "emergency", "emergency")
+            if state.n_asked >= params.max_questions:
+                return plan(None, "max_questions", "emergency")
+            return plan(max(ambulance, key=screening_key).question, None, "emergency")
         if state.n_asked >= params.max_questions:
-            return result(None, "max_questions", "")
-        # 3. red-flag screening: any answer that would make it an emergency
+            return plan(None, "max_questions", "")
+        # 3. red-flag screening: every danger pattern still open is settled
         screening = [s for s in scored if s.screening]
         if screening:
-            best = max(screening, key=lambda s: (s.p_emergency, s.value, s.question))
-            return result(best.question, None, "screening")
+            return plan(max(screening, key=screening_key).question, None, "screening")
         # 4. what could still change the level, then the differential
-        holding = [s for s in scored if s.holds_level]
-        phase = "level"
-        if not holding:
-            holding = [s for s in scored if s.holds_top3]
-            phase = "differential"
-        if not holding:
-            return result(None, "settled" if scored else "nothing_left", "")
-        best = max(holding, key=lambda s: (s.value, s.question))
-        return result(best.question, None, phase)
+        # 4. plausible answers that could still make it an emergency through the
+        #    differential (alone or two together), then anything that could
+        #    change the level, then the differential
+        for phase, holding in (
+            ("danger", [s for s in scored if s.holds_danger]),
+            ("level", [s for s in scored if s.holds_level or s.holds_top3]),
+        ):
+            if holding:
+                best = max(holding, key=lambda s: (s.value, s.question))
+                if phase == "level" and not best.holds_level:
+                    phase = "differential"
+                return plan(best.question, None, phase)
+        return plan(None, "settled" if scored else "nothing_left", "")
+
+    def _add(
+        self, hyps: list[Hypothesis], ev: Evidence, yes: set[str], no: set[str]
+    ) -> int | None:
+        """Append the evidence after some findings turn present/absent; None if impossible."""
+        if not (yes | no) & self.implied:  # the common case: nothing else follows
+            present, absent = ev.present | yes, ev.absent | no
+            hyps.append(Hypothesis(present, absent, ev.numbers, frozenset(yes | no)))
+            return len(hyps) - 1
+        present, absent = set(ev.present) | yes, set(ev.absent) | no
+        if not _close(self.implies, present, absent):
+            return None
+        changed = frozenset((present - ev.present) | (absent - ev.absent))
+        hyps.append(Hypothesis(frozenset(present), frozenset(absent), ev.numbers, changed))
+        return len(hyps) - 1
 
     def _probabilities(
         self,
-        q: QuestionSpec,
-        answers: list[tuple[Value, int]],
+        questions: list[QuestionSpec],
+        entries: list[tuple[int, Value, int, int]],
         hyps: list[Hypothesis],
         post0: FloatArray,
         p_t: FloatArray,
         ev: Evidence,
-        posts: FloatArray,
-    ) -> list[float]:
-        """Each answer's probability under the model (naive Bayes predictive)."""
+    ) -> FloatArray:
+        """Each answer's probability under the model (its naive Bayes predictive).
+
+        Yes/no: P(present) = sum over conditions of posterior x P(finding |
+        condition). A group: "none" is the product of the members' absences
+        per condition; the rest is shared among the members by their own
+        probabilities. A number: the joint probability of the yes/no findings
+        each value would set. Probabilities sum to one within each part.
+        """
         index = self.model.index
-        if q.kind == "yes_no":
-            out = []
-            for a, _ in answers:
-                p_yes = float(post0 @ p_t[:, index[q.findings[0]]])
-                out.append(p_yes if a is True else 1.0 - p_yes)
-            return _normalise(out)
-        if q.kind == "group":
-            members = [a[0] for a, _ in answers if isinstance(a, tuple)]
-            cols = [index[f] for f in members]
-            p_none = float(post0 @ np.prod(1.0 - p_t[:, cols], axis=1)) if cols else 1.0
-            singles = np.array([float(post0 @ p_t[:, c]) for c in cols])
-            share = singles / singles.sum() if singles.sum() > 0 else singles
-            out, j = [], 0
-            for a, _ in answers:
-                if isinstance(a, tuple):
-                    out.append((1.0 - p_none) * float(share[j]))
-                    j += 1
-                else:
-                    out.append(p_none)
-            return _normalise(out)
-        # numbers: the joint probability of the booleans each value would set
-        weights = []
-        for _, k in answers:
-            h = hyps[k]
-            new_pos = [index[f] for f in h.present - ev.present if f in index]
-            new_neg = [index[f] for f in h.absent - ev.absent if f in index]
-            if not new_pos and not new_neg:
-                weights.append(0.0)
-                continue
-            like = np.prod(p_t[:, new_pos], axis=1) * np.prod(1.0 - p_t[:, new_neg], axis=1)
-            weights.append(float(post0 @ like))
-        return _normalise(weights)
+        p_yes = post0 @ p_t  # every finding at once
+        n_e = len(entries)
+        out = np.zeros(n_e)
+        by_question: dict[int, list[int]] = {}
+        for n, e in enumerate(entries):
+            by_question.setdefault(e[0], []).append(n)
+        for qi, rows in by_question.items():
+            q = questions[qi]
+            if q.kind == "yes_no":
+                py = float(p_yes[index[q.findings[0]]])
+                raw = [py if entries[n][1] is True else 1.0 - py for n in rows]
+            elif q.kind == "group":
+                cols = [index[f] for n in rows for f in _members(entries[n][1])]
+                p_none = float(post0 @ np.prod(1.0 - p_t[:, cols], axis=1))
+                singles = p_yes[cols]
+                share = singles / singles.sum() if singles.sum() > 0 else singles
+                shares = iter(share)
+                raw = [float(next(shares)) * (1.0 - p_none) if _members(entries[n][1])
+                       else p_none for n in rows]
+            else:
+                raw = []
+                for n in rows:
+                    h = hyps[entries[n][2]]
+                    new_pos = sorted(index[f] for f in h.present - ev.present if f in index)
+                    new_neg = sorted(index[f] for f in h.absent - ev.absent if f in index)
+                    like = (np.prod(p_t[:, new_pos], axis=1)
+                            * np.prod(1.0 - p_t[:, new_neg], axis=1))
+                    raw.append(float(post0 @ like) if new_pos or new_neg else 0.0)
+            parts: dict[int, list[int]] = {}
+            for n, x in zip(rows, raw, strict=True):
+                parts.setdefault(entries[n][3], []).append(n)
+                out[n] = x
+            for members in parts.values():
+                total = float(out[members].sum())
+                out[members] = out[members] / total if total > 0 else 1.0 / len(members)
+        return out
+
+
+def _members(a: Value) -> tuple[str, ...]:
+    return a if isinstance(a, tuple) else ()
 
 
 def _normalise(xs: list[float]) -> list[float]:

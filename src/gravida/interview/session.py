@@ -69,6 +69,7 @@ class Question:
     kind: Literal["yes_no", "number", "group", "choose"]
     text: str
     help: str | None
+    findings: tuple[str, ...]  # what the answer settles
     options: tuple[Option, ...]
     parts: tuple[Part, ...]
     number: int  # 1 for the first question asked
@@ -80,6 +81,7 @@ class Question:
             "id": self.id,
             "kind": self.kind,
             "text": self.text,
+            "findings": list(self.findings),
             "number": self.number,
             "max_questions": self.max_questions,
             "purpose": self.purpose,
@@ -269,7 +271,9 @@ def _question(
                         if f in open_)
     parts = tuple(Part(p.finding, p.label, p.unit, p.lo, p.hi) for p in q.parts
                   if p.finding not in ev.numbers)
-    return Question(q.id, kind, q.text, q.help, options, parts, number,
+    findings = tuple(o.finding for o in options) if options else tuple(
+        p.finding for p in parts) if parts else q.findings
+    return Question(q.id, kind, q.text, q.help, findings, options, parts, number,
                     catalogue(session.engine).params.max_questions, purpose)
 
 
@@ -380,11 +384,12 @@ def _replay(
         case = Case.from_dict(case.to_json(), engine.pack)
     except CaseError as exc:
         raise InterviewError(f"that answer contradicts an earlier one: {exc}") from None
+    if pending is not None:  # nothing is known yet: wait for which ones
+        derived = _Derived(case, d.asked, d.covered, d.emergency, pending)
+        return Session(engine, initial, volunteered, answers, derived)
     covered = d.covered | set(q.findings if q.kind != "group" else _open_members(before, q))
-    emergency = d.emergency
-    if not emergency and pending is None:
-        emergency = _reveals_emergency(engine, d.case, case)
-    derived = _Derived(case, d.asked | {q.id}, frozenset(covered), emergency, pending)
+    emergency = d.emergency or _reveals_emergency(engine, d.case, case)
+    derived = _Derived(case, d.asked | {q.id}, frozenset(covered), emergency, None)
     return Session(engine, initial, volunteered, answers, derived)
 
 
@@ -426,6 +431,8 @@ def _check(session: Session, q: QuestionSpec, value: Any, follow_up: bool) -> Va
 
 
 def _check_number(session: Session, q: QuestionSpec, value: Any) -> Value:
+    if isinstance(value, str):
+        value = _parse_numbers(q, value)
     if value is None:
         return None
     ev = session.engine.model.evidence(session.derived.case)
@@ -496,3 +503,16 @@ def _check_group(session: Session, q: QuestionSpec, value: Any, follow_up: bool)
     raise InterviewError(
         f"{q.id}: answer no, don't know, or the list of those that apply"
     )
+
+
+def _parse_numbers(q: QuestionSpec, text: str) -> Any:
+    """'38.5' or '120/80' (typed or sent as text) into numbers; words are an error."""
+    pieces = [t.strip() for t in text.split("/")] if "/" in text else [text.replace(",", ".")]
+    try:
+        values = [float(t) for t in pieces]
+    except ValueError:
+        unit = q.unit or ""
+        raise InterviewError(
+            f"{q.id}: answer with a number ({unit}) or don't know, not {text!r}"
+        ) from None
+    return values[0] if len(values) == 1 else values
