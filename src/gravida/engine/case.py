@@ -53,13 +53,7 @@ class Case:
 
     def state(self, finding: str) -> bool | float | None:
         """True/False for a known boolean, the value for a number, None when unknown."""
-        if finding in self.numbers:
-            return self.numbers[finding]
-        if finding in self.present:
-            return True
-        if finding in self.absent:
-            return False
-        return None
+        return finding_state(finding, self.numbers, self.present, self.absent)
 
     def with_answer(self, finding: str, value: bool | float | None) -> Case:
         """A new case with one finding set (True/False/number) or made unknown (None)."""
@@ -148,6 +142,19 @@ class Case:
         if problems:
             raise CaseError(problems)
         return cls(numbers, frozenset(lists["present"]), frozenset(lists["absent"]))
+
+
+def finding_state(
+    finding: str, numbers: Mapping[str, float], present: frozenset[str], absent: frozenset[str]
+) -> bool | float | None:
+    """One finding's state in a case or evidence: its value, True/False, or None (unknown)."""
+    if finding in numbers:
+        return numbers[finding]
+    if finding in present:
+        return True
+    if finding in absent:
+        return False
+    return None
 
 
 def _unknown(where: str, fid: str, known: set[str]) -> Problem:

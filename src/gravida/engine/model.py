@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from gravida.engine.case import Case
+from gravida.engine.case import Case, finding_state
 from gravida.knowledge import expr
 from gravida.knowledge.load import Pack
 from gravida.knowledge.schema import TRIMESTERS
@@ -45,13 +45,7 @@ class Evidence:
     notes: tuple[str, ...]
 
     def state(self, finding: str) -> bool | float | None:
-        if finding in self.numbers:
-            return self.numbers[finding]
-        if finding in self.present:
-            return True
-        if finding in self.absent:
-            return False
-        return None
+        return finding_state(finding, self.numbers, self.present, self.absent)
 
 
 class Model:
