@@ -21,6 +21,7 @@ from rich.table import Table
 
 from gravida.engine import CaseError, Engine
 from gravida.evaluation.vignettes import Vignette, VignetteFileError
+from gravida.fhir_cli import handoff, handoff_options
 from gravida.knowledge import PackError
 from gravida.report import Report, build_report, factor_words
 
@@ -77,7 +78,15 @@ def main() -> None:
     default=None,
     help="Add what happens next: the patient's version, or the clinician's suggested work-up.",
 )
-def assess(case: str, as_json: bool, audience: str | None) -> None:
+@handoff_options
+def assess(
+    case: str,
+    as_json: bool,
+    audience: str | None,
+    fhir: bool,
+    summary: str | None,
+    medicines: tuple[str, ...],
+) -> None:
     """Assess CASE (a YAML/JSON file in the vignettes' case format, or - for stdin)."""
     data = read_structured(case)
     if isinstance(data, dict) and isinstance(data.get("case"), dict):
@@ -97,6 +106,8 @@ def assess(case: str, as_json: bool, audience: str | None) -> None:
                 for p in exc.problems
             )
         )
+        return
+    if handoff(result, fhir=fhir, summary=summary, medicines=medicines, pack=engine.pack):
         return
     if as_json:
         click.echo(json.dumps(result.to_json(), ensure_ascii=False))

@@ -1,0 +1,221 @@
+"""A one-page printable summary for the midwife or doctor who receives her.
+
+A clinician reading a hand-off needs, on one sheet: how urgent, and which
+rule made it so; what she has and what she has not (the pertinent negatives
+are what rules the dangerous causes out); her numbers; the differential with
+probabilities and codes; why the leading causes lead; and what medicines she
+asked about. The page is HTML with a print stylesheet (no PDF library: see
+docs/fhir.md), rendered by Jinja2 with autoescaping on, so nothing a woman
+typed (a medicine name, a free-text answer) can become markup.
+
+``summary_context`` gathers the facts (testable without HTML);
+``render_summary`` renders them with templates/summary.html.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+
+import jinja2
+
+from gravida.engine import Factor
+from gravida.handoff import DISCLAIMER, SOFTWARE_NAME, pack_of, software_version
+from gravida.knowledge.codes import load_codes, plain_number
+from gravida.knowledge.load import Pack
+from gravida.report import Report, factor_words
+
+if TYPE_CHECKING:
+    from gravida.advice.medicines import MedicineVerdict
+    from gravida.interview import Session
+
+TEMPLATE = "summary.html"
+# Layout, not clinical: the differential lists every condition at LISTED or more
+# (at least DIFFERENTIAL_MIN rows, at most DIFFERENTIAL_MAX, to fit the page);
+# the rest are counted. Below SHOWN_BELOW a probability is printed as "<0.1%".
+DIFFERENTIAL_MIN = 3
+DIFFERENTIAL_MAX = 6
+LISTED = 0.001
+SHOWN_BELOW = 0.0005
+
+
+@dataclass(frozen=True)
+class MedicineLine:
+    asked: str
+    matched: str | None
+    verdict: str
+    verdict_text: str
+    reason: str
+
+
+def _percent(p: float) -> str:
+    if p <= 0.0:
+        return "0%"
+    if p < SHOWN_BELOW:
+        return "<0.1%"
+    return f"{p * 100:.1f}%"
+
+
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _negated(pack: Pack, fid: str) -> str:
+    return factor_words(Factor(fid, pack.label(fid), "absent", 1.0))
+
+
+def _medicines(
+    pack: Pack, weeks: float, medicines: Sequence[str | MedicineVerdict]
+) -> list[MedicineLine]:
+    """Each medicine asked about, with the verdict for her stage of pregnancy."""
+    out: list[MedicineLine] = []
+    for m in medicines:
+        if isinstance(m, str):
+            try:
+                from gravida.advice.medicines import check
+            except ImportError:  # the advice stage is optional
+                out.append(MedicineLine(m, None, "unknown", "Not checked", ""))
+                continue
+            m = check(m, weeks, pack)
+        out.append(MedicineLine(m.query, m.name, m.verdict, m.verdict_text, m.reason))
+    return out
+
+
+def summary_context(
+    report: Report,
+    session: Session | None = None,
+    medicines: Sequence[str | MedicineVerdict] = (),
+    *,
+    pack: Pack | None = None,
+    now: datetime | None = None,
+) -> dict[str, Any]:
+    """Everything the page shows, as plain values (the template only lays it out)."""
+    pack = pack_of(report, session, pack)
+    codes = load_codes(pack)
+    a = report.assessment
+    ev = a.evidence
+    t = a.triage
+    red = set(pack.red_flags)
+
+    def ordered(ids: frozenset[str]) -> list[str]:
+        return sorted(ids, key=lambda f: (f not in red, pack.label(f).lower()))
+
+    positives = [{"text": pack.label(f), "red_flag": f in red} for f in ordered(ev.present)]
+    negatives = [{"text": _negated(pack, f), "red_flag": f in red} for f in ordered(ev.absent)]
+    numbers = []
+    done: set[str] = set()
+    for fid, oc in codes.observations.items():
+        if fid not in a.case.numbers:
+            continue
+        if oc.panel is None:
+            numbers.append({"label": _sentence(pack.label(fid)),
+                            "value": str(plain_number(a.case.numbers[fid])),
+                            "unit": oc.unit_display, "loinc": oc.loinc})
+        elif oc.panel not in done:  # a panel (blood pressure) on one row: 112/68 mmHg
+            done.add(oc.panel)
+            members = [m for m, mc in codes.observations.items()
+                       if mc.panel == oc.panel and m in a.case.numbers]
+            panel = codes.panels[oc.panel]
+            numbers.append({
+                "label": panel.label if len(members) > 1
+                else _sentence(pack.label(members[0])),
+                "value": "/".join(str(plain_number(a.case.numbers[m])) for m in members),
+                "unit": oc.unit_display,
+                "loinc": panel.loinc if len(members) > 1 else codes.observations[members[0]].loinc,
+            })
+    listed = sum(1 for c in a.conditions if c.probability >= LISTED)
+    rows = min(max(listed, DIFFERENTIAL_MIN), DIFFERENTIAL_MAX)
+    differential = []
+    for c in a.conditions[:rows]:
+        cc = codes.conditions[c.id]
+        differential.append({"name": c.name, "probability": _percent(c.probability),
+                             "icd10": cc.icd10.code,
+                             "snomed": cc.snomed.code if cc.snomed is not None else None})
+    rest = a.conditions[rows:]
+    names = {c.id: c for c in a.conditions}
+    why = [
+        {"name": names[e.condition].name, "probability": _percent(names[e.condition].probability),
+         "for": [factor_words(f) for f in e.raised],
+         "against": [factor_words(f) for f in e.lowered]}
+        for e in a.explanations
+    ]
+    s = t.set_by
+    src = pack.sources.get(s.src)
+    others = [
+        {"level": codes.triage_levels[r.level], "kind": r.kind, "says": r.says,
+         "probability": None if r.probability is None else _percent(r.probability)}
+        for r in t.reasons if r is not s
+    ]
+    interview = None
+    if session is not None:
+        from gravida.interview import result
+
+        res = result(session)
+        interview = {"questions_asked": res.questions_asked,
+                     "finished": res.stop_reason is not None, "stop": res.stop_explanation}
+    when = (now or datetime.now(UTC)).astimezone(UTC)
+    return {
+        "software": SOFTWARE_NAME,
+        "software_version": software_version(),
+        "pack_version": a.pack_version,
+        "generated": when.strftime("%Y-%m-%d %H:%M UTC"),
+        "weeks": plain_number(ev.weeks),
+        "maternal_age": (plain_number(a.case.numbers["maternal_age"])
+                         if "maternal_age" in a.case.numbers else None),
+        "triage": {
+            "level": t.level,
+            "display": codes.triage_levels[t.level],
+            "meaning": t.meaning,
+            "set_by": {"kind": s.kind, "id": s.id, "says": s.says,
+                       "source": src.title if src is not None else s.src,
+                       "probability": None if s.probability is None else _percent(s.probability),
+                       "without": [pack.label(f) for f in s.without]},
+            "others": others,
+        },
+        "positives": positives,
+        "negatives": negatives,
+        "numbers": numbers,
+        "differential": differential,
+        "rest": {"count": len(rest),
+                 "max": _percent(max((c.probability for c in rest), default=0.0))},
+        "why": why,
+        "medicines": _medicines(pack, ev.weeks, medicines),
+        "notes": list(ev.notes),
+        "interview": interview,
+        "disclaimer": DISCLAIMER,
+    }
+
+
+_ENV: jinja2.Environment | None = None
+
+
+def environment() -> jinja2.Environment:
+    """The template environment: autoescaping always on, undefined names an error."""
+    global _ENV
+    if _ENV is None:
+        _ENV = jinja2.Environment(
+            loader=jinja2.PackageLoader("gravida.summary", "templates"),
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+    return _ENV
+
+
+def render_summary(
+    report: Report,
+    session: Session | None = None,
+    medicines: Sequence[str | MedicineVerdict] = (),
+    *,
+    pack: Pack | None = None,
+    now: datetime | None = None,
+) -> str:
+    """The one-page summary as a complete HTML document (print it, or save it as PDF)."""
+    ctx = summary_context(report, session, medicines, pack=pack, now=now)
+    return environment().get_template(TEMPLATE).render(**ctx)
+
+
+__all__ = ["MedicineLine", "render_summary", "summary_context"]
