@@ -86,9 +86,17 @@ def test_eval_human_table(run):
     assert r.exit_code == 0 and "top1" in r.output
 
 
-@pytest.mark.parametrize(("audience", "needle"), [("clinician", "culture"), ("patient", "about scans in pregnancy")])
+@pytest.mark.parametrize(
+    ("audience", "needle"), [("clinician", "culture"), ("patient", "about scans in pregnancy")]
+)
 def test_assess_for_audience(run, audience, needle):
-    case = '{"gestational_weeks": 26, "temperature_c": 38.6, "present": ["pain_flank", "kidney_tender_on_tapping"]}'
+    case = json.dumps(
+        {
+            "gestational_weeks": 26,
+            "temperature_c": 38.6,
+            "present": ["pain_flank", "kidney_tender_on_tapping"],
+        }
+    )
     r = run("assess", "-", "--for", audience, input=case)
     assert r.exit_code == 0, r.output
     assert needle.lower() in r.output.lower()

@@ -11,7 +11,7 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import click
 import yaml
@@ -117,7 +117,10 @@ def assess(
             from gravida.advice.workup import render_for
 
             click.echo()
-            click.echo(render_for(result.assessment, audience, engine.pack))
+            who: Literal["patient", "clinician"] = (
+                "clinician" if audience == "clinician" else "patient"
+            )
+            click.echo(render_for(result.assessment, who, engine.pack))
 
 
 def render_report(report: Report, limit: int = 8) -> None:
