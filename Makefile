@@ -37,5 +37,9 @@ eval: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/engine.py
 
+## bench-load: HTTP load (gravida serve, 2 workers, wrk): requests/s, p50/p99, errors
+bench-load: $(STAMP)
+	$(BIN)/python bench/load.py
+
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

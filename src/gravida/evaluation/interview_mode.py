@@ -100,8 +100,8 @@ class InterviewMode:
             case = Case.from_dict(vignette.case, engine.pack)
             session, asked = play(engine, case)
             r = result(session)
-        except (CaseError, InterviewError) as exc:
-            return Outcome.failed(str(exc))
+        except (CaseError, InterviewError, RuntimeError) as exc:
+            return Outcome.failed(str(exc))  # scored as wrong (and under-triaged): fail closed
         return Outcome.from_assessment(
             r.assessment,
             questions=r.questions_asked,

@@ -86,24 +86,23 @@ def prune(triggers: list[Trigger], targets: Iterable[frozenset[int]]) -> list[Tr
     ]
     kept.sort(key=lambda t: (-(t.end - t.start), t.start))
     chosen: list[Trigger] = []
+    # tokens held by a chosen modifier: a set, so that text made of thousands of
+    # triggers ("no no no ...") is pruned in linear, not quadratic, time
+    held: set[int] = set()
     for t in kept:
         if t.category in ("terminate", "family_end"):
             chosen.append(t)
             continue
-        if any(
-            _overlaps(t.start, t.end, c.start, c.end)
-            for c in chosen
-            if c.category not in ("terminate", "family_end")
-        ):
+        if held.intersection(range(t.start, t.end)):
             continue
         chosen.append(t)
+        held.update(range(t.start, t.end))
     # a terminator inside a chosen trigger ("but" in "nothing but") does not end scopes
-    modifiers = [c for c in chosen if c.category not in ("terminate", "family_end")]
     return [
         c
         for c in chosen
         if c.category not in ("terminate", "family_end")
-        or not any(_overlaps(c.start, c.end, m.start, m.end) for m in modifiers)
+        or not held.intersection(range(c.start, c.end))
     ]
 
 

@@ -43,6 +43,7 @@ POLARITIES: tuple[str, ...] = (
     "absent_if_negated",
     "present_only",
     "present_if_negated",
+    "absent_only",
 )
 NUMBER_KINDS: tuple[str, ...] = (
     "value",
@@ -126,6 +127,9 @@ class NearRule:
     cue: re.Pattern[str]
     reach: int
     then: str
+    # not when the text already states one of these ("every 5 minutes ... they
+    # ease when I sit" is not made irregular by the easing)
+    unless: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -566,17 +570,20 @@ def _near_rules(raw: Any, fid: str, booleans: list[str]) -> list[NearRule]:
     out: list[NearRule] = []
     for i, r in enumerate(raw):
         name = f"{entry}[{i}]"
-        if not isinstance(r, dict) or set(r) - {"cue", "then", "reach"}:
-            raise _err(name, "expected keys cue, then and optional reach")
+        if not isinstance(r, dict) or set(r) - {"cue", "then", "reach", "unless"}:
+            raise _err(name, "expected keys cue, then and optional reach, unless")
         if r.get("then") not in booleans:
             raise _err(name, f"then: {r.get('then')!r} is not a boolean vocabulary finding")
+        unless = _as_list(r.get("unless"), f"{name}.unless")
+        if any(u not in booleans for u in unless):
+            raise _err(name, f"unless: not boolean vocabulary findings: {unless}")
         reach = r.get("reach", 0)
         if not isinstance(reach, int) or isinstance(reach, bool) or not 0 <= reach <= 3:
             raise _err(name, "reach must be an integer 0..3")
         if not isinstance(r.get("cue"), str) or not r["cue"].strip():
             raise _err(name, "cue must be a token regex")
         cue = _regex(f"^(?:{r['cue']})$", f"{name}.cue")
-        out.append(NearRule(fid, cue, reach, str(r["then"])))
+        out.append(NearRule(fid, cue, reach, str(r["then"]), frozenset(unless)))
     return out
 
 

@@ -64,6 +64,9 @@ def extract_numbers(norm: str, lex: Lexicon, sentences: list[tuple[int, int]]) -
     """Every plausible number finding in the text (before choosing one per finding)."""
     words = lex.all_number_words
     hits: list[NumberHit] = []
+    # one answer per cue and stretch of text: a long sentence full of numbers
+    # would otherwise be searched again for every number in it
+    cue_seen: dict[tuple[str, int, int], bool] = {}
     for rule in lex.number_rules:
         for m in rule.regex.finditer(norm):
             start, end = m.span()
@@ -73,8 +76,11 @@ def extract_numbers(norm: str, lex: Lexicon, sentences: list[tuple[int, int]]) -
                 continue
             if rule.needs_cue is not None:
                 s0, s1 = _sentence_of(start, sentences, rule.cue_reach)
-                cue = lex.cues.get(rule.needs_cue)
-                if cue is None or not cue.search(norm, s0, s1):
+                key = (rule.needs_cue, s0, s1)
+                if key not in cue_seen:
+                    cue = lex.cues.get(rule.needs_cue)
+                    cue_seen[key] = cue is not None and cue.search(norm, s0, s1) is not None
+                if not cue_seen[key]:
                     continue
             value = _value(rule, m, lex, words)
             if value is None or (rule.min_value is not None and value < rule.min_value):

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
@@ -133,9 +134,11 @@ def _targets(doc: Doc, lex: Lexicon, triggers: list[ctx.Trigger]) -> list[_Menti
 
     A gap in a pattern may not run over a terminator ("but", a new clause); a
     trigger inside a gap ("my leg isn't weak") stays and modifies the mention.
-    A mention inside a longer one is part of that phrase, not a finding of its
-    own ("sore to press" is tenderness, not just "sore"); masks ("blood
-    pressure", "chest of drawers") only hide what they contain.
+    A mention inside a longer one, or one whose words another mention over the
+    same span names and more ("bump goes hard" over "bump ~ hard"), is part of
+    that phrase, not a finding of its own ("sore to press" is tenderness, not
+    just "sore"); masks ("blood pressure", "chest of drawers") only hide what
+    they contain.
     """
     ends: set[int] = set()
     for t in triggers:
@@ -158,8 +161,8 @@ def _targets(doc: Doc, lex: Lexicon, triggers: list[ctx.Trigger]) -> list[_Menti
         if not any(
             o.start <= m.start
             and m.end <= o.end
-            and (o.end - o.start) > (m.end - m.start)
             and m.literal <= o.literal
+            and ((o.end - o.start) > (m.end - m.start) or m.literal < o.literal)
             for o in found
         )
     ]
@@ -290,11 +293,15 @@ def parse_text(text: str, pack: PackLike) -> ParseResult:
         if m.polarity == "absent":
             # "...and the baby is moving normally" far after a "no" is not negated:
             # a phrase that already states absence flips only on a negation close by
+            # ("no fluid, baby moving fine": the "no" belongs to the fluid)
             mods = [
                 s
                 for s in mods
                 if s.trigger.category != "negation"
-                or m.start - NEAR <= s.trigger.end <= m.end
+                or (
+                    m.start - NEAR <= s.trigger.end <= m.end
+                    and not any(t.is_punct for t in doc[s.trigger.end : m.start])
+                )
                 or m.start <= s.trigger.start < m.end
             ]
         negated = any(s.trigger.category == "negation" for s in mods)
@@ -312,6 +319,12 @@ def parse_text(text: str, pack: PackLike) -> ParseResult:
             if negated:
                 continue
             pol = "present"
+        elif m.polarity == "absent_only":
+            # "tightenings, no pattern" denies a rhythm; "no tightenings, no pattern"
+            # denies the tightenings, and says nothing of a rhythm
+            if negated:
+                continue
+            pol = "absent"
         elif m.polarity == "present":
             pol = "absent" if negated else "present"
         else:
@@ -337,7 +350,7 @@ def parse_text(text: str, pack: PackLike) -> ParseResult:
     evidence.extend(_near(doc, lex, all_scopes, evidence, text))
     numbers = _numbers(norm, doc, lex, all_scopes, text)
     evidence.extend(numbers)
-    weeks_spans = [(e.start, e.end) for e in numbers if e.finding == "gestational_weeks"]
+    weeks_spans = [(e.start, e.end) for e in numbers if e.finding == "gestational_weeks" and e.used]
     evidence.extend(_durations(norm, doc, lex, all_scopes, text, weeks_spans))
     evidence.sort(key=lambda e: (e.start, e.end, e.finding))
     case = _settle(evidence, lex)
@@ -407,31 +420,34 @@ def _near(
     sentences back) and be hers, now and not negated: "no tightenings; the
     pain eases when I lie down" says nothing about tightenings easing.
     """
-    if not lex.near_rules:
+    if not lex.near_rules or not len(doc):
         return []
-    sents = list(doc.sents)
+    sent_index = [0] * len(doc)
+    starts: list[int] = []
+    for i, sent in enumerate(doc.sents):
+        starts.append(sent.start)
+        for k in range(sent.start, sent.end):
+            sent_index[k] = i
+    stated = {e.finding for e in evidence if e.used and e.polarity == "present"}
+    cues: dict[int, list[int]] = {}  # rule -> token indices of usable cue words, ascending
     out: list[Evidence] = []
     for e in evidence:
         if not e.used or e.polarity != "present":
             continue
-        for rule in lex.near_rules:
-            if rule.finding != e.finding:
+        for n, rule in enumerate(lex.near_rules):
+            if rule.finding != e.finding or rule.unless & stated:
                 continue
-            t0, _ = _token_span(doc, e.start, e.end)
-            idx = next((i for i, s in enumerate(sents) if s.start <= t0 < s.end), None)
-            if idx is None:
-                continue
-            first = sents[max(0, idx - rule.reach)].start
-            cue_tok = next(
-                (
-                    tok
-                    for tok in doc[first:t0]
+            if n not in cues:
+                cues[n] = [
+                    tok.i
+                    for tok in doc
                     if rule.cue.match(tok.lower_)
                     and not ctx.modifiers_of(tok.i, tok.i + 1, all_scopes)
-                ),
-                None,
-            )
-            if cue_tok is None:
+                ]
+            t0, _ = _token_span(doc, e.start, e.end)
+            first = starts[max(0, sent_index[t0] - rule.reach)]
+            k = bisect_left(cues[n], first)
+            if k == len(cues[n]) or cues[n][k] >= t0:
                 continue
             out.append(
                 Evidence(
@@ -442,7 +458,7 @@ def _near(
                     e.end,
                     e.text,
                     e.phrase,
-                    (f"implied_by:{e.finding}", f"about:{cue_tok.text}"),
+                    (f"implied_by:{e.finding}", f"about:{doc[cues[n][k]].text}"),
                 )
             )
     return out

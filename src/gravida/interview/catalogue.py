@@ -8,6 +8,7 @@ at start-up instead, naming the entry.
 
 from __future__ import annotations
 
+import itertools
 import math
 from dataclasses import dataclass
 from functools import cache
@@ -238,7 +239,7 @@ def probes(pack: Pack, part: NumberPart) -> list[float]:
     """One representative value inside each band the pack's rules distinguish."""
     points = [part.lo] + [c for c in cut_points(pack, part.finding) if part.lo < c < part.hi]
     points.append(part.hi)
-    return [(a + b) / 2.0 for a, b in zip(points, points[1:], strict=False)]
+    return [(a + b) / 2.0 for a, b in itertools.pairwise(points)]
 
 
 @cache

@@ -2,25 +2,29 @@
 
 For each question not yet asked, every answer it could get (yes and no; "none
 of these" and each member for a group; one value per band of the pack's
-rules for a number) is turned into a hypothetical case. All of them are
+rules for each number) becomes a hypothetical evidence. All of them are
 scored at once: one batch posterior and a vectorised copy of the triage
 policy (``LevelPolicy``, checked against ``engine.triage`` by the tests).
 That gives, for every answer, its probability under the model, the
-differential it would lead to and the triage level it would set. From these:
+differential it leads to and the triage level it sets. Then, in order:
 
-* a question is **screening** when some answer, however unlikely, would raise
-  the level to emergency or emergency_ambulance: those are asked first, the
-  likeliest danger first, and the interview never stops while one is left;
-* a question **holds the level open** when a plausible answer (probability
-  >= ``plausible_answer``) would change the level in either direction;
-* a question **holds the differential open** when the leader is below
-  ``lead_probability`` and a plausible answer would change the top three.
+1. **screening**: every red flag of the pack, and every finding that could
+   still complete a rule setting an emergency level above the current one
+   (a floor, or the adjustment of a condition that leads or is probable
+   enough), is asked about; the likeliest danger first;
+2. **danger**: a question with a plausible answer (probability x
+   answerable >= ``plausible_answer``) that, alone or with one plausible
+   answer to another question, would make an emergency-level condition
+   probable enough for its level;
+3. **level / differential**: a question with a plausible answer that would
+   change the level, or (while the leader is below ``lead_probability``)
+   the top three.
 
-The next question is the best screening question, else the most valuable
-of those holding the interview open, where value = information gain over the
-differential (bits) + ``level_weight`` x expected change of triage level.
-When no question holds anything open the interview stops as settled.
-docs/interview.md states the rule in full.
+Within a step the most valuable question is asked, value = answerable x
+information gain over the differential (bits) x (1 + ``level_weight`` x
+expected change of the triage level, in levels). When no question is left
+in any step the interview stops as settled. docs/interview.md states the
+rule in full.
 """
 
 from __future__ import annotations
@@ -41,6 +45,12 @@ from gravida.knowledge import expr
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
+
+# Not clinical: a bound on work. Pairs of answers are tried among this many
+# answers, those that push hardest towards crossing the emergency line.
+PAIR_ANSWERS = 64
+# Not clinical: red-flag subset masks kept per selector (each at most 63 x 90 floats).
+MASKS_KEPT = 256
 
 EMERGENCY = "emergency"
 AMBULANCE = "emergency_ambulance"
@@ -75,6 +85,7 @@ class Batch:
     level: IntArray
     posterior: FloatArray
     condition_ranks: IntArray  # each condition's level now, after its adjustments
+    floor_rank: IntArray  # the most urgent floor rule that holds (-1: none)
 
 
 class LevelPolicy:
@@ -121,8 +132,8 @@ class LevelPolicy:
         self.by_alpha: IntArray = np.array(order, dtype=np.int64)
         self.red_flags = frozenset(pack.red_flags)
         self.floors_by_finding: dict[str, list[int]] = {}
-        for i, r in enumerate(self.floors):
-            for f in r.mentions:
+        for i, floor in enumerate(self.floors):
+            for f in floor.mentions:
                 self.floors_by_finding.setdefault(f, []).append(i)
         self.adjust_by_finding: dict[str, list[int]] = {}
         for a, (_, rules) in enumerate(self.adjust):
@@ -178,7 +189,7 @@ class LevelPolicy:
                     row[list(subset)] = 0.0
                     rows.append(row)
             hit = np.array(rows)
-            if len(self._mask_cache) < 4096:
+            if len(self._mask_cache) < MASKS_KEPT:
                 self._mask_cache[flags] = hit
         return hit
 
@@ -252,7 +263,7 @@ class LevelPolicy:
         leader_rank = ranks[np.arange(len(own)), self.by_alpha[first]]
         level = floor_rank.copy()
         np.maximum.at(level, own, np.maximum(by_threshold, leader_rank))
-        return Batch(level, post[:n], base_adjust)
+        return Batch(level, post[:n], base_adjust, floor_rank)
 
 
 # --- evidence for one answer -------------------------------------------------------
@@ -352,8 +363,10 @@ class Scored:
     screening: tuple[str, ...]  # open danger patterns this question could help complete
     holds_level: bool  # a plausible answer changes the level
     holds_top3: bool  # (leader unclear and) a plausible answer changes the top three
-    holds_danger: bool = False  # plausible answers (alone or two together) could make it
-    # an emergency through the differential
+    raises_danger: bool = False  # plausible answers, alone or two together, could raise
+    # the level across the emergency (or ambulance) line
+    lowers_danger: bool = False  # at an emergency the differential set: two plausible
+    # answers could take it below the line
 
 
 @dataclass(frozen=True)
@@ -428,17 +441,22 @@ class Selector:
         """Questions still worth asking, each with the findings it would settle."""
         askable = self.askable(ev, state.covered)
         out = []
+        grouped: set[str] = set()  # findings a group still open will ask about
         for q in self.catalogue.questions.values():
-            if q.id in state.asked:
+            if q.kind != "group" or q.id in state.asked:
                 continue
             open_ = tuple(f for f in q.findings if askable(f))
-            if q.kind == "group":
-                if len(open_) >= 2 or (q.volunteered and open_):
-                    out.append((q, open_))
-            elif q.kind == "number":
+            if len(open_) >= 2 or (q.volunteered and open_):
+                out.append((q, open_))
+                grouped.update(open_)
+        for q in self.catalogue.questions.values():
+            if q.kind == "group" or q.id in state.asked:
+                continue
+            open_ = tuple(f for f in q.findings if askable(f))
+            if q.kind == "number":
                 if open_ and all(self.probe_values.get(f) for f in open_):
                     out.append((q, open_))
-            elif open_:
+            elif open_ and open_[0] not in grouped:
                 out.append((q, open_))
         return out
 
@@ -559,11 +577,16 @@ class Selector:
         holds_level = np.bincount(qi_arr, plausible & (lv != level0), minlength=n_q) > 0
         holds_top3 = np.bincount(qi_arr, plausible & top3_moves[k_arr], minlength=n_q) > 0
         holds_top3 &= lead0 < params.lead_probability
-        danger_one = np.bincount(qi_arr, plausible & raising, minlength=n_q) > 0
-        danger_two = self._pair_danger(qi_arr, k_arr, plausible, posts, batch.condition_ranks,
-                                       level0, raise_to, n_q)
-        holds_danger = danger_one | danger_two
-        value = q_answerable * (np.maximum(info, 0.0) + params.level_weight * dlevel)
+        # the emergency line: plausible answers, alone or two together, that cross it
+        danger_up = np.bincount(qi_arr, plausible & raising, minlength=n_q) > 0
+        if level0 < self.ambulance_rank:
+            danger_up |= self._pair_crossing(qi_arr, k_arr, plausible, batch, raise_to,
+                                             False, n_q)
+        danger_down = np.zeros(n_q, dtype=bool)
+        if self.emergency_rank <= level0 < self.ambulance_rank and not state.emergency:
+            danger_down = self._pair_crossing(qi_arr, k_arr, plausible, batch,
+                                              self.emergency_rank, True, n_q)
+        value = q_answerable * np.maximum(info, 0.0) * (1.0 + params.level_weight * dlevel)
         by_rank = self.policy.by_rank
         outcomes: list[list[Outcome]] = [[] for _ in range(n_q)]
         for (qi, a, k, _), pr in zip(entries, prob, strict=True):
@@ -573,47 +596,58 @@ class Selector:
                 q.id, tuple(outcomes[i]), float(value[i]), float(info[i]), float(dlevel[i]),
                 float(p_emergency[i]),
                 tuple(sorted({pid for f in q.findings for pid in danger_findings.get(f, ())})),
-                bool(holds_level[i]), bool(holds_top3[i]), bool(holds_danger[i]),
+                bool(holds_level[i]), bool(holds_top3[i]), bool(danger_up[i]),
+                bool(danger_down[i]),
             )
             for i, q in enumerate(questions)
         ]
         return self._decide(state, scored, level0, lead0, tuple(sorted(danger)))
 
-    def _pair_danger(
+    def _pair_crossing(
         self,
         qi_arr: IntArray,
         k_arr: IntArray,
         plausible: npt.NDArray[np.bool_],
-        posts: FloatArray,
-        cond_ranks: IntArray,
-        level0: int,
-        raise_to: int,
+        batch: Batch,
+        line: int,
+        down: bool,
         n_q: int,
     ) -> npt.NDArray[np.bool_]:
         """Questions with a plausible answer that, with a plausible answer to another
-        question, would make an emergency-level condition probable enough for its level.
+        question, would take the level across ``line`` (up, or ``down`` below it).
 
-        Naive Bayes makes this cheap: the posterior after two answers is
-        proportional to post_a * post_b / post_now, so every pair comes from the
-        one-answer posteriors already computed.
+        A single answer rarely undoes, or completes, what several findings make
+        probable, so the emergency line is also tested for pairs. Naive Bayes
+        makes pairs cheap: the posterior after two answers is proportional to
+        post_a * post_b / post_now, so every pair comes from the one-answer
+        posteriors already computed. Only the PAIR_ANSWERS answers that push
+        hardest in that direction are paired, to bound the work.
         """
         out = np.zeros(n_q, dtype=bool)
-        danger = np.nonzero((cond_ranks >= raise_to) & (cond_ranks > level0))[0]
-        rows = np.nonzero(plausible)[0]
-        if danger.size == 0 or rows.size < 2:
+        posts, ranks = batch.posterior, batch.condition_ranks
+        if batch.floor_rank[0] >= line:
+            return out  # a floor holds the level there whatever is added
+        danger = ranks >= line
+        if not danger.any():
+            return out
+        rows = np.nonzero(plausible & (batch.floor_rank[k_arr] < line))[0]
+        thr = self.policy.threshold_by_rank[ranks]
+        push = (posts[k_arr[rows]][:, danger] / thr[danger]).max(axis=1)
+        order = np.argsort(push if down else -push, kind="stable")[:PAIR_ANSWERS]
+        rows = rows[order]
+        if rows.size < 2:
             return out
         post0 = posts[0]
         live = post0 > 0
         ratio = np.zeros((rows.size, post0.size))
         ratio[:, live] = posts[k_arr[rows]][:, live] / post0[live]
         weighted = ratio * post0
-        denominator = weighted @ ratio.T  # (m, m)
-        thr = self.policy.threshold_by_rank[cond_ranks[danger]]
-        hit = np.zeros((rows.size, rows.size), dtype=bool)
-        for c, t in zip(danger, thr, strict=True):
-            hit |= np.outer(weighted[:, c], ratio[:, c]) >= t * denominator
-        same = qi_arr[rows][:, None] == qi_arr[rows][None, :]
-        hit &= ~same
+        joint = weighted[:, None, :] * ratio[None, :, :]  # (m, m, C), not normalised
+        joint /= joint.sum(axis=2, keepdims=True)
+        above = ((joint >= thr[None, None, :]) & danger[None, None, :]).any(axis=2)
+        above |= danger[joint.argmax(axis=2)]  # a leader's own level always counts
+        hit = ~above if down else above
+        hit &= qi_arr[rows][:, None] != qi_arr[rows][None, :]
         out[qi_arr[rows][hit.any(axis=1)]] = True
         return out
 
@@ -631,9 +665,12 @@ class Selector:
         def plan(question: str | None, stop: str | None, phase: str) -> Plan:
             return Plan(question, stop, level, lead0, phase, danger, tuple(scored))
 
-        def screening_key(s: Scored) -> tuple[float, int, float, str]:
-            # the likeliest danger first, then the question that settles most patterns
-            return (s.p_emergency, len(s.screening), s.value, s.question)
+        def screening_key(s: Scored) -> tuple[bool, float, int, float, str]:
+            # Red flags first: they must all be asked, and their answers settle
+            # most patterns (a "no" to the flag ends every pattern that needs it).
+            # Among them the likeliest danger first, so an emergency ends early.
+            flags = any(p.startswith("red_flag:") for p in s.screening)
+            return (flags, s.p_emergency, len(s.screening), s.value, s.question)
 
         # 1. where the pain is, when she has not said yet
         for s in scored:
@@ -643,7 +680,8 @@ class Selector:
         if state.emergency and level0 >= self.emergency_rank:
             if level0 >= self.ambulance_rank:
                 return plan(None, "emergency_ambulance", "emergency")
-            ambulance = [s for s in scored if s.screening or s.p_emergency > 0]
+            ambulance = [s for s in scored
+                         if s.screening or s.p_emergency > 0 or s.raises_danger]
             if not ambulance:
                 return plan(None, "emergency", "emergency")
             if state.n_asked >= params.max_questions:
@@ -660,7 +698,7 @@ class Selector:
         #    differential (alone or two together), then anything that could
         #    change the level, then the differential
         for phase, holding in (
-            ("danger", [s for s in scored if s.holds_danger]),
+            ("danger", [s for s in scored if s.raises_danger or s.lowers_danger]),
             ("level", [s for s in scored if s.holds_level or s.holds_top3]),
         ):
             if holding:
@@ -675,8 +713,8 @@ class Selector:
     ) -> int | None:
         """Append the evidence after some findings turn present/absent; None if impossible."""
         if not (yes | no) & self.implied:  # the common case: nothing else follows
-            present, absent = ev.present | yes, ev.absent | no
-            hyps.append(Hypothesis(present, absent, ev.numbers, frozenset(yes | no)))
+            hyps.append(Hypothesis(ev.present | yes, ev.absent | no, ev.numbers,
+                                   frozenset(yes | no)))
             return len(hyps) - 1
         present, absent = set(ev.present) | yes, set(ev.absent) | no
         if not _close(self.implies, present, absent):

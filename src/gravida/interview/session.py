@@ -61,12 +61,15 @@ class Part:
                 "range": [self.lo, self.hi]}
 
 
+QuestionKind = Literal["yes_no", "number", "group", "choose"]
+
+
 @dataclass(frozen=True)
 class Question:
     """One question as put to her: words, what an answer may be, where we are."""
 
     id: str
-    kind: Literal["yes_no", "number", "group", "choose"]
+    kind: QuestionKind
     text: str
     help: str | None
     findings: tuple[str, ...]  # what the answer settles
@@ -196,14 +199,21 @@ class Result:
 
 # --- per-engine parts built once -----------------------------------------------
 
+# Not clinical: how many engines' compiled selectors a process keeps (normally one).
+SELECTORS_KEPT = 8
 _SELECTORS: dict[int, tuple[Engine, Selector]] = {}
 
 
 def selector(engine: Engine) -> Selector:
-    """The catalogue and compiled selector of an engine, built on first use."""
+    """The catalogue and compiled selector of an engine, built on first use.
+
+    Keyed by the engine object (held, so its id cannot be reused while cached).
+    """
     hit = _SELECTORS.get(id(engine))
     if hit is None or hit[0] is not engine:
         hit = (engine, Selector(engine, load_catalogue(engine.pack)))
+        while len(_SELECTORS) >= SELECTORS_KEPT:
+            del _SELECTORS[next(iter(_SELECTORS))]
         _SELECTORS[id(engine)] = hit
     return hit[1]
 
@@ -260,7 +270,7 @@ def next_question(session: Session) -> Question | None:
 
 
 def _question(
-    session: Session, q: QuestionSpec, kind: Any, purpose: str, number: int
+    session: Session, q: QuestionSpec, kind: QuestionKind, purpose: str, number: int
 ) -> Question:
     d = session.derived
     ev = session.engine.model.evidence(d.case)
@@ -275,6 +285,15 @@ def _question(
         p.finding for p in parts) if parts else q.findings
     return Question(q.id, kind, q.text, q.help, findings, options, parts, number,
                     catalogue(session.engine).params.max_questions, purpose)
+
+
+def _open(session: Session, q: QuestionSpec) -> list[str]:
+    """The findings of a question still unknown (a group's members, a form's numbers)."""
+    if q.kind == "group":
+        return _open_members(session, q)
+    ev = session.engine.model.evidence(session.derived.case)
+    return [f for f in q.findings
+            if f not in ev.present and f not in ev.absent and f not in ev.numbers]
 
 
 def _open_members(session: Session, q: QuestionSpec) -> list[str]:
@@ -306,12 +325,9 @@ def answer(session: Session, question_id: Any, value: Any) -> Session:
         raise InterviewError(f"question {question_id} was already answered (use back to change it)")
     if follow_up:
         answers.pop()  # "yes" is replaced by which ones
+    if not follow_up and not _open(session, q):
+        raise InterviewError(f"question {question_id} is already answered by other answers")
     v = _check(session, q, value, follow_up)
-    if q.kind == "yes_no" and v is not None:
-        ev = session.engine.model.evidence(d.case)
-        f = q.findings[0]
-        if f in ev.present or f in ev.absent:
-            raise InterviewError(f"question {question_id} is already answered by another answer")
     answers.append(Answer(question_id, v))
     return _replay(session.engine, session.initial, session.volunteered, tuple(answers),
                    session, d)
@@ -387,10 +403,23 @@ def _replay(
     if pending is not None:  # nothing is known yet: wait for which ones
         derived = _Derived(case, d.asked, d.covered, d.emergency, pending)
         return Session(engine, initial, volunteered, answers, derived)
-    covered = d.covered | set(q.findings if q.kind != "group" else _open_members(before, q))
+    covered = d.covered | _settled(q, v, _open_members(before, q) if q.kind == "group" else [])
     emergency = d.emergency or _reveals_emergency(engine, d.case, case)
     derived = _Derived(case, d.asked | {q.id}, frozenset(covered), emergency, None)
     return Session(engine, initial, volunteered, answers, derived)
+
+
+def _settled(q: QuestionSpec, v: Value, open_members: list[str]) -> set[str]:
+    """The findings this answer asked about for good (not to be asked again).
+
+    A group settles every member it showed, whatever the answer: "no" makes
+    them absent, "don't know" leaves them unknown, and naming the members
+    that apply leaves the others unknown (choosing from a list is not a clear
+    "no" to the rest, so they are not taken as absent, nor asked again).
+    """
+    if q.kind != "group":
+        return set(q.findings)
+    return set(open_members)
 
 
 def _reveals_emergency(engine: Engine, before: Case, after: Case) -> bool:
@@ -455,6 +484,8 @@ def _check_number(session: Session, q: QuestionSpec, value: Any) -> Value:
         p = by_finding.get(f)
         if p is None:
             raise InterviewError(f"{q.id}: {f!r} is not part of this question")
+        if f in ev.numbers:
+            raise InterviewError(f"{q.id}: {p.label} is already known ({ev.numbers[f]:g})")
         if x is None:
             continue
         if isinstance(x, bool) or not isinstance(x, int | float):

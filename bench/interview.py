@@ -1,0 +1,113 @@
+"""Interview benchmark: time to choose the next question, p50/p99.
+
+Prints figures; asserts nothing (speed is measured here, never in tests).
+States: every step of every dev vignette played by the simulated patient
+(if ../shared is present) plus deterministic random cases, so the figures
+cover calm, unclear and emergency states, early and late in an interview.
+
+Timed: ``next_question(session)`` (the whole choice: every possible answer
+of every question, batch posteriors, vectorised triage, the stop rule).
+Wall time is what a user waits; thread CPU time is the work itself, which
+stays meaningful on a busy machine. BLAS runs single-threaded (as in a
+server worker): threading a 90x25 matrix product only adds latency.
+
+    .venv/bin/python bench/interview.py [--rounds 3] [--random 150]
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+
+import argparse
+import random
+import statistics
+import time
+from pathlib import Path
+
+import yaml
+
+from gravida.engine import Case, Engine
+from gravida.evaluation.interview_mode import SimulatedPatient
+from gravida.interview import Session, answer, next_question, start
+
+SHARED_DEV = Path(__file__).resolve().parents[2] / "shared" / "vignettes" / "dev.yaml"
+
+
+def cases(engine: Engine, n_random: int) -> list[Case]:
+    out: list[Case] = []
+    if SHARED_DEV.exists():
+        out += [engine.case(v["case"]) for v in yaml.safe_load(SHARED_DEV.read_text())]
+    booleans = sorted(f for f, d in engine.pack.findings.items() if d.kind == "boolean")
+    rnd = random.Random(20261126)
+    for _ in range(n_random):
+        chosen = rnd.sample(booleans, rnd.randint(3, 20))
+        k = rnd.randint(0, len(chosen))
+        present, absent = set(chosen[:k]), set(chosen[k:])
+        for imp in engine.pack.implies:
+            if imp.if_ in present:
+                absent.discard(imp.then)
+        numbers = {"gestational_weeks": float(rnd.randint(5, 41))}
+        if rnd.random() < 0.7:
+            numbers["pain_severity"] = float(rnd.randint(0, 10))
+        if rnd.random() < 0.3:
+            numbers["heart_rate"] = float(rnd.randint(60, 150))
+        out.append(Case(numbers, frozenset(present), frozenset(absent)))
+    return out
+
+
+def states(engine: Engine, all_cases: list[Case]) -> list[Session]:
+    """Every state an interview passes through, for each case."""
+    out: list[Session] = []
+    for case in all_cases:
+        patient = SimulatedPatient(engine, case)
+        initial, groups = patient.initial(engine)
+        s = start(engine, initial, groups)
+        while True:
+            out.append(s)
+            q = next_question(s)
+            if q is None:
+                break
+            s = answer(s, q.id, patient.reply(q))
+    return out
+
+
+def pct(xs: list[float], p: float) -> float:
+    xs = sorted(xs)
+    return xs[min(len(xs) - 1, int(p * len(xs)))]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--rounds", type=int, default=3, help="times each state is timed")
+    ap.add_argument("--random", type=int, default=150, help="random cases besides dev.yaml")
+    args = ap.parse_args()
+
+    engine = Engine()
+    t0 = time.perf_counter()
+    all_states = states(engine, cases(engine, args.random))
+    print(f"{len(all_states)} interview states built in {time.perf_counter() - t0:.1f} s")
+    next_question(all_states[0])  # warm the per-engine selector
+
+    wall: list[float] = []
+    cpu: list[float] = []
+    for _ in range(args.rounds):
+        for s in all_states:
+            w, c = time.perf_counter(), time.thread_time()
+            next_question(s)
+            cpu.append(time.thread_time() - c)
+            wall.append(time.perf_counter() - w)
+    ms = 1000.0
+    print(f"time to choose the next question over {len(wall)} timings (ms):")
+    print(f"  wall  p50 {pct(wall, .5) * ms:6.2f}   p99 {pct(wall, .99) * ms:6.2f}   "
+          f"mean {statistics.fmean(wall) * ms:6.2f}   max {max(wall) * ms:6.2f}")
+    print(f"  cpu   p50 {pct(cpu, .5) * ms:6.2f}   p99 {pct(cpu, .99) * ms:6.2f}   "
+          f"mean {statistics.fmean(cpu) * ms:6.2f}   max {max(cpu) * ms:6.2f}")
+    print(f"  target: p99 < 10 ms; load average now {os.getloadavg()[0]:.1f} "
+          f"on {os.cpu_count()} CPUs")
+
+
+if __name__ == "__main__":
+    main()

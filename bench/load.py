@@ -1,0 +1,215 @@
+"""Load benchmark (not a test): `gravida serve` with 2 workers on loopback, driven by wrk.
+
+Phases, each for a fixed time:
+  1. assess     — POST /v1/assess with six rotating realistic cases;
+  2. interview  — whole interviews (start, answer until finished), one flow per connection;
+  3. mixed      — both at once.
+Prints requests/s, p50/p90/p99 latency and the error count of each phase, then
+stops the server. Target (issue 7): >= 1,000 assessments/s, p99 < 50 ms, 0 errors.
+
+    make bench-load                    # or: .venv/bin/python bench/load.py --duration 20
+
+Needs wrk (Debian package `wrk`; installed with apt-get when missing and run as root).
+Latencies are wrk's (from the client, request sent to response read; wrk does not
+correct for coordinated omission, so p99 is a lower bound under saturation).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+HERE = Path(__file__).resolve().parent
+WRK_DIR = HERE / "wrk"
+TARGET_RPS, TARGET_P99_MS = 1000.0, 50.0
+
+
+def ensure_wrk() -> str:
+    found = shutil.which("wrk")
+    if found:
+        return found
+    if os.geteuid() != 0:
+        sys.exit("wrk is not installed: apt-get install wrk (as root)")
+    print("installing wrk from Debian's packages ...", flush=True)
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    if subprocess.run(["apt-get", "install", "-y", "-qq", "wrk"], env=env,
+                      capture_output=True).returncode != 0:
+        subprocess.run(["apt-get", "update", "-qq"], env=env, check=True)
+        subprocess.run(["apt-get", "install", "-y", "-qq", "wrk"], env=env, check=True,
+                       capture_output=True)
+    return shutil.which("wrk") or sys.exit("wrk could not be installed")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def start_server(data_dir: Path, port: int, workers: int,
+                 extra_env: dict[str, str]) -> subprocess.Popen[bytes]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GRAVIDA_")}
+    env["GRAVIDA_DATA_DIR"] = str(data_dir)
+    env.update(extra_env)
+    gravida = Path(sys.executable).with_name("gravida")
+    cmd = [str(gravida)] if gravida.exists() else [
+        sys.executable, "-c", "from gravida.cli import main; main()"]
+    log = (data_dir / "server.log").open("wb")
+    proc = subprocess.Popen(
+        [*cmd, "serve", "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers)],
+        env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+    )
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            sys.exit(f"server exited: {(data_dir / 'server.log').read_text()}")
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=1).status_code == 200:
+                return proc
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.2)
+    stop_server(proc)
+    sys.exit("server did not become healthy in 120 s")
+
+
+def stop_server(proc: subprocess.Popen[bytes]) -> None:
+    if proc.poll() is None:
+        os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+
+
+def group_cpu_seconds(pgid: int) -> float:
+    """CPU time (user + system) used so far by the server's processes (Linux /proc)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[2]) == pgid:  # fields after the name: state, ppid, pgrp, ...
+            total += int(fields[11]) + int(fields[12])
+    return total / tick
+
+
+def measured(server: subprocess.Popen[bytes], *runs: subprocess.Popen[str]) -> list[dict[str, Any]]:
+    """The results of wrk runs started together, with the server's CPU per request."""
+    cpu0 = group_cpu_seconds(server.pid)
+    out = [result(r) for r in runs]
+    cpu = group_cpu_seconds(server.pid) - cpu0
+    total = sum(r["requests"] for r in out)
+    for r in out:
+        r["server_cpu_ms_per_request"] = 1000 * cpu / total if total else 0.0
+    return out
+
+
+def wrk(binary: str, script: str, url: str, threads: int, conns: int,
+        seconds: int) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [binary, f"-t{threads}", f"-c{conns}", f"-d{seconds}s", "--timeout", "5s",
+         "-s", str(WRK_DIR / script), url],
+        env={**os.environ, "GRAVIDA_WRK_DIR": str(WRK_DIR)},
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+
+
+def result(proc: subprocess.Popen[str]) -> dict[str, Any]:
+    out, _ = proc.communicate()
+    for line in out.splitlines():
+        if line.startswith("GRAVIDA_RESULT "):
+            r: dict[str, Any] = json.loads(line.split(" ", 1)[1])
+            r["errors"] = sum(r[k] for k in ("status_errors", "connect_errors", "read_errors",
+                                              "write_errors", "timeouts"))
+            r["rps"] = r["requests"] / (r["duration_us"] / 1e6)
+            return r
+    raise RuntimeError(f"wrk printed no result:\n{out}")
+
+
+def show(name: str, r: dict[str, Any]) -> None:
+    extra = f"  {r['flows']} whole interviews" if r["flows"] else ""
+    print(f"{name:<22} {r['rps']:7.0f} req/s  p50 {r['p50_us'] / 1000:6.2f} ms  "
+          f"p90 {r['p90_us'] / 1000:6.2f} ms  p99 {r['p99_us'] / 1000:6.2f} ms  "
+          f"max {r['max_us'] / 1000:7.1f} ms  errors {r['errors']}  "
+          f"server CPU {r['server_cpu_ms_per_request']:.2f} ms/req{extra}", flush=True)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--duration", type=int, default=20, help="seconds per phase")
+    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--connections", type=int, default=8, help="for the assess phase")
+    ap.add_argument("--interview-connections", type=int, default=4)
+    ap.add_argument("--database-url", help="e.g. PostgreSQL (default: SQLite in a temp dir)")
+    ap.add_argument("--sqlite-synchronous", choices=["NORMAL", "FULL"])
+    ap.add_argument("--phases", default="assess,interview,mixed")
+    ap.add_argument("--json", action="store_true", help="also print all figures as JSON")
+    args = ap.parse_args()
+    binary = ensure_wrk()
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    data = Path(tempfile.mkdtemp(prefix="gravida-load-"))
+    print(f"gravida serve --workers {args.workers} on {url} (data in {data}); "
+          f"{os.cpu_count()} CPUs; {args.duration} s per phase", flush=True)
+    extra = {}
+    if args.database_url:
+        extra["GRAVIDA_DATABASE_URL"] = args.database_url
+    if args.sqlite_synchronous:
+        extra["GRAVIDA_SQLITE_SYNCHRONOUS"] = args.sqlite_synchronous
+    phases = set(args.phases.split(","))
+    server = start_server(data, port, args.workers, extra)
+    figures: dict[str, Any] = {}
+    try:
+        # warm up each worker's caches (not measured)
+        result(wrk(binary, "assess.lua", url, 1, 2, 2))
+        ic = args.interview_connections
+        if "assess" in phases:
+            (figures["assess"],) = measured(
+                server, wrk(binary, "assess.lua", url, 1, args.connections, args.duration))
+            show("assess", figures["assess"])
+        if "interview" in phases:
+            (figures["interview"],) = measured(
+                server, wrk(binary, "interview.lua", url, ic, ic, args.duration))
+            show("interview flows", figures["interview"])
+        if "mixed" in phases:
+            figures["mixed_assess"], figures["mixed_interview"] = measured(
+                server,
+                wrk(binary, "assess.lua", url, 1, args.connections, args.duration),
+                wrk(binary, "interview.lua", url, ic, ic, args.duration),
+            )
+            show("mixed: assess", figures["mixed_assess"])
+            show("mixed: interview flows", figures["mixed_interview"])
+    finally:
+        stop_server(server)
+        shutil.rmtree(data, ignore_errors=True)
+    if "assess" not in figures:
+        return
+    a = figures["assess"]
+    ok = a["rps"] >= TARGET_RPS and a["p99_us"] / 1000 < TARGET_P99_MS and a["errors"] == 0
+    print(f"target (>= {TARGET_RPS:.0f} assessments/s, p99 < {TARGET_P99_MS:.0f} ms, "
+          f"0 errors): {'met' if ok else 'NOT met'}")
+    print(f"load average now {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs "
+          "(other work on the machine lowers requests/s; server CPU ms/req does not depend "
+          "on it)")
+    if args.json:
+        print(json.dumps(figures))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,174 @@
+"""The application factory: settings in, a ready FastAPI app out.
+
+Building the app loads the knowledge pack, opens the database and brings its
+schema up to date; start-up (the lifespan) warms the parts the first request
+would otherwise wait for and schedules the retention purge. Workers share
+nothing but the database, so any number of them, on any number of machines,
+can serve the same interviews.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import AsyncIterator
+from importlib.metadata import PackageNotFoundError, version
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import Response
+from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from gravida.api.middleware import Guard
+from gravida.api.openapi import build_openapi
+from gravida.api.problems import (
+    PROBLEM_MEDIA_TYPE,
+    ApiProblem,
+    FieldError,
+    problem_bytes,
+    problem_json,
+)
+from gravida.api.routes import router
+from gravida.api.service import Service
+from gravida.engine import Engine
+from gravida.settings import Settings
+from gravida.store import InterviewStore, make_engine, upgrade
+from gravida.web.routes import router as web_router  # web pages (issue 8)
+
+log = logging.getLogger("gravida.api")
+
+DESCRIPTION = """\
+Assessment of low back pain in pregnancy: ranked causes, triage level, reasons,
+an adaptive interview, free-text intake and medicine checks.
+
+**Decision support, not a diagnosis.**
+
+Errors are `application/problem+json` (RFC 9457) with an `errors` list naming
+each field, the problem and, for unknown ids, the nearest valid ids.
+Interview ids are bearer secrets; interview responses are `Cache-Control: no-store`.
+"""
+
+
+def _version() -> str:
+    try:
+        return version("gravida")
+    except PackageNotFoundError:
+        return "0"
+
+
+def problem(status: int, body: dict[str, Any], headers: dict[str, str] | None = None) -> Response:
+    return Response(problem_bytes(body), status_code=status, media_type=PROBLEM_MEDIA_TYPE,
+                    headers=headers)
+
+
+async def _api_problem(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, ApiProblem)
+    return problem(exc.status, exc.to_json(request.url.path), exc.headers or None)
+
+
+async def _http_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, StarletteHTTPException)
+    kind = {413: "body-too-large"}.get(exc.status_code)
+    detail = exc.detail if isinstance(exc.detail, str) else None
+    if exc.status_code == 404:
+        detail = "There is nothing at this path."
+    body = problem_json(exc.status_code, detail=detail, kind=kind, instance=request.url.path)
+    return problem(exc.status_code, body, dict(exc.headers or {}))
+
+
+async def _validation_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, RequestValidationError)
+    errors = []
+    malformed = False
+    for e in exc.errors():
+        loc = [str(x) for x in e.get("loc", ())]
+        if loc and loc[0] in ("body", "query", "path", "header", "cookie"):
+            loc = loc[1:]
+        if e.get("type") == "json_invalid":
+            malformed = True
+        errors.append(FieldError(".".join(loc) or "body", str(e.get("msg", "is not valid"))))
+    status = 400 if malformed else 422
+    body = problem_json(
+        status, "Malformed JSON" if malformed else "The request is not valid",
+        "; ".join(f"{e.field}: {e.message}" for e in errors),
+        "malformed-json" if malformed else "invalid-request", errors, request.url.path,
+    )
+    return problem(status, body)
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """The API over one database and the packaged knowledge pack."""
+    settings = settings or Settings()
+    db = make_engine(settings)
+    if settings.migrate_on_start:
+        upgrade(settings, db)
+    service = Service(settings, Engine(), InterviewStore(db))
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        await run_in_threadpool(service.warm_up)
+        await _purge(service, settings)  # before serving: nothing expired is ever served
+        task = asyncio.create_task(_purge_loop(service, settings))
+        try:
+            yield
+        finally:
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+            db.dispose()
+
+    app = FastAPI(
+        title="Gravida API",
+        version=_version(),
+        description=DESCRIPTION,
+        docs_url=None,  # the Swagger/ReDoc pages load scripts from a CDN: not here
+        redoc_url=None,
+        openapi_url="/openapi.json",
+        lifespan=lifespan,
+    )
+    app.state.service = service
+    app.state.settings = settings
+    app.include_router(router)
+    app.include_router(web_router)  # web pages (issue 8): gravida.web.routes, not in OpenAPI
+    app.add_exception_handler(ApiProblem, _api_problem)
+    app.add_exception_handler(StarletteHTTPException, _http_error)
+    app.add_exception_handler(RequestValidationError, _validation_error)
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=list(settings.cors_origins),
+            allow_methods=["GET", "POST"],
+            allow_headers=["Content-Type"],
+            expose_headers=["ETag", "Location"],
+            max_age=600,
+        )
+    app.add_middleware(Guard, max_body_bytes=settings.max_body_bytes)  # outermost
+    app.openapi = build_openapi(app, service)  # type: ignore[method-assign]
+    return app
+
+
+async def _purge(service: Service, settings: Settings) -> None:
+    try:
+        n = await run_in_threadpool(service.store.purge, settings.retention_days)
+        if n:
+            log.info("purged %d interview(s) older than %d days", n, settings.retention_days)
+    except Exception:
+        log.exception("retention purge failed")
+
+
+async def _purge_loop(service: Service, settings: Settings) -> None:
+    """Delete expired interviews every purge interval (0: only at start-up)."""
+    if settings.purge_interval_seconds <= 0:
+        return
+    while True:
+        await asyncio.sleep(settings.purge_interval_seconds)
+        await _purge(service, settings)
+
+
+def app_from_env() -> FastAPI:
+    """For uvicorn's ``--factory``: settings from the environment."""
+    return create_app(Settings())

@@ -1,0 +1,264 @@
+"""The OpenAPI document: FastAPI's, completed from the knowledge pack and the running code.
+
+- Request bodies are read by the service (to give field-level errors with
+  suggestions), so their schemas are written here, from the pack: which ids
+  are findings, which are numbers and their ranges, which questions exist.
+- Every error is application/problem+json; FastAPI's default 422 entry is
+  replaced accordingly.
+- Response examples are computed by calling the service on the request
+  examples, so they cannot drift from what the API really returns.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Any
+
+from fastapi import FastAPI
+from fastapi.openapi.utils import get_openapi
+
+from gravida.api import examples
+from gravida.api.problems import (
+    PROBLEM_MEDIA_TYPE,
+    ApiProblem,
+    FieldProblem,
+    Problem,
+    problem_json,
+)
+from gravida.api.service import Service
+
+log = logging.getLogger("gravida.api")
+
+REF = "#/components/schemas/"
+MAX_TEXT_CHARS = 20_000
+
+
+def _ref(name: str) -> dict[str, str]:
+    return {"$ref": REF + name}
+
+
+def request_schemas(service: Service) -> dict[str, Any]:
+    from gravida.interview.session import catalogue
+
+    pack = service.pack
+    booleans = sorted(f for f, d in pack.findings.items() if d.kind == "boolean")
+    finding_list = {
+        "type": "array", "items": _ref("BooleanFindingId"), "uniqueItems": True,
+    }
+    props: dict[str, Any] = {}
+    for f in pack.vocabulary.findings:
+        if f.kind == "number" and f.range is not None:
+            props[f.id] = {
+                "type": "number", "minimum": f.range[0], "maximum": f.range[1],
+                "description": f"{f.meaning} ({f.unit})",
+            }
+    props["present"] = {**finding_list, "description": "Findings she has."}
+    props["absent"] = {**finding_list, "description": "Findings she does not have."}
+    case = {
+        "type": "object",
+        "description": "What is known: numbers as `id: value`, yes/no findings under present "
+        "and absent, everything else unknown. Ids: GET /v1/vocabulary.",
+        "properties": props,
+        "required": ["gestational_weeks"],
+        "additionalProperties": False,
+    }
+    cat = catalogue(service.engine)
+    groups = sorted(q.id for q in cat.questions.values() if q.kind == "group")
+    start = {
+        "type": "object",
+        "description": "Initial evidence in the /v1/assess format, optionally with her own "
+        "words in `text`. gestational_weeks is required (given, or read from the text).",
+        "properties": {
+            **props,
+            "text": {"type": "string", "maxLength": MAX_TEXT_CHARS,
+                     "description": "Free text to read findings from (not stored unless "
+                     "keep_text is true)."},
+            "keep_text": {"type": "boolean", "default": False,
+                          "description": "Store the text with the interview."},
+            "volunteered": {"type": "array", "uniqueItems": True,
+                            "items": {"type": "string", "enum": groups},
+                            "description": "Question groups she has already answered in her "
+                            "own words (default: those the text speaks to)."},
+        },
+        "additionalProperties": False,
+    }
+    return {
+        "BooleanFindingId": {"type": "string", "enum": booleans},
+        "Case": case,
+        "InterviewStart": start,
+        "AnswerRequest": {
+            "type": "object",
+            "properties": {
+                "question": {"type": "string", "enum": sorted(cat.questions),
+                             "description": "The id of the question answered."},
+                "answer": {"description": "yes/no: true, false or null (don't know); number: "
+                           "a number, or {finding: value} for several; group: false (none), "
+                           "null, true, or the list of option findings that apply."},
+                "version": {"type": "integer", "minimum": 1,
+                            "description": "The interview's version as last read."},
+            },
+            "required": ["question", "answer", "version"],
+            "additionalProperties": False,
+        },
+        "BackRequest": {
+            "type": "object",
+            "properties": {"version": {"type": "integer", "minimum": 1}},
+            "required": ["version"],
+            "additionalProperties": False,
+        },
+        "ParseRequest": {
+            "type": "object",
+            "properties": {"text": {"type": "string", "maxLength": MAX_TEXT_CHARS}},
+            "required": ["text"],
+            "additionalProperties": False,
+        },
+        "MedicineCheckRequest": {
+            "type": "object",
+            "properties": {
+                "query": {"type": "string", "maxLength": 500,
+                          "description": "A medicine's name, brand or active ingredient."},
+                "weeks": {"anyOf": [{"type": "number", "minimum": 0, "maximum": 44},
+                                    {"type": "null"}],
+                          "description": "Completed weeks of pregnancy; null if not known."},
+            },
+            "required": ["query"],
+            "additionalProperties": False,
+        },
+    }
+
+
+def _examples(service: Service) -> dict[str, tuple[dict[str, Any] | None, dict[str, Any]]]:
+    """operation id -> (request examples, {status: response example})."""
+    from gravida.interview import start as start_interview
+    from gravida.interview.session import next_question
+
+    def safe(call: Callable[[], Any]) -> Any:
+        try:
+            return call()
+        except Exception as exc:  # an example must never stop the document
+            log.warning("could not compute an OpenAPI example: %s", exc)
+            return None
+
+    assess_ok = safe(lambda: service.assess(examples.POSTURAL))
+    invalid_problem = problem_json(422, "The case is not valid", kind="invalid-case")
+    try:
+        service.case(examples.INVALID_CASE["value"])
+    except ApiProblem as exc:
+        invalid_problem = exc.to_json("/v1/assess")
+
+    session = safe(lambda: start_interview(service.engine, examples.START["structured"]["value"]))
+    q = safe(lambda: next_question(session)) if session is not None else None
+    now = datetime(2026, 11, 20, 9, 30, tzinfo=UTC).isoformat()
+    interview: dict[str, Any] | None = None
+    answer_req: dict[str, Any] = {"question": "fever", "answer": False, "version": 1}
+    if session is not None:
+        interview = {
+            "id": "Xq3v9-EXAMPLE-ONLY-aP0s7Kx2wLmN4cR",
+            "version": 1, "finished": False, "question": None if q is None else q.to_json(),
+            "questions_asked": 0, "case": session.case.to_json(), "answers": [],
+            "volunteered": [], "result": None, "pack_version": service.pack.version,
+            "text_kept": False, "created_at": now, "updated_at": now,
+        }
+        if q is not None:
+            reply: Any = False  # yes/no: no
+            if q.kind == "number":
+                reply = None  # don't know
+            elif q.options:
+                reply = [q.options[0].finding]  # the first that applies
+            answer_req = {"question": q.id, "answer": reply, "version": 1}
+    result_example = None
+    if session is not None:
+        from gravida.interview import result as interview_result
+
+        result_example = safe(lambda: interview_result(session).to_json())
+    stale = problem_json(
+        409, "The interview cannot be resumed",
+        "The knowledge pack changed since this interview was stored and its answers no "
+        "longer fit; please start a new interview.", "interview-stale",
+    )
+    conflict = problem_json(
+        409, "The interview has changed",
+        "You sent version 1 but the interview is at version 2: another answer arrived first.",
+        "version-conflict",
+    )
+    vocab = service.vocabulary()
+    vocab_example = {k: (v[:2] if isinstance(v, list) else v) for k, v in vocab.items()}
+    med_ok = safe(lambda: service.check_medicine(examples.MEDICINES["paracetamol"]["value"]))
+    parse_ok = safe(lambda: service.parse(examples.PARSE["narrative"]["value"]))
+    return {
+        "assess": (examples.ASSESS, {"200": assess_ok, "422": invalid_problem}),
+        "parse_text": (examples.PARSE, {"200": parse_ok}),
+        "start_interview": (examples.START, {"201": interview}),
+        "get_interview": (None, {"200": interview}),
+        "answer_interview": (
+            {"answer": {"summary": "Answer the current question", "value": answer_req}},
+            {"200": interview, "409": conflict},
+        ),
+        "back_interview": (
+            {"back": {"summary": "Undo the last answer", "value": {"version": 2}}},
+            {"200": interview, "409": conflict},
+        ),
+        "get_interview_result": (None, {"200": result_example, "409": stale}),
+        "check_medicine": (examples.MEDICINES, {"200": med_ok}),
+        "get_vocabulary": (None, {"200": vocab_example}),
+        "healthz": (None, {"200": {"status": "ok", "database": "ok",
+                                   "pack_version": service.pack.version}}),
+    }
+
+
+REQUEST_SCHEMA = {
+    "assess": "Case",
+    "parse_text": "ParseRequest",
+    "start_interview": "InterviewStart",
+    "answer_interview": "AnswerRequest",
+    "back_interview": "BackRequest",
+    "check_medicine": "MedicineCheckRequest",
+}
+
+
+def build_openapi(app: FastAPI, service: Service) -> Callable[[], dict[str, Any]]:
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema:
+            return app.openapi_schema
+        doc = get_openapi(
+            title=app.title, version=app.version, description=app.description,
+            routes=app.routes,
+        )
+        schemas = doc.setdefault("components", {}).setdefault("schemas", {})
+        for name in ("HTTPValidationError", "ValidationError"):
+            schemas.pop(name, None)
+        schemas["Problem"] = Problem.model_json_schema(ref_template=REF + "{model}")
+        schemas["Problem"].pop("$defs", None)
+        schemas["FieldProblem"] = FieldProblem.model_json_schema()
+        schemas.update(request_schemas(service))
+        ex = _examples(service)
+        for path_item in doc.get("paths", {}).values():
+            for op in path_item.values():
+                op_id = op.get("operationId")
+                responses = op.setdefault("responses", {})
+                for status in list(responses):
+                    if status.startswith(("4", "5")):
+                        desc = responses[status].get("description") or "Problem"
+                        responses[status] = {
+                            "description": desc,
+                            "content": {PROBLEM_MEDIA_TYPE: {"schema": _ref("Problem")}},
+                        }
+                req_examples, resp_examples = ex.get(op_id, (None, {}))
+                if op_id in REQUEST_SCHEMA:
+                    media: dict[str, Any] = {"schema": _ref(REQUEST_SCHEMA[op_id])}
+                    if req_examples:
+                        media["examples"] = req_examples
+                    op["requestBody"] = {"required": True,
+                                         "content": {"application/json": media}}
+                for status, example in resp_examples.items():
+                    if example is None or status not in responses:
+                        continue
+                    content = responses[status].setdefault("content", {})
+                    for media_type in content.values():
+                        media_type["example"] = example
+        app.openapi_schema = doc
+        return doc
+
+    return openapi

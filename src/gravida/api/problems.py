@@ -1,0 +1,120 @@
+"""Errors as RFC 9457 problem details (application/problem+json).
+
+Every error the API returns, from a malformed JSON body to an unknown
+finding id to an unexpected bug, is one of these objects: a stable ``type``
+a program can switch on, a ``title`` and ``detail`` a person can read, and,
+for input errors, ``errors`` naming each field, what is wrong with it and,
+for an unknown id, the nearest valid ids.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from http import HTTPStatus
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+PROBLEM_MEDIA_TYPE = "application/problem+json"
+TYPE_PREFIX = "urn:gravida:problem:"
+
+
+class FieldProblem(BaseModel):
+    """One thing wrong with the input."""
+
+    field: str = Field(description="Where: a body field (`present[2]`), a path or query parameter.")
+    message: str = Field(description="What is wrong, in words.")
+    suggestions: list[str] | None = Field(
+        default=None, description="For an unknown id: the nearest valid ids."
+    )
+
+
+class Problem(BaseModel):
+    """An RFC 9457 problem details object."""
+
+    type: str = Field(
+        description="A URI naming the kind of problem (`about:blank` for plain HTTP errors).",
+        examples=["urn:gravida:problem:invalid-case"],
+    )
+    title: str = Field(examples=["The case is not valid"])
+    status: int = Field(ge=400, le=599, examples=[422])
+    detail: str = Field(examples=["present[0]: unknown finding id 'fevr'"])
+    instance: str | None = Field(default=None, description="The request path.")
+    errors: list[FieldProblem] = Field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class FieldError:
+    field: str
+    message: str
+    suggestions: tuple[str, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"field": self.field, "message": self.message}
+        if self.suggestions:
+            out["suggestions"] = list(self.suggestions)
+        return out
+
+
+@dataclass
+class ApiProblem(Exception):
+    """Raised by the service layer; the app turns it into a problem response."""
+
+    status: int
+    kind: str  # the last part of the type URI, e.g. "invalid-case"
+    title: str
+    detail: str
+    errors: Sequence[FieldError] = field(default_factory=tuple)
+    headers: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        super().__init__(self.detail)
+
+    def to_json(self, instance: str | None = None) -> dict[str, Any]:
+        return problem_json(
+            self.status, self.title, self.detail, self.kind, self.errors, instance
+        )
+
+
+def problem_json(
+    status: int,
+    title: str | None = None,
+    detail: str | None = None,
+    kind: str | None = None,
+    errors: Iterable[FieldError] = (),
+    instance: str | None = None,
+) -> dict[str, Any]:
+    phrase = _phrase(status)
+    out: dict[str, Any] = {
+        "type": TYPE_PREFIX + kind if kind else "about:blank",
+        "title": title or phrase,
+        "status": status,
+        "detail": detail or phrase,
+    }
+    if instance is not None:
+        out["instance"] = instance
+    errs = [e.to_json() for e in errors]
+    if errs:
+        out["errors"] = errs
+    return out
+
+
+def problem_bytes(body: dict[str, Any]) -> bytes:
+    return json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+def _phrase(status: int) -> str:
+    try:
+        return HTTPStatus(status).phrase
+    except ValueError:
+        return "Error"
+
+
+def problem_response_doc(description: str) -> dict[str, Any]:
+    """An OpenAPI response entry for a problem."""
+    return {
+        "description": description,
+        "content": {PROBLEM_MEDIA_TYPE: {"schema": {"$ref": "#/components/schemas/Problem"}}},
+    }

@@ -1,0 +1,247 @@
+"""HTTP routes: translate requests to service calls and results to responses, nothing more.
+
+Bodies are read as raw JSON by ``json_body`` (not by FastAPI's model
+binding) so that every input error is reported by the service in the same
+problem format, with the core's own field names and suggestions.
+Assessment-only routes are ``async`` and compute inline (they take well
+under a millisecond); routes that touch the database are plain functions,
+which FastAPI runs in its thread pool.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi.responses import Response
+
+from gravida.api import schemas
+from gravida.api.problems import ApiProblem, FieldError
+from gravida.api.service import Service, not_found
+from gravida.store.models import ID_LENGTH
+
+
+class JsonResponse(Response):
+    media_type = "application/json"
+
+    def render(self, content: Any) -> bytes:
+        return json.dumps(
+            content, ensure_ascii=False, allow_nan=False, separators=(",", ":")
+        ).encode()
+
+
+async def get_service(request: Request) -> Service:
+    # async, so FastAPI does not hand this trivial lookup to its thread pool
+    service: Service = request.app.state.service
+    return service
+
+
+def _bad_json(detail: str) -> ApiProblem:
+    return ApiProblem(400, "malformed-json", "Malformed JSON", detail,
+                      [FieldError("body", detail)])
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON number")
+
+
+def _int(s: str) -> int | float:
+    # Huge integers become floats (inf when too big), which every range check refuses.
+    return int(s) if len(s) <= 18 else float(s)
+
+
+async def json_body(request: Request) -> Any:
+    """The request body as JSON; malformed bodies are a 400 problem saying where."""
+    raw = await request.body()
+    if not raw.strip():
+        raise _bad_json("The request body is empty: send a JSON object.")
+    try:
+        return json.loads(raw, parse_constant=_no_constant, parse_int=_int)
+    except json.JSONDecodeError as exc:
+        raise _bad_json(
+            f"The body is not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}."
+        ) from None
+    except UnicodeDecodeError:
+        raise _bad_json("The body is not UTF-8 text.") from None
+    except ValueError as exc:
+        raise _bad_json(f"The body is not valid JSON: {exc}.") from None
+    except RecursionError:
+        raise _bad_json("The body is nested too deeply.") from None
+
+
+ServiceDep = Annotated[Service, Depends(get_service)]
+JsonBody = Annotated[Any, Depends(json_body)]
+InterviewId = Annotated[
+    str, Path(description="The interview's id, as returned when it was started.")
+]
+
+BAD_BODY: dict[int | str, dict[str, Any]] = {
+    400: {"description": "Malformed JSON, or an empty body"},
+    413: {"description": "The body is larger than the limit"},
+    422: {"description": "The body is valid JSON but not a valid request: each field and "
+                         "problem is named, with the nearest valid ids for unknown ids"},
+}
+UNKNOWN: dict[int | str, dict[str, Any]] = {404: {"description": "No interview with this id"}}
+CONFLICT: dict[int | str, dict[str, Any]] = {
+    409: {"description": "The interview changed since that version was read (another answer "
+                         "arrived first), or it is finished"},
+}
+STALE: dict[int | str, dict[str, Any]] = {
+    409: {"description": "The interview was stored under a knowledge pack that no longer "
+                         "accepts its answers; start a new one"},
+}
+NO_STORE = {"Cache-Control": "no-store"}
+
+router = APIRouter()
+
+
+def _interview_response(view: dict[str, Any], status: int = 200) -> JsonResponse:
+    headers = {"ETag": f'"{view["version"]}"', **NO_STORE}
+    if status == 201:
+        headers["Location"] = f"/v1/interviews/{view['id']}"
+    return JsonResponse(view, status_code=status, headers=headers)
+
+
+def _check_id(interview_id: str) -> str:
+    if len(interview_id) > ID_LENGTH:  # cannot exist; do not bother the database
+        raise not_found(interview_id)
+    return interview_id
+
+
+@router.post(
+    "/v1/assess",
+    operation_id="assess",
+    summary="Assess a case",
+    description="A case in, the result out: ranked causes with probabilities, the triage "
+    "level and what set it, and the findings that raised or lowered each leading cause. "
+    "With `advice=true`, also the self-care plan.",
+    tags=["assessment"],
+    responses={200: {"model": schemas.Assessment, "description": "The assessment"}, **BAD_BODY},
+)
+async def assess(
+    service: ServiceDep,
+    body: JsonBody,
+    advice: Annotated[bool, Query(description="Include the self-care plan.")] = False,
+) -> Response:
+    return JsonResponse(service.assess(body, advice=advice))
+
+
+@router.post(
+    "/v1/parse",
+    operation_id="parse_text",
+    summary="Read findings from free text",
+    description="Her own words in, the case they state out, with the words behind each "
+    "finding. Nothing is stored.",
+    tags=["assessment"],
+    responses={200: {"model": schemas.ParseResult, "description": "The case read from the text"},
+               **BAD_BODY},
+)
+def parse(service: ServiceDep, body: JsonBody) -> Response:
+    return JsonResponse(service.parse(body))
+
+
+@router.post(
+    "/v1/interviews",
+    operation_id="start_interview",
+    summary="Start an interview",
+    description="Initial evidence in (the /v1/assess case format, optionally with `text`); "
+    "the stored interview out, with its id, version and first question.",
+    tags=["interviews"],
+    status_code=201,
+    responses={201: {"model": schemas.Interview, "description": "The new interview"}, **BAD_BODY},
+)
+def start_interview(service: ServiceDep, body: JsonBody) -> Response:
+    return _interview_response(service.start_interview(body), 201)
+
+
+@router.get(
+    "/v1/interviews/{interview_id}",
+    operation_id="get_interview",
+    summary="An interview's state and next question",
+    tags=["interviews"],
+    responses={200: {"model": schemas.Interview, "description": "The interview"}, **UNKNOWN},
+)
+def get_interview(service: ServiceDep, interview_id: InterviewId) -> Response:
+    return _interview_response(service.get_interview(_check_id(interview_id)))
+
+
+@router.post(
+    "/v1/interviews/{interview_id}/answers",
+    operation_id="answer_interview",
+    summary="Answer a question",
+    description="Send the answer with the version last read. The reply is the interview "
+    "with its next question, or finished with its result. If another answer arrived "
+    "first, 409: read the interview again.",
+    tags=["interviews"],
+    responses={200: {"model": schemas.Interview,
+                    "description": "The interview after the answer"},
+               **BAD_BODY, **UNKNOWN, **CONFLICT},
+)
+def answer_interview(service: ServiceDep, interview_id: InterviewId, body: JsonBody) -> Response:
+    return _interview_response(service.answer(_check_id(interview_id), body))
+
+
+@router.post(
+    "/v1/interviews/{interview_id}/back",
+    operation_id="back_interview",
+    summary="Undo the last answer",
+    tags=["interviews"],
+    responses={200: {"model": schemas.Interview,
+                    "description": "The interview before its last answer"},
+               **BAD_BODY, **UNKNOWN, **CONFLICT},
+)
+def back_interview(service: ServiceDep, interview_id: InterviewId, body: JsonBody) -> Response:
+    return _interview_response(service.back(_check_id(interview_id), body))
+
+
+@router.get(
+    "/v1/interviews/{interview_id}/result",
+    operation_id="get_interview_result",
+    summary="An interview's result",
+    description="The assessment, and why the interview stopped; while it is still going, "
+    "the assessment so far (`finished: false`).",
+    tags=["interviews"],
+    responses={200: {"model": schemas.InterviewResult, "description": "The result"},
+               **UNKNOWN, **STALE},
+)
+def get_interview_result(service: ServiceDep, interview_id: InterviewId) -> Response:
+    return JsonResponse(service.result(_check_id(interview_id)), headers=NO_STORE)
+
+
+@router.post(
+    "/v1/medicines/check",
+    operation_id="check_medicine",
+    summary="May she take this medicine?",
+    description="A medicine's name (brand or ingredient) and the weeks of pregnancy in; the "
+    "verdict for that stage, why, and the sources out. Unknown names are `unknown`, never safe.",
+    tags=["advice"],
+    responses={200: {"model": schemas.MedicineVerdict, "description": "The verdict"}, **BAD_BODY},
+)
+async def check_medicine(service: ServiceDep, body: JsonBody) -> Response:
+    return JsonResponse(service.check_medicine(body))
+
+
+@router.get(
+    "/v1/vocabulary",
+    operation_id="get_vocabulary",
+    summary="The ids a case may use",
+    description="Findings (with kinds, units, ranges and plain-language labels), conditions, "
+    "triage levels and interview questions of the knowledge pack in use.",
+    tags=["reference"],
+    responses={200: {"model": schemas.Vocabulary, "description": "The vocabulary"}},
+)
+async def vocabulary(service: ServiceDep) -> Response:
+    return JsonResponse(service.vocabulary(), headers={"Cache-Control": "public, max-age=3600"})
+
+
+@router.get(
+    "/healthz",
+    operation_id="healthz",
+    summary="Liveness and database reachability",
+    tags=["operations"],
+    responses={200: {"model": schemas.Health, "description": "Healthy"},
+               503: {"description": "Database unreachable"}},
+)
+def healthz(service: ServiceDep) -> Response:
+    return JsonResponse(service.health())

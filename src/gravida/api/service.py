@@ -1,0 +1,461 @@
+"""The service layer: what each endpoint does, independent of HTTP.
+
+Takes parsed JSON values, calls the core (engine, interview, intake, advice)
+and the store, and returns plain JSON values or raises ApiProblem. Routes
+only translate HTTP to these calls, so the logic is testable without a
+server and the same whichever worker or machine runs it.
+"""
+
+from __future__ import annotations
+
+import difflib
+import logging
+import math
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+from gravida.api.problems import ApiProblem, FieldError
+from gravida.engine import Assessment, Case, CaseError, Engine
+from gravida.settings import Settings
+from gravida.store import InterviewStore, NotFound, StoredInterview, VersionConflict
+
+log = logging.getLogger("gravida.api")
+
+# Keys of an interview-start body that are not findings.
+START_KEYS = ("text", "keep_text", "volunteered")
+
+
+def _nearest(word: str, known: Sequence[str]) -> tuple[str, ...]:
+    return tuple(difflib.get_close_matches(word, sorted(known), n=3, cutoff=0.6))
+
+
+def invalid_case(exc: CaseError, prefix: str = "") -> ApiProblem:
+    errors = [FieldError(prefix + p.field, p.message, p.suggestions) for p in exc.problems]
+    return ApiProblem(
+        422, "invalid-case", "The case is not valid",
+        "; ".join(f"{e.field}: {e.message}" for e in errors), errors,
+    )
+
+
+def invalid(field: str, message: str, suggestions: Sequence[str] = (),
+            kind: str = "invalid-request", title: str = "The request is not valid") -> ApiProblem:
+    return ApiProblem(422, kind, title, f"{field}: {message}",
+                      [FieldError(field, message, tuple(suggestions))])
+
+
+def not_found(interview_id: str) -> ApiProblem:
+    return ApiProblem(
+        404, "interview-not-found", "No such interview",
+        "There is no interview with this id: it never existed, or it was deleted after "
+        "the retention period.",
+        [FieldError("id", "unknown interview id")],
+    )
+
+
+def _object(body: Any, what: str) -> dict[str, Any]:
+    if not isinstance(body, dict):
+        raise invalid("body", f"must be a JSON object ({what})")
+    return body
+
+
+def _int_version(body: Mapping[str, Any]) -> int:
+    v = body.get("version")
+    if isinstance(v, bool) or not isinstance(v, int):
+        raise invalid("version", "is required: the interview's version as last read (an integer)")
+    return v
+
+
+class SessionCache:
+    """Recently used interview sessions of this worker, by (id, version).
+
+    A stored interview at a given version never changes (every write makes a
+    new version), so a cached session is exactly what replaying the stored
+    answers would give, whichever worker wrote it. Saves replaying every
+    answer on every request; a miss (another worker, a restart) just replays.
+    """
+
+    def __init__(self, size: int = 2048) -> None:
+        self.size = size
+        self._items: OrderedDict[tuple[str, int], Any] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple[str, int]) -> Any | None:
+        with self._lock:
+            hit = self._items.get(key)
+            if hit is not None:
+                self._items.move_to_end(key)
+            return hit
+
+    def put(self, key: tuple[str, int], session: Any) -> None:
+        with self._lock:
+            self._items[key] = session
+            self._items.move_to_end(key)
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+
+
+class Service:
+    """One per app: the loaded core and the store. Thread-safe; holds no request state."""
+
+    def __init__(self, settings: Settings, engine: Engine, store: InterviewStore) -> None:
+        self.settings = settings
+        self.engine = engine
+        self.pack = engine.pack
+        self.store = store
+        self._vocabulary: dict[str, Any] | None = None
+        self.sessions = SessionCache()
+
+    def warm_up(self) -> None:
+        """Load what the first request would otherwise wait for (selector, lexicon, books)."""
+        from gravida.interview.session import catalogue
+
+        catalogue(self.engine)
+        calls: list[tuple[str, Callable[[], object]]] = [
+            ("intake", lambda: self._parse("30 weeks, back pain")),
+            ("medicines", lambda: self.check_medicine({"query": "paracetamol", "weeks": 30})),
+            ("advice", lambda: self.assess({"gestational_weeks": 30}, advice=True)),
+        ]
+        for name, call in calls:
+            try:
+                call()
+            except ApiProblem as exc:
+                if exc.status == 501:
+                    log.info("%s is not available in this build", name)
+                else:
+                    log.warning("warming up %s: %s", name, exc.detail)
+            except Exception:  # a broken optional part must not stop assessments
+                log.exception("warming up %s failed; its endpoint will report errors", name)
+        self.vocabulary()
+
+    # --- assessment -----------------------------------------------------------------
+
+    def case(self, data: Any) -> Case:
+        try:
+            return Case.from_dict(data, self.pack)
+        except CaseError as exc:
+            raise invalid_case(exc) from None
+
+    def assess(self, body: Any, advice: bool = False) -> dict[str, Any]:
+        case = self.case(_object(body, "a case"))
+        a = self.engine.assess(case)
+        out = a.to_json()
+        if advice:
+            out["advice"] = self._plan(a)
+        return out
+
+    def _plan(self, a: Assessment) -> dict[str, Any] | None:
+        try:
+            from gravida.advice import build_plan
+        except ImportError:
+            return None
+        plan = build_plan(
+            self.pack, a.case.weeks, [(c.id, c.probability) for c in a.conditions],
+            a.triage.level,
+        )
+        return plan.to_json()
+
+    # --- free text ------------------------------------------------------------------
+
+    def _parse(self, text: str) -> dict[str, Any]:
+        try:
+            from gravida.intake.parse import parse_text
+        except ImportError:
+            raise ApiProblem(501, "not-implemented", "Not available",
+                             "Free-text intake is not part of this build.") from None
+        return parse_text(text, self.pack).to_dict()
+
+    def parse(self, body: Any) -> dict[str, Any]:
+        data = _object(body, '{"text": "..."}')
+        text = data.get("text")
+        if not isinstance(text, str):
+            raise invalid("text", "is required: what she says, as text")
+        unknown = sorted(set(data) - {"text"})
+        if unknown:
+            raise invalid(unknown[0], "is not a field of this request",
+                          _nearest(unknown[0], ["text"]))
+        return self._parse(text)
+
+    # --- medicines ------------------------------------------------------------------
+
+    def check_medicine(self, body: Any) -> dict[str, Any]:
+        data = _object(body, '{"query": "...", "weeks": 30}')
+        query, weeks = data.get("query"), data.get("weeks")
+        unknown = sorted(set(data) - {"query", "weeks"})
+        if unknown:
+            raise invalid(unknown[0], "is not a field of this request",
+                          _nearest(unknown[0], ["query", "weeks"]))
+        if not isinstance(query, str):
+            raise invalid("query", "is required: the medicine's name, as text")
+        if weeks is not None and (isinstance(weeks, bool) or not isinstance(weeks, int | float)):
+            raise invalid("weeks", "must be a number of weeks, or null when not known")
+        if isinstance(weeks, float) and not math.isfinite(weeks):
+            raise invalid("weeks", "must be a finite number")
+        try:
+            from gravida.advice.medicines import check
+        except ImportError:
+            raise ApiProblem(501, "not-implemented", "Not available",
+                             "Medicine checks are not part of this build.") from None
+        try:
+            verdict = check(query, weeks, self.pack)
+        except ValueError as exc:
+            raise invalid("weeks", str(exc)) from None
+        return verdict.to_json()
+
+    # --- vocabulary -----------------------------------------------------------------
+
+    def vocabulary(self) -> dict[str, Any]:
+        if self._vocabulary is None:
+            from gravida.interview.session import catalogue
+
+            v = self.pack.vocabulary
+            findings = []
+            for f in v.findings:
+                item: dict[str, Any] = {
+                    "id": f.id, "kind": f.kind, "meaning": f.meaning,
+                    "label": self.pack.label(f.id),
+                }
+                if f.unit is not None:
+                    item["unit"] = f.unit
+                if f.range is not None:
+                    item["range"] = list(f.range)
+                findings.append(item)
+            self._vocabulary = {
+                "version": v.version,
+                "pack_version": self.pack.version,
+                "triage_levels": [{"id": t.id, "meaning": t.meaning} for t in v.triage_levels],
+                "findings": findings,
+                "conditions": [
+                    {"id": c.id, "meaning": c.meaning, "name": self.pack.conditions[c.id].name,
+                     "lay_name": self.pack.conditions[c.id].lay_name}
+                    for c in v.conditions
+                ],
+                "questions": [
+                    {"id": q.id, "kind": q.kind, "text": q.text, "findings": list(q.findings)}
+                    for q in catalogue(self.engine).questions.values()
+                ],
+            }
+        return self._vocabulary
+
+    # --- health ---------------------------------------------------------------------
+
+    def health(self) -> dict[str, Any]:
+        try:
+            self.store.ping()
+        except Exception:
+            log.exception("database health check failed")
+            raise ApiProblem(503, "database-unavailable", "Database unavailable",
+                             "The database cannot be reached.") from None
+        return {"status": "ok", "database": "ok", "pack_version": self.pack.version}
+
+    # --- interviews -----------------------------------------------------------------
+
+    def start_interview(self, body: Any) -> dict[str, Any]:
+        from gravida.interview import InterviewError, start
+        from gravida.interview.session import catalogue
+
+        data = dict(_object(body, "a case, optionally with text"))
+        text = data.pop("text", None)
+        keep_text = data.pop("keep_text", False)
+        volunteered = data.pop("volunteered", None)
+        if text is not None and not isinstance(text, str):
+            raise invalid("text", "must be text (what she says), or left out")
+        if not isinstance(keep_text, bool):
+            raise invalid("keep_text", "must be true or false")
+        if keep_text and text is None:
+            raise invalid("keep_text", "there is no text to keep")
+        groups = [q.id for q in catalogue(self.engine).questions.values() if q.kind == "group"]
+        if volunteered is not None:
+            if not isinstance(volunteered, list):
+                raise invalid("volunteered", "must be a list of question group ids")
+            for i, g in enumerate(volunteered):
+                if not isinstance(g, str) or g not in groups:
+                    raise invalid(f"volunteered[{i}]", f"unknown question group {g!r}",
+                                  _nearest(str(g), groups))
+        parsed: dict[str, Any] | None = None
+        if text is not None:
+            parsed = self._parse(text)
+            data = merge_cases(parsed["case"], data)
+        case = self.case(data)
+        if volunteered is None:
+            volunteered = []
+            if parsed is not None:  # what she described in her own words counts as answered
+                cat = catalogue(self.engine)
+                volunteered = [
+                    g for g in cat.volunteered
+                    if set(cat.questions[g].findings) & set(parsed["case"].get("present", []))
+                ]
+        try:
+            session = start(self.engine, case.to_json(), volunteered)
+        except InterviewError as exc:
+            raise invalid("body", str(exc)) from None
+        fields = self._snapshot(session)
+        row = self.store.create(**fields, text=text if keep_text else None)
+        self.sessions.put((row.id, row.version), session)
+        view = self._view(row)
+        if parsed is not None:
+            view["parsed"] = parsed
+        return view
+
+    def get_interview(self, interview_id: str) -> dict[str, Any]:
+        return self._view(self._row(interview_id))
+
+    def answer(self, interview_id: str, body: Any) -> dict[str, Any]:
+        from gravida.interview import InterviewError, answer
+        from gravida.interview.session import catalogue
+
+        data = _object(body, '{"question": "...", "answer": ..., "version": 1}')
+        version = _int_version(data)
+        unknown = sorted(set(data) - {"question", "answer", "version"})
+        if unknown:
+            raise invalid(unknown[0], "is not a field of an answer",
+                          _nearest(unknown[0], ["question", "answer", "version"]))
+        qid = data.get("question")
+        if "answer" not in data:
+            raise invalid("answer", "is required: true, false, null (don't know), a number, "
+                                    "or a list of options")
+        ids = list(catalogue(self.engine).questions)
+        if not isinstance(qid, str):
+            raise invalid("question", "is required: the id of the question answered")
+        if qid not in ids:
+            raise invalid("question", f"unknown question id {qid!r}", _nearest(qid, ids))
+        row = self._row(interview_id)
+        self._check_version(row, version)
+        if row.finished:
+            raise ApiProblem(
+                409, "interview-finished", "The interview is finished",
+                "This interview has stopped; read its result, or go back to change an answer.",
+                [FieldError("question", "the interview is finished")],
+            )
+        session = self._resume(row)
+        try:
+            after = answer(session, qid, data["answer"])
+        except (InterviewError, TypeError, ValueError) as exc:
+            raise invalid("answer", str(exc) or "is not a valid answer to this question",
+                          kind="invalid-answer", title="The answer is not valid") from None
+        return self._save(row, after)
+
+    def back(self, interview_id: str, body: Any) -> dict[str, Any]:
+        from gravida.interview import InterviewError, back
+
+        data = _object(body, '{"version": 1}')
+        version = _int_version(data)
+        row = self._row(interview_id)
+        self._check_version(row, version)
+        session = self._resume(row)
+        try:
+            before = back(session)
+        except InterviewError as exc:
+            raise ApiProblem(409, "nothing-to-undo", "Nothing to undo", str(exc),
+                             [FieldError("version", str(exc))]) from None
+        return self._save(row, before)
+
+    def result(self, interview_id: str) -> dict[str, Any]:
+        from gravida.interview import result
+
+        row = self._row(interview_id)
+        if row.finished and row.result is not None:
+            return row.result
+        return result(self._resume(row)).to_json()
+
+    # --- interview internals --------------------------------------------------------
+
+    def _row(self, interview_id: str) -> StoredInterview:
+        try:
+            return self.store.get(interview_id)
+        except NotFound:
+            raise not_found(interview_id) from None
+
+    @staticmethod
+    def _check_version(row: StoredInterview, version: int) -> None:
+        if version != row.version:
+            raise conflict(version, row.version)
+
+    def _resume(self, row: StoredInterview) -> Any:
+        from gravida.interview import InterviewError, Session
+
+        cached = self.sessions.get((row.id, row.version))
+        if cached is not None:
+            return cached
+        try:
+            session = Session.from_json(row.state["session"], self.engine)
+        except (InterviewError, KeyError, TypeError, ValueError) as exc:
+            log.warning("interview cannot be resumed with pack %s: %s", self.pack.version, exc)
+            raise ApiProblem(
+                409, "interview-stale", "The interview cannot be resumed",
+                "The knowledge pack changed since this interview was stored and its answers "
+                "no longer fit; please start a new interview.",
+            ) from None
+        self.sessions.put((row.id, row.version), session)
+        return session
+
+    def _snapshot(self, session: Any) -> dict[str, Any]:
+        from gravida.interview import next_question, result
+
+        q = next_question(session)
+        return {
+            "state": {"session": session.to_json(), "case": session.case.to_json()},
+            "question": None if q is None else q.to_json(),
+            "result": result(session).to_json() if q is None else None,
+            "finished": q is None,
+            "pack_version": self.pack.version,
+        }
+
+    def _save(self, row: StoredInterview, session: Any) -> dict[str, Any]:
+        try:
+            new = self.store.update(row.id, row.version, **self._snapshot(session))
+        except VersionConflict as exc:
+            raise conflict(row.version, exc.current) from None
+        except NotFound:
+            raise not_found(row.id) from None
+        self.sessions.put((new.id, new.version), session)
+        return self._view(new)
+
+    @staticmethod
+    def _view(row: StoredInterview) -> dict[str, Any]:
+        session = row.state.get("session", {})
+        answers = session.get("answers", [])
+        return {
+            "id": row.id,
+            "version": row.version,
+            "finished": row.finished,
+            "question": row.question,
+            "questions_asked": len(answers),
+            "case": row.state.get("case", {}),
+            "answers": answers,
+            "volunteered": session.get("volunteered", []),
+            "result": row.result if row.finished else None,
+            "pack_version": row.pack_version,
+            "text_kept": row.text is not None,
+            "created_at": row.created_at.isoformat(),
+            "updated_at": row.updated_at.isoformat(),
+        }
+
+
+def conflict(expected: int, current: int | None) -> ApiProblem:
+    return ApiProblem(
+        409, "version-conflict", "The interview has changed",
+        f"You sent version {expected} but the interview is at version {current}: another "
+        "answer arrived first. Read the interview again and answer its current question.",
+        [FieldError("version", f"expected {current}, got {expected}")],
+    )
+
+
+def merge_cases(from_text: Mapping[str, Any], given: Mapping[str, Any]) -> dict[str, Any]:
+    """The case read from text, overridden by what was given as structured findings.
+
+    Given numbers replace read ones; a finding given as present or absent wins
+    over the opposite reading. Badly typed given values pass through untouched
+    so that case validation reports them against the caller's field names.
+    """
+    out: dict[str, Any] = {k: v for k, v in from_text.items() if k not in ("present", "absent")}
+    out.update({k: v for k, v in given.items() if k not in ("present", "absent")})
+    gp, ga = given.get("present"), given.get("absent")
+    gp_set = {x for x in gp if isinstance(x, str)} if isinstance(gp, list) else set()
+    ga_set = {x for x in ga if isinstance(x, str)} if isinstance(ga, list) else set()
+    tp = [f for f in from_text.get("present", []) if f not in ga_set and f not in gp_set]
+    ta = [f for f in from_text.get("absent", []) if f not in gp_set and f not in ga_set]
+    out["present"] = [*tp, *gp] if isinstance(gp, list) else (gp if "present" in given else tp)
+    out["absent"] = [*ta, *ga] if isinstance(ga, list) else (ga if "absent" in given else ta)
+    return out

@@ -1,0 +1,292 @@
+"""`gravida interview`: the adaptive interview in the terminal, one question at a time.
+
+Thin: it reads a reply, hands it to the interview core, and prints what comes
+back. Every reply the core refuses (a word where a number is needed, a value
+out of range, an unknown choice) is shown as a message and the same
+question asked again; "back" changes the last answer; "quit" stops and shows
+the assessment so far. An emergency is announced the moment it is revealed.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.console import Console
+
+from gravida.engine import Engine
+from gravida.interview.catalogue import QuestionSpec
+from gravida.interview.select import AMBULANCE, EMERGENCY
+from gravida.interview.session import (
+    InterviewError,
+    Question,
+    Session,
+    answer,
+    back,
+    catalogue,
+    next_question,
+    result,
+    start,
+)
+
+out = Console(highlight=False)
+err = Console(stderr=True, highlight=False)
+
+BACK = {"back", "b", "undo"}
+QUIT = {"quit", "q", "exit", "stop"}
+HELP = {"help", "h", "?"}
+DONT_KNOW = {"don't know", "dont know", "dk", "not sure", "unknown"}
+_AGAIN = object()  # an empty line asks the question again
+
+
+class _Back(Exception):
+    """She typed "back"."""
+
+
+class _Quit(Exception):
+    """She typed "quit"."""
+
+
+@click.command()
+@click.option("--weeks", type=float, help="Weeks of pregnancy (asked if not given).")
+@click.option("--text", "text", help="Start from her own words (needs the free-text intake).")
+@click.option("--resume", "resume", type=click.Path(dir_okay=False, exists=True),
+              help="Continue an interview saved with --save.")
+@click.option("--save", "save", type=click.Path(dir_okay=False),
+              help="Write the interview state (JSON) here after every answer.")
+@click.option("--json", "as_json", is_flag=True, help="Print the final result as one JSON object.")
+def interview(
+    weeks: float | None, text: str | None, resume: str | None, save: str | None, as_json: bool
+) -> None:
+    """Ask the fewest questions to a safe, settled answer; 'back' changes the last one."""
+    from gravida.cli import load_engine
+
+    engine = load_engine()
+    try:
+        session = _resume(engine, resume) if resume else _begin(engine, weeks, text)
+    except (EOFError, click.Abort):
+        out.print()
+        raise SystemExit(1) from None
+    session, finished = _run(session, save)
+    if not finished:
+        out.print()
+        out.print("[dim]Stopped before the end: this is the assessment so far.[/dim]")
+    _finish(session, as_json)
+
+
+def _resume(engine: Engine, path: str) -> Session:
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        return Session.from_json(data, engine)
+    except (OSError, ValueError) as exc:  # InterviewError is a ValueError
+        raise click.ClickException(f"cannot resume from {path}: {exc}") from None
+
+
+def _begin(engine: Engine, weeks: float | None, text: str | None) -> Session:
+    case: dict[str, Any] = {}
+    if text:
+        case = _from_text(engine, text)
+    if weeks is not None:
+        case["gestational_weeks"] = weeks
+    if "gestational_weeks" not in case:
+        case["gestational_weeks"] = _ask_weeks(catalogue(engine).get("gestational_weeks"))
+    cat = catalogue(engine)
+    present = set(case.get("present") or [])
+    # where the pain is counts as told when her words already name a place
+    volunteered = [g for g in cat.volunteered if present & set(cat.questions[g].findings)]
+    try:
+        return start(engine, case, volunteered)
+    except InterviewError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+def _from_text(engine: Engine, text: str) -> dict[str, Any]:
+    """The case the free-text intake reads from her words, when that module exists."""
+    try:
+        from gravida.intake.parse import parse_text
+    except ModuleNotFoundError:
+        out.print("[dim]Free-text intake is not available here; starting with questions.[/dim]")
+        return {}
+    parsed = parse_text(text, engine.pack)
+    case = getattr(parsed, "case", None)
+    if not isinstance(case, dict):
+        return {}
+    found = sorted(set(case.get("present") or []))
+    if found:
+        labels = "; ".join(engine.pack.label(f) for f in found)
+        out.print(f"[dim]From what you wrote: {labels}.[/dim]")
+    return dict(case)
+
+
+def _ask_weeks(spec: QuestionSpec | None) -> float:
+    text = spec.text if spec else "How many weeks pregnant are you?"
+    lo, hi = (spec.parts[0].lo, spec.parts[0].hi) if spec and spec.parts else (0.0, 44.0)
+    while True:
+        reply = click.prompt(text, prompt_suffix=" ").strip()
+        try:
+            value = float(reply.replace(",", "."))
+        except ValueError:
+            out.print(f"[red]Please give a number of weeks ({lo:g}-{hi:g}).[/red]")
+            continue
+        if lo <= value <= hi:
+            return value
+        out.print(f"[red]{value:g} is outside {lo:g}-{hi:g} weeks.[/red]")
+
+
+def _run(session: Session, save: str | None) -> tuple[Session, bool]:
+    """Ask until the interview stops; False when she quit (or input ended) first."""
+    announced = _urgent(session)
+    while True:
+        q = next_question(session)
+        if q is None:
+            return session, True
+        try:
+            reply = _ask(session, q)
+        except (_Quit, EOFError, click.Abort):
+            return session, False
+        except _Back:
+            try:
+                session = back(session)
+            except InterviewError as exc:
+                out.print(f"[yellow]{_plain(exc)}[/yellow]")
+                continue
+            out.print("[dim]Gone back one question.[/dim]")
+            _save(session, save)
+            announced = _urgent(session)
+            continue
+        try:
+            session = answer(session, q.id, reply)
+        except InterviewError as exc:
+            out.print(f"[red]{_plain(exc)}[/red]")
+            continue
+        _save(session, save)
+        now = _urgent(session)
+        if now and now != announced:
+            _announce(session)
+        announced = now
+
+
+def _urgent(session: Session) -> str | None:
+    """The emergency level an answer has revealed, if any."""
+    if not session.derived.emergency:
+        return None
+    level = session.engine.triage(session.case).level
+    return level if level in (EMERGENCY, AMBULANCE) else None
+
+
+def _announce(session: Session) -> None:
+    t = session.engine.triage(session.case)
+    style = "bold white on red" if t.level == AMBULANCE else "bold red"
+    out.print()
+    out.print(f"[{style}] {t.level.upper().replace('_', ' ')} [/]  {t.meaning}")
+    out.print(f"  because: {t.set_by.says}")
+    if t.level != AMBULANCE and next_question(session) is not None:
+        out.print("  [bold]Do this now.[/bold] A few more questions decide whether you need "
+                  "an ambulance.")
+    out.print()
+
+
+def _ask(session: Session, q: Question) -> Any:
+    """One question on screen; returns the reply in the form ``answer`` takes."""
+    cat = catalogue(session.engine)
+    out.print()
+    out.print(f"[dim]Question {q.number} of at most {cat.params.max_questions}[/dim]")
+    out.print(f"[bold]{q.text}[/bold]")
+    if q.help:
+        out.print(f"[dim]{q.help}[/dim]")
+    if q.kind == "yes_no":
+        return _reply("yes / no / don't know / back", lambda s: s)
+    if q.kind == "number":
+        return _numbers(q)
+    for n, o in enumerate(q.options, 1):
+        out.print(f"  {n}. {o.text}")
+    spec = cat.questions[q.id]
+    if q.kind == "choose" or spec.volunteered:
+        hint = "the numbers that apply (e.g. 1,3) / don't know / back"
+    else:
+        hint = "no (none of these) / the numbers that apply (e.g. 1,3) / yes / don't know / back"
+    return _reply(hint, lambda s: _choices(q, s))
+
+
+def _reply(hint: str, convert: Any, blank: Any = _AGAIN) -> Any:
+    """One typed reply; ``blank`` is what an empty line means (by default: ask again)."""
+    while True:
+        raw = click.prompt(f"  ({hint})", default="", show_default=False, prompt_suffix=" ")
+        word = raw.strip().lower()
+        if word in BACK:
+            raise _Back
+        if word in QUIT:
+            raise _Quit
+        if not word and blank is not _AGAIN:
+            return blank
+        if word in HELP or not word:
+            out.print(f"  [dim]Answer with {hint}.[/dim]")
+            continue
+        return convert(raw.strip())
+
+
+def _choices(q: Question, raw: str) -> Any:
+    """'1,3' -> the findings of those options; words pass through for the core to check."""
+    pieces = [p for p in raw.replace(" ", ",").split(",") if p]
+    if pieces and all(p.isdigit() for p in pieces):
+        picked = []
+        for p in pieces:
+            n = int(p)
+            if not 1 <= n <= len(q.options):
+                return [f"option {n}"]  # the core names the valid choices
+            picked.append(q.options[n - 1].finding)
+        return picked
+    return raw
+
+
+def _numbers(q: Question) -> Any:
+    """Each part in turn; a blank line or "don't know" leaves that part unknown.
+
+    "120/80" typed for the first of two parts fills both (blood pressure).
+    """
+    values: dict[str, Any] = {}
+    parts = list(q.parts)
+    while parts:
+        p = parts.pop(0)
+        span = f"{p.lo:g}-{p.hi:g}" + ("" if p.unit == f"{p.lo:g}-{p.hi:g}" else f" {p.unit}")
+        label = f"{p.label}, " if len(q.parts) > 1 else ""
+        got = _reply(f"{label}{span} / blank or don't know / back", lambda s: s, blank=None)
+        if got is None or got.lower() in DONT_KNOW:
+            continue
+        pieces = [x.strip() for x in got.split("/")]
+        for finding in [p.finding] + [parts.pop(0).finding for _ in pieces[1:] if parts]:
+            text = pieces.pop(0)
+            try:
+                values[finding] = float(text.replace(",", "."))
+            except ValueError:
+                values[finding] = text  # the core says what is wrong with it
+    return values or None
+
+
+def _plain(exc: InterviewError) -> str:
+    msg = str(exc)
+    return msg.split(": ", 1)[1] if ": " in msg else msg
+
+
+def _save(session: Session, path: str | None) -> None:
+    if path:
+        try:
+            Path(path).write_text(json.dumps(session.to_json(), ensure_ascii=False),
+                                  encoding="utf-8")
+        except OSError as exc:
+            err.print(f"[yellow]cannot save the interview to {path}: {exc}[/yellow]")
+
+
+def _finish(session: Session, as_json: bool) -> None:
+    r = result(session)
+    if as_json:
+        click.echo(json.dumps(r.to_json(), ensure_ascii=False))
+        return
+    from gravida.cli import render_report
+    from gravida.report import build_report
+
+    out.print()
+    out.print(f"[dim]{r.questions_asked} questions. {r.stop_explanation}[/dim]")
+    render_report(build_report(session.engine, session.case))

@@ -1,0 +1,105 @@
+"""Deployment settings: one object, read from ``GRAVIDA_*`` environment variables.
+
+Everything an operator may want to change without touching code lives here
+(where data goes, which database, limits, retention, CORS, how to listen), so
+that the API, the CLI and the tests build the same app from one value and a
+worker started by uvicorn in another process reads exactly what its parent did.
+Nothing clinical is a setting: clinical numbers live in the knowledge pack.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+
+def default_data_dir() -> Path:
+    """The platform's per-user data directory, so that `gravida serve` works from anywhere.
+
+    Linux and other Unixes: ``$XDG_DATA_HOME/gravida`` (``~/.local/share/gravida``);
+    macOS: ``~/Library/Application Support/gravida``; Windows: ``%LOCALAPPDATA%\\gravida``.
+    """
+    home = Path.home()
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA") or home / "AppData" / "Local")
+    elif sys.platform == "darwin":
+        base = home / "Library" / "Application Support"
+    else:
+        base = Path(os.environ.get("XDG_DATA_HOME") or home / ".local" / "share")
+    return base / "gravida"
+
+
+class Settings(BaseSettings):
+    """How one Gravida server runs. Every field is ``GRAVIDA_<NAME>`` in the environment."""
+
+    model_config = SettingsConfigDict(env_prefix="GRAVIDA_", extra="ignore", frozen=True)
+
+    data_dir: Path = Field(
+        default_factory=default_data_dir,
+        description="Where the embedded SQLite database lives (created if missing).",
+    )
+    database_url: str | None = Field(
+        default=None,
+        description=(
+            "SQLAlchemy URL; unset means SQLite (WAL) at <data_dir>/gravida.sqlite3. "
+            "For several workers on several machines: postgresql+psycopg://user:pw@host/db"
+        ),
+    )
+    max_body_bytes: int = Field(
+        default=64 * 1024, ge=1024, le=16 * 1024 * 1024,
+        description="Largest request body accepted; larger ones get 413.",
+    )
+    retention_days: int = Field(
+        default=30, ge=0, le=36500,
+        description="Interviews untouched for longer are deleted; 0 keeps them for ever.",
+    )
+    purge_interval_seconds: int = Field(
+        default=3600, ge=0,
+        description="How often a running server purges expired interviews; 0: only on start.",
+    )
+    cors_origins: Annotated[list[str], NoDecode] = Field(
+        default_factory=list,
+        description="Origins allowed to call the API from a browser (comma-separated); "
+        "empty (the default) sends no CORS headers at all.",
+    )
+    host: str = "127.0.0.1"
+    port: int = Field(default=8000, ge=0, le=65535)
+    workers: int = Field(default=1, ge=1, le=64)
+    migrate_on_start: bool = Field(
+        default=True, description="Bring the database schema up to date when the app starts."
+    )
+    access_log: bool = Field(
+        default=False,
+        description="Log every request line. Off by default: paths carry interview ids, "
+        "which are bearer secrets.",
+    )
+    db_pool_size: int = Field(default=5, ge=1, le=100)
+    sqlite_synchronous: str = Field(
+        default="NORMAL", pattern="^(NORMAL|FULL|EXTRA)$",
+        description="SQLite durability. NORMAL (WAL's usual setting): a killed process or "
+        "worker loses nothing committed; a power cut may lose the last commits, never "
+        "corrupts. FULL: also survives a power cut, at an fsync per write.",
+    )
+
+    @field_validator("cors_origins", mode="before")
+    @classmethod
+    def _split_origins(cls, v: Any) -> Any:
+        if isinstance(v, str):
+            return [o.strip() for o in v.split(",") if o.strip()]
+        return v
+
+    @property
+    def resolved_database_url(self) -> str:
+        """The database URL in use: the configured one, or SQLite in the data directory."""
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{(self.data_dir / 'gravida.sqlite3').resolve()}"
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.resolved_database_url.startswith("sqlite")

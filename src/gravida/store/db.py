@@ -1,0 +1,58 @@
+"""Database engines: SQLite tuned for a single machine, PostgreSQL for many.
+
+SQLite runs in WAL mode (readers never block the writer, a crashed process
+loses nothing committed) with a busy timeout, so several uvicorn workers on
+one machine can share the file; the SQLite file's directory is created on
+first use so the default needs no setup.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import make_url
+
+from gravida.settings import Settings
+
+BUSY_TIMEOUT_MS = 30_000
+
+
+def normalise_url(url: str) -> str:
+    """``postgres://`` and ``postgresql://`` mean psycopg 3, the driver we ship."""
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix):]
+    return url
+
+
+def make_engine(settings: Settings, url: str | None = None) -> sa.Engine:
+    """An Engine for ``url`` (default: the settings' database)."""
+    raw = normalise_url(url or settings.resolved_database_url)
+    parsed = make_url(raw)
+    if parsed.get_backend_name() == "sqlite":
+        db = parsed.database
+        if db and db != ":memory:" and not db.startswith("file:"):
+            Path(db).parent.mkdir(parents=True, exist_ok=True)
+        engine = sa.create_engine(
+            raw,
+            connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
+            pool_size=settings.db_pool_size,
+            max_overflow=20,
+        )
+        synchronous = settings.sqlite_synchronous
+
+        @sa.event.listens_for(engine, "connect")
+        def _pragmas(dbapi_conn: Any, _record: Any) -> None:
+            cur = dbapi_conn.cursor()
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute(f"PRAGMA synchronous={synchronous}")
+            cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+            cur.execute("PRAGMA foreign_keys=ON")
+            cur.close()
+
+        return engine
+    return sa.create_engine(
+        raw, pool_size=settings.db_pool_size, max_overflow=10, pool_pre_ping=True
+    )
