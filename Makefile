@@ -36,6 +36,7 @@ eval: $(STAMP)
 ## bench: in-process speed, and agreement with pgmpy's exact inference
 bench: $(STAMP)
 	$(BIN)/python bench/engine.py
+	$(BIN)/python bench/interview.py
 
 ## bench-load: HTTP load (gravida serve, 2 workers, wrk): requests/s, p50/p99, errors
 bench-load: $(STAMP)

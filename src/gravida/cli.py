@@ -157,7 +157,7 @@ def render_report(report: Report, limit: int = 8) -> None:
             out.print(f"[bold]{title}[/bold]")
             for item in plan[key]:
                 out.print(f"  - {item['text']}")
-    out.print(f"[bold]Get help at once[/bold] {plan['safety_net']['intro']}")
+    out.print(f"[bold]{plan['safety_net']['intro']}[/bold]")
     for sign in plan["safety_net"]["signs"]:
         out.print(f"  - {sign['text']}")
     for note in a.evidence.notes:

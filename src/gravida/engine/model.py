@@ -167,7 +167,7 @@ class Model:
     def posterior_batch(self, weeks: FloatArray, pos: FloatArray, neg: FloatArray) -> FloatArray:
         """Posteriors for many cases at once: rows of pos/neg are indicator vectors."""
         out = np.empty((len(weeks), len(self.conditions)))
-        tri = np.array([trimester(float(w)) for w in weeks])
+        tri = np.searchsorted(np.array(TRIMESTER_STARTS), weeks, side="right")
         for t in range(len(TRIMESTERS)):
             rows = np.nonzero(tri == t)[0]
             if rows.size == 0:
