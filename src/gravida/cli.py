@@ -227,6 +227,7 @@ def _register_optional() -> None:
         ("gravida.intake.cli", "parse"),
         ("gravida.interview.cli", "interview"),
         ("gravida.api.cli", "serve"),
+        ("gravida.api.cli", "purge"),
     ):
         try:
             mod = importlib.import_module(module)
