@@ -238,3 +238,23 @@ def test_random_answers_never_crash_nor_exceed_the_maximum(engine, weeks, data):
     assert (r.stop_reason is not None) == (next_question(s) is None)
     assert r.questions_asked <= cat.params.max_questions
     assert Session.from_json(json.loads(json.dumps(s.to_json())), engine) == s
+
+
+def test_group_answer_per_member(engine):
+    """A group can be answered member by member: yes, no or don't know each."""
+    from gravida.interview import answer, next_question, start
+
+    s = start(engine, {"gestational_weeks": 30, "present": ["pain_lower_back_central"]})
+    q = next_question(s)
+    while q is not None and q.kind != "group":
+        s = answer(s, q.id, None)
+        q = next_question(s)
+    assert q is not None, "expected a grouped question"
+    members = [o.finding for o in q.options]
+    reply = {members[0]: False}
+    if len(members) > 1:
+        reply[members[1]] = None
+    s = answer(s, q.id, reply)
+    assert s.case.state(members[0]) is False
+    if len(members) > 1:
+        assert s.case.state(members[1]) is None

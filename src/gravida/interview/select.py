@@ -55,7 +55,7 @@ MASKS_KEPT = 256
 EMERGENCY = "emergency"
 AMBULANCE = "emergency_ambulance"
 
-Value = bool | float | None | tuple[str, ...] | Mapping[str, float]
+Value = bool | float | None | tuple[str, ...] | Mapping[str, float] | Mapping[str, bool | None]
 
 
 # --- the triage policy, vectorised ----------------------------------------------

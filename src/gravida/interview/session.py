@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any, Literal
 
 from gravida.engine import Assessment, Case, CaseError, Engine
@@ -385,7 +386,8 @@ def _replay(
     elif q.kind == "number":
         if isinstance(v, Mapping):
             for f, x in v.items():
-                case = case.with_answer(f, float(x))
+                if isinstance(x, int | float):
+                    case = case.with_answer(f, float(x))
     elif q.kind == "group":
         open_ = _open_members(before, q)
         if v is False:
@@ -394,6 +396,10 @@ def _replay(
         elif isinstance(v, tuple):
             for f in v:
                 case = case.with_answer(f, True)
+        elif isinstance(v, Mapping):
+            for f, state in v.items():
+                if state is not None:
+                    case = case.with_answer(f, state)
         elif v is True:
             pending = q.id
     try:
@@ -510,6 +516,10 @@ def _check_group(session: Session, q: QuestionSpec, value: Any, follow_up: bool)
             value = True
         else:
             value = [value]
+    if isinstance(value, Mapping):
+        value = _check_members(q, value, open_)
+        if isinstance(value, Mapping):
+            return value
     if value is None:
         return None
     if isinstance(value, bool):
@@ -534,6 +544,35 @@ def _check_group(session: Session, q: QuestionSpec, value: Any, follow_up: bool)
     raise InterviewError(
         f"{q.id}: answer no, don't know, or the list of those that apply"
     )
+
+
+def _check_members(q: QuestionSpec, value: Mapping[Any, Any], open_: list[str]) -> Value:
+    """A per-member answer {finding: yes/no/don't know}: each member answered on its own.
+
+    This is the most informative group answer (a caller that knows which
+    members are absent, such as a clinician's form or the simulated patient,
+    can say so); it reduces to the plain forms where it can.
+    """
+    states: dict[str, bool | None] = {}
+    for f, raw in value.items():
+        if not isinstance(f, str) or f not in open_:
+            raise InterviewError(f"{q.id}: {f!r} is not one of the choices ({', '.join(open_)})")
+        word = raw.strip().lower() if isinstance(raw, str) else raw
+        if word is None or word in _WORDS_DK:
+            states[f] = None
+        elif word is True or word in _WORDS_YES:
+            states[f] = True
+        elif word is False or word in _WORDS_NO:
+            states[f] = False
+        else:
+            raise InterviewError(f"{q.id}: {f}: answer yes, no or don't know")
+    if not states:
+        raise InterviewError(f"{q.id}: answer at least one of the choices")
+    if all(v is None for v in states.values()):
+        return None
+    if all(v is False for v in states.values()) and set(states) == set(open_):
+        return False
+    return MappingProxyType(dict(sorted(states.items())))
 
 
 def _parse_numbers(q: QuestionSpec, text: str) -> Any:
