@@ -590,6 +590,8 @@ def test_bad_alone_rule_is_a_pack_error(tmp_path):
 def test_bad_cue_reach_is_a_pack_error(tmp_path):
     from tests.intake.test_score_and_pack import _pack_copy
 
-    pack = _pack_copy(tmp_path, lambda t: t.replace("cue_reach: 1", "cue_reach: 9", 1))
+    import re
+
+    pack = _pack_copy(tmp_path, lambda t: re.sub(r"cue_reach: \d", "cue_reach: 9", t, count=1))
     with pytest.raises(PackError, match="cue_reach"):
         load_lexicon(pack)

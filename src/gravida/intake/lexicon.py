@@ -146,6 +146,25 @@ class AloneRule:
     unless_absent: frozenset[str]
 
 
+@dataclass(frozen=True)
+class WideRangeRule:
+    """A mention of ``finding`` whose words give a wide range of times names ``then``.
+
+    "Every 10 to 40 minutes" is matched by the same words as "every 5 minutes",
+    but a rhythm that wanders that much is not a regular one. Wide means the
+    longest time is at least ``min_ratio`` times and ``min_spread`` minutes more
+    than the shortest; a narrower range ("every 5 to 7 minutes") stays as it is.
+    """
+
+    finding: str
+    then: str
+    regex: re.Pattern[str]
+    min_ratio: float
+    min_spread: float
+    unit_minutes: Mapping[str, float]
+    quantities: Mapping[str, float]
+
+
 @dataclass
 class Lexicon:
     """The compiled phrase pack: spaCy pipeline, matchers and the rules behind each key."""
@@ -177,6 +196,7 @@ class Lexicon:
     number_maps: list[dict[str, Any]] = field(default_factory=list)
     near_rules: list[NearRule] = field(default_factory=list)
     alone_rules: list[AloneRule] = field(default_factory=list)
+    wide_ranges: list[WideRangeRule] = field(default_factory=list)
 
 
 def _err(entry: str, problem: str) -> PackError:
@@ -558,6 +578,7 @@ def load_lexicon(pack: PackLike) -> Lexicon:
         number_maps=number_maps,
         near_rules=near_rules,
         alone_rules=_alone_rules(raw.get("alone_implies"), booleans, known_src),
+        wide_ranges=_wide_ranges(raw.get("wide_ranges"), booleans, known_src, num),
     )
 
 
@@ -609,6 +630,56 @@ def _alone_rules(raw: Any, booleans: list[str], known: set[str]) -> list[AloneRu
                 str(r["then"]),
                 frozenset(r.get("unless_present") or []),
                 frozenset(r.get("unless_absent") or []),
+            )
+        )
+    return out
+
+
+def _positive(raw: Any, entry: str) -> float:
+    if isinstance(raw, bool) or not isinstance(raw, int | float) or raw < 0:
+        raise _err(entry, "expected a number >= 0")
+    return float(raw)
+
+
+def _wide_ranges(raw: Any, booleans: list[str], known: set[str], num: str) -> list[WideRangeRule]:
+    if raw is None:
+        return []
+    if not isinstance(raw, dict):
+        raise _err("wide_ranges", "expected a mapping with src, unit_minutes and rules")
+    _check_src(raw, "wide_ranges", known)
+    units_raw = raw.get("unit_minutes")
+    if not isinstance(units_raw, dict) or not units_raw:
+        raise _err("wide_ranges.unit_minutes", "expected unit: minutes")
+    units = {
+        str(k).lower(): _positive(v, f"wide_ranges.unit_minutes.{k}") for k, v in units_raw.items()
+    }
+    q_raw = raw.get("quantities") or {}
+    if not isinstance(q_raw, dict):
+        raise _err("wide_ranges.quantities", "expected word: number")
+    quantities = {
+        str(k).lower(): _positive(v, f"wide_ranges.quantities.{k}") for k, v in q_raw.items()
+    }
+    out: list[WideRangeRule] = []
+    for i, r in enumerate(raw.get("rules") or []):
+        name = f"wide_ranges.rules[{i}]"
+        allowed = {"finding", "then", "regex", "min_ratio", "min_spread"}
+        if not isinstance(r, dict) or set(r) - allowed:
+            raise _err(name, f"expected keys {sorted(allowed)}")
+        bad = [x for x in (r.get("finding"), r.get("then")) if x not in booleans]
+        if bad:
+            raise _err(name, f"not boolean vocabulary findings: {bad}")
+        rx = _regex(str(r.get("regex", "")), f"{name}.regex", num)
+        if not {"lo", "hi", "unit"} <= set(rx.groupindex):
+            raise _err(f"{name}.regex", "needs named groups 'lo', 'hi' and 'unit'")
+        out.append(
+            WideRangeRule(
+                finding=str(r["finding"]),
+                then=str(r["then"]),
+                regex=rx,
+                min_ratio=_positive(r.get("min_ratio", 1), f"{name}.min_ratio"),
+                min_spread=_positive(r.get("min_spread", 0), f"{name}.min_spread"),
+                unit_minutes=units,
+                quantities=quantities,
             )
         )
     return out

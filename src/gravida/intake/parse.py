@@ -14,13 +14,13 @@ import json
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 from spacy.tokens import Doc
 
 from gravida.intake import context as ctx
-from gravida.intake.lexicon import Lexicon, PackLike, lexicon_for
+from gravida.intake.lexicon import Lexicon, PackLike, WideRangeRule, lexicon_for
 from gravida.intake.numbers import NumberHit, choose, extract_numbers, to_number
 from gravida.knowledge import expr
 
@@ -123,6 +123,7 @@ class _Mention:
     end: int
     pattern: str
     literal: frozenset[int]  # tokens matched by the pattern's words (not by its gaps)
+    notes: tuple[str, ...] = ()  # why the finding differs from the pattern's own
 
 
 MASK = "_mask"
@@ -174,6 +175,70 @@ def _targets(doc: Doc, lex: Lexicon, triggers: list[ctx.Trigger]) -> list[_Menti
             seen.add(k)
             out.append(m)
     return out
+
+
+def _widen(doc: Doc, norm: str, lex: Lexicon, mentions: list[_Mention]) -> list[_Mention]:
+    """Mentions whose words give a wide range of times become the finding the range names.
+
+    The range may run past the mention's own words ("every 10 minutes to an
+    hour" is matched as "every 10 minutes"), so it is looked for in the rest of
+    the sentence, but it must overlap the mention.
+    """
+    if not lex.wide_ranges:
+        return mentions
+    out: list[_Mention] = []
+    for m in mentions:
+        new = m
+        for rule in lex.wide_ranges:
+            if m.finding != rule.finding or m.polarity != "present":
+                continue
+            c0, c1 = _char_span(doc, m.start, m.end)
+            sent = doc[m.start].sent
+            for hit in rule.regex.finditer(norm, sent.start_char, sent.end_char):
+                if not (hit.start() < c1 and c0 < hit.end()):
+                    continue
+                spread = _range_minutes(hit, rule, lex)
+                if spread is None:
+                    continue
+                lo, hi = spread
+                if hi - lo >= rule.min_spread and hi >= rule.min_ratio * lo:
+                    note = f"wide_range:{_fmt(lo)}-{_fmt(hi)} min"
+                    new = replace(m, finding=rule.then, notes=(*m.notes, note))
+                    break
+            if new is not m:
+                break
+        out.append(new)
+    return out
+
+
+def _range_minutes(hit: re.Match[str], rule: WideRangeRule, lex: Lexicon) -> tuple[float, float] | None:
+    """The two ends of a matched range in minutes, shortest first; None if unreadable."""
+
+    def amount(raw: str | None) -> float | None:
+        if raw is None:
+            return None
+        word = re.sub(r"\s+", " ", raw.strip().lower())
+        if word in rule.quantities:
+            return rule.quantities[word]
+        return to_number(word, lex.all_number_words)
+
+    def minutes(raw: str | None) -> float | None:
+        if not raw:
+            return None
+        unit = raw.lower()
+        for name, per in rule.unit_minutes.items():
+            if unit == name or unit.rstrip("s") == name:
+                return per
+        return None
+
+    groups = hit.groupdict()
+    lo, hi = amount(groups.get("lo")), amount(groups.get("hi"))
+    per_hi = minutes(groups.get("unit"))
+    per_lo = minutes(groups.get("lo_unit")) or per_hi
+    if lo is None or hi is None or per_hi is None or per_lo is None or lo <= 0:
+        return None
+    a, b = sorted((lo * per_lo, hi * per_hi))
+    return a, b
 
 
 def _char_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -283,7 +348,7 @@ def parse_text(text: str, pack: PackLike) -> ParseResult:
     norm = normalise(text)
     doc = lex.nlp(norm)
     triggers = ctx.raw_triggers(doc, lex)
-    mentions = _targets(doc, lex, triggers)
+    mentions = _widen(doc, norm, lex, _targets(doc, lex, triggers))
     triggers = ctx.prune(triggers, [m.literal for m in mentions])
     all_scopes = ctx.scopes(doc, triggers)
 
@@ -320,10 +385,8 @@ def parse_text(text: str, pack: PackLike) -> ParseResult:
                 continue
             pol = "present"
         elif m.polarity == "absent_only":
-            # "tightenings, no pattern" denies a rhythm; "no tightenings, no pattern"
-            # denies the tightenings, and says nothing of a rhythm
-            if negated:
-                continue
+            # "tightenings, no pattern" denies a rhythm; "no tightenings, not regular
+            # ones" denies the tightenings, so a rhythm too: absent either way
             pol = "absent"
         elif m.polarity == "present":
             pol = "absent" if negated else "present"
@@ -332,7 +395,7 @@ def parse_text(text: str, pack: PackLike) -> ParseResult:
         if negated:
             flags.append("negated")
         c0, c1 = _char_span(doc, m.start, m.end)
-        triggers_text = [f"{s.trigger.category}:{s.text}" for s in mods]
+        triggers_text = [f"{s.trigger.category}:{s.text}" for s in mods] + list(m.notes)
         evidence.append(
             Evidence(
                 m.finding,
