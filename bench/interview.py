@@ -22,13 +22,11 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 
 import argparse
-import random
 import statistics
 import time
 from pathlib import Path
 
-import yaml
-
+from cases import make_cases
 from gravida.engine import Case, Engine
 from gravida.evaluation.interview_mode import SimulatedPatient
 from gravida.interview import Session, answer, next_question, start
@@ -37,25 +35,7 @@ SHARED_DEV = Path(__file__).resolve().parents[2] / "shared" / "vignettes" / "dev
 
 
 def cases(engine: Engine, n_random: int) -> list[Case]:
-    out: list[Case] = []
-    if SHARED_DEV.exists():
-        out += [engine.case(v["case"]) for v in yaml.safe_load(SHARED_DEV.read_text())]
-    booleans = sorted(f for f, d in engine.pack.findings.items() if d.kind == "boolean")
-    rnd = random.Random(20261126)
-    for _ in range(n_random):
-        chosen = rnd.sample(booleans, rnd.randint(3, 20))
-        k = rnd.randint(0, len(chosen))
-        present, absent = set(chosen[:k]), set(chosen[k:])
-        for imp in engine.pack.implies:
-            if imp.if_ in present:
-                absent.discard(imp.then)
-        numbers = {"gestational_weeks": float(rnd.randint(5, 41))}
-        if rnd.random() < 0.7:
-            numbers["pain_severity"] = float(rnd.randint(0, 10))
-        if rnd.random() < 0.3:
-            numbers["heart_rate"] = float(rnd.randint(60, 150))
-        out.append(Case(numbers, frozenset(present), frozenset(absent)))
-    return out
+    return make_cases(engine, n_random)
 
 
 def states(engine: Engine, all_cases: list[Case]) -> list[Session]:
@@ -101,12 +81,17 @@ def main() -> None:
             wall.append(time.perf_counter() - w)
     ms = 1000.0
     print(f"time to choose the next question over {len(wall)} timings (ms):")
-    print(f"  wall  p50 {pct(wall, .5) * ms:6.2f}   p99 {pct(wall, .99) * ms:6.2f}   "
-          f"mean {statistics.fmean(wall) * ms:6.2f}   max {max(wall) * ms:6.2f}")
-    print(f"  cpu   p50 {pct(cpu, .5) * ms:6.2f}   p99 {pct(cpu, .99) * ms:6.2f}   "
-          f"mean {statistics.fmean(cpu) * ms:6.2f}   max {max(cpu) * ms:6.2f}")
-    print(f"  target: p99 < 10 ms; load average now {os.getloadavg()[0]:.1f} "
-          f"on {os.cpu_count()} CPUs")
+    print(
+        f"  wall  p50 {pct(wall, 0.5) * ms:6.2f}   p99 {pct(wall, 0.99) * ms:6.2f}   "
+        f"mean {statistics.fmean(wall) * ms:6.2f}   max {max(wall) * ms:6.2f}"
+    )
+    print(
+        f"  cpu   p50 {pct(cpu, 0.5) * ms:6.2f}   p99 {pct(cpu, 0.99) * ms:6.2f}   "
+        f"mean {statistics.fmean(cpu) * ms:6.2f}   max {max(cpu) * ms:6.2f}"
+    )
+    print(
+        f"  target: p99 < 10 ms; load average now {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs"
+    )
 
 
 if __name__ == "__main__":

@@ -11,7 +11,6 @@ import numpy as np
 import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 from gravida.advice.workup import (
     conditional_information,
@@ -27,6 +26,7 @@ from gravida.knowledge import PackError, default_pack, load_pack
 from gravida.knowledge.load import default_pack_dir
 
 from ..conftest import DEV_VIGNETTES
+from ..strategies import cases as any_case
 
 PACK = default_pack()
 BOOK = load_workup(PACK)
@@ -299,29 +299,11 @@ def test_bad_arguments_give_clear_errors(engine):
 
 # --- properties ------------------------------------------------------------------------------
 
-BOOLEANS = sorted(f for f, d in PACK.findings.items() if d.kind == "boolean")
 SETTINGS = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
-@st.composite
-def cases(draw):
-    weeks = draw(st.integers(min_value=0, max_value=44))
-    chosen = draw(st.lists(st.sampled_from(BOOLEANS), unique=True, max_size=16))
-    split = draw(st.integers(min_value=0, max_value=len(chosen)))
-    present, absent = set(chosen[:split]), set(chosen[split:])
-    for imp in PACK.implies:
-        if imp.if_ in present and imp.then in absent:
-            absent.discard(imp.then)
-    numbers = {"gestational_weeks": float(weeks)}
-    if draw(st.booleans()):
-        numbers["temperature_c"] = draw(st.floats(min_value=35.0, max_value=41.5))
-    if draw(st.booleans()):
-        numbers["systolic_bp"] = float(draw(st.integers(min_value=60, max_value=200)))
-    return Case(numbers, frozenset(present), frozenset(absent))
-
-
 @SETTINGS
-@given(cases())
+@given(any_case(max_findings=16, weeks=(0, 44)))
 def test_work_up_never_raises_and_is_well_formed(engine: Engine, case: Case):
     a = engine.assess(case, explain=False)
     work = suggested_workup(PACK, a)

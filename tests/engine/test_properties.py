@@ -10,31 +10,10 @@ from hypothesis import strategies as st
 from gravida.engine import Case
 from gravida.knowledge import default_pack
 
+from ..strategies import cases
+
 PACK = default_pack()
-BOOLEANS = sorted(f for f, d in PACK.findings.items() if d.kind == "boolean")
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-
-
-@st.composite
-def cases(draw):
-    """Random valid cases: a week, some numbers, disjoint present/absent sets."""
-    weeks = draw(st.integers(min_value=4, max_value=42))
-    chosen = draw(st.lists(st.sampled_from(BOOLEANS), unique=True, max_size=18))
-    split = draw(st.integers(min_value=0, max_value=len(chosen)))
-    present, absent = set(chosen[:split]), set(chosen[split:])
-    for imp in PACK.implies:  # keep the case consistent with the pack's implications
-        if imp.if_ in present and imp.then in absent:
-            absent.discard(imp.then)
-    numbers = {"gestational_weeks": float(weeks)}
-    if draw(st.booleans()):
-        numbers["temperature_c"] = draw(st.floats(min_value=35.0, max_value=41.0))
-    if draw(st.booleans()):
-        numbers["pain_severity"] = float(draw(st.integers(min_value=0, max_value=10)))
-    if draw(st.booleans()):
-        numbers["heart_rate"] = float(draw(st.integers(min_value=50, max_value=160)))
-    if draw(st.booleans()):
-        numbers["systolic_bp"] = float(draw(st.integers(min_value=80, max_value=180)))
-    return Case(numbers, frozenset(present), frozenset(absent))
 
 
 @SETTINGS

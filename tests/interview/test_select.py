@@ -21,30 +21,11 @@ from gravida.interview.select import EMERGENCY, Hypothesis, State, status
 from gravida.interview.session import catalogue, plan, selector
 from gravida.knowledge import default_pack
 
+from ..strategies import cases as any_case
 from .conftest import dev_cases
 
 PACK = default_pack()
-BOOLEANS = sorted(f for f, d in PACK.findings.items() if d.kind == "boolean")
 SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-
-
-@st.composite
-def cases(draw):
-    weeks = draw(st.integers(min_value=4, max_value=42))
-    chosen = draw(st.lists(st.sampled_from(BOOLEANS), unique=True, max_size=12))
-    split = draw(st.integers(min_value=0, max_value=len(chosen)))
-    present, absent = set(chosen[:split]), set(chosen[split:])
-    for imp in PACK.implies:
-        if imp.if_ in present and imp.then in absent:
-            absent.discard(imp.then)
-    numbers = {"gestational_weeks": float(weeks)}
-    if draw(st.booleans()):
-        numbers["pain_severity"] = float(draw(st.integers(min_value=0, max_value=10)))
-    if draw(st.booleans()):
-        numbers["heart_rate"] = float(draw(st.integers(min_value=50, max_value=160)))
-    if draw(st.booleans()):
-        numbers["systolic_bp"] = float(draw(st.integers(min_value=80, max_value=180)))
-    return Case(numbers, frozenset(present), frozenset(absent))
 
 
 def _with(case, q, answer, engine):
@@ -67,7 +48,7 @@ def _with(case, q, answer, engine):
 
 
 @SETTINGS
-@given(cases())
+@given(any_case(max_findings=12))
 def test_vectorised_levels_agree_with_the_engine(engine, case):
     sel = selector(engine)
     cat = catalogue(engine)
@@ -156,7 +137,7 @@ def test_dev_interviews_stop_only_when_settled(engine, played):
 
 
 @SETTINGS
-@given(cases(), st.randoms(use_true_random=False))
+@given(any_case(max_findings=12), st.randoms(use_true_random=False))
 def test_random_cases_stop_only_when_settled(engine, case, rnd):
     # keep some of the case unknown to the patient, so answers are a mix
     hidden = Case(case.numbers, frozenset(f for f in sorted(case.present) if rnd.random() < .8),
