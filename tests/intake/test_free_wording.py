@@ -588,9 +588,9 @@ def test_bad_alone_rule_is_a_pack_error(tmp_path):
 
 
 def test_bad_cue_reach_is_a_pack_error(tmp_path):
-    from tests.intake.test_score_and_pack import _pack_copy
-
     import re
+
+    from tests.intake.test_score_and_pack import _pack_copy
 
     pack = _pack_copy(tmp_path, lambda t: re.sub(r"cue_reach: \d", "cue_reach: 9", t, count=1))
     with pytest.raises(PackError, match="cue_reach"):

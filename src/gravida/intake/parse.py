@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
@@ -182,36 +182,55 @@ def _widen(doc: Doc, norm: str, lex: Lexicon, mentions: list[_Mention]) -> list[
 
     The range may run past the mention's own words ("every 10 minutes to an
     hour" is matched as "every 10 minutes"), so it is looked for in the rest of
-    the sentence, but it must overlap the mention.
+    the sentence, but it must overlap the mention. Ranges are found once per
+    sentence and rule, so text made of thousands of them stays linear.
     """
     if not lex.wide_ranges:
         return mentions
+    found: dict[tuple[int, int], tuple[list[int], list[tuple[int, int, str | None]]]] = {}
     out: list[_Mention] = []
     for m in mentions:
         new = m
-        for rule in lex.wide_ranges:
+        for n, rule in enumerate(lex.wide_ranges):
             if m.finding != rule.finding or m.polarity != "present":
                 continue
-            c0, c1 = _char_span(doc, m.start, m.end)
             sent = doc[m.start].sent
-            for hit in rule.regex.finditer(norm, sent.start_char, sent.end_char):
-                if not (hit.start() < c1 and c0 < hit.end()):
-                    continue
-                spread = _range_minutes(hit, rule, lex)
-                if spread is None:
-                    continue
-                lo, hi = spread
-                if hi - lo >= rule.min_spread and hi >= rule.min_ratio * lo:
-                    note = f"wide_range:{_fmt(lo)}-{_fmt(hi)} min"
+            key = (n, sent.start)
+            if key not in found:
+                hits = [
+                    (h.start(), h.end(), _wide_note(h, rule, lex))
+                    for h in rule.regex.finditer(norm, sent.start_char, sent.end_char)
+                ]
+                found[key] = ([e for _, e, _ in hits], hits)
+            ends, hits = found[key]
+            c0, c1 = _char_span(doc, m.start, m.end)
+            k = bisect_right(ends, c0)
+            while k < len(hits) and hits[k][0] < c1:
+                note = hits[k][2]
+                if note is not None:
                     new = replace(m, finding=rule.then, notes=(*m.notes, note))
                     break
+                k += 1
             if new is not m:
                 break
         out.append(new)
     return out
 
 
-def _range_minutes(hit: re.Match[str], rule: WideRangeRule, lex: Lexicon) -> tuple[float, float] | None:
+def _wide_note(hit: re.Match[str], rule: WideRangeRule, lex: Lexicon) -> str | None:
+    """The evidence note for a range wide enough to count, else None."""
+    spread = _range_minutes(hit, rule, lex)
+    if spread is None:
+        return None
+    lo, hi = spread
+    if hi - lo >= rule.min_spread and hi >= rule.min_ratio * lo:
+        return f"wide_range:{_fmt(lo)}-{_fmt(hi)} min"
+    return None
+
+
+def _range_minutes(
+    hit: re.Match[str], rule: WideRangeRule, lex: Lexicon
+) -> tuple[float, float] | None:
     """The two ends of a matched range in minutes, shortest first; None if unreadable."""
 
     def amount(raw: str | None) -> float | None:
