@@ -410,11 +410,9 @@ def client(tmp_path):
     from fastapi.testclient import TestClient
 
     from gravida.api.app import create_app
-    from gravida.api.routes_fhir import router
     from gravida.settings import Settings
 
-    app = create_app(Settings(data_dir=tmp_path, purge_interval_seconds=0))
-    app.include_router(router)
+    app = create_app(Settings(data_dir=tmp_path, purge_interval_seconds=0))  # routes_fhir included
     with TestClient(app) as c:
         yield c
 

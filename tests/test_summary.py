@@ -135,3 +135,61 @@ def test_medicine_verdicts_can_be_passed_in(report, pack):
     ctx = summary_context(report, medicines=[v], now=NOW)
     assert ctx["medicines"][0].matched == v.name
     assert ctx["medicines"][0].verdict == v.verdict
+
+
+def _words(text: str) -> str:
+    return " ".join(escape(text).split())
+
+
+def test_the_suggested_workup_in_order_with_what_it_shows_and_safety(report, html):
+    items = report.extras["suggested_workup"]
+    assert len(items) >= 3
+    body = " ".join(html.split())
+    start = body.index("Suggested work-up")
+    part = body[start:body.index("Medicines asked about", start)]
+    at = [part.index(_words(w["name"])) for w in items]
+    assert at == sorted(at), "the work-up's order"
+    for w in items:
+        assert _words(w["safety"]) in part, w["id"]
+        for e in w["expected"]:
+            assert _words(e["shows"]) in part, (w["id"], e["condition"])
+    # a pyelonephritis-like case: urine culture and kidney ultrasound lead, no X-ray or CT first
+    first_three = {w["id"] for w in items[:3]}
+    assert "urine_culture" in first_three
+    assert items[0]["line"] != "ionising"
+    assert "[urgent]" in part
+
+
+def test_the_usual_treatment_of_the_leading_causes(report, html, pack):
+    from gravida.advice.workup import load_workup
+
+    book = load_workup(pack)
+    body = " ".join(html.split())
+    part = body[body.index("Usual treatment in pregnancy"):body.index("Medicines asked about")]
+    leading = [c["id"] for c in report.extras["what_to_expect"]["conditions"]]
+    assert leading and leading[0] == "pyelonephritis"
+    for cid in leading:
+        cw = book.data.conditions[cid]
+        for t in cw.treatment:
+            assert _words(t.text) in part, cid
+        for a in cw.avoid:
+            assert _words(a.what[:1].upper() + a.what[1:]) in part, cid
+    ctx = summary_context(report, now=NOW)
+    assert [t["name"] for t in ctx["treatment"]] == [
+        next(c.name for c in report.assessment.conditions if c.id == cid) for cid in leading]
+
+
+def test_the_workup_is_escaped_and_optional(report):
+    import copy
+
+    extras = copy.deepcopy(report.extras)
+    extras["suggested_workup"][0]["name"] = HOSTILE
+    extras["suggested_workup"][0]["expected"][0]["shows"] = HOSTILE
+    extras["suggested_workup"][0]["safety"] = HOSTILE
+    page = render_summary(replace(report, extras=extras), now=NOW)
+    t = tags_of(page)
+    assert "script" not in t.tags and "img" not in t.tags
+    assert page.count("&lt;script&gt;") == 3
+    bare = render_summary(replace(report, extras={}), now=NOW)  # no work-up stage: no sections
+    assert "Suggested work-up" not in bare and "Usual treatment" not in bare
+    assert "Differential" in bare

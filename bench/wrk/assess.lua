@@ -1,4 +1,6 @@
 -- POST /v1/assess with a rotating set of realistic cases (each connection cycles through them).
+-- GRAVIDA_ASSESS_PATH picks the variant: /v1/assess?detail=core (the engine's result,
+-- the default here) or /v1/assess (the full result with plan, what to expect and work-up).
 package.path = package.path .. ";" .. (os.getenv("GRAVIDA_WRK_DIR") or ".") .. "/?.lua"
 require "report"
 
@@ -10,12 +12,13 @@ local bodies = {
   '{"gestational_weeks":36,"systolic_bp":165,"diastolic_bp":112,"present":["pain_upper_abdomen","severe_headache","visual_disturbance"]}',
   '{"gestational_weeks":12}',
 }
+local path = os.getenv("GRAVIDA_ASSESS_PATH") or "/v1/assess?detail=core"
 local requests = {}
 local i = 0
 
 function init(args)
   for k, b in ipairs(bodies) do
-    requests[k] = wrk.format("POST", "/v1/assess", {["Content-Type"] = "application/json"}, b)
+    requests[k] = wrk.format("POST", path, {["Content-Type"] = "application/json"}, b)
   end
 end
 

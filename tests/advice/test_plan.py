@@ -278,3 +278,77 @@ def test_works_with_the_loaded_pack_object():
     p = build_plan(pack, 24, [("pelvic_girdle_pain", 0.6)], "consultation")
     assert "physio_pgp" in ids(p.self_care)
     assert check("Advil", 24, pack).verdict == "avoid"
+
+
+# --- selection compiled once per book gives what the rules say ---------------------------
+
+
+def _applies(when, weeks: float, leading: set[str], level: str, calm: list[str]) -> bool:
+    """applies_when as advice.yaml documents it: every stated part must hold."""
+    if when.conditions is not None and not leading & set(when.conditions):
+        return False
+    if level not in (when.levels if when.levels is not None else calm):
+        return False
+    return when.weeks is None or when.weeks[0] <= weeks < when.weeks[1]
+
+
+def _excludes(when, weeks: float, leading: set[str], level: str) -> bool:
+    """not_when: any stated part that holds excludes the item."""
+    if when is None:
+        return False
+    if when.conditions is not None and leading & set(when.conditions):
+        return True
+    if when.levels is not None and level in when.levels:
+        return True
+    return when.weeks is not None and when.weeks[0] <= weeks < when.weeks[1]
+
+
+@settings(max_examples=150, deadline=None)
+@given(weeks=st.sampled_from([0, 8, 11.9, 12, 19.5, 20, 27.9, 28, 36, 44]) | st.floats(0, 44),
+       level=st.sampled_from(LEVELS),
+       conds=st.lists(st.tuples(st.sampled_from(
+           ["pregnancy_lumbar_pain", "pelvic_girdle_pain", "muscle_strain",
+            "lower_urinary_tract_infection", "threatened_miscarriage", "pyelonephritis",
+            "disc_herniation_sciatica", "preterm_labour"]),
+           st.floats(min_value=0.01, max_value=1)), max_size=4))
+def test_selection_follows_the_applies_when_rules(book, weeks, level, conds):
+    p = plan(weeks, conds, level)
+    leading = {c.id for c in p.leading}
+    calm = [lv for lv in book.levels if not book.data.levels[lv].urgent]
+    urgent = book.data.levels[level].urgent
+
+    def wanted(x) -> bool:
+        return (_applies(x.applies_when, weeks, leading, level, calm)
+                and not _excludes(x.not_when, weeks, leading, level))
+
+    assert [i.id for i in (*p.self_care, *p.avoid)] == [
+        *(it.id for it in book.data.items if not urgent and wanted(it) and it.kind == "do"),
+        *(it.id for it in book.data.items if not urgent and wanted(it) and it.kind == "avoid"),
+    ]
+    assert [m.id for m in p.medicine_advice] == [
+        ma.id for ma in book.data.medicine_advice if wanted(ma)]
+    assert [s.id for s in p.safety_net] == [
+        s.id for s in book.data.safety_net.signs
+        if s.weeks is None or s.weeks[0] <= weeks < s.weeks[1]]
+
+
+def test_medicine_mentions_are_the_verdicts_of_the_stage_in_force(book):
+    from gravida.advice.medicines import verdict_for
+
+    mentioned = sorted({m for ma in book.data.medicine_advice for m in ma.medicines})
+    assert mentioned
+    for mid in mentioned:
+        for weeks in [w / 4 for w in range(0, 177)]:
+            v = verdict_for(mid, weeks, book.medicines)
+            m = book.mention(mid, weeks)
+            assert (m.id, m.name, m.medicine, m.verdict, m.verdict_text) == (
+                mid, v.name or mid, v.medicine or mid, v.verdict, v.verdict_text), (mid, weeks)
+
+
+def test_a_loaded_pack_keeps_its_advice_book():
+    from gravida.knowledge.load import default_pack
+
+    pack = default_pack()
+    first = load_advice(pack)
+    assert load_advice(pack) is first
+    assert first.data == load_advice(default_pack_dir()).data

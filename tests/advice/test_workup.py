@@ -5,13 +5,16 @@ from __future__ import annotations
 import json
 import shutil
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import numpy as np
 import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from gravida.advice import workup as W
 from gravida.advice.workup import (
     conditional_information,
     expected_information,
@@ -317,3 +320,164 @@ def test_work_up_never_raises_and_is_well_formed(engine: Engine, case: Case):
     ex = what_to_expect(PACK, a)
     json.dumps(ex.to_json())
     assert render_for(a, "patient") and render_for(a, "clinician")
+
+
+# --- the fast information computation keeps the defined result ----------------------------
+#
+# The beam over panel results is defined by the plain algorithm below (grow every
+# history by every result, drop the negligible, stable-sort by mass, keep the first
+# MAX_HISTORIES). The fast one must keep bit-for-bit the same histories, ties included.
+
+def _plain_beam(prior: np.ndarray, panel: list[np.ndarray], bound: int) -> np.ndarray:
+    joint = prior[:, None].copy()
+    for m in panel:
+        joint = (joint[:, :, None] * m[:, None, :]).reshape(len(prior), -1)
+        joint = joint[:, joint.sum(axis=0) > W.NEGLIGIBLE]
+        if joint.shape[1] > bound:
+            idx = np.argsort(-joint.sum(axis=0), kind="stable")[:bound]
+            joint = joint[:, idx]
+    return joint
+
+
+def _plain_information(joint: np.ndarray, lik: np.ndarray) -> float:
+    def h(j: np.ndarray) -> float:
+        def b(x: np.ndarray) -> np.ndarray:
+            return np.where(x > 0, x * np.log2(np.where(x > 0, x, 1.0)), 0.0)
+        return float(-b(j).sum() + b(j.sum(axis=0)).sum())
+
+    after = (joint[:, :, None] * lik[:, None, :]).reshape(joint.shape[0], -1)
+    return max(0.0, h(joint) - h(after))
+
+
+def _columns(joint: np.ndarray) -> np.ndarray:
+    """The histories as a sorted multiset of columns (order of columns is not part of it)."""
+    return joint[:, np.lexsort(joint[::-1])]
+
+
+def _random_panel(rng: np.random.Generator, k: int, coarse: bool,
+                  distributions: bool = True) -> list[np.ndarray]:
+    panel = []
+    for _ in range(int(rng.integers(0, 12))):
+        r = int(rng.integers(2, 6))
+        if coarse:  # few distinct values: many exactly equal histories
+            m = rng.choice([0.0, 0.05, 0.1, 0.2, 0.25], size=(k, r - 1))
+        else:
+            m = rng.random((k, r - 1)) / r
+        if rng.random() < 0.3:
+            m[:] = m[0]  # a test that cannot tell the conditions apart
+        rest = 1 - m.sum(axis=1, keepdims=True)
+        if not distributions:
+            rest = rest + rng.random((k, 1))
+        panel.append(np.hstack([m, np.maximum(0.0, rest)]))
+    return panel
+
+
+@settings(max_examples=150, deadline=None)
+@given(seed=st.integers(0, 2**32 - 1), bound=st.sampled_from([4, 16, 64, 512]),
+       coarse=st.booleans(), distributions=st.booleans())
+def test_the_beam_keeps_exactly_what_a_stable_sort_by_mass_keeps(seed, bound, coarse,
+                                                                   distributions):
+    rng = np.random.default_rng(seed)
+    k = int(rng.integers(1, 7))
+    prior = rng.dirichlet(np.ones(k))
+    if coarse:
+        prior = np.round(prior, 1) + 0.05
+        prior /= prior.sum()
+    panel = _random_panel(rng, k, coarse, distributions)
+    lik = _random_panel(np.random.default_rng(seed + 1), k, coarse, distributions)
+    test = lik[0] if lik else np.full((k, 2), 0.5)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(W, "MAX_HISTORIES", bound)
+        one_by_one = W._Histories.start(prior)
+        for m in panel:
+            one_by_one = one_by_one.then(m)
+        grouped = W._histories({(): W._Histories.start(prior)}, tuple(range(len(panel))),
+                               _PanelOnly(panel))
+        expected = _plain_beam(prior, panel, bound)
+    for h in (one_by_one, grouped):
+        assert h.joint.shape == expected.shape
+        assert np.array_equal(_columns(h.joint), _columns(expected))  # bit for bit
+        assert np.array_equal(np.sort(h.mass), np.sort(expected.sum(axis=0)))
+        assert h.information(test) == pytest.approx(_plain_information(expected, test),
+                                                     abs=1e-12)
+
+
+class _PanelOnly:
+    """Just enough of a _Leading for _histories: the panel's likelihoods by position."""
+
+    def __init__(self, panel: list[np.ndarray]) -> None:
+        self.panel_lik = tuple(panel)
+
+
+def test_equally_probable_histories_at_a_cut_are_kept_in_the_defined_order(monkeypatch):
+    # After the first test, two histories that differ (0.375, 0.125 and the
+    # reverse); the second test cannot tell the conditions apart, so all four
+    # children are equally probable, and a cut to two must keep both children of
+    # the first history (the defining stable sort), not one child of each.
+    first = np.array([[0.75, 0.25], [0.25, 0.75]])
+    useless = np.array([[0.5, 0.5], [0.5, 0.5]])
+    prior = np.array([0.5, 0.5])
+    monkeypatch.setattr(W, "MAX_HISTORIES", 2)
+    h = W._Histories.start(prior).then(first).then(useless)
+    assert h.generations[-1].cut
+    assert np.array_equal(_columns(h.joint), np.array([[0.1875, 0.1875], [0.0625, 0.0625]]))
+    assert np.array_equal(_columns(h.joint), _columns(_plain_beam(prior, [first, useless], 2)))
+    # and a tie two cuts deep is ordered by the earlier cut's masses first
+    reverse = first[:, ::-1]
+    three = np.array([[0.5, 0.25, 0.25], [0.25, 0.25, 0.5]])
+    for panel in ([first, useless, first], [first, reverse, reverse], [first, three, three],
+                  [three, first, three]):
+        for bound in (2, 3, 4, 5):
+            monkeypatch.setattr(W, "MAX_HISTORIES", bound)
+            h = W._Histories.start(prior)
+            for m in panel:
+                h = h.then(m)
+            assert np.array_equal(_columns(h.joint), _columns(_plain_beam(prior, panel, bound)))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from([0.1, 0.2, 0.3, 0.5, 1e-3, 7.0]) | st.floats(0, 1),
+                min_size=1, max_size=3000),
+       st.data())
+def test_order_statistic_is_partitions_answer(values, data):
+    x = np.array(values)
+    rank = data.draw(st.integers(0, len(values) - 1))
+    assert W._order_statistic(x, rank) == np.partition(x, rank)[rank]
+
+
+def test_conditional_information_of_rows_that_are_not_distributions():
+    prior = np.array([0.6, 0.3, 0.1])
+    panel = [np.array([[0.9, 0.3], [0.2, 0.9], [0.5, 0.5]])]
+    lik = np.array([[0.7, 0.6], [0.1, 0.2], [0.4, 0.9]])
+    expected = _plain_information(_plain_beam(prior, panel, 4096), lik)
+    assert conditional_information(prior, panel, lik) == pytest.approx(expected, abs=1e-12)
+    tables = np.stack([lik, panel[0]])
+    excess = tables.sum(axis=-1) - 1.0
+    lead = SimpleNamespace(lik=tables, row_bits=W._xlogx_rows(tables), row_excess=excess,
+                           not_distributions=True)
+    batch = W._expected_information_batch(prior, lead, [0, 1])  # type: ignore[arg-type]
+    assert batch[0] == pytest.approx(expected_information(prior, lik), abs=1e-12)
+    assert batch[1] == pytest.approx(expected_information(prior, panel[0]), abs=1e-12)
+
+
+@pytest.mark.parametrize("case", [PYELONEPHRITIS, CAUDA_EQUINA])
+def test_per_leading_tables_match_their_definitions(engine, case):
+    a = engine.assess(case)
+    s = BOOK.data.settings
+    top = [c for c in a.conditions if c.probability > 0][: s.top_conditions]
+    ids = tuple(c.id for c in top)
+    lead = BOOK.leading(ids)
+    assert BOOK.leading(ids) is lead  # computed once per set of leading conditions
+    prior = tempered([c.probability for c in top], s.temper)
+    batch = W._expected_information_batch(prior, lead, range(len(lead.candidates)))
+    for n, iid in enumerate(lead.candidates):
+        lik = BOOK.table[iid][[BOOK.condition_index[c] for c in ids]]
+        assert np.array_equal(lead.panel_lik[n], lik)
+        assert batch[n] == pytest.approx(expected_information(prior, lik), abs=1e-12)
+        # exactly the per-pair arithmetic: ties between pairs must break the same way
+        for i in range(len(ids)):
+            for j in range(len(ids)):
+                tv = 0.5 * float(np.abs(lik[i] - lik[j]).sum())
+                assert lead.separation[n, i, j] == tv
+                assert lead.separable[n, i, j] == (i < j and tv > W.SEPARATES_MIN)
+        assert lead.confirm[n] == 0.5 * float(np.abs(lik[0] - lik.mean(axis=0)).sum())

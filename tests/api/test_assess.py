@@ -10,6 +10,8 @@ from gravida.api import examples
 
 from .conftest import fields_of, problem_of
 
+REPORT_SECTIONS = ("why", "plan", "what_to_expect", "suggested_workup")
+
 
 def test_assess_happy_path(client):
     r = client.post("/v1/assess", json=examples.KIDNEY)
@@ -20,20 +22,43 @@ def test_assess_happy_path(client):
     assert body["triage"]["level"] in {"emergency", "emergency_ambulance", "consultation_24"}
     assert abs(sum(c["probability"] for c in body["conditions"]) - 1) < 1e-3
     assert body["evidence"]["gestational_weeks"] == 30
+    for section in REPORT_SECTIONS:  # the full result is the default
+        assert body[section], section
     assert "advice" not in body
 
 
-def test_assess_matches_the_engine(client, engine):
+def test_the_full_result_is_the_report(client, engine):
+    from gravida.report import build_report
+
     r = client.post("/v1/assess", json=examples.POSTURAL)
-    assert r.json() == json.loads(json.dumps(engine.assess(examples.POSTURAL).to_json()))
+    assert r.json() == json.loads(json.dumps(build_report(engine, examples.POSTURAL).to_json()))
+    assert client.post("/v1/assess?detail=full", json=examples.POSTURAL).json() == r.json()
 
 
-def test_assess_with_advice(client):
-    r = client.post("/v1/assess?advice=true", json=examples.POSTURAL)
+def test_detail_core_is_the_engine_result_only(client, engine):
+    r = client.post("/v1/assess?detail=core", json=examples.POSTURAL)
     assert r.status_code == 200, r.text
-    advice = r.json()["advice"]
-    assert advice["level"] == r.json()["triage"]["level"]
-    assert advice["self_care"]
+    body = r.json()
+    assert body == json.loads(json.dumps(engine.assess(examples.POSTURAL).to_json()))
+    for section in (*REPORT_SECTIONS, "advice"):
+        assert section not in body
+
+
+def test_full_result_sections_fit_the_case(client):
+    body = client.post("/v1/assess", json=examples.POSTURAL).json()
+    plan = body["plan"]
+    assert plan["level"] == body["triage"]["level"] == body["what_to_expect"]["level"]
+    assert plan["self_care"] and plan["safety_net"]["signs"]
+    assert body["why"][0]["condition"] == body["conditions"][0]["id"]
+    assert {"for", "against"} <= set(body["why"][0])
+    work = body["suggested_workup"]
+    assert [w["rank"] for w in work] == list(range(1, len(work) + 1))
+    assert work[0]["line"] != "ionising"
+
+    kidney = client.post("/v1/assess", json=examples.KIDNEY).json()
+    assert kidney["plan"]["urgent"] == (kidney["triage"]["level"] in
+                                        {"emergency", "emergency_ambulance"})
+    assert {"urine_culture", "urinalysis"} & {w["id"] for w in kidney["suggested_workup"][:3]}
 
 
 def test_unknown_ids_get_the_nearest_valid_ones(client):
@@ -105,9 +130,17 @@ def test_json_that_is_not_an_object(client):
 
 
 def test_bad_query_parameter_is_422(client):
-    r = client.post("/v1/assess?advice=perhaps", json={"gestational_weeks": 20})
+    r = client.post("/v1/assess?detail=perhaps", json={"gestational_weeks": 20})
     assert r.status_code == 422
-    assert "advice" in fields_of(r)
+    assert "detail" in fields_of(r)
+
+
+@pytest.mark.parametrize("value", ["true", "false"])
+def test_the_replaced_advice_parameter_says_what_to_use(client, value):
+    r = client.post(f"/v1/assess?advice={value}", json={"gestational_weeks": 20})
+    assert r.status_code == 422
+    f = fields_of(r)["advice"]
+    assert f["suggestions"] == ["detail"] and "detail=core" in f["message"]
 
 
 def test_oversized_body_is_413(client, settings):
@@ -297,3 +330,13 @@ def test_healthz_when_the_database_is_gone(client, monkeypatch):
     r = client.get("/healthz")
     assert r.status_code == 503
     assert problem_of(r)["type"] == "urn:gravida:problem:database-unavailable"
+
+
+def test_the_service_refuses_an_unknown_detail(client):
+    from gravida.api.problems import ApiProblem
+
+    with pytest.raises(ApiProblem) as err:
+        client.app.state.service.assess({"gestational_weeks": 20}, detail="fulll")
+    assert err.value.status == 422
+    assert err.value.errors[0].field == "detail"
+    assert err.value.errors[0].suggestions == ("full",)

@@ -12,6 +12,8 @@ EXPECTED = {
     ("post", "/v1/interviews/{interview_id}/answers"): "answer_interview",
     ("post", "/v1/interviews/{interview_id}/back"): "back_interview",
     ("get", "/v1/interviews/{interview_id}/result"): "get_interview_result",
+    ("get", "/v1/interviews/{interview_id}/fhir"): "get_interview_fhir",
+    ("get", "/v1/interviews/{interview_id}/summary"): "get_interview_summary",
     ("post", "/v1/medicines/check"): "check_medicine",
     ("get", "/v1/vocabulary"): "get_vocabulary",
     ("get", "/healthz"): "healthz",
@@ -106,3 +108,17 @@ def test_response_examples_conform_to_their_schemas(doc):
                     assert not errors, (op["operationId"], status, errors[0].message)
                     checked += 1
     assert checked >= 12
+
+
+def test_the_assessment_documents_its_detail_and_report_sections(doc):
+    op = doc["paths"]["/v1/assess"]["post"]
+    (detail,) = [p for p in op["parameters"] if p["name"] == "detail"]
+    assert detail["in"] == "query" and detail["schema"]["enum"] == ["full", "core"]
+    assert detail["schema"]["default"] == "full"
+    assert set(detail["examples"]) == {"full", "core"}
+    props = doc["components"]["schemas"]["Assessment"]["properties"]
+    for section in ("why", "plan", "what_to_expect", "suggested_workup"):
+        assert "detail=core" in props[section]["description"], section
+    example = op["responses"]["200"]["content"]["application/json"]["example"]
+    assert {"why", "plan", "what_to_expect", "suggested_workup"} <= set(example)
+    assert "for" in doc["components"]["schemas"]["Why"]["properties"]

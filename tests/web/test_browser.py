@@ -93,6 +93,8 @@ def test_vignette_interview_reaches_its_level(
     expect(phone.locator("#banner-title")).to_have_text(meaning(engine, expected))
     # the parts of the result a person needs
     expect(phone.get_by_role("heading", name="What may be causing it")).to_be_visible()
+    expect(phone.get_by_role("heading", name="What happens next")).to_be_visible()
+    expect(phone.get_by_role("region", name="What happens next")).to_be_visible()
     expect(phone.get_by_role("heading", name="Why we think so")).to_be_visible()
     expect(phone.get_by_role("heading", name="Check a medicine")).to_be_visible()
     expect(phone.get_by_role("heading", name="Get help at once if anything changes")
@@ -123,6 +125,8 @@ def test_vignette_interview_reaches_its_level(
     expect(phone.get_by_role("heading", level=1)).to_contain_text("summary for a clinician")
     expect(phone.get_by_role("button", name="Print this summary")).to_be_visible()
     expect(phone.locator("table")).to_contain_text("%")
+    expect(phone.get_by_role("heading", name="Suggested work-up")).to_be_visible()
+    assert phone.locator("ol.workup > li").count() >= 1
     no_ids_shown(phone, engine)
     if expected == "self_care":
         screenshot(phone, "summary")

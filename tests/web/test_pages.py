@@ -216,31 +216,35 @@ def answer_form(q: dict[str, Any], reply: Any) -> dict[str, Any]:
     return form
 
 
+def play_vignette(client: TestClient, engine: Engine, v: dict[str, Any]) -> str:
+    """A dev vignette's simulated patient answers through the forms to the result."""
+    from types import SimpleNamespace
+
+    case = Case.from_dict(v["case"], engine.pack)
+    patient = SimulatedPatient(engine, case)
+    initial, _ = patient.initial(engine)
+    loc = start_interview(client, weeks=f"{initial['gestational_weeks']:g}",
+                          where=initial["present"])
+    for _ in range(60):
+        q = question_of(client, loc)
+        shape = SimpleNamespace(
+            kind=q["kind"], findings=q["findings"],
+            parts=[SimpleNamespace(finding=p["finding"]) for p in q.get("parts", [])],
+            options=[SimpleNamespace(finding=o["finding"]) for o in q.get("options", [])])
+        r = client.post(loc + "/answer", data=answer_form(q, patient.reply(shape)),
+                        follow_redirects=False)
+        assert r.status_code == 303, (v["id"], visible(r.text))
+        after = client.get(loc, follow_redirects=False)
+        if after.headers.get("location", "").endswith("/result"):
+            return loc
+    raise AssertionError(f"{v['id']}: no result")
+
+
 @pytest.mark.skipif(not DEV.exists(), reason="../shared/vignettes not available")
 def test_every_dev_vignette_plays_through_the_forms(client: TestClient, engine: Engine) -> None:
     """The forms carry every kind of answer: each dev vignette reaches the interview's result."""
-    from types import SimpleNamespace
-
     for v in yaml.safe_load(DEV.read_text(encoding="utf-8")):
-        case = Case.from_dict(v["case"], engine.pack)
-        patient = SimulatedPatient(engine, case)
-        initial, _ = patient.initial(engine)
-        loc = start_interview(client, weeks=f"{initial['gestational_weeks']:g}",
-                              where=initial["present"])
-        for _ in range(60):
-            q = question_of(client, loc)
-            shape = SimpleNamespace(
-                kind=q["kind"], findings=q["findings"],
-                parts=[SimpleNamespace(finding=p["finding"]) for p in q.get("parts", [])],
-                options=[SimpleNamespace(finding=o["finding"]) for o in q.get("options", [])])
-            r = client.post(loc + "/answer", data=answer_form(q, patient.reply(shape)),
-                            follow_redirects=False)
-            assert r.status_code == 303, (v["id"], visible(r.text))
-            after = client.get(loc, follow_redirects=False)
-            if after.headers.get("location", "").endswith("/result"):
-                break
-        else:
-            raise AssertionError(f"{v['id']}: no result")
+        loc = play_vignette(client, engine, v)
         r = client.get(loc + "/result")
         assert r.status_code == 200
         result = client.get("/v1/interviews/" + loc.split("/")[2] + "/result").json()
@@ -418,7 +422,8 @@ def test_result_page(client: TestClient, engine: Engine) -> None:
     assert r.status_code == 200
     assert_safe_page(r, engine)
     text = visible(r.text)
-    for heading in ("What to do now", "What may be causing it", "Why we think so",
+    for heading in ("What to do now", "What may be causing it", "What happens next",
+                    "Why we think so",
                     "Check a medicine", "Get help at once if anything changes",
                     "For your midwife or doctor"):
         assert heading in text
@@ -453,6 +458,144 @@ def test_clinician_summary(client: TestClient, engine: Engine) -> None:
                  "28 weeks of pregnancy", "The questions were not finished"):
         assert part in text, part
     assert "data-print" in r.text and "hidden" in r.text  # shown by the script only
+
+
+# --- what happens next (for her) and the work-up (for her clinician) --------------------
+
+# One dev vignette per level (checked against the file): the interview ends at this level.
+NEXT_CASES = {"self_care": "dev-001", "consultation": "dev-003", "emergency": "dev-002"}
+PYELO = {"gestational_weeks": 26, "temperature_c": 38.7,
+         "present": ["pain_flank", "pain_one_side", "fever", "chills_rigors",
+                     "painful_urination"],
+         "absent": ["vaginal_bleeding", "leg_weakness"]}
+HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)>'
+
+
+def words(text: str) -> str:
+    return " ".join(text.split())
+
+
+def section_html(html: str, labelled_by: str) -> str:
+    """The markup of the <section aria-labelledby=...> (sections here do not nest)."""
+    start = html.index(f'<section aria-labelledby="{labelled_by}"')
+    return html[start:html.index("</section>", start)]
+
+
+@pytest.mark.skipif(not DEV.exists(), reason="../shared/vignettes not available")
+@pytest.mark.parametrize("level", list(NEXT_CASES))
+def test_the_result_says_what_happens_next(client: TestClient, engine: Engine,
+                                           level: str) -> None:
+    v = next(x for x in yaml.safe_load(DEV.read_text(encoding="utf-8"))
+             if x["id"] == NEXT_CASES[level])
+    assert v["expect"]["triage"] == level
+    loc = play_vignette(client, engine, v)
+    r = client.get(loc + "/result")
+    assert r.status_code == 200
+    assert f'data-level="{level}"' in r.text
+    assert_safe_page(r, engine)  # no ids, no inline script or style, the CSP
+    view = client.get("/v1/interviews/" + loc.split("/")[2]).json()
+    expected = build_report(engine, view["case"]).extras["what_to_expect"]
+    assert expected["level"] == level
+
+    # after the banner and the causes; before self-care, medicines and the safety net
+    text = visible(r.text)
+    at = text.index("What happens next")
+    assert text.index("What may be causing it") < at
+    assert at < text.index("Get help at once if anything changes")
+    for later in ("What you can do yourself", "Your medicines"):
+        if later in text:
+            assert at < text.index(later), later
+
+    markup = section_html(r.text, "next-title")
+    part = visible(markup)
+    assert '<h2 id="next-title">What happens next</h2>' in markup  # a labelled landmark
+    assert words(expected["next_steps"]) in part
+    assert expected["conditions"]
+    for c in expected["conditions"]:
+        heading = f"If it is {views.midsentence(c['lay_name'])}"
+        assert f"<h3>{heading}</h3>" in markup
+        assert words(c["text"]) in part
+    for t in expected["tests"]:
+        assert f"<summary>{views.capfirst(t['lay_name'])}</summary>" in markup
+        assert words(t["what_happens"]) in part and words(t["safety"]) in part
+    assert words(expected["imaging_note"]["text"]) in part
+    # plain words: no probabilities, no source ids
+    assert "%" not in part and " in 100" not in part and "probab" not in part.lower()
+    assert not any(src in part for src in expected["sources"])
+
+
+def render_result(r: dict[str, Any]) -> str:
+    from gravida.web.routes import ENV
+
+    return ENV.get_template("result.html").render(
+        id="x", version=1, r=r, unfinished=False, asked=3, stop=None, medicine=None,
+        medicine_error=None, medicine_query="", handoff={"fhir": None, "one_page": None})
+
+
+def test_what_happens_next_is_escaped_and_optional(engine: Engine) -> None:
+    import copy
+    from dataclasses import replace
+
+    report = build_report(engine, PYELO)
+    ex = copy.deepcopy(report.extras["what_to_expect"])
+    ex["next_steps"] = HOSTILE
+    ex["conditions"][0]["text"] = HOSTILE
+    ex["conditions"][0]["lay_name"] = HOSTILE
+    ex["tests"][0]["what_happens"] = HOSTILE
+    ex["tests"][0]["lay_name"] = HOSTILE
+    html = render_result(views.result_view(replace(report, extras={**report.extras,
+                                                                   "what_to_expect": ex})))
+    doc = parse(html)
+    assert "img" not in {t for t, _ in doc.tags}
+    assert [a["src"] for t, a in doc.tags if t == "script"] == [
+        a["src"] for t, a in parse(render_result(views.result_view(report))).tags
+        if t == "script"]  # only the page's own script file
+    assert html.count("&lt;script&gt;") >= 5
+    # without the work-up stage the page leaves the section out and still renders
+    bare = replace(report, extras={})
+    assert views.result_view(bare)["next"] is None
+    html = render_result(views.result_view(bare))
+    assert "What happens next" not in html and "What may be causing it" in html
+
+
+def test_clinician_summary_has_the_workup_and_treatment(client: TestClient,
+                                                        engine: Engine) -> None:
+    from gravida.advice.workup import load_workup
+
+    r = client.post("/v1/interviews", json=PYELO)
+    assert r.status_code == 201
+    iid = r.json()["id"]
+    page = client.get(f"/i/{iid}/summary")
+    assert page.status_code == 200
+    assert_safe_page(page, engine)
+    view = client.get(f"/v1/interviews/{iid}").json()
+    report = build_report(engine, view["case"])
+    text = visible(page.text)
+    workup = text[text.index("Suggested work-up"):text.index("Usual treatment in pregnancy")]
+    items = report.extras["suggested_workup"]
+    assert len(items) >= 3
+    at = [workup.index(words(w["name"])) for w in items]
+    assert at == sorted(at), "in the work-up's order"
+    for w in items:
+        assert words(w["safety"]) in workup
+        for e in w["expected"]:
+            assert words(f"If {e['name']}: {e['shows']}") in workup
+    assert "urgent" in workup
+    book = load_workup(engine.pack)
+    treatment = text[text.index("Usual treatment in pregnancy"):text.index("Findings")]
+    leading = [c["id"] for c in report.extras["what_to_expect"]["conditions"]]
+    assert leading[0] == report.assessment.conditions[0].id
+    for cid in leading:
+        cw = book.data.conditions[cid]
+        assert all(words(t.text) in treatment for t in cw.treatment), cid
+        assert all(words(a.why) in treatment for a in cw.avoid), cid
+
+
+def test_midsentence() -> None:
+    assert views.midsentence("A kidney infection") == "a kidney infection"
+    assert views.midsentence("Labour") == "labour"
+    assert views.midsentence("HELLP syndrome") == "HELLP syndrome"
+    assert views.midsentence("") == "" and views.midsentence("X") == "X"
 
 
 needs_fhir = pytest.mark.skipif(

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
-from functools import cache
+from dataclasses import dataclass, field
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any, Literal
 
@@ -28,11 +28,12 @@ from gravida.advice._pack import (
     weeks_range,
     weeks_text,
 )
-from gravida.advice.medicines import MedicineBook, load_medicines, verdict_for
+from gravida.advice.medicines import MedicineBook, load_medicines, stage_at, verdict_for
 from gravida.knowledge.load import PackError, read_yaml
 from gravida.knowledge.schema import Source
 
 FILE = "advice.yaml"
+_CACHE_KEY = "_advice_plan_book"
 
 
 class _Strict(BaseModel):
@@ -109,11 +110,33 @@ class AdviceBook:
     levels: tuple[str, ...]
     weeks_lo: float
     weeks_hi: float
+    # medicine mentions by (medicine id, stage index): they depend on nothing else
+    _mentions: dict[tuple[str, int], MedicineMention] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     @property
     def calm_levels(self) -> tuple[str, ...]:
         """The levels at which self-care may be offered (the non-urgent ones)."""
-        return tuple(lv for lv in self.levels if not self.data.levels[lv].urgent)
+        return self.selection.calm
+
+    @cached_property
+    def selection(self) -> _Selection:
+        """Items, medicine advice and signs compiled for selection (once per book)."""
+        return _Selection.compile(self)
+
+    def mention(self, medicine_id: str, weeks: float) -> MedicineMention:
+        """How a plan names a medicine at ``weeks``: the verdict of the stage in force."""
+        med = self.medicines.medicines[medicine_id]
+        stage = stage_at(med, weeks)
+        index = next(i for i, st in enumerate(med.stages) if st is stage)
+        hit = self._mentions.get((medicine_id, index))
+        if hit is None:
+            v = verdict_for(medicine_id, weeks, self.medicines)
+            hit = MedicineMention(medicine_id, v.name or medicine_id, v.medicine or medicine_id,
+                                  v.verdict, v.verdict_text)
+            self._mentions[(medicine_id, index)] = hit
+        return hit
 
 
 def _check_when(when: When | None, entry: str, book: dict[str, Any]) -> None:
@@ -203,7 +226,18 @@ def _load_advice(directory: Path) -> AdviceBook:
 
 
 def load_advice(pack: PackLike = None) -> AdviceBook:
-    """The advice book of a pack (or pack directory); loaded once per directory."""
+    """The advice book of a pack (or pack directory); loaded once per directory.
+
+    A loaded Pack also keeps it, which saves resolving its directory on every plan.
+    """
+    extra = getattr(pack, "extra", None)
+    if isinstance(extra, dict):
+        book = extra.get(_CACHE_KEY)
+        if isinstance(book, AdviceBook):
+            return book
+        book = _load_advice(pack_dir(pack))
+        extra[_CACHE_KEY] = book
+        return book
     return _load_advice(pack_dir(pack))
 
 
@@ -314,25 +348,62 @@ def _in(weeks: float, span: tuple[float, float]) -> bool:
     return span[0] <= weeks < span[1]
 
 
-def _holds(when: When, weeks: float, leading: set[str], level: str,
-           default_levels: tuple[str, ...]) -> bool:
-    """applies_when semantics: every stated part must hold."""
-    if when.conditions is not None and not leading & set(when.conditions):
-        return False
-    if level not in (when.levels if when.levels is not None else default_levels):
-        return False
-    return when.weeks is None or _in(weeks, when.weeks)
+@dataclass(frozen=True)
+class _When:
+    """An applies_when / not_when block with its lists as sets, compiled once per book."""
+
+    conditions: frozenset[str] | None
+    levels: frozenset[str] | None
+    weeks: tuple[float, float] | None
+
+    @classmethod
+    def of(cls, when: When) -> _When:
+        return cls(None if when.conditions is None else frozenset(when.conditions),
+                   None if when.levels is None else frozenset(when.levels), when.weeks)
+
+    def holds(self, weeks: float, leading: set[str], level: str,
+              default_levels: frozenset[str]) -> bool:
+        """applies_when semantics: every stated part must hold."""
+        if self.conditions is not None and self.conditions.isdisjoint(leading):
+            return False
+        if level not in (self.levels if self.levels is not None else default_levels):
+            return False
+        return self.weeks is None or _in(weeks, self.weeks)
+
+    def excludes(self, weeks: float, leading: set[str], level: str) -> bool:
+        """not_when semantics: any stated part that holds excludes the item."""
+        if self.conditions is not None and not self.conditions.isdisjoint(leading):
+            return True
+        if self.levels is not None and level in self.levels:
+            return True
+        return self.weeks is not None and _in(weeks, self.weeks)
 
 
-def _excluded(when: When | None, weeks: float, leading: set[str], level: str) -> bool:
-    """not_when semantics: any stated part that holds excludes the item."""
-    if when is None:
-        return False
-    if when.conditions is not None and leading & set(when.conditions):
-        return True
-    if when.levels is not None and level in when.levels:
-        return True
-    return when.weeks is not None and _in(weeks, when.weeks)
+@dataclass(frozen=True)
+class _Selection:
+    """The book's items, medicine advice and signs, ready to select from."""
+
+    calm: tuple[str, ...]
+    calm_set: frozenset[str]
+    items: tuple[tuple[PlanItem, _When, _When | None], ...]
+    medicine_advice: tuple[tuple[MedicineAdviceDef, _When, _When | None], ...]
+    signs: tuple[tuple[Sign, tuple[float, float] | None], ...]
+
+    @classmethod
+    def compile(cls, book: AdviceBook) -> _Selection:
+        def nw(when: When | None) -> _When | None:
+            return None if when is None else _When.of(when)
+
+        calm = tuple(lv for lv in book.levels if not book.data.levels[lv].urgent)
+        return cls(
+            calm, frozenset(calm),
+            tuple((PlanItem(it.id, it.topic, it.kind, it.text, tuple(it.sources)),
+                   _When.of(it.applies_when), nw(it.not_when)) for it in book.data.items),
+            tuple((ma, _When.of(ma.applies_when), nw(ma.not_when))
+                  for ma in book.data.medicine_advice),
+            tuple((Sign(sg.id, sg.text, tuple(sg.sources)), sg.weeks)
+                  for sg in book.data.safety_net.signs),
+        )
 
 
 def _leading(book: AdviceBook, conditions: Sequence[tuple[str, float]]
@@ -377,31 +448,20 @@ def build_plan(pack: PackLike, weeks: float, conditions: Sequence[tuple[str, flo
     leading = _leading(book, conditions)
     ids = {c.id for c in leading}
     lvl = book.data.levels[level]
-    calm = book.calm_levels
+    sel = book.selection
+    calm = sel.calm_set
 
-    def wanted(applies: When, not_when: When | None) -> bool:
-        return _holds(applies, w, ids, level, calm) and not _excluded(not_when, w, ids, level)
+    def wanted(applies: _When, not_when: _When | None) -> bool:
+        return applies.holds(w, ids, level, calm) and not (
+            not_when is not None and not_when.excludes(w, ids, level))
 
-    items = [
-        PlanItem(it.id, it.topic, it.kind, it.text, tuple(it.sources))
-        for it in book.data.items
-        if not lvl.urgent and wanted(it.applies_when, it.not_when)
+    items = [] if lvl.urgent else [it for it, a, n in sel.items if wanted(a, n)]
+    meds = [
+        MedicineAdvice(ma.id, ma.text, tuple(book.mention(mid, w) for mid in ma.medicines),
+                       tuple(ma.sources))
+        for ma, a, n in sel.medicine_advice if wanted(a, n)
     ]
-    meds: list[MedicineAdvice] = []
-    for ma in book.data.medicine_advice:
-        if not wanted(ma.applies_when, ma.not_when):
-            continue
-        mentions = []
-        for mid in ma.medicines:
-            v = verdict_for(mid, w, book.medicines)
-            mentions.append(MedicineMention(mid, v.name or mid, v.medicine or mid, v.verdict,
-                                            v.verdict_text))
-        meds.append(MedicineAdvice(ma.id, ma.text, tuple(mentions), tuple(ma.sources)))
-    signs = tuple(
-        Sign(s.id, s.text, tuple(s.sources))
-        for s in book.data.safety_net.signs
-        if s.weeks is None or _in(w, s.weeks)
-    )
+    signs = tuple(sign for sign, span in sel.signs if span is None or _in(w, span))
     return Plan(
         weeks=w,
         level=level,

@@ -28,7 +28,8 @@ from __future__ import annotations
 import math
 import textwrap
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Annotated, Any, Literal
 
 import numpy as np
@@ -175,9 +176,31 @@ class WorkupBook:
     table: dict[str, npt.NDArray[np.float64]]
     entries: dict[str, dict[str, EntryDef]]
     condition_index: dict[str, int]
+    # the same tables in one array (investigation x condition x result, zero-padded
+    # to the widest), so that a case's candidates are one fancy index away
+    stack: npt.NDArray[np.float64] = field(default_factory=lambda: np.zeros((0, 0, 0)))
+    stack_index: dict[str, int] = field(default_factory=dict)
+    _leading: dict[tuple[str, ...], _Leading] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     def investigation(self, iid: str) -> InvestigationDef:
         return self.data.investigations[iid]
+
+    def leading(self, ids: tuple[str, ...]) -> _Leading:
+        """What the work-up needs about these leading conditions, computed once per set.
+
+        It depends only on the pack and the ids (in order), not on the case, so
+        cases that share their leading conditions share it. The cache is
+        bounded; when full it starts again (a miss only costs the computation).
+        """
+        hit = self._leading.get(ids)
+        if hit is None:
+            hit = _Leading.build(self, ids)
+            if len(self._leading) >= LEADING_CACHE_SIZE:
+                self._leading.clear()
+            self._leading[ids] = hit
+        return hit
 
 
 def _check_sources(ids: Sequence[str], pack: Pack, entry: str) -> None:
@@ -275,7 +298,12 @@ def _build(pack: Pack) -> WorkupBook:
             rows[ci, -1] = max(0.0, 1.0 - float(rows[ci, :-1].sum()))
         result_ids[iid] = ids
         table[iid] = rows
-    return WorkupBook(data, result_ids, table, entries, {c: i for i, c in enumerate(conditions)})
+    order = list(data.investigations)
+    stack = np.zeros((len(order), len(conditions), max(len(r) for r in result_ids.values())))
+    for n, iid in enumerate(order):
+        stack[n, :, : table[iid].shape[1]] = table[iid]
+    return WorkupBook(data, result_ids, table, entries, {c: i for i, c in enumerate(conditions)},
+                      stack, {iid: n for n, iid in enumerate(order)})
 
 
 def load_workup(pack: Pack | None = None) -> WorkupBook:
@@ -320,6 +348,177 @@ def expected_information(prior: npt.NDArray[np.float64],
 
 
 MAX_HISTORIES = 4096  # a bound on work when combining test results (not clinical)
+NEGLIGIBLE = 1e-15  # a result history less probable than this is dropped (not clinical)
+
+
+# No BLAS calls (np.dot, @) on long vectors here: OpenBLAS's threads make them
+# hundreds of times slower when the machine's cores are busy serving requests.
+
+
+def _xlogx(x: npt.NDArray[np.float64]) -> float:
+    """The sum of x * log2(x) over all entries, with 0 log 0 = 0."""
+    p = x[x > 0]
+    return float((p * np.log2(p)).sum())
+
+
+def _xlogx_rows(x: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+    """Per row (last axis summed), x * log2(x) with 0 log 0 = 0."""
+    logs = np.zeros_like(x)
+    np.log2(x, out=logs, where=x > 0)
+    return np.asarray((x * logs).sum(axis=-1), dtype=float)
+
+
+def _order_statistic(x: npt.NDArray[np.float64], rank: int) -> float:
+    """The value at ``rank`` (0-based) of x sorted ascending, as np.partition gives it.
+
+    Partitioning all of x is the slow part of cutting the beam, so a sample
+    first brackets the value, counting confirms the bracket holds it, and only
+    the values inside are partitioned; an unlucky sample falls back to all.
+    """
+    n = x.shape[0]
+    sample = np.sort(x[:: max(1, n // 256)])
+    m = sample.shape[0]
+    at = rank * m // n
+    lo, hi = sample[max(0, at - 24)], sample[min(m - 1, at + 24)]
+    below = int(np.count_nonzero(x < lo))
+    if below <= rank:  # the value is at least lo ...
+        band = x[(x >= lo) & (x <= hi)]
+        if below + band.shape[0] > rank:  # ... and at most hi
+            return float(np.partition(band, rank - below)[rank - below])
+    return float(np.partition(x, rank)[rank])
+
+
+@dataclass(frozen=True)
+class _Generation:
+    """One panel test applied to the result histories before it.
+
+    Its children are numbered result-major (``result * parents + history``);
+    ``kept`` lists those that survived (None: all), ``mass`` is P(history) of
+    each, and ``cut`` says whether the beam was cut to MAX_HISTORIES here.
+    Enough to rebuild any history's place in the order that defines which
+    histories a cut keeps (see ``_Histories._defined_order``), without
+    sorting every generation.
+    """
+
+    parents: int
+    kept: npt.NDArray[np.intp] | None
+    mass: npt.NDArray[np.float64]
+    cut: bool
+
+
+@dataclass(frozen=True)
+class _Histories:
+    """P(condition, history) over the most probable result histories of a panel.
+
+    Tests are taken as conditionally independent given the condition (the
+    same assumption as the engine). The joint is built one test at a time and
+    only the MAX_HISTORIES most probable histories are kept, which bounds the
+    work and loses a negligible mass. Equally probable histories at the edge
+    of a cut are kept in a defined order (``_defined_order``), so the result
+    does not depend on how the work is arranged.
+    """
+
+    joint: npt.NDArray[np.float64]  # k x histories
+    mass: npt.NDArray[np.float64]  # P(history)
+    generations: tuple[_Generation, ...]
+
+    @classmethod
+    def start(cls, prior: npt.NDArray[np.float64]) -> _Histories:
+        joint = np.array(prior, dtype=float)[:, None]
+        return cls(joint, joint.sum(axis=0), ())
+
+    def then(self, *likelihoods: npt.NDArray[np.float64]) -> _Histories:
+        """The histories once tests with these k x r likelihoods are done too.
+
+        Several tests are done in one step only while their histories fit
+        without a cut; the result is the same as one test at a time (a
+        history dropped as negligible has only negligible descendants, and
+        the combined result index orders histories as the results in turn).
+        """
+        k, h = self.joint.shape
+        grown = self.joint[:, None, :]
+        for m in likelihoods:
+            grown = (grown[:, :, None, :] * m[:, None, :, None]).reshape(k, -1, h)
+        if len(likelihoods) > 1 and grown.shape[1] * h > MAX_HISTORIES:
+            raise ValueError("tests done together must not need a cut")
+        flat = grown.reshape(k, -1)
+        mass = flat.sum(axis=0)
+        kept: npt.NDArray[np.intp] | None = None
+        keep = mass > NEGLIGIBLE
+        if not keep.all():
+            kept = np.flatnonzero(keep)
+            mass = mass[kept]
+        cut = mass.shape[0] > MAX_HISTORIES
+        if cut:
+            chosen = self._most_probable(mass, kept, h)
+            kept = chosen if kept is None else kept[chosen]
+            mass = mass[chosen]
+        joint = flat if kept is None else np.take(flat, kept, axis=1)
+        return _Histories(joint, mass, (*self.generations, _Generation(h, kept, mass, cut)))
+
+    def _most_probable(self, mass: npt.NDArray[np.float64], kept: npt.NDArray[np.intp] | None,
+                       parents: int) -> npt.NDArray[np.intp]:
+        """The MAX_HISTORIES most probable children (ascending indices into ``mass``)."""
+        threshold = _order_statistic(mass, mass.shape[0] - MAX_HISTORIES)
+        chosen = mass > threshold
+        need = MAX_HISTORIES - int(np.count_nonzero(chosen))
+        tied = np.flatnonzero(mass == threshold)
+        if tied.shape[0] > need:  # keep the tied ones the defined order puts first
+            children = tied if kept is None else kept[tied]
+            tied = tied[self._defined_order(children, parents)[:need]]
+        chosen[tied] = True
+        return np.flatnonzero(chosen)
+
+    def _defined_order(self, children: npt.NDArray[np.intp],
+                       parents: int) -> npt.NDArray[np.intp]:
+        """The order of these (equally probable) children that decides which a cut keeps.
+
+        The definition: histories are held in the order they are grown (parent,
+        then result), re-sorted stably by descending mass at every cut, and a
+        cut keeps the first MAX_HISTORIES. Unrolled, a child sorts by its
+        ancestors' masses at the earlier cuts (latest first), then by the
+        results that make up its history (first test first), which needs only
+        the ties themselves, not a sort of every generation.
+        """
+        keys: list[npt.NDArray[Any]] = []
+        results = [children // parents]
+        idx = children % parents
+        for g in reversed(self.generations):
+            if g.cut:
+                keys.append(-g.mass[idx])
+            grown = idx if g.kept is None else g.kept[idx]
+            results.append(grown // g.parents)
+            idx = grown % g.parents
+        keys.extend(reversed(results))
+        return np.lexsort(keys[::-1])
+
+    @cached_property
+    def _mass_bits(self) -> float:
+        """The sum over histories of P(h) log2 P(h)."""
+        return _xlogx(self.mass)
+
+    @cached_property
+    def _condition_mass(self) -> npt.NDArray[np.float64]:
+        """P(condition, kept history) summed over the kept histories."""
+        return np.asarray(self.joint.sum(axis=1), dtype=float)
+
+    def information(self, likelihood: npt.NDArray[np.float64]) -> float:
+        """I(condition; test | history), in bits, for a test with this k x r likelihood.
+
+        H(condition | history) - H(condition | history, result), written so
+        that only P(history) and P(history, result) need logarithms: with l
+        the likelihood rows, sum p l log(p l) = sum p log p * sum_r l +
+        sum p * sum_r l log l per condition, and the first part cancels
+        against H(condition | history) when the rows are distributions (as
+        the pack's are); otherwise its remainder is added.
+        """
+        per_condition = float((self._condition_mass * _xlogx_rows(likelihood)).sum())
+        joint_result = np.einsum("ch,cr->rh", self.joint, likelihood)
+        info = self._mass_bits + per_condition - _xlogx(joint_result)
+        excess = likelihood.sum(axis=1) - 1.0
+        if np.any(np.abs(excess) > 1e-12):
+            info += float((_xlogx_rows(self.joint) * excess).sum())
+        return max(0.0, info)
 
 
 def conditional_information(prior: npt.NDArray[np.float64],
@@ -332,24 +531,30 @@ def conditional_information(prior: npt.NDArray[np.float64],
     one test at a time; only the MAX_HISTORIES most probable result histories
     are kept, which bounds the work and loses a negligible mass.
     """
-    joint = prior[:, None].copy()  # k x histories
+    h = _Histories.start(np.asarray(prior, dtype=float))
     for m in panel:
-        joint = (joint[:, :, None] * m[:, None, :]).reshape(len(prior), -1)
-        mass = joint.sum(axis=0)
-        keep = mass > 1e-15
-        joint = joint[:, keep]
-        if joint.shape[1] > MAX_HISTORIES:
-            idx = np.argsort(-joint.sum(axis=0), kind="stable")[:MAX_HISTORIES]
-            joint = joint[:, idx]
-    h_before = _conditional_entropy(joint)
-    after = (joint[:, :, None] * likelihood[:, None, :]).reshape(len(prior), -1)
-    return max(0.0, h_before - _conditional_entropy(after))
+        h = h.then(np.asarray(m, dtype=float))
+    return h.information(np.asarray(likelihood, dtype=float))
 
 
-def _conditional_entropy(joint: npt.NDArray[np.float64]) -> float:
-    """H(condition | history) from the k x histories joint (bits)."""
-    mass = joint.sum(axis=0)
-    return -float(_bits(joint).sum()) + float(_bits(mass).sum())
+def _expected_information_batch(prior: npt.NDArray[np.float64],
+                                lead: _Leading, tests: Sequence[int]) -> npt.NDArray[np.float64]:
+    """expected_information of several candidate tests of ``lead`` at once.
+
+    As H(result) - H(result | condition): the second term needs only each
+    row's sum of l log l, which depends on the pack alone (``lead.row_bits``),
+    so logarithms are taken only of P(result). Equal to H(condition) -
+    H(condition | result) when the rows are distributions; otherwise the
+    remainder is added.
+    """
+    at = np.asarray(tests, dtype=np.intp)
+    p_result = np.einsum("k,nkr->nr", prior, lead.lik[at])
+    info = -_xlogx_rows(p_result) + np.einsum("k,nk->n", prior, lead.row_bits[at])
+    if lead.not_distributions:
+        logs = np.zeros_like(prior)
+        np.log2(prior, out=logs, where=prior > 0)
+        info = info + np.einsum("k,nk->n", prior * logs, lead.row_excess[at])
+    return np.asarray(np.maximum(0.0, info), dtype=float)
 
 
 def tempered(probabilities: Sequence[float], temper: float) -> npt.NDArray[np.float64]:
@@ -466,6 +671,10 @@ def _eligible(inv: InvestigationDef, assessment: Assessment,
     return True
 
 
+SEPARATES_MIN = 0.05  # a pair is named as "separated" above this total variation (wording)
+LEADING_CACHE_SIZE = 512  # sets of leading conditions remembered per pack (not clinical)
+
+
 def _describe(book: WorkupBook, iid: str, row: npt.NDArray[np.float64]) -> tuple[str, str, float]:
     """The most likely result of a row: (id, label, probability); abnormal wins ties."""
     ids = book.result_ids[iid]
@@ -473,6 +682,93 @@ def _describe(book: WorkupBook, iid: str, row: npt.NDArray[np.float64]) -> tuple
     rid = ids[j]
     label = "normal" if rid == "normal" else book.investigation(iid).results[rid]
     return rid, label, float(row[j])
+
+
+@dataclass(frozen=True)
+class _Leading:
+    """Everything about a work-up that depends on the leading conditions, not on the case.
+
+    For each candidate investigation (those the leading conditions list, in
+    their order): its likelihood rows, who lists it and as urgent, its most
+    likely result under each condition, how far apart each pair of conditions
+    sits on it (total variation), and how far the leader's expected result is
+    from the others'. Built once per (pack, ordered leading ids).
+    """
+
+    ids: tuple[str, ...]
+    candidates: tuple[str, ...]
+    lik: npt.NDArray[np.float64]  # candidate x condition x result, zero-padded
+    panel_lik: tuple[npt.NDArray[np.float64], ...]  # the same, unpadded
+    listed_by: tuple[tuple[int, ...], ...]  # leading conditions (positions) listing it
+    urgent_by: tuple[tuple[int, ...], ...]  # ... listing it as urgent
+    described: tuple[tuple[tuple[str, str, float], ...], ...]  # per condition position
+    sources: tuple[tuple[str, ...], ...]
+    separation: npt.NDArray[np.float64]  # candidate x k x k total variation
+    separable: npt.NDArray[np.bool_]  # i < j and separation above SEPARATES_MIN
+    confirm: npt.NDArray[np.float64]
+    row_bits: npt.NDArray[np.float64]  # candidate x k: sum over results of l log2 l
+    row_excess: npt.NDArray[np.float64]  # candidate x k: sum over results of l, minus 1
+    not_distributions: bool  # whether any row's excess is more than rounding
+
+    @classmethod
+    def build(cls, book: WorkupBook, ids: tuple[str, ...]) -> _Leading:
+        rows = [book.condition_index[c] for c in ids]
+        candidates: list[str] = []
+        for c in ids:
+            for iid in book.entries[c]:
+                if iid not in candidates:
+                    candidates.append(iid)
+        at = [book.stack_index[iid] for iid in candidates]
+        lik = book.stack[np.ix_(at, rows)]
+        panel_lik = tuple(book.table[iid][rows] for iid in candidates)
+        listed_by = tuple(tuple(i for i, c in enumerate(ids) if iid in book.entries[c])
+                          for iid in candidates)
+        urgent_by = tuple(tuple(i for i in listed if book.entries[ids[i]][iid].urgent)
+                          for iid, listed in zip(candidates, listed_by, strict=True))
+        described = tuple(tuple(_describe(book, iid, row) for row in m)
+                          for iid, m in zip(candidates, panel_lik, strict=True))
+        sources = tuple(
+            tuple(dict.fromkeys([
+                *book.investigation(iid).sources,
+                *(src for i in listed for src in book.entries[ids[i]][iid].sources),
+            ]))
+            for iid, listed in zip(candidates, listed_by, strict=True)
+        )
+        k = len(ids)
+        separation = 0.5 * np.abs(lik[:, :, None, :] - lik[:, None, :, :]).sum(axis=-1)
+        upper = np.triu(np.ones((k, k), dtype=bool), 1)
+        separable = (separation > SEPARATES_MIN) & upper[None, :, :]
+        # tie-break: how far the leader's expected result departs from the others'
+        confirm = 0.5 * np.abs(lik[:, 0, :] - lik.mean(axis=1)).sum(axis=-1)
+        row_excess = lik.sum(axis=-1) - 1.0
+        return cls(ids, tuple(candidates), lik, panel_lik, listed_by, urgent_by, described,
+                   sources, separation, separable, confirm, _xlogx_rows(lik), row_excess,
+                   bool(np.any(np.abs(row_excess) > 1e-12)))
+
+
+def _histories(memo: dict[tuple[int, ...], _Histories], panel: tuple[int, ...],
+               lead: _Leading) -> _Histories:
+    """The panel's histories, grown from the longest panel prefix already grown.
+
+    While the histories are few, several tests are applied in one step.
+    """
+    done = len(panel)
+    while panel[:done] not in memo:
+        done -= 1
+    h = memo[panel[:done]]
+    while done < len(panel):
+        block = [lead.panel_lik[panel[done]]]
+        size = h.joint.shape[1] * block[0].shape[1]
+        while done + len(block) < len(panel):
+            m = lead.panel_lik[panel[done + len(block)]]
+            if size * m.shape[1] > MAX_HISTORIES:
+                break
+            size *= m.shape[1]
+            block.append(m)
+        h = h.then(*block)
+        done += len(block)
+        memo[panel[:done]] = h
+    return h
 
 
 def suggested_workup(pack: Pack | None, assessment: Assessment) -> list[WorkupItem]:
@@ -487,118 +783,108 @@ def suggested_workup(pack: Pack | None, assessment: Assessment) -> list[WorkupIt
     top = _top(a, s.top_conditions)
     if not top:
         return []
-    ids = [c for c, _, _ in top]
+    ids = tuple(c for c, _, _ in top)
     names = {c: n for c, n, _ in top}
     raw = {c: p for c, _, p in top}
     prior = tempered([p for _, _, p in top], s.temper)
-    rows = [book.condition_index[c] for c in ids]
+    lead = book.leading(ids)
 
-    candidates: list[str] = []
-    for c in ids:
-        for iid in book.entries[c]:
-            if iid not in candidates:
-                candidates.append(iid)
-
-    eligible: list[tuple[int, str, InvestigationDef, npt.NDArray[np.float64], tuple[str, ...]]] = []
-    for order, iid in enumerate(candidates):
+    chosen: list[int] = []
+    line: dict[int, Line] = {}
+    urgent: dict[int, tuple[str, ...]] = {}
+    for n, iid in enumerate(lead.candidates):
         inv = book.investigation(iid)
         if not _eligible(inv, a, raw, s.restricted_min_probability):
             continue
-        urgent_for = tuple(
-            c for c in ids
-            if raw[c] >= s.urgent_min_probability
-            and (e := book.entries[c].get(iid)) is not None and e.urgent
-        )
-        eligible.append((order, iid, inv, book.table[iid][rows], urgent_for))
+        chosen.append(n)
+        line[n] = inv.line
+        urgent[n] = tuple(ids[i] for i in lead.urgent_by[n]
+                          if raw[ids[i]] >= s.urgent_min_probability)
+    if not chosen:
+        return []
 
     # A second-line test is worth what it adds once the first-line tests (and any
     # urgent ones) are back; an ionising one what it adds after both lines.
-    panels: dict[str, list[tuple[str, npt.NDArray[np.float64]]]] = {
-        "second": [(iid, lik) for _, iid, inv, lik, urg in eligible
-                   if inv.line == "first" or urg],
-        "ionising": [(iid, lik) for _, iid, inv, lik, urg in eligible
-                     if inv.line != "ionising" or urg],
+    panels = {
+        "second": tuple(n for n in chosen if line[n] == "first" or urgent[n]),
+        "ionising": tuple(n for n in chosen if line[n] != "ionising" or urgent[n]),
     }
+    info: dict[int, float] = {}
+    given: dict[int, tuple[str, ...]] = {}
+    direct = [n for n in chosen if urgent[n] or line[n] == "first"]
+    if direct:
+        for n, bits in zip(direct, _expected_information_batch(prior, lead, direct),
+                           strict=True):
+            info[n] = float(bits)
+    memo: dict[tuple[int, ...], _Histories] = {(): _Histories.start(prior)}
+    for n in chosen:
+        if n not in info:
+            panel = tuple(g for g in panels[line[n]] if g != n)
+            given[n] = tuple(lead.candidates[g] for g in panel)
+            info[n] = _histories(memo, panel, lead).information(lead.panel_lik[n])
 
-    scored: list[tuple[float, float, int, WorkupItem]] = []
-    for order, iid, inv, lik, urgent_for in eligible:
-        given: tuple[str, ...] = ()
-        if urgent_for or inv.line == "first":
-            info = expected_information(prior, lik)
-        else:
-            panel = [(g, m) for g, m in panels[inv.line] if g != iid]
-            given = tuple(g for g, _ in panel)
-            info = conditional_information(prior, [m for _, m in panel], lik)
-        score = info * s.line_weights[inv.line]
-        # tie-break: how far the leader's expected result departs from the others'
-        confirm = 0.5 * float(np.abs(lik[0] - lik.mean(axis=0)).sum())
-        pair = _best_pair(prior, lik)
-        expected = tuple(
-            ExpectedResult(c, names[c], raw[c], *_describe(book, iid, lik[i]),
-                           shows=book.entries[c][iid].shows)
-            for i, c in enumerate(ids) if iid in book.entries[c]
-        )
-        reason = _reason(book, iid, urgent_for, pair, ids, names, lik, info, bool(given))
-        item = WorkupItem(
-            rank=0, id=iid, name=inv.name, line=inv.line, urgent=bool(urgent_for),
-            urgent_for=urgent_for, information_bits=info, information_given=given,
-            score=score, separates=(ids[pair[0]], ids[pair[1]]) if pair else None,
-            reason=reason, expected=expected, shows=inv.shows, safety=inv.safety,
-            restricted=inv.restricted.reason if inv.restricted else None,
-            sources=tuple(dict.fromkeys([*inv.sources,
-                                         *(src for c in ids if iid in book.entries[c]
-                                           for src in book.entries[c][iid].sources)])),
-        )
-        scored.append((score, confirm, order, item))
+    # the two leading conditions each test tells apart best (weight x total variation)
+    at = np.asarray(chosen)
+    separable = lead.separable[at].reshape(len(chosen), -1)
+    weighted = np.outer(prior, prior)[None, :, :] * lead.separation[at]
+    best = np.where(separable, weighted.reshape(len(chosen), -1), -np.inf).argmax(axis=1)
+    k = len(ids)
+    pair = {n: divmod(int(b), k) if ok else None
+            for n, b, ok in zip(chosen, best, separable.any(axis=1), strict=True)}
 
-    def key(t: tuple[float, float, int, WorkupItem]) -> tuple[float, float, int]:
-        return (-round(t[0], 12), -round(t[1], 12), t[2])
+    score = {n: info[n] * s.line_weights[line[n]] for n in chosen}
 
-    urgent_safe = sorted((t for t in scored if t[3].urgent and not t[3].ionising), key=key)
-    urgent_ion = sorted((t for t in scored if t[3].urgent and t[3].ionising), key=key)
-    rest = sorted((t for t in scored if not t[3].urgent), key=key)
-    ordered = [t[3] for t in (*urgent_safe, *urgent_ion, *rest)]
-    if ordered and ordered[0].ionising:  # an ionising test is never the first proposal
-        j = next((i for i, it in enumerate(ordered) if not it.ionising), None)
+    def key(n: int) -> tuple[float, float, int]:
+        return (-round(score[n], 12), -round(float(lead.confirm[n]), 12), n)
+
+    urgent_safe = sorted((n for n in chosen if urgent[n] and line[n] != "ionising"), key=key)
+    urgent_ion = sorted((n for n in chosen if urgent[n] and line[n] == "ionising"), key=key)
+    rest = sorted((n for n in chosen if not urgent[n]), key=key)
+    ordered = [*urgent_safe, *urgent_ion, *rest]
+    if line[ordered[0]] == "ionising":  # an ionising test is never the first proposal
+        j = next((i for i, n in enumerate(ordered) if line[n] != "ionising"), None)
         if j is not None:
             ordered.insert(0, ordered.pop(j))
     limit = max(s.max_items, len(urgent_safe) + len(urgent_ion))
-    return [_with_rank(it, i + 1) for i, it in enumerate(ordered[:limit])]
 
-
-def _with_rank(item: WorkupItem, rank: int) -> WorkupItem:
-    return replace(item, rank=rank)
-
-
-def _best_pair(prior: npt.NDArray[np.float64],
-               lik: npt.NDArray[np.float64]) -> tuple[int, int] | None:
-    """The two leading conditions this test tells apart best (weight x total variation)."""
-    best: tuple[float, int, int] | None = None
-    k = len(prior)
-    for i in range(k):
-        for j in range(i + 1, k):
-            tv = 0.5 * float(np.abs(lik[i] - lik[j]).sum())
-            w = float(prior[i] * prior[j]) * tv
-            if tv > 0.05 and (best is None or w > best[0]):
-                best = (w, i, j)
-    return (best[1], best[2]) if best else None
+    items: list[WorkupItem] = []
+    for rank, n in enumerate(ordered[:limit], 1):
+        iid = lead.candidates[n]
+        inv = book.investigation(iid)
+        p = pair[n]
+        items.append(WorkupItem(
+            rank=rank, id=iid, name=inv.name, line=inv.line, urgent=bool(urgent[n]),
+            urgent_for=urgent[n], information_bits=info[n], information_given=given.get(n, ()),
+            score=score[n], separates=(ids[p[0]], ids[p[1]]) if p else None,
+            reason=_reason(lead.described[n], urgent[n], p, ids, names, info[n],
+                           bool(given.get(n))),
+            expected=tuple(
+                ExpectedResult(ids[i], names[ids[i]], raw[ids[i]], *lead.described[n][i],
+                               shows=book.entries[ids[i]][iid].shows)
+                for i in lead.listed_by[n]
+            ),
+            shows=inv.shows, safety=inv.safety,
+            restricted=inv.restricted.reason if inv.restricted else None,
+            sources=lead.sources[n],
+        ))
+    return items
 
 
 def _pct(p: float) -> str:
     return f"{p:.0%}" if p >= 0.01 else "<1%"
 
 
-def _reason(book: WorkupBook, iid: str, urgent_for: tuple[str, ...],
-            pair: tuple[int, int] | None, ids: list[str], names: dict[str, str],
-            lik: npt.NDArray[np.float64], info: float, conditional: bool) -> str:
+def _reason(described: tuple[tuple[str, str, float], ...], urgent_for: tuple[str, ...],
+            pair: tuple[int, int] | None, ids: tuple[str, ...], names: dict[str, str],
+            info: float, conditional: bool) -> str:
     """One line a clinician can check: why this test, and where it sits."""
     parts: list[str] = []
     if urgent_for:
         parts.append("time-critical for suspected " + ", ".join(names[c] for c in urgent_for))
     if pair is not None:
         i, j = pair
-        _, li, pi = _describe(book, iid, lik[i])
-        _, lj, pj = _describe(book, iid, lik[j])
+        _, li, pi = described[i]
+        _, lj, pj = described[j]
         parts.append(f"separates {names[ids[i]]} ({li}, {_pct(pi)}) from "
                      f"{names[ids[j]]} ({lj}, {_pct(pj)})")
     elif not urgent_for:

@@ -33,6 +33,7 @@ from gravida.api.problems import (
     problem_json,
 )
 from gravida.api.routes import router
+from gravida.api.routes_fhir import router as fhir_router
 from gravida.api.service import Service
 from gravida.engine import Engine
 from gravida.settings import Settings
@@ -133,6 +134,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.service = service
     app.state.settings = settings
     app.include_router(router)
+    app.include_router(fhir_router)
     app.include_router(web_router)  # web pages (issue 8): gravida.web.routes, not in OpenAPI
     app.add_exception_handler(ApiProblem, _api_problem)
     app.add_exception_handler(StarletteHTTPException, _http_error)

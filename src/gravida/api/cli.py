@@ -49,4 +49,9 @@ def serve(host: str | None, port: int | None, workers: int | None) -> None:
     ]
     sys.stdout.flush()
     sys.stderr.flush()
+    # Each request is a handful of small matrix products: BLAS threads only
+    # contend with the other workers for the cores. One thread per worker,
+    # unless the operator chose otherwise.
+    for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(var, "1")
     os.execv(sys.executable, args)

@@ -36,6 +36,14 @@ ASSESS = {
     "minimal": {"summary": "Only what is required", "value": {"gestational_weeks": 20}},
 }
 
+# POST /v1/assess?detail=...
+DETAIL: dict[str, Any] = {
+    "full": {"summary": "The full result: engine, why, plan, what to expect, work-up "
+                        "(the default)", "value": "full"},
+    "core": {"summary": "The engine's result only (ranked causes, triage, explanations)",
+             "value": "core"},
+}
+
 INVALID_CASE = {
     "summary": "An unknown id, a number out of range, a contradiction",
     "value": {

@@ -3,22 +3,23 @@
 Bodies are read as raw JSON by ``json_body`` (not by FastAPI's model
 binding) so that every input error is reported by the service in the same
 problem format, with the core's own field names and suggestions.
-Assessment-only routes are ``async`` and compute inline (they take well
-under a millisecond); routes that touch the database are plain functions,
-which FastAPI runs in its thread pool.
+Routes that only compute are ``async`` and compute inline (an assessment
+takes well under a millisecond, the full result with advice and work-up one
+to two); routes that touch the database are plain functions, which FastAPI
+runs in its thread pool.
 """
 
 from __future__ import annotations
 
 import json
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import Response
 
-from gravida.api import schemas
+from gravida.api import examples, schemas
 from gravida.api.problems import ApiProblem, FieldError
-from gravida.api.service import Service, not_found
+from gravida.api.service import Service, invalid, not_found
 from gravida.store.models import ID_LENGTH
 
 
@@ -113,18 +114,33 @@ def _check_id(interview_id: str) -> str:
     "/v1/assess",
     operation_id="assess",
     summary="Assess a case",
-    description="A case in, the result out: ranked causes with probabilities, the triage "
-    "level and what set it, and the findings that raised or lowered each leading cause. "
-    "With `advice=true`, also the self-care plan.",
+    description="A case in, the result out. By default the full result, the same as the "
+    "web app and the CLI show: ranked causes with probabilities, the triage level and what "
+    "set it, the findings that raised or lowered each leading cause, and the report "
+    "sections `why` (those reasons in plain words), `plan` (what to do now, self-care, "
+    "medicines, the safety net), `what_to_expect` (for her) and `suggested_workup` (for a "
+    "clinician). With `detail=core`, only the engine's part, without the report sections "
+    "(faster, for callers that write their own advice).",
     tags=["assessment"],
-    responses={200: {"model": schemas.Assessment, "description": "The assessment"}, **BAD_BODY},
+    responses={200: {"model": schemas.Assessment, "description": "The result"}, **BAD_BODY},
 )
 async def assess(
+    request: Request,
     service: ServiceDep,
     body: JsonBody,
-    advice: Annotated[bool, Query(description="Include the self-care plan.")] = False,
+    detail: Annotated[
+        Literal["full", "core"],
+        Query(description="`full` (the default): the result with the report sections "
+              "why, plan, what_to_expect and suggested_workup; `core`: the engine's "
+              "result only.", openapi_examples=examples.DETAIL),
+    ] = "full",
 ) -> Response:
-    return JsonResponse(service.assess(body, advice=advice))
+    if "advice" in request.query_params:  # the parameter this one replaced
+        raise invalid(
+            "advice", "is no longer a parameter: the full result, plan included, is the "
+            "default; detail=core gives the engine's result only", ["detail"],
+        )
+    return JsonResponse(service.assess(body, detail=detail))
 
 
 @router.post(

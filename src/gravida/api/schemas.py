@@ -73,8 +73,149 @@ class EvidenceOut(Open):
     numbers: dict[str, float]
 
 
+class Why(Open):
+    condition: str
+    name: str = Field(description="The condition in plain words.")
+    probability: float = Field(ge=0, le=1)
+    for_: list[str] = Field(alias="for", description="Findings that made it more likely.")
+    against: list[str] = Field(description="Findings that made it less likely.")
+
+
+class PlanItem(Open):
+    id: str
+    topic: str
+    kind: Literal["do", "avoid"]
+    text: str
+    sources: list[str]
+
+
+class MedicineMention(Open):
+    id: str
+    name: str
+    medicine: str
+    verdict: str = Field(description="The medicine's verdict at her weeks of pregnancy.")
+    verdict_text: str
+
+
+class MedicineAdvice(Open):
+    id: str
+    text: str
+    medicines: list[MedicineMention]
+    sources: list[str]
+
+
+class Sign(Open):
+    id: str
+    text: str
+    sources: list[str]
+
+
+class SafetyNet(Open):
+    intro: str
+    signs: list[Sign]
+
+
+class LeadingCondition(Open):
+    id: str
+    name: str
+    probability: float = Field(ge=0, le=1)
+
+
+class Plan(Open):
+    """What to do now, what helps, what to avoid, medicines, and when to get help at once."""
+
+    weeks: float
+    level: str
+    urgent: bool = Field(description="True at the emergency levels: then no self-care.")
+    now: str = Field(description="What to do now, at this triage level.")
+    now_sources: list[str]
+    leading: list[LeadingCondition]
+    self_care: list[PlanItem]
+    avoid: list[PlanItem]
+    medicine_advice: list[MedicineAdvice]
+    safety_net: SafetyNet
+    sources: list[str]
+
+
+class CitedText(Open):
+    text: str
+    sources: list[str]
+
+
+class ConditionExpectation(Open):
+    id: str
+    lay_name: str
+    probability: float = Field(ge=0, le=1)
+    text: str
+    tests: list[str] = Field(description="Ids of the tests below she may have for it.")
+    sources: list[str]
+
+
+class TestExplanation(Open):
+    id: str
+    lay_name: str
+    what_happens: str
+    safety: str
+    sources: list[str]
+
+
+class WhatToExpect(Open):
+    """What happens next, worded for her: her level, her leading causes, her tests."""
+
+    level: str
+    next_steps: str
+    next_sources: list[str]
+    conditions: list[ConditionExpectation]
+    tests: list[TestExplanation]
+    imaging_note: CitedText
+    sources: list[str]
+
+
+class ExpectedResult(Open):
+    condition: str
+    name: str
+    probability: float = Field(ge=0, le=1, description="The condition's posterior.")
+    result: str = Field(description="The test's most likely result if it is this condition.")
+    result_label: str
+    result_probability: float = Field(ge=0, le=1)
+    shows: str
+
+
+class WorkupItem(Open):
+    """One investigation a clinician might order, with why it is ranked where it is."""
+
+    rank: int = Field(ge=1)
+    id: str
+    name: str
+    line: Literal["first", "second", "ionising"]
+    urgent: bool
+    urgent_for: list[str]
+    information_bits: float = Field(
+        ge=0, description="Expected information about the leading conditions (bits).")
+    information_given: list[str] = Field(
+        description="For a later-line test: the earlier-line tests its information is "
+        "counted after.")
+    score: float = Field(ge=0)
+    separates: list[str] | None = Field(
+        description="The two leading conditions it tells apart best, if any.")
+    reason: str
+    expected: list[ExpectedResult]
+    shows: str
+    safety: str
+    restricted: str | None = Field(description="Why an ionising test is restricted.")
+    sources: list[str]
+
+
+_REPORT = "Part of the full result (the default); absent with `detail=core`."
+
+
 class Assessment(Open):
-    """The engine's result: ranked causes, triage with reasons, explanations."""
+    """The result of an assessment.
+
+    Always the engine's part: ranked causes, triage with reasons, explanations.
+    The full result (POST /v1/assess without `detail=core`) adds the report
+    sections `why`, `plan`, `what_to_expect` and `suggested_workup`.
+    """
 
     conditions: list[RankedCondition]
     triage: Triage
@@ -82,9 +223,14 @@ class Assessment(Open):
     evidence: EvidenceOut
     notes: list[str]
     pack_version: str
-    advice: dict[str, Any] | None = Field(
-        default=None, description="The self-care plan; only with ?advice=true."
-    )
+    why: list[Why] | None = Field(
+        default=None, description="The reasons for the leading causes in plain words. " + _REPORT)
+    plan: Plan | None = Field(default=None, description="The plan she can act on. " + _REPORT)
+    what_to_expect: WhatToExpect | None = Field(
+        default=None, description="What happens next, for her. " + _REPORT)
+    suggested_workup: list[WorkupItem] | None = Field(
+        default=None, description="Investigations for a clinician, most useful first. "
+        + _REPORT)
 
 
 # --- parse --------------------------------------------------------------------------

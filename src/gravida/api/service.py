@@ -17,7 +17,8 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from gravida.api.problems import ApiProblem, FieldError
-from gravida.engine import Assessment, Case, CaseError, Engine
+from gravida.engine import Case, CaseError, Engine
+from gravida.report import build_report
 from gravida.settings import Settings
 from gravida.store import InterviewStore, NotFound, StoredInterview, VersionConflict
 
@@ -25,6 +26,8 @@ log = logging.getLogger("gravida.api")
 
 # Keys of an interview-start body that are not findings.
 START_KEYS = ("text", "keep_text", "volunteered")
+# How much of a result POST /v1/assess returns: everything, or the engine's part.
+DETAILS = ("full", "core")
 
 
 def _nearest(word: str, known: Sequence[str]) -> tuple[str, ...]:
@@ -115,7 +118,7 @@ class Service:
         calls: list[tuple[str, Callable[[], object]]] = [
             ("intake", lambda: self._parse("30 weeks, back pain")),
             ("medicines", lambda: self.check_medicine({"query": "paracetamol", "weeks": 30})),
-            ("advice", lambda: self.assess({"gestational_weeks": 30}, advice=True)),
+            ("report", lambda: self.assess({"gestational_weeks": 30})),
         ]
         for name, call in calls:
             try:
@@ -137,24 +140,20 @@ class Service:
         except CaseError as exc:
             raise invalid_case(exc) from None
 
-    def assess(self, body: Any, advice: bool = False) -> dict[str, Any]:
-        case = self.case(_object(body, "a case"))
-        a = self.engine.assess(case)
-        out = a.to_json()
-        if advice:
-            out["advice"] = self._plan(a)
-        return out
+    def assess(self, body: Any, detail: str = "full") -> dict[str, Any]:
+        """The full result (engine, why, plan, what to expect, work-up), or the engine's only.
 
-    def _plan(self, a: Assessment) -> dict[str, Any] | None:
-        try:
-            from gravida.advice import build_plan
-        except ImportError:
-            return None
-        plan = build_plan(
-            self.pack, a.case.weeks, [(c.id, c.probability) for c in a.conditions],
-            a.triage.level,
-        )
-        return plan.to_json()
+        The full result is built by ``gravida.report``, the code path of the CLI
+        and the web app too, so the API cannot drift from them; ``detail="core"``
+        is for callers that need only the ranking and triage, faster.
+        """
+        if detail not in DETAILS:
+            raise invalid("detail", f"must be one of {', '.join(DETAILS)}",
+                          _nearest(str(detail), DETAILS))
+        case = self.case(_object(body, "a case"))
+        if detail == "core":
+            return self.engine.assess(case).to_json()
+        return build_report(self.engine, case).to_json()
 
     # --- free text ------------------------------------------------------------------
 

@@ -4,9 +4,13 @@ A clinician reading a hand-off needs, on one sheet: how urgent, and which
 rule made it so; what she has and what she has not (the pertinent negatives
 are what rules the dangerous causes out); her numbers; the differential with
 probabilities and codes; why the leading causes lead; and what medicines she
-asked about. The page is HTML with a print stylesheet (no PDF library: see
-docs/fhir.md), rendered by Jinja2 with autoescaping on, so nothing a woman
-typed (a medicine name, a free-text answer) can become markup.
+asked about. It also carries what to do: the suggested work-up
+(investigations in order, what each would show, and its safety in
+pregnancy) and the usual treatment of the leading causes, which with them
+usually runs onto the back of the sheet. The page is HTML with a print
+stylesheet (no PDF library: see docs/fhir.md), rendered by Jinja2 with
+autoescaping on, so nothing a woman typed (a medicine name, a free-text
+answer) can become markup.
 
 ``summary_context`` gathers the facts (testable without HTML);
 ``render_summary`` renders them with templates/summary.html.
@@ -80,6 +84,66 @@ def _medicines(
                 continue
             m = check(m, weeks, pack)
         out.append(MedicineLine(m.query, m.name, m.verdict, m.verdict_text, m.reason))
+    return out
+
+
+def _workup(report: Report) -> list[dict[str, Any]]:
+    """The report's suggested work-up, in its order, as the page shows it.
+
+    The order and the reasons are the work-up stage's (advice/workup.py); the
+    page keeps, per investigation, what it would show for each leading cause,
+    its safety in pregnancy, and any restriction (ionising tests).
+    """
+    items = report.extras.get("suggested_workup")
+    out: list[dict[str, Any]] = []
+    for it in items if isinstance(items, list) else []:
+        if not isinstance(it, dict):
+            continue
+        out.append({
+            "rank": it.get("rank"),
+            "name": str(it.get("name") or ""),
+            "urgent": bool(it.get("urgent")),
+            "line": str(it.get("line") or ""),
+            "expected": [
+                {"name": str(e.get("name") or ""),
+                 "probability": _percent(float(e.get("probability") or 0.0)),
+                 "shows": str(e.get("shows") or "")}
+                for e in it.get("expected") or [] if isinstance(e, dict)
+            ],
+            "safety": str(it.get("safety") or ""),
+            "restricted": it.get("restricted") or None,
+        })
+    return out
+
+
+def _treatment(report: Report, pack: Pack) -> list[dict[str, Any]]:
+    """Usual treatment in pregnancy, and what is avoided, for the leading conditions.
+
+    The leading conditions are those of the woman's "what to expect" (the
+    work-up stage's choice), so the clinician reads about the causes she was
+    told about. Empty when the report carries no work-up (that stage is optional).
+    """
+    expect = report.extras.get("what_to_expect")
+    if not isinstance(expect, dict):
+        return []
+    try:
+        from gravida.advice.workup import load_workup
+    except ImportError:
+        return []
+    book = load_workup(pack)
+    by_id = {c.id: c for c in report.assessment.conditions}
+    out: list[dict[str, Any]] = []
+    for c in expect.get("conditions") or []:
+        cid = str(c.get("id")) if isinstance(c, dict) else ""
+        cw = book.data.conditions.get(cid)
+        if cw is None or cid not in by_id:
+            continue
+        out.append({
+            "name": by_id[cid].name,
+            "probability": _percent(by_id[cid].probability),
+            "treatment": [t.text for t in cw.treatment],
+            "avoid": [{"what": _sentence(a.what), "why": a.why} for a in cw.avoid],
+        })
     return out
 
 
@@ -181,6 +245,8 @@ def summary_context(
         "rest": {"count": len(rest),
                  "max": _percent(max((c.probability for c in rest), default=0.0))},
         "why": why,
+        "workup": _workup(report),
+        "treatment": _treatment(report, pack),
         "medicines": _medicines(pack, ev.weeks, medicines),
         "notes": list(ev.notes),
         "interview": interview,

@@ -35,6 +35,9 @@ TOPIC_WORDS: dict[str, str] = {
     "urinary": "Drinking and passing urine",
     "follow_up": "Follow-up",
 }
+# Interface words for where an investigation sits on the imaging ladder (the
+# ladder itself, and why, are the work-up's: advice/workup.py and workup.yaml).
+LINE_WORDS: dict[str, str] = {"second": "second line", "ionising": "ionising radiation"}
 # Not clinical: how many causes the clinician summary lists.
 SUMMARY_CONDITIONS = 6
 # Not clinical: longest free text the start form accepts (the intake bounds it again).
@@ -82,6 +85,17 @@ def number_text(value: float) -> str:
 
 def capfirst(text: str) -> str:
     return text[:1].upper() + text[1:]
+
+
+def midsentence(text: str) -> str:
+    """A name as it reads inside a sentence ("A kidney infection" -> "a kidney infection").
+
+    Only the first letter changes, and not when the second is a capital too,
+    so an acronym at the start ("HELLP syndrome") is left as it is.
+    """
+    if len(text) > 1 and text[0].isupper() and not text[1].isupper():
+        return text[0].lower() + text[1:]
+    return text
 
 
 def number_words(pack: Pack, finding: str, value: float) -> str:
@@ -282,7 +296,103 @@ def result_view(report: Report) -> dict[str, Any]:
         "safety_intro": plan.safety_net_intro,
         "safety_net": [s.text for s in plan.safety_net],
         "weeks": number_text(plan.weeks),
+        "next": next_view(report),
     }
+
+
+def next_view(report: Report) -> dict[str, Any] | None:
+    """What happens next, for her: the report's "what to expect" arranged for the page.
+
+    Her level's next steps, what usually happens if it is each leading
+    cause, the tests she may have (what is done, and whether it is safe for
+    the baby) and the note on scans in pregnancy. No probabilities and no
+    ids: the causes section already gives the estimates, and a number beside
+    a treatment reads as a prognosis. None when the report has no work-up
+    (the work-up stage is optional), so the page simply leaves the section out.
+    """
+    ex = report.extras.get("what_to_expect")
+    if not isinstance(ex, Mapping):
+        return None
+    conditions = [
+        {"heading": f"If it is {midsentence(str(c.get('lay_name') or ''))}",
+         "text": str(c.get("text") or "")}
+        for c in ex.get("conditions") or [] if isinstance(c, Mapping) and c.get("lay_name")
+    ]
+    tests = [
+        {"name": capfirst(str(t.get("lay_name") or "")),
+         "what_happens": str(t.get("what_happens") or ""),
+         "safety": str(t.get("safety") or "")}
+        for t in ex.get("tests") or [] if isinstance(t, Mapping) and t.get("lay_name")
+    ]
+    note = ex.get("imaging_note")
+    return {
+        "steps": str(ex.get("next_steps") or ""),
+        "conditions": conditions,
+        "tests": tests,
+        "imaging_note": str(note.get("text") or "") if isinstance(note, Mapping) else "",
+    }
+
+
+def workup_view(report: Report) -> list[dict[str, Any]]:
+    """The clinician's suggested work-up, in its order: what each test would show, and safety.
+
+    Everything comes from the report's ``suggested_workup`` (ranked by the
+    work-up stage); this only keeps what a reader of the summary needs.
+    """
+    items = report.extras.get("suggested_workup")
+    if not isinstance(items, list):
+        return []
+    out: list[dict[str, Any]] = []
+    for it in items:
+        if not isinstance(it, Mapping):
+            continue
+        tags = ["urgent"] if it.get("urgent") else []
+        if str(it.get("line")) in LINE_WORDS:
+            tags.append(LINE_WORDS[str(it.get("line"))])
+        out.append({
+            "name": str(it.get("name") or ""),
+            "tags": tags,
+            "reason": capfirst(str(it.get("reason") or "")),
+            "shows": str(it.get("shows") or ""),
+            "expected": [
+                {"name": str(e.get("name") or ""), "shows": str(e.get("shows") or "")}
+                for e in it.get("expected") or [] if isinstance(e, Mapping)
+            ],
+            "safety": str(it.get("safety") or ""),
+            "restricted": str(it.get("restricted") or ""),
+        })
+    return out
+
+
+def treatment_view(report: Report, pack: Pack) -> list[dict[str, Any]]:
+    """The usual treatment in pregnancy, and what is avoided, for the leading conditions.
+
+    The leading conditions are those the woman's "what to expect" covers
+    (the work-up's own choice), so she and her clinician read about the same
+    causes. Empty when the report has no work-up.
+    """
+    ex = report.extras.get("what_to_expect")
+    if not isinstance(ex, Mapping):
+        return []
+    try:
+        from gravida.advice.workup import load_workup
+    except ImportError:  # the work-up stage is optional
+        return []
+    book = load_workup(pack)
+    by_id = {c.id: c for c in report.assessment.conditions}
+    out: list[dict[str, Any]] = []
+    for c in ex.get("conditions") or []:
+        cid = str(c.get("id")) if isinstance(c, Mapping) else ""
+        cw = book.data.conditions.get(cid)
+        if cw is None or cid not in by_id:
+            continue
+        out.append({
+            "name": by_id[cid].name,
+            "percent": percent(by_id[cid].probability),
+            "treatment": [t.text for t in cw.treatment],
+            "avoid": [{"what": capfirst(a.what), "why": a.why} for a in cw.avoid],
+        })
+    return out
 
 
 def summary_view(report: Report, pack: Pack, catalogue: Catalogue,
@@ -307,6 +417,8 @@ def summary_view(report: Report, pack: Pack, catalogue: Catalogue,
         "known": known_findings(pack, case),
         "answers": [answer_words(catalogue, pack, x) for x in answers],
         "pack_version": a.pack_version,
+        "workup": workup_view(report),
+        "treatment": treatment_view(report, pack),
     }
 
 
