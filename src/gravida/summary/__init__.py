@@ -6,8 +6,10 @@ are what rules the dangerous causes out); her numbers; the differential with
 probabilities and codes; why the leading causes lead; and what medicines she
 asked about. It also carries what to do: the suggested work-up
 (investigations in order, what each would show, and its safety in
-pregnancy) and the usual treatment of the leading causes, which with them
-usually runs onto the back of the sheet. The page is HTML with a print
+pregnancy) and the usual treatment of the leading cause. To stay on one A4
+page, the first investigations are shown in full and the rest by name, and
+the reasons for the two leading causes only (checked by printing emergency,
+consultation and self-care cases to PDF in chromium). The page is HTML with a print
 stylesheet (no PDF library: see docs/fhir.md), rendered by Jinja2 with
 autoescaping on, so nothing a woman typed (a medicine name, a free-text
 answer) can become markup.
@@ -85,6 +87,13 @@ def _medicines(
             m = check(m, weeks, pack)
         out.append(MedicineLine(m.query, m.name, m.verdict, m.verdict_text, m.reason))
     return out
+
+
+# Layout, not clinical: what fits one printed A4 page beside the differential.
+# The first investigations are shown in full, the rest by name; the
+# treatment of the leading cause.
+WORKUP_IN_FULL = 3
+TREATMENTS_SHOWN = 1
 
 
 def _workup(report: Report) -> list[dict[str, Any]]:
@@ -246,6 +255,8 @@ def summary_context(
                  "max": _percent(max((c.probability for c in rest), default=0.0))},
         "why": why,
         "workup": _workup(report),
+        "workup_in_full": WORKUP_IN_FULL,
+        "treatments_shown": TREATMENTS_SHOWN,
         "treatment": _treatment(report, pack),
         "medicines": _medicines(pack, ev.weeks, medicines),
         "notes": list(ev.notes),
