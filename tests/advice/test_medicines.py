@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import json
 import math
-import shutil
 from pathlib import Path
 
 import pytest
-import yaml
 from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -16,6 +14,8 @@ from hypothesis import strategies as st
 from gravida.advice.cli import meds
 from gravida.advice.medicines import SEVERITY, MedicineBook, check, load_medicines
 from gravida.knowledge.load import PackError, default_pack_dir
+
+from ..helpers import edited_pack
 
 WEEKS = [0, 6, 13.9, 14, 19.9, 20, 24, 27.9, 28, 30, 35.9, 36, 37, 40, 44]
 
@@ -271,13 +271,7 @@ def test_a_query_naming_an_nsaid_is_never_safe(words):
 
 
 def mutate(tmp_path: Path, change) -> Path:
-    d = tmp_path / "pack"
-    shutil.copytree(default_pack_dir(), d)
-    path = d / "medicines.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    change(data)
-    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    return d
+    return edited_pack(tmp_path, "medicines.yaml", change)
 
 
 def test_unknown_source_is_a_pack_error(tmp_path):

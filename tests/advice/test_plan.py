@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
-import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gravida.advice.plan import AdviceBook, Plan, build_plan, load_advice
 from gravida.knowledge.load import PackError, default_pack_dir
+
+from ..helpers import edited_pack
 
 URGENT = ["emergency_ambulance", "emergency"]
 CALM = ["consultation_24", "consultation", "self_care"]
@@ -226,13 +226,7 @@ def test_plan_properties(weeks, level, conds):
 
 
 def mutate(tmp_path: Path, change) -> Path:
-    d = tmp_path / "pack"
-    shutil.copytree(default_pack_dir(), d)
-    path = d / "advice.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    change(data)
-    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    return d
+    return edited_pack(tmp_path, "advice.yaml", change)
 
 
 def test_self_care_at_an_emergency_level_is_a_pack_error(tmp_path):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -26,9 +25,9 @@ from gravida.advice.workup import (
 )
 from gravida.engine import Case, Engine
 from gravida.knowledge import PackError, default_pack, load_pack
-from gravida.knowledge.load import default_pack_dir
 
 from ..conftest import DEV_VIGNETTES
+from ..helpers import edited_pack
 from ..strategies import cases as any_case
 
 PACK = default_pack()
@@ -94,12 +93,7 @@ def test_result_tables_are_distributions():
 
 
 def _broken_pack(tmp_path: Path, mutate) -> Path:
-    d = tmp_path / "pack"
-    shutil.copytree(default_pack_dir(), d)
-    data = yaml.safe_load((d / "workup.yaml").read_text(encoding="utf-8"))
-    mutate(data)
-    (d / "workup.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    return d
+    return edited_pack(tmp_path, "workup.yaml", mutate)
 
 
 def _drop_condition(d: dict[str, Any]) -> None:

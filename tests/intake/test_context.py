@@ -4,13 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-
-def states(result, finding):
-    if finding in result.case["present"]:
-        return "present"
-    if finding in result.case["absent"]:
-        return "absent"
-    return None
+from ..helpers import states
 
 
 @pytest.mark.parametrize(

@@ -17,14 +17,7 @@ from gravida.intake import parse_text
 from gravida.intake.lexicon import load_lexicon
 from gravida.knowledge.load import PackError
 
-
-def states(result, finding):
-    if finding in result.case["present"]:
-        return "present"
-    if finding in result.case["absent"]:
-        return "absent"
-    return None
-
+from ..helpers import states
 
 # --- 1. weeks of pregnancy ----------------------------------------------------
 

@@ -24,15 +24,9 @@ from gravida.intake import DirPack, ParseResult, parse_text
 from gravida.intake.lexicon import load_lexicon
 from gravida.knowledge.load import PackError, default_pack_dir
 
+from ..helpers import states
+
 Parse = Callable[[str], ParseResult]
-
-
-def states(result: ParseResult, finding: str) -> str | None:
-    if finding in result.case["present"]:
-        return "present"
-    if finding in result.case["absent"]:
-        return "absent"
-    return None
 
 
 # --- 1. a pain score with more clauses after it ---------------------------------

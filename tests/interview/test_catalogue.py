@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
-import yaml
 
 from gravida.interview.catalogue import cut_points, load_catalogue, probes
 from gravida.knowledge import PackError, load_pack
-from gravida.knowledge.load import default_pack_dir
+
+from ..helpers import edited_pack
 
 
 def test_every_boolean_finding_has_plain_words(pack):
@@ -62,13 +61,7 @@ def test_probes_fall_in_every_band_of_the_rules(pack):
 
 
 def _broken_pack(tmp_path: Path, edit) -> Path:
-    target = tmp_path / "pack"
-    shutil.copytree(default_pack_dir(), target)
-    path = target / "questions.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    edit(data)
-    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    return target
+    return edited_pack(tmp_path, "questions.yaml", edit)
 
 
 @pytest.mark.parametrize(

@@ -258,3 +258,17 @@ def test_group_answer_per_member(engine):
     assert s.case.state(members[0]) is False
     if len(members) > 1:
         assert s.case.state(members[1]) is None
+
+
+@pytest.mark.parametrize("bad", [[1], {"x": 1}, 3, 2.5, "perhaps"])
+def test_group_member_answer_of_wrong_type_is_a_clear_error(engine, bad):
+    from gravida.interview import InterviewError, answer, next_question, start
+
+    s = start(engine, {"gestational_weeks": 30, "present": ["pain_lower_back_central"]})
+    q = next_question(s)
+    while q is not None and q.kind != "group":
+        s = answer(s, q.id, None)
+        q = next_question(s)
+    assert q is not None
+    with pytest.raises(InterviewError):
+        answer(s, q.id, {q.options[0].finding: bad})

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
-import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -21,6 +19,8 @@ from gravida.knowledge.codes import (
     sctid_ok,
     verhoeff_ok,
 )
+
+from ..helpers import edited_pack
 
 
 @pytest.fixture(scope="module")
@@ -129,12 +129,7 @@ def test_any_single_digit_error_in_a_loinc_code_is_caught(code, data):
 
 
 def _broken(tmp_path: Path, pack, edit) -> Path:
-    d = tmp_path / "pack"
-    shutil.copytree(pack.directory, d)
-    data = yaml.safe_load((d / FILE).read_text(encoding="utf-8"))
-    edit(data)
-    (d / FILE).write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    return d
+    return edited_pack(tmp_path, FILE, edit, pack.directory)
 
 
 def _error(tmp_path, pack, edit) -> PackError:

@@ -7,6 +7,8 @@ they work (and can be tested) before the rest of the pack is complete; a full
 
 from __future__ import annotations
 
+import math
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
@@ -78,12 +80,28 @@ def weeks_range(vocab: dict[str, Any]) -> tuple[float, float]:
     raise PackError("vocabulary.yaml", "gestational_weeks", "needs a range")
 
 
-def check_sources(ids: list[str], known: dict[str, Source], file: str, entry: str) -> None:
+def check_sources(ids: Sequence[str], known: dict[str, Source], file: str, entry: str) -> None:
     if not ids:
         raise PackError(file, entry, "cites no source")
     for s in ids:
         if s not in known:
             raise PackError(file, entry, f"unknown source {s!r}")
+
+
+def check_weeks_in(weeks: float, lo: float, hi: float) -> float:
+    """Weeks as a float in ``lo``-``hi``, or a ValueError that says what is wrong.
+
+    A caller's weeks reach the medicine checker and the plan builder alike, so
+    both refuse them in the same words.
+    """
+    if isinstance(weeks, bool) or not isinstance(weeks, int | float):
+        raise ValueError(f"weeks must be a number, not {type(weeks).__name__}")
+    w = float(weeks)
+    if math.isnan(w) or not lo <= w <= hi:
+        raise ValueError(
+            f"weeks must be between {weeks_text(lo)} and {weeks_text(hi)} (got {weeks})"
+        )
+    return w
 
 
 def weeks_text(weeks: float) -> str:

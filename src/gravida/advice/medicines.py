@@ -10,7 +10,6 @@ and source comes from ``medicines.yaml``; this module only matches and picks.
 
 from __future__ import annotations
 
-import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -18,20 +17,21 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import Field, field_validator
 from rapidfuzz import fuzz, process
 
 from gravida.advice._pack import (
     PackLike,
     check_sources,
+    check_weeks_in,
     load_sources,
     pack_dir,
     vocabulary,
     weeks_range,
     weeks_text,
 )
-from gravida.knowledge.load import PackError, read_yaml
-from gravida.knowledge.schema import Source
+from gravida.knowledge.load import PackError, read_yaml, validate
+from gravida.knowledge.schema import Source, Strict
 
 FILE = "medicines.yaml"
 
@@ -45,18 +45,14 @@ SEVERITY: dict[str, int] = {"generally_safe": 0, "caution": 1, "avoid": 2, "cont
 # --- the file's shape ------------------------------------------------------------------
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Stage(_Strict):
+class Stage(Strict):
     weeks: tuple[float, float]
     verdict: Verdict
     reason: str = Field(min_length=1)
     sources: list[str]
 
 
-class Dose(_Strict):
+class Dose(Strict):
     text: str = Field(min_length=1)
     max_per_dose: str | None = None
     max_per_24h: str | None = None
@@ -64,12 +60,12 @@ class Dose(_Strict):
     sources: list[str]
 
 
-class Note(_Strict):
+class Note(Strict):
     text: str = Field(min_length=1)
     sources: list[str]
 
 
-class Medicine(_Strict):
+class Medicine(Strict):
     inn: str = Field(min_length=1)
     name: str = Field(min_length=1)
     kind: str = Field(min_length=1)
@@ -88,7 +84,7 @@ class Medicine(_Strict):
         return v
 
 
-class Match(_Strict):
+class Match(Strict):
     score_cutoff: float = Field(ge=50, le=100)
     exact_only_below: int = Field(ge=1, le=20)
     max_query_chars: int = Field(ge=10, le=10_000)
@@ -96,7 +92,7 @@ class Match(_Strict):
     exact_word_below: int = Field(ge=1, le=10)
 
 
-class Words(_Strict):
+class Words(Strict):
     verdicts: dict[Answer, str]
     unknown: str
     empty: str
@@ -114,7 +110,7 @@ class Words(_Strict):
     range_between: str
 
 
-class MedicinesFile(_Strict):
+class MedicinesFile(Strict):
     match: Match
     words: Words
     templates: dict[str, Any] = Field(default_factory=dict)  # YAML anchors only
@@ -219,13 +215,7 @@ def _check_templates(words: Words) -> None:
 
 @cache
 def _load(directory: Path) -> MedicineBook:
-    raw = read_yaml(directory, FILE)
-    try:
-        data = MedicinesFile.model_validate(raw)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        entry = ".".join(str(x) for x in first["loc"]) or "-"
-        raise PackError(FILE, entry, first["msg"]) from None
+    data = validate(MedicinesFile, read_yaml(directory, FILE), FILE)
     sources = load_sources(directory)
     lo, hi = weeks_range(vocabulary(directory))
     _check_templates(data.words)
@@ -276,15 +266,7 @@ def check_weeks(weeks: float | None, book: MedicineBook) -> float | None:
     """Weeks as a float in the vocabulary's range, or a ValueError that says what is wrong."""
     if weeks is None:
         return None
-    if isinstance(weeks, bool) or not isinstance(weeks, int | float):
-        raise ValueError(f"weeks must be a number, not {type(weeks).__name__}")
-    w = float(weeks)
-    if math.isnan(w) or not book.weeks_lo <= w <= book.weeks_hi:
-        raise ValueError(
-            f"weeks must be between {weeks_text(book.weeks_lo)} and {weeks_text(book.weeks_hi)}"
-            f" (got {weeks})"
-        )
-    return w
+    return check_weeks_in(weeks, book.weeks_lo, book.weeks_hi)
 
 
 def stage_at(med: Medicine, weeks: float | None) -> Stage:

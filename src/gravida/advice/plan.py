@@ -17,36 +17,32 @@ from functools import cache, cached_property
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import Field
 
 from gravida.advice._pack import (
     PackLike,
     check_sources,
+    check_weeks_in,
     load_sources,
     pack_dir,
     vocabulary,
     weeks_range,
-    weeks_text,
 )
 from gravida.advice.medicines import MedicineBook, load_medicines, stage_at, verdict_for
-from gravida.knowledge.load import PackError, read_yaml
-from gravida.knowledge.schema import Source
+from gravida.knowledge.load import PackError, read_yaml, validate
+from gravida.knowledge.schema import Source, Strict
 
 FILE = "advice.yaml"
 _CACHE_KEY = "_advice_plan_book"
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class When(_Strict):
+class When(Strict):
     conditions: list[str] | None = None
     levels: list[str] | None = None
     weeks: tuple[float, float] | None = None
 
 
-class ItemDef(_Strict):
+class ItemDef(Strict):
     id: str = Field(min_length=1)
     topic: str = Field(min_length=1)
     kind: Literal["do", "avoid"]
@@ -56,7 +52,7 @@ class ItemDef(_Strict):
     sources: list[str]
 
 
-class MedicineAdviceDef(_Strict):
+class MedicineAdviceDef(Strict):
     id: str = Field(min_length=1)
     text: str = Field(min_length=1)
     medicines: list[str]
@@ -65,30 +61,30 @@ class MedicineAdviceDef(_Strict):
     sources: list[str]
 
 
-class LevelDef(_Strict):
+class LevelDef(Strict):
     urgent: bool
     now: str = Field(min_length=1)
     sources: list[str]
 
 
-class SignDef(_Strict):
+class SignDef(Strict):
     id: str = Field(min_length=1)
     text: str = Field(min_length=1)
     weeks: tuple[float, float] | None = None
     sources: list[str]
 
 
-class SafetyNetDef(_Strict):
+class SafetyNetDef(Strict):
     intro: str = Field(min_length=1)
     signs: list[SignDef] = Field(min_length=1)
 
 
-class Leading(_Strict):
+class Leading(Strict):
     top: int = Field(ge=1, le=10)
     min_probability: float = Field(ge=0.0, le=1.0)
 
 
-class AdviceFile(_Strict):
+class AdviceFile(Strict):
     leading: Leading
     levels: dict[str, LevelDef]
     groups: dict[str, list[str]] = Field(default_factory=dict)
@@ -154,15 +150,19 @@ def _check_when(when: When | None, entry: str, book: dict[str, Any]) -> None:
             raise PackError(FILE, entry, f"weeks {list(when.weeks)} is not a valid range")
 
 
+def _check_selectable(defn: ItemDef | MedicineAdviceDef, entry: str, seen: set[str],
+                      book: dict[str, Any], twice: str) -> None:
+    """Items and medicine advice share one id space and one applies_when/not_when grammar."""
+    if defn.id in seen:
+        raise PackError(FILE, entry, twice)
+    seen.add(defn.id)
+    _check_when(defn.applies_when, f"{entry}.applies_when", book)
+    _check_when(defn.not_when, f"{entry}.not_when", book)
+
+
 @cache
 def _load_advice(directory: Path) -> AdviceBook:
-    raw = read_yaml(directory, FILE)
-    try:
-        data = AdviceFile.model_validate(raw)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        entry = ".".join(str(x) for x in first["loc"]) or "-"
-        raise PackError(FILE, entry, first["msg"]) from None
+    data = validate(AdviceFile, read_yaml(directory, FILE), FILE)
     sources = load_sources(directory)
     vocab = vocabulary(directory)
     lo, hi = weeks_range(vocab)
@@ -184,11 +184,7 @@ def _load_advice(directory: Path) -> AdviceBook:
     seen: set[str] = set()
     for i, item in enumerate(data.items):
         entry = f"items[{i}] ({item.id})"
-        if item.id in seen:
-            raise PackError(FILE, entry, "item id used twice")
-        seen.add(item.id)
-        _check_when(item.applies_when, f"{entry}.applies_when", ctx)
-        _check_when(item.not_when, f"{entry}.not_when", ctx)
+        _check_selectable(item, entry, seen, ctx, twice="item id used twice")
         urgent = set(item.applies_when.levels or []) - calm
         if urgent:
             raise PackError(
@@ -198,19 +194,14 @@ def _load_advice(directory: Path) -> AdviceBook:
         check_sources(item.sources, sources, FILE, entry)
     for i, ma in enumerate(data.medicine_advice):
         entry = f"medicine_advice[{i}] ({ma.id})"
-        if ma.id in seen:
-            raise PackError(FILE, entry, "id used twice")
-        seen.add(ma.id)
-        _check_when(ma.applies_when, f"{entry}.applies_when", ctx)
-        _check_when(ma.not_when, f"{entry}.not_when", ctx)
+        _check_selectable(ma, entry, seen, ctx, twice="id used twice")
         for mid in ma.medicines:
             if mid not in medicines.medicines:
                 raise PackError(FILE, entry, f"unknown medicine {mid!r} (not in medicines.yaml)")
         check_sources(ma.sources, sources, FILE, entry)
     for i, sign in enumerate(data.safety_net.signs):
         entry = f"safety_net.signs[{i}] ({sign.id})"
-        if sign.weeks is not None and not lo <= sign.weeks[0] < sign.weeks[1]:
-            raise PackError(FILE, entry, f"weeks {list(sign.weeks)} is not a valid range")
+        _check_when(When(weeks=sign.weeks), entry, ctx)
         check_sources(sign.sources, sources, FILE, entry)
 
     cond_raw = read_yaml(directory, "conditions.yaml") or {}
@@ -435,14 +426,7 @@ def build_plan(pack: PackLike, weeks: float, conditions: Sequence[tuple[str, flo
     condition or level, a probability outside 0-1) and PackError for a broken pack.
     """
     book = load_advice(pack)
-    if isinstance(weeks, bool) or not isinstance(weeks, int | float):
-        raise ValueError(f"weeks must be a number, not {type(weeks).__name__}")
-    w = float(weeks)
-    if math.isnan(w) or not book.weeks_lo <= w <= book.weeks_hi:
-        raise ValueError(
-            f"weeks must be between {weeks_text(book.weeks_lo)} and "
-            f"{weeks_text(book.weeks_hi)} (got {weeks})"
-        )
+    w = check_weeks_in(weeks, book.weeks_lo, book.weeks_hi)
     if level not in book.data.levels:
         raise ValueError(f"unknown triage level {level!r}; expected one of {list(book.levels)}")
     leading = _leading(book, conditions)

@@ -34,10 +34,12 @@ from typing import Annotated, Any, Literal
 
 import numpy as np
 import numpy.typing as npt
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import Field, model_validator
 
+from gravida.advice._pack import check_sources
 from gravida.engine.assess import Assessment
-from gravida.knowledge.load import Pack, PackError, default_pack
+from gravida.knowledge.load import Pack, PackError, default_pack, validate
+from gravida.knowledge.schema import Strict
 
 FILE = "workup.yaml"
 _CACHE_KEY = "_advice_workup_book"
@@ -52,21 +54,17 @@ Text = Annotated[str, Field(min_length=1)]
 # --- the file's shape ------------------------------------------------------------------
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class CitedText(_Strict):
+class CitedText(Strict):
     text: Text
     sources: list[str]
 
 
-class Restricted(_Strict):
+class Restricted(Strict):
     allowed_for: list[str]
     reason: Text
 
 
-class NotIfPresent(_Strict):
+class NotIfPresent(Strict):
     findings: list[str] = Field(min_length=1)
     reason: Text
 
@@ -77,7 +75,7 @@ def _at_most_one(results: dict[str, float], what: str) -> None:
         raise ValueError(f"{what} probabilities add up to {total:g}, more than 1")
 
 
-class InvestigationDef(_Strict):
+class InvestigationDef(Strict):
     name: Text
     lay_name: Text
     line: Line
@@ -109,7 +107,7 @@ class InvestigationDef(_Strict):
         return self
 
 
-class EntryDef(_Strict):
+class EntryDef(Strict):
     id: Text
     results: dict[str, Prob] = Field(min_length=1)
     shows: Text
@@ -122,20 +120,20 @@ class EntryDef(_Strict):
         return self
 
 
-class AvoidDef(_Strict):
+class AvoidDef(Strict):
     what: Text
     why: Text
     sources: list[str]
 
 
-class ConditionWorkupDef(_Strict):
+class ConditionWorkupDef(Strict):
     investigations: list[EntryDef] = Field(min_length=1)
     treatment: list[CitedText] = Field(min_length=1)
     avoid: list[AvoidDef] = Field(min_length=1)
     what_to_expect: CitedText
 
 
-class Settings(_Strict):
+class Settings(Strict):
     top_conditions: int = Field(ge=2, le=50)
     temper: float = Field(gt=0.0, le=1.0)
     urgent_min_probability: Prob
@@ -154,7 +152,7 @@ class Settings(_Strict):
         return self
 
 
-class WorkupFile(_Strict):
+class WorkupFile(Strict):
     settings: Settings
     imaging_note: CitedText
     levels: dict[str, CitedText]
@@ -204,24 +202,11 @@ class WorkupBook:
 
 
 def _check_sources(ids: Sequence[str], pack: Pack, entry: str) -> None:
-    if not ids:
-        raise PackError(FILE, entry, "cites no source")
-    for s in ids:
-        if s not in pack.sources:
-            raise PackError(FILE, entry, f"unknown source {s!r}")
-
-
-def _validate(raw: Any) -> WorkupFile:
-    try:
-        return WorkupFile.model_validate(raw)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        entry = ".".join(str(x) for x in first["loc"]) or "-"
-        raise PackError(FILE, entry, first["msg"]) from None
+    check_sources(ids, pack.sources, FILE, entry)
 
 
 def _build(pack: Pack) -> WorkupBook:
-    data = _validate(pack.read(FILE))
+    data = validate(WorkupFile, pack.read(FILE), FILE)
     conditions = list(pack.conditions)
     known_conditions = set(conditions)
     booleans = {f for f, d in pack.findings.items() if d.kind == "boolean"}

@@ -17,6 +17,8 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
+from gravida.engine.case import Problem as CaseProblem
+
 PROBLEM_MEDIA_TYPE = "application/problem+json"
 TYPE_PREFIX = "urn:gravida:problem:"
 
@@ -45,17 +47,9 @@ class Problem(BaseModel):
     errors: list[FieldProblem] = Field(default_factory=list)
 
 
-@dataclass(frozen=True)
-class FieldError:
-    field: str
-    message: str
-    suggestions: tuple[str, ...] = ()
-
-    def to_json(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"field": self.field, "message": self.message}
-        if self.suggestions:
-            out["suggestions"] = list(self.suggestions)
-        return out
+# One thing wrong with the input: the engine's own case problem, so a CaseError
+# reaches the client in the same shape as the API's own field errors.
+FieldError = CaseProblem
 
 
 @dataclass

@@ -16,6 +16,7 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import Response
+from pydantic import BaseModel
 
 from gravida.api import examples, schemas
 from gravida.api.problems import ApiProblem, FieldError
@@ -77,22 +78,35 @@ InterviewId = Annotated[
     str, Path(description="The interview's id, as returned when it was started.")
 ]
 
-BAD_BODY: dict[int | str, dict[str, Any]] = {
+Responses = dict[int | str, dict[str, Any]]
+
+BAD_BODY: Responses = {
     400: {"description": "Malformed JSON, or an empty body"},
     413: {"description": "The body is larger than the limit"},
     422: {"description": "The body is valid JSON but not a valid request: each field and "
                          "problem is named, with the nearest valid ids for unknown ids"},
 }
-UNKNOWN: dict[int | str, dict[str, Any]] = {404: {"description": "No interview with this id"}}
-CONFLICT: dict[int | str, dict[str, Any]] = {
+UNKNOWN: Responses = {404: {"description": "No interview with this id"}}
+CONFLICT: Responses = {
     409: {"description": "The interview changed since that version was read (another answer "
                          "arrived first), or it is finished"},
 }
-STALE: dict[int | str, dict[str, Any]] = {
+STALE: Responses = {
     409: {"description": "The interview was stored under a knowledge pack that no longer "
                          "accepts its answers; start a new one"},
 }
 NO_STORE = {"Cache-Control": "no-store"}
+
+
+def _responses(
+    model: type[BaseModel], description: str, *problems: Responses, status: int = 200
+) -> Responses:
+    """A route's documented responses: its success body, then the problems it can answer with."""
+    out: Responses = {status: {"model": model, "description": description}}
+    for p in problems:
+        out.update(p)
+    return out
+
 
 router = APIRouter()
 
@@ -122,7 +136,7 @@ def _check_id(interview_id: str) -> str:
     "clinician). With `detail=core`, only the engine's part, without the report sections "
     "(faster, for callers that write their own advice).",
     tags=["assessment"],
-    responses={200: {"model": schemas.Assessment, "description": "The result"}, **BAD_BODY},
+    responses=_responses(schemas.Assessment, "The result", BAD_BODY),
 )
 async def assess(
     request: Request,
@@ -150,8 +164,7 @@ async def assess(
     description="Her own words in, the case they state out, with the words behind each "
     "finding. Nothing is stored.",
     tags=["assessment"],
-    responses={200: {"model": schemas.ParseResult, "description": "The case read from the text"},
-               **BAD_BODY},
+    responses=_responses(schemas.ParseResult, "The case read from the text", BAD_BODY),
 )
 def parse(service: ServiceDep, body: JsonBody) -> Response:
     return JsonResponse(service.parse(body))
@@ -165,7 +178,7 @@ def parse(service: ServiceDep, body: JsonBody) -> Response:
     "the stored interview out, with its id, version and first question.",
     tags=["interviews"],
     status_code=201,
-    responses={201: {"model": schemas.Interview, "description": "The new interview"}, **BAD_BODY},
+    responses=_responses(schemas.Interview, "The new interview", BAD_BODY, status=201),
 )
 def start_interview(service: ServiceDep, body: JsonBody) -> Response:
     return _interview_response(service.start_interview(body), 201)
@@ -176,7 +189,7 @@ def start_interview(service: ServiceDep, body: JsonBody) -> Response:
     operation_id="get_interview",
     summary="An interview's state and next question",
     tags=["interviews"],
-    responses={200: {"model": schemas.Interview, "description": "The interview"}, **UNKNOWN},
+    responses=_responses(schemas.Interview, "The interview", UNKNOWN),
 )
 def get_interview(service: ServiceDep, interview_id: InterviewId) -> Response:
     return _interview_response(service.get_interview(_check_id(interview_id)))
@@ -190,9 +203,8 @@ def get_interview(service: ServiceDep, interview_id: InterviewId) -> Response:
     "with its next question, or finished with its result. If another answer arrived "
     "first, 409: read the interview again.",
     tags=["interviews"],
-    responses={200: {"model": schemas.Interview,
-                    "description": "The interview after the answer"},
-               **BAD_BODY, **UNKNOWN, **CONFLICT},
+    responses=_responses(schemas.Interview, "The interview after the answer",
+                         BAD_BODY, UNKNOWN, CONFLICT),
 )
 def answer_interview(service: ServiceDep, interview_id: InterviewId, body: JsonBody) -> Response:
     return _interview_response(service.answer(_check_id(interview_id), body))
@@ -203,9 +215,8 @@ def answer_interview(service: ServiceDep, interview_id: InterviewId, body: JsonB
     operation_id="back_interview",
     summary="Undo the last answer",
     tags=["interviews"],
-    responses={200: {"model": schemas.Interview,
-                    "description": "The interview before its last answer"},
-               **BAD_BODY, **UNKNOWN, **CONFLICT},
+    responses=_responses(schemas.Interview, "The interview before its last answer",
+                         BAD_BODY, UNKNOWN, CONFLICT),
 )
 def back_interview(service: ServiceDep, interview_id: InterviewId, body: JsonBody) -> Response:
     return _interview_response(service.back(_check_id(interview_id), body))
@@ -218,8 +229,7 @@ def back_interview(service: ServiceDep, interview_id: InterviewId, body: JsonBod
     description="The assessment, and why the interview stopped; while it is still going, "
     "the assessment so far (`finished: false`).",
     tags=["interviews"],
-    responses={200: {"model": schemas.InterviewResult, "description": "The result"},
-               **UNKNOWN, **STALE},
+    responses=_responses(schemas.InterviewResult, "The result", UNKNOWN, STALE),
 )
 def get_interview_result(service: ServiceDep, interview_id: InterviewId) -> Response:
     return JsonResponse(service.result(_check_id(interview_id)), headers=NO_STORE)
@@ -232,7 +242,7 @@ def get_interview_result(service: ServiceDep, interview_id: InterviewId) -> Resp
     description="A medicine's name (brand or ingredient) and the weeks of pregnancy in; the "
     "verdict for that stage, why, and the sources out. Unknown names are `unknown`, never safe.",
     tags=["advice"],
-    responses={200: {"model": schemas.MedicineVerdict, "description": "The verdict"}, **BAD_BODY},
+    responses=_responses(schemas.MedicineVerdict, "The verdict", BAD_BODY),
 )
 async def check_medicine(service: ServiceDep, body: JsonBody) -> Response:
     return JsonResponse(service.check_medicine(body))
@@ -245,7 +255,7 @@ async def check_medicine(service: ServiceDep, body: JsonBody) -> Response:
     description="Findings (with kinds, units, ranges and plain-language labels), conditions, "
     "triage levels and interview questions of the knowledge pack in use.",
     tags=["reference"],
-    responses={200: {"model": schemas.Vocabulary, "description": "The vocabulary"}},
+    responses=_responses(schemas.Vocabulary, "The vocabulary"),
 )
 async def vocabulary(service: ServiceDep) -> Response:
     return JsonResponse(service.vocabulary(), headers={"Cache-Control": "public, max-age=3600"})
@@ -256,8 +266,7 @@ async def vocabulary(service: ServiceDep) -> Response:
     operation_id="healthz",
     summary="Liveness and database reachability",
     tags=["operations"],
-    responses={200: {"model": schemas.Health, "description": "Healthy"},
-               503: {"description": "Database unreachable"}},
+    responses=_responses(schemas.Health, "Healthy", {503: {"description": "Database unreachable"}}),
 )
 def healthz(service: ServiceDep) -> Response:
     return JsonResponse(service.health())

@@ -436,21 +436,19 @@ def load_lexicon(pack: PackLike) -> Lexicon:
                 key = f"M|{cat}|{direction}|{i}"
                 modifier_rules[key] = ModifierRule(cat, direction, pat, n)
                 add(modifiers, key, pat, f"context.{cat}.{direction}[{i}]")
-    terminators: set[str] = set()
-    for i, pat in enumerate(_as_list(ctx.get("terminators"), "context.terminators")):
-        key = f"X|terminate|{i}"
-        terminators.add(key)
-        add(modifiers, key, pat, f"context.terminators[{i}]")
-    pseudo: set[str] = set()
-    for i, pat in enumerate(_as_list(ctx.get("pseudo"), "context.pseudo")):
-        key = f"X|pseudo|{i}"
-        pseudo.add(key)
-        add(modifiers, key, pat, f"context.pseudo[{i}]")
-    family_breakers: set[str] = set()
-    for i, pat in enumerate(_as_list(ctx.get("family_ends_at"), "context.family_ends_at")):
-        key = f"X|family_end|{i}"
-        family_breakers.add(key)
-        add(modifiers, key, pat, f"context.family_ends_at[{i}]")
+
+    def triggers(name: str, tag: str) -> set[str]:
+        """A plain list of context triggers (no directions): their matcher keys."""
+        keys: set[str] = set()
+        for i, pat in enumerate(_as_list(ctx.get(name), f"context.{name}")):
+            key = f"X|{tag}|{i}"
+            keys.add(key)
+            add(modifiers, key, pat, f"context.{name}[{i}]")
+        return keys
+
+    terminators = triggers("terminators", "terminate")
+    pseudo = triggers("pseudo", "pseudo")
+    family_breakers = triggers("family_ends_at", "family_end")
 
     nums = raw.get("numbers")
     if not isinstance(nums, dict):

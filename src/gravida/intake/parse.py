@@ -460,36 +460,19 @@ def _numbers(
         else:
             kept.append(h)
     best = choose(kept, frozenset({"pain_severity"}))
+
+    def evidence(h: NumberHit, flags: tuple[str, ...], chosen: bool) -> Evidence:
+        return Evidence(
+            h.finding, None, float(h.value), h.start, h.end, text[h.start : h.end], h.rule,
+            h.flags + flags, chosen,
+        )
+
     out: list[Evidence] = []
     for h in kept:
         chosen = best.get(h.finding) is h
-        out.append(
-            Evidence(
-                h.finding,
-                None,
-                float(h.value),
-                h.start,
-                h.end,
-                text[h.start : h.end],
-                h.rule,
-                h.flags + (() if chosen else ("not_chosen",)),
-                chosen,
-            )
-        )
+        out.append(evidence(h, () if chosen else ("not_chosen",), chosen))
     for h, flags in dropped:
-        out.append(
-            Evidence(
-                h.finding,
-                None,
-                float(h.value),
-                h.start,
-                h.end,
-                text[h.start : h.end],
-                h.rule,
-                h.flags + tuple(flags),
-                False,
-            )
-        )
+        out.append(evidence(h, tuple(flags), False))
     return out
 
 

@@ -14,21 +14,18 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from gravida.knowledge import expr
 from gravida.knowledge.load import Pack, PackError, default_pack, validate
+from gravida.knowledge.schema import Strict
 
 FILE = "questions.yaml"
 
 Kind = Literal["yes_no", "number", "group"]
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class _Part(_Strict):
+class _Part(Strict):
     finding: str
     label: str
     unit: str
@@ -38,7 +35,7 @@ class _Part(_Strict):
 Answerable = Annotated[float, Field(gt=0.0, le=1.0)]
 
 
-class _QuestionDef(_Strict):
+class _QuestionDef(Strict):
     text: str
     help: str | None = None
     finding: str | None = None
@@ -49,7 +46,7 @@ class _QuestionDef(_Strict):
     src: str | None = None
 
 
-class _GroupDef(_Strict):
+class _GroupDef(Strict):
     text: str
     help: str | None = None
     members: dict[str, str] = Field(min_length=2)
@@ -58,7 +55,7 @@ class _GroupDef(_Strict):
     src: str | None = None
 
 
-class _Params(_Strict):
+class _Params(Strict):
     max_questions: int = Field(ge=1, le=100)
     plausible_answer: float = Field(ge=0.0, lt=1.0)
     lead_probability: float = Field(gt=0.0, le=1.0)
@@ -66,10 +63,10 @@ class _Params(_Strict):
     src: str
 
 
-class _File(_Strict):
+class _File(Strict):
     interview: _Params
     questions: dict[str, _QuestionDef]
-    groups: dict[str, _GroupDef] = {}
+    groups: dict[str, _GroupDef] = Field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -444,18 +444,21 @@ def _reveals_emergency(engine: Engine, before: Case, after: Case) -> bool:
 _WORDS_YES = {"yes", "y", "true"}
 _WORDS_NO = {"no", "n", "false", "none"}
 _WORDS_DK = {"don't know", "dont know", "dont_know", "don't_know", "unknown", "not sure", "dk", "?"}
+_WORD_ANSWERS: dict[str, bool | None] = {
+    **dict.fromkeys(_WORDS_YES, True), **dict.fromkeys(_WORDS_NO, False),
+    **dict.fromkeys(_WORDS_DK, None),
+}
+
+
+def _word_answer(text: str) -> bool | str | None:
+    """A typed yes, no or don't know means true, false or null; other text is left as it is."""
+    return _WORD_ANSWERS.get(text.strip().lower(), text)
 
 
 def _check(session: Session, q: QuestionSpec, value: Any, follow_up: bool) -> Value:
     """Validate one answer against its question; returns it in canonical form."""
     if isinstance(value, str) and q.kind != "group":
-        word = value.strip().lower()
-        if word in _WORDS_YES:
-            value = True
-        elif word in _WORDS_NO:
-            value = False
-        elif word in _WORDS_DK:
-            value = None
+        value = _word_answer(value)
     if q.kind == "yes_no":
         if value is None or isinstance(value, bool):
             return value
@@ -507,15 +510,8 @@ def _check_number(session: Session, q: QuestionSpec, value: Any) -> Value:
 def _check_group(session: Session, q: QuestionSpec, value: Any, follow_up: bool) -> Value:
     open_ = _open_members(session, q)
     if isinstance(value, str):
-        word = value.strip().lower()
-        if word in _WORDS_NO:
-            value = False
-        elif word in _WORDS_DK:
-            value = None
-        elif word in _WORDS_YES:
-            value = True
-        else:
-            value = [value]
+        word = _word_answer(value)
+        value = [value] if isinstance(word, str) else word
     if isinstance(value, Mapping):
         value = _check_members(q, value, open_)
         if isinstance(value, Mapping):
@@ -557,12 +553,12 @@ def _check_members(q: QuestionSpec, value: Mapping[Any, Any], open_: list[str]) 
     for f, raw in value.items():
         if not isinstance(f, str) or f not in open_:
             raise InterviewError(f"{q.id}: {f!r} is not one of the choices ({', '.join(open_)})")
-        word = raw.strip().lower() if isinstance(raw, str) else raw
-        if word is None or word in _WORDS_DK:
+        word = raw.strip().lower() if isinstance(raw, str) else None
+        if raw is None or word in _WORDS_DK:
             states[f] = None
-        elif word is True or word in _WORDS_YES:
+        elif raw is True or word in _WORDS_YES:
             states[f] = True
-        elif word is False or word in _WORDS_NO:
+        elif raw is False or word in _WORDS_NO:
             states[f] = False
         else:
             raise InterviewError(f"{q.id}: {f}: answer yes, no or don't know")

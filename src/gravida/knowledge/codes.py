@@ -16,9 +16,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from gravida.knowledge.load import Pack, PackError, validate
+from gravida.knowledge.schema import Strict
 
 FILE = "codes.yaml"
 
@@ -109,11 +110,7 @@ def sctid_ok(code: str) -> bool:
 # --- the file's shape -------------------------------------------------------------
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Code(_Strict):
+class Code(Strict):
     code: Text
     display: Text
     match: Match
@@ -129,7 +126,7 @@ class Code(_Strict):
         return self
 
 
-class ConditionCodes(_Strict):
+class ConditionCodes(Strict):
     icd10: Code
     icd10cm: Code | None = None
     snomed: Code | None = None
@@ -163,7 +160,7 @@ class ConditionCodes(_Strict):
         return c
 
 
-class System(_Strict):
+class System(Strict):
     uri: Text
     version: str | None = None
     src: Text
@@ -176,7 +173,7 @@ class System(_Strict):
         return uri
 
 
-class Systems(_Strict):
+class Systems(Strict):
     icd10: System
     icd10cm: System
     snomed: System
@@ -186,7 +183,7 @@ class Systems(_Strict):
     data_absent_reason: System
 
 
-class Local(_Strict):
+class Local(Strict):
     base: Text
     src: Text
 
@@ -198,7 +195,7 @@ class Local(_Strict):
         return base
 
 
-class _Loinc(_Strict):
+class _Loinc(Strict):
     loinc: Text
     display: Text
     category: Category
@@ -229,13 +226,13 @@ class PanelCode(_Loinc):
     label: Text  # plain words for people ("Blood pressure"), where display is LOINC's name
 
 
-class CodesFile(_Strict):
+class CodesFile(Strict):
     systems: Systems
     local: Local
     triage_levels: dict[str, Text]
     conditions: dict[str, ConditionCodes]
     observations: dict[str, ObservationCode]
-    panels: dict[str, PanelCode] = {}
+    panels: dict[str, PanelCode] = Field(default_factory=dict)
 
 
 # --- the loaded form ----------------------------------------------------------------

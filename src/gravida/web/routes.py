@@ -19,6 +19,7 @@ from __future__ import annotations
 import base64
 import functools
 import hashlib
+import importlib
 import logging
 import re
 from collections.abc import Awaitable, Callable, Mapping, Sequence
@@ -534,23 +535,38 @@ async def summary(request: Request, interview_id: str) -> Response:
     )
 
 
-@router.get("/i/{interview_id}/fhir")
-@guarded
-async def fhir(request: Request, interview_id: str) -> Response:
-    """The interview as a FHIR R4B Bundle (gravida.fhir), downloaded as a file."""
+async def handoff_document(
+    request: Request, interview_id: str, module: str, render: str
+) -> tuple[str, dict[str, Any]] | Response:
+    """A stored interview's hand-off document, rendered by ``module.render(report, session)``.
+
+    Both hand-offs (the FHIR Bundle and the one-page summary) load the same
+    interview and build from the same report and session; the modules are
+    optional stages, so a missing one is a plain "not available" page.
+    """
     service = service_of(request)
     view = await load(service, interview_id)
     if isinstance(view, HTMLResponse):
         return view
-    if find_spec("gravida.fhir") is None:
-        return error_page(404, "Not available", "This download is not part of this version.")
-    from gravida.fhir import bundle_json
+    if find_spec(module) is None:
+        return error_page(404, "Not available", "This is not part of this version.")
+    renderer = getattr(importlib.import_module(module), render)
 
     def build() -> str:
         session = stored_session(service, interview_id)
-        return bundle_json(report_for(service, view), session)
+        return str(renderer(report_for(service, view), session))
 
-    body = await call(build)
+    return await call(build), view
+
+
+@router.get("/i/{interview_id}/fhir")
+@guarded
+async def fhir(request: Request, interview_id: str) -> Response:
+    """The interview as a FHIR R4B Bundle (gravida.fhir), downloaded as a file."""
+    doc = await handoff_document(request, interview_id, "gravida.fhir", "bundle_json")
+    if isinstance(doc, Response):
+        return doc
+    body, view = doc
     day = view["updated_at"][:10]
     headers = {**PAGE_HEADERS,
                "Content-Disposition": f'attachment; filename="gravida-{day}.fhir.json"'}
@@ -561,19 +577,10 @@ async def fhir(request: Request, interview_id: str) -> Response:
 @guarded
 async def clinician_summary(request: Request, interview_id: str) -> Response:
     """The one-page hand-off (gravida.summary): a self-contained page to print or save."""
-    service = service_of(request)
-    view = await load(service, interview_id)
-    if isinstance(view, HTMLResponse):
-        return view
-    if find_spec("gravida.summary") is None:
-        return error_page(404, "Not available", "This summary is not part of this version.")
-    from gravida.summary import render_summary
-
-    def build() -> str:
-        session = stored_session(service, interview_id)
-        return render_summary(report_for(service, view), session)
-
-    html = await call(build)
+    doc = await handoff_document(request, interview_id, "gravida.summary", "render_summary")
+    if isinstance(doc, Response):
+        return doc
+    html, _ = doc
     headers = {**PAGE_HEADERS, "Content-Security-Policy": csp_with_styles(html)}
     return HTMLResponse(html, headers=headers)
 
