@@ -7,12 +7,17 @@ returns (CLI, API, web), so they cannot drift apart.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from gravida.advice.plan import Plan, build_plan
-from gravida.engine import Assessment, Engine, Factor
+from gravida.engine import Assessment, Engine, Factor, RankedCondition
 from gravida.engine.case import Case
+from gravida.knowledge.load import Pack
+
+if TYPE_CHECKING:
+    from gravida.advice.workup import ConditionWorkupDef
 
 
 def factor_words(f: Factor) -> str:
@@ -46,6 +51,30 @@ class Report:
             }
             for e in self.assessment.explanations
         ]
+
+    def leading_treatments(self, pack: Pack) -> list[tuple[RankedCondition, ConditionWorkupDef]]:
+        """Usual treatment (and what is avoided) for the conditions of "what to expect".
+
+        Those are the work-up's own choice of leading conditions, so the woman
+        and her clinician read about the same causes. Empty when the report
+        carries no work-up (that stage is optional).
+        """
+        expect = self.extras.get("what_to_expect")
+        if not isinstance(expect, Mapping):
+            return []
+        try:
+            from gravida.advice.workup import load_workup
+        except ImportError:
+            return []
+        book = load_workup(pack)
+        by_id = {c.id: c for c in self.assessment.conditions}
+        out: list[tuple[RankedCondition, ConditionWorkupDef]] = []
+        for c in expect.get("conditions") or []:
+            cid = str(c.get("id")) if isinstance(c, Mapping) else ""
+            cw = book.data.conditions.get(cid)
+            if cw is not None and cid in by_id:
+                out.append((by_id[cid], cw))
+        return out
 
     def to_json(self) -> dict[str, Any]:
         out = self.assessment.to_json()

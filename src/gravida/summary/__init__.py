@@ -132,28 +132,15 @@ def _treatment(report: Report, pack: Pack) -> list[dict[str, Any]]:
     work-up stage's choice), so the clinician reads about the causes she was
     told about. Empty when the report carries no work-up (that stage is optional).
     """
-    expect = report.extras.get("what_to_expect")
-    if not isinstance(expect, dict):
-        return []
-    try:
-        from gravida.advice.workup import load_workup
-    except ImportError:
-        return []
-    book = load_workup(pack)
-    by_id = {c.id: c for c in report.assessment.conditions}
-    out: list[dict[str, Any]] = []
-    for c in expect.get("conditions") or []:
-        cid = str(c.get("id")) if isinstance(c, dict) else ""
-        cw = book.data.conditions.get(cid)
-        if cw is None or cid not in by_id:
-            continue
-        out.append({
-            "name": by_id[cid].name,
-            "probability": _percent(by_id[cid].probability),
+    return [
+        {
+            "name": c.name,
+            "probability": _percent(c.probability),
             "treatment": [t.text for t in cw.treatment],
             "avoid": [{"what": _sentence(a.what), "why": a.why} for a in cw.avoid],
-        })
-    return out
+        }
+        for c, cw in report.leading_treatments(pack)
+    ]
 
 
 def summary_context(

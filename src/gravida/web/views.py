@@ -371,28 +371,15 @@ def treatment_view(report: Report, pack: Pack) -> list[dict[str, Any]]:
     (the work-up's own choice), so she and her clinician read about the same
     causes. Empty when the report has no work-up.
     """
-    ex = report.extras.get("what_to_expect")
-    if not isinstance(ex, Mapping):
-        return []
-    try:
-        from gravida.advice.workup import load_workup
-    except ImportError:  # the work-up stage is optional
-        return []
-    book = load_workup(pack)
-    by_id = {c.id: c for c in report.assessment.conditions}
-    out: list[dict[str, Any]] = []
-    for c in ex.get("conditions") or []:
-        cid = str(c.get("id")) if isinstance(c, Mapping) else ""
-        cw = book.data.conditions.get(cid)
-        if cw is None or cid not in by_id:
-            continue
-        out.append({
-            "name": by_id[cid].name,
-            "percent": percent(by_id[cid].probability),
+    return [
+        {
+            "name": c.name,
+            "percent": percent(c.probability),
             "treatment": [t.text for t in cw.treatment],
             "avoid": [{"what": capfirst(a.what), "why": a.why} for a in cw.avoid],
-        })
-    return out
+        }
+        for c, cw in report.leading_treatments(pack)
+    ]
 
 
 def summary_view(report: Report, pack: Pack, catalogue: Catalogue,
