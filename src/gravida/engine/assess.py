@@ -49,9 +49,6 @@ class Factor:
             "likelihood_ratio": round(self.likelihood_ratio, 4),
         }
 
-    def words(self) -> str:
-        return self.label if self.state == "present" else f"no {self.label}"
-
 
 @dataclass(frozen=True)
 class Explanation:

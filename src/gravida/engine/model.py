@@ -151,10 +151,6 @@ class Model:
             out: FloatArray = np.where(allowed, np.log(self.prior[trimester(weeks)]), -np.inf)
         return out
 
-    @staticmethod
-    def trimester_of(ev: Evidence) -> int:
-        return trimester(ev.weeks)
-
     def log_scores(self, ev: Evidence) -> FloatArray:
         t = trimester(ev.weeks)
         pos, neg = self.vector(ev)

@@ -17,7 +17,7 @@ from typing import Any, Literal
 import numpy as np
 import numpy.typing as npt
 
-from gravida.engine.model import Evidence, FloatArray, Model, softmax
+from gravida.engine.model import Evidence, FloatArray, Model, softmax, trimester
 from gravida.knowledge import expr
 from gravida.knowledge.load import CompiledRule
 
@@ -219,7 +219,7 @@ def _without_red_flags(
     """
     scores = model.log_scores(ev)
     cols = [model.index[f] for f in flags]
-    logp = model.log_p[model.trimester_of(ev)][:, cols].T  # flags x conditions
+    logp = model.log_p[trimester(ev.weeks)][:, cols].T  # flags x conditions
     masks = _subset_masks(len(flags))
     subset_scores = scores[None, :] - masks @ logp
     removed = [tuple(f for f, m in zip(flags, row, strict=True) if m) for row in masks]
