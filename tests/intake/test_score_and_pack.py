@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from gravida.cli.parse import parse as parse_cmd
 from gravida.intake import DirPack, narrative_metrics, parse_text
-from gravida.intake.cli import parse as parse_cmd
 from gravida.intake.lexicon import load_lexicon
 from gravida.intake.score import precision_recall, score_file
 from gravida.knowledge.load import PackError, default_pack_dir
