@@ -27,7 +27,7 @@ from gravida.api.problems import (
     Problem,
     problem_json,
 )
-from gravida.api.service import Service
+from gravida.service import Service
 
 log = logging.getLogger("gravida.api")
 
