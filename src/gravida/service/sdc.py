@@ -41,6 +41,8 @@ MIN_VALUE = "http://hl7.org/fhir/StructureDefinition/minValue"
 MAX_VALUE = "http://hl7.org/fhir/StructureDefinition/maxValue"
 UNIT = "http://hl7.org/fhir/StructureDefinition/questionnaire-unit"
 WEEKS, AGE = "gestational_weeks", "maternal_age"
+# QuestionnaireResponse.status codes (FHIR R4B, required binding): not clinical.
+STATUSES = ("in-progress", "completed", "amended", "entered-in-error", "stopped")
 
 
 def _invalid(field: str, message: str) -> InvalidRequest:
@@ -83,6 +85,8 @@ def _response(body: Any) -> dict[str, Any]:
             raise _invalid("parameter", "needs a parameter named questionnaire-response")
     if not isinstance(body, Mapping) or body.get("resourceType") != "QuestionnaireResponse":
         raise _invalid("resourceType", "the body must be a QuestionnaireResponse (or Parameters)")
+    if body.get("status") not in STATUSES:
+        raise _invalid("status", f"must be one of {', '.join(STATUSES)}")
     try:
         QuestionnaireResponse.model_validate(body)
     except ValidationError as exc:
@@ -230,7 +234,7 @@ def next_question_of(engine: Engine, body: Any) -> dict[str, Any]:
     """The SDC ``$next-question`` operation: the response with the next step applied."""
     ctx = _Ctx(engine)
     qr = _response(body)
-    items = [i for i in qr.get("item") or [] if isinstance(i, Mapping)]
+    items = [dict(i) for i in qr.get("item") or [] if isinstance(i, Mapping)]
     questionnaire_items = [_start_item(ctx)]
     out_items: list[dict[str, Any]] = []
     if not items or items[0].get("linkId") != START or not _answers_anywhere(items[0]):
@@ -248,11 +252,7 @@ def next_question_of(engine: Engine, body: Any) -> dict[str, Any]:
             raise _invalid(f"item[{n}].linkId", f"{link!r} is not the question Gravida asked "
                            f"next ({q.id if q else 'none: the interview had stopped'})")
         questionnaire_items.append(_question_item(ctx, q))
-        unanswered = not _answers_anywhere(item)
-        if unanswered and n == len(items) - 1:
-            out_items.append(item)  # the open question: still waiting for its answer
-            return _finish(ctx, qr, questionnaire_items, out_items, None)
-        try:
+        try:  # an item left without an answer was skipped: "don't know"
             session = answer(session, q.id, _reply(q, item, ctx))
         except InterviewError as exc:
             raise _invalid(f"item[{n}].answer", str(exc)) from None
