@@ -155,7 +155,7 @@ def test_every_dev_case_reaches_the_interview_modes_triage(engine):
 
 
 def test_the_route_drives_a_whole_interview_over_http(client, engine):
-    vid, case = dev_cases(engine)[1]
+    _, case = dev_cases(engine)[1]
 
     def post(body: dict[str, Any]) -> dict[str, Any]:
         r = client.post("/fhir/Questionnaire/$next-question", json=body,
@@ -178,7 +178,8 @@ def test_items_carry_the_packs_codes(engine):
     assert {"system": "http://loinc.org", "code": "49051-6"}.items() <= weeks["code"][0].items()
     assert weeks["required"] is True
     # a yes/no question about fever carries SNOMED CT 386661006 and LOINC answer codes
-    from gravida.interview import answer, next_question, start as begin
+    from gravida.interview import answer, next_question
+    from gravida.interview import start as begin
     from gravida.interview.session import catalogue
 
     session = begin(engine, {"gestational_weeks": 26, "present": ["pain_flank"]},

@@ -219,7 +219,7 @@ def _concept(order: Mapping[str, Any]) -> Any:
     ref = order.get("medicationReference")
     if concept is None and isinstance(ref, Mapping) and isinstance(ref.get("reference"), str):
         target = ref["reference"].lstrip("#").split("/")[-1]
-        for r in order.get("contained") or []:
+        for r in fr.as_list(order.get("contained")):
             if isinstance(r, Mapping) and r.get("id") == target:
                 concept = r.get("code")
         concept = concept or {"text": ref.get("display")}

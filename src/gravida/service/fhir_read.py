@@ -24,13 +24,18 @@ BAD_STATUS = {"entered-in-error", "cancelled"}
 WEEK_UNITS = {"wk": 1.0, "week": 1.0, "weeks": 1.0, "d": 1 / 7, "day": 1 / 7, "days": 1 / 7}
 
 
+def as_list(value: Any) -> list[Any]:
+    """A JSON array, or nothing: a malformed element is read as absent, never a crash."""
+    return value if isinstance(value, list) else []
+
+
 def resources(value: Any) -> list[dict[str, Any]]:
     """The resources of a prefetch value: a Bundle's entries, one resource, or none."""
     if not isinstance(value, Mapping):
         return []
     if value.get("resourceType") == "Bundle":
         out = []
-        for e in value.get("entry") or []:
+        for e in as_list(value.get("entry")):
             r = e.get("resource") if isinstance(e, Mapping) else None
             if isinstance(r, Mapping):
                 out.append(dict(r))
@@ -43,7 +48,7 @@ def codings(concept: Any) -> list[tuple[str, str, str]]:
     if not isinstance(concept, Mapping):
         return []
     out = []
-    for c in concept.get("coding") or []:
+    for c in as_list(concept.get("coding")):
         if isinstance(c, Mapping) and isinstance(c.get("code"), str):
             out.append((str(c.get("system") or ""), c["code"], str(c.get("display") or "")))
     return out
@@ -189,7 +194,7 @@ def findings(items: Iterable[dict[str, Any]], pack: Pack, ig: Integration, now: 
     for r in newest_first(x for x in items if usable(x)):
         t = when(r)
         fresh = t is not None and now - t <= recent
-        parts = [r, *[c for c in r.get("component") or [] if isinstance(c, Mapping)]]
+        parts = [r, *[c for c in as_list(r.get("component")) if isinstance(c, Mapping)]]
         for part in parts:
             for s, c, display in codings(part.get("code")):
                 number = by_loinc.get((s, c))
@@ -228,7 +233,7 @@ def _boolean(r: Mapping[str, Any], part: Mapping[str, Any], ig: Integration) -> 
         if _matches(concept, ig.data.negative, ig):
             return False
         return None
-    interp = {c for x in r.get("interpretation") or [] for _, c, _ in codings(x)}
+    interp = {c for x in as_list(r.get("interpretation")) for _, c, _ in codings(x)}
     if interp & {"POS", "A", "DET"}:
         return True
     if interp & {"NEG", "N", "ND"}:

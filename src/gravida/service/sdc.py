@@ -215,7 +215,7 @@ def _question_item(ctx: _Ctx, q: Question) -> dict[str, Any]:
     options.append({"valueCoding": {"system": ctx.answer_system, "code": "dont-know",
                                     "display": qw.dont_know}})
     return {"linkId": q.id, "text": q.text, "type": "choice", "repeats": True,
-            "code": [{"system": ctx.finding_system, "code": f} for f in q.findings],
+            "code": [c for f in q.findings for c in ctx.finding_codings(f)],
             "answerOption": options}
 
 
