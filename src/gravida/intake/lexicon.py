@@ -16,6 +16,12 @@ case-insensitively on spaCy tokens):
 ``x?``        the token (or alternatives) may be missing
 ``~`` ``~N``  a gap of up to 3 (or N) tokens that are not sentence punctuation
 ``#``         any number-like token
+``^word``     the word must be there but is context, not the finding's own
+              words: another finding may claim it ("^ноет ~2 поясница" is the
+              place, and "ноет" stays the kind of pain too)
+
+In a ``match: lemma`` language (``languages.yaml``) a word and each of its
+alternatives match the word's lemma, and ``word*`` is a prefix of the lemma.
 """
 
 from __future__ import annotations
@@ -30,6 +36,8 @@ import spacy
 from spacy.language import Language
 from spacy.matcher import Matcher
 
+from gravida.intake.language import DEFAULT, LanguageSpec, load_languages
+from gravida.intake.morph import add_normaliser
 from gravida.knowledge.load import PackError
 
 FILE = "phrases.yaml"
@@ -197,6 +205,9 @@ class Lexicon:
     near_rules: list[NearRule] = field(default_factory=list)
     alone_rules: list[AloneRule] = field(default_factory=list)
     wide_ranges: list[WideRangeRule] = field(default_factory=list)
+    backward_breakers: set[str] = field(default_factory=set)
+    # pattern positions of ^words: needed, but not the finding's own words
+    marks: dict[str, frozenset[int]] = field(default_factory=dict)
 
 
 def _err(entry: str, problem: str) -> PackError:
@@ -233,12 +244,35 @@ def expand_macros(pattern: str, macros: Mapping[str, str], entry: str) -> str:
 
 
 def compile_pattern(
-    nlp: Language, pattern: str, entry: str, macros: Mapping[str, str] | None = None
+    nlp: Language,
+    pattern: str,
+    entry: str,
+    macros: Mapping[str, str] | None = None,
+    lemmas: bool = False,
+    context: list[int] | None = None,
 ) -> list[dict[str, Any]]:
-    """Turn one pattern string into a spaCy ``Matcher`` token pattern."""
+    """Turn one pattern string into a spaCy ``Matcher`` token pattern.
+
+    With ``lemmas`` the words are lemmatised by the pipeline's normaliser and
+    matched on ``LEMMA``, so any inflected form in the text matches them. The
+    positions of ``^word`` tokens are added to ``context``.
+    """
+    attr = "LEMMA" if lemmas else "LOWER"
+
+    def keys(text: str) -> list[str]:
+        if lemmas:
+            return [t.lemma_ for t in nlp(text)]
+        return [t.lower_ for t in nlp.make_doc(text)]
+
     out: list[dict[str, Any]] = []
     pattern = expand_macros(pattern, macros or {}, entry)
     for word in pattern.lower().split():
+        if len(word) > 1 and word.startswith("^"):
+            word = word[1:]
+            if _GAP.match(word) or word.endswith("?"):
+                raise _err(entry, f"^ needs a word that must be there in {pattern!r}")
+            if context is not None:
+                context.append(len(out))
         if len(word) > 2 and word.startswith("/") and word.rstrip("?").endswith("/"):
             optional = word.endswith("?")
             body = word.rstrip("?")[1:-1]
@@ -264,11 +298,11 @@ def compile_pattern(
         optional = word.endswith("?") and len(word) > 1
         core = word[:-1] if optional else word
         if not _TOKEN_SPECIAL.search(core):
-            toks = [t.lower_ for t in nlp.make_doc(core)]
+            toks = keys(core)
             if optional and len(toks) != 1:
                 raise _err(entry, f"optional word {word!r} splits into tokens in {pattern!r}")
             for t in toks:
-                spec: dict[str, Any] = {"LOWER": t}
+                spec: dict[str, Any] = {attr: t}
                 if optional:
                     spec["OP"] = "?"
                 out.append(spec)
@@ -276,13 +310,15 @@ def compile_pattern(
         alts = core.split("|")
         if any(not a or "?" in a or ("*" in a[:-1]) for a in alts):
             raise _err(entry, f"bad token {word!r} in {pattern!r}")
+        if lemmas:
+            alts = [a if a.endswith("*") else "".join(keys(a)) for a in alts]
         if any(a.endswith("*") for a in alts):
             body = "|".join(
                 re.escape(a[:-1]) + ".*" if a.endswith("*") else re.escape(a) for a in alts
             )
-            spec = {"LOWER": {"REGEX": f"^(?:{body})$"}}
+            spec = {attr: {"REGEX": f"^(?:{body})$"}}
         else:
-            spec = {"LOWER": {"IN": alts}}
+            spec = {attr: {"IN": alts}}
         if optional:
             spec["OP"] = "?"
         out.append(spec)
@@ -351,27 +387,43 @@ def _regex(raw: str, entry: str, num: str = "") -> re.Pattern[str]:
         raise _err(entry, f"bad regex: {exc}") from None
 
 
-def _blank_nlp() -> Language:
-    """A blank English pipeline with a rule-based sentence splitter: nothing to download."""
-    nlp = spacy.blank("en")
+def _blank_nlp(spec: LanguageSpec | None = None) -> Language:
+    """A blank pipeline of the language with a rule-based sentence splitter and the
+    language's normaliser, if it has one: nothing to download."""
+    nlp = spacy.blank(spec.code if spec else "en")
     nlp.add_pipe("sentencizer")
+    if spec is not None and spec.normaliser:
+        add_normaliser(nlp, spec.normaliser)
     return nlp
 
 
-def load_lexicon(pack: PackLike) -> Lexicon:
-    """Compile ``phrases.yaml``; every id, source, pattern and regex is checked here."""
-    raw = pack.read(FILE)
+def load_lexicon(pack: PackLike, lang: str = DEFAULT) -> Lexicon:
+    """Compile one language's phrase file (``phrases.yaml`` for English); every id,
+    source, pattern and regex is checked here, and an error names that file."""
+    spec = load_languages(pack).get(lang)
+    try:
+        return _load_lexicon(pack, spec)
+    except PackError as exc:
+        if exc.file == FILE and spec.phrases != FILE:
+            raise PackError(spec.phrases, exc.entry, exc.problem) from None
+        raise
+
+
+def _load_lexicon(pack: PackLike, spec: LanguageSpec) -> Lexicon:
+    raw = pack.read(spec.phrases)
     if not isinstance(raw, dict):
         raise _err("-", "expected a mapping at the top level")
     booleans, numbers, ranges = _vocab_findings(pack)
     known_src = _known_sources(pack)
-    nlp = _blank_nlp()
+    nlp = _blank_nlp(spec)
+    lemmas = spec.match == "lemma"
     targets = Matcher(nlp.vocab, validate=True)
     modifiers = Matcher(nlp.vocab, validate=True)
     target_rules: dict[str, TargetRule] = {}
     modifier_rules: dict[str, ModifierRule] = {}
     history: set[str] = set()
     gaps: dict[str, frozenset[int]] = {}
+    marks: dict[str, frozenset[int]] = {}
     near_rules: list[NearRule] = []
 
     macros_raw = raw.get("macros") or {}
@@ -382,10 +434,13 @@ def load_lexicon(pack: PackLike) -> Lexicon:
     macros = {str(k): str(v).strip() for k, v in macros_raw.items()}
 
     def add(matcher: Matcher, key: str, pattern: str, entry: str) -> None:
-        spec = compile_pattern(nlp, pattern, entry, macros)
-        gaps[key] = frozenset(i for i, t in enumerate(spec) if "TEXT" in t)
+        context: list[int] = []
+        tokens = compile_pattern(nlp, pattern, entry, macros, lemmas, context)
+        gaps[key] = frozenset(i for i, t in enumerate(tokens) if "TEXT" in t)
+        if context:
+            marks[key] = frozenset(context)
         try:
-            matcher.add(key, [spec])
+            matcher.add(key, [tokens])
         except (ValueError, KeyError) as exc:
             raise _err(entry, f"spaCy rejects {pattern!r}: {exc}") from None
 
@@ -449,6 +504,7 @@ def load_lexicon(pack: PackLike) -> Lexicon:
     terminators = triggers("terminators", "terminate")
     pseudo = triggers("pseudo", "pseudo")
     family_breakers = triggers("family_ends_at", "family_end")
+    backward_breakers = triggers("backward_ends_at", "backward_end")
 
     nums = raw.get("numbers")
     if not isinstance(nums, dict):
@@ -577,6 +633,8 @@ def load_lexicon(pack: PackLike) -> Lexicon:
         near_rules=near_rules,
         alone_rules=_alone_rules(raw.get("alone_implies"), booleans, known_src),
         wide_ranges=_wide_ranges(raw.get("wide_ranges"), booleans, known_src, num),
+        backward_breakers=backward_breakers,
+        marks=marks,
     )
 
 
@@ -683,15 +741,16 @@ def _wide_ranges(raw: Any, booleans: list[str], known: set[str], num: str) -> li
     return out
 
 
-_CACHE: dict[Path, Lexicon] = {}
+_CACHE: dict[tuple[Path, str], Lexicon] = {}
 
 
-def lexicon_for(pack: PackLike) -> Lexicon:
-    """The compiled lexicon of a pack, built once per pack directory (compiling is slow)."""
-    key = Path(pack.directory).resolve()
+def lexicon_for(pack: PackLike, lang: str = DEFAULT) -> Lexicon:
+    """The compiled lexicon of a pack in one language, built once per pack directory
+    and language (compiling is slow)."""
+    key = (Path(pack.directory).resolve(), lang)
     lex = _CACHE.get(key)
     if lex is None:
-        lex = load_lexicon(pack)
+        lex = load_lexicon(pack, lang)
         _CACHE[key] = lex
     return lex
 

@@ -20,6 +20,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from gravida.intake import context as ctx
+from gravida.intake.language import DEFAULT, detect, doubt_warning, languages_for, unread_warning
 from gravida.intake.lexicon import Lexicon, PackLike, WideRangeRule, lexicon_for
 from gravida.intake.numbers import NumberHit, choose, extract_numbers, to_number
 from gravida.knowledge import expr
@@ -67,6 +68,8 @@ class ParseResult:
     evidence: list[Evidence]
     warnings: list[str] = field(default_factory=list)
     truncated: bool = False
+    # the language the text was read in; None when it is in none Gravida reads
+    language: str | None = DEFAULT
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -74,6 +77,7 @@ class ParseResult:
             "evidence": [e.to_dict() for e in self.evidence],
             "warnings": list(self.warnings),
             "truncated": self.truncated,
+            "language": self.language,
         }
 
     def to_json(self) -> str:
@@ -153,7 +157,9 @@ def _targets(doc: Doc, lex: Lexicon, triggers: list[ctx.Trigger]) -> list[_Menti
         gap_tokens = {start + i for i in range(end - start) if align[i] in gaps}
         if gap_tokens & ends:
             continue
-        literal = frozenset(range(start, end)) - gap_tokens
+        marks = lex.marks.get(key, frozenset())
+        context = {start + i for i in range(end - start) if align[i] in marks}
+        literal = frozenset(range(start, end)) - gap_tokens - context
         r = lex.target_rules[key]
         found.append(_Mention(r.finding, r.polarity, start, end, r.pattern, literal))
     kept = [
@@ -352,12 +358,35 @@ def _durations(
     return out
 
 
-def parse_text(text: str, pack: PackLike) -> ParseResult:
-    """Read one free-text description into a case; never raises on any string."""
-    lex = lexicon_for(pack)
-    warnings: list[str] = []
+def parse_text(text: str, pack: PackLike, lang: str | None = None) -> ParseResult:
+    """Read one free-text description into a case; never raises on any string.
+
+    ``lang`` names the language (``LanguageNotRead`` if Gravida reads no such
+    language); without it the language is detected, and a text in a language
+    Gravida does not read gives an empty case with a warning saying so.
+    """
+    langs = languages_for(pack)
+    if lang is not None:
+        langs.get(lang)
     if not isinstance(text, str):
         return ParseResult(_empty_case(), [], ["input is not text"], False)
+    found = detect(text, langs) if lang is None else None
+    if found is not None:
+        if found.code is None:
+            return ParseResult(_empty_case(), [], [unread_warning(found, langs)], False, None)
+        lang = found.code
+        result = _parse(text, pack, lang)
+        if found.doubtful and not result.evidence:
+            return ParseResult(_empty_case(), [], [unread_warning(found, langs)], False, None)
+        if found.doubtful:
+            result.warnings.insert(0, doubt_warning(found, langs))
+        return result
+    return _parse(text, pack, str(lang).strip().lower())
+
+
+def _parse(text: str, pack: PackLike, lang: str) -> ParseResult:
+    lex = lexicon_for(pack, lang)
+    warnings: list[str] = []
     original_len = len(text)
     text, truncated = bound(text, lex.max_chars)
     if truncated:
@@ -438,7 +467,7 @@ def parse_text(text: str, pack: PackLike) -> ParseResult:
     case = _settle(evidence, lex)
     if "gestational_weeks" not in case:
         warnings.append("no weeks of pregnancy found")
-    return ParseResult(case, evidence, warnings, truncated)
+    return ParseResult(case, evidence, warnings, truncated, lang)
 
 
 def _numbers(
