@@ -16,6 +16,7 @@ from collections.abc import AsyncIterator
 from importlib.metadata import PackageNotFoundError, version
 from typing import Any
 
+import sqlalchemy as sa
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
@@ -32,6 +33,7 @@ from gravida.api.problems import (
     problem_bytes,
     problem_json,
 )
+from gravida.api.ratelimit import RateLimiter
 from gravida.api.routes import router
 from gravida.api.routes_fhir import router as fhir_router
 from gravida.api.service import Service
@@ -79,6 +81,22 @@ async def _http_error(request: Request, exc: Exception) -> Response:
         detail = "There is nothing at this path."
     body = problem_json(exc.status_code, detail=detail, kind=kind, instance=request.url.path)
     return problem(exc.status_code, body, dict(exc.headers or {}))
+
+
+# How long a client should wait before retrying when the database is unreachable.
+DB_RETRY_AFTER_SECONDS = 5
+
+
+async def _database_down(request: Request, exc: Exception) -> Response:
+    """The database cannot be reached (down, restarting, out of connections): 503, retry."""
+    log.error("database unavailable on %s %s: %s", request.method,
+              request.url.path.split("/v1/interviews/")[0], type(exc).__name__)
+    body = problem_json(
+        503, "Database unavailable",
+        "The database cannot be reached just now; nothing was changed. Try again shortly.",
+        "database-unavailable", instance=request.url.path,
+    )
+    return problem(503, body, {"Retry-After": str(DB_RETRY_AFTER_SECONDS)})
 
 
 async def _validation_error(request: Request, exc: Exception) -> Response:
@@ -133,17 +151,21 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.service = service
     app.state.settings = settings
+    app.state.rate_limiter = RateLimiter(settings)
     app.include_router(router)
     app.include_router(fhir_router)
     app.include_router(web_router)  # web pages (issue 8): gravida.web.routes, not in OpenAPI
     app.add_exception_handler(ApiProblem, _api_problem)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
+    # Connection-level failures only: a bug in a query stays a 500.
+    for exc in (sa.exc.OperationalError, sa.exc.InterfaceError, sa.exc.TimeoutError):
+        app.add_exception_handler(exc, _database_down)
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,
             allow_origins=list(settings.cors_origins),
-            allow_methods=["GET", "POST"],
+            allow_methods=["GET", "POST", "DELETE"],
             allow_headers=["Content-Type"],
             expose_headers=["ETag", "Location"],
             max_age=600,
@@ -172,5 +194,12 @@ async def _purge_loop(service: Service, settings: Settings) -> None:
 
 
 def app_from_env() -> FastAPI:
-    """For uvicorn's ``--factory``: settings from the environment."""
+    """For uvicorn's ``--factory``: settings from the environment.
+
+    In a worker started by uvicorn's supervisor, first make sure the worker
+    dies with the supervisor (see ``gravida.api.serve.die_with_parent``).
+    """
+    from gravida.api.serve import die_with_parent
+
+    die_with_parent()
     return create_app(Settings())

@@ -20,6 +20,10 @@ from pydantic import BaseModel, Field
 from gravida.engine.case import Problem as CaseProblem
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
+# An error body stays small whatever the input: at most this many field errors (the
+# count of the rest is said in the detail) and a detail of at most this many characters.
+MAX_ERRORS = 20
+MAX_DETAIL_CHARS = 2000
 TYPE_PREFIX = "urn:gravida:problem:"
 
 
@@ -81,15 +85,23 @@ def problem_json(
     instance: str | None = None,
 ) -> dict[str, Any]:
     phrase = _phrase(status)
+    all_errors = list(errors)
+    text = detail or phrase
+    if len(all_errors) > MAX_ERRORS:
+        more = len(all_errors) - MAX_ERRORS
+        text = "; ".join(f"{e.field}: {e.message}" for e in all_errors[:MAX_ERRORS])
+        text += f"; and {more} more problem{'s' if more > 1 else ''}"
+    if len(text) > MAX_DETAIL_CHARS:
+        text = text[: MAX_DETAIL_CHARS - 1] + "…"
     out: dict[str, Any] = {
         "type": TYPE_PREFIX + kind if kind else "about:blank",
         "title": title or phrase,
         "status": status,
-        "detail": detail or phrase,
+        "detail": text,
     }
     if instance is not None:
         out["instance"] = instance
-    errs = [e.to_json() for e in errors]
+    errs = [e.to_json() for e in all_errors[:MAX_ERRORS]]
     if errs:
         out["errors"] = errs
     return out
