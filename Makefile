@@ -33,10 +33,11 @@ typecheck: $(STAMP)
 eval: $(STAMP)
 	$(BIN)/gravida eval ../shared/vignettes/dev.yaml
 
-## bench: in-process speed, and agreement with pgmpy's exact inference
+## bench: in-process speed (engine, interview, intake), and agreement with pgmpy's exact inference
 bench: $(STAMP)
 	$(BIN)/python bench/engine.py
 	$(BIN)/python bench/interview.py
+	$(BIN)/python bench/intake.py
 
 ## bench-load: HTTP load (gravida serve, 2 workers, wrk): requests/s, p50/p99, errors
 bench-load: $(STAMP)

@@ -36,8 +36,8 @@ from gravida.api.problems import (
 from gravida.api.ratelimit import RateLimiter
 from gravida.api.routes import router
 from gravida.api.routes_fhir import router as fhir_router
-from gravida.api.service import Service
 from gravida.engine import Engine
+from gravida.service import Service
 from gravida.settings import Settings
 from gravida.store import InterviewStore, make_engine, upgrade
 from gravida.web.routes import router as web_router  # web pages (issue 8)

@@ -27,7 +27,7 @@ from gravida.api.problems import (
     Problem,
     problem_json,
 )
-from gravida.api.service import MAX_QUERY_CHARS, MAX_TEXT_CHARS, Service
+from gravida.service.service import MAX_QUERY_CHARS, MAX_TEXT_CHARS, Service
 
 log = logging.getLogger("gravida.api")
 

@@ -22,7 +22,7 @@ from starlette.concurrency import run_in_threadpool
 from gravida.api import examples, schemas
 from gravida.api.body import json_body
 from gravida.api.ratelimit import limit_create, limit_text
-from gravida.api.service import Service, invalid, not_found
+from gravida.service.service import Service, invalid, not_found
 from gravida.store.models import ID_LENGTH
 
 

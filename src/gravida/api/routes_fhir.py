@@ -16,7 +16,7 @@ from fastapi import APIRouter
 from fastapi.responses import HTMLResponse, Response
 
 from gravida.api.routes import NO_STORE, UNKNOWN, InterviewId, ServiceDep, _check_id
-from gravida.api.service import Service
+from gravida.service import Service
 
 FHIR_JSON = "application/fhir+json"
 
@@ -67,7 +67,7 @@ def _session(service: Service, interview_id: str) -> Any:
                **UNKNOWN, **STALE},
 )
 def get_interview_fhir(service: ServiceDep, interview_id: InterviewId) -> Response:
-    from gravida.fhir import fhir_for_session
+    from gravida.report.fhir import fhir_for_session
 
     bundle = fhir_for_session(_session(service, interview_id))
     return FhirResponse(bundle, headers=NO_STORE)
@@ -88,7 +88,7 @@ def get_interview_fhir(service: ServiceDep, interview_id: InterviewId) -> Respon
 )
 def get_interview_summary(service: ServiceDep, interview_id: InterviewId) -> Response:
     from gravida.report import build_report
-    from gravida.summary import render_summary
+    from gravida.report.summary import render_summary
 
     session = _session(service, interview_id)
     html = render_summary(build_report(service.engine, session.case), session)

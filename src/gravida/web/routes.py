@@ -35,8 +35,8 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from starlette.concurrency import run_in_threadpool
 
 from gravida.api.problems import ApiProblem
-from gravida.api.service import Service
 from gravida.report import Report, build_report
+from gravida.service import Service
 from gravida.store.models import ID_LENGTH
 from gravida.web import views
 
@@ -423,16 +423,16 @@ async def back(request: Request, interview_id: str) -> Response:
 
 
 # --- the hand-off to a clinician: the FHIR/summary modules, when present ----------------
-# HOOK(handoff): gravida.fhir (FHIR R4B bundle) and gravida.summary (one-page printable
-# summary) come from the FHIR/summary work. Each link appears only when its module is
+# HOOK(handoff): gravida.report.fhir (FHIR R4B bundle) and gravida.report.summary (one-page
+# printable summary) come from the FHIR/summary work. Each link appears only when its module is
 # installed; the web's own printable page (/i/{id}/summary) is always there.
 
 
 def handoff_links(interview_id: str) -> dict[str, str | None]:
     return {
-        "fhir": f"/i/{interview_id}/fhir" if find_spec("gravida.fhir") else None,
+        "fhir": f"/i/{interview_id}/fhir" if find_spec("gravida.report.fhir") else None,
         "one_page": (f"/i/{interview_id}/clinician-summary"
-                     if find_spec("gravida.summary") else None),
+                     if find_spec("gravida.report.summary") else None),
     }
 
 
@@ -562,8 +562,8 @@ async def handoff_document(
 @router.get("/i/{interview_id}/fhir")
 @guarded
 async def fhir(request: Request, interview_id: str) -> Response:
-    """The interview as a FHIR R4B Bundle (gravida.fhir), downloaded as a file."""
-    doc = await handoff_document(request, interview_id, "gravida.fhir", "bundle_json")
+    """The interview as a FHIR R4B Bundle (gravida.report.fhir), downloaded as a file."""
+    doc = await handoff_document(request, interview_id, "gravida.report.fhir", "bundle_json")
     if isinstance(doc, Response):
         return doc
     body, view = doc
@@ -576,8 +576,8 @@ async def fhir(request: Request, interview_id: str) -> Response:
 @router.get("/i/{interview_id}/clinician-summary", response_class=HTMLResponse)
 @guarded
 async def clinician_summary(request: Request, interview_id: str) -> Response:
-    """The one-page hand-off (gravida.summary): a self-contained page to print or save."""
-    doc = await handoff_document(request, interview_id, "gravida.summary", "render_summary")
+    """The one-page hand-off (gravida.report.summary): a self-contained page to print or save."""
+    doc = await handoff_document(request, interview_id, "gravida.report.summary", "render_summary")
     if isinstance(doc, Response):
         return doc
     html, _ = doc

@@ -14,7 +14,7 @@ import sys
 
 import click
 
-from gravida.store.cli import purge
+from gravida.cli.store import purge
 
 __all__ = ["purge", "serve"]
 
