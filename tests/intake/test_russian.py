@@ -315,7 +315,7 @@ def test_a_language_can_be_named(ipack):
 
 
 def test_cli_lang_option():
-    from gravida.intake.cli import parse
+    from gravida.cli.parse import parse
 
     runner = CliRunner()
     ok = runner.invoke(parse, ["--lang", "ru", "--json", "Срок 36 недель, поясницу ломит."])
@@ -335,7 +335,7 @@ def _pack_copy(tmp_path: Path) -> Path:
 
 def test_a_broken_russian_pattern_names_its_file(tmp_path):
     d = _pack_copy(tmp_path)
-    f = d / "phrases.ru.yaml"
+    f = d / "phrases" / "ru.yaml"
     f.write_text(
         f.read_text(encoding="utf-8").replace(
             'present: ["озноб', 'present: ["/(/ озноб', 1
@@ -344,19 +344,30 @@ def test_a_broken_russian_pattern_names_its_file(tmp_path):
     )
     with pytest.raises(PackError) as info:
         load_lexicon(DirPack(d), "ru")
-    assert info.value.file == "phrases.ru.yaml" and "chills_rigors" in info.value.entry
+    assert info.value.file == "phrases/ru.yaml" and "chills_rigors" in info.value.entry
 
 
 def test_a_lemma_language_needs_a_normaliser(tmp_path):
     d = _pack_copy(tmp_path)
-    f = d / "languages.yaml"
+    f = d / "phrases" / "ru.yaml"
     f.write_text(
-        f.read_text(encoding="utf-8").replace("    normaliser: pymorphy3\n", ""),
+        f.read_text(encoding="utf-8").replace("normaliser: pymorphy3\n", "", 1),
         encoding="utf-8",
     )
     with pytest.raises(PackError) as info:
+        load_lexicon(DirPack(d), "ru")
+    assert info.value.file == "phrases/ru.yaml" and info.value.entry == "normaliser"
+
+
+def test_a_language_without_its_script_fails_naming_the_file(tmp_path):
+    d = _pack_copy(tmp_path)
+    f = d / "phrases" / "ru.yaml"
+    f.write_text(
+        f.read_text(encoding="utf-8").replace("script: CYRILLIC\n", "", 1), encoding="utf-8"
+    )
+    with pytest.raises(PackError) as info:
         load_languages(DirPack(d))
-    assert info.value.file == "languages.yaml" and "ru" in info.value.entry
+    assert info.value.file == "phrases/ru.yaml" and info.value.entry == "script"
 
 
 def test_every_english_finding_has_russian_phrases(ipack):

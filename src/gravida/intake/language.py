@@ -1,13 +1,14 @@
-"""Which language a text is in, and what the pack says about reading it.
+"""Which language a text is in, and what its phrase file says about reading it.
 
-The languages are data (``languages.yaml`` in the pack): each names its phrase
-file, how its patterns match, its script and alphabet and a few function
-words. Detection needs nothing more: the script most of the letters are in
-picks the candidates (the Cyrillic share decides Russian against English),
-the alphabet rules out a neighbour sharing the script (Ukrainian і ї є), and
-a long text without the language's everyday small words is another language
-in the same script (German typed in Latin letters is not English). Text that
-fits no language is reported as such, never read as an empty English case.
+The languages are data: every phrase file in the pack (``phrases/en.yaml``,
+``phrases/ru.yaml``) names its language, its script and alphabet, a few
+everyday words, and how its patterns match. Detection needs nothing more: the
+script most of the letters are in picks the candidates (the Cyrillic share
+decides Russian against English); a text whose letters fall outside the
+alphabet (Ukrainian і ї є beside Russian) or that lacks the everyday words
+(German typed in Latin letters is not English) is doubtful, read only if
+something in it is understood. Text that fits no language is reported as
+such, never read as an empty English case.
 """
 
 from __future__ import annotations
@@ -17,23 +18,18 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from gravida.intake.lexicon import DEFAULT_LANGUAGE, PackLike, languages, phrase_file
 from gravida.knowledge.load import PackError
 
-if TYPE_CHECKING:
-    from gravida.intake.lexicon import PackLike
-
-FILE = "languages.yaml"
-DEFAULT = "en"
-MATCHES = ("lower", "lemma")
-NORMALISERS = ("pymorphy3",)
-# letters outside a language's alphabet that make a text another language:
-# at least this many and this share ("naïve café" stays English, Ukrainian
-# "і", "ї", "є" in every other word is not Russian)
+DEFAULT = DEFAULT_LANGUAGE
+# letters outside a language's alphabet that make a text doubtful: at least this
+# many and this share ("naïve café" stays English; Ukrainian "і", "ї", "є" in
+# every other word is not Russian)
 OUTSIDE_MIN = 3
-DETECT_CHARS = 5000
 OUTSIDE_SHARE = 0.04
+DETECT_CHARS = 5000
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 
 
@@ -50,34 +46,31 @@ class LanguageNotRead(ValueError):
 
 @dataclass(frozen=True)
 class LanguageSpec:
-    """One language the intake reads, as ``languages.yaml`` describes it."""
+    """How to tell one language's text apart, as its phrase file describes it."""
 
     code: str
     name: str
-    phrases: str
     script: str
     letters: frozenset[str]
-    match: str
-    normaliser: str | None
     function_words: frozenset[str]
+    min_words: int
+    min_function_words: int
 
 
 @dataclass(frozen=True)
 class Languages:
-    """Every language read, in the order tried, and the detection thresholds."""
+    """Every language read, in the order tried (the default first)."""
 
     specs: dict[str, LanguageSpec]
-    min_words: int
-    min_function_words: int
 
     @property
     def codes(self) -> tuple[str, ...]:
         return tuple(self.specs)
 
     def get(self, code: str) -> LanguageSpec:
-        spec = self.specs.get(code.strip().lower())
+        spec = self.specs.get(str(code).strip().lower())
         if spec is None:
-            raise LanguageNotRead(code, self.codes)
+            raise LanguageNotRead(str(code), self.codes)
         return spec
 
 
@@ -85,10 +78,10 @@ class Languages:
 class Detection:
     """The language of a text, or None with the reason it is none Gravida reads.
 
-    ``doubtful``: the letters fit but the everyday words do not; the text is
-    read in ``code`` and taken to be another language only if nothing in it
-    is understood (clinical shorthand, "G2P1, 29/40. LBP x 5/7", has few
-    everyday words but is read).
+    ``doubtful``: the script fits but the alphabet or the everyday words do not;
+    the text is read in ``code`` and taken to be another language only if
+    nothing in it is understood (clinical shorthand, "G2P1, 29/40. LBP x 5/7",
+    has few everyday words but is read).
     """
 
     code: str | None
@@ -96,82 +89,50 @@ class Detection:
     doubtful: bool = False
 
 
-_ENGLISH_ONLY = Languages(
-    {
-        "en": LanguageSpec(
-            "en", "English", "phrases.yaml", "LATIN",
-            frozenset("abcdefghijklmnopqrstuvwxyz"), "lower", None, frozenset(),
-        )
-    },
-    min_words=8,
-    min_function_words=0,
-)
-
-
-def _err(entry: str, problem: str) -> PackError:
-    return PackError(FILE, entry, problem)
-
-
 def _spec(code: str, raw: Any) -> LanguageSpec:
-    entry = f"languages.{code}"
+    file = phrase_file(code)
     if not isinstance(raw, dict):
-        raise _err(entry, "expected a mapping")
-    unknown = set(raw) - {
-        "name", "phrases", "script", "letters", "match", "normaliser", "function_words",
-    }
-    if unknown:
-        raise _err(entry, f"unknown keys {sorted(unknown)}")
-    for key in ("name", "phrases", "script", "letters"):
+        raise PackError(file, "-", "expected a mapping at the top level")
+    for key in ("name", "script", "letters"):
         if not isinstance(raw.get(key), str) or not raw[key].strip():
-            raise _err(f"{entry}.{key}", "expected a non-empty string")
-    match = raw.get("match", "lower")
-    if match not in MATCHES:
-        raise _err(f"{entry}.match", f"must be one of {MATCHES}")
-    normaliser = raw.get("normaliser")
-    if normaliser is not None and normaliser not in NORMALISERS:
-        raise _err(f"{entry}.normaliser", f"must be one of {NORMALISERS}")
-    if match == "lemma" and normaliser is None:
-        raise _err(f"{entry}.normaliser", "a lemma language needs a normaliser")
-    words_raw = raw.get("function_words") or ""
-    if not isinstance(words_raw, str):
-        raise _err(f"{entry}.function_words", "expected words separated by spaces")
-    words = words_raw.split()
+            raise PackError(file, key, "expected a non-empty string")
+    words = raw.get("function_words") or ""
+    if not isinstance(words, str):
+        raise PackError(file, "function_words", "expected words separated by spaces")
+    detect_raw = raw.get("detect") or {}
+    if not isinstance(detect_raw, dict):
+        raise PackError(file, "detect", "expected min_words and min_function_words")
+    limits = []
+    for name in ("min_words", "min_function_words"):
+        v = detect_raw.get(name, 0)
+        if isinstance(v, bool) or not isinstance(v, int) or v < 0:
+            raise PackError(file, f"detect.{name}", "expected a whole number >= 0")
+        limits.append(v)
     return LanguageSpec(
         code=code,
         name=str(raw["name"]),
-        phrases=str(raw["phrases"]),
         script=str(raw["script"]).upper(),
         letters=frozenset(str(raw["letters"]).lower()),
-        match=str(match),
-        normaliser=None if normaliser is None else str(normaliser),
-        function_words=frozenset(w.lower() for w in words),
+        function_words=frozenset(w.lower() for w in words.split()),
+        min_words=limits[0],
+        min_function_words=limits[1],
     )
 
 
 def load_languages(pack: PackLike) -> Languages:
-    """The pack's languages; a pack without ``languages.yaml`` reads English only."""
-    if not (pack.directory / FILE).exists():
-        return _ENGLISH_ONLY
-    raw = pack.read(FILE)
-    if not isinstance(raw, dict) or not isinstance(raw.get("languages"), dict):
-        raise _err("languages", "expected a mapping of language code to its entry")
-    specs = {str(code).lower(): _spec(str(code), v) for code, v in raw["languages"].items()}
-    if DEFAULT not in specs:
-        raise _err("languages", f"the default language {DEFAULT!r} is missing")
-    detect = raw.get("detect") or {}
-    min_words = detect.get("min_words", 8)
-    min_fw = detect.get("min_function_words", 2)
-    for name, v in (("min_words", min_words), ("min_function_words", min_fw)):
-        if isinstance(v, bool) or not isinstance(v, int) or v < 0:
-            raise _err(f"detect.{name}", "expected a whole number >= 0")
-    return Languages(specs, int(min_words), int(min_fw))
+    """The languages of the pack's phrase files, the default language first."""
+    codes = languages(pack)
+    if DEFAULT not in codes:
+        raise PackError(phrase_file(DEFAULT), "-", "the default language's phrases are missing")
+    ordered = [DEFAULT] + [c for c in codes if c != DEFAULT]
+    return Languages({c: _spec(c, pack.read(phrase_file(c))) for c in ordered})
 
 
 _CACHE: dict[Path, Languages] = {}
 
 
 def languages_for(pack: PackLike) -> Languages:
-    """``load_languages`` once per pack directory (it is read for every text)."""
+    """``load_languages`` once per pack directory (it is needed for every text)."""
     key = Path(pack.directory).resolve()
     langs = _CACHE.get(key)
     if langs is None:
@@ -212,7 +173,7 @@ def detect(text: str, langs: Languages) -> Detection:
         reason = ""
         if outside >= OUTSIDE_MIN and outside > OUTSIDE_SHARE * len(in_script):
             reason = f"letters outside the {spec.name} alphabet"
-        elif len(words) >= langs.min_words and hits < langs.min_function_words:
+        elif len(words) >= spec.min_words and hits < spec.min_function_words:
             reason = f"not the everyday words of {spec.name}"
         if reason:
             refusals.append(reason)

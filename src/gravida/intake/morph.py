@@ -24,6 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 COMPONENT = "gravida_pymorphy3"
+NORMALISERS = ("pymorphy3",)
 _FOLD = str.maketrans({"ё": "е", "Ё": "Е"})
 
 
@@ -55,7 +56,7 @@ def set_lemmas(doc: Doc) -> Doc:
 
 
 def add_normaliser(nlp: Language, name: str) -> None:
-    """Add the named normaliser of ``languages.yaml`` to a pipeline."""
+    """Add the named normaliser of a phrase file (``normaliser:``) to a pipeline."""
     if name != "pymorphy3":
         raise ValueError(f"unknown normaliser {name!r}")
     nlp.add_pipe(COMPONENT)

@@ -61,7 +61,7 @@ def interview(
     weeks: float | None, text: str | None, resume: str | None, save: str | None, as_json: bool
 ) -> None:
     """Ask the fewest questions to a safe, settled answer; 'back' changes the last one."""
-    from gravida.cli import load_engine
+    from gravida.cli.main import load_engine
 
     engine = load_engine()
     try:
@@ -203,7 +203,7 @@ def _ask(session: Session, q: Question) -> Any:
     for n, o in enumerate(q.options, 1):
         out.print(f"  {n}. {o.text}")
     spec = cat.questions[q.id]
-    if q.kind == "choose" or spec.volunteered:
+    if q.kind == "choose" or spec.must_choose:
         hint = "the numbers that apply (e.g. 1,3) / don't know / back"
     else:
         hint = "no (none of these) / the numbers that apply (e.g. 1,3) / yes / don't know / back"
@@ -284,7 +284,7 @@ def _finish(session: Session, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps(r.to_json(), ensure_ascii=False))
         return
-    from gravida.cli import render_report
+    from gravida.cli.main import render_report
     from gravida.report import build_report
 
     out.print()
