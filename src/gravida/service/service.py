@@ -25,7 +25,7 @@ from gravida.store import InterviewStore, NotFound, StoredInterview, VersionConf
 log = logging.getLogger("gravida.api")
 
 # Keys of an interview-start body that are not findings.
-START_KEYS = ("text", "keep_text", "volunteered")
+START_KEYS = ("text", "keep_text", "volunteered", "unset")
 # How much of a result POST /v1/assess returns: everything, or the engine's part.
 DETAILS = ("full", "core")
 
@@ -258,6 +258,7 @@ class Service:
         text = data.pop("text", None)
         keep_text = data.pop("keep_text", False)
         volunteered = data.pop("volunteered", None)
+        unset = data.pop("unset", [])
         if text is not None and not isinstance(text, str):
             raise invalid("text", "must be text (what she says), or left out")
         if not isinstance(keep_text, bool):
@@ -272,9 +273,14 @@ class Service:
                 if not isinstance(g, str) or g not in groups:
                     raise invalid(f"volunteered[{i}]", f"unknown question group {g!r}",
                                   _nearest(str(g), groups))
+        if not isinstance(unset, list) or not all(isinstance(f, str) for f in unset):
+            raise invalid("unset", "must be a list of finding ids read from the text")
+        if unset and text is None:
+            raise invalid("unset", "there is no text to unset findings from")
         parsed: dict[str, Any] | None = None
+        understood: dict[str, Any] | None = None
         if text is not None:
-            parsed = self._parse(text)
+            parsed, understood = self._understand(text, unset)
             data = merge_cases(parsed["case"], data)
         case = self.case(data)
         if volunteered is None:
@@ -295,7 +301,25 @@ class Service:
         view = self._view(row)
         if parsed is not None:
             view["parsed"] = parsed
+            view["understood"] = understood
         return view
+
+    def _understand(self, text: str, unset: list[str]) -> tuple[dict[str, Any], dict[str, Any]]:
+        """What the text says, less what she unticked ("What we understood"): the parse
+        with its case reduced, and the typed list she is shown."""
+        from gravida.intake.parse import parse_text
+        from gravida.intake.understood import finding_labels, understand
+
+        result = parse_text(text, self.pack)
+        understood = understand(result, finding_labels(self.pack))
+        known = {i.finding for i in understood.items}
+        for i, f in enumerate(unset):
+            if f not in known:
+                raise invalid(f"unset[{i}]", f"{f!r} was not read from the text",
+                              _nearest(f, sorted(known)))
+        parsed = result.to_dict()
+        parsed["case"] = understood.case(unset)
+        return parsed, understood.to_dict()
 
     def get_interview(self, interview_id: str) -> dict[str, Any]:
         return self._view(self._row(interview_id))
