@@ -203,17 +203,42 @@ def guarded(handler: Callable[P, Awaitable[Response]]) -> Callable[P, Awaitable[
 
 
 def location_options(service: Service, chosen: Sequence[str] = ()) -> list[dict[str, Any]]:
-    """The volunteered group (where the pain is) as checkboxes, in the pack's words."""
+    """Where the pain is: the body areas (the group she must pick from) as checkboxes."""
     from gravida.interview.session import catalogue
 
     cat = catalogue(service.engine)
     out: list[dict[str, Any]] = []
     for gid in cat.volunteered:
         q = cat.questions[gid]
+        if not q.must_choose:
+            continue
         for finding, text in zip(q.findings, q.items, strict=True):
             out.append({"value": finding, "text": views.capfirst(text),
                         "checked": finding in chosen})
     return out
+
+
+def location_groups(service: Service) -> list[Any]:
+    from gravida.interview.session import catalogue
+
+    cat = catalogue(service.engine)
+    return [cat.questions[g] for g in cat.volunteered if cat.questions[g].must_choose]
+
+
+# The side follow-up on the start page: each choice and what it states.
+SIDES: dict[str, tuple[list[str], list[str]]] = {
+    "right": (["pain_right_side"], []),
+    "left": (["pain_left_side"], []),
+    "both": ([], ["pain_one_side"]),
+}
+
+
+def side_question(service: Service) -> Any:
+    """The volunteered follow-up about the side (pain_side), or None if the pack has none."""
+    from gravida.interview.session import catalogue
+
+    cat = catalogue(service.engine)
+    return next((cat.questions[g] for g in cat.volunteered if cat.questions[g].when), None)
 
 
 def weeks_range(service: Service) -> tuple[float, float]:
@@ -234,12 +259,14 @@ def start_page(service: Service, status: int = 200, errors: Sequence[dict[str, s
                form: Mapping[str, Any] | None = None) -> HTMLResponse:
     from gravida.interview.session import catalogue
 
-    form = form or {"weeks": "", "text": "", "where": []}
+    form = form or {"weeks": "", "text": "", "where": [], "side": ""}
     weeks_q = catalogue(service.engine).get("gestational_weeks")
     lo, hi = weeks_range(service)
+    side = side_question(service)
     return page(
         "start.html", status=status, errors=list(errors), form=form,
         locations=location_options(service, form.get("where", [])),
+        side=side, side_areas=[] if side is None else list(side.when),
         weeks_min=views.number_text(lo), weeks_max=views.number_text(hi),
         weeks_text=weeks_q.text if weeks_q is not None else "How many weeks pregnant are you?",
         max_text=views.MAX_TEXT, retention_days=service.settings.retention_days,
@@ -261,8 +288,20 @@ async def start_post(request: Request) -> Response:
     text = first(form, "text")[: views.MAX_TEXT]
     options = {o["value"] for o in location_options(service)}
     where = [w for w in dict.fromkeys(form.get("where") or []) if w in options]
-    shown = {"weeks": weeks_raw, "text": text, "where": where}
-    body: dict[str, Any] = {"present": where}
+    side_q = side_question(service)
+    side = first(form, "side")
+    side = side if side in SIDES and side_q is not None else ""
+    shown = {"weeks": weeks_raw, "text": text, "where": where, "side": side}
+    body: dict[str, Any] = {"present": list(where)}
+    volunteered: list[str] = []
+    if where:
+        volunteered = [g.id for g in location_groups(service)]
+    if side and side_q is not None and side_q.applies(set(where)):
+        present, absent = SIDES[side]
+        body["present"] += present
+        if absent:
+            body["absent"] = absent
+        volunteered.append(side_q.id)
     errors: list[dict[str, str]] = []
     if weeks_raw:
         weeks = views.parse_number(weeks_raw)
@@ -274,10 +313,8 @@ async def start_post(request: Request) -> Response:
     if text.strip():
         body["text"] = text
         body["keep_text"] = True
-    if where:
-        from gravida.interview.session import catalogue
-
-        body["volunteered"] = list(catalogue(service.engine).volunteered)
+    if volunteered:
+        body["volunteered"] = volunteered
     if not weeks_raw and not text.strip():
         errors.append({"field": "weeks", "message":
                        "Please say how many weeks pregnant you are."})
