@@ -17,10 +17,11 @@ run: $(STAMP)
 	@echo "Gravida: open http://$${GRAVIDA_HOST:-127.0.0.1}:$${GRAVIDA_PORT:-8000} in your browser (Ctrl+C stops it)"
 	$(BIN)/gravida serve
 
-## test: set up, then lint, type-check and run the test suite
+## test: set up, then lint, type-check, check the layer contract and run the test suite
 test: $(STAMP)
 	$(BIN)/ruff check src tests bench
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 	$(BIN)/pytest
 
 lint: $(STAMP)
@@ -46,4 +47,4 @@ bench-load: $(STAMP)
 	$(BIN)/python bench/load.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .import_linter_cache

@@ -28,11 +28,12 @@ from gravida.api.problems import (
     problem_json,
 )
 from gravida.service import Service
+from gravida.service.errors import ServiceError
+from gravida.service.service import MAX_QUERY_CHARS, MAX_TEXT_CHARS
 
 log = logging.getLogger("gravida.api")
 
 REF = "#/components/schemas/"
-MAX_TEXT_CHARS = 20_000
 
 
 def _ref(name: str) -> dict[str, str]:
@@ -120,7 +121,7 @@ def request_schemas(service: Service) -> dict[str, Any]:
         "MedicineCheckRequest": {
             "type": "object",
             "properties": {
-                "query": {"type": "string", "maxLength": 500,
+                "query": {"type": "string", "maxLength": MAX_QUERY_CHARS,
                           "description": "A medicine's name, brand or active ingredient."},
                 "weeks": {"anyOf": [{"type": "number", "minimum": 0, "maximum": 44},
                                     {"type": "null"}],
@@ -148,8 +149,8 @@ def _examples(service: Service) -> dict[str, tuple[dict[str, Any] | None, dict[s
     invalid_problem = problem_json(422, "The case is not valid", kind="invalid-case")
     try:
         service.case(examples.INVALID_CASE["value"])
-    except ApiProblem as exc:
-        invalid_problem = exc.to_json("/v1/assess")
+    except ServiceError as exc:
+        invalid_problem = ApiProblem.from_service(exc).to_json("/v1/assess")
 
     session = safe(lambda: start_interview(service.engine, examples.START["structured"]["value"]))
     q = safe(lambda: next_question(session)) if session is not None else None

@@ -1,9 +1,11 @@
 """The service layer: what each endpoint does, independent of HTTP.
 
 Takes parsed JSON values, calls the core (engine, interview, intake, advice)
-and the store, and returns plain JSON values or raises ApiProblem. Routes
-only translate HTTP to these calls, so the logic is testable without a
-server and the same whichever worker or machine runs it.
+and the store, and returns plain JSON values (or typed core values: a
+Session, a Report) or raises the domain errors of gravida.service.errors.
+The API and the web pages only translate HTTP to these calls, so the logic
+is testable without a server, the same whichever worker or machine runs it,
+and the two interfaces cannot give different answers.
 """
 
 from __future__ import annotations
@@ -16,9 +18,18 @@ from collections import OrderedDict
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from gravida.api.problems import ApiProblem, FieldError
 from gravida.engine import Case, CaseError, Engine
-from gravida.report import build_report
+from gravida.interview import Session
+from gravida.report import Report, build_report
+from gravida.service.errors import (
+    Conflict,
+    FieldError,
+    InvalidRequest,
+    NotAvailable,
+    ServiceError,
+    Unavailable,
+    UnknownInterview,
+)
 from gravida.settings import Settings
 from gravida.store import InterviewStore, NotFound, StoredInterview, VersionConflict
 
@@ -28,29 +39,34 @@ log = logging.getLogger("gravida.api")
 START_KEYS = ("text", "keep_text", "volunteered", "unset")
 # How much of a result POST /v1/assess returns: everything, or the engine's part.
 DETAILS = ("full", "core")
+# Her words: as many characters as the web form's text box takes, and no more (longer
+# text is refused, not cut, so that nothing she wrote is silently ignored).
+MAX_TEXT_CHARS = 4000
+MAX_QUERY_CHARS = 500
 
 
 def _nearest(word: str, known: Sequence[str]) -> tuple[str, ...]:
     return tuple(difflib.get_close_matches(word, sorted(known), n=3, cutoff=0.6))
 
 
-def invalid_case(exc: CaseError, prefix: str = "") -> ApiProblem:
+def invalid_case(exc: CaseError, prefix: str = "") -> InvalidRequest:
     errors = [FieldError(prefix + p.field, p.message, p.suggestions) for p in exc.problems]
-    return ApiProblem(
-        422, "invalid-case", "The case is not valid",
+    return InvalidRequest(
+        "invalid-case", "The case is not valid",
         "; ".join(f"{e.field}: {e.message}" for e in errors), errors,
     )
 
 
 def invalid(field: str, message: str, suggestions: Sequence[str] = (),
-            kind: str = "invalid-request", title: str = "The request is not valid") -> ApiProblem:
-    return ApiProblem(422, kind, title, f"{field}: {message}",
+            kind: str = "invalid-request", title: str = "The request is not valid",
+            ) -> InvalidRequest:
+    return InvalidRequest(kind, title, f"{field}: {message}",
                       [FieldError(field, message, tuple(suggestions))])
 
 
-def not_found(interview_id: str) -> ApiProblem:
-    return ApiProblem(
-        404, "interview-not-found", "No such interview",
+def not_found(interview_id: str) -> UnknownInterview:
+    return UnknownInterview(
+        "interview-not-found", "No such interview",
         "There is no interview with this id: it never existed, or it was deleted after "
         "the retention period.",
         [FieldError("id", "unknown interview id")],
@@ -65,9 +81,20 @@ def _object(body: Any, what: str) -> dict[str, Any]:
 
 def _int_version(body: Mapping[str, Any]) -> int:
     v = body.get("version")
+    if isinstance(v, float) and v.is_integer():  # JSON has one number type: 3.0 is 3
+        v = int(v)
     if isinstance(v, bool) or not isinstance(v, int):
         raise invalid("version", "is required: the interview's version as last read (an integer)")
     return v
+
+
+def _text(value: Any, field: str, limit: int, what: str) -> str:
+    if not isinstance(value, str):
+        raise invalid(field, f"is required: {what}, as text")
+    if len(value) > limit:
+        raise invalid(field, f"is {len(value)} characters long; the limit is {limit}",
+                      kind="text-too-long", title="The text is too long")
+    return value
 
 
 class SessionCache:
@@ -81,17 +108,22 @@ class SessionCache:
 
     def __init__(self, size: int = 2048) -> None:
         self.size = size
-        self._items: OrderedDict[tuple[str, int], Any] = OrderedDict()
+        self._items: OrderedDict[tuple[str, int], Session] = OrderedDict()
         self._lock = threading.Lock()
 
-    def get(self, key: tuple[str, int]) -> Any | None:
+    def get(self, key: tuple[str, int]) -> Session | None:
         with self._lock:
             hit = self._items.get(key)
             if hit is not None:
                 self._items.move_to_end(key)
             return hit
 
-    def put(self, key: tuple[str, int], session: Any) -> None:
+    def drop(self, interview_id: str) -> None:
+        with self._lock:
+            for key in [k for k in self._items if k[0] == interview_id]:
+                del self._items[key]
+
+    def put(self, key: tuple[str, int], session: Session) -> None:
         with self._lock:
             self._items[key] = session
             self._items.move_to_end(key)
@@ -123,8 +155,8 @@ class Service:
         for name, call in calls:
             try:
                 call()
-            except ApiProblem as exc:
-                if exc.status == 501:
+            except ServiceError as exc:
+                if isinstance(exc, NotAvailable):
                     log.info("%s is not available in this build", name)
                 else:
                     log.warning("warming up %s: %s", name, exc.detail)
@@ -161,15 +193,13 @@ class Service:
         try:
             from gravida.intake.parse import parse_text
         except ImportError:
-            raise ApiProblem(501, "not-implemented", "Not available",
+            raise NotAvailable("not-implemented", "Not available",
                              "Free-text intake is not part of this build.") from None
         return parse_text(text, self.pack).to_dict()
 
     def parse(self, body: Any) -> dict[str, Any]:
         data = _object(body, '{"text": "..."}')
-        text = data.get("text")
-        if not isinstance(text, str):
-            raise invalid("text", "is required: what she says, as text")
+        text = _text(data.get("text"), "text", MAX_TEXT_CHARS, "what she says")
         unknown = sorted(set(data) - {"text"})
         if unknown:
             raise invalid(unknown[0], "is not a field of this request",
@@ -185,8 +215,7 @@ class Service:
         if unknown:
             raise invalid(unknown[0], "is not a field of this request",
                           _nearest(unknown[0], ["query", "weeks"]))
-        if not isinstance(query, str):
-            raise invalid("query", "is required: the medicine's name, as text")
+        query = _text(query, "query", MAX_QUERY_CHARS, "the medicine's name")
         if weeks is not None and (isinstance(weeks, bool) or not isinstance(weeks, int | float)):
             raise invalid("weeks", "must be a number of weeks, or null when not known")
         if isinstance(weeks, float) and not math.isfinite(weeks):
@@ -194,7 +223,7 @@ class Service:
         try:
             from gravida.advice.medicines import check
         except ImportError:
-            raise ApiProblem(501, "not-implemented", "Not available",
+            raise NotAvailable("not-implemented", "Not available",
                              "Medicine checks are not part of this build.") from None
         try:
             verdict = check(query, weeks, self.pack)
@@ -244,7 +273,7 @@ class Service:
             self.store.ping()
         except Exception:
             log.exception("database health check failed")
-            raise ApiProblem(503, "database-unavailable", "Database unavailable",
+            raise Unavailable("database-unavailable", "Database unavailable",
                              "The database cannot be reached.") from None
         return {"status": "ok", "database": "ok", "pack_version": self.pack.version}
 
@@ -259,8 +288,8 @@ class Service:
         keep_text = data.pop("keep_text", False)
         volunteered = data.pop("volunteered", None)
         unset = data.pop("unset", [])
-        if text is not None and not isinstance(text, str):
-            raise invalid("text", "must be text (what she says), or left out")
+        if text is not None:
+            text = _text(text, "text", MAX_TEXT_CHARS, "what she says (or left out)")
         if not isinstance(keep_text, bool):
             raise invalid("keep_text", "must be true or false")
         if keep_text and text is None:
@@ -271,8 +300,10 @@ class Service:
                 raise invalid("volunteered", "must be a list of question group ids")
             for i, g in enumerate(volunteered):
                 if not isinstance(g, str) or g not in groups:
-                    raise invalid(f"volunteered[{i}]", f"unknown question group {g!r}",
-                                  _nearest(str(g), groups))
+                    raise invalid(f"volunteered[{i}]", f"unknown question group {str(g)[:100]!r}",
+                                  _nearest(str(g)[:100], groups))
+                if g in volunteered[:i]:
+                    raise invalid(f"volunteered[{i}]", f"{g} is listed twice")
         if not isinstance(unset, list) or not all(isinstance(f, str) for f in unset):
             raise invalid("unset", "must be a list of finding ids read from the text")
         if unset and text is None:
@@ -315,11 +346,19 @@ class Service:
         known = {i.finding for i in understood.items}
         for i, f in enumerate(unset):
             if f not in known:
-                raise invalid(f"unset[{i}]", f"{f!r} was not read from the text",
-                              _nearest(f, sorted(known)))
+                raise invalid(f"unset[{i}]", f"{f[:100]!r} was not read from the text",
+                              _nearest(f[:100], sorted(known)))
         parsed = result.to_dict()
         parsed["case"] = understood.case(unset)
         return parsed, understood.to_dict()
+
+    def delete_interview(self, interview_id: str) -> None:
+        """Her answers, gone now, not at the end of the retention period."""
+        try:
+            self.store.delete(interview_id)
+        except NotFound:
+            raise not_found(interview_id) from None
+        self.sessions.drop(interview_id)
 
     def get_interview(self, interview_id: str) -> dict[str, Any]:
         return self._view(self._row(interview_id))
@@ -346,8 +385,8 @@ class Service:
         row = self._row(interview_id)
         self._check_version(row, version)
         if row.finished:
-            raise ApiProblem(
-                409, "interview-finished", "The interview is finished",
+            raise Conflict(
+                "interview-finished", "The interview is finished",
                 "This interview has stopped; read its result, or go back to change an answer.",
                 [FieldError("question", "the interview is finished")],
             )
@@ -370,9 +409,21 @@ class Service:
         try:
             before = back(session)
         except InterviewError as exc:
-            raise ApiProblem(409, "nothing-to-undo", "Nothing to undo", str(exc),
+            raise Conflict("nothing-to-undo", "Nothing to undo", str(exc),
                              [FieldError("version", str(exc))]) from None
         return self._save(row, before)
+
+    def session(self, interview_id: str) -> Session:
+        """The interview as the core's Session (what the hand-off documents are made from).
+
+        Resumed exactly as every other interview call resumes it, so a missing
+        or stale interview raises the same UnknownInterview / Conflict.
+        """
+        return self._resume(self._row(interview_id))
+
+    def report(self, case: Case | Mapping[str, Any]) -> Report:
+        """The full Report of a case (of an interview: its ``case``), as the CLI builds it."""
+        return build_report(self.engine, case if isinstance(case, Case) else dict(case))
 
     def result(self, interview_id: str) -> dict[str, Any]:
         from gravida.interview import result
@@ -395,8 +446,8 @@ class Service:
         if version != row.version:
             raise conflict(version, row.version)
 
-    def _resume(self, row: StoredInterview) -> Any:
-        from gravida.interview import InterviewError, Session
+    def _resume(self, row: StoredInterview) -> Session:
+        from gravida.interview import InterviewError
 
         cached = self.sessions.get((row.id, row.version))
         if cached is not None:
@@ -405,15 +456,15 @@ class Service:
             session = Session.from_json(row.state["session"], self.engine)
         except (InterviewError, KeyError, TypeError, ValueError) as exc:
             log.warning("interview cannot be resumed with pack %s: %s", self.pack.version, exc)
-            raise ApiProblem(
-                409, "interview-stale", "The interview cannot be resumed",
+            raise Conflict(
+                "interview-stale", "The interview cannot be resumed",
                 "The knowledge pack changed since this interview was stored and its answers "
                 "no longer fit; please start a new interview.",
             ) from None
         self.sessions.put((row.id, row.version), session)
         return session
 
-    def _snapshot(self, session: Any) -> dict[str, Any]:
+    def _snapshot(self, session: Session) -> dict[str, Any]:
         from gravida.interview import next_question, result
 
         q = next_question(session)
@@ -425,7 +476,7 @@ class Service:
             "pack_version": self.pack.version,
         }
 
-    def _save(self, row: StoredInterview, session: Any) -> dict[str, Any]:
+    def _save(self, row: StoredInterview, session: Session) -> dict[str, Any]:
         try:
             new = self.store.update(row.id, row.version, **self._snapshot(session))
         except VersionConflict as exc:
@@ -456,9 +507,9 @@ class Service:
         }
 
 
-def conflict(expected: int, current: int | None) -> ApiProblem:
-    return ApiProblem(
-        409, "version-conflict", "The interview has changed",
+def conflict(expected: int, current: int | None) -> Conflict:
+    return Conflict(
+        "version-conflict", "The interview has changed",
         f"You sent version {expected} but the interview is at version {current}: another "
         "answer arrived first. Read the interview again and answer its current question.",
         [FieldError("version", f"expected {current}, got {expected}")],
