@@ -13,8 +13,9 @@ from rich.console import Console
 from rich.table import Table
 
 from gravida.intake.language import LanguageNotRead
-from gravida.intake.lexicon import DirPack, PackLike
+from gravida.intake.lexicon import DirPack
 from gravida.intake.parse import Evidence, ParseResult, parse_text
+from gravida.intake.understood import finding_labels
 from gravida.knowledge.load import PackError, default_pack_dir
 
 STDIN_LIMIT = 16 * 1024 * 1024  # bytes read from stdin at most; parse_text bounds further
@@ -36,18 +37,6 @@ def read_text(text: str) -> str:
     if len(raw) > STDIN_LIMIT:
         raw = raw[:STDIN_LIMIT]
     return raw.decode("utf-8", errors="replace")
-
-
-def _labels(pack: PackLike) -> dict[str, str]:
-    try:
-        raw = pack.read("findings.yaml") or {}
-    except PackError:
-        return {}
-    out: dict[str, str] = {}
-    for fid, info in (raw.get("findings") or {}).items():
-        if isinstance(info, dict) and isinstance(info.get("label"), str):
-            out[str(fid)] = info["label"]
-    return out
 
 
 def _quote(e: Evidence) -> str:
@@ -109,7 +98,7 @@ def parse(text: str, as_json: bool, lang: str | None) -> None:
     if as_json:
         click.echo(result.to_json())
         return
-    render(result, _labels(pack))
+    render(result, finding_labels(pack))
 
 
 if __name__ == "__main__":  # pragma: no cover - manual use: python -m gravida.cli.parse

@@ -169,7 +169,16 @@ class Scopes(list[Scope]):
 
 
 def modifiers_of(start: int, end: int, all_scopes: Sequence[Scope]) -> list[Scope]:
-    """The scopes that cover a mention at tokens [start, end)."""
+    """The scopes that cover a mention at tokens [start, end).
+
+    A mention that words of the present cover ("my back aches *now*") is not in
+    the past, whatever past scope also reaches it; the "current" scope itself
+    modifies nothing else.
+    """
     if isinstance(all_scopes, Scopes):
-        return all_scopes.over(start, end)
-    return [s for s in all_scopes if _overlaps(start, end, s.start, s.end)]
+        found = all_scopes.over(start, end)
+    else:
+        found = [s for s in all_scopes if _overlaps(start, end, s.start, s.end)]
+    if any(s.trigger.category == "current" for s in found):
+        found = [s for s in found if s.trigger.category not in ("current", "historical")]
+    return found

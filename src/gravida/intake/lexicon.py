@@ -60,6 +60,8 @@ def languages(pack: PackLike) -> list[str]:
 
 Direction = Literal["forward", "backward", "bidirectional"]
 CATEGORIES: tuple[str, ...] = ("negation", "uncertainty", "family", "historical", "hypothetical")
+# optional categories: a language's file may leave them out
+OPTIONAL_CATEGORIES: tuple[str, ...] = ("current",)
 DIRECTIONS: tuple[Direction, ...] = ("forward", "backward", "bidirectional")
 POLARITIES: tuple[str, ...] = (
     "present",
@@ -268,8 +270,10 @@ def _load(pack: PackLike, raw: Any, language: str) -> Lexicon:
         raise err("context", "expected a mapping")
     check_src(ctx, "context", known_src)
     scope = ctx.get("max_scope") or {}
-    for cat in CATEGORIES:
+    for cat in CATEGORIES + OPTIONAL_CATEGORIES:
         block = ctx.get(cat)
+        if block is None and cat in OPTIONAL_CATEGORIES:
+            continue
         n_raw = scope.get(cat, 8)
         per_dir = n_raw if isinstance(n_raw, dict) else {d: n_raw for d in DIRECTIONS}
         if not isinstance(block, dict):
