@@ -165,6 +165,11 @@ def languages_for(pack: PackLike) -> Languages:
     return langs
 
 
+def everyday_words(text: str, spec: LanguageSpec) -> int:
+    """How many of the language's everyday words the text has."""
+    return sum(1 for w in _WORD.findall(text[:DETECT_CHARS]) if w.lower() in spec.function_words)
+
+
 def _script(ch: str) -> str:
     try:
         return unicodedata.name(ch).split()[0]

@@ -23,6 +23,7 @@ from gravida.intake.language import (
     Languages,
     detect,
     doubt_warning,
+    everyday_words,
     languages_for,
     latin_note,
     unread_warning,
@@ -93,7 +94,13 @@ def _latin_typed(text: str, pack: PackLike, langs: Languages) -> ParseResult | N
             continue
         retyped = retype(text, spec.latin_scheme, spec.latin_before)
         again = detect(retyped.text, langs)
-        if again.code != spec.code or again.doubtful:
+        # however short, Latin letters are taken for another language only when
+        # its everyday words show in them
+        if (
+            again.code != spec.code
+            or again.doubtful
+            or everyday_words(retyped.text, spec) < max(spec.min_function_words, 1)
+        ):
             continue
         result = _parse(retyped.text, pack, spec.code)
         evidence = []
