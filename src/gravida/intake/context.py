@@ -54,11 +54,11 @@ def raw_triggers(doc: Doc, lex: Lexicon) -> list[Trigger]:
     for match_id, start, end, align in matches:
         key = doc.vocab.strings[match_id]
         if key in lex.marks:
-            # "^words" only tell the trigger apart ("," before a new clause): the
-            # trigger is its words up to the first gap or ^word
+            # "^words" only tell the trigger apart ("," before a new clause, a
+            # verb before ","): the trigger is its own words
             free = lex.marks[key] | lex.gaps.get(key, frozenset())
-            n = next((i for i, a in enumerate(align) if a in free), len(align))
-            end = start + max(n, 1)
+            own = [i for i, a in enumerate(align) if a not in free] or [0]
+            start, end = start + own[0], start + own[-1] + 1
         if key in lex.modifier_rules:
             r = lex.modifier_rules[key]
             out.append(Trigger(r.category, r.direction, start, end, r.max_scope, key))
