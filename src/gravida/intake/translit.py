@@ -15,7 +15,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z']*")
+# Latin letters, with the accented ones of scholarly spellings ("poležu")
+_LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f']*")
 
 
 @dataclass(frozen=True)
