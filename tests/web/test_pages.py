@@ -20,7 +20,7 @@ from gravida.interview import answer, next_question, start
 from gravida.interview.session import catalogue
 from gravida.report import build_report
 from gravida.web import views
-from gravida.web.routes import CSP, STATIC_FILES
+from gravida.web.render import CSP, STATIC_FILES
 
 DEV = Path(__file__).resolve().parents[3] / "shared" / "vignettes" / "dev.yaml"
 
@@ -549,7 +549,7 @@ def test_the_result_says_what_happens_next(client: TestClient, engine: Engine,
 
 
 def render_result(r: dict[str, Any]) -> str:
-    from gravida.web.routes import ENV
+    from gravida.web.render import ENV
 
     return ENV.get_template("result.html").render(
         id="x", version=1, r=r, unfinished=False, asked=3, stop=None, medicine=None,
