@@ -18,6 +18,7 @@ from gravida.web.render import (
     guarded,
     kept_text,
     load,
+    outcome_of,
     page,
     problem_page,
     read_form,
@@ -40,7 +41,7 @@ def question_page(service: Service, view: Mapping[str, Any], text: str | None,
     q = view["question"]
     urgent: dict[str, Any] | None = None
     if q.get("purpose") == "emergency":  # an answer revealed an emergency: say so at once
-        urgent = views.result_view(report_for(service, view))
+        urgent = outcome_of(service, report_for(service, view))
     known = views.known_findings(service.pack, view["case"])
     values = values or {}
     chosen = set(values.get("choice") or [])

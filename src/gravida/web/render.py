@@ -31,11 +31,12 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from starlette.concurrency import run_in_threadpool
 
+from gravida.knowledge.wording import Wording, load_wording
 from gravida.report import Report
 from gravida.service import Service
 from gravida.service.errors import ServiceError, UnknownInterview
 from gravida.store.models import ID_LENGTH
-from gravida.web import views
+from gravida.web import outcome, views
 
 log = logging.getLogger("gravida.web")
 
@@ -127,8 +128,38 @@ async def call(fn: Callable[..., T], *args: Any) -> T:
     return await run_in_threadpool(fn, *args)
 
 
+class CrossSite(Exception):
+    """A form post sent from another site's page (CSRF): refused, never acted on."""
+
+
+def same_origin(request: Request) -> bool:
+    """Whether a form post comes from this site's own pages.
+
+    Browsers say where a request comes from: ``Sec-Fetch-Site`` (every
+    current browser) and ``Origin`` on a POST. Either naming another site
+    refuses the post; neither present (an old browser, a script) is allowed,
+    since such a request cannot carry a woman's browser session anyway (there
+    is none: the interview id in the path is the only key).
+    """
+    site = request.headers.get("sec-fetch-site")
+    if site is not None:
+        return site in ("same-origin", "none")
+    origin = request.headers.get("origin")
+    if origin is None:
+        return True
+    if origin == "null":
+        return False
+    own = f"{request.url.scheme}://{request.headers.get('host', request.url.netloc)}"
+    return origin == own
+
+
 async def read_form(request: Request) -> dict[str, list[str]]:
-    """A urlencoded form body; anything else (or garbage) reads as an empty form."""
+    """A urlencoded form body from this site; anything else (or garbage) reads as empty.
+
+    Raises CrossSite for a post from another site's page.
+    """
+    if not same_origin(request):
+        raise CrossSite
     if not request.headers.get("content-type", "").startswith(
         "application/x-www-form-urlencoded"
     ):
@@ -184,6 +215,11 @@ def guarded(handler: Callable[P, Awaitable[Response]]) -> Callable[P, Awaitable[
     async def wrapper(*args: P.args, **kwargs: P.kwargs) -> Response:
         try:
             return await handler(*args, **kwargs)
+        except CrossSite:
+            log.info("web: refused a form post from another site")
+            return error_page(403, "This form came from another website",
+                              "For your safety we only accept answers sent from Gravida's own "
+                              "pages. Please start from the Gravida start page.")
         except Exception:
             log.exception("web: error in %s", handler.__name__)
             return error_page(500, "Something went wrong",
@@ -214,3 +250,15 @@ def kept_text(service: Service, interview_id: str) -> str | None:
 
 def report_for(service: Service, view: Mapping[str, Any]) -> Report:
     return service.report(view["case"])
+
+
+_WORDINGS: dict[str, Wording] = {}
+
+
+def outcome_of(service: Service, report: Report) -> dict[str, Any]:
+    """The result page's content for a report, in the pack's words and this site's numbers."""
+    pack = service.pack
+    wording = _WORDINGS.get(pack.digest)
+    if wording is None:
+        wording = _WORDINGS[pack.digest] = load_wording(pack)
+    return outcome.result_view(report, wording, service.settings.phones())

@@ -7,7 +7,6 @@ import hashlib
 import importlib
 import logging
 import re
-from collections.abc import Mapping
 from importlib.util import find_spec
 from typing import Any
 
@@ -16,19 +15,17 @@ from fastapi.responses import HTMLResponse, Response
 
 from gravida.interview import Session
 from gravida.service import Service
-from gravida.service.errors import ServiceError
 from gravida.web import views
 from gravida.web.render import (
     CSP,
     PAGE_HEADERS,
     call,
     error_page,
-    first,
     guarded,
     kept_text,
     load,
+    outcome_of,
     page,
-    read_form,
     redirect,
     report_for,
     service_of,
@@ -74,10 +71,7 @@ def csp_with_styles(html: str) -> str:
     return CSP.replace("style-src 'self'", " ".join(["style-src 'self'", *hashes]))
 
 
-async def result_page(request: Request, interview_id: str,
-                      medicine: Mapping[str, Any] | None = None,
-                      medicine_error: str | None = None,
-                      medicine_query: str = "") -> Response:
+async def result_page(request: Request, interview_id: str) -> Response:
     service = service_of(request)
     view = await load(service, interview_id)
     if isinstance(view, HTMLResponse):
@@ -87,12 +81,11 @@ async def result_page(request: Request, interview_id: str,
     if unfinished and q.get("purpose") != "emergency":
         return redirect(f"/i/{interview_id}")
     report = await call(report_for, service, view)
-    r = views.result_view(report)
+    r = outcome_of(service, report)
     return page(
         "result.html", id=interview_id, version=view["version"], r=r,
         unfinished=unfinished, asked=view["questions_asked"],
         stop=(view.get("result") or {}).get("stop_explanation"),
-        medicine=medicine, medicine_error=medicine_error, medicine_query=medicine_query,
         handoff=handoff_links(interview_id),
     )
 
@@ -101,34 +94,6 @@ async def result_page(request: Request, interview_id: str,
 @guarded
 async def result(request: Request, interview_id: str) -> Response:
     return await result_page(request, interview_id)
-
-
-@router.post("/i/{interview_id}/medicine", response_class=HTMLResponse)
-@guarded
-async def medicine(request: Request, interview_id: str) -> Response:
-    service = service_of(request)
-    form = await read_form(request)
-    query = first(form, "medicine")
-    view = await load(service, interview_id)
-    if isinstance(view, HTMLResponse):
-        return view
-    if not query.strip():
-        return await result_page(request, interview_id,
-                                 medicine_error="Type the name on the packet, for example "
-                                                "paracetamol.")
-    weeks = view["case"].get("gestational_weeks")
-    try:
-        verdict = await call(service.check_medicine, {"query": query, "weeks": weeks})
-    except ServiceError as exc:
-        log.info("web: medicine check refused: %s", exc.detail)
-        return await result_page(request, interview_id, medicine_query=query,
-                                 medicine_error="We could not check that. Type just the "
-                                                "name on the packet.")
-    from gravida.advice.medicines import load_medicines
-
-    words = load_medicines(service.pack).words.prescription_only
-    return await result_page(request, interview_id, medicine=views.medicine_view(verdict, words),
-                             medicine_query=query)
 
 
 @router.get("/i/{interview_id}/summary", response_class=HTMLResponse)

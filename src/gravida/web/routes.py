@@ -14,13 +14,14 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
-from gravida.web import interview, result, start
+from gravida.web import interview, medicine, result, start
 from gravida.web.render import SECURITY_HEADERS, STATIC_FILES, error_page
 
 router = APIRouter(include_in_schema=False)
 router.include_router(start.router)
 router.include_router(interview.router)
 router.include_router(result.router)
+router.include_router(medicine.router)
 
 
 # --- static files --------------------------------------------------------------------

@@ -88,7 +88,7 @@ def start_page(service: Service, status: int = 200, errors: Sequence[dict[str, s
                form: Mapping[str, Any] | None = None) -> HTMLResponse:
     from gravida.interview.session import catalogue
 
-    form = form or {"weeks": "", "text": "", "where": [], "side": ""}
+    form = form or {"weeks": "", "text": "", "where": [], "side": "", "keep_text": False}
     weeks_q = catalogue(service.engine).get("gestational_weeks")
     lo, hi = weeks_range(service)
     side = side_question(service)
@@ -120,7 +120,9 @@ async def start_post(request: Request) -> Response:
     side_q = side_question(service)
     side = first(form, "side")
     side = side if side in SIDES and side_q is not None else ""
-    shown = {"weeks": weeks_raw, "text": text, "where": where, "side": side}
+    keep_text = first(form, "keep_text") == "yes"
+    shown = {"weeks": weeks_raw, "text": text, "where": where, "side": side,
+             "keep_text": keep_text}
     body: dict[str, Any] = {"present": list(where)}
     volunteered: list[str] = []
     if where:
@@ -141,7 +143,7 @@ async def start_post(request: Request) -> Response:
             body["gestational_weeks"] = weeks
     if text.strip():
         body["text"] = text
-        body["keep_text"] = True
+        body["keep_text"] = keep_text  # her words are kept only if she asks
     if volunteered:
         body["volunteered"] = volunteered
     if not weeks_raw and not text.strip():
