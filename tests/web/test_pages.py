@@ -86,6 +86,9 @@ def assert_safe_page(r: Any, engine: Engine) -> None:
 
 
 def start_interview(client: TestClient, **form: Any) -> str:
+    """Start from the start form; her text is taken as read (past "What we understood")."""
+    if form.get("text"):
+        form.setdefault("step", "confirmed")
     r = client.post("/start", data=form, follow_redirects=False)
     assert r.status_code == 303, r.text
     location: str = r.headers["location"]
@@ -866,3 +869,33 @@ def test_delete_my_answers(client: TestClient) -> None:
     assert client.get("/v1/interviews/" + iid).status_code == 404
     assert client.get(loc + "/summary").status_code == 404
     assert client.post(loc + "/delete").status_code == 404  # already gone
+
+
+
+def test_what_we_understood_is_shown_and_an_unticked_finding_is_asked(
+    client: TestClient, engine: Engine
+) -> None:
+    text = "I am 26 weeks, my lower back aches and it burns when I pee, no fever"
+    r = client.post("/start", data={"text": text}, follow_redirects=False)
+    assert r.status_code == 200
+    assert_safe_page(r, engine)
+    shown = visible(r.text)
+    assert "What we understood" in shown
+    assert "Pain or burning when passing urine" in shown and "“burns when I pee”" in shown
+    assert "No fever" in shown  # the pack's negative wording, not an id
+    assert 'id="weeks"' in r.text and 'value="26"' in r.text  # weeks pre-filled from her words
+    # she unticks the burning: it is asked, not assumed
+    form = {"step": "confirmed", "text": text, "weeks": "26",
+            "read": ["pain_lower_back_central", "painful_urination", "fever"],
+            "keep": ["pain_lower_back_central", "fever"]}
+    r = client.post("/start", data=form, follow_redirects=False)
+    assert r.status_code == 303
+    view = client.get("/v1/interviews/" + r.headers["location"].split("/")[2]).json()
+    assert "painful_urination" not in view["case"]["present"]
+    assert "fever" in view["case"]["absent"]
+    assert view["case"]["gestational_weeks"] == 26
+
+
+def test_text_with_nothing_to_confirm_starts_at_once(client: TestClient) -> None:
+    r = client.post("/start", data={"weeks": "28", "text": "hello"}, follow_redirects=False)
+    assert r.status_code == 303
