@@ -39,6 +39,7 @@ from gravida.intake.rules import (
     near_rules,
     wide_ranges,
 )
+from gravida.intake.spelling import Speller, build_speller, medicine_words
 from gravida.knowledge.load import PackError
 
 PHRASES_DIR = "phrases"
@@ -133,6 +134,7 @@ class Lexicon:
     near_rules: list[NearRule] = field(default_factory=list)
     alone_rules: list[AloneRule] = field(default_factory=list)
     wide_ranges: list[WideRangeRule] = field(default_factory=list)
+    speller: Speller | None = None
 
 
 def _vocab_findings(
@@ -209,8 +211,10 @@ def _load(pack: PackLike, raw: Any, language: str) -> Lexicon:
         raise err("macros", "expected name: pattern text")
     macros = {str(k): str(v).strip() for k, v in macros_raw.items()}
 
+    vocabulary: set[str] = set()
+
     def add(matcher: Matcher, key: str, pattern: str, entry: str) -> None:
-        spec = compile_pattern(nlp, pattern, entry, macros)
+        spec = compile_pattern(nlp, pattern, entry, macros, vocabulary)
         gaps[key] = frozenset(i for i, t in enumerate(spec) if "TEXT" in t)
         try:
             matcher.add(key, [spec])
@@ -333,8 +337,16 @@ def _load(pack: PackLike, raw: Any, language: str) -> Lexicon:
     implies = [(str(x["if"]), str(x["then"])) for x in ff.get("implies") or []]
     number_maps = [dict(x) for x in ff.get("number_maps") or []]
 
+    try:
+        medicines = pack.read("medicines.yaml")
+    except PackError:
+        medicines = None
+    speller = build_speller(
+        raw.get("spelling"), vocabulary, medicine_words(medicines) | set(all_words)
+    )
     return Lexicon(
         language=language,
+        speller=speller,
         nlp=nlp,
         targets=targets,
         modifiers=modifiers,

@@ -22,6 +22,7 @@ from gravida.intake.lexicon import DEFAULT_LANGUAGE, Lexicon, PackLike, lexicon_
 from gravida.intake.mentions import char_span, targets, token_span, widen
 from gravida.intake.numbers import NumberHit, choose, extract_numbers
 from gravida.intake.settle import durations, settle
+from gravida.intake.spelling import set_lemmas
 from gravida.intake.text import bound, normalise
 
 __all__ = ["Evidence", "ParseResult", "parse_text"]
@@ -59,7 +60,7 @@ def parse_text(text: str, pack: PackLike, language: str = DEFAULT_LANGUAGE) -> P
             f"input was {original_len} characters; only the first {len(text)} were read"
         )
     norm = normalise(text)
-    doc = lex.nlp(norm)
+    doc, read_as = set_lemmas(lex.nlp(norm), lex.speller)
     triggers = ctx.raw_triggers(doc, lex)
     mentions = widen(doc, norm, lex, targets(doc, lex, triggers))
     triggers = ctx.prune(triggers, [m.literal for m in mentions])
@@ -109,6 +110,7 @@ def parse_text(text: str, pack: PackLike, language: str = DEFAULT_LANGUAGE) -> P
             flags.append("negated")
         c0, c1 = char_span(doc, m.start, m.end)
         triggers_text = [f"{s.trigger.category}:{s.text}" for s in mods] + list(m.notes)
+        triggers_text += [f"read_as:{a}={b}" for k, (a, b) in read_as.items() if k in m.literal]
         evidence.append(
             Evidence(
                 m.finding,

@@ -28,6 +28,9 @@ from gravida.knowledge.load import PackError
 
 # the file is filled in by the loader (one phrase file per language)
 FILE = "phrases"
+# the token attribute patterns compare: set for every token by the language's
+# normaliser before matching (spelling.set_lemmas; a lemmatiser for inflected languages)
+MATCH_ON = "LEMMA"
 
 _TOKEN_SPECIAL = re.compile(r"[|*?]")
 _GAP = re.compile(r"^~(\d{0,2})$")
@@ -67,10 +70,21 @@ def expand_macros(pattern: str, macros: Mapping[str, str], entry: str) -> str:
 
 
 def compile_pattern(
-    nlp: Language, pattern: str, entry: str, macros: Mapping[str, str] | None = None
+    nlp: Language,
+    pattern: str,
+    entry: str,
+    macros: Mapping[str, str] | None = None,
+    words: set[str] | None = None,
 ) -> list[dict[str, Any]]:
-    """Turn one pattern string into a spaCy ``Matcher`` token pattern."""
+    """Turn one pattern string into a spaCy ``Matcher`` token pattern.
+
+    Tokens are compared on their lemma (``MATCH_ON``): the form the language's
+    normaliser gives them (lower case with spelling slips read as the words the
+    lists know, or a lemmatiser's lemma). The literal words of the pattern are
+    added to ``words`` (the spelling vocabulary).
+    """
     out: list[dict[str, Any]] = []
+    sink: set[str] = words if words is not None else set()
     pattern = expand_macros(pattern, macros or {}, entry)
     for word in pattern.lower().split():
         if len(word) > 2 and word.startswith("/") and word.rstrip("?").endswith("/"):
@@ -80,7 +94,7 @@ def compile_pattern(
                 re.compile(body)
             except re.error as exc:
                 raise err(entry, f"bad token regex {word!r}: {exc}") from None
-            rspec: dict[str, Any] = {"LOWER": {"REGEX": f"^(?:{body})$"}}
+            rspec: dict[str, Any] = {MATCH_ON: {"REGEX": f"^(?:{body})$"}}
             if optional:
                 rspec["OP"] = "?"
             out.append(rspec)
@@ -101,8 +115,9 @@ def compile_pattern(
             toks = [t.lower_ for t in nlp.make_doc(core)]
             if optional and len(toks) != 1:
                 raise err(entry, f"optional word {word!r} splits into tokens in {pattern!r}")
+            sink.update(toks)
             for t in toks:
-                spec: dict[str, Any] = {"LOWER": t}
+                spec: dict[str, Any] = {MATCH_ON: t}
                 if optional:
                     spec["OP"] = "?"
                 out.append(spec)
@@ -110,13 +125,14 @@ def compile_pattern(
         alts = core.split("|")
         if any(not a or "?" in a or ("*" in a[:-1]) for a in alts):
             raise err(entry, f"bad token {word!r} in {pattern!r}")
+        sink.update(a.rstrip("*") for a in alts if not a.endswith("*") or len(a) > 5)
         if any(a.endswith("*") for a in alts):
             body = "|".join(
                 re.escape(a[:-1]) + ".*" if a.endswith("*") else re.escape(a) for a in alts
             )
-            spec = {"LOWER": {"REGEX": f"^(?:{body})$"}}
+            spec = {MATCH_ON: {"REGEX": f"^(?:{body})$"}}
         else:
-            spec = {"LOWER": {"IN": alts}}
+            spec = {MATCH_ON: {"IN": alts}}
         if optional:
             spec["OP"] = "?"
         out.append(spec)
