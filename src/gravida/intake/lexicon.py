@@ -67,6 +67,7 @@ POLARITIES: tuple[str, ...] = (
     "present_only",
     "present_if_negated",
     "absent_only",
+    "present_loose",
 )
 
 

@@ -21,13 +21,14 @@ from gravida.intake.evidence import Evidence, ParseResult
 from gravida.intake.lexicon import DEFAULT_LANGUAGE, Lexicon, PackLike, lexicon_for
 from gravida.intake.mentions import char_span, targets, token_span, widen
 from gravida.intake.numbers import NumberHit, choose, extract_numbers
-from gravida.intake.settle import durations, settle
+from gravida.intake.settle import contradictions, durations, settle
 from gravida.intake.spelling import set_lemmas
 from gravida.intake.text import bound, normalise
 
 __all__ = ["Evidence", "ParseResult", "parse_text"]
 
 _DROP = {"uncertainty": "uncertain", "family": "family", "hypothetical": "hypothetical"}
+LOOSE = "loose"  # a loose keyword: an explicit denial elsewhere wins over it
 NEAR = 2  # tokens between a negation and an absent-phrase it flips
 
 
@@ -102,8 +103,10 @@ def parse_text(text: str, pack: PackLike, language: str = DEFAULT_LANGUAGE) -> P
             # "tightenings, no pattern" denies a rhythm; "no tightenings, not regular
             # ones" denies the tightenings, so a rhythm too: absent either way
             pol = "absent"
-        elif m.polarity == "present":
+        elif m.polarity in ("present", "present_loose"):
             pol = "absent" if negated else "present"
+            if m.polarity == "present_loose" and not negated:
+                flags.append(LOOSE)
         else:
             pol = "present" if negated else "absent"
         if negated:
@@ -132,6 +135,7 @@ def parse_text(text: str, pack: PackLike, language: str = DEFAULT_LANGUAGE) -> P
     evidence.extend(durations(norm, doc, lex, all_scopes, text, weeks_spans))
     evidence.sort(key=lambda e: (e.start, e.end, e.finding))
     case = settle(evidence, lex)
+    warnings.extend(contradictions(evidence))
     if "gestational_weeks" not in case:
         warnings.append("no weeks of pregnancy found")
     return ParseResult(case, evidence, warnings, truncated)
