@@ -12,6 +12,7 @@ import click
 from rich.console import Console
 from rich.table import Table
 
+from gravida.intake.language import LanguageNotRead
 from gravida.intake.lexicon import DirPack
 from gravida.intake.parse import Evidence, ParseResult, parse_text
 from gravida.intake.understood import finding_labels
@@ -77,13 +78,22 @@ def render(result: ParseResult, labels: dict[str, str]) -> None:
 @click.command("parse")
 @click.argument("text")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
-def parse(text: str, as_json: bool) -> None:
+@click.option(
+    "--lang",
+    default=None,
+    metavar="CODE",
+    help="Language of the text (en, ru); detected from the text when not given.",
+)
+def parse(text: str, as_json: bool, lang: str | None) -> None:
     """Read a free-text description (TEXT, or - for stdin) into findings."""
     pack = DirPack(default_pack_dir())
     try:
-        result = parse_text(read_text(text), pack)
+        result = parse_text(read_text(text), pack, lang)
     except PackError as exc:
         _fail(f"knowledge pack is broken: {exc}")
+        return
+    except LanguageNotRead as exc:
+        _fail(str(exc))
         return
     if as_json:
         click.echo(result.to_json())

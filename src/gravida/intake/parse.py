@@ -18,7 +18,8 @@ from spacy.tokens import Doc
 
 from gravida.intake import context as ctx
 from gravida.intake.evidence import Evidence, ParseResult
-from gravida.intake.lexicon import DEFAULT_LANGUAGE, Lexicon, PackLike, lexicon_for
+from gravida.intake.language import detect, doubt_warning, languages_for, unread_warning
+from gravida.intake.lexicon import Lexicon, PackLike, lexicon_for
 from gravida.intake.mentions import char_span, targets, token_span, widen
 from gravida.intake.numbers import NumberHit, choose, extract_numbers
 from gravida.intake.settle import contradictions, durations, settle
@@ -48,12 +49,34 @@ def _keeps(flags: list[str], finding: str, lex: Lexicon) -> bool:
     return True
 
 
-def parse_text(text: str, pack: PackLike, language: str = DEFAULT_LANGUAGE) -> ParseResult:
-    """Read one free-text description into a case; never raises on any string."""
-    lex = lexicon_for(pack, language)
-    warnings: list[str] = []
+def parse_text(text: str, pack: PackLike, language: str | None = None) -> ParseResult:
+    """Read one free-text description into a case; never raises on any string.
+
+    ``language`` names the language (``LanguageNotRead`` if Gravida reads no
+    such language); without it the language is detected, and a text in a
+    language Gravida does not read gives an empty case with a warning saying so.
+    """
+    langs = languages_for(pack)
+    if language is not None:
+        language = langs.get(language).code
     if not isinstance(text, str):
         return ParseResult(_empty_case(), [], ["input is not text"], False)
+    if language is not None:
+        return _parse(text, pack, language)
+    found = detect(text, langs)
+    if found.code is None:
+        return ParseResult(_empty_case(), [], [unread_warning(found, langs)], False, None)
+    result = _parse(text, pack, found.code)
+    if found.doubtful and not result.evidence:
+        return ParseResult(_empty_case(), [], [unread_warning(found, langs)], False, None)
+    if found.doubtful:
+        result.warnings.insert(0, doubt_warning(found, langs))
+    return result
+
+
+def _parse(text: str, pack: PackLike, language: str) -> ParseResult:
+    lex = lexicon_for(pack, language)
+    warnings: list[str] = []
     original_len = len(text)
     text, truncated = bound(text, lex.max_chars)
     if truncated:
@@ -61,7 +84,10 @@ def parse_text(text: str, pack: PackLike, language: str = DEFAULT_LANGUAGE) -> P
             f"input was {original_len} characters; only the first {len(text)} were read"
         )
     norm = normalise(text)
-    doc, read_as = set_lemmas(lex.nlp(norm), lex.speller)
+    doc = lex.nlp(norm)
+    read_as: dict[int, tuple[str, str]] = {}
+    if not lex.lemmas:  # a lemmatiser has set them; otherwise lower case, slips read
+        doc, read_as = set_lemmas(doc, lex.speller)
     triggers = ctx.raw_triggers(doc, lex)
     mentions = widen(doc, norm, lex, targets(doc, lex, triggers))
     triggers = ctx.prune(triggers, [m.literal for m in mentions])
@@ -138,7 +164,7 @@ def parse_text(text: str, pack: PackLike, language: str = DEFAULT_LANGUAGE) -> P
     warnings.extend(contradictions(evidence))
     if "gestational_weeks" not in case:
         warnings.append("no weeks of pregnancy found")
-    return ParseResult(case, evidence, warnings, truncated)
+    return ParseResult(case, evidence, warnings, truncated, language)
 
 
 def _numbers(

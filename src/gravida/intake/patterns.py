@@ -10,8 +10,15 @@ words separated by spaces, matched case-insensitively on spaCy tokens):
 ``x?``        the token (or alternatives) may be missing
 ``~`` ``~N``  a gap of up to 3 (or N) tokens that are not sentence punctuation
 ``#``         any number-like token
-``/re/``      a token matching the regex
+``/re/``      a token matching the regex (the word as typed, lower case)
 ``$name``     a macro of the file
+``^word``     the word must be there but is context, not the finding's own
+              words: another finding may claim it (in "спина ~1 ^ноет" the
+              back is the place, and "ноет" stays the kind of pain too)
+
+In a ``match: lemma`` language a word and each of its alternatives match the
+word's dictionary form (the normaliser's lemma), and ``word*`` is a prefix of
+the lemma, so one pattern matches every inflected form.
 
 Errors are ``PackError``s naming the entry; the loader fills in the file.
 """
@@ -74,19 +81,36 @@ def compile_pattern(
     pattern: str,
     entry: str,
     macros: Mapping[str, str] | None = None,
+    lemmas: bool = False,
+    context: list[int] | None = None,
     words: set[str] | None = None,
 ) -> list[dict[str, Any]]:
     """Turn one pattern string into a spaCy ``Matcher`` token pattern.
 
-    Tokens are compared on their lemma (``MATCH_ON``): the form the language's
-    normaliser gives them (lower case with spelling slips read as the words the
-    lists know, or a lemmatiser's lemma). The literal words of the pattern are
-    added to ``words`` (the spelling vocabulary).
+    Tokens are always compared on their lemma (``MATCH_ON``): with ``lemmas``
+    the pattern's words are reduced by the pipeline's normaliser (a lemmatiser),
+    otherwise they are lower case, and each token's lemma is its lower case
+    with spelling slips read as the words the lists know (spelling.set_lemmas).
+    The positions of ``^word`` tokens go into ``context``; the literal words of
+    the pattern into ``words`` (the spelling vocabulary).
     """
+    attr = MATCH_ON
+
+    def keys(text: str) -> list[str]:
+        if lemmas:
+            return [t.lemma_ for t in nlp(text)]
+        return [t.lower_ for t in nlp.make_doc(text)]
+
     out: list[dict[str, Any]] = []
     sink: set[str] = words if words is not None else set()
     pattern = expand_macros(pattern, macros or {}, entry)
     for word in pattern.lower().split():
+        if len(word) > 1 and word.startswith("^"):
+            word = word[1:]
+            if _GAP.match(word) or word.endswith("?"):
+                raise err(entry, f"^ needs a word that must be there in {pattern!r}")
+            if context is not None:
+                context.append(len(out))
         if len(word) > 2 and word.startswith("/") and word.rstrip("?").endswith("/"):
             optional = word.endswith("?")
             body = word.rstrip("?")[1:-1]
@@ -94,7 +118,7 @@ def compile_pattern(
                 re.compile(body)
             except re.error as exc:
                 raise err(entry, f"bad token regex {word!r}: {exc}") from None
-            rspec: dict[str, Any] = {MATCH_ON: {"REGEX": f"^(?:{body})$"}}
+            rspec: dict[str, Any] = {"LOWER": {"REGEX": f"^(?:{body})$"}}
             if optional:
                 rspec["OP"] = "?"
             out.append(rspec)
@@ -112,12 +136,12 @@ def compile_pattern(
         optional = word.endswith("?") and len(word) > 1
         core = word[:-1] if optional else word
         if not _TOKEN_SPECIAL.search(core):
-            toks = [t.lower_ for t in nlp.make_doc(core)]
+            toks = keys(core)
             if optional and len(toks) != 1:
                 raise err(entry, f"optional word {word!r} splits into tokens in {pattern!r}")
             sink.update(toks)
             for t in toks:
-                spec: dict[str, Any] = {MATCH_ON: t}
+                spec: dict[str, Any] = {attr: t}
                 if optional:
                     spec["OP"] = "?"
                 out.append(spec)
@@ -125,14 +149,16 @@ def compile_pattern(
         alts = core.split("|")
         if any(not a or "?" in a or ("*" in a[:-1]) for a in alts):
             raise err(entry, f"bad token {word!r} in {pattern!r}")
+        if lemmas:
+            alts = [a if a.endswith("*") else "".join(keys(a)) for a in alts]
         sink.update(a.rstrip("*") for a in alts if not a.endswith("*") or len(a) > 5)
         if any(a.endswith("*") for a in alts):
             body = "|".join(
                 re.escape(a[:-1]) + ".*" if a.endswith("*") else re.escape(a) for a in alts
             )
-            spec = {MATCH_ON: {"REGEX": f"^(?:{body})$"}}
+            spec = {attr: {"REGEX": f"^(?:{body})$"}}
         else:
-            spec = {MATCH_ON: {"IN": alts}}
+            spec = {attr: {"IN": alts}}
         if optional:
             spec["OP"] = "?"
         out.append(spec)
