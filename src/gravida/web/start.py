@@ -73,10 +73,7 @@ def side_question(service: Service) -> Any:
 
 def weeks_range(service: Service) -> tuple[float, float]:
     """The weeks a case may give, from the vocabulary (not a number of this module's)."""
-    fdef = service.pack.findings.get("gestational_weeks")
-    if fdef is not None and fdef.range is not None:
-        return fdef.range
-    return (0.0, 44.0)  # unreachable with a valid pack: the vocabulary requires a range
+    return service.pack.weeks_range
 
 
 def weeks_problem(service: Service) -> str:
