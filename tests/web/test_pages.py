@@ -594,7 +594,7 @@ def test_the_result_says_what_happens_next(client: TestClient, engine: Engine,
     assert f'data-level="{level}"' in r.text
     assert_safe_page(r, engine)  # no ids, no inline script or style, the CSP
     view = client.get("/v1/interviews/" + loc.split("/")[2]).json()
-    expected = build_report(engine, view["case"]).extras["what_to_expect"]
+    expected = build_report(engine, view["case"]).to_json()["what_to_expect"]
     assert expected["level"] == level
 
     # folded below the action, why and what to do now
@@ -637,29 +637,23 @@ def render_result(r: dict[str, Any]) -> str:
 
 
 def test_what_happens_next_is_escaped_and_optional(engine: Engine) -> None:
-    import copy
     from dataclasses import replace
 
     report = build_report(engine, PYELO)
-    ex = copy.deepcopy(report.extras["what_to_expect"])
-    ex["next_steps"] = HOSTILE
-    ex["conditions"][0]["text"] = HOSTILE
-    ex["conditions"][0]["lay_name"] = HOSTILE
-    ex["tests"][0]["what_happens"] = HOSTILE
-    ex["tests"][0]["lay_name"] = HOSTILE
-    html = render_result(outcome(replace(report, extras={**report.extras,
-                                                                   "what_to_expect": ex})))
+    ex = report.expectations
+    ex = replace(
+        ex, next_steps=HOSTILE,
+        conditions=(replace(ex.conditions[0], text=HOSTILE, lay_name=HOSTILE),
+                    *ex.conditions[1:]),
+        tests=(replace(ex.tests[0], what_happens=HOSTILE, lay_name=HOSTILE), *ex.tests[1:]),
+    )
+    html = render_result(outcome(replace(report, expectations=ex)))
     doc = parse(html)
     assert "img" not in {t for t, _ in doc.tags}
     assert [a["src"] for t, a in doc.tags if t == "script"] == [
         a["src"] for t, a in parse(render_result(outcome(report))).tags
         if t == "script"]  # only the page's own script file
     assert html.count("&lt;script&gt;") >= 5
-    # without the work-up stage the page leaves the section out and still renders
-    bare = replace(report, extras={})
-    assert outcome(bare)["next"] is None
-    html = render_result(outcome(bare))
-    assert "What happens next" not in html and "What may be causing it" in html
 
 
 def test_clinician_summary_has_the_workup_and_treatment(client: TestClient,
@@ -676,7 +670,7 @@ def test_clinician_summary_has_the_workup_and_treatment(client: TestClient,
     report = build_report(engine, view["case"])
     text = visible(page.text)
     workup = text[text.index("Suggested work-up"):text.index("Usual treatment in pregnancy")]
-    items = report.extras["suggested_workup"]
+    items = report.to_json()["suggested_workup"]
     assert len(items) >= 3
     at = [workup.index(words(w["name"])) for w in items]
     assert at == sorted(at), "in the work-up's order"
@@ -687,7 +681,7 @@ def test_clinician_summary_has_the_workup_and_treatment(client: TestClient,
     assert "urgent" in workup
     book = load_workup(engine.pack)
     treatment = text[text.index("Usual treatment in pregnancy"):text.index("Findings")]
-    leading = [c["id"] for c in report.extras["what_to_expect"]["conditions"]]
+    leading = [c.id for c in report.expectations.conditions]
     assert leading[0] == report.assessment.conditions[0].id
     for cid in leading:
         cw = book.data.conditions[cid]
