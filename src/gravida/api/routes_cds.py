@@ -21,8 +21,9 @@ from pydantic import ValidationError
 from starlette.concurrency import run_in_threadpool
 
 from gravida.api import examples_cds as ex
+from gravida.api.body import json_body
 from gravida.api.problems import ApiProblem, FieldError
-from gravida.api.routes import JsonResponse, ServiceDep, json_body
+from gravida.api.routes import JsonResponse, ServiceDep
 from gravida.service.cds import (
     MEDICATION,
     MEDICATION_SIGN,
@@ -40,6 +41,7 @@ router = APIRouter()
 BAD: dict[int | str, dict[str, Any]] = {
     400: {"description": "Malformed JSON, or not a CDS Hooks request (the field is named)"},
     413: {"description": "The body is larger than the limit"},
+    415: {"description": "The body was not sent as JSON (application/json or a +json type)"},
     422: {"description": "A hook this service does not answer, or a context it cannot use"},
 }
 
@@ -136,7 +138,7 @@ _STARTED_QR = {"resourceType": "QuestionnaireResponse", "status": "in-progress",
                                                  *_STARTED_QR["item"],
                                                  {"linkId": "feeling_ill", "text": "Do you have "
                                                   "any of these? Choose all that apply."}]}}}},
-               400: BAD[400], 413: BAD[413],
+               400: BAD[400], 413: BAD[413], 415: BAD[415],
                422: {"description": "Not a valid QuestionnaireResponse for this interview"}},
 )
 async def sdc_next_question(request: Request, service: ServiceDep) -> Response:

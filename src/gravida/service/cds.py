@@ -27,7 +27,6 @@ from gravida.advice._pack import weeks_text
 from gravida.advice.medicines import MedicineVerdict, check, load_medicines, verdict_for
 from gravida.engine import Case, CaseError, Engine
 from gravida.knowledge.codes import load_codes
-from gravida.knowledge.load import Pack
 from gravida.report import build_report
 from gravida.service import fhir_read as fr
 from gravida.service.cds_models import (
@@ -179,7 +178,7 @@ def _medication(engine: Engine, c: CdsCall, data: dict[str, list[dict[str, Any]]
                 ) -> HookResponse:
     pack = engine.pack
     ig = load_integration(pack)
-    lo, hi = weeks_range_of(pack)
+    lo, hi = pack.weeks_range
     g = fr.gestation([*data.get("gestation", []), *data.get("pregnancy", [])], ig, lo, hi, c.now)
     if not g.pregnant:
         return HookResponse(cards=[])  # not known to be pregnant: nothing to say
@@ -191,14 +190,6 @@ def _medication(engine: Engine, c: CdsCall, data: dict[str, list[dict[str, Any]]
             continue
         cards.append(_medicine_card(engine, ig, c, order, verdict, g))
     return HookResponse(cards=cards)
-
-
-def weeks_range_of(pack: Pack) -> tuple[float, float]:
-    """The vocabulary's range of gestational weeks: a recorded age outside it is not read."""
-    for f in pack.vocabulary.findings:
-        if f.id == "gestational_weeks" and f.range is not None:
-            return float(f.range[0]), float(f.range[1])
-    raise ValueError("the vocabulary has no range for gestational_weeks")
 
 
 def _orders(request: HookRequest) -> list[dict[str, Any]]:
@@ -325,7 +316,7 @@ def _triage(engine: Engine, c: CdsCall, data: dict[str, list[dict[str, Any]]]) -
     pack = engine.pack
     ig = load_integration(pack)
     w = ig.data.words.triage
-    lo, hi = weeks_range_of(pack)
+    lo, hi = pack.weeks_range
     every = [r for k in ("gestation", "pregnancy", "observations", "conditions")
              for r in data.get(k, [])]
     g = fr.gestation(every, ig, lo, hi, c.now)
@@ -354,7 +345,7 @@ def _triage(engine: Engine, c: CdsCall, data: dict[str, list[dict[str, Any]]]) -
     level = codes.triage_levels[a.triage.level]
     top = [x for x in a.conditions if x.probability > 0][:3]
     leading = ", ".join(f"{x.name} ({x.probability:.0%})" for x in top)
-    workup = [str(x.get("name")) for x in report.extras.get("suggested_workup", [])][:3]
+    workup = [item.name for item in report.workup][:3]
     s = a.triage.set_by
     lines = [w.detail_level.format(level=level, meaning=a.triage.meaning),
              w.detail_rule.format(kind=s.kind, id=s.id, says=s.says),

@@ -18,7 +18,7 @@ from pydantic import Field
 
 from gravida.advice.medicines import load_medicines
 from gravida.knowledge.codes import loinc_ok, sctid_ok
-from gravida.knowledge.load import Pack, PackError, read_yaml, validate
+from gravida.knowledge.load import Pack, PackError, derived, read_yaml, validate
 from gravida.knowledge.schema import Strict
 
 FILE = "integration.yaml"
@@ -243,9 +243,6 @@ def _check(pack: Pack, data: IntegrationFile) -> None:
         raise PackError(FILE, "questionnaire.result_text", "placeholders are {level}, {leading}")
 
 
-_CACHE_KEY = "integration"
-
-
 def _load(pack: Pack) -> Integration:
     data = validate(IntegrationFile, read_yaml(pack.directory, FILE), FILE)
     _check(pack, data)
@@ -266,10 +263,7 @@ def _load(pack: Pack) -> Integration:
     return Integration(data, finding_by_code, medicine_by_code)
 
 
+@derived
 def load_integration(pack: Pack) -> Integration:
-    """The integration file of a loaded pack, checked once and kept on the pack."""
-    hit = pack.extra.get(_CACHE_KEY)
-    if not isinstance(hit, Integration):
-        hit = _load(pack)
-        pack.extra[_CACHE_KEY] = hit
-    return hit
+    """The integration file of a loaded pack, checked once and kept with the pack."""
+    return _load(pack)
