@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import Any
 
 import schemathesis
+import schemathesis.specs.openapi.checks
 from hypothesis import HealthCheck, settings
-import schemathesis.specs.openapi.checks  # noqa: F401  (registers the OpenAPI checks)
 from schemathesis.checks import CHECKS as REGISTRY
 from schemathesis.generation import GenerationMode
 
