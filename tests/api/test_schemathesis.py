@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import schemathesis
-import schemathesis.specs.openapi.checks
+import schemathesis.specs.openapi.checks  # registers the OpenAPI checks in the registry
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import CHECKS as REGISTRY
 from schemathesis.generation import GenerationMode
