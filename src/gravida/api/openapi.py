@@ -65,6 +65,7 @@ def request_schemas(service: Service) -> dict[str, Any]:
     from gravida.interview.session import catalogue
 
     pack = service.pack
+    weeks_lo, weeks_hi = pack.weeks_range
     booleans = sorted(f for f, d in pack.findings.items() if d.kind == "boolean")
     finding_list = {
         "type": "array", "items": _ref("BooleanFindingId"), "uniqueItems": True,
@@ -113,6 +114,10 @@ def request_schemas(service: Service) -> dict[str, Any]:
                                       {"type": "null"}],
                             "description": "Question groups she has already answered in her "
                             "own words (null or left out: those the text speaks to)."},
+            "unset": {"type": "array", "uniqueItems": True, "items": {"type": "string"},
+                      "description": "Findings read from `text` that she unticked in "
+                      "\"What we understood\": left unknown, so they are asked. An id the "
+                      "text was not read as stating is 422."},
         },
         "additionalProperties": False,
     }
@@ -151,7 +156,7 @@ def request_schemas(service: Service) -> dict[str, Any]:
             "properties": {
                 "query": {"type": "string", "maxLength": MAX_QUERY_CHARS,
                           "description": "A medicine's name, brand or active ingredient."},
-                "weeks": {"anyOf": [{"type": "number", "minimum": 0, "maximum": 44},
+                "weeks": {"anyOf": [{"type": "number", "minimum": weeks_lo, "maximum": weeks_hi},
                                     {"type": "null"}],
                           "description": "Completed weeks of pregnancy; null if not known."},
             },
