@@ -20,7 +20,6 @@ from pydantic import BaseModel, Field
 from gravida.service.errors import (
     Conflict,
     InvalidRequest,
-    NotAvailable,
     ServiceError,
     Unavailable,
     UnknownInterview,
@@ -68,7 +67,6 @@ SERVICE_STATUS: dict[type[ServiceError], int] = {
     InvalidRequest: 422,
     UnknownInterview: 404,
     Conflict: 409,
-    NotAvailable: 501,
     Unavailable: 503,
 }
 
