@@ -35,7 +35,7 @@ from gravida.api.problems import (
     problem_bytes,
     problem_json,
 )
-from gravida.api.ratelimit import RateLimiter
+from gravida.api.ratelimit import RateLimit, RateLimiter
 from gravida.api.routes import router
 from gravida.api.routes_fhir import router as fhir_router
 from gravida.engine import Engine
@@ -173,7 +173,6 @@ def create_app(
     )
     app.state.service = service
     app.state.settings = settings
-    app.state.rate_limiter = RateLimiter(settings)
     app.include_router(router)
     app.include_router(fhir_router)
     for extra in extra_routers:  # e.g. the web pages (gravida.server), not in OpenAPI
@@ -194,6 +193,7 @@ def create_app(
             expose_headers=["ETag", "Location"],
             max_age=600,
         )
+    app.add_middleware(RateLimit, limiter=RateLimiter(settings))
     app.add_middleware(Guard, max_body_bytes=settings.max_body_bytes)  # outermost
     app.openapi = build_openapi(app, service)  # type: ignore[method-assign]
     return app

@@ -24,7 +24,6 @@ from pydantic import BaseModel
 
 from gravida.api import examples, schemas
 from gravida.api.body import json_body
-from gravida.api.ratelimit import limit_create, limit_text
 from gravida.service.service import Service, invalid, not_found
 from gravida.store.models import ID_LENGTH
 
@@ -172,7 +171,6 @@ async def assess(
     tags=["assessment"],
     responses=_responses(schemas.ParseResult, "The case read from the text", BAD_BODY,
                          LIMITED),
-    dependencies=[Depends(limit_text)],
 )
 async def parse(service: ServiceDep, body: JsonBody) -> Response:
     return JsonResponse(await off_loop(service.parse, body))
@@ -188,7 +186,6 @@ async def parse(service: ServiceDep, body: JsonBody) -> Response:
     status_code=201,
     responses=_responses(schemas.Interview, "The new interview", BAD_BODY, LIMITED, DB_DOWN,
                          status=201),
-    dependencies=[Depends(limit_create)],
 )
 def start_interview(service: ServiceDep, body: JsonBody) -> Response:
     return _interview_response(service.start_interview(body), 201)
