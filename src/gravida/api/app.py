@@ -37,6 +37,7 @@ from gravida.api.problems import (
 )
 from gravida.api.ratelimit import RateLimit, RateLimiter
 from gravida.api.routes import router
+from gravida.api.routes_cds import router as cds_router
 from gravida.api.routes_fhir import router as fhir_router
 from gravida.engine import Engine
 from gravida.service import Service
@@ -175,6 +176,7 @@ def create_app(
     app.state.settings = settings
     app.include_router(router)
     app.include_router(fhir_router)
+    app.include_router(cds_router)
     for extra in extra_routers:  # e.g. the web pages (gravida.server), not in OpenAPI
         app.include_router(extra)
     app.add_exception_handler(ApiProblem, _api_problem)
