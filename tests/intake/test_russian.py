@@ -419,6 +419,13 @@ def test_a_negation_reaches_its_own_words_only(ru, text, finding, state):
     assert states(ru(f"Срок 30 недель. {text}"), finding) == state
 
 
+def test_a_short_message_in_latin_letters(ipack):
+    result = parse_text("srok 30 nedel, bolit pojasnica", ipack)
+    assert result.language == "ru"
+    assert result.case.get("gestational_weeks") == 30
+    assert "pain_lower_back_central" in result.case["present"]
+
+
 @pytest.mark.parametrize("text", ["Болит поясница слева.", "В пояснице справа тянет."])
 def test_a_back_pain_with_its_side_is_one_sided(ru, text):
     case = ru(f"Срок 30 недель. {text}").case
