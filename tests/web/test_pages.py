@@ -771,7 +771,11 @@ def test_words_for_findings_and_answers(engine: Engine) -> None:
     assert views.number_words(pack, "pain_severity", 7) == "how bad the pain is: 7 of 10"
     known = views.known_findings(pack, {"gestational_weeks": 28, "present": ["fever"],
                                         "absent": ["vaginal_bleeding"]})
-    assert known["present"] and known["absent"][0].startswith("No ")
+    assert known["present"] and known["absent_words"][0].startswith("No ")
+    assert known["absent"] == ["Bleeding or spotting from the vagina"]  # under "Absent"
+    known = views.known_findings(pack, {"gestational_weeks": 28,
+                                        "absent": ["reduced_fetal_movements"]})
+    assert known["absent_words"] == ["The baby is moving as usual"]  # never "no the baby"
     cat = catalogue(engine)
     assert views.answer_words(cat, pack, {"question": "fever", "answer": True})["answer"] == "Yes"
     group = next(q for q in cat.questions.values() if q.kind == "group")
