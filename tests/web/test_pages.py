@@ -887,3 +887,16 @@ def test_what_we_understood_is_shown_and_an_unticked_finding_is_asked(
 def test_text_with_nothing_to_confirm_starts_at_once(client: TestClient) -> None:
     r = client.post("/start", data={"weeks": "28", "text": "hello"}, follow_redirects=False)
     assert r.status_code == 303
+
+
+def test_the_summary_does_not_say_a_mild_cause_needs_an_emergency(engine: Engine) -> None:
+    from gravida.interview.session import catalogue as cat_of
+
+    report = build_report(engine, {"gestational_weeks": 30, "present": [
+        "saddle_numbness", "pain_lower_back_central"]})
+    assert report.assessment.triage.level in ("emergency", "emergency_ambulance")
+    s = views.summary_view(report, engine.pack, cat_of(engine), [])
+    lower = [r.says for r in report.assessment.triage.reasons
+             if r.kind == "condition" and r.level != report.assessment.triage.level]
+    assert lower  # the engine does list them
+    assert not set(lower) & set(s["reasons"])

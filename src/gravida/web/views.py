@@ -338,6 +338,10 @@ def summary_view(report: Report, pack: Pack, catalogue: Catalogue,
     ]
     reasons: list[str] = []
     for r in a.triage.reasons:
+        # a condition's "usually needs this level of care" only at the level set: under
+        # an emergency, "a strained back muscle: usually needs this level" misleads
+        if r.kind == "condition" and r.level != a.triage.level:
+            continue
         if r.says and r.says not in reasons and r.says != a.triage.set_by.says:
             reasons.append(r.says)
     return {
