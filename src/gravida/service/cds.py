@@ -40,7 +40,7 @@ from gravida.service.cds_models import (
     Source,
     Suggestion,
 )
-from gravida.service.errors import FieldError, InvalidRequest, NotAvailable, ServiceError
+from gravida.service.errors import FieldError, InvalidRequest, ServiceError
 from gravida.service.integration_pack import Integration, load_integration
 from gravida.settings import Settings
 
@@ -112,9 +112,9 @@ class CdsCall:
 
 def call(engine: Engine, settings: Settings, service_id: str, body: HookRequest,
          web_url: str, now: datetime | None = None, fetch: Fetch | None = None) -> HookResponse:
-    """Run one service. Raises InvalidRequest, NotAvailable (unknown id) or MissingPrefetch."""
+    """Run one service. Raises InvalidRequest (also for an unknown id) or MissingPrefetch."""
     if service_id not in HOOKS:
-        raise NotAvailable("unknown-service", "No such CDS service",
+        raise InvalidRequest("unknown-service", "No such CDS service",
                            f"There is no CDS service {service_id!r}; GET /cds-services lists them.",
                            [FieldError("id", "unknown service", tuple(HOOKS))])
     if body.hook not in HOOKS[service_id]:
