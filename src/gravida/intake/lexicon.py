@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal, Protocol
+from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 import spacy
 from spacy.language import Language
@@ -42,6 +42,9 @@ from gravida.intake.rules import (
 )
 from gravida.intake.spelling import Speller, build_speller, medicine_words
 from gravida.knowledge.load import PackError
+
+if TYPE_CHECKING:
+    from gravida.intake.medicines import MedicineMatcher
 
 PHRASES_DIR = "phrases"
 # lower: pattern words match the word as typed, lower-cased; lemma: its
@@ -147,6 +150,9 @@ class Lexicon:
     # token's lemma is its lower case, spelling slips read by the speller
     lemmas: bool = False
     speller: Speller | None = None
+    # number findings whose highest stated value counts (numbers.prefer_highest)
+    prefer_highest: frozenset[str] = frozenset({"pain_severity"})
+    medicines: MedicineMatcher | None = None  # the pack's medicine names
 
 
 def _vocab_findings(
@@ -372,10 +378,16 @@ def _load(pack: PackLike, raw: Any, language: str) -> Lexicon:
     speller = build_speller(
         raw.get("spelling"), vocabulary, medicine_words(medicines) | set(all_words)
     )
+    from gravida.intake.medicines import medicine_matcher  # it reads scopes: not at import
+
     return Lexicon(
         language=language,
         lemmas=lemmas,
         speller=speller,
+        medicines=medicine_matcher(nlp, medicines),
+        prefer_highest=frozenset(
+            as_list(nums.get("prefer_highest") or ["pain_severity"], "numbers.prefer_highest")
+        ),
         nlp=nlp,
         targets=targets,
         modifiers=modifiers,

@@ -20,6 +20,7 @@ from gravida.intake import context as ctx
 from gravida.intake.evidence import Evidence, ParseResult
 from gravida.intake.language import detect, doubt_warning, languages_for, unread_warning
 from gravida.intake.lexicon import Lexicon, PackLike, lexicon_for
+from gravida.intake.medicines import find_medicines, medicine_spans
 from gravida.intake.mentions import char_span, targets, token_span, widen
 from gravida.intake.numbers import NumberHit, choose, extract_numbers
 from gravida.intake.settle import contradictions, durations, settle
@@ -90,7 +91,9 @@ def _parse(text: str, pack: PackLike, language: str) -> ParseResult:
         doc, read_as = set_lemmas(doc, lex.speller)
     triggers = ctx.raw_triggers(doc, lex)
     mentions = widen(doc, norm, lex, targets(doc, lex, triggers))
-    triggers = ctx.prune(triggers, [m.literal for m in mentions])
+    med_spans = medicine_spans(doc, lex.medicines)
+    names = [frozenset(range(a, b)) for _, a, b in med_spans]
+    triggers = ctx.prune(triggers, [m.literal for m in mentions] + names)
     all_scopes = ctx.scopes(doc, triggers)
 
     evidence: list[Evidence] = []
@@ -164,7 +167,8 @@ def _parse(text: str, pack: PackLike, language: str) -> ParseResult:
     warnings.extend(contradictions(evidence))
     if "gestational_weeks" not in case:
         warnings.append("no weeks of pregnancy found")
-    return ParseResult(case, evidence, warnings, truncated, language)
+    medicines = find_medicines(doc, lex.medicines, med_spans, all_scopes, text)
+    return ParseResult(case, evidence, warnings, truncated, language, medicines)
 
 
 def _numbers(
@@ -185,7 +189,7 @@ def _numbers(
             dropped.append((h, flags))
         else:
             kept.append(h)
-    best = choose(kept, frozenset({"pain_severity"}))
+    best = choose(kept, lex.prefer_highest)
 
     def evidence(h: NumberHit, flags: tuple[str, ...], chosen: bool) -> Evidence:
         return Evidence(
