@@ -150,6 +150,9 @@ class Lexicon:
     # token's lemma is its lower case, spelling slips read by the speller
     lemmas: bool = False
     speller: Speller | None = None
+    # findings whose words count even inside another finding's phrase ("my back
+    # *aches*": a place and a kind of pain)
+    inside_others: frozenset[str] = frozenset()
     # number findings whose highest stated value counts (numbers.prefer_highest)
     prefer_highest: frozenset[str] = frozenset({"pain_severity"})
     medicines: MedicineMatcher | None = None  # the pack's medicine names
@@ -230,6 +233,7 @@ def _load(pack: PackLike, raw: Any, language: str) -> Lexicon:
     target_rules: dict[str, TargetRule] = {}
     modifier_rules: dict[str, ModifierRule] = {}
     history: set[str] = set()
+    inside_others: set[str] = set()
     gaps: dict[str, frozenset[int]] = {}
     marks: dict[str, frozenset[int]] = {}
     nears: list[NearRule] = []
@@ -266,12 +270,14 @@ def _load(pack: PackLike, raw: Any, language: str) -> Lexicon:
             raise err(f"findings.{fid}", "not a boolean vocabulary finding")
         if not isinstance(entry, dict):
             raise err(f"findings.{fid}", "expected a mapping")
-        unknown = set(entry) - {"src", "history", "note", "near", *POLARITIES}
+        unknown = set(entry) - {"src", "history", "note", "near", "inside_others", *POLARITIES}
         if unknown:
             raise err(f"findings.{fid}", f"unknown keys {sorted(unknown)}")
         check_src(entry, f"findings.{fid}", known_src)
         if entry.get("history"):
             history.add(fid)
+        if entry.get("inside_others"):
+            inside_others.add(fid)
         for pol in POLARITIES:
             for i, pat in enumerate(as_list(entry.get(pol), f"findings.{fid}.{pol}")):
                 key = f"T|{fid}|{pol}|{i}"
@@ -397,6 +403,7 @@ def _load(pack: PackLike, raw: Any, language: str) -> Lexicon:
         pseudo=pseudo,
         family_breakers=family_breakers,
         history_findings=frozenset(history),
+        inside_others=frozenset(inside_others),
         booleans=frozenset(booleans),
         boolean_order=tuple(booleans),
         numbers=frozenset(numbers),
