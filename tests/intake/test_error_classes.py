@@ -213,3 +213,12 @@ def test_language_is_data(ipack):
     lex = lexicon_for(ipack, "en")
     assert lex.language == "en" and lex.speller is not None
     assert parse_text("28 weeks", ipack, "en").case["gestational_weeks"] == 28
+
+
+def test_a_past_event_years_ago_dates_nothing_now(parse):
+    result = parse("30 weeks, had a c-section 2 years ago, my back hurts now")
+    assert result.case["gestational_weeks"] == 30
+    assert states(result, "previous_caesarean") == "present"
+    assert states(result, "pain_duration_over_2_weeks") is None
+    past = parse("my bp was 150/100 in my last pregnancy, 30 weeks now")
+    assert "systolic_bp" not in past.case

@@ -171,6 +171,13 @@ def _parse(text: str, pack: PackLike, language: str) -> ParseResult:
     return ParseResult(case, evidence, warnings, truncated, language, medicines)
 
 
+def _same_clause(doc: Doc, trigger: ctx.Trigger, t0: int, t1: int) -> bool:
+    """No punctuation between a past trigger and a number: "30 weeks, had a c-section
+    2 years ago" is 30 weeks now; "my bp was 150/100 last pregnancy" is the past."""
+    a, b = (t1, trigger.start) if t1 <= trigger.start else (trigger.end, t0)
+    return not any(tok.is_punct for tok in doc[a:b])
+
+
 def _numbers(
     norm: str, doc: Doc, lex: Lexicon, all_scopes: Sequence[ctx.Scope], text: str
 ) -> list[Evidence]:
@@ -179,7 +186,11 @@ def _numbers(
     dropped: list[tuple[NumberHit, list[str]]] = []
     for h in extract_numbers(norm, lex, sentences):
         t0, t1 = token_span(doc, h.start, h.end)
-        mods = ctx.modifiers_of(t0, t1, all_scopes)
+        mods = [
+            s
+            for s in ctx.modifiers_of(t0, t1, all_scopes)
+            if s.trigger.category != "historical" or _same_clause(doc, s.trigger, t0, t1)
+        ]
         flags = [
             _DROP.get(s.trigger.category, s.trigger.category)
             for s in mods
