@@ -222,3 +222,15 @@ def test_a_past_event_years_ago_dates_nothing_now(parse):
     assert states(result, "pain_duration_over_2_weeks") is None
     past = parse("my bp was 150/100 in my last pregnancy, 30 weeks now")
     assert "systolic_bp" not in past.case
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "32 weeks, back killing me from decorating. also not really felt him move much today. "
+        "any tips for the back?",
+        "30 wks, havent felt her kick since last night, back is sore from the bed",
+    ],
+)
+def test_a_red_flag_buried_mid_message_is_read(parse, text):
+    assert states(parse(text), "reduced_fetal_movements") == "present"
