@@ -153,7 +153,11 @@ def test_conversation_reads_the_text_then_asks_weeks_first(tmp_path: Path, engin
                     "narrative": "My lower back aches after a long day on my feet. No fever.",
                     "case": {
                         "gestational_weeks": 26,
-                        "present": ["pain_lower_back_central", "pain_worse_standing_sitting_long"],
+                        "present": [
+                            "pain_lower_back_central",
+                            "pain_dull_aching",
+                            "pain_worse_standing_sitting_long",
+                        ],
                         "absent": ["fever", "vaginal_bleeding", "painful_urination"],
                     },
                     "expect": {"triage": "self_care", "condition": "pregnancy_lumbar_pain"},
