@@ -173,10 +173,14 @@ def _parse(text: str, pack: PackLike, language: str) -> ParseResult:
             # "tightenings, no pattern" denies a rhythm; "no tightenings, not regular
             # ones" denies the tightenings, so a rhythm too: absent either way
             pol = "absent"
-        elif m.polarity in ("present", "present_loose"):
+        elif m.polarity == "present_loose":
+            # "no blood when I cough" denies nothing about bleeding from the vagina
+            if negated:
+                continue
+            pol = "present"
+            flags.append(LOOSE)
+        elif m.polarity == "present":
             pol = "absent" if negated else "present"
-            if m.polarity == "present_loose" and not negated:
-                flags.append(LOOSE)
         else:
             pol = "present" if negated else "absent"
         if negated:
