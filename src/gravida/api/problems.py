@@ -20,6 +20,7 @@ from pydantic import BaseModel, Field
 from gravida.service.errors import (
     Conflict,
     InvalidRequest,
+    NotAvailable,
     ServiceError,
     Unavailable,
     UnknownInterview,
@@ -67,6 +68,7 @@ SERVICE_STATUS: dict[type[ServiceError], int] = {
     InvalidRequest: 422,
     UnknownInterview: 404,
     Conflict: 409,
+    NotAvailable: 404,
     Unavailable: 503,
 }
 
