@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 from gravida.intake import context as ctx
 from gravida.intake.evidence import Evidence, ParseResult
 from gravida.intake.language import (
+    Detection,
     Languages,
     detect,
     doubt_warning,
@@ -75,8 +76,10 @@ def parse_text(text: str, pack: PackLike, language: str | None = None) -> ParseR
     if language is not None:
         return _parse(text, pack, language)
     found = detect(text, langs)
-    if found.code is None or found.doubtful:
-        latin = _latin_typed(text, pack, langs)
+    if found.code is None or found.doubtful or _script_of(found, langs) == "LATIN":
+        # Russian typed on a Latin keyboard: its everyday words, once retyped,
+        # outnumber the Latin language's own ("srok 30 nedel, bolit pojasnica")
+        latin = _latin_typed(text, pack, langs, found)
         if latin is not None:
             return latin
     if found.code is None:
@@ -89,20 +92,31 @@ def parse_text(text: str, pack: PackLike, language: str | None = None) -> ParseR
     return result
 
 
-def _latin_typed(text: str, pack: PackLike, langs: Languages) -> ParseResult | None:
+def _script_of(found: Detection, langs: Languages) -> str | None:
+    return langs.specs[found.code].script if found.code in langs.specs else None
+
+
+def _latin_typed(
+    text: str, pack: PackLike, langs: Languages, found: Detection
+) -> ParseResult | None:
     """A language written in another script but typed here in Latin letters, read in
     its own script with every span mapped back to her words; None if it is none."""
+    own = langs.specs.get(found.code or "")
+    # one-letter words are left out: English "I" and "a" are Russian "и" and "а"
+    own_words = everyday_words(text, own, 2) if own is not None and not found.doubtful else 0
     for spec in langs.specs.values():
         if spec.latin_scheme is None:
             continue
         retyped = retype(text, spec.latin_scheme, spec.latin_before)
         again = detect(retyped.text, langs)
         # however short, Latin letters are taken for another language only when
-        # its everyday words show in them
+        # its everyday words show in them, more than the Latin language's own
+        words = everyday_words(retyped.text, spec, 2)
         if (
             again.code != spec.code
             or again.doubtful
-            or everyday_words(retyped.text, spec) < max(spec.min_function_words, 1)
+            or words < max(spec.min_function_words, 1)
+            or words <= own_words
         ):
             continue
         result = _parse(retyped.text, pack, spec.code)
