@@ -106,7 +106,9 @@ def parse(
     if isinstance(raw, dict) and len(raw) == 1:
         ((key, value),) = raw.items()
         if key not in ("all", "any", "none") or not isinstance(value, list) or not value:
-            raise ExprError(f"expected {{all: [...]}}, {{any: [...]}} or {{none: [...]}}, got {raw!r}")
+            raise ExprError(
+                f"expected {{all: [...]}}, {{any: [...]}} or {{none: [...]}}, got {raw!r}"
+            )
         parts = tuple(parse(r, booleans, numbers, defs) for r in value)
         return All(parts) if key == "all" else AnyOf(parts) if key == "any" else NoneOf(parts)
     raise ExprError(f"cannot read {raw!r}")
