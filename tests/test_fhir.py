@@ -14,7 +14,11 @@ from fhir.resources.R4B.bundle import Bundle
 from fhir.resources.R4B.questionnaireresponse import QuestionnaireResponse
 from fhir.resources.R4B.riskassessment import RiskAssessment
 
-from gravida.fhir import (
+from gravida.cli.handoff import handoff, handoff_options
+from gravida.interview import InterviewError, answer, start
+from gravida.knowledge.codes import load_codes
+from gravida.report import build_report
+from gravida.report.fhir import (
     FhirError,
     bundle_from_report,
     bundle_json,
@@ -22,11 +26,7 @@ from gravida.fhir import (
     fhir_for_interview,
     fhir_for_session,
 )
-from gravida.fhir_cli import handoff, handoff_options
-from gravida.handoff import HandoffError, software_version
-from gravida.interview import InterviewError, answer, start
-from gravida.knowledge.codes import load_codes
-from gravida.report import build_report
+from gravida.report.handoff import HandoffError, software_version
 
 from .conftest import DEV_VIGNETTES
 

@@ -14,7 +14,7 @@ from gravida.engine import Factor
 from gravida.interview import answer, result, start
 from gravida.knowledge.codes import load_codes
 from gravida.report import build_report, factor_words
-from gravida.summary import render_summary, summary_context
+from gravida.report.summary import render_summary, summary_context
 
 NOW = datetime(2026, 3, 1, 9, 30, tzinfo=UTC)
 CASE = {
@@ -149,7 +149,7 @@ def test_the_suggested_workup_in_order_with_what_it_shows_and_safety(report, htm
     part = body[start:body.index("Medicines asked about", start)]
     at = [part.index(_words(w["name"])) for w in items]
     assert at == sorted(at), "the work-up's order"
-    from gravida.summary import WORKUP_IN_FULL
+    from gravida.report.summary import WORKUP_IN_FULL
 
     for w in items[:WORKUP_IN_FULL]:  # shown in full; the rest by name (one A4 page)
         assert _words(w["safety"]) in part, w["id"]
@@ -168,7 +168,7 @@ def test_the_usual_treatment_of_the_leading_causes(report, html, pack):
     book = load_workup(pack)
     body = " ".join(html.split())
     part = body[body.index("Usual treatment in pregnancy"):body.index("Medicines asked about")]
-    from gravida.summary import TREATMENTS_SHOWN
+    from gravida.report.summary import TREATMENTS_SHOWN
 
     leading = [c["id"] for c in report.extras["what_to_expect"]["conditions"]]
     assert leading and leading[0] == "pyelonephritis"

@@ -11,8 +11,8 @@ from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gravida.advice.cli import meds
 from gravida.advice.medicines import SEVERITY, MedicineBook, check, load_medicines
+from gravida.cli.meds import meds
 from gravida.knowledge.load import PackError, default_pack_dir
 
 from ..helpers import edited_pack

@@ -313,7 +313,7 @@ def test_purge_on_start_up(tmp_path):
 def test_purge_cli(tmp_path, monkeypatch):
     from click.testing import CliRunner
 
-    from gravida.api.cli import purge
+    from gravida.cli.serve import purge
 
     from .conftest import make_settings
 

@@ -111,7 +111,7 @@ def test_upgrade_twice_is_harmless(backend):
 def test_serve_refuses_bad_settings_and_databases(monkeypatch, tmp_path):
     from click.testing import CliRunner
 
-    from gravida.api.cli import serve
+    from gravida.cli.serve import serve
 
     monkeypatch.setenv("GRAVIDA_DATA_DIR", str(tmp_path))
     monkeypatch.setenv("GRAVIDA_RETENTION_DAYS", "-1")

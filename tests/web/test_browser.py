@@ -132,7 +132,7 @@ def test_vignette_interview_reaches_its_level(
         screenshot(phone, "summary")
         check_axe(phone, "summary page")
     one_page = phone.get_by_role("link", name="One-page summary with codes")
-    if one_page.count():  # gravida.summary is installed: its page renders under the CSP
+    if one_page.count():  # gravida.report.summary is installed: its page renders under the CSP
         one_page.click()
         expect(phone.locator("h1")).to_be_visible()
         assert phone.evaluate("getComputedStyle(document.body).maxWidth") != "none"

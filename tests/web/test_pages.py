@@ -599,9 +599,10 @@ def test_midsentence() -> None:
 
 
 needs_fhir = pytest.mark.skipif(
-    find_spec("gravida.fhir") is None, reason="gravida.fhir is not in this build")
+    find_spec("gravida.report.fhir") is None, reason="gravida.report.fhir is not in this build")
 needs_summary = pytest.mark.skipif(
-    find_spec("gravida.summary") is None, reason="gravida.summary is not in this build")
+    find_spec("gravida.report.summary") is None,
+    reason="gravida.report.summary is not in this build")
 
 
 @needs_fhir

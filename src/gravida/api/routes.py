@@ -20,7 +20,7 @@ from pydantic import BaseModel
 
 from gravida.api import examples, schemas
 from gravida.api.problems import ApiProblem, FieldError
-from gravida.api.service import Service, invalid, not_found
+from gravida.service.service import Service, invalid, not_found
 from gravida.store.models import ID_LENGTH
 
 

@@ -4,8 +4,9 @@ Every page works as a plain HTML form post followed by a redirect (so the
 browser's back and reload buttons behave, and no JavaScript is needed);
 ``static/app.js`` only submits the same forms in the background and swaps
 the page in, which lets an emergency be announced through a live region.
-The pages use the API's own ``Service``, so a web interview is an API
-interview and the two cannot give different answers.
+The pages call the one application ``Service`` (gravida.service), as the
+API does, so a web interview is an API interview and the two cannot give
+different answers; the web never imports the API.
 
 Security: Jinja2 escapes everything (what she typed is only ever shown as
 text), pages carry a Content-Security-Policy that allows only this app's own
@@ -34,9 +35,10 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from starlette.concurrency import run_in_threadpool
 
-from gravida.api.problems import ApiProblem
-from gravida.api.service import Service
-from gravida.report import Report, build_report
+from gravida.interview import Session
+from gravida.report import Report
+from gravida.service import Service
+from gravida.service.errors import InvalidRequest, ServiceError, UnknownInterview
 from gravida.store.models import ID_LENGTH
 from gravida.web import views
 
@@ -163,9 +165,9 @@ def not_found() -> HTMLResponse:
     )
 
 
-def problem_page(exc: ApiProblem) -> HTMLResponse:
+def problem_page(exc: ServiceError) -> HTMLResponse:
     """A service problem as a page; never the technical detail (it names ids)."""
-    if exc.status == 404:
+    if isinstance(exc, UnknownInterview):
         return not_found()
     if exc.kind == "interview-stale":
         return error_page(
@@ -283,13 +285,13 @@ async def start_post(request: Request) -> Response:
         return start_page(service, 422, errors, shown)
     try:
         view = await call(service.start_interview, body)
-    except ApiProblem as exc:
+    except ServiceError as exc:
         fields = {e.field for e in exc.errors}
-        if exc.status == 422 and "gestational_weeks" in fields:
+        if isinstance(exc, InvalidRequest) and "gestational_weeks" in fields:
             message = ("Please say how many weeks pregnant you are."
                        if not weeks_raw else weeks_problem(service))
             return start_page(service, 422, [{"field": "weeks", "message": message}], shown)
-        if exc.status == 422:
+        if isinstance(exc, InvalidRequest):
             log.info("web: start refused: %s", exc.detail)
             return start_page(service, 422, [{"field": "text", "message":
                               "We could not use this. Please check your answers and try "
@@ -306,7 +308,7 @@ async def load(service: Service, interview_id: str) -> dict[str, Any] | HTMLResp
         return not_found()
     try:
         return await call(service.get_interview, interview_id)
-    except ApiProblem as exc:
+    except ServiceError as exc:
         return problem_page(exc)
 
 
@@ -319,7 +321,7 @@ def kept_text(service: Service, interview_id: str) -> str | None:
 
 
 def report_for(service: Service, view: Mapping[str, Any]) -> Report:
-    return build_report(service.engine, view["case"])
+    return service.report(view["case"])
 
 
 def question_page(service: Service, view: Mapping[str, Any], text: str | None,
@@ -386,10 +388,10 @@ async def answer(request: Request, interview_id: str) -> Response:
     try:
         await call(service.answer, interview_id,
                    {"question": q["id"], "answer": value, "version": view["version"]})
-    except ApiProblem as exc:
+    except ServiceError as exc:
         if exc.kind == "version-conflict" or exc.kind == "interview-finished":
             return redirect(f"/i/{interview_id}?moved=1")
-        if exc.status == 422:
+        if isinstance(exc, InvalidRequest):
             log.info("web: answer refused: %s", exc.detail)
             problem = views.FormProblem(
                 "That answer does not fit with an earlier one. Please check it, or go back "
@@ -412,7 +414,7 @@ async def back(request: Request, interview_id: str) -> Response:
         return redirect(f"/i/{interview_id}?moved=1")
     try:
         await call(service.back, interview_id, {"version": view["version"]})
-    except ApiProblem as exc:
+    except ServiceError as exc:
         if exc.kind in ("version-conflict", "nothing-to-undo"):
             return redirect(f"/i/{interview_id}")
         return problem_page(exc)
@@ -423,25 +425,22 @@ async def back(request: Request, interview_id: str) -> Response:
 
 
 # --- the hand-off to a clinician: the FHIR/summary modules, when present ----------------
-# HOOK(handoff): gravida.fhir (FHIR R4B bundle) and gravida.summary (one-page printable
-# summary) come from the FHIR/summary work. Each link appears only when its module is
+# HOOK(handoff): gravida.report.fhir (FHIR R4B bundle) and gravida.report.summary (one-page
+# printable summary) come from the FHIR/summary work. Each link appears only when its module is
 # installed; the web's own printable page (/i/{id}/summary) is always there.
 
 
 def handoff_links(interview_id: str) -> dict[str, str | None]:
     return {
-        "fhir": f"/i/{interview_id}/fhir" if find_spec("gravida.fhir") else None,
+        "fhir": f"/i/{interview_id}/fhir" if find_spec("gravida.report.fhir") else None,
         "one_page": (f"/i/{interview_id}/clinician-summary"
-                     if find_spec("gravida.summary") else None),
+                     if find_spec("gravida.report.summary") else None),
     }
 
 
-def stored_session(service: Service, interview_id: str) -> Any:
-    """The interview as a core Session (replayed from the stored state)."""
-    from gravida.interview import Session
-
-    row = service.store.get(interview_id)
-    return Session.from_json(row.state["session"], service.engine)
+def stored_session(service: Service, interview_id: str) -> Session:
+    """The interview as a core Session, resumed by the service."""
+    return service.session(interview_id)
 
 
 def csp_with_styles(html: str) -> str:
@@ -503,7 +502,7 @@ async def medicine(request: Request, interview_id: str) -> Response:
     weeks = view["case"].get("gestational_weeks")
     try:
         verdict = await call(service.check_medicine, {"query": query, "weeks": weeks})
-    except ApiProblem as exc:
+    except ServiceError as exc:
         log.info("web: medicine check refused: %s", exc.detail)
         return await result_page(request, interview_id, medicine_query=query,
                                  medicine_error="We could not check that. Type just the "
@@ -562,8 +561,8 @@ async def handoff_document(
 @router.get("/i/{interview_id}/fhir")
 @guarded
 async def fhir(request: Request, interview_id: str) -> Response:
-    """The interview as a FHIR R4B Bundle (gravida.fhir), downloaded as a file."""
-    doc = await handoff_document(request, interview_id, "gravida.fhir", "bundle_json")
+    """The interview as a FHIR R4B Bundle (gravida.report.fhir), downloaded as a file."""
+    doc = await handoff_document(request, interview_id, "gravida.report.fhir", "bundle_json")
     if isinstance(doc, Response):
         return doc
     body, view = doc
@@ -576,8 +575,8 @@ async def fhir(request: Request, interview_id: str) -> Response:
 @router.get("/i/{interview_id}/clinician-summary", response_class=HTMLResponse)
 @guarded
 async def clinician_summary(request: Request, interview_id: str) -> Response:
-    """The one-page hand-off (gravida.summary): a self-contained page to print or save."""
-    doc = await handoff_document(request, interview_id, "gravida.summary", "render_summary")
+    """The one-page hand-off (gravida.report.summary): a self-contained page to print or save."""
+    doc = await handoff_document(request, interview_id, "gravida.report.summary", "render_summary")
     if isinstance(doc, Response):
         return doc
     html, _ = doc

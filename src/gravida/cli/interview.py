@@ -61,7 +61,7 @@ def interview(
     weeks: float | None, text: str | None, resume: str | None, save: str | None, as_json: bool
 ) -> None:
     """Ask the fewest questions to a safe, settled answer; 'back' changes the last one."""
-    from gravida.cli import load_engine
+    from gravida.cli.main import load_engine
 
     engine = load_engine()
     try:
@@ -284,7 +284,7 @@ def _finish(session: Session, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps(r.to_json(), ensure_ascii=False))
         return
-    from gravida.cli import render_report
+    from gravida.cli.main import render_report
     from gravida.report import build_report
 
     out.print()

@@ -19,9 +19,9 @@ from rich.console import Console
 from rich.progress import track
 from rich.table import Table
 
+from gravida.cli.handoff import handoff, handoff_options
 from gravida.engine import CaseError, Engine
 from gravida.evaluation.vignettes import Vignette, VignetteFileError
-from gravida.fhir_cli import handoff, handoff_options
 from gravida.knowledge import PackError
 from gravida.report import Report, build_report, factor_words
 
@@ -216,26 +216,3 @@ def render_eval(r: dict[str, Any]) -> None:
             f"got {top or '-'} / {c['triage']}"
             + (f"  [red]{c['error']}[/red]" if c.get("error") else "")
         )
-
-
-def _register_optional() -> None:
-    """Commands of later stages register here when their modules are present."""
-    import importlib
-
-    for module, name in (
-        ("gravida.advice.cli", "meds"),
-        ("gravida.intake.cli", "parse"),
-        ("gravida.interview.cli", "interview"),
-        ("gravida.api.cli", "serve"),
-        ("gravida.api.cli", "purge"),
-    ):
-        try:
-            mod = importlib.import_module(module)
-        except ModuleNotFoundError as exc:
-            if exc.name is not None and module.startswith(exc.name):
-                continue
-            raise
-        main.add_command(getattr(mod, name))
-
-
-_register_optional()

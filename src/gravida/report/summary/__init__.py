@@ -28,10 +28,10 @@ from typing import TYPE_CHECKING, Any
 import jinja2
 
 from gravida.engine import Factor
-from gravida.handoff import DISCLAIMER, SOFTWARE_NAME, pack_of, software_version
 from gravida.knowledge.codes import load_codes, plain_number
 from gravida.knowledge.load import Pack
 from gravida.report import Report, factor_words
+from gravida.report.handoff import DISCLAIMER, SOFTWARE_NAME, pack_of, software_version
 
 if TYPE_CHECKING:
     from gravida.advice.medicines import MedicineVerdict
@@ -260,7 +260,7 @@ def environment() -> jinja2.Environment:
     global _ENV
     if _ENV is None:
         _ENV = jinja2.Environment(
-            loader=jinja2.PackageLoader("gravida.summary", "templates"),
+            loader=jinja2.PackageLoader("gravida.report.summary", "templates"),
             autoescape=True,
             undefined=jinja2.StrictUndefined,
             trim_blocks=True,

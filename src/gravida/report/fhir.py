@@ -29,16 +29,16 @@ from fhir.resources.R4B.bundle import Bundle
 from pydantic import ValidationError
 
 from gravida.engine import Assessment, Case, Engine
-from gravida.handoff import (
+from gravida.knowledge.codes import Codes, load_codes, plain_number
+from gravida.knowledge.load import Pack
+from gravida.report import Report, build_report, factor_words
+from gravida.report.handoff import (
     DISCLAIMER,
     SOFTWARE_NAME,
     HandoffError,
     pack_of,
     software_version,
 )
-from gravida.knowledge.codes import Codes, load_codes, plain_number
-from gravida.knowledge.load import Pack
-from gravida.report import Report, build_report, factor_words
 
 if TYPE_CHECKING:
     from gravida.interview import Session

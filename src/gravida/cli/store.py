@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from gravida.settings import Settings
+from gravida.store import maintenance
 
 
 @click.group(name="store")
@@ -15,9 +16,7 @@ def store() -> None:
 @store.command()
 def migrate() -> None:
     """Upgrade the database schema to the newest version."""
-    from gravida.store.migrate import upgrade
-
-    upgrade(Settings())
+    maintenance.migrate(Settings())
     click.echo("database schema is up to date")
 
 
@@ -30,17 +29,7 @@ def migrate() -> None:
 )
 def purge(days: int | None) -> None:
     """Delete interviews older than the retention period."""
-    from gravida.store.db import make_engine
-    from gravida.store.migrate import upgrade
-    from gravida.store.repo import InterviewStore
-
-    settings = Settings()
-    engine = make_engine(settings)
-    try:
-        upgrade(settings, engine)
-        n = InterviewStore(engine).purge(settings.retention_days if days is None else days)
-    finally:
-        engine.dispose()
+    n = maintenance.purge(Settings(), days)
     click.echo(f"purged {n} interview(s)")
 
 

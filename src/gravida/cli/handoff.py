@@ -15,9 +15,9 @@ from typing import Any, TypeVar
 
 import click
 
-from gravida.handoff import HandoffError
 from gravida.knowledge.load import Pack
 from gravida.report import Report
+from gravida.report.handoff import HandoffError
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -48,7 +48,7 @@ def write_summary(
     report: Report, path: str, medicines: Sequence[str] = (), pack: Pack | None = None
 ) -> None:
     """Render the summary and write it to ``path`` ('-': stdout)."""
-    from gravida.summary import render_summary
+    from gravida.report.summary import render_summary
 
     try:
         html = render_summary(report, medicines=list(medicines), pack=pack)
@@ -66,7 +66,7 @@ def write_summary(
 
 
 def print_fhir(report: Report, pack: Pack | None = None) -> None:
-    from gravida.fhir import bundle_json
+    from gravida.report.fhir import bundle_json
 
     try:
         click.echo(bundle_json(report, pack=pack))

@@ -1,6 +1,6 @@
 """`gravida parse TEXT`: show what a free-text description states, and the words that say it.
 
-Registered on the main group by the lead (``from gravida.intake.cli import parse``).
+Registered on the main group by the lead (``from gravida.cli.parse import parse``).
 Failures a user can cause end with a one-line message and exit status 2.
 """
 
@@ -102,5 +102,5 @@ def parse(text: str, as_json: bool) -> None:
     render(result, _labels(pack))
 
 
-if __name__ == "__main__":  # pragma: no cover - manual use: python -m gravida.intake.cli
+if __name__ == "__main__":  # pragma: no cover - manual use: python -m gravida.cli.parse
     parse()
