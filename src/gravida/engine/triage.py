@@ -4,7 +4,7 @@ Three sources can set the level and the most urgent wins: a finding floor
 (red flags hold whatever the diagnosis), the leading condition's own level,
 and any other condition probable enough to matter for its level (a 15%
 chance of preterm labour sends a woman in even when postural pain leads).
-For the emergency levels the chance that counts is also the summed one: a
+For the ambulance level the chance that counts is also the summed one: a
 7% chance of a uterine tear and a 5% chance of an abruption are together a
 12% chance that she needs an ambulance.
 This asymmetry is deliberate: under-triage of an emergency is the failure

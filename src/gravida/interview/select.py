@@ -125,6 +125,16 @@ class LevelPolicy:
         for lv, r in self.rank.items():
             thr[r] = pack.thresholds[lv]
         self.threshold_by_rank: FloatArray = thr
+        # a condition's own (lower) threshold, inf where it has none
+        self.own_threshold: FloatArray = np.array(
+            [
+                np.inf if pack.condition_levels[c].threshold is None
+                else float(pack.condition_levels[c].threshold)  # type: ignore[arg-type]
+                for c in conds
+            ]
+        )
+        # the levels whose threshold also applies to a summed posterior
+        self.cumulative = [(self.rank[lv], pack.thresholds[lv]) for lv in pack.cumulative_levels]
         order = sorted(range(len(conds)), key=lambda i: conds[i])
         alpha = np.empty(len(conds), dtype=np.int64)
         alpha[order] = np.arange(len(conds))
@@ -254,9 +264,13 @@ class LevelPolicy:
         own = np.concatenate(owners)
         post = self.posteriors(weeks, np.concatenate(all_pos), np.concatenate(all_neg))
         ranks = cond_ranks[own]
-        thr = self.threshold_by_rank[ranks]
+        thr = np.minimum(self.threshold_by_rank[ranks], self.own_threshold[None, :])
         qualifies = (post >= thr) & (post > 0.0)
         by_threshold = np.where(qualifies, ranks, -1).max(axis=1)
+        for rank, threshold in self.cumulative:
+            summed = np.where(ranks >= rank, post, 0.0).sum(axis=1)
+            by_threshold = np.where(summed >= threshold, np.maximum(by_threshold, rank),
+                                    by_threshold)
         top = post.max(axis=1, keepdims=True)
         # the leader: highest posterior, ties to the alphabetically first id
         first = np.where(post == top, self.alpha[None, :], len(model.conditions)).min(axis=1)
@@ -323,6 +337,10 @@ def status(node: expr.Node, ev: Evidence, askable: Callable[[str], bool]) -> boo
         if any(p is False for p in parts):
             return False
         return True if all(p is True for p in parts) else None
+    if isinstance(node, expr.NoneOf):
+        if any(p is True for p in parts):
+            return False
+        return True if all(p is False for p in parts) else None
     if any(p is True for p in parts):
         return True
     return False if all(p is False for p in parts) else None
@@ -477,7 +495,8 @@ class Selector:
             if p.rank < target or p.rank <= level:
                 continue
             if p.condition is not None and p.condition != lead and (
-                posterior[p.condition] < self.policy.threshold_by_rank[p.rank]
+                posterior[p.condition] < min(self.policy.threshold_by_rank[p.rank],
+                                             self.policy.own_threshold[p.condition])
             ):
                 continue
             found = open_findings(p.node, ev, askable)
@@ -631,7 +650,7 @@ class Selector:
         if not danger.any():
             return out
         rows = np.nonzero(plausible & (batch.floor_rank[k_arr] < line))[0]
-        thr = self.policy.threshold_by_rank[ranks]
+        thr = np.minimum(self.policy.threshold_by_rank[ranks], self.policy.own_threshold)
         push = (posts[k_arr[rows]][:, danger] / thr[danger]).max(axis=1)
         order = np.argsort(push if down else -push, kind="stable")[:PAIR_ANSWERS]
         rows = rows[order]
@@ -646,6 +665,9 @@ class Selector:
         joint /= joint.sum(axis=2, keepdims=True)
         above = ((joint >= thr[None, None, :]) & danger[None, None, :]).any(axis=2)
         above |= danger[joint.argmax(axis=2)]  # a leader's own level always counts
+        summed = dict(self.policy.cumulative).get(line)
+        if summed is not None:  # the summed posterior of the conditions past the line
+            above |= joint[:, :, danger].sum(axis=2) >= summed
         hit = ~above if down else above
         hit &= qi_arr[rows][:, None] != qi_arr[rows][None, :]
         out[qi_arr[rows][hit.any(axis=1)]] = True

@@ -188,6 +188,25 @@ def triggers(node: Node, always_known: frozenset[str] = frozenset()) -> frozense
     return frozenset().union(*(t for t in sets if t is not None))
 
 
+def open_exceptions(node: Node, present: frozenset[str] | set[str],
+                    absent: frozenset[str] | set[str], numbers: Mapping[str, float]) -> set[str]:
+    """The unknown findings inside the {none: [...]} parts of an expression.
+
+    A rule with such a part holds now but can stop holding when one of them
+    turns out present ("sudden severe pain, unless it came with a lift"): it is
+    not settled until they are known.
+    """
+    if isinstance(node, Atom | Compare):
+        return set()
+    if isinstance(node, NoneOf):
+        known = set(present) | set(absent) | set(numbers)
+        return {f for f in findings_in(node) if f not in known}
+    out: set[str] = set()
+    for p in node.parts:
+        out |= open_exceptions(p, present, absent, numbers)
+    return out
+
+
 def findings_in(node: Node) -> set[str]:
     """Every finding an expression mentions (the interview asks these first)."""
     if isinstance(node, Atom | Compare):
