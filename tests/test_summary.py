@@ -74,7 +74,8 @@ def test_triage_and_the_rule_behind_it(report, html, pack):
     t = report.assessment.triage
     assert load_codes(pack).triage_levels[t.level] in html
     assert t.meaning in html
-    assert t.set_by.id in html and t.set_by.says in html
+    assert t.set_by.says in html
+    assert t.set_by.id not in html  # people read the rule's words, never its id
     assert pack.sources[t.set_by.src].title in html
 
 
@@ -142,7 +143,7 @@ def _words(text: str) -> str:
 
 
 def test_the_suggested_workup_in_order_with_what_it_shows_and_safety(report, html):
-    items = report.extras["suggested_workup"]
+    items = report.to_json()["suggested_workup"]
     assert len(items) >= 3
     body = " ".join(html.split())
     start = body.index("Suggested work-up")
@@ -170,7 +171,7 @@ def test_the_usual_treatment_of_the_leading_causes(report, html, pack):
     part = body[body.index("Usual treatment in pregnancy"):body.index("Medicines asked about")]
     from gravida.report.summary import TREATMENTS_SHOWN
 
-    leading = [c["id"] for c in report.extras["what_to_expect"]["conditions"]]
+    leading = [c.id for c in report.expectations.conditions]
     assert leading and leading[0] == "pyelonephritis"
     for cid in leading[:TREATMENTS_SHOWN]:
         cw = book.data.conditions[cid]
@@ -184,16 +185,25 @@ def test_the_usual_treatment_of_the_leading_causes(report, html, pack):
 
 
 def test_the_workup_is_escaped_and_optional(report):
-    import copy
 
-    extras = copy.deepcopy(report.extras)
-    extras["suggested_workup"][0]["name"] = HOSTILE
-    extras["suggested_workup"][0]["expected"][0]["shows"] = HOSTILE
-    extras["suggested_workup"][0]["safety"] = HOSTILE
-    page = render_summary(replace(report, extras=extras), now=NOW)
+    first = report.workup[0]
+    hostile = replace(first, name=HOSTILE, safety=HOSTILE,
+                      expected=(replace(first.expected[0], shows=HOSTILE), *first.expected[1:]))
+    page = render_summary(replace(report, workup=(hostile, *report.workup[1:])), now=NOW)
     t = tags_of(page)
     assert "script" not in t.tags and "img" not in t.tags
     assert page.count("&lt;script&gt;") == 3
-    bare = render_summary(replace(report, extras={}), now=NOW)  # no work-up stage: no sections
+    bare = render_summary(  # nothing to suggest, no leading cause to treat: no sections
+        replace(report, workup=(), expectations=replace(report.expectations, conditions=())),
+        now=NOW)
     assert "Suggested work-up" not in bare and "Usual treatment" not in bare
     assert "Differential" in bare
+
+
+def test_print_sizes_are_readable(html):
+    """No text below 8.5 pt on paper (the issue found 10-11 px), and screen-sized on a screen."""
+    import re
+
+    sizes = [float(x) for x in re.findall(r"font(?:-size)?:\s*([\d.]+)pt", html)]
+    assert sizes and min(sizes) >= 8.5
+    assert "@media screen" in html

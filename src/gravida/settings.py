@@ -10,6 +10,7 @@ Nothing clinical is a setting: clinical numbers live in the knowledge pack.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from pathlib import Path
 from typing import Annotated, Any
@@ -32,6 +33,10 @@ def default_data_dir() -> Path:
     else:
         base = Path(os.environ.get("XDG_DATA_HOME") or home / ".local" / "share")
     return base / "gravida"
+
+
+# A phone number as a tel: link can ring it: digits, spaces, +, -, brackets.
+PHONE = r"^[+0-9 ()-]{0,24}$"
 
 
 class Settings(BaseSettings):
@@ -86,11 +91,86 @@ class Settings(BaseSettings):
         "corrupts. FULL: also survives a power cut, at an fsync per write.",
     )
 
+    emergency_number: str = Field(
+        default="999", pattern=PHONE,
+        description="The emergency (ambulance) number the result page's call button rings.",
+    )
+    maternity_number: str = Field(
+        default="", pattern=PHONE,
+        description="The maternity unit's number for the call button; empty: the page tells "
+        "her the number is in her pregnancy notes.",
+    )
+    phone_numbers: dict[str, dict[str, str]] = Field(
+        default_factory=lambda: {"ru": {"emergency": "103"}},
+        description="Numbers per language or country, overriding the two above, as JSON: "
+        '{"ru": {"emergency": "103", "maternity": "+7 495 000-00-00"}}.',
+    )
+
+    @field_validator("phone_numbers")
+    @classmethod
+    def _check_phones(cls, v: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
+        for lang, numbers in v.items():
+            for key, number in numbers.items():
+                if key not in ("emergency", "maternity") or not re.fullmatch(PHONE, number):
+                    raise ValueError(f"phone_numbers.{lang}.{key}: a phone number "
+                                     "(digits, spaces, +, -, brackets) for emergency or "
+                                     "maternity")
+        return v
+
+    def phones(self, lang: str = "en") -> dict[str, str]:
+        """The numbers to show for a language or country: {"emergency": ..., "maternity": ...}."""
+        out = {"emergency": self.emergency_number, "maternity": self.maternity_number}
+        out.update(self.phone_numbers.get(lang, {}))
+        return out
+
+    rate_limits: bool = Field(
+        default=True,
+        description="Limit how often one client (address) may start interviews and send "
+        "free text; over a limit: 429 with Retry-After.",
+    )
+    rate_limit_create: str = Field(
+        default="30/minute;300/hour",
+        description="Interview starts per client (the `limits` library's notation; "
+        "several separated by ';').",
+    )
+    rate_limit_text: str = Field(
+        default="60/minute;600/hour",
+        description="Free-text readings (POST /v1/parse) per client.",
+    )
+    rate_limit_storage: str = Field(
+        default="memory://",
+        description="Where the counts live: memory:// (each worker counts alone) or a store "
+        "shared by all workers and machines, e.g. redis://host:6379 (needs the redis "
+        "client: pip install 'limits[async-redis]').",
+    )
+    timeout_keep_alive: int = Field(
+        default=5, ge=1, le=300,
+        description="Seconds an idle connection is kept open between requests.",
+    )
+    timeout_headers: float = Field(
+        default=10.0, gt=0, le=300,
+        description="Seconds a client has to send a request's line and headers (from "
+        "connecting, or from the request's first byte); then the connection is closed.",
+    )
+    limit_concurrency: int = Field(
+        default=200, ge=1,
+        description="Connections and tasks a worker serves at once; beyond it, 503 at once "
+        "(bounds what slow or idle clients can hold).",
+    )
+
     @field_validator("cors_origins", mode="before")
     @classmethod
     def _split_origins(cls, v: Any) -> Any:
         if isinstance(v, str):
             return [o.strip() for o in v.split(",") if o.strip()]
+        return v
+
+    @field_validator("rate_limit_create", "rate_limit_text")
+    @classmethod
+    def _parse_limits(cls, v: str) -> str:
+        from limits import parse_many
+
+        parse_many(v)  # ValueError, with the library's message, if not its notation
         return v
 
     @property

@@ -20,7 +20,7 @@ from gravida.interview import answer, next_question, start
 from gravida.interview.session import catalogue
 from gravida.report import build_report
 from gravida.web import views
-from gravida.web.routes import CSP, STATIC_FILES
+from gravida.web.render import CSP, STATIC_FILES
 
 DEV = Path(__file__).resolve().parents[3] / "shared" / "vignettes" / "dev.yaml"
 
@@ -86,6 +86,9 @@ def assert_safe_page(r: Any, engine: Engine) -> None:
 
 
 def start_interview(client: TestClient, **form: Any) -> str:
+    """Start from the start form; her text is taken as read (past "What we understood")."""
+    if form.get("text"):
+        form.setdefault("step", "confirmed")
     r = client.post("/start", data=form, follow_redirects=False)
     assert r.status_code == 303, r.text
     location: str = r.headers["location"]
@@ -109,7 +112,8 @@ def test_start_page_has_the_form_in_plain_words(client: TestClient, engine: Engi
     assert_safe_page(r, engine)
     text = visible(r.text)
     assert "How many weeks pregnant are you?" in text
-    assert "Across the lower back, over or beside the spine" in text
+    assert "Lower back, around the spine" in text
+    assert "Is the pain more on one side?" in text
     assert "Describe it in your own words" in text
     doc = parse(r.text)
     labelled = {a.get("for") for t, a in doc.tags if t == "label"}
@@ -152,6 +156,26 @@ def test_start_without_a_form_body_is_a_page_not_a_crash(client: TestClient) -> 
     assert r.status_code == 422
 
 
+def test_her_words_are_kept_only_if_she_ticks_it(client: TestClient) -> None:
+    text = "Aching low back since last week"
+    kept = start_interview(client, weeks="28", text=text, keep_text="yes")
+    assert text in client.get(kept + "/summary").text
+    dropped = start_interview(client, weeks="28", text=text)
+    iid = dropped.split("/")[2]
+    assert text not in client.get(dropped + "/summary").text
+    assert client.app.state.service.store.get(iid).text is None  # not stored at all
+    # her words were still read: the interview starts from them
+    assert "pain_lower_back_central" in client.get("/v1/interviews/" + iid).json()[
+        "case"]["present"]
+
+
+def test_weeks_may_come_from_her_words(client: TestClient) -> None:
+    loc = start_interview(client, text="I am 26 weeks pregnant and my lower back aches")
+    view = client.get("/v1/interviews/" + loc.split("/")[2]).json()
+    assert view["case"]["gestational_weeks"] == 26
+    assert 'required' not in client.get("/").text.split('id="weeks"')[1].split(">")[0]
+
+
 def test_unknown_locations_are_ignored(client: TestClient) -> None:
     loc = start_interview(client, weeks="30", where=["pain_lower_back_central", "<script>", "x"])
     view = client.get("/v1/interviews/" + loc.split("/")[2]).json()
@@ -159,11 +183,34 @@ def test_unknown_locations_are_ignored(client: TestClient) -> None:
     assert view["volunteered"] == ["pain_location"]
 
 
+@pytest.mark.parametrize(("side", "present", "absent"), [
+    ("right", ["pain_flank", "pain_right_side"], []),
+    ("left", ["pain_flank", "pain_left_side"], []),
+    ("both", ["pain_flank"], ["pain_one_side"]),
+    ("", ["pain_flank"], []),
+])
+def test_the_side_follows_an_area_where_it_matters(
+    client: TestClient, side: str, present: list[str], absent: list[str]
+) -> None:
+    loc = start_interview(client, weeks="30", where=["pain_flank"], side=side)
+    view = client.get("/v1/interviews/" + loc.split("/")[2]).json()
+    assert set(present) <= set(view["case"]["present"])
+    assert set(absent) <= set(view["case"]["absent"])
+    assert ("pain_side" in view["volunteered"]) == bool(side)
+
+
+def test_a_side_is_ignored_where_it_does_not_matter(client: TestClient) -> None:
+    loc = start_interview(client, weeks="30", where=["chest_pain"], side="right")
+    view = client.get("/v1/interviews/" + loc.split("/")[2]).json()
+    assert "pain_right_side" not in view["case"]["present"]
+    assert view["volunteered"] == ["pain_location"]
+
+
 def test_free_text_prefills_findings_and_is_shown_escaped(
     client: TestClient, engine: Engine
 ) -> None:
     text = "<script>alert(1)</script> I have a fever and burning when I pass urine"
-    loc = start_interview(client, weeks="30", text=text)
+    loc = start_interview(client, weeks="30", text=text, keep_text="yes")
     view = client.get("/v1/interviews/" + loc.split("/")[2]).json()
     assert "fever" in view["case"]["present"]  # read from her words
     r = client.get(loc)
@@ -342,6 +389,40 @@ def test_back(client: TestClient) -> None:
     assert stale.headers["location"].endswith("?moved=1")
 
 
+def test_each_question_has_its_own_address(client: TestClient) -> None:
+    loc = start_interview(client, weeks="28", where=["pain_lower_back_central"])
+    r = client.get(loc, follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"] == loc + "/q/1"
+    q1 = question_of(client, loc)
+    client.post(loc + "/answer", data=answer_form(q1, None))  # don't know
+    assert client.get(loc, follow_redirects=False).headers["location"] == loc + "/q/2"
+    q2 = question_of(client, loc)
+    # the phone's back button: the earlier question, with her answer, nothing undone
+    back = client.get(loc + "/q/1")
+    assert back.status_code == 200
+    assert f'data-question="{q1["id"]}"' in back.text
+    assert "You are changing an earlier answer" in visible(back.text)
+    assert 'name="at" value="1"' in back.text
+    assert question_of(client, loc)["id"] == q2["id"]
+    # forward again: the current question
+    fwd = client.get(loc + "/q/2")
+    assert f'data-question="{q2["id"]}"' in fwd.text
+    assert "changing an earlier answer" not in visible(fwd.text)
+    # ahead of the interview, or nonsense: to where it stands
+    for bad in ("/q/9", "/q/0", "/q/x"):
+        r = client.get(loc + bad, follow_redirects=False)
+        assert r.headers["location"] == loc + "/q/2", bad
+    # answering the earlier question again takes the interview back to it
+    form = {**answer_form(q1, False if q1["kind"] != "number" else None),
+            "version": str(q2["version"]), "at": "1"}
+    r = client.post(loc + "/answer", data=form, follow_redirects=False)
+    assert r.status_code == 303
+    view = client.get("/v1/interviews/" + loc.split("/")[2]).json()
+    assert view["questions_asked"] == 1
+    assert view["answers"][0]["question"] == q1["id"]
+    assert view["answers"][0]["answer"] is not None  # the new answer replaced "don't know"
+
+
 @pytest.mark.parametrize("path", ["/i/nope", "/i/" + "x" * 200, "/i/%C3%A9t%C3%A9",
                                   "/i/nope/result", "/i/nope/summary"])
 def test_unknown_interviews_are_a_page(client: TestClient, engine: Engine, path: str) -> None:
@@ -392,14 +473,20 @@ def test_an_emergency_shows_at_once_while_questions_continue(
         q = question_of(client, loc)
         assert q["id"] == qid
         client.post(loc + "/answer", data=answer_form(q, reply))
+    # one screen at once: what to do now; the remaining questions are optional
     r = client.get(loc)
-    assert r.status_code == 200
+    assert r.status_code == 200 and str(r.url).endswith("/result")
     assert_safe_page(r, engine)
     urgent = r.text.split('id="urgent"', 1)[1].split('id="content"', 1)[0]
     assert 'data-level="emergency' in urgent
-    assert "Show me what to do now" in urgent
-    res = client.get(loc + "/result")  # the answer so far, without finishing
-    assert res.status_code == 200 and "This is the answer so far" in res.text
+    assert 'href="tel:' in urgent
+    assert "This is the answer so far" in r.text
+    more = re.search(r'href="(/i/[^"]+\?more=1)"', r.text)
+    assert more is not None
+    q = client.get(more.group(1))  # she chooses to answer the rest
+    assert q.status_code == 200 and 'class="question"' in q.text
+    urgent = q.text.split('id="urgent"', 1)[1].split('id="content"', 1)[0]
+    assert 'data-level="emergency' in urgent and "Show me what to do now" in urgent
 
 
 # --- result, medicine, summary --------------------------------------------------------
@@ -410,7 +497,7 @@ def finished(client: TestClient) -> str:
     loc = start_interview(client, weeks="28", where=["pain_lower_back_central"])
     for _ in range(60):
         r = client.get(loc, follow_redirects=False)
-        if r.status_code == 303:
+        if r.headers["location"].endswith("/result"):
             return loc
         client.post(loc + "/answer", data=answer_form(question_of(client, loc), None))
     raise AssertionError("did not finish")
@@ -422,32 +509,45 @@ def test_result_page(client: TestClient, engine: Engine) -> None:
     assert r.status_code == 200
     assert_safe_page(r, engine)
     text = visible(r.text)
-    for heading in ("What to do now", "What may be causing it", "What happens next",
-                    "Why we think so",
-                    "Check a medicine", "Get help at once if anything changes",
-                    "For your midwife or doctor"):
+    for heading in ("Why", "What to do now", "When to get help at once",
+                    "What may be causing it", "What happens next",
+                    "Check whether a medicine is safe", "For your midwife or doctor"):
         assert heading in text
-    assert re.search(r'class="fill w-\d+"', r.text)
-    assert "%" in text
+    # for her, likelihood in words, never a percentage
+    assert "%" not in text and "most likely" in text
+    # one action first, then why, then what to do; the rest folded
+    assert text.index("You can look after this at home") < text.index("Why") < text.index(
+        "What to do now") < text.index("More about your result")
+    for folded in ("safety", "causes", "next"):
+        assert '<details class="topic' in r.text and f'id="{folded}"' in r.text
 
 
 def test_medicine_checker(client: TestClient, engine: Engine) -> None:
     loc = finished(client)
-    r = client.post(loc + "/medicine", data={"medicine": "ibuprofen"})
+    assert 'href="/medicine?weeks=28"' in client.get(loc + "/result").text
+    assert 'href="/medicine"' in client.get("/").text  # reachable before any interview
+    r = client.get("/medicine", params={"name": "ibuprofen", "weeks": "28"})
     assert r.status_code == 200
     assert_safe_page(r, engine)
     assert 'data-verdict="contraindicated"' in r.text  # at 28 weeks
     assert "Ibuprofen" in visible(r.text)
-    empty = client.post(loc + "/medicine", data={"medicine": "  "})
+    early = client.get("/medicine", params={"name": "ibuprofen", "weeks": "10"})
+    assert 'data-verdict="contraindicated"' not in early.text  # its own weeks field
+    blank = client.get("/medicine")
+    assert blank.status_code == 200 and "There is a problem" not in blank.text
+    empty = client.get("/medicine", params={"name": "  "})
+    assert empty.status_code == 422
     assert "Type the name on the packet" in visible(empty.text)
-    odd = client.post(loc + "/medicine", data={"medicine": '<img src=x onerror="x()">'})
+    bad_weeks = client.get("/medicine", params={"name": "paracetamol", "weeks": "90"})
+    assert bad_weeks.status_code == 422 and "from 0 to 44" in visible(bad_weeks.text)
+    odd = client.get("/medicine", params={"name": '<img src=x onerror="x()">'})
     assert 'data-verdict="unknown"' in odd.text
     assert "<img src=x" not in odd.text and "&lt;img src=x" in odd.text
 
 
 def test_clinician_summary(client: TestClient, engine: Engine) -> None:
     loc = start_interview(client, weeks="28", where=["pain_lower_back_central"],
-                          text="It aches by the evening")
+                          text="It aches by the evening", keep_text="yes")
     client.post(loc + "/answer", data=answer_form(question_of(client, loc), None))
     r = client.get(loc + "/summary")
     assert r.status_code == 200
@@ -494,21 +594,18 @@ def test_the_result_says_what_happens_next(client: TestClient, engine: Engine,
     assert f'data-level="{level}"' in r.text
     assert_safe_page(r, engine)  # no ids, no inline script or style, the CSP
     view = client.get("/v1/interviews/" + loc.split("/")[2]).json()
-    expected = build_report(engine, view["case"]).extras["what_to_expect"]
+    expected = build_report(engine, view["case"]).to_json()["what_to_expect"]
     assert expected["level"] == level
 
-    # after the banner and the causes; before self-care, medicines and the safety net
+    # folded below the action, why and what to do now
     text = visible(r.text)
     at = text.index("What happens next")
-    assert text.index("What may be causing it") < at
-    assert at < text.index("Get help at once if anything changes")
-    for later in ("What you can do yourself", "Your medicines"):
-        if later in text:
-            assert at < text.index(later), later
+    assert text.index("More about your result") < at
 
-    markup = section_html(r.text, "next-title")
+    start = r.text.index('<details class="topic next" id="next">')
+    markup = r.text[start:r.text.index("</details>", start)]
     part = visible(markup)
-    assert '<h2 id="next-title">What happens next</h2>' in markup  # a labelled landmark
+    assert "<summary>What happens next</summary>" in markup
     assert words(expected["next_steps"]) in part
     assert expected["conditions"]
     for c in expected["conditions"]:
@@ -516,7 +613,7 @@ def test_the_result_says_what_happens_next(client: TestClient, engine: Engine,
         assert f"<h3>{heading}</h3>" in markup
         assert words(c["text"]) in part
     for t in expected["tests"]:
-        assert f"<summary>{views.capfirst(t['lay_name'])}</summary>" in markup
+        assert f"<h4>{views.capfirst(t['lay_name'])}</h4>" in markup
         assert words(t["what_happens"]) in part and words(t["safety"]) in part
     assert words(expected["imaging_note"]["text"]) in part
     # plain words: no probabilities, no source ids
@@ -524,8 +621,15 @@ def test_the_result_says_what_happens_next(client: TestClient, engine: Engine,
     assert not any(src in part for src in expected["sources"])
 
 
+def outcome(report: Any) -> dict[str, Any]:
+    from gravida.knowledge.wording import default_wording
+    from gravida.web.outcome import result_view
+
+    return result_view(report, default_wording(), {"emergency": "999", "maternity": ""})
+
+
 def render_result(r: dict[str, Any]) -> str:
-    from gravida.web.routes import ENV
+    from gravida.web.render import ENV
 
     return ENV.get_template("result.html").render(
         id="x", version=1, r=r, unfinished=False, asked=3, stop=None, medicine=None,
@@ -533,29 +637,23 @@ def render_result(r: dict[str, Any]) -> str:
 
 
 def test_what_happens_next_is_escaped_and_optional(engine: Engine) -> None:
-    import copy
     from dataclasses import replace
 
     report = build_report(engine, PYELO)
-    ex = copy.deepcopy(report.extras["what_to_expect"])
-    ex["next_steps"] = HOSTILE
-    ex["conditions"][0]["text"] = HOSTILE
-    ex["conditions"][0]["lay_name"] = HOSTILE
-    ex["tests"][0]["what_happens"] = HOSTILE
-    ex["tests"][0]["lay_name"] = HOSTILE
-    html = render_result(views.result_view(replace(report, extras={**report.extras,
-                                                                   "what_to_expect": ex})))
+    ex = report.expectations
+    ex = replace(
+        ex, next_steps=HOSTILE,
+        conditions=(replace(ex.conditions[0], text=HOSTILE, lay_name=HOSTILE),
+                    *ex.conditions[1:]),
+        tests=(replace(ex.tests[0], what_happens=HOSTILE, lay_name=HOSTILE), *ex.tests[1:]),
+    )
+    html = render_result(outcome(replace(report, expectations=ex)))
     doc = parse(html)
     assert "img" not in {t for t, _ in doc.tags}
     assert [a["src"] for t, a in doc.tags if t == "script"] == [
-        a["src"] for t, a in parse(render_result(views.result_view(report))).tags
+        a["src"] for t, a in parse(render_result(outcome(report))).tags
         if t == "script"]  # only the page's own script file
     assert html.count("&lt;script&gt;") >= 5
-    # without the work-up stage the page leaves the section out and still renders
-    bare = replace(report, extras={})
-    assert views.result_view(bare)["next"] is None
-    html = render_result(views.result_view(bare))
-    assert "What happens next" not in html and "What may be causing it" in html
 
 
 def test_clinician_summary_has_the_workup_and_treatment(client: TestClient,
@@ -572,7 +670,7 @@ def test_clinician_summary_has_the_workup_and_treatment(client: TestClient,
     report = build_report(engine, view["case"])
     text = visible(page.text)
     workup = text[text.index("Suggested work-up"):text.index("Usual treatment in pregnancy")]
-    items = report.extras["suggested_workup"]
+    items = report.to_json()["suggested_workup"]
     assert len(items) >= 3
     at = [workup.index(words(w["name"])) for w in items]
     assert at == sorted(at), "in the work-up's order"
@@ -583,7 +681,7 @@ def test_clinician_summary_has_the_workup_and_treatment(client: TestClient,
     assert "urgent" in workup
     book = load_workup(engine.pack)
     treatment = text[text.index("Usual treatment in pregnancy"):text.index("Findings")]
-    leading = [c["id"] for c in report.extras["what_to_expect"]["conditions"]]
+    leading = [c.id for c in report.expectations.conditions]
     assert leading[0] == report.assessment.conditions[0].id
     for cid in leading:
         cw = book.data.conditions[cid]
@@ -608,7 +706,9 @@ needs_summary = pytest.mark.skipif(
 @needs_fhir
 def test_fhir_download(client: TestClient) -> None:
     loc = finished(client)
-    assert "/fhir" in client.get(loc + "/result").text  # linked from the result
+    # for a clinician only: linked from the clinician summary, not from her result
+    assert "/fhir" not in client.get(loc + "/result").text
+    assert "/fhir" in client.get(loc + "/summary").text
     r = client.get(loc + "/fhir")
     assert r.status_code == 200, r.text
     assert r.headers["content-type"].startswith("application/fhir+json")
@@ -699,9 +799,97 @@ def test_result_view_for_each_level(engine: Engine) -> None:
     for case in ({"gestational_weeks": 28, "present": ["pain_lower_back_central"]},
                  {"gestational_weeks": 30, "present": ["saddle_numbness", "pain_flank"]}):
         report = build_report(engine, case)
-        r = views.result_view(report)
+        r = outcome(report)
         assert r["headline"] == report.assessment.triage.meaning
         assert r["urgent"] == report.plan.urgent
-        assert r["causes"] and all(c.percent.endswith("%") for c in r["causes"])
+        assert r["causes"] and all(
+            c.likelihood in ("most likely", "possible", "less likely") for c in r["causes"])
+        assert 1 <= len(r["why"]) <= 3 and all(w.endswith(".") for w in r["why"])
+        if report.assessment.triage.level == "emergency":
+            assert r["action"] == "Go to your maternity unit now."
+            # set by the nerve red flag: the first reason says so, in the rule's words
+            assert r["why"][0].startswith("Numbness around the bottom")
+            assert r["emergency_call"]["href"] == "tel:999"
         if r["urgent"]:
             assert not r["self_care"]
+
+
+@pytest.mark.parametrize("headers", [
+    {"Sec-Fetch-Site": "cross-site"},
+    {"Sec-Fetch-Site": "same-site"},
+    {"Origin": "https://evil.example"},
+    {"Origin": "null"},
+])
+def test_a_form_post_from_another_site_is_refused(client: TestClient,
+                                                 headers: dict[str, str]) -> None:
+    before = client.app.state.service.store.count()
+    r = client.post("/start", data={"weeks": "30", "text": "attacker's words"},
+                    headers=headers, follow_redirects=False)
+    assert r.status_code == 403
+    assert "another website" in visible(r.text)
+    assert client.app.state.service.store.count() == before  # nothing was created
+    loc = start_interview(client, weeks="30")
+    q = question_of(client, loc)
+    r = client.post(loc + "/answer", data=answer_form(q, None), headers=headers,
+                    follow_redirects=False)
+    assert r.status_code == 403
+    assert question_of(client, loc)["id"] == q["id"]  # the answer was not taken
+
+
+@pytest.mark.parametrize("headers", [
+    {"Sec-Fetch-Site": "same-origin"}, {"Sec-Fetch-Site": "none"},
+    {"Origin": "http://testserver"}, {},
+])
+def test_a_form_post_from_this_site_is_accepted(client: TestClient,
+                                               headers: dict[str, str]) -> None:
+    r = client.post("/start", data={"weeks": "30"}, headers=headers, follow_redirects=False)
+    assert r.status_code == 303
+
+
+def test_delete_my_answers(client: TestClient) -> None:
+    loc = start_interview(client, weeks="28", where=["pain_lower_back_central"],
+                          text="My back aches", keep_text="yes")
+    iid = loc.split("/")[2]
+    page_ = client.get(loc)
+    assert f'action="/i/{iid}/delete"' in page_.text and "Delete my answers" in page_.text
+    # not from another site
+    r = client.post(loc + "/delete", headers={"Sec-Fetch-Site": "cross-site"},
+                    follow_redirects=False)
+    assert r.status_code == 403
+    assert client.get("/v1/interviews/" + iid).status_code == 200
+    r = client.post(loc + "/delete", follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"] == "/deleted"
+    assert "Your answers have been deleted" in visible(client.get("/deleted").text)
+    assert client.get("/v1/interviews/" + iid).status_code == 404
+    assert client.get(loc + "/summary").status_code == 404
+    assert client.post(loc + "/delete").status_code == 404  # already gone
+
+
+
+def test_what_we_understood_is_shown_and_an_unticked_finding_is_asked(
+    client: TestClient, engine: Engine
+) -> None:
+    text = "I am 26 weeks, my lower back aches and it burns when I pee, no fever"
+    r = client.post("/start", data={"text": text}, follow_redirects=False)
+    assert r.status_code == 200
+    assert_safe_page(r, engine)
+    shown = visible(r.text)
+    assert "What we understood" in shown
+    assert "Pain or burning when passing urine" in shown and "“burns when I pee”" in shown
+    assert "No fever" in shown  # the pack's negative wording, not an id
+    assert 'id="weeks"' in r.text and 'value="26"' in r.text  # weeks pre-filled from her words
+    # she unticks the burning: it is asked, not assumed
+    form = {"step": "confirmed", "text": text, "weeks": "26",
+            "read": ["pain_lower_back_central", "painful_urination", "fever"],
+            "keep": ["pain_lower_back_central", "fever"]}
+    r = client.post("/start", data=form, follow_redirects=False)
+    assert r.status_code == 303
+    view = client.get("/v1/interviews/" + r.headers["location"].split("/")[2]).json()
+    assert "painful_urination" not in view["case"]["present"]
+    assert "fever" in view["case"]["absent"]
+    assert view["case"]["gestational_weeks"] == 26
+
+
+def test_text_with_nothing_to_confirm_starts_at_once(client: TestClient) -> None:
+    r = client.post("/start", data={"weeks": "28", "text": "hello"}, follow_redirects=False)
+    assert r.status_code == 303

@@ -29,11 +29,11 @@ from gravida.api.problems import (
 )
 from gravida.service import Service
 from gravida.service.errors import ServiceError
+from gravida.service.service import MAX_QUERY_CHARS, MAX_TEXT_CHARS
 
 log = logging.getLogger("gravida.api")
 
 REF = "#/components/schemas/"
-MAX_TEXT_CHARS = 20_000
 
 
 def _ref(name: str) -> dict[str, str]:
@@ -44,6 +44,7 @@ def request_schemas(service: Service) -> dict[str, Any]:
     from gravida.interview.session import catalogue
 
     pack = service.pack
+    weeks_lo, weeks_hi = pack.weeks_range
     booleans = sorted(f for f, d in pack.findings.items() if d.kind == "boolean")
     finding_list = {
         "type": "array", "items": _ref("BooleanFindingId"), "uniqueItems": True,
@@ -82,6 +83,9 @@ def request_schemas(service: Service) -> dict[str, Any]:
                             "items": {"type": "string", "enum": groups},
                             "description": "Question groups she has already answered in her "
                             "own words (default: those the text speaks to)."},
+            "unset": {"type": "array", "uniqueItems": True, "items": {"type": "string"},
+                      "description": "Findings read from `text` that she unticked in "
+                      "\"What we understood\": left unknown, so they are asked."},
         },
         "additionalProperties": False,
     }
@@ -118,9 +122,9 @@ def request_schemas(service: Service) -> dict[str, Any]:
         "MedicineCheckRequest": {
             "type": "object",
             "properties": {
-                "query": {"type": "string", "maxLength": 500,
+                "query": {"type": "string", "maxLength": MAX_QUERY_CHARS,
                           "description": "A medicine's name, brand or active ingredient."},
-                "weeks": {"anyOf": [{"type": "number", "minimum": 0, "maximum": 44},
+                "weeks": {"anyOf": [{"type": "number", "minimum": weeks_lo, "maximum": weeks_hi},
                                     {"type": "null"}],
                           "description": "Completed weeks of pregnancy; null if not known."},
             },

@@ -9,7 +9,7 @@ from typing import Any
 import numpy as np
 
 from gravida.engine.case import Case
-from gravida.engine.model import Evidence, FloatArray, Model
+from gravida.engine.model import Evidence, FloatArray, Model, ranking
 from gravida.engine.triage import Triage, Triager
 from gravida.knowledge.load import Pack, default_pack
 
@@ -93,13 +93,18 @@ class Assessment:
         }
 
 
+def _triager(pack: Pack) -> Triager:
+    return Triager(pack.memo(Model))
+
+
 class Engine:
     """The assessment engine over one loaded pack: pure, deterministic, thread-safe."""
 
     def __init__(self, pack: Pack | None = None) -> None:
         self.pack = pack or default_pack()
-        self.model = Model(self.pack)
-        self.triager = Triager(self.model)
+        # compiled once per pack (Pack.memo): every Engine of a pack shares them
+        self.model = self.pack.memo(Model)
+        self.triager = self.pack.memo(_triager)
 
     def case(self, data: Mapping[str, Any] | Case) -> Case:
         return data if isinstance(data, Case) else Case.from_dict(data, self.pack)
@@ -117,7 +122,7 @@ class Engine:
         case = self.case(data)
         ev, post = self.posterior(case)
         conds = self.model.conditions
-        order = [int(i) for i in np.argsort(-post, kind="stable")]  # ties: pack order, as triage
+        order = ranking(post)  # the leader as triage names it, then by probability
         ranked = tuple(
             RankedCondition(
                 conds[i],

@@ -121,6 +121,13 @@ class Model:
                 if imp.then in absent and imp.if_ not in absent:
                     absent.add(imp.if_)
                     changed = True
+        # An impossible pair of readings (lower number not below the upper one: swapped, or
+        # mistyped) is used as given, each value against its own thresholds, so that a
+        # raised reading still raises the triage; the result says to check it.
+        sbp, dbp = numbers.get("systolic_bp"), numbers.get("diastolic_bp")
+        if sbp is not None and dbp is not None and dbp >= sbp:
+            notes.append(f"diastolic_bp {dbp:g} is not below systolic_bp {sbp:g}: an "
+                         "impossible reading, used as given; check the blood pressure")
         # A contradiction that slipped past validation (a Case built directly, an
         # interview answer against an implication) resolves towards safety: present.
         absent -= present
@@ -202,6 +209,30 @@ class Model:
         sign = np.array(is_present, dtype=bool)[None, :]
         lr: FloatArray = np.where(sign, mine / others, (1.0 - mine) / (1.0 - others))
         return findings, is_present, lr
+
+
+# Posteriors closer than this are one tie: the same evidence reached by two
+# float paths (the engine's log scores, the interview's batch products) can
+# differ in the last bits, and must not lead to two different leaders. Not a
+# clinical number: far below any difference the pack can express.
+TIE_TOLERANCE = 1e-9
+
+
+def leaders(posts: FloatArray) -> npt.NDArray[np.intp]:
+    """The leading condition of each row (last axis): the most probable, and among
+    conditions tied with it (within TIE_TOLERANCE) the one listed first in the
+    pack. The one tie-break of the engine and the interview, so both name the
+    same leader and so the same triage level."""
+    top = np.max(posts, axis=-1, keepdims=True)
+    lead: npt.NDArray[np.intp] = np.argmax(posts >= top - TIE_TOLERANCE, axis=-1)
+    return lead
+
+
+def ranking(post: FloatArray) -> list[int]:
+    """Conditions from most to least probable: the leader first (see ``leaders``),
+    then the rest by probability, equal ones in pack order."""
+    lead = int(leaders(post))
+    return [lead, *(int(i) for i in np.argsort(-post, kind="stable") if i != lead)]
 
 
 def softmax(scores: FloatArray) -> FloatArray:

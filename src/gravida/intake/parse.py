@@ -18,15 +18,18 @@ from spacy.tokens import Doc
 
 from gravida.intake import context as ctx
 from gravida.intake.evidence import Evidence, ParseResult
-from gravida.intake.lexicon import DEFAULT_LANGUAGE, Lexicon, PackLike, lexicon_for
+from gravida.intake.language import detect, doubt_warning, languages_for, unread_warning
+from gravida.intake.lexicon import Lexicon, PackLike, lexicon_for
 from gravida.intake.mentions import char_span, targets, token_span, widen
 from gravida.intake.numbers import NumberHit, choose, extract_numbers
-from gravida.intake.settle import durations, settle
+from gravida.intake.settle import contradictions, durations, settle
+from gravida.intake.spelling import set_lemmas
 from gravida.intake.text import bound, normalise
 
 __all__ = ["Evidence", "ParseResult", "parse_text"]
 
 _DROP = {"uncertainty": "uncertain", "family": "family", "hypothetical": "hypothetical"}
+LOOSE = "loose"  # a loose keyword: an explicit denial elsewhere wins over it
 NEAR = 2  # tokens between a negation and an absent-phrase it flips
 
 
@@ -46,12 +49,34 @@ def _keeps(flags: list[str], finding: str, lex: Lexicon) -> bool:
     return True
 
 
-def parse_text(text: str, pack: PackLike, language: str = DEFAULT_LANGUAGE) -> ParseResult:
-    """Read one free-text description into a case; never raises on any string."""
-    lex = lexicon_for(pack, language)
-    warnings: list[str] = []
+def parse_text(text: str, pack: PackLike, language: str | None = None) -> ParseResult:
+    """Read one free-text description into a case; never raises on any string.
+
+    ``language`` names the language (``LanguageNotRead`` if Gravida reads no
+    such language); without it the language is detected, and a text in a
+    language Gravida does not read gives an empty case with a warning saying so.
+    """
+    langs = languages_for(pack)
+    if language is not None:
+        language = langs.get(language).code
     if not isinstance(text, str):
         return ParseResult(_empty_case(), [], ["input is not text"], False)
+    if language is not None:
+        return _parse(text, pack, language)
+    found = detect(text, langs)
+    if found.code is None:
+        return ParseResult(_empty_case(), [], [unread_warning(found, langs)], False, None)
+    result = _parse(text, pack, found.code)
+    if found.doubtful and not result.evidence:
+        return ParseResult(_empty_case(), [], [unread_warning(found, langs)], False, None)
+    if found.doubtful:
+        result.warnings.insert(0, doubt_warning(found, langs))
+    return result
+
+
+def _parse(text: str, pack: PackLike, language: str) -> ParseResult:
+    lex = lexicon_for(pack, language)
+    warnings: list[str] = []
     original_len = len(text)
     text, truncated = bound(text, lex.max_chars)
     if truncated:
@@ -60,6 +85,9 @@ def parse_text(text: str, pack: PackLike, language: str = DEFAULT_LANGUAGE) -> P
         )
     norm = normalise(text)
     doc = lex.nlp(norm)
+    read_as: dict[int, tuple[str, str]] = {}
+    if not lex.lemmas:  # a lemmatiser has set them; otherwise lower case, slips read
+        doc, read_as = set_lemmas(doc, lex.speller)
     triggers = ctx.raw_triggers(doc, lex)
     mentions = widen(doc, norm, lex, targets(doc, lex, triggers))
     triggers = ctx.prune(triggers, [m.literal for m in mentions])
@@ -101,14 +129,17 @@ def parse_text(text: str, pack: PackLike, language: str = DEFAULT_LANGUAGE) -> P
             # "tightenings, no pattern" denies a rhythm; "no tightenings, not regular
             # ones" denies the tightenings, so a rhythm too: absent either way
             pol = "absent"
-        elif m.polarity == "present":
+        elif m.polarity in ("present", "present_loose"):
             pol = "absent" if negated else "present"
+            if m.polarity == "present_loose" and not negated:
+                flags.append(LOOSE)
         else:
             pol = "present" if negated else "absent"
         if negated:
             flags.append("negated")
         c0, c1 = char_span(doc, m.start, m.end)
         triggers_text = [f"{s.trigger.category}:{s.text}" for s in mods] + list(m.notes)
+        triggers_text += [f"read_as:{a}={b}" for k, (a, b) in read_as.items() if k in m.literal]
         evidence.append(
             Evidence(
                 m.finding,
@@ -130,9 +161,10 @@ def parse_text(text: str, pack: PackLike, language: str = DEFAULT_LANGUAGE) -> P
     evidence.extend(durations(norm, doc, lex, all_scopes, text, weeks_spans))
     evidence.sort(key=lambda e: (e.start, e.end, e.finding))
     case = settle(evidence, lex)
+    warnings.extend(contradictions(evidence))
     if "gestational_weeks" not in case:
         warnings.append("no weeks of pregnancy found")
-    return ParseResult(case, evidence, warnings, truncated)
+    return ParseResult(case, evidence, warnings, truncated, language)
 
 
 def _numbers(

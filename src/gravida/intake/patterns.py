@@ -10,8 +10,15 @@ words separated by spaces, matched case-insensitively on spaCy tokens):
 ``x?``        the token (or alternatives) may be missing
 ``~`` ``~N``  a gap of up to 3 (or N) tokens that are not sentence punctuation
 ``#``         any number-like token
-``/re/``      a token matching the regex
+``/re/``      a token matching the regex (the word as typed, lower case)
 ``$name``     a macro of the file
+``^word``     the word must be there but is context, not the finding's own
+              words: another finding may claim it (in "спина ~1 ^ноет" the
+              back is the place, and "ноет" stays the kind of pain too)
+
+In a ``match: lemma`` language a word and each of its alternatives match the
+word's dictionary form (the normaliser's lemma), and ``word*`` is a prefix of
+the lemma, so one pattern matches every inflected form.
 
 Errors are ``PackError``s naming the entry; the loader fills in the file.
 """
@@ -28,6 +35,9 @@ from gravida.knowledge.load import PackError
 
 # the file is filled in by the loader (one phrase file per language)
 FILE = "phrases"
+# the token attribute patterns compare: set for every token by the language's
+# normaliser before matching (spelling.set_lemmas; a lemmatiser for inflected languages)
+MATCH_ON = "LEMMA"
 
 _TOKEN_SPECIAL = re.compile(r"[|*?]")
 _GAP = re.compile(r"^~(\d{0,2})$")
@@ -67,12 +77,40 @@ def expand_macros(pattern: str, macros: Mapping[str, str], entry: str) -> str:
 
 
 def compile_pattern(
-    nlp: Language, pattern: str, entry: str, macros: Mapping[str, str] | None = None
+    nlp: Language,
+    pattern: str,
+    entry: str,
+    macros: Mapping[str, str] | None = None,
+    lemmas: bool = False,
+    context: list[int] | None = None,
+    words: set[str] | None = None,
 ) -> list[dict[str, Any]]:
-    """Turn one pattern string into a spaCy ``Matcher`` token pattern."""
+    """Turn one pattern string into a spaCy ``Matcher`` token pattern.
+
+    Tokens are always compared on their lemma (``MATCH_ON``): with ``lemmas``
+    the pattern's words are reduced by the pipeline's normaliser (a lemmatiser),
+    otherwise they are lower case, and each token's lemma is its lower case
+    with spelling slips read as the words the lists know (spelling.set_lemmas).
+    The positions of ``^word`` tokens go into ``context``; the literal words of
+    the pattern into ``words`` (the spelling vocabulary).
+    """
+    attr = MATCH_ON
+
+    def keys(text: str) -> list[str]:
+        if lemmas:
+            return [t.lemma_ for t in nlp(text)]
+        return [t.lower_ for t in nlp.make_doc(text)]
+
     out: list[dict[str, Any]] = []
+    sink: set[str] = words if words is not None else set()
     pattern = expand_macros(pattern, macros or {}, entry)
     for word in pattern.lower().split():
+        if len(word) > 1 and word.startswith("^"):
+            word = word[1:]
+            if _GAP.match(word) or word.endswith("?"):
+                raise err(entry, f"^ needs a word that must be there in {pattern!r}")
+            if context is not None:
+                context.append(len(out))
         if len(word) > 2 and word.startswith("/") and word.rstrip("?").endswith("/"):
             optional = word.endswith("?")
             body = word.rstrip("?")[1:-1]
@@ -98,11 +136,12 @@ def compile_pattern(
         optional = word.endswith("?") and len(word) > 1
         core = word[:-1] if optional else word
         if not _TOKEN_SPECIAL.search(core):
-            toks = [t.lower_ for t in nlp.make_doc(core)]
+            toks = keys(core)
             if optional and len(toks) != 1:
                 raise err(entry, f"optional word {word!r} splits into tokens in {pattern!r}")
+            sink.update(toks)
             for t in toks:
-                spec: dict[str, Any] = {"LOWER": t}
+                spec: dict[str, Any] = {attr: t}
                 if optional:
                     spec["OP"] = "?"
                 out.append(spec)
@@ -110,13 +149,16 @@ def compile_pattern(
         alts = core.split("|")
         if any(not a or "?" in a or ("*" in a[:-1]) for a in alts):
             raise err(entry, f"bad token {word!r} in {pattern!r}")
+        if lemmas:
+            alts = [a if a.endswith("*") else "".join(keys(a)) for a in alts]
+        sink.update(a.rstrip("*") for a in alts if not a.endswith("*") or len(a) > 5)
         if any(a.endswith("*") for a in alts):
             body = "|".join(
                 re.escape(a[:-1]) + ".*" if a.endswith("*") else re.escape(a) for a in alts
             )
-            spec = {"LOWER": {"REGEX": f"^(?:{body})$"}}
+            spec = {attr: {"REGEX": f"^(?:{body})$"}}
         else:
-            spec = {"LOWER": {"IN": alts}}
+            spec = {attr: {"IN": alts}}
         if optional:
             spec["OP"] = "?"
         out.append(spec)

@@ -11,13 +11,12 @@ from __future__ import annotations
 import itertools
 import math
 from dataclasses import dataclass
-from functools import cache
 from typing import Annotated, Any, Literal
 
 from pydantic import Field
 
 from gravida.knowledge import expr
-from gravida.knowledge.load import Pack, PackError, default_pack, validate
+from gravida.knowledge.load import Pack, PackError, derived, validate
 from gravida.knowledge.schema import Strict
 
 FILE = "questions.yaml"
@@ -43,6 +42,7 @@ class _QuestionDef(Strict):
     range: tuple[float, float] | None = None
     parts: list[_Part] | None = None
     answerable: Answerable = 1.0
+    when: list[str] | None = None
     src: str | None = None
 
 
@@ -52,6 +52,7 @@ class _GroupDef(Strict):
     members: dict[str, str] = Field(min_length=2)
     volunteered: bool = False
     answerable: Answerable = 1.0
+    when: list[str] | None = None
     src: str | None = None
 
 
@@ -91,6 +92,21 @@ class QuestionSpec:
     parts: tuple[NumberPart, ...] = ()
     volunteered: bool = False
     answerable: float = 1.0  # how often a woman at home can answer it (not clinical)
+    # A follow-up: asked only once one of these findings is present (heavy
+    # bleeding only after bleeding); empty for a question that is always askable.
+    when: tuple[str, ...] = ()
+
+    @property
+    def must_choose(self) -> bool:
+        """A group she must pick from: where the pain is (she has pain somewhere).
+
+        A volunteered follow-up (which side) can truly be "none of these".
+        """
+        return self.volunteered and not self.when
+
+    def applies(self, present: frozenset[str] | set[str]) -> bool:
+        """Whether the question may be asked given the findings present so far."""
+        return not self.when or any(f in present for f in self.when)
 
     @property
     def unit(self) -> str | None:
@@ -119,8 +135,10 @@ class Catalogue:
         return self.questions.get(question_id)
 
 
+@derived
 def load_catalogue(pack: Pack) -> Catalogue:
-    """Read and check questions.yaml of ``pack``; raises PackError naming the entry."""
+    """Read and check questions.yaml of ``pack`` (once per loaded Pack); raises
+    PackError naming the entry."""
     raw: Any = pack.read(FILE)
     data = validate(_File, raw, FILE)
     _check_src(pack, data.interview.src, "interview")
@@ -141,20 +159,23 @@ def load_catalogue(pack: Pack) -> Catalogue:
                 for part in q.parts
             ]
             spec = QuestionSpec(qid, "number", q.text, q.help, tuple(p.finding for p in parts),
-                                parts=tuple(parts), answerable=q.answerable)
+                                parts=tuple(parts), answerable=q.answerable,
+                                when=_when(q.when, booleans, where))
         else:
             fid = q.finding or qid
             if fid in booleans:
                 if q.unit is not None or q.range is not None:
                     raise PackError(FILE, where, "a yes/no question has no unit or range")
                 spec = QuestionSpec(qid, "yes_no", q.text, q.help, (fid,),
-                                    answerable=q.answerable)
+                                    answerable=q.answerable,
+                                    when=_when(q.when, booleans, where))
             elif fid in numbers:
                 if q.unit is None or q.range is None:
                     raise PackError(FILE, where, "a number question needs unit and range")
                 part = _number_part(pack, fid, pack.label(fid), q.unit, q.range, where)
                 spec = QuestionSpec(qid, "number", q.text, q.help, (fid,), parts=(part,),
-                                    answerable=q.answerable)
+                                    answerable=q.answerable,
+                                    when=_when(q.when, booleans, where))
             else:
                 raise PackError(FILE, where, f"{fid!r} is not a vocabulary finding")
         for fid in spec.findings:
@@ -177,11 +198,20 @@ def load_catalogue(pack: Pack) -> Catalogue:
         questions[gid] = QuestionSpec(
             gid, "group", g.text, g.help, tuple(g.members), items=tuple(g.members.values()),
             volunteered=g.volunteered, answerable=g.answerable,
+            when=_when(g.when, booleans, where),
         )
     p = data.interview
     return Catalogue(questions, by_finding,
                      Params(p.max_questions, p.plausible_answer, p.lead_probability,
                             p.level_weight))
+
+
+def _when(parents: list[str] | None, booleans: set[str], where: str) -> tuple[str, ...]:
+    """A question's condition: yes/no findings, any one of which present lets it be asked."""
+    for fid in parents or ():
+        if fid not in booleans:
+            raise PackError(FILE, f"{where}.when", f"{fid!r} is not a yes/no finding")
+    return tuple(parents or ())
 
 
 def _check_src(pack: Pack, src: str, where: str) -> None:
@@ -237,8 +267,3 @@ def probes(pack: Pack, part: NumberPart) -> list[float]:
     points = [part.lo] + [c for c in cut_points(pack, part.finding) if part.lo < c < part.hi]
     points.append(part.hi)
     return [(a + b) / 2.0 for a, b in itertools.pairwise(points)]
-
-
-@cache
-def default_catalogue() -> Catalogue:
-    return load_catalogue(default_pack())

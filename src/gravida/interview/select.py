@@ -38,7 +38,7 @@ import numpy as np
 import numpy.typing as npt
 
 from gravida.engine import Case, Engine, Evidence, Model
-from gravida.engine.model import softmax, trimester
+from gravida.engine.model import leaders, softmax, trimester
 from gravida.engine.triage import RED_FLAG_SUBSETS_MAX
 from gravida.interview.catalogue import Catalogue, QuestionSpec, probes
 from gravida.knowledge import expr
@@ -135,11 +135,6 @@ class LevelPolicy:
         )
         # the levels whose threshold also applies to a summed posterior
         self.cumulative = [(self.rank[lv], pack.thresholds[lv]) for lv in pack.cumulative_levels]
-        order = sorted(range(len(conds)), key=lambda i: conds[i])
-        alpha = np.empty(len(conds), dtype=np.int64)
-        alpha[order] = np.arange(len(conds))
-        self.alpha: IntArray = alpha
-        self.by_alpha: IntArray = np.array(order, dtype=np.int64)
         self.red_flags = frozenset(pack.red_flags)
         self.floors_by_finding: dict[str, list[int]] = {}
         for i, floor in enumerate(self.floors):
@@ -271,10 +266,8 @@ class LevelPolicy:
             summed = np.where(ranks >= rank, post, 0.0).sum(axis=1)
             by_threshold = np.where(summed >= threshold, np.maximum(by_threshold, rank),
                                     by_threshold)
-        top = post.max(axis=1, keepdims=True)
-        # the leader: highest posterior, ties to the alphabetically first id
-        first = np.where(post == top, self.alpha[None, :], len(model.conditions)).min(axis=1)
-        leader_rank = ranks[np.arange(len(own)), self.by_alpha[first]]
+        # the leader, with the engine's own tie-break
+        leader_rank = ranks[np.arange(len(own)), leaders(post)]
         level = floor_rank.copy()
         np.maximum.at(level, own, np.maximum(by_threshold, leader_rank))
         return Batch(level, post[:n], base_adjust, floor_rank)
@@ -439,19 +432,37 @@ class Selector:
                 patterns.append(Pattern(cr.rule.id, pack.level_rank(cr.rule.level), cr.node, i))
         self.patterns = tuple(p for p in patterns if p.rank >= self.emergency_rank)
         self.red_flags = tuple(pack.red_flags)
+        # A follow-up's findings (heavy bleeding) are asked only once a parent
+        # finding (bleeding) is present; until then the parents are what to ask.
+        self.parents: dict[str, tuple[str, ...]] = {
+            f: q.when for q in catalogue.questions.values() if q.when for f in q.findings
+        }
 
     # candidates ----------------------------------------------------------------
 
     def askable(self, ev: Evidence, covered: frozenset[str]) -> Callable[[str], bool]:
         """Whether a finding is unknown, not yet asked, and meaningful at this gestation."""
 
-        def ok(f: str) -> bool:
+        def base(f: str) -> bool:
             if f in covered or f in ev.present or f in ev.absent or f in ev.numbers:
                 return False
             lo, hi = self.meaningful.get(f, (-math.inf, math.inf))
             return lo <= ev.weeks < hi
 
+        def ok(f: str) -> bool:
+            # a follow-up stays open while a parent is present or may still be asked
+            parents = self.parents.get(f)
+            return base(f) and (parents is None or any(
+                p in ev.present or base(p) for p in parents))
+
         return ok
+
+    def to_ask(self, f: str, ev: Evidence, askable: Callable[[str], bool]) -> set[str]:
+        """The findings to ask so that ``f`` can be settled: itself, or its parents first."""
+        parents = self.parents.get(f)
+        if parents is None or any(p in ev.present for p in parents):
+            return {f}
+        return {p for p in parents if askable(p)}
 
     def candidates(
         self, ev: Evidence, state: State
@@ -461,14 +472,14 @@ class Selector:
         out = []
         grouped: set[str] = set()  # findings a group still open will ask about
         for q in self.catalogue.questions.values():
-            if q.kind != "group" or q.id in state.asked:
+            if q.kind != "group" or q.id in state.asked or not q.applies(ev.present):
                 continue
             open_ = tuple(f for f in q.findings if askable(f))
             if len(open_) >= 2 or (q.volunteered and open_):
                 out.append((q, open_))
                 grouped.update(open_)
         for q in self.catalogue.questions.values():
-            if q.kind == "group" or q.id in state.asked:
+            if q.kind == "group" or q.id in state.asked or not q.applies(ev.present):
                 continue
             open_ = tuple(f for f in q.findings if askable(f))
             if q.kind == "number":
@@ -489,7 +500,7 @@ class Selector:
         """
         target = self.ambulance_rank if level >= self.emergency_rank else self.emergency_rank
         askable = self.askable(ev, state.covered)
-        lead = int(np.argmax(posterior))
+        lead = int(leaders(posterior))
         out: dict[str, set[str]] = {}
         for p in self.patterns:
             if p.rank < target or p.rank <= level:
@@ -531,7 +542,7 @@ class Selector:
                     if k is not None:
                         entries.append((qi, val, k, 0))
             elif q.kind == "group":
-                if not q.volunteered:
+                if not q.must_choose:
                     k = self._add(hyps, ev, set(), set(open_))
                     if k is not None:
                         entries.append((qi, False, k, 0))
@@ -560,15 +571,17 @@ class Selector:
         raise_to = self.ambulance_rank if level0 >= self.emergency_rank else self.emergency_rank
         danger = self.open_patterns(ev, state, level0, post0)
         danger_findings: dict[str, set[str]] = {}
+        askable = self.askable(ev, state.covered)
         for pid, found in danger.items():
             for f in found:
-                danger_findings.setdefault(f, set()).add(pid)
+                for g in self.to_ask(f, ev, askable):
+                    danger_findings.setdefault(g, set()).add(pid)
         if level0 < self.emergency_rank:
             # every red flag of the pack is asked about, whatever it would change now
-            askable = self.askable(ev, state.covered)
             for f in self.red_flags:
                 if askable(f):
-                    danger_findings.setdefault(f, set()).add(f"red_flag:{f}")
+                    for g in self.to_ask(f, ev, askable):
+                        danger_findings.setdefault(g, set()).add(f"red_flag:{f}")
         if not entries:
             return self._decide(state, [], level0, lead0, tuple(sorted(danger)))
 
@@ -664,7 +677,7 @@ class Selector:
         joint = weighted[:, None, :] * ratio[None, :, :]  # (m, m, C), not normalised
         joint /= joint.sum(axis=2, keepdims=True)
         above = ((joint >= thr[None, None, :]) & danger[None, None, :]).any(axis=2)
-        above |= danger[joint.argmax(axis=2)]  # a leader's own level always counts
+        above |= danger[leaders(joint)]  # a leader's own level always counts
         summed = dict(self.policy.cumulative).get(line)
         if summed is not None:  # the summed posterior of the conditions past the line
             above |= joint[:, :, danger].sum(axis=2) >= summed
@@ -694,9 +707,10 @@ class Selector:
             flags = any(p.startswith("red_flag:") for p in s.screening)
             return (flags, s.p_emergency, len(s.screening), s.value, s.question)
 
-        # 1. where the pain is, when she has not said yet
+        # 1. where the pain is, when she has not said yet (the side, a volunteered
+        #    follow-up, is asked like any other question: when it matters)
         for s in scored:
-            if self.catalogue.questions[s.question].volunteered:
+            if self.catalogue.questions[s.question].must_choose:
                 return plan(s.question, None, "start")
         # 2. an emergency already revealed: only what could make it an ambulance call
         if state.emergency and level0 >= self.emergency_rank:

@@ -19,6 +19,7 @@ from gravida.engine import Assessment, Case, CaseError, Engine
 from gravida.interview.catalogue import Catalogue, QuestionSpec, load_catalogue
 from gravida.interview.select import AMBULANCE, EMERGENCY, Plan, Selector, State, Value
 from gravida.knowledge import expr
+from gravida.knowledge.load import Pack
 
 FORMAT = 1
 
@@ -201,23 +202,17 @@ class Result:
 
 # --- per-engine parts built once -----------------------------------------------
 
-# Not clinical: how many engines' compiled selectors a process keeps (normally one).
-SELECTORS_KEPT = 8
-_SELECTORS: dict[int, tuple[Engine, Selector]] = {}
+def _selector(pack: Pack) -> Selector:
+    return Selector(Engine(pack), load_catalogue(pack))
 
 
 def selector(engine: Engine) -> Selector:
-    """The catalogue and compiled selector of an engine, built on first use.
+    """The catalogue and compiled selector of an engine's pack, built once per pack.
 
-    Keyed by the engine object (held, so its id cannot be reused while cached).
+    Every Engine of one pack is the same pure function of it (they share its
+    compiled Model), so the selector is kept with the pack (Pack.memo).
     """
-    hit = _SELECTORS.get(id(engine))
-    if hit is None or hit[0] is not engine:
-        hit = (engine, Selector(engine, load_catalogue(engine.pack)))
-        while len(_SELECTORS) >= SELECTORS_KEPT:
-            del _SELECTORS[next(iter(_SELECTORS))]
-        _SELECTORS[id(engine)] = hit
-    return hit[1]
+    return engine.pack.memo(_selector)
 
 
 def catalogue(engine: Engine) -> Catalogue:
@@ -529,7 +524,7 @@ def _check_group(session: Session, q: QuestionSpec, value: Any, follow_up: bool)
     if isinstance(value, bool):
         if follow_up and value is True:
             raise InterviewError(f"{q.id}: say which of these apply")
-        if value is False and q.volunteered:
+        if value is False and q.must_choose:
             raise InterviewError(f"{q.id}: choose at least one")
         if follow_up and value is False:
             raise InterviewError(f"{q.id}: you said yes: say which of these apply")

@@ -36,9 +36,13 @@ from gravida.store import InterviewStore, NotFound, StoredInterview, VersionConf
 log = logging.getLogger("gravida.api")
 
 # Keys of an interview-start body that are not findings.
-START_KEYS = ("text", "keep_text", "volunteered")
+START_KEYS = ("text", "keep_text", "volunteered", "unset")
 # How much of a result POST /v1/assess returns: everything, or the engine's part.
 DETAILS = ("full", "core")
+# Her words: as many characters as the web form's text box takes, and no more (longer
+# text is refused, not cut, so that nothing she wrote is silently ignored).
+MAX_TEXT_CHARS = 4000
+MAX_QUERY_CHARS = 500
 
 
 def _nearest(word: str, known: Sequence[str]) -> tuple[str, ...]:
@@ -77,9 +81,20 @@ def _object(body: Any, what: str) -> dict[str, Any]:
 
 def _int_version(body: Mapping[str, Any]) -> int:
     v = body.get("version")
+    if isinstance(v, float) and v.is_integer():  # JSON has one number type: 3.0 is 3
+        v = int(v)
     if isinstance(v, bool) or not isinstance(v, int):
         raise invalid("version", "is required: the interview's version as last read (an integer)")
     return v
+
+
+def _text(value: Any, field: str, limit: int, what: str) -> str:
+    if not isinstance(value, str):
+        raise invalid(field, f"is required: {what}, as text")
+    if len(value) > limit:
+        raise invalid(field, f"is {len(value)} characters long; the limit is {limit}",
+                      kind="text-too-long", title="The text is too long")
+    return value
 
 
 class SessionCache:
@@ -102,6 +117,11 @@ class SessionCache:
             if hit is not None:
                 self._items.move_to_end(key)
             return hit
+
+    def drop(self, interview_id: str) -> None:
+        with self._lock:
+            for key in [k for k in self._items if k[0] == interview_id]:
+                del self._items[key]
 
     def put(self, key: tuple[str, int], session: Session) -> None:
         with self._lock:
@@ -179,9 +199,7 @@ class Service:
 
     def parse(self, body: Any) -> dict[str, Any]:
         data = _object(body, '{"text": "..."}')
-        text = data.get("text")
-        if not isinstance(text, str):
-            raise invalid("text", "is required: what she says, as text")
+        text = _text(data.get("text"), "text", MAX_TEXT_CHARS, "what she says")
         unknown = sorted(set(data) - {"text"})
         if unknown:
             raise invalid(unknown[0], "is not a field of this request",
@@ -197,8 +215,7 @@ class Service:
         if unknown:
             raise invalid(unknown[0], "is not a field of this request",
                           _nearest(unknown[0], ["query", "weeks"]))
-        if not isinstance(query, str):
-            raise invalid("query", "is required: the medicine's name, as text")
+        query = _text(query, "query", MAX_QUERY_CHARS, "the medicine's name")
         if weeks is not None and (isinstance(weeks, bool) or not isinstance(weeks, int | float)):
             raise invalid("weeks", "must be a number of weeks, or null when not known")
         if isinstance(weeks, float) and not math.isfinite(weeks):
@@ -270,8 +287,9 @@ class Service:
         text = data.pop("text", None)
         keep_text = data.pop("keep_text", False)
         volunteered = data.pop("volunteered", None)
-        if text is not None and not isinstance(text, str):
-            raise invalid("text", "must be text (what she says), or left out")
+        unset = data.pop("unset", [])
+        if text is not None:
+            text = _text(text, "text", MAX_TEXT_CHARS, "what she says (or left out)")
         if not isinstance(keep_text, bool):
             raise invalid("keep_text", "must be true or false")
         if keep_text and text is None:
@@ -282,11 +300,18 @@ class Service:
                 raise invalid("volunteered", "must be a list of question group ids")
             for i, g in enumerate(volunteered):
                 if not isinstance(g, str) or g not in groups:
-                    raise invalid(f"volunteered[{i}]", f"unknown question group {g!r}",
-                                  _nearest(str(g), groups))
+                    raise invalid(f"volunteered[{i}]", f"unknown question group {str(g)[:100]!r}",
+                                  _nearest(str(g)[:100], groups))
+                if g in volunteered[:i]:
+                    raise invalid(f"volunteered[{i}]", f"{g} is listed twice")
+        if not isinstance(unset, list) or not all(isinstance(f, str) for f in unset):
+            raise invalid("unset", "must be a list of finding ids read from the text")
+        if unset and text is None:
+            raise invalid("unset", "there is no text to unset findings from")
         parsed: dict[str, Any] | None = None
+        understood: dict[str, Any] | None = None
         if text is not None:
-            parsed = self._parse(text)
+            parsed, understood = self._understand(text, unset)
             data = merge_cases(parsed["case"], data)
         case = self.case(data)
         if volunteered is None:
@@ -307,7 +332,44 @@ class Service:
         view = self._view(row)
         if parsed is not None:
             view["parsed"] = parsed
+            view["understood"] = understood
         return view
+
+    def _understand(self, text: str, unset: list[str]) -> tuple[dict[str, Any], dict[str, Any]]:
+        """What the text says, less what she unticked ("What we understood"): the parse
+        with its case reduced, and the typed list she is shown."""
+        from gravida.intake.parse import parse_text
+        from gravida.intake.understood import finding_labels, understand
+
+        result = parse_text(text, self.pack)
+        understood = understand(result, finding_labels(self.pack))
+        known = {i.finding for i in understood.items}
+        for i, f in enumerate(unset):
+            if f not in known:
+                raise invalid(f"unset[{i}]", f"{f[:100]!r} was not read from the text",
+                              _nearest(f[:100], sorted(known)))
+        parsed = result.to_dict()
+        parsed["case"] = understood.case(unset)
+        return parsed, understood.to_dict()
+
+    def understand(self, body: Any) -> dict[str, Any]:
+        """"What we understood" from her text before an interview starts; nothing is stored.
+
+        The web shows it back to her to untick; the interview then starts with
+        the same text and ``unset`` naming what she unticked.
+        """
+        data = _object(body, '{"text": "..."}')
+        text = _text(data.get("text"), "text", MAX_TEXT_CHARS, "what she says")
+        parsed, understood = self._understand(text, [])
+        return {"case": parsed["case"], "understood": understood}
+
+    def delete_interview(self, interview_id: str) -> None:
+        """Her answers, gone now, not at the end of the retention period."""
+        try:
+            self.store.delete(interview_id)
+        except NotFound:
+            raise not_found(interview_id) from None
+        self.sessions.drop(interview_id)
 
     def get_interview(self, interview_id: str) -> dict[str, Any]:
         return self._view(self._row(interview_id))
