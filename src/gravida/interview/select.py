@@ -786,7 +786,14 @@ class Selector:
         for qi, rows in by_question.items():
             q = questions[qi]
             if q.kind == "yes_no":
-                py = float(p_yes[index[q.findings[0]]])
+                f = q.findings[0]
+                py = float(p_yes[index[f]])
+                # a finding that implies one already present is a part of it: heavy
+                # bleeding given bleeding is P(heavy | c) / P(bleeding | c), not P(heavy | c)
+                wider = [t for i, t in self.implies if i == f and t in ev.present and t in index]
+                if wider:
+                    inner, outer = p_t[:, index[f]], p_t[:, index[wider[0]]]
+                    py = float(post0 @ np.minimum(1.0, inner / np.maximum(outer, 1e-12)))
                 raw = [py if entries[n][1] is True else 1.0 - py for n in rows]
             elif q.kind == "group":
                 cols = [index[f] for n in rows for f in _members(entries[n][1])]
