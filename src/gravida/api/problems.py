@@ -68,7 +68,7 @@ SERVICE_STATUS: dict[type[ServiceError], int] = {
     InvalidRequest: 422,
     UnknownInterview: 404,
     Conflict: 409,
-    NotAvailable: 501,
+    NotAvailable: 404,
     Unavailable: 503,
 }
 

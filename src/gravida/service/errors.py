@@ -45,7 +45,7 @@ class Conflict(ServiceError):
 
 
 class NotAvailable(ServiceError):
-    """This build has no such capability."""
+    """The service offers no such thing (an unknown CDS service id)."""
 
 
 class Unavailable(ServiceError):

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 import jinja2
 
+from gravida.advice.medicines import MedicineVerdict, check
 from gravida.engine import Factor
 from gravida.knowledge.codes import load_codes, plain_number
 from gravida.knowledge.load import Pack
@@ -34,7 +35,6 @@ from gravida.report import Report, factor_words
 from gravida.report.handoff import DISCLAIMER, SOFTWARE_NAME, pack_of, software_version
 
 if TYPE_CHECKING:
-    from gravida.advice.medicines import MedicineVerdict
     from gravida.interview import Session
 
 TEMPLATE = "summary.html"
@@ -79,11 +79,6 @@ def _medicines(
     out: list[MedicineLine] = []
     for m in medicines:
         if isinstance(m, str):
-            try:
-                from gravida.advice.medicines import check
-            except ImportError:  # the advice stage is optional
-                out.append(MedicineLine(m, None, "unknown", "Not checked", ""))
-                continue
             m = check(m, weeks, pack)
         out.append(MedicineLine(m.query, m.name, m.verdict, m.verdict_text, m.reason))
     return out
@@ -99,7 +94,7 @@ TREATMENTS_SHOWN = 1
 def _workup(report: Report) -> list[dict[str, Any]]:
     """The report's suggested work-up, in its order, as the page shows it.
 
-    The order and the reasons are the work-up stage's (advice/workup.py); the
+    The order and the reasons are the work-up stage's (advice/workup/); the
     page keeps, per investigation, what it would show for each leading cause,
     its safety in pregnancy, and any restriction (ionising tests).
     """
