@@ -42,6 +42,7 @@ PACK_VERSION = "2026.11.1"
 
 M = TypeVar("M", bound=BaseModel)
 T = TypeVar("T")
+_MISSING: Any = object()
 
 
 class PackError(ValueError):
@@ -133,6 +134,9 @@ class Pack:
         and nothing is keyed on ids or directories. Thread-safe; a builder
         may itself use other memos.
         """
+        hit = self._memo.get(build, _MISSING)  # the hot path: no lock once built
+        if hit is not _MISSING:
+            return cast(T, hit)
         with self._memo_lock:
             if build not in self._memo:
                 self._memo[build] = build(self)
