@@ -234,3 +234,28 @@ def test_a_past_event_years_ago_dates_nothing_now(parse):
 )
 def test_a_red_flag_buried_mid_message_is_read(parse, text):
     assert states(parse(text), "reduced_fetal_movements") == "present"
+
+
+def test_the_other_leg_said_to_be_fine_means_one_leg(parse):
+    result = parse("29 weeks, sciatica down my left leg, right leg totally fine, wee and poo ok")
+    assert states(result, "both_legs_affected") == "absent"
+    assert states(result, "pain_right_side") is None
+    assert states(result, "new_bladder_bowel_dysfunction") == "absent"
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        ("24 weeks, sore pubic bone, it goes as soon as I sit down", "pain_relieved_by_rest"),
+        ("24 weeks, hurts to twist, fine if I don't move", "pain_relieved_by_rest"),
+        ("24 weeks, lower back achy esp after standing", "pain_worse_standing_sitting_long"),
+        ("24 weeks, backache comes on after I'm on my feet", "pain_worse_standing_sitting_long"),
+    ],
+)
+def test_relief_and_what_worsens_it_in_everyday_words(parse, text, finding):
+    assert states(parse(text), finding) == "present"
+
+
+def test_fine_when_moving_is_not_relief_by_rest(parse):
+    result = parse("24 weeks, my back is fine if I move about")
+    assert states(result, "pain_relieved_by_rest") is None
