@@ -25,11 +25,12 @@ from gravida.advice._pack import (
     check_weeks_in,
     load_sources,
     pack_dir,
+    pack_lang,
     vocabulary,
     weeks_range,
 )
 from gravida.advice.medicines import MedicineBook, load_medicines, stage_at, verdict_for
-from gravida.knowledge.load import PackError, read_yaml, validate
+from gravida.knowledge.load import PackError, read_text_yaml, validate
 from gravida.knowledge.schema import Source, Strict
 
 FILE = "advice.yaml"
@@ -161,14 +162,14 @@ def _check_selectable(defn: ItemDef | MedicineAdviceDef, entry: str, seen: set[s
 
 
 @cache
-def _load_advice(directory: Path) -> AdviceBook:
-    data = validate(AdviceFile, read_yaml(directory, FILE), FILE)
+def _load_advice(directory: Path, lang: str) -> AdviceBook:
+    data = validate(AdviceFile, read_text_yaml(directory, FILE, lang), FILE)
     sources = load_sources(directory)
     vocab = vocabulary(directory)
     lo, hi = weeks_range(vocab)
     conditions = tuple(str(c["id"]) for c in vocab.get("conditions") or [])
     levels = tuple(str(t["id"]) for t in vocab.get("triage_levels") or [])
-    medicines = load_medicines(directory)
+    medicines = load_medicines(directory, lang)
     ctx: dict[str, Any] = {"conditions": set(conditions), "levels": set(levels), "lo": lo}
 
     if set(data.levels) != set(levels):
@@ -204,7 +205,7 @@ def _load_advice(directory: Path) -> AdviceBook:
         _check_when(When(weeks=sign.weeks), entry, ctx)
         check_sources(sign.sources, sources, FILE, entry)
 
-    cond_raw = read_yaml(directory, "conditions.yaml") or {}
+    cond_raw = read_text_yaml(directory, "conditions.yaml", lang) or {}
     table = cond_raw.get("conditions") if isinstance(cond_raw, dict) else None
     lay_names: dict[str, str] = {}
     for cid in conditions:
@@ -226,10 +227,10 @@ def load_advice(pack: PackLike = None) -> AdviceBook:
         book = extra.get(_CACHE_KEY)
         if isinstance(book, AdviceBook):
             return book
-        book = _load_advice(pack_dir(pack))
+        book = _load_advice(pack_dir(pack), pack_lang(pack))
         extra[_CACHE_KEY] = book
         return book
-    return _load_advice(pack_dir(pack))
+    return _load_advice(pack_dir(pack), pack_lang(pack))
 
 
 # --- the plan ---------------------------------------------------------------------------------

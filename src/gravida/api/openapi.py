@@ -27,6 +27,7 @@ from gravida.api.problems import (
     Problem,
     problem_json,
 )
+from gravida.knowledge import i18n
 from gravida.service import Service
 
 log = logging.getLogger("gravida.api")
@@ -54,8 +55,12 @@ def request_schemas(service: Service) -> dict[str, Any]:
                 "type": "number", "minimum": f.range[0], "maximum": f.range[1],
                 "description": f"{f.meaning} ({f.unit})",
             }
+    lang = {"type": "string", "enum": list(i18n.languages(pack.directory)),
+            "description": "The language of the texts in the reply (and, for an interview, "
+            "of all its replies); overrides Accept-Language."}
     props["present"] = {**finding_list, "description": "Findings she has."}
     props["absent"] = {**finding_list, "description": "Findings she does not have."}
+    props["lang"] = lang
     case = {
         "type": "object",
         "description": "What is known: numbers as `id: value`, yes/no findings under present "
@@ -110,7 +115,8 @@ def request_schemas(service: Service) -> dict[str, Any]:
         },
         "ParseRequest": {
             "type": "object",
-            "properties": {"text": {"type": "string", "maxLength": MAX_TEXT_CHARS}},
+            "properties": {"text": {"type": "string", "maxLength": MAX_TEXT_CHARS},
+                           "lang": lang},
             "required": ["text"],
             "additionalProperties": False,
         },
@@ -122,6 +128,7 @@ def request_schemas(service: Service) -> dict[str, Any]:
                 "weeks": {"anyOf": [{"type": "number", "minimum": 0, "maximum": 44},
                                     {"type": "null"}],
                           "description": "Completed weeks of pregnancy; null if not known."},
+                "lang": lang,
             },
             "required": ["query"],
             "additionalProperties": False,

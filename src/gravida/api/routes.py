@@ -14,12 +14,13 @@ from __future__ import annotations
 import json
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi import APIRouter, Depends, Header, Path, Query, Request
 from fastapi.responses import Response
 from pydantic import BaseModel
 
 from gravida.api import examples, schemas
 from gravida.api.problems import ApiProblem, FieldError
+from gravida.knowledge import i18n
 from gravida.service.service import Service, invalid, not_found
 from gravida.store.models import ID_LENGTH
 
@@ -72,7 +73,21 @@ async def json_body(request: Request) -> Any:
         raise _bad_json("The body is nested too deeply.") from None
 
 
+async def request_lang(
+    request: Request,
+    accept_language: Annotated[
+        str | None,
+        Header(description="The language of the texts in the reply (en, ru); a `lang` "
+               "field in the body wins. Unknown languages fall back to the server's default."),
+    ] = None,
+) -> str | None:
+    """The language the client asked for in Accept-Language, if the pack speaks it."""
+    service: Service = request.app.state.service
+    return i18n.negotiate(accept_language, service.pack.directory)
+
+
 ServiceDep = Annotated[Service, Depends(get_service)]
+LangDep = Annotated[str | None, Depends(request_lang)]
 JsonBody = Annotated[Any, Depends(json_body)]
 InterviewId = Annotated[
     str, Path(description="The interview's id, as returned when it was started.")
@@ -142,6 +157,7 @@ async def assess(
     request: Request,
     service: ServiceDep,
     body: JsonBody,
+    lang: LangDep,
     detail: Annotated[
         Literal["full", "core"],
         Query(description="`full` (the default): the result with the report sections "
@@ -154,7 +170,7 @@ async def assess(
             "advice", "is no longer a parameter: the full result, plan included, is the "
             "default; detail=core gives the engine's result only", ["detail"],
         )
-    return JsonResponse(service.assess(body, detail=detail))
+    return JsonResponse(service.assess(body, detail=detail, lang=lang))
 
 
 @router.post(
@@ -166,8 +182,8 @@ async def assess(
     tags=["assessment"],
     responses=_responses(schemas.ParseResult, "The case read from the text", BAD_BODY),
 )
-def parse(service: ServiceDep, body: JsonBody) -> Response:
-    return JsonResponse(service.parse(body))
+def parse(service: ServiceDep, body: JsonBody, lang: LangDep) -> Response:
+    return JsonResponse(service.parse(body, lang=lang))
 
 
 @router.post(
@@ -180,8 +196,8 @@ def parse(service: ServiceDep, body: JsonBody) -> Response:
     status_code=201,
     responses=_responses(schemas.Interview, "The new interview", BAD_BODY, status=201),
 )
-def start_interview(service: ServiceDep, body: JsonBody) -> Response:
-    return _interview_response(service.start_interview(body), 201)
+def start_interview(service: ServiceDep, body: JsonBody, lang: LangDep) -> Response:
+    return _interview_response(service.start_interview(body, lang=lang), 201)
 
 
 @router.get(
@@ -244,8 +260,8 @@ def get_interview_result(service: ServiceDep, interview_id: InterviewId) -> Resp
     tags=["advice"],
     responses=_responses(schemas.MedicineVerdict, "The verdict", BAD_BODY),
 )
-async def check_medicine(service: ServiceDep, body: JsonBody) -> Response:
-    return JsonResponse(service.check_medicine(body))
+async def check_medicine(service: ServiceDep, body: JsonBody, lang: LangDep) -> Response:
+    return JsonResponse(service.check_medicine(body, lang=lang))
 
 
 @router.get(
@@ -257,8 +273,9 @@ async def check_medicine(service: ServiceDep, body: JsonBody) -> Response:
     tags=["reference"],
     responses=_responses(schemas.Vocabulary, "The vocabulary"),
 )
-async def vocabulary(service: ServiceDep) -> Response:
-    return JsonResponse(service.vocabulary(), headers={"Cache-Control": "public, max-age=3600"})
+async def vocabulary(service: ServiceDep, lang: LangDep) -> Response:
+    return JsonResponse(service.vocabulary(lang), headers={
+        "Cache-Control": "public, max-age=3600", "Vary": "Accept-Language"})
 
 
 @router.get(
