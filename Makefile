@@ -17,10 +17,11 @@ run: $(STAMP)
 	@echo "Gravida: open http://$${GRAVIDA_HOST:-127.0.0.1}:$${GRAVIDA_PORT:-8000} in your browser (Ctrl+C stops it)"
 	$(BIN)/gravida serve
 
-## test: set up, then lint, type-check and run the test suite
+## test: set up, then lint, type-check, check the layer contract and run the test suite
 test: $(STAMP)
 	$(BIN)/ruff check src tests bench
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 	$(BIN)/pytest
 
 lint: $(STAMP)
@@ -33,14 +34,15 @@ typecheck: $(STAMP)
 eval: $(STAMP)
 	$(BIN)/gravida eval ../shared/vignettes/dev.yaml
 
-## bench: in-process speed, and agreement with pgmpy's exact inference
+## bench: in-process speed (engine, interview, intake), and agreement with pgmpy's exact inference
 bench: $(STAMP)
 	$(BIN)/python bench/engine.py
 	$(BIN)/python bench/interview.py
+	$(BIN)/python bench/intake.py
 
 ## bench-load: HTTP load (gravida serve, 2 workers, wrk): requests/s, p50/p99, errors
 bench-load: $(STAMP)
 	$(BIN)/python bench/load.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .import_linter_cache

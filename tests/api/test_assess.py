@@ -334,9 +334,10 @@ def test_healthz_when_the_database_is_gone(client, monkeypatch):
 
 def test_the_service_refuses_an_unknown_detail(client):
     from gravida.api.problems import ApiProblem
+    from gravida.service.errors import InvalidRequest
 
-    with pytest.raises(ApiProblem) as err:
+    with pytest.raises(InvalidRequest) as err:
         client.app.state.service.assess({"gestational_weeks": 20}, detail="fulll")
-    assert err.value.status == 422
+    assert ApiProblem.from_service(err.value).status == 422
     assert err.value.errors[0].field == "detail"
     assert err.value.errors[0].suggestions == ("full",)

@@ -21,3 +21,13 @@ def parse(ipack: DirPack) -> Any:
         return parse_text(text, ipack)
 
     return run
+
+
+def assert_bounded(result: ParseResult) -> None:
+    """A pathological text still gives a consistent result, read only up to the budget
+    (speed itself is measured by bench/intake.py, not asserted here)."""
+    read = max((e.end for e in result.evidence), default=0)
+    assert read <= 6000
+    assert not set(result.case["present"]) & set(result.case["absent"])
+    assert result.truncated == any("characters" in w for w in result.warnings)
+    result.to_json()

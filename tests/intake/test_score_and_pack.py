@@ -61,8 +61,8 @@ def test_works_with_the_full_pack(pack):
 def _pack_copy(tmp_path: Path, edit) -> DirPack:
     d = tmp_path / "pack"
     shutil.copytree(default_pack_dir(), d)
-    text = (d / "phrases.yaml").read_text(encoding="utf-8")
-    (d / "phrases.yaml").write_text(edit(text), encoding="utf-8")
+    text = (d / "phrases" / "en.yaml").read_text(encoding="utf-8")
+    (d / "phrases" / "en.yaml").write_text(edit(text), encoding="utf-8")
     return DirPack(d)
 
 
@@ -72,7 +72,7 @@ def test_unknown_finding_in_phrases_names_file_and_entry(tmp_path):
     )
     with pytest.raises(PackError) as info:
         load_lexicon(pack)
-    assert info.value.file == "phrases.yaml"
+    assert info.value.file == "phrases/en.yaml"
     assert "multiple_pregnancyy" in info.value.entry
 
 

@@ -34,10 +34,15 @@ def test_number_questions_state_unit_and_a_range_inside_the_vocabulary(pack):
 
 def test_groups_name_findings_and_location_is_volunteered(pack):
     cat = load_catalogue(pack)
-    assert cat.volunteered == ("pain_location",)
+    assert cat.volunteered == ("pain_location", "pain_side")
     location = cat.questions["pain_location"]
     assert {"pain_lower_back_central", "pain_flank", "chest_pain", "shoulder_tip_pain",
-            "pain_right_lower_abdomen"} <= set(location.findings)
+            "pain_lower_abdomen"} <= set(location.findings)
+    # the body areas do not overlap: the side is a follow-up, not another area
+    assert not {"pain_one_side", "pain_right_side", "pain_left_side"} & set(location.findings)
+    side = cat.questions["pain_side"]
+    assert {"pain_right_side", "pain_left_side"} <= set(side.findings)
+    assert side.when and set(side.when) <= set(location.findings)
     for q in cat.questions.values():
         if q.kind == "group":
             assert len(q.items) == len(q.findings) >= 2
@@ -79,3 +84,22 @@ def test_a_broken_questions_file_fails_on_load_naming_the_entry(tmp_path, edit, 
     with pytest.raises(PackError, match=message) as exc:
         load_catalogue(pack)
     assert exc.value.file == "questions.yaml"
+
+
+def test_a_follow_up_applies_only_when_its_parent_finding_is_present(pack):
+    cat = load_catalogue(pack)
+    heavy = cat.questions[cat.by_finding["heavy_vaginal_bleeding"]]
+    assert heavy.when == ("vaginal_bleeding",)
+    assert not heavy.applies(frozenset())
+    assert not heavy.applies(frozenset({"fever"}))
+    assert heavy.applies(frozenset({"vaginal_bleeding"}))
+    assert cat.questions["fever"].applies(frozenset())  # no condition: always askable
+
+
+def test_a_condition_naming_an_unknown_finding_fails_at_load(tmp_path: Path):
+    def edit(data):
+        data["questions"]["heavy_vaginal_bleeding"]["when"] = ["vaginal_bleed"]
+
+    d = edited_pack(tmp_path, "questions.yaml", edit)
+    with pytest.raises(PackError, match="vaginal_bleed"):
+        load_catalogue(load_pack(d))

@@ -272,3 +272,30 @@ def test_group_member_answer_of_wrong_type_is_a_clear_error(engine, bad):
     assert q is not None
     with pytest.raises(InterviewError):
         answer(s, q.id, {q.options[0].finding: bad})
+
+
+def _asked_until_end(session, reply):
+    """Question ids asked when every question gets ``reply(question)``."""
+    asked = []
+    for _ in range(60):
+        q = next_question(session)
+        if q is None:
+            return asked
+        asked.append(q.id)
+        session = answer(session, q.id, reply(q))
+    raise AssertionError("interview did not stop")
+
+
+def test_heavy_bleeding_is_asked_only_after_bleeding(engine):
+    def no_bleeding(q):
+        return None if q.kind == "number" else False
+
+    asked = _asked_until_end(calm(engine), no_bleeding)
+    assert "vaginal_bleeding" in asked or any(
+        "vaginal_bleeding" in catalogue(engine).questions[a].findings for a in asked)
+    assert "heavy_vaginal_bleeding" not in asked
+
+    s = start(engine, {**CALM, "present": ["pain_lower_back_central", "vaginal_bleeding"]},
+              ["pain_location"])
+    asked = _asked_until_end(s, no_bleeding)
+    assert "heavy_vaginal_bleeding" in asked

@@ -22,7 +22,7 @@ import uvicorn
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-from gravida.api.app import create_app
+from gravida.server import create_app
 from gravida.settings import Settings
 
 CHROMIUM = Path("/usr/bin/chromium")

@@ -109,7 +109,8 @@ def test_start_page_has_the_form_in_plain_words(client: TestClient, engine: Engi
     assert_safe_page(r, engine)
     text = visible(r.text)
     assert "How many weeks pregnant are you?" in text
-    assert "Across the lower back, over or beside the spine" in text
+    assert "Lower back, around the spine" in text
+    assert "Is the pain more on one side?" in text
     assert "Describe it in your own words" in text
     doc = parse(r.text)
     labelled = {a.get("for") for t, a in doc.tags if t == "label"}
@@ -156,6 +157,29 @@ def test_unknown_locations_are_ignored(client: TestClient) -> None:
     loc = start_interview(client, weeks="30", where=["pain_lower_back_central", "<script>", "x"])
     view = client.get("/v1/interviews/" + loc.split("/")[2]).json()
     assert view["case"]["present"] == ["pain_lower_back_central"]
+    assert view["volunteered"] == ["pain_location"]
+
+
+@pytest.mark.parametrize(("side", "present", "absent"), [
+    ("right", ["pain_flank", "pain_right_side"], []),
+    ("left", ["pain_flank", "pain_left_side"], []),
+    ("both", ["pain_flank"], ["pain_one_side"]),
+    ("", ["pain_flank"], []),
+])
+def test_the_side_follows_an_area_where_it_matters(
+    client: TestClient, side: str, present: list[str], absent: list[str]
+) -> None:
+    loc = start_interview(client, weeks="30", where=["pain_flank"], side=side)
+    view = client.get("/v1/interviews/" + loc.split("/")[2]).json()
+    assert set(present) <= set(view["case"]["present"])
+    assert set(absent) <= set(view["case"]["absent"])
+    assert ("pain_side" in view["volunteered"]) == bool(side)
+
+
+def test_a_side_is_ignored_where_it_does_not_matter(client: TestClient) -> None:
+    loc = start_interview(client, weeks="30", where=["chest_pain"], side="right")
+    view = client.get("/v1/interviews/" + loc.split("/")[2]).json()
+    assert "pain_right_side" not in view["case"]["present"]
     assert view["volunteered"] == ["pain_location"]
 
 

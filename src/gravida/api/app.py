@@ -12,11 +12,11 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from importlib.metadata import PackageNotFoundError, version
 from typing import Any
 
-from fastapi import FastAPI, Request
+from fastapi import APIRouter, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import Response
@@ -36,9 +36,9 @@ from gravida.api.routes import router
 from gravida.api.routes_fhir import router as fhir_router
 from gravida.engine import Engine
 from gravida.service import Service
+from gravida.service.errors import ServiceError
 from gravida.settings import Settings
 from gravida.store import InterviewStore, make_engine, upgrade
-from gravida.web.routes import router as web_router  # web pages (issue 8)
 
 log = logging.getLogger("gravida.api")
 
@@ -71,6 +71,11 @@ async def _api_problem(request: Request, exc: Exception) -> Response:
     return problem(exc.status, exc.to_json(request.url.path), exc.headers or None)
 
 
+async def _service_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, ServiceError)
+    return await _api_problem(request, ApiProblem.from_service(exc))
+
+
 async def _http_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, StarletteHTTPException)
     kind = {413: "body-too-large"}.get(exc.status_code)
@@ -101,8 +106,14 @@ async def _validation_error(request: Request, exc: Exception) -> Response:
     return problem(status, body)
 
 
-def create_app(settings: Settings | None = None) -> FastAPI:
-    """The API over one database and the packaged knowledge pack."""
+def create_app(
+    settings: Settings | None = None, extra_routers: Sequence[APIRouter] = ()
+) -> FastAPI:
+    """The API over one database and the packaged knowledge pack.
+
+    ``extra_routers`` (the web pages: gravida.server composes them) share the
+    app's service, middleware and error handling; the API never imports them.
+    """
     settings = settings or Settings()
     db = make_engine(settings)
     if settings.migrate_on_start:
@@ -135,8 +146,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.include_router(router)
     app.include_router(fhir_router)
-    app.include_router(web_router)  # web pages (issue 8): gravida.web.routes, not in OpenAPI
+    for extra in extra_routers:  # e.g. the web pages (gravida.server), not in OpenAPI
+        app.include_router(extra)
     app.add_exception_handler(ApiProblem, _api_problem)
+    app.add_exception_handler(ServiceError, _service_error)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
     if settings.cors_origins:
@@ -169,8 +182,3 @@ async def _purge_loop(service: Service, settings: Settings) -> None:
     while True:
         await asyncio.sleep(settings.purge_interval_seconds)
         await _purge(service, settings)
-
-
-def app_from_env() -> FastAPI:
-    """For uvicorn's ``--factory``: settings from the environment."""
-    return create_app(Settings())

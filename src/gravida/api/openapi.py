@@ -29,6 +29,7 @@ from gravida.api.problems import (
 )
 from gravida.knowledge import i18n
 from gravida.service import Service
+from gravida.service.errors import ServiceError
 
 log = logging.getLogger("gravida.api")
 
@@ -152,8 +153,8 @@ def _examples(service: Service) -> dict[str, tuple[dict[str, Any] | None, dict[s
     invalid_problem = problem_json(422, "The case is not valid", kind="invalid-case")
     try:
         service.case(examples.INVALID_CASE["value"])
-    except ApiProblem as exc:
-        invalid_problem = exc.to_json("/v1/assess")
+    except ServiceError as exc:
+        invalid_problem = ApiProblem.from_service(exc).to_json("/v1/assess")
 
     session = safe(lambda: start_interview(service.engine, examples.START["structured"]["value"]))
     q = safe(lambda: next_question(session)) if session is not None else None

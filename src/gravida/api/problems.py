@@ -17,7 +17,17 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from gravida.engine.case import Problem as CaseProblem
+from gravida.service.errors import (
+    Conflict,
+    InvalidRequest,
+    NotAvailable,
+    ServiceError,
+    Unavailable,
+    UnknownInterview,
+)
+from gravida.service.errors import (
+    FieldError as FieldError,
+)
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
 TYPE_PREFIX = "urn:gravida:problem:"
@@ -47,9 +57,14 @@ class Problem(BaseModel):
     errors: list[FieldProblem] = Field(default_factory=list)
 
 
-# One thing wrong with the input: the engine's own case problem, so a CaseError
-# reaches the client in the same shape as the API's own field errors.
-FieldError = CaseProblem
+# The HTTP status of each domain error of the service: the one place they meet HTTP.
+SERVICE_STATUS: dict[type[ServiceError], int] = {
+    InvalidRequest: 422,
+    UnknownInterview: 404,
+    Conflict: 409,
+    NotAvailable: 501,
+    Unavailable: 503,
+}
 
 
 @dataclass
@@ -65,6 +80,11 @@ class ApiProblem(Exception):
 
     def __post_init__(self) -> None:
         super().__init__(self.detail)
+
+    @classmethod
+    def from_service(cls, exc: ServiceError) -> ApiProblem:
+        """A domain error of the service as the problem the API returns."""
+        return cls(SERVICE_STATUS[type(exc)], exc.kind, exc.title, exc.detail, exc.errors)
 
     def to_json(self, instance: str | None = None) -> dict[str, Any]:
         return problem_json(

@@ -2,9 +2,9 @@
 
 A router of its own so that it plugs into the app with one line
 (``app.include_router(fhir_router)``) without touching the other routes.
-The interview is resumed exactly as the other interview routes resume it
-(``Service._row`` and ``Service._resume``), so a missing or stale interview
-gives the same 404 / 409 problems.
+The interview is resumed by the service exactly as for the other interview
+routes (``Service.session``), so a missing or stale interview gives the
+same 404 / 409 problems.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from fastapi import APIRouter
 from fastapi.responses import HTMLResponse, Response
 
 from gravida.api.routes import NO_STORE, UNKNOWN, InterviewId, ServiceDep, _check_id
+from gravida.interview import Session
 from gravida.service import Service
 
 FHIR_JSON = "application/fhir+json"
@@ -40,8 +41,8 @@ class FhirResponse(Response):
         return json.dumps(content, ensure_ascii=False, separators=(",", ":")).encode()
 
 
-def _session(service: Service, interview_id: str) -> Any:
-    return service._resume(service._row(_check_id(interview_id)))
+def _session(service: Service, interview_id: str) -> Session:
+    return service.session(_check_id(interview_id))
 
 
 @router.get(
@@ -87,9 +88,8 @@ def get_interview_fhir(service: ServiceDep, interview_id: InterviewId) -> Respon
                **UNKNOWN, **STALE},
 )
 def get_interview_summary(service: ServiceDep, interview_id: InterviewId) -> Response:
-    from gravida.report import build_report
     from gravida.report.summary import render_summary
 
     session = _session(service, interview_id)
-    html = render_summary(build_report(service.engine, session.case), session)
+    html = render_summary(service.report(session.case), session)
     return HTMLResponse(html, headers={**NO_STORE, "Content-Security-Policy": SUMMARY_CSP})

@@ -203,7 +203,7 @@ def _ask(session: Session, q: Question) -> Any:
     for n, o in enumerate(q.options, 1):
         out.print(f"  {n}. {o.text}")
     spec = cat.questions[q.id]
-    if q.kind == "choose" or spec.volunteered:
+    if q.kind == "choose" or spec.must_choose:
         hint = "the numbers that apply (e.g. 1,3) / don't know / back"
     else:
         hint = "no (none of these) / the numbers that apply (e.g. 1,3) / yes / don't know / back"

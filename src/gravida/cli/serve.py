@@ -1,7 +1,7 @@
 """`gravida serve`: run the API with uvicorn (and `gravida purge`, for the CLI to register).
 
 Settings are checked and migrations run once here, in the parent, before any
-worker starts; then the process becomes ``python -m gravida.api.serve`` (see
+worker starts; then the process becomes ``python -m gravida.server`` (see
 there why) and each worker builds the app from the same GRAVIDA_*
 environment. Heavy imports wait until a command runs, so `gravida --help`
 stays fast.
@@ -42,7 +42,7 @@ def serve(host: str | None, port: int | None, workers: int | None) -> None:
     except Exception as exc:
         raise click.ClickException(f"cannot prepare the database: {exc}") from None
     args = [
-        sys.executable, "-m", "gravida.api.serve",
+        sys.executable, "-m", "gravida.server",
         "--host", host or settings.host,
         "--port", str(settings.port if port is None else port),
         "--workers", str(workers or settings.workers),

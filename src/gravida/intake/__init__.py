@@ -1,14 +1,21 @@
-"""Free-text intake: read a woman's own description into a case with evidence."""
+"""Free-text intake: read a woman's own description into a case with evidence.
 
-from gravida.intake.lexicon import DirPack, PackLike, lexicon_for
-from gravida.intake.parse import Evidence, ParseResult, parse_text
+One pipeline for every language; a language is a phrase file in the pack
+(``phrases/<code>.yaml``).
+"""
+
+from gravida.intake.evidence import Evidence, ParseResult
+from gravida.intake.lexicon import DEFAULT_LANGUAGE, DirPack, PackLike, languages, lexicon_for
+from gravida.intake.parse import parse_text
 from gravida.intake.score import narrative_metrics
 
 __all__ = [
+    "DEFAULT_LANGUAGE",
     "DirPack",
     "Evidence",
     "PackLike",
     "ParseResult",
+    "languages",
     "lexicon_for",
     "narrative_metrics",
     "parse_text",

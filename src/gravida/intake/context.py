@@ -14,7 +14,7 @@ project cannot accept; the trigger lists are the pack's, not medSpaCy's.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -106,7 +106,7 @@ def prune(triggers: list[Trigger], targets: Iterable[frozenset[int]]) -> list[Tr
     ]
 
 
-def scopes(doc: Doc, triggers: list[Trigger]) -> list[Scope]:
+def scopes(doc: Doc, triggers: list[Trigger]) -> Scopes:
     """The token range each trigger governs, within its sentence."""
     sent_of = [0] * len(doc)
     bounds: list[tuple[int, int]] = []
@@ -137,9 +137,29 @@ def scopes(doc: Doc, triggers: list[Trigger]) -> list[Scope]:
                     begin = b
             if begin < t.start:
                 out.append(Scope(t, begin, t.start, text))
-    return out
+    return Scopes(out)
 
 
-def modifiers_of(start: int, end: int, all_scopes: list[Scope]) -> list[Scope]:
+class Scopes(list[Scope]):
+    """Every scope of a text, indexed by token so that finding the scopes over one
+    mention costs the mention's length, not the number of scopes in the text."""
+
+    def __init__(self, items: Iterable[Scope] = ()) -> None:
+        super().__init__(items)
+        self.by_token: dict[int, list[int]] = {}
+        for n, s in enumerate(self):
+            for k in range(s.start, s.end):
+                self.by_token.setdefault(k, []).append(n)
+
+    def over(self, start: int, end: int) -> list[Scope]:
+        found: set[int] = set()
+        for k in range(start, end):
+            found.update(self.by_token.get(k, ()))
+        return [self[n] for n in sorted(found)]
+
+
+def modifiers_of(start: int, end: int, all_scopes: Sequence[Scope]) -> list[Scope]:
     """The scopes that cover a mention at tokens [start, end)."""
+    if isinstance(all_scopes, Scopes):
+        return all_scopes.over(start, end)
     return [s for s in all_scopes if _overlaps(start, end, s.start, s.end)]

@@ -1,8 +1,8 @@
 """Numbers in free text: weeks, temperature, blood pressure, pain score, pulse, age.
 
-The regexes, cue words, unit conversions and estimates live in ``phrases.yaml``
-(section ``numbers``); this module runs them, turns words into numbers
-("twenty-eight"), converts units, range-checks against the vocabulary and picks
+The regexes, cue words, unit conversions and estimates live in the language's
+phrase file (``phrases/en.yaml``, section ``numbers``); this module runs them, turns words into
+numbers ("twenty-eight"), converts units, range-checks against the vocabulary and picks
 one value per finding when the text gives several (the strongest pattern, and
 for pain the worst score, since the vocabulary asks for the worst pain).
 """
@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from gravida.intake.lexicon import Lexicon, NumberRule
+from gravida.intake.lexicon import Lexicon
+from gravida.intake.rules import NumberRule
 
 LOOK_BACK = 60  # characters before a number that a rule's ``not_after`` may see
 

@@ -10,266 +10,24 @@ as evidence but do not enter the case: the case holds only what she states.
 
 from __future__ import annotations
 
-import json
-import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 from spacy.tokens import Doc
 
 from gravida.intake import context as ctx
-from gravida.intake.lexicon import Lexicon, PackLike, WideRangeRule, lexicon_for
-from gravida.intake.numbers import NumberHit, choose, extract_numbers, to_number
-from gravida.knowledge import expr
+from gravida.intake.evidence import Evidence, ParseResult
+from gravida.intake.lexicon import DEFAULT_LANGUAGE, Lexicon, PackLike, lexicon_for
+from gravida.intake.mentions import char_span, targets, token_span, widen
+from gravida.intake.numbers import NumberHit, choose, extract_numbers
+from gravida.intake.settle import durations, settle
+from gravida.intake.text import bound, normalise
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
-_TAG = re.compile(r"<[^<>\n]{0,200}>")
-_HYPHEN = re.compile(r"(?<=[^\W_])[-‐‑‒–](?=[^\W_])")
-_QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "“": '"', "”": '"'})
-RUN = 48  # longest run of non-space characters kept whole
-_LONG_RUN = re.compile(rf"\S{{{RUN + 1},}}")
+__all__ = ["Evidence", "ParseResult", "parse_text"]
+
 _DROP = {"uncertainty": "uncertain", "family": "family", "hypothetical": "hypothetical"}
-
-
-@dataclass(frozen=True)
-class Evidence:
-    """One piece of the text that speaks to a finding, and what became of it."""
-
-    finding: str
-    polarity: str | None  # "present" / "absent" for booleans, None for numbers
-    value: float | None
-    start: int  # character offsets into the text as given (after any truncation)
-    end: int
-    text: str
-    phrase: str  # the pack pattern or number rule that matched
-    flags: tuple[str, ...] = ()
-    used: bool = True  # False when a modifier kept it out of the case
-
-    def to_dict(self) -> dict[str, Any]:
-        d = asdict(self)
-        d["span"] = [self.start, self.end]
-        d["flags"] = list(self.flags)
-        del d["start"], d["end"]
-        if self.value is None:
-            del d["value"]
-        if self.polarity is None:
-            del d["polarity"]
-        return d
-
-
-@dataclass
-class ParseResult:
-    """The case (vignette ``case`` format) and the evidence behind every entry."""
-
-    case: dict[str, Any]
-    evidence: list[Evidence]
-    warnings: list[str] = field(default_factory=list)
-    truncated: bool = False
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "case": self.case,
-            "evidence": [e.to_dict() for e in self.evidence],
-            "warnings": list(self.warnings),
-            "truncated": self.truncated,
-        }
-
-    def to_json(self) -> str:
-        return json.dumps(self.to_dict(), ensure_ascii=False)
-
-    def estimates(self) -> list[str]:
-        """Number findings that are estimates ("7 months", "second trimester")."""
-        return [
-            e.finding
-            for e in self.evidence
-            if e.used and e.value is not None and "estimate" in e.flags
-        ]
-
-
-def _break_run(m: re.Match[str]) -> str:
-    run = m.group(0)
-    return " ".join(run[i : i + RUN - 1] for i in range(0, len(run), RUN))[: len(run)]
-
-
-def normalise(text: str) -> str:
-    """Same length as ``text``, so spans map back one to one; easier to match.
-
-    Very long runs without spaces are broken up: no word is that long, and
-    spaCy's tokenizer is quadratic in the length of one run of punctuation.
-    """
-    s = text.translate(_QUOTES)
-    s = _CONTROL.sub(" ", s)
-    s = _TAG.sub(lambda m: " " * len(m.group(0)), s)
-    s = _HYPHEN.sub(" ", s)
-    return _LONG_RUN.sub(_break_run, s)
-
-
-def bound(text: str, limit: int) -> tuple[str, bool]:
-    """At most ``limit`` characters, cut at a space when one is near the end."""
-    if len(text) <= limit:
-        return text, False
-    cut = text[:limit]
-    space = cut.rfind(" ", max(0, limit - 200))
-    return (cut[:space] if space > 0 else cut), True
-
-
-@dataclass(frozen=True)
-class _Mention:
-    finding: str
-    polarity: str
-    start: int
-    end: int
-    pattern: str
-    literal: frozenset[int]  # tokens matched by the pattern's words (not by its gaps)
-    notes: tuple[str, ...] = ()  # why the finding differs from the pattern's own
-
-
-MASK = "_mask"
 NEAR = 2  # tokens between a negation and an absent-phrase it flips
-
-
-def _targets(doc: Doc, lex: Lexicon, triggers: list[ctx.Trigger]) -> list[_Mention]:
-    """Finding mentions.
-
-    A gap in a pattern may not run over a terminator ("but", a new clause); a
-    trigger inside a gap ("my leg isn't weak") stays and modifies the mention.
-    A mention inside a longer one, or one whose words another mention over the
-    same span names and more ("bump goes hard" over "bump ~ hard"), is part of
-    that phrase, not a finding of its own ("sore to press" is tenderness, not
-    just "sore"); masks ("blood pressure", "chest of drawers") only hide what
-    they contain.
-    """
-    ends: set[int] = set()
-    for t in triggers:
-        if t.category == "terminate":
-            ends.update(range(t.start, t.end))
-    found: list[_Mention] = []
-    matches: list[tuple[int, int, int, list[int]]] = lex.targets(doc, with_alignments=True)  # type: ignore[assignment]
-    for match_id, start, end, align in matches:
-        key = doc.vocab.strings[match_id]
-        gaps = lex.gaps.get(key, frozenset())
-        gap_tokens = {start + i for i in range(end - start) if align[i] in gaps}
-        if gap_tokens & ends:
-            continue
-        literal = frozenset(range(start, end)) - gap_tokens
-        r = lex.target_rules[key]
-        found.append(_Mention(r.finding, r.polarity, start, end, r.pattern, literal))
-    kept = [
-        m
-        for m in found
-        if not any(
-            o.start <= m.start
-            and m.end <= o.end
-            and m.literal <= o.literal
-            and ((o.end - o.start) > (m.end - m.start) or m.literal < o.literal)
-            for o in found
-        )
-    ]
-    seen: set[tuple[str, str, int, int]] = set()
-    out: list[_Mention] = []
-    for m in sorted(kept, key=lambda m: (m.start, m.end)):
-        k = (m.finding, m.polarity, m.start, m.end)
-        if k not in seen and m.finding != MASK:
-            seen.add(k)
-            out.append(m)
-    return out
-
-
-def _widen(doc: Doc, norm: str, lex: Lexicon, mentions: list[_Mention]) -> list[_Mention]:
-    """Mentions whose words give a wide range of times become the finding the range names.
-
-    The range may run past the mention's own words ("every 10 minutes to an
-    hour" is matched as "every 10 minutes"), so it is looked for in the rest of
-    the sentence, but it must overlap the mention. Ranges are found once per
-    sentence and rule, so text made of thousands of them stays linear.
-    """
-    if not lex.wide_ranges:
-        return mentions
-    found: dict[tuple[int, int], tuple[list[int], list[tuple[int, int, str | None]]]] = {}
-    out: list[_Mention] = []
-    for m in mentions:
-        new = m
-        for n, rule in enumerate(lex.wide_ranges):
-            if m.finding != rule.finding or m.polarity != "present":
-                continue
-            sent = doc[m.start].sent
-            key = (n, sent.start)
-            if key not in found:
-                hits = [
-                    (h.start(), h.end(), _wide_note(h, rule, lex))
-                    for h in rule.regex.finditer(norm, sent.start_char, sent.end_char)
-                ]
-                found[key] = ([e for _, e, _ in hits], hits)
-            ends, hits = found[key]
-            c0, c1 = _char_span(doc, m.start, m.end)
-            k = bisect_right(ends, c0)
-            while k < len(hits) and hits[k][0] < c1:
-                note = hits[k][2]
-                if note is not None:
-                    new = replace(m, finding=rule.then, notes=(*m.notes, note))
-                    break
-                k += 1
-            if new is not m:
-                break
-        out.append(new)
-    return out
-
-
-def _wide_note(hit: re.Match[str], rule: WideRangeRule, lex: Lexicon) -> str | None:
-    """The evidence note for a range wide enough to count, else None."""
-    spread = _range_minutes(hit, rule, lex)
-    if spread is None:
-        return None
-    lo, hi = spread
-    if hi - lo >= rule.min_spread and hi >= rule.min_ratio * lo:
-        return f"wide_range:{_fmt(lo)}-{_fmt(hi)} min"
-    return None
-
-
-def _range_minutes(
-    hit: re.Match[str], rule: WideRangeRule, lex: Lexicon
-) -> tuple[float, float] | None:
-    """The two ends of a matched range in minutes, shortest first; None if unreadable."""
-
-    def amount(raw: str | None) -> float | None:
-        if raw is None:
-            return None
-        word = re.sub(r"\s+", " ", raw.strip().lower())
-        if word in rule.quantities:
-            return rule.quantities[word]
-        return to_number(word, lex.all_number_words)
-
-    def minutes(raw: str | None) -> float | None:
-        if not raw:
-            return None
-        unit = raw.lower()
-        for name, per in rule.unit_minutes.items():
-            if unit == name or unit.rstrip("s") == name:
-                return per
-        return None
-
-    groups = hit.groupdict()
-    lo, hi = amount(groups.get("lo")), amount(groups.get("hi"))
-    per_hi = minutes(groups.get("unit"))
-    per_lo = minutes(groups.get("lo_unit")) or per_hi
-    if lo is None or hi is None or per_hi is None or per_lo is None or lo <= 0:
-        return None
-    a, b = sorted((lo * per_lo, hi * per_hi))
-    return a, b
-
-
-def _char_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    span = doc[start:end]
-    return span.start_char, span.end_char
-
-
-def _token_span(doc: Doc, c0: int, c1: int) -> tuple[int, int]:
-    span = doc.char_span(c0, c1, alignment_mode="expand")
-    if span is None:
-        return 0, 0
-    return span.start, span.end
 
 
 def _drop_flags(mods: list[ctx.Scope], finding: str, lex: Lexicon) -> list[str]:
@@ -288,73 +46,9 @@ def _keeps(flags: list[str], finding: str, lex: Lexicon) -> bool:
     return True
 
 
-def _fmt(v: float) -> float | int:
-    return int(v) if float(v).is_integer() else round(v, 1)
-
-
-def _durations(
-    norm: str,
-    doc: Doc,
-    lex: Lexicon,
-    all_scopes: list[ctx.Scope],
-    text: str,
-    weeks_spans: Sequence[tuple[int, int]] = (),
-) -> list[Evidence]:
-    """How long the pain has lasted, from "for ten days", "since yesterday"...
-
-    Words already read as weeks of pregnancy ("30 weeks now, my back hurts")
-    are not also a duration.
-    """
-    d = lex.duration
-    out: list[Evidence] = []
-    longest: tuple[float, int, int, str] | None = None
-    for sent in doc.sents:
-        s0, s1 = sent.start_char, sent.end_char
-        if not d["pain_cue"].search(norm, s0, s1):
-            continue
-        for rx, days_fixed in d["compiled"]:
-            for m in rx.finditer(norm, s0, s1):
-                if any(a < m.end() and m.start() < b for a, b in weeks_spans):
-                    continue
-                if days_fixed is not None:
-                    days = float(days_fixed)
-                else:
-                    n_raw = re.sub(r"\s+", " ", (m.group("n") or "a").lower())
-                    q = d["quantities"].get(n_raw)
-                    n = float(q) if q is not None else to_number(n_raw, lex.all_number_words)
-                    unit = m.group("unit").lower().rstrip("s")
-                    if n is None or unit not in d["unit_days"]:
-                        continue
-                    days = n * float(d["unit_days"][unit])
-                t0, t1 = _token_span(doc, m.start(), m.end())
-                mods = ctx.modifiers_of(t0, t1, all_scopes)
-                if any(
-                    s.trigger.category in ("family", "historical", "hypothetical") for s in mods
-                ):
-                    continue
-                if longest is None or days > longest[0]:
-                    longest = (days, m.start(), m.end(), m.group(0))
-    if longest is not None and longest[0] >= float(d.get("min_days_to_state", 0)):
-        days, c0, c1, phrase = longest
-        pol = "present" if days > float(d["over_days"]) else "absent"
-        out.append(
-            Evidence(
-                d["finding"],
-                pol,
-                None,
-                c0,
-                c1,
-                text[c0:c1],
-                phrase,
-                ("from_duration", f"days={_fmt(days)}"),
-            )
-        )
-    return out
-
-
-def parse_text(text: str, pack: PackLike) -> ParseResult:
+def parse_text(text: str, pack: PackLike, language: str = DEFAULT_LANGUAGE) -> ParseResult:
     """Read one free-text description into a case; never raises on any string."""
-    lex = lexicon_for(pack)
+    lex = lexicon_for(pack, language)
     warnings: list[str] = []
     if not isinstance(text, str):
         return ParseResult(_empty_case(), [], ["input is not text"], False)
@@ -367,7 +61,7 @@ def parse_text(text: str, pack: PackLike) -> ParseResult:
     norm = normalise(text)
     doc = lex.nlp(norm)
     triggers = ctx.raw_triggers(doc, lex)
-    mentions = _widen(doc, norm, lex, _targets(doc, lex, triggers))
+    mentions = widen(doc, norm, lex, targets(doc, lex, triggers))
     triggers = ctx.prune(triggers, [m.literal for m in mentions])
     all_scopes = ctx.scopes(doc, triggers)
 
@@ -413,7 +107,7 @@ def parse_text(text: str, pack: PackLike) -> ParseResult:
             pol = "present" if negated else "absent"
         if negated:
             flags.append("negated")
-        c0, c1 = _char_span(doc, m.start, m.end)
+        c0, c1 = char_span(doc, m.start, m.end)
         triggers_text = [f"{s.trigger.category}:{s.text}" for s in mods] + list(m.notes)
         evidence.append(
             Evidence(
@@ -433,22 +127,22 @@ def parse_text(text: str, pack: PackLike) -> ParseResult:
     numbers = _numbers(norm, doc, lex, all_scopes, text)
     evidence.extend(numbers)
     weeks_spans = [(e.start, e.end) for e in numbers if e.finding == "gestational_weeks" and e.used]
-    evidence.extend(_durations(norm, doc, lex, all_scopes, text, weeks_spans))
+    evidence.extend(durations(norm, doc, lex, all_scopes, text, weeks_spans))
     evidence.sort(key=lambda e: (e.start, e.end, e.finding))
-    case = _settle(evidence, lex)
+    case = settle(evidence, lex)
     if "gestational_weeks" not in case:
         warnings.append("no weeks of pregnancy found")
     return ParseResult(case, evidence, warnings, truncated)
 
 
 def _numbers(
-    norm: str, doc: Doc, lex: Lexicon, all_scopes: list[ctx.Scope], text: str
+    norm: str, doc: Doc, lex: Lexicon, all_scopes: Sequence[ctx.Scope], text: str
 ) -> list[Evidence]:
     sentences = [(s.start_char, s.end_char) for s in doc.sents]
     kept: list[NumberHit] = []
     dropped: list[tuple[NumberHit, list[str]]] = []
     for h in extract_numbers(norm, lex, sentences):
-        t0, t1 = _token_span(doc, h.start, h.end)
+        t0, t1 = token_span(doc, h.start, h.end)
         mods = ctx.modifiers_of(t0, t1, all_scopes)
         flags = [
             _DROP.get(s.trigger.category, s.trigger.category)
@@ -477,7 +171,7 @@ def _numbers(
 
 
 def _near(
-    doc: Doc, lex: Lexicon, all_scopes: list[ctx.Scope], evidence: list[Evidence], text: str
+    doc: Doc, lex: Lexicon, all_scopes: Sequence[ctx.Scope], evidence: list[Evidence], text: str
 ) -> list[Evidence]:
     """Findings that a present mention implies when it is about what a cue names.
 
@@ -509,7 +203,7 @@ def _near(
                     if rule.cue.match(tok.lower_)
                     and not ctx.modifiers_of(tok.i, tok.i + 1, all_scopes)
                 ]
-            t0, _ = _token_span(doc, e.start, e.end)
+            t0, _ = token_span(doc, e.start, e.end)
             first = starts[max(0, sent_index[t0] - rule.reach)]
             k = bisect_left(cues[n], first)
             if k == len(cues[n]) or cues[n][k] >= t0:
@@ -533,60 +227,3 @@ def _empty_case() -> dict[str, Any]:
     return {"present": [], "absent": []}
 
 
-def _settle(evidence: list[Evidence], lex: Lexicon) -> dict[str, Any]:
-    """One answer per finding. A stated present wins over a stated absent (a missed
-    symptom is the costly error); a measurement wins over words, as in the engine."""
-    numbers: dict[str, float] = {}
-    for e in evidence:
-        if e.used and e.value is not None:
-            numbers[e.finding] = e.value
-    present: set[str] = set()
-    absent: set[str] = set()
-    for e in evidence:
-        if e.used and e.polarity == "present":
-            present.add(e.finding)
-    for e in evidence:
-        if e.used and e.polarity == "absent" and e.finding not in present:
-            absent.add(e.finding)
-    for nm in lex.number_maps:
-        fid = str(nm.get("finding"))
-        try:
-            p_node = expr.parse(nm["present_if"], set(), set(lex.numbers))
-            a_node = (
-                expr.parse(nm["absent_if"], set(), set(lex.numbers))
-                if nm.get("absent_if")
-                else None
-            )
-        except (expr.ExprError, KeyError):
-            continue
-        if not (expr.findings_in(p_node) & set(numbers)):
-            continue
-        if expr.evaluate(p_node, set(), set(), numbers):
-            present.add(fid)
-            absent.discard(fid)
-        elif a_node is not None and expr.evaluate(a_node, set(), set(), numbers):
-            absent.add(fid)
-            present.discard(fid)
-    for rule in lex.alone_rules:
-        if (
-            rule.finding in present
-            and rule.then not in absent
-            and not (rule.unless_present & present)
-            and not (rule.unless_absent & absent)
-        ):
-            present.add(rule.then)
-    changed = True
-    while changed:
-        changed = False
-        for a, b in lex.implies:
-            if a in present and b not in present:
-                present.add(b)
-                absent.discard(b)
-                changed = True
-    order = {f: i for i, f in enumerate(lex.boolean_order)}
-    case: dict[str, Any] = {}
-    for fid in sorted(numbers, key=lambda f: (f != "gestational_weeks", f)):
-        case[fid] = _fmt(numbers[fid])
-    case["present"] = sorted(present, key=lambda f: order.get(f, 0))
-    case["absent"] = sorted(absent, key=lambda f: order.get(f, 0))
-    return case

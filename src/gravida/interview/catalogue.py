@@ -43,6 +43,7 @@ class _QuestionDef(Strict):
     range: tuple[float, float] | None = None
     parts: list[_Part] | None = None
     answerable: Answerable = 1.0
+    when: list[str] | None = None
     src: str | None = None
 
 
@@ -52,6 +53,7 @@ class _GroupDef(Strict):
     members: dict[str, str] = Field(min_length=2)
     volunteered: bool = False
     answerable: Answerable = 1.0
+    when: list[str] | None = None
     src: str | None = None
 
 
@@ -91,6 +93,21 @@ class QuestionSpec:
     parts: tuple[NumberPart, ...] = ()
     volunteered: bool = False
     answerable: float = 1.0  # how often a woman at home can answer it (not clinical)
+    # A follow-up: asked only once one of these findings is present (heavy
+    # bleeding only after bleeding); empty for a question that is always askable.
+    when: tuple[str, ...] = ()
+
+    @property
+    def must_choose(self) -> bool:
+        """A group she must pick from: where the pain is (she has pain somewhere).
+
+        A volunteered follow-up (which side) can truly be "none of these".
+        """
+        return self.volunteered and not self.when
+
+    def applies(self, present: frozenset[str] | set[str]) -> bool:
+        """Whether the question may be asked given the findings present so far."""
+        return not self.when or any(f in present for f in self.when)
 
     @property
     def unit(self) -> str | None:
@@ -141,20 +158,23 @@ def load_catalogue(pack: Pack) -> Catalogue:
                 for part in q.parts
             ]
             spec = QuestionSpec(qid, "number", q.text, q.help, tuple(p.finding for p in parts),
-                                parts=tuple(parts), answerable=q.answerable)
+                                parts=tuple(parts), answerable=q.answerable,
+                                when=_when(q.when, booleans, where))
         else:
             fid = q.finding or qid
             if fid in booleans:
                 if q.unit is not None or q.range is not None:
                     raise PackError(FILE, where, "a yes/no question has no unit or range")
                 spec = QuestionSpec(qid, "yes_no", q.text, q.help, (fid,),
-                                    answerable=q.answerable)
+                                    answerable=q.answerable,
+                                    when=_when(q.when, booleans, where))
             elif fid in numbers:
                 if q.unit is None or q.range is None:
                     raise PackError(FILE, where, "a number question needs unit and range")
                 part = _number_part(pack, fid, pack.label(fid), q.unit, q.range, where)
                 spec = QuestionSpec(qid, "number", q.text, q.help, (fid,), parts=(part,),
-                                    answerable=q.answerable)
+                                    answerable=q.answerable,
+                                    when=_when(q.when, booleans, where))
             else:
                 raise PackError(FILE, where, f"{fid!r} is not a vocabulary finding")
         for fid in spec.findings:
@@ -177,11 +197,20 @@ def load_catalogue(pack: Pack) -> Catalogue:
         questions[gid] = QuestionSpec(
             gid, "group", g.text, g.help, tuple(g.members), items=tuple(g.members.values()),
             volunteered=g.volunteered, answerable=g.answerable,
+            when=_when(g.when, booleans, where),
         )
     p = data.interview
     return Catalogue(questions, by_finding,
                      Params(p.max_questions, p.plausible_answer, p.lead_probability,
                             p.level_weight))
+
+
+def _when(parents: list[str] | None, booleans: set[str], where: str) -> tuple[str, ...]:
+    """A question's condition: yes/no findings, any one of which present lets it be asked."""
+    for fid in parents or ():
+        if fid not in booleans:
+            raise PackError(FILE, f"{where}.when", f"{fid!r} is not a yes/no finding")
+    return tuple(parents or ())
 
 
 def _check_src(pack: Pack, src: str, where: str) -> None:

@@ -421,19 +421,37 @@ class Selector:
                 patterns.append(Pattern(cr.rule.id, pack.level_rank(cr.rule.level), cr.node, i))
         self.patterns = tuple(p for p in patterns if p.rank >= self.emergency_rank)
         self.red_flags = tuple(pack.red_flags)
+        # A follow-up's findings (heavy bleeding) are asked only once a parent
+        # finding (bleeding) is present; until then the parents are what to ask.
+        self.parents: dict[str, tuple[str, ...]] = {
+            f: q.when for q in catalogue.questions.values() if q.when for f in q.findings
+        }
 
     # candidates ----------------------------------------------------------------
 
     def askable(self, ev: Evidence, covered: frozenset[str]) -> Callable[[str], bool]:
         """Whether a finding is unknown, not yet asked, and meaningful at this gestation."""
 
-        def ok(f: str) -> bool:
+        def base(f: str) -> bool:
             if f in covered or f in ev.present or f in ev.absent or f in ev.numbers:
                 return False
             lo, hi = self.meaningful.get(f, (-math.inf, math.inf))
             return lo <= ev.weeks < hi
 
+        def ok(f: str) -> bool:
+            # a follow-up stays open while a parent is present or may still be asked
+            parents = self.parents.get(f)
+            return base(f) and (parents is None or any(
+                p in ev.present or base(p) for p in parents))
+
         return ok
+
+    def to_ask(self, f: str, ev: Evidence, askable: Callable[[str], bool]) -> set[str]:
+        """The findings to ask so that ``f`` can be settled: itself, or its parents first."""
+        parents = self.parents.get(f)
+        if parents is None or any(p in ev.present for p in parents):
+            return {f}
+        return {p for p in parents if askable(p)}
 
     def candidates(
         self, ev: Evidence, state: State
@@ -443,14 +461,14 @@ class Selector:
         out = []
         grouped: set[str] = set()  # findings a group still open will ask about
         for q in self.catalogue.questions.values():
-            if q.kind != "group" or q.id in state.asked:
+            if q.kind != "group" or q.id in state.asked or not q.applies(ev.present):
                 continue
             open_ = tuple(f for f in q.findings if askable(f))
             if len(open_) >= 2 or (q.volunteered and open_):
                 out.append((q, open_))
                 grouped.update(open_)
         for q in self.catalogue.questions.values():
-            if q.kind == "group" or q.id in state.asked:
+            if q.kind == "group" or q.id in state.asked or not q.applies(ev.present):
                 continue
             open_ = tuple(f for f in q.findings if askable(f))
             if q.kind == "number":
@@ -512,7 +530,7 @@ class Selector:
                     if k is not None:
                         entries.append((qi, val, k, 0))
             elif q.kind == "group":
-                if not q.volunteered:
+                if not q.must_choose:
                     k = self._add(hyps, ev, set(), set(open_))
                     if k is not None:
                         entries.append((qi, False, k, 0))
@@ -541,15 +559,17 @@ class Selector:
         raise_to = self.ambulance_rank if level0 >= self.emergency_rank else self.emergency_rank
         danger = self.open_patterns(ev, state, level0, post0)
         danger_findings: dict[str, set[str]] = {}
+        askable = self.askable(ev, state.covered)
         for pid, found in danger.items():
             for f in found:
-                danger_findings.setdefault(f, set()).add(pid)
+                for g in self.to_ask(f, ev, askable):
+                    danger_findings.setdefault(g, set()).add(pid)
         if level0 < self.emergency_rank:
             # every red flag of the pack is asked about, whatever it would change now
-            askable = self.askable(ev, state.covered)
             for f in self.red_flags:
                 if askable(f):
-                    danger_findings.setdefault(f, set()).add(f"red_flag:{f}")
+                    for g in self.to_ask(f, ev, askable):
+                        danger_findings.setdefault(g, set()).add(f"red_flag:{f}")
         if not entries:
             return self._decide(state, [], level0, lead0, tuple(sorted(danger)))
 
@@ -672,9 +692,10 @@ class Selector:
             flags = any(p.startswith("red_flag:") for p in s.screening)
             return (flags, s.p_emergency, len(s.screening), s.value, s.question)
 
-        # 1. where the pain is, when she has not said yet
+        # 1. where the pain is, when she has not said yet (the side, a volunteered
+        #    follow-up, is asked like any other question: when it matters)
         for s in scored:
-            if self.catalogue.questions[s.question].volunteered:
+            if self.catalogue.questions[s.question].must_choose:
                 return plan(s.question, None, "start")
         # 2. an emergency already revealed: only what could make it an ambulance call
         if state.emergency and level0 >= self.emergency_rank:

@@ -521,7 +521,7 @@ def _check_group(session: Session, q: QuestionSpec, value: Any, follow_up: bool)
     if isinstance(value, bool):
         if follow_up and value is True:
             raise InterviewError(f"{q.id}: say which of these apply")
-        if value is False and q.volunteered:
+        if value is False and q.must_choose:
             raise InterviewError(f"{q.id}: choose at least one")
         if follow_up and value is False:
             raise InterviewError(f"{q.id}: you said yes: say which of these apply")

@@ -1,9 +1,11 @@
 """The service layer: what each endpoint does, independent of HTTP.
 
 Takes parsed JSON values, calls the core (engine, interview, intake, advice)
-and the store, and returns plain JSON values or raises ApiProblem. Routes
-only translate HTTP to these calls, so the logic is testable without a
-server and the same whichever worker or machine runs it.
+and the store, and returns plain JSON values (or typed core values: a
+Session, a Report) or raises the domain errors of gravida.service.errors.
+The API and the web pages only translate HTTP to these calls, so the logic
+is testable without a server, the same whichever worker or machine runs it,
+and the two interfaces cannot give different answers.
 """
 
 from __future__ import annotations
@@ -16,11 +18,20 @@ from collections import OrderedDict
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from gravida.api.problems import ApiProblem, FieldError
 from gravida.engine import Case, CaseError, Engine
+from gravida.interview import Session
 from gravida.knowledge import i18n
 from gravida.knowledge.load import PackError, load_pack
-from gravida.report import build_report
+from gravida.report import Report, build_report
+from gravida.service.errors import (
+    Conflict,
+    FieldError,
+    InvalidRequest,
+    NotAvailable,
+    ServiceError,
+    Unavailable,
+    UnknownInterview,
+)
 from gravida.settings import Settings
 from gravida.store import InterviewStore, NotFound, StoredInterview, VersionConflict
 
@@ -36,23 +47,24 @@ def _nearest(word: str, known: Sequence[str]) -> tuple[str, ...]:
     return tuple(difflib.get_close_matches(word, sorted(known), n=3, cutoff=0.6))
 
 
-def invalid_case(exc: CaseError, prefix: str = "") -> ApiProblem:
+def invalid_case(exc: CaseError, prefix: str = "") -> InvalidRequest:
     errors = [FieldError(prefix + p.field, p.message, p.suggestions) for p in exc.problems]
-    return ApiProblem(
-        422, "invalid-case", "The case is not valid",
+    return InvalidRequest(
+        "invalid-case", "The case is not valid",
         "; ".join(f"{e.field}: {e.message}" for e in errors), errors,
     )
 
 
 def invalid(field: str, message: str, suggestions: Sequence[str] = (),
-            kind: str = "invalid-request", title: str = "The request is not valid") -> ApiProblem:
-    return ApiProblem(422, kind, title, f"{field}: {message}",
+            kind: str = "invalid-request", title: str = "The request is not valid",
+            ) -> InvalidRequest:
+    return InvalidRequest(kind, title, f"{field}: {message}",
                       [FieldError(field, message, tuple(suggestions))])
 
 
-def not_found(interview_id: str) -> ApiProblem:
-    return ApiProblem(
-        404, "interview-not-found", "No such interview",
+def not_found(interview_id: str) -> UnknownInterview:
+    return UnknownInterview(
+        "interview-not-found", "No such interview",
         "There is no interview with this id: it never existed, or it was deleted after "
         "the retention period.",
         [FieldError("id", "unknown interview id")],
@@ -83,17 +95,17 @@ class SessionCache:
 
     def __init__(self, size: int = 2048) -> None:
         self.size = size
-        self._items: OrderedDict[tuple[str, int], Any] = OrderedDict()
+        self._items: OrderedDict[tuple[str, int], Session] = OrderedDict()
         self._lock = threading.Lock()
 
-    def get(self, key: tuple[str, int]) -> Any | None:
+    def get(self, key: tuple[str, int]) -> Session | None:
         with self._lock:
             hit = self._items.get(key)
             if hit is not None:
                 self._items.move_to_end(key)
             return hit
 
-    def put(self, key: tuple[str, int], session: Any) -> None:
+    def put(self, key: tuple[str, int], session: Session) -> None:
         with self._lock:
             self._items[key] = session
             self._items.move_to_end(key)
@@ -139,8 +151,8 @@ class Service:
                     hit = Engine(load_pack(self.pack.directory, code))
                 except PackError as exc:
                     log.error("the %r texts of the pack are broken: %s", code, exc)
-                    raise ApiProblem(500, "pack-broken", "Server error",
-                                     f"The {code!r} texts cannot be loaded.") from None
+                    raise Unavailable("pack-broken", "Texts unavailable",
+                                      f"The {code!r} texts cannot be loaded.") from None
                 self._engines[code] = hit
         return hit
 
@@ -157,8 +169,8 @@ class Service:
         for name, call in calls:
             try:
                 call()
-            except ApiProblem as exc:
-                if exc.status == 501:
+            except ServiceError as exc:
+                if isinstance(exc, NotAvailable):
                     log.info("%s is not available in this build", name)
                 else:
                     log.warning("warming up %s: %s", name, exc.detail)
@@ -197,7 +209,7 @@ class Service:
         try:
             from gravida.intake.parse import parse_text
         except ImportError:
-            raise ApiProblem(501, "not-implemented", "Not available",
+            raise NotAvailable("not-implemented", "Not available",
                              "Free-text intake is not part of this build.") from None
         return parse_text(text, self.engine_for(lang).pack).to_dict()
 
@@ -231,7 +243,7 @@ class Service:
         try:
             from gravida.advice.medicines import check
         except ImportError:
-            raise ApiProblem(501, "not-implemented", "Not available",
+            raise NotAvailable("not-implemented", "Not available",
                              "Medicine checks are not part of this build.") from None
         try:
             verdict = check(query, weeks, self.engine_for(lang).pack)
@@ -285,7 +297,7 @@ class Service:
             self.store.ping()
         except Exception:
             log.exception("database health check failed")
-            raise ApiProblem(503, "database-unavailable", "Database unavailable",
+            raise Unavailable("database-unavailable", "Database unavailable",
                              "The database cannot be reached.") from None
         return {"status": "ok", "database": "ok", "pack_version": self.pack.version}
 
@@ -365,8 +377,8 @@ class Service:
         row = self._row(interview_id)
         self._check_version(row, version)
         if row.finished:
-            raise ApiProblem(
-                409, "interview-finished", "The interview is finished",
+            raise Conflict(
+                "interview-finished", "The interview is finished",
                 "This interview has stopped; read its result, or go back to change an answer.",
                 [FieldError("question", "the interview is finished")],
             )
@@ -389,9 +401,21 @@ class Service:
         try:
             before = back(session)
         except InterviewError as exc:
-            raise ApiProblem(409, "nothing-to-undo", "Nothing to undo", str(exc),
+            raise Conflict("nothing-to-undo", "Nothing to undo", str(exc),
                              [FieldError("version", str(exc))]) from None
         return self._save(row, before)
+
+    def session(self, interview_id: str) -> Session:
+        """The interview as the core's Session (what the hand-off documents are made from).
+
+        Resumed exactly as every other interview call resumes it, so a missing
+        or stale interview raises the same UnknownInterview / Conflict.
+        """
+        return self._resume(self._row(interview_id))
+
+    def report(self, case: Case | Mapping[str, Any]) -> Report:
+        """The full Report of a case (of an interview: its ``case``), as the CLI builds it."""
+        return build_report(self.engine, case if isinstance(case, Case) else dict(case))
 
     def result(self, interview_id: str) -> dict[str, Any]:
         from gravida.interview import result
@@ -414,8 +438,8 @@ class Service:
         if version != row.version:
             raise conflict(version, row.version)
 
-    def _resume(self, row: StoredInterview) -> Any:
-        from gravida.interview import InterviewError, Session
+    def _resume(self, row: StoredInterview) -> Session:
+        from gravida.interview import InterviewError
 
         cached = self.sessions.get((row.id, row.version))
         if cached is not None:
@@ -425,15 +449,15 @@ class Service:
             session = Session.from_json(row.state["session"], engine)
         except (InterviewError, KeyError, TypeError, ValueError) as exc:
             log.warning("interview cannot be resumed with pack %s: %s", self.pack.version, exc)
-            raise ApiProblem(
-                409, "interview-stale", "The interview cannot be resumed",
+            raise Conflict(
+                "interview-stale", "The interview cannot be resumed",
                 "The knowledge pack changed since this interview was stored and its answers "
                 "no longer fit; please start a new interview.",
             ) from None
         self.sessions.put((row.id, row.version), session)
         return session
 
-    def _snapshot(self, session: Any, lang: str) -> dict[str, Any]:
+    def _snapshot(self, session: Session, lang: str) -> dict[str, Any]:
         from gravida.interview import next_question, result
 
         q = next_question(session)
@@ -445,7 +469,7 @@ class Service:
             "pack_version": self.pack.version,
         }
 
-    def _save(self, row: StoredInterview, session: Any) -> dict[str, Any]:
+    def _save(self, row: StoredInterview, session: Session) -> dict[str, Any]:
         try:
             new = self.store.update(row.id, row.version,
                                     **self._snapshot(session, _stored_lang(row)))
@@ -484,9 +508,9 @@ def _stored_lang(row: StoredInterview) -> str:
     return lang if isinstance(lang, str) else i18n.DEFAULT_LANGUAGE
 
 
-def conflict(expected: int, current: int | None) -> ApiProblem:
-    return ApiProblem(
-        409, "version-conflict", "The interview has changed",
+def conflict(expected: int, current: int | None) -> Conflict:
+    return Conflict(
+        "version-conflict", "The interview has changed",
         f"You sent version {expected} but the interview is at version {current}: another "
         "answer arrived first. Read the interview again and answer its current question.",
         [FieldError("version", f"expected {current}, got {expected}")],

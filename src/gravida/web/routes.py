@@ -4,8 +4,9 @@ Every page works as a plain HTML form post followed by a redirect (so the
 browser's back and reload buttons behave, and no JavaScript is needed);
 ``static/app.js`` only submits the same forms in the background and swaps
 the page in, which lets an emergency be announced through a live region.
-The pages use the API's own ``Service``, so a web interview is an API
-interview and the two cannot give different answers.
+The pages call the one application ``Service`` (gravida.service), as the
+API does, so a web interview is an API interview and the two cannot give
+different answers; the web never imports the API.
 
 Security: Jinja2 escapes everything (what she typed is only ever shown as
 text), pages carry a Content-Security-Policy that allows only this app's own
@@ -34,9 +35,10 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from starlette.concurrency import run_in_threadpool
 
-from gravida.api.problems import ApiProblem
-from gravida.report import Report, build_report
+from gravida.interview import Session
+from gravida.report import Report
 from gravida.service import Service
+from gravida.service.errors import InvalidRequest, ServiceError, UnknownInterview
 from gravida.store.models import ID_LENGTH
 from gravida.web import views
 
@@ -163,9 +165,9 @@ def not_found() -> HTMLResponse:
     )
 
 
-def problem_page(exc: ApiProblem) -> HTMLResponse:
+def problem_page(exc: ServiceError) -> HTMLResponse:
     """A service problem as a page; never the technical detail (it names ids)."""
-    if exc.status == 404:
+    if isinstance(exc, UnknownInterview):
         return not_found()
     if exc.kind == "interview-stale":
         return error_page(
@@ -201,17 +203,42 @@ def guarded(handler: Callable[P, Awaitable[Response]]) -> Callable[P, Awaitable[
 
 
 def location_options(service: Service, chosen: Sequence[str] = ()) -> list[dict[str, Any]]:
-    """The volunteered group (where the pain is) as checkboxes, in the pack's words."""
+    """Where the pain is: the body areas (the group she must pick from) as checkboxes."""
     from gravida.interview.session import catalogue
 
     cat = catalogue(service.engine)
     out: list[dict[str, Any]] = []
     for gid in cat.volunteered:
         q = cat.questions[gid]
+        if not q.must_choose:
+            continue
         for finding, text in zip(q.findings, q.items, strict=True):
             out.append({"value": finding, "text": views.capfirst(text),
                         "checked": finding in chosen})
     return out
+
+
+def location_groups(service: Service) -> list[Any]:
+    from gravida.interview.session import catalogue
+
+    cat = catalogue(service.engine)
+    return [cat.questions[g] for g in cat.volunteered if cat.questions[g].must_choose]
+
+
+# The side follow-up on the start page: each choice and what it states.
+SIDES: dict[str, tuple[list[str], list[str]]] = {
+    "right": (["pain_right_side"], []),
+    "left": (["pain_left_side"], []),
+    "both": ([], ["pain_one_side"]),
+}
+
+
+def side_question(service: Service) -> Any:
+    """The volunteered follow-up about the side (pain_side), or None if the pack has none."""
+    from gravida.interview.session import catalogue
+
+    cat = catalogue(service.engine)
+    return next((cat.questions[g] for g in cat.volunteered if cat.questions[g].when), None)
 
 
 def weeks_range(service: Service) -> tuple[float, float]:
@@ -232,12 +259,14 @@ def start_page(service: Service, status: int = 200, errors: Sequence[dict[str, s
                form: Mapping[str, Any] | None = None) -> HTMLResponse:
     from gravida.interview.session import catalogue
 
-    form = form or {"weeks": "", "text": "", "where": []}
+    form = form or {"weeks": "", "text": "", "where": [], "side": ""}
     weeks_q = catalogue(service.engine).get("gestational_weeks")
     lo, hi = weeks_range(service)
+    side = side_question(service)
     return page(
         "start.html", status=status, errors=list(errors), form=form,
         locations=location_options(service, form.get("where", [])),
+        side=side, side_areas=[] if side is None else list(side.when),
         weeks_min=views.number_text(lo), weeks_max=views.number_text(hi),
         weeks_text=weeks_q.text if weeks_q is not None else "How many weeks pregnant are you?",
         max_text=views.MAX_TEXT, retention_days=service.settings.retention_days,
@@ -259,8 +288,20 @@ async def start_post(request: Request) -> Response:
     text = first(form, "text")[: views.MAX_TEXT]
     options = {o["value"] for o in location_options(service)}
     where = [w for w in dict.fromkeys(form.get("where") or []) if w in options]
-    shown = {"weeks": weeks_raw, "text": text, "where": where}
-    body: dict[str, Any] = {"present": where}
+    side_q = side_question(service)
+    side = first(form, "side")
+    side = side if side in SIDES and side_q is not None else ""
+    shown = {"weeks": weeks_raw, "text": text, "where": where, "side": side}
+    body: dict[str, Any] = {"present": list(where)}
+    volunteered: list[str] = []
+    if where:
+        volunteered = [g.id for g in location_groups(service)]
+    if side and side_q is not None and side_q.applies(set(where)):
+        present, absent = SIDES[side]
+        body["present"] += present
+        if absent:
+            body["absent"] = absent
+        volunteered.append(side_q.id)
     errors: list[dict[str, str]] = []
     if weeks_raw:
         weeks = views.parse_number(weeks_raw)
@@ -272,10 +313,8 @@ async def start_post(request: Request) -> Response:
     if text.strip():
         body["text"] = text
         body["keep_text"] = True
-    if where:
-        from gravida.interview.session import catalogue
-
-        body["volunteered"] = list(catalogue(service.engine).volunteered)
+    if volunteered:
+        body["volunteered"] = volunteered
     if not weeks_raw and not text.strip():
         errors.append({"field": "weeks", "message":
                        "Please say how many weeks pregnant you are."})
@@ -283,13 +322,13 @@ async def start_post(request: Request) -> Response:
         return start_page(service, 422, errors, shown)
     try:
         view = await call(service.start_interview, body)
-    except ApiProblem as exc:
+    except ServiceError as exc:
         fields = {e.field for e in exc.errors}
-        if exc.status == 422 and "gestational_weeks" in fields:
+        if isinstance(exc, InvalidRequest) and "gestational_weeks" in fields:
             message = ("Please say how many weeks pregnant you are."
                        if not weeks_raw else weeks_problem(service))
             return start_page(service, 422, [{"field": "weeks", "message": message}], shown)
-        if exc.status == 422:
+        if isinstance(exc, InvalidRequest):
             log.info("web: start refused: %s", exc.detail)
             return start_page(service, 422, [{"field": "text", "message":
                               "We could not use this. Please check your answers and try "
@@ -306,7 +345,7 @@ async def load(service: Service, interview_id: str) -> dict[str, Any] | HTMLResp
         return not_found()
     try:
         return await call(service.get_interview, interview_id)
-    except ApiProblem as exc:
+    except ServiceError as exc:
         return problem_page(exc)
 
 
@@ -319,7 +358,7 @@ def kept_text(service: Service, interview_id: str) -> str | None:
 
 
 def report_for(service: Service, view: Mapping[str, Any]) -> Report:
-    return build_report(service.engine, view["case"])
+    return service.report(view["case"])
 
 
 def question_page(service: Service, view: Mapping[str, Any], text: str | None,
@@ -386,10 +425,10 @@ async def answer(request: Request, interview_id: str) -> Response:
     try:
         await call(service.answer, interview_id,
                    {"question": q["id"], "answer": value, "version": view["version"]})
-    except ApiProblem as exc:
+    except ServiceError as exc:
         if exc.kind == "version-conflict" or exc.kind == "interview-finished":
             return redirect(f"/i/{interview_id}?moved=1")
-        if exc.status == 422:
+        if isinstance(exc, InvalidRequest):
             log.info("web: answer refused: %s", exc.detail)
             problem = views.FormProblem(
                 "That answer does not fit with an earlier one. Please check it, or go back "
@@ -412,7 +451,7 @@ async def back(request: Request, interview_id: str) -> Response:
         return redirect(f"/i/{interview_id}?moved=1")
     try:
         await call(service.back, interview_id, {"version": view["version"]})
-    except ApiProblem as exc:
+    except ServiceError as exc:
         if exc.kind in ("version-conflict", "nothing-to-undo"):
             return redirect(f"/i/{interview_id}")
         return problem_page(exc)
@@ -436,12 +475,9 @@ def handoff_links(interview_id: str) -> dict[str, str | None]:
     }
 
 
-def stored_session(service: Service, interview_id: str) -> Any:
-    """The interview as a core Session (replayed from the stored state)."""
-    from gravida.interview import Session
-
-    row = service.store.get(interview_id)
-    return Session.from_json(row.state["session"], service.engine)
+def stored_session(service: Service, interview_id: str) -> Session:
+    """The interview as a core Session, resumed by the service."""
+    return service.session(interview_id)
 
 
 def csp_with_styles(html: str) -> str:
@@ -503,7 +539,7 @@ async def medicine(request: Request, interview_id: str) -> Response:
     weeks = view["case"].get("gestational_weeks")
     try:
         verdict = await call(service.check_medicine, {"query": query, "weeks": weeks})
-    except ApiProblem as exc:
+    except ServiceError as exc:
         log.info("web: medicine check refused: %s", exc.detail)
         return await result_page(request, interview_id, medicine_query=query,
                                  medicine_error="We could not check that. Type just the "

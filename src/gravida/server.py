@@ -1,22 +1,49 @@
-"""The process `gravida serve` becomes: uvicorn, started from a module that imports little.
+"""The whole server: the API and the web pages composed into one app, and the process.
+
+The API (gravida.api) and the web pages (gravida.web) are independent
+interfaces over the one service; this module, above both, puts them in one
+ASGI app (``create_app``; ``app_from_env`` for uvicorn's factory) and is the
+process `gravida serve` becomes: uvicorn, started from a module that imports
+little.
 
 uvicorn starts workers with multiprocessing's *spawn*, which re-imports the
 parent's main module in every worker. Were that the `gravida` console script,
 each worker would first import the whole CLI (the engine, the intake's
 language pipeline...) before it could answer uvicorn's health ping, and slow
 machines would see workers killed at start-up. So `serve` execs
-``python -m gravida.api.serve``, whose workers import only the app.
+``python -m gravida.server``, whose workers import only the app.
 """
 
 from __future__ import annotations
 
 import argparse
 import logging
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from fastapi import FastAPI
+
+    from gravida.settings import Settings
 
 # A worker that does not answer the supervisor's ping for this long is replaced.
 # Not the 5 s default: building the app (loading the pack, warming the intake)
 # takes seconds on a small, busy machine.
 WORKER_HEALTHCHECK_SECONDS = 30
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """The API with the web pages (``/``, ``/i/...``, ``/static/...``) on the same service."""
+    from gravida.api.app import create_app as create_api
+    from gravida.web.routes import router as web_router
+
+    return create_api(settings, extra_routers=(web_router,))
+
+
+def app_from_env() -> FastAPI:
+    """For uvicorn's ``--factory``: settings from the environment."""
+    from gravida.settings import Settings
+
+    return create_app(Settings())
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -34,7 +61,7 @@ def main(argv: list[str] | None = None) -> None:
         level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
     uvicorn.run(
-        "gravida.api.app:app_from_env",
+        "gravida.server:app_from_env",
         factory=True,
         host=args.host,
         port=args.port,

@@ -1,0 +1,159 @@
+"""The small pattern language the pack's phrase lists are written in, compiled for spaCy.
+
+Every language's phrase file uses the same language (one string per pattern,
+words separated by spaces, matched case-insensitively on spaCy tokens):
+
+``word``      the token itself; contractions are split as spaCy splits them
+              (``don't`` is ``do`` + ``n't``)
+``a|b|c``     any one of the alternatives
+``word*``     any token starting with ``word`` (``ach*``: ache, aches, aching)
+``x?``        the token (or alternatives) may be missing
+``~`` ``~N``  a gap of up to 3 (or N) tokens that are not sentence punctuation
+``#``         any number-like token
+``/re/``      a token matching the regex
+``$name``     a macro of the file
+
+Errors are ``PackError``s naming the entry; the loader fills in the file.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from spacy.language import Language
+
+from gravida.knowledge.load import PackError
+
+# the file is filled in by the loader (one phrase file per language)
+FILE = "phrases"
+
+_TOKEN_SPECIAL = re.compile(r"[|*?]")
+_GAP = re.compile(r"^~(\d{0,2})$")
+_MACRO = re.compile(r"\$([a-z_]+)")
+_STOP_PUNCT = [".", "!", "?", ";"]
+def err(entry: str, problem: str) -> PackError:
+    return PackError(FILE, entry, problem)
+
+
+def as_list(raw: Any, entry: str) -> list[str]:
+    if raw is None:
+        return []
+    if not isinstance(raw, list) or not all(isinstance(x, str) and x.strip() for x in raw):
+        raise err(entry, "expected a list of non-empty strings")
+    return [x.strip() for x in raw]
+
+
+def expand_macros(pattern: str, macros: Mapping[str, str], entry: str) -> str:
+    """Replace ``$name`` (also inside alternatives: ``$pain|cramps``) by the macro text."""
+
+    def one(m: re.Match[str]) -> str:
+        name = m.group(1)
+        if name not in macros:
+            raise err(entry, f"unknown macro ${name} in {pattern!r}")
+        return macros[name]
+
+    words = []
+    for word in pattern.split():
+        if "$" in word:
+            expanded = _MACRO.sub(one, word)
+            if " " in expanded and (word.endswith("?") or "|" in word):
+                raise err(entry, f"a several-word macro cannot be optional or alternative: {word}")
+            words.append(expanded)
+        else:
+            words.append(word)
+    return " ".join(words)
+
+
+def compile_pattern(
+    nlp: Language, pattern: str, entry: str, macros: Mapping[str, str] | None = None
+) -> list[dict[str, Any]]:
+    """Turn one pattern string into a spaCy ``Matcher`` token pattern."""
+    out: list[dict[str, Any]] = []
+    pattern = expand_macros(pattern, macros or {}, entry)
+    for word in pattern.lower().split():
+        if len(word) > 2 and word.startswith("/") and word.rstrip("?").endswith("/"):
+            optional = word.endswith("?")
+            body = word.rstrip("?")[1:-1]
+            try:
+                re.compile(body)
+            except re.error as exc:
+                raise err(entry, f"bad token regex {word!r}: {exc}") from None
+            rspec: dict[str, Any] = {"LOWER": {"REGEX": f"^(?:{body})$"}}
+            if optional:
+                rspec["OP"] = "?"
+            out.append(rspec)
+            continue
+        gap = _GAP.match(word)
+        if gap:
+            n = int(gap.group(1) or 3)
+            if not 1 <= n <= 8:
+                raise err(entry, f"gap {word!r} must be ~1..~8 in {pattern!r}")
+            out.append({"TEXT": {"NOT_IN": _STOP_PUNCT}, "OP": f"{{0,{n}}}"})
+            continue
+        if word == "#":
+            out.append({"LIKE_NUM": True})
+            continue
+        optional = word.endswith("?") and len(word) > 1
+        core = word[:-1] if optional else word
+        if not _TOKEN_SPECIAL.search(core):
+            toks = [t.lower_ for t in nlp.make_doc(core)]
+            if optional and len(toks) != 1:
+                raise err(entry, f"optional word {word!r} splits into tokens in {pattern!r}")
+            for t in toks:
+                spec: dict[str, Any] = {"LOWER": t}
+                if optional:
+                    spec["OP"] = "?"
+                out.append(spec)
+            continue
+        alts = core.split("|")
+        if any(not a or "?" in a or ("*" in a[:-1]) for a in alts):
+            raise err(entry, f"bad token {word!r} in {pattern!r}")
+        if any(a.endswith("*") for a in alts):
+            body = "|".join(
+                re.escape(a[:-1]) + ".*" if a.endswith("*") else re.escape(a) for a in alts
+            )
+            spec = {"LOWER": {"REGEX": f"^(?:{body})$"}}
+        else:
+            spec = {"LOWER": {"IN": alts}}
+        if optional:
+            spec["OP"] = "?"
+        out.append(spec)
+    if not out or all(s.get("OP") for s in out):
+        raise err(entry, f"pattern {pattern!r} matches nothing solid")
+    return out
+
+
+def check_src(raw: Mapping[str, Any], entry: str, known: set[str]) -> None:
+    src = raw.get("src")
+    if not isinstance(src, str) or src not in known:
+        raise err(entry, f"needs a known source id in 'src' (got {src!r})")
+
+
+def compose_number_words(base: Mapping[str, int]) -> dict[str, int]:
+    """Every spelt-out number the pack's words compose: 'twenty eight' -> 28."""
+    out = dict(base)
+    tens = {w: v for w, v in base.items() if v >= 20 and v % 10 == 0}
+    units = {w: v for w, v in base.items() if 1 <= v <= 9}
+    for tw, tv in tens.items():
+        for uw, uv in units.items():
+            out[f"{tw} {uw}"] = tv + uv
+    return out
+
+
+def num_alternation(words: Mapping[str, int]) -> str:
+    """The regex for one number, in digits or words, longest words first."""
+    alt = "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)
+    )
+    return rf"(?:\d{{1,3}}(?:[.,]\d{{1,2}})?|{alt})" if alt else r"(?:\d{1,3}(?:[.,]\d{1,2})?)"
+
+
+def regex(raw: str, entry: str, num: str = "") -> re.Pattern[str]:
+    try:
+        return re.compile(raw.replace("{NUM}", num), re.IGNORECASE)
+    except re.error as exc:
+        raise err(entry, f"bad regex: {exc}") from None
+
+

@@ -1,0 +1,259 @@
+"""Rules a phrase file adds beside its phrase lists: near, alone_implies, wide_ranges.
+
+Each is clinical content (which wording implies what), so it lives in the pack;
+this module holds the typed rules and checks them at load.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from gravida.intake.patterns import as_list, check_src, err, regex
+
+
+@dataclass(frozen=True)
+class NumberRule:
+    """A regex for one number finding; group ``value`` (and optional ``value2``)."""
+
+    finding: str
+    name: str
+    regex: re.Pattern[str]
+    kind: str
+    finding2: str | None
+    flags: tuple[str, ...]
+    strength: int
+    needs_cue: str | None
+    # how many sentences before the hit's own one may hold the cue ("My back is
+    # killing me. It's an 8.")
+    cue_reach: int = 0
+    # text just before the hit that makes it something else ("for about 3 weeks"
+    # is a duration, not weeks of pregnancy); searched as ``(?:regex)\Z``
+    not_after: re.Pattern[str] | None = None
+    # below this a loosely worded match is more likely something else ("2 weeks
+    # and it still hurts" is a duration: nobody knows she is 2 weeks pregnant)
+    min_value: float | None = None
+
+
+@dataclass(frozen=True)
+class NearRule:
+    """A present mention of ``finding`` about the things ``cue`` names is also ``then``.
+
+    "The tightenings fade if I lie down" says the pain eases with rest and, since
+    what eases is a tightening, that the tightenings are the irregular kind. The
+    cue must stand before the mention in its sentence (or up to ``reach``
+    sentences earlier) and not be negated.
+    """
+
+    finding: str
+    cue: re.Pattern[str]
+    reach: int
+    then: str
+    # not when the text already states one of these ("every 5 minutes ... they
+    # ease when I sit" is not made irregular by the easing)
+    unless: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class AloneRule:
+    """``then`` follows from ``finding`` when nothing stated says otherwise.
+
+    A pain only in the lower right of the belly is a right-sided pain; the same
+    words beside a pain on the left, or "it's on both sides", are not.
+    """
+
+    finding: str
+    then: str
+    unless_present: frozenset[str]
+    unless_absent: frozenset[str]
+
+
+@dataclass(frozen=True)
+class WideRangeRule:
+    """A mention of ``finding`` whose words give a wide range of times names ``then``.
+
+    "Every 10 to 40 minutes" is matched by the same words as "every 5 minutes",
+    but a rhythm that wanders that much is not a regular one. Wide means the
+    longest time is at least ``min_ratio`` times and ``min_spread`` minutes more
+    than the shortest; a narrower range ("every 5 to 7 minutes") stays as it is.
+    """
+
+    finding: str
+    then: str
+    regex: re.Pattern[str]
+    min_ratio: float
+    min_spread: float
+    unit_minutes: Mapping[str, float]
+    quantities: Mapping[str, float]
+
+
+def near_rules(raw: Any, fid: str, booleans: list[str]) -> list[NearRule]:
+    if raw is None:
+        return []
+    entry = f"findings.{fid}.near"
+    if not isinstance(raw, list):
+        raise err(entry, "expected a list of {cue, then, reach?}")
+    out: list[NearRule] = []
+    for i, r in enumerate(raw):
+        name = f"{entry}[{i}]"
+        if not isinstance(r, dict) or set(r) - {"cue", "then", "reach", "unless"}:
+            raise err(name, "expected keys cue, then and optional reach, unless")
+        if r.get("then") not in booleans:
+            raise err(name, f"then: {r.get('then')!r} is not a boolean vocabulary finding")
+        unless = as_list(r.get("unless"), f"{name}.unless")
+        if any(u not in booleans for u in unless):
+            raise err(name, f"unless: not boolean vocabulary findings: {unless}")
+        reach = r.get("reach", 0)
+        if not isinstance(reach, int) or isinstance(reach, bool) or not 0 <= reach <= 3:
+            raise err(name, "reach must be an integer 0..3")
+        if not isinstance(r.get("cue"), str) or not r["cue"].strip():
+            raise err(name, "cue must be a token regex")
+        cue = regex(f"^(?:{r['cue']})$", f"{name}.cue")
+        out.append(NearRule(fid, cue, reach, str(r["then"]), frozenset(unless)))
+    return out
+
+
+def alone_rules(raw: Any, booleans: list[str], known: set[str]) -> list[AloneRule]:
+    if raw is None:
+        return []
+    if not isinstance(raw, dict):
+        raise err("alone_implies", "expected a mapping with src and rules")
+    check_src(raw, "alone_implies", known)
+    out: list[AloneRule] = []
+    for i, r in enumerate(raw.get("rules") or []):
+        name = f"alone_implies.rules[{i}]"
+        if not isinstance(r, dict) or set(r) - {"if", "then", "unless_present", "unless_absent"}:
+            raise err(name, "expected keys if, then, unless_present, unless_absent")
+        ids = [r.get("if"), r.get("then"), *(r.get("unless_present") or [])]
+        ids += list(r.get("unless_absent") or [])
+        bad = [x for x in ids if x not in booleans]
+        if bad:
+            raise err(name, f"not boolean vocabulary findings: {bad}")
+        out.append(
+            AloneRule(
+                str(r["if"]),
+                str(r["then"]),
+                frozenset(r.get("unless_present") or []),
+                frozenset(r.get("unless_absent") or []),
+            )
+        )
+    return out
+
+
+def _positive(raw: Any, entry: str) -> float:
+    if isinstance(raw, bool) or not isinstance(raw, int | float) or raw < 0:
+        raise err(entry, "expected a number >= 0")
+    return float(raw)
+
+
+def wide_ranges(raw: Any, booleans: list[str], known: set[str], num: str) -> list[WideRangeRule]:
+    if raw is None:
+        return []
+    if not isinstance(raw, dict):
+        raise err("wide_ranges", "expected a mapping with src, unit_minutes and rules")
+    check_src(raw, "wide_ranges", known)
+    units_raw = raw.get("unit_minutes")
+    if not isinstance(units_raw, dict) or not units_raw:
+        raise err("wide_ranges.unit_minutes", "expected unit: minutes")
+    units = {
+        str(k).lower(): _positive(v, f"wide_ranges.unit_minutes.{k}") for k, v in units_raw.items()
+    }
+    q_raw = raw.get("quantities") or {}
+    if not isinstance(q_raw, dict):
+        raise err("wide_ranges.quantities", "expected word: number")
+    quantities = {
+        str(k).lower(): _positive(v, f"wide_ranges.quantities.{k}") for k, v in q_raw.items()
+    }
+    out: list[WideRangeRule] = []
+    for i, r in enumerate(raw.get("rules") or []):
+        name = f"wide_ranges.rules[{i}]"
+        allowed = {"finding", "then", "regex", "min_ratio", "min_spread"}
+        if not isinstance(r, dict) or set(r) - allowed:
+            raise err(name, f"expected keys {sorted(allowed)}")
+        bad = [x for x in (r.get("finding"), r.get("then")) if x not in booleans]
+        if bad:
+            raise err(name, f"not boolean vocabulary findings: {bad}")
+        rx = regex(str(r.get("regex", "")), f"{name}.regex", num)
+        if not {"lo", "hi", "unit"} <= set(rx.groupindex):
+            raise err(f"{name}.regex", "needs named groups 'lo', 'hi' and 'unit'")
+        out.append(
+            WideRangeRule(
+                finding=str(r["finding"]),
+                then=str(r["then"]),
+                regex=rx,
+                min_ratio=_positive(r.get("min_ratio", 1), f"{name}.min_ratio"),
+                min_spread=_positive(r.get("min_spread", 0), f"{name}.min_spread"),
+                unit_minutes=units,
+                quantities=quantities,
+            )
+        )
+    return out
+
+
+
+
+NUMBER_KINDS: tuple[str, ...] = (
+    "value",
+    "months",
+    "trimester",
+    "temperature",
+    "fahrenheit",
+    "weeks_days",
+)
+
+
+def load_number_rules(
+    raw: Any, numbers: set[str], cues: Mapping[str, re.Pattern[str]], num: str
+) -> list[NumberRule]:
+    """The ``numbers.rules`` of a phrase file; ``num`` is the regex for one number."""
+    if not isinstance(raw, list):
+        raise err("numbers.rules", "expected a list of rules")
+    number_rules: list[NumberRule] = []
+    for i, r in enumerate(raw):
+        entry_name = f"numbers.rules[{i}]"
+        if not isinstance(r, dict) or r.get("finding") not in numbers:
+            raise err(entry_name, "needs 'finding', a number finding of the vocabulary")
+        rx = regex(str(r.get("regex", "")), entry_name, num)
+        if "value" not in rx.groupindex:
+            raise err(entry_name, "regex needs a named group 'value'")
+        kind = str(r.get("kind", "value"))
+        if kind not in NUMBER_KINDS:
+            raise err(entry_name, f"kind must be one of {NUMBER_KINDS}")
+        finding2 = r.get("finding2")
+        if finding2 is not None and finding2 not in numbers:
+            raise err(entry_name, "finding2 is not a number finding")
+        cue = r.get("needs_cue")
+        if cue is not None and cue not in cues:
+            raise err(entry_name, f"unknown cue {cue!r}")
+        reach = r.get("cue_reach", 0)
+        if not isinstance(reach, int) or isinstance(reach, bool) or not 0 <= reach <= 3:
+            raise err(entry_name, "cue_reach must be an integer 0..3")
+        min_value = r.get("min_value")
+        if min_value is not None and (
+            isinstance(min_value, bool) or not isinstance(min_value, int | float)
+        ):
+            raise err(entry_name, "min_value must be a number")
+        not_after_raw = r.get("not_after")
+        not_after = (
+            regex(f"(?:{not_after_raw})\\Z", f"{entry_name}.not_after", num)
+            if not_after_raw
+            else None
+        )
+        number_rules.append(
+            NumberRule(
+                finding=r["finding"],
+                name=str(r.get("name", r["finding"])),
+                regex=rx,
+                kind=kind,
+                finding2=finding2,
+                flags=tuple(as_list(r.get("flags"), f"{entry_name}.flags")),
+                strength=int(r.get("strength", 1)),
+                needs_cue=cue,
+                cue_reach=reach,
+                not_after=not_after,
+                min_value=None if min_value is None else float(min_value),
+            )
+        )
+    return number_rules

@@ -1,0 +1,135 @@
+"""Settle one answer per finding from the evidence, and the duration of the pain."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from spacy.tokens import Doc
+
+from gravida.intake import context as ctx
+from gravida.intake.evidence import Evidence, fmt
+from gravida.intake.lexicon import Lexicon
+from gravida.intake.mentions import token_span
+from gravida.intake.numbers import to_number
+from gravida.knowledge import expr
+
+
+def durations(
+    norm: str,
+    doc: Doc,
+    lex: Lexicon,
+    all_scopes: Sequence[ctx.Scope],
+    text: str,
+    weeks_spans: Sequence[tuple[int, int]] = (),
+) -> list[Evidence]:
+    """How long the pain has lasted, from "for ten days", "since yesterday"...
+
+    Words already read as weeks of pregnancy ("30 weeks now, my back hurts")
+    are not also a duration.
+    """
+    d = lex.duration
+    out: list[Evidence] = []
+    longest: tuple[float, int, int, str] | None = None
+    for sent in doc.sents:
+        s0, s1 = sent.start_char, sent.end_char
+        if not d["pain_cue"].search(norm, s0, s1):
+            continue
+        for rx, days_fixed in d["compiled"]:
+            for m in rx.finditer(norm, s0, s1):
+                if any(a < m.end() and m.start() < b for a, b in weeks_spans):
+                    continue
+                if days_fixed is not None:
+                    days = float(days_fixed)
+                else:
+                    n_raw = re.sub(r"\s+", " ", (m.group("n") or "a").lower())
+                    q = d["quantities"].get(n_raw)
+                    n = float(q) if q is not None else to_number(n_raw, lex.all_number_words)
+                    unit = m.group("unit").lower().rstrip("s")
+                    if n is None or unit not in d["unit_days"]:
+                        continue
+                    days = n * float(d["unit_days"][unit])
+                t0, t1 = token_span(doc, m.start(), m.end())
+                mods = ctx.modifiers_of(t0, t1, all_scopes)
+                if any(
+                    s.trigger.category in ("family", "historical", "hypothetical") for s in mods
+                ):
+                    continue
+                if longest is None or days > longest[0]:
+                    longest = (days, m.start(), m.end(), m.group(0))
+    if longest is not None and longest[0] >= float(d.get("min_days_to_state", 0)):
+        days, c0, c1, phrase = longest
+        pol = "present" if days > float(d["over_days"]) else "absent"
+        out.append(
+            Evidence(
+                d["finding"],
+                pol,
+                None,
+                c0,
+                c1,
+                text[c0:c1],
+                phrase,
+                ("from_duration", f"days={fmt(days)}"),
+            )
+        )
+    return out
+
+
+def settle(evidence: list[Evidence], lex: Lexicon) -> dict[str, Any]:
+    """One answer per finding. A stated present wins over a stated absent (a missed
+    symptom is the costly error); a measurement wins over words, as in the engine."""
+    numbers: dict[str, float] = {}
+    for e in evidence:
+        if e.used and e.value is not None:
+            numbers[e.finding] = e.value
+    present: set[str] = set()
+    absent: set[str] = set()
+    for e in evidence:
+        if e.used and e.polarity == "present":
+            present.add(e.finding)
+    for e in evidence:
+        if e.used and e.polarity == "absent" and e.finding not in present:
+            absent.add(e.finding)
+    for nm in lex.number_maps:
+        fid = str(nm.get("finding"))
+        try:
+            p_node = expr.parse(nm["present_if"], set(), set(lex.numbers))
+            a_node = (
+                expr.parse(nm["absent_if"], set(), set(lex.numbers))
+                if nm.get("absent_if")
+                else None
+            )
+        except (expr.ExprError, KeyError):
+            continue
+        if not (expr.findings_in(p_node) & set(numbers)):
+            continue
+        if expr.evaluate(p_node, set(), set(), numbers):
+            present.add(fid)
+            absent.discard(fid)
+        elif a_node is not None and expr.evaluate(a_node, set(), set(), numbers):
+            absent.add(fid)
+            present.discard(fid)
+    for rule in lex.alone_rules:
+        if (
+            rule.finding in present
+            and rule.then not in absent
+            and not (rule.unless_present & present)
+            and not (rule.unless_absent & absent)
+        ):
+            present.add(rule.then)
+    changed = True
+    while changed:
+        changed = False
+        for a, b in lex.implies:
+            if a in present and b not in present:
+                present.add(b)
+                absent.discard(b)
+                changed = True
+    order = {f: i for i, f in enumerate(lex.boolean_order)}
+    case: dict[str, Any] = {}
+    for fid in sorted(numbers, key=lambda f: (f != "gestational_weeks", f)):
+        case[fid] = fmt(numbers[fid])
+    case["present"] = sorted(present, key=lambda f: order.get(f, 0))
+    case["absent"] = sorted(absent, key=lambda f: order.get(f, 0))
+    return case

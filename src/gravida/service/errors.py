@@ -1,0 +1,52 @@
+"""The service's domain errors: what went wrong, in the service's terms, never HTTP.
+
+The service raises these; each interface decides what they look like: the
+API maps the class to a status and an RFC 9457 problem (gravida.api.problems),
+the web pages to a page. ``kind`` is a stable name a program can switch on
+(``invalid-case``, ``version-conflict``...), ``errors`` names each field.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from gravida.engine.case import Problem
+
+# One thing wrong with the input: the engine's own case problem, so a case
+# error reaches a caller in the same shape as the service's own field errors.
+FieldError = Problem
+
+
+@dataclass
+class ServiceError(Exception):
+    """A request the service cannot carry out."""
+
+    kind: str  # e.g. "invalid-case"
+    title: str
+    detail: str
+    errors: Sequence[FieldError] = field(default_factory=tuple)
+
+    def __post_init__(self) -> None:
+        super().__init__(self.detail)
+
+
+class InvalidRequest(ServiceError):
+    """The request itself is wrong: a bad case, field or answer. Fix it and send again."""
+
+
+class UnknownInterview(ServiceError):
+    """No interview has this id (never existed, or deleted after the retention period)."""
+
+
+class Conflict(ServiceError):
+    """The interview's state does not allow this now: another answer came first, it is
+    finished, there is nothing to undo, or the pack changed so it cannot be resumed."""
+
+
+class NotAvailable(ServiceError):
+    """This build has no such capability."""
+
+
+class Unavailable(ServiceError):
+    """A resource the service needs (the database) cannot be reached right now."""
