@@ -62,6 +62,23 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
+def cpu_split() -> tuple[list[str], list[str]]:
+    """taskset prefixes: the server on all CPUs but the last, the load generator on the last.
+
+    So that wrk's own CPU does not compete with the workers it measures. On one CPU
+    (or without taskset) nothing is pinned.
+    """
+    cpus = sorted(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else []
+    taskset = shutil.which("taskset")
+    if len(cpus) < 2 or not taskset:
+        return [], []
+    server = ",".join(str(c) for c in cpus[:-1])
+    return [taskset, "-c", server], [taskset, "-c", str(cpus[-1])]
+
+
+SERVER_PIN, WRK_PIN = cpu_split()
+
+
 def start_server(data_dir: Path, port: int, workers: int,
                  extra_env: dict[str, str]) -> subprocess.Popen[bytes]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("GRAVIDA_")}
@@ -72,7 +89,8 @@ def start_server(data_dir: Path, port: int, workers: int,
         sys.executable, "-c", "from gravida.cli import main; main()"]
     log = (data_dir / "server.log").open("wb")
     proc = subprocess.Popen(
-        [*cmd, "serve", "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers)],
+        [*SERVER_PIN, *cmd, "serve", "--host", "127.0.0.1", "--port", str(port),
+         "--workers", str(workers)],
         env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
     )
     deadline = time.monotonic() + 120
@@ -130,7 +148,7 @@ ASSESS_PATHS = {"core": "/v1/assess?detail=core", "full": "/v1/assess"}
 def wrk(binary: str, script: str, url: str, threads: int, conns: int,
         seconds: int, assess: str = "core") -> subprocess.Popen[str]:
     return subprocess.Popen(
-        [binary, f"-t{threads}", f"-c{conns}", f"-d{seconds}s", "--timeout", "5s",
+        [*WRK_PIN, binary, f"-t{threads}", f"-c{conns}", f"-d{seconds}s", "--timeout", "5s",
          "-s", str(WRK_DIR / script), url],
         env={**os.environ, "GRAVIDA_WRK_DIR": str(WRK_DIR),
              "GRAVIDA_ASSESS_PATH": ASSESS_PATHS[assess]},
@@ -176,6 +194,8 @@ def main() -> None:
     data = Path(tempfile.mkdtemp(prefix="gravida-load-"))
     print(f"gravida serve --workers {args.workers} on {url} (data in {data}); "
           f"{os.cpu_count()} CPUs; {args.duration} s per phase", flush=True)
+    if SERVER_PIN:
+        print(f"server pinned to CPU {SERVER_PIN[-1]}, wrk to CPU {WRK_PIN[-1]}", flush=True)
     extra = {}
     if args.database_url:
         extra["GRAVIDA_DATABASE_URL"] = args.database_url

@@ -18,6 +18,12 @@ from __future__ import annotations
 
 import argparse
 import logging
+import multiprocessing
+import os
+import signal
+import sys
+import threading
+import time
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -40,15 +46,55 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
 
 def app_from_env() -> FastAPI:
-    """For uvicorn's ``--factory``: settings from the environment."""
+    """For uvicorn's ``--factory``: settings from the environment.
+
+    In a worker started by uvicorn's supervisor, first make sure the worker
+    dies with the supervisor (see ``die_with_parent``).
+    """
     from gravida.settings import Settings
 
+    die_with_parent()
     return create_app(Settings())
+
+
+def die_with_parent() -> None:
+    """Make this process, if it is a worker of uvicorn's supervisor, die when its parent dies.
+
+    uvicorn's workers do not notice their supervisor's death: killed with -9, it
+    leaves them serving on the shared socket, unsupervised, and a restart then
+    fails with "Address already in use". A worker asks the kernel (Linux
+    ``PR_SET_PDEATHSIG``) to be killed when the parent goes; elsewhere a
+    thread watches the parent id. SIGKILL, not SIGTERM: the port must be free
+    at once for the restart, and a request cut short was not acknowledged (its
+    client retries; versioned writes make a retry safe). A process that is not
+    a multiprocessing child (``--workers 1`` runs in the main process) is left
+    alone.
+    """
+    parent = multiprocessing.parent_process()
+    if parent is None or parent.pid is None:
+        return
+    ppid = parent.pid
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        pr_set_pdeathsig = 1
+        libc.prctl(pr_set_pdeathsig, signal.SIGKILL, 0, 0, 0)
+    else:
+        def watch() -> None:
+            while os.getppid() == ppid:
+                time.sleep(1)
+            os.kill(os.getpid(), signal.SIGKILL)
+
+        threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+    if os.getppid() != ppid:  # the parent died before the request above was made
+        os.kill(os.getpid(), signal.SIGKILL)
 
 
 def main(argv: list[str] | None = None) -> None:
     import uvicorn
 
+    from gravida.api.protocol import GravidaHttpProtocol
     from gravida.settings import Settings
 
     p = argparse.ArgumentParser(prog="gravida serve")
@@ -70,6 +116,9 @@ def main(argv: list[str] | None = None) -> None:
         server_header=False,
         proxy_headers=False,
         timeout_graceful_shutdown=10,
+        timeout_keep_alive=settings.timeout_keep_alive,
+        limit_concurrency=settings.limit_concurrency,
+        http=GravidaHttpProtocol,  # a deadline for headers; 400s as problem+json
         timeout_worker_healthcheck=WORKER_HEALTHCHECK_SECONDS,
         log_level="info",
     )

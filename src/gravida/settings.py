@@ -91,11 +91,54 @@ class Settings(BaseSettings):
         "corrupts. FULL: also survives a power cut, at an fsync per write.",
     )
 
+    rate_limits: bool = Field(
+        default=True,
+        description="Limit how often one client (address) may start interviews and send "
+        "free text; over a limit: 429 with Retry-After.",
+    )
+    rate_limit_create: str = Field(
+        default="30/minute;300/hour",
+        description="Interview starts per client (the `limits` library's notation; "
+        "several separated by ';').",
+    )
+    rate_limit_text: str = Field(
+        default="60/minute;600/hour",
+        description="Free-text readings (POST /v1/parse) per client.",
+    )
+    rate_limit_storage: str = Field(
+        default="memory://",
+        description="Where the counts live: memory:// (each worker counts alone) or a store "
+        "shared by all workers and machines, e.g. redis://host:6379 (needs the redis "
+        "client: pip install 'limits[async-redis]').",
+    )
+    timeout_keep_alive: int = Field(
+        default=5, ge=1, le=300,
+        description="Seconds an idle connection is kept open between requests.",
+    )
+    timeout_headers: float = Field(
+        default=10.0, gt=0, le=300,
+        description="Seconds a client has to send a request's line and headers (from "
+        "connecting, or from the request's first byte); then the connection is closed.",
+    )
+    limit_concurrency: int = Field(
+        default=200, ge=1,
+        description="Connections and tasks a worker serves at once; beyond it, 503 at once "
+        "(bounds what slow or idle clients can hold).",
+    )
+
     @field_validator("cors_origins", mode="before")
     @classmethod
     def _split_origins(cls, v: Any) -> Any:
         if isinstance(v, str):
             return [o.strip() for o in v.split(",") if o.strip()]
+        return v
+
+    @field_validator("rate_limit_create", "rate_limit_text")
+    @classmethod
+    def _parse_limits(cls, v: str) -> str:
+        from limits import parse_many
+
+        parse_many(v)  # ValueError, with the library's message, if not its notation
         return v
 
     @property

@@ -39,13 +39,24 @@ SEED_AND_COMMON = {
     "low dose aspirin": "aspirin-low-dose", "codeine": "codeine", "co-codamol": "co-codamol",
     "tramadol": "tramadol", "nitrofurantoin": "nitrofurantoin",
     "trimethoprim": "trimethoprim", "cefalexin": "cefalexin", "amoxicillin": "amoxicillin",
+    # issue 13: brands and habits of the seed's tradition, and common US names
+    "Metindol": "indomethacin", "indomethacin": "indomethacin", "piroxicam": "piroxicam",
+    "Xefocam": "lornoxicam", "lornoxicam": "lornoxicam", "Pentalgin": "pentalgin",
+    "Nurofen Plus": "nurofen-plus", "Ginipral": "hexoprenaline", "гинипрал": "hexoprenaline",
+    "hexoprenaline": "hexoprenaline", "cyclobenzaprine": "cyclobenzaprine",
+    "Flexeril": "cyclobenzaprine", "oxycodone": "oxycodone", "OxyContin": "oxycodone",
+    "Percocet": "oxycodone-paracetamol", "Magne B6": "magnesium-oral",
+    "магне б6": "magnesium-oral", "papaverine": "papaverine", "папаверин": "papaverine",
+    "aspirin 162 mg": "aspirin-low-dose", "Cardiomagnyl forte": "aspirin-low-dose",
 }
 
 NSAIDS_BY_MOUTH = ["ibuprofen", "Nurofen", "Advil", "Motrin", "Aleve", "naproxen",
-                   "diclofenac", "aspirin", "ketoprofen", "meloxicam", "nimesulide"]
+                   "diclofenac", "aspirin", "ketoprofen", "meloxicam", "nimesulide",
+                   "indomethacin", "Metindol", "piroxicam", "Xefocam", "Pentalgin",
+                   "Nurofen Plus", "NSAID"]
 NSAID_GELS = ["Nurofen gel", "ibuprofen gel", "Voltaren gel", "Fastum gel"]
 QUINOLONES = ["ciprofloxacin", "Cipro", "levofloxacin", "ofloxacin", "norfloxacin",
-              "ципрофлоксацин", "moxifloxacin"]
+              "ципрофлоксацин", "moxifloxacin", "fluoroquinolone"]
 UNRELATED = ["banana", "water", "hello", "yoga", "massage", "pillow", "anvil", "devil",
              "alive", "motion", "vitamin a", "heat", "tablets", "xyzzy", "magnesium",
              "<script>alert(1)</script>", "DROP TABLE medicines;", "123", "Мама"]
@@ -143,7 +154,8 @@ def test_trimethoprim_is_avoided_in_the_first_trimester(book):
     assert check("trimethoprim", 20, book.directory).verdict == "caution"
 
 
-@pytest.mark.parametrize("name", ["codeine", "co-codamol", "tramadol", "dihydrocodeine"])
+@pytest.mark.parametrize("name", ["codeine", "co-codamol", "tramadol", "dihydrocodeine",
+                                  "oxycodone", "Percocet", "opioid"])
 def test_opioids_only_with_caution_and_prescription(book, name):
     for w in WEEKS:
         v = check(name, w, book.directory)
@@ -159,7 +171,7 @@ def test_low_dose_aspirin_is_not_painkiller_aspirin(book):
     assert high.medicine_id == "aspirin" and high.verdict == "avoid"
     assert check("Aspirin 500", 30, book.directory).verdict == "contraindicated"
     note = check("aspirin", 30, book.directory).note
-    assert note is not None and "75-150 mg" in note.text
+    assert note is not None and "75-162 mg" in note.text
 
 
 @pytest.mark.parametrize("name", ["Corvalol", "Valocordin", "Menovazin", "Finalgon",
@@ -359,3 +371,193 @@ def test_cli_weeks_not_a_number_is_still_one_json_object():
     r = CliRunner().invoke(meds, ["ibuprofen", "--weeks", "twenty", "--json"])
     assert r.exit_code == 2
     assert "not a number" in json.loads(r.output)["error"]
+
+
+# --- issue 13: classes, combinations, tocolytic habits -----------------------------------
+
+
+HALF_WEEKS = [x / 2 for x in range(0, 89)]
+
+# INNs the list does not name, each with the class its WHO stem shows.
+UNNAMED_BY_STEM = {
+    "gatifloxacin": "fluoroquinolone", "enoxacin": "fluoroquinolone",
+    "гатифлоксацин": "fluoroquinolone", "tenoxicam": "nsaid", "loxoprofen": "nsaid",
+    "parecoxib": "nsaid", "bromfenac": "nsaid", "tolfenamic acid": "nsaid",
+    "oxymorphone": "opioid", "sufentanil": "opioid", "remifentanil": "opioid",
+}
+
+
+def severity(v: str) -> int:
+    return SEVERITY[v]
+
+
+@pytest.mark.parametrize("name,group", sorted(UNNAMED_BY_STEM.items()))
+def test_an_unnamed_member_gets_its_class_verdict_never_unknown(book, name, group):
+    assert all(t not in book.by_compact for t in name.split()), f"{name} is named: pick another"
+    klass = book.classes[group]
+    for w in [None, *WEEKS]:
+        v = check(name, w, book.directory)
+        assert v.verdict != "unknown" and v.group == group, (name, w, v.medicine_id)
+        assert v.verdict == (klass.stages[0].verdict if w is None and len(
+            {s.verdict for s in klass.stages}) == 1 else v.verdict)
+        assert v.sources and v.match_note and name.split()[0] in v.match_note
+        assert v.match_score is None  # not a match of a name we hold
+    at30 = check(name, 30, book.directory)
+    assert at30.verdict == next(s.verdict for s in klass.stages if s.weeks[0] <= 30 < s.weeks[1])
+
+
+@pytest.mark.parametrize("name", ["flucloxacillin", "oxacillin", "profen", "oxacin",
+                                  "codone", "dextromethorphan", "apomorphine"])
+def test_class_stems_are_not_read_into_other_words(book, name):
+    v = check(name, 20, book.directory)
+    assert v.group is None, (name, v.medicine_id)
+
+
+@pytest.mark.parametrize("term,group", [("NSAID", "nsaid"), ("anti-inflammatory", "nsaid"),
+                                        ("нпвс", "nsaid"), ("opioid", "opioid"),
+                                        ("opiates", "opioid"), ("quinolone", "fluoroquinolone")])
+def test_a_class_named_as_such_gets_the_class_verdict(book, term, group):
+    v = check(term, 30, book.directory)
+    assert v.medicine_id == group and v.group == group and v.verdict != "unknown"
+
+
+def test_class_members_are_never_milder_than_their_class(book):
+    members = {mid: m for mid, m in book.medicines.items() if m.group is not None}
+    assert {"indomethacin", "piroxicam", "lornoxicam", "oxycodone", "ciprofloxacin",
+            "ibuprofen-topical", "aspirin", "nurofen-plus", "pentalgin"} <= set(members)
+    for mid, med in members.items():
+        klass = book.classes[med.group]
+        for w in HALF_WEEKS:
+            mine = check(mid, w, book.directory).verdict
+            theirs = check(med.group, w, book.directory).verdict
+            assert severity(mine) >= severity(theirs), (mid, w, mine, theirs, klass.name)
+
+
+def test_every_combination_names_each_ingredient_and_gives_the_worst_verdict(book):
+    combos = {mid: m for mid, m in book.medicines.items() if m.ingredients}
+    assert {"pentalgin", "nurofen-plus", "co-codamol", "ibuprofen-paracetamol",
+            "oxycodone-paracetamol"} <= set(combos)
+    for mid, med in combos.items():
+        for w in HALF_WEEKS:
+            v = check(mid, w, book.directory)
+            parts = [check(i, w, book.directory) for i in med.ingredients]
+            assert [i.id for i in v.ingredients] == med.ingredients
+            assert [i.verdict for i in v.ingredients] == [p.verdict for p in parts]
+            worst = max(severity(p.verdict) for p in parts)
+            assert severity(v.verdict) >= worst, (mid, w)
+            assert v.ingredients_text is not None
+            for p in parts:
+                assert p.medicine is not None and p.medicine in v.ingredients_text
+
+
+@pytest.mark.parametrize("weeks,verdict", [(10, "avoid"), (24, "avoid"),
+                                           (30, "contraindicated")])
+def test_pentalgin_and_nurofen_plus_follow_their_nsaid(book, weeks, verdict):
+    for name, nsaid in [("Pentalgin", "naproxen"), ("Nurofen Plus", "ibuprofen"),
+                        ("пенталгин", "naproxen"), ("Pentalgin-N", "naproxen")]:
+        v = check(name, weeks, book.directory)
+        assert v.verdict == verdict, (name, weeks)
+        assert nsaid in v.reason and "Contains" in v.reason
+    pentalgin = check("Pentalgin", 10, book.directory)
+    assert [i.name for i in pentalgin.ingredients] == [
+        "paracetamol", "naproxen", "caffeine", "drotaverine", "pheniramine"]
+    plus = check("Nurofen Plus", 24, book.directory)
+    assert [(i.name, i.verdict) for i in plus.ingredients] == [("ibuprofen", "avoid"),
+                                                                ("codeine", "caution")]
+
+
+def test_ginipral_tablets_are_not_used_in_pregnancy(book):
+    for w in [None, *WEEKS]:
+        v = check("Ginipral", w, book.directory)
+        assert v.verdict == "contraindicated" and v.sources == ("ema-2013-saba",)
+    reason = check("гинипрал", 30, book.directory).reason
+    assert "2013" in reason and "tone" in reason and "48 hours" in reason
+
+
+def test_nifedipine_says_tocolysis_is_a_specialist_decision_not_for_tone(book):
+    v = check("Corinfar", 28, book.directory)
+    assert v.medicine_id == "nifedipine" and v.note is not None
+    assert "24 and 33+6 weeks" in v.note.text and "tone" in v.note.text
+    assert "nice-ng25" in v.sources
+
+
+@pytest.mark.parametrize("name", ["Magne B6", "papaverine", "свечи с папаверином"])
+def test_remedies_for_tone_are_never_generally_safe_and_say_tone_is_no_diagnosis(book, name):
+    for w in [None, *WEEKS]:
+        v = check(name, w, book.directory)
+        assert at_least(v.verdict, "caution"), (name, w)
+        assert '"tone" is not a diagnosis' in v.reason.lower()
+
+
+def test_oral_magnesium_limits_vitamin_b6(book):
+    v = check("Magne B6 forte", 20, book.directory)
+    assert v.medicine_id == "magnesium-oral"
+    assert v.dose is not None and "10 mg of vitamin B6" in v.dose.text
+    assert check("magnesium", 20, book.directory).verdict == "unknown"  # sulfate or tablets?
+
+
+@pytest.mark.parametrize("query", ["aspirin 150 mg", "aspirin 160mg", "aspirin 162 mg",
+                                   "aspirin 81", "аспирин 150"])
+def test_pre_eclampsia_aspirin_doses_are_not_the_painkiller_verdict(book, query):
+    v = check(query, 20, book.directory)
+    assert v.medicine_id == "aspirin-low-dose" and v.verdict == "generally_safe"
+    assert "pre-eclampsia" in v.reason and "isshp-2022" in v.sources
+
+
+@pytest.mark.parametrize("query", ["aspirin 300 mg", "aspirin 325mg", "aspirin 500", "aspirin"])
+def test_painkiller_aspirin_doses_keep_the_nsaid_verdict(book, query):
+    v = check(query, 30, book.directory)
+    assert v.medicine_id == "aspirin" and v.verdict == "contraindicated"
+
+
+def test_indomethacin_note_keeps_tocolysis_in_hospital(book):
+    v = check("Metindol", 26, book.directory)
+    assert v.verdict == "avoid" and v.note is not None and "48 hours" in v.note.text
+
+
+def test_json_names_class_and_ingredients():
+    j = check("Nurofen Plus", 30, default_pack_dir()).to_json()
+    assert j["class"] == "nsaid" and j["verdict"] == "contraindicated"
+    assert [i["id"] for i in j["ingredients"]] == ["ibuprofen", "codeine"]
+    assert check("paracetamol", 30, default_pack_dir()).to_json()["ingredients"] == []
+
+
+def test_cli_shows_every_ingredient():
+    r = CliRunner().invoke(meds, ["Pentalgin", "--weeks", "30"])
+    assert r.exit_code == 0
+    assert "Contains paracetamol, naproxen, caffeine, drotaverine and pheniramine." in r.output
+
+
+def test_combination_milder_than_an_ingredient_is_a_pack_error(tmp_path):
+    def change(d):
+        d["medicines"]["co-codamol"]["stages"] = [{
+            "weeks": [0, 45], "verdict": "generally_safe", "reason": "x", "sources": ["bnf"]}]
+        d["medicines"]["co-codamol"].pop("class")
+    with pytest.raises(PackError, match="milder than its ingredient 'codeine'"):
+        load_medicines(mutate(tmp_path, change))
+
+
+def test_class_member_milder_than_its_class_is_a_pack_error(tmp_path):
+    def change(d):
+        d["medicines"]["piroxicam"]["stages"] = [{
+            "weeks": [0, 45], "verdict": "caution", "reason": "x", "sources": ["bnf"]}]
+    with pytest.raises(PackError, match="milder than its class 'nsaid'") as e:
+        load_medicines(mutate(tmp_path, change))
+    assert "piroxicam" in e.value.entry
+
+
+@pytest.mark.parametrize("edit,message", [
+    (lambda d: d["medicines"]["piroxicam"].update({"class": "nsaids"}), "unknown class"),
+    (lambda d: d["medicines"]["pentalgin"].update({"ingredients": ["naproxen", "nope"]}),
+     "'nope' is not a medicine"),
+    (lambda d: d["medicines"]["pentalgin"].update({"ingredients": ["naproxen"]}),
+     "two or more different ingredients"),
+    (lambda d: d["medicines"]["pentalgin"].update({"ingredients": ["naproxen", "co-codamol"]}),
+     "itself a combination"),
+    (lambda d: d["classes"]["opioid"].update({"suffixes": ["profen"]}), "also a suffix"),
+    (lambda d: d["classes"]["opioid"].update({"suffix_sources": ["nope"]}), "unknown source"),
+    (lambda d: d["words"].update({"combination": "Contains {ingredient}."}), "bad placeholder"),
+])
+def test_broken_classes_and_combinations_are_pack_errors(tmp_path, edit, message):
+    with pytest.raises(PackError, match=message):
+        load_medicines(mutate(tmp_path, edit))

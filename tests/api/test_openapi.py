@@ -9,6 +9,7 @@ EXPECTED = {
     ("post", "/v1/parse"): "parse_text",
     ("post", "/v1/interviews"): "start_interview",
     ("get", "/v1/interviews/{interview_id}"): "get_interview",
+    ("delete", "/v1/interviews/{interview_id}"): "delete_interview",
     ("post", "/v1/interviews/{interview_id}/answers"): "answer_interview",
     ("post", "/v1/interviews/{interview_id}/back"): "back_interview",
     ("get", "/v1/interviews/{interview_id}/result"): "get_interview_result",
@@ -44,7 +45,7 @@ def test_every_endpoint_has_examples_and_problem_errors(doc):
                 assert media.get("examples"), where
             ok = [s for s in op["responses"] if s.startswith("2")]
             assert ok, where
-            assert any("example" in c for s in ok
+            assert ok == ["204"] or any("example" in c for s in ok
                        for c in op["responses"][s].get("content", {}).values()), where
             for status, resp in op["responses"].items():
                 if status.startswith(("4", "5")):

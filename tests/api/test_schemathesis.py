@@ -45,7 +45,7 @@ def _schema() -> Any:
     """Built at import: schemathesis's lazy fixture loader does not support pytest 9 yet."""
     tmp = Path(tempfile.mkdtemp(prefix="gravida-schemathesis-"))
     atexit.register(shutil.rmtree, tmp, ignore_errors=True)
-    app = create_app(make_settings(tmp))
+    app = create_app(make_settings(tmp, rate_limits=False))
     _state["service"] = app.state.service
     built = schemathesis.openapi.from_asgi("/openapi.json", app)
     built.config.generation.update(

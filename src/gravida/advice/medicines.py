@@ -10,257 +10,35 @@ and source comes from ``medicines.yaml``; this module only matches and picks.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass, field
-from functools import cache
-from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
-from pydantic import Field, field_validator
 from rapidfuzz import fuzz, process
 
-from gravida.advice._pack import (
-    PackLike,
-    check_sources,
-    check_weeks_in,
-    load_sources,
-    pack_dir,
-    pack_lang,
-    vocabulary,
-    weeks_range,
-    weeks_text,
+from gravida.advice._pack import PackLike, check_weeks_in, weeks_text
+from gravida.advice.medicine_book import (
+    _DIGITS,
+    SEVERITY,
+    Alias,
+    Answer,
+    Dose,
+    Medicine,
+    MedicineBook,
+    Note,
+    Stage,
+    Words,
+    join_and,
+    load_medicines,
+    stage_at,
+    tokens,
 )
-from gravida.knowledge.load import PackError, read_text_yaml, validate
-from gravida.knowledge.schema import Source, Strict
+from gravida.knowledge.schema import Source
 
-FILE = "medicines.yaml"
-
-Verdict = Literal["generally_safe", "caution", "avoid", "contraindicated"]
-Answer = Literal["generally_safe", "caution", "avoid", "contraindicated", "unknown"]
-
-# The order of the verdict scale itself (not clinical data): higher needs more care.
-SEVERITY: dict[str, int] = {"generally_safe": 0, "caution": 1, "avoid": 2, "contraindicated": 3}
-
-
-# --- the file's shape ------------------------------------------------------------------
-
-
-class Stage(Strict):
-    weeks: tuple[float, float]
-    verdict: Verdict
-    reason: str = Field(min_length=1)
-    sources: list[str]
-
-
-class Dose(Strict):
-    text: str = Field(min_length=1)
-    max_per_dose: str | None = None
-    max_per_24h: str | None = None
-    min_hours_between_doses: float | None = None
-    sources: list[str]
-
-
-class Note(Strict):
-    text: str = Field(min_length=1)
-    sources: list[str]
-
-
-class Medicine(Strict):
-    inn: str = Field(min_length=1)
-    name: str = Field(min_length=1)
-    kind: str = Field(min_length=1)
-    aliases: list[str] = Field(default_factory=list)
-    prescription_only: bool = False
-    stages: list[Stage] = Field(min_length=1)
-    dose: Dose | None = None
-    note: Note | None = None
-
-    @field_validator("aliases", mode="before")
-    @classmethod
-    def _aliases_are_text(cls, v: Any) -> Any:
-        # YAML reads a bare number or yes/no as non-text; an alias is always text.
-        if isinstance(v, list):
-            return [str(a) for a in v]
-        return v
-
-
-class Match(Strict):
-    score_cutoff: float = Field(ge=50, le=100)
-    exact_only_below: int = Field(ge=1, le=20)
-    max_query_chars: int = Field(ge=10, le=10_000)
-    max_query_words: int = Field(ge=1, le=50)
-    exact_word_below: int = Field(ge=1, le=10)
-
-
-class Words(Strict):
-    verdicts: dict[Answer, str]
-    unknown: str
-    empty: str
-    too_long: str
-    unreadable: str
-    stage_unknown: str
-    stage_same: str
-    at_weeks: str
-    several: str
-    fuzzy: str
-    prescription_only: str
-    range_any: str
-    range_before: str
-    range_from: str
-    range_between: str
-
-
-class MedicinesFile(Strict):
-    match: Match
-    words: Words
-    templates: dict[str, Any] = Field(default_factory=dict)  # YAML anchors only
-    medicines: dict[str, Medicine] = Field(min_length=1)
-
-
-# --- the loaded book ---------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Alias:
-    text: str  # as written in the pack, for showing
-    compact: str  # normalised, without spaces: what is compared
-    tokens: int
-    words: tuple[str, ...]
-    digits: tuple[str, ...]
-    medicine: str
-
-
-@dataclass(frozen=True)
-class MedicineBook:
-    """medicines.yaml, validated and indexed for matching."""
-
-    directory: Path
-    data: MedicinesFile
-    sources: dict[str, Source]
-    weeks_lo: float
-    weeks_hi: float
-    aliases: tuple[Alias, ...]
-    compacts: tuple[str, ...]
-    by_compact: dict[str, Alias]
-    max_alias_tokens: int
-
-    @property
-    def medicines(self) -> dict[str, Medicine]:
-        return self.data.medicines
-
-    @property
-    def words(self) -> Words:
-        return self.data.words
-
-
-_DIGITS = re.compile(r"\d+")
-_UNIT = re.compile(r"(\d+)\s+(mg|mcg|g|ml|iu|мг|мкг|г|мл)(?!\w)")
-
-
-def tokens(text: str) -> list[str]:
-    """Lower-case words of letters and digits (any script); "500 mg" becomes "500mg"."""
-    t = unicodedata.normalize("NFKC", text).casefold().replace("ё", "е")
-    t = "".join(ch if ch.isalnum() else " " for ch in t)
-    t = _UNIT.sub(r"\1\2", t)
-    return t.split()
-
-
-def _validate_medicine(mid: str, med: Medicine, book_sources: dict[str, Source],
-                       lo: float, hi: float) -> None:
-    where = f"medicines.{mid}"
-    prev_end = lo
-    for i, st in enumerate(med.stages):
-        start, end = st.weeks
-        if not start < end:
-            raise PackError(FILE, f"{where}.stages[{i}]", f"weeks {list(st.weeks)} is empty")
-        if start != prev_end:
-            problem = "overlaps the stage before" if start < prev_end else "leaves a gap"
-            raise PackError(
-                FILE, f"{where}.stages[{i}]",
-                f"weeks {list(st.weeks)} {problem} (expected to start at {weeks_text(prev_end)})",
-            )
-        prev_end = end
-        check_sources(st.sources, book_sources, FILE, f"{where}.stages[{i}]")
-    if prev_end <= hi:
-        raise PackError(
-            FILE, f"{where}.stages",
-            f"weeks end at {weeks_text(prev_end)}; they must cover up to week {weeks_text(hi)}",
-        )
-    if med.dose is not None:
-        check_sources(med.dose.sources, book_sources, FILE, f"{where}.dose")
-    if med.note is not None:
-        check_sources(med.note.sources, book_sources, FILE, f"{where}.note")
-
-
-def _check_templates(words: Words) -> None:
-    """A template with a wrong placeholder must fail at load, not in front of a user."""
-    samples: dict[str, dict[str, str]] = {
-        "at_weeks": {"weeks": "1"},
-        "several": {"others": "x"},
-        "fuzzy": {"query": "x", "alias": "y"},
-        "range_before": {"end": "1"},
-        "range_from": {"start": "1"},
-        "range_between": {"start": "1", "end": "2"},
-    }
-    for name, kwargs in samples.items():
-        try:
-            getattr(words, name).format(**kwargs)
-        except (KeyError, IndexError, ValueError) as exc:
-            raise PackError(FILE, f"words.{name}", f"bad placeholder: {exc}") from None
-    missing = set(SEVERITY) | {"unknown"}
-    missing -= set(words.verdicts)
-    if missing:
-        raise PackError(FILE, "words.verdicts", f"missing words for {sorted(missing)}")
-
-
-@cache
-def _load(directory: Path, lang: str) -> MedicineBook:
-    data = validate(MedicinesFile, read_text_yaml(directory, FILE, lang), FILE)
-    sources = load_sources(directory)
-    lo, hi = weeks_range(vocabulary(directory))
-    _check_templates(data.words)
-    aliases: list[Alias] = []
-    by_compact: dict[str, Alias] = {}
-    for mid, med in data.medicines.items():
-        _validate_medicine(mid, med, sources, lo, hi)
-        for text in [med.inn, med.name, mid, *med.aliases]:
-            toks = tokens(text)
-            compact = "".join(toks)
-            if not compact:
-                raise PackError(FILE, f"medicines.{mid}.aliases", f"alias {text!r} has no letters")
-            seen = by_compact.get(compact)
-            if seen is not None:
-                if seen.medicine != mid:
-                    raise PackError(
-                        FILE, f"medicines.{mid}.aliases",
-                        f"alias {text!r} also names {seen.medicine!r}",
-                    )
-                continue
-            alias = Alias(
-                text, compact, len(toks), tuple(toks), tuple(_DIGITS.findall(compact)), mid
-            )
-            by_compact[compact] = alias
-            aliases.append(alias)
-    return MedicineBook(
-        directory=directory,
-        data=data,
-        sources=sources,
-        weeks_lo=lo,
-        weeks_hi=hi,
-        aliases=tuple(aliases),
-        compacts=tuple(a.compact for a in aliases),
-        by_compact=by_compact,
-        max_alias_tokens=max(a.tokens for a in aliases),
-    )
-
-
-def load_medicines(pack: PackLike = None, lang: str | None = None) -> MedicineBook:
-    """The medicine book of a pack (or pack directory), in ``lang`` (default: the pack's).
-
-    Loaded once per directory and language.
-    """
-    return _load(pack_dir(pack), pack_lang(pack, lang))
+__all__ = [
+    "SEVERITY", "Hit", "IngredientVerdict", "Medicine", "MedicineBook", "MedicineVerdict",
+    "StageVerdict", "check", "check_weeks", "find", "load_medicines", "stage_at", "tokens",
+    "verdict_for",
+]
 
 
 # --- verdicts by stage ---------------------------------------------------------------------
@@ -271,16 +49,6 @@ def check_weeks(weeks: float | None, book: MedicineBook) -> float | None:
     if weeks is None:
         return None
     return check_weeks_in(weeks, book.weeks_lo, book.weeks_hi)
-
-
-def stage_at(med: Medicine, weeks: float | None) -> Stage:
-    """The stage in force at ``weeks``; with no weeks, the one that needs most care."""
-    if weeks is None:
-        return max(med.stages, key=lambda s: SEVERITY[s.verdict])  # first of the worst
-    for st in med.stages:
-        if st.weeks[0] <= weeks < st.weeks[1]:
-            return st
-    return med.stages[-1]  # unreachable once the pack is validated; safest is the last
 
 
 def range_text(stage: Stage, med: Medicine, words: Words) -> str:
@@ -304,6 +72,8 @@ class Hit:
     score: float
     start: int
     width: int
+    by_suffix: bool = False  # an unnamed word whose INN stem shows its class
+
 
     def overlaps(self, other: Hit) -> bool:
         return self.start < other.start + other.width and other.start < self.start + self.width
@@ -352,7 +122,30 @@ def find(query_tokens: list[str], book: MedicineBook) -> list[Hit]:
         if any(h.overlaps(c) or h.alias.medicine == c.alias.medicine for c in chosen):
             continue
         chosen.append(h)
+    for h in _by_suffix(query_tokens, book):
+        if not any(h.overlaps(c) or h.alias.medicine == c.alias.medicine for c in chosen):
+            chosen.append(h)
     return chosen
+
+
+def _by_suffix(query_tokens: list[str], book: MedicineBook) -> list[Hit]:
+    """Words the list does not name whose INN stem (e.g. "-oxacin") shows their class.
+
+    Only whole words of letters with a real stem before the ending count, so
+    "Ciprofloxacin" by any spelling, or an unlisted "gatifloxacin", gets the
+    fluoroquinolone verdict instead of "unknown".
+    """
+    least = book.data.match.suffix_min_stem
+    found: list[Hit] = []
+    for i, tok in enumerate(query_tokens):
+        if not tok.isalpha():
+            continue
+        for stem, cid in book.suffixes:
+            if tok.endswith(stem) and len(tok) - len(stem) >= least:
+                alias = Alias(tok, tok, 1, (tok,), (), cid)
+                found.append(Hit(alias, 0.0, i, 1, by_suffix=True))
+                break
+    return found
 
 
 # --- the answer ----------------------------------------------------------------------------
@@ -369,6 +162,20 @@ class StageVerdict:
     def to_json(self) -> dict[str, Any]:
         return {"weeks": list(self.weeks), "range": self.range, "verdict": self.verdict,
                 "verdict_text": self.verdict_text, "reason": self.reason}
+
+
+@dataclass(frozen=True)
+class IngredientVerdict:
+    """One ingredient of a combination product and its own verdict at the same weeks."""
+
+    id: str
+    name: str
+    verdict: str
+    verdict_text: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "name": self.name, "verdict": self.verdict,
+                "verdict_text": self.verdict_text}
 
 
 @dataclass(frozen=True)
@@ -396,6 +203,9 @@ class MedicineVerdict:
     match_note: str | None = None
     also_named: tuple[str, ...] = ()
     by_stage: tuple[StageVerdict, ...] = field(default_factory=tuple)
+    group: str | None = None  # the class whose verdict applies (nsaid, opioid...)
+    ingredients: tuple[IngredientVerdict, ...] = ()
+    ingredients_text: str | None = None
 
     @property
     def found(self) -> bool:
@@ -426,6 +236,8 @@ class MedicineVerdict:
             "prescription_only": self.prescription_only,
             "match_note": self.match_note,
             "also_named": list(self.also_named),
+            "class": self.group,
+            "ingredients": [i.to_json() for i in self.ingredients],
             "by_stage": [s.to_json() for s in self.by_stage],
             "sources": list(self.sources),
             "references": [
@@ -476,8 +288,15 @@ def verdict_for(medicine_id: str, weeks: float | None, book: MedicineBook,
     if med.note is not None:
         cited += med.note.sources
     sources = _dedupe(cited)
+    ingredients = tuple(
+        IngredientVerdict(iid, book.medicines[iid].inn, st.verdict, w.verdicts[st.verdict])
+        for iid in med.ingredients
+        for st in [stage_at(book.medicines[iid], weeks)]
+    )
     match_note = None
-    if hit is not None and hit.score < 100 and query is not None:
+    if hit is not None and hit.by_suffix:
+        match_note = w.by_class.format(word=hit.alias.text, group=med.name)
+    elif hit is not None and hit.score < 100 and query is not None:
         match_note = w.fuzzy.format(query=query, alias=hit.alias.text)
     if others:
         several = w.several.format(others=", ".join(others))
@@ -488,8 +307,8 @@ def verdict_for(medicine_id: str, weeks: float | None, book: MedicineBook,
         medicine_id=medicine_id,
         name=med.name,
         kind=med.kind,
-        matched_alias=None if hit is None else hit.alias.text,
-        match_score=None if hit is None else round(hit.score, 1),
+        matched_alias=None if hit is None or hit.by_suffix else hit.alias.text,
+        match_score=None if hit is None or hit.by_suffix else round(hit.score, 1),
         weeks=weeks,
         verdict=stage.verdict,
         verdict_text=w.verdicts[stage.verdict],
@@ -508,6 +327,10 @@ def verdict_for(medicine_id: str, weeks: float | None, book: MedicineBook,
                          st.reason)
             for st in med.stages
         ),
+        group=medicine_id if medicine_id in book.classes else med.group,
+        ingredients=ingredients,
+        ingredients_text=w.ingredients.format(
+            ingredients=join_and([i.name for i in ingredients], w)) if ingredients else None,
     )
 
 

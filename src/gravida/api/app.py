@@ -16,6 +16,7 @@ from collections.abc import AsyncIterator, Sequence
 from importlib.metadata import PackageNotFoundError, version
 from typing import Any
 
+import sqlalchemy as sa
 from fastapi import APIRouter, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
@@ -27,11 +28,13 @@ from gravida.api.middleware import Guard
 from gravida.api.openapi import build_openapi
 from gravida.api.problems import (
     PROBLEM_MEDIA_TYPE,
+    RETRY_AFTER_SECONDS,
     ApiProblem,
     FieldError,
     problem_bytes,
     problem_json,
 )
+from gravida.api.ratelimit import RateLimiter
 from gravida.api.routes import router
 from gravida.api.routes_fhir import router as fhir_router
 from gravida.engine import Engine
@@ -84,6 +87,17 @@ async def _http_error(request: Request, exc: Exception) -> Response:
         detail = "There is nothing at this path."
     body = problem_json(exc.status_code, detail=detail, kind=kind, instance=request.url.path)
     return problem(exc.status_code, body, dict(exc.headers or {}))
+
+
+async def _database_down(request: Request, exc: Exception) -> Response:
+    """The database cannot be reached (down, restarting, out of connections): 503, retry."""
+    log.error("database unavailable on %s: %s", request.method, type(exc).__name__)
+    body = problem_json(
+        503, "Database unavailable",
+        "The database cannot be reached just now; nothing was changed. Try again shortly.",
+        "database-unavailable", instance=request.url.path,
+    )
+    return problem(503, body, {"Retry-After": str(RETRY_AFTER_SECONDS)})
 
 
 async def _validation_error(request: Request, exc: Exception) -> Response:
@@ -144,6 +158,7 @@ def create_app(
     )
     app.state.service = service
     app.state.settings = settings
+    app.state.rate_limiter = RateLimiter(settings)
     app.include_router(router)
     app.include_router(fhir_router)
     for extra in extra_routers:  # e.g. the web pages (gravida.server), not in OpenAPI
@@ -152,11 +167,14 @@ def create_app(
     app.add_exception_handler(ServiceError, _service_error)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
+    # Connection-level failures only: a bug in a query stays a 500.
+    for exc in (sa.exc.OperationalError, sa.exc.InterfaceError, sa.exc.TimeoutError):
+        app.add_exception_handler(exc, _database_down)
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,
             allow_origins=list(settings.cors_origins),
-            allow_methods=["GET", "POST"],
+            allow_methods=["GET", "POST", "DELETE"],
             allow_headers=["Content-Type"],
             expose_headers=["ETag", "Location"],
             max_age=600,

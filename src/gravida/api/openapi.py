@@ -30,11 +30,11 @@ from gravida.api.problems import (
 from gravida.knowledge import i18n
 from gravida.service import Service
 from gravida.service.errors import ServiceError
+from gravida.service.service import MAX_QUERY_CHARS, MAX_TEXT_CHARS
 
 log = logging.getLogger("gravida.api")
 
 REF = "#/components/schemas/"
-MAX_TEXT_CHARS = 20_000
 
 
 def _ref(name: str) -> dict[str, str]:
@@ -124,7 +124,7 @@ def request_schemas(service: Service) -> dict[str, Any]:
         "MedicineCheckRequest": {
             "type": "object",
             "properties": {
-                "query": {"type": "string", "maxLength": 500,
+                "query": {"type": "string", "maxLength": MAX_QUERY_CHARS,
                           "description": "A medicine's name, brand or active ingredient."},
                 "weeks": {"anyOf": [{"type": "number", "minimum": 0, "maximum": 44},
                                     {"type": "null"}],

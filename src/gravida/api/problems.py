@@ -30,6 +30,12 @@ from gravida.service.errors import (
 )
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
+# An error body stays small whatever the input: at most this many field errors (the
+# count of the rest is said in the detail) and a detail of at most this many characters.
+MAX_ERRORS = 20
+MAX_DETAIL_CHARS = 2000
+# How long a client should wait before retrying when something we need is unreachable.
+RETRY_AFTER_SECONDS = 5
 TYPE_PREFIX = "urn:gravida:problem:"
 
 
@@ -84,7 +90,9 @@ class ApiProblem(Exception):
     @classmethod
     def from_service(cls, exc: ServiceError) -> ApiProblem:
         """A domain error of the service as the problem the API returns."""
-        return cls(SERVICE_STATUS[type(exc)], exc.kind, exc.title, exc.detail, exc.errors)
+        status = SERVICE_STATUS[type(exc)]
+        headers = {"Retry-After": str(RETRY_AFTER_SECONDS)} if status == 503 else {}
+        return cls(status, exc.kind, exc.title, exc.detail, exc.errors, headers)
 
     def to_json(self, instance: str | None = None) -> dict[str, Any]:
         return problem_json(
@@ -101,15 +109,23 @@ def problem_json(
     instance: str | None = None,
 ) -> dict[str, Any]:
     phrase = _phrase(status)
+    all_errors = list(errors)
+    text = detail or phrase
+    if len(all_errors) > MAX_ERRORS:
+        more = len(all_errors) - MAX_ERRORS
+        text = "; ".join(f"{e.field}: {e.message}" for e in all_errors[:MAX_ERRORS])
+        text += f"; and {more} more problem{'s' if more > 1 else ''}"
+    if len(text) > MAX_DETAIL_CHARS:
+        text = text[: MAX_DETAIL_CHARS - 1] + "…"
     out: dict[str, Any] = {
         "type": TYPE_PREFIX + kind if kind else "about:blank",
         "title": title or phrase,
         "status": status,
-        "detail": detail or phrase,
+        "detail": text,
     }
     if instance is not None:
         out["instance"] = instance
-    errs = [e.to_json() for e in errors]
+    errs = [e.to_json() for e in all_errors[:MAX_ERRORS]]
     if errs:
         out["errors"] = errs
     return out

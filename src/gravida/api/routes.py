@@ -3,10 +3,10 @@
 Bodies are read as raw JSON by ``json_body`` (not by FastAPI's model
 binding) so that every input error is reported by the service in the same
 problem format, with the core's own field names and suggestions.
-Routes that only compute are ``async`` and compute inline (an assessment
-takes well under a millisecond, the full result with advice and work-up one
-to two); routes that touch the database are plain functions, which FastAPI
-runs in its thread pool.
+Only what is cheap and bounded runs on the event loop (the engine's
+assessment, a medicine check); the full result, free text and everything that
+touches the database run in the thread pool (plain ``def`` routes), so that
+one slow request never holds up the worker's others.
 """
 
 from __future__ import annotations
@@ -17,9 +17,11 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Depends, Header, Path, Query, Request
 from fastapi.responses import Response
 from pydantic import BaseModel
+from starlette.concurrency import run_in_threadpool
 
 from gravida.api import examples, schemas
-from gravida.api.problems import ApiProblem, FieldError
+from gravida.api.body import json_body
+from gravida.api.ratelimit import limit_create, limit_text
 from gravida.knowledge import i18n
 from gravida.service.service import Service, invalid, not_found
 from gravida.store.models import ID_LENGTH
@@ -38,39 +40,6 @@ async def get_service(request: Request) -> Service:
     # async, so FastAPI does not hand this trivial lookup to its thread pool
     service: Service = request.app.state.service
     return service
-
-
-def _bad_json(detail: str) -> ApiProblem:
-    return ApiProblem(400, "malformed-json", "Malformed JSON", detail,
-                      [FieldError("body", detail)])
-
-
-def _no_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not a JSON number")
-
-
-def _int(s: str) -> int | float:
-    # Huge integers become floats (inf when too big), which every range check refuses.
-    return int(s) if len(s) <= 18 else float(s)
-
-
-async def json_body(request: Request) -> Any:
-    """The request body as JSON; malformed bodies are a 400 problem saying where."""
-    raw = await request.body()
-    if not raw.strip():
-        raise _bad_json("The request body is empty: send a JSON object.")
-    try:
-        return json.loads(raw, parse_constant=_no_constant, parse_int=_int)
-    except json.JSONDecodeError as exc:
-        raise _bad_json(
-            f"The body is not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}."
-        ) from None
-    except UnicodeDecodeError:
-        raise _bad_json("The body is not UTF-8 text.") from None
-    except ValueError as exc:
-        raise _bad_json(f"The body is not valid JSON: {exc}.") from None
-    except RecursionError:
-        raise _bad_json("The body is nested too deeply.") from None
 
 
 async def request_lang(
@@ -98,6 +67,7 @@ Responses = dict[int | str, dict[str, Any]]
 BAD_BODY: Responses = {
     400: {"description": "Malformed JSON, or an empty body"},
     413: {"description": "The body is larger than the limit"},
+    415: {"description": "The body was not sent as JSON (Content-Type: application/json)"},
     422: {"description": "The body is valid JSON but not a valid request: each field and "
                          "problem is named, with the nearest valid ids for unknown ids"},
 }
@@ -105,6 +75,14 @@ UNKNOWN: Responses = {404: {"description": "No interview with this id"}}
 CONFLICT: Responses = {
     409: {"description": "The interview changed since that version was read (another answer "
                          "arrived first), or it is finished"},
+}
+LIMITED: Responses = {
+    429: {"description": "This client sent too many of these requests: wait for the "
+                         "Retry-After header's seconds"},
+}
+DB_DOWN: Responses = {
+    503: {"description": "The database is unreachable: retry after the Retry-After header's "
+                         "seconds"},
 }
 STALE: Responses = {
     409: {"description": "The interview was stored under a knowledge pack that no longer "
@@ -170,7 +148,10 @@ async def assess(
             "advice", "is no longer a parameter: the full result, plan included, is the "
             "default; detail=core gives the engine's result only", ["detail"],
         )
-    return JsonResponse(service.assess(body, detail=detail, lang=lang))
+    if detail == "core":  # well under a millisecond: computed on the event loop
+        return JsonResponse(service.assess(body, detail=detail, lang=lang))
+    # The full result costs more: in the thread pool, so this worker's other requests go on.
+    return JsonResponse(await run_in_threadpool(service.assess, body, detail, lang))
 
 
 @router.post(
@@ -180,7 +161,9 @@ async def assess(
     description="Her own words in, the case they state out, with the words behind each "
     "finding. Nothing is stored.",
     tags=["assessment"],
-    responses=_responses(schemas.ParseResult, "The case read from the text", BAD_BODY),
+    responses=_responses(schemas.ParseResult, "The case read from the text", BAD_BODY,
+                         LIMITED),
+    dependencies=[Depends(limit_text)],
 )
 def parse(service: ServiceDep, body: JsonBody, lang: LangDep) -> Response:
     return JsonResponse(service.parse(body, lang=lang))
@@ -194,7 +177,9 @@ def parse(service: ServiceDep, body: JsonBody, lang: LangDep) -> Response:
     "the stored interview out, with its id, version and first question.",
     tags=["interviews"],
     status_code=201,
-    responses=_responses(schemas.Interview, "The new interview", BAD_BODY, status=201),
+    responses=_responses(schemas.Interview, "The new interview", BAD_BODY, LIMITED, DB_DOWN,
+                         status=201),
+    dependencies=[Depends(limit_create)],
 )
 def start_interview(service: ServiceDep, body: JsonBody, lang: LangDep) -> Response:
     return _interview_response(service.start_interview(body, lang=lang), 201)
@@ -205,10 +190,25 @@ def start_interview(service: ServiceDep, body: JsonBody, lang: LangDep) -> Respo
     operation_id="get_interview",
     summary="An interview's state and next question",
     tags=["interviews"],
-    responses=_responses(schemas.Interview, "The interview", UNKNOWN),
+    responses=_responses(schemas.Interview, "The interview", UNKNOWN, DB_DOWN),
 )
 def get_interview(service: ServiceDep, interview_id: InterviewId) -> Response:
     return _interview_response(service.get_interview(_check_id(interview_id)))
+
+
+@router.delete(
+    "/v1/interviews/{interview_id}",
+    operation_id="delete_interview",
+    summary="Delete an interview",
+    description="Deletes the interview, her answers and any text kept, at once (not at the "
+    "end of the retention period). The id is then unknown (404).",
+    tags=["interviews"],
+    status_code=204,
+    responses={204: {"description": "Deleted"}, **UNKNOWN, **DB_DOWN},
+)
+def delete_interview(service: ServiceDep, interview_id: InterviewId) -> Response:
+    service.delete_interview(_check_id(interview_id))
+    return Response(status_code=204, headers=NO_STORE)
 
 
 @router.post(
@@ -220,7 +220,7 @@ def get_interview(service: ServiceDep, interview_id: InterviewId) -> Response:
     "first, 409: read the interview again.",
     tags=["interviews"],
     responses=_responses(schemas.Interview, "The interview after the answer",
-                         BAD_BODY, UNKNOWN, CONFLICT),
+                         BAD_BODY, UNKNOWN, CONFLICT, DB_DOWN),
 )
 def answer_interview(service: ServiceDep, interview_id: InterviewId, body: JsonBody) -> Response:
     return _interview_response(service.answer(_check_id(interview_id), body))
@@ -232,7 +232,7 @@ def answer_interview(service: ServiceDep, interview_id: InterviewId, body: JsonB
     summary="Undo the last answer",
     tags=["interviews"],
     responses=_responses(schemas.Interview, "The interview before its last answer",
-                         BAD_BODY, UNKNOWN, CONFLICT),
+                         BAD_BODY, UNKNOWN, CONFLICT, DB_DOWN),
 )
 def back_interview(service: ServiceDep, interview_id: InterviewId, body: JsonBody) -> Response:
     return _interview_response(service.back(_check_id(interview_id), body))
@@ -245,7 +245,7 @@ def back_interview(service: ServiceDep, interview_id: InterviewId, body: JsonBod
     description="The assessment, and why the interview stopped; while it is still going, "
     "the assessment so far (`finished: false`).",
     tags=["interviews"],
-    responses=_responses(schemas.InterviewResult, "The result", UNKNOWN, STALE),
+    responses=_responses(schemas.InterviewResult, "The result", UNKNOWN, STALE, DB_DOWN),
 )
 def get_interview_result(service: ServiceDep, interview_id: InterviewId) -> Response:
     return JsonResponse(service.result(_check_id(interview_id)), headers=NO_STORE)
@@ -283,7 +283,7 @@ async def vocabulary(service: ServiceDep, lang: LangDep) -> Response:
     operation_id="healthz",
     summary="Liveness and database reachability",
     tags=["operations"],
-    responses=_responses(schemas.Health, "Healthy", {503: {"description": "Database unreachable"}}),
+    responses=_responses(schemas.Health, "Healthy", DB_DOWN),
 )
 def healthz(service: ServiceDep) -> Response:
     return JsonResponse(service.health())

@@ -38,6 +38,8 @@ def render(v: MedicineVerdict) -> str:
         lines.append(f"{v.name}  [{v.medicine}]  - {v.kind}")
     else:
         lines.append(f'"{v.query}"' if v.query else "(no name given)")
+    if v.ingredients_text:
+        lines.append(_wrap(v.ingredients_text))
     lines.append(f"Verdict: {v.verdict_text}.")
     if v.stage_note:
         lines.append(_wrap(v.stage_note))

@@ -17,6 +17,10 @@ from typing import Any
 
 from gravida.knowledge.load import Pack
 
+# Suggestions (nearest ids) cost a fuzzy match each: computed for this many unknown ids only,
+# so that a body of thousands of unknown ids costs no more than one of a few.
+MAX_SUGGESTED = 10
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -84,6 +88,7 @@ class Case:
         lists: dict[str, set[str]] = {"present": set(), "absent": set()}
         booleans = {f for f, d in pack.findings.items() if d.kind == "boolean"}
         derived = {d.id for d in pack.derived}
+        suggest = [MAX_SUGGESTED]
         for key, value in data.items():
             if not isinstance(key, str):
                 problems.append(Problem(str(key), "field names must be text"))
@@ -94,16 +99,22 @@ class Case:
                 if not isinstance(value, list | tuple):
                     problems.append(Problem(key, "must be a list of finding ids"))
                     continue
+                if len(value) > len(booleans):
+                    problems.append(Problem(key, f"has {len(value)} items, but there are only "
+                                                 f"{len(booleans)} yes/no findings"))
+                    continue
                 for i, fid in enumerate(value):
                     where = f"{key}[{i}]"
                     if not isinstance(fid, str):
                         problems.append(Problem(where, "must be a finding id (text)"))
+                    elif fid in lists[key]:
+                        problems.append(Problem(where, f"{fid} is listed twice"))
                     elif fid in derived:
                         problems.append(
                             Problem(where, f"{fid} is computed from a measurement: give the number")
                         )
                     elif fid not in pack.findings:
-                        problems.append(_unknown(where, fid, booleans))
+                        problems.append(_unknown(where, fid, booleans, suggest))
                     elif fid not in booleans:
                         problems.append(
                             Problem(where, f"{fid} is a number finding: give its value, not {key}")
@@ -113,7 +124,8 @@ class Case:
                 continue
             fdef = pack.findings.get(key)
             if fdef is None:
-                problems.append(_unknown(key, key, set(pack.findings) | {"present", "absent"}))
+                problems.append(
+                    _unknown(key, key, set(pack.findings) | {"present", "absent"}, suggest))
                 continue
             if fdef.kind != "number":
                 problems.append(
@@ -157,9 +169,13 @@ def finding_state(
     return None
 
 
-def _unknown(where: str, fid: str, known: set[str]) -> Problem:
-    near = tuple(difflib.get_close_matches(fid, sorted(known), n=3, cutoff=0.6))
-    return Problem(where, f"unknown finding id {fid!r}", near)
+def _unknown(where: str, fid: str, known: set[str], budget: list[int]) -> Problem:
+    """An unknown id, with the nearest known ids while the budget of suggestions lasts."""
+    near: tuple[str, ...] = ()
+    if budget[0] > 0:
+        budget[0] -= 1
+        near = tuple(difflib.get_close_matches(fid[:100], sorted(known), n=3, cutoff=0.6))
+    return Problem(where, f"unknown finding id {fid[:100]!r}", near)
 
 
 def _plain(v: float) -> float | int:

@@ -121,6 +121,13 @@ class Model:
                 if imp.then in absent and imp.if_ not in absent:
                     absent.add(imp.if_)
                     changed = True
+        # An impossible pair of readings (lower number not below the upper one: swapped, or
+        # mistyped) is used as given, each value against its own thresholds, so that a
+        # raised reading still raises the triage; the result says to check it.
+        sbp, dbp = numbers.get("systolic_bp"), numbers.get("diastolic_bp")
+        if sbp is not None and dbp is not None and dbp >= sbp:
+            notes.append(f"diastolic_bp {dbp:g} is not below systolic_bp {sbp:g}: an "
+                         "impossible reading, used as given; check the blood pressure")
         # A contradiction that slipped past validation (a Case built directly, an
         # interview answer against an implication) resolves towards safety: present.
         absent -= present

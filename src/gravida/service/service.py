@@ -41,6 +41,10 @@ log = logging.getLogger("gravida.api")
 START_KEYS = ("text", "keep_text", "volunteered", "lang")
 # How much of a result POST /v1/assess returns: everything, or the engine's part.
 DETAILS = ("full", "core")
+# Her words: as many characters as the web form's text box takes, and no more (longer
+# text is refused, not cut, so that nothing she wrote is silently ignored).
+MAX_TEXT_CHARS = 4000
+MAX_QUERY_CHARS = 500
 
 
 def _nearest(word: str, known: Sequence[str]) -> tuple[str, ...]:
@@ -79,9 +83,20 @@ def _object(body: Any, what: str) -> dict[str, Any]:
 
 def _int_version(body: Mapping[str, Any]) -> int:
     v = body.get("version")
+    if isinstance(v, float) and v.is_integer():  # JSON has one number type: 3.0 is 3
+        v = int(v)
     if isinstance(v, bool) or not isinstance(v, int):
         raise invalid("version", "is required: the interview's version as last read (an integer)")
     return v
+
+
+def _text(value: Any, field: str, limit: int, what: str) -> str:
+    if not isinstance(value, str):
+        raise invalid(field, f"is required: {what}, as text")
+    if len(value) > limit:
+        raise invalid(field, f"is {len(value)} characters long; the limit is {limit}",
+                      kind="text-too-long", title="The text is too long")
+    return value
 
 
 class SessionCache:
@@ -104,6 +119,11 @@ class SessionCache:
             if hit is not None:
                 self._items.move_to_end(key)
             return hit
+
+    def drop(self, interview_id: str) -> None:
+        with self._lock:
+            for key in [k for k in self._items if k[0] == interview_id]:
+                del self._items[key]
 
     def put(self, key: tuple[str, int], session: Session) -> None:
         with self._lock:
@@ -215,9 +235,7 @@ class Service:
 
     def parse(self, body: Any, lang: str | None = None) -> dict[str, Any]:
         data = _object(body, '{"text": "..."}')
-        text = data.get("text")
-        if not isinstance(text, str):
-            raise invalid("text", "is required: what she says, as text")
+        text = _text(data.get("text"), "text", MAX_TEXT_CHARS, "what she says")
         unknown = sorted(set(data) - {"text", "lang"})
         if unknown:
             raise invalid(unknown[0], "is not a field of this request",
@@ -234,8 +252,7 @@ class Service:
             raise invalid(unknown[0], "is not a field of this request",
                           _nearest(unknown[0], ["query", "weeks", "lang"]))
         lang = data.get("lang", lang)
-        if not isinstance(query, str):
-            raise invalid("query", "is required: the medicine's name, as text")
+        query = _text(query, "query", MAX_QUERY_CHARS, "the medicine's name")
         if weeks is not None and (isinstance(weeks, bool) or not isinstance(weeks, int | float)):
             raise invalid("weeks", "must be a number of weeks, or null when not known")
         if isinstance(weeks, float) and not math.isfinite(weeks):
@@ -313,8 +330,8 @@ class Service:
         lang = self.language(data.pop("lang", lang))
         engine = self.engine_for(lang)
         volunteered = data.pop("volunteered", None)
-        if text is not None and not isinstance(text, str):
-            raise invalid("text", "must be text (what she says), or left out")
+        if text is not None:
+            text = _text(text, "text", MAX_TEXT_CHARS, "what she says (or left out)")
         if not isinstance(keep_text, bool):
             raise invalid("keep_text", "must be true or false")
         if keep_text and text is None:
@@ -325,8 +342,10 @@ class Service:
                 raise invalid("volunteered", "must be a list of question group ids")
             for i, g in enumerate(volunteered):
                 if not isinstance(g, str) or g not in groups:
-                    raise invalid(f"volunteered[{i}]", f"unknown question group {g!r}",
-                                  _nearest(str(g), groups))
+                    raise invalid(f"volunteered[{i}]", f"unknown question group {str(g)[:100]!r}",
+                                  _nearest(str(g)[:100], groups))
+                if g in volunteered[:i]:
+                    raise invalid(f"volunteered[{i}]", f"{g} is listed twice")
         parsed: dict[str, Any] | None = None
         if text is not None:
             parsed = self._parse(text, lang)
@@ -351,6 +370,14 @@ class Service:
         if parsed is not None:
             view["parsed"] = parsed
         return view
+
+    def delete_interview(self, interview_id: str) -> None:
+        """Her answers, gone now, not at the end of the retention period."""
+        try:
+            self.store.delete(interview_id)
+        except NotFound:
+            raise not_found(interview_id) from None
+        self.sessions.drop(interview_id)
 
     def get_interview(self, interview_id: str) -> dict[str, Any]:
         return self._view(self._row(interview_id))

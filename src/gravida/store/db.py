@@ -4,10 +4,16 @@ SQLite runs in WAL mode (readers never block the writer, a crashed process
 loses nothing committed) with a busy timeout, so several uvicorn workers on
 one machine can share the file; the SQLite file's directory is created on
 first use so the default needs no setup.
+
+Her answers are health data: a directory Gravida creates is 0700 and the
+database file is created 0600 (SQLite gives its -wal and -shm files the
+database file's mode); ``secure_delete`` makes SQLite overwrite deleted rows
+with zeros rather than leave them in free pages, whatever the build's default.
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +23,17 @@ from sqlalchemy.engine import make_url
 from gravida.settings import Settings
 
 BUSY_TIMEOUT_MS = 30_000
+# Seconds to wait for a PostgreSQL connection before the request fails (503, retry).
+PG_CONNECT_TIMEOUT = 5
+
+
+def private_file(path: Path) -> None:
+    """Create the database file readable by its owner only, in a directory only the owner
+    can enter (a directory that already exists keeps its mode: the operator chose it)."""
+    if not path.parent.exists():
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if not path.exists():
+        os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
 
 
 def normalise_url(url: str) -> str:
@@ -34,7 +51,7 @@ def make_engine(settings: Settings, url: str | None = None) -> sa.Engine:
     if parsed.get_backend_name() == "sqlite":
         db = parsed.database
         if db and db != ":memory:" and not db.startswith("file:"):
-            Path(db).parent.mkdir(parents=True, exist_ok=True)
+            private_file(Path(db))
         engine = sa.create_engine(
             raw,
             connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
@@ -50,9 +67,14 @@ def make_engine(settings: Settings, url: str | None = None) -> sa.Engine:
             cur.execute(f"PRAGMA synchronous={synchronous}")
             cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
             cur.execute("PRAGMA foreign_keys=ON")
+            cur.execute("PRAGMA secure_delete=ON")
             cur.close()
 
         return engine
+    connect_args: dict[str, Any] = {}
+    if parsed.get_backend_name() == "postgresql":
+        connect_args["connect_timeout"] = PG_CONNECT_TIMEOUT
     return sa.create_engine(
-        raw, pool_size=settings.db_pool_size, max_overflow=10, pool_pre_ping=True
+        raw, pool_size=settings.db_pool_size, max_overflow=10, pool_pre_ping=True,
+        pool_timeout=10, connect_args=connect_args,
     )

@@ -146,6 +146,13 @@ class InterviewStore:
             r = conn.execute(sa.select(*_COLUMNS).where(_T.c.id == interview_id)).one()
         return _row(r)
 
+    def delete(self, interview_id: str) -> None:
+        """Delete one interview now (her own request); NotFound if there is none."""
+        with self.engine.begin() as conn:
+            done = conn.execute(sa.delete(_T).where(_T.c.id == interview_id))
+        if done.rowcount != 1:
+            raise NotFound(interview_id)
+
     def purge(self, retention_days: int, now: datetime | None = None) -> int:
         """Delete interviews untouched for ``retention_days``; 0 keeps everything."""
         if retention_days <= 0:
