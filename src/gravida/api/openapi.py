@@ -164,7 +164,8 @@ def _examples(service: Service) -> dict[str, tuple[dict[str, Any] | None, dict[s
     if session is not None:
         interview = {
             "id": "Xq3v9-EXAMPLE-ONLY-aP0s7Kx2wLmN4cR",
-            "version": 1, "finished": False, "question": None if q is None else q.to_json(),
+            "version": 1, "lang": "en", "finished": False,
+            "question": None if q is None else q.to_json(),
             "questions_asked": 0, "case": session.case.to_json(), "answers": [],
             "volunteered": [], "result": None, "pack_version": service.pack.version,
             "text_kept": False, "created_at": now, "updated_at": now,

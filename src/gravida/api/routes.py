@@ -50,9 +50,16 @@ async def request_lang(
                "field in the body wins. Unknown languages fall back to the server's default."),
     ] = None,
 ) -> str | None:
-    """The language the client asked for in Accept-Language, if the pack speaks it."""
+    """The language the client asked for in Accept-Language, if the pack speaks it.
+
+    Kept on the request so that an error raised later speaks it too; a `lang` field
+    in the body still wins for the reply itself.
+    """
     service: Service = request.app.state.service
-    return i18n.negotiate(accept_language, service.pack.directory)
+    lang = i18n.negotiate(accept_language, service.pack.directory)
+    if lang is not None:
+        request.state.lang = lang
+    return lang
 
 
 ServiceDep = Annotated[Service, Depends(get_service)]

@@ -25,6 +25,8 @@ import gettext as _gettext
 import re
 import string
 from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -271,6 +273,13 @@ def localise(data: Any, name: str, lang: str, directory: Path) -> Any:
 
 
 # --- interface messages (gettext) ------------------------------------------------
+#
+# Interface code marks its words with ``_("...")`` (or ``N_`` where the words are
+# defined before the language is known). The language is the current context's:
+# the CLI sets it once from --lang / GRAVIDA_LANG, the API and web per request,
+# so a service error raised deep down speaks the caller's language.
+
+_current: ContextVar[str] = ContextVar("gravida_language", default=DEFAULT_LANGUAGE)
 
 
 def locale_dir() -> Path:
@@ -285,9 +294,41 @@ def translations(lang: str) -> _gettext.NullTranslations:
     return _gettext.translation(DOMAIN, locale_dir(), languages=[lang], fallback=False)
 
 
-def gettext(lang: str, message: str) -> str:
+def current() -> str:
+    """The language of the current context (request, command)."""
+    return _current.get()
+
+
+def set_language(lang: str) -> None:
+    """Make ``lang`` the language of the current context (and the tasks it starts)."""
+    _current.set(lang)
+
+
+@contextmanager
+def language(lang: str) -> Iterator[None]:
+    """Speak ``lang`` inside the block, then go back to the previous language."""
+    token = _current.set(lang)
+    try:
+        yield
+    finally:
+        _current.reset(token)
+
+
+def _(message: str) -> str:
+    """``message`` in the current language."""
+    return translations(_current.get()).gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    """The singular or plural of a message for ``n``, in the current language."""
+    return translations(_current.get()).ngettext(singular, plural, n)
+
+
+def say(lang: str, message: str) -> str:
+    """``message`` in ``lang``: for words built with a pack, which knows its language."""
     return translations(lang).gettext(message)
 
 
-def ngettext(lang: str, singular: str, plural: str, n: int) -> str:
-    return translations(lang).ngettext(singular, plural, n)
+def N_(message: str) -> str:
+    """Mark ``message`` for translation without translating it yet."""
+    return message
