@@ -30,9 +30,11 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-## eval: score the shared dev vignettes in every available mode
+## eval: score the shared dev vignettes in every mode (conversation, the product's flow, first)
 eval: $(STAMP)
-	$(BIN)/gravida eval ../shared/vignettes/dev.yaml
+	for mode in conversation full interview narrative; do \
+		$(BIN)/gravida eval ../shared/vignettes/dev.yaml --mode $$mode || exit 1; \
+	done
 
 ## bench: in-process speed (engine, interview, intake), and agreement with pgmpy's exact inference
 bench: $(STAMP)

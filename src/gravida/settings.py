@@ -10,6 +10,7 @@ Nothing clinical is a setting: clinical numbers live in the knowledge pack.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from pathlib import Path
 from typing import Annotated, Any
@@ -32,6 +33,10 @@ def default_data_dir() -> Path:
     else:
         base = Path(os.environ.get("XDG_DATA_HOME") or home / ".local" / "share")
     return base / "gravida"
+
+
+# A phone number as a tel: link can ring it: digits, spaces, +, -, brackets.
+PHONE = r"^[+0-9 ()-]{0,24}$"
 
 
 class Settings(BaseSettings):
@@ -90,6 +95,38 @@ class Settings(BaseSettings):
         "worker loses nothing committed; a power cut may lose the last commits, never "
         "corrupts. FULL: also survives a power cut, at an fsync per write.",
     )
+
+    emergency_number: str = Field(
+        default="999", pattern=PHONE,
+        description="The emergency (ambulance) number the result page's call button rings.",
+    )
+    maternity_number: str = Field(
+        default="", pattern=PHONE,
+        description="The maternity unit's number for the call button; empty: the page tells "
+        "her the number is in her pregnancy notes.",
+    )
+    phone_numbers: dict[str, dict[str, str]] = Field(
+        default_factory=lambda: {"ru": {"emergency": "103"}},
+        description="Numbers per language or country, overriding the two above, as JSON: "
+        '{"ru": {"emergency": "103", "maternity": "+7 495 000-00-00"}}.',
+    )
+
+    @field_validator("phone_numbers")
+    @classmethod
+    def _check_phones(cls, v: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
+        for lang, numbers in v.items():
+            for key, number in numbers.items():
+                if key not in ("emergency", "maternity") or not re.fullmatch(PHONE, number):
+                    raise ValueError(f"phone_numbers.{lang}.{key}: a phone number "
+                                     "(digits, spaces, +, -, brackets) for emergency or "
+                                     "maternity")
+        return v
+
+    def phones(self, lang: str = "en") -> dict[str, str]:
+        """The numbers to show for a language or country: {"emergency": ..., "maternity": ...}."""
+        out = {"emergency": self.emergency_number, "maternity": self.maternity_number}
+        out.update(self.phone_numbers.get(lang, {}))
+        return out
 
     rate_limits: bool = Field(
         default=True,

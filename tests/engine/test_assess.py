@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from gravida.engine import CaseError
@@ -194,3 +195,16 @@ def test_deterministic(engine):
 def test_invalid_case_raises_case_error(engine):
     with pytest.raises(CaseError):
         engine.assess({"gestational_weeks": -1})
+
+
+def test_ties_for_the_lead_go_to_the_condition_listed_first_in_the_pack():
+    from gravida.engine.model import TIE_TOLERANCE, leaders, ranking
+
+    # two float paths to the same posterior differ in the last bits: still one tie
+    post = np.array([0.1, 0.45 - TIE_TOLERANCE / 10, 0.45, 0.0])
+    assert int(leaders(post)) == 1
+    assert ranking(post)[:2] == [1, 2]
+    rows = np.array([[0.5, 0.5, 0.0], [0.2, 0.3, 0.5], [0.3, 0.3 + 1e-6, 0.4 - 1e-6]])
+    assert leaders(rows).tolist() == [0, 2, 2]
+    # a real difference is not a tie
+    assert int(leaders(np.array([0.45, 0.45 + 10 * TIE_TOLERANCE]))) == 1

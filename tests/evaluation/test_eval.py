@@ -141,3 +141,40 @@ def test_narrative_without_weeks_fails_closed(tmp_path: Path, engine):
     r = evaluate([f], "narrative", engine)
     assert r["errors"] == 1 and r["emergency_under_triage"] == 1
     assert "weeks" in r["cases"][0]["error"]
+
+
+def test_conversation_reads_the_text_then_asks_weeks_first(tmp_path: Path, engine):
+    f = tmp_path / "v.yaml"
+    f.write_text(
+        yaml.safe_dump(
+            [
+                {
+                    "id": "c-1",
+                    "narrative": "My lower back aches after a long day on my feet. No fever.",
+                    "case": {
+                        "gestational_weeks": 26,
+                        "present": ["pain_lower_back_central", "pain_worse_standing_sitting_long"],
+                        "absent": ["fever", "vaginal_bleeding", "painful_urination"],
+                    },
+                    "expect": {"triage": "self_care", "condition": "pregnancy_lumbar_pain"},
+                }
+            ]
+        )
+    )
+    r = evaluate([f], "conversation", engine)
+    case = r["cases"][0]
+    assert r["errors"] == 0
+    assert case["asked"][0] == "gestational_weeks"  # the text gives no weeks
+    assert case["questions"] == len(case["asked"])
+    assert case["finding_tp"] >= 2 and case["finding_fp"] == 0  # the text set fever absent
+    assert "fever" not in case["asked"]  # and it is not asked again
+    assert {"questions_median", "finding_precision", "finding_recall"} <= set(r)
+
+
+def test_conversation_asks_fewer_questions_than_the_bare_interview(engine):
+    if not DEV_VIGNETTES.exists():
+        pytest.skip("no ../shared dev vignettes")
+    conv = evaluate([DEV_VIGNETTES], "conversation", engine)
+    bare = evaluate([DEV_VIGNETTES], "interview", engine)
+    assert conv["questions_median"] < bare["questions_median"]
+    assert conv["finding_precision"] >= 0.90

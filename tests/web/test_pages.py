@@ -20,7 +20,7 @@ from gravida.interview import answer, next_question, start
 from gravida.interview.session import catalogue
 from gravida.report import build_report
 from gravida.web import views
-from gravida.web.routes import CSP, STATIC_FILES
+from gravida.web.render import CSP, STATIC_FILES
 
 DEV = Path(__file__).resolve().parents[3] / "shared" / "vignettes" / "dev.yaml"
 
@@ -153,6 +153,26 @@ def test_start_without_a_form_body_is_a_page_not_a_crash(client: TestClient) -> 
     assert r.status_code == 422
 
 
+def test_her_words_are_kept_only_if_she_ticks_it(client: TestClient) -> None:
+    text = "Aching low back since last week"
+    kept = start_interview(client, weeks="28", text=text, keep_text="yes")
+    assert text in client.get(kept + "/summary").text
+    dropped = start_interview(client, weeks="28", text=text)
+    iid = dropped.split("/")[2]
+    assert text not in client.get(dropped + "/summary").text
+    assert client.app.state.service.store.get(iid).text is None  # not stored at all
+    # her words were still read: the interview starts from them
+    assert "pain_lower_back_central" in client.get("/v1/interviews/" + iid).json()[
+        "case"]["present"]
+
+
+def test_weeks_may_come_from_her_words(client: TestClient) -> None:
+    loc = start_interview(client, text="I am 26 weeks pregnant and my lower back aches")
+    view = client.get("/v1/interviews/" + loc.split("/")[2]).json()
+    assert view["case"]["gestational_weeks"] == 26
+    assert 'required' not in client.get("/").text.split('id="weeks"')[1].split(">")[0]
+
+
 def test_unknown_locations_are_ignored(client: TestClient) -> None:
     loc = start_interview(client, weeks="30", where=["pain_lower_back_central", "<script>", "x"])
     view = client.get("/v1/interviews/" + loc.split("/")[2]).json()
@@ -187,7 +207,7 @@ def test_free_text_prefills_findings_and_is_shown_escaped(
     client: TestClient, engine: Engine
 ) -> None:
     text = "<script>alert(1)</script> I have a fever and burning when I pass urine"
-    loc = start_interview(client, weeks="30", text=text)
+    loc = start_interview(client, weeks="30", text=text, keep_text="yes")
     view = client.get("/v1/interviews/" + loc.split("/")[2]).json()
     assert "fever" in view["case"]["present"]  # read from her words
     r = client.get(loc)
@@ -446,32 +466,45 @@ def test_result_page(client: TestClient, engine: Engine) -> None:
     assert r.status_code == 200
     assert_safe_page(r, engine)
     text = visible(r.text)
-    for heading in ("What to do now", "What may be causing it", "What happens next",
-                    "Why we think so",
-                    "Check a medicine", "Get help at once if anything changes",
-                    "For your midwife or doctor"):
+    for heading in ("Why", "What to do now", "When to get help at once",
+                    "What may be causing it", "What happens next",
+                    "Check whether a medicine is safe", "For your midwife or doctor"):
         assert heading in text
-    assert re.search(r'class="fill w-\d+"', r.text)
-    assert "%" in text
+    # for her, likelihood in words, never a percentage
+    assert "%" not in text and "most likely" in text
+    # one action first, then why, then what to do; the rest folded
+    assert text.index("You can look after this at home") < text.index("Why") < text.index(
+        "What to do now") < text.index("More about your result")
+    for folded in ("safety", "causes", "next"):
+        assert '<details class="topic' in r.text and f'id="{folded}"' in r.text
 
 
 def test_medicine_checker(client: TestClient, engine: Engine) -> None:
     loc = finished(client)
-    r = client.post(loc + "/medicine", data={"medicine": "ibuprofen"})
+    assert 'href="/medicine?weeks=28"' in client.get(loc + "/result").text
+    assert 'href="/medicine"' in client.get("/").text  # reachable before any interview
+    r = client.get("/medicine", params={"name": "ibuprofen", "weeks": "28"})
     assert r.status_code == 200
     assert_safe_page(r, engine)
     assert 'data-verdict="contraindicated"' in r.text  # at 28 weeks
     assert "Ibuprofen" in visible(r.text)
-    empty = client.post(loc + "/medicine", data={"medicine": "  "})
+    early = client.get("/medicine", params={"name": "ibuprofen", "weeks": "10"})
+    assert 'data-verdict="contraindicated"' not in early.text  # its own weeks field
+    blank = client.get("/medicine")
+    assert blank.status_code == 200 and "There is a problem" not in blank.text
+    empty = client.get("/medicine", params={"name": "  "})
+    assert empty.status_code == 422
     assert "Type the name on the packet" in visible(empty.text)
-    odd = client.post(loc + "/medicine", data={"medicine": '<img src=x onerror="x()">'})
+    bad_weeks = client.get("/medicine", params={"name": "paracetamol", "weeks": "90"})
+    assert bad_weeks.status_code == 422 and "from 0 to 44" in visible(bad_weeks.text)
+    odd = client.get("/medicine", params={"name": '<img src=x onerror="x()">'})
     assert 'data-verdict="unknown"' in odd.text
     assert "<img src=x" not in odd.text and "&lt;img src=x" in odd.text
 
 
 def test_clinician_summary(client: TestClient, engine: Engine) -> None:
     loc = start_interview(client, weeks="28", where=["pain_lower_back_central"],
-                          text="It aches by the evening")
+                          text="It aches by the evening", keep_text="yes")
     client.post(loc + "/answer", data=answer_form(question_of(client, loc), None))
     r = client.get(loc + "/summary")
     assert r.status_code == 200
@@ -521,18 +554,15 @@ def test_the_result_says_what_happens_next(client: TestClient, engine: Engine,
     expected = build_report(engine, view["case"]).extras["what_to_expect"]
     assert expected["level"] == level
 
-    # after the banner and the causes; before self-care, medicines and the safety net
+    # folded below the action, why and what to do now
     text = visible(r.text)
     at = text.index("What happens next")
-    assert text.index("What may be causing it") < at
-    assert at < text.index("Get help at once if anything changes")
-    for later in ("What you can do yourself", "Your medicines"):
-        if later in text:
-            assert at < text.index(later), later
+    assert text.index("More about your result") < at
 
-    markup = section_html(r.text, "next-title")
+    start = r.text.index('<details class="topic next" id="next">')
+    markup = r.text[start:r.text.index("</details>", start)]
     part = visible(markup)
-    assert '<h2 id="next-title">What happens next</h2>' in markup  # a labelled landmark
+    assert "<summary>What happens next</summary>" in markup
     assert words(expected["next_steps"]) in part
     assert expected["conditions"]
     for c in expected["conditions"]:
@@ -540,7 +570,7 @@ def test_the_result_says_what_happens_next(client: TestClient, engine: Engine,
         assert f"<h3>{heading}</h3>" in markup
         assert words(c["text"]) in part
     for t in expected["tests"]:
-        assert f"<summary>{views.capfirst(t['lay_name'])}</summary>" in markup
+        assert f"<h4>{views.capfirst(t['lay_name'])}</h4>" in markup
         assert words(t["what_happens"]) in part and words(t["safety"]) in part
     assert words(expected["imaging_note"]["text"]) in part
     # plain words: no probabilities, no source ids
@@ -548,8 +578,15 @@ def test_the_result_says_what_happens_next(client: TestClient, engine: Engine,
     assert not any(src in part for src in expected["sources"])
 
 
+def outcome(report: Any) -> dict[str, Any]:
+    from gravida.knowledge.wording import default_wording
+    from gravida.web.outcome import result_view
+
+    return result_view(report, default_wording(), {"emergency": "999", "maternity": ""})
+
+
 def render_result(r: dict[str, Any]) -> str:
-    from gravida.web.routes import ENV
+    from gravida.web.render import ENV
 
     return ENV.get_template("result.html").render(
         id="x", version=1, r=r, unfinished=False, asked=3, stop=None, medicine=None,
@@ -567,18 +604,18 @@ def test_what_happens_next_is_escaped_and_optional(engine: Engine) -> None:
     ex["conditions"][0]["lay_name"] = HOSTILE
     ex["tests"][0]["what_happens"] = HOSTILE
     ex["tests"][0]["lay_name"] = HOSTILE
-    html = render_result(views.result_view(replace(report, extras={**report.extras,
+    html = render_result(outcome(replace(report, extras={**report.extras,
                                                                    "what_to_expect": ex})))
     doc = parse(html)
     assert "img" not in {t for t, _ in doc.tags}
     assert [a["src"] for t, a in doc.tags if t == "script"] == [
-        a["src"] for t, a in parse(render_result(views.result_view(report))).tags
+        a["src"] for t, a in parse(render_result(outcome(report))).tags
         if t == "script"]  # only the page's own script file
     assert html.count("&lt;script&gt;") >= 5
     # without the work-up stage the page leaves the section out and still renders
     bare = replace(report, extras={})
-    assert views.result_view(bare)["next"] is None
-    html = render_result(views.result_view(bare))
+    assert outcome(bare)["next"] is None
+    html = render_result(outcome(bare))
     assert "What happens next" not in html and "What may be causing it" in html
 
 
@@ -632,7 +669,9 @@ needs_summary = pytest.mark.skipif(
 @needs_fhir
 def test_fhir_download(client: TestClient) -> None:
     loc = finished(client)
-    assert "/fhir" in client.get(loc + "/result").text  # linked from the result
+    # for a clinician only: linked from the clinician summary, not from her result
+    assert "/fhir" not in client.get(loc + "/result").text
+    assert "/fhir" in client.get(loc + "/summary").text
     r = client.get(loc + "/fhir")
     assert r.status_code == 200, r.text
     assert r.headers["content-type"].startswith("application/fhir+json")
@@ -723,9 +762,48 @@ def test_result_view_for_each_level(engine: Engine) -> None:
     for case in ({"gestational_weeks": 28, "present": ["pain_lower_back_central"]},
                  {"gestational_weeks": 30, "present": ["saddle_numbness", "pain_flank"]}):
         report = build_report(engine, case)
-        r = views.result_view(report)
+        r = outcome(report)
         assert r["headline"] == report.assessment.triage.meaning
         assert r["urgent"] == report.plan.urgent
-        assert r["causes"] and all(c.percent.endswith("%") for c in r["causes"])
+        assert r["causes"] and all(
+            c.likelihood in ("most likely", "possible", "less likely") for c in r["causes"])
+        assert 1 <= len(r["why"]) <= 3 and all(w.endswith(".") for w in r["why"])
+        if report.assessment.triage.level == "emergency":
+            assert r["action"] == "Go to your maternity unit now."
+            # set by the nerve red flag: the first reason says so, in the rule's words
+            assert r["why"][0].startswith("Numbness around the bottom")
+            assert r["emergency_call"]["href"] == "tel:999"
         if r["urgent"]:
             assert not r["self_care"]
+
+
+@pytest.mark.parametrize("headers", [
+    {"Sec-Fetch-Site": "cross-site"},
+    {"Sec-Fetch-Site": "same-site"},
+    {"Origin": "https://evil.example"},
+    {"Origin": "null"},
+])
+def test_a_form_post_from_another_site_is_refused(client: TestClient,
+                                                 headers: dict[str, str]) -> None:
+    before = client.app.state.service.store.count()
+    r = client.post("/start", data={"weeks": "30", "text": "attacker's words"},
+                    headers=headers, follow_redirects=False)
+    assert r.status_code == 403
+    assert "another website" in visible(r.text)
+    assert client.app.state.service.store.count() == before  # nothing was created
+    loc = start_interview(client, weeks="30")
+    q = question_of(client, loc)
+    r = client.post(loc + "/answer", data=answer_form(q, None), headers=headers,
+                    follow_redirects=False)
+    assert r.status_code == 403
+    assert question_of(client, loc)["id"] == q["id"]  # the answer was not taken
+
+
+@pytest.mark.parametrize("headers", [
+    {"Sec-Fetch-Site": "same-origin"}, {"Sec-Fetch-Site": "none"},
+    {"Origin": "http://testserver"}, {},
+])
+def test_a_form_post_from_this_site_is_accepted(client: TestClient,
+                                               headers: dict[str, str]) -> None:
+    r = client.post("/start", data={"weeks": "30"}, headers=headers, follow_redirects=False)
+    assert r.status_code == 303

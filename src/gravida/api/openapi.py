@@ -87,6 +87,9 @@ def request_schemas(service: Service) -> dict[str, Any]:
                             "items": {"type": "string", "enum": groups},
                             "description": "Question groups she has already answered in her "
                             "own words (default: those the text speaks to)."},
+            "unset": {"type": "array", "uniqueItems": True, "items": {"type": "string"},
+                      "description": "Findings read from `text` that she unticked in "
+                      "\"What we understood\": left unknown, so they are asked."},
         },
         "additionalProperties": False,
     }

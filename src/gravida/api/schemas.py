@@ -252,6 +252,22 @@ class ParseResult(Open):
     truncated: bool
 
 
+class UnderstoodItem(Open):
+    finding: str
+    label: str
+    state: str = Field(description="present, absent or value")
+    value: float | None = None
+    words: list[str] = Field(description="Her words behind it, as she wrote them.")
+    spans: list[list[int]]
+    estimate: bool
+    derived: bool = Field(description="Set by a measurement or another finding.")
+
+
+class Understood(Open):
+    items: list[UnderstoodItem]
+    warnings: list[str]
+
+
 # --- interviews ---------------------------------------------------------------------
 
 
@@ -313,6 +329,10 @@ class Interview(Closed):
     updated_at: str
     parsed: ParseResult | None = Field(
         default=None, description="On creation with text: what was read from it."
+    )
+    understood: Understood | None = Field(
+        default=None, description="On creation with text: \"What we understood\", every "
+        "finding the text set with her words, to show her before the questions.",
     )
 
 

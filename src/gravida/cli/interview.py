@@ -61,16 +61,20 @@ class _Quit(Exception):
               help="Continue an interview saved with --save.")
 @click.option("--save", "save", type=click.Path(dir_okay=False),
               help="Write the interview state (JSON) here after every answer.")
+@click.option("--unset", "unset", multiple=True, metavar="FINDING",
+              help="A finding read from --text that is wrong: asked instead (repeatable).")
 @click.option("--json", "as_json", is_flag=True, help="Print the final result as one JSON object.")
 def interview(
-    weeks: float | None, text: str | None, resume: str | None, save: str | None, as_json: bool
+    weeks: float | None, text: str | None, resume: str | None, save: str | None,
+    unset: tuple[str, ...], as_json: bool,
 ) -> None:
     """Ask the fewest questions to a safe, settled answer; 'back' changes the last one."""
     from gravida.cli.main import load_engine
 
     engine = load_engine()
     try:
-        session = _resume(engine, resume) if resume else _begin(engine, weeks, text)
+        show = err if as_json else out
+        session = _resume(engine, resume) if resume else _begin(engine, weeks, text, unset, show)
     except (EOFError, click.Abort):
         out.print()
         raise SystemExit(1) from None
@@ -90,10 +94,13 @@ def _resume(engine: Engine, path: str) -> Session:
             _("cannot resume from {path}: {problem}").format(path=path, problem=exc)) from None
 
 
-def _begin(engine: Engine, weeks: float | None, text: str | None) -> Session:
+def _begin(
+    engine: Engine, weeks: float | None, text: str | None, unset: tuple[str, ...] = (),
+    show: Console = out,
+) -> Session:
     case: dict[str, Any] = {}
     if text:
-        case = _from_text(engine, text)
+        case = _from_text(engine, text, unset, show)
     if weeks is not None:
         case["gestational_weeks"] = weeks
     if "gestational_weeks" not in case:
@@ -108,23 +115,33 @@ def _begin(engine: Engine, weeks: float | None, text: str | None) -> Session:
         raise click.ClickException(str(exc)) from None
 
 
-def _from_text(engine: Engine, text: str) -> dict[str, Any]:
-    """The case the free-text intake reads from her words, when that module exists."""
-    try:
-        from gravida.intake.parse import parse_text
-    except ModuleNotFoundError:
-        out.print("[dim]" + _("Free-text intake is not available here; starting with questions.")
-                  + "[/dim]")
-        return {}
-    parsed = parse_text(text, engine.pack)
-    case = getattr(parsed, "case", None)
-    if not isinstance(case, dict):
-        return {}
-    found = sorted(set(case.get("present") or []))
-    if found:
-        labels = "; ".join(engine.pack.label(f) for f in found)
-        out.print("[dim]" + _("From what you wrote: {labels}.").format(labels=labels) + "[/dim]")
-    return dict(case)
+def _from_text(
+    engine: Engine, text: str, unset: tuple[str, ...] = (), show: Console = out
+) -> dict[str, Any]:
+    """The case her words give, shown back to her first ("What we understood"); the
+    findings in ``unset`` are left out, so they are asked instead of assumed. Shown on
+    ``show`` (stderr when stdout carries JSON)."""
+    from gravida.intake.parse import parse_text
+    from gravida.intake.understood import finding_labels, understand
+
+    understood = understand(parse_text(text, engine.pack), finding_labels(engine.pack))
+    if understood.items:
+        show.print("[bold]" + _("What we understood") + "[/bold] " + _(
+            "(anything wrong? start again with --unset FINDING and it will be asked instead):"))
+    for item in understood.items:
+        if item.state == "value":
+            what = f"{item.label}: {item.value:g}" + (" (" + _("estimate") + ")"
+                                                      if item.estimate else "")
+        else:
+            what = item.label if item.state == "present" else _("not:") + f" {item.label}"
+        words = "; ".join(f"“{w}”" for w in item.words) or _("from the other findings")
+        dropped = (" [dim](" + _("unticked: will be asked") + ")[/dim]"
+                   if item.finding in unset else "")
+        show.print(f"  {'x' if dropped else '✓'} {what}  [dim]{item.finding} — {words}[/dim]"
+                  + dropped)
+    for w in understood.warnings:
+        show.print("[dim]" + _("note:") + f" {w}[/dim]")
+    return understood.case(unset)
 
 
 def _ask_weeks(spec: QuestionSpec | None) -> float:

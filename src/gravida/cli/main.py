@@ -194,7 +194,8 @@ def render_report(report: Report, limit: int = 8) -> None:
     "--mode",
     default="full",
     show_default=True,
-    help="full (every finding given), interview, or narrative.",
+    help="conversation (her words, then questions), full (every finding given), interview, "
+    "or narrative.",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print exactly one JSON object.")
 def eval_(files: Sequence[str], mode: str, as_json: bool) -> None:

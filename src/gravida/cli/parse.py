@@ -12,8 +12,10 @@ import click
 from rich.console import Console
 from rich.table import Table
 
-from gravida.intake.lexicon import DirPack, PackLike
+from gravida.intake.language import LanguageNotRead
+from gravida.intake.lexicon import DirPack
 from gravida.intake.parse import Evidence, ParseResult, parse_text
+from gravida.intake.understood import finding_labels
 from gravida.knowledge.load import PackError, default_pack_dir
 
 STDIN_LIMIT = 16 * 1024 * 1024  # bytes read from stdin at most; parse_text bounds further
@@ -35,18 +37,6 @@ def read_text(text: str) -> str:
     if len(raw) > STDIN_LIMIT:
         raw = raw[:STDIN_LIMIT]
     return raw.decode("utf-8", errors="replace")
-
-
-def _labels(pack: PackLike) -> dict[str, str]:
-    try:
-        raw = pack.read("findings.yaml") or {}
-    except PackError:
-        return {}
-    out: dict[str, str] = {}
-    for fid, info in (raw.get("findings") or {}).items():
-        if isinstance(info, dict) and isinstance(info.get("label"), str):
-            out[str(fid)] = info["label"]
-    return out
 
 
 def _quote(e: Evidence) -> str:
@@ -88,18 +78,27 @@ def render(result: ParseResult, labels: dict[str, str]) -> None:
 @click.command("parse")
 @click.argument("text")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
-def parse(text: str, as_json: bool) -> None:
+@click.option(
+    "--lang",
+    default=None,
+    metavar="CODE",
+    help="Language of the text (en, ru); detected from the text when not given.",
+)
+def parse(text: str, as_json: bool, lang: str | None) -> None:
     """Read a free-text description (TEXT, or - for stdin) into findings."""
     pack = DirPack(default_pack_dir())
     try:
-        result = parse_text(read_text(text), pack)
+        result = parse_text(read_text(text), pack, lang)
     except PackError as exc:
         _fail(f"knowledge pack is broken: {exc}")
+        return
+    except LanguageNotRead as exc:
+        _fail(str(exc))
         return
     if as_json:
         click.echo(result.to_json())
         return
-    render(result, _labels(pack))
+    render(result, finding_labels(pack))
 
 
 if __name__ == "__main__":  # pragma: no cover - manual use: python -m gravida.cli.parse

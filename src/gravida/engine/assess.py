@@ -9,7 +9,7 @@ from typing import Any
 import numpy as np
 
 from gravida.engine.case import Case
-from gravida.engine.model import Evidence, FloatArray, Model
+from gravida.engine.model import Evidence, FloatArray, Model, ranking
 from gravida.engine.triage import Triage, Triager
 from gravida.knowledge.load import Pack, default_pack
 
@@ -117,7 +117,7 @@ class Engine:
         case = self.case(data)
         ev, post = self.posterior(case)
         conds = self.model.conditions
-        order = [int(i) for i in np.argsort(-post, kind="stable")]  # ties: pack order, as triage
+        order = ranking(post)  # the leader as triage names it, then by probability
         ranked = tuple(
             RankedCondition(
                 conds[i],

@@ -211,6 +211,30 @@ class Model:
         return findings, is_present, lr
 
 
+# Posteriors closer than this are one tie: the same evidence reached by two
+# float paths (the engine's log scores, the interview's batch products) can
+# differ in the last bits, and must not lead to two different leaders. Not a
+# clinical number: far below any difference the pack can express.
+TIE_TOLERANCE = 1e-9
+
+
+def leaders(posts: FloatArray) -> npt.NDArray[np.intp]:
+    """The leading condition of each row (last axis): the most probable, and among
+    conditions tied with it (within TIE_TOLERANCE) the one listed first in the
+    pack. The one tie-break of the engine and the interview, so both name the
+    same leader and so the same triage level."""
+    top = np.max(posts, axis=-1, keepdims=True)
+    lead: npt.NDArray[np.intp] = np.argmax(posts >= top - TIE_TOLERANCE, axis=-1)
+    return lead
+
+
+def ranking(post: FloatArray) -> list[int]:
+    """Conditions from most to least probable: the leader first (see ``leaders``),
+    then the rest by probability, equal ones in pack order."""
+    lead = int(leaders(post))
+    return [lead, *(int(i) for i in np.argsort(-post, kind="stable") if i != lead)]
+
+
 def softmax(scores: FloatArray) -> FloatArray:
     """Normalise log scores to probabilities along the last axis; -inf becomes exactly 0."""
     top = np.max(scores, axis=-1, keepdims=True)

@@ -17,7 +17,7 @@ from typing import Any, Literal
 import numpy as np
 import numpy.typing as npt
 
-from gravida.engine.model import Evidence, FloatArray, Model, softmax, trimester
+from gravida.engine.model import Evidence, FloatArray, Model, leaders, softmax, trimester
 from gravida.knowledge import expr, i18n
 from gravida.knowledge.load import CompiledRule
 
@@ -193,7 +193,7 @@ class Triager:
 def _passing(posts: FloatArray, thresholds: FloatArray) -> npt.NDArray[np.bool_]:
     """Which conditions count in each row: the leader, and any at its level's threshold."""
     passing = (posts >= thresholds[None, :]) & (posts > 0.0)
-    passing[np.arange(len(posts)), np.argmax(posts, axis=1)] = True
+    passing[np.arange(len(posts)), leaders(posts)] = True
     return passing
 
 

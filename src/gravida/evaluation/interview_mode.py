@@ -78,7 +78,11 @@ def play(engine: Engine, case: Case) -> tuple[Session, list[str]]:
     """Run one whole interview for ``case``; returns the final session and questions asked."""
     patient = SimulatedPatient(engine, case)
     initial, groups = patient.initial(engine)
-    session = start_interview(engine, initial, groups)
+    return run_questions(start_interview(engine, initial, groups), patient)
+
+
+def run_questions(session: Session, patient: SimulatedPatient) -> tuple[Session, list[str]]:
+    """Ask until the interview stops, the patient answering; the ids of questions asked."""
     asked: list[str] = []
     for _ in range(SAFETY_LIMIT):
         q = next_question(session)

@@ -77,7 +77,11 @@ def get_mode(name: str) -> Mode:
 def _load_optional_modes() -> None:
     import importlib
 
-    for module in ("gravida.evaluation.interview_mode", "gravida.evaluation.narrative_mode"):
+    for module in (
+        "gravida.evaluation.interview_mode",
+        "gravida.evaluation.narrative_mode",
+        "gravida.evaluation.conversation_mode",
+    ):
         try:
             importlib.import_module(module)
         except ModuleNotFoundError as exc:

@@ -21,6 +21,11 @@ from spacy.tokens import Doc
 
 from gravida.intake.lexicon import Lexicon
 
+# what ends scopes rather than opening one: a terminator ends every scope, a
+# family end ("I", "my") a family scope, a backward end (a comma in Russian,
+# where "температуры нет" closes its own clause) every backward scope
+_ENDS = ("terminate", "family_end", "backward_end")
+
 
 @dataclass(frozen=True)
 class Trigger:
@@ -56,6 +61,8 @@ def raw_triggers(doc: Doc, lex: Lexicon) -> list[Trigger]:
             out.append(Trigger("pseudo", "none", start, end, 0, key))
         elif key in lex.family_breakers:
             out.append(Trigger("family_end", "none", start, end, 0, key))
+        elif key in lex.backward_breakers:
+            out.append(Trigger("backward_end", "none", start, end, 0, key))
     return out
 
 
@@ -80,7 +87,7 @@ def prune(triggers: list[Trigger], targets: Iterable[frozenset[int]]) -> list[Tr
         if t.category != "pseudo"
         and not any(p.start <= t.start and t.end <= p.end for p in pseudo)
         and (
-            t.category in ("terminate", "family_end")
+            t.category in _ENDS
             or not taken.intersection(range(t.start, t.end))
         )
     ]
@@ -90,7 +97,7 @@ def prune(triggers: list[Trigger], targets: Iterable[frozenset[int]]) -> list[Tr
     # triggers ("no no no ...") is pruned in linear, not quadratic, time
     held: set[int] = set()
     for t in kept:
-        if t.category in ("terminate", "family_end"):
+        if t.category in _ENDS:
             chosen.append(t)
             continue
         if held.intersection(range(t.start, t.end)):
@@ -101,7 +108,7 @@ def prune(triggers: list[Trigger], targets: Iterable[frozenset[int]]) -> list[Tr
     return [
         c
         for c in chosen
-        if c.category not in ("terminate", "family_end")
+        if c.category not in _ENDS
         or not held.intersection(range(c.start, c.end))
     ]
 
@@ -116,9 +123,12 @@ def scopes(doc: Doc, triggers: list[Trigger]) -> Scopes:
             sent_of[k] = i
     ends = sorted((t.start, t.end) for t in triggers if t.category == "terminate")
     fam_ends = sorted((t.start, t.end) for t in triggers if t.category == "family_end")
+    back_ends = sorted(
+        (t.start, t.end) for t in triggers if t.category in ("terminate", "backward_end")
+    )
     out: list[Scope] = []
     for t in triggers:
-        if t.category in ("terminate", "family_end"):
+        if t.category in _ENDS:
             continue
         s0, s1 = bounds[sent_of[t.start]] if len(doc) else (0, 0)
         text = doc[t.start : t.end].text
@@ -132,7 +142,7 @@ def scopes(doc: Doc, triggers: list[Trigger]) -> Scopes:
                 out.append(Scope(t, t.end, stop, text))
         if t.direction in ("backward", "bidirectional"):
             begin = max(s0, t.start - t.max_scope)
-            for _, b in ends:
+            for _, b in back_ends:
                 if begin < b <= t.start:
                     begin = b
             if begin < t.start:
@@ -159,7 +169,16 @@ class Scopes(list[Scope]):
 
 
 def modifiers_of(start: int, end: int, all_scopes: Sequence[Scope]) -> list[Scope]:
-    """The scopes that cover a mention at tokens [start, end)."""
+    """The scopes that cover a mention at tokens [start, end).
+
+    A mention that words of the present cover ("my back aches *now*") is not in
+    the past, whatever past scope also reaches it; the "current" scope itself
+    modifies nothing else.
+    """
     if isinstance(all_scopes, Scopes):
-        return all_scopes.over(start, end)
-    return [s for s in all_scopes if _overlaps(start, end, s.start, s.end)]
+        found = all_scopes.over(start, end)
+    else:
+        found = [s for s in all_scopes if _overlaps(start, end, s.start, s.end)]
+    if any(s.trigger.category == "current" for s in found):
+        found = [s for s in found if s.trigger.category not in ("current", "historical")]
+    return found

@@ -41,6 +41,8 @@ class ParseResult:
     evidence: list[Evidence]
     warnings: list[str] = field(default_factory=list)
     truncated: bool = False
+    # the language the text was read in; None when it is in none Gravida reads
+    language: str | None = "en"
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -48,6 +50,7 @@ class ParseResult:
             "evidence": [e.to_dict() for e in self.evidence],
             "warnings": list(self.warnings),
             "truncated": self.truncated,
+            "language": self.language,
         }
 
     def to_json(self) -> str:

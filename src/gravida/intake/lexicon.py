@@ -19,6 +19,7 @@ import spacy
 from spacy.language import Language
 from spacy.matcher import Matcher
 
+from gravida.intake.morph import NORMALISERS, add_normaliser
 from gravida.intake.patterns import (
     FILE,
     as_list,
@@ -42,6 +43,9 @@ from gravida.intake.rules import (
 from gravida.knowledge.load import PackError
 
 PHRASES_DIR = "phrases"
+# lower: pattern words match the word as typed, lower-cased; lemma: its
+# dictionary form, from the language's normaliser
+MATCHES = ("lower", "lemma")
 DEFAULT_LANGUAGE = "en"
 
 
@@ -56,6 +60,8 @@ def languages(pack: PackLike) -> list[str]:
 
 Direction = Literal["forward", "backward", "bidirectional"]
 CATEGORIES: tuple[str, ...] = ("negation", "uncertainty", "family", "historical", "hypothetical")
+# optional categories: a language's file may leave them out
+OPTIONAL_CATEGORIES: tuple[str, ...] = ("current",)
 DIRECTIONS: tuple[Direction, ...] = ("forward", "backward", "bidirectional")
 POLARITIES: tuple[str, ...] = (
     "present",
@@ -131,6 +137,10 @@ class Lexicon:
     near_rules: list[NearRule] = field(default_factory=list)
     alone_rules: list[AloneRule] = field(default_factory=list)
     wide_ranges: list[WideRangeRule] = field(default_factory=list)
+    # what ends backward scopes only (Russian: a comma; "температуры нет")
+    backward_breakers: set[str] = field(default_factory=set)
+    # pattern positions of ^words: needed, but not the finding's own words
+    marks: dict[str, frozenset[int]] = field(default_factory=dict)
 
 
 def _vocab_findings(
@@ -161,14 +171,18 @@ def _known_sources(pack: PackLike) -> set[str]:
     return known
 
 
-def _blank_nlp(code: str) -> Language:
-    """A blank spaCy pipeline for the language code with a rule-based sentence splitter:
-    only spaCy's own tokeniser rules, nothing to download."""
+def _blank_nlp(code: str, normaliser: str | None = None) -> Language:
+    """A blank spaCy pipeline for the language code with a rule-based sentence splitter
+    and the language's normaliser, if it has one: nothing to download."""
     try:
         nlp = spacy.blank(code)
     except (ImportError, KeyError, ValueError) as exc:
         raise err("tokeniser", f"spaCy has no blank pipeline {code!r}: {exc}") from None
     nlp.add_pipe("sentencizer")
+    if normaliser is not None:
+        if normaliser not in NORMALISERS:
+            raise err("normaliser", f"must be one of {NORMALISERS}")
+        add_normaliser(nlp, normaliser)
     return nlp
 
 
@@ -191,13 +205,21 @@ def _load(pack: PackLike, raw: Any, language: str) -> Lexicon:
         raise err("language", f"says {raw.get('language')!r} in the file for {language!r}")
     booleans, numbers, ranges = _vocab_findings(pack)
     known_src = _known_sources(pack)
-    nlp = _blank_nlp(str(raw.get("tokeniser") or language))
+    match = raw.get("match", "lower")
+    if match not in MATCHES:
+        raise err("match", f"must be one of {MATCHES}")
+    normaliser = raw.get("normaliser")
+    if match == "lemma" and normaliser is None:
+        raise err("normaliser", "a lemma language needs a normaliser")
+    nlp = _blank_nlp(str(raw.get("tokeniser") or language), normaliser)
+    lemmas = match == "lemma"
     targets = Matcher(nlp.vocab, validate=True)
     modifiers = Matcher(nlp.vocab, validate=True)
     target_rules: dict[str, TargetRule] = {}
     modifier_rules: dict[str, ModifierRule] = {}
     history: set[str] = set()
     gaps: dict[str, frozenset[int]] = {}
+    marks: dict[str, frozenset[int]] = {}
     nears: list[NearRule] = []
 
     macros_raw = raw.get("macros") or {}
@@ -208,8 +230,11 @@ def _load(pack: PackLike, raw: Any, language: str) -> Lexicon:
     macros = {str(k): str(v).strip() for k, v in macros_raw.items()}
 
     def add(matcher: Matcher, key: str, pattern: str, entry: str) -> None:
-        spec = compile_pattern(nlp, pattern, entry, macros)
+        context: list[int] = []
+        spec = compile_pattern(nlp, pattern, entry, macros, lemmas, context)
         gaps[key] = frozenset(i for i, t in enumerate(spec) if "TEXT" in t)
+        if context:
+            marks[key] = frozenset(context)
         try:
             matcher.add(key, [spec])
         except (ValueError, KeyError) as exc:
@@ -245,8 +270,10 @@ def _load(pack: PackLike, raw: Any, language: str) -> Lexicon:
         raise err("context", "expected a mapping")
     check_src(ctx, "context", known_src)
     scope = ctx.get("max_scope") or {}
-    for cat in CATEGORIES:
+    for cat in CATEGORIES + OPTIONAL_CATEGORIES:
         block = ctx.get(cat)
+        if block is None and cat in OPTIONAL_CATEGORIES:
+            continue
         n_raw = scope.get(cat, 8)
         per_dir = n_raw if isinstance(n_raw, dict) else {d: n_raw for d in DIRECTIONS}
         if not isinstance(block, dict):
@@ -275,6 +302,7 @@ def _load(pack: PackLike, raw: Any, language: str) -> Lexicon:
     terminators = triggers("terminators", "terminate")
     pseudo = triggers("pseudo", "pseudo")
     family_breakers = triggers("family_ends_at", "family_end")
+    backward_breakers = triggers("backward_ends_at", "backward_end")
 
     nums = raw.get("numbers")
     if not isinstance(nums, dict):
@@ -359,6 +387,8 @@ def _load(pack: PackLike, raw: Any, language: str) -> Lexicon:
         near_rules=nears,
         alone_rules=alone_rules(raw.get("alone_implies"), booleans, known_src),
         wide_ranges=wide_ranges(raw.get("wide_ranges"), booleans, known_src, num),
+        backward_breakers=backward_breakers,
+        marks=marks,
     )
 
 

@@ -54,7 +54,9 @@ def targets(doc: Doc, lex: Lexicon, triggers: list[ctx.Trigger]) -> list[Mention
         gap_tokens = {start + i for i in range(end - start) if align[i] in gaps}
         if gap_tokens & ends:
             continue
-        literal = frozenset(range(start, end)) - gap_tokens
+        marks = lex.marks.get(key, frozenset())
+        context = {start + i for i in range(end - start) if align[i] in marks}
+        literal = frozenset(range(start, end)) - gap_tokens - context
         r = lex.target_rules[key]
         found.append(Mention(r.finding, r.polarity, start, end, r.pattern, literal))
     # mentions by the token they start at: a mention can only sit inside one that

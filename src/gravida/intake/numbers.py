@@ -57,6 +57,9 @@ def _value(rule: NumberRule, m: re.Match[str], lex: Lexicon, words: dict[str, in
         return round(v * lex.months_to_weeks)
     if kind == "fahrenheit" or (kind == "temperature" and v > lex.conversions["fahrenheit_above"]):
         return round((v - 32.0) * 5.0 / 9.0, 1)
+    if kind == "weeks_upcoming":
+        # "I'll be 10 weeks on Friday": 9 completed weeks today
+        return float(int(v) - 1)
     # "28+3 weeks" is 28 completed weeks, the vocabulary's unit
     return float(int(v)) if kind == "weeks_days" else v
 

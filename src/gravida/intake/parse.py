@@ -18,7 +18,8 @@ from spacy.tokens import Doc
 
 from gravida.intake import context as ctx
 from gravida.intake.evidence import Evidence, ParseResult
-from gravida.intake.lexicon import DEFAULT_LANGUAGE, Lexicon, PackLike, lexicon_for
+from gravida.intake.language import detect, doubt_warning, languages_for, unread_warning
+from gravida.intake.lexicon import Lexicon, PackLike, lexicon_for
 from gravida.intake.mentions import char_span, targets, token_span, widen
 from gravida.intake.numbers import NumberHit, choose, extract_numbers
 from gravida.intake.settle import durations, settle
@@ -46,12 +47,34 @@ def _keeps(flags: list[str], finding: str, lex: Lexicon) -> bool:
     return True
 
 
-def parse_text(text: str, pack: PackLike, language: str = DEFAULT_LANGUAGE) -> ParseResult:
-    """Read one free-text description into a case; never raises on any string."""
-    lex = lexicon_for(pack, language)
-    warnings: list[str] = []
+def parse_text(text: str, pack: PackLike, language: str | None = None) -> ParseResult:
+    """Read one free-text description into a case; never raises on any string.
+
+    ``language`` names the language (``LanguageNotRead`` if Gravida reads no
+    such language); without it the language is detected, and a text in a
+    language Gravida does not read gives an empty case with a warning saying so.
+    """
+    langs = languages_for(pack)
+    if language is not None:
+        language = langs.get(language).code
     if not isinstance(text, str):
         return ParseResult(_empty_case(), [], ["input is not text"], False)
+    if language is not None:
+        return _parse(text, pack, language)
+    found = detect(text, langs)
+    if found.code is None:
+        return ParseResult(_empty_case(), [], [unread_warning(found, langs)], False, None)
+    result = _parse(text, pack, found.code)
+    if found.doubtful and not result.evidence:
+        return ParseResult(_empty_case(), [], [unread_warning(found, langs)], False, None)
+    if found.doubtful:
+        result.warnings.insert(0, doubt_warning(found, langs))
+    return result
+
+
+def _parse(text: str, pack: PackLike, language: str) -> ParseResult:
+    lex = lexicon_for(pack, language)
+    warnings: list[str] = []
     original_len = len(text)
     text, truncated = bound(text, lex.max_chars)
     if truncated:
@@ -132,7 +155,7 @@ def parse_text(text: str, pack: PackLike, language: str = DEFAULT_LANGUAGE) -> P
     case = settle(evidence, lex)
     if "gestational_weeks" not in case:
         warnings.append("no weeks of pregnancy found")
-    return ParseResult(case, evidence, warnings, truncated)
+    return ParseResult(case, evidence, warnings, truncated, language)
 
 
 def _numbers(

@@ -10,8 +10,15 @@ words separated by spaces, matched case-insensitively on spaCy tokens):
 ``x?``        the token (or alternatives) may be missing
 ``~`` ``~N``  a gap of up to 3 (or N) tokens that are not sentence punctuation
 ``#``         any number-like token
-``/re/``      a token matching the regex
+``/re/``      a token matching the regex (the word as typed, lower case)
 ``$name``     a macro of the file
+``^word``     the word must be there but is context, not the finding's own
+              words: another finding may claim it (in "спина ~1 ^ноет" the
+              back is the place, and "ноет" stays the kind of pain too)
+
+In a ``match: lemma`` language a word and each of its alternatives match the
+word's dictionary form (the normaliser's lemma), and ``word*`` is a prefix of
+the lemma, so one pattern matches every inflected form.
 
 Errors are ``PackError``s naming the entry; the loader fills in the file.
 """
@@ -67,12 +74,34 @@ def expand_macros(pattern: str, macros: Mapping[str, str], entry: str) -> str:
 
 
 def compile_pattern(
-    nlp: Language, pattern: str, entry: str, macros: Mapping[str, str] | None = None
+    nlp: Language,
+    pattern: str,
+    entry: str,
+    macros: Mapping[str, str] | None = None,
+    lemmas: bool = False,
+    context: list[int] | None = None,
 ) -> list[dict[str, Any]]:
-    """Turn one pattern string into a spaCy ``Matcher`` token pattern."""
+    """Turn one pattern string into a spaCy ``Matcher`` token pattern.
+
+    With ``lemmas`` the words are reduced by the pipeline's normaliser and
+    matched on ``LEMMA``. The positions of ``^word`` tokens go into ``context``.
+    """
+    attr = "LEMMA" if lemmas else "LOWER"
+
+    def keys(text: str) -> list[str]:
+        if lemmas:
+            return [t.lemma_ for t in nlp(text)]
+        return [t.lower_ for t in nlp.make_doc(text)]
+
     out: list[dict[str, Any]] = []
     pattern = expand_macros(pattern, macros or {}, entry)
     for word in pattern.lower().split():
+        if len(word) > 1 and word.startswith("^"):
+            word = word[1:]
+            if _GAP.match(word) or word.endswith("?"):
+                raise err(entry, f"^ needs a word that must be there in {pattern!r}")
+            if context is not None:
+                context.append(len(out))
         if len(word) > 2 and word.startswith("/") and word.rstrip("?").endswith("/"):
             optional = word.endswith("?")
             body = word.rstrip("?")[1:-1]
@@ -98,11 +127,11 @@ def compile_pattern(
         optional = word.endswith("?") and len(word) > 1
         core = word[:-1] if optional else word
         if not _TOKEN_SPECIAL.search(core):
-            toks = [t.lower_ for t in nlp.make_doc(core)]
+            toks = keys(core)
             if optional and len(toks) != 1:
                 raise err(entry, f"optional word {word!r} splits into tokens in {pattern!r}")
             for t in toks:
-                spec: dict[str, Any] = {"LOWER": t}
+                spec: dict[str, Any] = {attr: t}
                 if optional:
                     spec["OP"] = "?"
                 out.append(spec)
@@ -110,13 +139,15 @@ def compile_pattern(
         alts = core.split("|")
         if any(not a or "?" in a or ("*" in a[:-1]) for a in alts):
             raise err(entry, f"bad token {word!r} in {pattern!r}")
+        if lemmas:
+            alts = [a if a.endswith("*") else "".join(keys(a)) for a in alts]
         if any(a.endswith("*") for a in alts):
             body = "|".join(
                 re.escape(a[:-1]) + ".*" if a.endswith("*") else re.escape(a) for a in alts
             )
-            spec = {"LOWER": {"REGEX": f"^(?:{body})$"}}
+            spec = {attr: {"REGEX": f"^(?:{body})$"}}
         else:
-            spec = {"LOWER": {"IN": alts}}
+            spec = {attr: {"IN": alts}}
         if optional:
             spec["OP"] = "?"
         out.append(spec)

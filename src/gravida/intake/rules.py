@@ -201,6 +201,7 @@ NUMBER_KINDS: tuple[str, ...] = (
     "temperature",
     "fahrenheit",
     "weeks_days",
+    "weeks_upcoming",
 )
 
 

@@ -38,7 +38,7 @@ import numpy as np
 import numpy.typing as npt
 
 from gravida.engine import Case, Engine, Evidence, Model
-from gravida.engine.model import softmax, trimester
+from gravida.engine.model import leaders, softmax, trimester
 from gravida.engine.triage import RED_FLAG_SUBSETS_MAX
 from gravida.interview.catalogue import Catalogue, QuestionSpec, probes
 from gravida.knowledge import expr
@@ -125,11 +125,6 @@ class LevelPolicy:
         for lv, r in self.rank.items():
             thr[r] = pack.thresholds[lv]
         self.threshold_by_rank: FloatArray = thr
-        order = sorted(range(len(conds)), key=lambda i: conds[i])
-        alpha = np.empty(len(conds), dtype=np.int64)
-        alpha[order] = np.arange(len(conds))
-        self.alpha: IntArray = alpha
-        self.by_alpha: IntArray = np.array(order, dtype=np.int64)
         self.red_flags = frozenset(pack.red_flags)
         self.floors_by_finding: dict[str, list[int]] = {}
         for i, floor in enumerate(self.floors):
@@ -257,10 +252,8 @@ class LevelPolicy:
         thr = self.threshold_by_rank[ranks]
         qualifies = (post >= thr) & (post > 0.0)
         by_threshold = np.where(qualifies, ranks, -1).max(axis=1)
-        top = post.max(axis=1, keepdims=True)
-        # the leader: highest posterior, ties to the alphabetically first id
-        first = np.where(post == top, self.alpha[None, :], len(model.conditions)).min(axis=1)
-        leader_rank = ranks[np.arange(len(own)), self.by_alpha[first]]
+        # the leader, with the engine's own tie-break
+        leader_rank = ranks[np.arange(len(own)), leaders(post)]
         level = floor_rank.copy()
         np.maximum.at(level, own, np.maximum(by_threshold, leader_rank))
         return Batch(level, post[:n], base_adjust, floor_rank)
@@ -489,7 +482,7 @@ class Selector:
         """
         target = self.ambulance_rank if level >= self.emergency_rank else self.emergency_rank
         askable = self.askable(ev, state.covered)
-        lead = int(np.argmax(posterior))
+        lead = int(leaders(posterior))
         out: dict[str, set[str]] = {}
         for p in self.patterns:
             if p.rank < target or p.rank <= level:
@@ -665,7 +658,7 @@ class Selector:
         joint = weighted[:, None, :] * ratio[None, :, :]  # (m, m, C), not normalised
         joint /= joint.sum(axis=2, keepdims=True)
         above = ((joint >= thr[None, None, :]) & danger[None, None, :]).any(axis=2)
-        above |= danger[joint.argmax(axis=2)]  # a leader's own level always counts
+        above |= danger[leaders(joint)]  # a leader's own level always counts
         hit = ~above if down else above
         hit &= qi_arr[rows][:, None] != qi_arr[rows][None, :]
         out[qi_arr[rows][hit.any(axis=1)]] = True

@@ -15,21 +15,22 @@ from gravida.advice.plan import Plan, build_plan
 from gravida.engine import Assessment, Engine, Factor, RankedCondition
 from gravida.engine.case import Case
 from gravida.knowledge.load import Pack
+from gravida.knowledge.wording import default_wording
 
 if TYPE_CHECKING:
     from gravida.advice.workup import ConditionWorkupDef
 
 
 def factor_words(f: Factor) -> str:
-    """A finding in plain words, negated when absent ("no fever", not "no a fever")."""
+    """A finding in plain words: its label, or the pack's negative wording when absent.
+
+    The negative wording (wording.yaml) reads as a phrase of its own ("the
+    baby is moving as usual"), never "no" glued onto a label ("no the baby
+    moving less than usual").
+    """
     if f.state == "present":
         return f.label
-    label = f.label
-    for article in ("a ", "an "):
-        if label.startswith(article):
-            label = label[len(article) :]
-            break
-    return f"no {label}"
+    return default_wording().negated(f.finding, f.label)
 
 
 @dataclass(frozen=True)

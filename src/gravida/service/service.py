@@ -21,7 +21,7 @@ from typing import Any
 from gravida.engine import Case, CaseError, Engine
 from gravida.interview import Session
 from gravida.knowledge import i18n
-from gravida.knowledge.load import PackError, load_pack
+from gravida.knowledge.load import Pack, PackError, load_pack
 from gravida.report import Report, build_report
 from gravida.service.errors import (
     Conflict,
@@ -38,7 +38,7 @@ from gravida.store import InterviewStore, NotFound, StoredInterview, VersionConf
 log = logging.getLogger("gravida.api")
 
 # Keys of an interview-start body that are not findings.
-START_KEYS = ("text", "keep_text", "volunteered", "lang")
+START_KEYS = ("text", "keep_text", "volunteered", "unset", "lang")
 # How much of a result POST /v1/assess returns: everything, or the engine's part.
 DETAILS = ("full", "core")
 # Her words: as many characters as the web form's text box takes, and no more (longer
@@ -330,6 +330,7 @@ class Service:
         lang = self.language(data.pop("lang", lang))
         engine = self.engine_for(lang)
         volunteered = data.pop("volunteered", None)
+        unset = data.pop("unset", [])
         if text is not None:
             text = _text(text, "text", MAX_TEXT_CHARS, "what she says (or left out)")
         if not isinstance(keep_text, bool):
@@ -346,9 +347,14 @@ class Service:
                                   _nearest(str(g)[:100], groups))
                 if g in volunteered[:i]:
                     raise invalid(f"volunteered[{i}]", f"{g} is listed twice")
+        if not isinstance(unset, list) or not all(isinstance(f, str) for f in unset):
+            raise invalid("unset", "must be a list of finding ids read from the text")
+        if unset and text is None:
+            raise invalid("unset", "there is no text to unset findings from")
         parsed: dict[str, Any] | None = None
+        understood: dict[str, Any] | None = None
         if text is not None:
-            parsed = self._parse(text, lang)
+            parsed, understood = self._understand(text, unset, engine.pack)
             data = merge_cases(parsed["case"], data)
         case = self.case(data)
         if volunteered is None:
@@ -369,7 +375,27 @@ class Service:
         view = self._view(row)
         if parsed is not None:
             view["parsed"] = parsed
+            view["understood"] = understood
         return view
+
+    def _understand(self, text: str, unset: list[str], pack: Pack | None = None
+                    ) -> tuple[dict[str, Any], dict[str, Any]]:
+        """What the text says, less what she unticked ("What we understood"): the parse
+        with its case reduced, and the typed list she is shown (in the pack's language)."""
+        from gravida.intake.parse import parse_text
+        from gravida.intake.understood import finding_labels, understand
+
+        pack = pack or self.pack
+        result = parse_text(text, pack)
+        understood = understand(result, finding_labels(pack))
+        known = {i.finding for i in understood.items}
+        for i, f in enumerate(unset):
+            if f not in known:
+                raise invalid(f"unset[{i}]", f"{f[:100]!r} was not read from the text",
+                              _nearest(f[:100], sorted(known)))
+        parsed = result.to_dict()
+        parsed["case"] = understood.case(unset)
+        return parsed, understood.to_dict()
 
     def delete_interview(self, interview_id: str) -> None:
         """Her answers, gone now, not at the end of the retention period."""

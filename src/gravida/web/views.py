@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from gravida.engine import Factor
@@ -247,57 +246,8 @@ def by_topic(items: Sequence[Any]) -> list[dict[str, Any]]:
     return [{"title": topic_words(t), "texts": texts} for t, texts in groups.items()]
 
 
-@dataclass(frozen=True)
-class Cause:
-    name: str
-    percent: str
-    bar: str
-    towards: tuple[str, ...]
-    against: tuple[str, ...]
-
-
 def level_meaning(pack: Pack, level: str) -> str:
     return next((t.meaning for t in pack.vocabulary.triage_levels if t.id == level), level)
-
-
-def result_view(report: Report) -> dict[str, Any]:
-    """The result page: the banner, causes with bars, why, the plan and the safety net."""
-    a, plan = report.assessment, report.plan
-    pack_meaning = a.triage.meaning
-    causes = [
-        Cause(
-            capfirst(str(w["name"])),
-            percent(float(w["probability"])),
-            bar_class(float(w["probability"])),
-            tuple(capfirst(x) for x in w["for"]),
-            tuple(capfirst(x) for x in w["against"]),
-        )
-        for w in report.why()
-    ]
-    return {
-        "level": a.triage.level,
-        "level_class": level_class(a.triage.level),
-        "headline": pack_meaning,
-        "now": plan.now,
-        "urgent": plan.urgent,
-        "causes": causes,
-        "self_care": by_topic(plan.self_care),
-        "avoid": [i.text for i in plan.avoid],
-        "medicine_advice": [
-            {
-                "text": m.text,
-                "medicines": [
-                    {"name": x.name, "verdict": x.verdict, "verdict_text": x.verdict_text}
-                    for x in m.medicines
-                ],
-            }
-            for m in plan.medicine_advice
-        ],
-        "safety_intro": plan.safety_net_intro,
-        "safety_net": [s.text for s in plan.safety_net],
-        "weeks": number_text(plan.weeks),
-        "next": next_view(report),
-    }
 
 
 def next_view(report: Report) -> dict[str, Any] | None:

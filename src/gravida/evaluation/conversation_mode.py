@@ -1,0 +1,80 @@
+"""Conversation mode: her words first, then only the questions her words left open.
+
+The product's main flow, measured end to end. Each vignette's narrative is
+read by the free-text intake; the case it gives starts the interview (where
+her words name a place of pain, the location question counts as answered);
+then the simulated patient of interview mode answers every question from the
+vignette's case. When the text gives no weeks of pregnancy, that is the first
+question, answered from the case, and it counts as a question asked.
+
+Scored like every mode, plus the questions asked after the text
+(median/mean/max) and the narrative finding precision/recall (what the text
+alone set, against the case). A finding the text set wrongly is not asked
+again, as in the product: the score pays for the reader's mistakes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from gravida.engine import Case, CaseError, Engine
+from gravida.evaluation.interview_mode import InterviewMode, SimulatedPatient, run_questions
+from gravida.evaluation.modes import MODES, Outcome
+from gravida.evaluation.narrative_mode import NarrativeMode
+from gravida.evaluation.vignettes import Vignette
+from gravida.intake.parse import parse_text
+from gravida.intake.score import narrative_metrics
+from gravida.interview import InterviewError, result
+from gravida.interview import start as start_interview
+from gravida.interview.session import catalogue
+
+WEEKS = "gestational_weeks"
+
+
+def initial_from_text(engine: Engine, case: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
+    """The starting case and the groups her words already answered (a place of pain
+    named in the text answers "where is the pain")."""
+    cat = catalogue(engine)
+    present = set(case.get("present") or [])
+    groups = [g for g in cat.volunteered if present & set(cat.questions[g].findings)]
+    return case, groups
+
+
+class ConversationMode:
+    """Narrative read first, then the interview from that case; scored where it stops."""
+
+    name = "conversation"
+
+    def run(self, engine: Engine, vignette: Vignette) -> Outcome:
+        parsed = parse_text(vignette.narrative, engine.pack).case
+        tp, fp, fn = narrative_metrics(parsed, vignette.case)
+        counts = {"finding_tp": tp, "finding_fp": fp, "finding_fn": fn}
+        try:
+            truth = Case.from_dict(vignette.case, engine.pack)
+            patient = SimulatedPatient(engine, truth)
+            initial, groups = initial_from_text(engine, dict(parsed))
+            weeks_asked = 0
+            if WEEKS not in initial:
+                initial[WEEKS] = truth.numbers[WEEKS]  # "How many weeks pregnant are you?"
+                weeks_asked = 1
+            session = start_interview(engine, initial, groups)
+            session, asked = run_questions(session, patient)
+            r = result(session)
+        except (CaseError, InterviewError, RuntimeError, KeyError) as exc:
+            return Outcome([], {}, "", extra=counts, error=str(exc))  # fail closed
+        return Outcome.from_assessment(
+            r.assessment,
+            questions=r.questions_asked + weeks_asked,
+            stop_reason=r.stop_reason,
+            asked=(["gestational_weeks"] if weeks_asked else []) + asked,
+            **counts,
+        )
+
+    def summary(self, outcomes: Sequence[Outcome]) -> dict[str, Any]:
+        out = InterviewMode().summary(outcomes)
+        out.update(NarrativeMode().summary(outcomes))
+        return out
+
+
+MODES["conversation"] = ConversationMode

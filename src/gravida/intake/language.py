@@ -1,0 +1,201 @@
+"""Which language a text is in, and what its phrase file says about reading it.
+
+The languages are data: every phrase file in the pack (``phrases/en.yaml``,
+``phrases/ru.yaml``) names its language, its script and alphabet, a few
+everyday words, and how its patterns match. Detection needs nothing more: the
+script most of the letters are in picks the candidates (the Cyrillic share
+decides Russian against English); a text whose letters fall outside the
+alphabet (Ukrainian і ї є beside Russian) or that lacks the everyday words
+(German typed in Latin letters is not English) is doubtful, read only if
+something in it is understood. Text that fits no language is reported as
+such, never read as an empty English case.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from gravida.intake.lexicon import DEFAULT_LANGUAGE, PackLike, languages, phrase_file
+from gravida.knowledge.load import PackError
+
+DEFAULT = DEFAULT_LANGUAGE
+# letters outside a language's alphabet that make a text doubtful: at least this
+# many and this share ("naïve café" stays English; Ukrainian "і", "ї", "є" in
+# every other word is not Russian)
+OUTSIDE_MIN = 3
+OUTSIDE_SHARE = 0.04
+DETECT_CHARS = 5000
+_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+
+
+class LanguageNotRead(ValueError):
+    """A language was asked for (``--lang``, ``lang``) that Gravida cannot read."""
+
+    def __init__(self, code: str, known: tuple[str, ...]) -> None:
+        self.code = code
+        self.known = known
+        super().__init__(
+            f"free text in language {code!r} cannot be read; languages read: {', '.join(known)}"
+        )
+
+
+@dataclass(frozen=True)
+class LanguageSpec:
+    """How to tell one language's text apart, as its phrase file describes it."""
+
+    code: str
+    name: str
+    script: str
+    letters: frozenset[str]
+    function_words: frozenset[str]
+    min_words: int
+    min_function_words: int
+
+
+@dataclass(frozen=True)
+class Languages:
+    """Every language read, in the order tried (the default first)."""
+
+    specs: dict[str, LanguageSpec]
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        return tuple(self.specs)
+
+    def get(self, code: str) -> LanguageSpec:
+        spec = self.specs.get(str(code).strip().lower())
+        if spec is None:
+            raise LanguageNotRead(str(code), self.codes)
+        return spec
+
+
+@dataclass(frozen=True)
+class Detection:
+    """The language of a text, or None with the reason it is none Gravida reads.
+
+    ``doubtful``: the script fits but the alphabet or the everyday words do not;
+    the text is read in ``code`` and taken to be another language only if
+    nothing in it is understood (clinical shorthand, "G2P1, 29/40. LBP x 5/7",
+    has few everyday words but is read).
+    """
+
+    code: str | None
+    reason: str
+    doubtful: bool = False
+
+
+def _spec(code: str, raw: Any) -> LanguageSpec:
+    file = phrase_file(code)
+    if not isinstance(raw, dict):
+        raise PackError(file, "-", "expected a mapping at the top level")
+    for key in ("name", "script", "letters"):
+        if not isinstance(raw.get(key), str) or not raw[key].strip():
+            raise PackError(file, key, "expected a non-empty string")
+    words = raw.get("function_words") or ""
+    if not isinstance(words, str):
+        raise PackError(file, "function_words", "expected words separated by spaces")
+    detect_raw = raw.get("detect") or {}
+    if not isinstance(detect_raw, dict):
+        raise PackError(file, "detect", "expected min_words and min_function_words")
+    limits = []
+    for name in ("min_words", "min_function_words"):
+        v = detect_raw.get(name, 0)
+        if isinstance(v, bool) or not isinstance(v, int) or v < 0:
+            raise PackError(file, f"detect.{name}", "expected a whole number >= 0")
+        limits.append(v)
+    return LanguageSpec(
+        code=code,
+        name=str(raw["name"]),
+        script=str(raw["script"]).upper(),
+        letters=frozenset(str(raw["letters"]).lower()),
+        function_words=frozenset(w.lower() for w in words.split()),
+        min_words=limits[0],
+        min_function_words=limits[1],
+    )
+
+
+def load_languages(pack: PackLike) -> Languages:
+    """The languages of the pack's phrase files, the default language first."""
+    codes = languages(pack)
+    if DEFAULT not in codes:
+        raise PackError(phrase_file(DEFAULT), "-", "the default language's phrases are missing")
+    ordered = [DEFAULT] + [c for c in codes if c != DEFAULT]
+    return Languages({c: _spec(c, pack.read(phrase_file(c))) for c in ordered})
+
+
+_CACHE: dict[Path, Languages] = {}
+
+
+def languages_for(pack: PackLike) -> Languages:
+    """``load_languages`` once per pack directory (it is needed for every text)."""
+    key = Path(pack.directory).resolve()
+    langs = _CACHE.get(key)
+    if langs is None:
+        langs = _CACHE[key] = load_languages(pack)
+    return langs
+
+
+def _script(ch: str) -> str:
+    try:
+        return unicodedata.name(ch).split()[0]
+    except ValueError:
+        return "UNKNOWN"
+
+
+def detect(text: str, langs: Languages) -> Detection:
+    """The language a text is written in, from its letters and its small words.
+
+    Only the first ``DETECT_CHARS`` characters are looked at: enough to tell,
+    and a huge input costs no more than a long one.
+    """
+    text = text[:DETECT_CHARS]
+    scripts = Counter(_script(ch) for ch in text if ch.isalpha())
+    if not scripts:
+        # nothing to read in any language ("", "38.5", "!!!"): the default reads
+        # its numbers and says what is missing
+        return Detection(DEFAULT, "no letters")
+    script, _ = scripts.most_common(1)[0]
+    candidates = [s for s in langs.specs.values() if s.script == script]
+    if not candidates:
+        return Detection(None, f"written in {script.title()} letters")
+    in_script = [ch.lower() for ch in text if ch.isalpha() and _script(ch) == script]
+    words = [w.lower() for w in _WORD.findall(text) if _script(w[0]) == script]
+    refusals: list[str] = []
+    doubtful: Detection | None = None
+    for spec in candidates:
+        outside = sum(1 for ch in in_script if ch not in spec.letters)
+        hits = sum(1 for w in words if w in spec.function_words)
+        reason = ""
+        if outside >= OUTSIDE_MIN and outside > OUTSIDE_SHARE * len(in_script):
+            reason = f"letters outside the {spec.name} alphabet"
+        elif len(words) >= spec.min_words and hits < spec.min_function_words:
+            reason = f"not the everyday words of {spec.name}"
+        if reason:
+            refusals.append(reason)
+            doubtful = doubtful or Detection(spec.code, reason, doubtful=True)
+            continue
+        return Detection(spec.code, f"{script.title()} letters")
+    return doubtful or Detection(None, "; ".join(refusals))
+
+
+def unread_warning(detection: Detection, langs: Languages) -> str:
+    """The message for a text in a language Gravida does not read (shown to people)."""
+    names = ", ".join(s.name for s in langs.specs.values())
+    return (
+        f"the text is in a language Gravida cannot read ({detection.reason}); "
+        f"nothing was taken from it. Gravida reads: {names}"
+    )
+
+
+def doubt_warning(detection: Detection, langs: Languages) -> str:
+    """The message for a text read in a language it may not be in."""
+    name = langs.get(detection.code or DEFAULT).name
+    return (
+        f"the text may not be in {name} ({detection.reason}); it was read as {name}, "
+        "so check what was understood"
+    )

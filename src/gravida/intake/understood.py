@@ -1,0 +1,133 @@
+""""What we understood": every finding her text sets, with the words it came from.
+
+Shown back to her before the questions so she can untick what we misread. A
+finding she unticks is taken out of the starting case, so the interview asks
+it instead of assuming it (``Understood.case(unset=...)``). The web page, the
+API and the CLI all show the same typed list; people read labels and their own
+words, never ids.
+
+    result = parse_text(text, pack)
+    understood = understand(result, finding_labels(pack))
+    understood.items        # UnderstoodItem per finding, in the case's order
+    understood.case(unset=["fever"])   # the starting case without what she unticked
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from gravida.intake.evidence import Evidence, ParseResult
+from gravida.intake.lexicon import PackLike
+from gravida.knowledge.load import PackError
+
+State = Literal["present", "absent", "value"]
+
+
+@dataclass(frozen=True)
+class UnderstoodItem:
+    """One finding the text set: what we took it to mean and the words behind it."""
+
+    finding: str
+    label: str
+    state: State
+    value: float | int | None
+    # her words, as she wrote them, with their character spans in the text
+    words: tuple[str, ...]
+    spans: tuple[tuple[int, int], ...]
+    # a number that is an estimate ("7 months" -> weeks), to check with her
+    estimate: bool = False
+    # set by a measurement or another finding, not by words of its own
+    derived: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "finding": self.finding,
+            "label": self.label,
+            "state": self.state,
+            "words": list(self.words),
+            "spans": [list(s) for s in self.spans],
+            "estimate": self.estimate,
+            "derived": self.derived,
+        }
+        if self.value is not None:
+            out["value"] = self.value
+        return out
+
+
+@dataclass(frozen=True)
+class Understood:
+    """What the text set, in order, and the case it gives once she has unticked some."""
+
+    items: tuple[UnderstoodItem, ...]
+    warnings: tuple[str, ...]
+    parsed_case: Mapping[str, Any]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "items": [i.to_dict() for i in self.items],
+            "warnings": list(self.warnings),
+        }
+
+    def case(self, unset: Iterable[str] = ()) -> dict[str, Any]:
+        """The starting case without the findings she unticked (they are then asked)."""
+        return unset_findings(self.parsed_case, unset)
+
+
+def unset_findings(case: Mapping[str, Any], unset: Iterable[str]) -> dict[str, Any]:
+    """``case`` with the named findings made unknown again: neither present, absent
+    nor valued, so the interview asks them."""
+    drop = set(unset)
+    out = {k: v for k, v in case.items() if k not in drop and k not in ("present", "absent")}
+    out["present"] = [f for f in case.get("present") or [] if f not in drop]
+    out["absent"] = [f for f in case.get("absent") or [] if f not in drop]
+    return out
+
+
+def finding_labels(pack: PackLike) -> dict[str, str]:
+    """The label of every finding the pack names (``findings.yaml``), by id."""
+    try:
+        raw = pack.read("findings.yaml") or {}
+    except PackError:
+        return {}
+    out: dict[str, str] = {}
+    for fid, info in (raw.get("findings") or {}).items():
+        if isinstance(info, dict) and isinstance(info.get("label"), str):
+            out[str(fid)] = info["label"]
+    return out
+
+
+def understand(result: ParseResult, labels: Mapping[str, str]) -> Understood:
+    """Every entry of the parsed case with the used evidence behind it."""
+
+    def label(fid: str) -> str:
+        return labels.get(fid, fid.replace("_", " "))
+
+    used = [e for e in result.evidence if e.used]
+    items: list[UnderstoodItem] = []
+    case = result.case
+    for fid, value in case.items():
+        if fid in ("present", "absent"):
+            continue
+        ev = [e for e in used if e.finding == fid and e.value is not None]
+        items.append(
+            UnderstoodItem(
+                fid, label(fid), "value", value, *_words(ev),
+                estimate=any("estimate" in e.flags for e in ev),
+                derived=not ev,
+            )
+        )
+    states: tuple[State, ...] = ("present", "absent")
+    for state in states:
+        for fid in case.get(state) or []:
+            ev = [e for e in used if e.finding == fid and e.polarity == state]
+            items.append(UnderstoodItem(fid, label(fid), state, None, *_words(ev), derived=not ev))
+    return Understood(tuple(items), tuple(result.warnings), dict(case))
+
+
+def _words(ev: list[Evidence]) -> tuple[tuple[str, ...], tuple[tuple[int, int], ...]]:
+    seen: dict[tuple[int, int], str] = {}
+    for e in sorted(ev, key=lambda e: e.start):
+        seen.setdefault((e.start, e.end), e.text)
+    return tuple(seen.values()), tuple(seen)

@@ -1,0 +1,264 @@
+"""What every web page shares: templates, headers, forms, error pages, static files.
+
+Every page works as a plain HTML form post followed by a redirect (so the
+browser's back and reload buttons behave, and no JavaScript is needed);
+``static/app.js`` only submits the same forms in the background and swaps
+the page in, which lets an emergency be announced through a live region.
+The pages call the one application ``Service`` (gravida.service), as the
+API does, so a web interview is an API interview and the two cannot give
+different answers; the web never imports the API.
+
+Security: Jinja2 escapes everything (what she typed is only ever shown as
+text), pages carry a Content-Security-Policy that allows only this app's own
+script and style files (no inline script or style anywhere), and interview
+pages are never cached. Interview ids in the paths are bearer secrets, as
+in the API.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import logging
+from collections.abc import Awaitable, Callable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, ParamSpec, TypeVar
+from urllib.parse import parse_qs
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from starlette.concurrency import run_in_threadpool
+
+from gravida.knowledge.wording import Wording, load_wording
+from gravida.report import Report
+from gravida.service import Service
+from gravida.service.errors import ServiceError, UnknownInterview
+from gravida.store.models import ID_LENGTH
+from gravida.web import outcome, views
+
+log = logging.getLogger("gravida.web")
+
+HERE = Path(__file__).parent
+TEMPLATES = HERE / "templates"
+STATIC = HERE / "static"
+
+# Only this app's own files; nothing inline, nothing from elsewhere.
+CSP = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
+    "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+)
+SECURITY_HEADERS: dict[str, str] = {
+    "Content-Security-Policy": CSP,
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "no-referrer",
+    "Cross-Origin-Opener-Policy": "same-origin",
+    "Cross-Origin-Resource-Policy": "same-origin",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
+}
+PAGE_HEADERS = {**SECURITY_HEADERS, "Cache-Control": "no-store"}
+MAX_FIELDS = 200  # a form has far fewer; more is not a person's form
+
+STATIC_TYPES = {
+    ".css": "text/css; charset=utf-8",
+    ".js": "text/javascript; charset=utf-8",
+    ".svg": "image/svg+xml",
+}
+
+
+@dataclass(frozen=True)
+class StaticFile:
+    body: bytes
+    media_type: str
+    digest: str
+
+
+def _load_static() -> dict[str, StaticFile]:
+    """The static files, read once: a fixed set, so no path from a request touches the disk."""
+    out: dict[str, StaticFile] = {}
+    for path in sorted(STATIC.iterdir()):
+        media = STATIC_TYPES.get(path.suffix)
+        if path.is_file() and media is not None:
+            body = path.read_bytes()
+            out[path.name] = StaticFile(body, media, hashlib.sha256(body).hexdigest()[:12])
+    return out
+
+
+STATIC_FILES = _load_static()
+
+
+def static_url(name: str) -> str:
+    """A static file's URL with its content hash, so it can be cached for ever."""
+    return f"/static/{name}?v={STATIC_FILES[name].digest}"
+
+
+ENV = Environment(
+    loader=FileSystemLoader(TEMPLATES),
+    autoescape=True,
+    undefined=StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+ENV.globals["static"] = static_url
+ENV.filters["capfirst"] = views.capfirst
+ENV.filters["num"] = views.number_text
+
+T = TypeVar("T")
+P = ParamSpec("P")
+
+
+def page(template: str, status: int = 200, **context: Any) -> HTMLResponse:
+    html = ENV.get_template(template).render(**context)
+    return HTMLResponse(html, status_code=status, headers=PAGE_HEADERS)
+
+
+def redirect(url: str) -> Response:
+    return RedirectResponse(url, status_code=303, headers=PAGE_HEADERS)
+
+
+def service_of(request: Request) -> Service:
+    service: Service = request.app.state.service
+    return service
+
+
+async def call(fn: Callable[..., T], *args: Any) -> T:
+    """The service touches the database: run it off the event loop."""
+    return await run_in_threadpool(fn, *args)
+
+
+class CrossSite(Exception):
+    """A form post sent from another site's page (CSRF): refused, never acted on."""
+
+
+def same_origin(request: Request) -> bool:
+    """Whether a form post comes from this site's own pages.
+
+    Browsers say where a request comes from: ``Sec-Fetch-Site`` (every
+    current browser) and ``Origin`` on a POST. Either naming another site
+    refuses the post; neither present (an old browser, a script) is allowed,
+    since such a request cannot carry a woman's browser session anyway (there
+    is none: the interview id in the path is the only key).
+    """
+    site = request.headers.get("sec-fetch-site")
+    if site is not None:
+        return site in ("same-origin", "none")
+    origin = request.headers.get("origin")
+    if origin is None:
+        return True
+    if origin == "null":
+        return False
+    own = f"{request.url.scheme}://{request.headers.get('host', request.url.netloc)}"
+    return origin == own
+
+
+async def read_form(request: Request) -> dict[str, list[str]]:
+    """A urlencoded form body from this site; anything else (or garbage) reads as empty.
+
+    Raises CrossSite for a post from another site's page.
+    """
+    if not same_origin(request):
+        raise CrossSite
+    if not request.headers.get("content-type", "").startswith(
+        "application/x-www-form-urlencoded"
+    ):
+        return {}
+    raw = await request.body()
+    try:
+        return parse_qs(raw.decode("utf-8"), keep_blank_values=True,
+                        max_num_fields=MAX_FIELDS)
+    except (UnicodeDecodeError, ValueError):
+        return {}
+
+
+def first(form: Mapping[str, Sequence[str]], name: str) -> str:
+    values = form.get(name) or [""]
+    return values[0]
+
+
+def error_page(status: int, title: str, message: str) -> HTMLResponse:
+    return page("error.html", status=status, title=title, message=message)
+
+
+def not_found() -> HTMLResponse:
+    return error_page(
+        404, "We cannot find this assessment",
+        "This link does not lead to an assessment. It may be mistyped, or the assessment "
+        "was deleted after the time we keep them. You can start a new one.",
+    )
+
+
+def problem_page(exc: ServiceError) -> HTMLResponse:
+    """A service problem as a page; never the technical detail (it names ids)."""
+    if isinstance(exc, UnknownInterview):
+        return not_found()
+    if exc.kind == "interview-stale":
+        return error_page(
+            409, "Please start again",
+            "Gravida has been updated since this assessment was started, and its answers "
+            "no longer fit. Please start a new one.",
+        )
+    log.warning("web: unexpected service problem %s: %s", exc.kind, exc.detail)
+    return error_page(500, "Something went wrong",
+                      "Something went wrong on our side. Please try again.")
+
+
+def valid_id(interview_id: str) -> bool:
+    return 0 < len(interview_id) <= ID_LENGTH and interview_id.isascii()
+
+
+def guarded(handler: Callable[P, Awaitable[Response]]) -> Callable[P, Awaitable[Response]]:
+    """A page, never a traceback or a JSON error: a bug shows a plain apology page."""
+
+    @functools.wraps(handler)
+    async def wrapper(*args: P.args, **kwargs: P.kwargs) -> Response:
+        try:
+            return await handler(*args, **kwargs)
+        except CrossSite:
+            log.info("web: refused a form post from another site")
+            return error_page(403, "This form came from another website",
+                              "For your safety we only accept answers sent from Gravida's own "
+                              "pages. Please start from the Gravida start page.")
+        except Exception:
+            log.exception("web: error in %s", handler.__name__)
+            return error_page(500, "Something went wrong",
+                              "Something went wrong on our side. Please try again.")
+
+    return wrapper
+
+
+# --- what several pages load ---------------------------------------------------------
+
+
+async def load(service: Service, interview_id: str) -> dict[str, Any] | HTMLResponse:
+    if not valid_id(interview_id):
+        return not_found()
+    try:
+        return await call(service.get_interview, interview_id)
+    except ServiceError as exc:
+        return problem_page(exc)
+
+
+def kept_text(service: Service, interview_id: str) -> str | None:
+    try:
+        return service.store.get(interview_id).text
+    except Exception:  # only a courtesy: the page works without it
+        log.exception("web: cannot read the kept text")
+        return None
+
+
+def report_for(service: Service, view: Mapping[str, Any]) -> Report:
+    return service.report(view["case"])
+
+
+_WORDINGS: dict[str, Wording] = {}
+
+
+def outcome_of(service: Service, report: Report) -> dict[str, Any]:
+    """The result page's content for a report, in the pack's words and this site's numbers."""
+    pack = service.pack
+    wording = _WORDINGS.get(pack.digest)
+    if wording is None:
+        wording = _WORDINGS[pack.digest] = load_wording(pack)
+    return outcome.result_view(report, wording, service.settings.phones())

@@ -1,0 +1,166 @@
+"""The result, the medicine check, and the hand-off pages for a clinician."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import importlib
+import logging
+import re
+from importlib.util import find_spec
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, Response
+
+from gravida.interview import Session
+from gravida.service import Service
+from gravida.web import views
+from gravida.web.render import (
+    CSP,
+    PAGE_HEADERS,
+    call,
+    error_page,
+    guarded,
+    kept_text,
+    load,
+    outcome_of,
+    page,
+    redirect,
+    report_for,
+    service_of,
+)
+
+log = logging.getLogger("gravida.web")
+
+router = APIRouter(include_in_schema=False)
+
+# --- the result ----------------------------------------------------------------------
+
+
+# --- the hand-off to a clinician: the FHIR/summary modules, when present ----------------
+# HOOK(handoff): gravida.report.fhir (FHIR R4B bundle) and gravida.report.summary (one-page
+# printable summary) come from the FHIR/summary work. Each link appears only when its module is
+# installed; the web's own printable page (/i/{id}/summary) is always there.
+
+
+def handoff_links(interview_id: str) -> dict[str, str | None]:
+    return {
+        "fhir": f"/i/{interview_id}/fhir" if find_spec("gravida.report.fhir") else None,
+        "one_page": (f"/i/{interview_id}/clinician-summary"
+                     if find_spec("gravida.report.summary") else None),
+    }
+
+
+def stored_session(service: Service, interview_id: str) -> Session:
+    """The interview as a core Session, resumed by the service."""
+    return service.session(interview_id)
+
+
+def csp_with_styles(html: str) -> str:
+    """The page CSP, also allowing exactly the <style> blocks of this document by hash.
+
+    The one-page summary is a self-contained document (so that it prints or
+    saves as one file) with its stylesheet inline; hashing each block allows
+    those bytes and nothing else, and scripts stay 'self' only.
+    """
+    hashes = []
+    for block in re.findall(r"<style[^>]*>(.*?)</style>", html, flags=re.S | re.I):
+        digest = base64.b64encode(hashlib.sha256(block.encode()).digest()).decode()
+        hashes.append(f"'sha256-{digest}'")
+    return CSP.replace("style-src 'self'", " ".join(["style-src 'self'", *hashes]))
+
+
+async def result_page(request: Request, interview_id: str) -> Response:
+    service = service_of(request)
+    view = await load(service, interview_id)
+    if isinstance(view, HTMLResponse):
+        return view
+    q = view["question"]
+    unfinished = not view["finished"] and q is not None
+    if unfinished and q.get("purpose") != "emergency":
+        return redirect(f"/i/{interview_id}")
+    report = await call(report_for, service, view)
+    r = outcome_of(service, report)
+    return page(
+        "result.html", id=interview_id, version=view["version"], r=r,
+        unfinished=unfinished, asked=view["questions_asked"],
+        stop=(view.get("result") or {}).get("stop_explanation"),
+        handoff=handoff_links(interview_id),
+    )
+
+
+@router.get("/i/{interview_id}/result", response_class=HTMLResponse)
+@guarded
+async def result(request: Request, interview_id: str) -> Response:
+    return await result_page(request, interview_id)
+
+
+@router.get("/i/{interview_id}/summary", response_class=HTMLResponse)
+@guarded
+async def summary(request: Request, interview_id: str) -> Response:
+    service = service_of(request)
+    view = await load(service, interview_id)
+    if isinstance(view, HTMLResponse):
+        return view
+    from gravida.interview.session import catalogue
+
+    report = await call(report_for, service, view)
+    s = views.summary_view(report, service.pack, catalogue(service.engine), view["answers"])
+    return page(
+        "summary.html", id=interview_id, s=s, finished=view["finished"],
+        text=await call(kept_text, service, interview_id),
+        date=view["updated_at"][:16].replace("T", " "),
+        stop=(view.get("result") or {}).get("stop_explanation"),
+        handoff=handoff_links(interview_id),
+    )
+
+
+async def handoff_document(
+    request: Request, interview_id: str, module: str, render: str
+) -> tuple[str, dict[str, Any]] | Response:
+    """A stored interview's hand-off document, rendered by ``module.render(report, session)``.
+
+    Both hand-offs (the FHIR Bundle and the one-page summary) load the same
+    interview and build from the same report and session; the modules are
+    optional stages, so a missing one is a plain "not available" page.
+    """
+    service = service_of(request)
+    view = await load(service, interview_id)
+    if isinstance(view, HTMLResponse):
+        return view
+    if find_spec(module) is None:
+        return error_page(404, "Not available", "This is not part of this version.")
+    renderer = getattr(importlib.import_module(module), render)
+
+    def build() -> str:
+        session = stored_session(service, interview_id)
+        return str(renderer(report_for(service, view), session))
+
+    return await call(build), view
+
+
+@router.get("/i/{interview_id}/fhir")
+@guarded
+async def fhir(request: Request, interview_id: str) -> Response:
+    """The interview as a FHIR R4B Bundle (gravida.report.fhir), downloaded as a file."""
+    doc = await handoff_document(request, interview_id, "gravida.report.fhir", "bundle_json")
+    if isinstance(doc, Response):
+        return doc
+    body, view = doc
+    day = view["updated_at"][:10]
+    headers = {**PAGE_HEADERS,
+               "Content-Disposition": f'attachment; filename="gravida-{day}.fhir.json"'}
+    return Response(body, media_type="application/fhir+json", headers=headers)
+
+
+@router.get("/i/{interview_id}/clinician-summary", response_class=HTMLResponse)
+@guarded
+async def clinician_summary(request: Request, interview_id: str) -> Response:
+    """The one-page hand-off (gravida.report.summary): a self-contained page to print or save."""
+    doc = await handoff_document(request, interview_id, "gravida.report.summary", "render_summary")
+    if isinstance(doc, Response):
+        return doc
+    html, _ = doc
+    headers = {**PAGE_HEADERS, "Content-Security-Policy": csp_with_styles(html)}
+    return HTMLResponse(html, headers=headers)

@@ -1,0 +1,168 @@
+"""The start page: weeks, where it hurts, her own words; then the interview begins."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, Response
+
+from gravida.service import Service
+from gravida.service.errors import InvalidRequest, ServiceError
+from gravida.web import views
+from gravida.web.render import (
+    call,
+    first,
+    guarded,
+    page,
+    problem_page,
+    read_form,
+    redirect,
+    service_of,
+)
+
+log = logging.getLogger("gravida.web")
+
+router = APIRouter(include_in_schema=False)
+
+
+# --- start ---------------------------------------------------------------------------
+
+
+def location_options(service: Service, chosen: Sequence[str] = ()) -> list[dict[str, Any]]:
+    """Where the pain is: the body areas (the group she must pick from) as checkboxes."""
+    from gravida.interview.session import catalogue
+
+    cat = catalogue(service.engine)
+    out: list[dict[str, Any]] = []
+    for gid in cat.volunteered:
+        q = cat.questions[gid]
+        if not q.must_choose:
+            continue
+        for finding, text in zip(q.findings, q.items, strict=True):
+            out.append({"value": finding, "text": views.capfirst(text),
+                        "checked": finding in chosen})
+    return out
+
+
+def location_groups(service: Service) -> list[Any]:
+    from gravida.interview.session import catalogue
+
+    cat = catalogue(service.engine)
+    return [cat.questions[g] for g in cat.volunteered if cat.questions[g].must_choose]
+
+
+# The side follow-up on the start page: each choice and what it states.
+SIDES: dict[str, tuple[list[str], list[str]]] = {
+    "right": (["pain_right_side"], []),
+    "left": (["pain_left_side"], []),
+    "both": ([], ["pain_one_side"]),
+}
+
+
+def side_question(service: Service) -> Any:
+    """The volunteered follow-up about the side (pain_side), or None if the pack has none."""
+    from gravida.interview.session import catalogue
+
+    cat = catalogue(service.engine)
+    return next((cat.questions[g] for g in cat.volunteered if cat.questions[g].when), None)
+
+
+def weeks_range(service: Service) -> tuple[float, float]:
+    """The weeks a case may give, from the vocabulary (not a number of this module's)."""
+    fdef = service.pack.findings.get("gestational_weeks")
+    if fdef is not None and fdef.range is not None:
+        return fdef.range
+    return (0.0, 44.0)  # unreachable with a valid pack: the vocabulary requires a range
+
+
+def weeks_problem(service: Service) -> str:
+    lo, hi = weeks_range(service)
+    return (f"Please give the number of weeks of pregnancy, from {views.number_text(lo)} "
+            f"to {views.number_text(hi)}.")
+
+
+def start_page(service: Service, status: int = 200, errors: Sequence[dict[str, str]] = (),
+               form: Mapping[str, Any] | None = None) -> HTMLResponse:
+    from gravida.interview.session import catalogue
+
+    form = form or {"weeks": "", "text": "", "where": [], "side": "", "keep_text": False}
+    weeks_q = catalogue(service.engine).get("gestational_weeks")
+    lo, hi = weeks_range(service)
+    side = side_question(service)
+    return page(
+        "start.html", status=status, errors=list(errors), form=form,
+        locations=location_options(service, form.get("where", [])),
+        side=side, side_areas=[] if side is None else list(side.when),
+        weeks_min=views.number_text(lo), weeks_max=views.number_text(hi),
+        weeks_text=weeks_q.text if weeks_q is not None else "How many weeks pregnant are you?",
+        max_text=views.MAX_TEXT, retention_days=service.settings.retention_days,
+    )
+
+
+@router.get("/", response_class=HTMLResponse)
+@guarded
+async def start(request: Request) -> Response:
+    return start_page(service_of(request))
+
+
+@router.post("/start", response_class=HTMLResponse)
+@guarded
+async def start_post(request: Request) -> Response:
+    service = service_of(request)
+    form = await read_form(request)
+    weeks_raw = first(form, "weeks").strip()
+    text = first(form, "text")[: views.MAX_TEXT]
+    options = {o["value"] for o in location_options(service)}
+    where = [w for w in dict.fromkeys(form.get("where") or []) if w in options]
+    side_q = side_question(service)
+    side = first(form, "side")
+    side = side if side in SIDES and side_q is not None else ""
+    keep_text = first(form, "keep_text") == "yes"
+    shown = {"weeks": weeks_raw, "text": text, "where": where, "side": side,
+             "keep_text": keep_text}
+    body: dict[str, Any] = {"present": list(where)}
+    volunteered: list[str] = []
+    if where:
+        volunteered = [g.id for g in location_groups(service)]
+    if side and side_q is not None and side_q.applies(set(where)):
+        present, absent = SIDES[side]
+        body["present"] += present
+        if absent:
+            body["absent"] = absent
+        volunteered.append(side_q.id)
+    errors: list[dict[str, str]] = []
+    if weeks_raw:
+        weeks = views.parse_number(weeks_raw)
+        lo, hi = weeks_range(service)
+        if weeks is None or not lo <= weeks <= hi:
+            errors.append({"field": "weeks", "message": weeks_problem(service)})
+        else:
+            body["gestational_weeks"] = weeks
+    if text.strip():
+        body["text"] = text
+        body["keep_text"] = keep_text  # her words are kept only if she asks
+    if volunteered:
+        body["volunteered"] = volunteered
+    if not weeks_raw and not text.strip():
+        errors.append({"field": "weeks", "message":
+                       "Please say how many weeks pregnant you are."})
+    if errors:
+        return start_page(service, 422, errors, shown)
+    try:
+        view = await call(service.start_interview, body)
+    except ServiceError as exc:
+        fields = {e.field for e in exc.errors}
+        if isinstance(exc, InvalidRequest) and "gestational_weeks" in fields:
+            message = ("Please say how many weeks pregnant you are."
+                       if not weeks_raw else weeks_problem(service))
+            return start_page(service, 422, [{"field": "weeks", "message": message}], shown)
+        if isinstance(exc, InvalidRequest):
+            log.info("web: start refused: %s", exc.detail)
+            return start_page(service, 422, [{"field": "text", "message":
+                              "We could not use this. Please check your answers and try "
+                              "again, or leave the description empty."}], shown)
+        return problem_page(exc)
+    return redirect(f"/i/{view['id']}")
