@@ -167,7 +167,8 @@ def render_report(report: Report, limit: int = 8) -> None:
         for label, factors in ((_("for:"), e.raised), (_("against:"), e.lowered)):
             if factors:
                 words = "; ".join(
-                    f"{factor_words(f)} (LR {f.likelihood_ratio:.2g})" for f in factors
+                    f"{factor_words(f, report.lang)} (LR {f.likelihood_ratio:.2g})"
+                    for f in factors
                 )
                 out.print(f"    {label} {words}")
     plan = report.plan.to_json()

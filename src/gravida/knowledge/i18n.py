@@ -258,6 +258,8 @@ def localise(data: Any, name: str, lang: str, directory: Path) -> Any:
     found: set[Address] = set()
     out = data
     for at, english in texts(data, paths):
+        if not english.strip():  # nothing to say (e.g. no button at a level that calls no one)
+            continue
         text = _lookup(overlay, at)
         if not isinstance(text, str) or not text.strip():
             raise _pack_error(rel, where(at), f"no {lang!r} text (English: {english[:60]!r})")

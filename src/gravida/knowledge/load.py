@@ -182,7 +182,7 @@ def load_pack(directory: Path | None = None, lang: str = i18n.DEFAULT_LANGUAGE) 
     i18n.check_language(lang, d)
     for name in i18n.text_files(d):
         read_text_yaml(d, name, lang)
-    vocab = validate(Vocabulary, read_yaml(d, "vocabulary.yaml"), "vocabulary.yaml")
+    vocab = validate(Vocabulary, read_text_yaml(d, "vocabulary.yaml", lang), "vocabulary.yaml")
     sources: dict[str, Source] = {}
     source_files = ["sources.yaml"] + [
         f"sources/{p.name}" for p in sorted((d / "sources").glob("*.yaml"))

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from gravida.advice.workup import ConditionWorkupDef
 
 
-def factor_words(f: Factor) -> str:
+def factor_words(f: Factor, lang: str = "en") -> str:
     """A finding in plain words: its label, or the pack's negative wording when absent.
 
     The negative wording (wording.yaml) reads as a phrase of its own ("the
@@ -30,7 +30,7 @@ def factor_words(f: Factor) -> str:
     """
     if f.state == "present":
         return f.label
-    return default_wording().negated(f.finding, f.label)
+    return default_wording(lang).negated(f.finding, f.label)
 
 
 @dataclass(frozen=True)
@@ -38,6 +38,7 @@ class Report:
     assessment: Assessment
     plan: Plan
     extras: dict[str, Any]
+    lang: str = "en"  # the language of its texts: its pack's
 
     def why(self) -> list[dict[str, Any]]:
         """Plain-words reasons for the top conditions (the "why we think so" section)."""
@@ -47,8 +48,8 @@ class Report:
                 "condition": e.condition,
                 "name": names[e.condition].lay_name,
                 "probability": round(names[e.condition].probability, 6),
-                "for": [factor_words(f) for f in e.raised],
-                "against": [factor_words(f) for f in e.lowered],
+                "for": [factor_words(f, self.lang) for f in e.raised],
+                "against": [factor_words(f, self.lang) for f in e.lowered],
             }
             for e in self.assessment.explanations
         ]
@@ -102,4 +103,4 @@ def build_report(engine: Engine, case: Case | dict[str, Any]) -> Report:
     else:
         extras["what_to_expect"] = workup.what_to_expect(engine.pack, a).to_json()
         extras["suggested_workup"] = [w.to_json() for w in workup.suggested_workup(engine.pack, a)]
-    return Report(a, plan, extras)
+    return Report(a, plan, extras, engine.pack.lang)

@@ -109,7 +109,7 @@ def number_words(pack: Pack, finding: str, value: float) -> str:
 
 
 def absent_words(pack: Pack, finding: str) -> str:
-    return factor_words(Factor(finding, pack.label(finding), "absent", 1.0))
+    return factor_words(Factor(finding, pack.label(finding), "absent", 1.0), pack.lang)
 
 
 def known_findings(pack: Pack, case: Mapping[str, Any]) -> dict[str, list[str]]:

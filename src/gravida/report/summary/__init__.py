@@ -29,6 +29,7 @@ import jinja2
 
 from gravida.engine import Factor
 from gravida.knowledge.codes import load_codes, plain_number
+from gravida.knowledge.i18n import say
 from gravida.knowledge.load import Pack
 from gravida.report import Report, factor_words
 from gravida.report.handoff import DISCLAIMER, SOFTWARE_NAME, pack_of, software_version
@@ -69,7 +70,7 @@ def _sentence(text: str) -> str:
 
 
 def _negated(pack: Pack, fid: str) -> str:
-    return factor_words(Factor(fid, pack.label(fid), "absent", 1.0))
+    return factor_words(Factor(fid, pack.label(fid), "absent", 1.0), pack.lang)
 
 
 def _medicines(
@@ -197,8 +198,8 @@ def summary_context(
     names = {c.id: c for c in a.conditions}
     why = [
         {"name": names[e.condition].name, "probability": _percent(names[e.condition].probability),
-         "for": [factor_words(f) for f in e.raised],
-         "against": [factor_words(f) for f in e.lowered]}
+         "for": [factor_words(f, pack.lang) for f in e.raised],
+         "against": [factor_words(f, pack.lang) for f in e.lowered]}
         for e in a.explanations
     ]
     s = t.set_by
@@ -248,7 +249,7 @@ def summary_context(
         "medicines": _medicines(pack, ev.weeks, medicines),
         "notes": list(ev.notes),
         "interview": interview,
-        "disclaimer": DISCLAIMER,
+        "disclaimer": say(pack.lang, DISCLAIMER),
     }
 
 
