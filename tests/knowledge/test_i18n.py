@@ -214,3 +214,14 @@ def test_gettext_follows_the_current_language():
         with i18n.language("en"):
             assert i18n._("Likely causes") == "Likely causes"
     assert i18n._("Likely causes") == "Likely causes"
+
+
+def test_a_stray_field_is_named(pack_copy):
+    """An unquoted comma in a YAML flow mapping makes a second key: caught, not truncated."""
+    overlay = pack_copy / "i18n" / "ru" / "findings.yaml"
+    text = overlay.read_text().replace(
+        'pain_flank: {label: "боль в боку сзади (под рёбрами, в области почки)"}',
+        "pain_flank: {label: боль в боку сзади (под рёбрами, в области почки)}")
+    overlay.write_text(text)
+    with pytest.raises(PackError, match=r"findings\.pain_flank\..*not a text field"):
+        load_pack(pack_copy, lang="ru")

@@ -271,7 +271,19 @@ def localise(data: Any, name: str, lang: str, directory: Path) -> Any:
     for at, _ in texts(overlay, paths):
         if at not in found:
             raise _pack_error(rel, where(at), "no such English text (stale translation?)")
+    allowed = {at for at, _ in texts(overlay, paths)}
+    for at, value in _leaves(overlay, ()):
+        if at not in allowed:  # e.g. a comma splitting an unquoted {label: a, b}
+            raise _pack_error(rel, where(at), f"not a text field of {name} ({value!r})")
     return out
+
+
+def _leaves(node: Any, at: Address) -> Iterator[tuple[Address, Any]]:
+    if isinstance(node, Mapping | list):
+        for k, v in _items(node):
+            yield from _leaves(v, (*at, k))
+    else:
+        yield at, node
 
 
 # --- interface messages (gettext) ------------------------------------------------
