@@ -46,8 +46,9 @@ def test_every_pack_text_exists(lang):
         fields = yaml.safe_load((PACK / "i18n" / "fields.yaml").read_text())[name]
         english = yaml.safe_load((PACK / name).read_text())
         local = pack.read(name)
+        said = dict(i18n.texts(english, [tuple(p.split(".")) for p in fields]))
         for at, text in i18n.texts(local, [tuple(p.split(".")) for p in fields]):
-            assert text.strip(), f"{name}: {i18n.where(at)} is empty"
+            assert text.strip() or not said[at].strip(), f"{name}: {i18n.where(at)} is empty"
         # the texts changed; the structure (ids, numbers, sources) did not
         assert _shape(local) == _shape(english), name
     load_catalogue(pack)
