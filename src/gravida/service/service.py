@@ -466,9 +466,32 @@ class Service:
         """
         return self._resume(self._row(interview_id))
 
-    def report(self, case: Case | Mapping[str, Any]) -> Report:
-        """The full Report of a case (of an interview: its ``case``), as the CLI builds it."""
-        return build_report(self.engine, case if isinstance(case, Case) else dict(case))
+    def report(self, case: Case | Mapping[str, Any], lang: str | None = None) -> Report:
+        """The full Report of a case (of an interview: its ``case``), as the CLI builds it,
+        its texts in ``lang`` (default: the server's)."""
+        return build_report(self.engine_for(lang), case if isinstance(case, Case) else dict(case))
+
+    def relanguage(self, interview_id: str, lang: str) -> dict[str, Any]:
+        """The interview from now on in ``lang``: its answers kept, its question and result
+        said again in that language (the web page's language switch)."""
+        code = self.language(lang)
+        row = self._row(interview_id)
+        if _stored_lang(row) == code:
+            return self._view(row)
+        from gravida.interview import InterviewError, Session
+
+        try:
+            session = Session.from_json(row.state["session"], self.engine_for(code))
+        except (InterviewError, KeyError, TypeError, ValueError):
+            return self._view(row)  # resuming will say it is stale, in its own words
+        try:
+            new = self.store.update(row.id, row.version, **self._snapshot(session, code))
+        except VersionConflict:  # an answer came first: that one stands, in its language
+            return self._view(self._row(interview_id))
+        except NotFound:
+            raise not_found(row.id) from None
+        self.sessions.put((new.id, new.version), session)
+        return self._view(new)
 
     def result(self, interview_id: str) -> dict[str, Any]:
         from gravida.interview import result

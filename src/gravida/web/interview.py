@@ -14,11 +14,13 @@ from gravida.service.errors import InvalidRequest, ServiceError
 from gravida.web import views
 from gravida.web.render import (
     call,
+    engine_of,
     first,
     guarded,
     kept_text,
     load,
     outcome_of,
+    pack_of,
     page,
     problem_page,
     read_form,
@@ -42,7 +44,7 @@ def question_page(service: Service, view: Mapping[str, Any], text: str | None,
     urgent: dict[str, Any] | None = None
     if q.get("purpose") == "emergency":  # an answer revealed an emergency: say so at once
         urgent = outcome_of(service, report_for(service, view))
-    known = views.known_findings(service.pack, view["case"])
+    known = views.known_findings(pack_of(service), view["case"])
     values = values or {}
     chosen = set(values.get("choice") or [])
     numbers = {k[2:]: v[0] for k, v in values.items() if k.startswith("n_") and v}
@@ -57,7 +59,7 @@ def question_page(service: Service, view: Mapping[str, Any], text: str | None,
 def _is_volunteered(service: Service, question_id: str) -> bool:
     from gravida.interview.session import catalogue
 
-    spec = catalogue(service.engine).get(question_id)
+    spec = catalogue(engine_of(service)).get(question_id)
     return bool(spec and spec.volunteered)
 
 

@@ -15,7 +15,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from gravida.service.errors import ServiceError
 from gravida.web import views
-from gravida.web.render import call, guarded, page, service_of
+from gravida.web.render import call, guarded, pack_of, page, service_of
 from gravida.web.start import weeks_problem, weeks_range
 
 log = logging.getLogger("gravida.web")
@@ -52,7 +52,7 @@ async def medicine(request: Request) -> Response:
         else:
             from gravida.advice.medicines import load_medicines
 
-            words = load_medicines(service.pack).words.prescription_only
+            words = load_medicines(pack_of(service)).words.prescription_only
             verdict = views.medicine_view(found, words)
     return page(
         "medicine.html", status=422 if errors else 200, errors=errors, medicine=verdict,

@@ -21,6 +21,7 @@ import functools
 import hashlib
 import logging
 from collections.abc import Awaitable, Callable, Mapping, Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ParamSpec, TypeVar
@@ -31,6 +32,9 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from starlette.concurrency import run_in_threadpool
 
+from gravida.engine import Engine
+from gravida.knowledge import i18n
+from gravida.knowledge.load import Pack
 from gravida.knowledge.wording import Wording, load_wording
 from gravida.report import Report
 from gravida.service import Service
@@ -100,6 +104,14 @@ ENV = Environment(
     undefined=StrictUndefined,
     trim_blocks=True,
     lstrip_blocks=True,
+    extensions=["jinja2.ext.i18n"],
+)
+# Templates say {{ _("...") }} / {% trans %}: the words of the page's language (the
+# current context's, set for each request by ``guarded``).
+ENV.install_gettext_callables(  # type: ignore[attr-defined]
+    gettext=lambda message: i18n._(message),
+    ngettext=lambda singular, plural, n: i18n.ngettext(singular, plural, n),
+    newstyle=True,
 )
 ENV.globals["static"] = static_url
 ENV.filters["capfirst"] = views.capfirst
@@ -109,9 +121,45 @@ T = TypeVar("T")
 P = ParamSpec("P")
 
 
+# --- language ------------------------------------------------------------------------
+# The page's language: the switch's cookie, else the browser's Accept-Language, else the
+# server's default. An interview's pages speak the interview's language (the switch
+# converts the interview, see routes.switch_language).
+
+LANG_COOKIE = "gravida_lang"
+_HERE: ContextVar[str] = ContextVar("gravida_web_path", default="/")
+
+
+def request_lang(request: Request) -> str:
+    service = service_of(request)
+    known = i18n.languages(service.pack.directory)
+    chosen = request.cookies.get(LANG_COOKIE)
+    if chosen in known:
+        return str(chosen)
+    found = i18n.negotiate(request.headers.get("accept-language"), service.pack.directory)
+    return found or service.settings.lang
+
+
+def engine_of(service: Service) -> Engine:
+    """The engine whose texts are in the page's language."""
+    return service.engine_for(i18n.current())
+
+
+def pack_of(service: Service) -> Pack:
+    return engine_of(service).pack
+
+
 def page(template: str, status: int = 200, **context: Any) -> HTMLResponse:
-    html = ENV.get_template(template).render(**context)
-    return HTMLResponse(html, status_code=status, headers=PAGE_HEADERS)
+    lang = i18n.current()
+    here = _HERE.get()
+    html = ENV.get_template(template).render(
+        lang=lang, here=here,
+        languages=[{"code": code, "name": name, "current": code == lang}
+                   for code, name in i18n.languages().items()],
+        **context,
+    )
+    return HTMLResponse(html, status_code=status,
+                        headers={**PAGE_HEADERS, "Content-Language": lang})
 
 
 def redirect(url: str) -> Response:
@@ -213,6 +261,10 @@ def guarded(handler: Callable[P, Awaitable[Response]]) -> Callable[P, Awaitable[
 
     @functools.wraps(handler)
     async def wrapper(*args: P.args, **kwargs: P.kwargs) -> Response:
+        request = next((a for a in [*args, *kwargs.values()] if isinstance(a, Request)), None)
+        if request is not None:
+            i18n.set_language(request_lang(request))
+            _HERE.set(request.url.path)
         try:
             return await handler(*args, **kwargs)
         except CrossSite:
@@ -232,12 +284,15 @@ def guarded(handler: Callable[P, Awaitable[Response]]) -> Callable[P, Awaitable[
 
 
 async def load(service: Service, interview_id: str) -> dict[str, Any] | HTMLResponse:
+    """The stored interview; its pages speak its language from here on."""
     if not valid_id(interview_id):
         return not_found()
     try:
-        return await call(service.get_interview, interview_id)
+        view = await call(service.get_interview, interview_id)
     except ServiceError as exc:
         return problem_page(exc)
+    i18n.set_language(view.get("lang") or i18n.current())
+    return view
 
 
 def kept_text(service: Service, interview_id: str) -> str | None:
@@ -249,7 +304,7 @@ def kept_text(service: Service, interview_id: str) -> str | None:
 
 
 def report_for(service: Service, view: Mapping[str, Any]) -> Report:
-    return service.report(view["case"])
+    return service.report(view["case"], view.get("lang") or i18n.current())
 
 
 _WORDINGS: dict[str, Wording] = {}
@@ -257,8 +312,9 @@ _WORDINGS: dict[str, Wording] = {}
 
 def outcome_of(service: Service, report: Report) -> dict[str, Any]:
     """The result page's content for a report, in the pack's words and this site's numbers."""
-    pack = service.pack
-    wording = _WORDINGS.get(pack.digest)
+    pack = pack_of(service)
+    key = f"{pack.digest}:{pack.lang}"
+    wording = _WORDINGS.get(key)
     if wording is None:
-        wording = _WORDINGS[pack.digest] = load_wording(pack)
+        wording = _WORDINGS[key] = load_wording(pack)
     return outcome.result_view(report, wording, service.settings.phones())

@@ -20,11 +20,13 @@ from gravida.web.render import (
     CSP,
     PAGE_HEADERS,
     call,
+    engine_of,
     error_page,
     guarded,
     kept_text,
     load,
     outcome_of,
+    pack_of,
     page,
     redirect,
     report_for,
@@ -106,7 +108,7 @@ async def summary(request: Request, interview_id: str) -> Response:
     from gravida.interview.session import catalogue
 
     report = await call(report_for, service, view)
-    s = views.summary_view(report, service.pack, catalogue(service.engine), view["answers"])
+    s = views.summary_view(report, pack_of(service), catalogue(engine_of(service)), view["answers"])
     return page(
         "summary.html", id=interview_id, s=s, finished=view["finished"],
         text=await call(kept_text, service, interview_id),

@@ -14,8 +14,10 @@ from gravida.service.errors import InvalidRequest, ServiceError
 from gravida.web import views
 from gravida.web.render import (
     call,
+    engine_of,
     first,
     guarded,
+    pack_of,
     page,
     problem_page,
     read_form,
@@ -35,7 +37,7 @@ def location_options(service: Service, chosen: Sequence[str] = ()) -> list[dict[
     """Where the pain is: the body areas (the group she must pick from) as checkboxes."""
     from gravida.interview.session import catalogue
 
-    cat = catalogue(service.engine)
+    cat = catalogue(engine_of(service))
     out: list[dict[str, Any]] = []
     for gid in cat.volunteered:
         q = cat.questions[gid]
@@ -50,7 +52,7 @@ def location_options(service: Service, chosen: Sequence[str] = ()) -> list[dict[
 def location_groups(service: Service) -> list[Any]:
     from gravida.interview.session import catalogue
 
-    cat = catalogue(service.engine)
+    cat = catalogue(engine_of(service))
     return [cat.questions[g] for g in cat.volunteered if cat.questions[g].must_choose]
 
 
@@ -66,13 +68,13 @@ def side_question(service: Service) -> Any:
     """The volunteered follow-up about the side (pain_side), or None if the pack has none."""
     from gravida.interview.session import catalogue
 
-    cat = catalogue(service.engine)
+    cat = catalogue(engine_of(service))
     return next((cat.questions[g] for g in cat.volunteered if cat.questions[g].when), None)
 
 
 def weeks_range(service: Service) -> tuple[float, float]:
     """The weeks a case may give, from the vocabulary (not a number of this module's)."""
-    fdef = service.pack.findings.get("gestational_weeks")
+    fdef = pack_of(service).findings.get("gestational_weeks")
     if fdef is not None and fdef.range is not None:
         return fdef.range
     return (0.0, 44.0)  # unreachable with a valid pack: the vocabulary requires a range
@@ -89,7 +91,7 @@ def start_page(service: Service, status: int = 200, errors: Sequence[dict[str, s
     from gravida.interview.session import catalogue
 
     form = form or {"weeks": "", "text": "", "where": [], "side": "", "keep_text": False}
-    weeks_q = catalogue(service.engine).get("gestational_weeks")
+    weeks_q = catalogue(engine_of(service)).get("gestational_weeks")
     lo, hi = weeks_range(service)
     side = side_question(service)
     return page(
