@@ -9,6 +9,7 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
+from gravida.knowledge.i18n import _
 from gravida.service import Service
 from gravida.service.errors import InvalidRequest, ServiceError
 from gravida.web import views
@@ -74,7 +75,7 @@ async def interview(request: Request, interview_id: str) -> Response:
         return redirect(f"/i/{interview_id}/result")
     notice = None
     if request.query_params.get("moved") == "1":
-        notice = ("Your answers had already moved on (perhaps the page was sent twice, or "
+        notice = _("Your answers had already moved on (perhaps the page was sent twice, or "
                   "opened in two places). This is the question to answer now.")
     return question_page(service, view, await call(kept_text, service, interview_id),
                          notice=notice)
@@ -106,9 +107,9 @@ async def answer(request: Request, interview_id: str) -> Response:
             return redirect(f"/i/{interview_id}?moved=1")
         if isinstance(exc, InvalidRequest):
             log.info("web: answer refused: %s", exc.detail)
-            problem = views.FormProblem(
+            problem = views.FormProblem(_(
                 "That answer does not fit with an earlier one. Please check it, or go back "
-                "and change the earlier answer.")
+                "and change the earlier answer."))
             return question_page(service, view, await call(kept_text, service, interview_id),
                                  error=problem, values=form)
         return problem_page(exc)

@@ -34,6 +34,7 @@ from starlette.concurrency import run_in_threadpool
 
 from gravida.engine import Engine
 from gravida.knowledge import i18n
+from gravida.knowledge.i18n import _
 from gravida.knowledge.load import Pack
 from gravida.knowledge.wording import Wording, load_wording
 from gravida.report import Report
@@ -231,9 +232,9 @@ def error_page(status: int, title: str, message: str) -> HTMLResponse:
 
 def not_found() -> HTMLResponse:
     return error_page(
-        404, "We cannot find this assessment",
-        "This link does not lead to an assessment. It may be mistyped, or the assessment "
-        "was deleted after the time we keep them. You can start a new one.",
+        404, _("We cannot find this assessment"),
+        _("This link does not lead to an assessment. It may be mistyped, or the assessment "
+          "was deleted after the time we keep them. You can start a new one."),
     )
 
 
@@ -243,13 +244,13 @@ def problem_page(exc: ServiceError) -> HTMLResponse:
         return not_found()
     if exc.kind == "interview-stale":
         return error_page(
-            409, "Please start again",
-            "Gravida has been updated since this assessment was started, and its answers "
-            "no longer fit. Please start a new one.",
+            409, _("Please start again"),
+            _("Gravida has been updated since this assessment was started, and its answers "
+              "no longer fit. Please start a new one."),
         )
     log.warning("web: unexpected service problem %s: %s", exc.kind, exc.detail)
-    return error_page(500, "Something went wrong",
-                      "Something went wrong on our side. Please try again.")
+    return error_page(500, _("Something went wrong"),
+                      _("Something went wrong on our side. Please try again."))
 
 
 def valid_id(interview_id: str) -> bool:
@@ -269,13 +270,13 @@ def guarded(handler: Callable[P, Awaitable[Response]]) -> Callable[P, Awaitable[
             return await handler(*args, **kwargs)
         except CrossSite:
             log.info("web: refused a form post from another site")
-            return error_page(403, "This form came from another website",
-                              "For your safety we only accept answers sent from Gravida's own "
-                              "pages. Please start from the Gravida start page.")
+            return error_page(403, _("This form came from another website"),
+                              _("For your safety we only accept answers sent from Gravida's "
+                                "own pages. Please start from the Gravida start page."))
         except Exception:
             log.exception("web: error in %s", handler.__name__)
-            return error_page(500, "Something went wrong",
-                              "Something went wrong on our side. Please try again.")
+            return error_page(500, _("Something went wrong"),
+                              _("Something went wrong on our side. Please try again."))
 
     return wrapper
 

@@ -14,6 +14,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
 from gravida.interview import Session
+from gravida.knowledge.i18n import _
 from gravida.service import Service
 from gravida.web import views
 from gravida.web.render import (
@@ -132,7 +133,7 @@ async def handoff_document(
     if isinstance(view, HTMLResponse):
         return view
     if find_spec(module) is None:
-        return error_page(404, "Not available", "This is not part of this version.")
+        return error_page(404, _("Not available"), _("This is not part of this version."))
     renderer = getattr(importlib.import_module(module), render)
 
     def build() -> str:

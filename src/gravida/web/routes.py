@@ -81,7 +81,7 @@ async def switch_language(request: Request) -> Response:
 async def static(request: Request, name: str) -> Response:
     f = STATIC_FILES.get(name)
     if f is None:
-        return error_page(404, "Not found", "There is nothing at this address.")
+        return error_page(404, i18n._("Not found"), i18n._("There is nothing at this address."))
     immutable = request.query_params.get("v") == f.digest
     cache = "public, max-age=31536000, immutable" if immutable else "public, max-age=300"
     headers = {**SECURITY_HEADERS, "Cache-Control": cache, "ETag": f'"{f.digest}"'}

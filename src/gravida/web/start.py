@@ -9,6 +9,7 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
+from gravida.knowledge.i18n import _, current
 from gravida.service import Service
 from gravida.service.errors import InvalidRequest, ServiceError
 from gravida.web import views
@@ -82,8 +83,8 @@ def weeks_range(service: Service) -> tuple[float, float]:
 
 def weeks_problem(service: Service) -> str:
     lo, hi = weeks_range(service)
-    return (f"Please give the number of weeks of pregnancy, from {views.number_text(lo)} "
-            f"to {views.number_text(hi)}.")
+    return _("Please give the number of weeks of pregnancy, from {lo} to {hi}.").format(
+        lo=views.number_text(lo), hi=views.number_text(hi))
 
 
 def start_page(service: Service, status: int = 200, errors: Sequence[dict[str, str]] = (),
@@ -99,7 +100,7 @@ def start_page(service: Service, status: int = 200, errors: Sequence[dict[str, s
         locations=location_options(service, form.get("where", [])),
         side=side, side_areas=[] if side is None else list(side.when),
         weeks_min=views.number_text(lo), weeks_max=views.number_text(hi),
-        weeks_text=weeks_q.text if weeks_q is not None else "How many weeks pregnant are you?",
+        weeks_text=weeks_q.text if weeks_q is not None else _("How many weeks pregnant are you?"),
         max_text=views.MAX_TEXT, retention_days=service.settings.retention_days,
     )
 
@@ -150,21 +151,21 @@ async def start_post(request: Request) -> Response:
         body["volunteered"] = volunteered
     if not weeks_raw and not text.strip():
         errors.append({"field": "weeks", "message":
-                       "Please say how many weeks pregnant you are."})
+                       _("Please say how many weeks pregnant you are.")})
     if errors:
         return start_page(service, 422, errors, shown)
     try:
-        view = await call(service.start_interview, body)
+        view = await call(service.start_interview, {**body, "lang": current()})
     except ServiceError as exc:
         fields = {e.field for e in exc.errors}
         if isinstance(exc, InvalidRequest) and "gestational_weeks" in fields:
-            message = ("Please say how many weeks pregnant you are."
+            message = (_("Please say how many weeks pregnant you are.")
                        if not weeks_raw else weeks_problem(service))
             return start_page(service, 422, [{"field": "weeks", "message": message}], shown)
         if isinstance(exc, InvalidRequest):
             log.info("web: start refused: %s", exc.detail)
-            return start_page(service, 422, [{"field": "text", "message":
+            return start_page(service, 422, [{"field": "text", "message": _(
                               "We could not use this. Please check your answers and try "
-                              "again, or leave the description empty."}], shown)
+                              "again, or leave the description empty.")}], shown)
         return problem_page(exc)
     return redirect(f"/i/{view['id']}")
