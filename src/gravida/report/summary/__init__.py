@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 import jinja2
 
 from gravida.engine import Factor
+from gravida.knowledge import i18n
 from gravida.knowledge.codes import load_codes, plain_number
 from gravida.knowledge.i18n import say
 from gravida.knowledge.load import Pack
@@ -266,6 +267,12 @@ def environment() -> jinja2.Environment:
             undefined=jinja2.StrictUndefined,
             trim_blocks=True,
             lstrip_blocks=True,
+            extensions=["jinja2.ext.i18n"],
+        )
+        _ENV.install_gettext_callables(  # type: ignore[attr-defined]
+            gettext=lambda message: i18n._(message),
+            ngettext=lambda singular, plural, n: i18n.ngettext(singular, plural, n),
+            newstyle=True,
         )
     return _ENV
 
@@ -280,7 +287,8 @@ def render_summary(
 ) -> str:
     """The one-page summary as a complete HTML document (print it, or save it as PDF)."""
     ctx = summary_context(report, session, medicines, pack=pack, now=now)
-    return environment().get_template(TEMPLATE).render(**ctx)
+    with i18n.language(report.lang):  # the summary speaks its report's language
+        return environment().get_template(TEMPLATE).render(lang=report.lang, **ctx)
 
 
 __all__ = ["MedicineLine", "render_summary", "summary_context"]
