@@ -93,7 +93,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\n{lang}: Flesch reading ease (higher is easier), words per sentence"
               + (", Flesch-Kincaid grade" if lang == "en" else ""))
         for group, m in groups.items():
-            grade = f"  grade {m['flesch_kincaid_grade']:5.1f}" if "flesch_kincaid_grade" in m else ""
+            fk = m.get("flesch_kincaid_grade")
+            grade = f"  grade {fk:5.1f}" if fk is not None else ""
             print(f"  {group:24} ease {m['flesch_reading_ease']:6.1f}  "
                   f"words/sentence {m['words_per_sentence']:5.1f}{grade}  ({m['words']:.0f} words)")
     eases = [g["ALL patient-facing"]["flesch_reading_ease"] for g in results.values()]

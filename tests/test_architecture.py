@@ -60,3 +60,10 @@ def test_the_contract_holds():
                          timeout=300)
     assert run.returncode == 0, run.stdout + run.stderr
     assert "0 broken" in run.stdout
+
+
+def test_the_picture_in_docs_architecture_is_current():
+    from tests.layers import picture
+
+    doc = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    assert picture() in doc, "regenerate it: .venv/bin/python -m tests.layers"

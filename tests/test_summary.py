@@ -142,7 +142,7 @@ def _words(text: str) -> str:
 
 
 def test_the_suggested_workup_in_order_with_what_it_shows_and_safety(report, html):
-    items = report.extras["suggested_workup"]
+    items = report.to_json()["suggested_workup"]
     assert len(items) >= 3
     body = " ".join(html.split())
     start = body.index("Suggested work-up")
@@ -170,7 +170,7 @@ def test_the_usual_treatment_of_the_leading_causes(report, html, pack):
     part = body[body.index("Usual treatment in pregnancy"):body.index("Medicines asked about")]
     from gravida.report.summary import TREATMENTS_SHOWN
 
-    leading = [c["id"] for c in report.extras["what_to_expect"]["conditions"]]
+    leading = [c.id for c in report.expectations.conditions]
     assert leading and leading[0] == "pyelonephritis"
     for cid in leading[:TREATMENTS_SHOWN]:
         cw = book.data.conditions[cid]
@@ -184,16 +184,16 @@ def test_the_usual_treatment_of_the_leading_causes(report, html, pack):
 
 
 def test_the_workup_is_escaped_and_optional(report):
-    import copy
 
-    extras = copy.deepcopy(report.extras)
-    extras["suggested_workup"][0]["name"] = HOSTILE
-    extras["suggested_workup"][0]["expected"][0]["shows"] = HOSTILE
-    extras["suggested_workup"][0]["safety"] = HOSTILE
-    page = render_summary(replace(report, extras=extras), now=NOW)
+    first = report.workup[0]
+    hostile = replace(first, name=HOSTILE, safety=HOSTILE,
+                      expected=(replace(first.expected[0], shows=HOSTILE), *first.expected[1:]))
+    page = render_summary(replace(report, workup=(hostile, *report.workup[1:])), now=NOW)
     t = tags_of(page)
     assert "script" not in t.tags and "img" not in t.tags
     assert page.count("&lt;script&gt;") == 3
-    bare = render_summary(replace(report, extras={}), now=NOW)  # no work-up stage: no sections
+    bare = render_summary(  # nothing to suggest, no leading cause to treat: no sections
+        replace(report, workup=(), expectations=replace(report.expectations, conditions=())),
+        now=NOW)
     assert "Suggested work-up" not in bare and "Usual treatment" not in bare
     assert "Differential" in bare

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import builtins
 import json
 
 import pytest
@@ -86,20 +85,6 @@ def test_resume_from_a_bad_file_is_a_clear_error(tmp_path):
     r = run(["--resume", str(bad)], "")
     assert r.exit_code != 0
     assert "cannot resume" in r.output
-
-
-def test_text_start_is_skipped_gracefully_without_intake(monkeypatch):
-    real = builtins.__import__
-
-    def no_intake(name, *args, **kwargs):
-        if name.startswith("gravida.intake"):
-            raise ModuleNotFoundError(name=name)
-        return real(name, *args, **kwargs)
-
-    monkeypatch.setattr(builtins, "__import__", no_intake)
-    r = run(["--text", "my back hurts", "--weeks", "30"], "quit\n")
-    assert r.exit_code == 0, r.output
-    assert "not available" in r.output
 
 
 def test_text_start_uses_the_intake_when_present():

@@ -86,6 +86,9 @@ def assert_safe_page(r: Any, engine: Engine) -> None:
 
 
 def start_interview(client: TestClient, **form: Any) -> str:
+    """Start from the start form; her text is taken as read (past "What we understood")."""
+    if form.get("text"):
+        form.setdefault("step", "confirmed")
     r = client.post("/start", data=form, follow_redirects=False)
     assert r.status_code == 303, r.text
     location: str = r.headers["location"]
@@ -386,6 +389,40 @@ def test_back(client: TestClient) -> None:
     assert stale.headers["location"].endswith("?moved=1")
 
 
+def test_each_question_has_its_own_address(client: TestClient) -> None:
+    loc = start_interview(client, weeks="28", where=["pain_lower_back_central"])
+    r = client.get(loc, follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"] == loc + "/q/1"
+    q1 = question_of(client, loc)
+    client.post(loc + "/answer", data=answer_form(q1, None))  # don't know
+    assert client.get(loc, follow_redirects=False).headers["location"] == loc + "/q/2"
+    q2 = question_of(client, loc)
+    # the phone's back button: the earlier question, with her answer, nothing undone
+    back = client.get(loc + "/q/1")
+    assert back.status_code == 200
+    assert f'data-question="{q1["id"]}"' in back.text
+    assert "You are changing an earlier answer" in visible(back.text)
+    assert 'name="at" value="1"' in back.text
+    assert question_of(client, loc)["id"] == q2["id"]
+    # forward again: the current question
+    fwd = client.get(loc + "/q/2")
+    assert f'data-question="{q2["id"]}"' in fwd.text
+    assert "changing an earlier answer" not in visible(fwd.text)
+    # ahead of the interview, or nonsense: to where it stands
+    for bad in ("/q/9", "/q/0", "/q/x"):
+        r = client.get(loc + bad, follow_redirects=False)
+        assert r.headers["location"] == loc + "/q/2", bad
+    # answering the earlier question again takes the interview back to it
+    form = {**answer_form(q1, False if q1["kind"] != "number" else None),
+            "version": str(q2["version"]), "at": "1"}
+    r = client.post(loc + "/answer", data=form, follow_redirects=False)
+    assert r.status_code == 303
+    view = client.get("/v1/interviews/" + loc.split("/")[2]).json()
+    assert view["questions_asked"] == 1
+    assert view["answers"][0]["question"] == q1["id"]
+    assert view["answers"][0]["answer"] is not None  # the new answer replaced "don't know"
+
+
 @pytest.mark.parametrize("path", ["/i/nope", "/i/" + "x" * 200, "/i/%C3%A9t%C3%A9",
                                   "/i/nope/result", "/i/nope/summary"])
 def test_unknown_interviews_are_a_page(client: TestClient, engine: Engine, path: str) -> None:
@@ -436,14 +473,20 @@ def test_an_emergency_shows_at_once_while_questions_continue(
         q = question_of(client, loc)
         assert q["id"] == qid
         client.post(loc + "/answer", data=answer_form(q, reply))
+    # one screen at once: what to do now; the remaining questions are optional
     r = client.get(loc)
-    assert r.status_code == 200
+    assert r.status_code == 200 and str(r.url).endswith("/result")
     assert_safe_page(r, engine)
     urgent = r.text.split('id="urgent"', 1)[1].split('id="content"', 1)[0]
     assert 'data-level="emergency' in urgent
-    assert "Show me what to do now" in urgent
-    res = client.get(loc + "/result")  # the answer so far, without finishing
-    assert res.status_code == 200 and "This is the answer so far" in res.text
+    assert 'href="tel:' in urgent
+    assert "This is the answer so far" in r.text
+    more = re.search(r'href="(/i/[^"]+\?more=1)"', r.text)
+    assert more is not None
+    q = client.get(more.group(1))  # she chooses to answer the rest
+    assert q.status_code == 200 and 'class="question"' in q.text
+    urgent = q.text.split('id="urgent"', 1)[1].split('id="content"', 1)[0]
+    assert 'data-level="emergency' in urgent and "Show me what to do now" in urgent
 
 
 # --- result, medicine, summary --------------------------------------------------------
@@ -454,7 +497,7 @@ def finished(client: TestClient) -> str:
     loc = start_interview(client, weeks="28", where=["pain_lower_back_central"])
     for _ in range(60):
         r = client.get(loc, follow_redirects=False)
-        if r.status_code == 303:
+        if r.headers["location"].endswith("/result"):
             return loc
         client.post(loc + "/answer", data=answer_form(question_of(client, loc), None))
     raise AssertionError("did not finish")
@@ -551,7 +594,7 @@ def test_the_result_says_what_happens_next(client: TestClient, engine: Engine,
     assert f'data-level="{level}"' in r.text
     assert_safe_page(r, engine)  # no ids, no inline script or style, the CSP
     view = client.get("/v1/interviews/" + loc.split("/")[2]).json()
-    expected = build_report(engine, view["case"]).extras["what_to_expect"]
+    expected = build_report(engine, view["case"]).to_json()["what_to_expect"]
     assert expected["level"] == level
 
     # folded below the action, why and what to do now
@@ -594,29 +637,23 @@ def render_result(r: dict[str, Any]) -> str:
 
 
 def test_what_happens_next_is_escaped_and_optional(engine: Engine) -> None:
-    import copy
     from dataclasses import replace
 
     report = build_report(engine, PYELO)
-    ex = copy.deepcopy(report.extras["what_to_expect"])
-    ex["next_steps"] = HOSTILE
-    ex["conditions"][0]["text"] = HOSTILE
-    ex["conditions"][0]["lay_name"] = HOSTILE
-    ex["tests"][0]["what_happens"] = HOSTILE
-    ex["tests"][0]["lay_name"] = HOSTILE
-    html = render_result(outcome(replace(report, extras={**report.extras,
-                                                                   "what_to_expect": ex})))
+    ex = report.expectations
+    ex = replace(
+        ex, next_steps=HOSTILE,
+        conditions=(replace(ex.conditions[0], text=HOSTILE, lay_name=HOSTILE),
+                    *ex.conditions[1:]),
+        tests=(replace(ex.tests[0], what_happens=HOSTILE, lay_name=HOSTILE), *ex.tests[1:]),
+    )
+    html = render_result(outcome(replace(report, expectations=ex)))
     doc = parse(html)
     assert "img" not in {t for t, _ in doc.tags}
     assert [a["src"] for t, a in doc.tags if t == "script"] == [
         a["src"] for t, a in parse(render_result(outcome(report))).tags
         if t == "script"]  # only the page's own script file
     assert html.count("&lt;script&gt;") >= 5
-    # without the work-up stage the page leaves the section out and still renders
-    bare = replace(report, extras={})
-    assert outcome(bare)["next"] is None
-    html = render_result(outcome(bare))
-    assert "What happens next" not in html and "What may be causing it" in html
 
 
 def test_clinician_summary_has_the_workup_and_treatment(client: TestClient,
@@ -633,7 +670,7 @@ def test_clinician_summary_has_the_workup_and_treatment(client: TestClient,
     report = build_report(engine, view["case"])
     text = visible(page.text)
     workup = text[text.index("Suggested work-up"):text.index("Usual treatment in pregnancy")]
-    items = report.extras["suggested_workup"]
+    items = report.to_json()["suggested_workup"]
     assert len(items) >= 3
     at = [workup.index(words(w["name"])) for w in items]
     assert at == sorted(at), "in the work-up's order"
@@ -644,7 +681,7 @@ def test_clinician_summary_has_the_workup_and_treatment(client: TestClient,
     assert "urgent" in workup
     book = load_workup(engine.pack)
     treatment = text[text.index("Usual treatment in pregnancy"):text.index("Findings")]
-    leading = [c["id"] for c in report.extras["what_to_expect"]["conditions"]]
+    leading = [c.id for c in report.expectations.conditions]
     assert leading[0] == report.assessment.conditions[0].id
     for cid in leading:
         cw = book.data.conditions[cid]
@@ -806,4 +843,53 @@ def test_a_form_post_from_another_site_is_refused(client: TestClient,
 def test_a_form_post_from_this_site_is_accepted(client: TestClient,
                                                headers: dict[str, str]) -> None:
     r = client.post("/start", data={"weeks": "30"}, headers=headers, follow_redirects=False)
+    assert r.status_code == 303
+
+
+def test_delete_my_answers(client: TestClient) -> None:
+    loc = start_interview(client, weeks="28", where=["pain_lower_back_central"],
+                          text="My back aches", keep_text="yes")
+    iid = loc.split("/")[2]
+    page_ = client.get(loc)
+    assert f'action="/i/{iid}/delete"' in page_.text and "Delete my answers" in page_.text
+    # not from another site
+    r = client.post(loc + "/delete", headers={"Sec-Fetch-Site": "cross-site"},
+                    follow_redirects=False)
+    assert r.status_code == 403
+    assert client.get("/v1/interviews/" + iid).status_code == 200
+    r = client.post(loc + "/delete", follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"] == "/deleted"
+    assert "Your answers have been deleted" in visible(client.get("/deleted").text)
+    assert client.get("/v1/interviews/" + iid).status_code == 404
+    assert client.get(loc + "/summary").status_code == 404
+    assert client.post(loc + "/delete").status_code == 404  # already gone
+
+
+
+def test_what_we_understood_is_shown_and_an_unticked_finding_is_asked(
+    client: TestClient, engine: Engine
+) -> None:
+    text = "I am 26 weeks, my lower back aches and it burns when I pee, no fever"
+    r = client.post("/start", data={"text": text}, follow_redirects=False)
+    assert r.status_code == 200
+    assert_safe_page(r, engine)
+    shown = visible(r.text)
+    assert "What we understood" in shown
+    assert "Pain or burning when passing urine" in shown and "“burns when I pee”" in shown
+    assert "No fever" in shown  # the pack's negative wording, not an id
+    assert 'id="weeks"' in r.text and 'value="26"' in r.text  # weeks pre-filled from her words
+    # she unticks the burning: it is asked, not assumed
+    form = {"step": "confirmed", "text": text, "weeks": "26",
+            "read": ["pain_lower_back_central", "painful_urination", "fever"],
+            "keep": ["pain_lower_back_central", "fever"]}
+    r = client.post("/start", data=form, follow_redirects=False)
+    assert r.status_code == 303
+    view = client.get("/v1/interviews/" + r.headers["location"].split("/")[2]).json()
+    assert "painful_urination" not in view["case"]["present"]
+    assert "fever" in view["case"]["absent"]
+    assert view["case"]["gestational_weeks"] == 26
+
+
+def test_text_with_nothing_to_confirm_starts_at_once(client: TestClient) -> None:
+    r = client.post("/start", data={"weeks": "28", "text": "hello"}, follow_redirects=False)
     assert r.status_code == 303

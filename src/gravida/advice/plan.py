@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Literal
 
@@ -30,11 +30,10 @@ from gravida.advice._pack import (
     weeks_range,
 )
 from gravida.advice.medicines import MedicineBook, load_medicines, stage_at, verdict_for
-from gravida.knowledge.load import PackError, read_text_yaml, validate
+from gravida.knowledge.load import Pack, PackError, default_pack, read_text_yaml, validate
 from gravida.knowledge.schema import Source, Strict
 
 FILE = "advice.yaml"
-_CACHE_KEY = "_advice_plan_book"
 
 
 class When(Strict):
@@ -161,8 +160,7 @@ def _check_selectable(defn: ItemDef | MedicineAdviceDef, entry: str, seen: set[s
     _check_when(defn.not_when, f"{entry}.not_when", book)
 
 
-@cache
-def _load_advice(directory: Path, lang: str) -> AdviceBook:
+def _load_advice(directory: Path, lang: str = "en") -> AdviceBook:
     data = validate(AdviceFile, read_text_yaml(directory, FILE, lang), FILE)
     sources = load_sources(directory)
     vocab = vocabulary(directory)
@@ -217,19 +215,20 @@ def _load_advice(directory: Path, lang: str) -> AdviceBook:
     return AdviceBook(directory, data, medicines, sources, conditions, lay_names, levels, lo, hi)
 
 
-def load_advice(pack: PackLike = None) -> AdviceBook:
-    """The advice book of a pack (or pack directory); loaded once per directory.
+def _advice_of(pack: Pack) -> AdviceBook:
+    return _load_advice(pack_dir(pack), pack.lang)
 
-    A loaded Pack also keeps it, which saves resolving its directory on every plan.
+
+def load_advice(pack: PackLike = None) -> AdviceBook:
+    """The advice book of a pack, built once per loaded Pack (its memo).
+
+    A bare pack directory (a test's altered copy, a pack still being written)
+    is read afresh; None and the packaged directory mean the packaged pack.
     """
-    extra = getattr(pack, "extra", None)
-    if isinstance(extra, dict):
-        book = extra.get(_CACHE_KEY)
-        if isinstance(book, AdviceBook):
-            return book
-        book = _load_advice(pack_dir(pack), pack_lang(pack))
-        extra[_CACHE_KEY] = book
-        return book
+    if pack is None or (isinstance(pack, str | Path) and pack_dir(pack) == pack_dir(None)):
+        pack = default_pack()
+    if isinstance(pack, Pack):
+        return pack.memo(_advice_of)
     return _load_advice(pack_dir(pack), pack_lang(pack))
 
 

@@ -42,7 +42,6 @@ from gravida.knowledge.load import Pack, PackError, default_pack, validate
 from gravida.knowledge.schema import Strict
 
 FILE = "workup.yaml"
-_CACHE_KEY = "_advice_workup_book"
 WIDTH = 88  # terminal text width (presentation, not clinical)
 
 Line = Literal["first", "second", "ionising"]
@@ -210,7 +209,7 @@ def _build(pack: Pack) -> WorkupBook:
     conditions = list(pack.conditions)
     known_conditions = set(conditions)
     booleans = {f for f, d in pack.findings.items() if d.kind == "boolean"}
-    lo, hi = pack.findings["gestational_weeks"].range or (0.0, 44.0)
+    lo, hi = pack.weeks_range
 
     _check_sources(data.settings.sources, pack, "settings")
     _check_sources(data.imaging_note.sources, pack, "imaging_note")
@@ -299,11 +298,7 @@ def load_workup(pack: Pack | None = None) -> WorkupBook:
     p = pack if pack is not None else default_pack()
     if not isinstance(p, Pack):
         raise TypeError(f"expected a loaded knowledge Pack, got {type(p).__name__}")
-    book = p.extra.get(_CACHE_KEY)
-    if not isinstance(book, WorkupBook):
-        book = _build(p)
-        p.extra[_CACHE_KEY] = book
-    return book
+    return p.memo(_build)
 
 
 # --- information ---------------------------------------------------------------------------

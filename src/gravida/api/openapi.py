@@ -45,6 +45,7 @@ def request_schemas(service: Service) -> dict[str, Any]:
     from gravida.interview.session import catalogue
 
     pack = service.pack
+    weeks_lo, weeks_hi = pack.weeks_range
     booleans = sorted(f for f, d in pack.findings.items() if d.kind == "boolean")
     finding_list = {
         "type": "array", "items": _ref("BooleanFindingId"), "uniqueItems": True,
@@ -129,7 +130,7 @@ def request_schemas(service: Service) -> dict[str, Any]:
             "properties": {
                 "query": {"type": "string", "maxLength": MAX_QUERY_CHARS,
                           "description": "A medicine's name, brand or active ingredient."},
-                "weeks": {"anyOf": [{"type": "number", "minimum": 0, "maximum": 44},
+                "weeks": {"anyOf": [{"type": "number", "minimum": weeks_lo, "maximum": weeks_hi},
                                     {"type": "null"}],
                           "description": "Completed weeks of pregnancy; null if not known."},
                 "lang": lang,

@@ -104,7 +104,9 @@ def _begin(
     if weeks is not None:
         case["gestational_weeks"] = weeks
     if "gestational_weeks" not in case:
-        case["gestational_weeks"] = _ask_weeks(catalogue(engine).get("gestational_weeks"))
+        case["gestational_weeks"] = _ask_weeks(
+            catalogue(engine).get("gestational_weeks"), engine.pack.weeks_range
+        )
     cat = catalogue(engine)
     present = set(case.get("present") or [])
     # where the pain is counts as told when her words already name a place
@@ -144,9 +146,9 @@ def _from_text(
     return understood.case(unset)
 
 
-def _ask_weeks(spec: QuestionSpec | None) -> float:
+def _ask_weeks(spec: QuestionSpec | None, weeks_range: tuple[float, float]) -> float:
     text = spec.text if spec else _("How many weeks pregnant are you?")
-    lo, hi = (spec.parts[0].lo, spec.parts[0].hi) if spec and spec.parts else (0.0, 44.0)
+    lo, hi = (spec.parts[0].lo, spec.parts[0].hi) if spec and spec.parts else weeks_range
     while True:
         reply = click.prompt(text, prompt_suffix=" ").strip()
         try:

@@ -93,13 +93,18 @@ class Assessment:
         }
 
 
+def _triager(pack: Pack) -> Triager:
+    return Triager(pack.memo(Model))
+
+
 class Engine:
     """The assessment engine over one loaded pack: pure, deterministic, thread-safe."""
 
     def __init__(self, pack: Pack | None = None) -> None:
         self.pack = pack or default_pack()
-        self.model = Model(self.pack)
-        self.triager = Triager(self.model)
+        # compiled once per pack (Pack.memo): every Engine of a pack shares them
+        self.model = self.pack.memo(Model)
+        self.triager = self.pack.memo(_triager)
 
     def case(self, data: Mapping[str, Any] | Case) -> Case:
         return data if isinstance(data, Case) else Case.from_dict(data, self.pack)

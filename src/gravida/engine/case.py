@@ -150,7 +150,10 @@ class Case:
         if "gestational_weeks" not in numbers and not any(
             p.field == "gestational_weeks" for p in problems
         ):
-            problems.append(Problem("gestational_weeks", "is required (completed weeks, 0-44)"))
+            lo, hi = pack.weeks_range
+            problems.append(
+                Problem("gestational_weeks", f"is required (completed weeks, {lo:g}-{hi:g})")
+            )
         if problems:
             raise CaseError(problems)
         return cls(numbers, frozenset(lists["present"]), frozenset(lists["absent"]))

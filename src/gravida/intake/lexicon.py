@@ -40,6 +40,7 @@ from gravida.intake.rules import (
     near_rules,
     wide_ranges,
 )
+from gravida.intake.spelling import Speller, build_speller, medicine_words
 from gravida.knowledge.load import PackError
 
 PHRASES_DIR = "phrases"
@@ -70,6 +71,7 @@ POLARITIES: tuple[str, ...] = (
     "present_only",
     "present_if_negated",
     "absent_only",
+    "present_loose",
 )
 
 
@@ -141,6 +143,10 @@ class Lexicon:
     backward_breakers: set[str] = field(default_factory=set)
     # pattern positions of ^words: needed, but not the finding's own words
     marks: dict[str, frozenset[int]] = field(default_factory=dict)
+    # lemmas come from the pipeline's normaliser (match: lemma); otherwise each
+    # token's lemma is its lower case, spelling slips read by the speller
+    lemmas: bool = False
+    speller: Speller | None = None
 
 
 def _vocab_findings(
@@ -229,9 +235,11 @@ def _load(pack: PackLike, raw: Any, language: str) -> Lexicon:
         raise err("macros", "expected name: pattern text")
     macros = {str(k): str(v).strip() for k, v in macros_raw.items()}
 
+    vocabulary: set[str] = set()
+
     def add(matcher: Matcher, key: str, pattern: str, entry: str) -> None:
         context: list[int] = []
-        spec = compile_pattern(nlp, pattern, entry, macros, lemmas, context)
+        spec = compile_pattern(nlp, pattern, entry, macros, lemmas, context, vocabulary)
         gaps[key] = frozenset(i for i, t in enumerate(spec) if "TEXT" in t)
         if context:
             marks[key] = frozenset(context)
@@ -357,8 +365,17 @@ def _load(pack: PackLike, raw: Any, language: str) -> Lexicon:
     implies = [(str(x["if"]), str(x["then"])) for x in ff.get("implies") or []]
     number_maps = [dict(x) for x in ff.get("number_maps") or []]
 
+    try:
+        medicines = pack.read("medicines.yaml")
+    except PackError:
+        medicines = None
+    speller = build_speller(
+        raw.get("spelling"), vocabulary, medicine_words(medicines) | set(all_words)
+    )
     return Lexicon(
         language=language,
+        lemmas=lemmas,
+        speller=speller,
         nlp=nlp,
         targets=targets,
         modifiers=modifiers,

@@ -22,12 +22,14 @@ from gravida.intake.language import detect, doubt_warning, languages_for, unread
 from gravida.intake.lexicon import Lexicon, PackLike, lexicon_for
 from gravida.intake.mentions import char_span, targets, token_span, widen
 from gravida.intake.numbers import NumberHit, choose, extract_numbers
-from gravida.intake.settle import durations, settle
+from gravida.intake.settle import contradictions, durations, settle
+from gravida.intake.spelling import set_lemmas
 from gravida.intake.text import bound, normalise
 
 __all__ = ["Evidence", "ParseResult", "parse_text"]
 
 _DROP = {"uncertainty": "uncertain", "family": "family", "hypothetical": "hypothetical"}
+LOOSE = "loose"  # a loose keyword: an explicit denial elsewhere wins over it
 NEAR = 2  # tokens between a negation and an absent-phrase it flips
 
 
@@ -83,6 +85,9 @@ def _parse(text: str, pack: PackLike, language: str) -> ParseResult:
         )
     norm = normalise(text)
     doc = lex.nlp(norm)
+    read_as: dict[int, tuple[str, str]] = {}
+    if not lex.lemmas:  # a lemmatiser has set them; otherwise lower case, slips read
+        doc, read_as = set_lemmas(doc, lex.speller)
     triggers = ctx.raw_triggers(doc, lex)
     mentions = widen(doc, norm, lex, targets(doc, lex, triggers))
     triggers = ctx.prune(triggers, [m.literal for m in mentions])
@@ -124,14 +129,17 @@ def _parse(text: str, pack: PackLike, language: str) -> ParseResult:
             # "tightenings, no pattern" denies a rhythm; "no tightenings, not regular
             # ones" denies the tightenings, so a rhythm too: absent either way
             pol = "absent"
-        elif m.polarity == "present":
+        elif m.polarity in ("present", "present_loose"):
             pol = "absent" if negated else "present"
+            if m.polarity == "present_loose" and not negated:
+                flags.append(LOOSE)
         else:
             pol = "present" if negated else "absent"
         if negated:
             flags.append("negated")
         c0, c1 = char_span(doc, m.start, m.end)
         triggers_text = [f"{s.trigger.category}:{s.text}" for s in mods] + list(m.notes)
+        triggers_text += [f"read_as:{a}={b}" for k, (a, b) in read_as.items() if k in m.literal]
         evidence.append(
             Evidence(
                 m.finding,
@@ -153,6 +161,7 @@ def _parse(text: str, pack: PackLike, language: str) -> ParseResult:
     evidence.extend(durations(norm, doc, lex, all_scopes, text, weeks_spans))
     evidence.sort(key=lambda e: (e.start, e.end, e.finding))
     case = settle(evidence, lex)
+    warnings.extend(contradictions(evidence))
     if "gestational_weeks" not in case:
         warnings.append("no weeks of pregnancy found")
     return ParseResult(case, evidence, warnings, truncated, language)

@@ -35,6 +35,9 @@ from gravida.knowledge.load import PackError
 
 # the file is filled in by the loader (one phrase file per language)
 FILE = "phrases"
+# the token attribute patterns compare: set for every token by the language's
+# normaliser before matching (spelling.set_lemmas; a lemmatiser for inflected languages)
+MATCH_ON = "LEMMA"
 
 _TOKEN_SPECIAL = re.compile(r"[|*?]")
 _GAP = re.compile(r"^~(\d{0,2})$")
@@ -80,13 +83,18 @@ def compile_pattern(
     macros: Mapping[str, str] | None = None,
     lemmas: bool = False,
     context: list[int] | None = None,
+    words: set[str] | None = None,
 ) -> list[dict[str, Any]]:
     """Turn one pattern string into a spaCy ``Matcher`` token pattern.
 
-    With ``lemmas`` the words are reduced by the pipeline's normaliser and
-    matched on ``LEMMA``. The positions of ``^word`` tokens go into ``context``.
+    Tokens are always compared on their lemma (``MATCH_ON``): with ``lemmas``
+    the pattern's words are reduced by the pipeline's normaliser (a lemmatiser),
+    otherwise they are lower case, and each token's lemma is its lower case
+    with spelling slips read as the words the lists know (spelling.set_lemmas).
+    The positions of ``^word`` tokens go into ``context``; the literal words of
+    the pattern into ``words`` (the spelling vocabulary).
     """
-    attr = "LEMMA" if lemmas else "LOWER"
+    attr = MATCH_ON
 
     def keys(text: str) -> list[str]:
         if lemmas:
@@ -94,6 +102,7 @@ def compile_pattern(
         return [t.lower_ for t in nlp.make_doc(text)]
 
     out: list[dict[str, Any]] = []
+    sink: set[str] = words if words is not None else set()
     pattern = expand_macros(pattern, macros or {}, entry)
     for word in pattern.lower().split():
         if len(word) > 1 and word.startswith("^"):
@@ -130,6 +139,7 @@ def compile_pattern(
             toks = keys(core)
             if optional and len(toks) != 1:
                 raise err(entry, f"optional word {word!r} splits into tokens in {pattern!r}")
+            sink.update(toks)
             for t in toks:
                 spec: dict[str, Any] = {attr: t}
                 if optional:
@@ -141,6 +151,7 @@ def compile_pattern(
             raise err(entry, f"bad token {word!r} in {pattern!r}")
         if lemmas:
             alts = [a if a.endswith("*") else "".join(keys(a)) for a in alts]
+        sink.update(a.rstrip("*") for a in alts if not a.endswith("*") or len(a) > 5)
         if any(a.endswith("*") for a in alts):
             body = "|".join(
                 re.escape(a[:-1]) + ".*" if a.endswith("*") else re.escape(a) for a in alts

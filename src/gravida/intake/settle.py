@@ -78,7 +78,8 @@ def durations(
 
 def settle(evidence: list[Evidence], lex: Lexicon) -> dict[str, Any]:
     """One answer per finding. A stated present wins over a stated absent (a missed
-    symptom is the costly error); a measurement wins over words, as in the engine."""
+    symptom is the costly error), except that an explicit denial wins over a loose
+    keyword; a measurement wins over words, as in the engine."""
     numbers: dict[str, float] = {}
     for e in evidence:
         if e.used and e.value is not None:
@@ -86,11 +87,15 @@ def settle(evidence: list[Evidence], lex: Lexicon) -> dict[str, Any]:
     present: set[str] = set()
     absent: set[str] = set()
     for e in evidence:
-        if e.used and e.polarity == "present":
+        if e.used and e.polarity == "present" and "loose" not in e.flags:
             present.add(e.finding)
     for e in evidence:
         if e.used and e.polarity == "absent" and e.finding not in present:
             absent.add(e.finding)
+    # a loose keyword ("blood") counts unless she denies the finding outright
+    for e in evidence:
+        if e.used and e.polarity == "present" and e.finding not in absent:
+            present.add(e.finding)
     for nm in lex.number_maps:
         fid = str(nm.get("finding"))
         try:
@@ -133,3 +138,32 @@ def settle(evidence: list[Evidence], lex: Lexicon) -> dict[str, Any]:
     case["present"] = sorted(present, key=lambda f: order.get(f, 0))
     case["absent"] = sorted(absent, key=lambda f: order.get(f, 0))
     return case
+
+
+def contradictions(evidence: list[Evidence]) -> list[str]:
+    """Her own words both state and deny a finding ("I have no fever. I have a fever.").
+
+    Resolved as the case shows: present wins (a missed symptom is the costly
+    error), and the interview confirms it; the warning quotes both so she, or
+    whoever reads the result, can see it.
+    """
+    said: dict[str, dict[str, Evidence]] = {}
+    for e in evidence:
+        if e.used and e.polarity in ("present", "absent") and not _derived(e):
+            if "loose" in e.flags:
+                continue  # resolved: the denial wins
+            said.setdefault(e.finding, {}).setdefault(e.polarity, e)
+    out: list[str] = []
+    for fid, pols in said.items():
+        if len(pols) == 2:
+            yes, no = pols["present"], pols["absent"]
+            out.append(
+                f"contradiction: {fid} is both stated (\"{yes.text}\") and denied "
+                f"(\"{no.text}\"); taken as present, to be confirmed"
+            )
+    return out
+
+
+def _derived(e: Evidence) -> bool:
+    return any(f.startswith(("implied_by:", "from_duration")) for f in e.flags)
+

@@ -11,13 +11,12 @@ from __future__ import annotations
 import itertools
 import math
 from dataclasses import dataclass
-from functools import cache
 from typing import Annotated, Any, Literal
 
 from pydantic import Field
 
 from gravida.knowledge import expr
-from gravida.knowledge.load import Pack, PackError, default_pack, validate
+from gravida.knowledge.load import Pack, PackError, derived, validate
 from gravida.knowledge.schema import Strict
 
 FILE = "questions.yaml"
@@ -136,8 +135,10 @@ class Catalogue:
         return self.questions.get(question_id)
 
 
+@derived
 def load_catalogue(pack: Pack) -> Catalogue:
-    """Read and check questions.yaml of ``pack``; raises PackError naming the entry."""
+    """Read and check questions.yaml of ``pack`` (once per loaded Pack); raises
+    PackError naming the entry."""
     raw: Any = pack.read(FILE)
     data = validate(_File, raw, FILE)
     _check_src(pack, data.interview.src, "interview")
@@ -266,8 +267,3 @@ def probes(pack: Pack, part: NumberPart) -> list[float]:
     points = [part.lo] + [c for c in cut_points(pack, part.finding) if part.lo < c < part.hi]
     points.append(part.hi)
     return [(a + b) / 2.0 for a, b in itertools.pairwise(points)]
-
-
-@cache
-def default_catalogue() -> Catalogue:
-    return load_catalogue(default_pack())

@@ -19,6 +19,7 @@ from gravida.engine import Assessment, Case, CaseError, Engine
 from gravida.interview.catalogue import Catalogue, QuestionSpec, load_catalogue
 from gravida.interview.select import AMBULANCE, EMERGENCY, Plan, Selector, State, Value
 from gravida.knowledge.i18n import N_, say
+from gravida.knowledge.load import Pack
 
 FORMAT = 1
 
@@ -204,23 +205,17 @@ class Result:
 
 # --- per-engine parts built once -----------------------------------------------
 
-# Not clinical: how many engines' compiled selectors a process keeps (normally one).
-SELECTORS_KEPT = 8
-_SELECTORS: dict[int, tuple[Engine, Selector]] = {}
+def _selector(pack: Pack) -> Selector:
+    return Selector(Engine(pack), load_catalogue(pack))
 
 
 def selector(engine: Engine) -> Selector:
-    """The catalogue and compiled selector of an engine, built on first use.
+    """The catalogue and compiled selector of an engine's pack, built once per pack.
 
-    Keyed by the engine object (held, so its id cannot be reused while cached).
+    Every Engine of one pack is the same pure function of it (they share its
+    compiled Model), so the selector is kept with the pack (Pack.memo).
     """
-    hit = _SELECTORS.get(id(engine))
-    if hit is None or hit[0] is not engine:
-        hit = (engine, Selector(engine, load_catalogue(engine.pack)))
-        while len(_SELECTORS) >= SELECTORS_KEPT:
-            del _SELECTORS[next(iter(_SELECTORS))]
-        _SELECTORS[id(engine)] = hit
-    return hit[1]
+    return engine.pack.memo(_selector)
 
 
 def catalogue(engine: Engine) -> Catalogue:

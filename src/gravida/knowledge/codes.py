@@ -18,7 +18,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from gravida.knowledge.load import Pack, PackError, validate
+from gravida.knowledge.load import Pack, PackError, derived, validate
 from gravida.knowledge.schema import Strict
 
 FILE = "codes.yaml"
@@ -372,15 +372,9 @@ def _check_all(pack: Pack, data: CodesFile) -> None:
         raise PackError(FILE, "observations", f"LOINC code used twice: {', '.join(dupes)}")
 
 
-_CACHE: dict[tuple[str, str], Codes] = {}
-
-
+@derived
 def load_codes(pack: Pack) -> Codes:
-    """The checked codes of ``pack`` (cached per pack directory and content)."""
-    key = (str(pack.directory), pack.digest)
-    hit = _CACHE.get(key)
-    if hit is not None:
-        return hit
+    """The checked codes of ``pack``, built once per loaded Pack."""
     data = validate(CodesFile, pack.read(FILE), FILE)
     _check_all(pack, data)
     codes = Codes(
@@ -391,7 +385,6 @@ def load_codes(pack: Pack) -> Codes:
         observations=dict(data.observations),
         panels=dict(data.panels),
     )
-    _CACHE[key] = codes
     return codes
 
 

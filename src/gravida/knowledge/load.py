@@ -7,13 +7,15 @@ the file, the entry and the problem, never later with a wrong answer.
 
 from __future__ import annotations
 
+import functools
 import hashlib
-from collections.abc import Iterable
+import threading
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import yaml
 from pydantic import BaseModel, ValidationError
@@ -39,6 +41,7 @@ from gravida.knowledge.schema import (
 PACK_VERSION = "2026.11.1"
 
 M = TypeVar("M", bound=BaseModel)
+T = TypeVar("T")
 
 
 class PackError(ValueError):
@@ -118,8 +121,28 @@ class Pack:
     floors: tuple[CompiledRule, ...]
     condition_levels: dict[str, ConditionLevel]
     digest: str
-    extra: dict[str, Any] = field(default_factory=dict)
     lang: str = i18n.DEFAULT_LANGUAGE
+    _memo: dict[Callable[[Pack], Any], Any] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+    _memo_lock: threading.RLock = field(
+        default_factory=threading.RLock, init=False, repr=False, compare=False
+    )
+
+    def memo(self, build: Callable[[Pack], T]) -> T:
+        """``build(self)``, computed once for this pack and kept with it.
+
+        The one cache of everything derived from a loaded pack (issue 14):
+        the compiled model, the books of the other pack files, code tables,
+        the interview's catalogue and selector. It lives and dies with the
+        Pack, so a test's altered pack never sees the packaged pack's values
+        and nothing is keyed on ids or directories. Thread-safe; a builder
+        may itself use other memos.
+        """
+        with self._memo_lock:
+            if build not in self._memo:
+                self._memo[build] = build(self)
+            return cast(T, self._memo[build])
 
     @property
     def version(self) -> str:
@@ -146,19 +169,37 @@ class Pack:
 
     def level_rank(self, level: str) -> int:
         """Higher is more urgent."""
-        return self._ranks[level]
+        return self.memo(_level_ranks)[level]
 
     @property
-    def _ranks(self) -> dict[str, int]:
-        ranks: dict[str, int] | None = self.extra.get("_ranks")
-        if ranks is None:
-            ranks = {lvl: len(self.levels) - 1 - i for i, lvl in enumerate(self.levels)}
-            self.extra["_ranks"] = ranks
-        return ranks
+    def weeks_range(self) -> tuple[float, float]:
+        """The valid gestational weeks, as the vocabulary defines them (no range in code)."""
+        return self.memo(_weeks_range)
 
     def read(self, name: str) -> Any:
         """Read another pack file (questions, phrases, advice...) in the pack's language."""
         return read_text_yaml(self.directory, name, self.lang)
+
+
+def derived(build: Callable[[Pack], T]) -> Callable[[Pack], T]:
+    """Decorator: ``build(pack)`` runs once per loaded Pack (see ``Pack.memo``)."""
+
+    @functools.wraps(build)
+    def get(pack: Pack) -> T:
+        return pack.memo(build)
+
+    return get
+
+
+def _level_ranks(pack: Pack) -> dict[str, int]:
+    return {lvl: len(pack.levels) - 1 - i for i, lvl in enumerate(pack.levels)}
+
+
+def _weeks_range(pack: Pack) -> tuple[float, float]:
+    rng = pack.findings["gestational_weeks"].range
+    if rng is None:  # load_pack refuses such a pack; a hand-built one gets a clear error
+        raise PackError("vocabulary.yaml", "gestational_weeks", "needs a range")
+    return float(rng[0]), float(rng[1])
 
 
 def _check_source(src: str, sources: dict[str, Source], file: str, entry: str) -> None:

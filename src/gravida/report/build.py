@@ -7,18 +7,22 @@ returns (CLI, API, web), so they cannot drift apart.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from gravida.advice.plan import Plan, build_plan
+from gravida.advice.workup import (
+    ConditionWorkupDef,
+    PatientExpectations,
+    WorkupItem,
+    load_workup,
+    suggested_workup,
+    what_to_expect,
+)
 from gravida.engine import Assessment, Engine, Factor, RankedCondition
 from gravida.engine.case import Case
 from gravida.knowledge.load import Pack
 from gravida.knowledge.wording import default_wording
-
-if TYPE_CHECKING:
-    from gravida.advice.workup import ConditionWorkupDef
 
 
 def factor_words(f: Factor, lang: str = "en") -> str:
@@ -35,9 +39,12 @@ def factor_words(f: Factor, lang: str = "en") -> str:
 
 @dataclass(frozen=True)
 class Report:
+    """The one result every interface returns, typed: nothing is parsed back from JSON."""
+
     assessment: Assessment
     plan: Plan
-    extras: dict[str, Any]
+    expectations: PatientExpectations  # what happens next, for her ("what_to_expect")
+    workup: tuple[WorkupItem, ...]  # the clinician's suggested work-up, in order
     lang: str = "en"  # the language of its texts: its pack's
 
     def why(self) -> list[dict[str, Any]]:
@@ -58,36 +65,28 @@ class Report:
         """Usual treatment (and what is avoided) for the conditions of "what to expect".
 
         Those are the work-up's own choice of leading conditions, so the woman
-        and her clinician read about the same causes. Empty when the report
-        carries no work-up (that stage is optional).
+        and her clinician read about the same causes.
         """
-        expect = self.extras.get("what_to_expect")
-        if not isinstance(expect, Mapping):
-            return []
-        try:
-            from gravida.advice.workup import load_workup
-        except ImportError:
-            return []
         book = load_workup(pack)
         by_id = {c.id: c for c in self.assessment.conditions}
         out: list[tuple[RankedCondition, ConditionWorkupDef]] = []
-        for c in expect.get("conditions") or []:
-            cid = str(c.get("id")) if isinstance(c, Mapping) else ""
-            cw = book.data.conditions.get(cid)
-            if cw is not None and cid in by_id:
-                out.append((by_id[cid], cw))
+        for c in self.expectations.conditions:
+            cw = book.data.conditions.get(c.id)
+            if cw is not None and c.id in by_id:
+                out.append((by_id[c.id], cw))
         return out
 
     def to_json(self) -> dict[str, Any]:
         out = self.assessment.to_json()
         out["why"] = self.why()
         out["plan"] = self.plan.to_json()
-        out.update(self.extras)
+        out["what_to_expect"] = self.expectations.to_json()
+        out["suggested_workup"] = [w.to_json() for w in self.workup]
         return out
 
 
 def build_report(engine: Engine, case: Case | dict[str, Any]) -> Report:
-    """Assess a case and attach the advice (and, where available, the work-up)."""
+    """Assess a case and attach the advice and the work-up."""
     a = engine.assess(case)
     plan = build_plan(
         engine.pack,
@@ -95,12 +94,7 @@ def build_report(engine: Engine, case: Case | dict[str, Any]) -> Report:
         [(c.id, c.probability) for c in a.conditions],
         a.triage.level,
     )
-    extras: dict[str, Any] = {}
-    try:
-        from gravida.advice import workup
-    except ImportError:  # the work-up stage is optional
-        pass
-    else:
-        extras["what_to_expect"] = workup.what_to_expect(engine.pack, a).to_json()
-        extras["suggested_workup"] = [w.to_json() for w in workup.suggested_workup(engine.pack, a)]
-    return Report(a, plan, extras, engine.pack.lang)
+    return Report(
+        a, plan, what_to_expect(engine.pack, a), tuple(suggested_workup(engine.pack, a)),
+        engine.pack.lang,
+    )

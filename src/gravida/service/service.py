@@ -397,6 +397,17 @@ class Service:
         parsed["case"] = understood.case(unset)
         return parsed, understood.to_dict()
 
+    def understand(self, body: Any, lang: str | None = None) -> dict[str, Any]:
+        """"What we understood" from her text before an interview starts; nothing is stored.
+
+        The web shows it back to her to untick; the interview then starts with
+        the same text and ``unset`` naming what she unticked.
+        """
+        data = _object(body, '{"text": "..."}')
+        text = _text(data.get("text"), "text", MAX_TEXT_CHARS, "what she says")
+        parsed, understood = self._understand(text, [], self.engine_for(lang).pack)
+        return {"case": parsed["case"], "understood": understood}
+
     def delete_interview(self, interview_id: str) -> None:
         """Her answers, gone now, not at the end of the retention period."""
         try:

@@ -38,6 +38,64 @@ router = APIRouter(include_in_schema=False)
 # --- the interview -------------------------------------------------------------------
 
 
+def step_of(view: Mapping[str, Any]) -> int:
+    """The number in the current question's address: one more than the answers so far."""
+    return int(view["questions_asked"]) + 1
+
+
+def question_url(interview_id: str, step: int) -> str:
+    return f"/i/{interview_id}/q/{step}"
+
+
+def current_url(view: Mapping[str, Any]) -> str:
+    """Where the interview stands: its current question, or the result."""
+    if view["finished"] or view["question"] is None:
+        return f"/i/{view['id']}/result"
+    return question_url(str(view["id"]), step_of(view))
+
+
+def form_values(value: Any) -> dict[str, list[str]]:
+    """An earlier answer as the form fields that would give it (to show it ticked)."""
+    if isinstance(value, list | tuple):
+        return {"choice": [str(v) for v in value]}
+    if isinstance(value, Mapping):
+        return {f"n_{k}": [views.number_text(float(v))] for k, v in value.items()
+                if isinstance(v, int | float) and not isinstance(v, bool)}
+    return {}
+
+
+def answer_words(value: Any) -> str | None:
+    """A yes/no/don't-know answer in words, for "Your answer was"."""
+    if value is True:
+        return _("Yes")
+    if value is False:
+        return _("No")
+    if value is None:
+        return _("Don't know")
+    return None
+
+
+def earlier(service: Service, view: Mapping[str, Any], step: int) -> dict[str, Any]:
+    """The interview as it stood at an earlier question: that question and her answer then.
+
+    Worked out in memory (nothing is undone until she answers it again), so
+    the browser's back and forward buttons only look at earlier pages.
+    """
+    from gravida.interview import back, next_question
+
+    session = service.session(str(view["id"]))
+    answers = session.answers
+    undo = len(answers) - (step - 1)
+    for _step in range(undo):
+        session = back(session)
+    q = next_question(session)
+    given = answers[step - 1].value if step - 1 < len(answers) else None
+    return {
+        **view, "question": None if q is None else q.to_json(),
+        "case": session.case.to_json(), "questions_asked": step - 1, "given": given,
+    }
+
+
 def question_page(service: Service, view: Mapping[str, Any], text: str | None,
                   error: views.FormProblem | None = None, notice: str | None = None,
                   values: Mapping[str, Sequence[str]] | None = None) -> HTMLResponse:
@@ -46,39 +104,75 @@ def question_page(service: Service, view: Mapping[str, Any], text: str | None,
     if q.get("purpose") == "emergency":  # an answer revealed an emergency: say so at once
         urgent = outcome_of(service, report_for(service, view))
     known = views.known_findings(pack_of(service), view["case"])
+    if values is None and "given" in view:
+        values = form_values(view["given"])
     values = values or {}
     chosen = set(values.get("choice") or [])
     numbers = {k[2:]: v[0] for k, v in values.items() if k.startswith("n_") and v}
+    step = step_of(view)
     return page(
         "question.html", status=422 if error else 200, q=q, id=view["id"],
         version=view["version"], asked=view["questions_asked"], urgent=urgent, known=known,
+        step=step, changing="given" in view,
+        given=answer_words(view.get("given")) if q["kind"] == "yes_no" else None,
+        back_url=question_url(str(view["id"]), step - 1) if step > 1 else None,
         text=text, error=error, notice=notice, chosen=chosen, numbers=numbers,
-        volunteered=q["id"] in view.get("volunteered", []) or _is_volunteered(service, q["id"]),
+        volunteered=_must_choose(service, q["id"]),
     )
 
 
-def _is_volunteered(service: Service, question_id: str) -> bool:
+def _must_choose(service: Service, question_id: str) -> bool:
+    """Where the pain is has no "None of these": she has pain somewhere."""
     from gravida.interview.session import catalogue
 
     spec = catalogue(engine_of(service)).get(question_id)
-    return bool(spec and spec.volunteered)
+    return bool(spec and spec.must_choose)
 
 
 @router.get("/i/{interview_id}", response_class=HTMLResponse)
 @guarded
 async def interview(request: Request, interview_id: str) -> Response:
+    """Where the interview stands now: its current question's own address, or the result."""
     service = service_of(request)
     view = await load(service, interview_id)
     if isinstance(view, HTMLResponse):
         return view
-    if view["finished"] or view["question"] is None:
-        return redirect(f"/i/{interview_id}/result")
+    url = current_url(view)
+    if request.query_params.get("moved") == "1" and not url.endswith("/result"):
+        url += "?moved=1"
+    return redirect(url)
+
+
+@router.get("/i/{interview_id}/q/{step}", response_class=HTMLResponse)
+@guarded
+async def question(request: Request, interview_id: str, step: str) -> Response:
+    """One question at its own address, so the phone's back and forward buttons work.
+
+    The current question is shown as it is. An earlier one (she pressed the
+    browser's back button) is shown with her answer then; answering it again
+    takes the interview back to that point. A revealed emergency shows what
+    to do first: the remaining questions are optional.
+    """
+    service = service_of(request)
+    view = await load(service, interview_id)
+    if isinstance(view, HTMLResponse):
+        return view
+    n = int(step) if step.isdigit() else 0
+    now = step_of(view)
+    finished = view["finished"] or view["question"] is None
+    if n < 1 or n > now or (n == now and finished):
+        return redirect(current_url(view))
+    text = await call(kept_text, service, interview_id)
+    if n < now:
+        return question_page(service, await call(earlier, service, view, n), text)
+    q = view["question"]
+    if q.get("purpose") == "emergency" and request.query_params.get("more") != "1":
+        return redirect(f"/i/{interview_id}/result")  # what to do first, at once
     notice = None
     if request.query_params.get("moved") == "1":
         notice = _("Your answers had already moved on (perhaps the page was sent twice, or "
                   "opened in two places). This is the question to answer now.")
-    return question_page(service, view, await call(kept_text, service, interview_id),
-                         notice=notice)
+    return question_page(service, view, text, notice=notice)
 
 
 @router.post("/i/{interview_id}/answer", response_class=HTMLResponse)
@@ -89,16 +183,28 @@ async def answer(request: Request, interview_id: str) -> Response:
     view = await load(service, interview_id)
     if isinstance(view, HTMLResponse):
         return view
-    q = view["question"]
-    sent_version = first(form, "version")
-    if (view["finished"] or q is None or first(form, "question") != q["id"]
-            or sent_version != str(view["version"])):
+    if first(form, "version") != str(view["version"]):
+        return redirect(f"/i/{interview_id}?moved=1")
+    at = first(form, "at")
+    step = int(at) if at.isdigit() else step_of(view)
+    if not 1 <= step <= step_of(view):
+        return redirect(f"/i/{interview_id}?moved=1")
+    shown = view if step == step_of(view) else await call(earlier, service, view, step)
+    q = shown["question"]
+    if q is None or first(form, "question") != q["id"]:
         return redirect(f"/i/{interview_id}?moved=1")
     try:
         value = views.answer_from_form(q, form)
     except views.FormProblem as exc:
-        return question_page(service, view, await call(kept_text, service, interview_id),
+        return question_page(service, shown, await call(kept_text, service, interview_id),
                              error=exc, values=form)
+    while step < step_of(view):  # answering an earlier question again: go back to it first
+        try:
+            view = await call(service.back, interview_id, {"version": view["version"]})
+        except ServiceError as exc:
+            if exc.kind in ("version-conflict", "nothing-to-undo"):
+                return redirect(f"/i/{interview_id}?moved=1")
+            return problem_page(exc)
     try:
         await call(service.answer, interview_id,
                    {"question": q["id"], "answer": value, "version": view["version"]})
@@ -110,7 +216,7 @@ async def answer(request: Request, interview_id: str) -> Response:
             problem = views.FormProblem(_(
                 "That answer does not fit with an earlier one. Please check it, or go back "
                 "and change the earlier answer."))
-            return question_page(service, view, await call(kept_text, service, interview_id),
+            return question_page(service, shown, await call(kept_text, service, interview_id),
                                  error=problem, values=form)
         return problem_page(exc)
     return redirect(f"/i/{interview_id}")

@@ -311,11 +311,16 @@ def report_for(service: Service, view: Mapping[str, Any]) -> Report:
 _WORDINGS: dict[str, Wording] = {}
 
 
-def outcome_of(service: Service, report: Report) -> dict[str, Any]:
-    """The result page's content for a report, in the pack's words and this site's numbers."""
+def wording_of(service: Service) -> Wording:
+    """The pack's words for her (wording.yaml) in the page's language, read once per pack."""
     pack = pack_of(service)
     key = f"{pack.digest}:{pack.lang}"
     wording = _WORDINGS.get(key)
     if wording is None:
         wording = _WORDINGS[key] = load_wording(pack)
-    return outcome.result_view(report, wording, service.settings.phones())
+    return wording
+
+
+def outcome_of(service: Service, report: Report) -> dict[str, Any]:
+    """The result page's content for a report, in the pack's words and this site's numbers."""
+    return outcome.result_view(report, wording_of(service), service.settings.phones())

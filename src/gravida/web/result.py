@@ -16,6 +16,7 @@ from fastapi.responses import HTMLResponse, Response
 from gravida.interview import Session
 from gravida.knowledge.i18n import _
 from gravida.service import Service
+from gravida.service.errors import ServiceError
 from gravida.web import views
 from gravida.web.render import (
     CSP,
@@ -26,12 +27,16 @@ from gravida.web.render import (
     guarded,
     kept_text,
     load,
+    not_found,
     outcome_of,
     pack_of,
     page,
+    problem_page,
+    read_form,
     redirect,
     report_for,
     service_of,
+    valid_id,
 )
 
 log = logging.getLogger("gravida.web")
@@ -167,3 +172,24 @@ async def clinician_summary(request: Request, interview_id: str) -> Response:
     html, _ = doc
     headers = {**PAGE_HEADERS, "Content-Security-Policy": csp_with_styles(html)}
     return HTMLResponse(html, headers=headers)
+
+
+@router.post("/i/{interview_id}/delete", response_class=HTMLResponse)
+@guarded
+async def delete(request: Request, interview_id: str) -> Response:
+    """"Delete my answers": gone now, not at the end of the retention period."""
+    service = service_of(request)
+    await read_form(request)  # refuses a post from another site
+    if not valid_id(interview_id):
+        return not_found()
+    try:
+        await call(service.delete_interview, interview_id)
+    except ServiceError as exc:
+        return problem_page(exc)
+    return redirect("/deleted")
+
+
+@router.get("/deleted", response_class=HTMLResponse)
+@guarded
+async def deleted(request: Request) -> Response:
+    return page("deleted.html")

@@ -24,6 +24,7 @@ from gravida.web.render import (
     read_form,
     redirect,
     service_of,
+    wording_of,
 )
 
 log = logging.getLogger("gravida.web")
@@ -75,10 +76,7 @@ def side_question(service: Service) -> Any:
 
 def weeks_range(service: Service) -> tuple[float, float]:
     """The weeks a case may give, from the vocabulary (not a number of this module's)."""
-    fdef = pack_of(service).findings.get("gestational_weeks")
-    if fdef is not None and fdef.range is not None:
-        return fdef.range
-    return (0.0, 44.0)  # unreachable with a valid pack: the vocabulary requires a range
+    return service.pack.weeks_range
 
 
 def weeks_problem(service: Service) -> str:
@@ -154,6 +152,16 @@ async def start_post(request: Request) -> Response:
                        _("Please say how many weeks pregnant you are.")})
     if errors:
         return start_page(service, 422, errors, shown)
+    if text.strip() and first(form, "step") != "confirmed":
+        seen = await understood(service, text, where)
+        if seen is not None and (seen["items"] or (not weeks_raw and seen["weeks"])):
+            return page("understood.html", items=seen["items"], form=shown,
+                        weeks=weeks_raw or seen["weeks"], weeks_estimate=seen["estimate"],
+                        weeks_min=views.number_text(weeks_range(service)[0]),
+                        weeks_max=views.number_text(weeks_range(service)[1]))
+    if text.strip() and first(form, "step") == "confirmed":
+        shown_ids = set(form.get("read") or [])
+        body["unset"] = sorted(shown_ids - set(form.get("keep") or []))
     try:
         view = await call(service.start_interview, {**body, "lang": current()})
     except ServiceError as exc:
@@ -169,3 +177,39 @@ async def start_post(request: Request) -> Response:
                               "again, or leave the description empty.")}], shown)
         return problem_page(exc)
     return redirect(f"/i/{view['id']}")
+
+
+async def understood(service: Service, text: str,
+                     where: Sequence[str]) -> dict[str, Any] | None:
+    """"What we understood" from her words, as she will read it (labels, never ids).
+
+    The weeks are not a tick box: they pre-fill the weeks field. What she
+    also ticked as a place that hurts is not repeated. None when her text
+    cannot be read at all (the interview then simply starts from the form).
+    """
+    try:
+        seen = await call(service.understand, {"text": text}, current())
+    except ServiceError as exc:
+        log.info("web: her text could not be read: %s", exc.detail)
+        return None
+    wording = wording_of(service)
+    items: list[dict[str, Any]] = []
+    weeks, estimate = "", False
+    for item in seen["understood"]["items"]:
+        fid, state = str(item["finding"]), str(item["state"])
+        if fid == "gestational_weeks":
+            weeks = views.number_text(float(item["value"]))
+            estimate = bool(item.get("estimate"))
+            continue
+        if fid in where:
+            continue
+        if state == "value":
+            words = views.number_words(pack_of(service), fid, float(item["value"]))
+        elif state == "absent":
+            words = wording.negated(fid, pack_of(service).label(fid))
+        else:
+            words = pack_of(service).label(fid)
+        items.append({"finding": fid, "text": views.capfirst(words),
+                      "words": [str(w) for w in item.get("words") or []],
+                      "estimate": bool(item.get("estimate"))})
+    return {"items": items, "weeks": weeks, "estimate": estimate}

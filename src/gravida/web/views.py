@@ -253,36 +253,29 @@ def level_meaning(pack: Pack, level: str) -> str:
     return next((t.meaning for t in pack.vocabulary.triage_levels if t.id == level), level)
 
 
-def next_view(report: Report) -> dict[str, Any] | None:
+def next_view(report: Report) -> dict[str, Any]:
     """What happens next, for her: the report's "what to expect" arranged for the page.
 
     Her level's next steps, what usually happens if it is each leading
     cause, the tests she may have (what is done, and whether it is safe for
     the baby) and the note on scans in pregnancy. No probabilities and no
     ids: the causes section already gives the estimates, and a number beside
-    a treatment reads as a prognosis. None when the report has no work-up
-    (the work-up stage is optional), so the page simply leaves the section out.
+    a treatment reads as a prognosis.
     """
-    ex = report.extras.get("what_to_expect")
-    if not isinstance(ex, Mapping):
-        return None
+    ex = report.expectations
     conditions = [
-        {"heading": _("If it is {cause}").format(cause=midsentence(str(c.get("lay_name") or ""))),
-         "text": str(c.get("text") or "")}
-        for c in ex.get("conditions") or [] if isinstance(c, Mapping) and c.get("lay_name")
+        {"heading": _("If it is {cause}").format(cause=midsentence(c.lay_name)), "text": c.text}
+        for c in ex.conditions if c.lay_name
     ]
     tests = [
-        {"name": capfirst(str(t.get("lay_name") or "")),
-         "what_happens": str(t.get("what_happens") or ""),
-         "safety": str(t.get("safety") or "")}
-        for t in ex.get("tests") or [] if isinstance(t, Mapping) and t.get("lay_name")
+        {"name": capfirst(t.lay_name), "what_happens": t.what_happens, "safety": t.safety}
+        for t in ex.tests if t.lay_name
     ]
-    note = ex.get("imaging_note")
     return {
-        "steps": str(ex.get("next_steps") or ""),
+        "steps": ex.next_steps,
         "conditions": conditions,
         "tests": tests,
-        "imaging_note": str(note.get("text") or "") if isinstance(note, Mapping) else "",
+        "imaging_note": ex.imaging_note,
     }
 
 
@@ -292,27 +285,19 @@ def workup_view(report: Report) -> list[dict[str, Any]]:
     Everything comes from the report's ``suggested_workup`` (ranked by the
     work-up stage); this only keeps what a reader of the summary needs.
     """
-    items = report.extras.get("suggested_workup")
-    if not isinstance(items, list):
-        return []
     out: list[dict[str, Any]] = []
-    for it in items:
-        if not isinstance(it, Mapping):
-            continue
-        tags = ["urgent"] if it.get("urgent") else []
-        if str(it.get("line")) in LINE_WORDS:
-            tags.append(LINE_WORDS[str(it.get("line"))])
+    for it in report.workup:
+        tags = ["urgent"] if it.urgent else []
+        if it.line in LINE_WORDS:
+            tags.append(LINE_WORDS[it.line])
         out.append({
-            "name": str(it.get("name") or ""),
+            "name": it.name,
             "tags": tags,
-            "reason": capfirst(str(it.get("reason") or "")),
-            "shows": str(it.get("shows") or ""),
-            "expected": [
-                {"name": str(e.get("name") or ""), "shows": str(e.get("shows") or "")}
-                for e in it.get("expected") or [] if isinstance(e, Mapping)
-            ],
-            "safety": str(it.get("safety") or ""),
-            "restricted": str(it.get("restricted") or ""),
+            "reason": capfirst(it.reason),
+            "shows": it.shows,
+            "expected": [{"name": e.name, "shows": e.shows} for e in it.expected],
+            "safety": it.safety,
+            "restricted": it.restricted or "",
         })
     return out
 

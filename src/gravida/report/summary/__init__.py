@@ -105,26 +105,22 @@ def _workup(report: Report) -> list[dict[str, Any]]:
     page keeps, per investigation, what it would show for each leading cause,
     its safety in pregnancy, and any restriction (ionising tests).
     """
-    items = report.extras.get("suggested_workup")
-    out: list[dict[str, Any]] = []
-    for it in items if isinstance(items, list) else []:
-        if not isinstance(it, dict):
-            continue
-        out.append({
-            "rank": it.get("rank"),
-            "name": str(it.get("name") or ""),
-            "urgent": bool(it.get("urgent")),
-            "line": str(it.get("line") or ""),
+    return [
+        {
+            "rank": it.rank,
+            "name": it.name,
+            "urgent": it.urgent,
+            "line": it.line,
             "expected": [
-                {"name": str(e.get("name") or ""),
-                 "probability": _percent(float(e.get("probability") or 0.0)),
-                 "shows": str(e.get("shows") or "")}
-                for e in it.get("expected") or [] if isinstance(e, dict)
+                {"name": e.name, "probability": _percent(round(e.probability, 6)),
+                 "shows": e.shows}
+                for e in it.expected
             ],
-            "safety": str(it.get("safety") or ""),
-            "restricted": it.get("restricted") or None,
-        })
-    return out
+            "safety": it.safety,
+            "restricted": it.restricted or None,
+        }
+        for it in report.workup
+    ]
 
 
 def _treatment(report: Report, pack: Pack) -> list[dict[str, Any]]:

@@ -1,0 +1,148 @@
+"""Spelling and run-together words, read as the words the phrase lists know.
+
+Women type fast: "contrations", "feever", "lowerback", "alot". Each token gets
+a *lemma*, the form the phrase matchers compare against: its lower case, or,
+for a word that neither the phrase lists nor the language's general dictionary
+know, the one phrase-list word it is a slip of (SymSpell, symspellpy: one edit
+for shorter words, two for long ones, only when a single best candidate
+exists). A run-together word that is two known words ("lowerback") is split
+into two tokens whose texts still join to what she typed, so every span keeps
+pointing at her own characters.
+
+Nothing a dictionary knows is changed ("sure" is never "sore", "never" never
+"fever"), and medicine names from the pack's medicine list are known words, so
+a medicine is never "corrected" into a symptom. The general dictionary is the
+English frequency list shipped with symspellpy (named in the language's phrase
+file); a language without one corrects nothing it does not know for certain.
+"""
+
+from __future__ import annotations
+
+import importlib.resources
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Doc
+from symspellpy import SymSpell, Verbosity
+
+from gravida.intake.patterns import err
+
+
+@dataclass
+class Speller:
+    """The words a language knows and the domain words a slip may be read as."""
+
+    domain: frozenset[str]
+    known: frozenset[str]
+    min_length: int = 4
+    long_from: int = 8  # words this long may be two edits from the right one
+    _sym: SymSpell | None = field(default=None, repr=False)
+    _cache: dict[str, str | tuple[str, str] | None] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        sym = SymSpell(max_dictionary_edit_distance=2, prefix_length=7)
+        for w in self.domain:
+            if w.isalpha() and len(w) >= 3:
+                sym.create_dictionary_entry(w, 1)
+        self._sym = sym
+
+    def read(self, word: str) -> str | tuple[str, str] | None:
+        """A known word for a slip, two words for a run-together one, or None."""
+        w = word.lower()
+        if len(w) < self.min_length or not w.isalpha() or w in self.known:
+            return None
+        if w not in self._cache:
+            if len(self._cache) > 50_000:  # bounded: text is untrusted
+                self._cache.clear()
+            self._cache[w] = self._split(w) or self._correct(w)
+        return self._cache[w]
+
+    def _split(self, w: str) -> tuple[str, str] | None:
+        for i in range(1, len(w)):
+            a, b = w[:i], w[i:]
+            both_known = a in self.known and b in self.known
+            if both_known and (a in self.domain or b in self.domain) and (len(a) > 1 or a in "ai"):
+                return a, b
+        return None
+
+    def _correct(self, w: str) -> str | None:
+        assert self._sym is not None
+        distance = 2 if len(w) >= self.long_from else 1
+        found = self._sym.lookup(w, Verbosity.CLOSEST, max_edit_distance=distance)
+        if not found:
+            return None
+        best = found[0].distance
+        words = {s.term for s in found if s.distance == best}
+        return words.pop() if len(words) == 1 else None
+
+
+def general_words(resource: str) -> set[str]:
+    """The words of a frequency dictionary shipped in a package, ``package:file``."""
+    package, _, name = resource.partition(":")
+    try:
+        text = importlib.resources.files(package).joinpath(name).read_text(encoding="utf-8")
+    except (ModuleNotFoundError, FileNotFoundError, OSError) as exc:
+        raise err("spelling.general_words", f"cannot read {resource!r}: {exc}") from None
+    return {line.split(" ", 1)[0] for line in text.splitlines() if line}
+
+
+def medicine_words(raw: Any) -> set[str]:
+    """Every word of every medicine name and alias in ``medicines.yaml``."""
+    out: set[str] = set()
+    for entry in ((raw or {}).get("medicines") or {}).values():
+        if not isinstance(entry, dict):
+            continue
+        names = [entry.get("inn"), entry.get("name"), *(entry.get("aliases") or [])]
+        for name in names:
+            if isinstance(name, str):
+                out.update(w.lower() for w in name.replace("-", " ").split())
+    return out
+
+
+def build_speller(
+    section: Mapping[str, Any] | None, domain: Iterable[str], extra_known: Iterable[str]
+) -> Speller | None:
+    """The speller a phrase file's ``spelling`` section describes; None without one."""
+    if not section:
+        return None
+    if not isinstance(section, Mapping):
+        raise err("spelling", "expected a mapping")
+    dom = {w for w in domain if w.isalpha()}
+    known = set(dom) | {w.lower() for w in extra_known}
+    resource = section.get("general_words")
+    if resource:
+        known |= general_words(str(resource))
+    known |= {str(w).lower() for w in section.get("known") or []}
+    min_length = section.get("min_length", 4)
+    long_from = section.get("two_edits_from", 8)
+    if not isinstance(min_length, int) or not isinstance(long_from, int):
+        raise err("spelling", "min_length and two_edits_from must be integers")
+    return Speller(frozenset(dom), frozenset(known), min_length, long_from)
+
+
+def set_lemmas(doc: Doc, speller: Speller | None) -> tuple[Doc, dict[int, tuple[str, str]]]:
+    """Give every token the form the matchers read; split run-together words.
+
+    Returns the document (split tokens in place) and, by token index, the
+    corrections made (what she typed, what it was read as).
+    """
+    read_as: dict[int, tuple[str, str]] = {}
+    if speller is not None:
+        splits = [(t, r) for t in doc if isinstance(r := speller.read(t.text), tuple)]
+        if splits:
+            with doc.retokenize() as retok:
+                for tok, (a, _) in splits:
+                    n = len(a)
+                    retok.split(tok, [tok.text[:n], tok.text[n:]], heads=[(tok, 1), (tok, 1)])
+            for tok in doc:  # a split word's second half does not start a sentence
+                if tok.is_sent_start is None:
+                    tok.is_sent_start = tok.i == 0
+    for tok in doc:
+        fixed = speller.read(tok.text) if speller is not None else None
+        if isinstance(fixed, str):
+            tok.lemma_ = fixed
+            read_as[tok.i] = (tok.text, fixed)
+        else:
+            tok.lemma_ = tok.lower_
+    return doc, read_as
