@@ -78,6 +78,15 @@ def test_the_whole_flow_in_russian(ru_phone: Page) -> None:
         "писать больно.")
     click_and_wait(page, page.get_by_role("button", name="Начать"), js=True)
 
+    # "What we understood": her words read back in Russian, each reading to untick
+    confirm = page.get_by_role("button", name="Всё верно, дальше")
+    if confirm.count():
+        in_russian(page, "what we understood")
+        expect(page.locator("#main")).to_contain_text("температура")
+        check_axe(page, "Russian 'what we understood' page")
+        screenshot(page, "ru-understood")
+        click_and_wait(page, confirm, js=True)
+
     asked = 0
     while not on_result(page) and asked < 30:
         in_russian(page, f"question {asked + 1}")

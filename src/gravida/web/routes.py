@@ -43,7 +43,7 @@ router.include_router(medicine.router)
 
 # --- the language switch (on every page) ---------------------------------------------
 
-_INTERVIEW_PATH = re.compile(r"^/i/([^/]+)(/[a-z-]*)?$")
+_INTERVIEW_PATH = re.compile(r"^/i/([^/]+)(/.*)?$")
 ONE_YEAR = 365 * 24 * 3600
 
 
