@@ -12,8 +12,10 @@ without a line of language-specific code: a third language is a directory of
 translations and one line in ``pack/i18n/languages.yaml``.
 
 An overlay is checked whole when its language is loaded: a missing text, a
-text for an entry the English no longer has, or a ``{placeholder}`` that
-differs from the English fails with a PackError naming file and entry.
+field that is not text, or a ``{placeholder}`` that differs from the English
+fails with a PackError naming file and entry. A text whose English entry does
+not exist is kept aside (``stale_texts`` lists them), so a translation may land
+before its English.
 
 Interface strings (web pages, CLI output, API problem details) are gettext
 messages, extracted with Babel into ``gravida/locale`` (docs/i18n.md).
@@ -244,8 +246,8 @@ def _overlay(directory: Path, lang: str, name: str) -> Any:
 def localise(data: Any, name: str, lang: str, directory: Path) -> Any:
     """``data`` (English, as read from pack file ``name``) with the texts of ``lang``.
 
-    Raises PackError naming the entry when a text is missing, has no English
-    counterpart, or its {placeholders} differ from the English.
+    Raises PackError naming the entry when a text is missing, its {placeholders}
+    differ from the English, or the overlay has a field that is not text.
     """
     if lang == DEFAULT_LANGUAGE:
         return data
@@ -268,13 +270,30 @@ def localise(data: Any, name: str, lang: str, directory: Path) -> Any:
                               f"{sorted(_placeholders(english))}")
         found.add(at)
         out = _replace(out, at, text.strip() if "\n" not in english else text)
-    for at, _ in texts(overlay, paths):
-        if at not in found:
-            raise _pack_error(rel, where(at), "no such English text (stale translation?)")
+    # A text for an entry the English does not have (yet) is kept aside, not an error:
+    # translations may land before the English they belong to (stale_texts lists them).
     allowed = {at for at, _ in texts(overlay, paths)}
     for at, value in _leaves(overlay, ()):
         if at not in allowed:  # e.g. a comma splitting an unquoted {label: a, b}
             raise _pack_error(rel, where(at), f"not a text field of {name} ({value!r})")
+    return out
+
+
+def stale_texts(lang: str, directory: Path | None = None) -> list[str]:
+    """Overlay texts of ``lang`` whose English entry does not exist: "file: entry" each.
+
+    Not an error (a translation may be written before its English lands), but
+    worth a look: an entry renamed in English leaves its old translation here.
+    """
+    from gravida.knowledge.load import read_yaml
+
+    d = (directory or _default_dir()).resolve()
+    out: list[str] = []
+    for name, paths in _fields(d).items():
+        english = {at for at, _ in texts(read_yaml(d, name), paths)}
+        overlay = _overlay(d, lang, name)
+        out += [f"{I18N_DIR}/{lang}/{name}: {where(at)}"
+                for at, _ in texts(overlay, paths) if at not in english]
     return out
 
 
