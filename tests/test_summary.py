@@ -74,7 +74,8 @@ def test_triage_and_the_rule_behind_it(report, html, pack):
     t = report.assessment.triage
     assert load_codes(pack).triage_levels[t.level] in html
     assert t.meaning in html
-    assert t.set_by.id in html and t.set_by.says in html
+    assert t.set_by.says in html
+    assert t.set_by.id not in html  # people read the rule's words, never its id
     assert pack.sources[t.set_by.src].title in html
 
 
@@ -197,3 +198,12 @@ def test_the_workup_is_escaped_and_optional(report):
         now=NOW)
     assert "Suggested work-up" not in bare and "Usual treatment" not in bare
     assert "Differential" in bare
+
+
+def test_print_sizes_are_readable(html):
+    """No text below 8.5 pt on paper (the issue found 10-11 px), and screen-sized on a screen."""
+    import re
+
+    sizes = [float(x) for x in re.findall(r"font(?:-size)?:\s*([\d.]+)pt", html)]
+    assert sizes and min(sizes) >= 8.5
+    assert "@media screen" in html

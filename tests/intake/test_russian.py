@@ -374,3 +374,58 @@ def test_every_english_finding_has_russian_phrases(ipack):
     en = {r.finding for r in lexicon_for(ipack, "en").target_rules.values()}
     ru = {r.finding for r in lexicon_for(ipack, "ru").target_rules.values()}
     assert en - {"_mask"} <= ru
+
+
+# --- classes found on the independent set (wording, not its sentences) ------------
+
+
+def test_russian_typed_in_latin_letters(ipack):
+    text = "srok 29 nedel, bolit pojasnica, temperatury net, pisat' bol'no"
+    result = parse_text(text, ipack)
+    assert result.language == "ru"
+    assert result.case.get("gestational_weeks") == 29
+    assert states(result, "pain_lower_back_central") == "present"
+    assert states(result, "fever") == "absent"
+    assert states(result, "painful_urination") == "present"
+    assert "Latin letters" in result.warnings[0]
+    for e in result.evidence:
+        assert text[e.start : e.end] == e.text  # her own Latin words
+
+
+@pytest.mark.parametrize(
+    ("text", "finding", "state"),
+    [
+        ("Поясница не болит.", "pain_lower_back_central", "absent"),
+        ("Низ живота не тянет.", "pain_lower_abdomen", "absent"),
+        ("Ниже колена не идёт.", "radiates_leg_below_knee", "absent"),
+        ("Парацетамол не помогает, мушки перед глазами.", "visual_disturbance", "present"),
+        ("Чуть не упала, так закружилась голова.", "recent_trauma", None),
+        ("Бегаю в туалет каждые 15 минут.", "contractions_regular", None),
+        ("Бегаю в туалет каждые 15 минут.", "urinary_frequency_urgency", "present"),
+        ("Ноги к вечеру немного отекают.", "sudden_swelling", "absent"),
+        ("С ночи болит поясница.", "pain_at_night", None),
+        ("Ночью не сплю от боли.", "pain_at_night", "present"),
+        ("Лёжа не проходит.", "pain_relieved_by_rest", "absent"),
+    ],
+)
+def test_a_negation_reaches_its_own_words_only(ru, text, finding, state):
+    assert states(ru(f"Срок 30 недель. {text}"), finding) == state
+
+
+@pytest.mark.parametrize("text", ["Болит поясница слева.", "В пояснице справа тянет."])
+def test_a_back_pain_with_its_side_is_one_sided(ru, text):
+    case = ru(f"Срок 30 недель. {text}").case
+    assert "pain_one_side" in case["present"]
+    assert "pain_lower_back_central" not in case["present"]
+
+
+@pytest.mark.parametrize(
+    ("text", "weeks"),
+    [
+        ("В 10 недель лечила цистит, сейчас 25 недель.", 25),
+        ("Я на 7 месяце (28 нед).", 28),
+        ("35 нед. С 30 недель гестационная гипертензия.", 35),
+    ],
+)
+def test_the_weeks_now_beat_an_earlier_date_and_an_estimate(ru, text, weeks):
+    assert ru(text).case.get("gestational_weeks") == weeks

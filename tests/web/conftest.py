@@ -36,8 +36,12 @@ ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "artifacts" / "screenshots"
 
 
-def make_app(data_dir: Path) -> FastAPI:
-    return create_app(Settings(data_dir=data_dir, purge_interval_seconds=0))
+# A number from the range Ofcom keeps for drama: it rings no real maternity unit.
+MATERNITY = "01632 960000"
+
+
+def make_app(data_dir: Path, **settings: Any) -> FastAPI:
+    return create_app(Settings(data_dir=data_dir, purge_interval_seconds=0, **settings))
 
 
 @pytest.fixture()
@@ -56,7 +60,7 @@ class Server:
 @pytest.fixture(scope="session")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     """The app over HTTP on 127.0.0.1 and a free port, for the browser."""
-    app = make_app(tmp_path_factory.mktemp("gravida-web"))
+    app = make_app(tmp_path_factory.mktemp("gravida-web"), maternity_number=MATERNITY)
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind(("127.0.0.1", 0))
@@ -125,8 +129,40 @@ def nojs(browser: Any, server: Server) -> Iterator[Any]:
         context.close()
 
 
-def screenshot(page: Any, name: str) -> Path:
+@pytest.fixture()
+def browser_page(request: pytest.FixtureRequest, browser: Any, server: Server) -> Iterator[Any]:
+    """A 390 x 844 phone page, JavaScript on or off as the test's ``js`` parameter says."""
+    js = bool(request.getfixturevalue("js"))
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, java_script_enabled=js, base_url=server.url,
+        is_mobile=True, has_touch=True,
+    )
+    page = context.new_page()
+    page.set_default_timeout(15000)
+    try:
+        yield page
+    finally:
+        context.close()
+
+
+@pytest.fixture()
+def zoomed(browser: Any, server: Server) -> Iterator[Any]:
+    """The phone at 200% text size: a 390 x 844 screen is 195 x 422 CSS pixels."""
+    context = browser.new_context(
+        viewport={"width": 195, "height": 422}, device_scale_factor=4, is_mobile=True,
+        has_touch=True, base_url=server.url,
+    )
+    page = context.new_page()
+    page.set_default_timeout(15000)
+    try:
+        yield page
+    finally:
+        context.close()
+
+
+def screenshot(page: Any, name: str, first_screen: bool = False) -> Path:
+    """A whole-page screenshot (or only what the first screen shows) in artifacts/."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOTS / f"{name}.png"
-    page.screenshot(path=str(path), full_page=True)
+    page.screenshot(path=str(path), full_page=not first_screen, scale="css")
     return path

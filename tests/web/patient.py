@@ -29,27 +29,43 @@ def interview_id(page: Page) -> str:
 
 
 def location_labels(engine: Engine) -> dict[str, str]:
-    """Finding -> the label of its checkbox on the start page."""
+    """Finding -> the label of its checkbox on the start page (the body areas)."""
     cat = catalogue(engine)
     out: dict[str, str] = {}
     for gid in cat.volunteered:
         q = cat.questions[gid]
+        if not q.must_choose:
+            continue
         for f, text in zip(q.findings, q.items, strict=True):
             out[f] = text[:1].upper() + text[1:]
     return out
 
 
-def start(page: Page, engine: Engine, weeks: float, where: list[str], text: str = "",
-          js: bool = True) -> None:
-    """Fill in the start page and press Start."""
+# The side follow-up on the start page: finding -> its radio button's label.
+SIDE_LABELS = {"pain_right_side": "Mostly on the right", "pain_left_side": "Mostly on the left"}
+
+
+def start(page: Page, engine: Engine, weeks: float | None, where: list[str], text: str = "",
+          js: bool = True, confirm: bool = True, keep: bool = False) -> None:
+    """Fill in the start page and press Start (and confirm "What we understood")."""
     page.goto("/")
-    page.get_by_label("How many weeks pregnant are you?").fill(f"{weeks:g}")
+    if weeks is not None:
+        page.get_by_label("How many weeks pregnant are you?").fill(f"{weeks:g}")
     labels = location_labels(engine)
     for f in where:
-        page.get_by_label(labels[f], exact=True).check()
+        if f in labels:
+            page.get_by_label(labels[f], exact=True).check()
+    for f in where:
+        if f in SIDE_LABELS and page.get_by_label(SIDE_LABELS[f]).is_visible():
+            page.get_by_label(SIDE_LABELS[f]).check()
+            break
     if text:
         page.get_by_label("Describe it in your own words").fill(text)
+    if keep:
+        page.get_by_label("Keep my words for the summary for my midwife or doctor").check()
     click_and_wait(page, page.get_by_role("button", name="Start"), js)
+    if confirm and page.get_by_role("heading", name="What we understood").count():
+        click_and_wait(page, page.get_by_role("button", name="That is right, continue"), js)
 
 
 def click_and_wait(page: Page, button: Any, js: bool) -> None:

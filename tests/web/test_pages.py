@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
-from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
@@ -696,14 +695,6 @@ def test_midsentence() -> None:
     assert views.midsentence("") == "" and views.midsentence("X") == "X"
 
 
-needs_fhir = pytest.mark.skipif(
-    find_spec("gravida.report.fhir") is None, reason="gravida.report.fhir is not in this build")
-needs_summary = pytest.mark.skipif(
-    find_spec("gravida.report.summary") is None,
-    reason="gravida.report.summary is not in this build")
-
-
-@needs_fhir
 def test_fhir_download(client: TestClient) -> None:
     loc = finished(client)
     # for a clinician only: linked from the clinician summary, not from her result
@@ -718,7 +709,6 @@ def test_fhir_download(client: TestClient) -> None:
     assert client.get("/i/nope/fhir").status_code == 404
 
 
-@needs_summary
 def test_one_page_clinician_summary_keeps_a_strict_csp(client: TestClient) -> None:
     import base64
     import hashlib

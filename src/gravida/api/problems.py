@@ -21,7 +21,6 @@ from gravida.knowledge.i18n import _
 from gravida.service.errors import (
     Conflict,
     InvalidRequest,
-    NotAvailable,
     ServiceError,
     Unavailable,
     UnknownInterview,
@@ -69,7 +68,6 @@ SERVICE_STATUS: dict[type[ServiceError], int] = {
     InvalidRequest: 422,
     UnknownInterview: 404,
     Conflict: 409,
-    NotAvailable: 501,
     Unavailable: 503,
 }
 

@@ -66,24 +66,19 @@ MODES: dict[str, Callable[[], Mode]] = {"full": FullMode}
 
 
 def get_mode(name: str) -> Mode:
-    """The mode by name; modes from later stages import lazily so a missing one is clear."""
-    if name not in MODES:
-        _load_optional_modes()
+    """The mode by name; a clear KeyError naming the modes there are."""
+    _load_modes()
     if name not in MODES:
         raise KeyError(f"unknown mode {name!r}; available: {', '.join(sorted(MODES))}")
     return MODES[name]()
 
 
-def _load_optional_modes() -> None:
-    import importlib
-
-    for module in (
-        "gravida.evaluation.interview_mode",
-        "gravida.evaluation.narrative_mode",
-        "gravida.evaluation.conversation_mode",
-    ):
-        try:
-            importlib.import_module(module)
-        except ModuleNotFoundError as exc:
-            if exc.name != module:
-                raise
+def _load_modes() -> None:
+    """The other modes live in modules of their own that import this one (for Outcome
+    and MODES) and register themselves; importing them here, not at the top, is what
+    keeps that cycle from biting. They always ship: no guard."""
+    from gravida.evaluation import (  # noqa: F401
+        conversation_mode,
+        interview_mode,
+        narrative_mode,
+    )

@@ -50,8 +50,15 @@ class Scope:
 def raw_triggers(doc: Doc, lex: Lexicon) -> list[Trigger]:
     """Every trigger, terminator and pseudo-trigger, before pruning."""
     out: list[Trigger] = []
-    for match_id, start, end in lex.modifiers(doc):
+    matches: list[tuple[int, int, int, list[int]]] = lex.modifiers(doc, with_alignments=True)  # type: ignore[assignment]
+    for match_id, start, end, align in matches:
         key = doc.vocab.strings[match_id]
+        if key in lex.marks:
+            # "^words" only tell the trigger apart ("," before a new clause, a
+            # verb before ","): the trigger is its own words
+            free = lex.marks[key] | lex.gaps.get(key, frozenset())
+            own = [i for i, a in enumerate(align) if a not in free] or [0]
+            start, end = start + own[0], start + own[-1] + 1
         if key in lex.modifier_rules:
             r = lex.modifier_rules[key]
             out.append(Trigger(r.category, r.direction, start, end, r.max_scope, key))

@@ -55,6 +55,10 @@ class LanguageSpec:
     function_words: frozenset[str]
     min_words: int
     min_function_words: int
+    # how text typed in Latin letters is turned into this language's script:
+    # the transliterate scheme and spellings to settle first (None: not done)
+    latin_scheme: str | None = None
+    latin_before: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -108,7 +112,10 @@ def _spec(code: str, raw: Any) -> LanguageSpec:
         if isinstance(v, bool) or not isinstance(v, int) or v < 0:
             raise PackError(file, f"detect.{name}", "expected a whole number >= 0")
         limits.append(v)
+    scheme, before = _latin_typing(raw.get("latin_typing"), file)
     return LanguageSpec(
+        latin_scheme=scheme,
+        latin_before=before,
         code=code,
         name=str(raw["name"]),
         script=str(raw["script"]).upper(),
@@ -117,6 +124,24 @@ def _spec(code: str, raw: Any) -> LanguageSpec:
         min_words=limits[0],
         min_function_words=limits[1],
     )
+
+
+def _latin_typing(raw: Any, file: str) -> tuple[str | None, tuple[tuple[str, str], ...]]:
+    if raw is None:
+        return None, ()
+    if not isinstance(raw, dict) or not isinstance(raw.get("scheme"), str):
+        raise PackError(file, "latin_typing", "expected scheme and before")
+    pairs = raw.get("before") or []
+    if not isinstance(pairs, list) or not all(
+        isinstance(p, list) and len(p) == 2 and all(isinstance(x, str) and x for x in p)
+        for p in pairs
+    ):
+        raise PackError(file, "latin_typing.before", "expected [latin, native] pairs")
+    from transliterate import get_available_language_codes
+
+    if raw["scheme"] not in get_available_language_codes():
+        raise PackError(file, "latin_typing.scheme", f"unknown scheme {raw['scheme']!r}")
+    return str(raw["scheme"]), tuple((str(a), str(b)) for a, b in pairs)
 
 
 def load_languages(pack: PackLike) -> Languages:
@@ -138,6 +163,11 @@ def languages_for(pack: PackLike) -> Languages:
     if langs is None:
         langs = _CACHE[key] = load_languages(pack)
     return langs
+
+
+def everyday_words(text: str, spec: LanguageSpec) -> int:
+    """How many of the language's everyday words the text has."""
+    return sum(1 for w in _WORD.findall(text[:DETECT_CHARS]) if w.lower() in spec.function_words)
 
 
 def _script(ch: str) -> str:
@@ -199,3 +229,8 @@ def doubt_warning(detection: Detection, langs: Languages) -> str:
         f"the text may not be in {name} ({detection.reason}); it was read as {name}, "
         "so check what was understood"
     )
+
+
+def latin_note(spec: LanguageSpec) -> str:
+    """The note for a text read as ``spec``'s language typed in Latin letters."""
+    return f"the text was read as {spec.name} typed in Latin letters"

@@ -44,6 +44,7 @@ from gravida.intake.spelling import Speller, build_speller, medicine_words
 from gravida.knowledge.load import PackError
 
 PHRASES_DIR = "phrases"
+_OWN_SCOPE = re.compile(r"(.+?)\s+@(\d{1,2})")
 # lower: pattern words match the word as typed, lower-cased; lemma: its
 # dictionary form, from the language's normaliser
 MATCHES = ("lower", "lemma")
@@ -295,7 +296,16 @@ def _load(pack: PackLike, raw: Any, language: str) -> Lexicon:
                 raise err(f"context.max_scope.{cat}", "expected an integer 1..40")
             for i, pat in enumerate(as_list(block.get(direction), f"context.{cat}.{direction}")):
                 key = f"M|{cat}|{direction}|{i}"
-                modifier_rules[key] = ModifierRule(cat, direction, pat, n)
+                # "не @4": a trigger with a scope of its own (Russian "не" negates
+                # the verb beside it, "нет" a whole list)
+                own = _OWN_SCOPE.fullmatch(pat)
+                if own is not None:
+                    pat = own.group(1)
+                    if not 1 <= int(own.group(2)) <= 40:
+                        raise err(f"context.{cat}.{direction}[{i}]", "@N must be 1..40")
+                modifier_rules[key] = ModifierRule(
+                    cat, direction, pat, n if own is None else int(own.group(2))
+                )
                 add(modifiers, key, pat, f"context.{cat}.{direction}[{i}]")
 
     def triggers(name: str, tag: str) -> set[str]:

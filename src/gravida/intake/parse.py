@@ -12,19 +12,29 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from spacy.tokens import Doc
 
 from gravida.intake import context as ctx
 from gravida.intake.evidence import Evidence, ParseResult
-from gravida.intake.language import detect, doubt_warning, languages_for, unread_warning
+from gravida.intake.language import (
+    Languages,
+    detect,
+    doubt_warning,
+    everyday_words,
+    languages_for,
+    latin_note,
+    unread_warning,
+)
 from gravida.intake.lexicon import Lexicon, PackLike, lexicon_for
 from gravida.intake.mentions import char_span, targets, token_span, widen
 from gravida.intake.numbers import NumberHit, choose, extract_numbers
 from gravida.intake.settle import contradictions, durations, settle
 from gravida.intake.spelling import set_lemmas
 from gravida.intake.text import bound, normalise
+from gravida.intake.translit import retype
 
 __all__ = ["Evidence", "ParseResult", "parse_text"]
 
@@ -64,6 +74,10 @@ def parse_text(text: str, pack: PackLike, language: str | None = None) -> ParseR
     if language is not None:
         return _parse(text, pack, language)
     found = detect(text, langs)
+    if found.code is None or found.doubtful:
+        latin = _latin_typed(text, pack, langs)
+        if latin is not None:
+            return latin
     if found.code is None:
         return ParseResult(_empty_case(), [], [unread_warning(found, langs)], False, None)
     result = _parse(text, pack, found.code)
@@ -72,6 +86,33 @@ def parse_text(text: str, pack: PackLike, language: str | None = None) -> ParseR
     if found.doubtful:
         result.warnings.insert(0, doubt_warning(found, langs))
     return result
+
+
+def _latin_typed(text: str, pack: PackLike, langs: Languages) -> ParseResult | None:
+    """A language written in another script but typed here in Latin letters, read in
+    its own script with every span mapped back to her words; None if it is none."""
+    for spec in langs.specs.values():
+        if spec.latin_scheme is None:
+            continue
+        retyped = retype(text, spec.latin_scheme, spec.latin_before)
+        again = detect(retyped.text, langs)
+        # however short, Latin letters are taken for another language only when
+        # its everyday words show in them
+        if (
+            again.code != spec.code
+            or again.doubtful
+            or everyday_words(retyped.text, spec) < max(spec.min_function_words, 1)
+        ):
+            continue
+        result = _parse(retyped.text, pack, spec.code)
+        evidence = []
+        for e in result.evidence:
+            start, end = retyped.span(e.start, e.end)
+            evidence.append(replace(e, start=start, end=end, text=text[start:end]))
+        result.evidence = evidence
+        result.warnings.insert(0, latin_note(spec))
+        return result
+    return None
 
 
 def _parse(text: str, pack: PackLike, language: str) -> ParseResult:

@@ -44,9 +44,5 @@ class Conflict(ServiceError):
     finished, there is nothing to undo, or the pack changed so it cannot be resumed."""
 
 
-class NotAvailable(ServiceError):
-    """This build has no such capability."""
-
-
 class Unavailable(ServiceError):
     """A resource the service needs (the database) cannot be reached right now."""

@@ -18,6 +18,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
+from gravida.advice.medicines import check
 from gravida.engine import Case, CaseError, Engine
 from gravida.interview import Session
 from gravida.knowledge import i18n
@@ -27,7 +28,6 @@ from gravida.service.errors import (
     Conflict,
     FieldError,
     InvalidRequest,
-    NotAvailable,
     ServiceError,
     Unavailable,
     UnknownInterview,
@@ -190,11 +190,8 @@ class Service:
             try:
                 call()
             except ServiceError as exc:
-                if isinstance(exc, NotAvailable):
-                    log.info("%s is not available in this build", name)
-                else:
-                    log.warning("warming up %s: %s", name, exc.detail)
-            except Exception:  # a broken optional part must not stop assessments
+                log.warning("warming up %s: %s", name, exc.detail)
+            except Exception:  # a broken part must not stop the other endpoints
                 log.exception("warming up %s failed; its endpoint will report errors", name)
         self.vocabulary()
 
@@ -226,11 +223,8 @@ class Service:
     # --- free text ------------------------------------------------------------------
 
     def _parse(self, text: str, lang: str | None = None) -> dict[str, Any]:
-        try:
-            from gravida.intake.parse import parse_text
-        except ImportError:
-            raise NotAvailable("not-implemented", "Not available",
-                             "Free-text intake is not part of this build.") from None
+        from gravida.intake.parse import parse_text  # heavy (spaCy): on first use
+
         return parse_text(text, self.engine_for(lang).pack).to_dict()
 
     def parse(self, body: Any, lang: str | None = None) -> dict[str, Any]:
@@ -257,11 +251,6 @@ class Service:
             raise invalid("weeks", "must be a number of weeks, or null when not known")
         if isinstance(weeks, float) and not math.isfinite(weeks):
             raise invalid("weeks", "must be a finite number")
-        try:
-            from gravida.advice.medicines import check
-        except ImportError:
-            raise NotAvailable("not-implemented", "Not available",
-                             "Medicine checks are not part of this build.") from None
         try:
             verdict = check(query, weeks, self.engine_for(lang).pack)
         except ValueError as exc:

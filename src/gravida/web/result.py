@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import importlib
 import logging
 import re
-from importlib.util import find_spec
+from collections.abc import Callable
 from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
 from gravida.interview import Session
-from gravida.knowledge.i18n import _
+from gravida.report import Report
+from gravida.report.fhir import bundle_json
+from gravida.report.summary import render_summary
 from gravida.service import Service
 from gravida.service.errors import ServiceError
 from gravida.web import views
@@ -23,7 +24,6 @@ from gravida.web.render import (
     PAGE_HEADERS,
     call,
     engine_of,
-    error_page,
     guarded,
     kept_text,
     load,
@@ -46,17 +46,15 @@ router = APIRouter(include_in_schema=False)
 # --- the result ----------------------------------------------------------------------
 
 
-# --- the hand-off to a clinician: the FHIR/summary modules, when present ----------------
-# HOOK(handoff): gravida.report.fhir (FHIR R4B bundle) and gravida.report.summary (one-page
-# printable summary) come from the FHIR/summary work. Each link appears only when its module is
-# installed; the web's own printable page (/i/{id}/summary) is always there.
+# --- the hand-off to a clinician: the FHIR bundle and the one-page summary ---------------
+# gravida.report.fhir (FHIR R4B bundle) and gravida.report.summary (one-page printable
+# summary); the web's own printable page (/i/{id}/summary) is there too.
 
 
 def handoff_links(interview_id: str) -> dict[str, str | None]:
     return {
-        "fhir": f"/i/{interview_id}/fhir" if find_spec("gravida.report.fhir") else None,
-        "one_page": (f"/i/{interview_id}/clinician-summary"
-                     if find_spec("gravida.report.summary") else None),
+        "fhir": f"/i/{interview_id}/fhir",
+        "one_page": f"/i/{interview_id}/clinician-summary",
     }
 
 
@@ -125,21 +123,17 @@ async def summary(request: Request, interview_id: str) -> Response:
 
 
 async def handoff_document(
-    request: Request, interview_id: str, module: str, render: str
+    request: Request, interview_id: str, renderer: Callable[[Report, Session], str]
 ) -> tuple[str, dict[str, Any]] | Response:
-    """A stored interview's hand-off document, rendered by ``module.render(report, session)``.
+    """A stored interview's hand-off document, ``renderer(report, session)``.
 
     Both hand-offs (the FHIR Bundle and the one-page summary) load the same
-    interview and build from the same report and session; the modules are
-    optional stages, so a missing one is a plain "not available" page.
+    interview and build from the same report and session.
     """
     service = service_of(request)
     view = await load(service, interview_id)
     if isinstance(view, HTMLResponse):
         return view
-    if find_spec(module) is None:
-        return error_page(404, _("Not available"), _("This is not part of this version."))
-    renderer = getattr(importlib.import_module(module), render)
 
     def build() -> str:
         session = stored_session(service, interview_id)
@@ -152,7 +146,7 @@ async def handoff_document(
 @guarded
 async def fhir(request: Request, interview_id: str) -> Response:
     """The interview as a FHIR R4B Bundle (gravida.report.fhir), downloaded as a file."""
-    doc = await handoff_document(request, interview_id, "gravida.report.fhir", "bundle_json")
+    doc = await handoff_document(request, interview_id, bundle_json)
     if isinstance(doc, Response):
         return doc
     body, view = doc
@@ -166,7 +160,7 @@ async def fhir(request: Request, interview_id: str) -> Response:
 @guarded
 async def clinician_summary(request: Request, interview_id: str) -> Response:
     """The one-page hand-off (gravida.report.summary): a self-contained page to print or save."""
-    doc = await handoff_document(request, interview_id, "gravida.report.summary", "render_summary")
+    doc = await handoff_document(request, interview_id, render_summary)
     if isinstance(doc, Response):
         return doc
     html, _ = doc

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 import jinja2
 
+from gravida.advice.medicines import MedicineVerdict, check
 from gravida.engine import Factor
 from gravida.knowledge import i18n
 from gravida.knowledge.codes import load_codes, plain_number
@@ -36,7 +37,6 @@ from gravida.report import Report, factor_words
 from gravida.report.handoff import DISCLAIMER, SOFTWARE_NAME, pack_of, software_version
 
 if TYPE_CHECKING:
-    from gravida.advice.medicines import MedicineVerdict
     from gravida.interview import Session
 
 TEMPLATE = "summary.html"
@@ -81,11 +81,6 @@ def _medicines(
     out: list[MedicineLine] = []
     for m in medicines:
         if isinstance(m, str):
-            try:
-                from gravida.advice.medicines import check
-            except ImportError:  # the advice stage is optional
-                out.append(MedicineLine(m, None, "unknown", "Not checked", ""))
-                continue
             m = check(m, weeks, pack)
         out.append(MedicineLine(m.query, m.name, m.verdict, m.verdict_text, m.reason))
     return out

@@ -85,6 +85,21 @@
         submit(form, event.submitter);
       });
     });
+    // A follow-up field (which side) shows only once an area it is about is ticked.
+    root.querySelectorAll("[data-when]").forEach(function (field) {
+      var form = field.closest("form");
+      if (!form || field.dataset.wired) return;
+      field.dataset.wired = "1";
+      var wanted = field.getAttribute("data-when").split(" ");
+      function update() {
+        var on = Array.prototype.some.call(
+          form.querySelectorAll("input[type=checkbox]:checked"),
+          function (box) { return wanted.indexOf(box.value) >= 0; });
+        field.hidden = !on;
+      }
+      form.addEventListener("change", update);
+      update();
+    });
     root.querySelectorAll("[data-print]").forEach(function (button) {
       button.hidden = false;
       if (button.dataset.wired) return;
