@@ -211,7 +211,7 @@ def _announce(session: Session) -> None:
     out.print()
     from gravida.cli.main import LEVEL_NAMES
 
-    out.print(f"[{style}] {_(LEVEL_NAMES[t.level]).upper()} [/]")
+    out.print(f"[{style}] {_(LEVEL_NAMES[t.level])} [/]  {t.meaning}")
     out.print("  " + _("because:") + f" {t.set_by.says}")
     if t.level != AMBULANCE and next_question(session) is not None:
         out.print("  [bold]" + _("Do this now.") + "[/bold] "

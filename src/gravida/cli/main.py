@@ -30,12 +30,13 @@ from gravida.report import Report, build_report, factor_words
 out = Console(highlight=False)
 err = Console(stderr=True, highlight=False)
 
+# The level as the terminal's banner shows it (its meaning follows, from the pack).
 LEVEL_NAMES = {
-    "emergency_ambulance": N_("Call an ambulance now"),
-    "emergency": N_("Go to hospital now"),
-    "consultation_24": N_("See a doctor within 24 hours"),
-    "consultation": N_("See a doctor in the next few days"),
-    "self_care": N_("Look after yourself at home"),
+    "emergency_ambulance": N_("EMERGENCY AMBULANCE"),
+    "emergency": N_("EMERGENCY"),
+    "consultation_24": N_("CONSULTATION 24"),
+    "consultation": N_("CONSULTATION"),
+    "self_care": N_("SELF CARE"),
 }
 
 LEVEL_STYLE = {
@@ -150,7 +151,7 @@ def assess(
 def render_report(report: Report, limit: int = 8) -> None:
     a = report.assessment
     t = a.triage
-    out.print(f"[{LEVEL_STYLE[t.level]}] {_(LEVEL_NAMES[t.level]).upper()} [/]")
+    out.print(f"[{LEVEL_STYLE[t.level]}] {_(LEVEL_NAMES[t.level])} [/]  {t.meaning}")
     out.print("  " + _("because:") + f" {t.set_by.says}")
     table = Table(title=_("Likely causes"), show_edge=False)
     table.add_column(_("cause"))
