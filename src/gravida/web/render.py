@@ -115,6 +115,8 @@ ENV.install_gettext_callables(  # type: ignore[attr-defined]
     newstyle=True,
 )
 ENV.globals["static"] = static_url
+# What page() passes for the language switch; defaults for a template rendered alone.
+ENV.globals.update(lang=i18n.DEFAULT_LANGUAGE, here="/", languages=[])
 ENV.filters["capfirst"] = views.capfirst
 ENV.filters["num"] = views.number_text
 
