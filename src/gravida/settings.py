@@ -96,6 +96,12 @@ class Settings(BaseSettings):
         "corrupts. FULL: also survives a power cut, at an fsync per write.",
     )
 
+    cds_fetch_from_fhir_server: bool = Field(
+        default=False,
+        description="Let the CDS Hooks services fetch missing prefetch data from the EHR's "
+        "FHIR server named in the request (fhirServer with fhirAuthorization). Off: Gravida "
+        "never calls out, and a request without its prefetch gets 412.",
+    )
     emergency_number: str = Field(
         default="999", pattern=PHONE,
         description="The emergency (ambulance) number the result page's call button rings.",

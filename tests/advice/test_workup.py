@@ -13,12 +13,14 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from gravida.advice import workup as W
 from gravida.advice.workup import (
     conditional_information,
     expected_information,
+    information,
+    leading,
     load_workup,
     render_for,
+    suggest,
     suggested_workup,
     tempered,
     what_to_expect,
@@ -326,7 +328,7 @@ def _plain_beam(prior: np.ndarray, panel: list[np.ndarray], bound: int) -> np.nd
     joint = prior[:, None].copy()
     for m in panel:
         joint = (joint[:, :, None] * m[:, None, :]).reshape(len(prior), -1)
-        joint = joint[:, joint.sum(axis=0) > W.NEGLIGIBLE]
+        joint = joint[:, joint.sum(axis=0) > information.NEGLIGIBLE]
         if joint.shape[1] > bound:
             idx = np.argsort(-joint.sum(axis=0), kind="stable")[:bound]
             joint = joint[:, idx]
@@ -381,12 +383,12 @@ def test_the_beam_keeps_exactly_what_a_stable_sort_by_mass_keeps(seed, bound, co
     lik = _random_panel(np.random.default_rng(seed + 1), k, coarse, distributions)
     test = lik[0] if lik else np.full((k, 2), 0.5)
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(W, "MAX_HISTORIES", bound)
-        one_by_one = W._Histories.start(prior)
+        mp.setattr(information, "MAX_HISTORIES", bound)
+        one_by_one = information._Histories.start(prior)
         for m in panel:
             one_by_one = one_by_one.then(m)
-        grouped = W._histories({(): W._Histories.start(prior)}, tuple(range(len(panel))),
-                               _PanelOnly(panel))
+        grouped = suggest._histories({(): information._Histories.start(prior)},
+                                     tuple(range(len(panel))), _PanelOnly(panel))
         expected = _plain_beam(prior, panel, bound)
     for h in (one_by_one, grouped):
         assert h.joint.shape == expected.shape
@@ -397,7 +399,7 @@ def test_the_beam_keeps_exactly_what_a_stable_sort_by_mass_keeps(seed, bound, co
 
 
 class _PanelOnly:
-    """Just enough of a _Leading for _histories: the panel's likelihoods by position."""
+    """Just enough of a Leading for _histories: the panel's likelihoods by position."""
 
     def __init__(self, panel: list[np.ndarray]) -> None:
         self.panel_lik = tuple(panel)
@@ -411,8 +413,8 @@ def test_equally_probable_histories_at_a_cut_are_kept_in_the_defined_order(monke
     first = np.array([[0.75, 0.25], [0.25, 0.75]])
     useless = np.array([[0.5, 0.5], [0.5, 0.5]])
     prior = np.array([0.5, 0.5])
-    monkeypatch.setattr(W, "MAX_HISTORIES", 2)
-    h = W._Histories.start(prior).then(first).then(useless)
+    monkeypatch.setattr(information, "MAX_HISTORIES", 2)
+    h = information._Histories.start(prior).then(first).then(useless)
     assert h.generations[-1].cut
     assert np.array_equal(_columns(h.joint), np.array([[0.1875, 0.1875], [0.0625, 0.0625]]))
     assert np.array_equal(_columns(h.joint), _columns(_plain_beam(prior, [first, useless], 2)))
@@ -422,8 +424,8 @@ def test_equally_probable_histories_at_a_cut_are_kept_in_the_defined_order(monke
     for panel in ([first, useless, first], [first, reverse, reverse], [first, three, three],
                   [three, first, three]):
         for bound in (2, 3, 4, 5):
-            monkeypatch.setattr(W, "MAX_HISTORIES", bound)
-            h = W._Histories.start(prior)
+            monkeypatch.setattr(information, "MAX_HISTORIES", bound)
+            h = information._Histories.start(prior)
             for m in panel:
                 h = h.then(m)
             assert np.array_equal(_columns(h.joint), _columns(_plain_beam(prior, panel, bound)))
@@ -436,7 +438,7 @@ def test_equally_probable_histories_at_a_cut_are_kept_in_the_defined_order(monke
 def test_order_statistic_is_partitions_answer(values, data):
     x = np.array(values)
     rank = data.draw(st.integers(0, len(values) - 1))
-    assert W._order_statistic(x, rank) == np.partition(x, rank)[rank]
+    assert information._order_statistic(x, rank) == np.partition(x, rank)[rank]
 
 
 def test_conditional_information_of_rows_that_are_not_distributions():
@@ -447,9 +449,9 @@ def test_conditional_information_of_rows_that_are_not_distributions():
     assert conditional_information(prior, panel, lik) == pytest.approx(expected, abs=1e-12)
     tables = np.stack([lik, panel[0]])
     excess = tables.sum(axis=-1) - 1.0
-    lead = SimpleNamespace(lik=tables, row_bits=W._xlogx_rows(tables), row_excess=excess,
+    lead = SimpleNamespace(lik=tables, row_bits=information._xlogx_rows(tables), row_excess=excess,
                            not_distributions=True)
-    batch = W._expected_information_batch(prior, lead, [0, 1])  # type: ignore[arg-type]
+    batch = information._expected_information_batch(prior, lead, [0, 1])  # type: ignore[arg-type]
     assert batch[0] == pytest.approx(expected_information(prior, lik), abs=1e-12)
     assert batch[1] == pytest.approx(expected_information(prior, panel[0]), abs=1e-12)
 
@@ -463,7 +465,7 @@ def test_per_leading_tables_match_their_definitions(engine, case):
     lead = BOOK.leading(ids)
     assert BOOK.leading(ids) is lead  # computed once per set of leading conditions
     prior = tempered([c.probability for c in top], s.temper)
-    batch = W._expected_information_batch(prior, lead, range(len(lead.candidates)))
+    batch = information._expected_information_batch(prior, lead, range(len(lead.candidates)))
     for n, iid in enumerate(lead.candidates):
         lik = BOOK.table[iid][[BOOK.condition_index[c] for c in ids]]
         assert np.array_equal(lead.panel_lik[n], lik)
@@ -473,5 +475,5 @@ def test_per_leading_tables_match_their_definitions(engine, case):
             for j in range(len(ids)):
                 tv = 0.5 * float(np.abs(lik[i] - lik[j]).sum())
                 assert lead.separation[n, i, j] == tv
-                assert lead.separable[n, i, j] == (i < j and tv > W.SEPARATES_MIN)
+                assert lead.separable[n, i, j] == (i < j and tv > leading.SEPARATES_MIN)
         assert lead.confirm[n] == 0.5 * float(np.abs(lik[0] - lik.mean(axis=0)).sum())

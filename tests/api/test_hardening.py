@@ -187,7 +187,7 @@ def test_6_measured_fever_wins_over_stated_absent_and_says_so(client):
 
 def test_7_repeated_ids_are_refused_as_the_schema_says(client):
     doc = client.get("/openapi.json").json()["components"]["schemas"]
-    assert doc["Case"]["properties"]["present"]["uniqueItems"] is True
+    assert doc["Case"]["properties"]["present"]["anyOf"][0]["uniqueItems"] is True
     r = client.post("/v1/assess", json={"gestational_weeks": 30,
                                         "present": ["fever", "chills_rigors", "fever"]})
     assert r.status_code == 422 and "present[2]" in fields_of(r)
@@ -253,3 +253,36 @@ def test_problem_bodies_are_json_even_when_huge_input_ids_are_echoed(client):
     r = client.post("/v1/assess", json={"gestational_weeks": 30, "present": [long_id]})
     assert r.status_code == 422
     assert len(json.dumps(r.json())) < 2000
+
+
+def test_2_a_slow_full_result_does_not_hold_up_the_workers_other_requests(settings):
+    """The full result runs in the thread pool: while one is stuck, a core one is answered."""
+    import asyncio
+    import threading
+
+    import httpx
+
+    app = create_app(settings)
+    service = app.state.service
+    release = threading.Event()
+    real = service.assess
+
+    def slow_assess(body: Any, detail: str = "full") -> Any:
+        if detail == "full":
+            assert release.wait(10), "never released"
+        return real(body, detail)
+
+    service.assess = slow_assess
+
+    async def scenario() -> tuple[int, int]:
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://t") as c:
+            full = asyncio.create_task(c.post("/v1/assess", json={"gestational_weeks": 30}))
+            await asyncio.sleep(0.05)
+            core = await asyncio.wait_for(
+                c.post("/v1/assess?detail=core", json={"gestational_weeks": 30}), timeout=5)
+            assert not full.done()  # still stuck, yet the core request was answered
+            release.set()
+            return core.status_code, (await full).status_code
+
+    assert asyncio.run(scenario()) == (200, 200)

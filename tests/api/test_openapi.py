@@ -18,6 +18,11 @@ EXPECTED = {
     ("post", "/v1/medicines/check"): "check_medicine",
     ("get", "/v1/vocabulary"): "get_vocabulary",
     ("get", "/healthz"): "healthz",
+    ("get", "/cds-services"): "cds_discovery",
+    ("post", "/cds-services/gravida-medication-pregnancy"): "cds_medication_pregnancy",
+    ("post", "/cds-services/gravida-medication-pregnancy-sign"): "cds_medication_pregnancy_sign",
+    ("post", "/cds-services/gravida-back-pain-triage"): "cds_back_pain_triage",
+    ("post", "/fhir/Questionnaire/$next-question"): "sdc_next_question",
 }
 
 

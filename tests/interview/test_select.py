@@ -17,7 +17,8 @@ from hypothesis import strategies as st
 
 from gravida.engine import Case
 from gravida.evaluation.interview_mode import play
-from gravida.interview.select import EMERGENCY, Hypothesis, State, status
+from gravida.interview.policy import Hypothesis, status
+from gravida.interview.select import EMERGENCY, State
 from gravida.interview.session import catalogue, plan, selector
 from gravida.knowledge import default_pack
 

@@ -13,6 +13,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -96,68 +97,53 @@ def browser() -> Iterator[Any]:
             b.close()
 
 
-@pytest.fixture()
-def phone(browser: Any, server: Server) -> Iterator[Any]:
-    """A page in a phone-sized context (390 x 844, touch), JavaScript on."""
-    context = browser.new_context(
-        viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True,
-        has_touch=True, base_url=server.url,
-    )
+@contextmanager
+def page_in(browser: Any, server: Server, **options: Any) -> Iterator[Any]:
+    """A page in a fresh browser context (its own cookies and cache) on the test server."""
+    context = browser.new_context(base_url=server.url, **options)
     page = context.new_page()
     page.set_default_timeout(15000)
-    errors: list[str] = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    page.js_errors = errors  # read by tests
     try:
         yield page
     finally:
         context.close()
+
+
+PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
+
+
+@pytest.fixture()
+def phone(browser: Any, server: Server) -> Iterator[Any]:
+    """A page in a phone-sized context (390 x 844, touch), JavaScript on."""
+    with page_in(browser, server, device_scale_factor=2, **PHONE) as page:
+        errors: list[str] = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        page.js_errors = errors  # read by tests
+        yield page
 
 
 @pytest.fixture()
 def nojs(browser: Any, server: Server) -> Iterator[Any]:
     """A page with JavaScript disabled: plain forms and redirects only."""
-    context = browser.new_context(
-        viewport={"width": 390, "height": 844}, java_script_enabled=False, base_url=server.url,
-    )
-    page = context.new_page()
-    page.set_default_timeout(15000)
-    try:
+    with page_in(browser, server, java_script_enabled=False, **PHONE) as page:
         yield page
-    finally:
-        context.close()
 
 
 @pytest.fixture()
 def browser_page(request: pytest.FixtureRequest, browser: Any, server: Server) -> Iterator[Any]:
     """A 390 x 844 phone page, JavaScript on or off as the test's ``js`` parameter says."""
     js = bool(request.getfixturevalue("js"))
-    context = browser.new_context(
-        viewport={"width": 390, "height": 844}, java_script_enabled=js, base_url=server.url,
-        is_mobile=True, has_touch=True,
-    )
-    page = context.new_page()
-    page.set_default_timeout(15000)
-    try:
+    with page_in(browser, server, java_script_enabled=js, **PHONE) as page:
         yield page
-    finally:
-        context.close()
 
 
 @pytest.fixture()
 def zoomed(browser: Any, server: Server) -> Iterator[Any]:
     """The phone at 200% text size: a 390 x 844 screen is 195 x 422 CSS pixels."""
-    context = browser.new_context(
-        viewport={"width": 195, "height": 422}, device_scale_factor=4, is_mobile=True,
-        has_touch=True, base_url=server.url,
-    )
-    page = context.new_page()
-    page.set_default_timeout(15000)
-    try:
+    with page_in(browser, server, viewport={"width": 195, "height": 422},
+                 device_scale_factor=4, is_mobile=True, has_touch=True) as page:
         yield page
-    finally:
-        context.close()
 
 
 def screenshot(page: Any, name: str, first_screen: bool = False) -> Path:

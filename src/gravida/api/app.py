@@ -23,6 +23,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 
 from gravida.api.middleware import Guard
 from gravida.api.openapi import build_openapi
@@ -36,6 +37,7 @@ from gravida.api.problems import (
 )
 from gravida.api.ratelimit import RateLimiter
 from gravida.api.routes import router
+from gravida.api.routes_cds import router as cds_router
 from gravida.api.routes_fhir import router as fhir_router
 from gravida.engine import Engine
 from gravida.knowledge import i18n
@@ -103,10 +105,24 @@ async def _http_error(request: Request, exc: Exception) -> Response:
     detail = exc.detail if isinstance(exc.detail, str) else None
     if exc.status_code == 404:
         detail = "There is nothing at this path."
+    headers = dict(exc.headers or {})
+    if exc.status_code == 405:
+        headers["Allow"] = _allowed(request)
     with i18n.language(request_language(request)):
         body = problem_json(exc.status_code, detail=detail, kind=kind,
                             instance=request.url.path)
-    return problem(exc.status_code, body, dict(exc.headers or {}))
+    return problem(exc.status_code, body, headers)
+
+
+def _allowed(request: Request) -> str:
+    """Every method some route serves at this path (Starlette names only the first
+    route's, and GET and DELETE of an interview are two routes)."""
+    routes = request.app.router.routes
+    allowed = [
+        m for m in ("GET", "POST", "PUT", "PATCH", "DELETE")
+        if any(r.matches({**request.scope, "method": m})[0] == Match.FULL for r in routes)
+    ]
+    return ", ".join(allowed)
 
 
 async def _database_down(request: Request, exc: Exception) -> Response:
@@ -183,6 +199,7 @@ def create_app(
     app.state.rate_limiter = RateLimiter(settings)
     app.include_router(router)
     app.include_router(fhir_router)
+    app.include_router(cds_router)
     for extra in extra_routers:  # e.g. the web pages (gravida.server), not in OpenAPI
         app.include_router(extra)
     app.add_exception_handler(ApiProblem, _api_problem)

@@ -41,6 +41,27 @@ def _ref(name: str) -> dict[str, str]:
     return {"$ref": REF + name}
 
 
+def _both(first: str, second: str) -> dict[str, Any]:
+    """A body listing ``first`` under present and ``second`` under absent."""
+    return {
+        "required": ["present", "absent"],
+        "properties": {
+            "present": {"type": "array", "contains": {"const": first}},
+            "absent": {"type": "array", "contains": {"const": second}},
+        },
+    }
+
+
+def _inconsistent(pack: Any, booleans: list[str]) -> dict[str, Any]:
+    """What the case validation refuses beyond types and ranges, as JSON Schema (under
+    ``not``): a finding both present and absent, or present while one it implies is absent.
+    One ``not`` of an ``anyOf``: schemathesis cannot generate from many ``not``s in an
+    ``allOf``."""
+    rules = [_both(f, f) for f in booleans]
+    rules += [_both(imp.if_, imp.then) for imp in pack.implies]
+    return {"anyOf": rules}
+
+
 def request_schemas(service: Service) -> dict[str, Any]:
     from gravida.interview.session import catalogue
 
@@ -60,11 +81,15 @@ def request_schemas(service: Service) -> dict[str, Any]:
     lang = {"type": "string", "enum": list(i18n.languages(pack.directory)),
             "description": "The language of the texts in the reply (and, for an interview, "
             "of all its replies); overrides Accept-Language."}
-    props["present"] = {**finding_list, "description": "Findings she has."}
-    props["absent"] = {**finding_list, "description": "Findings she does not have."}
+    # null, like an empty list, says nothing (YAML vignettes write an empty list so)
+    props["present"] = {"anyOf": [finding_list, {"type": "null"}],
+                        "description": "Findings she has."}
+    props["absent"] = {"anyOf": [finding_list, {"type": "null"}],
+                       "description": "Findings she does not have."}
     props["lang"] = lang
     case = {
         "type": "object",
+        "not": _inconsistent(pack, booleans),
         "description": "What is known: numbers as `id: value`, yes/no findings under present "
         "and absent, everything else unknown. Ids: GET /v1/vocabulary.",
         "properties": props,
@@ -75,22 +100,29 @@ def request_schemas(service: Service) -> dict[str, Any]:
     groups = sorted(q.id for q in cat.questions.values() if q.kind == "group")
     start = {
         "type": "object",
+        "not": case["not"],
         "description": "Initial evidence in the /v1/assess format, optionally with her own "
-        "words in `text`. gestational_weeks is required (given, or read from the text).",
+        "words in `text`. gestational_weeks is required (given, or read from the text: a "
+        "text that does not state it, without gestational_weeks, is 422).",
+        "anyOf": [{"required": ["gestational_weeks"]},
+                  {"required": ["text"], "properties": {"text": {"type": "string"}}}],
         "properties": {
             **props,
-            "text": {"type": "string", "maxLength": MAX_TEXT_CHARS,
+            "text": {"anyOf": [{"type": "string", "maxLength": MAX_TEXT_CHARS},
+                               {"type": "null"}],
                      "description": "Free text to read findings from (not stored unless "
-                     "keep_text is true)."},
+                     "keep_text is true); null: no text."},
             "keep_text": {"type": "boolean", "default": False,
                           "description": "Store the text with the interview."},
-            "volunteered": {"type": "array", "uniqueItems": True,
-                            "items": {"type": "string", "enum": groups},
+            "volunteered": {"anyOf": [{"type": "array", "uniqueItems": True,
+                                       "items": {"type": "string", "enum": groups}},
+                                      {"type": "null"}],
                             "description": "Question groups she has already answered in her "
-                            "own words (default: those the text speaks to)."},
+                            "own words (null or left out: those the text speaks to)."},
             "unset": {"type": "array", "uniqueItems": True, "items": {"type": "string"},
                       "description": "Findings read from `text` that she unticked in "
-                      "\"What we understood\": left unknown, so they are asked."},
+                      "\"What we understood\": left unknown, so they are asked. An id the "
+                      "text was not read as stating is 422."},
         },
         "additionalProperties": False,
     }

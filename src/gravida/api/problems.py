@@ -21,6 +21,7 @@ from gravida.knowledge.i18n import _
 from gravida.service.errors import (
     Conflict,
     InvalidRequest,
+    NotAvailable,
     ServiceError,
     Unavailable,
     UnknownInterview,
@@ -68,6 +69,7 @@ SERVICE_STATUS: dict[type[ServiceError], int] = {
     InvalidRequest: 422,
     UnknownInterview: 404,
     Conflict: 409,
+    NotAvailable: 404,
     Unavailable: 503,
 }
 

@@ -29,28 +29,30 @@ rule in full.
 
 from __future__ import annotations
 
-import itertools
 import math
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 import numpy as np
 import numpy.typing as npt
 
-from gravida.engine import Case, Engine, Evidence, Model
-from gravida.engine.model import leaders, softmax, trimester
-from gravida.engine.triage import RED_FLAG_SUBSETS_MAX
+from gravida.engine import Case, Engine, Evidence
+from gravida.engine.model import leaders, trimester
 from gravida.interview.catalogue import Catalogue, QuestionSpec, probes
-from gravida.knowledge import expr
-
-FloatArray = npt.NDArray[np.float64]
-IntArray = npt.NDArray[np.int64]
+from gravida.interview.policy import (
+    Batch,
+    FloatArray,
+    Hypothesis,
+    IntArray,
+    LevelPolicy,
+    Pattern,
+    close_implications,
+    open_findings,
+)
 
 # Not clinical: a bound on work. Pairs of answers are tried among this many
 # answers, those that push hardest towards crossing the emergency line.
 PAIR_ANSWERS = 64
-# Not clinical: red-flag subset masks kept per selector (each at most 63 x 90 floats).
-MASKS_KEPT = 256
 
 EMERGENCY = "emergency"
 AMBULANCE = "emergency_ambulance"
@@ -58,286 +60,11 @@ AMBULANCE = "emergency_ambulance"
 Value = bool | float | None | tuple[str, ...] | Mapping[str, float] | Mapping[str, bool | None]
 
 
-# --- the triage policy, vectorised ----------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Rule:
-    rank: int
-    node: expr.Node
-    mentions: frozenset[str]
-
-
-@dataclass(frozen=True)
-class Hypothesis:
-    """Evidence after one possible answer; ``changed`` limits which rules are re-read."""
-
-    present: frozenset[str]
-    absent: frozenset[str]
-    numbers: Mapping[str, float]
-    changed: frozenset[str] | None  # None: every rule is evaluated afresh
-
-
-@dataclass(frozen=True)
-class Batch:
-    """Per hypothesis: its triage level (as a rank) and its posterior."""
-
-    level: IntArray
-    posterior: FloatArray
-    condition_ranks: IntArray  # each condition's level now, after its adjustments
-    floor_rank: IntArray  # the most urgent floor rule that holds (-1: none)
-
-
-class LevelPolicy:
-    """engine.triage.decide's level (not its reasons) for many evidences at once.
-
-    The level is the most urgent of: every floor rule that holds; the
-    leader's level; every condition whose posterior reaches the threshold of
-    its level; and the same differential taken without each combination of
-    the red flags present. Condition levels after adjustment and floor rules
-    depend on the evidence only, so a hypothesis that changes one finding
-    re-reads only the rules that mention it.
-    """
-
-    def __init__(self, model: Model) -> None:
-        pack = model.pack
-        self.model = model
-        self.levels = pack.levels
-        self.rank = {lv: pack.level_rank(lv) for lv in pack.levels}
-        self.by_rank = {r: lv for lv, r in self.rank.items()}
-        self.floors = [
-            _Rule(self.rank[cr.rule.level], cr.node, frozenset(expr.findings_in(cr.node)))
-            for cr in pack.floors
-        ]
-        conds = model.conditions
-        self.base_rank: IntArray = np.array(
-            [self.rank[pack.condition_levels[c].level] for c in conds], dtype=np.int64
-        )
-        self.adjust: list[tuple[int, list[_Rule]]] = []
-        for i, c in enumerate(conds):
-            rules = [
-                _Rule(self.rank[cr.rule.level], cr.node, frozenset(expr.findings_in(cr.node)))
-                for cr in pack.condition_levels[c].adjust
-            ]
-            if rules:
-                self.adjust.append((i, rules))
-        thr = np.zeros(len(self.levels))
-        for lv, r in self.rank.items():
-            thr[r] = pack.thresholds[lv]
-        self.threshold_by_rank: FloatArray = thr
-        self.red_flags = frozenset(pack.red_flags)
-        self.floors_by_finding: dict[str, list[int]] = {}
-        for i, floor in enumerate(self.floors):
-            for f in floor.mentions:
-                self.floors_by_finding.setdefault(f, []).append(i)
-        self.adjust_by_finding: dict[str, list[int]] = {}
-        for a, (_, rules) in enumerate(self.adjust):
-            for f in {f for r in rules for f in r.mentions}:
-                self.adjust_by_finding.setdefault(f, []).append(a)
-        self._mask_cache: dict[tuple[str, ...], FloatArray] = {}
-
-    # evidence-only parts ----------------------------------------------------
-
-    def floor_truths(self, h: Hypothesis) -> list[bool]:
-        return [expr.evaluate(r.node, h.present, h.absent, h.numbers) for r in self.floors]
-
-    def adjust_ranks(self, h: Hypothesis) -> IntArray:
-        ranks = self.base_rank.copy()
-        for i, rules in self.adjust:
-            ranks[i] = self._adjusted(i, rules, h)
-        return ranks
-
-    def _adjusted(self, i: int, rules: list[_Rule], h: Hypothesis) -> int:
-        best = -1
-        for r in rules:
-            if r.rank > best and expr.evaluate(r.node, h.present, h.absent, h.numbers):
-                best = r.rank
-        return best if best >= 0 else int(self.base_rank[i])
-
-    def vectors(self, h: Hypothesis) -> tuple[FloatArray, FloatArray]:
-        index = self.model.index
-        pos = np.zeros(len(self.model.findings))
-        neg = np.zeros(len(self.model.findings))
-        for f in h.present:
-            pos[index[f]] = 1.0
-        for f in h.absent:
-            neg[index[f]] = 1.0
-        return pos, neg
-
-    def posteriors(self, weeks: float, pos: FloatArray, neg: FloatArray) -> FloatArray:
-        """model.posterior_batch for rows that share one gestational age, without its
-        per-row loop (the interview scores thousands of rows per question)."""
-        model = self.model
-        t = trimester(weeks)
-        scores = model.log_prior(weeks)[None, :] + pos @ model.log_p[t].T + neg @ model.log_q[t].T
-        return softmax(scores)
-
-    def _masks(self, flags: tuple[str, ...]) -> FloatArray:
-        """One row per non-empty subset of ``flags``: 1 everywhere but 0 on the subset."""
-        hit = self._mask_cache.get(flags)
-        if hit is None:
-            cols = [self.model.index[f] for f in flags]
-            rows = []
-            for size in range(1, len(flags) + 1):
-                for subset in itertools.combinations(cols, size):
-                    row = np.ones(len(self.model.findings))
-                    row[list(subset)] = 0.0
-                    rows.append(row)
-            hit = np.array(rows)
-            if len(self._mask_cache) < MASKS_KEPT:
-                self._mask_cache[flags] = hit
-        return hit
-
-    # batch ------------------------------------------------------------------
-
-    def evaluate(self, weeks: float, hyps: Sequence[Hypothesis]) -> Batch:
-        """Level and posterior for every hypothesis; ``hyps[0]`` is the evidence now."""
-        model = self.model
-        n, n_f = len(hyps), len(model.findings)
-        base = hyps[0]
-        base_pos, base_neg = self.vectors(base)
-        pos = np.repeat(base_pos[None, :], n, axis=0)
-        neg = np.repeat(base_neg[None, :], n, axis=0)
-        truths = self.floor_truths(base)
-        base_true = [(i, r.rank) for i, r in enumerate(self.floors) if truths[i]]
-        floor_rank = np.full(n, max((r for _, r in base_true), default=-1), dtype=np.int64)
-        base_adjust = self.adjust_ranks(base)
-        cond_ranks = np.repeat(base_adjust[None, :], n, axis=0)
-        for k in range(1, n):
-            h = hyps[k]
-            if h.changed is None:
-                pos[k], neg[k] = self.vectors(h)
-                floor_rank[k] = max(
-                    (r.rank for r, t in zip(self.floors, self.floor_truths(h), strict=True) if t),
-                    default=-1,
-                )
-                cond_ranks[k] = self.adjust_ranks(h)
-                continue
-            floors: set[int] = set()
-            adjust: set[int] = set()
-            for f in h.changed:
-                j = model.index.get(f)
-                if j is not None:
-                    pos[k, j] = 1.0 if f in h.present else 0.0
-                    neg[k, j] = 1.0 if f in h.absent else 0.0
-                floors.update(self.floors_by_finding.get(f, ()))
-                adjust.update(self.adjust_by_finding.get(f, ()))
-            if floors:
-                best = max((r for i, r in base_true if i not in floors), default=-1)
-                for i in floors:
-                    rule = self.floors[i]
-                    if rule.rank > best and expr.evaluate(rule.node, h.present, h.absent,
-                                                          h.numbers):
-                        best = rule.rank
-                floor_rank[k] = best
-            for a in adjust:
-                ci, rules = self.adjust[a]
-                cond_ranks[k, ci] = self._adjusted(ci, rules, h)
-        # the differential without each combination of the red flags present
-        groups: dict[tuple[str, ...], list[int]] = {}
-        for k, h in enumerate(hyps):
-            flags = tuple(sorted(h.present & self.red_flags)[:RED_FLAG_SUBSETS_MAX])
-            if flags:
-                groups.setdefault(flags, []).append(k)
-        all_pos, all_neg, owners = [pos], [neg], [np.arange(n)]
-        for flags, ks in groups.items():
-            masks = self._masks(flags)
-            idx = np.array(ks, dtype=np.int64)
-            all_pos.append((pos[idx][:, None, :] * masks[None, :, :]).reshape(-1, n_f))
-            all_neg.append(np.repeat(neg[idx], len(masks), axis=0))
-            owners.append(np.repeat(idx, len(masks)))
-        own = np.concatenate(owners)
-        post = self.posteriors(weeks, np.concatenate(all_pos), np.concatenate(all_neg))
-        ranks = cond_ranks[own]
-        thr = self.threshold_by_rank[ranks]
-        qualifies = (post >= thr) & (post > 0.0)
-        by_threshold = np.where(qualifies, ranks, -1).max(axis=1)
-        # the leader, with the engine's own tie-break
-        leader_rank = ranks[np.arange(len(own)), leaders(post)]
-        level = floor_rank.copy()
-        np.maximum.at(level, own, np.maximum(by_threshold, leader_rank))
-        return Batch(level, post[:n], base_adjust, floor_rank)
-
-
-# --- evidence for one answer -------------------------------------------------------
-
-
-def _close(pack_implies: Iterable[tuple[str, str]], present: set[str], absent: set[str]) -> bool:
-    """Apply implications both ways; False when the result contradicts itself."""
-    implies = list(pack_implies)
-    changed = True
-    while changed:
-        changed = False
-        for if_, then in implies:
-            if if_ in present and then not in present:
-                present.add(then)
-                changed = True
-            if then in absent and if_ not in absent:
-                absent.add(if_)
-                changed = True
-    return not (present & absent)
-
-
-
-# --- danger patterns: rules that further answers could still complete ----------------
-
-
-@dataclass(frozen=True)
-class Pattern:
-    """A rule that sets an emergency level: a floor, or a condition's adjustment."""
-
-    id: str
-    rank: int
-    node: expr.Node
-    condition: int | None  # for an adjustment: the condition it belongs to
-
-
-def status(node: expr.Node, ev: Evidence, askable: Callable[[str], bool]) -> bool | None:
-    """True (holds), False (cannot hold any more) or None (still open) for a rule.
-
-    Three-valued: an atom about a finding that is unknown but still askable is
-    open; one that is unknown and was already asked (or cannot be asked) can
-    no longer hold, as in the engine, where an unknown never satisfies a rule.
-    """
-    if isinstance(node, expr.Atom):
-        f = node.finding
-        if f in ev.present:
-            return node.present
-        if f in ev.absent:
-            return not node.present
-        return None if askable(f) else False
-    if isinstance(node, expr.Compare):
-        value = ev.numbers.get(node.finding)
-        if value is not None:
-            return expr.OPS[node.op](value, node.value)
-        return None if askable(node.finding) else False
-    parts = [status(p, ev, askable) for p in node.parts]
-    if isinstance(node, expr.All):
-        if any(p is False for p in parts):
-            return False
-        return True if all(p is True for p in parts) else None
-    if any(p is True for p in parts):
-        return True
-    return False if all(p is False for p in parts) else None
-
-
-def open_findings(node: expr.Node, ev: Evidence, askable: Callable[[str], bool]) -> set[str]:
-    """The askable findings an answer to which could still help an open rule hold."""
-    if status(node, ev, askable) is not None:
-        return set()
-    if isinstance(node, expr.Atom | expr.Compare):
-        return {node.finding}
-    out: set[str] = set()
-    for p in node.parts:
-        out |= open_findings(p, ev, askable)
-    return out
-
-
 # --- the plan -------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
-class Outcome:
+class AnswerOutcome:
     """One possible answer to a question and what it would lead to."""
 
     answer: Value
@@ -348,7 +75,7 @@ class Outcome:
 @dataclass(frozen=True)
 class Scored:
     question: str
-    outcomes: tuple[Outcome, ...]
+    outcomes: tuple[AnswerOutcome, ...]
     value: float
     info_gain: float  # bits about the differential
     level_change: float  # expected |change of level|, in levels
@@ -363,7 +90,7 @@ class Scored:
 
 
 @dataclass(frozen=True)
-class Plan:
+class QuestionPlan:
     """The decision for one interview state: a question to ask, or why to stop."""
 
     question: str | None
@@ -498,7 +225,7 @@ class Selector:
 
     # the decision ----------------------------------------------------------------
 
-    def plan(self, state: State) -> Plan:
+    def plan(self, state: State) -> QuestionPlan:
         model, params = self.model, self.params
         ev = model.evidence(state.case)
         cands = self.candidates(ev, state)
@@ -601,9 +328,9 @@ class Selector:
                                               self.emergency_rank, True, n_q)
         value = q_answerable * np.maximum(info, 0.0) * (1.0 + params.level_weight * dlevel)
         by_rank = self.policy.by_rank
-        outcomes: list[list[Outcome]] = [[] for _ in range(n_q)]
+        outcomes: list[list[AnswerOutcome]] = [[] for _ in range(n_q)]
         for (qi, a, k, _), pr in zip(entries, prob, strict=True):
-            outcomes[qi].append(Outcome(a, float(pr), by_rank[int(levels[k])]))
+            outcomes[qi].append(AnswerOutcome(a, float(pr), by_rank[int(levels[k])]))
         scored = [
             Scored(
                 q.id, tuple(outcomes[i]), float(value[i]), float(info[i]), float(dlevel[i]),
@@ -671,12 +398,12 @@ class Selector:
         level0: int,
         lead0: float,
         danger: tuple[str, ...],
-    ) -> Plan:
+    ) -> QuestionPlan:
         params = self.params
         level = self.policy.by_rank[level0]
 
-        def plan(question: str | None, stop: str | None, phase: str) -> Plan:
-            return Plan(question, stop, level, lead0, phase, danger, tuple(scored))
+        def plan(question: str | None, stop: str | None, phase: str) -> QuestionPlan:
+            return QuestionPlan(question, stop, level, lead0, phase, danger, tuple(scored))
 
         def screening_key(s: Scored) -> tuple[bool, float, int, float, str]:
             # Red flags first: they must all be asked, and their answers settle
@@ -731,7 +458,7 @@ class Selector:
                                    frozenset(yes | no)))
             return len(hyps) - 1
         present, absent = set(ev.present) | yes, set(ev.absent) | no
-        if not _close(self.implies, present, absent):
+        if not close_implications(self.implies, present, absent):
             return None
         changed = frozenset((present - ev.present) | (absent - ev.absent))
         hyps.append(Hypothesis(frozenset(present), frozenset(absent), ev.numbers, changed))

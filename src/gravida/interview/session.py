@@ -17,7 +17,7 @@ from typing import Any, Literal
 
 from gravida.engine import Assessment, Case, CaseError, Engine
 from gravida.interview.catalogue import Catalogue, QuestionSpec, load_catalogue
-from gravida.interview.select import AMBULANCE, EMERGENCY, Plan, Selector, State, Value
+from gravida.interview.select import AMBULANCE, EMERGENCY, QuestionPlan, Selector, State, Value
 from gravida.knowledge.i18n import N_, say
 from gravida.knowledge.load import Pack
 
@@ -249,7 +249,7 @@ def start(
     return Session(engine, dict(parsed.to_json()), vol, (), derived)
 
 
-def plan(session: Session) -> Plan:
+def plan(session: Session) -> QuestionPlan:
     d = session.derived
     state = State(d.case, d.asked, d.covered, session.questions_asked, d.emergency)
     return selector(session.engine).plan(state)

@@ -44,5 +44,9 @@ class Conflict(ServiceError):
     finished, there is nothing to undo, or the pack changed so it cannot be resumed."""
 
 
+class NotAvailable(ServiceError):
+    """The service offers no such thing (an unknown CDS service id)."""
+
+
 class Unavailable(ServiceError):
     """A resource the service needs (the database) cannot be reached right now."""

@@ -17,12 +17,22 @@ import os
 from pathlib import Path
 from typing import Any
 
+import orjson
 import sqlalchemy as sa
 from sqlalchemy.engine import make_url
 
 from gravida.settings import Settings
 
 BUSY_TIMEOUT_MS = 30_000
+
+
+def _dumps(value: Any) -> str:
+    """JSON columns (an interview's state, question, result) written by orjson: the state
+    of a finished interview is tens of kilobytes, written on every answer."""
+    return orjson.dumps(value, option=orjson.OPT_SERIALIZE_NUMPY | orjson.OPT_NON_STR_KEYS).decode()
+
+
+JSON_CODEC: dict[str, Any] = {"json_serializer": _dumps, "json_deserializer": orjson.loads}
 # Seconds to wait for a PostgreSQL connection before the request fails (503, retry).
 PG_CONNECT_TIMEOUT = 5
 
@@ -57,6 +67,7 @@ def make_engine(settings: Settings, url: str | None = None) -> sa.Engine:
             connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
             pool_size=settings.db_pool_size,
             max_overflow=20,
+            **JSON_CODEC,
         )
         synchronous = settings.sqlite_synchronous
 
@@ -76,5 +87,5 @@ def make_engine(settings: Settings, url: str | None = None) -> sa.Engine:
         connect_args["connect_timeout"] = PG_CONNECT_TIMEOUT
     return sa.create_engine(
         raw, pool_size=settings.db_pool_size, max_overflow=10, pool_pre_ping=True,
-        pool_timeout=10, connect_args=connect_args,
+        pool_timeout=10, connect_args=connect_args, **JSON_CODEC,
     )

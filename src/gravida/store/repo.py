@@ -68,6 +68,19 @@ _COLUMNS = [
 ]
 
 
+# Statements built once (building and keying one costs more than running it on SQLite).
+_ID: sa.BindParameter[str] = sa.bindparam("id_")
+_GET = sa.select(*_COLUMNS).where(_T.c.id == _ID)
+_VERSION = sa.select(_T.c.version).where(_T.c.id == _ID)
+_CREATED = sa.select(_T.c.text, _T.c.created_at).where(_T.c.id == _ID)
+_UPDATE = (
+    sa.update(_T)
+    .where(_T.c.id == _ID, _T.c.version == sa.bindparam("read"))
+    .values({c: sa.bindparam(c) for c in (
+        "version", "state", "question", "result", "finished", "pack_version", "updated_at")})
+)
+
+
 def _row(r: sa.Row[Any]) -> StoredInterview:
     return StoredInterview(
         id=r.id, version=r.version, pack_version=r.pack_version, state=r.state,
@@ -108,7 +121,7 @@ class InterviewStore:
 
     def get(self, interview_id: str) -> StoredInterview:
         with self.engine.connect() as conn:
-            r = conn.execute(sa.select(*_COLUMNS).where(_T.c.id == interview_id)).first()
+            r = conn.execute(_GET, {"id_": interview_id}).first()
         if r is None:
             raise NotFound(interview_id)
         return _row(r)
@@ -127,24 +140,22 @@ class InterviewStore:
         """Write a new state if the stored version is still ``expected_version``."""
         now = utcnow()
         with self.engine.begin() as conn:
-            done = conn.execute(
-                sa.update(_T)
-                .where(_T.c.id == interview_id, _T.c.version == expected_version)
-                .values(
-                    version=expected_version + 1, state=state, question=question,
-                    result=result, finished=finished, pack_version=pack_version,
-                    updated_at=now,
-                )
-            )
+            done = conn.execute(_UPDATE, {
+                "id_": interview_id, "read": expected_version,
+                "version": expected_version + 1, "state": state, "question": question,
+                "result": result, "finished": finished, "pack_version": pack_version,
+                "updated_at": now,
+            })
             if done.rowcount != 1:
-                current = conn.execute(
-                    sa.select(_T.c.version).where(_T.c.id == interview_id)
-                ).scalar_one_or_none()
+                current = conn.execute(_VERSION, {"id_": interview_id}).scalar_one_or_none()
                 if current is None:
                     raise NotFound(interview_id)
                 raise VersionConflict(expected_version, current)
-            r = conn.execute(sa.select(*_COLUMNS).where(_T.c.id == interview_id)).one()
-        return _row(r)
+            r = conn.execute(_CREATED, {"id_": interview_id}).one()
+        return StoredInterview(
+            interview_id, expected_version + 1, pack_version, state, question, result,
+            finished, r.text, _aware(r.created_at), now,
+        )
 
     def delete(self, interview_id: str) -> None:
         """Delete one interview now (her own request); NotFound if there is none."""

@@ -199,12 +199,12 @@ async def answer(request: Request, interview_id: str) -> Response:
         return question_page(service, shown, await call(kept_text, service, interview_id),
                              error=exc, values=form)
     while step < step_of(view):  # answering an earlier question again: go back to it first
-        try:
-            view = await call(service.back, interview_id, {"version": view["version"]})
-        except ServiceError as exc:
-            if exc.kind in ("version-conflict", "nothing-to-undo"):
-                return redirect(f"/i/{interview_id}?moved=1")
-            return problem_page(exc)
+        went = await step_back(service, interview_id, int(view["version"]))
+        if went is None:
+            return redirect(f"/i/{interview_id}?moved=1")
+        if isinstance(went, Response):
+            return went
+        view = went
     try:
         await call(service.answer, interview_id,
                    {"question": q["id"], "answer": value, "version": view["version"]})
@@ -222,9 +222,22 @@ async def answer(request: Request, interview_id: str) -> Response:
     return redirect(f"/i/{interview_id}")
 
 
+async def step_back(service: Service, interview_id: str,
+                    version: int) -> dict[str, Any] | Response | None:
+    """Undo the last answer: the new view, None if it moved on or there is nothing to
+    undo, or an error page."""
+    try:
+        return await call(service.back, interview_id, {"version": version})
+    except ServiceError as exc:
+        if exc.kind in ("version-conflict", "nothing-to-undo"):
+            return None
+        return problem_page(exc)
+
+
 @router.post("/i/{interview_id}/back", response_class=HTMLResponse)
 @guarded
 async def back(request: Request, interview_id: str) -> Response:
+    """The page's "Change my last answer" button (a form, so it works without JavaScript)."""
     service = service_of(request)
     form = await read_form(request)
     view = await load(service, interview_id)
@@ -232,10 +245,5 @@ async def back(request: Request, interview_id: str) -> Response:
         return view
     if first(form, "version") != str(view["version"]):
         return redirect(f"/i/{interview_id}?moved=1")
-    try:
-        await call(service.back, interview_id, {"version": view["version"]})
-    except ServiceError as exc:
-        if exc.kind in ("version-conflict", "nothing-to-undo"):
-            return redirect(f"/i/{interview_id}")
-        return problem_page(exc)
-    return redirect(f"/i/{interview_id}")
+    went = await step_back(service, interview_id, int(view["version"]))
+    return went if isinstance(went, Response) else redirect(f"/i/{interview_id}")

@@ -36,7 +36,7 @@ TOPIC_WORDS: dict[str, str] = {
     "follow_up": N_("Follow-up"),
 }
 # Interface words for where an investigation sits on the imaging ladder (the
-# ladder itself, and why, are the work-up's: advice/workup.py and workup.yaml).
+# ladder itself, and why, are the work-up's: advice/workup/ and workup.yaml).
 LINE_WORDS: dict[str, str] = {"second": N_("second line"), "ionising": N_("ionising radiation")}
 # Not clinical: how many causes the clinician summary lists.
 SUMMARY_CONDITIONS = 6

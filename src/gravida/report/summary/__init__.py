@@ -96,7 +96,7 @@ TREATMENTS_SHOWN = 1
 def _workup(report: Report) -> list[dict[str, Any]]:
     """The report's suggested work-up, in its order, as the page shows it.
 
-    The order and the reasons are the work-up stage's (advice/workup.py); the
+    The order and the reasons are the work-up stage's (advice/workup/); the
     page keeps, per investigation, what it would show for each leading cause,
     its safety in pregnancy, and any restriction (ionising tests).
     """

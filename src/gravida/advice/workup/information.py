@@ -1,0 +1,261 @@
+"""Information theory for the work-up: how much a test's result would tell."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import numpy.typing as npt
+
+if TYPE_CHECKING:
+    from gravida.advice.workup.leading import Leading
+
+
+# --- information ---------------------------------------------------------------------------
+
+
+def _bits(x: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+    """x * log2(x) with 0 log 0 = 0."""
+    out = np.zeros_like(x)
+    mask = x > 0
+    out[mask] = x[mask] * np.log2(x[mask])
+    return out
+
+
+def expected_information(prior: npt.NDArray[np.float64],
+                         likelihood: npt.NDArray[np.float64]) -> float:
+    """Mutual information (bits) between the condition and the test's result.
+
+    ``prior`` is P(condition) over k conditions (sums to 1); ``likelihood`` is
+    the k x r matrix P(result | condition). Equals the expected reduction in the
+    entropy of the differential once the result is known.
+    """
+    joint = prior[:, None] * likelihood
+    p_result = joint.sum(axis=0)
+    h_prior = -float(_bits(prior).sum())
+    h_post = -float(_bits(joint).sum()) + float(_bits(p_result).sum())
+    return max(0.0, h_prior - h_post)
+
+
+MAX_HISTORIES = 4096  # a bound on work when combining test results (not clinical)
+NEGLIGIBLE = 1e-15  # a result history less probable than this is dropped (not clinical)
+
+
+# No BLAS calls (np.dot, @) on long vectors here: OpenBLAS's threads make them
+# hundreds of times slower when the machine's cores are busy serving requests.
+
+
+def _xlogx(x: npt.NDArray[np.float64]) -> float:
+    """The sum of x * log2(x) over all entries, with 0 log 0 = 0."""
+    p = x[x > 0]
+    return float((p * np.log2(p)).sum())
+
+
+def _xlogx_rows(x: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+    """Per row (last axis summed), x * log2(x) with 0 log 0 = 0."""
+    logs = np.zeros_like(x)
+    np.log2(x, out=logs, where=x > 0)
+    return np.asarray((x * logs).sum(axis=-1), dtype=float)
+
+
+def _order_statistic(x: npt.NDArray[np.float64], rank: int) -> float:
+    """The value at ``rank`` (0-based) of x sorted ascending, as np.partition gives it.
+
+    Partitioning all of x is the slow part of cutting the beam, so a sample
+    first brackets the value, counting confirms the bracket holds it, and only
+    the values inside are partitioned; an unlucky sample falls back to all.
+    """
+    n = x.shape[0]
+    sample = np.sort(x[:: max(1, n // 256)])
+    m = sample.shape[0]
+    at = rank * m // n
+    lo, hi = sample[max(0, at - 24)], sample[min(m - 1, at + 24)]
+    below = int(np.count_nonzero(x < lo))
+    if below <= rank:  # the value is at least lo ...
+        band = x[(x >= lo) & (x <= hi)]
+        if below + band.shape[0] > rank:  # ... and at most hi
+            return float(np.partition(band, rank - below)[rank - below])
+    return float(np.partition(x, rank)[rank])
+
+
+@dataclass(frozen=True)
+class _Generation:
+    """One panel test applied to the result histories before it.
+
+    Its children are numbered result-major (``result * parents + history``);
+    ``kept`` lists those that survived (None: all), ``mass`` is P(history) of
+    each, and ``cut`` says whether the beam was cut to MAX_HISTORIES here.
+    Enough to rebuild any history's place in the order that defines which
+    histories a cut keeps (see ``_Histories._defined_order``), without
+    sorting every generation.
+    """
+
+    parents: int
+    kept: npt.NDArray[np.intp] | None
+    mass: npt.NDArray[np.float64]
+    cut: bool
+
+
+@dataclass(frozen=True)
+class _Histories:
+    """P(condition, history) over the most probable result histories of a panel.
+
+    Tests are taken as conditionally independent given the condition (the
+    same assumption as the engine). The joint is built one test at a time and
+    only the MAX_HISTORIES most probable histories are kept, which bounds the
+    work and loses a negligible mass. Equally probable histories at the edge
+    of a cut are kept in a defined order (``_defined_order``), so the result
+    does not depend on how the work is arranged.
+    """
+
+    joint: npt.NDArray[np.float64]  # k x histories
+    mass: npt.NDArray[np.float64]  # P(history)
+    generations: tuple[_Generation, ...]
+
+    @classmethod
+    def start(cls, prior: npt.NDArray[np.float64]) -> _Histories:
+        joint = np.array(prior, dtype=float)[:, None]
+        return cls(joint, joint.sum(axis=0), ())
+
+    def then(self, *likelihoods: npt.NDArray[np.float64]) -> _Histories:
+        """The histories once tests with these k x r likelihoods are done too.
+
+        Several tests are done in one step only while their histories fit
+        without a cut; the result is the same as one test at a time (a
+        history dropped as negligible has only negligible descendants, and
+        the combined result index orders histories as the results in turn).
+        """
+        k, h = self.joint.shape
+        grown = self.joint[:, None, :]
+        for m in likelihoods:
+            grown = (grown[:, :, None, :] * m[:, None, :, None]).reshape(k, -1, h)
+        if len(likelihoods) > 1 and grown.shape[1] * h > MAX_HISTORIES:
+            raise ValueError("tests done together must not need a cut")
+        flat = grown.reshape(k, -1)
+        mass = flat.sum(axis=0)
+        kept: npt.NDArray[np.intp] | None = None
+        keep = mass > NEGLIGIBLE
+        if not keep.all():
+            kept = np.flatnonzero(keep)
+            mass = mass[kept]
+        cut = mass.shape[0] > MAX_HISTORIES
+        if cut:
+            chosen = self._most_probable(mass, kept, h)
+            kept = chosen if kept is None else kept[chosen]
+            mass = mass[chosen]
+        joint = flat if kept is None else np.take(flat, kept, axis=1)
+        return _Histories(joint, mass, (*self.generations, _Generation(h, kept, mass, cut)))
+
+    def _most_probable(self, mass: npt.NDArray[np.float64], kept: npt.NDArray[np.intp] | None,
+                       parents: int) -> npt.NDArray[np.intp]:
+        """The MAX_HISTORIES most probable children (ascending indices into ``mass``)."""
+        threshold = _order_statistic(mass, mass.shape[0] - MAX_HISTORIES)
+        chosen = mass > threshold
+        need = MAX_HISTORIES - int(np.count_nonzero(chosen))
+        tied = np.flatnonzero(mass == threshold)
+        if tied.shape[0] > need:  # keep the tied ones the defined order puts first
+            children = tied if kept is None else kept[tied]
+            tied = tied[self._defined_order(children, parents)[:need]]
+        chosen[tied] = True
+        return np.flatnonzero(chosen)
+
+    def _defined_order(self, children: npt.NDArray[np.intp],
+                       parents: int) -> npt.NDArray[np.intp]:
+        """The order of these (equally probable) children that decides which a cut keeps.
+
+        The definition: histories are held in the order they are grown (parent,
+        then result), re-sorted stably by descending mass at every cut, and a
+        cut keeps the first MAX_HISTORIES. Unrolled, a child sorts by its
+        ancestors' masses at the earlier cuts (latest first), then by the
+        results that make up its history (first test first), which needs only
+        the ties themselves, not a sort of every generation.
+        """
+        keys: list[npt.NDArray[Any]] = []
+        results = [children // parents]
+        idx = children % parents
+        for g in reversed(self.generations):
+            if g.cut:
+                keys.append(-g.mass[idx])
+            grown = idx if g.kept is None else g.kept[idx]
+            results.append(grown // g.parents)
+            idx = grown % g.parents
+        keys.extend(reversed(results))
+        return np.lexsort(keys[::-1])
+
+    @cached_property
+    def _mass_bits(self) -> float:
+        """The sum over histories of P(h) log2 P(h)."""
+        return _xlogx(self.mass)
+
+    @cached_property
+    def _condition_mass(self) -> npt.NDArray[np.float64]:
+        """P(condition, kept history) summed over the kept histories."""
+        return np.asarray(self.joint.sum(axis=1), dtype=float)
+
+    def information(self, likelihood: npt.NDArray[np.float64]) -> float:
+        """I(condition; test | history), in bits, for a test with this k x r likelihood.
+
+        H(condition | history) - H(condition | history, result), written so
+        that only P(history) and P(history, result) need logarithms: with l
+        the likelihood rows, sum p l log(p l) = sum p log p * sum_r l +
+        sum p * sum_r l log l per condition, and the first part cancels
+        against H(condition | history) when the rows are distributions (as
+        the pack's are); otherwise its remainder is added.
+        """
+        per_condition = float((self._condition_mass * _xlogx_rows(likelihood)).sum())
+        joint_result = np.einsum("ch,cr->rh", self.joint, likelihood)
+        info = self._mass_bits + per_condition - _xlogx(joint_result)
+        excess = likelihood.sum(axis=1) - 1.0
+        if np.any(np.abs(excess) > 1e-12):
+            info += float((_xlogx_rows(self.joint) * excess).sum())
+        return max(0.0, info)
+
+
+def conditional_information(prior: npt.NDArray[np.float64],
+                            panel: Sequence[npt.NDArray[np.float64]],
+                            likelihood: npt.NDArray[np.float64]) -> float:
+    """I(condition; test | results of the panel), in bits.
+
+    Tests are taken as conditionally independent given the condition (the same
+    assumption as the engine). The joint P(condition, panel results) is built
+    one test at a time; only the MAX_HISTORIES most probable result histories
+    are kept, which bounds the work and loses a negligible mass.
+    """
+    h = _Histories.start(np.asarray(prior, dtype=float))
+    for m in panel:
+        h = h.then(np.asarray(m, dtype=float))
+    return h.information(np.asarray(likelihood, dtype=float))
+
+
+def _expected_information_batch(prior: npt.NDArray[np.float64],
+                                lead: Leading, tests: Sequence[int]) -> npt.NDArray[np.float64]:
+    """expected_information of several candidate tests of ``lead`` at once.
+
+    As H(result) - H(result | condition): the second term needs only each
+    row's sum of l log l, which depends on the pack alone (``lead.row_bits``),
+    so logarithms are taken only of P(result). Equal to H(condition) -
+    H(condition | result) when the rows are distributions; otherwise the
+    remainder is added.
+    """
+    at = np.asarray(tests, dtype=np.intp)
+    p_result = np.einsum("k,nkr->nr", prior, lead.lik[at])
+    info = -_xlogx_rows(p_result) + np.einsum("k,nk->n", prior, lead.row_bits[at])
+    if lead.not_distributions:
+        logs = np.zeros_like(prior)
+        np.log2(prior, out=logs, where=prior > 0)
+        info = info + np.einsum("k,nk->n", prior * logs, lead.row_excess[at])
+    return np.asarray(np.maximum(0.0, info), dtype=float)
+
+
+def tempered(probabilities: Sequence[float], temper: float) -> npt.NDArray[np.float64]:
+    """p ** temper, renormalised: softens over-confident posteriors, keeps their order."""
+    p = np.asarray(probabilities, dtype=float)
+    p = np.where(p > 0, p, 0.0) ** temper
+    total = float(p.sum())
+    if total <= 0 or not math.isfinite(total):
+        return np.full(len(p), 1.0 / max(1, len(p)))
+    return np.asarray(p / total, dtype=float)

@@ -1,0 +1,84 @@
+"""What a work-up needs about the leading conditions, computed once per set of them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from gravida.advice.workup.book import WorkupBook
+from gravida.advice.workup.information import _xlogx_rows
+
+SEPARATES_MIN = 0.05  # a pair is named as "separated" above this total variation (wording)
+
+
+def _describe(book: WorkupBook, iid: str, row: npt.NDArray[np.float64]) -> tuple[str, str, float]:
+    """The most likely result of a row: (id, label, probability); abnormal wins ties."""
+    ids = book.result_ids[iid]
+    j = int(np.argmax(row))
+    rid = ids[j]
+    label = "normal" if rid == "normal" else book.investigation(iid).results[rid]
+    return rid, label, float(row[j])
+
+
+@dataclass(frozen=True)
+class Leading:
+    """Everything about a work-up that depends on the leading conditions, not on the case.
+
+    For each candidate investigation (those the leading conditions list, in
+    their order): its likelihood rows, who lists it and as urgent, its most
+    likely result under each condition, how far apart each pair of conditions
+    sits on it (total variation), and how far the leader's expected result is
+    from the others'. Built once per (pack, ordered leading ids).
+    """
+
+    ids: tuple[str, ...]
+    candidates: tuple[str, ...]
+    lik: npt.NDArray[np.float64]  # candidate x condition x result, zero-padded
+    panel_lik: tuple[npt.NDArray[np.float64], ...]  # the same, unpadded
+    listed_by: tuple[tuple[int, ...], ...]  # leading conditions (positions) listing it
+    urgent_by: tuple[tuple[int, ...], ...]  # ... listing it as urgent
+    described: tuple[tuple[tuple[str, str, float], ...], ...]  # per condition position
+    sources: tuple[tuple[str, ...], ...]
+    separation: npt.NDArray[np.float64]  # candidate x k x k total variation
+    separable: npt.NDArray[np.bool_]  # i < j and separation above SEPARATES_MIN
+    confirm: npt.NDArray[np.float64]
+    row_bits: npt.NDArray[np.float64]  # candidate x k: sum over results of l log2 l
+    row_excess: npt.NDArray[np.float64]  # candidate x k: sum over results of l, minus 1
+    not_distributions: bool  # whether any row's excess is more than rounding
+
+    @classmethod
+    def build(cls, book: WorkupBook, ids: tuple[str, ...]) -> Leading:
+        rows = [book.condition_index[c] for c in ids]
+        candidates: list[str] = []
+        for c in ids:
+            for iid in book.entries[c]:
+                if iid not in candidates:
+                    candidates.append(iid)
+        at = [book.stack_index[iid] for iid in candidates]
+        lik = book.stack[np.ix_(at, rows)]
+        panel_lik = tuple(book.table[iid][rows] for iid in candidates)
+        listed_by = tuple(tuple(i for i, c in enumerate(ids) if iid in book.entries[c])
+                          for iid in candidates)
+        urgent_by = tuple(tuple(i for i in listed if book.entries[ids[i]][iid].urgent)
+                          for iid, listed in zip(candidates, listed_by, strict=True))
+        described = tuple(tuple(_describe(book, iid, row) for row in m)
+                          for iid, m in zip(candidates, panel_lik, strict=True))
+        sources = tuple(
+            tuple(dict.fromkeys([
+                *book.investigation(iid).sources,
+                *(src for i in listed for src in book.entries[ids[i]][iid].sources),
+            ]))
+            for iid, listed in zip(candidates, listed_by, strict=True)
+        )
+        k = len(ids)
+        separation = 0.5 * np.abs(lik[:, :, None, :] - lik[:, None, :, :]).sum(axis=-1)
+        upper = np.triu(np.ones((k, k), dtype=bool), 1)
+        separable = (separation > SEPARATES_MIN) & upper[None, :, :]
+        # tie-break: how far the leader's expected result departs from the others'
+        confirm = 0.5 * np.abs(lik[:, 0, :] - lik.mean(axis=1)).sum(axis=-1)
+        row_excess = lik.sum(axis=-1) - 1.0
+        return cls(ids, tuple(candidates), lik, panel_lik, listed_by, urgent_by, described,
+                   sources, separation, separable, confirm, _xlogx_rows(lik), row_excess,
+                   bool(np.any(np.abs(row_excess) > 1e-12)))

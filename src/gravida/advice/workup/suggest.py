@@ -1,0 +1,273 @@
+"""The clinician's suggested work-up: investigations ranked by what they would tell."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from gravida.advice.workup import information
+from gravida.advice.workup.book import InvestigationDef, Line, load_workup
+from gravida.advice.workup.information import (
+    _expected_information_batch,
+    _Histories,
+    tempered,
+)
+from gravida.advice.workup.leading import Leading
+from gravida.engine.assess import Assessment
+from gravida.knowledge.load import Pack
+
+# --- the clinician's work-up ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ExpectedResult:
+    """What the test would most likely show if this condition were the cause."""
+
+    condition: str
+    name: str
+    probability: float  # posterior of the condition
+    result: str  # most likely result id ("normal" included)
+    result_label: str
+    result_probability: float
+    shows: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "condition": self.condition,
+            "name": self.name,
+            "probability": round(self.probability, 6),
+            "result": self.result,
+            "result_label": self.result_label,
+            "result_probability": round(self.result_probability, 4),
+            "shows": self.shows,
+        }
+
+
+@dataclass(frozen=True)
+class WorkupItem:
+    """One suggested investigation, with why it is ranked where it is."""
+
+    rank: int
+    id: str
+    name: str
+    line: str
+    urgent: bool
+    urgent_for: tuple[str, ...]
+    information_bits: float
+    information_given: tuple[str, ...]
+    score: float
+    separates: tuple[str, str] | None
+    reason: str
+    expected: tuple[ExpectedResult, ...]
+    shows: str
+    safety: str
+    restricted: str | None
+    sources: tuple[str, ...]
+
+    @property
+    def ionising(self) -> bool:
+        return self.line == "ionising"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "rank": self.rank,
+            "id": self.id,
+            "name": self.name,
+            "line": self.line,
+            "urgent": self.urgent,
+            "urgent_for": list(self.urgent_for),
+            "information_bits": round(self.information_bits, 6),
+            "information_given": list(self.information_given),
+            "score": round(self.score, 6),
+            "separates": list(self.separates) if self.separates else None,
+            "reason": self.reason,
+            "expected": [e.to_json() for e in self.expected],
+            "shows": self.shows,
+            "safety": self.safety,
+            "restricted": self.restricted,
+            "sources": list(self.sources),
+        }
+
+
+def _check_assessment(assessment: Any) -> Assessment:
+    if not isinstance(assessment, Assessment):
+        raise ValueError(f"expected an Assessment, got {type(assessment).__name__}")
+    return assessment
+
+
+def _top(assessment: Assessment, k: int) -> list[tuple[str, str, float]]:
+    """The first k conditions with a non-zero posterior: (id, name, probability)."""
+    out: list[tuple[str, str, float]] = []
+    for c in assessment.conditions:
+        if c.probability > 0 and math.isfinite(c.probability):
+            out.append((c.id, c.name, float(c.probability)))
+        if len(out) == k:
+            break
+    return out
+
+
+def _eligible(inv: InvestigationDef, assessment: Assessment,
+              raw: dict[str, float], restricted_min: float) -> bool:
+    ev = assessment.evidence
+    if inv.weeks is not None and not inv.weeks[0] <= ev.weeks < inv.weeks[1]:
+        return False
+    if any(ev.state(f) is not None for f in inv.answered_by):
+        return False
+    if inv.not_if_present is not None and any(f in ev.present for f in inv.not_if_present.findings):
+        return False
+    if inv.restricted is not None:
+        return any(raw.get(c, 0.0) >= restricted_min for c in inv.restricted.allowed_for)
+    return True
+
+
+def _histories(memo: dict[tuple[int, ...], _Histories], panel: tuple[int, ...],
+               lead: Leading) -> _Histories:
+    """The panel's histories, grown from the longest panel prefix already grown.
+
+    While the histories are few, several tests are applied in one step.
+    """
+    done = len(panel)
+    while panel[:done] not in memo:
+        done -= 1
+    h = memo[panel[:done]]
+    while done < len(panel):
+        block = [lead.panel_lik[panel[done]]]
+        size = h.joint.shape[1] * block[0].shape[1]
+        while done + len(block) < len(panel):
+            m = lead.panel_lik[panel[done + len(block)]]
+            if size * m.shape[1] > information.MAX_HISTORIES:
+                break
+            size *= m.shape[1]
+            block.append(m)
+        h = h.then(*block)
+        done += len(block)
+        memo[panel[:done]] = h
+    return h
+
+
+def suggested_workup(pack: Pack | None, assessment: Assessment) -> list[WorkupItem]:
+    """The investigations that best separate the leading conditions, most useful first.
+
+    See the module docstring for the ordering. Raises ValueError for something
+    that is not an Assessment and PackError for a broken pack file.
+    """
+    a = _check_assessment(assessment)
+    book = load_workup(pack)
+    s = book.data.settings
+    top = _top(a, s.top_conditions)
+    if not top:
+        return []
+    ids = tuple(c for c, _, _ in top)
+    names = {c: n for c, n, _ in top}
+    raw = {c: p for c, _, p in top}
+    prior = tempered([p for _, _, p in top], s.temper)
+    lead = book.leading(ids)
+
+    chosen: list[int] = []
+    line: dict[int, Line] = {}
+    urgent: dict[int, tuple[str, ...]] = {}
+    for n, iid in enumerate(lead.candidates):
+        inv = book.investigation(iid)
+        if not _eligible(inv, a, raw, s.restricted_min_probability):
+            continue
+        chosen.append(n)
+        line[n] = inv.line
+        urgent[n] = tuple(ids[i] for i in lead.urgent_by[n]
+                          if raw[ids[i]] >= s.urgent_min_probability)
+    if not chosen:
+        return []
+
+    # A second-line test is worth what it adds once the first-line tests (and any
+    # urgent ones) are back; an ionising one what it adds after both lines.
+    panels = {
+        "second": tuple(n for n in chosen if line[n] == "first" or urgent[n]),
+        "ionising": tuple(n for n in chosen if line[n] != "ionising" or urgent[n]),
+    }
+    info: dict[int, float] = {}
+    given: dict[int, tuple[str, ...]] = {}
+    direct = [n for n in chosen if urgent[n] or line[n] == "first"]
+    if direct:
+        for n, bits in zip(direct, _expected_information_batch(prior, lead, direct),
+                           strict=True):
+            info[n] = float(bits)
+    memo: dict[tuple[int, ...], _Histories] = {(): _Histories.start(prior)}
+    for n in chosen:
+        if n not in info:
+            panel = tuple(g for g in panels[line[n]] if g != n)
+            given[n] = tuple(lead.candidates[g] for g in panel)
+            info[n] = _histories(memo, panel, lead).information(lead.panel_lik[n])
+
+    # the two leading conditions each test tells apart best (weight x total variation)
+    at = np.asarray(chosen)
+    separable = lead.separable[at].reshape(len(chosen), -1)
+    weighted = np.outer(prior, prior)[None, :, :] * lead.separation[at]
+    best = np.where(separable, weighted.reshape(len(chosen), -1), -np.inf).argmax(axis=1)
+    k = len(ids)
+    pair = {n: divmod(int(b), k) if ok else None
+            for n, b, ok in zip(chosen, best, separable.any(axis=1), strict=True)}
+
+    score = {n: info[n] * s.line_weights[line[n]] for n in chosen}
+
+    def key(n: int) -> tuple[float, float, int]:
+        return (-round(score[n], 12), -round(float(lead.confirm[n]), 12), n)
+
+    urgent_safe = sorted((n for n in chosen if urgent[n] and line[n] != "ionising"), key=key)
+    urgent_ion = sorted((n for n in chosen if urgent[n] and line[n] == "ionising"), key=key)
+    rest = sorted((n for n in chosen if not urgent[n]), key=key)
+    ordered = [*urgent_safe, *urgent_ion, *rest]
+    if line[ordered[0]] == "ionising":  # an ionising test is never the first proposal
+        j = next((i for i, n in enumerate(ordered) if line[n] != "ionising"), None)
+        if j is not None:
+            ordered.insert(0, ordered.pop(j))
+    limit = max(s.max_items, len(urgent_safe) + len(urgent_ion))
+
+    items: list[WorkupItem] = []
+    for rank, n in enumerate(ordered[:limit], 1):
+        iid = lead.candidates[n]
+        inv = book.investigation(iid)
+        p = pair[n]
+        items.append(WorkupItem(
+            rank=rank, id=iid, name=inv.name, line=inv.line, urgent=bool(urgent[n]),
+            urgent_for=urgent[n], information_bits=info[n], information_given=given.get(n, ()),
+            score=score[n], separates=(ids[p[0]], ids[p[1]]) if p else None,
+            reason=_reason(lead.described[n], urgent[n], p, ids, names, info[n],
+                           bool(given.get(n))),
+            expected=tuple(
+                ExpectedResult(ids[i], names[ids[i]], raw[ids[i]], *lead.described[n][i],
+                               shows=book.entries[ids[i]][iid].shows)
+                for i in lead.listed_by[n]
+            ),
+            shows=inv.shows, safety=inv.safety,
+            restricted=inv.restricted.reason if inv.restricted else None,
+            sources=lead.sources[n],
+        ))
+    return items
+
+
+def _pct(p: float) -> str:
+    return f"{p:.0%}" if p >= 0.01 else "<1%"
+
+
+def _reason(described: tuple[tuple[str, str, float], ...], urgent_for: tuple[str, ...],
+            pair: tuple[int, int] | None, ids: tuple[str, ...], names: dict[str, str],
+            info: float, conditional: bool) -> str:
+    """One line a clinician can check: why this test, and where it sits."""
+    parts: list[str] = []
+    if urgent_for:
+        parts.append("time-critical for suspected " + ", ".join(names[c] for c in urgent_for))
+    if pair is not None:
+        i, j = pair
+        _, li, pi = described[i]
+        _, lj, pj = described[j]
+        parts.append(f"separates {names[ids[i]]} ({li}, {_pct(pi)}) from "
+                     f"{names[ids[j]]} ({lj}, {_pct(pj)})")
+    elif not urgent_for:
+        parts.append(f"usual for {names[ids[0]]}; little difference between the leading causes")
+    if conditional:
+        parts.append(f"adds {info:.3f} bits once the earlier-line tests are back")
+    else:
+        parts.append(f"expected information {info:.3f} bits")
+    return "; ".join(parts)
