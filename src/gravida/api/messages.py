@@ -61,6 +61,7 @@ MESSAGES = (
     N_("must be a list of question group ids"),
     N_("must be a number of weeks, or null when not known"),
     N_("must be true or false"),
+    N_("must be a language code such as en or ru"),
     N_("the interview is finished"),
     N_("there is no text to keep"),
     N_("unknown interview id"),

@@ -162,10 +162,12 @@ async def assess(
             "advice", "is no longer a parameter: the full result, plan included, is the "
             "default; detail=core gives the engine's result only", ["detail"],
         )
+    if lang is not None and isinstance(body, dict) and "lang" not in body:
+        body = {**body, "lang": lang}  # Accept-Language, as if the body had said it
     if detail == "core":  # well under a millisecond: computed on the event loop
-        return JsonResponse(service.assess(body, detail=detail, lang=lang))
+        return JsonResponse(service.assess(body, detail=detail))
     # The full result costs more: in the thread pool, so this worker's other requests go on.
-    return JsonResponse(await run_in_threadpool(service.assess, body, detail, lang))
+    return JsonResponse(await run_in_threadpool(service.assess, body, detail))
 
 
 @router.post(

@@ -214,7 +214,7 @@ class Service:
             raise invalid("detail", f"must be one of {', '.join(DETAILS)}",
                           _nearest(str(detail), DETAILS))
         data = dict(_object(body, "a case"))
-        engine = self.engine_for(data.pop("lang", lang))
+        engine = self.engine_for(_body_lang(data, lang, pop=True))
         case = self.case(data)
         if detail == "core":
             return engine.assess(case).to_json()
@@ -234,7 +234,7 @@ class Service:
         if unknown:
             raise invalid(unknown[0], "is not a field of this request",
                           _nearest(unknown[0], ["text", "lang"]))
-        return self._parse(text, data.get("lang", lang))
+        return self._parse(text, _body_lang(data, lang))
 
     # --- medicines ------------------------------------------------------------------
 
@@ -245,7 +245,7 @@ class Service:
         if unknown:
             raise invalid(unknown[0], "is not a field of this request",
                           _nearest(unknown[0], ["query", "weeks", "lang"]))
-        lang = data.get("lang", lang)
+        lang = _body_lang(data, lang)
         query = _text(query, "query", MAX_QUERY_CHARS, "the medicine's name")
         if weeks is not None and (isinstance(weeks, bool) or not isinstance(weeks, int | float)):
             raise invalid("weeks", "must be a number of weeks, or null when not known")
@@ -316,7 +316,7 @@ class Service:
         data = dict(_object(body, "a case, optionally with text"))
         text = data.pop("text", None)
         keep_text = data.pop("keep_text", False)
-        lang = self.language(data.pop("lang", lang))
+        lang = self.language(_body_lang(data, lang, pop=True))
         engine = self.engine_for(lang)
         volunteered = data.pop("volunteered", None)
         unset = data.pop("unset", [])
@@ -576,6 +576,16 @@ class Service:
             "created_at": row.created_at.isoformat(),
             "updated_at": row.updated_at.isoformat(),
         }
+
+
+def _body_lang(data: dict[str, Any], default: str | None, pop: bool = False) -> str | None:
+    """A body's ``lang`` field (a language code), else ``default`` (the request's)."""
+    if "lang" not in data:
+        return default
+    value = data.pop("lang") if pop else data["lang"]
+    if not isinstance(value, str):
+        raise invalid("lang", "must be a language code such as en or ru")
+    return value
 
 
 def _stored_lang(row: StoredInterview) -> str:
