@@ -198,3 +198,9 @@ def test_7_protocol_errors_are_problems_and_slow_headers_are_cut(server):
     reply = exchange(server.port, b"GET /healthz HTTP/1.1\r\nHost: x\r\nX-Slow: ", wait=30)
     assert reply == b""
     assert time.monotonic() - started < 20
+    # a body that never arrives in full: the same
+    started = time.monotonic()
+    reply = exchange(server.port, b"POST /v1/assess HTTP/1.1\r\nHost: x\r\n"
+                     b"Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{", wait=30)
+    assert b"HTTP/1.1 200" not in reply
+    assert time.monotonic() - started < 20

@@ -95,6 +95,19 @@ def test_2_interview_creation_is_rate_limited_per_client(tmp_path):
         assert c.post("/v1/assess", json={"gestational_weeks": 30}).status_code == 200
 
 
+def test_2_the_web_form_start_counts_against_the_same_limit(tmp_path):
+    from gravida.server import create_app as create_server
+
+    settings = make_settings(tmp_path, rate_limit_create="1/minute")
+    with TestClient(create_server(settings)) as c:
+        form = {"weeks": "30", "text": "my lower back aches"}
+        first = c.post("/start", data=form, follow_redirects=False)
+        assert first.status_code in (200, 303), first.text[:300]
+        r = c.post("/start", data=form, follow_redirects=False)
+        assert r.status_code == 429 and "retry-after" in r.headers
+        assert c.post("/v1/interviews", json={"gestational_weeks": 30}).status_code == 429
+
+
 def test_2_rate_limits_can_be_turned_off(tmp_path):
     settings = make_settings(tmp_path, rate_limit_create="1/minute", rate_limits=False)
     with TestClient(create_app(settings)) as c:

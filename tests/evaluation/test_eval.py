@@ -153,7 +153,11 @@ def test_conversation_reads_the_text_then_asks_weeks_first(tmp_path: Path, engin
                     "narrative": "My lower back aches after a long day on my feet. No fever.",
                     "case": {
                         "gestational_weeks": 26,
-                        "present": ["pain_lower_back_central", "pain_worse_standing_sitting_long"],
+                        "present": [
+                            "pain_lower_back_central",
+                            "pain_dull_aching",
+                            "pain_worse_standing_sitting_long",
+                        ],
                         "absent": ["fever", "vaginal_bleeding", "painful_urination"],
                     },
                     "expect": {"triage": "self_care", "condition": "pregnancy_lumbar_pain"},
@@ -178,3 +182,19 @@ def test_conversation_asks_fewer_questions_than_the_bare_interview(engine):
     bare = evaluate([DEV_VIGNETTES], "interview", engine)
     assert conv["questions_median"] < bare["questions_median"]
     assert conv["finding_precision"] >= 0.90
+
+
+REALVOICE = Path(__file__).resolve().parents[1] / "data" / "realvoice-en.yaml"
+
+
+def test_realvoice_floors(engine):
+    """Real-voice messages (tests/data/README.md: an independent author, never tuned on
+    case by case). Floors at what holds today, below the issue's targets (narrative
+    precision 0.93, recall 0.90, no emergency under-triaged); the gap is reported in
+    docs/intake.md, and these floors only stop it from growing."""
+    r = evaluate([REALVOICE], "narrative", engine)
+    assert r["finding_precision"] >= 0.86
+    assert r["finding_recall"] >= 0.82
+    assert r["emergency_under_triage"] <= 5
+    assert r["errors"] == 0  # weeks found, or asked, in every message
+

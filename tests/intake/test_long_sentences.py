@@ -585,7 +585,13 @@ EXACT = [
         "I'm 34 weeks with my first baby. " + BRAXTON_HICKS + " My back aches a bit too. The "
         "baby is moving loads.",
         {"gestational_weeks": 34},
-        {"pain_lower_back_central", "pain_relieved_by_rest", "contractions_irregular"},
+        # "my back aches": the place and the kind of pain (an ache)
+        {
+            "pain_lower_back_central",
+            "pain_dull_aching",
+            "pain_relieved_by_rest",
+            "contractions_irregular",
+        },
         {"contractions_regular", "reduced_fetal_movements"},
     ),
     (

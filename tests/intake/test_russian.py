@@ -182,10 +182,17 @@ def test_a_stretch_of_weeks_is_not_the_pregnancy(ru, text):
         ("Мне 31 год.", "maternal_age", 31),
         ("Боль на 7 из 10.", "pain_severity", 7),
         ("Болит спина, оцениваю на 6.", "pain_severity", 6),
+        ("Давление верхнее 150, нижнее 100.", "systolic_bp", 150),
+        ("Срок 30, болит спина.", "gestational_weeks", 30),
     ],
 )
 def test_numbers_in_russian_usage(ru, text, finding, value):
     assert ru(text).case.get(finding) == value
+
+
+def test_a_temperature_said_in_two_parts_is_not_misread(ru):
+    # "37 и 9" is 37.9: no number is better than 37.0, which would deny a fever
+    assert "temperature_c" not in ru("Температура 37 и 9.").case
 
 
 def test_the_babys_heart_rate_is_not_her_pulse(ru):
@@ -410,6 +417,13 @@ def test_russian_typed_in_latin_letters(ipack):
 )
 def test_a_negation_reaches_its_own_words_only(ru, text, finding, state):
     assert states(ru(f"Срок 30 недель. {text}"), finding) == state
+
+
+def test_a_short_message_in_latin_letters(ipack):
+    result = parse_text("srok 30 nedel, bolit pojasnica", ipack)
+    assert result.language == "ru"
+    assert result.case.get("gestational_weeks") == 30
+    assert "pain_lower_back_central" in result.case["present"]
 
 
 @pytest.mark.parametrize("text", ["Болит поясница слева.", "В пояснице справа тянет."])

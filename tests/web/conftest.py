@@ -42,6 +42,9 @@ MATERNITY = "01632 960000"
 
 
 def make_app(data_dir: Path, **settings: Any) -> FastAPI:
+    # One test client starts far more interviews a minute than a person could: the
+    # per-client rate limits (tested in tests/api) would refuse them.
+    settings.setdefault("rate_limits", False)
     return create_app(Settings(data_dir=data_dir, purge_interval_seconds=0, **settings))
 
 

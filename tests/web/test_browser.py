@@ -407,6 +407,10 @@ def test_at_200_percent_nothing_is_cut_off(zoomed: Page, server: Server, engine:
     zoomed.goto("/")
     assert zoomed.evaluate("document.documentElement.scrollWidth") <= width
     check_axe(zoomed, "start page at 200%")
+    start(zoomed, engine, 28, ["pain_lower_back_central"])
+    expect(zoomed.locator("form.question")).to_be_visible()
+    assert zoomed.evaluate("document.documentElement.scrollWidth") <= width
+    check_axe(zoomed, "question page at 200%")
 
 
 # --- what she types is never run ------------------------------------------------------

@@ -771,7 +771,11 @@ def test_words_for_findings_and_answers(engine: Engine) -> None:
     assert views.number_words(pack, "pain_severity", 7) == "how bad the pain is: 7 of 10"
     known = views.known_findings(pack, {"gestational_weeks": 28, "present": ["fever"],
                                         "absent": ["vaginal_bleeding"]})
-    assert known["present"] and known["absent"][0].startswith("No ")
+    assert known["present"] and known["absent_words"][0].startswith("No ")
+    assert known["absent"] == ["Bleeding or spotting from the vagina"]  # under "Absent"
+    known = views.known_findings(pack, {"gestational_weeks": 28,
+                                        "absent": ["reduced_fetal_movements"]})
+    assert known["absent_words"] == ["The baby is moving as usual"]  # never "no the baby"
     cat = catalogue(engine)
     assert views.answer_words(cat, pack, {"question": "fever", "answer": True})["answer"] == "Yes"
     group = next(q for q in cat.questions.values() if q.kind == "group")
@@ -883,3 +887,16 @@ def test_what_we_understood_is_shown_and_an_unticked_finding_is_asked(
 def test_text_with_nothing_to_confirm_starts_at_once(client: TestClient) -> None:
     r = client.post("/start", data={"weeks": "28", "text": "hello"}, follow_redirects=False)
     assert r.status_code == 303
+
+
+def test_the_summary_does_not_say_a_mild_cause_needs_an_emergency(engine: Engine) -> None:
+    from gravida.interview.session import catalogue as cat_of
+
+    report = build_report(engine, {"gestational_weeks": 30, "present": [
+        "saddle_numbness", "pain_lower_back_central"]})
+    assert report.assessment.triage.level in ("emergency", "emergency_ambulance")
+    s = views.summary_view(report, engine.pack, cat_of(engine), [])
+    lower = [r.says for r in report.assessment.triage.reasons
+             if r.kind == "condition" and r.level != report.assessment.triage.level]
+    assert lower  # the engine does list them
+    assert not set(lower) & set(s["reasons"])

@@ -35,7 +35,7 @@ from gravida.api.problems import (
     problem_bytes,
     problem_json,
 )
-from gravida.api.ratelimit import RateLimiter
+from gravida.api.ratelimit import RateLimit, RateLimiter
 from gravida.api.routes import router
 from gravida.api.routes_cds import router as cds_router
 from gravida.api.routes_fhir import router as fhir_router
@@ -196,7 +196,6 @@ def create_app(
     )
     app.state.service = service
     app.state.settings = settings
-    app.state.rate_limiter = RateLimiter(settings)
     app.include_router(router)
     app.include_router(fhir_router)
     app.include_router(cds_router)
@@ -218,6 +217,7 @@ def create_app(
             expose_headers=["ETag", "Location"],
             max_age=600,
         )
+    app.add_middleware(RateLimit, limiter=RateLimiter(settings))
     app.add_middleware(Guard, max_body_bytes=settings.max_body_bytes)  # outermost
     app.openapi = build_openapi(app, service)  # type: ignore[method-assign]
     return app

@@ -16,6 +16,7 @@ from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 
 from starlette.exceptions import HTTPException
+from starlette.requests import ClientDisconnect
 
 from gravida.api.problems import PROBLEM_MEDIA_TYPE, problem_bytes, problem_json
 
@@ -135,6 +136,8 @@ class Guard:
         except BodyTooLarge:
             if not started:
                 await respond(413, too_large_body(limit, path))
+        except ClientDisconnect:
+            return  # gone (or cut off for sending too slowly): nobody to answer
         except Exception:
             log.exception("unhandled error on %s %s", scope.get("method"), _safe_path(path))
             if not started:

@@ -1,10 +1,11 @@
 """uvicorn's HTTP protocol (httptools), with a deadline for request headers and problem 400s.
 
 uvicorn times out idle keep-alive connections but gives a client all the time
-it wants to send a request's line and headers: a thousand clients trickling
-header bytes (or sending none) hold a thousand connections. Here every request
-must have its headers complete within GRAVIDA_TIMEOUT_HEADERS seconds of its
-first byte (or of the connection opening), or the connection is closed. A request
+it wants to send a request's line, headers and body: a thousand clients
+trickling bytes (or sending none) hold a thousand connections. Here a request's
+headers must be complete within GRAVIDA_TIMEOUT_HEADERS seconds of its first
+byte (or of the connection opening), and its body within as many seconds of
+the headers, or the connection is closed. A request
 the parser refuses (a malformed Content-Length, a broken request line) gets a
 400 problem+json like every other error, not uvicorn's plain text.
 
@@ -68,6 +69,12 @@ class GravidaHttpProtocol(HttpToolsProtocol):
     def on_headers_complete(self) -> None:
         self._disarm_header_deadline()
         super().on_headers_complete()
+        # the body too: a declared body that trickles in (or never comes) is cut off
+        self._arm_header_deadline()
+
+    def on_message_complete(self) -> None:
+        self._disarm_header_deadline()
+        super().on_message_complete()
 
     def on_response_complete(self) -> None:
         super().on_response_complete()

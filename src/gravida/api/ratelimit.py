@@ -8,6 +8,9 @@ to workers x the limit. When several workers or machines serve, point
 GRAVIDA_RATE_LIMIT_STORAGE at a shared store (``redis://host:6379``) and the
 limit holds across all of them.
 
+Counted in an ASGI middleware (``RateLimit``) by method and path, so the web form
+that starts an interview counts against the same limit as the API.
+
 The client is the connection's peer address: behind a reverse proxy, that is
 the proxy, so the proxy should apply its own per-client limit (docs/deploy.md).
 """
@@ -18,13 +21,12 @@ import math
 import time
 from typing import Any
 
-from fastapi import Request
 from limits import RateLimitItem, parse_many
 from limits.aio.storage import Storage
 from limits.aio.strategies import MovingWindowRateLimiter
 from limits.storage import storage_from_string
 
-from gravida.api.problems import ApiProblem
+from gravida.api.problems import PROBLEM_MEDIA_TYPE, ApiProblem, problem_bytes
 from gravida.settings import Settings
 
 # Which limit applies: the name of a setting per kind of request.
@@ -61,15 +63,36 @@ class RateLimiter:
                 )
 
 
-def client_of(request: Request) -> str:
-    return request.client.host if request.client else "unknown"
+# Which requests count, by method and path: the API's, and the web form that starts an
+# interview from her words (served by the same app when gravida.server composes them).
+LIMITED: dict[tuple[str, str], str] = {
+    ("POST", "/v1/interviews"): "create",
+    ("POST", "/v1/parse"): "text",
+    ("POST", "/start"): "create",
+}
 
 
-async def limit_create(request: Request) -> None:
-    """A dependency for routes that store a new interview."""
-    await request.app.state.rate_limiter.check("create", client_of(request))
+class RateLimit:
+    """ASGI middleware: count the limited requests per client before anything else runs."""
 
+    def __init__(self, app: Any, limiter: RateLimiter) -> None:
+        self.app = app
+        self.limiter = limiter
 
-async def limit_text(request: Request) -> None:
-    """A dependency for routes that read free text (counted whether or not text is sent)."""
-    await request.app.state.rate_limiter.check("text", client_of(request))
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] == "http" and self.limiter.enabled:
+            kind = LIMITED.get((scope["method"], scope["path"]))
+            if kind is not None:
+                client = scope.get("client")
+                try:
+                    await self.limiter.check(kind, client[0] if client else "unknown")
+                except ApiProblem as exc:
+                    body = problem_bytes(exc.to_json(scope["path"]))
+                    await send({"type": "http.response.start", "status": exc.status, "headers": [
+                        (b"content-type", PROBLEM_MEDIA_TYPE.encode()),
+                        (b"content-length", str(len(body)).encode()),
+                        *((k.lower().encode(), v.encode()) for k, v in exc.headers.items()),
+                    ]})
+                    await send({"type": "http.response.body", "body": body})
+                    return
+        await self.app(scope, receive, send)

@@ -4,24 +4,26 @@ Bodies are read as raw JSON by ``json_body`` (not by FastAPI's model
 binding) so that every input error is reported by the service in the same
 problem format, with the core's own field names and suggestions.
 Only what is cheap and bounded runs on the event loop (the engine's
-assessment, a medicine check); the full result, free text and everything that
-touches the database run in the thread pool (plain ``def`` routes), so that
-one slow request never holds up the worker's others.
+assessment, a medicine check); the full result and free text run in a
+thread, one at a time per worker (``off_loop``), and everything that touches
+the database in the thread pool (plain ``def`` routes), so that one slow
+request never holds up the worker's others.
 """
 
 from __future__ import annotations
 
+import asyncio
+import weakref
 from typing import Annotated, Any, Literal
 
+import anyio
 import orjson
 from fastapi import APIRouter, Depends, Header, Path, Query, Request
 from fastapi.responses import Response
 from pydantic import BaseModel
-from starlette.concurrency import run_in_threadpool
 
 from gravida.api import examples, schemas
 from gravida.api.body import json_body
-from gravida.api.ratelimit import limit_create, limit_text
 from gravida.knowledge import i18n
 from gravida.service.service import Service, invalid, not_found
 from gravida.store.models import ID_LENGTH
@@ -117,6 +119,21 @@ def _responses(
 
 router = APIRouter()
 
+# CPU-bound work (the full result, reading free text) runs off the event loop so that a
+# slow request never holds up the worker's other requests, but one at a time per
+# worker: several compute threads only fight over the GIL (with the event loop too),
+# which multiplied latency under load. Requests beyond one queue here, not on the loop.
+_CPU: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, anyio.CapacityLimiter] = (
+    weakref.WeakKeyDictionary())
+
+
+async def off_loop(fn: Any, *args: Any) -> Any:
+    loop = asyncio.get_running_loop()
+    limiter = _CPU.get(loop)
+    if limiter is None:  # one per event loop: a limiter belongs to the loop it waits on
+        limiter = _CPU[loop] = anyio.CapacityLimiter(1)
+    return await anyio.to_thread.run_sync(fn, *args, limiter=limiter)
+
 
 def _interview_response(view: dict[str, Any], status: int = 200) -> JsonResponse:
     headers = {"ETag": f'"{view["version"]}"', **NO_STORE}
@@ -166,8 +183,8 @@ async def assess(
         body = {**body, "lang": lang}  # Accept-Language, as if the body had said it
     if detail == "core":  # well under a millisecond: computed on the event loop
         return JsonResponse(service.assess(body, detail=detail))
-    # The full result costs more: in the thread pool, so this worker's other requests go on.
-    return JsonResponse(await run_in_threadpool(service.assess, body, detail))
+    # The full result costs more: off the loop, so this worker's other requests go on.
+    return JsonResponse(await off_loop(service.assess, body, detail))
 
 
 @router.post(
@@ -179,10 +196,11 @@ async def assess(
     tags=["assessment"],
     responses=_responses(schemas.ParseResult, "The case read from the text", BAD_BODY,
                          LIMITED),
-    dependencies=[Depends(limit_text)],
 )
-def parse(service: ServiceDep, body: JsonBody, lang: LangDep) -> Response:
-    return JsonResponse(service.parse(body, lang=lang))
+async def parse(service: ServiceDep, body: JsonBody, lang: LangDep) -> Response:
+    if lang is not None and isinstance(body, dict) and "lang" not in body:
+        body = {**body, "lang": lang}  # Accept-Language, as if the body had said it
+    return JsonResponse(await off_loop(service.parse, body))
 
 
 @router.post(
@@ -195,7 +213,6 @@ def parse(service: ServiceDep, body: JsonBody, lang: LangDep) -> Response:
     status_code=201,
     responses=_responses(schemas.Interview, "The new interview", BAD_BODY, LIMITED, DB_DOWN,
                          status=201),
-    dependencies=[Depends(limit_create)],
 )
 def start_interview(service: ServiceDep, body: JsonBody, lang: LangDep) -> Response:
     return _interview_response(service.start_interview(body, lang=lang), 201)

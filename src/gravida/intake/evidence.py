@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from gravida.intake.medicines import MedicineMention
 
 
 @dataclass(frozen=True)
@@ -43,6 +46,8 @@ class ParseResult:
     truncated: bool = False
     # the language the text was read in; None when it is in none Gravida reads
     language: str | None = "en"
+    # medicines she names, for the medicine check ("I'm on Fragmin")
+    medicines: list[MedicineMention] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -51,6 +56,7 @@ class ParseResult:
             "warnings": list(self.warnings),
             "truncated": self.truncated,
             "language": self.language,
+            "medicines": [m.to_dict() for m in self.medicines],
         }
 
     def to_json(self) -> str:

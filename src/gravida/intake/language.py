@@ -165,9 +165,13 @@ def languages_for(pack: PackLike) -> Languages:
     return langs
 
 
-def everyday_words(text: str, spec: LanguageSpec) -> int:
-    """How many of the language's everyday words the text has."""
-    return sum(1 for w in _WORD.findall(text[:DETECT_CHARS]) if w.lower() in spec.function_words)
+def everyday_words(text: str, spec: LanguageSpec, min_len: int = 1) -> int:
+    """How many of the language's everyday words, ``min_len`` letters or more, the text has."""
+    return sum(
+        1
+        for w in _WORD.findall(text[:DETECT_CHARS])
+        if len(w) >= min_len and w.lower() in spec.function_words
+    )
 
 
 def _script(ch: str) -> str:

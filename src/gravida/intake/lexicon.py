@@ -13,13 +13,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal, Protocol
+from typing import TYPE_CHECKING, Any, Literal
 
 import spacy
 from spacy.language import Language
 from spacy.matcher import Matcher
 
 from gravida.intake.morph import NORMALISERS, add_normaliser
+from gravida.intake.packfiles import DirPack as DirPack
+from gravida.intake.packfiles import PackLike as PackLike
+from gravida.intake.packfiles import known_sources, vocab_findings
 from gravida.intake.patterns import (
     FILE,
     as_list,
@@ -36,12 +39,16 @@ from gravida.intake.rules import (
     NumberRule,
     WideRangeRule,
     alone_rules,
+    load_duration,
     load_number_rules,
     near_rules,
     wide_ranges,
 )
 from gravida.intake.spelling import Speller, build_speller, medicine_words
 from gravida.knowledge.load import PackError
+
+if TYPE_CHECKING:
+    from gravida.intake.medicines import MedicineMatcher
 
 PHRASES_DIR = "phrases"
 _OWN_SCOPE = re.compile(r"(.+?)\s+@(\d{1,2})")
@@ -74,19 +81,6 @@ POLARITIES: tuple[str, ...] = (
     "absent_only",
     "present_loose",
 )
-
-
-class PackLike(Protocol):
-    """What intake needs of a pack: the directory and a way to read a file.
-
-    Typed as a protocol so the intake works with the full ``Pack`` and with a
-    bare directory reader in tests, without loading the whole model.
-    """
-
-    @property
-    def directory(self) -> Path: ...
-
-    def read(self, name: str) -> Any: ...
 
 
 @dataclass(frozen=True)
@@ -148,34 +142,12 @@ class Lexicon:
     # token's lemma is its lower case, spelling slips read by the speller
     lemmas: bool = False
     speller: Speller | None = None
-
-
-def _vocab_findings(
-    pack: PackLike,
-) -> tuple[list[str], set[str], dict[str, tuple[float, float]]]:
-    vocab = pack.read("vocabulary.yaml") or {}
-    booleans: list[str] = []
-    numbers: set[str] = set()
-    ranges: dict[str, tuple[float, float]] = {}
-    for f in vocab.get("findings") or []:
-        if f.get("kind") == "number":
-            numbers.add(f["id"])
-            lo, hi = f.get("range") or (float("-inf"), float("inf"))
-            ranges[f["id"]] = (float(lo), float(hi))
-        else:
-            booleans.append(f["id"])
-    return booleans, numbers, ranges
-
-
-def _known_sources(pack: PackLike) -> set[str]:
-    names = ["sources.yaml"] + [
-        f"sources/{p.name}" for p in sorted((pack.directory / "sources").glob("*.yaml"))
-    ]
-    known: set[str] = set()
-    for name in names:
-        raw = pack.read(name) or {}
-        known |= set((raw.get("sources") or {}).keys())
-    return known
+    # findings whose words count even inside another finding's phrase ("my back
+    # *aches*": a place and a kind of pain)
+    inside_others: frozenset[str] = frozenset()
+    # number findings whose highest stated value counts (numbers.prefer_highest)
+    prefer_highest: frozenset[str] = frozenset({"pain_severity"})
+    medicines: MedicineMatcher | None = None  # the pack's medicine names
 
 
 def _blank_nlp(code: str, normaliser: str | None = None) -> Language:
@@ -210,8 +182,8 @@ def _load(pack: PackLike, raw: Any, language: str) -> Lexicon:
         raise err("-", "expected a mapping at the top level")
     if raw.get("language", language) != language:
         raise err("language", f"says {raw.get('language')!r} in the file for {language!r}")
-    booleans, numbers, ranges = _vocab_findings(pack)
-    known_src = _known_sources(pack)
+    booleans, numbers, ranges = vocab_findings(pack)
+    known_src = known_sources(pack)
     match = raw.get("match", "lower")
     if match not in MATCHES:
         raise err("match", f"must be one of {MATCHES}")
@@ -225,6 +197,7 @@ def _load(pack: PackLike, raw: Any, language: str) -> Lexicon:
     target_rules: dict[str, TargetRule] = {}
     modifier_rules: dict[str, ModifierRule] = {}
     history: set[str] = set()
+    inside_others: set[str] = set()
     gaps: dict[str, frozenset[int]] = {}
     marks: dict[str, frozenset[int]] = {}
     nears: list[NearRule] = []
@@ -261,12 +234,14 @@ def _load(pack: PackLike, raw: Any, language: str) -> Lexicon:
             raise err(f"findings.{fid}", "not a boolean vocabulary finding")
         if not isinstance(entry, dict):
             raise err(f"findings.{fid}", "expected a mapping")
-        unknown = set(entry) - {"src", "history", "note", "near", *POLARITIES}
+        unknown = set(entry) - {"src", "history", "note", "near", "inside_others", *POLARITIES}
         if unknown:
             raise err(f"findings.{fid}", f"unknown keys {sorted(unknown)}")
         check_src(entry, f"findings.{fid}", known_src)
         if entry.get("history"):
             history.add(fid)
+        if entry.get("inside_others"):
+            inside_others.add(fid)
         for pol in POLARITIES:
             for i, pat in enumerate(as_list(entry.get(pol), f"findings.{fid}.{pol}")):
                 key = f"T|{fid}|{pol}|{i}"
@@ -343,32 +318,7 @@ def _load(pack: PackLike, raw: Any, language: str) -> Lexicon:
     months = nums.get("months_to_weeks")
     if not isinstance(months, int | float) or not 3.0 < float(months) < 5.0:
         raise err("numbers.months_to_weeks", "expected a number of weeks per month (3..5)")
-    duration = raw.get("duration")
-    if not isinstance(duration, dict):
-        raise err("duration", "expected a mapping")
-    check_src(duration, "duration", known_src)
-    if duration.get("finding") not in booleans:
-        raise err("duration.finding", "not a boolean vocabulary finding")
-    duration["pain_cue"] = regex(str(duration.get("pain_cue", "")), "duration.pain_cue", num)
-    compiled: list[tuple[re.Pattern[str], float | None]] = []
-    for i, rx_raw in enumerate(as_list(duration.get("rules"), "duration.rules")):
-        rx = regex(rx_raw, f"duration.rules[{i}]", num)
-        if "n" not in rx.groupindex or "unit" not in rx.groupindex:
-            raise err(f"duration.rules[{i}]", "needs named groups 'n' and 'unit'")
-        compiled.append((rx, None))
-    fixed = duration.get("fixed") or {}
-    if not isinstance(fixed, dict):
-        raise err("duration.fixed", "expected regex: days")
-    for rx_raw, days in fixed.items():
-        if not isinstance(days, int | float):
-            raise err(f"duration.fixed.{rx_raw}", "days must be a number")
-        compiled.append((regex(str(rx_raw), f"duration.fixed.{rx_raw}", num), float(days)))
-    duration["compiled"] = compiled
-    for key in ("unit_days", "quantities"):
-        if not isinstance(duration.get(key), dict):
-            raise err(f"duration.{key}", "expected a mapping")
-    if not isinstance(duration.get("over_days"), int | float):
-        raise err("duration.over_days", "expected a number of days")
+    duration = load_duration(raw.get("duration"), booleans, known_src, num)
     limits = raw.get("limits") or {}
 
     ff = pack.read("findings.yaml") or {}
@@ -382,10 +332,16 @@ def _load(pack: PackLike, raw: Any, language: str) -> Lexicon:
     speller = build_speller(
         raw.get("spelling"), vocabulary, medicine_words(medicines) | set(all_words)
     )
+    from gravida.intake.medicines import medicine_matcher  # it reads scopes: not at import
+
     return Lexicon(
         language=language,
         lemmas=lemmas,
         speller=speller,
+        medicines=medicine_matcher(nlp, medicines),
+        prefer_highest=frozenset(
+            as_list(nums.get("prefer_highest") or ["pain_severity"], "numbers.prefer_highest")
+        ),
         nlp=nlp,
         targets=targets,
         modifiers=modifiers,
@@ -395,6 +351,7 @@ def _load(pack: PackLike, raw: Any, language: str) -> Lexicon:
         pseudo=pseudo,
         family_breakers=family_breakers,
         history_findings=frozenset(history),
+        inside_others=frozenset(inside_others),
         booleans=frozenset(booleans),
         boolean_order=tuple(booleans),
         numbers=frozenset(numbers),
@@ -431,23 +388,3 @@ def lexicon_for(pack: PackLike, language: str = DEFAULT_LANGUAGE) -> Lexicon:
         lex = load_lexicon(pack, language)
         _CACHE[key] = lex
     return lex
-
-
-class DirPack:
-    """A minimal ``PackLike`` over a pack directory, for tools and tests.
-
-    It lets the intake run on a pack whose model files are still being written,
-    since intake needs only the vocabulary, the phrases and the sources.
-    """
-
-    def __init__(self, directory: Path) -> None:
-        self._directory = directory
-
-    @property
-    def directory(self) -> Path:
-        return self._directory
-
-    def read(self, name: str) -> Any:
-        from gravida.knowledge.load import read_yaml
-
-        return read_yaml(self._directory, name)

@@ -73,6 +73,7 @@ def targets(doc: Doc, lex: Lexicon, triggers: list[ctx.Trigger]) -> list[Mention
             and m.end <= o.end
             and m.literal <= o.literal
             and ((o.end - o.start) > (m.end - m.start) or m.literal < o.literal)
+            and (m.finding not in lex.inside_others or o.finding in (m.finding, MASK))
             for o in covering.get(m.start, ())
         )
     ]

@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 from gravida.intake import context as ctx
 from gravida.intake.evidence import Evidence, ParseResult
 from gravida.intake.language import (
+    Detection,
     Languages,
     detect,
     doubt_warning,
@@ -29,6 +30,7 @@ from gravida.intake.language import (
     unread_warning,
 )
 from gravida.intake.lexicon import Lexicon, PackLike, lexicon_for
+from gravida.intake.medicines import find_medicines, medicine_spans
 from gravida.intake.mentions import char_span, targets, token_span, widen
 from gravida.intake.numbers import NumberHit, choose, extract_numbers
 from gravida.intake.settle import contradictions, durations, settle
@@ -74,8 +76,10 @@ def parse_text(text: str, pack: PackLike, language: str | None = None) -> ParseR
     if language is not None:
         return _parse(text, pack, language)
     found = detect(text, langs)
-    if found.code is None or found.doubtful:
-        latin = _latin_typed(text, pack, langs)
+    if found.code is None or found.doubtful or _script_of(found, langs) == "LATIN":
+        # Russian typed on a Latin keyboard: its everyday words, once retyped,
+        # outnumber the Latin language's own ("srok 30 nedel, bolit pojasnica")
+        latin = _latin_typed(text, pack, langs, found)
         if latin is not None:
             return latin
     if found.code is None:
@@ -88,20 +92,31 @@ def parse_text(text: str, pack: PackLike, language: str | None = None) -> ParseR
     return result
 
 
-def _latin_typed(text: str, pack: PackLike, langs: Languages) -> ParseResult | None:
+def _script_of(found: Detection, langs: Languages) -> str | None:
+    return langs.specs[found.code].script if found.code in langs.specs else None
+
+
+def _latin_typed(
+    text: str, pack: PackLike, langs: Languages, found: Detection
+) -> ParseResult | None:
     """A language written in another script but typed here in Latin letters, read in
     its own script with every span mapped back to her words; None if it is none."""
+    own = langs.specs.get(found.code or "")
+    # one-letter words are left out: English "I" and "a" are Russian "и" and "а"
+    own_words = everyday_words(text, own, 2) if own is not None and not found.doubtful else 0
     for spec in langs.specs.values():
         if spec.latin_scheme is None:
             continue
         retyped = retype(text, spec.latin_scheme, spec.latin_before)
         again = detect(retyped.text, langs)
         # however short, Latin letters are taken for another language only when
-        # its everyday words show in them
+        # its everyday words show in them, more than the Latin language's own
+        words = everyday_words(retyped.text, spec, 2)
         if (
             again.code != spec.code
             or again.doubtful
-            or everyday_words(retyped.text, spec) < max(spec.min_function_words, 1)
+            or words < max(spec.min_function_words, 1)
+            or words <= own_words
         ):
             continue
         result = _parse(retyped.text, pack, spec.code)
@@ -131,7 +146,9 @@ def _parse(text: str, pack: PackLike, language: str) -> ParseResult:
         doc, read_as = set_lemmas(doc, lex.speller)
     triggers = ctx.raw_triggers(doc, lex)
     mentions = widen(doc, norm, lex, targets(doc, lex, triggers))
-    triggers = ctx.prune(triggers, [m.literal for m in mentions])
+    med_spans = medicine_spans(doc, lex.medicines)
+    names = [frozenset(range(a, b)) for _, a, b in med_spans]
+    triggers = ctx.prune(triggers, [m.literal for m in mentions] + names)
     all_scopes = ctx.scopes(doc, triggers)
 
     evidence: list[Evidence] = []
@@ -170,10 +187,14 @@ def _parse(text: str, pack: PackLike, language: str) -> ParseResult:
             # "tightenings, no pattern" denies a rhythm; "no tightenings, not regular
             # ones" denies the tightenings, so a rhythm too: absent either way
             pol = "absent"
-        elif m.polarity in ("present", "present_loose"):
+        elif m.polarity == "present_loose":
+            # "no blood when I cough" denies nothing about bleeding from the vagina
+            if negated:
+                continue
+            pol = "present"
+            flags.append(LOOSE)
+        elif m.polarity == "present":
             pol = "absent" if negated else "present"
-            if m.polarity == "present_loose" and not negated:
-                flags.append(LOOSE)
         else:
             pol = "present" if negated else "absent"
         if negated:
@@ -205,7 +226,15 @@ def _parse(text: str, pack: PackLike, language: str) -> ParseResult:
     warnings.extend(contradictions(evidence))
     if "gestational_weeks" not in case:
         warnings.append("no weeks of pregnancy found")
-    return ParseResult(case, evidence, warnings, truncated, language)
+    medicines = find_medicines(doc, lex.medicines, med_spans, all_scopes, text)
+    return ParseResult(case, evidence, warnings, truncated, language, medicines)
+
+
+def _same_clause(doc: Doc, trigger: ctx.Trigger, t0: int, t1: int) -> bool:
+    """No punctuation between a past trigger and a number: "30 weeks, had a c-section
+    2 years ago" is 30 weeks now; "my bp was 150/100 last pregnancy" is the past."""
+    a, b = (t1, trigger.start) if t1 <= trigger.start else (trigger.end, t0)
+    return not any(tok.is_punct for tok in doc[a:b])
 
 
 def _numbers(
@@ -216,7 +245,11 @@ def _numbers(
     dropped: list[tuple[NumberHit, list[str]]] = []
     for h in extract_numbers(norm, lex, sentences):
         t0, t1 = token_span(doc, h.start, h.end)
-        mods = ctx.modifiers_of(t0, t1, all_scopes)
+        mods = [
+            s
+            for s in ctx.modifiers_of(t0, t1, all_scopes)
+            if s.trigger.category != "historical" or _same_clause(doc, s.trigger, t0, t1)
+        ]
         flags = [
             _DROP.get(s.trigger.category, s.trigger.category)
             for s in mods
@@ -226,7 +259,7 @@ def _numbers(
             dropped.append((h, flags))
         else:
             kept.append(h)
-    best = choose(kept, frozenset({"pain_severity"}))
+    best = choose(kept, lex.prefer_highest)
 
     def evidence(h: NumberHit, flags: tuple[str, ...], chosen: bool) -> Evidence:
         return Evidence(

@@ -258,3 +258,35 @@ def load_number_rules(
             )
         )
     return number_rules
+
+
+def load_duration(
+    duration: Any, booleans: list[str], known_src: set[str], num: str
+) -> dict[str, Any]:
+    """The ``duration`` section: how long the pain has lasted, its regexes compiled."""
+    if not isinstance(duration, dict):
+        raise err("duration", "expected a mapping")
+    check_src(duration, "duration", known_src)
+    if duration.get("finding") not in booleans:
+        raise err("duration.finding", "not a boolean vocabulary finding")
+    duration["pain_cue"] = regex(str(duration.get("pain_cue", "")), "duration.pain_cue", num)
+    compiled: list[tuple[re.Pattern[str], float | None]] = []
+    for i, rx_raw in enumerate(as_list(duration.get("rules"), "duration.rules")):
+        rx = regex(rx_raw, f"duration.rules[{i}]", num)
+        if "n" not in rx.groupindex or "unit" not in rx.groupindex:
+            raise err(f"duration.rules[{i}]", "needs named groups 'n' and 'unit'")
+        compiled.append((rx, None))
+    fixed = duration.get("fixed") or {}
+    if not isinstance(fixed, dict):
+        raise err("duration.fixed", "expected regex: days")
+    for rx_raw, days in fixed.items():
+        if not isinstance(days, int | float):
+            raise err(f"duration.fixed.{rx_raw}", "days must be a number")
+        compiled.append((regex(str(rx_raw), f"duration.fixed.{rx_raw}", num), float(days)))
+    duration["compiled"] = compiled
+    for key in ("unit_days", "quantities"):
+        if not isinstance(duration.get(key), dict):
+            raise err(f"duration.{key}", "expected a mapping")
+    if not isinstance(duration.get("over_days"), int | float):
+        raise err("duration.over_days", "expected a number of days")
+    return duration

@@ -30,6 +30,11 @@ def durations(
     are not also a duration.
     """
     d = lex.duration
+    past_markers = {
+        (sc.trigger.start, sc.trigger.end)
+        for sc in all_scopes
+        if sc.trigger.category == "historical"
+    }
     out: list[Evidence] = []
     longest: tuple[float, int, int, str] | None = None
     for sent in doc.sents:
@@ -51,6 +56,8 @@ def durations(
                         continue
                     days = n * float(d["unit_days"][unit])
                 t0, t1 = token_span(doc, m.start(), m.end())
+                if any(t0 < b and a < t1 for a, b in past_markers):
+                    continue  # "had an epidural 3 years ago": when that was, not the pain
                 mods = ctx.modifiers_of(t0, t1, all_scopes)
                 if any(
                     s.trigger.category in ("family", "historical", "hypothetical") for s in mods

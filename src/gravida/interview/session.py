@@ -9,13 +9,19 @@ two sessions with the same answers are the same interview.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from types import MappingProxyType
 from typing import Any, Literal
 
 from gravida.engine import Assessment, Case, CaseError, Engine
+from gravida.interview.answers import (
+    InterviewError as InterviewError,
+)
+from gravida.interview.answers import (
+    check_answer,
+    unknown_findings,
+    unknown_members,
+)
 from gravida.interview.catalogue import Catalogue, QuestionSpec, load_catalogue
 from gravida.interview.select import AMBULANCE, EMERGENCY, QuestionPlan, Selector, State, Value
 from gravida.knowledge.i18n import N_, say
@@ -37,10 +43,6 @@ STOP_REASONS: dict[str, str] = {
     "nothing_left": N_("There is nothing left to ask."),
 }
 NOT_FINISHED = N_("The interview is not finished; this is the assessment so far.")
-
-
-class InterviewError(ValueError):
-    """A request the interview cannot follow: an unknown question, a bad answer, no undo."""
 
 
 @dataclass(frozen=True)
@@ -276,7 +278,7 @@ def _question(
     ev = session.engine.model.evidence(d.case)
     options: tuple[Option, ...] = ()
     if q.kind == "group":
-        open_ = _open_members(session, q)
+        open_ = unknown_members(session, q)
         options = tuple(Option(f, t) for f, t in zip(q.findings, q.items, strict=True)
                         if f in open_)
     parts = tuple(Part(p.finding, p.label, p.unit, p.lo, p.hi) for p in q.parts
@@ -285,22 +287,6 @@ def _question(
         p.finding for p in parts) if parts else q.findings
     return Question(q.id, kind, q.text, q.help, findings, options, parts, number,
                     catalogue(session.engine).params.max_questions, purpose)
-
-
-def _open(session: Session, q: QuestionSpec) -> list[str]:
-    """The findings of a question still unknown (a group's members, a form's numbers)."""
-    if q.kind == "group":
-        return _open_members(session, q)
-    ev = session.engine.model.evidence(session.derived.case)
-    return [f for f in q.findings
-            if f not in ev.present and f not in ev.absent and f not in ev.numbers]
-
-
-def _open_members(session: Session, q: QuestionSpec) -> list[str]:
-    d = session.derived
-    ev = session.engine.model.evidence(d.case)
-    return [f for f in q.findings
-            if f not in ev.present and f not in ev.absent and f not in d.covered]
 
 
 def answer(session: Session, question_id: Any, value: Any) -> Session:
@@ -325,9 +311,9 @@ def answer(session: Session, question_id: Any, value: Any) -> Session:
         raise InterviewError(f"question {question_id} was already answered (use back to change it)")
     if follow_up:
         answers.pop()  # "yes" is replaced by which ones
-    if not follow_up and not _open(session, q):
+    if not follow_up and not unknown_findings(session, q):
         raise InterviewError(f"question {question_id} is already answered by other answers")
-    v = _check(session, q, value, follow_up)
+    v = check_answer(session, q, value, follow_up)
     answers.append(Answer(question_id, v))
     return _replay(session.engine, session.initial, session.volunteered, tuple(answers),
                    session, d)
@@ -388,7 +374,7 @@ def _replay(
                 if isinstance(x, int | float):
                     case = case.with_answer(f, float(x))
     elif q.kind == "group":
-        open_ = _open_members(before, q)
+        open_ = unknown_members(before, q)
         if v is False:
             for f in open_:
                 case = case.with_answer(f, False)
@@ -408,7 +394,7 @@ def _replay(
     if pending is not None:  # nothing is known yet: wait for which ones
         derived = _Derived(case, d.asked, d.covered, d.emergency, pending)
         return Session(engine, initial, volunteered, answers, derived)
-    covered = d.covered | _settled(q, v, _open_members(before, q) if q.kind == "group" else [])
+    covered = d.covered | _settled(q, v, unknown_members(before, q) if q.kind == "group" else [])
     emergency = d.emergency or _reveals_emergency(engine, d.case, case)
     derived = _Derived(case, d.asked | {q.id}, frozenset(covered), emergency, None)
     return Session(engine, initial, volunteered, answers, derived)
@@ -438,146 +424,3 @@ def _reveals_emergency(engine: Engine, before: Case, after: Case) -> bool:
         return False
     new_flags = (after.present - before.present) & set(pack.red_flags)
     return t1.set_by.kind == "rule" or bool(new_flags)
-
-
-_WORDS_YES = {"yes", "y", "true"}
-_WORDS_NO = {"no", "n", "false", "none"}
-_WORDS_DK = {"don't know", "dont know", "dont_know", "don't_know", "unknown", "not sure", "dk", "?"}
-_WORD_ANSWERS: dict[str, bool | None] = {
-    **dict.fromkeys(_WORDS_YES, True), **dict.fromkeys(_WORDS_NO, False),
-    **dict.fromkeys(_WORDS_DK, None),
-}
-
-
-def _word_answer(text: str) -> bool | str | None:
-    """A typed yes, no or don't know means true, false or null; other text is left as it is."""
-    return _WORD_ANSWERS.get(text.strip().lower(), text)
-
-
-def _check(session: Session, q: QuestionSpec, value: Any, follow_up: bool) -> Value:
-    """Validate one answer against its question; returns it in canonical form."""
-    if isinstance(value, str) and q.kind != "group":
-        value = _word_answer(value)
-    if q.kind == "yes_no":
-        if value is None or isinstance(value, bool):
-            return value
-        raise InterviewError(f"{q.id}: answer yes, no or don't know (true, false or null)")
-    if q.kind == "number":
-        return _check_number(session, q, value)
-    return _check_group(session, q, value, follow_up)
-
-
-def _check_number(session: Session, q: QuestionSpec, value: Any) -> Value:
-    if isinstance(value, str):
-        value = _parse_numbers(q, value)
-    if value is None:
-        return None
-    ev = session.engine.model.evidence(session.derived.case)
-    parts = [p for p in q.parts if p.finding not in ev.numbers] or list(q.parts)
-    given: dict[str, Any]
-    if isinstance(value, Mapping):
-        given = dict(value)
-    elif isinstance(value, list | tuple):
-        if len(value) != len(parts):
-            raise InterviewError(f"{q.id}: give {len(parts)} numbers")
-        given = {p.finding: x for p, x in zip(parts, value, strict=True)}
-    else:
-        if len(parts) != 1:
-            names = " and ".join(p.label for p in parts)
-            raise InterviewError(f"{q.id}: give both numbers ({names}), e.g. 120/80")
-        given = {parts[0].finding: value}
-    out: dict[str, float] = {}
-    by_finding = {p.finding: p for p in q.parts}
-    for f, x in given.items():
-        p = by_finding.get(f)
-        if p is None:
-            raise InterviewError(f"{q.id}: {f!r} is not part of this question")
-        if f in ev.numbers:
-            raise InterviewError(f"{q.id}: {p.label} is already known ({ev.numbers[f]:g})")
-        if x is None:
-            continue
-        if isinstance(x, bool) or not isinstance(x, int | float):
-            raise InterviewError(f"{q.id}: {p.label} must be a number ({p.unit})")
-        if not math.isfinite(x) or not p.lo <= x <= p.hi:
-            raise InterviewError(
-                f"{q.id}: {x:g} is outside the possible range {p.lo:g}-{p.hi:g} {p.unit}"
-            )
-        out[f] = float(x)
-    return out or None
-
-
-def _check_group(session: Session, q: QuestionSpec, value: Any, follow_up: bool) -> Value:
-    open_ = _open_members(session, q)
-    if isinstance(value, str):
-        word = _word_answer(value)
-        value = [value] if isinstance(word, str) else word
-    if isinstance(value, Mapping):
-        value = _check_members(q, value, open_)
-        if isinstance(value, Mapping):
-            return value
-    if value is None:
-        return None
-    if isinstance(value, bool):
-        if follow_up and value is True:
-            raise InterviewError(f"{q.id}: say which of these apply")
-        if value is False and q.must_choose:
-            raise InterviewError(f"{q.id}: choose at least one")
-        if follow_up and value is False:
-            raise InterviewError(f"{q.id}: you said yes: say which of these apply")
-        return value
-    if isinstance(value, list | tuple):
-        chosen = tuple(dict.fromkeys(value))
-        if not chosen:
-            raise InterviewError(f"{q.id}: choose at least one, or answer no")
-        bad = [f for f in chosen if not isinstance(f, str) or f not in open_]
-        if bad:
-            raise InterviewError(
-                f"{q.id}: {', '.join(map(str, bad))} is not one of the choices "
-                f"({', '.join(open_)})"
-            )
-        return tuple(str(f) for f in chosen)
-    raise InterviewError(
-        f"{q.id}: answer no, don't know, or the list of those that apply"
-    )
-
-
-def _check_members(q: QuestionSpec, value: Mapping[Any, Any], open_: list[str]) -> Value:
-    """A per-member answer {finding: yes/no/don't know}: each member answered on its own.
-
-    This is the most informative group answer (a caller that knows which
-    members are absent, such as a clinician's form or the simulated patient,
-    can say so); it reduces to the plain forms where it can.
-    """
-    states: dict[str, bool | None] = {}
-    for f, raw in value.items():
-        if not isinstance(f, str) or f not in open_:
-            raise InterviewError(f"{q.id}: {f!r} is not one of the choices ({', '.join(open_)})")
-        word = raw.strip().lower() if isinstance(raw, str) else None
-        if raw is None or word in _WORDS_DK:
-            states[f] = None
-        elif raw is True or word in _WORDS_YES:
-            states[f] = True
-        elif raw is False or word in _WORDS_NO:
-            states[f] = False
-        else:
-            raise InterviewError(f"{q.id}: {f}: answer yes, no or don't know")
-    if not states:
-        raise InterviewError(f"{q.id}: answer at least one of the choices")
-    if all(v is None for v in states.values()):
-        return None
-    if all(v is False for v in states.values()) and set(states) == set(open_):
-        return False
-    return MappingProxyType(dict(sorted(states.items())))
-
-
-def _parse_numbers(q: QuestionSpec, text: str) -> Any:
-    """'38.5' or '120/80' (typed or sent as text) into numbers; words are an error."""
-    pieces = [t.strip() for t in text.split("/")] if "/" in text else [text.replace(",", ".")]
-    try:
-        values = [float(t) for t in pieces]
-    except ValueError:
-        unit = q.unit or ""
-        raise InterviewError(
-            f"{q.id}: answer with a number ({unit}) or don't know, not {text!r}"
-        ) from None
-    return values[0] if len(values) == 1 else values

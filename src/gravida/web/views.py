@@ -114,7 +114,11 @@ def absent_words(pack: Pack, finding: str) -> str:
 
 
 def known_findings(pack: Pack, case: Mapping[str, Any]) -> dict[str, list[str]]:
-    """What is known, in words: measurements, what she has, what she does not have."""
+    """What is known, in words: measurements, what she has, what she does not have.
+
+    Never a double negative: under "Absent" the finding's label, in her own
+    list the pack's negative wording ("The baby is moving as usual").
+    """
     numbers = [
         number_words(pack, k, float(v))
         for k, v in case.items()
@@ -122,8 +126,14 @@ def known_findings(pack: Pack, case: Mapping[str, Any]) -> dict[str, list[str]]:
         and not isinstance(v, bool)
     ]
     present = [capfirst(pack.label(f)) for f in case.get("present", []) if isinstance(f, str)]
-    absent = [capfirst(absent_words(pack, f)) for f in case.get("absent", []) if isinstance(f, str)]
-    return {"numbers": [capfirst(n) for n in numbers], "present": present, "absent": absent}
+    absent = [f for f in case.get("absent", []) if isinstance(f, str)]
+    return {
+        "numbers": [capfirst(n) for n in numbers],
+        "present": present,
+        # a clinician's "Absent:" list names the finding; her list says it as absent
+        "absent": [capfirst(pack.label(f)) for f in absent],
+        "absent_words": [capfirst(absent_words(pack, f)) for f in absent],
+    }
 
 
 def answer_words(catalogue: Catalogue, pack: Pack, item: Mapping[str, Any]) -> dict[str, str]:
@@ -331,6 +341,10 @@ def summary_view(report: Report, pack: Pack, catalogue: Catalogue,
     ]
     reasons: list[str] = []
     for r in a.triage.reasons:
+        # a condition's "usually needs this level of care" only at the level set: under
+        # an emergency, "a strained back muscle: usually needs this level" misleads
+        if r.kind == "condition" and r.level != a.triage.level:
+            continue
         if r.says and r.says not in reasons and r.says != a.triage.set_by.says:
             reasons.append(r.says)
     return {
