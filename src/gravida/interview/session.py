@@ -24,6 +24,7 @@ from gravida.interview.answers import (
 )
 from gravida.interview.catalogue import Catalogue, QuestionSpec, load_catalogue
 from gravida.interview.select import AMBULANCE, EMERGENCY, QuestionPlan, Selector, State, Value
+from gravida.knowledge import expr
 from gravida.knowledge.i18n import N_, say
 from gravida.knowledge.load import Pack
 
@@ -423,4 +424,11 @@ def _reveals_emergency(engine: Engine, before: Case, after: Case) -> bool:
     if pack.level_rank(t1.level) <= pack.level_rank(t0.level):
         return False
     new_flags = (after.present - before.present) & set(pack.red_flags)
-    return t1.set_by.kind == "rule" or bool(new_flags)
+    if new_flags:
+        return True
+    if t1.set_by.kind != "rule":
+        return False
+    # a rule with exceptions still unknown ("unless after a lift") is not settled yet
+    ev = engine.model.evidence(after)
+    rule = next((cr for cr in pack.floors if cr.rule.id == t1.set_by.id), None)
+    return rule is None or not expr.open_exceptions(rule.node, ev.present, ev.absent, ev.numbers)

@@ -42,6 +42,7 @@ PACK_VERSION = "2026.11.1"
 
 M = TypeVar("M", bound=BaseModel)
 T = TypeVar("T")
+_MISSING: Any = object()
 
 
 class PackError(ValueError):
@@ -97,6 +98,7 @@ class ConditionLevel:
     level: str
     src: str
     adjust: tuple[CompiledRule, ...]
+    threshold: float | None = None  # overrides its level's threshold (lower only)
 
 
 @dataclass(frozen=True)
@@ -116,6 +118,9 @@ class Pack:
     sources: dict[str, Source]
     levels: tuple[str, ...]
     thresholds: dict[str, float]
+    cumulative_levels: tuple[str, ...]
+    cumulative_src: str
+    cumulative_says: str
     red_flags: tuple[str, ...]
     definitions: dict[str, expr.Node]
     floors: tuple[CompiledRule, ...]
@@ -139,6 +144,9 @@ class Pack:
         and nothing is keyed on ids or directories. Thread-safe; a builder
         may itself use other memos.
         """
+        hit = self._memo.get(build, _MISSING)  # the hot path: no lock once built
+        if hit is not _MISSING:
+            return cast(T, hit)
         with self._memo_lock:
             if build not in self._memo:
                 self._memo[build] = build(self)
@@ -322,6 +330,15 @@ def load_pack(directory: Path | None = None, lang: str = i18n.DEFAULT_LANGUAGE) 
     _check_source(tf.thresholds_src, sources, "triage.yaml", "thresholds")
     if set(tf.thresholds) != set(levels):
         raise PackError("triage.yaml", "thresholds", "needs exactly one threshold per level")
+    for lv in tf.cumulative_levels:
+        if lv not in levels:
+            raise PackError("triage.yaml", "cumulative_levels", f"unknown triage level {lv!r}")
+    if "{conditions}" not in tf.cumulative_says:
+        raise PackError("triage.yaml", "cumulative_says", "needs the {conditions} placeholder")
+    if tf.cumulative_levels:
+        if tf.cumulative_src is None:
+            raise PackError("triage.yaml", "cumulative_levels", "needs cumulative_src")
+        _check_source(tf.cumulative_src, sources, "triage.yaml", "cumulative_levels")
     _check_ids(tf.red_flags, booleans, "triage.yaml", "finding (red_flags)")
     if tf.red_flags:
         if tf.red_flags_src is None:
@@ -352,7 +369,9 @@ def load_pack(directory: Path | None = None, lang: str = i18n.DEFAULT_LANGUAGE) 
             raise PackError("triage.yaml", cid, f"unknown triage level {ct.level!r}")
         _check_source(ct.src, sources, "triage.yaml", cid)
         adjust = tuple(compile_rule(r, f"conditions.{cid}.{r.id}") for r in ct.adjust)
-        clevels[cid] = ConditionLevel(ct.level, ct.src, adjust)
+        if ct.threshold_src is not None:
+            _check_source(ct.threshold_src, sources, "triage.yaml", f"{cid}.threshold")
+        clevels[cid] = ConditionLevel(ct.level, ct.src, adjust, ct.threshold)
     for cid in conditions:
         if cid not in clevels:
             raise PackError("triage.yaml", cid, "condition has no triage level")
@@ -376,6 +395,9 @@ def load_pack(directory: Path | None = None, lang: str = i18n.DEFAULT_LANGUAGE) 
         sources=sources,
         levels=levels,
         thresholds=dict(tf.thresholds),
+        cumulative_levels=tuple(tf.cumulative_levels),
+        cumulative_src=tf.cumulative_src or tf.thresholds_src,
+        cumulative_says=tf.cumulative_says,
         red_flags=tuple(tf.red_flags),
         definitions=definitions,
         floors=floors,
