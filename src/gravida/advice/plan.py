@@ -25,11 +25,13 @@ from gravida.advice._pack import (
     check_weeks_in,
     load_sources,
     pack_dir,
+    pack_lang,
     vocabulary,
     weeks_range,
 )
 from gravida.advice.medicines import MedicineBook, load_medicines, stage_at, verdict_for
-from gravida.knowledge.load import Pack, PackError, default_pack, read_yaml, validate
+from gravida.knowledge import expr
+from gravida.knowledge.load import Pack, PackError, default_pack, read_text_yaml, validate
 from gravida.knowledge.schema import Source, Strict
 
 FILE = "advice.yaml"
@@ -67,9 +69,19 @@ class LevelDef(Strict):
 
 
 class SignDef(Strict):
+    """A warning sign: the words she reads, and what they mean in findings.
+
+    ``when`` is the sign as a triage expression over the vocabulary's findings
+    (gravida.knowledge.expr) and ``level`` the level its words tell her to act
+    on; a test holds triage to it (a case showing the sign is never triaged
+    below ``level``), so the safety net can never contradict the triage.
+    """
+
     id: str = Field(min_length=1)
     text: str = Field(min_length=1)
     weeks: tuple[float, float] | None = None
+    level: str = Field(min_length=1)
+    when: Any
     sources: list[str]
 
 
@@ -105,6 +117,8 @@ class AdviceBook:
     levels: tuple[str, ...]
     weeks_lo: float
     weeks_hi: float
+    # each safety-net sign's ``when``, parsed (by sign id)
+    sign_nodes: dict[str, expr.Node]
     # medicine mentions by (medicine id, stage index): they depend on nothing else
     _mentions: dict[tuple[str, int], MedicineMention] = field(
         default_factory=dict, repr=False, compare=False
@@ -159,14 +173,14 @@ def _check_selectable(defn: ItemDef | MedicineAdviceDef, entry: str, seen: set[s
     _check_when(defn.not_when, f"{entry}.not_when", book)
 
 
-def _load_advice(directory: Path) -> AdviceBook:
-    data = validate(AdviceFile, read_yaml(directory, FILE), FILE)
+def _load_advice(directory: Path, lang: str = "en") -> AdviceBook:
+    data = validate(AdviceFile, read_text_yaml(directory, FILE, lang), FILE)
     sources = load_sources(directory)
     vocab = vocabulary(directory)
     lo, hi = weeks_range(vocab)
     conditions = tuple(str(c["id"]) for c in vocab.get("conditions") or [])
     levels = tuple(str(t["id"]) for t in vocab.get("triage_levels") or [])
-    medicines = load_medicines(directory)
+    medicines = load_medicines(directory, lang)
     ctx: dict[str, Any] = {"conditions": set(conditions), "levels": set(levels), "lo": lo}
 
     if set(data.levels) != set(levels):
@@ -197,12 +211,21 @@ def _load_advice(directory: Path) -> AdviceBook:
             if mid not in medicines.medicines:
                 raise PackError(FILE, entry, f"unknown medicine {mid!r} (not in medicines.yaml)")
         check_sources(ma.sources, sources, FILE, entry)
+    booleans = {str(f["id"]) for f in vocab.get("findings") or [] if f.get("kind") == "boolean"}
+    numbers = {str(f["id"]) for f in vocab.get("findings") or [] if f.get("kind") == "number"}
+    sign_nodes: dict[str, expr.Node] = {}
     for i, sign in enumerate(data.safety_net.signs):
         entry = f"safety_net.signs[{i}] ({sign.id})"
-        _check_when(When(weeks=sign.weeks), entry, ctx)
+        if sign.id in sign_nodes:
+            raise PackError(FILE, entry, "sign id used twice")
+        _check_when(When(weeks=sign.weeks, levels=[sign.level]), entry, ctx)
+        try:
+            sign_nodes[sign.id] = expr.parse(sign.when, booleans, numbers)
+        except expr.ExprError as exc:
+            raise PackError(FILE, f"{entry}.when", str(exc)) from None
         check_sources(sign.sources, sources, FILE, entry)
 
-    cond_raw = read_yaml(directory, "conditions.yaml") or {}
+    cond_raw = read_text_yaml(directory, "conditions.yaml", lang) or {}
     table = cond_raw.get("conditions") if isinstance(cond_raw, dict) else None
     lay_names: dict[str, str] = {}
     for cid in conditions:
@@ -211,11 +234,12 @@ def _load_advice(directory: Path) -> AdviceBook:
         if isinstance(info, dict):
             name = info.get("lay_name") or info.get("name")
         lay_names[cid] = str(name) if name else cid.replace("_", " ")
-    return AdviceBook(directory, data, medicines, sources, conditions, lay_names, levels, lo, hi)
+    return AdviceBook(directory, data, medicines, sources, conditions, lay_names, levels, lo, hi,
+                      sign_nodes)
 
 
 def _advice_of(pack: Pack) -> AdviceBook:
-    return _load_advice(pack_dir(pack))
+    return _load_advice(pack_dir(pack), pack.lang)
 
 
 def load_advice(pack: PackLike = None) -> AdviceBook:
@@ -228,7 +252,7 @@ def load_advice(pack: PackLike = None) -> AdviceBook:
         pack = default_pack()
     if isinstance(pack, Pack):
         return pack.memo(_advice_of)
-    return _load_advice(pack_dir(pack))
+    return _load_advice(pack_dir(pack), pack_lang(pack))
 
 
 # --- the plan ---------------------------------------------------------------------------------
@@ -277,10 +301,12 @@ class MedicineAdvice:
 class Sign:
     id: str
     text: str
+    level: str  # the triage level the sign's words tell her to act on
     sources: tuple[str, ...]
 
     def to_json(self) -> dict[str, Any]:
-        return {"id": self.id, "text": self.text, "sources": list(self.sources)}
+        return {"id": self.id, "text": self.text, "level": self.level,
+                "sources": list(self.sources)}
 
 
 @dataclass(frozen=True)
@@ -391,7 +417,7 @@ class _Selection:
                    _When.of(it.applies_when), nw(it.not_when)) for it in book.data.items),
             tuple((ma, _When.of(ma.applies_when), nw(ma.not_when))
                   for ma in book.data.medicine_advice),
-            tuple((Sign(sg.id, sg.text, tuple(sg.sources)), sg.weeks)
+            tuple((Sign(sg.id, sg.text, sg.level, tuple(sg.sources)), sg.weeks)
                   for sg in book.data.safety_net.signs),
         )
 

@@ -4,6 +4,9 @@ Three sources can set the level and the most urgent wins: a finding floor
 (red flags hold whatever the diagnosis), the leading condition's own level,
 and any other condition probable enough to matter for its level (a 15%
 chance of preterm labour sends a woman in even when postural pain leads).
+For the ambulance level the chance that counts is also the summed one: a
+7% chance of a uterine tear and a 5% chance of an abruption are together a
+12% chance that she needs an ambulance.
 This asymmetry is deliberate: under-triage of an emergency is the failure
 that matters, so dangerous alternatives get low thresholds.
 """
@@ -18,7 +21,7 @@ import numpy as np
 import numpy.typing as npt
 
 from gravida.engine.model import Evidence, FloatArray, Model, leaders, softmax, trimester
-from gravida.knowledge import expr
+from gravida.knowledge import expr, i18n
 from gravida.knowledge.load import CompiledRule
 
 # Red flags combined exactly when removing them (2**n posteriors); past this
@@ -86,17 +89,32 @@ class Triager:
         self.floors = [(cr, _trigger(cr)) for cr in pack.floors]
         self.static: list[TriageReason] = []
         self.adjusted: list[tuple[int, list[tuple[CompiledRule, frozenset[str] | None]]]] = []
+        self.overrides = [pack.condition_levels[cid].threshold for cid in model.conditions]
         for i, cid in enumerate(model.conditions):
             cl = pack.condition_levels[cid]
-            says = f"{pack.conditions[cid].lay_name}: usually needs this level of care."
+            says = i18n.say(pack.lang, "{condition}: usually needs this level of care.").format(
+                condition=pack.conditions[cid].lay_name)
             self.static.append(TriageReason("condition", cid, cl.level, says, cl.src, cid))
             if cl.adjust:
                 rules = [(cr, _trigger(cr)) for cr in cl.adjust]
                 self.adjusted.append((i, rules))
         self.static_ranks = np.array([pack.level_rank(r.level) for r in self.static])
-        self.static_thresholds = np.array([pack.thresholds[r.level] for r in self.static])
+        self.static_thresholds = np.array(
+            [self._threshold(i, r.level) for i, r in enumerate(self.static)]
+        )
+        # (rank, threshold, says) of each level whose threshold applies to a summed posterior
+        self.cumulative = sorted(
+            ((pack.level_rank(lv), pack.thresholds[lv]) for lv in pack.cumulative_levels),
+            reverse=True,
+        )
         self.max_rank = max(pack.level_rank(level) for level in pack.levels)
         self.red_flags = frozenset(pack.red_flags)
+
+    def _threshold(self, i: int, level: str) -> float:
+        """The posterior at which condition i's level counts: its level's, or its own lower one."""
+        own = self.overrides[i]
+        base = self.pack.thresholds[level]
+        return base if own is None else min(base, own)
 
     def floor_reasons(self, ev: Evidence) -> list[TriageReason]:
         known = ev.present.union(ev.numbers)
@@ -132,7 +150,7 @@ class Triager:
                     levels, ranks, thresholds = list(levels), ranks.copy(), thresholds.copy()
                 levels[i] = best
                 ranks[i] = self.pack.level_rank(best.level)
-                thresholds[i] = self.pack.thresholds[best.level]
+                thresholds[i] = self._threshold(i, best.level)
         return levels, ranks, thresholds
 
     def decide(self, ev: Evidence, posterior: FloatArray) -> Triage:
@@ -153,12 +171,24 @@ class Triager:
                 TriageReason(r.kind, r.id, r.level, r.says, r.src, r.condition, float(posterior[i]))
             )
         current = max(pack.level_rank(r.level) for r in reasons)
+        summed = self._summed(posterior[None, :], ranks)
+        if summed[0][0] > current:
+            reasons.append(self._summed_reason(summed[0][0], summed[1][0], posterior, ranks))
+            current = summed[0][0]
         flags = sorted(ev.present & self.red_flags)[:RED_FLAG_SUBSETS_MAX]
         if flags and current < self.max_rank:
             posts, removed = _without_red_flags(self.model, ev, flags)
             row_rank = np.where(_passing(posts, thresholds), ranks[None, :], -1)
             top = int(row_rank.max())
-            if top > current:
+            s_rank, s_mass = self._summed(posts, ranks)
+            if int(s_rank.max()) > max(top, current):
+                srow = int(np.argmax(s_rank))
+                r = self._summed_reason(int(s_rank[srow]), float(s_mass[srow]), posts[srow], ranks)
+                reasons.append(
+                    TriageReason(r.kind, r.id, r.level, r.says, r.src, r.condition,
+                                 r.probability, removed[srow])
+                )
+            elif top > current:
                 # The likeliest condition at that level, over every subset that reaches it.
                 at_top = np.where(row_rank == top, posts, -1.0)
                 row, i = np.unravel_index(int(np.argmax(at_top)), at_top.shape)
@@ -187,6 +217,35 @@ class Triager:
             key=lambda r: (-pack.level_rank(r.level), r.kind != "rule", -(r.probability or 0)),
         )
         return Triage(best.level, meaning, best, tuple(ordered))
+
+
+    def _summed(
+        self, posts: FloatArray, ranks: FloatArray
+    ) -> tuple[npt.NDArray[np.int_], FloatArray]:
+        """Per row, the most urgent cumulative level whose summed posterior reaches its threshold.
+
+        Returns (rank, or -1 when none; the summed posterior at that rank).
+        """
+        out_rank = np.full(len(posts), -1)
+        out_mass = np.zeros(len(posts))
+        for rank, threshold in self.cumulative:
+            mass = posts[:, ranks >= rank].sum(axis=1)
+            hit = (mass >= threshold) & (out_rank < 0)
+            out_rank[hit] = rank
+            out_mass[hit] = mass[hit]
+        return out_rank, out_mass
+
+    def _summed_reason(self, rank: int, mass: float, posterior: FloatArray,
+                       ranks: FloatArray) -> TriageReason:
+        """The reason for a summed level, named after its likeliest contributor."""
+        pack = self.pack
+        level = next(lv for lv in pack.levels if pack.level_rank(lv) == rank)
+        at = np.where(ranks >= rank, posterior, -1.0)
+        order = [int(i) for i in np.argsort(-at) if at[i] > 0][:3]
+        names = ", ".join(pack.conditions[self.model.conditions[i]].lay_name for i in order)
+        says = pack.cumulative_says.format(conditions=names)
+        return TriageReason("condition", "summed_" + level, level, says, pack.cumulative_src,
+                            self.model.conditions[order[0]], mass)
 
 
 def _passing(posts: FloatArray, thresholds: FloatArray) -> npt.NDArray[np.bool_]:

@@ -96,6 +96,16 @@ class LevelPolicy:
         for lv, r in self.rank.items():
             thr[r] = pack.thresholds[lv]
         self.threshold_by_rank: FloatArray = thr
+        # a condition's own (lower) threshold, inf where it has none
+        self.own_threshold: FloatArray = np.array(
+            [
+                np.inf if pack.condition_levels[c].threshold is None
+                else float(pack.condition_levels[c].threshold)  # type: ignore[arg-type]
+                for c in conds
+            ]
+        )
+        # the levels whose threshold also applies to a summed posterior
+        self.cumulative = [(self.rank[lv], pack.thresholds[lv]) for lv in pack.cumulative_levels]
         self.red_flags = frozenset(pack.red_flags)
         self.floors_by_finding: dict[str, list[int]] = {}
         for i, floor in enumerate(self.floors):
@@ -220,9 +230,13 @@ class LevelPolicy:
         own = np.concatenate(owners)
         post = self.posteriors(weeks, np.concatenate(all_pos), np.concatenate(all_neg))
         ranks = cond_ranks[own]
-        thr = self.threshold_by_rank[ranks]
+        thr = np.minimum(self.threshold_by_rank[ranks], self.own_threshold[None, :])
         qualifies = (post >= thr) & (post > 0.0)
         by_threshold = np.where(qualifies, ranks, -1).max(axis=1)
+        for rank, threshold in self.cumulative:
+            summed = np.where(ranks >= rank, post, 0.0).sum(axis=1)
+            by_threshold = np.where(summed >= threshold, np.maximum(by_threshold, rank),
+                                    by_threshold)
         # the leader, with the engine's own tie-break
         leader_rank = ranks[np.arange(len(own)), leaders(post)]
         level = floor_rank.copy()
@@ -289,6 +303,10 @@ def status(node: expr.Node, ev: Evidence, askable: Callable[[str], bool]) -> boo
         if any(p is False for p in parts):
             return False
         return True if all(p is True for p in parts) else None
+    if isinstance(node, expr.NoneOf):
+        if any(p is True for p in parts):
+            return False
+        return True if all(p is False for p in parts) else None
     if any(p is True for p in parts):
         return True
     return False if all(p is False for p in parts) else None

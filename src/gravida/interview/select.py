@@ -215,7 +215,8 @@ class Selector:
             if p.rank < target or p.rank <= level:
                 continue
             if p.condition is not None and p.condition != lead and (
-                posterior[p.condition] < self.policy.threshold_by_rank[p.rank]
+                posterior[p.condition] < min(self.policy.threshold_by_rank[p.rank],
+                                             self.policy.own_threshold[p.condition])
             ):
                 continue
             found = open_findings(p.node, ev, askable)
@@ -371,7 +372,7 @@ class Selector:
         if not danger.any():
             return out
         rows = np.nonzero(plausible & (batch.floor_rank[k_arr] < line))[0]
-        thr = self.policy.threshold_by_rank[ranks]
+        thr = np.minimum(self.policy.threshold_by_rank[ranks], self.policy.own_threshold)
         push = (posts[k_arr[rows]][:, danger] / thr[danger]).max(axis=1)
         order = np.argsort(push if down else -push, kind="stable")[:PAIR_ANSWERS]
         rows = rows[order]
@@ -386,6 +387,9 @@ class Selector:
         joint /= joint.sum(axis=2, keepdims=True)
         above = ((joint >= thr[None, None, :]) & danger[None, None, :]).any(axis=2)
         above |= danger[leaders(joint)]  # a leader's own level always counts
+        summed = dict(self.policy.cumulative).get(line)
+        if summed is not None:  # the summed posterior of the conditions past the line
+            above |= joint[:, :, danger].sum(axis=2) >= summed
         hit = ~above if down else above
         hit &= qi_arr[rows][:, None] != qi_arr[rows][None, :]
         out[qi_arr[rows][hit.any(axis=1)]] = True
@@ -491,7 +495,14 @@ class Selector:
         for qi, rows in by_question.items():
             q = questions[qi]
             if q.kind == "yes_no":
-                py = float(p_yes[index[q.findings[0]]])
+                f = q.findings[0]
+                py = float(p_yes[index[f]])
+                # a finding that implies one already present is a part of it: heavy
+                # bleeding given bleeding is P(heavy | c) / P(bleeding | c), not P(heavy | c)
+                wider = [t for i, t in self.implies if i == f and t in ev.present and t in index]
+                if wider:
+                    inner, outer = p_t[:, index[f]], p_t[:, index[wider[0]]]
+                    py = float(post0 @ np.minimum(1.0, inner / np.maximum(outer, 1e-12)))
                 raw = [py if entries[n][1] is True else 1.0 - py for n in rows]
             elif q.kind == "group":
                 cols = [index[f] for n in rows for f in _members(entries[n][1])]

@@ -24,23 +24,26 @@ from gravida.interview.answers import (
 )
 from gravida.interview.catalogue import Catalogue, QuestionSpec, load_catalogue
 from gravida.interview.select import AMBULANCE, EMERGENCY, QuestionPlan, Selector, State, Value
+from gravida.knowledge import expr
+from gravida.knowledge.i18n import N_, say
 from gravida.knowledge.load import Pack
 
 FORMAT = 1
 
 STOP_REASONS: dict[str, str] = {
-    "emergency_ambulance": "An answer showed a danger sign that needs an ambulance now.",
-    "emergency": (
+    "emergency_ambulance": N_("An answer showed a danger sign that needs an ambulance now."),
+    "emergency": N_(
         "An answer showed a danger sign that needs care now, and no remaining question "
         "could make it an ambulance call."
     ),
-    "settled": (
+    "settled": N_(
         "No remaining question could change how urgently you need care or raise it to an "
         "emergency, and the likely causes are clear."
     ),
-    "max_questions": "The interview reached its maximum number of questions.",
-    "nothing_left": "There is nothing left to ask.",
+    "max_questions": N_("The interview reached its maximum number of questions."),
+    "nothing_left": N_("There is nothing left to ask."),
 }
+NOT_FINISHED = N_("The interview is not finished; this is the assessment so far.")
 
 
 @dataclass(frozen=True)
@@ -179,12 +182,14 @@ class Result:
     stop_reason: str | None  # None while the interview is still going
     questions_asked: int
     answers: tuple[Answer, ...]
+    lang: str = "en"  # the language of the pack it was asked in
 
     @property
     def stop_explanation(self) -> str:
+        lang = self.lang
         if self.stop_reason is None:
-            return "The interview is not finished; this is the assessment so far."
-        return STOP_REASONS[self.stop_reason]
+            return say(lang, NOT_FINISHED)
+        return say(lang, STOP_REASONS[self.stop_reason])
 
     @property
     def emergency(self) -> bool:
@@ -327,7 +332,7 @@ def result(session: Session) -> Result:
     p = None if session.derived.pending is not None else plan(session)
     a = session.engine.assess(session.derived.case)
     stop = p.stop if p is not None else None
-    return Result(a, stop, session.questions_asked, session.answers)
+    return Result(a, stop, session.questions_asked, session.answers, session.engine.pack.lang)
 
 
 # --- internals --------------------------------------------------------------------
@@ -419,4 +424,11 @@ def _reveals_emergency(engine: Engine, before: Case, after: Case) -> bool:
     if pack.level_rank(t1.level) <= pack.level_rank(t0.level):
         return False
     new_flags = (after.present - before.present) & set(pack.red_flags)
-    return t1.set_by.kind == "rule" or bool(new_flags)
+    if new_flags:
+        return True
+    if t1.set_by.kind != "rule":
+        return False
+    # a rule with exceptions still unknown ("unless after a lift") is not settled yet
+    ev = engine.model.evidence(after)
+    rule = next((cr for cr in pack.floors if cr.rule.id == t1.set_by.id), None)
+    return rule is None or not expr.open_exceptions(rule.node, ev.present, ev.absent, ev.numbers)

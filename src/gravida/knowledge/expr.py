@@ -11,6 +11,9 @@ Forms:
   "@name"                 a named definition from the triage file
   [a, b, ...]             all of them
   {all: [...]} / {any: [...]}
+  {none: [...]}           none of them holds (an unknown finding does not hold, so
+                          "none of these is known present": the policy's "when none
+                          of X is present", which names what would explain the row away)
 An unknown finding never satisfies an atom: "where a row needs a finding that
 is unknown, the row does not apply" (triage policy).
 """
@@ -63,7 +66,12 @@ class AnyOf:
     parts: tuple[Node, ...]
 
 
-Node = Atom | Compare | All | AnyOf
+@dataclass(frozen=True)
+class NoneOf:
+    parts: tuple[Node, ...]
+
+
+Node = Atom | Compare | All | AnyOf | NoneOf
 
 
 def parse(
@@ -97,10 +105,12 @@ def parse(
         return All(tuple(parse(r, booleans, numbers, defs) for r in raw))
     if isinstance(raw, dict) and len(raw) == 1:
         ((key, value),) = raw.items()
-        if key not in ("all", "any") or not isinstance(value, list) or not value:
-            raise ExprError(f"expected {{all: [...]}} or {{any: [...]}}, got {raw!r}")
+        if key not in ("all", "any", "none") or not isinstance(value, list) or not value:
+            raise ExprError(
+                f"expected {{all: [...]}}, {{any: [...]}} or {{none: [...]}}, got {raw!r}"
+            )
         parts = tuple(parse(r, booleans, numbers, defs) for r in value)
-        return All(parts) if key == "all" else AnyOf(parts)
+        return All(parts) if key == "all" else AnyOf(parts) if key == "any" else NoneOf(parts)
     raise ExprError(f"cannot read {raw!r}")
 
 
@@ -118,6 +128,8 @@ def evaluate(
         return value is not None and OPS[node.op](value, node.value)
     if isinstance(node, All):
         return all(evaluate(p, present, absent, numbers) for p in node.parts)
+    if isinstance(node, NoneOf):
+        return not any(evaluate(p, present, absent, numbers) for p in node.parts)
     return any(evaluate(p, present, absent, numbers) for p in node.parts)
 
 
@@ -146,6 +158,8 @@ def compile_node(node: Node) -> Test:
     parts = tuple(compile_node(p) for p in node.parts)
     if isinstance(node, All):
         return lambda present, absent, numbers: all(t(present, absent, numbers) for t in parts)
+    if isinstance(node, NoneOf):
+        return lambda present, absent, numbers: not any(t(present, absent, numbers) for t in parts)
     return lambda present, absent, numbers: any(t(present, absent, numbers) for t in parts)
 
 
@@ -161,6 +175,8 @@ def triggers(node: Node, always_known: frozenset[str] = frozenset()) -> frozense
         return frozenset({node.finding}) if node.present else None
     if isinstance(node, Compare):
         return frozenset({node.finding})
+    if isinstance(node, NoneOf):
+        return None  # holds when nothing is known
     sets = [triggers(p, always_known) for p in node.parts]
     if isinstance(node, All):
         usable = [t for t in sets if t is not None]
@@ -170,6 +186,25 @@ def triggers(node: Node, always_known: frozenset[str] = frozenset()) -> frozense
     if any(t is None for t in sets):
         return None
     return frozenset().union(*(t for t in sets if t is not None))
+
+
+def open_exceptions(node: Node, present: frozenset[str] | set[str],
+                    absent: frozenset[str] | set[str], numbers: Mapping[str, float]) -> set[str]:
+    """The unknown findings inside the {none: [...]} parts of an expression.
+
+    A rule with such a part holds now but can stop holding when one of them
+    turns out present ("sudden severe pain, unless it came with a lift"): it is
+    not settled until they are known.
+    """
+    if isinstance(node, Atom | Compare):
+        return set()
+    if isinstance(node, NoneOf):
+        known = set(present) | set(absent) | set(numbers)
+        return {f for f in findings_in(node) if f not in known}
+    out: set[str] = set()
+    for p in node.parts:
+        out |= open_exceptions(p, present, absent, numbers)
+    return out
 
 
 def findings_in(node: Node) -> set[str]:

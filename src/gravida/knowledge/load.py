@@ -20,7 +20,7 @@ from typing import Any, TypeVar, cast
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from gravida.knowledge import expr
+from gravida.knowledge import expr, i18n
 from gravida.knowledge.schema import (
     Cited,
     ConditionInfo,
@@ -42,6 +42,7 @@ PACK_VERSION = "2026.11.1"
 
 M = TypeVar("M", bound=BaseModel)
 T = TypeVar("T")
+_MISSING: Any = object()
 
 
 class PackError(ValueError):
@@ -65,6 +66,11 @@ def read_yaml(directory: Path, name: str) -> Any:
         raise PackError(name, "-", "file is missing") from None
     except yaml.YAMLError as exc:
         raise PackError(name, "-", f"not valid YAML: {exc}") from None
+
+
+def read_text_yaml(directory: Path, name: str, lang: str) -> Any:
+    """Read one pack file with its texts in ``lang`` (the overlay of pack/i18n/<lang>/)."""
+    return i18n.localise(read_yaml(directory, name), name, lang, directory)
 
 
 def validate(model: type[M], data: Any, file: str) -> M:
@@ -92,6 +98,7 @@ class ConditionLevel:
     level: str
     src: str
     adjust: tuple[CompiledRule, ...]
+    threshold: float | None = None  # overrides its level's threshold (lower only)
 
 
 @dataclass(frozen=True)
@@ -111,11 +118,15 @@ class Pack:
     sources: dict[str, Source]
     levels: tuple[str, ...]
     thresholds: dict[str, float]
+    cumulative_levels: tuple[str, ...]
+    cumulative_src: str
+    cumulative_says: str
     red_flags: tuple[str, ...]
     definitions: dict[str, expr.Node]
     floors: tuple[CompiledRule, ...]
     condition_levels: dict[str, ConditionLevel]
     digest: str
+    lang: str = i18n.DEFAULT_LANGUAGE
     _memo: dict[Callable[[Pack], Any], Any] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
@@ -133,6 +144,9 @@ class Pack:
         and nothing is keyed on ids or directories. Thread-safe; a builder
         may itself use other memos.
         """
+        hit = self._memo.get(build, _MISSING)  # the hot path: no lock once built
+        if hit is not _MISSING:
+            return cast(T, hit)
         with self._memo_lock:
             if build not in self._memo:
                 self._memo[build] = build(self)
@@ -171,8 +185,8 @@ class Pack:
         return self.memo(_weeks_range)
 
     def read(self, name: str) -> Any:
-        """Read another pack file (questions, phrases, advice...) by name."""
-        return read_yaml(self.directory, name)
+        """Read another pack file (questions, phrases, advice...) in the pack's language."""
+        return read_text_yaml(self.directory, name, self.lang)
 
 
 def derived(build: Callable[[Pack], T]) -> Callable[[Pack], T]:
@@ -207,10 +221,17 @@ def _check_ids(ids: Iterable[str], known: set[str], file: str, what: str) -> Non
             raise PackError(file, i, f"unknown {what} id")
 
 
-def load_pack(directory: Path | None = None) -> Pack:
-    """Load the pack in ``directory`` (the packaged one by default) and check it whole."""
+def load_pack(directory: Path | None = None, lang: str = i18n.DEFAULT_LANGUAGE) -> Pack:
+    """Load the pack in ``directory`` (the packaged one by default) and check it whole.
+
+    ``lang`` chooses the language of every text the pack gives people; each of its
+    overlay files is checked whole, so a missing translation fails here.
+    """
     d = directory or default_pack_dir()
-    vocab = validate(Vocabulary, read_yaml(d, "vocabulary.yaml"), "vocabulary.yaml")
+    i18n.check_language(lang, d)
+    for name in i18n.text_files(d):
+        read_text_yaml(d, name, lang)
+    vocab = validate(Vocabulary, read_text_yaml(d, "vocabulary.yaml", lang), "vocabulary.yaml")
     sources: dict[str, Source] = {}
     source_files = ["sources.yaml"] + [
         f"sources/{p.name}" for p in sorted((d / "sources").glob("*.yaml"))
@@ -227,7 +248,7 @@ def load_pack(directory: Path | None = None) -> Pack:
     levels = tuple(t.id for t in vocab.triage_levels)
 
     # findings
-    ff = validate(FindingsFile, read_yaml(d, "findings.yaml"), "findings.yaml")
+    ff = validate(FindingsFile, read_text_yaml(d, "findings.yaml", lang), "findings.yaml")
     for fid, fi in ff.findings.items():
         if fid not in vfind:
             raise PackError("findings.yaml", fid, "not a vocabulary finding")
@@ -268,7 +289,7 @@ def load_pack(directory: Path | None = None) -> Pack:
             raise PackError("findings.yaml", fid, "boolean finding has no background rate")
 
     # conditions
-    cf = validate(ConditionsFile, read_yaml(d, "conditions.yaml"), "conditions.yaml")
+    cf = validate(ConditionsFile, read_text_yaml(d, "conditions.yaml", lang), "conditions.yaml")
     vcond = [c.id for c in vocab.conditions]
     for cid in cf.conditions:
         if cid not in vcond:
@@ -305,10 +326,19 @@ def load_pack(directory: Path | None = None) -> Pack:
             raise PackError("likelihoods/", cid, "condition has no likelihoods")
 
     # triage
-    tf = validate(TriageFile, read_yaml(d, "triage.yaml"), "triage.yaml")
+    tf = validate(TriageFile, read_text_yaml(d, "triage.yaml", lang), "triage.yaml")
     _check_source(tf.thresholds_src, sources, "triage.yaml", "thresholds")
     if set(tf.thresholds) != set(levels):
         raise PackError("triage.yaml", "thresholds", "needs exactly one threshold per level")
+    for lv in tf.cumulative_levels:
+        if lv not in levels:
+            raise PackError("triage.yaml", "cumulative_levels", f"unknown triage level {lv!r}")
+    if "{conditions}" not in tf.cumulative_says:
+        raise PackError("triage.yaml", "cumulative_says", "needs the {conditions} placeholder")
+    if tf.cumulative_levels:
+        if tf.cumulative_src is None:
+            raise PackError("triage.yaml", "cumulative_levels", "needs cumulative_src")
+        _check_source(tf.cumulative_src, sources, "triage.yaml", "cumulative_levels")
     _check_ids(tf.red_flags, booleans, "triage.yaml", "finding (red_flags)")
     if tf.red_flags:
         if tf.red_flags_src is None:
@@ -339,7 +369,9 @@ def load_pack(directory: Path | None = None) -> Pack:
             raise PackError("triage.yaml", cid, f"unknown triage level {ct.level!r}")
         _check_source(ct.src, sources, "triage.yaml", cid)
         adjust = tuple(compile_rule(r, f"conditions.{cid}.{r.id}") for r in ct.adjust)
-        clevels[cid] = ConditionLevel(ct.level, ct.src, adjust)
+        if ct.threshold_src is not None:
+            _check_source(ct.threshold_src, sources, "triage.yaml", f"{cid}.threshold")
+        clevels[cid] = ConditionLevel(ct.level, ct.src, adjust, ct.threshold)
     for cid in conditions:
         if cid not in clevels:
             raise PackError("triage.yaml", cid, "condition has no triage level")
@@ -363,15 +395,19 @@ def load_pack(directory: Path | None = None) -> Pack:
         sources=sources,
         levels=levels,
         thresholds=dict(tf.thresholds),
+        cumulative_levels=tuple(tf.cumulative_levels),
+        cumulative_src=tf.cumulative_src or tf.thresholds_src,
+        cumulative_says=tf.cumulative_says,
         red_flags=tuple(tf.red_flags),
         definitions=definitions,
         floors=floors,
         condition_levels=clevels,
         digest=digest.hexdigest(),
+        lang=lang,
     )
 
 
 @cache
-def default_pack() -> Pack:
-    """The packaged pack, loaded once per process."""
-    return load_pack()
+def default_pack(lang: str = i18n.DEFAULT_LANGUAGE) -> Pack:
+    """The packaged pack in ``lang``, loaded once per process and language."""
+    return load_pack(lang=lang)

@@ -203,11 +203,26 @@ class ConditionTriage(Strict):
     level: str
     src: str
     adjust: list[Rule] = []
+    # A condition that guidelines treat on suspicion may count from a lower
+    # posterior than its level's threshold (never a higher one).
+    threshold: Annotated[float, Field(gt=0.0, le=1.0)] | None = None
+    threshold_src: str | None = None
+
+    @model_validator(mode="after")
+    def _threshold_cited(self) -> ConditionTriage:
+        if (self.threshold is None) != (self.threshold_src is None):
+            raise ValueError("threshold and threshold_src go together")
+        return self
 
 
 class TriageFile(Strict):
     thresholds: dict[str, Annotated[float, Field(ge=0.0, le=1.0)]]
     thresholds_src: str
+    # Levels whose threshold also applies to the summed posterior of the
+    # conditions that warrant at least that level (see triage.yaml).
+    cumulative_levels: list[str] = []
+    cumulative_src: str | None = None
+    cumulative_says: str = "Together, these possible causes need this level of care: {conditions}."
     red_flags: list[str] = []
     red_flags_src: str | None = None
     definitions: dict[str, Expr] = {}
