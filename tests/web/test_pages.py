@@ -900,3 +900,18 @@ def test_the_summary_does_not_say_a_mild_cause_needs_an_emergency(engine: Engine
              if r.kind == "condition" and r.level != report.assessment.triage.level]
     assert lower  # the engine does list them
     assert not set(lower) & set(s["reasons"])
+
+
+@pytest.mark.parametrize("weeks, place, not_place", [
+    (10, "emergency department", "maternity unit"),
+    (26, "maternity unit", "early pregnancy unit"),
+])
+def test_go_now_names_the_place_that_sees_her_at_her_weeks(
+    engine: Engine, weeks: int, place: str, not_place: str
+) -> None:
+    """Maternity triage takes women from ~16 weeks; before, A&E or the early pregnancy unit."""
+    report = build_report(engine, {**PYELO, "gestational_weeks": weeks})
+    r = outcome(report)
+    assert r["level"] == "emergency"
+    on_the_way = r["action"] + " " + r["now"] + " " + (r["call"] or {}).get("text", "")
+    assert place in on_the_way and not_place not in on_the_way, on_the_way
