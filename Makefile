@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck bench eval clean
+.PHONY: run test lint typecheck bench eval clean messages
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +45,14 @@ bench: $(STAMP)
 ## bench-load: HTTP load (gravida serve, 2 workers, wrk): requests/s, p50/p99, errors
 bench-load: $(STAMP)
 	$(BIN)/python bench/load.py
+
+## messages: extract the interface's words, update every language's .po, compile the .mo files
+LOCALE := src/gravida/locale
+messages: $(STAMP)
+	$(BIN)/pybabel extract -F babel.cfg -k N_ -k ngettext:1,2 -k say:2 --no-location --sort-output \
+		--project gravida --copyright-holder "Gravida contributors" -o $(LOCALE)/gravida.pot src
+	$(BIN)/pybabel update -i $(LOCALE)/gravida.pot -d $(LOCALE) -D gravida --no-fuzzy-matching
+	$(BIN)/pybabel compile -d $(LOCALE) -D gravida --statistics
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .import_linter_cache

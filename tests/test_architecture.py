@@ -18,7 +18,7 @@ import gravida
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = Path(gravida.__file__).parent
 # Folders of the package that hold no code (data only).
-DATA_ONLY = {"examples"}
+DATA_ONLY = {"examples", "locale"}  # data folders: sample cases; gettext catalogs
 
 
 def _contracts() -> list[dict]:

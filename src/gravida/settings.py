@@ -72,6 +72,11 @@ class Settings(BaseSettings):
         description="Origins allowed to call the API from a browser (comma-separated); "
         "empty (the default) sends no CORS headers at all.",
     )
+    lang: str = Field(
+        default="en", pattern="^[a-z]{2,3}$",
+        description="The language used when a request does not choose one (Accept-Language, "
+        "a `lang` field or the web page's switch): en or ru.",
+    )
     host: str = "127.0.0.1"
     port: int = Field(default=8000, ge=0, le=65535)
     workers: int = Field(default=1, ge=1, le=64)

@@ -259,3 +259,10 @@ def test_relief_and_what_worsens_it_in_everyday_words(parse, text, finding):
 def test_fine_when_moving_is_not_relief_by_rest(parse):
     result = parse("24 weeks, my back is fine if I move about")
     assert states(result, "pain_relieved_by_rest") is None
+
+
+def test_a_pain_shared_by_back_and_belly_is_in_both(parse):
+    result = parse("31 weeks, period type cramps in my lower back and belly since tea time")
+    assert states(result, "pain_lower_back_central") == "present"
+    assert states(result, "pain_lower_abdomen") == "present"
+    assert states(parse("31 weeks, sore back, no leg pain"), "radiates_leg_below_knee") == "absent"

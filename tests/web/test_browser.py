@@ -198,7 +198,7 @@ def test_start_errors_are_shown_and_accessible(phone: Page) -> None:
     phone.goto("/")
     phone.get_by_label("How many weeks pregnant are you?").fill("90")
     # the browser's own check stops it first; submit without it, as an old browser would
-    phone.locator("form").evaluate("f => f.setAttribute('novalidate', '')")
+    phone.locator("#content form").evaluate("f => f.setAttribute('novalidate', '')")
     click_and_wait(phone, phone.get_by_role("button", name="Start"), js=True)
     expect(phone.locator(".error-summary")).to_contain_text("weeks of pregnancy")
     expect(phone.locator(".error-summary")).to_be_focused()

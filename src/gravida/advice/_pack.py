@@ -14,6 +14,7 @@ from typing import Any, Protocol, runtime_checkable
 
 from pydantic import ValidationError
 
+from gravida.knowledge.i18n import DEFAULT_LANGUAGE
 from gravida.knowledge.load import PackError, default_pack_dir, read_yaml
 from gravida.knowledge.schema import Source
 
@@ -36,6 +37,13 @@ def pack_dir(pack: PackLike) -> Path:
     if isinstance(pack, str | Path):
         return Path(pack).resolve()
     return Path(pack.directory).resolve()
+
+
+def pack_lang(pack: PackLike, lang: str | None = None) -> str:
+    """The language of a pack's texts: ``lang`` if given, else the Pack's own, else English."""
+    if lang is not None:
+        return lang
+    return str(getattr(pack, "lang", DEFAULT_LANGUAGE))
 
 
 def load_sources(directory: Path) -> dict[str, Source]:

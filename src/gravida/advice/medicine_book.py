@@ -32,11 +32,12 @@ from gravida.advice._pack import (
     check_sources,
     load_sources,
     pack_dir,
+    pack_lang,
     vocabulary,
     weeks_range,
     weeks_text,
 )
-from gravida.knowledge.load import PackError, read_yaml, validate
+from gravida.knowledge.load import PackError, read_text_yaml, validate
 from gravida.knowledge.schema import Source, Strict
 
 FILE = "medicines.yaml"
@@ -381,8 +382,8 @@ def _suffixes(classes: dict[str, MedicineClass],
 
 
 @cache
-def _load(directory: Path) -> MedicineBook:
-    data = validate(MedicinesFile, read_yaml(directory, FILE), FILE)
+def _load(directory: Path, lang: str) -> MedicineBook:
+    data = validate(MedicinesFile, read_text_yaml(directory, FILE, lang), FILE)
     sources = load_sources(directory)
     lo, hi = weeks_range(vocabulary(directory))
     _check_templates(data.words)
@@ -419,6 +420,9 @@ def _load(directory: Path) -> MedicineBook:
     )
 
 
-def load_medicines(pack: PackLike = None) -> MedicineBook:
-    """The medicine book of a pack (or pack directory); loaded once per directory."""
-    return _load(pack_dir(pack))
+def load_medicines(pack: PackLike = None, lang: str | None = None) -> MedicineBook:
+    """The medicine book of a pack (or pack directory), in ``lang`` (default: the pack's).
+
+    Loaded once per directory and language.
+    """
+    return _load(pack_dir(pack), pack_lang(pack, lang))

@@ -25,12 +25,13 @@ from gravida.advice._pack import (
     check_weeks_in,
     load_sources,
     pack_dir,
+    pack_lang,
     vocabulary,
     weeks_range,
 )
 from gravida.advice.medicines import MedicineBook, load_medicines, stage_at, verdict_for
 from gravida.knowledge import expr
-from gravida.knowledge.load import Pack, PackError, default_pack, read_yaml, validate
+from gravida.knowledge.load import Pack, PackError, default_pack, read_text_yaml, validate
 from gravida.knowledge.schema import Source, Strict
 
 FILE = "advice.yaml"
@@ -172,14 +173,14 @@ def _check_selectable(defn: ItemDef | MedicineAdviceDef, entry: str, seen: set[s
     _check_when(defn.not_when, f"{entry}.not_when", book)
 
 
-def _load_advice(directory: Path) -> AdviceBook:
-    data = validate(AdviceFile, read_yaml(directory, FILE), FILE)
+def _load_advice(directory: Path, lang: str = "en") -> AdviceBook:
+    data = validate(AdviceFile, read_text_yaml(directory, FILE, lang), FILE)
     sources = load_sources(directory)
     vocab = vocabulary(directory)
     lo, hi = weeks_range(vocab)
     conditions = tuple(str(c["id"]) for c in vocab.get("conditions") or [])
     levels = tuple(str(t["id"]) for t in vocab.get("triage_levels") or [])
-    medicines = load_medicines(directory)
+    medicines = load_medicines(directory, lang)
     ctx: dict[str, Any] = {"conditions": set(conditions), "levels": set(levels), "lo": lo}
 
     if set(data.levels) != set(levels):
@@ -224,7 +225,7 @@ def _load_advice(directory: Path) -> AdviceBook:
             raise PackError(FILE, f"{entry}.when", str(exc)) from None
         check_sources(sign.sources, sources, FILE, entry)
 
-    cond_raw = read_yaml(directory, "conditions.yaml") or {}
+    cond_raw = read_text_yaml(directory, "conditions.yaml", lang) or {}
     table = cond_raw.get("conditions") if isinstance(cond_raw, dict) else None
     lay_names: dict[str, str] = {}
     for cid in conditions:
@@ -238,7 +239,7 @@ def _load_advice(directory: Path) -> AdviceBook:
 
 
 def _advice_of(pack: Pack) -> AdviceBook:
-    return _load_advice(pack_dir(pack))
+    return _load_advice(pack_dir(pack), pack.lang)
 
 
 def load_advice(pack: PackLike = None) -> AdviceBook:
@@ -251,7 +252,7 @@ def load_advice(pack: PackLike = None) -> AdviceBook:
         pack = default_pack()
     if isinstance(pack, Pack):
         return pack.memo(_advice_of)
-    return _load_advice(pack_dir(pack))
+    return _load_advice(pack_dir(pack), pack_lang(pack))
 
 
 # --- the plan ---------------------------------------------------------------------------------

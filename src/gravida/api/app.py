@@ -40,6 +40,7 @@ from gravida.api.routes import router
 from gravida.api.routes_cds import router as cds_router
 from gravida.api.routes_fhir import router as fhir_router
 from gravida.engine import Engine
+from gravida.knowledge import i18n
 from gravida.service import Service
 from gravida.service.errors import ServiceError
 from gravida.settings import Settings
@@ -71,9 +72,26 @@ def problem(status: int, body: dict[str, Any], headers: dict[str, str] | None = 
                     headers=headers)
 
 
+def request_language(request: Request) -> str:
+    """The language of this request's replies: its `lang` (set by the route), else the
+    best of Accept-Language the pack speaks, else the server's default (GRAVIDA_LANG)."""
+    chosen = getattr(request.state, "lang", None)
+    if isinstance(chosen, str):
+        return chosen
+    service = getattr(request.app.state, "service", None)
+    directory = service.pack.directory if service is not None else None
+    found = i18n.negotiate(request.headers.get("accept-language"), directory)
+    if found is not None:
+        return found
+    settings = getattr(service, "settings", None)
+    return str(getattr(settings, "lang", i18n.DEFAULT_LANGUAGE))
+
+
 async def _api_problem(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, ApiProblem)
-    return problem(exc.status, exc.to_json(request.url.path), exc.headers or None)
+    with i18n.language(request_language(request)):
+        body = exc.to_json(request.url.path)
+    return problem(exc.status, body, exc.headers or None)
 
 
 async def _service_error(request: Request, exc: Exception) -> Response:
@@ -90,7 +108,9 @@ async def _http_error(request: Request, exc: Exception) -> Response:
     headers = dict(exc.headers or {})
     if exc.status_code == 405:
         headers["Allow"] = _allowed(request)
-    body = problem_json(exc.status_code, detail=detail, kind=kind, instance=request.url.path)
+    with i18n.language(request_language(request)):
+        body = problem_json(exc.status_code, detail=detail, kind=kind,
+                            instance=request.url.path)
     return problem(exc.status_code, body, headers)
 
 
@@ -108,11 +128,12 @@ def _allowed(request: Request) -> str:
 async def _database_down(request: Request, exc: Exception) -> Response:
     """The database cannot be reached (down, restarting, out of connections): 503, retry."""
     log.error("database unavailable on %s: %s", request.method, type(exc).__name__)
-    body = problem_json(
-        503, "Database unavailable",
-        "The database cannot be reached just now; nothing was changed. Try again shortly.",
-        "database-unavailable", instance=request.url.path,
-    )
+    with i18n.language(request_language(request)):
+        body = problem_json(
+            503, "Database unavailable",
+            "The database cannot be reached just now; nothing was changed. Try again shortly.",
+            "database-unavailable", instance=request.url.path,
+        )
     return problem(503, body, {"Retry-After": str(RETRY_AFTER_SECONDS)})
 
 
@@ -128,11 +149,12 @@ async def _validation_error(request: Request, exc: Exception) -> Response:
             malformed = True
         errors.append(FieldError(".".join(loc) or "body", str(e.get("msg", "is not valid"))))
     status = 400 if malformed else 422
-    body = problem_json(
-        status, "Malformed JSON" if malformed else "The request is not valid",
-        "; ".join(f"{e.field}: {e.message}" for e in errors),
-        "malformed-json" if malformed else "invalid-request", errors, request.url.path,
-    )
+    with i18n.language(request_language(request)):
+        body = problem_json(
+            status, "Malformed JSON" if malformed else "The request is not valid",
+            "; ".join(f"{e.field}: {e.message}" for e in errors),
+            "malformed-json" if malformed else "invalid-request", errors, request.url.path,
+        )
     return problem(status, body)
 
 

@@ -27,6 +27,7 @@ from gravida.api.problems import (
     Problem,
     problem_json,
 )
+from gravida.knowledge import i18n
 from gravida.service import Service
 from gravida.service.errors import ServiceError
 from gravida.service.service import MAX_QUERY_CHARS, MAX_TEXT_CHARS
@@ -77,11 +78,15 @@ def request_schemas(service: Service) -> dict[str, Any]:
                 "type": "number", "minimum": f.range[0], "maximum": f.range[1],
                 "description": f"{f.meaning} ({f.unit})",
             }
+    lang = {"type": "string", "enum": list(i18n.languages(pack.directory)),
+            "description": "The language of the texts in the reply (and, for an interview, "
+            "of all its replies); overrides Accept-Language."}
     # null, like an empty list, says nothing (YAML vignettes write an empty list so)
     props["present"] = {"anyOf": [finding_list, {"type": "null"}],
                         "description": "Findings she has."}
     props["absent"] = {"anyOf": [finding_list, {"type": "null"}],
                        "description": "Findings she does not have."}
+    props["lang"] = lang
     case = {
         "type": "object",
         "not": _inconsistent(pack, booleans),
@@ -147,7 +152,8 @@ def request_schemas(service: Service) -> dict[str, Any]:
         },
         "ParseRequest": {
             "type": "object",
-            "properties": {"text": {"type": "string", "maxLength": MAX_TEXT_CHARS}},
+            "properties": {"text": {"type": "string", "maxLength": MAX_TEXT_CHARS},
+                           "lang": lang},
             "required": ["text"],
             "additionalProperties": False,
         },
@@ -159,6 +165,7 @@ def request_schemas(service: Service) -> dict[str, Any]:
                 "weeks": {"anyOf": [{"type": "number", "minimum": weeks_lo, "maximum": weeks_hi},
                                     {"type": "null"}],
                           "description": "Completed weeks of pregnancy; null if not known."},
+                "lang": lang,
             },
             "required": ["query"],
             "additionalProperties": False,
@@ -193,7 +200,8 @@ def _examples(service: Service) -> dict[str, tuple[dict[str, Any] | None, dict[s
     if session is not None:
         interview = {
             "id": "Xq3v9-EXAMPLE-ONLY-aP0s7Kx2wLmN4cR",
-            "version": 1, "finished": False, "question": None if q is None else q.to_json(),
+            "version": 1, "lang": "en", "finished": False,
+            "question": None if q is None else q.to_json(),
             "questions_asked": 0, "case": session.case.to_json(), "answers": [],
             "volunteered": [], "result": None, "pack_version": service.pack.version,
             "text_kept": False, "created_at": now, "updated_at": now,

@@ -17,6 +17,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
+from gravida.knowledge.i18n import _
 from gravida.service.errors import (
     Conflict,
     InvalidRequest,
@@ -108,9 +109,11 @@ def problem_json(
     errors: Iterable[FieldError] = (),
     instance: str | None = None,
 ) -> dict[str, Any]:
-    phrase = _phrase(status)
-    all_errors = list(errors)
-    text = detail or phrase
+    phrase = _(_phrase(status))
+    all_errors = [_translated(e) for e in errors]
+    text = _(detail) if detail else phrase
+    if all_errors and detail == "; ".join(f"{e.field}: {e.message}" for e in errors):
+        text = "; ".join(f"{e.field}: {e.message}" for e in all_errors)
     if len(all_errors) > MAX_ERRORS:
         more = len(all_errors) - MAX_ERRORS
         text = "; ".join(f"{e.field}: {e.message}" for e in all_errors[:MAX_ERRORS])
@@ -119,7 +122,7 @@ def problem_json(
         text = text[: MAX_DETAIL_CHARS - 1] + "…"
     out: dict[str, Any] = {
         "type": TYPE_PREFIX + kind if kind else "about:blank",
-        "title": title or phrase,
+        "title": _(title) if title else phrase,
         "status": status,
         "detail": text,
     }
@@ -129,6 +132,12 @@ def problem_json(
     if errs:
         out["errors"] = errs
     return out
+
+
+def _translated(e: FieldError) -> FieldError:
+    """A field error with its message in the current language (api/messages.py)."""
+    message = _(e.message)
+    return e if message == e.message else FieldError(e.field, message, e.suggestions)
 
 
 def problem_bytes(body: dict[str, Any]) -> bytes:

@@ -18,12 +18,13 @@ from typing import Annotated, Any, Literal
 
 import anyio
 import orjson
-from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi import APIRouter, Depends, Header, Path, Query, Request
 from fastapi.responses import Response
 from pydantic import BaseModel
 
 from gravida.api import examples, schemas
 from gravida.api.body import json_body
+from gravida.knowledge import i18n
 from gravida.service.service import Service, invalid, not_found
 from gravida.store.models import ID_LENGTH
 
@@ -50,7 +51,28 @@ async def get_service(request: Request) -> Service:
     return service
 
 
+async def request_lang(
+    request: Request,
+    accept_language: Annotated[
+        str | None,
+        Header(description="The language of the texts in the reply (en, ru); a `lang` "
+               "field in the body wins. Unknown languages fall back to the server's default."),
+    ] = None,
+) -> str | None:
+    """The language the client asked for in Accept-Language, if the pack speaks it.
+
+    Kept on the request so that an error raised later speaks it too; a `lang` field
+    in the body still wins for the reply itself.
+    """
+    service: Service = request.app.state.service
+    lang = i18n.negotiate(accept_language, service.pack.directory)
+    if lang is not None:
+        request.state.lang = lang
+    return lang
+
+
 ServiceDep = Annotated[Service, Depends(get_service)]
+LangDep = Annotated[str | None, Depends(request_lang)]
 JsonBody = Annotated[Any, Depends(json_body)]
 InterviewId = Annotated[
     str, Path(description="The interview's id, as returned when it was started.")
@@ -144,6 +166,7 @@ async def assess(
     request: Request,
     service: ServiceDep,
     body: JsonBody,
+    lang: LangDep,
     detail: Annotated[
         Literal["full", "core"],
         Query(description="`full` (the default): the result with the report sections "
@@ -156,6 +179,8 @@ async def assess(
             "advice", "is no longer a parameter: the full result, plan included, is the "
             "default; detail=core gives the engine's result only", ["detail"],
         )
+    if lang is not None and isinstance(body, dict) and "lang" not in body:
+        body = {**body, "lang": lang}  # Accept-Language, as if the body had said it
     if detail == "core":  # well under a millisecond: computed on the event loop
         return JsonResponse(service.assess(body, detail=detail))
     # The full result costs more: off the loop, so this worker's other requests go on.
@@ -172,7 +197,9 @@ async def assess(
     responses=_responses(schemas.ParseResult, "The case read from the text", BAD_BODY,
                          LIMITED),
 )
-async def parse(service: ServiceDep, body: JsonBody) -> Response:
+async def parse(service: ServiceDep, body: JsonBody, lang: LangDep) -> Response:
+    if lang is not None and isinstance(body, dict) and "lang" not in body:
+        body = {**body, "lang": lang}  # Accept-Language, as if the body had said it
     return JsonResponse(await off_loop(service.parse, body))
 
 
@@ -187,8 +214,8 @@ async def parse(service: ServiceDep, body: JsonBody) -> Response:
     responses=_responses(schemas.Interview, "The new interview", BAD_BODY, LIMITED, DB_DOWN,
                          status=201),
 )
-def start_interview(service: ServiceDep, body: JsonBody) -> Response:
-    return _interview_response(service.start_interview(body), 201)
+def start_interview(service: ServiceDep, body: JsonBody, lang: LangDep) -> Response:
+    return _interview_response(service.start_interview(body, lang=lang), 201)
 
 
 @router.get(
@@ -266,8 +293,8 @@ def get_interview_result(service: ServiceDep, interview_id: InterviewId) -> Resp
     tags=["advice"],
     responses=_responses(schemas.MedicineVerdict, "The verdict", BAD_BODY),
 )
-async def check_medicine(service: ServiceDep, body: JsonBody) -> Response:
-    return JsonResponse(service.check_medicine(body))
+async def check_medicine(service: ServiceDep, body: JsonBody, lang: LangDep) -> Response:
+    return JsonResponse(service.check_medicine(body, lang=lang))
 
 
 @router.get(
@@ -279,8 +306,9 @@ async def check_medicine(service: ServiceDep, body: JsonBody) -> Response:
     tags=["reference"],
     responses=_responses(schemas.Vocabulary, "The vocabulary"),
 )
-async def vocabulary(service: ServiceDep) -> Response:
-    return JsonResponse(service.vocabulary(), headers={"Cache-Control": "public, max-age=3600"})
+async def vocabulary(service: ServiceDep, lang: LangDep) -> Response:
+    return JsonResponse(service.vocabulary(lang), headers={
+        "Cache-Control": "public, max-age=3600", "Vary": "Accept-Language"})
 
 
 @router.get(

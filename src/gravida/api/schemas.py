@@ -315,6 +315,7 @@ class Interview(Closed):
 
     id: str = Field(description="Unguessable (192 random bits): treat it as a secret.")
     version: int = Field(ge=1, description="Send it back with the next answer.")
+    lang: str = Field(description="The interview's language, chosen when it started.")
     finished: bool
     question: Question | None = Field(description="Ask this next; null once finished.")
     questions_asked: int
@@ -381,6 +382,7 @@ class VocabularyQuestion(Closed):
 
 class Vocabulary(Closed):
     version: int
+    lang: str
     pack_version: str
     triage_levels: list[TriageLevel]
     findings: list[VocabularyFinding]

@@ -30,14 +30,19 @@ from gravida.interview.session import (
     result,
     start,
 )
+from gravida.knowledge.i18n import _
 
 out = Console(highlight=False)
 err = Console(stderr=True, highlight=False)
 
-BACK = {"back", "b", "undo"}
-QUIT = {"quit", "q", "exit", "stop"}
-HELP = {"help", "h", "?"}
-DONT_KNOW = {"don't know", "dont know", "dk", "not sure", "unknown"}
+# The reply words of every language the interface speaks (a Russian speaker types
+# "да" whatever the screen says): typing them is never ambiguous across languages.
+BACK = {"back", "b", "undo", "назад"}
+QUIT = {"quit", "q", "exit", "stop", "выход", "стоп"}
+HELP = {"help", "h", "?", "помощь"}
+DONT_KNOW = {"don't know", "dont know", "dk", "not sure", "unknown", "не знаю", "незнаю"}
+# Words the interview core reads, by their translations.
+REPLY_WORDS = {"да": "yes", "нет": "no", "не знаю": "don't know", "незнаю": "don't know"}
 _AGAIN = object()  # an empty line asks the question again
 
 
@@ -76,7 +81,7 @@ def interview(
     session, finished = _run(session, save)
     if not finished:
         out.print()
-        out.print("[dim]Stopped before the end: this is the assessment so far.[/dim]")
+        out.print("[dim]" + _("Stopped before the end: this is the assessment so far.") + "[/dim]")
     _finish(session, as_json)
 
 
@@ -85,7 +90,8 @@ def _resume(engine: Engine, path: str) -> Session:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
         return Session.from_json(data, engine)
     except (OSError, ValueError) as exc:  # InterviewError is a ValueError
-        raise click.ClickException(f"cannot resume from {path}: {exc}") from None
+        raise click.ClickException(
+            _("cannot resume from {path}: {problem}").format(path=path, problem=exc)) from None
 
 
 def _begin(
@@ -122,35 +128,40 @@ def _from_text(
 
     understood = understand(parse_text(text, engine.pack), finding_labels(engine.pack))
     if understood.items:
-        show.print("[bold]What we understood[/bold] (anything wrong? start again with "
-                  "--unset FINDING and it will be asked instead):")
+        show.print("[bold]" + _("What we understood") + "[/bold] " + _(
+            "(anything wrong? start again with --unset FINDING and it will be asked instead):"))
     for item in understood.items:
         if item.state == "value":
-            what = f"{item.label}: {item.value:g}" + (" (estimate)" if item.estimate else "")
+            what = f"{item.label}: {item.value:g}" + (" (" + _("estimate") + ")"
+                                                      if item.estimate else "")
         else:
-            what = item.label if item.state == "present" else f"not: {item.label}"
-        words = "; ".join(f"“{w}”" for w in item.words) or "from the other findings"
-        dropped = " [dim](unticked: will be asked)[/dim]" if item.finding in unset else ""
+            what = item.label if item.state == "present" else _("not:") + f" {item.label}"
+        words = "; ".join(f"“{w}”" for w in item.words) or _("from the other findings")
+        dropped = (" [dim](" + _("unticked: will be asked") + ")[/dim]"
+                   if item.finding in unset else "")
         show.print(f"  {'x' if dropped else '✓'} {what}  [dim]{item.finding} — {words}[/dim]"
                   + dropped)
     for w in understood.warnings:
-        show.print(f"[dim]note: {w}[/dim]")
+        show.print("[dim]" + _("note:") + f" {w}[/dim]")
     return understood.case(unset)
 
 
 def _ask_weeks(spec: QuestionSpec | None, weeks_range: tuple[float, float]) -> float:
-    text = spec.text if spec else "How many weeks pregnant are you?"
+    text = spec.text if spec else _("How many weeks pregnant are you?")
     lo, hi = (spec.parts[0].lo, spec.parts[0].hi) if spec and spec.parts else weeks_range
     while True:
         reply = click.prompt(text, prompt_suffix=" ").strip()
         try:
             value = float(reply.replace(",", "."))
         except ValueError:
-            out.print(f"[red]Please give a number of weeks ({lo:g}-{hi:g}).[/red]")
+            msg = _("Please give a number of weeks ({lo}-{hi}).").format(lo=f"{lo:g}", hi=f"{hi:g}")
+            out.print(f"[red]{msg}[/red]")
             continue
         if lo <= value <= hi:
             return value
-        out.print(f"[red]{value:g} is outside {lo:g}-{hi:g} weeks.[/red]")
+        msg = _("{value} is outside {lo}-{hi} weeks.").format(
+            value=f"{value:g}", lo=f"{lo:g}", hi=f"{hi:g}")
+        out.print(f"[red]{msg}[/red]")
 
 
 def _run(session: Session, save: str | None) -> tuple[Session, bool]:
@@ -170,7 +181,7 @@ def _run(session: Session, save: str | None) -> tuple[Session, bool]:
             except InterviewError as exc:
                 out.print(f"[yellow]{_plain(exc)}[/yellow]")
                 continue
-            out.print("[dim]Gone back one question.[/dim]")
+            out.print("[dim]" + _("Gone back one question.") + "[/dim]")
             _save(session, save)
             announced = _urgent(session)
             continue
@@ -198,11 +209,13 @@ def _announce(session: Session) -> None:
     t = session.engine.triage(session.case)
     style = "bold white on red" if t.level == AMBULANCE else "bold red"
     out.print()
-    out.print(f"[{style}] {t.level.upper().replace('_', ' ')} [/]  {t.meaning}")
-    out.print(f"  because: {t.set_by.says}")
+    from gravida.cli.main import LEVEL_NAMES
+
+    out.print(f"[{style}] {_(LEVEL_NAMES[t.level])} [/]  {t.meaning}")
+    out.print("  " + _("because:") + f" {t.set_by.says}")
     if t.level != AMBULANCE and next_question(session) is not None:
-        out.print("  [bold]Do this now.[/bold] A few more questions decide whether you need "
-                  "an ambulance.")
+        out.print("  [bold]" + _("Do this now.") + "[/bold] "
+                  + _("A few more questions decide whether you need an ambulance."))
     out.print()
 
 
@@ -210,21 +223,23 @@ def _ask(session: Session, q: Question) -> Any:
     """One question on screen; returns the reply in the form ``answer`` takes."""
     cat = catalogue(session.engine)
     out.print()
-    out.print(f"[dim]Question {q.number} of at most {cat.params.max_questions}[/dim]")
+    out.print("[dim]" + _("Question {number} of at most {most}").format(
+        number=q.number, most=cat.params.max_questions) + "[/dim]")
     out.print(f"[bold]{q.text}[/bold]")
     if q.help:
         out.print(f"[dim]{q.help}[/dim]")
     if q.kind == "yes_no":
-        return _reply("yes / no / don't know / back", lambda s: s)
+        return _reply(_("yes / no / don't know / back"), lambda s: s)
     if q.kind == "number":
         return _numbers(q)
     for n, o in enumerate(q.options, 1):
         out.print(f"  {n}. {o.text}")
     spec = cat.questions[q.id]
     if q.kind == "choose" or spec.must_choose:
-        hint = "the numbers that apply (e.g. 1,3) / don't know / back"
+        hint = _("the numbers that apply (e.g. 1,3) / don't know / back")
     else:
-        hint = "no (none of these) / the numbers that apply (e.g. 1,3) / yes / don't know / back"
+        hint = _("no (none of these) / the numbers that apply (e.g. 1,3) / yes / don't know "
+                 "/ back")
     return _reply(hint, lambda s: _choices(q, s))
 
 
@@ -240,9 +255,9 @@ def _reply(hint: str, convert: Any, blank: Any = _AGAIN) -> Any:
         if not word and blank is not _AGAIN:
             return blank
         if word in HELP or not word:
-            out.print(f"  [dim]Answer with {hint}.[/dim]")
+            out.print("  [dim]" + _("Answer with {hint}.").format(hint=hint) + "[/dim]")
             continue
-        return convert(raw.strip())
+        return convert(REPLY_WORDS.get(word, raw.strip()))
 
 
 def _choices(q: Question, raw: str) -> Any:
@@ -270,11 +285,12 @@ def _numbers(q: Question) -> Any:
         p = parts.pop(0)
         span = f"{p.lo:g}-{p.hi:g}" + ("" if p.unit == f"{p.lo:g}-{p.hi:g}" else f" {p.unit}")
         label = f"{p.label}, " if len(q.parts) > 1 else ""
-        got = _reply(f"{label}{span} / blank or don't know / back", lambda s: s, blank=None)
+        got = _reply(label + span + " / " + _("blank or don't know / back"), lambda s: s,
+                     blank=None)
         if got is None or got.lower() in DONT_KNOW:
             continue
         pieces = [x.strip() for x in got.split("/")]
-        for finding in [p.finding] + [parts.pop(0).finding for _ in pieces[1:] if parts]:
+        for finding in [p.finding] + [parts.pop(0).finding for _piece in pieces[1:] if parts]:
             text = pieces.pop(0)
             try:
                 values[finding] = float(text.replace(",", "."))
@@ -294,7 +310,8 @@ def _save(session: Session, path: str | None) -> None:
             Path(path).write_text(json.dumps(session.to_json(), ensure_ascii=False),
                                   encoding="utf-8")
         except OSError as exc:
-            err.print(f"[yellow]cannot save the interview to {path}: {exc}[/yellow]")
+            err.print("[yellow]" + _("cannot save the interview to {path}: {problem}").format(
+                path=path, problem=exc) + "[/yellow]")
 
 
 def _finish(session: Session, as_json: bool) -> None:
@@ -306,5 +323,6 @@ def _finish(session: Session, as_json: bool) -> None:
     from gravida.report import build_report
 
     out.print()
-    out.print(f"[dim]{r.questions_asked} questions. {r.stop_explanation}[/dim]")
+    out.print("[dim]" + _("{count} questions.").format(count=r.questions_asked)
+              + f" {r.stop_explanation}[/dim]")
     render_report(build_report(session.engine, session.case))

@@ -22,11 +22,22 @@ from rich.table import Table
 from gravida.cli.handoff import handoff, handoff_options
 from gravida.engine import CaseError, Engine
 from gravida.evaluation.vignettes import Vignette, VignetteFileError
-from gravida.knowledge import PackError
+from gravida.knowledge import PackError, i18n
+from gravida.knowledge.i18n import N_, _
+from gravida.knowledge.load import default_pack
 from gravida.report import Report, build_report, factor_words
 
 out = Console(highlight=False)
 err = Console(stderr=True, highlight=False)
+
+# The level as the terminal's banner shows it (its meaning follows, from the pack).
+LEVEL_NAMES = {
+    "emergency_ambulance": N_("EMERGENCY AMBULANCE"),
+    "emergency": N_("EMERGENCY"),
+    "consultation_24": N_("CONSULTATION 24"),
+    "consultation": N_("CONSULTATION"),
+    "self_care": N_("SELF CARE"),
+}
 
 LEVEL_STYLE = {
     "emergency_ambulance": "bold white on red",
@@ -38,7 +49,7 @@ LEVEL_STYLE = {
 
 
 def fail(message: str) -> None:
-    err.print(f"[red]error:[/red] {message}", markup=True, soft_wrap=True)
+    err.print("[red]" + _("error:") + f"[/red] {message}", markup=True, soft_wrap=True)
     raise SystemExit(2)
 
 
@@ -55,17 +66,30 @@ def read_structured(source: str) -> Any:
 
 
 def load_engine() -> Engine:
+    """The engine over the packaged pack, in the language chosen by --lang / GRAVIDA_LANG."""
     try:
-        return Engine()
+        return Engine(default_pack(i18n.current()))
     except PackError as exc:
-        fail(f"knowledge pack is broken: {exc}")
+        fail(_("knowledge pack is broken: {problem}").format(problem=exc))
         raise  # unreachable; keeps the type checker honest
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="gravida")
-def main() -> None:
+@click.option(
+    "--lang",
+    envvar="GRAVIDA_LANG",
+    default=i18n.DEFAULT_LANGUAGE,
+    show_default=True,
+    metavar="LANG",
+    help="Language of everything printed for people: en or ru (also GRAVIDA_LANG).",
+)
+def main(lang: str) -> None:
     """Assess low back pain in pregnancy: likely causes, how urgently to get care, and why."""
+    try:
+        i18n.set_language(i18n.check_language(lang))
+    except i18n.LanguageError as exc:
+        raise click.BadParameter(str(exc), param_hint="--lang") from None
 
 
 @main.command()
@@ -99,10 +123,11 @@ def assess(
             click.echo(json.dumps({"errors": [p.to_json() for p in exc.problems]}))
             raise SystemExit(2) from None
         fail(
-            "the case is not valid:\n  "
+            _("the case is not valid:") + "\n  "
             + "\n  ".join(
                 f"{p.field}: {p.message}"
-                + (f" (did you mean {', '.join(p.suggestions)}?)" if p.suggestions else "")
+                + (" (" + _("did you mean {ids}?").format(ids=", ".join(p.suggestions)) + ")"
+                   if p.suggestions else "")
                 for p in exc.problems
             )
         )
@@ -126,32 +151,33 @@ def assess(
 def render_report(report: Report, limit: int = 8) -> None:
     a = report.assessment
     t = a.triage
-    out.print(f"[{LEVEL_STYLE[t.level]}] {t.level.upper().replace('_', ' ')} [/]  {t.meaning}")
-    out.print(f"  because: {t.set_by.says}")
-    table = Table(title="Likely causes", show_edge=False)
-    table.add_column("cause")
-    table.add_column("probability", justify="right")
+    out.print(f"[{LEVEL_STYLE[t.level]}] {_(LEVEL_NAMES[t.level])} [/]  {t.meaning}")
+    out.print("  " + _("because:") + f" {t.set_by.says}")
+    table = Table(title=_("Likely causes"), show_edge=False)
+    table.add_column(_("cause"))
+    table.add_column(_("probability"), justify="right")
     table.add_column("")
     for c in a.conditions[:limit]:
         bar = "█" * max(1, round(c.probability * 30)) if c.probability >= 0.005 else ""
         table.add_row(c.name, f"{c.probability:6.1%}", bar)
     out.print(table)
-    out.print("[bold]Why we think so[/bold]")
+    out.print("[bold]" + _("Why we think so") + "[/bold]")
     names = {c.id: c.name for c in a.conditions}
     for e in a.explanations:
         out.print(f"  [bold]{names[e.condition]}[/bold]")
-        for label, factors in (("for:    ", e.raised), ("against:", e.lowered)):
+        for label, factors in ((_("for:"), e.raised), (_("against:"), e.lowered)):
             if factors:
                 words = "; ".join(
-                    f"{factor_words(f)} (LR {f.likelihood_ratio:.2g})" for f in factors
+                    f"{factor_words(f, report.lang)} (LR {f.likelihood_ratio:.2g})"
+                    for f in factors
                 )
                 out.print(f"    {label} {words}")
     plan = report.plan.to_json()
-    out.print(f"[bold]What to do now[/bold]\n  {plan['now']}")
+    out.print("[bold]" + _("What to do now") + f"[/bold]\n  {plan['now']}")
     for title, key in (
-        ("Looking after yourself", "self_care"),
-        ("Avoid", "avoid"),
-        ("Medicines", "medicine_advice"),
+        (_("Looking after yourself"), "self_care"),
+        (_("Avoid"), "avoid"),
+        (_("Medicines"), "medicine_advice"),
     ):
         if plan[key]:
             out.print(f"[bold]{title}[/bold]")
@@ -161,7 +187,7 @@ def render_report(report: Report, limit: int = 8) -> None:
     for sign in plan["safety_net"]["signs"]:
         out.print(f"  - {sign['text']}")
     for note in a.evidence.notes:
-        out.print(f"[dim]note: {note}[/dim]")
+        out.print("[dim]" + _("note:") + f" {note}[/dim]")
 
 
 @main.command(name="eval")

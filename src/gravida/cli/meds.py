@@ -14,14 +14,15 @@ from collections.abc import Sequence
 import click
 
 from gravida.advice.medicines import MedicineVerdict, check
-from gravida.knowledge.load import PackError
+from gravida.knowledge.i18n import _, current
+from gravida.knowledge.load import PackError, default_pack
 
 
 def _fail(message: str, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps({"error": message}, ensure_ascii=False))
     else:
-        click.echo(f"error: {message}", err=True)
+        click.echo(_("error:") + f" {message}", err=True)
     raise SystemExit(2)
 
 
@@ -37,10 +38,10 @@ def render(v: MedicineVerdict) -> str:
     if v.found:
         lines.append(f"{v.name}  [{v.medicine}]  - {v.kind}")
     else:
-        lines.append(f'"{v.query}"' if v.query else "(no name given)")
+        lines.append(f'"{v.query}"' if v.query else _("(no name given)"))
     if v.ingredients_text:
         lines.append(_wrap(v.ingredients_text))
-    lines.append(f"Verdict: {v.verdict_text}.")
+    lines.append(_("Verdict: {verdict}.").format(verdict=v.verdict_text))
     if v.stage_note:
         lines.append(_wrap(v.stage_note))
     lines.append(_wrap(v.reason))
@@ -49,17 +50,17 @@ def render(v: MedicineVerdict) -> str:
     if v.match_note:
         lines.append(_wrap(v.match_note))
     if v.weeks is None and len(v.by_stage) > 1:
-        lines.append("By stage:")
+        lines.append(_("By stage:"))
         for s in v.by_stage:
             lines.append(_wrap(f"{s.range}: {s.verdict_text}", "    ", "  - "))
     if v.dose is not None:
-        lines.append("Dose:")
+        lines.append(_("Dose:"))
         lines.append(_wrap(v.dose.text))
     if v.note is not None:
-        lines.append("Note:")
+        lines.append(_("Note:"))
         lines.append(_wrap(v.note.text))
     if v.references:
-        lines.append("Sources:")
+        lines.append(_("Sources:"))
         for sid, ref in zip(v.sources, v.references, strict=True):
             who = ", ".join(str(x) for x in (ref.publisher, ref.year) if x)
             lines.append(_wrap(f"{ref.title}" + (f" ({who})" if who else "") + f" [{sid}]",
@@ -82,12 +83,12 @@ def meds(name: Sequence[str], weeks: str | None, as_json: bool) -> None:
         try:
             number = float(weeks)
         except ValueError:
-            _fail(f"--weeks: {weeks!r} is not a number", as_json)
+            _fail("--weeks: " + _("{value} is not a number").format(value=repr(weeks)), as_json)
     try:
-        verdict = check(query, number)
+        verdict = check(query, number, default_pack(current()))
     except ValueError as exc:  # PackError is a ValueError too: keep it distinct
         if isinstance(exc, PackError):
-            _fail(f"knowledge pack is broken: {exc}", as_json)
+            _fail(_("knowledge pack is broken: {problem}").format(problem=exc), as_json)
         _fail(f"--weeks: {exc}", as_json)
         return
     if as_json:

@@ -86,8 +86,8 @@ class Case:
             raise CaseError([Problem("case", "must be an object with findings")])
         numbers: dict[str, float] = {}
         lists: dict[str, set[str]] = {"present": set(), "absent": set()}
-        booleans = {f for f, d in pack.findings.items() if d.kind == "boolean"}
-        derived = {d.id for d in pack.derived}
+        ids = pack.memo(_case_ids)
+        booleans, derived = ids.booleans, ids.derived
         suggest = [MAX_SUGGESTED]
         for key, value in data.items():
             if not isinstance(key, str):
@@ -114,7 +114,7 @@ class Case:
                             Problem(where, f"{fid} is computed from a measurement: give the number")
                         )
                     elif fid not in pack.findings:
-                        problems.append(_unknown(where, fid, booleans, suggest))
+                        problems.append(_unknown(where, fid, ids.sorted_booleans, suggest))
                     elif fid not in booleans:
                         problems.append(
                             Problem(where, f"{fid} is a number finding: give its value, not {key}")
@@ -124,8 +124,7 @@ class Case:
                 continue
             fdef = pack.findings.get(key)
             if fdef is None:
-                problems.append(
-                    _unknown(key, key, set(pack.findings) | {"present", "absent"}, suggest))
+                problems.append(_unknown(key, key, ids.sorted_keys, suggest))
                 continue
             if fdef.kind != "number":
                 problems.append(
@@ -172,12 +171,30 @@ def finding_state(
     return None
 
 
-def _unknown(where: str, fid: str, known: set[str], budget: list[int]) -> Problem:
+@dataclass(frozen=True)
+class _CaseIds:
+    """What validating a case needs of the pack, computed once per pack (Pack.memo)."""
+
+    booleans: frozenset[str]
+    derived: frozenset[str]
+    sorted_booleans: tuple[str, ...]
+    sorted_keys: tuple[str, ...]  # every field name a case may have
+
+
+def _case_ids(pack: Pack) -> _CaseIds:
+    booleans = frozenset(f for f, d in pack.findings.items() if d.kind == "boolean")
+    return _CaseIds(
+        booleans, frozenset(d.id for d in pack.derived), tuple(sorted(booleans)),
+        tuple(sorted({*pack.findings, "present", "absent"})),
+    )
+
+
+def _unknown(where: str, fid: str, known: tuple[str, ...], budget: list[int]) -> Problem:
     """An unknown id, with the nearest known ids while the budget of suggestions lasts."""
     near: tuple[str, ...] = ()
     if budget[0] > 0:
         budget[0] -= 1
-        near = tuple(difflib.get_close_matches(fid[:100], sorted(known), n=3, cutoff=0.6))
+        near = tuple(difflib.get_close_matches(fid[:100], known, n=3, cutoff=0.6))
     return Problem(where, f"unknown finding id {fid[:100]!r}", near)
 
 

@@ -21,7 +21,7 @@ import numpy as np
 import numpy.typing as npt
 
 from gravida.engine.model import Evidence, FloatArray, Model, leaders, softmax, trimester
-from gravida.knowledge import expr
+from gravida.knowledge import expr, i18n
 from gravida.knowledge.load import CompiledRule
 
 # Red flags combined exactly when removing them (2**n posteriors); past this
@@ -92,7 +92,8 @@ class Triager:
         self.overrides = [pack.condition_levels[cid].threshold for cid in model.conditions]
         for i, cid in enumerate(model.conditions):
             cl = pack.condition_levels[cid]
-            says = f"{pack.conditions[cid].lay_name}: usually needs this level of care."
+            says = i18n.say(pack.lang, "{condition}: usually needs this level of care.").format(
+                condition=pack.conditions[cid].lay_name)
             self.static.append(TriageReason("condition", cid, cl.level, says, cl.src, cid))
             if cl.adjust:
                 rules = [(cr, _trigger(cr)) for cr in cl.adjust]

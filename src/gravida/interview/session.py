@@ -25,23 +25,25 @@ from gravida.interview.answers import (
 from gravida.interview.catalogue import Catalogue, QuestionSpec, load_catalogue
 from gravida.interview.select import AMBULANCE, EMERGENCY, QuestionPlan, Selector, State, Value
 from gravida.knowledge import expr
+from gravida.knowledge.i18n import N_, say
 from gravida.knowledge.load import Pack
 
 FORMAT = 1
 
 STOP_REASONS: dict[str, str] = {
-    "emergency_ambulance": "An answer showed a danger sign that needs an ambulance now.",
-    "emergency": (
+    "emergency_ambulance": N_("An answer showed a danger sign that needs an ambulance now."),
+    "emergency": N_(
         "An answer showed a danger sign that needs care now, and no remaining question "
         "could make it an ambulance call."
     ),
-    "settled": (
+    "settled": N_(
         "No remaining question could change how urgently you need care or raise it to an "
         "emergency, and the likely causes are clear."
     ),
-    "max_questions": "The interview reached its maximum number of questions.",
-    "nothing_left": "There is nothing left to ask.",
+    "max_questions": N_("The interview reached its maximum number of questions."),
+    "nothing_left": N_("There is nothing left to ask."),
 }
+NOT_FINISHED = N_("The interview is not finished; this is the assessment so far.")
 
 
 @dataclass(frozen=True)
@@ -180,12 +182,14 @@ class Result:
     stop_reason: str | None  # None while the interview is still going
     questions_asked: int
     answers: tuple[Answer, ...]
+    lang: str = "en"  # the language of the pack it was asked in
 
     @property
     def stop_explanation(self) -> str:
+        lang = self.lang
         if self.stop_reason is None:
-            return "The interview is not finished; this is the assessment so far."
-        return STOP_REASONS[self.stop_reason]
+            return say(lang, NOT_FINISHED)
+        return say(lang, STOP_REASONS[self.stop_reason])
 
     @property
     def emergency(self) -> bool:
@@ -328,7 +332,7 @@ def result(session: Session) -> Result:
     p = None if session.derived.pending is not None else plan(session)
     a = session.engine.assess(session.derived.case)
     stop = p.stop if p is not None else None
-    return Result(a, stop, session.questions_asked, session.answers)
+    return Result(a, stop, session.questions_asked, session.answers, session.engine.pack.lang)
 
 
 # --- internals --------------------------------------------------------------------

@@ -20,7 +20,7 @@ from typing import Any, TypeVar, cast
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from gravida.knowledge import expr
+from gravida.knowledge import expr, i18n
 from gravida.knowledge.schema import (
     Cited,
     ConditionInfo,
@@ -66,6 +66,11 @@ def read_yaml(directory: Path, name: str) -> Any:
         raise PackError(name, "-", "file is missing") from None
     except yaml.YAMLError as exc:
         raise PackError(name, "-", f"not valid YAML: {exc}") from None
+
+
+def read_text_yaml(directory: Path, name: str, lang: str) -> Any:
+    """Read one pack file with its texts in ``lang`` (the overlay of pack/i18n/<lang>/)."""
+    return i18n.localise(read_yaml(directory, name), name, lang, directory)
 
 
 def validate(model: type[M], data: Any, file: str) -> M:
@@ -121,6 +126,7 @@ class Pack:
     floors: tuple[CompiledRule, ...]
     condition_levels: dict[str, ConditionLevel]
     digest: str
+    lang: str = i18n.DEFAULT_LANGUAGE
     _memo: dict[Callable[[Pack], Any], Any] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
@@ -184,8 +190,8 @@ class Pack:
         return self.memo(_weeks_range)
 
     def read(self, name: str) -> Any:
-        """Read another pack file (questions, phrases, advice...) by name."""
-        return read_yaml(self.directory, name)
+        """Read another pack file (questions, phrases, advice...) in the pack's language."""
+        return read_text_yaml(self.directory, name, self.lang)
 
 
 def derived(build: Callable[[Pack], T]) -> Callable[[Pack], T]:
@@ -220,10 +226,17 @@ def _check_ids(ids: Iterable[str], known: set[str], file: str, what: str) -> Non
             raise PackError(file, i, f"unknown {what} id")
 
 
-def load_pack(directory: Path | None = None) -> Pack:
-    """Load the pack in ``directory`` (the packaged one by default) and check it whole."""
+def load_pack(directory: Path | None = None, lang: str = i18n.DEFAULT_LANGUAGE) -> Pack:
+    """Load the pack in ``directory`` (the packaged one by default) and check it whole.
+
+    ``lang`` chooses the language of every text the pack gives people; each of its
+    overlay files is checked whole, so a missing translation fails here.
+    """
     d = directory or default_pack_dir()
-    vocab = validate(Vocabulary, read_yaml(d, "vocabulary.yaml"), "vocabulary.yaml")
+    i18n.check_language(lang, d)
+    for name in i18n.text_files(d):
+        read_text_yaml(d, name, lang)
+    vocab = validate(Vocabulary, read_text_yaml(d, "vocabulary.yaml", lang), "vocabulary.yaml")
     sources: dict[str, Source] = {}
     source_files = ["sources.yaml"] + [
         f"sources/{p.name}" for p in sorted((d / "sources").glob("*.yaml"))
@@ -240,7 +253,7 @@ def load_pack(directory: Path | None = None) -> Pack:
     levels = tuple(t.id for t in vocab.triage_levels)
 
     # findings
-    ff = validate(FindingsFile, read_yaml(d, "findings.yaml"), "findings.yaml")
+    ff = validate(FindingsFile, read_text_yaml(d, "findings.yaml", lang), "findings.yaml")
     for fid, fi in ff.findings.items():
         if fid not in vfind:
             raise PackError("findings.yaml", fid, "not a vocabulary finding")
@@ -281,7 +294,7 @@ def load_pack(directory: Path | None = None) -> Pack:
             raise PackError("findings.yaml", fid, "boolean finding has no background rate")
 
     # conditions
-    cf = validate(ConditionsFile, read_yaml(d, "conditions.yaml"), "conditions.yaml")
+    cf = validate(ConditionsFile, read_text_yaml(d, "conditions.yaml", lang), "conditions.yaml")
     vcond = [c.id for c in vocab.conditions]
     for cid in cf.conditions:
         if cid not in vcond:
@@ -318,7 +331,7 @@ def load_pack(directory: Path | None = None) -> Pack:
             raise PackError("likelihoods/", cid, "condition has no likelihoods")
 
     # triage
-    tf = validate(TriageFile, read_yaml(d, "triage.yaml"), "triage.yaml")
+    tf = validate(TriageFile, read_text_yaml(d, "triage.yaml", lang), "triage.yaml")
     _check_source(tf.thresholds_src, sources, "triage.yaml", "thresholds")
     if set(tf.thresholds) != set(levels):
         raise PackError("triage.yaml", "thresholds", "needs exactly one threshold per level")
@@ -395,10 +408,11 @@ def load_pack(directory: Path | None = None) -> Pack:
         floors=floors,
         condition_levels=clevels,
         digest=digest.hexdigest(),
+        lang=lang,
     )
 
 
 @cache
-def default_pack() -> Pack:
-    """The packaged pack, loaded once per process."""
-    return load_pack()
+def default_pack(lang: str = i18n.DEFAULT_LANGUAGE) -> Pack:
+    """The packaged pack in ``lang``, loaded once per process and language."""
+    return load_pack(lang=lang)

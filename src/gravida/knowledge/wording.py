@@ -98,7 +98,7 @@ def load_wording(pack: Pack) -> Wording:
             raise PackError(FILE, f"levels.{level}", "not a triage level")
         if words.call != "none" and not words.button:
             raise PackError(FILE, f"levels.{level}", "a level that calls needs a button")
-    booleans = {f for f, d in pack.findings.items() if d.kind == "boolean"}
+    booleans = set(pack.booleans)  # the vocabulary's yes/no findings and the derived ones
     for fid in data.absent:
         if fid not in booleans:
             raise PackError(FILE, f"absent.{fid}", "not a yes/no finding")
@@ -112,5 +112,6 @@ def load_wording(pack: Pack) -> Wording:
 
 
 @cache
-def default_wording() -> Wording:
-    return load_wording(default_pack())
+def default_wording(lang: str = "en") -> Wording:
+    """The packaged pack's wording in ``lang``."""
+    return load_wording(default_pack(lang))

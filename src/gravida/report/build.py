@@ -25,7 +25,7 @@ from gravida.knowledge.load import Pack
 from gravida.knowledge.wording import default_wording
 
 
-def factor_words(f: Factor) -> str:
+def factor_words(f: Factor, lang: str = "en") -> str:
     """A finding in plain words: its label, or the pack's negative wording when absent.
 
     The negative wording (wording.yaml) reads as a phrase of its own ("the
@@ -34,7 +34,7 @@ def factor_words(f: Factor) -> str:
     """
     if f.state == "present":
         return f.label
-    return default_wording().negated(f.finding, f.label)
+    return default_wording(lang).negated(f.finding, f.label)
 
 
 @dataclass(frozen=True)
@@ -45,6 +45,7 @@ class Report:
     plan: Plan
     expectations: PatientExpectations  # what happens next, for her ("what_to_expect")
     workup: tuple[WorkupItem, ...]  # the clinician's suggested work-up, in order
+    lang: str = "en"  # the language of its texts: its pack's
 
     def why(self) -> list[dict[str, Any]]:
         """Plain-words reasons for the top conditions (the "why we think so" section)."""
@@ -54,8 +55,8 @@ class Report:
                 "condition": e.condition,
                 "name": names[e.condition].lay_name,
                 "probability": round(names[e.condition].probability, 6),
-                "for": [factor_words(f) for f in e.raised],
-                "against": [factor_words(f) for f in e.lowered],
+                "for": [factor_words(f, self.lang) for f in e.raised],
+                "against": [factor_words(f, self.lang) for f in e.lowered],
             }
             for e in self.assessment.explanations
         ]
@@ -94,5 +95,6 @@ def build_report(engine: Engine, case: Case | dict[str, Any]) -> Report:
         a.triage.level,
     )
     return Report(
-        a, plan, what_to_expect(engine.pack, a), tuple(suggested_workup(engine.pack, a))
+        a, plan, what_to_expect(engine.pack, a), tuple(suggested_workup(engine.pack, a)),
+        engine.pack.lang,
     )

@@ -30,6 +30,7 @@ from pydantic import ValidationError
 
 from gravida.engine import Assessment, Case, Engine
 from gravida.knowledge.codes import Codes, load_codes, plain_number
+from gravida.knowledge.i18n import say
 from gravida.knowledge.load import Pack
 from gravida.report import Report, build_report, factor_words
 from gravida.report.handoff import (
@@ -196,7 +197,8 @@ def _questionnaire_response(
         items = []
         known = _finding_items(ctx, initial, prefix="initial.")
         if known:
-            items.append({"linkId": "initial", "text": "Known before the interview",
+            items.append({"linkId": "initial",
+                          "text": say(ctx.pack.lang, "Known before the interview"),
                           "item": known})
         items.extend(_answer_items(ctx, session))
     qr: dict[str, Any] = {
@@ -230,7 +232,8 @@ def _observations(ctx: _Ctx, case: Case) -> list[tuple[str, dict[str, Any]]]:
             "status": "final",
             "subject": ctx.ids.ref("patient"),
             "effectiveDateTime": ctx.now,
-            "note": [{"text": "Stated to Gravida; how it was measured is not recorded."}],
+            "note": [{"text": say(ctx.pack.lang,
+                                  "Stated to Gravida; how it was measured is not recorded.")}],
         }
         if oc.panel is None:
             name = f"observation/{fid}"
@@ -281,9 +284,11 @@ def _rationale(report: Report) -> dict[str, str]:
     for e in report.assessment.explanations:
         parts = []
         if e.raised:
-            parts.append("for: " + "; ".join(factor_words(f) for f in e.raised))
+            parts.append(say(report.lang, "for:") + " "
+                         + "; ".join(factor_words(f, report.lang) for f in e.raised))
         if e.lowered:
-            parts.append("against: " + "; ".join(factor_words(f) for f in e.lowered))
+            parts.append(say(report.lang, "against:") + " "
+                         + "; ".join(factor_words(f, report.lang) for f in e.lowered))
         if parts:
             out[e.condition] = ". ".join(parts)
     return out
@@ -328,7 +333,8 @@ def _risk_assessment(
         "id": ctx.ids.uuid("risk-assessment"),
         "extension": [_triage_extension(ctx, a)],
         "status": "final" if finished else "preliminary",
-        "code": {"text": "Causes of low back pain in pregnancy: differential and triage"},
+        "code": {"text": say(ctx.pack.lang,
+                             "Causes of low back pain in pregnancy: differential and triage")},
         "method": {"text": f"{SOFTWARE_NAME} {ctx.software}, knowledge pack {a.pack_version}: "
                            "Bayesian differential with the pack's triage rules"},
         "subject": ctx.ids.ref("patient"),
@@ -340,7 +346,7 @@ def _risk_assessment(
         "note": [
             {"text": f"Triage: {level} ({t.level}). Set by {t.set_by.kind} {t.set_by.id}: "
                      f"{t.set_by.says}"},
-            {"text": DISCLAIMER},
+            {"text": say(ctx.pack.lang, DISCLAIMER)},
         ],
     }
 

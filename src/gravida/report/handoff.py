@@ -10,6 +10,7 @@ from __future__ import annotations
 from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING
 
+from gravida.knowledge.i18n import N_
 from gravida.knowledge.load import Pack
 
 if TYPE_CHECKING:
@@ -17,7 +18,7 @@ if TYPE_CHECKING:
     from gravida.report import Report
 
 SOFTWARE_NAME = "Gravida"
-DISCLAIMER = (
+DISCLAIMER = N_(
     "Decision support, not a diagnosis: the probabilities and the triage level come from "
     "the answers given and the knowledge pack named here; clinical assessment decides."
 )

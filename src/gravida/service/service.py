@@ -21,6 +21,8 @@ from typing import Any
 from gravida.advice.medicines import check
 from gravida.engine import Case, CaseError, Engine
 from gravida.interview import Session
+from gravida.knowledge import i18n
+from gravida.knowledge.load import Pack, PackError, load_pack
 from gravida.report import Report, build_report
 from gravida.service.errors import (
     Conflict,
@@ -36,7 +38,7 @@ from gravida.store import InterviewStore, NotFound, StoredInterview, VersionConf
 log = logging.getLogger("gravida.api")
 
 # Keys of an interview-start body that are not findings.
-START_KEYS = ("text", "keep_text", "volunteered", "unset")
+START_KEYS = ("text", "keep_text", "volunteered", "unset", "lang")
 # How much of a result POST /v1/assess returns: everything, or the engine's part.
 DETAILS = ("full", "core")
 # Her words: as many characters as the web form's text box takes, and no more (longer
@@ -139,8 +141,40 @@ class Service:
         self.engine = engine
         self.pack = engine.pack
         self.store = store
-        self._vocabulary: dict[str, Any] | None = None
+        self._vocabulary: dict[str, dict[str, Any]] = {}
         self.sessions = SessionCache()
+        self._engines: dict[str, Engine] = {engine.pack.lang: engine}
+        self._engines_lock = threading.Lock()
+
+    # --- languages ------------------------------------------------------------------
+
+    def language(self, lang: str | None) -> str:
+        """``lang`` if the pack speaks it (None: the server's default), else a 422 problem."""
+        if lang is None:
+            return self.settings.lang
+        if not isinstance(lang, str) or lang not in i18n.languages(self.pack.directory):
+            known = list(i18n.languages(self.pack.directory))
+            raise invalid("lang", f"unknown language {lang!r}; use one of: {', '.join(known)}",
+                          _nearest(str(lang), known))
+        return lang
+
+    def engine_for(self, lang: str | None = None) -> Engine:
+        """The engine whose pack speaks ``lang``: the same model, its texts in that language."""
+        code = self.language(lang)
+        hit = self._engines.get(code)
+        if hit is not None:
+            return hit
+        with self._engines_lock:
+            hit = self._engines.get(code)
+            if hit is None:
+                try:
+                    hit = Engine(load_pack(self.pack.directory, code))
+                except PackError as exc:
+                    log.error("the %r texts of the pack are broken: %s", code, exc)
+                    raise Unavailable("pack-broken", "Texts unavailable",
+                                      f"The {code!r} texts cannot be loaded.") from None
+                self._engines[code] = hit
+        return hit
 
     def warm_up(self) -> None:
         """Load what the first request would otherwise wait for (selector, lexicon, books)."""
@@ -169,7 +203,7 @@ class Service:
         except CaseError as exc:
             raise invalid_case(exc) from None
 
-    def assess(self, body: Any, detail: str = "full") -> dict[str, Any]:
+    def assess(self, body: Any, detail: str = "full", lang: str | None = None) -> dict[str, Any]:
         """The full result (engine, why, plan, what to expect, work-up), or the engine's only.
 
         The full result is built by ``gravida.report``, the code path of the CLI
@@ -179,81 +213,88 @@ class Service:
         if detail not in DETAILS:
             raise invalid("detail", f"must be one of {', '.join(DETAILS)}",
                           _nearest(str(detail), DETAILS))
-        case = self.case(_object(body, "a case"))
+        data = dict(_object(body, "a case"))
+        engine = self.engine_for(_body_lang(data, lang, pop=True))
+        case = self.case(data)
         if detail == "core":
-            return self.engine.assess(case).to_json()
-        return build_report(self.engine, case).to_json()
+            return engine.assess(case).to_json()
+        return build_report(engine, case).to_json()
 
     # --- free text ------------------------------------------------------------------
 
-    def _parse(self, text: str) -> dict[str, Any]:
+    def _parse(self, text: str, lang: str | None = None) -> dict[str, Any]:
         from gravida.intake.parse import parse_text  # heavy (spaCy): on first use
 
-        return parse_text(text, self.pack).to_dict()
+        return parse_text(text, self.engine_for(lang).pack).to_dict()
 
-    def parse(self, body: Any) -> dict[str, Any]:
+    def parse(self, body: Any, lang: str | None = None) -> dict[str, Any]:
         data = _object(body, '{"text": "..."}')
         text = _text(data.get("text"), "text", MAX_TEXT_CHARS, "what she says")
-        unknown = sorted(set(data) - {"text"})
+        unknown = sorted(set(data) - {"text", "lang"})
         if unknown:
             raise invalid(unknown[0], "is not a field of this request",
-                          _nearest(unknown[0], ["text"]))
-        return self._parse(text)
+                          _nearest(unknown[0], ["text", "lang"]))
+        return self._parse(text, _body_lang(data, lang))
 
     # --- medicines ------------------------------------------------------------------
 
-    def check_medicine(self, body: Any) -> dict[str, Any]:
+    def check_medicine(self, body: Any, lang: str | None = None) -> dict[str, Any]:
         data = _object(body, '{"query": "...", "weeks": 30}')
         query, weeks = data.get("query"), data.get("weeks")
-        unknown = sorted(set(data) - {"query", "weeks"})
+        unknown = sorted(set(data) - {"query", "weeks", "lang"})
         if unknown:
             raise invalid(unknown[0], "is not a field of this request",
-                          _nearest(unknown[0], ["query", "weeks"]))
+                          _nearest(unknown[0], ["query", "weeks", "lang"]))
+        lang = _body_lang(data, lang)
         query = _text(query, "query", MAX_QUERY_CHARS, "the medicine's name")
         if weeks is not None and (isinstance(weeks, bool) or not isinstance(weeks, int | float)):
             raise invalid("weeks", "must be a number of weeks, or null when not known")
         if isinstance(weeks, float) and not math.isfinite(weeks):
             raise invalid("weeks", "must be a finite number")
         try:
-            verdict = check(query, weeks, self.pack)
+            verdict = check(query, weeks, self.engine_for(lang).pack)
         except ValueError as exc:
             raise invalid("weeks", str(exc)) from None
         return verdict.to_json()
 
     # --- vocabulary -----------------------------------------------------------------
 
-    def vocabulary(self) -> dict[str, Any]:
-        if self._vocabulary is None:
+    def vocabulary(self, lang: str | None = None) -> dict[str, Any]:
+        engine = self.engine_for(lang)
+        code = engine.pack.lang
+        if code not in self._vocabulary:
             from gravida.interview.session import catalogue
 
-            v = self.pack.vocabulary
+            pack = engine.pack
+            v = pack.vocabulary
             findings = []
             for f in v.findings:
                 item: dict[str, Any] = {
                     "id": f.id, "kind": f.kind, "meaning": f.meaning,
-                    "label": self.pack.label(f.id),
+                    "label": pack.label(f.id),
                 }
                 if f.unit is not None:
                     item["unit"] = f.unit
                 if f.range is not None:
                     item["range"] = list(f.range)
                 findings.append(item)
-            self._vocabulary = {
+            self._vocabulary[code] = {
                 "version": v.version,
-                "pack_version": self.pack.version,
+                "lang": code,
+                "pack_version": pack.version,
                 "triage_levels": [{"id": t.id, "meaning": t.meaning} for t in v.triage_levels],
                 "findings": findings,
                 "conditions": [
-                    {"id": c.id, "meaning": c.meaning, "name": self.pack.conditions[c.id].name,
-                     "lay_name": self.pack.conditions[c.id].lay_name}
+                    {"id": c.id, "meaning": c.meaning, "name": pack.conditions[c.id].name,
+                     "lay_name": pack.conditions[c.id].lay_name}
                     for c in v.conditions
                 ],
                 "questions": [
                     {"id": q.id, "kind": q.kind, "text": q.text, "findings": list(q.findings)}
-                    for q in catalogue(self.engine).questions.values()
+                    for q in catalogue(engine).questions.values()
                 ],
             }
-        return self._vocabulary
+        return self._vocabulary[code]
 
     # --- health ---------------------------------------------------------------------
 
@@ -268,13 +309,15 @@ class Service:
 
     # --- interviews -----------------------------------------------------------------
 
-    def start_interview(self, body: Any) -> dict[str, Any]:
+    def start_interview(self, body: Any, lang: str | None = None) -> dict[str, Any]:
         from gravida.interview import InterviewError, start
         from gravida.interview.session import catalogue
 
         data = dict(_object(body, "a case, optionally with text"))
         text = data.pop("text", None)
         keep_text = data.pop("keep_text", False)
+        lang = self.language(_body_lang(data, lang, pop=True))
+        engine = self.engine_for(lang)
         volunteered = data.pop("volunteered", None)
         unset = data.pop("unset", [])
         if text is not None:
@@ -283,7 +326,7 @@ class Service:
             raise invalid("keep_text", "must be true or false")
         if keep_text and text is None:
             raise invalid("keep_text", "there is no text to keep")
-        groups = [q.id for q in catalogue(self.engine).questions.values() if q.kind == "group"]
+        groups = [q.id for q in catalogue(engine).questions.values() if q.kind == "group"]
         if volunteered is not None:
             if not isinstance(volunteered, list):
                 raise invalid("volunteered", "must be a list of question group ids")
@@ -300,22 +343,22 @@ class Service:
         parsed: dict[str, Any] | None = None
         understood: dict[str, Any] | None = None
         if text is not None:
-            parsed, understood = self._understand(text, unset)
+            parsed, understood = self._understand(text, unset, engine.pack)
             data = merge_cases(parsed["case"], data)
         case = self.case(data)
         if volunteered is None:
             volunteered = []
             if parsed is not None:  # what she described in her own words counts as answered
-                cat = catalogue(self.engine)
+                cat = catalogue(engine)
                 volunteered = [
                     g for g in cat.volunteered
                     if set(cat.questions[g].findings) & set(parsed["case"].get("present", []))
                 ]
         try:
-            session = start(self.engine, case.to_json(), volunteered)
+            session = start(engine, case.to_json(), volunteered)
         except InterviewError as exc:
             raise invalid("body", str(exc)) from None
-        fields = self._snapshot(session)
+        fields = self._snapshot(session, lang)
         row = self.store.create(**fields, text=text if keep_text else None)
         self.sessions.put((row.id, row.version), session)
         view = self._view(row)
@@ -324,14 +367,16 @@ class Service:
             view["understood"] = understood
         return view
 
-    def _understand(self, text: str, unset: list[str]) -> tuple[dict[str, Any], dict[str, Any]]:
+    def _understand(self, text: str, unset: list[str], pack: Pack | None = None
+                    ) -> tuple[dict[str, Any], dict[str, Any]]:
         """What the text says, less what she unticked ("What we understood"): the parse
-        with its case reduced, and the typed list she is shown."""
+        with its case reduced, and the typed list she is shown (in the pack's language)."""
         from gravida.intake.parse import parse_text
         from gravida.intake.understood import finding_labels, understand
 
-        result = parse_text(text, self.pack)
-        understood = understand(result, finding_labels(self.pack))
+        pack = pack or self.pack
+        result = parse_text(text, pack)
+        understood = understand(result, finding_labels(pack))
         known = {i.finding for i in understood.items}
         for i, f in enumerate(unset):
             if f not in known:
@@ -341,7 +386,7 @@ class Service:
         parsed["case"] = understood.case(unset)
         return parsed, understood.to_dict()
 
-    def understand(self, body: Any) -> dict[str, Any]:
+    def understand(self, body: Any, lang: str | None = None) -> dict[str, Any]:
         """"What we understood" from her text before an interview starts; nothing is stored.
 
         The web shows it back to her to untick; the interview then starts with
@@ -349,7 +394,7 @@ class Service:
         """
         data = _object(body, '{"text": "..."}')
         text = _text(data.get("text"), "text", MAX_TEXT_CHARS, "what she says")
-        parsed, understood = self._understand(text, [])
+        parsed, understood = self._understand(text, [], self.engine_for(lang).pack)
         return {"case": parsed["case"], "understood": understood}
 
     def delete_interview(self, interview_id: str) -> None:
@@ -377,7 +422,7 @@ class Service:
         if "answer" not in data:
             raise invalid("answer", "is required: true, false, null (don't know), a number, "
                                     "or a list of options")
-        ids = list(catalogue(self.engine).questions)
+        ids = list(catalogue(self.engine).questions)  # ids are the same in every language
         if not isinstance(qid, str):
             raise invalid("question", "is required: the id of the question answered")
         if qid not in ids:
@@ -421,9 +466,32 @@ class Service:
         """
         return self._resume(self._row(interview_id))
 
-    def report(self, case: Case | Mapping[str, Any]) -> Report:
-        """The full Report of a case (of an interview: its ``case``), as the CLI builds it."""
-        return build_report(self.engine, case if isinstance(case, Case) else dict(case))
+    def report(self, case: Case | Mapping[str, Any], lang: str | None = None) -> Report:
+        """The full Report of a case (of an interview: its ``case``), as the CLI builds it,
+        its texts in ``lang`` (default: the server's)."""
+        return build_report(self.engine_for(lang), case if isinstance(case, Case) else dict(case))
+
+    def relanguage(self, interview_id: str, lang: str) -> dict[str, Any]:
+        """The interview from now on in ``lang``: its answers kept, its question and result
+        said again in that language (the web page's language switch)."""
+        code = self.language(lang)
+        row = self._row(interview_id)
+        if _stored_lang(row) == code:
+            return self._view(row)
+        from gravida.interview import InterviewError, Session
+
+        try:
+            session = Session.from_json(row.state["session"], self.engine_for(code))
+        except (InterviewError, KeyError, TypeError, ValueError):
+            return self._view(row)  # resuming will say it is stale, in its own words
+        try:
+            new = self.store.update(row.id, row.version, **self._snapshot(session, code))
+        except VersionConflict:  # an answer came first: that one stands, in its language
+            return self._view(self._row(interview_id))
+        except NotFound:
+            raise not_found(row.id) from None
+        self.sessions.put((new.id, new.version), session)
+        return self._view(new)
 
     def result(self, interview_id: str) -> dict[str, Any]:
         from gravida.interview import result
@@ -453,7 +521,8 @@ class Service:
         if cached is not None:
             return cached
         try:
-            session = Session.from_json(row.state["session"], self.engine)
+            engine = self.engine_for(_stored_lang(row))
+            session = Session.from_json(row.state["session"], engine)
         except (InterviewError, KeyError, TypeError, ValueError) as exc:
             log.warning("interview cannot be resumed with pack %s: %s", self.pack.version, exc)
             raise Conflict(
@@ -464,12 +533,12 @@ class Service:
         self.sessions.put((row.id, row.version), session)
         return session
 
-    def _snapshot(self, session: Session) -> dict[str, Any]:
+    def _snapshot(self, session: Session, lang: str) -> dict[str, Any]:
         from gravida.interview import next_question, result
 
         q = next_question(session)
         return {
-            "state": {"session": session.to_json(), "case": session.case.to_json()},
+            "state": {"session": session.to_json(), "case": session.case.to_json(), "lang": lang},
             "question": None if q is None else q.to_json(),
             "result": result(session).to_json() if q is None else None,
             "finished": q is None,
@@ -478,7 +547,8 @@ class Service:
 
     def _save(self, row: StoredInterview, session: Session) -> dict[str, Any]:
         try:
-            new = self.store.update(row.id, row.version, **self._snapshot(session))
+            new = self.store.update(row.id, row.version,
+                                    **self._snapshot(session, _stored_lang(row)))
         except VersionConflict as exc:
             raise conflict(row.version, exc.current) from None
         except NotFound:
@@ -493,6 +563,7 @@ class Service:
         return {
             "id": row.id,
             "version": row.version,
+            "lang": _stored_lang(row),
             "finished": row.finished,
             "question": row.question,
             "questions_asked": len(answers),
@@ -505,6 +576,22 @@ class Service:
             "created_at": row.created_at.isoformat(),
             "updated_at": row.updated_at.isoformat(),
         }
+
+
+def _body_lang(data: dict[str, Any], default: str | None, pop: bool = False) -> str | None:
+    """A body's ``lang`` field (a language code), else ``default`` (the request's)."""
+    if "lang" not in data:
+        return default
+    value = data.pop("lang") if pop else data["lang"]
+    if not isinstance(value, str):
+        raise invalid("lang", "must be a language code such as en or ru")
+    return value
+
+
+def _stored_lang(row: StoredInterview) -> str:
+    """The interview's language, kept in its state (interviews from before: English)."""
+    lang = row.state.get("lang") if isinstance(row.state, dict) else None
+    return lang if isinstance(lang, str) else i18n.DEFAULT_LANGUAGE
 
 
 def conflict(expected: int, current: int | None) -> Conflict:

@@ -9,16 +9,19 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
+from gravida.knowledge.i18n import _
 from gravida.service import Service
 from gravida.service.errors import InvalidRequest, ServiceError
 from gravida.web import views
 from gravida.web.render import (
     call,
+    engine_of,
     first,
     guarded,
     kept_text,
     load,
     outcome_of,
+    pack_of,
     page,
     problem_page,
     read_form,
@@ -64,11 +67,11 @@ def form_values(value: Any) -> dict[str, list[str]]:
 def answer_words(value: Any) -> str | None:
     """A yes/no/don't-know answer in words, for "Your answer was"."""
     if value is True:
-        return "Yes"
+        return _("Yes")
     if value is False:
-        return "No"
+        return _("No")
     if value is None:
-        return "Don't know"
+        return _("Don't know")
     return None
 
 
@@ -83,7 +86,7 @@ def earlier(service: Service, view: Mapping[str, Any], step: int) -> dict[str, A
     session = service.session(str(view["id"]))
     answers = session.answers
     undo = len(answers) - (step - 1)
-    for _ in range(undo):
+    for _step in range(undo):
         session = back(session)
     q = next_question(session)
     given = answers[step - 1].value if step - 1 < len(answers) else None
@@ -100,7 +103,7 @@ def question_page(service: Service, view: Mapping[str, Any], text: str | None,
     urgent: dict[str, Any] | None = None
     if q.get("purpose") == "emergency":  # an answer revealed an emergency: say so at once
         urgent = outcome_of(service, report_for(service, view))
-    known = views.known_findings(service.pack, view["case"])
+    known = views.known_findings(pack_of(service), view["case"])
     if values is None and "given" in view:
         values = form_values(view["given"])
     values = values or {}
@@ -122,7 +125,7 @@ def _must_choose(service: Service, question_id: str) -> bool:
     """Where the pain is has no "None of these": she has pain somewhere."""
     from gravida.interview.session import catalogue
 
-    spec = catalogue(service.engine).get(question_id)
+    spec = catalogue(engine_of(service)).get(question_id)
     return bool(spec and spec.must_choose)
 
 
@@ -167,7 +170,7 @@ async def question(request: Request, interview_id: str, step: str) -> Response:
         return redirect(f"/i/{interview_id}/result")  # what to do first, at once
     notice = None
     if request.query_params.get("moved") == "1":
-        notice = ("Your answers had already moved on (perhaps the page was sent twice, or "
+        notice = _("Your answers had already moved on (perhaps the page was sent twice, or "
                   "opened in two places). This is the question to answer now.")
     return question_page(service, view, text, notice=notice)
 
@@ -210,9 +213,9 @@ async def answer(request: Request, interview_id: str) -> Response:
             return redirect(f"/i/{interview_id}?moved=1")
         if isinstance(exc, InvalidRequest):
             log.info("web: answer refused: %s", exc.detail)
-            problem = views.FormProblem(
+            problem = views.FormProblem(_(
                 "That answer does not fit with an earlier one. Please check it, or go back "
-                "and change the earlier answer.")
+                "and change the earlier answer."))
             return question_page(service, shown, await call(kept_text, service, interview_id),
                                  error=problem, values=form)
         return problem_page(exc)

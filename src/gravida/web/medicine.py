@@ -13,9 +13,10 @@ import logging
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
+from gravida.knowledge.i18n import _, current
 from gravida.service.errors import ServiceError
 from gravida.web import views
-from gravida.web.render import call, guarded, page, service_of
+from gravida.web.render import call, guarded, pack_of, page, service_of
 from gravida.web.start import weeks_problem, weeks_range
 
 log = logging.getLogger("gravida.web")
@@ -41,18 +42,19 @@ async def medicine(request: Request) -> Response:
     asked = "name" in request.query_params
     if asked and not query.strip():
         errors.append({"field": "name", "message":
-                       "Type the name on the packet, for example paracetamol."})
+                       _("Type the name on the packet, for example paracetamol.")})
     if asked and query.strip() and not errors:
         try:
-            found = await call(service.check_medicine, {"query": query, "weeks": weeks})
+            found = await call(service.check_medicine,
+                               {"query": query, "weeks": weeks, "lang": current()})
         except ServiceError as exc:
             log.info("web: medicine check refused: %s", exc.detail)
             errors.append({"field": "name", "message":
-                           "We could not check that. Type just the name on the packet."})
+                           _("We could not check that. Type just the name on the packet.")})
         else:
             from gravida.advice.medicines import load_medicines
 
-            words = load_medicines(service.pack).words.prescription_only
+            words = load_medicines(pack_of(service)).words.prescription_only
             verdict = views.medicine_view(found, words)
     return page(
         "medicine.html", status=422 if errors else 200, errors=errors, medicine=verdict,

@@ -21,6 +21,7 @@ import functools
 import hashlib
 import logging
 from collections.abc import Awaitable, Callable, Mapping, Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ParamSpec, TypeVar
@@ -31,6 +32,10 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from starlette.concurrency import run_in_threadpool
 
+from gravida.engine import Engine
+from gravida.knowledge import i18n
+from gravida.knowledge.i18n import _
+from gravida.knowledge.load import Pack
 from gravida.knowledge.wording import Wording, load_wording
 from gravida.report import Report
 from gravida.service import Service
@@ -100,8 +105,18 @@ ENV = Environment(
     undefined=StrictUndefined,
     trim_blocks=True,
     lstrip_blocks=True,
+    extensions=["jinja2.ext.i18n"],
+)
+# Templates say {{ _("...") }} / {% trans %}: the words of the page's language (the
+# current context's, set for each request by ``guarded``).
+ENV.install_gettext_callables(  # type: ignore[attr-defined]
+    gettext=lambda message: i18n._(message),
+    ngettext=lambda singular, plural, n: i18n.ngettext(singular, plural, n),
+    newstyle=True,
 )
 ENV.globals["static"] = static_url
+# What page() passes for the language switch; defaults for a template rendered alone.
+ENV.globals.update(lang=i18n.DEFAULT_LANGUAGE, here="/", languages=[])
 ENV.filters["capfirst"] = views.capfirst
 ENV.filters["num"] = views.number_text
 
@@ -109,9 +124,45 @@ T = TypeVar("T")
 P = ParamSpec("P")
 
 
+# --- language ------------------------------------------------------------------------
+# The page's language: the switch's cookie, else the browser's Accept-Language, else the
+# server's default. An interview's pages speak the interview's language (the switch
+# converts the interview, see routes.switch_language).
+
+LANG_COOKIE = "gravida_lang"
+_HERE: ContextVar[str] = ContextVar("gravida_web_path", default="/")
+
+
+def request_lang(request: Request) -> str:
+    service = service_of(request)
+    known = i18n.languages(service.pack.directory)
+    chosen = request.cookies.get(LANG_COOKIE)
+    if chosen in known:
+        return str(chosen)
+    found = i18n.negotiate(request.headers.get("accept-language"), service.pack.directory)
+    return found or service.settings.lang
+
+
+def engine_of(service: Service) -> Engine:
+    """The engine whose texts are in the page's language."""
+    return service.engine_for(i18n.current())
+
+
+def pack_of(service: Service) -> Pack:
+    return engine_of(service).pack
+
+
 def page(template: str, status: int = 200, **context: Any) -> HTMLResponse:
-    html = ENV.get_template(template).render(**context)
-    return HTMLResponse(html, status_code=status, headers=PAGE_HEADERS)
+    lang = i18n.current()
+    here = _HERE.get()
+    html = ENV.get_template(template).render(
+        lang=lang, here=here,
+        languages=[{"code": code, "name": name, "current": code == lang}
+                   for code, name in i18n.languages().items()],
+        **context,
+    )
+    return HTMLResponse(html, status_code=status,
+                        headers={**PAGE_HEADERS, "Content-Language": lang})
 
 
 def redirect(url: str) -> Response:
@@ -183,9 +234,9 @@ def error_page(status: int, title: str, message: str) -> HTMLResponse:
 
 def not_found() -> HTMLResponse:
     return error_page(
-        404, "We cannot find this assessment",
-        "This link does not lead to an assessment. It may be mistyped, or the assessment "
-        "was deleted after the time we keep them. You can start a new one.",
+        404, _("We cannot find this assessment"),
+        _("This link does not lead to an assessment. It may be mistyped, or the assessment "
+          "was deleted after the time we keep them. You can start a new one."),
     )
 
 
@@ -195,13 +246,13 @@ def problem_page(exc: ServiceError) -> HTMLResponse:
         return not_found()
     if exc.kind == "interview-stale":
         return error_page(
-            409, "Please start again",
-            "Gravida has been updated since this assessment was started, and its answers "
-            "no longer fit. Please start a new one.",
+            409, _("Please start again"),
+            _("Gravida has been updated since this assessment was started, and its answers "
+              "no longer fit. Please start a new one."),
         )
     log.warning("web: unexpected service problem %s: %s", exc.kind, exc.detail)
-    return error_page(500, "Something went wrong",
-                      "Something went wrong on our side. Please try again.")
+    return error_page(500, _("Something went wrong"),
+                      _("Something went wrong on our side. Please try again."))
 
 
 def valid_id(interview_id: str) -> bool:
@@ -213,17 +264,21 @@ def guarded(handler: Callable[P, Awaitable[Response]]) -> Callable[P, Awaitable[
 
     @functools.wraps(handler)
     async def wrapper(*args: P.args, **kwargs: P.kwargs) -> Response:
+        request = next((a for a in [*args, *kwargs.values()] if isinstance(a, Request)), None)
+        if request is not None:
+            i18n.set_language(request_lang(request))
+            _HERE.set(request.url.path)
         try:
             return await handler(*args, **kwargs)
         except CrossSite:
             log.info("web: refused a form post from another site")
-            return error_page(403, "This form came from another website",
-                              "For your safety we only accept answers sent from Gravida's own "
-                              "pages. Please start from the Gravida start page.")
+            return error_page(403, _("This form came from another website"),
+                              _("For your safety we only accept answers sent from Gravida's "
+                                "own pages. Please start from the Gravida start page."))
         except Exception:
             log.exception("web: error in %s", handler.__name__)
-            return error_page(500, "Something went wrong",
-                              "Something went wrong on our side. Please try again.")
+            return error_page(500, _("Something went wrong"),
+                              _("Something went wrong on our side. Please try again."))
 
     return wrapper
 
@@ -232,12 +287,15 @@ def guarded(handler: Callable[P, Awaitable[Response]]) -> Callable[P, Awaitable[
 
 
 async def load(service: Service, interview_id: str) -> dict[str, Any] | HTMLResponse:
+    """The stored interview; its pages speak its language from here on."""
     if not valid_id(interview_id):
         return not_found()
     try:
-        return await call(service.get_interview, interview_id)
+        view = await call(service.get_interview, interview_id)
     except ServiceError as exc:
         return problem_page(exc)
+    i18n.set_language(view.get("lang") or i18n.current())
+    return view
 
 
 def kept_text(service: Service, interview_id: str) -> str | None:
@@ -249,18 +307,19 @@ def kept_text(service: Service, interview_id: str) -> str | None:
 
 
 def report_for(service: Service, view: Mapping[str, Any]) -> Report:
-    return service.report(view["case"])
+    return service.report(view["case"], view.get("lang") or i18n.current())
 
 
 _WORDINGS: dict[str, Wording] = {}
 
 
 def wording_of(service: Service) -> Wording:
-    """The pack's words for her (wording.yaml), read once per pack."""
-    pack = service.pack
-    wording = _WORDINGS.get(pack.digest)
+    """The pack's words for her (wording.yaml) in the page's language, read once per pack."""
+    pack = pack_of(service)
+    key = f"{pack.digest}:{pack.lang}"
+    wording = _WORDINGS.get(key)
     if wording is None:
-        wording = _WORDINGS[pack.digest] = load_wording(pack)
+        wording = _WORDINGS[key] = load_wording(pack)
     return wording
 
 

@@ -23,11 +23,13 @@ from gravida.web.render import (
     CSP,
     PAGE_HEADERS,
     call,
+    engine_of,
     guarded,
     kept_text,
     load,
     not_found,
     outcome_of,
+    pack_of,
     page,
     problem_page,
     read_form,
@@ -110,7 +112,7 @@ async def summary(request: Request, interview_id: str) -> Response:
     from gravida.interview.session import catalogue
 
     report = await call(report_for, service, view)
-    s = views.summary_view(report, service.pack, catalogue(service.engine), view["answers"])
+    s = views.summary_view(report, pack_of(service), catalogue(engine_of(service)), view["answers"])
     return page(
         "summary.html", id=interview_id, s=s, finished=view["finished"],
         text=await call(kept_text, service, interview_id),

@@ -9,13 +9,16 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
+from gravida.knowledge.i18n import _, current
 from gravida.service import Service
 from gravida.service.errors import InvalidRequest, ServiceError
 from gravida.web import views
 from gravida.web.render import (
     call,
+    engine_of,
     first,
     guarded,
+    pack_of,
     page,
     problem_page,
     read_form,
@@ -36,7 +39,7 @@ def location_options(service: Service, chosen: Sequence[str] = ()) -> list[dict[
     """Where the pain is: the body areas (the group she must pick from) as checkboxes."""
     from gravida.interview.session import catalogue
 
-    cat = catalogue(service.engine)
+    cat = catalogue(engine_of(service))
     out: list[dict[str, Any]] = []
     for gid in cat.volunteered:
         q = cat.questions[gid]
@@ -51,7 +54,7 @@ def location_options(service: Service, chosen: Sequence[str] = ()) -> list[dict[
 def location_groups(service: Service) -> list[Any]:
     from gravida.interview.session import catalogue
 
-    cat = catalogue(service.engine)
+    cat = catalogue(engine_of(service))
     return [cat.questions[g] for g in cat.volunteered if cat.questions[g].must_choose]
 
 
@@ -67,7 +70,7 @@ def side_question(service: Service) -> Any:
     """The volunteered follow-up about the side (pain_side), or None if the pack has none."""
     from gravida.interview.session import catalogue
 
-    cat = catalogue(service.engine)
+    cat = catalogue(engine_of(service))
     return next((cat.questions[g] for g in cat.volunteered if cat.questions[g].when), None)
 
 
@@ -78,8 +81,8 @@ def weeks_range(service: Service) -> tuple[float, float]:
 
 def weeks_problem(service: Service) -> str:
     lo, hi = weeks_range(service)
-    return (f"Please give the number of weeks of pregnancy, from {views.number_text(lo)} "
-            f"to {views.number_text(hi)}.")
+    return _("Please give the number of weeks of pregnancy, from {lo} to {hi}.").format(
+        lo=views.number_text(lo), hi=views.number_text(hi))
 
 
 def start_page(service: Service, status: int = 200, errors: Sequence[dict[str, str]] = (),
@@ -87,7 +90,7 @@ def start_page(service: Service, status: int = 200, errors: Sequence[dict[str, s
     from gravida.interview.session import catalogue
 
     form = form or {"weeks": "", "text": "", "where": [], "side": "", "keep_text": False}
-    weeks_q = catalogue(service.engine).get("gestational_weeks")
+    weeks_q = catalogue(engine_of(service)).get("gestational_weeks")
     lo, hi = weeks_range(service)
     side = side_question(service)
     return page(
@@ -95,7 +98,7 @@ def start_page(service: Service, status: int = 200, errors: Sequence[dict[str, s
         locations=location_options(service, form.get("where", [])),
         side=side, side_areas=[] if side is None else list(side.when),
         weeks_min=views.number_text(lo), weeks_max=views.number_text(hi),
-        weeks_text=weeks_q.text if weeks_q is not None else "How many weeks pregnant are you?",
+        weeks_text=weeks_q.text if weeks_q is not None else _("How many weeks pregnant are you?"),
         max_text=views.MAX_TEXT, retention_days=service.settings.retention_days,
     )
 
@@ -146,7 +149,7 @@ async def start_post(request: Request) -> Response:
         body["volunteered"] = volunteered
     if not weeks_raw and not text.strip():
         errors.append({"field": "weeks", "message":
-                       "Please say how many weeks pregnant you are."})
+                       _("Please say how many weeks pregnant you are.")})
     if errors:
         return start_page(service, 422, errors, shown)
     if text.strip() and first(form, "step") != "confirmed":
@@ -160,18 +163,18 @@ async def start_post(request: Request) -> Response:
         shown_ids = set(form.get("read") or [])
         body["unset"] = sorted(shown_ids - set(form.get("keep") or []))
     try:
-        view = await call(service.start_interview, body)
+        view = await call(service.start_interview, {**body, "lang": current()})
     except ServiceError as exc:
         fields = {e.field for e in exc.errors}
         if isinstance(exc, InvalidRequest) and "gestational_weeks" in fields:
-            message = ("Please say how many weeks pregnant you are."
+            message = (_("Please say how many weeks pregnant you are.")
                        if not weeks_raw else weeks_problem(service))
             return start_page(service, 422, [{"field": "weeks", "message": message}], shown)
         if isinstance(exc, InvalidRequest):
             log.info("web: start refused: %s", exc.detail)
-            return start_page(service, 422, [{"field": "text", "message":
+            return start_page(service, 422, [{"field": "text", "message": _(
                               "We could not use this. Please check your answers and try "
-                              "again, or leave the description empty."}], shown)
+                              "again, or leave the description empty.")}], shown)
         return problem_page(exc)
     return redirect(f"/i/{view['id']}")
 
@@ -185,7 +188,7 @@ async def understood(service: Service, text: str,
     cannot be read at all (the interview then simply starts from the form).
     """
     try:
-        seen = await call(service.understand, {"text": text})
+        seen = await call(service.understand, {"text": text}, current())
     except ServiceError as exc:
         log.info("web: her text could not be read: %s", exc.detail)
         return None
@@ -201,11 +204,11 @@ async def understood(service: Service, text: str,
         if fid in where:
             continue
         if state == "value":
-            words = views.number_words(service.pack, fid, float(item["value"]))
+            words = views.number_words(pack_of(service), fid, float(item["value"]))
         elif state == "absent":
-            words = wording.negated(fid, service.pack.label(fid))
+            words = wording.negated(fid, pack_of(service).label(fid))
         else:
-            words = service.pack.label(fid)
+            words = pack_of(service).label(fid)
         items.append({"finding": fid, "text": views.capfirst(words),
                       "words": [str(w) for w in item.get("words") or []],
                       "estimate": bool(item.get("estimate"))})

@@ -15,28 +15,29 @@ from typing import Any
 
 from gravida.engine import Factor
 from gravida.interview.catalogue import Catalogue
+from gravida.knowledge.i18n import N_, _
 from gravida.knowledge.load import Pack
 from gravida.report import Report, factor_words
 
 # Headings for the advice topics of advice.yaml (interface words, not advice);
 # a topic without one is shown as its own name.
 TOPIC_WORDS: dict[str, str] = {
-    "posture": "Standing and sitting",
-    "sleep": "Sleeping and lying down",
-    "lifting": "Lifting and carrying",
-    "shoes": "Shoes",
-    "support": "Support belts and garments",
-    "exercise": "Exercise and movement",
-    "warmth": "Warmth",
-    "physiotherapy": "Physiotherapy",
-    "rest": "Rest and pacing",
-    "nutrition": "Food and drink",
-    "urinary": "Drinking and passing urine",
-    "follow_up": "Follow-up",
+    "posture": N_("Standing and sitting"),
+    "sleep": N_("Sleeping and lying down"),
+    "lifting": N_("Lifting and carrying"),
+    "shoes": N_("Shoes"),
+    "support": N_("Support belts and garments"),
+    "exercise": N_("Exercise and movement"),
+    "warmth": N_("Warmth"),
+    "physiotherapy": N_("Physiotherapy"),
+    "rest": N_("Rest and pacing"),
+    "nutrition": N_("Food and drink"),
+    "urinary": N_("Drinking and passing urine"),
+    "follow_up": N_("Follow-up"),
 }
 # Interface words for where an investigation sits on the imaging ladder (the
 # ladder itself, and why, are the work-up's: advice/workup/ and workup.yaml).
-LINE_WORDS: dict[str, str] = {"second": "second line", "ionising": "ionising radiation"}
+LINE_WORDS: dict[str, str] = {"second": N_("second line"), "ionising": N_("ionising radiation")}
 # Not clinical: how many causes the clinician summary lists.
 SUMMARY_CONDITIONS = 6
 # Not clinical: longest free text the start form accepts (the intake bounds it again).
@@ -109,7 +110,7 @@ def number_words(pack: Pack, finding: str, value: float) -> str:
 
 
 def absent_words(pack: Pack, finding: str) -> str:
-    return factor_words(Factor(finding, pack.label(finding), "absent", 1.0))
+    return factor_words(Factor(finding, pack.label(finding), "absent", 1.0), pack.lang)
 
 
 def known_findings(pack: Pack, case: Mapping[str, Any]) -> dict[str, list[str]]:
@@ -140,13 +141,13 @@ def answer_words(catalogue: Catalogue, pack: Pack, item: Mapping[str, Any]) -> d
     q = catalogue.get(str(item.get("question")))
     value = item.get("answer")
     if q is None:
-        return {"question": "(a question no longer asked)", "answer": "-"}
+        return {"question": _("(a question no longer asked)"), "answer": "-"}
     if value is None:
-        reply = "Don't know"
+        reply = _("Don't know")
     elif value is True:
-        reply = "Yes"
+        reply = _("Yes")
     elif value is False:
-        reply = "None of these" if q.kind == "group" else "No"
+        reply = _("None of these") if q.kind == "group" else _("No")
     elif isinstance(value, list):
         words = dict(zip(q.findings, q.items, strict=False))
         reply = "; ".join(capfirst(words.get(str(f), pack.label(str(f)))) for f in value)
@@ -155,7 +156,7 @@ def answer_words(catalogue: Catalogue, pack: Pack, item: Mapping[str, Any]) -> d
             number_words(pack, str(f), float(v))
             for f, v in value.items()
             if isinstance(v, int | float) and not isinstance(v, bool)
-        ) or "Don't know"
+        ) or _("Don't know")
     else:
         reply = str(value)
     text = q.text
@@ -198,7 +199,7 @@ def answer_from_form(question: Mapping[str, Any], form: Mapping[str, Sequence[st
             return True
         if action == "no":
             return False
-        raise FormProblem("Please choose Yes, No or Don't know.")
+        raise FormProblem(_("Please choose Yes, No or Don't know."))
     if kind == "number":
         parts = question.get("parts") or []
         values: dict[str, float] = {}
@@ -211,10 +212,11 @@ def answer_from_form(question: Mapping[str, Any], form: Mapping[str, Sequence[st
             value = parse_number(raw)
             label, unit = str(part["label"]), str(part["unit"])
             if value is None or not lo <= value <= hi:
-                scale = f"on the scale {unit}" if unit[:1].isdigit() else unit
+                scale = _("on the scale {unit}").format(unit=unit) if unit[:1].isdigit() else unit
                 raise FormProblem(
-                    f"Please give {label} as a number from {number_text(lo)} to "
-                    f"{number_text(hi)} {scale}, or press Don't know.".replace("  ", " "),
+                    _("Please give {label} as a number from {lo} to {hi} {scale}, or press "
+                      "Don't know.").format(label=label, lo=number_text(lo), hi=number_text(hi),
+                                            scale=scale).replace("  ", " "),
                     f"n_{finding}",
                 )
             values[finding] = value
@@ -223,29 +225,30 @@ def answer_from_form(question: Mapping[str, Any], form: Mapping[str, Sequence[st
         if len(parts) > 1:  # a form of optional measurements left blank: none known
             return None
         field = f"n_{parts[0]['finding']}" if parts else ""
-        raise FormProblem("Please type a number, or press Don't know.", field)
+        raise FormProblem(_("Please type a number, or press Don't know."), field)
     if kind in ("group", "choose"):
         options = [str(o["finding"]) for o in question.get("options") or []]
         chosen = [c for c in dict.fromkeys(form.get("choice") or []) if c in options]
         if action == "none":
             if chosen:
-                raise FormProblem(
+                raise FormProblem(_(
                     "You ticked some of these but pressed None of these. Untick them, or "
-                    "press Continue.")
+                    "press Continue."))
             return False
         if not chosen:
             raise FormProblem(
-                "Please tick at least one, or press None of these or Don't know."
-                if kind == "group" else "Please tick the ones that apply.")
+                _("Please tick at least one, or press None of these or Don't know.")
+                if kind == "group" else _("Please tick the ones that apply."))
         return chosen
-    raise FormProblem("This question cannot be answered here. Please start again.")
+    raise FormProblem(_("This question cannot be answered here. Please start again."))
 
 
 # --- the pages' content -------------------------------------------------------------
 
 
 def topic_words(topic: str) -> str:
-    return TOPIC_WORDS.get(topic) or capfirst(topic.replace("_", " "))
+    words = TOPIC_WORDS.get(topic)
+    return _(words) if words else capfirst(topic.replace("_", " "))
 
 
 def by_topic(items: Sequence[Any]) -> list[dict[str, Any]]:
@@ -271,7 +274,7 @@ def next_view(report: Report) -> dict[str, Any]:
     """
     ex = report.expectations
     conditions = [
-        {"heading": f"If it is {midsentence(c.lay_name)}", "text": c.text}
+        {"heading": _("If it is {cause}").format(cause=midsentence(c.lay_name)), "text": c.text}
         for c in ex.conditions if c.lay_name
     ]
     tests = [

@@ -29,7 +29,9 @@ import jinja2
 
 from gravida.advice.medicines import MedicineVerdict, check
 from gravida.engine import Factor
+from gravida.knowledge import i18n
 from gravida.knowledge.codes import load_codes, plain_number
+from gravida.knowledge.i18n import say
 from gravida.knowledge.load import Pack
 from gravida.report import Report, factor_words
 from gravida.report.handoff import DISCLAIMER, SOFTWARE_NAME, pack_of, software_version
@@ -69,7 +71,7 @@ def _sentence(text: str) -> str:
 
 
 def _negated(pack: Pack, fid: str) -> str:
-    return factor_words(Factor(fid, pack.label(fid), "absent", 1.0))
+    return factor_words(Factor(fid, pack.label(fid), "absent", 1.0), pack.lang)
 
 
 def _medicines(
@@ -188,8 +190,8 @@ def summary_context(
     names = {c.id: c for c in a.conditions}
     why = [
         {"name": names[e.condition].name, "probability": _percent(names[e.condition].probability),
-         "for": [factor_words(f) for f in e.raised],
-         "against": [factor_words(f) for f in e.lowered]}
+         "for": [factor_words(f, pack.lang) for f in e.raised],
+         "against": [factor_words(f, pack.lang) for f in e.lowered]}
         for e in a.explanations
     ]
     s = t.set_by
@@ -239,7 +241,7 @@ def summary_context(
         "medicines": _medicines(pack, ev.weeks, medicines),
         "notes": list(ev.notes),
         "interview": interview,
-        "disclaimer": DISCLAIMER,
+        "disclaimer": say(pack.lang, DISCLAIMER),
     }
 
 
@@ -256,6 +258,12 @@ def environment() -> jinja2.Environment:
             undefined=jinja2.StrictUndefined,
             trim_blocks=True,
             lstrip_blocks=True,
+            extensions=["jinja2.ext.i18n"],
+        )
+        _ENV.install_gettext_callables(  # type: ignore[attr-defined]
+            gettext=lambda message: i18n._(message),
+            ngettext=lambda singular, plural, n: i18n.ngettext(singular, plural, n),
+            newstyle=True,
         )
     return _ENV
 
@@ -270,7 +278,8 @@ def render_summary(
 ) -> str:
     """The one-page summary as a complete HTML document (print it, or save it as PDF)."""
     ctx = summary_context(report, session, medicines, pack=pack, now=now)
-    return environment().get_template(TEMPLATE).render(**ctx)
+    with i18n.language(report.lang):  # the summary speaks its report's language
+        return environment().get_template(TEMPLATE).render(lang=report.lang, **ctx)
 
 
 __all__ = ["MedicineLine", "render_summary", "summary_context"]

@@ -119,6 +119,16 @@
     }
   });
 
+  // The language switch returns to the page shown now (swapped pages change the address
+  // but not the header the switch sits in).
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (form instanceof HTMLFormElement && form.classList.contains("lang-switch") &&
+        form.elements.namedItem("next")) {
+      form.elements.namedItem("next").value = window.location.pathname;
+    }
+  }, true);
+
   window.addEventListener("popstate", function () { window.location.reload(); });
   document.addEventListener("DOMContentLoaded", function () {
     wire(document);

@@ -1,0 +1,367 @@
+"""Languages: the pack's clinical text in each language, and the UI's gettext catalogs.
+
+Clinical text (question wording, labels, advice, work-up, medicine verdicts...)
+lives in the knowledge pack. English is written in the pack files themselves;
+every other language is an *overlay*: ``pack/i18n/<lang>/<file>`` mirrors the
+English file but holds only its text, keyed the same way (list entries that
+have an ``id`` are keyed by it; other lists are positional). Which fields are
+text is declared once, in ``pack/i18n/fields.yaml``. Loading a file in a
+language merges the overlay over the English, so every reader of the pack
+(engine labels, interview, plan, work-up, medicines) speaks that language
+without a line of language-specific code: a third language is a directory of
+translations and one line in ``pack/i18n/languages.yaml``.
+
+An overlay is checked whole when its language is loaded: a missing text, a
+field that is not text, or a ``{placeholder}`` that differs from the English
+fails with a PackError naming file and entry. A text whose English entry does
+not exist is kept aside (``stale_texts`` lists them), so a translation may land
+before its English.
+
+Interface strings (web pages, CLI output, API problem details) are gettext
+messages, extracted with Babel into ``gravida/locale`` (docs/i18n.md).
+"""
+
+from __future__ import annotations
+
+import gettext as _gettext
+import re
+import string
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+DEFAULT_LANGUAGE = "en"
+I18N_DIR = "i18n"
+DOMAIN = "gravida"
+
+Address = tuple[str | int, ...]
+
+
+class LanguageError(ValueError):
+    """A language Gravida does not speak (names the language and those it does)."""
+
+    def __init__(self, lang: str, known: Sequence[str]) -> None:
+        self.lang, self.known = lang, tuple(known)
+        super().__init__(f"unknown language {lang!r}; use one of: {', '.join(known)}")
+
+
+def _pack_error(file: str, entry: str, problem: str) -> Exception:
+    from gravida.knowledge.load import PackError  # load imports this module
+
+    return PackError(file, entry, problem)
+
+
+def _read(path: Path, name: str) -> Any:
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise _pack_error(name, "-", "file is missing") from None
+    except yaml.YAMLError as exc:
+        raise _pack_error(name, "-", f"not valid YAML: {exc}") from None
+
+
+@cache
+def _languages(directory: Path) -> dict[str, str]:
+    path = directory / I18N_DIR / "languages.yaml"
+    if not path.exists():
+        return {DEFAULT_LANGUAGE: "English"}
+    raw = _read(path, f"{I18N_DIR}/languages.yaml") or {}
+    langs = raw.get("languages") if isinstance(raw, dict) else None
+    if not isinstance(langs, dict) or DEFAULT_LANGUAGE not in langs:
+        raise _pack_error(f"{I18N_DIR}/languages.yaml", "languages",
+                          f"a mapping of language codes to names, with {DEFAULT_LANGUAGE!r}")
+    return {str(k): str(v) for k, v in langs.items()}
+
+
+def languages(directory: Path | None = None) -> dict[str, str]:
+    """The pack's languages, code -> its own name ("ru" -> "Русский"), English first."""
+    return dict(_languages((directory or _default_dir()).resolve()))
+
+
+def _default_dir() -> Path:
+    return Path(str(resources.files("gravida.knowledge") / "pack"))
+
+
+def check_language(lang: str, directory: Path | None = None) -> str:
+    """``lang`` if the pack speaks it, else a LanguageError."""
+    known = languages(directory)
+    if lang not in known:
+        raise LanguageError(lang, list(known))
+    return lang
+
+
+def negotiate(accept_language: str | None, directory: Path | None = None) -> str | None:
+    """The best language of an ``Accept-Language`` header that the pack speaks, or None.
+
+    Quality values are honoured; a region ("ru-RU") matches its language ("ru").
+    """
+    if not accept_language:
+        return None
+    known = languages(directory)
+    ranked: list[tuple[float, int, str]] = []
+    for i, part in enumerate(accept_language.split(",")):
+        tag, _, params = part.strip().partition(";")
+        q = 1.0
+        m = re.search(r"q\s*=\s*([0-9.]+)", params)
+        if m:
+            try:
+                q = float(m.group(1))
+            except ValueError:
+                q = 0.0
+        code = tag.strip().lower().split("-")[0]
+        if code and q > 0:
+            ranked.append((-q, i, code))
+    for _, _, code in sorted(ranked):
+        if code in known:
+            return code
+    return None
+
+
+# --- which fields are text --------------------------------------------------------
+
+
+@cache
+def _fields(directory: Path) -> dict[str, tuple[tuple[str, ...], ...]]:
+    name = f"{I18N_DIR}/fields.yaml"
+    path = directory / I18N_DIR / "fields.yaml"
+    if not path.exists():
+        return {}
+    raw = _read(path, name) or {}
+    if not isinstance(raw, dict):
+        raise _pack_error(name, "-", "expected a mapping of pack file -> text paths")
+    out: dict[str, tuple[tuple[str, ...], ...]] = {}
+    for file, paths in raw.items():
+        if not isinstance(paths, list) or not all(isinstance(p, str) for p in paths):
+            raise _pack_error(name, str(file), "expected a list of dotted paths")
+        out[str(file)] = tuple(tuple(p.split(".")) for p in paths)
+    return out
+
+
+def text_files(directory: Path | None = None) -> list[str]:
+    """The pack files that hold text for people (and so have an overlay per language)."""
+    return list(_fields((directory or _default_dir()).resolve()))
+
+
+def _key(item: Any, index: int) -> str | int:
+    """How a list entry is addressed: its ``id`` when it has one, else its position."""
+    if isinstance(item, Mapping) and isinstance(item.get("id"), str):
+        return str(item["id"])
+    return index
+
+
+def _items(node: Any) -> Iterator[tuple[str | int, Any]]:
+    if isinstance(node, Mapping):
+        for k, v in node.items():
+            yield str(k), v
+    elif isinstance(node, list):
+        for i, v in enumerate(node):
+            yield _key(v, i), v
+
+
+def texts(data: Any, paths: Sequence[tuple[str, ...]]) -> Iterator[tuple[Address, str]]:
+    """Every text of ``data`` at ``paths`` ("*" matches every key or list entry)."""
+
+    def walk(node: Any, path: tuple[str, ...], at: Address) -> Iterator[tuple[Address, str]]:
+        if not path:
+            if isinstance(node, str):
+                yield at, node
+            elif isinstance(node, Mapping | list):  # a whole block of text (e.g. words)
+                for k, v in _items(node):
+                    yield from walk(v, (), (*at, k))
+            return
+        head, rest = path[0], path[1:]
+        if head == "*":
+            for k, v in _items(node):
+                yield from walk(v, rest, (*at, k))
+        elif isinstance(node, Mapping) and head in node:
+            yield from walk(node[head], rest, (*at, head))
+
+    seen: set[Address] = set()
+    for p in paths:
+        for at, text in walk(data, p, ()):
+            if at not in seen:
+                seen.add(at)
+                yield at, text
+
+
+def _lookup(overlay: Any, at: Address) -> Any:
+    node = overlay
+    for k in at:
+        if isinstance(node, Mapping):
+            if k not in node and isinstance(k, int):
+                return None
+            node = node.get(k) if k in node else node.get(str(k))
+        elif isinstance(node, list) and isinstance(k, int) and 0 <= k < len(node):
+            node = node[k]
+        else:
+            return None
+        if node is None:
+            return None
+    return node
+
+
+def _replace(data: Any, at: Address, text: str) -> Any:
+    """A copy of ``data`` with the string at ``at`` replaced (shared YAML anchors untouched)."""
+    if not at:
+        return text
+    head, rest = at[0], at[1:]
+    if isinstance(data, Mapping):
+        copy = dict(data)
+        copy[head] = _replace(data[head], rest, text)
+        return copy
+    items = list(data)
+    for i, item in enumerate(items):
+        if _key(item, i) == head:
+            items[i] = _replace(item, rest, text)
+            return items
+    raise KeyError(head)  # pragma: no cover - addresses come from the data itself
+
+
+def _placeholders(text: str) -> set[str]:
+    try:
+        return {f for _, f, _, _ in string.Formatter().parse(text) if f}
+    except ValueError:
+        return set()
+
+
+def where(at: Address) -> str:
+    return ".".join(str(k) for k in at)
+
+
+@cache
+def _overlay(directory: Path, lang: str, name: str) -> Any:
+    rel = f"{I18N_DIR}/{lang}/{name}"
+    path = directory / I18N_DIR / lang / name
+    if not path.exists():
+        raise _pack_error(rel, "-", f"the {lang!r} translation of {name} is missing")
+    return _read(path, rel) or {}
+
+
+def localise(data: Any, name: str, lang: str, directory: Path) -> Any:
+    """``data`` (English, as read from pack file ``name``) with the texts of ``lang``.
+
+    Raises PackError naming the entry when a text is missing, its {placeholders}
+    differ from the English, or the overlay has a field that is not text.
+    """
+    if lang == DEFAULT_LANGUAGE:
+        return data
+    directory = directory.resolve()
+    paths = _fields(directory).get(name)
+    if not paths:
+        return data
+    rel = f"{I18N_DIR}/{lang}/{name}"
+    overlay = _overlay(directory, lang, name)
+    found: set[Address] = set()
+    out = data
+    for at, english in texts(data, paths):
+        if not english.strip():  # nothing to say (e.g. no button at a level that calls no one)
+            continue
+        text = _lookup(overlay, at)
+        if not isinstance(text, str) or not text.strip():
+            raise _pack_error(rel, where(at), f"no {lang!r} text (English: {english[:60]!r})")
+        if _placeholders(text) != _placeholders(english):
+            raise _pack_error(rel, where(at), "placeholders differ from the English: "
+                              f"{sorted(_placeholders(english))}")
+        found.add(at)
+        out = _replace(out, at, text.strip() if "\n" not in english else text)
+    # A text for an entry the English does not have (yet) is kept aside, not an error:
+    # translations may land before the English they belong to (stale_texts lists them).
+    allowed = {at for at, _ in texts(overlay, paths)}
+    for at, value in _leaves(overlay, ()):
+        if at not in allowed:  # e.g. a comma splitting an unquoted {label: a, b}
+            raise _pack_error(rel, where(at), f"not a text field of {name} ({value!r})")
+    return out
+
+
+def stale_texts(lang: str, directory: Path | None = None) -> list[str]:
+    """Overlay texts of ``lang`` whose English entry does not exist: "file: entry" each.
+
+    Not an error (a translation may be written before its English lands), but
+    worth a look: an entry renamed in English leaves its old translation here.
+    """
+    from gravida.knowledge.load import read_yaml
+
+    d = (directory or _default_dir()).resolve()
+    out: list[str] = []
+    for name, paths in _fields(d).items():
+        english = {at for at, _ in texts(read_yaml(d, name), paths)}
+        overlay = _overlay(d, lang, name)
+        out += [f"{I18N_DIR}/{lang}/{name}: {where(at)}"
+                for at, _ in texts(overlay, paths) if at not in english]
+    return out
+
+
+def _leaves(node: Any, at: Address) -> Iterator[tuple[Address, Any]]:
+    if isinstance(node, Mapping | list):
+        for k, v in _items(node):
+            yield from _leaves(v, (*at, k))
+    else:
+        yield at, node
+
+
+# --- interface messages (gettext) ------------------------------------------------
+#
+# Interface code marks its words with ``_("...")`` (or ``N_`` where the words are
+# defined before the language is known). The language is the current context's:
+# the CLI sets it once from --lang / GRAVIDA_LANG, the API and web per request,
+# so a service error raised deep down speaks the caller's language.
+
+_current: ContextVar[str] = ContextVar("gravida_language", default=DEFAULT_LANGUAGE)
+
+
+def locale_dir() -> Path:
+    return Path(str(resources.files("gravida") / "locale"))
+
+
+@cache
+def translations(lang: str) -> _gettext.NullTranslations:
+    """The gettext catalog of ``lang`` (English: the messages themselves)."""
+    if lang == DEFAULT_LANGUAGE:
+        return _gettext.NullTranslations()
+    return _gettext.translation(DOMAIN, locale_dir(), languages=[lang], fallback=False)
+
+
+def current() -> str:
+    """The language of the current context (request, command)."""
+    return _current.get()
+
+
+def set_language(lang: str) -> None:
+    """Make ``lang`` the language of the current context (and the tasks it starts)."""
+    _current.set(lang)
+
+
+@contextmanager
+def language(lang: str) -> Iterator[None]:
+    """Speak ``lang`` inside the block, then go back to the previous language."""
+    token = _current.set(lang)
+    try:
+        yield
+    finally:
+        _current.reset(token)
+
+
+def _(message: str) -> str:
+    """``message`` in the current language."""
+    return translations(_current.get()).gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    """The singular or plural of a message for ``n``, in the current language."""
+    return translations(_current.get()).ngettext(singular, plural, n)
+
+
+def say(lang: str, message: str) -> str:
+    """``message`` in ``lang``: for words built with a pack, which knows its language."""
+    return translations(lang).gettext(message)
+
+
+def N_(message: str) -> str:
+    """Mark ``message`` for translation without translating it yet."""
+    return message
