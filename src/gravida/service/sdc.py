@@ -19,6 +19,8 @@ finding an item asks about).
 from __future__ import annotations
 
 import json
+import threading
+from collections import OrderedDict
 from collections.abc import Mapping
 from typing import Any
 
@@ -230,6 +232,28 @@ def _result(ctx: _Ctx, session: Session, qr: dict[str, Any]) -> dict[str, Any]:
     return risk
 
 
+# The next question of each interview state seen lately, by (pack, state). A state's next
+# question never changes, and every $next-question call replays all earlier answers, so
+# without this each call would re-plan every earlier step. Bounded; not clinical.
+PLANS_KEPT = 4096
+_plans: OrderedDict[str, Question | None] = OrderedDict()
+_plans_lock = threading.Lock()
+
+
+def _next(session: Session) -> Question | None:
+    key = session.engine.pack.version + json.dumps(session.to_json(), sort_keys=True)
+    with _plans_lock:
+        if key in _plans:
+            _plans.move_to_end(key)
+            return _plans[key]
+    q = next_question(session)
+    with _plans_lock:
+        _plans[key] = q
+        while len(_plans) > PLANS_KEPT:
+            _plans.popitem(last=False)
+    return q
+
+
 def next_question_of(engine: Engine, body: Any) -> dict[str, Any]:
     """The SDC ``$next-question`` operation: the response with the next step applied."""
     ctx = _Ctx(engine)
@@ -246,7 +270,7 @@ def next_question_of(engine: Engine, body: Any) -> dict[str, Any]:
         raise _invalid(f"item[{START}]", str(exc)) from None
     out_items.append(items[0])
     for n, item in enumerate(items[1:], start=1):
-        q = next_question(session)
+        q = _next(session)
         link = str(item.get("linkId"))
         if q is None or link != q.id:
             raise _invalid(f"item[{n}].linkId", f"{link!r} is not the question Gravida asked "
@@ -257,7 +281,7 @@ def next_question_of(engine: Engine, body: Any) -> dict[str, Any]:
         except InterviewError as exc:
             raise _invalid(f"item[{n}].answer", str(exc)) from None
         out_items.append(item)
-    q = next_question(session)
+    q = _next(session)
     if q is not None:
         qi = _question_item(ctx, q)
         questionnaire_items.append(qi)
