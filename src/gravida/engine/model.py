@@ -231,8 +231,14 @@ def leaders(posts: FloatArray) -> npt.NDArray[np.intp]:
 def ranking(post: FloatArray) -> list[int]:
     """Conditions from most to least probable: the leader first (see ``leaders``),
     then the rest by probability, equal ones in pack order."""
-    lead = int(leaders(post))
-    return [lead, *(int(i) for i in np.argsort(-post, kind="stable") if i != lead)]
+    order = [int(i) for i in np.argsort(-post, kind="stable")]
+    # the conditions tied with the top one come first in this order; usually
+    # there is none, and the leader is already in front
+    if len(order) > 1 and post[order[1]] >= post[order[0]] - TIE_TOLERANCE:
+        lead = int(leaders(post))
+        order.remove(lead)
+        order.insert(0, lead)
+    return order
 
 
 def softmax(scores: FloatArray) -> FloatArray:

@@ -177,7 +177,12 @@ class Pack:
 
     def level_rank(self, level: str) -> int:
         """Higher is more urgent."""
-        return self.memo(_level_ranks)[level]
+        return self.level_ranks[level]
+
+    @property
+    def level_ranks(self) -> dict[str, int]:
+        """Every triage level's rank (higher is more urgent); triage asks it many times."""
+        return self.memo(_level_ranks)
 
     @property
     def weeks_range(self) -> tuple[float, float]:
