@@ -921,3 +921,38 @@ def test_go_now_names_the_place_that_sees_her_at_her_weeks(
     assert r["level"] == "emergency"
     on_the_way = r["action"] + " " + r["now"] + " " + (r["call"] or {}).get("text", "")
     assert place in on_the_way and not_place not in on_the_way, on_the_way
+
+
+@pytest.mark.parametrize("confirm", [True, False])
+def test_her_words_are_read_once_from_the_start_page_to_the_interview(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch, confirm: bool
+) -> None:
+    """"What we understood" and the interview's start share one reading of her text."""
+    import gravida.intake.parse as parse_module
+
+    calls: list[str] = []
+    real = parse_module.parse_text
+
+    def counting(text: str, *args: Any, **kwargs: Any) -> Any:
+        calls.append(text)
+        return real(text, *args, **kwargs)
+
+    monkeypatch.setattr(parse_module, "parse_text", counting)
+    if confirm:  # shown "What we understood", then confirmed
+        text = "I am 26 weeks, my lower back aches and it burns when I pee"
+        r = client.post("/start", data={"text": text}, follow_redirects=False)
+        assert r.status_code == 200 and "What we understood" in visible(r.text)
+        form = {"step": "confirmed", "text": text, "weeks": "26",
+                "read": ["pain_lower_back_central", "painful_urination"],
+                "keep": ["pain_lower_back_central", "painful_urination"]}
+    else:  # nothing to confirm: started in the same request
+        text = "hello"
+        form = {"weeks": "28", "text": text}
+    r = client.post("/start", data=form, follow_redirects=False)
+    assert r.status_code == 303
+    assert calls == [text]
+    view = client.get("/v1/interviews/" + r.headers["location"].split("/")[2]).json()
+    assert view["case"]["gestational_weeks"] in (26, 28)
+    # a second interview from the same words reads them again (the reading was used once)
+    client.post("/start", data={**form, "step": "confirmed"}, follow_redirects=False)
+    assert calls == [text, text]
