@@ -956,3 +956,28 @@ def test_her_words_are_read_once_from_the_start_page_to_the_interview(
     # a second interview from the same words reads them again (the reading was used once)
     client.post("/start", data={**form, "step": "confirmed"}, follow_redirects=False)
     assert calls == [text, text]
+
+
+@pytest.mark.parametrize("lang, title", [("en", "Too many assessments started"),
+                                         ("ru", "Слишком много")])
+def test_the_rate_limit_refuses_her_form_with_a_page_in_her_language(
+    tmp_path: Path, lang: str, title: str
+) -> None:
+    """A browser over the limit reads a page (429, Retry-After); an API client gets JSON."""
+    from .conftest import make_app
+
+    app = make_app(tmp_path, rate_limits=True, rate_limit_create="1/minute")
+    page_headers = {"accept": "text/html,application/xhtml+xml", "accept-language": lang}
+    with TestClient(app) as c:
+        form = {"weeks": "28"}
+        assert c.post("/start", data=form, headers=page_headers,
+                      follow_redirects=False).status_code == 303
+        r = c.post("/start", data=form, headers=page_headers, follow_redirects=False)
+        assert r.status_code == 429
+        assert r.headers["content-type"].startswith("text/html")
+        assert int(r.headers["retry-after"]) >= 1
+        assert r.headers.get("content-language") == lang
+        assert title in visible(r.text)
+        api = c.post("/v1/interviews", json={"gestational_weeks": 28})
+        assert api.status_code == 429
+        assert api.headers["content-type"].startswith("application/problem+json")
