@@ -266,3 +266,45 @@ def test_a_pain_shared_by_back_and_belly_is_in_both(parse):
     assert states(result, "pain_lower_back_central") == "present"
     assert states(result, "pain_lower_abdomen") == "present"
     assert states(parse("31 weeks, sore back, no leg pain"), "radiates_leg_below_knee") == "absent"
+
+
+# --- scope ends: a denial list, a relative's finding -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # a describing word after the comma starts her own clause
+        ("no leg pain, sore back", "pain_lower_back_central", "radiates_leg_below_knee"),
+        ("no fever, aching back since this morning", "pain_lower_back_central", "fever"),
+    ],
+)
+def test_denial_list_ends_at_a_described_finding(parse, text, present, absent):
+    case = parse(text).case
+    assert present in case.get("present", [])
+    assert absent in case.get("absent", [])
+
+
+def test_denial_list_still_covers_a_plain_list(parse):
+    case = parse("no fever, chills or bleeding").case
+    assert {"fever", "chills_rigors", "vaginal_bleeding"} <= set(case.get("absent", []))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm 30 weeks, no fever, spina bifida in the family",
+        "32 weeks, no fever at all, diabetes runs in the family",
+    ],
+)
+def test_family_scope_stops_at_her_own_clause(parse, text):
+    case = parse(text).case
+    assert case.get("gestational_weeks") in (30, 32)
+    assert "fever" in case.get("absent", [])
+
+
+def test_family_finding_is_still_not_hers(parse):
+    assert parse("I had kidney stones last year").case["present"] == ["history_kidney_stones"]
+    case = parse("32 weeks, kidney stones in the family").case
+    assert case.get("gestational_weeks") == 32
+    assert "history_kidney_stones" not in case.get("present", [])

@@ -24,6 +24,7 @@ from gravida.interview.session import (
     Question,
     Session,
     answer,
+    answered_by_text,
     back,
     catalogue,
     next_question,
@@ -107,12 +108,8 @@ def _begin(
         case["gestational_weeks"] = _ask_weeks(
             catalogue(engine).get("gestational_weeks"), engine.pack.weeks_range
         )
-    cat = catalogue(engine)
-    present = set(case.get("present") or [])
-    # where the pain is counts as told when her words already name a place
-    volunteered = [g for g in cat.volunteered if present & set(cat.questions[g].findings)]
     try:
-        return start(engine, case, volunteered)
+        return start(engine, case, answered_by_text(engine, case))
     except InterviewError as exc:
         raise click.ClickException(str(exc)) from None
 

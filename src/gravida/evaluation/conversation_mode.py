@@ -25,20 +25,10 @@ from gravida.evaluation.narrative_mode import NarrativeMode
 from gravida.evaluation.vignettes import Vignette
 from gravida.intake.parse import parse_text
 from gravida.intake.score import narrative_metrics
-from gravida.interview import InterviewError, result
+from gravida.interview import InterviewError, answered_by_text, result
 from gravida.interview import start as start_interview
-from gravida.interview.session import catalogue
 
 WEEKS = "gestational_weeks"
-
-
-def initial_from_text(engine: Engine, case: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
-    """The starting case and the groups her words already answered (a place of pain
-    named in the text answers "where is the pain")."""
-    cat = catalogue(engine)
-    present = set(case.get("present") or [])
-    groups = [g for g in cat.volunteered if present & set(cat.questions[g].findings)]
-    return case, groups
 
 
 class ConversationMode:
@@ -53,7 +43,7 @@ class ConversationMode:
         try:
             truth = Case.from_dict(vignette.case, engine.pack)
             patient = SimulatedPatient(engine, truth)
-            initial, groups = initial_from_text(engine, dict(parsed))
+            initial, groups = dict(parsed), answered_by_text(engine, parsed)
             weeks_asked = 0
             if WEEKS not in initial:
                 initial[WEEKS] = truth.numbers[WEEKS]  # "How many weeks pregnant are you?"

@@ -149,7 +149,10 @@ def scopes(doc: Doc, triggers: list[Trigger]) -> Scopes:
                 out.append(Scope(t, t.end, stop, text))
         if t.direction in ("backward", "bidirectional"):
             begin = max(s0, t.start - t.max_scope)
-            for _, b in back_ends:
+            # someone else's finding is named just before "in the family": her own
+            # words earlier in the sentence ("I'm 30 weeks, no fever, spina bifida
+            # in the family") stay hers, so a family end stops it backward too
+            for _, b in back_ends + (fam_ends if t.category == "family" else []):
                 if begin < b <= t.start:
                     begin = b
             if begin < t.start:

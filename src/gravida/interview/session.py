@@ -228,6 +228,15 @@ def catalogue(engine: Engine) -> Catalogue:
 # --- the operations -------------------------------------------------------------
 
 
+def answered_by_text(engine: Engine, case: Any) -> list[str]:
+    """The volunteered groups her own words already answered: a place of pain named
+    in her text answers "where is the pain". The one rule the service, the CLI and
+    the conversation evaluation all use, so the three cannot drift apart."""
+    cat = catalogue(engine)
+    present = set(case.get("present") or []) if isinstance(case, Mapping) else set()
+    return [g for g in cat.volunteered if present & set(cat.questions[g].findings)]
+
+
 def start(
     engine: Engine, case: Any, volunteered: Sequence[str] = ()
 ) -> Session:

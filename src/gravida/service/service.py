@@ -347,7 +347,7 @@ class Service:
     # --- interviews -----------------------------------------------------------------
 
     def start_interview(self, body: Any, lang: str | None = None) -> dict[str, Any]:
-        from gravida.interview import InterviewError, start
+        from gravida.interview import InterviewError, answered_by_text, start
         from gravida.interview.session import catalogue
 
         data = dict(_object(body, "a case, optionally with text"))
@@ -386,11 +386,7 @@ class Service:
         if volunteered is None:
             volunteered = []
             if parsed is not None:  # what she described in her own words counts as answered
-                cat = catalogue(engine)
-                volunteered = [
-                    g for g in cat.volunteered
-                    if set(cat.questions[g].findings) & set(parsed["case"].get("present", []))
-                ]
+                volunteered = answered_by_text(engine, parsed["case"])
         try:
             session = start(engine, case.to_json(), volunteered)
         except InterviewError as exc:
