@@ -36,6 +36,8 @@ from typing import Any
 
 import yaml
 
+from gravida.knowledge.yamlio import load_strict
+
 DEFAULT_LANGUAGE = "en"
 I18N_DIR = "i18n"
 DOMAIN = "gravida"
@@ -59,7 +61,7 @@ def _pack_error(file: str, entry: str, problem: str) -> Exception:
 
 def _read(path: Path, name: str) -> Any:
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return load_strict(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise _pack_error(name, "-", "file is missing") from None
     except yaml.YAMLError as exc:

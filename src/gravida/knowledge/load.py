@@ -37,6 +37,7 @@ from gravida.knowledge.schema import (
     TriageFile,
     Vocabulary,
 )
+from gravida.knowledge.yamlio import load_strict
 
 PACK_VERSION = "2026.11.1"
 
@@ -61,7 +62,7 @@ def read_yaml(directory: Path, name: str) -> Any:
     """Read one pack file; a missing or unparsable file is a PackError."""
     path = directory / name
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return load_strict(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise PackError(name, "-", "file is missing") from None
     except yaml.YAMLError as exc:
@@ -315,7 +316,7 @@ def load_pack(directory: Path | None = None, lang: str = i18n.DEFAULT_LANGUAGE) 
         raise PackError("likelihoods/", "-", "no likelihood files")
     for path in files:
         name = f"likelihoods/{path.name}"
-        lf = validate(LikelihoodsFile, read_yaml(d / "likelihoods", path.name), name)
+        lf = validate(LikelihoodsFile, read_yaml(d, name), name)
         for cid, table in lf.likelihoods.items():
             if cid not in conditions:
                 raise PackError(name, cid, "unknown condition id")
