@@ -32,3 +32,38 @@ def test_absent_finding_words():
     f = Factor("fever", "a fever (38 °C or more)", "absent", 0.2)
     assert factor_words(f) == "no fever"
     assert factor_words(Factor("fever", "a fever", "present", 3.0)) == "a fever"
+
+
+def test_her_next_shows_only_what_she_will_meet_at_her_level(engine):
+    """Ordinary back pain: no CTG, swabs or scans for her; the clinician keeps the full work-up."""
+    r = build_report(engine, {"gestational_weeks": 28, "pain_severity": 4,
+                              "present": ["pain_lower_back_central", "pain_relieved_by_rest"],
+                              "absent": ["fever", "vaginal_bleeding"]})
+    assert r.assessment.triage.level == "self_care"
+    assert r.expectations.tests and r.workup  # there was something to cut
+    her = r.her_next()
+    assert her.conditions == () and her.tests == () and her.imaging_note == ""
+    assert her.next_steps == r.expectations.next_steps
+    assert r.to_json()["what_to_expect"]["tests"]  # the API and the clinician keep it whole
+
+
+def test_her_next_follows_the_pack_limits_at_every_level(engine, pack):
+    from gravida.advice.workup import load_workup
+
+    book = load_workup(pack)
+    cases = [
+        {"gestational_weeks": 26, "temperature_c": 38.7,
+         "present": ["pain_flank", "pain_one_side", "fever", "chills_rigors", "painful_urination"]},
+        {"gestational_weeks": 30,
+         "present": ["pain_lower_back_central", "radiates_leg_below_knee"]},
+        {"gestational_weeks": 33, "present": ["uterus_hard_persistent", "vaginal_bleeding"]},
+    ]
+    for case in cases:
+        r = build_report(engine, case)
+        rule = book.data.levels[r.assessment.triage.level].for_her
+        her = r.her_next()
+        assert len(her.conditions) <= rule.causes
+        assert all(len(c.tests) <= rule.tests_per_cause for c in her.conditions)
+        assert {t.id for t in her.tests} <= {t.id for t in r.expectations.tests}
+        assert all(c.probability >= rule.min_probability for c in her.conditions[1:])
+        assert bool(her.imaging_note) == rule.imaging_note

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from pathlib import Path
 
 import pytest
@@ -561,3 +562,15 @@ def test_class_member_milder_than_its_class_is_a_pack_error(tmp_path):
 def test_broken_classes_and_combinations_are_pack_errors(tmp_path, edit, message):
     with pytest.raises(PackError, match=message):
         load_medicines(mutate(tmp_path, edit))
+
+
+def test_what_she_reads_about_a_medicine_explains_its_jargon(book):
+    """Issue 17: no bare "NSAID" or "contraindicated": each comes with plain words."""
+    for mid in book.medicines:
+        for w in (8, 24, 34):
+            v = check(mid, w, book.directory)
+            for text in (v.verdict_text, v.reason, v.kind):
+                for sentence in re.split(r"(?<=[.:;])\s+", text or ""):
+                    assert "contraindicated" not in sentence.lower(), (mid, w, sentence)
+                    if "NSAID" in sentence:
+                        assert "anti-inflammatory" in sentence, (mid, w, sentence)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -346,3 +347,13 @@ def test_a_loaded_pack_keeps_its_advice_book():
     first = load_advice(pack)
     assert load_advice(pack) is first
     assert first.data == load_advice(default_pack_dir()).data
+
+
+@pytest.mark.parametrize("level", LEVELS)
+def test_what_to_do_now_names_the_place_that_sees_her_at_her_weeks(level):
+    """Before ~16 weeks maternity triage does not take women: A&E or the early pregnancy unit."""
+    early = plan(10, [("pregnancy_lumbar_pain", 0.9)], level)
+    assert not re.search(r"maternity (unit|triage)", early.now), (level, early.now)
+    if level == "emergency":
+        assert "maternity unit" in plan(20, [("pregnancy_lumbar_pain", 0.9)], level).now
+        assert "emergency department" in early.now

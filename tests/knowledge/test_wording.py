@@ -9,7 +9,7 @@ import pytest
 
 from gravida.engine import Factor
 from gravida.knowledge import PackError, load_pack
-from gravida.knowledge.wording import fill, load_wording
+from gravida.knowledge.wording import default_wording, fill, load_wording
 from gravida.report import factor_words
 
 from ..helpers import edited_pack
@@ -87,3 +87,15 @@ def test_a_level_without_an_action_fails_at_load(tmp_path: Path):
 
     with pytest.raises(PackError, match="consultation"):
         load_wording(load_pack(edited_pack(tmp_path, "wording.yaml", edit)))
+
+
+@pytest.mark.parametrize("lang, unit", [("en", "maternity unit"), ("ru", "роддом")])
+def test_before_maternity_triage_the_action_names_another_place(lang, unit):
+    """Early pregnancy units / A&E see women before ~16 weeks (NG126), not maternity triage."""
+    wording = default_wording(lang)
+    for level in wording.levels:
+        early = wording.at(level, 10)
+        assert unit not in early.action.lower(), (lang, level, early.action)
+        assert unit not in early.button.lower(), (lang, level, early.button)
+    assert unit in wording.at("emergency", 20).action.lower()
+    assert wording.at("emergency", 10) is not wording.at("emergency", 16)

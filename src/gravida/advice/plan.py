@@ -62,10 +62,25 @@ class MedicineAdviceDef(Strict):
     sources: list[str]
 
 
+class EarlyNow(Strict):
+    """What to do now before the weeks at which maternity triage takes women."""
+
+    before_weeks: float = Field(gt=0.0, le=45.0)
+    now: str = Field(min_length=1)
+    sources: list[str]
+
+
 class LevelDef(Strict):
     urgent: bool
     now: str = Field(min_length=1)
     sources: list[str]
+    early: EarlyNow | None = None
+
+    def at(self, weeks: float) -> tuple[str, list[str]]:
+        """The words and sources at her weeks: early in pregnancy another place sees her."""
+        if self.early is not None and weeks < self.early.before_weeks:
+            return self.early.now, self.early.sources
+        return self.now, self.sources
 
 
 class SignDef(Strict):
@@ -187,6 +202,8 @@ def _load_advice(directory: Path, lang: str = "en") -> AdviceBook:
         raise PackError(FILE, "levels", f"needs exactly the triage levels {list(levels)}")
     for lv, ld in data.levels.items():
         check_sources(ld.sources, sources, FILE, f"levels.{lv}")
+        if ld.early is not None:
+            check_sources(ld.early.sources, sources, FILE, f"levels.{lv}.early")
     if all(ld.urgent for ld in data.levels.values()):
         raise PackError(FILE, "levels", "at least one level must be non-urgent")
     calm = {lv for lv, ld in data.levels.items() if not ld.urgent}
@@ -471,12 +488,13 @@ def build_plan(pack: PackLike, weeks: float, conditions: Sequence[tuple[str, flo
         for ma, a, n in sel.medicine_advice if wanted(a, n)
     ]
     signs = tuple(sign for sign, span in sel.signs if span is None or _in(w, span))
+    now, now_sources = lvl.at(w)
     return Plan(
         weeks=w,
         level=level,
         urgent=lvl.urgent,
-        now=lvl.now,
-        now_sources=tuple(lvl.sources),
+        now=now,
+        now_sources=tuple(now_sources),
         leading=leading,
         self_care=tuple(i for i in items if i.kind == "do"),
         avoid=tuple(i for i in items if i.kind == "avoid"),

@@ -23,10 +23,19 @@ FILE = "wording.yaml"
 Call = Literal["emergency", "maternity", "none"]
 
 
+class _Early(Strict):
+    """The words before the weeks at which maternity triage takes women."""
+
+    before_weeks: float = Field(gt=0.0, le=45.0)
+    action: str = Field(min_length=1)
+    button: str
+
+
 class _Level(Strict):
     action: str = Field(min_length=1)
     call: Call
     button: str
+    early: _Early | None = None
 
 
 class _Band(Strict):
@@ -49,6 +58,8 @@ class LevelWords:
     action: str
     call: Call
     button: str
+    early: LevelWords | None = None  # said before ``before_weeks`` (another place of care)
+    before_weeks: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -58,6 +69,13 @@ class Wording:
     emergency_line: str
     bands: tuple[tuple[float, str], ...]  # (from, words), highest first
     absent: dict[str, str]
+
+    def at(self, level: str, weeks: float) -> LevelWords:
+        """The level's words at her weeks: early in pregnancy another place sees her."""
+        words = self.levels[level]
+        if words.early is not None and weeks < words.before_weeks:
+            return words.early
+        return words
 
     def likelihood(self, p: float) -> str:
         """A probability in words for a lay reader ("most likely", "possible"...)."""
@@ -98,6 +116,8 @@ def load_wording(pack: Pack) -> Wording:
             raise PackError(FILE, f"levels.{level}", "not a triage level")
         if words.call != "none" and not words.button:
             raise PackError(FILE, f"levels.{level}", "a level that calls needs a button")
+        if words.early is not None and words.call != "none" and not words.early.button:
+            raise PackError(FILE, f"levels.{level}.early", "a level that calls needs a button")
     booleans = set(pack.booleans)  # the vocabulary's yes/no findings and the derived ones
     for fid in data.absent:
         if fid not in booleans:
@@ -106,9 +126,16 @@ def load_wording(pack: Pack) -> Wording:
     if bands[-1][0] != 0.0:
         raise PackError(FILE, "likelihood", "the last band must start at 0")
     return Wording(
-        {lvl: LevelWords(w.action, w.call, w.button) for lvl, w in data.levels.items()},
+        {lvl: _level_words(w) for lvl, w in data.levels.items()},
         data.no_maternity_number, data.emergency_line, tuple(bands), dict(data.absent),
     )
+
+
+def _level_words(w: _Level) -> LevelWords:
+    if w.early is None:
+        return LevelWords(w.action, w.call, w.button)
+    early = LevelWords(w.early.action, w.call, w.early.button)
+    return LevelWords(w.action, w.call, w.button, early, w.early.before_weeks)
 
 
 @cache

@@ -7,7 +7,7 @@ returns (CLI, API, web), so they cannot drift apart.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from gravida.advice.plan import Plan, build_plan
@@ -76,6 +76,15 @@ class Report:
                 out.append((by_id[c.id], cw))
         return out
 
+    def her_next(self) -> PatientExpectations:
+        """What happens next as her own page shows it: only what she will meet at her level.
+
+        The pack says per level (workup.yaml ``for_her``) how many leading
+        causes, from which probability, and how many of each one's tests she
+        reads about; the clinician's work-up and ``expectations`` stay whole.
+        """
+        return shown_to_her(self.expectations)
+
     def to_json(self) -> dict[str, Any]:
         out = self.assessment.to_json()
         out["why"] = self.why()
@@ -83,6 +92,23 @@ class Report:
         out["what_to_expect"] = self.expectations.to_json()
         out["suggested_workup"] = [w.to_json() for w in self.workup]
         return out
+
+
+def shown_to_her(ex: PatientExpectations) -> PatientExpectations:
+    """Cut "what to expect" to its level's ``shown`` limits: causes, then their tests."""
+    rule = ex.shown
+    causes = [
+        replace(c, tests=c.tests[:rule.tests_per_cause])
+        for i, c in enumerate(ex.conditions)
+        if i == 0 or c.probability >= rule.min_probability
+    ][:rule.causes]
+    wanted = {t for c in causes for t in c.tests}
+    return replace(
+        ex,
+        conditions=tuple(causes),
+        tests=tuple(t for t in ex.tests if t.id in wanted),
+        imaging_note=ex.imaging_note if rule.imaging_note else "",
+    )
 
 
 def build_report(engine: Engine, case: Case | dict[str, Any]) -> Report:

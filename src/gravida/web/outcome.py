@@ -37,9 +37,11 @@ def tel(number: str) -> str:
     return "tel:" + "".join(ch for ch in number if ch.isdigit() or ch == "+")
 
 
-def call_button(wording: Wording, level: str, phones: Mapping[str, str]) -> dict[str, str] | None:
-    """The tap-to-call button for a level, or None when she need not phone anyone now."""
-    words = wording.levels[level]
+def call_button(
+    wording: Wording, level: str, phones: Mapping[str, str], weeks: float
+) -> dict[str, str] | None:
+    """The tap-to-call button for a level at her weeks, or None when she need not phone now."""
+    words = wording.at(level, weeks)
     if words.call == "none":
         return None
     number = phones.get(words.call, "")
@@ -80,7 +82,7 @@ def result_view(report: Report, wording: Wording, phones: Mapping[str, str]) -> 
     """Everything the result page shows, in the order she needs it."""
     a, plan = report.assessment, report.plan
     level = a.triage.level
-    words = wording.levels[level]
+    words = wording.at(level, plan.weeks)
     numbers = dict(phones)
     maternity_missing = words.call == "maternity" and not phones.get("maternity")
     causes = [
@@ -97,7 +99,7 @@ def result_view(report: Report, wording: Wording, phones: Mapping[str, str]) -> 
         "level": level,
         "level_class": level_class(level),
         "action": fill(words.action, numbers),
-        "call": call_button(wording, level, phones),
+        "call": call_button(wording, level, phones, plan.weeks),
         "maternity_missing": wording.no_maternity_number if maternity_missing else "",
         "emergency_call": (
             {"href": tel(phones["emergency"]),

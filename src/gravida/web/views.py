@@ -270,9 +270,10 @@ def next_view(report: Report) -> dict[str, Any]:
     cause, the tests she may have (what is done, and whether it is safe for
     the baby) and the note on scans in pregnancy. No probabilities and no
     ids: the causes section already gives the estimates, and a number beside
-    a treatment reads as a prognosis.
+    a treatment reads as a prognosis. Only what she will meet at her level
+    (``Report.her_next``): the full work-up is the clinician's.
     """
-    ex = report.expectations
+    ex = report.her_next()
     conditions = [
         {"heading": _("If it is {cause}").format(cause=midsentence(c.lay_name)), "text": c.text}
         for c in ex.conditions if c.lay_name

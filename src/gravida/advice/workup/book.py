@@ -33,6 +33,25 @@ class CitedText(Strict):
     sources: list[str]
 
 
+class ShownToHer(Strict):
+    """How much of "what happens next" the woman reads at a level (the rest is the clinician's).
+
+    causes: how many leading causes get their "if it is ..." paragraph;
+    min_probability: a cause after the first is shown only at or above this;
+    tests_per_cause: how many of each shown cause's tests she reads about;
+    imaging_note: whether the note on scans and X-rays in pregnancy is shown.
+    """
+
+    causes: int = Field(default=20, ge=0, le=20)
+    min_probability: Prob = 0.0
+    tests_per_cause: int = Field(default=20, ge=0, le=20)
+    imaging_note: bool = True
+
+
+class LevelText(CitedText):
+    for_her: ShownToHer
+
+
 class Restricted(Strict):
     allowed_for: list[str]
     reason: Text
@@ -129,7 +148,7 @@ class WorkupSettings(Strict):
 class WorkupFile(Strict):
     settings: WorkupSettings
     imaging_note: CitedText
-    levels: dict[str, CitedText]
+    levels: dict[str, LevelText]
     investigations: dict[str, InvestigationDef] = Field(min_length=1)
     conditions: dict[str, ConditionWorkupDef]
 

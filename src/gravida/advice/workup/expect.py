@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
-from gravida.advice.workup.book import WorkupBook, load_workup
+from gravida.advice.workup.book import ShownToHer, WorkupBook, load_workup
 from gravida.advice.workup.suggest import _check_assessment
 from gravida.engine.assess import Assessment
 from gravida.knowledge.load import Pack
@@ -52,6 +52,8 @@ class PatientExpectations:
     tests: tuple[TestExplanation, ...]
     imaging_note: str
     imaging_sources: tuple[str, ...]
+    # how much of this her own page shows (the pack's, by level); all when not given
+    shown: ShownToHer = field(default_factory=ShownToHer)
 
     @property
     def sources(self) -> tuple[str, ...]:
@@ -127,4 +129,4 @@ def what_to_expect(pack: Pack | None, assessment: Assessment, k: int = 3) -> Pat
     lv = book.data.levels[level]
     note = book.data.imaging_note
     return PatientExpectations(level, lv.text, tuple(lv.sources), tuple(conds), explained,
-                               note.text, tuple(note.sources))
+                               note.text, tuple(note.sources), lv.for_her)
