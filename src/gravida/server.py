@@ -40,9 +40,10 @@ WORKER_HEALTHCHECK_SECONDS = 30
 def create_app(settings: Settings | None = None) -> FastAPI:
     """The API with the web pages (``/``, ``/i/...``, ``/static/...``) on the same service."""
     from gravida.api.app import create_app as create_api
+    from gravida.web.render import too_many_page
     from gravida.web.routes import router as web_router
 
-    return create_api(settings, extra_routers=(web_router,))
+    return create_api(settings, extra_routers=(web_router,), refusal_page=too_many_page)
 
 
 def app_from_env() -> FastAPI:

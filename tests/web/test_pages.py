@@ -921,3 +921,63 @@ def test_go_now_names_the_place_that_sees_her_at_her_weeks(
     assert r["level"] == "emergency"
     on_the_way = r["action"] + " " + r["now"] + " " + (r["call"] or {}).get("text", "")
     assert place in on_the_way and not_place not in on_the_way, on_the_way
+
+
+@pytest.mark.parametrize("confirm", [True, False])
+def test_her_words_are_read_once_from_the_start_page_to_the_interview(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch, confirm: bool
+) -> None:
+    """"What we understood" and the interview's start share one reading of her text."""
+    import gravida.intake.parse as parse_module
+
+    calls: list[str] = []
+    real = parse_module.parse_text
+
+    def counting(text: str, *args: Any, **kwargs: Any) -> Any:
+        calls.append(text)
+        return real(text, *args, **kwargs)
+
+    monkeypatch.setattr(parse_module, "parse_text", counting)
+    if confirm:  # shown "What we understood", then confirmed
+        text = "I am 26 weeks, my lower back aches and it burns when I pee"
+        r = client.post("/start", data={"text": text}, follow_redirects=False)
+        assert r.status_code == 200 and "What we understood" in visible(r.text)
+        form = {"step": "confirmed", "text": text, "weeks": "26",
+                "read": ["pain_lower_back_central", "painful_urination"],
+                "keep": ["pain_lower_back_central", "painful_urination"]}
+    else:  # nothing to confirm: started in the same request
+        text = "hello"
+        form = {"weeks": "28", "text": text}
+    r = client.post("/start", data=form, follow_redirects=False)
+    assert r.status_code == 303
+    assert calls == [text]
+    view = client.get("/v1/interviews/" + r.headers["location"].split("/")[2]).json()
+    assert view["case"]["gestational_weeks"] in (26, 28)
+    # a second interview from the same words reads them again (the reading was used once)
+    client.post("/start", data={**form, "step": "confirmed"}, follow_redirects=False)
+    assert calls == [text, text]
+
+
+@pytest.mark.parametrize("lang, title", [("en", "Too many assessments started"),
+                                         ("ru", "Слишком много")])
+def test_the_rate_limit_refuses_her_form_with_a_page_in_her_language(
+    tmp_path: Path, lang: str, title: str
+) -> None:
+    """A browser over the limit reads a page (429, Retry-After); an API client gets JSON."""
+    from .conftest import make_app
+
+    app = make_app(tmp_path, rate_limits=True, rate_limit_create="1/minute")
+    page_headers = {"accept": "text/html,application/xhtml+xml", "accept-language": lang}
+    with TestClient(app) as c:
+        form = {"weeks": "28"}
+        assert c.post("/start", data=form, headers=page_headers,
+                      follow_redirects=False).status_code == 303
+        r = c.post("/start", data=form, headers=page_headers, follow_redirects=False)
+        assert r.status_code == 429
+        assert r.headers["content-type"].startswith("text/html")
+        assert int(r.headers["retry-after"]) >= 1
+        assert r.headers.get("content-language") == lang
+        assert title in visible(r.text)
+        api = c.post("/v1/interviews", json={"gestational_weeks": 28})
+        assert api.status_code == 429
+        assert api.headers["content-type"].startswith("application/problem+json")

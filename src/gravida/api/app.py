@@ -35,7 +35,7 @@ from gravida.api.problems import (
     problem_bytes,
     problem_json,
 )
-from gravida.api.ratelimit import RateLimit, RateLimiter
+from gravida.api.ratelimit import RateLimit, RateLimiter, RefusalPage
 from gravida.api.routes import router
 from gravida.api.routes_cds import router as cds_router
 from gravida.api.routes_fhir import router as fhir_router
@@ -159,12 +159,14 @@ async def _validation_error(request: Request, exc: Exception) -> Response:
 
 
 def create_app(
-    settings: Settings | None = None, extra_routers: Sequence[APIRouter] = ()
+    settings: Settings | None = None, extra_routers: Sequence[APIRouter] = (),
+    refusal_page: RefusalPage | None = None,
 ) -> FastAPI:
     """The API over one database and the packaged knowledge pack.
 
     ``extra_routers`` (the web pages: gravida.server composes them) share the
     app's service, middleware and error handling; the API never imports them.
+    ``refusal_page`` is what a browser reads when the rate limit refuses it.
     """
     settings = settings or Settings()
     db = make_engine(settings)
@@ -217,7 +219,7 @@ def create_app(
             expose_headers=["ETag", "Location"],
             max_age=600,
         )
-    app.add_middleware(RateLimit, limiter=RateLimiter(settings))
+    app.add_middleware(RateLimit, limiter=RateLimiter(settings), page=refusal_page)
     app.add_middleware(Guard, max_body_bytes=settings.max_body_bytes)  # outermost
     app.openapi = build_openapi(app, service)  # type: ignore[method-assign]
     return app

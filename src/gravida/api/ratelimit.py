@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 import time
+from collections.abc import Callable
 from typing import Any
 
 from limits import RateLimitItem, parse_many
@@ -72,12 +73,30 @@ LIMITED: dict[tuple[str, str], str] = {
 }
 
 
-class RateLimit:
-    """ASGI middleware: count the limited requests per client before anything else runs."""
+# A page for a browser refused by the limit: (scope, Retry-After seconds) -> an ASGI
+# response. Given by whoever composes the web pages in (gravida.server); the API
+# never imports them.
+RefusalPage = Callable[[Any, int], Any]
 
-    def __init__(self, app: Any, limiter: RateLimiter) -> None:
+
+def wants_html(scope: Any) -> bool:
+    """Whether the client asked for a page (a browser's form post), not problem+json."""
+    accept = next((v for k, v in scope.get("headers", []) if k == b"accept"), b"")
+    return b"text/html" in accept
+
+
+class RateLimit:
+    """ASGI middleware: count the limited requests per client before anything else runs.
+
+    A refused request gets problem+json, or, when ``page`` is given and the
+    client accepts HTML (the web's start form), that page with the same status
+    and Retry-After.
+    """
+
+    def __init__(self, app: Any, limiter: RateLimiter, page: RefusalPage | None = None) -> None:
         self.app = app
         self.limiter = limiter
+        self.page = page
 
     async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
         if scope["type"] == "http" and self.limiter.enabled:
@@ -87,6 +106,10 @@ class RateLimit:
                 try:
                     await self.limiter.check(kind, client[0] if client else "unknown")
                 except ApiProblem as exc:
+                    if self.page is not None and wants_html(scope):
+                        retry = int(exc.headers.get("Retry-After", "1"))
+                        await self.page(scope, retry)(scope, receive, send)
+                        return
                     body = problem_bytes(exc.to_json(scope["path"]))
                     await send({"type": "http.response.start", "status": exc.status, "headers": [
                         (b"content-type", PROBLEM_MEDIA_TYPE.encode()),

@@ -59,9 +59,15 @@ def _pack_error(file: str, entry: str, problem: str) -> Exception:
     return PackError(file, entry, problem)
 
 
+def parse_yaml(text: str) -> Any:
+    """``yaml.safe_load`` of a pack file's text (C parser where there is one), but a key
+    repeated within one mapping is an error instead of silently replacing the first."""
+    return load_strict(text)
+
+
 def _read(path: Path, name: str) -> Any:
     try:
-        return load_strict(path.read_text(encoding="utf-8"))
+        return parse_yaml(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise _pack_error(name, "-", "file is missing") from None
     except yaml.YAMLError as exc:

@@ -37,7 +37,6 @@ from gravida.knowledge.schema import (
     TriageFile,
     Vocabulary,
 )
-from gravida.knowledge.yamlio import load_strict
 
 PACK_VERSION = "2026.11.1"
 
@@ -62,7 +61,7 @@ def read_yaml(directory: Path, name: str) -> Any:
     """Read one pack file; a missing or unparsable file is a PackError."""
     path = directory / name
     try:
-        return load_strict(path.read_text(encoding="utf-8"))
+        return i18n.parse_yaml(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise PackError(name, "-", "file is missing") from None
     except yaml.YAMLError as exc:

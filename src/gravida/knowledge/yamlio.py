@@ -9,14 +9,19 @@ key and both lines.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 from yaml.constructor import ConstructorError
 from yaml.nodes import MappingNode
 
+if TYPE_CHECKING:
+    _Base = yaml.SafeLoader
+else:  # libyaml's C parser where installed: the same documents, faster start-up
+    _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-class UniqueKeyLoader(yaml.SafeLoader):
+
+class UniqueKeyLoader(_Base):
     """A SafeLoader that raises on a key repeated within one mapping."""
 
     def construct_mapping(self, node: MappingNode, deep: bool = False) -> dict[Any, Any]:

@@ -11,6 +11,7 @@ and the two interfaces cannot give different answers.
 from __future__ import annotations
 
 import difflib
+import hashlib
 import logging
 import math
 import threading
@@ -20,6 +21,7 @@ from typing import Any
 
 from gravida.advice.medicines import check
 from gravida.engine import Case, CaseError, Engine
+from gravida.intake.evidence import ParseResult
 from gravida.interview import Session
 from gravida.knowledge import i18n
 from gravida.knowledge.load import Pack, PackError, load_pack
@@ -133,6 +135,40 @@ class SessionCache:
                 self._items.popitem(last=False)
 
 
+class ParseCarry:
+    """Her words as read by "What we understood", carried to the interview's start.
+
+    The web shows "What we understood" first and starts the interview with the
+    same text a moment later (or in the same request): reading it again would
+    do the work twice. ``understand`` puts the reading here keyed by a hash of
+    the text (her words themselves are not kept); ``start_interview`` takes it
+    out, so each reading is used once and does not linger. A miss (another
+    worker, a restart, an evicted entry) just reads the text again: the parse is
+    deterministic for a given text and pack.
+    """
+
+    def __init__(self, size: int = 256) -> None:
+        self.size = size
+        self._items: OrderedDict[tuple[str, str], ParseResult] = OrderedDict()
+        self._lock = threading.Lock()
+
+    @staticmethod
+    def key(lang: str, text: str) -> tuple[str, str]:
+        return lang, hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+    def put(self, lang: str, text: str, result: ParseResult) -> None:
+        with self._lock:
+            key = self.key(lang, text)
+            self._items[key] = result
+            self._items.move_to_end(key)
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+
+    def take(self, lang: str, text: str) -> ParseResult | None:
+        with self._lock:
+            return self._items.pop(self.key(lang, text), None)
+
+
 class Service:
     """One per app: the loaded core and the store. Thread-safe; holds no request state."""
 
@@ -143,6 +179,7 @@ class Service:
         self.store = store
         self._vocabulary: dict[str, dict[str, Any]] = {}
         self.sessions = SessionCache()
+        self.readings = ParseCarry()
         self._engines: dict[str, Engine] = {engine.pack.lang: engine}
         self._engines_lock = threading.Lock()
 
@@ -343,7 +380,7 @@ class Service:
         parsed: dict[str, Any] | None = None
         understood: dict[str, Any] | None = None
         if text is not None:
-            parsed, understood = self._understand(text, unset, engine.pack)
+            parsed, understood = self._understand(text, unset, engine.pack, carried=True)
             data = merge_cases(parsed["case"], data)
         case = self.case(data)
         if volunteered is None:
@@ -367,15 +404,24 @@ class Service:
             view["understood"] = understood
         return view
 
-    def _understand(self, text: str, unset: list[str], pack: Pack | None = None
+    def _understand(self, text: str, unset: list[str], pack: Pack | None = None,
+                    carried: bool = False, keep: bool = False
                     ) -> tuple[dict[str, Any], dict[str, Any]]:
         """What the text says, less what she unticked ("What we understood"): the parse
-        with its case reduced, and the typed list she is shown (in the pack's language)."""
+        with its case reduced, and the typed list she is shown (in the pack's language).
+
+        ``carried``: use the reading ``understand`` left for this text, if any;
+        ``keep``: leave this reading for the interview's start (see ParseCarry).
+        """
         from gravida.intake.parse import parse_text
         from gravida.intake.understood import finding_labels, understand
 
         pack = pack or self.pack
-        result = parse_text(text, pack)
+        result = self.readings.take(pack.lang, text) if carried else None
+        if result is None:
+            result = parse_text(text, pack)
+        if keep:
+            self.readings.put(pack.lang, text, result)
         understood = understand(result, finding_labels(pack))
         known = {i.finding for i in understood.items}
         for i, f in enumerate(unset):
@@ -394,7 +440,7 @@ class Service:
         """
         data = _object(body, '{"text": "..."}')
         text = _text(data.get("text"), "text", MAX_TEXT_CHARS, "what she says")
-        parsed, understood = self._understand(text, [], self.engine_for(lang).pack)
+        parsed, understood = self._understand(text, [], self.engine_for(lang).pack, keep=True)
         return {"case": parsed["case"], "understood": understood}
 
     def delete_interview(self, interview_id: str) -> None:

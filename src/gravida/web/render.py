@@ -255,6 +255,25 @@ def problem_page(exc: ServiceError) -> HTMLResponse:
                       _("Something went wrong on our side. Please try again."))
 
 
+def too_many_page(scope: Any, retry: int) -> HTMLResponse:
+    """The rate limit's refusal of a form post, as a page in her language (429).
+
+    The limit is counted before the app runs (gravida.api.ratelimit); a
+    browser gets this instead of problem+json, with the same Retry-After.
+    """
+    i18n.set_language(request_lang(Request(scope)))
+    minutes = max(1, -(-retry // 60))
+    response = error_page(
+        429, _("Too many assessments started"),
+        _("Too many assessments were started from this connection in a short time. "
+          "Please wait about {minutes} minute(s) and try again. If you are worried "
+          "about your symptoms now, call your midwife, your maternity unit or the "
+          "emergency number.").format(minutes=minutes),
+    )
+    response.headers["Retry-After"] = str(retry)
+    return response
+
+
 def valid_id(interview_id: str) -> bool:
     return 0 < len(interview_id) <= ID_LENGTH and interview_id.isascii()
 
