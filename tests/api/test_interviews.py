@@ -220,7 +220,6 @@ def test_back_with_nothing_to_undo(client):
         ({"gestational_weeks": 24, "present": ["fevr"]}, "present[0]"),
         ({"gestational_weeks": 24, "text": 5}, "text"),
         ({"gestational_weeks": 24, "keep_text": "yes", "text": "x"}, "keep_text"),
-        ({"gestational_weeks": 24, "keep_text": True}, "keep_text"),
         ({"gestational_weeks": 24, "volunteered": ["pain_locaton"]}, "volunteered[0]"),
         ({"gestational_weeks": 24, "volunteered": "pain_location"}, "volunteered"),
     ],
@@ -229,6 +228,13 @@ def test_bad_starts_are_422(client, body, field):
     r = client.post("/v1/interviews", json=body)
     assert r.status_code == 422, r.text
     assert field in fields_of(r)
+
+
+def test_keep_text_without_text_keeps_nothing(client):
+    """The schema allows keep_text alone; the documented resolution is that nothing is kept."""
+    r = client.post("/v1/interviews", json={"gestational_weeks": 24, "keep_text": True})
+    assert r.status_code == 201, r.text
+    assert r.json()["text_kept"] is False
 
 
 def test_start_from_text_reads_it_and_does_not_keep_it(client, settings):

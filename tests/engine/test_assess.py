@@ -208,3 +208,22 @@ def test_ties_for_the_lead_go_to_the_condition_listed_first_in_the_pack():
     assert leaders(rows).tolist() == [0, 2, 2]
     # a real difference is not a tie
     assert int(leaders(np.array([0.45, 0.45 + 10 * TIE_TOLERANCE]))) == 1
+
+
+def test_one_row_leaders_agree_with_the_batch_path():
+    """A single row (1-D or 1 x k) takes a plain-float path; it names the same
+    leader as the same row inside a batch, ties and NaN included."""
+    from gravida.engine.model import TIE_TOLERANCE, leaders
+
+    rows = np.array([
+        [0.1, 0.45 - TIE_TOLERANCE / 10, 0.45, 0.0],
+        [0.2, 0.2, 0.3, 0.3],
+        [0.0, 0.0, 0.0, 0.0],
+        [0.1, np.nan, 0.8, 0.1],
+        [-np.inf, 0.2, 0.2 + 2 * TIE_TOLERANCE, 0.6],
+        [0.6, 0.2, 0.1, 0.1],
+    ])
+    batch = leaders(np.vstack([rows, rows])).tolist()  # more than one row: numpy path
+    for i, row in enumerate(rows):
+        assert int(leaders(row)) == batch[i]
+        assert leaders(row[None, :]).tolist() == [batch[i]]

@@ -11,173 +11,105 @@ from typing import Any
 
 null, true, false = None, True, False  # so the examples read as the JSON they are
 
+_PATIENT = "1288992"
+_TAKEN = "2026-12-06T14:07:06.573378+00:00"  # when the example's observations were taken
+
+
+def _searchset(*resources: dict[str, Any]) -> dict[str, Any]:
+    """A FHIR searchset Bundle holding *resources*, as a CDS client prefetches it."""
+    return {
+        "resourceType": "Bundle",
+        "type": "searchset",
+        "entry": [{"resource": r} for r in resources],
+    }
+
+
+def _observation(loinc: str, taken: str, **value: Any) -> dict[str, Any]:
+    """A final Observation coded by LOINC; *value* is its value[x] element."""
+    return {
+        "resourceType": "Observation",
+        "status": "final",
+        "code": {"coding": [{"system": "http://loinc.org", "code": loinc}]},
+        "effectiveDateTime": taken,
+        **value,
+    }
+
+
+def _gestation(weeks: int) -> dict[str, Any]:
+    """The gestational-age Observation (LOINC 49051-6) the hooks prefetch."""
+    unit = {"unit": "wk", "system": "http://unitsofmeasure.org", "code": "wk"}
+    return _observation(
+        "49051-6", "2026-12-06T11:00:00+00:00", valueQuantity={"value": weeks, **unit}
+    )
+
+
+def _condition(snomed: str) -> dict[str, Any]:
+    """An active Condition coded by SNOMED CT."""
+    return {
+        "resourceType": "Condition",
+        "clinicalStatus": {"coding": [{"code": "active"}]},
+        "code": {"coding": [{"system": "http://snomed.info/sct", "code": snomed}]},
+        "onsetDateTime": "2026-12-06T15:07:06.573378+00:00",
+    }
+
+
 MEDICATION_REQUEST: dict[str, Any] = {
     "hook": "order-select",
     "hookInstance": "d1577c69-dfbe-44ad-ba6d-3e05e953b2ea",
     "fhirServer": "https://ehr.example/fhir",
     "context": {
         "userId": "Practitioner/example",
-        "patientId": "1288992",
+        "patientId": _PATIENT,
         "encounterId": "89284",
         "selections": ["MedicationRequest/request-123"],
-        "draftOrders": {
-            "resourceType": "Bundle",
-            "type": "searchset",
-            "entry": [
-                {
-                    "resource": {
-                        "resourceType": "MedicationRequest",
-                        "id": "request-123",
-                        "status": "draft",
-                        "intent": "order",
-                        "subject": {"reference": "Patient/1288992"},
-                        "medicationCodeableConcept": {
-                            "coding": [
-                                {
-                                    "system": "http://www.nlm.nih.gov/research/umls/rxnorm",
-                                    "code": "197806",
-                                    "display": "ibuprofen 400 MG Oral Tablet",
-                                }
-                            ],
-                            "text": "ibuprofen 400 MG Oral Tablet",
-                        },
-                    }
-                }
-            ],
-        },
+        "draftOrders": _searchset(
+            {
+                "resourceType": "MedicationRequest",
+                "id": "request-123",
+                "status": "draft",
+                "intent": "order",
+                "subject": {"reference": f"Patient/{_PATIENT}"},
+                "medicationCodeableConcept": {
+                    "coding": [
+                        {
+                            "system": "http://www.nlm.nih.gov/research/umls/rxnorm",
+                            "code": "197806",
+                            "display": "ibuprofen 400 MG Oral Tablet",
+                        }
+                    ],
+                    "text": "ibuprofen 400 MG Oral Tablet",
+                },
+            }
+        ),
     },
-    "prefetch": {
-        "gestation": {
-            "resourceType": "Bundle",
-            "type": "searchset",
-            "entry": [
-                {
-                    "resource": {
-                        "resourceType": "Observation",
-                        "status": "final",
-                        "code": {"coding": [{"system": "http://loinc.org", "code": "49051-6"}]},
-                        "effectiveDateTime": "2026-12-06T11:00:00+00:00",
-                        "valueQuantity": {
-                            "value": 24,
-                            "unit": "wk",
-                            "system": "http://unitsofmeasure.org",
-                            "code": "wk",
-                        },
-                    }
-                }
-            ],
-        },
-        "pregnancy": {"resourceType": "Bundle", "type": "searchset", "entry": []},
-    },
+    "prefetch": {"gestation": _searchset(_gestation(24)), "pregnancy": _searchset()},
 }
 
 TRIAGE_REQUEST: dict[str, Any] = {
     "hook": "patient-view",
     "hookInstance": "hk-1",
-    "context": {"userId": "Practitioner/example", "patientId": "1288992"},
+    "context": {"userId": "Practitioner/example", "patientId": _PATIENT},
     "prefetch": {
-        "gestation": {
-            "resourceType": "Bundle",
-            "type": "searchset",
-            "entry": [
-                {
-                    "resource": {
-                        "resourceType": "Observation",
-                        "status": "final",
-                        "code": {"coding": [{"system": "http://loinc.org", "code": "49051-6"}]},
-                        "effectiveDateTime": "2026-12-06T11:00:00+00:00",
-                        "valueQuantity": {
-                            "value": 26,
-                            "unit": "wk",
-                            "system": "http://unitsofmeasure.org",
-                            "code": "wk",
-                        },
-                    }
-                }
-            ],
-        },
-        "pregnancy": {"resourceType": "Bundle", "type": "searchset", "entry": []},
-        "observations": {
-            "resourceType": "Bundle",
-            "type": "searchset",
-            "entry": [
-                {
-                    "resource": {
-                        "resourceType": "Observation",
-                        "status": "final",
-                        "code": {"coding": [{"system": "http://loinc.org", "code": "8310-5"}]},
-                        "effectiveDateTime": "2026-12-06T14:07:06.573378+00:00",
-                        "valueQuantity": {"value": 38.9, "unit": "°C", "code": "Cel"},
-                    }
+        "gestation": _searchset(_gestation(26)),
+        "pregnancy": _searchset(),
+        "observations": _searchset(
+            _observation(
+                "8310-5", _TAKEN, valueQuantity={"value": 38.9, "unit": "°C", "code": "Cel"}
+            ),
+            _observation(
+                "8867-4", _TAKEN, valueQuantity={"value": 112, "unit": "/min", "code": "/min"}
+            ),
+            _observation(
+                "5799-2",
+                _TAKEN,
+                valueCodeableConcept={
+                    "coding": [{"system": "http://snomed.info/sct", "code": "10828004"}]
                 },
-                {
-                    "resource": {
-                        "resourceType": "Observation",
-                        "status": "final",
-                        "code": {"coding": [{"system": "http://loinc.org", "code": "8867-4"}]},
-                        "effectiveDateTime": "2026-12-06T14:07:06.573378+00:00",
-                        "valueQuantity": {"value": 112, "unit": "/min", "code": "/min"},
-                    }
-                },
-                {
-                    "resource": {
-                        "resourceType": "Observation",
-                        "status": "final",
-                        "code": {"coding": [{"system": "http://loinc.org", "code": "5799-2"}]},
-                        "effectiveDateTime": "2026-12-06T14:07:06.573378+00:00",
-                        "valueCodeableConcept": {
-                            "coding": [{"system": "http://snomed.info/sct", "code": "10828004"}]
-                        },
-                    }
-                },
-            ],
-        },
-        "conditions": {
-            "resourceType": "Bundle",
-            "type": "searchset",
-            "entry": [
-                {
-                    "resource": {
-                        "resourceType": "Condition",
-                        "clinicalStatus": {"coding": [{"code": "active"}]},
-                        "code": {
-                            "coding": [{"system": "http://snomed.info/sct", "code": "49650001"}]
-                        },
-                        "onsetDateTime": "2026-12-06T15:07:06.573378+00:00",
-                    }
-                },
-                {
-                    "resource": {
-                        "resourceType": "Condition",
-                        "clinicalStatus": {"coding": [{"code": "active"}]},
-                        "code": {
-                            "coding": [{"system": "http://snomed.info/sct", "code": "247355005"}]
-                        },
-                        "onsetDateTime": "2026-12-06T15:07:06.573378+00:00",
-                    }
-                },
-                {
-                    "resource": {
-                        "resourceType": "Condition",
-                        "clinicalStatus": {"coding": [{"code": "active"}]},
-                        "code": {
-                            "coding": [{"system": "http://snomed.info/sct", "code": "43724002"}]
-                        },
-                        "onsetDateTime": "2026-12-06T15:07:06.573378+00:00",
-                    }
-                },
-                {
-                    "resource": {
-                        "resourceType": "Condition",
-                        "clinicalStatus": {"coding": [{"code": "active"}]},
-                        "code": {
-                            "coding": [{"system": "http://snomed.info/sct", "code": "386661006"}]
-                        },
-                        "onsetDateTime": "2026-12-06T15:07:06.573378+00:00",
-                    }
-                },
-            ],
-        },
+            ),
+        ),
+        "conditions": _searchset(
+            *(_condition(c) for c in ("49650001", "247355005", "43724002", "386661006"))
+        ),
     },
 }
 
@@ -266,4 +198,3 @@ DISCOVERY: dict[str, Any] = {
         }
     ]
 }
-

@@ -113,7 +113,8 @@ def request_schemas(service: Service) -> dict[str, Any]:
                      "description": "Free text to read findings from (not stored unless "
                      "keep_text is true); null: no text."},
             "keep_text": {"type": "boolean", "default": False,
-                          "description": "Store the text with the interview."},
+                          "description": "Store the text with the interview (true without "
+                          "text: nothing to store, nothing stored)."},
             "volunteered": {"anyOf": [{"type": "array", "uniqueItems": True,
                                        "items": {"type": "string", "enum": groups}},
                                       {"type": "null"}],

@@ -361,8 +361,8 @@ class Service:
             text = _text(text, "text", MAX_TEXT_CHARS, "what she says (or left out)")
         if not isinstance(keep_text, bool):
             raise invalid("keep_text", "must be true or false")
-        if keep_text and text is None:
-            raise invalid("keep_text", "there is no text to keep")
+        # keep_text without text: nothing to keep, so nothing is stored (documented in the
+        # schema) rather than a 422 for a request the schema allows.
         groups = [q.id for q in catalogue(engine).questions.values() if q.kind == "group"]
         if volunteered is not None:
             if not isinstance(volunteered, list):
