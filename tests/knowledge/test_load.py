@@ -10,6 +10,7 @@ import yaml
 
 from gravida.knowledge import PackError, load_pack
 from gravida.knowledge.load import default_pack_dir
+from gravida.knowledge.yamlio import load_strict
 
 from ..conftest import SHARED
 
@@ -111,3 +112,31 @@ def test_invalid_yaml_fails(pack_copy):
     (pack_copy / "findings.yaml").write_text("findings: {unclosed: [")
     with pytest.raises(PackError, match=r"findings\.yaml"):
         load_pack(pack_copy)
+
+
+def test_duplicate_key_fails_naming_file_key_and_line(pack_copy):
+    # safe_load would silently keep the later value; the pack loader must refuse.
+    f = pack_copy / "likelihoods" / "urinary_abdominal.yaml"
+    lines = f.read_text().splitlines()
+    at = next(i for i, s in enumerate(lines) if s.strip() == "pancreatitis:")
+    lines.insert(at + 1, "    fever: [0.5, clinical-judgement]")
+    lines.insert(at + 1, "    fever: [0.15, clinical-judgement]")
+    f.write_text("\n".join(lines) + "\n")
+    with pytest.raises(PackError) as exc:
+        load_pack(pack_copy)
+    assert exc.value.file == "likelihoods/urinary_abdominal.yaml"
+    assert "duplicate key 'fever'" in exc.value.problem
+    assert f"line {at + 3}" in exc.value.problem  # the second, 1-based
+
+
+def test_duplicate_key_in_a_language_overlay_fails(pack_copy):
+    overlay = next((pack_copy / "i18n").glob("*/questions.yaml"))
+    text = overlay.read_text()
+    overlay.write_text(text + "\nx_dup: 1\nx_dup: 2\n")
+    with pytest.raises(PackError, match="duplicate key 'x_dup'"):
+        load_pack(pack_copy, lang=overlay.parent.name)
+
+
+def test_no_pack_file_has_a_duplicate_key():
+    for path in sorted(default_pack_dir().rglob("*.yaml")):
+        load_strict(path.read_text(encoding="utf-8"))  # raises naming the key and line

@@ -142,10 +142,15 @@ def browser_page(request: pytest.FixtureRequest, browser: Any, server: Server) -
 
 
 @pytest.fixture()
-def zoomed(browser: Any, server: Server) -> Iterator[Any]:
-    """The phone at 200% text size: a 390 x 844 screen is 195 x 422 CSS pixels."""
+def zoomed(request: pytest.FixtureRequest, browser: Any, server: Server) -> Iterator[Any]:
+    """The phone at 200% text size: a 390 x 844 screen is 195 x 422 CSS pixels.
+
+    JavaScript on, or as the test's ``js`` parameter says when it has one.
+    """
+    js = bool(request.getfixturevalue("js")) if "js" in request.fixturenames else True
     with page_in(browser, server, viewport={"width": 195, "height": 422},
-                 device_scale_factor=4, is_mobile=True, has_touch=True) as page:
+                 device_scale_factor=4, is_mobile=True, has_touch=True,
+                 java_script_enabled=js) as page:
         yield page
 
 

@@ -1,7 +1,7 @@
 """The engine: case → evidence → posterior → triage and explanations."""
 
 from gravida.engine.assess import Assessment, Engine, Explanation, Factor, RankedCondition
-from gravida.engine.case import Case, CaseError, Problem
+from gravida.engine.case import Case, CaseError, FieldError
 from gravida.engine.model import Evidence, Model
 from gravida.engine.triage import Triage, TriageReason
 
@@ -13,8 +13,8 @@ __all__ = [
     "Evidence",
     "Explanation",
     "Factor",
+    "FieldError",
     "Model",
-    "Problem",
     "RankedCondition",
     "Triage",
     "TriageReason",

@@ -23,7 +23,7 @@ MAX_SUGGESTED = 10
 
 
 @dataclass(frozen=True)
-class Problem:
+class FieldError:
     field: str
     message: str
     suggestions: tuple[str, ...] = ()
@@ -38,7 +38,7 @@ class Problem:
 class CaseError(ValueError):
     """A case that cannot be assessed; carries every problem found, not just the first."""
 
-    def __init__(self, problems: Iterable[Problem]) -> None:
+    def __init__(self, problems: Iterable[FieldError]) -> None:
         self.problems = tuple(problems)
         super().__init__("; ".join(f"{p.field}: {p.message}" for p in self.problems))
 
@@ -81,9 +81,9 @@ class Case:
     @classmethod
     def from_dict(cls, data: Any, pack: Pack) -> Case:
         """Validate a case in the vignette ``case`` format; raises CaseError."""
-        problems: list[Problem] = []
+        problems: list[FieldError] = []
         if not isinstance(data, Mapping):
-            raise CaseError([Problem("case", "must be an object with findings")])
+            raise CaseError([FieldError("case", "must be an object with findings")])
         numbers: dict[str, float] = {}
         lists: dict[str, set[str]] = {"present": set(), "absent": set()}
         ids = pack.memo(_case_ids)
@@ -91,33 +91,37 @@ class Case:
         suggest = [MAX_SUGGESTED]
         for key, value in data.items():
             if not isinstance(key, str):
-                problems.append(Problem(str(key), "field names must be text"))
+                problems.append(FieldError(str(key), "field names must be text"))
                 continue
             if key in ("present", "absent"):
                 if value is None:
                     continue
                 if not isinstance(value, list | tuple):
-                    problems.append(Problem(key, "must be a list of finding ids"))
+                    problems.append(FieldError(key, "must be a list of finding ids"))
                     continue
                 if len(value) > len(booleans):
-                    problems.append(Problem(key, f"has {len(value)} items, but there are only "
+                    problems.append(FieldError(key, f"has {len(value)} items, but there are only "
                                                  f"{len(booleans)} yes/no findings"))
                     continue
                 for i, fid in enumerate(value):
                     where = f"{key}[{i}]"
                     if not isinstance(fid, str):
-                        problems.append(Problem(where, "must be a finding id (text)"))
+                        problems.append(FieldError(where, "must be a finding id (text)"))
                     elif fid in lists[key]:
-                        problems.append(Problem(where, f"{fid} is listed twice"))
+                        problems.append(FieldError(where, f"{fid} is listed twice"))
                     elif fid in derived:
                         problems.append(
-                            Problem(where, f"{fid} is computed from a measurement: give the number")
+                            FieldError(
+                                where, f"{fid} is computed from a measurement: give the number"
+                            )
                         )
                     elif fid not in pack.findings:
                         problems.append(_unknown(where, fid, ids.sorted_booleans, suggest))
                     elif fid not in booleans:
                         problems.append(
-                            Problem(where, f"{fid} is a number finding: give its value, not {key}")
+                            FieldError(
+                                where, f"{fid} is a number finding: give its value, not {key}"
+                            )
                         )
                     else:
                         lists[key].add(fid)
@@ -128,30 +132,30 @@ class Case:
                 continue
             if fdef.kind != "number":
                 problems.append(
-                    Problem(key, "is a yes/no finding: list it under present or absent")
+                    FieldError(key, "is a yes/no finding: list it under present or absent")
                 )
                 continue
             if isinstance(value, bool) or not isinstance(value, int | float):
-                problems.append(Problem(key, f"must be a number ({fdef.unit})"))
+                problems.append(FieldError(key, f"must be a number ({fdef.unit})"))
                 continue
             lo, hi = fdef.range or (-math.inf, math.inf)
             if not math.isfinite(value) or not lo <= value <= hi:
-                problems.append(Problem(key, f"{value!r} is outside {lo:g}-{hi:g} {fdef.unit}"))
+                problems.append(FieldError(key, f"{value!r} is outside {lo:g}-{hi:g} {fdef.unit}"))
                 continue
             numbers[key] = float(value)
         for fid in sorted(lists["present"] & lists["absent"]):
-            problems.append(Problem(fid, "is listed as both present and absent"))
+            problems.append(FieldError(fid, "is listed as both present and absent"))
         for imp in pack.implies:
             if imp.if_ in lists["present"] and imp.then in lists["absent"]:
                 problems.append(
-                    Problem(imp.if_, f"is present but {imp.then}, which it implies, is absent")
+                    FieldError(imp.if_, f"is present but {imp.then}, which it implies, is absent")
                 )
         if "gestational_weeks" not in numbers and not any(
             p.field == "gestational_weeks" for p in problems
         ):
             lo, hi = pack.weeks_range
             problems.append(
-                Problem("gestational_weeks", f"is required (completed weeks, {lo:g}-{hi:g})")
+                FieldError("gestational_weeks", f"is required (completed weeks, {lo:g}-{hi:g})")
             )
         if problems:
             raise CaseError(problems)
@@ -189,13 +193,13 @@ def _case_ids(pack: Pack) -> _CaseIds:
     )
 
 
-def _unknown(where: str, fid: str, known: tuple[str, ...], budget: list[int]) -> Problem:
+def _unknown(where: str, fid: str, known: tuple[str, ...], budget: list[int]) -> FieldError:
     """An unknown id, with the nearest known ids while the budget of suggestions lasts."""
     near: tuple[str, ...] = ()
     if budget[0] > 0:
         budget[0] -= 1
         near = tuple(difflib.get_close_matches(fid[:100], known, n=3, cutoff=0.6))
-    return Problem(where, f"unknown finding id {fid[:100]!r}", near)
+    return FieldError(where, f"unknown finding id {fid[:100]!r}", near)
 
 
 def _plain(v: float) -> float | int:

@@ -36,6 +36,8 @@ from typing import Any
 
 import yaml
 
+from gravida.knowledge.yamlio import load_strict
+
 DEFAULT_LANGUAGE = "en"
 I18N_DIR = "i18n"
 DOMAIN = "gravida"
@@ -57,14 +59,10 @@ def _pack_error(file: str, entry: str, problem: str) -> Exception:
     return PackError(file, entry, problem)
 
 
-# libyaml's parser when PyYAML was built with it: the same documents, several
-# times faster than the pure-Python one (pack files are read at every start-up)
-_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
 def parse_yaml(text: str) -> Any:
-    """``yaml.safe_load`` of a pack file's text, with the C parser where there is one."""
-    return yaml.load(text, Loader=_LOADER)  # a safe loader: plain data only
+    """``yaml.safe_load`` of a pack file's text (C parser where there is one), but a key
+    repeated within one mapping is an error instead of silently replacing the first."""
+    return load_strict(text)
 
 
 def _read(path: Path, name: str) -> Any:

@@ -315,7 +315,7 @@ def load_pack(directory: Path | None = None, lang: str = i18n.DEFAULT_LANGUAGE) 
         raise PackError("likelihoods/", "-", "no likelihood files")
     for path in files:
         name = f"likelihoods/{path.name}"
-        lf = validate(LikelihoodsFile, read_yaml(d / "likelihoods", path.name), name)
+        lf = validate(LikelihoodsFile, read_yaml(d, name), name)
         for cid, table in lf.likelihoods.items():
             if cid not in conditions:
                 raise PackError(name, cid, "unknown condition id")

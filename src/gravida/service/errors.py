@@ -11,11 +11,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from gravida.engine.case import Problem
-
-# One thing wrong with the input: the engine's own case problem, so a case
+# One thing wrong with the input (engine.case.FieldError), re-exported: a case
 # error reaches a caller in the same shape as the service's own field errors.
-FieldError = Problem
+from gravida.engine.case import FieldError as FieldError
 
 
 @dataclass

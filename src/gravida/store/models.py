@@ -25,7 +25,10 @@ class Base(DeclarativeBase):
     pass
 
 
-class Interview(Base):
+class InterviewRow(Base):
+    """One stored interview: a row of the interviews table (the API's resource is
+    api.schemas.Interview; this is its persistence, hence the different name)."""
+
     __tablename__ = "interviews"
 
     id: Mapped[str] = mapped_column(sa.String(ID_LENGTH), primary_key=True)

@@ -16,7 +16,7 @@ from typing import Any, cast
 
 import sqlalchemy as sa
 
-from gravida.store.models import Interview
+from gravida.store.models import InterviewRow
 
 # 24 random bytes: 192 bits, 32 URL-safe characters. Ids are bearer secrets.
 ID_BYTES = 24
@@ -61,7 +61,7 @@ class StoredInterview:
     updated_at: datetime
 
 
-_T = cast(sa.Table, Interview.__table__)
+_T = cast(sa.Table, InterviewRow.__table__)
 _COLUMNS = [
     _T.c.id, _T.c.version, _T.c.pack_version, _T.c.state, _T.c.question, _T.c.result,
     _T.c.finished, _T.c.text, _T.c.created_at, _T.c.updated_at,
