@@ -175,9 +175,10 @@ async def question(request: Request, interview_id: str, step: str) -> Response:
     return question_page(service, view, text, notice=notice)
 
 
-@router.post("/i/{interview_id}/answer", response_class=HTMLResponse)
-@guarded
-async def answer(request: Request, interview_id: str) -> Response:
+async def _posted(request: Request, interview_id: str
+                  ) -> tuple[Service, dict[str, list[str]], dict[str, Any]] | Response:
+    """A form post on an interview: its service, form and current view, or the page to
+    answer with (not found, or a stale version: back to the question now open)."""
     service = service_of(request)
     form = await read_form(request)
     view = await load(service, interview_id)
@@ -185,6 +186,16 @@ async def answer(request: Request, interview_id: str) -> Response:
         return view
     if first(form, "version") != str(view["version"]):
         return redirect(f"/i/{interview_id}?moved=1")
+    return service, form, view
+
+
+@router.post("/i/{interview_id}/answer", response_class=HTMLResponse)
+@guarded
+async def answer(request: Request, interview_id: str) -> Response:
+    posted = await _posted(request, interview_id)
+    if isinstance(posted, Response):
+        return posted
+    service, form, view = posted
     at = first(form, "at")
     step = int(at) if at.isdigit() else step_of(view)
     if not 1 <= step <= step_of(view):
@@ -238,12 +249,9 @@ async def step_back(service: Service, interview_id: str,
 @guarded
 async def back(request: Request, interview_id: str) -> Response:
     """The page's "Change my last answer" button (a form, so it works without JavaScript)."""
-    service = service_of(request)
-    form = await read_form(request)
-    view = await load(service, interview_id)
-    if isinstance(view, HTMLResponse):
-        return view
-    if first(form, "version") != str(view["version"]):
-        return redirect(f"/i/{interview_id}?moved=1")
+    posted = await _posted(request, interview_id)
+    if isinstance(posted, Response):
+        return posted
+    service, _form, view = posted
     went = await step_back(service, interview_id, int(view["version"]))
     return went if isinstance(went, Response) else redirect(f"/i/{interview_id}")
