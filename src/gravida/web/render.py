@@ -29,7 +29,7 @@ from urllib.parse import parse_qs
 
 from fastapi import Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import FileSystemLoader
 from starlette.concurrency import run_in_threadpool
 
 from gravida.engine import Engine
@@ -38,6 +38,7 @@ from gravida.knowledge.i18n import _
 from gravida.knowledge.load import Pack
 from gravida.knowledge.wording import Wording, load_wording
 from gravida.report import Report
+from gravida.report.summary import template_environment
 from gravida.service import Service
 from gravida.service.errors import ServiceError, UnknownInterview
 from gravida.store.models import ID_LENGTH
@@ -99,21 +100,9 @@ def static_url(name: str) -> str:
     return f"/static/{name}?v={STATIC_FILES[name].digest}"
 
 
-ENV = Environment(
-    loader=FileSystemLoader(TEMPLATES),
-    autoescape=True,
-    undefined=StrictUndefined,
-    trim_blocks=True,
-    lstrip_blocks=True,
-    extensions=["jinja2.ext.i18n"],
-)
 # Templates say {{ _("...") }} / {% trans %}: the words of the page's language (the
 # current context's, set for each request by ``guarded``).
-ENV.install_gettext_callables(  # type: ignore[attr-defined]
-    gettext=lambda message: i18n._(message),
-    ngettext=lambda singular, plural, n: i18n.ngettext(singular, plural, n),
-    newstyle=True,
-)
+ENV = template_environment(FileSystemLoader(TEMPLATES))
 ENV.globals["static"] = static_url
 # What page() passes for the language switch; defaults for a template rendered alone.
 ENV.globals.update(lang=i18n.DEFAULT_LANGUAGE, here="/", languages=[])

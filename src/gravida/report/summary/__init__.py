@@ -245,26 +245,34 @@ def summary_context(
     }
 
 
+def template_environment(loader: jinja2.BaseLoader) -> jinja2.Environment:
+    """A page template environment, the one setup for every page Gravida renders:
+    autoescaping always on, an undefined name an error, and the templates' ``_()`` /
+    ``{% trans %}`` giving the words of the current language (knowledge.i18n)."""
+    env = jinja2.Environment(
+        loader=loader,
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        extensions=["jinja2.ext.i18n"],
+    )
+    env.install_gettext_callables(  # type: ignore[attr-defined]
+        gettext=lambda message: i18n._(message),
+        ngettext=lambda singular, plural, n: i18n.ngettext(singular, plural, n),
+        newstyle=True,
+    )
+    return env
+
+
 _ENV: jinja2.Environment | None = None
 
 
 def environment() -> jinja2.Environment:
-    """The template environment: autoescaping always on, undefined names an error."""
+    """The summary's template environment (built once)."""
     global _ENV
     if _ENV is None:
-        _ENV = jinja2.Environment(
-            loader=jinja2.PackageLoader("gravida.report.summary", "templates"),
-            autoescape=True,
-            undefined=jinja2.StrictUndefined,
-            trim_blocks=True,
-            lstrip_blocks=True,
-            extensions=["jinja2.ext.i18n"],
-        )
-        _ENV.install_gettext_callables(  # type: ignore[attr-defined]
-            gettext=lambda message: i18n._(message),
-            ngettext=lambda singular, plural, n: i18n.ngettext(singular, plural, n),
-            newstyle=True,
-        )
+        _ENV = template_environment(jinja2.PackageLoader("gravida.report.summary", "templates"))
     return _ENV
 
 
