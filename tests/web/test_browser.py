@@ -479,3 +479,19 @@ def test_axe_without_javascript_judges_the_page_as_it_stands(nojs: Page) -> None
     nojs.evaluate("document.querySelector('label[for=weeks]').remove()")
     with pytest.raises(AssertionError, match="label"):
         check_axe(nojs, "start page without the weeks label", js=False)
+
+
+@pytest.mark.parametrize("js", [True, False])
+def test_delete_what_i_wrote_before_the_questions(
+    browser_page: Page, server: Server, engine: Engine, js: bool
+) -> None:
+    page = browser_page
+    text = f"I'm 26 weeks. My lower back aches and it burns when I pee ({js})."
+    start(page, engine, None, [], js=js, confirm=False, text=text)
+    expect(page.get_by_role("heading", name="What we understood")).to_be_visible()
+    click_and_wait(page, page.get_by_role("button", name="Delete what I wrote and start again"),
+                   js)
+    expect(page.get_by_role("status")).to_have_text("What you wrote has been deleted.")
+    expect(page.get_by_label("Describe it in your own words")).to_have_value("")
+    assert server.app.state.service.readings.take("en", text) is None  # its reading is gone
+    check_axe(page, "start page after deleting her words", js)
