@@ -30,7 +30,9 @@ def _entries(case: dict[str, object]) -> dict[str, object]:
         for f in case.get(pol) or []:  # type: ignore[attr-defined]
             out[str(f)] = pol
     for k, v in case.items():
-        if k not in ("present", "absent") and isinstance(v, int | float) and not isinstance(v, bool):
+        if k in ("present", "absent") or isinstance(v, bool):
+            continue
+        if isinstance(v, int | float):
             out[k] = float(v)
     return out
 
