@@ -90,3 +90,70 @@ def test_a_negation_before_another_finding_does_not_flip_a_reassurance(parse, te
 def test_a_negation_inside_the_reassurance_still_flips_it(parse):
     result = parse("the baby is not moving like she normally does")
     assert states(result, "reduced_fetal_movements") == "present"
+
+
+# --- plain denials in everyday words ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        ("no pain in either shoulder", "shoulder_tip_pain"),
+        ("I don't have any shoulder pain", "shoulder_tip_pain"),
+        ("there's no pain passing urine", "painful_urination"),
+        ("it does not sting to wee", "painful_urination"),
+        ("no pain while I pee", "painful_urination"),
+        ("my vision is fine", "visual_disturbance"),
+        ("nothing wrong with my eyesight", "visual_disturbance"),
+        ("she isn't yellow at all", "jaundice"),
+        ("no pain under the ribs", "pain_upper_abdomen"),
+        ("her calves aren't swollen", "calf_swelling_one_leg"),
+        ("no swelling in my legs", "calf_swelling_one_leg"),
+    ],
+)
+def test_everyday_denials(parse, text, finding):
+    assert states(parse(text), finding) == "absent", text
+
+
+def test_shoulder_pain_said_alone_is_not_the_tip(parse):
+    result = parse("my left shoulder aches from carrying the toddler")
+    assert states(result, "shoulder_tip_pain") is None
+
+
+def test_denied_pain_under_the_ribs_at_the_back_is_the_flank(parse):
+    result = parse("no pain under my ribs at the back")
+    assert states(result, "pain_flank") == "absent"
+    assert states(result, "pain_upper_abdomen") is None
+
+
+def test_legs_not_swollen_is_not_a_denial_of_sudden_swelling(parse):
+    # sudden swelling (pre-eclampsia) is of the face and hands
+    assert states(parse("my legs are not swollen"), "sudden_swelling") is None
+
+
+# --- a headache that is mild or has gone is not the severe one ----------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I had a mild headache yesterday",
+        "the headache wasn't bad and it has cleared",
+        "the headache I had at lunch has gone now",
+    ],
+)
+def test_a_mild_or_passing_headache_is_not_severe(parse, text):
+    assert states(parse(text), "severe_headache") == "absent", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my headache is awful",
+        "a headache that hasn't gone all day",
+        "the headache won't go away",
+        "pounding headache, paracetamol hasn't helped",
+    ],
+)
+def test_a_bad_or_lasting_headache_is_severe(parse, text):
+    assert states(parse(text), "severe_headache") == "present", text
