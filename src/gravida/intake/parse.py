@@ -152,12 +152,14 @@ def _parse(text: str, pack: PackLike, language: str) -> ParseResult:
     all_scopes = ctx.scopes(doc, triggers)
 
     evidence: list[Evidence] = []
+    starts = sorted({m.start for m in mentions})
     for m in mentions:
         mods = ctx.modifiers_of(m.start, m.end, all_scopes)
         if m.polarity == "absent":
             # "...and the baby is moving normally" far after a "no" is not negated:
             # a phrase that already states absence flips only on a negation close by
-            # ("no fluid, baby moving fine": the "no" belongs to the fluid)
+            # and with no other finding between ("no fluid, baby moving fine" and
+            # "she's not bleeding and baby is kicking": the negation is the other's)
             mods = [
                 s
                 for s in mods
@@ -165,6 +167,7 @@ def _parse(text: str, pack: PackLike, language: str) -> ParseResult:
                 or (
                     m.start - NEAR <= s.trigger.end <= m.end
                     and not any(t.is_punct for t in doc[s.trigger.end : m.start])
+                    and not _mention_between(starts, s.trigger.end, m.start)
                 )
                 or m.start <= s.trigger.start < m.end
             ]
@@ -216,7 +219,11 @@ def _parse(text: str, pack: PackLike, language: str) -> ParseResult:
             )
         )
 
-    evidence.extend(_near(doc, lex, all_scopes, evidence, text))
+    near, about_cue = _near(doc, lex, all_scopes, evidence, text)
+    evidence = [
+        replace(e, used=False, flags=(*e.flags, "about_cue")) if id(e) in about_cue else e
+        for e in evidence
+    ] + near
     numbers = _numbers(norm, doc, lex, all_scopes, text)
     evidence.extend(numbers)
     weeks_spans = [(e.start, e.end) for e in numbers if e.finding == "gestational_weeks" and e.used]
@@ -228,6 +235,12 @@ def _parse(text: str, pack: PackLike, language: str) -> ParseResult:
         warnings.append("no weeks of pregnancy found")
     medicines = find_medicines(doc, lex.medicines, med_spans, all_scopes, text)
     return ParseResult(case, evidence, warnings, truncated, language, medicines)
+
+
+def _mention_between(starts: Sequence[int], a: int, b: int) -> bool:
+    """A mention starts in tokens [a, b) (``starts`` sorted)."""
+    k = bisect_left(starts, a)
+    return k < len(starts) and starts[k] < b
 
 
 def _same_clause(doc: Doc, trigger: ctx.Trigger, t0: int, t1: int) -> bool:
@@ -278,15 +291,17 @@ def _numbers(
 
 def _near(
     doc: Doc, lex: Lexicon, all_scopes: Sequence[ctx.Scope], evidence: list[Evidence], text: str
-) -> list[Evidence]:
-    """Findings that a present mention implies when it is about what a cue names.
+) -> tuple[list[Evidence], set[int]]:
+    """Findings that a present mention implies when it is about what a cue names,
+    and (by ``id``) the mentions that are about the cue alone (a rule's ``instead``).
 
     The cue has to stand before the mention (same sentence, or ``reach``
     sentences back) and be hers, now and not negated: "no tightenings; the
     pain eases when I lie down" says nothing about tightenings easing.
     """
+    about_cue: set[int] = set()
     if not lex.near_rules or not len(doc):
-        return []
+        return [], about_cue
     sent_index = [0] * len(doc)
     starts: list[int] = []
     for i, sent in enumerate(doc.sents):
@@ -314,6 +329,11 @@ def _near(
             k = bisect_left(cues[n], first)
             if k == len(cues[n]) or cues[n][k] >= t0:
                 continue
+            if rule.instead:
+                cue_at = cues[n][bisect_left(cues[n], t0) - 1]  # the nearest cue before
+                between = doc[cue_at + 1 : t0].text
+                if not lex.duration["pain_cue"].search(between):
+                    about_cue.add(id(e))
             out.append(
                 Evidence(
                     rule.then,
@@ -326,7 +346,7 @@ def _near(
                     (f"implied_by:{e.finding}", f"about:{doc[cues[n][k]].text}"),
                 )
             )
-    return out
+    return out, about_cue
 
 
 def _empty_case() -> dict[str, Any]:

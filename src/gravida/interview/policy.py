@@ -19,7 +19,7 @@ import numpy as np
 import numpy.typing as npt
 
 from gravida.engine import Evidence, Model
-from gravida.engine.model import leaders, softmax, trimester
+from gravida.engine.model import leaders, softmax
 from gravida.engine.triage import RED_FLAG_SUBSETS_MAX
 from gravida.knowledge import expr
 
@@ -106,6 +106,7 @@ class LevelPolicy:
         )
         # the levels whose threshold also applies to a summed posterior
         self.cumulative = [(self.rank[lv], pack.thresholds[lv]) for lv in pack.cumulative_levels]
+        self.summed_by_rank = dict(self.cumulative)
         self.red_flags = frozenset(pack.red_flags)
         self.floors_by_finding: dict[str, list[int]] = {}
         for i, floor in enumerate(self.floors):
@@ -148,10 +149,7 @@ class LevelPolicy:
     def posteriors(self, weeks: float, pos: FloatArray, neg: FloatArray) -> FloatArray:
         """model.posterior_batch for rows that share one gestational age, without its
         per-row loop (the interview scores thousands of rows per question)."""
-        model = self.model
-        t = trimester(weeks)
-        scores = model.log_prior(weeks)[None, :] + pos @ model.log_p[t].T + neg @ model.log_q[t].T
-        return softmax(scores)
+        return softmax(self.model.scores(weeks, pos, neg))
 
     def _masks(self, flags: tuple[str, ...]) -> FloatArray:
         """One row per non-empty subset of ``flags``: 1 everywhere but 0 on the subset."""
@@ -168,6 +166,10 @@ class LevelPolicy:
             if len(self._mask_cache) < MASKS_KEPT:
                 self._mask_cache[flags] = hit
         return hit
+
+    def _flags(self, h: Hypothesis) -> tuple[str, ...]:
+        """The red flags present whose combinations are taken away (engine.triage's)."""
+        return tuple(sorted(h.present & self.red_flags)[:RED_FLAG_SUBSETS_MAX])
 
     # batch ------------------------------------------------------------------
 
@@ -216,8 +218,11 @@ class LevelPolicy:
                 cond_ranks[k, ci] = self._adjusted(ci, rules, h)
         # the differential without each combination of the red flags present
         groups: dict[tuple[str, ...], list[int]] = {}
+        base_flags = self._flags(base)
         for k, h in enumerate(hyps):
-            flags = tuple(sorted(h.present & self.red_flags)[:RED_FLAG_SUBSETS_MAX])
+            # an answer about no red flag leaves the red flags present as they were
+            same = k > 0 and h.changed is not None and h.changed.isdisjoint(self.red_flags)
+            flags = base_flags if same else self._flags(h)
             if flags:
                 groups.setdefault(flags, []).append(k)
         all_pos, all_neg, owners = [pos], [neg], [np.arange(n)]
