@@ -72,8 +72,7 @@ def _cli(out: Path) -> None:
 
 def _fhir_ids(text: str) -> str:
     """FHIR bundles carry fresh uuids and timestamps: make them constant."""
-    text = re.sub(r"urn:uuid:[0-9a-f-]{36}", "urn:uuid:X", text)
-    text = re.sub(r'"id": "[0-9a-f-]{36}"', '"id": "X"', text)
+    text = re.sub(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "UUID", text)
     return re.sub(r'\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)?', "T", text)
 
 
@@ -85,6 +84,7 @@ def _api(out: Path) -> None:
     from gravida.settings import Settings
 
     lines: list[str] = []
+    ids: list[str] = []
 
     def log(name: str, r: Any) -> Any:
         lines.append(f"## {name} {r.status_code} {r.headers.get('content-type')}\n"
@@ -114,6 +114,7 @@ def _api(out: Path) -> None:
                 view = log(f"start {name} {lang}", c.post("/v1/interviews", json=ex["value"],
                                                           headers=h))
                 iid = view["id"]
+                ids.append(iid)
                 for step in range(4):
                     q = view["question"]
                     if q is None:
@@ -133,8 +134,10 @@ def _api(out: Path) -> None:
                 log(f"fhir {name} {lang}", c.get(f"/v1/interviews/{iid}/fhir"))
             log(f"healthz {lang}", c.get("/healthz"))
             log(f"missing {lang}", c.get("/v1/interviews/" + "0" * 32))
+        log("openapi", c.get("/openapi.json"))
     text = "\n".join(lines)
-    text = re.sub(r"[0-9a-f]{32}", "ID", text)
+    for n, iid in enumerate(ids):
+        text = text.replace(iid, f"ID{n}")
     (out / "api.txt").write_text(text)
 
 
