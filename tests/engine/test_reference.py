@@ -23,6 +23,13 @@ CASES = [
     },
     {"gestational_weeks": 30, "heart_rate": 135, "systolic_bp": 85, "present": ["faint_or_dizzy"]},
     {"gestational_weeks": 20},
+    # nested findings: both absent, parent only, child with parent, child alone
+    {"gestational_weeks": 30, "systolic_bp": 118, "diastolic_bp": 72,
+     "present": ["pain_upper_abdomen", "nausea_vomiting"]},
+    {"gestational_weeks": 22, "systolic_bp": 150, "diastolic_bp": 95, "heart_rate": 135},
+    {"gestational_weeks": 36, "present": ["vaginal_bleeding", "heavy_vaginal_bleeding",
+                                          "pain_one_side"], "absent": ["pain_right_side"]},
+    {"gestational_weeks": 10, "present": ["pain_left_side"], "absent": ["heavy_vaginal_bleeding"]},
 ]
 
 

@@ -4,7 +4,9 @@ Model (docs/model.md): naive Bayes over mutually exclusive conditions with a
 leak. Each condition has a prior per trimester; each boolean finding has
 P(present | condition), or the finding's background rate when the condition
 does not list it. A present finding multiplies by p, an absent one by 1 - p,
-an unknown one by nothing. Gestational-age limits zero a condition outright.
+an unknown one by nothing; a finding nested in another (heavy bleeding in
+bleeding) counts only beyond its parent (engine/nested.py). Gestational-age
+limits zero a condition outright.
 Compiling once into log arrays makes one assessment a couple of small
 matrix-vector products.
 """
@@ -18,6 +20,7 @@ import numpy as np
 import numpy.typing as npt
 
 from gravida.engine.case import Case, finding_state
+from gravida.engine.nested import Nesting, fill_unlisted_children
 from gravida.knowledge import expr
 from gravida.knowledge.load import Pack
 from gravida.knowledge.schema import TRIMESTERS
@@ -68,10 +71,12 @@ class Model:
         for i, cid in enumerate(self.conditions):
             for fid, cited in pack.likelihoods[cid].items():
                 p[:, i, self.index[fid]] = cited.by_trimester()
+        fill_unlisted_children(pack, self.index, p, background)
         self.background: FloatArray = background
         self.p: FloatArray = p
         self.log_p: FloatArray = np.log(p)
         self.log_q: FloatArray = np.log1p(-p)
+        self.nesting = Nesting(pack, self.index, p)
         prior = np.array([pack.conditions[c].prior.values() for c in self.conditions]).T
         self.prior: FloatArray = prior  # (trimester, condition), not yet normalised
         lo = [(pack.conditions[c].weeks or (-np.inf, np.inf))[0] for c in self.conditions]
@@ -159,9 +164,20 @@ class Model:
         return out
 
     def log_scores(self, ev: Evidence) -> FloatArray:
-        t = trimester(ev.weeks)
         pos, neg = self.vector(ev)
-        scores: FloatArray = self.log_prior(ev.weeks) + self.log_p[t] @ pos + self.log_q[t] @ neg
+        return self.scores(ev.weeks, pos, neg)
+
+    def scores(self, weeks: float, pos: FloatArray, neg: FloatArray) -> FloatArray:
+        """Log scores (before normalising) of indicator rows that share one gestational
+        age: one vector, or cases x findings. The one formula of the engine and the
+        interview's batch: prior, each known finding's factor, the nesting correction."""
+        t = trimester(weeks)
+        scores: FloatArray = (
+            self.log_prior(weeks)
+            + pos @ self.log_p[t].T
+            + neg @ self.log_q[t].T
+            + self.nesting.correction(t, pos, neg)
+        )
         return scores
 
     def posterior(self, ev: Evidence) -> FloatArray:
@@ -179,7 +195,12 @@ class Model:
             allowed = (self.weeks_from <= w) & (w < self.weeks_before)
             with np.errstate(divide="ignore"):
                 prior = np.where(allowed, np.log(self.prior[t]), -np.inf)
-            scores = prior + pos[rows] @ self.log_p[t].T + neg[rows] @ self.log_q[t].T
+            scores = (
+                prior
+                + pos[rows] @ self.log_p[t].T
+                + neg[rows] @ self.log_q[t].T
+                + self.nesting.correction(t, pos[rows], neg[rows])
+            )
             out[rows] = softmax(scores)
         return out
 
@@ -206,6 +227,23 @@ class Model:
             others = (mix[None, :] - prior[rows, None] * p[rows]) / rest[:, None]
         others = np.where(rest[:, None] > 0, others, self.background[t][cols][None, :])
         mine = p[rows]
+        # a nested finding is compared given its parent (engine/nested.py): with the
+        # parent present, P(child | parent) under c against the others; with the
+        # parent absent it says nothing more (LR 1)
+        for j, f in enumerate(findings):
+            up = self.nesting.parent_of(self.index[f])
+            if up is None:
+                continue
+            if self.findings[up] not in ev.present:
+                mine[:, j] = others[:, j] = 0.5
+                continue
+            pp = self.p[t][:, up]
+            mine[:, j] = p[rows, j] / pp[rows]
+            with np.errstate(invalid="ignore", divide="ignore"):
+                others[:, j] = (mix[j] - prior[rows] * p[rows, j]) / (
+                    prior @ pp - prior[rows] * pp[rows]
+                )
+            others[:, j] = np.where(rest > 0, others[:, j], mine[:, j])
         sign = np.array(is_present, dtype=bool)[None, :]
         lr: FloatArray = np.where(sign, mine / others, (1.0 - mine) / (1.0 - others))
         return findings, is_present, lr

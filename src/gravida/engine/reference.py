@@ -20,8 +20,11 @@ def pgmpy_posterior(model: Model, ev: Evidence) -> FloatArray:
 
     The network: one parent "condition" (states: the conditions, prior = the
     trimester prior with week limits applied) and one binary child per
-    finding with P(child | condition) from the pack; unobserved children
-    marginalise out, as in the engine.
+    finding with P(child | condition) from the pack; a nested finding (heavy
+    bleeding in bleeding) hangs from its parent finding too, with
+    P(child | parent, condition) = P(child | condition) / P(parent | condition)
+    and 0 without the parent, and its parent joins the network (observed or
+    not). Unobserved nodes marginalise out, as in the engine.
     """
     from pgmpy.factors.discrete import TabularCPD
     from pgmpy.inference import VariableElimination
@@ -33,24 +36,44 @@ def pgmpy_posterior(model: Model, ev: Evidence) -> FloatArray:
     allowed = prior > 0
     states = [c for c, ok in zip(conditions, allowed, strict=True) if ok]
     prior = prior[allowed] / prior[allowed].sum()
+    parent = {model.findings[int(c)]: model.findings[int(q)]
+              for c, q in zip(model.nesting.child, model.nesting.parent, strict=True)}
     observed = sorted(ev.present | ev.absent)
-    net = DiscreteBayesianNetwork([("condition", f) for f in observed])
+    nodes = set(observed)
+    for f in observed:
+        while f in parent:  # a nested finding brings its parent (and its parent's)
+            f = parent[f]
+            nodes.add(f)
+    edges = [("condition", f) for f in sorted(nodes)]
+    edges += [(parent[f], f) for f in sorted(nodes) if f in parent]
+    net = DiscreteBayesianNetwork(edges)
     net.add_node("condition")
     cpds: list[Any] = [
         TabularCPD(
             "condition", len(states), prior.reshape(-1, 1), state_names={"condition": states}
         )
     ]
-    for f in observed:
+    n = len(states)
+    for f in sorted(nodes):
         p = model.p[t, allowed, model.index[f]]
+        if f not in parent:
+            cpds.append(
+                TabularCPD(
+                    f, 2, np.vstack([1.0 - p, p]),
+                    evidence=["condition"], evidence_card=[n],
+                    state_names={f: ["no", "yes"], "condition": states},
+                )
+            )
+            continue
+        up = parent[f]
+        given = p / model.p[t, allowed, model.index[up]]
+        # columns: condition-major, then the parent's state (no, yes)
+        yes = np.column_stack([np.zeros(n), given]).reshape(-1)
         cpds.append(
             TabularCPD(
-                f,
-                2,
-                np.vstack([1.0 - p, p]),
-                evidence=["condition"],
-                evidence_card=[len(states)],
-                state_names={f: ["no", "yes"], "condition": states},
+                f, 2, np.vstack([1.0 - yes, yes]),
+                evidence=["condition", up], evidence_card=[n, 2],
+                state_names={f: ["no", "yes"], up: ["no", "yes"], "condition": states},
             )
         )
     net.add_cpds(*cpds)

@@ -19,7 +19,7 @@ import numpy as np
 import numpy.typing as npt
 
 from gravida.engine import Evidence, Model
-from gravida.engine.model import leaders, softmax, trimester
+from gravida.engine.model import leaders, softmax
 from gravida.engine.triage import RED_FLAG_SUBSETS_MAX
 from gravida.knowledge import expr
 
@@ -148,10 +148,7 @@ class LevelPolicy:
     def posteriors(self, weeks: float, pos: FloatArray, neg: FloatArray) -> FloatArray:
         """model.posterior_batch for rows that share one gestational age, without its
         per-row loop (the interview scores thousands of rows per question)."""
-        model = self.model
-        t = trimester(weeks)
-        scores = model.log_prior(weeks)[None, :] + pos @ model.log_p[t].T + neg @ model.log_q[t].T
-        return softmax(scores)
+        return softmax(self.model.scores(weeks, pos, neg))
 
     def _masks(self, flags: tuple[str, ...]) -> FloatArray:
         """One row per non-empty subset of ``flags``: 1 everywhere but 0 on the subset."""

@@ -275,6 +275,9 @@ def load_pack(directory: Path | None = None, lang: str = i18n.DEFAULT_LANGUAGE) 
             )
         except expr.ExprError as exc:
             raise PackError("findings.yaml", dfd.id, str(exc)) from None
+    for dfd in ff.derived:
+        if dfd.within is not None and dfd.within not in derived_nodes:
+            raise PackError("findings.yaml", dfd.id, "within: not another derived finding")
     all_booleans = booleans | set(derived_nodes)
     nmaps: list[tuple[NumberMap, expr.Node, expr.Node | None]] = []
     for nm in ff.number_maps:

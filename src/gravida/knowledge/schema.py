@@ -124,6 +124,9 @@ class DerivedFinding(Strict):
     label: str
     present_if: list[str] = Field(min_length=1)
     background: Cited
+    # another derived finding this one is a stricter threshold of (160/110 within
+    # 140/90): the engine then counts it only beyond its parent (engine/nested.py)
+    within: str | None = None
 
 
 class NumberMap(Strict):

@@ -1,0 +1,125 @@
+"""Nested findings: a finding that implies another counts only beyond its parent.
+
+Some findings are a narrower case of another: heavy bleeding is bleeding,
+right-sided pain is one-sided pain, a blood pressure of 160/110 is also one of
+140/90. Naive Bayes over both as independent findings counts the overlap twice:
+a measured normal blood pressure makes both ``bp_raised`` and ``bp_severe``
+absent, and HELLP (which has a raised pressure in 85%) was charged
+(1 - 0.85) x (1 - 0.25) instead of the (1 - 0.85) that one normal reading says.
+
+The joint of a child and its parent under one condition c is exact when the
+child is modelled given its parent (the child is impossible without it):
+
+    P(parent, child | c)        = P(child | c)
+    P(parent, no child | c)     = P(parent | c) - P(child | c)
+    P(no parent, no child | c)  = 1 - P(parent | c)
+
+and with the parent unknown the child keeps its own P(child | c). The engine
+keeps its one linear form (present columns times log p, absent columns times
+log(1 - p)) and adds a correction for each (child, parent) pair from the two
+states, so every caller (the engine, the interview's batch) that scores
+through ``Model.scores`` gets the same numbers. A child is modelled given one
+parent; the pack's likelihoods must keep P(child | c) < P(parent | c) under
+every condition and trimester (checked when the model is compiled).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import numpy.typing as npt
+
+from gravida.knowledge.load import Pack, PackError
+
+FloatArray = npt.NDArray[np.float64]
+
+
+def pairs(pack: Pack) -> list[tuple[str, str]]:
+    """(child, parent) for every nesting the pack declares: its implications between
+    vocabulary findings, and derived findings with a stricter threshold (``within``)."""
+    out = [(imp.if_, imp.then) for imp in pack.implies]
+    out += [(d.id, d.within) for d in pack.derived if d.within is not None]
+    children = [c for c, _ in out]
+    for child in children:
+        if children.count(child) > 1:
+            raise PackError("findings.yaml", child, "a finding can be nested in one parent only")
+    return out
+
+
+def fill_unlisted_children(
+    pack: Pack, index: dict[str, int], p: FloatArray, background: FloatArray
+) -> None:
+    """A condition that lists a parent but not its nested child: the child keeps the
+    background's share of the parent, P(child | c) = P(parent | c) x bg(child) /
+    bg(parent), in place in ``p`` (trimester, condition, finding).
+
+    The leak for a nested finding is a share, not a rate: a condition with spotting
+    in 0.5% would otherwise "explain" heavy bleeding at the 0.3% background, i.e. 60%
+    of its bleeding heavy. Among unlisted causes heavy bleeding is 15% of bleeding,
+    and that share is what an unlisted child should keep."""
+    for child, parent in pairs(pack):
+        c, q = index[child], index[parent]
+        share = background[:, c] / background[:, q]
+        for i, cid in enumerate(pack.conditions):
+            listed = pack.likelihoods[cid]
+            if parent in listed and child not in listed:
+                p[:, i, c] = p[:, i, q] * share
+
+
+class Nesting:
+    """The corrections that turn independent parent and child factors into the joint."""
+
+    def __init__(self, pack: Pack, index: dict[str, int], p: FloatArray) -> None:
+        """``p``: P(finding | condition) as (trimester, condition, finding)."""
+        found = pairs(pack)
+        self.pairs = found
+        self.child: npt.NDArray[np.intp] = np.array([index[c] for c, _ in found], dtype=np.intp)
+        self.parent: npt.NDArray[np.intp] = np.array([index[q] for _, q in found], dtype=np.intp)
+        pc = p[:, :, self.child]  # (trimester, condition, pair)
+        pp = p[:, :, self.parent]
+        bad = np.argwhere(pc >= pp)
+        if bad.size:
+            t, c, k = (int(x) for x in bad[0])
+            child, parent = found[k]
+            raise PackError(
+                "likelihoods/", f"{pack_condition(pack, c)}.{child}",
+                f"P({child}) {pc[t, c, k]:g} must be below P({parent}) {pp[t, c, k]:g} "
+                f"(trimester {t + 1}): it is nested in it",
+            )
+        # (trimester, condition, pair) -> (trimester, pair, condition): rows are pairs so
+        # that indicator rows (cases x pairs) @ these give (cases x conditions)
+        self.both_present: FloatArray = np.transpose(-np.log(pp), (0, 2, 1))
+        self.parent_only: FloatArray = np.transpose(
+            np.log1p(-pc / pp) - np.log1p(-pc), (0, 2, 1)
+        )
+        self.both_absent: FloatArray = np.transpose(-np.log1p(-pc), (0, 2, 1))
+
+    def correction(self, t: int, pos: FloatArray, neg: FloatArray) -> FloatArray:
+        """The log-score correction for indicator rows ``pos``/``neg`` (cases x findings,
+        or one vector) in trimester ``t``: (cases x conditions), or one row."""
+        if not self.pairs:
+            return np.zeros((*pos.shape[:-1], self.both_present.shape[2]))
+        cp, cn = pos[..., self.child], neg[..., self.child]
+        pp, pn = pos[..., self.parent], neg[..., self.parent]
+        out: FloatArray = (
+            (cp * pp) @ self.both_present[t]
+            + (cn * pp) @ self.parent_only[t]
+            + (cn * pn) @ self.both_absent[t]
+        )
+        return out
+
+    def conditional(self, p_t: FloatArray, child: int) -> FloatArray | None:
+        """P(child | parent, condition) per condition in one trimester's p (condition x
+        finding), or None when ``child`` is not nested."""
+        hits = np.nonzero(self.child == child)[0]
+        if hits.size == 0:
+            return None
+        out: FloatArray = p_t[:, child] / p_t[:, self.parent[hits[0]]]
+        return out
+
+    def parent_of(self, child: int) -> int | None:
+        hits = np.nonzero(self.child == child)[0]
+        return int(self.parent[hits[0]]) if hits.size else None
+
+
+def pack_condition(pack: Pack, i: int) -> str:
+    return list(pack.conditions)[i]
