@@ -11,6 +11,7 @@ silently missed finding. The pattern language is in ``patterns.py``.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -150,7 +151,9 @@ class Lexicon:
     medicines: MedicineMatcher | None = None  # the pack's medicine names
 
 
-def _blank_nlp(code: str, normaliser: str | None = None) -> Language:
+def _blank_nlp(
+    code: str, normaliser: str | None = None, readings: Mapping[str, str] | None = None
+) -> Language:
     """A blank spaCy pipeline for the language code with a rule-based sentence splitter
     and the language's normaliser, if it has one: nothing to download."""
     try:
@@ -161,7 +164,7 @@ def _blank_nlp(code: str, normaliser: str | None = None) -> Language:
     if normaliser is not None:
         if normaliser not in NORMALISERS:
             raise err("normaliser", f"must be one of {NORMALISERS}")
-        add_normaliser(nlp, normaliser)
+        add_normaliser(nlp, normaliser, readings)
     return nlp
 
 
@@ -190,7 +193,12 @@ def _load(pack: PackLike, raw: Any, language: str) -> Lexicon:
     normaliser = raw.get("normaliser")
     if match == "lemma" and normaliser is None:
         raise err("normaliser", "a lemma language needs a normaliser")
-    nlp = _blank_nlp(str(raw.get("tokeniser") or language), normaliser)
+    readings = raw.get("readings") or {}
+    if not isinstance(readings, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in readings.items()
+    ):
+        raise err("readings", "expected form: lemma")
+    nlp = _blank_nlp(str(raw.get("tokeniser") or language), normaliser, readings)
     lemmas = match == "lemma"
     targets = Matcher(nlp.vocab, validate=True)
     modifiers = Matcher(nlp.vocab, validate=True)

@@ -18,6 +18,7 @@ run time. "ё" is folded to "е", as most people type it.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from functools import lru_cache
 
 from spacy.language import Language
@@ -47,16 +48,44 @@ def lemma(word: str) -> str:
     return str(parses[0].normal_form).translate(_FOLD)
 
 
-@Language.component(COMPONENT)
-def set_lemmas(doc: Doc) -> Doc:
-    """Give every token its pymorphy3 lemma (``token.lemma_``)."""
-    for tok in doc:
-        tok.lemma_ = lemma(tok.text)
-    return doc
+@lru_cache(maxsize=20_000)
+def pattern_lemmas(word: str) -> tuple[str, ...]:
+    """What a pattern word matches: its lemma, and the word itself when the
+    dictionary also has it as a dictionary form of its own.
+
+    pymorphy3's first analysis of a pattern word may be another word's form
+    ("стопа" first reads as a form of "стоп"; "пах" as "пахнуть"), while the
+    forms she types ("стопы", "в паху") read as the word the pattern means.
+    Written in its dictionary form, the pattern word names that word too.
+    """
+    first = lemma(word)
+    low = word.lower().translate(_FOLD)
+    if low == first or not any("а" <= ch <= "я" for ch in low):
+        return (first,)
+    forms = {str(p.normal_form).translate(_FOLD) for p in _analyzer().parse(low)}  # type: ignore[attr-defined]
+    return (first, low) if low in forms else (first,)
 
 
-def add_normaliser(nlp: Language, name: str) -> None:
+@Language.factory(COMPONENT, default_config={"readings": {}})
+def make_lemmatiser(nlp: Language, name: str, readings: dict[str, str]) -> Callable[[Doc], Doc]:
+    """The component that gives every token its pymorphy3 lemma (``token.lemma_``).
+
+    ``readings`` (the phrase file's ``readings:``) names the few everyday forms
+    whose first analysis is another word in this domain ("в правом боку": "правом"
+    reads first as the noun "право", not as "правый").
+    """
+    fixed = {k.lower().translate(_FOLD): v.lower().translate(_FOLD) for k, v in readings.items()}
+
+    def set_lemmas(doc: Doc) -> Doc:
+        for tok in doc:
+            tok.lemma_ = fixed.get(tok.lower_.translate(_FOLD)) or lemma(tok.text)
+        return doc
+
+    return set_lemmas
+
+
+def add_normaliser(nlp: Language, name: str, readings: Mapping[str, str] | None = None) -> None:
     """Add the named normaliser of a phrase file (``normaliser:``) to a pipeline."""
     if name != "pymorphy3":
         raise ValueError(f"unknown normaliser {name!r}")
-    nlp.add_pipe(COMPONENT)
+    nlp.add_pipe(COMPONENT, config={"readings": dict(readings or {})})

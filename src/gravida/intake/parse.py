@@ -216,7 +216,11 @@ def _parse(text: str, pack: PackLike, language: str) -> ParseResult:
             )
         )
 
-    evidence.extend(_near(doc, lex, all_scopes, evidence, text))
+    near, about_cue = _near(doc, lex, all_scopes, evidence, text)
+    evidence = [
+        replace(e, used=False, flags=(*e.flags, "about_cue")) if id(e) in about_cue else e
+        for e in evidence
+    ] + near
     numbers = _numbers(norm, doc, lex, all_scopes, text)
     evidence.extend(numbers)
     weeks_spans = [(e.start, e.end) for e in numbers if e.finding == "gestational_weeks" and e.used]
@@ -278,15 +282,17 @@ def _numbers(
 
 def _near(
     doc: Doc, lex: Lexicon, all_scopes: Sequence[ctx.Scope], evidence: list[Evidence], text: str
-) -> list[Evidence]:
-    """Findings that a present mention implies when it is about what a cue names.
+) -> tuple[list[Evidence], set[int]]:
+    """Findings that a present mention implies when it is about what a cue names,
+    and (by ``id``) the mentions that are about the cue alone (a rule's ``instead``).
 
     The cue has to stand before the mention (same sentence, or ``reach``
     sentences back) and be hers, now and not negated: "no tightenings; the
     pain eases when I lie down" says nothing about tightenings easing.
     """
+    about_cue: set[int] = set()
     if not lex.near_rules or not len(doc):
-        return []
+        return [], about_cue
     sent_index = [0] * len(doc)
     starts: list[int] = []
     for i, sent in enumerate(doc.sents):
@@ -314,6 +320,11 @@ def _near(
             k = bisect_left(cues[n], first)
             if k == len(cues[n]) or cues[n][k] >= t0:
                 continue
+            if rule.instead:
+                cue_at = cues[n][bisect_left(cues[n], t0) - 1]  # the nearest cue before
+                between = doc[cue_at + 1 : t0].text
+                if not lex.duration["pain_cue"].search(between):
+                    about_cue.add(id(e))
             out.append(
                 Evidence(
                     rule.then,
@@ -326,7 +337,7 @@ def _near(
                     (f"implied_by:{e.finding}", f"about:{doc[cues[n][k]].text}"),
                 )
             )
-    return out
+    return out, about_cue
 
 
 def _empty_case() -> dict[str, Any]:

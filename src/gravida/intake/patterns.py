@@ -31,6 +31,7 @@ from typing import Any
 
 from spacy.language import Language
 
+from gravida.intake.morph import pattern_lemmas
 from gravida.knowledge.load import PackError
 
 # the file is filled in by the loader (one phrase file per language)
@@ -96,10 +97,12 @@ def compile_pattern(
     """
     attr = MATCH_ON
 
-    def keys(text: str) -> list[str]:
+    def forms(text: str) -> list[tuple[str, ...]]:
+        """Per token of a pattern word, the keys it matches (more than one only for
+        a lemma language's dictionary-form ambiguity: morph.pattern_lemmas)."""
         if lemmas:
-            return [t.lemma_ for t in nlp(text)]
-        return [t.lower_ for t in nlp.make_doc(text)]
+            return [pattern_lemmas(t.text) for t in nlp.make_doc(text)]
+        return [(t.lower_,) for t in nlp.make_doc(text)]
 
     out: list[dict[str, Any]] = []
     sink: set[str] = words if words is not None else set()
@@ -136,12 +139,12 @@ def compile_pattern(
         optional = word.endswith("?") and len(word) > 1
         core = word[:-1] if optional else word
         if not _TOKEN_SPECIAL.search(core):
-            toks = keys(core)
+            toks = forms(core)
             if optional and len(toks) != 1:
                 raise err(entry, f"optional word {word!r} splits into tokens in {pattern!r}")
-            sink.update(toks)
             for t in toks:
-                spec: dict[str, Any] = {attr: t}
+                sink.update(t)
+                spec: dict[str, Any] = {attr: t[0]} if len(t) == 1 else {attr: {"IN": list(t)}}
                 if optional:
                     spec["OP"] = "?"
                 out.append(spec)
@@ -150,7 +153,7 @@ def compile_pattern(
         if any(not a or "?" in a or ("*" in a[:-1]) for a in alts):
             raise err(entry, f"bad token {word!r} in {pattern!r}")
         if lemmas:
-            alts = [a if a.endswith("*") else "".join(keys(a)) for a in alts]
+            alts = [k for a in alts for k in ([a] if a.endswith("*") else _joined(forms(a)))]
         sink.update(a.rstrip("*") for a in alts if not a.endswith("*") or len(a) > 5)
         if any(a.endswith("*") for a in alts):
             body = "|".join(
@@ -165,6 +168,14 @@ def compile_pattern(
     if not out or all(s.get("OP") for s in out):
         raise err(entry, f"pattern {pattern!r} matches nothing solid")
     return out
+
+
+def _joined(toks: list[tuple[str, ...]]) -> list[str]:
+    """An alternative is one token: a word the tokeniser splits is joined back
+    (its first keys), and a single word keeps all its keys."""
+    if len(toks) == 1:
+        return list(dict.fromkeys(toks[0]))
+    return ["".join(t[0] for t in toks)]
 
 
 def check_src(raw: Mapping[str, Any], entry: str, known: set[str]) -> None:

@@ -54,6 +54,9 @@ class NearRule:
     # not when the text already states one of these ("every 5 minutes ... they
     # ease when I sit" is not made irregular by the easing)
     unless: frozenset[str] = frozenset()
+    # the mention is about the cue only, not her pain, when no pain word stands
+    # between them ("живот каменеет ... полежу - проходит": the tightening eases)
+    instead: bool = False
 
 
 @dataclass(frozen=True)
@@ -98,8 +101,10 @@ def near_rules(raw: Any, fid: str, booleans: list[str]) -> list[NearRule]:
     out: list[NearRule] = []
     for i, r in enumerate(raw):
         name = f"{entry}[{i}]"
-        if not isinstance(r, dict) or set(r) - {"cue", "then", "reach", "unless"}:
-            raise err(name, "expected keys cue, then and optional reach, unless")
+        if not isinstance(r, dict) or set(r) - {"cue", "then", "reach", "unless", "instead"}:
+            raise err(name, "expected keys cue, then and optional reach, unless, instead")
+        if not isinstance(r.get("instead", False), bool):
+            raise err(name, "instead must be true or false")
         if r.get("then") not in booleans:
             raise err(name, f"then: {r.get('then')!r} is not a boolean vocabulary finding")
         unless = as_list(r.get("unless"), f"{name}.unless")
@@ -111,7 +116,9 @@ def near_rules(raw: Any, fid: str, booleans: list[str]) -> list[NearRule]:
         if not isinstance(r.get("cue"), str) or not r["cue"].strip():
             raise err(name, "cue must be a token regex")
         cue = regex(f"^(?:{r['cue']})$", f"{name}.cue")
-        out.append(NearRule(fid, cue, reach, str(r["then"]), frozenset(unless)))
+        out.append(
+            NearRule(fid, cue, reach, str(r["then"]), frozenset(unless), bool(r.get("instead")))
+        )
     return out
 
 
@@ -270,6 +277,12 @@ def load_duration(
     if duration.get("finding") not in booleans:
         raise err("duration.finding", "not a boolean vocabulary finding")
     duration["pain_cue"] = regex(str(duration.get("pain_cue", "")), "duration.pain_cue", num)
+    # text just before a time that makes it the time of something else ("задержка 2
+    # недели" is how late her period is); searched as ``(?:regex)\Z``
+    not_after = duration.get("not_after")
+    duration["not_after_rx"] = (
+        regex(f"(?:{not_after})\\Z", "duration.not_after", num) if not_after else None
+    )
     compiled: list[tuple[re.Pattern[str], float | None]] = []
     for i, rx_raw in enumerate(as_list(duration.get("rules"), "duration.rules")):
         rx = regex(rx_raw, f"duration.rules[{i}]", num)

@@ -45,6 +45,10 @@ def durations(
             for m in rx.finditer(norm, s0, s1):
                 if any(a < m.end() and m.start() < b for a, b in weeks_spans):
                     continue
+                if d["not_after_rx"] is not None and d["not_after_rx"].search(
+                    norm, max(s0, m.start() - 40), m.start()
+                ):
+                    continue
                 if days_fixed is not None:
                     days = float(days_fixed)
                 else:
