@@ -152,12 +152,14 @@ def _parse(text: str, pack: PackLike, language: str) -> ParseResult:
     all_scopes = ctx.scopes(doc, triggers)
 
     evidence: list[Evidence] = []
+    starts = sorted({m.start for m in mentions})
     for m in mentions:
         mods = ctx.modifiers_of(m.start, m.end, all_scopes)
         if m.polarity == "absent":
             # "...and the baby is moving normally" far after a "no" is not negated:
             # a phrase that already states absence flips only on a negation close by
-            # ("no fluid, baby moving fine": the "no" belongs to the fluid)
+            # and with no other finding between ("no fluid, baby moving fine" and
+            # "she's not bleeding and baby is kicking": the negation is the other's)
             mods = [
                 s
                 for s in mods
@@ -165,6 +167,7 @@ def _parse(text: str, pack: PackLike, language: str) -> ParseResult:
                 or (
                     m.start - NEAR <= s.trigger.end <= m.end
                     and not any(t.is_punct for t in doc[s.trigger.end : m.start])
+                    and not _mention_between(starts, s.trigger.end, m.start)
                 )
                 or m.start <= s.trigger.start < m.end
             ]
@@ -232,6 +235,12 @@ def _parse(text: str, pack: PackLike, language: str) -> ParseResult:
         warnings.append("no weeks of pregnancy found")
     medicines = find_medicines(doc, lex.medicines, med_spans, all_scopes, text)
     return ParseResult(case, evidence, warnings, truncated, language, medicines)
+
+
+def _mention_between(starts: Sequence[int], a: int, b: int) -> bool:
+    """A mention starts in tokens [a, b) (``starts`` sorted)."""
+    k = bisect_left(starts, a)
+    return k < len(starts) and starts[k] < b
 
 
 def _same_clause(doc: Doc, trigger: ctx.Trigger, t0: int, t1: int) -> bool:

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import hashlib
 import threading
+import time
 from collections import OrderedDict
+from collections.abc import Callable
 
 from gravida.intake.evidence import ParseResult
 from gravida.interview import Session
@@ -54,29 +56,60 @@ class ParseCarry:
     The web shows "What we understood" first and starts the interview with the
     same text a moment later (or in the same request): reading it again would
     do the work twice. ``understand`` puts the reading here keyed by a hash of
-    the text (her words themselves are not kept); ``start_interview`` takes it
-    out, so each reading is used once and does not linger. A miss (another
-    worker, a restart, an evicted entry) just reads the text again: the parse is
-    deterministic for a given text and pack.
+    the text; the reading itself quotes her words (the evidence behind each
+    finding), so it is held briefly and never written anywhere. ``start_interview``
+    takes it out, so each reading is used once; one she never continues from
+    expires ``ttl`` seconds after it was made (``GRAVIDA_READING_TTL_SECONDS``;
+    0 keeps none), and ``forget`` drops it when she deletes what she wrote. A
+    miss (another worker, a restart, an expired or evicted entry) just reads the
+    text again: the parse is deterministic for a given text and pack.
     """
 
-    def __init__(self, size: int = 256) -> None:
+    def __init__(self, size: int = 256, ttl: float = 600.0,
+                 clock: Callable[[], float] = time.monotonic) -> None:
         self.size = size
-        self._items: OrderedDict[tuple[str, str], ParseResult] = OrderedDict()
+        self.ttl = ttl
+        self._clock = clock
+        self._items: OrderedDict[tuple[str, str], tuple[float, ParseResult]] = OrderedDict()
         self._lock = threading.Lock()
 
     @staticmethod
     def key(lang: str, text: str) -> tuple[str, str]:
         return lang, hashlib.sha256(text.encode("utf-8")).hexdigest()
 
+    def __len__(self) -> int:
+        with self._lock:
+            self._expire()
+            return len(self._items)
+
+    def _expire(self) -> None:
+        """Drop the readings older than ``ttl`` (the oldest sit first). Lock held."""
+        limit = self._clock() - self.ttl
+        while self._items:
+            made, _ = next(iter(self._items.values()))
+            if made > limit:
+                break
+            self._items.popitem(last=False)
+
     def put(self, lang: str, text: str, result: ParseResult) -> None:
+        if self.ttl <= 0 or self.size <= 0:
+            return
         with self._lock:
             key = self.key(lang, text)
-            self._items[key] = result
-            self._items.move_to_end(key)
+            self._items.pop(key, None)
+            self._items[key] = (self._clock(), result)  # newest last: expiry order
+            self._expire()
             while len(self._items) > self.size:
                 self._items.popitem(last=False)
 
     def take(self, lang: str, text: str) -> ParseResult | None:
         with self._lock:
-            return self._items.pop(self.key(lang, text), None)
+            self._expire()
+            hit = self._items.pop(self.key(lang, text), None)
+            return None if hit is None else hit[1]
+
+    def forget(self, text: str) -> None:
+        """Drop the readings of ``text`` in every language (she deleted what she wrote)."""
+        with self._lock:
+            for key in [k for k in self._items if k == self.key(k[0], text)]:
+                del self._items[key]

@@ -74,7 +74,7 @@ class Service:
         self.store = store
         self._vocabulary: dict[str, VocabularyView] = {}
         self.sessions = SessionCache()
-        self.readings = ParseCarry()
+        self.readings = ParseCarry(ttl=settings.reading_ttl_seconds)
         self._engines: dict[str, Engine] = {engine.pack.lang: engine}
         self._engines_lock = threading.Lock()
 
@@ -296,6 +296,11 @@ class Service:
         text = text_field(data.get("text"), "text", MAX_TEXT_CHARS, "what she says")
         reading = self._understand(text, [], self.engine_for(lang).pack, keep=True)
         return Understanding(case=reading.case, understood=reading.understood)
+
+    def forget_words(self, text: Any) -> None:
+        """She deleted what she wrote before the interview began: drop its reading now."""
+        if isinstance(text, str):
+            self.readings.forget(text)
 
     def delete_interview(self, interview_id: str) -> None:
         """Her answers, gone now, not at the end of the retention period."""

@@ -86,7 +86,7 @@ def weeks_problem(service: Service) -> str:
 
 
 def start_page(service: Service, status: int = 200, errors: Sequence[dict[str, str]] = (),
-               form: Mapping[str, Any] | None = None) -> HTMLResponse:
+               form: Mapping[str, Any] | None = None, discarded: bool = False) -> HTMLResponse:
     from gravida.interview.session import catalogue
 
     form = form or {"weeks": "", "text": "", "where": [], "side": "", "keep_text": False}
@@ -100,13 +100,14 @@ def start_page(service: Service, status: int = 200, errors: Sequence[dict[str, s
         weeks_min=views.number_text(lo), weeks_max=views.number_text(hi),
         weeks_text=weeks_q.text if weeks_q is not None else _("How many weeks pregnant are you?"),
         max_text=views.MAX_TEXT, retention_days=service.settings.retention_days,
+        discarded=discarded,
     )
 
 
 @router.get("/", response_class=HTMLResponse)
 @guarded
 async def start(request: Request) -> Response:
-    return start_page(service_of(request))
+    return start_page(service_of(request), discarded=request.query_params.get("deleted") == "1")
 
 
 @router.post("/start", response_class=HTMLResponse)
@@ -122,6 +123,9 @@ async def start_post(request: Request) -> Response:
     side = first(form, "side")
     side = side if side in SIDES and side_q is not None else ""
     keep_text = first(form, "keep_text") == "yes"
+    if first(form, "discard") == "yes":  # "Delete what I wrote": its reading goes too
+        await call(service.forget_words, text)
+        return redirect("/?deleted=1")
     shown = {"weeks": weeks_raw, "text": text, "where": where, "side": side,
              "keep_text": keep_text}
     body: dict[str, Any] = {"present": list(where)}

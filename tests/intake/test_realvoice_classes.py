@@ -1,0 +1,159 @@
+"""Error classes found on the real-voice sets (issue 15), each with sentences
+written for this test: where a side word belongs, whose a negation is, and
+what is history, a hedge or a question rather than a finding now."""
+
+from __future__ import annotations
+
+import pytest
+
+from ..helpers import states
+
+# --- a side word belongs to the body part it qualifies ---------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "30 weeks, my right leg has gone weak and keeps giving way",
+        "my right calf is puffy and warm, back ache as usual",
+        "left foot keeps catching on the carpet, back is sore",
+        "the tip of my right shoulder aches when I lie flat",
+    ],
+)
+def test_a_leg_or_shoulder_that_is_weak_or_swollen_gives_no_side_of_pain(parse, text):
+    result = parse(text)
+    assert states(result, "pain_right_side") is None, text
+    assert states(result, "pain_left_side") is None, text
+
+
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        ("burning pain from my bum down the back of my left leg", "pain_left_side"),
+        ("it runs into the outside of my right thigh", "pain_right_side"),
+        ("my right leg hurts from the hip down", "pain_right_side"),
+        ("it's only the left leg, the other one is fine", "pain_left_side"),
+    ],
+)
+def test_a_painful_leg_gives_the_side_and_keeps_the_spread(parse, text, side):
+    result = parse(text)
+    assert states(result, side) == "present", text
+    assert states(result, "pain_one_side") == "present", text
+
+
+def test_the_spread_is_still_read_inside_a_sided_leg(parse):
+    result = parse("sharp pains going down my right leg past the knee")
+    assert states(result, "radiates_leg_below_knee") == "present"
+    assert states(result, "pain_right_side") == "present"
+
+
+@pytest.mark.parametrize(
+    ("text", "side", "place"),
+    [
+        ("a horrible pain in my right loin since last night", "pain_right_side", "pain_flank"),
+        ("his wife has pain over the left kidney area", "pain_left_side", "pain_flank"),
+        ("cramping in my left lower belly", "pain_left_side", "pain_lower_abdomen"),
+    ],
+)
+def test_a_side_inside_a_place_names_both(parse, text, side, place):
+    result = parse(text)
+    assert states(result, side) == "present", text
+    assert states(result, place) == "present", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the pain is on the right side, level with my belly button",
+        "it has moved to the right at about navel height",
+    ],
+)
+def test_right_side_at_navel_height_is_the_right_of_the_belly(parse, text):
+    # the appendix rises with the womb (vocabulary: "low or at navel height")
+    assert states(parse(text), "pain_right_lower_abdomen") == "present", text
+
+
+# --- a negation belongs to the finding it stands before --------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "she is not bleeding and the baby is kicking",
+        "no leaking and baby moving lots",
+    ],
+)
+def test_a_negation_before_another_finding_does_not_flip_a_reassurance(parse, text):
+    assert states(parse(text), "reduced_fetal_movements") == "absent", text
+
+
+def test_a_negation_inside_the_reassurance_still_flips_it(parse):
+    result = parse("the baby is not moving like she normally does")
+    assert states(result, "reduced_fetal_movements") == "present"
+
+
+# --- plain denials in everyday words ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        ("no pain in either shoulder", "shoulder_tip_pain"),
+        ("I don't have any shoulder pain", "shoulder_tip_pain"),
+        ("there's no pain passing urine", "painful_urination"),
+        ("it does not sting to wee", "painful_urination"),
+        ("no pain while I pee", "painful_urination"),
+        ("my vision is fine", "visual_disturbance"),
+        ("nothing wrong with my eyesight", "visual_disturbance"),
+        ("she isn't yellow at all", "jaundice"),
+        ("no pain under the ribs", "pain_upper_abdomen"),
+        ("her calves aren't swollen", "calf_swelling_one_leg"),
+        ("no swelling in my legs", "calf_swelling_one_leg"),
+    ],
+)
+def test_everyday_denials(parse, text, finding):
+    assert states(parse(text), finding) == "absent", text
+
+
+def test_shoulder_pain_said_alone_is_not_the_tip(parse):
+    result = parse("my left shoulder aches from carrying the toddler")
+    assert states(result, "shoulder_tip_pain") is None
+
+
+def test_denied_pain_under_the_ribs_at_the_back_is_the_flank(parse):
+    result = parse("no pain under my ribs at the back")
+    assert states(result, "pain_flank") == "absent"
+    assert states(result, "pain_upper_abdomen") is None
+
+
+def test_legs_not_swollen_is_not_a_denial_of_sudden_swelling(parse):
+    # sudden swelling (pre-eclampsia) is of the face and hands
+    assert states(parse("my legs are not swollen"), "sudden_swelling") is None
+
+
+# --- a headache that is mild or has gone is not the severe one ----------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I had a mild headache yesterday",
+        "the headache wasn't bad and it has cleared",
+        "the headache I had at lunch has gone now",
+    ],
+)
+def test_a_mild_or_passing_headache_is_not_severe(parse, text):
+    assert states(parse(text), "severe_headache") == "absent", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my headache is awful",
+        "a headache that hasn't gone all day",
+        "the headache won't go away",
+        "pounding headache, paracetamol hasn't helped",
+    ],
+)
+def test_a_bad_or_lasting_headache_is_severe(parse, text):
+    assert states(parse(text), "severe_headache") == "present", text
