@@ -10,7 +10,7 @@ from fastapi.testclient import TestClient
 
 from gravida.intake.evidence import ParseResult
 from gravida.service import Service
-from gravida.service.service import ParseCarry
+from gravida.service.caches import ParseCarry
 
 from .conftest import make_app
 
