@@ -157,3 +157,33 @@ def test_a_mild_or_passing_headache_is_not_severe(parse, text):
 )
 def test_a_bad_or_lasting_headache_is_severe(parse, text):
     assert states(parse(text), "severe_headache") == "present", text
+
+
+# --- history is not now; a blood thinner is a medicine ---------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I had a blood clot in my leg after my first baby",
+        "there was a DVT in my calf three years ago",
+    ],
+)
+def test_a_past_clot_is_no_swollen_calf_now(parse, text):
+    result = parse(text)
+    assert states(result, "calf_swelling_one_leg") is None, text
+
+
+@pytest.mark.parametrize(
+    ("text", "medicine"),
+    [
+        ("I inject Clexane every evening", "enoxaparin"),
+        ("she's on dalteparin since the scan", "dalteparin"),
+        ("daily tinzaparin jabs", "tinzaparin"),
+        ("I've been on heparin the whole pregnancy", "heparin"),
+    ],
+)
+def test_heparins_are_named_medicines_and_a_bone_risk(parse, text, medicine):
+    result = parse(text)
+    assert medicine in {m.medicine for m in result.medicines}, text
+    assert states(result, "osteoporosis_risk") == "present", text
