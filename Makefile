@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck bench eval clean messages
+.PHONY: run test lint typecheck bench eval clean messages screenshots
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +45,10 @@ bench: $(STAMP)
 ## bench-load: HTTP load (gravida serve, 2 workers, wrk): requests/s, p50/p99, errors
 bench-load: $(STAMP)
 	$(BIN)/python bench/load.py
+
+## screenshots: retake docs/screenshots (the README's phone screens) in chromium from the current pages
+screenshots: $(STAMP)
+	$(BIN)/python -m tests.web.screenshots
 
 ## messages: extract the interface's words, update every language's .po, compile the .mo files
 LOCALE := src/gravida/locale

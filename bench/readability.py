@@ -1,6 +1,6 @@
 """Reading level of every text a woman reads, in every language of the pack.
 
-    python bench/readability.py [--json]
+    python bench/readability.py [--json] [--worst N]
 
 Groups the patient-facing texts of the knowledge pack (questions, plain names,
 why a level was set, what to do, self-care, the safety net, what to expect,
@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import statistics
 import sys
 from collections.abc import Iterable, Iterator
@@ -48,11 +49,41 @@ GROUPS: list[tuple[str, str, list[str]]] = [
 ]
 
 
-def texts(lang: str, name: str, paths: list[str]) -> Iterator[str]:
+def located(lang: str, name: str, paths: list[str]) -> Iterator[tuple[str, str]]:
+    """(where in the pack, text) for every text she reads under ``paths`` of ``name``."""
     data: Any = default_pack(lang).read(name)
-    for _at, text in i18n.texts(data, [tuple(p.split(".")) for p in paths]):
+    for at, text in i18n.texts(data, [tuple(p.split(".")) for p in paths]):
         if text.strip():
-            yield " ".join(text.split())
+            yield f"{name}:{'.'.join(str(k) for k in at)}", " ".join(text.split())
+
+
+def texts(lang: str, name: str, paths: list[str]) -> Iterator[str]:
+    for _at, text in located(lang, name, paths):
+        yield text
+
+
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZА-ЯЁ])")
+
+
+def hardest(lang: str, n: int) -> list[tuple[float, int, str, str]]:
+    """The ``n`` hardest sentences she reads: (grade or -ease, words, where, sentence).
+
+    English: Flesch-Kincaid grade per sentence; other languages: lowest reading
+    ease first. Sentences under 8 words are left out (a formula says little
+    about a label). The list to reword first, not a score.
+    """
+    textstat.set_lang(lang)
+    out: list[tuple[float, int, str, str]] = []
+    for _group, name, paths in GROUPS:
+        for where, text in located(lang, name, paths):
+            for sentence in SENTENCE_END.split(text):
+                words = textstat.lexicon_count(sentence)
+                if words < 8:
+                    continue
+                score = (float(textstat.flesch_kincaid_grade(sentence)) if lang == "en"
+                         else -float(textstat.flesch_reading_ease(sentence)))
+                out.append((score, words, where, sentence))
+    return sorted(set(out), reverse=True)[:n]
 
 
 def as_sentences(items: Iterable[str]) -> str:
@@ -77,6 +108,9 @@ def measure(lang: str, corpus: str) -> dict[str, float]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument("--worst", type=int, default=0, metavar="N",
+                        help="also list the N hardest sentences per language, with where "
+                        "they are in the pack")
     args = parser.parse_args(argv)
     results: dict[str, dict[str, dict[str, float]]] = {}
     for lang in i18n.languages():
@@ -99,6 +133,12 @@ def main(argv: list[str] | None = None) -> int:
                   f"words/sentence {m['words_per_sentence']:5.1f}{grade}  ({m['words']:.0f} words)")
     eases = [g["ALL patient-facing"]["flesch_reading_ease"] for g in results.values()]
     print(f"\nmedian over languages: {statistics.median(eases):.1f}")
+    for lang in i18n.languages() if args.worst else ():
+        print(f"\n{lang}: the {args.worst} hardest sentences "
+              + ("(Flesch-Kincaid grade)" if lang == "en" else "(reading ease)"))
+        for score, words, where, sentence in hardest(lang, args.worst):
+            shown = score if lang == "en" else -score  # the grade, or the reading ease
+            print(f"  {shown:6.1f}  {words:3d} words  {where}\n          {sentence}")
     return 0
 
 

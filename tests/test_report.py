@@ -44,7 +44,10 @@ def test_her_next_shows_only_what_she_will_meet_at_her_level(engine):
     her = r.her_next()
     assert her.conditions == () and her.tests == () and her.imaging_note == ""
     assert her.next_steps == r.expectations.next_steps
-    assert r.to_json()["what_to_expect"]["tests"]  # the API and the clinician keep it whole
+    out = r.to_json()
+    assert out["what_to_expect"] == her.to_json()  # the API says to her what her page says
+    assert out["what_to_expect"]["tests"] == []
+    assert len(out["suggested_workup"]) == len(r.workup)  # the clinician keeps it whole
 
 
 def test_her_next_follows_the_pack_limits_at_every_level(engine, pack):

@@ -67,6 +67,11 @@ class Settings(BaseSettings):
         default=3600, ge=0,
         description="How often a running server purges expired interviews; 0: only on start.",
     )
+    reading_ttl_seconds: int = Field(
+        default=600, ge=0, le=86400,
+        description="How long a reading of her words made for 'What we understood' waits in "
+        "the worker's memory for the interview to start (then it is dropped); 0 keeps none.",
+    )
     cors_origins: Annotated[list[str], NoDecode] = Field(
         default_factory=list,
         description="Origins allowed to call the API from a browser (comma-separated); "

@@ -61,10 +61,9 @@ class Server:
     app: FastAPI
 
 
-@pytest.fixture(scope="session")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    """The app over HTTP on 127.0.0.1 and a free port, for the browser."""
-    app = make_app(tmp_path_factory.mktemp("gravida-web"), maternity_number=MATERNITY)
+@contextmanager
+def serving(app: FastAPI) -> Iterator[Server]:
+    """``app`` over HTTP on 127.0.0.1 and a free port, in a thread, until the block ends."""
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind(("127.0.0.1", 0))
@@ -84,6 +83,14 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
         srv.should_exit = True
         thread.join(timeout=15)
         sock.close()
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """The app over HTTP on 127.0.0.1 and a free port, for the browser."""
+    app = make_app(tmp_path_factory.mktemp("gravida-web"), maternity_number=MATERNITY)
+    with serving(app) as running:
+        yield running
 
 
 @pytest.fixture(scope="session")
@@ -137,7 +144,12 @@ def nojs(browser: Any, server: Server) -> Iterator[Any]:
 def browser_page(request: pytest.FixtureRequest, browser: Any, server: Server) -> Iterator[Any]:
     """A 390 x 844 phone page, JavaScript on or off as the test's ``js`` parameter says."""
     js = bool(request.getfixturevalue("js"))
-    with page_in(browser, server, java_script_enabled=js, **PHONE) as page:
+    with page_in(browser, server, java_script_enabled=js, device_scale_factor=2,
+                 **PHONE) as page:
+        errors: list[str] = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        page.js_errors = errors  # read by tests (always empty without JavaScript)
         yield page
 
 

@@ -11,10 +11,12 @@ checks that the page shows the question the interview is really asking.
 
 from __future__ import annotations
 
+from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
 import httpx
+import yaml
 from playwright.sync_api import Page, expect
 
 from gravida.engine import Case, Engine
@@ -22,6 +24,23 @@ from gravida.evaluation.interview_mode import SimulatedPatient
 from gravida.interview.session import catalogue
 
 MAX_PAGES = 60  # a guard against a loop, far above the interview's own limit
+DEV = Path(__file__).resolve().parents[3] / "shared" / "vignettes" / "dev.yaml"
+# One dev vignette per level (the browser tests check each reaches it).
+CASES = {"self_care": "dev-001", "consultation": "dev-003", "consultation_24": "dev-010",
+         "emergency": "dev-002", "emergency_ambulance": "dev-018"}
+
+
+def vignettes() -> dict[str, dict[str, Any]]:
+    return {v["id"]: v for v in yaml.safe_load(DEV.read_text(encoding="utf-8"))}
+
+
+def level_shown(page: Page) -> str:
+    """The triage level the page's banner says it shows."""
+    banner = page.locator("[data-level]").first
+    expect(banner).to_be_visible()
+    level = banner.get_attribute("data-level")
+    assert level is not None
+    return level
 
 
 def interview_id(page: Page) -> str:

@@ -14,9 +14,9 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, expect
 
+from .axe import check_axe
 from .conftest import CHROMIUM_ARGS, Server, screenshot  # noqa: F401 - the shared setup
 from .patient import click_and_wait, on_result
-from .test_browser import check_axe
 
 CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 URGENT = ("emergency", "emergency_ambulance")

@@ -227,7 +227,9 @@ class Assessment(Open):
         default=None, description="The reasons for the leading causes in plain words. " + _REPORT)
     plan: Plan | None = Field(default=None, description="The plan she can act on. " + _REPORT)
     what_to_expect: WhatToExpect | None = Field(
-        default=None, description="What happens next, for her. " + _REPORT)
+        default=None, description="What happens next, for her: only the causes and tests she will "
+        "meet at her level (the same as the web page and `gravida assess --for patient`). "
+        + _REPORT)
     suggested_workup: list[WorkupItem] | None = Field(
         default=None, description="Investigations for a clinician, most useful first. "
         + _REPORT)

@@ -32,6 +32,7 @@ from gravida.intake.language import (
 from gravida.intake.lexicon import Lexicon, PackLike, lexicon_for
 from gravida.intake.medicines import find_medicines, medicine_spans
 from gravida.intake.mentions import char_span, targets, token_span, widen
+from gravida.intake.morph import read_slips
 from gravida.intake.numbers import NumberHit, choose, extract_numbers
 from gravida.intake.settle import contradictions, durations, settle
 from gravida.intake.spelling import set_lemmas
@@ -144,6 +145,8 @@ def _parse(text: str, pack: PackLike, language: str) -> ParseResult:
     read_as: dict[int, tuple[str, str]] = {}
     if not lex.lemmas:  # a lemmatiser has set them; otherwise lower case, slips read
         doc, read_as = set_lemmas(doc, lex.speller)
+    else:  # slips the lemmatiser's dictionary does not know
+        read_as = read_slips(doc, lex.speller)
     triggers = ctx.raw_triggers(doc, lex)
     mentions = widen(doc, norm, lex, targets(doc, lex, triggers))
     med_spans = medicine_spans(doc, lex.medicines)

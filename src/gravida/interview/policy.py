@@ -106,6 +106,7 @@ class LevelPolicy:
         )
         # the levels whose threshold also applies to a summed posterior
         self.cumulative = [(self.rank[lv], pack.thresholds[lv]) for lv in pack.cumulative_levels]
+        self.summed_by_rank = dict(self.cumulative)
         self.red_flags = frozenset(pack.red_flags)
         self.floors_by_finding: dict[str, list[int]] = {}
         for i, floor in enumerate(self.floors):
@@ -166,6 +167,10 @@ class LevelPolicy:
                 self._mask_cache[flags] = hit
         return hit
 
+    def _flags(self, h: Hypothesis) -> tuple[str, ...]:
+        """The red flags present whose combinations are taken away (engine.triage's)."""
+        return tuple(sorted(h.present & self.red_flags)[:RED_FLAG_SUBSETS_MAX])
+
     # batch ------------------------------------------------------------------
 
     def evaluate(self, weeks: float, hyps: Sequence[Hypothesis]) -> Batch:
@@ -213,8 +218,11 @@ class LevelPolicy:
                 cond_ranks[k, ci] = self._adjusted(ci, rules, h)
         # the differential without each combination of the red flags present
         groups: dict[tuple[str, ...], list[int]] = {}
+        base_flags = self._flags(base)
         for k, h in enumerate(hyps):
-            flags = tuple(sorted(h.present & self.red_flags)[:RED_FLAG_SUBSETS_MAX])
+            # an answer about no red flag leaves the red flags present as they were
+            same = k > 0 and h.changed is not None and h.changed.isdisjoint(self.red_flags)
+            flags = base_flags if same else self._flags(h)
             if flags:
                 groups.setdefault(flags, []).append(k)
         all_pos, all_neg, owners = [pos], [neg], [np.arange(n)]

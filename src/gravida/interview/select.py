@@ -322,7 +322,7 @@ class Selector:
         danger_up = np.bincount(qi_arr, plausible & raising, minlength=n_q) > 0
         if level0 < self.ambulance_rank:
             danger_up |= self._pair_crossing(qi_arr, k_arr, plausible, batch, raise_to,
-                                             False, n_q)
+                                             False, n_q, danger_up)
         danger_down = np.zeros(n_q, dtype=bool)
         if self.emergency_rank <= level0 < self.ambulance_rank and not state.emergency:
             danger_down = self._pair_crossing(qi_arr, k_arr, plausible, batch,
@@ -330,8 +330,9 @@ class Selector:
         value = q_answerable * np.maximum(info, 0.0) * (1.0 + params.level_weight * dlevel)
         by_rank = self.policy.by_rank
         outcomes: list[list[AnswerOutcome]] = [[] for _ in range(n_q)]
-        for (qi, a, k, _), pr in zip(entries, prob, strict=True):
-            outcomes[qi].append(AnswerOutcome(a, float(pr), by_rank[int(levels[k])]))
+        level_of = levels.tolist()  # Python numbers: one conversion, not one per answer
+        for (qi, a, k, _), pr in zip(entries, prob.tolist(), strict=True):
+            outcomes[qi].append(AnswerOutcome(a, pr, by_rank[level_of[k]]))
         scored = [
             Scored(
                 q.id, tuple(outcomes[i]), float(value[i]), float(info[i]), float(dlevel[i]),
@@ -353,6 +354,7 @@ class Selector:
         line: int,
         down: bool,
         n_q: int,
+        known: npt.NDArray[np.bool_] | None = None,
     ) -> npt.NDArray[np.bool_]:
         """Questions with a plausible answer that, with a plausible answer to another
         question, would take the level across ``line`` (up, or ``down`` below it).
@@ -362,7 +364,8 @@ class Selector:
         makes pairs cheap: the posterior after two answers is proportional to
         post_a * post_b / post_now, so every pair comes from the one-answer
         posteriors already computed. Only the PAIR_ANSWERS answers that push
-        hardest in that direction are paired, to bound the work.
+        hardest in that direction are paired, to bound the work. ``known``: the
+        questions already marked (their own pairs are not needed).
         """
         out = np.zeros(n_q, dtype=bool)
         posts, ranks = batch.posterior, batch.condition_ranks
@@ -382,17 +385,24 @@ class Selector:
         live = post0 > 0
         ratio = np.zeros((rows.size, post0.size))
         ratio[:, live] = posts[k_arr[rows]][:, live] / post0[live]
-        weighted = ratio * post0
+        # a pair (a, b) marks a's question only: rows whose question is already
+        # marked need no pairs of their own (they stay partners of the others)
+        first = np.flatnonzero(~known[qi_arr[rows]]) if known is not None else None
+        weighted = ratio * post0 if first is None else ratio[first] * post0
+        if weighted.shape[0] == 0:
+            return out
         joint = weighted[:, None, :] * ratio[None, :, :]  # (m, m, C), not normalised
         joint /= joint.sum(axis=2, keepdims=True)
-        above = ((joint >= thr[None, None, :]) & danger[None, None, :]).any(axis=2)
+        past = joint[:, :, danger]
+        above = (past >= thr[danger]).any(axis=2)
         above |= danger[leaders(joint)]  # a leader's own level always counts
-        summed = dict(self.policy.cumulative).get(line)
+        summed = self.policy.summed_by_rank.get(line)
         if summed is not None:  # the summed posterior of the conditions past the line
-            above |= joint[:, :, danger].sum(axis=2) >= summed
+            above |= past.sum(axis=2) >= summed
         hit = ~above if down else above
-        hit &= qi_arr[rows][:, None] != qi_arr[rows][None, :]
-        out[qi_arr[rows][hit.any(axis=1)]] = True
+        mine = qi_arr[rows] if first is None else qi_arr[rows[first]]
+        hit &= mine[:, None] != qi_arr[rows][None, :]
+        out[mine[hit.any(axis=1)]] = True
         return out
 
     def _decide(
@@ -521,14 +531,30 @@ class Selector:
                     like = (np.prod(p_t[:, new_pos], axis=1)
                             * np.prod(1.0 - p_t[:, new_neg], axis=1))
                     raw.append(float(post0 @ like) if new_pos or new_neg else 0.0)
-            parts: dict[int, list[int]] = {}
+            parts: dict[int, list[tuple[int, float]]] = {}
             for n, x in zip(rows, raw, strict=True):
-                parts.setdefault(entries[n][3], []).append(n)
-                out[n] = x
+                parts.setdefault(entries[n][3], []).append((n, x))
             for members in parts.values():
-                total = float(out[members].sum())
-                out[members] = out[members] / total if total > 0 else 1.0 / len(members)
+                total = _sum([x for _, x in members])
+                for n, x in members:
+                    out[n] = x / total if total > 0 else 1.0 / len(members)
         return out
+
+
+def _sum(xs: list[float]) -> float:
+    """float(np.array(xs).sum()), the same float, without numpy for a few numbers.
+
+    numpy adds fewer than eight numbers one after another from 0.0; more, it
+    sums pairwise, so those are left to it. (The same float matters: questions
+    of equal value are ordered by their ids, and a last-bit difference would
+    reorder them.)
+    """
+    if len(xs) >= 8:
+        return float(np.array(xs).sum())
+    total = 0.0
+    for x in xs:
+        total += x
+    return total
 
 
 def _members(a: Value) -> tuple[str, ...]:

@@ -7,7 +7,7 @@ returns (CLI, API, web), so they cannot drift apart.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from gravida.advice.plan import Plan, build_plan
@@ -77,38 +77,22 @@ class Report:
         return out
 
     def her_next(self) -> PatientExpectations:
-        """What happens next as her own page shows it: only what she will meet at her level.
+        """What happens next as she reads it: only what she will meet at her level.
 
-        The pack says per level (workup.yaml ``for_her``) how many leading
-        causes, from which probability, and how many of each one's tests she
-        reads about; the clinician's work-up and ``expectations`` stay whole.
+        The one rule for every interface (``PatientExpectations.as_shown``, the
+        pack's ``for_her`` per level): the web page, the API's ``what_to_expect``
+        and the CLI's ``--for patient`` all show this; the clinician's
+        work-up and ``expectations`` stay whole.
         """
-        return shown_to_her(self.expectations)
+        return self.expectations.as_shown()
 
     def to_json(self) -> dict[str, Any]:
         out = self.assessment.to_json()
         out["why"] = self.why()
         out["plan"] = self.plan.to_json()
-        out["what_to_expect"] = self.expectations.to_json()
+        out["what_to_expect"] = self.her_next().to_json()
         out["suggested_workup"] = [w.to_json() for w in self.workup]
         return out
-
-
-def shown_to_her(ex: PatientExpectations) -> PatientExpectations:
-    """Cut "what to expect" to its level's ``shown`` limits: causes, then their tests."""
-    rule = ex.shown
-    causes = [
-        replace(c, tests=c.tests[:rule.tests_per_cause])
-        for i, c in enumerate(ex.conditions)
-        if i == 0 or c.probability >= rule.min_probability
-    ][:rule.causes]
-    wanted = {t for c in causes for t in c.tests}
-    return replace(
-        ex,
-        conditions=tuple(causes),
-        tests=tuple(t for t in ex.tests if t.id in wanted),
-        imaging_note=ex.imaging_note if rule.imaging_note else "",
-    )
 
 
 def build_report(engine: Engine, case: Case | dict[str, Any]) -> Report:

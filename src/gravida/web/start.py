@@ -86,7 +86,7 @@ def weeks_problem(service: Service) -> str:
 
 
 def start_page(service: Service, status: int = 200, errors: Sequence[dict[str, str]] = (),
-               form: Mapping[str, Any] | None = None) -> HTMLResponse:
+               form: Mapping[str, Any] | None = None, discarded: bool = False) -> HTMLResponse:
     from gravida.interview.session import catalogue
 
     form = form or {"weeks": "", "text": "", "where": [], "side": "", "keep_text": False}
@@ -100,13 +100,14 @@ def start_page(service: Service, status: int = 200, errors: Sequence[dict[str, s
         weeks_min=views.number_text(lo), weeks_max=views.number_text(hi),
         weeks_text=weeks_q.text if weeks_q is not None else _("How many weeks pregnant are you?"),
         max_text=views.MAX_TEXT, retention_days=service.settings.retention_days,
+        discarded=discarded,
     )
 
 
 @router.get("/", response_class=HTMLResponse)
 @guarded
 async def start(request: Request) -> Response:
-    return start_page(service_of(request))
+    return start_page(service_of(request), discarded=request.query_params.get("deleted") == "1")
 
 
 @router.post("/start", response_class=HTMLResponse)
@@ -122,6 +123,9 @@ async def start_post(request: Request) -> Response:
     side = first(form, "side")
     side = side if side in SIDES and side_q is not None else ""
     keep_text = first(form, "keep_text") == "yes"
+    if first(form, "discard") == "yes":  # "Delete what I wrote": its reading goes too
+        await call(service.forget_words, text)
+        return redirect("/?deleted=1")
     shown = {"weeks": weeks_raw, "text": text, "where": where, "side": side,
              "keep_text": keep_text}
     body: dict[str, Any] = {"present": list(where)}
@@ -176,7 +180,7 @@ async def start_post(request: Request) -> Response:
                               "We could not use this. Please check your answers and try "
                               "again, or leave the description empty.")}], shown)
         return problem_page(exc)
-    return redirect(f"/i/{view['id']}")
+    return redirect(f"/i/{view.id}")
 
 
 async def understood(service: Service, text: str,
@@ -195,21 +199,20 @@ async def understood(service: Service, text: str,
     wording = wording_of(service)
     items: list[dict[str, Any]] = []
     weeks, estimate = "", False
-    for item in seen["understood"]["items"]:
-        fid, state = str(item["finding"]), str(item["state"])
+    for item in seen.understood.items:
+        fid, state = item.finding, item.state
         if fid == "gestational_weeks":
-            weeks = views.number_text(float(item["value"]))
-            estimate = bool(item.get("estimate"))
+            weeks = views.number_text(float(item.value or 0))
+            estimate = item.estimate
             continue
         if fid in where:
             continue
         if state == "value":
-            words = views.number_words(pack_of(service), fid, float(item["value"]))
+            words = views.number_words(pack_of(service), fid, float(item.value or 0))
         elif state == "absent":
             words = wording.negated(fid, pack_of(service).label(fid))
         else:
             words = pack_of(service).label(fid)
         items.append({"finding": fid, "text": views.capfirst(words),
-                      "words": [str(w) for w in item.get("words") or []],
-                      "estimate": bool(item.get("estimate"))})
+                      "words": list(item.words), "estimate": item.estimate})
     return {"items": items, "weeks": weeks, "estimate": estimate}

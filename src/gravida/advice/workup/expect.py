@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from gravida.advice.workup.book import ShownToHer, WorkupBook, load_workup
@@ -64,6 +64,31 @@ class PatientExpectations:
             ids.extend(t.sources)
         ids.extend(self.imaging_sources)
         return tuple(dict.fromkeys(ids))
+
+    def as_shown(self) -> PatientExpectations:
+        """What happens next as she reads it, in every interface: only what she will meet
+        at her level.
+
+        The pack says per level (workup.yaml ``for_her``: ``shown``) how many
+        leading causes, from which probability, how many of each one's tests,
+        and whether the note on scans; the leading cause always stays. The
+        clinician's work-up and the whole expectations (usual treatment of the
+        leading causes in the clinician summary) are not cut.
+        """
+        rule = self.shown
+        causes = [
+            replace(c, tests=c.tests[:rule.tests_per_cause])
+            for i, c in enumerate(self.conditions)
+            if i == 0 or c.probability >= rule.min_probability
+        ][:rule.causes]
+        wanted = {t for c in causes for t in c.tests}
+        return replace(
+            self,
+            conditions=tuple(causes),
+            tests=tuple(t for t in self.tests if t.id in wanted),
+            imaging_note=self.imaging_note if rule.imaging_note else "",
+            imaging_sources=self.imaging_sources if rule.imaging_note else (),
+        )
 
     def to_json(self) -> dict[str, Any]:
         return {

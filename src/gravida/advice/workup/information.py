@@ -130,6 +130,8 @@ class _Histories:
         the combined result index orders histories as the results in turn).
         """
         k, h = self.joint.shape
+        if len(likelihoods) == 1 and h * likelihoods[0].shape[1] > MAX_HISTORIES:
+            return self._then_cut(likelihoods[0])
         grown = self.joint[:, None, :]
         for m in likelihoods:
             grown = (grown[:, :, None, :] * m[:, None, :, None]).reshape(k, -1, h)
@@ -150,10 +152,42 @@ class _Histories:
         joint = flat if kept is None else np.take(flat, kept, axis=1)
         return _Histories(joint, mass, (*self.generations, _Generation(h, kept, mass, cut)))
 
+    def _then_cut(self, m: npt.NDArray[np.float64]) -> _Histories:
+        """``then`` for one test whose children may need a cut, without growing them all.
+
+        Only the children's masses are computed for every child (summed over
+        conditions in the same order as ``then``, so the same floats); the
+        joint is multiplied out for the kept children alone, which are at most
+        MAX_HISTORIES of the r x histories.
+        """
+        h = self.joint.shape[1]
+        mass = np.einsum("ch,cr->rh", self.joint, m).reshape(-1)
+        kept: npt.NDArray[np.intp] | None = None
+        keep = mass > NEGLIGIBLE
+        if not keep.all():
+            kept = np.flatnonzero(keep)
+            mass = mass[kept]
+        cut = mass.shape[0] > MAX_HISTORIES
+        if cut:
+            chosen = self._most_probable(mass, kept, h)
+            kept = chosen if kept is None else kept[chosen]
+            mass = mass[chosen]
+        if kept is None:
+            joint = (self.joint[:, None, :] * m[:, :, None]).reshape(self.joint.shape[0], -1)
+        else:
+            results, parents = np.divmod(kept, h)
+            joint = np.take(self.joint, parents, axis=1)
+            joint *= np.take(m, results, axis=1)  # in place: one buffer fewer
+        gen = _Generation(h, kept, mass, cut)
+        return _Histories(joint, mass, (*self.generations, gen))
+
     def _most_probable(self, mass: npt.NDArray[np.float64], kept: npt.NDArray[np.intp] | None,
                        parents: int) -> npt.NDArray[np.intp]:
         """The MAX_HISTORIES most probable children (ascending indices into ``mass``)."""
         threshold = _order_statistic(mass, mass.shape[0] - MAX_HISTORIES)
+        at_least = np.flatnonzero(mass >= threshold)
+        if at_least.shape[0] == MAX_HISTORIES:  # the usual case: no tie across the cut
+            return at_least
         chosen = mass > threshold
         need = MAX_HISTORIES - int(np.count_nonzero(chosen))
         tied = np.flatnonzero(mass == threshold)

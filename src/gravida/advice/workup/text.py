@@ -10,7 +10,8 @@ from gravida.advice.workup.book import load_workup
 from gravida.advice.workup.expect import PatientExpectations, what_to_expect
 from gravida.advice.workup.suggest import WorkupItem, _check_assessment, _top, suggested_workup
 from gravida.engine.assess import Assessment
-from gravida.knowledge.load import Pack
+from gravida.knowledge.load import Pack, default_pack
+from gravida.knowledge.wording import load_wording
 
 WIDTH = 88  # terminal text width (presentation, not clinical)
 
@@ -26,25 +27,20 @@ def _wrap(text: str, indent: str = "  ", first: str | None = None) -> str:
                          subsequent_indent=indent, break_on_hyphens=False)
 
 
-def _about(p: float) -> str:
-    """A probability as a person reads it."""
-    n = round(p * 100)
-    if n < 1:
-        return "less than 1 in 100"
-    return f"about {min(n, 99)} in 100" if p < 0.995 else "very likely"
-
-
 def _share(p: float) -> str:
     """A posterior for a clinician: one decimal, without pretending 0.0%."""
     return f"{p:.1%}" if p >= 0.001 else "<0.1%"
 
 
-def render_patient(ex: PatientExpectations) -> str:
+def render_patient(ex: PatientExpectations, pack: Pack | None = None) -> str:
+    """Her "what happens next": likelihood in the pack's words, as her web page says it
+    (a lay reader is not given percentages)."""
+    wording = load_wording(pack or default_pack())
     lines = ["WHAT HAPPENS NEXT", _wrap(ex.next_steps), ""]
     seen: set[str] = set()
     by_id = {t.id: t for t in ex.tests}
     for c in ex.conditions:
-        lines.append(f"IF IT IS {c.lay_name.upper()} ({_about(c.probability)})")
+        lines.append(f"IF IT IS {c.lay_name.upper()} ({wording.likelihood(c.probability)})")
         lines.append(_wrap(c.text))
         if c.tests:
             lines.append("  Tests you may have:")
@@ -57,7 +53,8 @@ def render_patient(ex: PatientExpectations) -> str:
                                        "      ", "    - "))
                     seen.add(tid)
         lines.append("")
-    lines += ["ABOUT SCANS IN PREGNANCY", _wrap(ex.imaging_note), ""]
+    if ex.imaging_note:  # not at every level (the pack's for_her)
+        lines += ["ABOUT SCANS IN PREGNANCY", _wrap(ex.imaging_note), ""]
     lines.append(_wrap("Sources: " + ", ".join(ex.sources), "  ", ""))
     return "\n".join(lines)
 
@@ -109,8 +106,8 @@ def render_for(assessment: Assessment, audience: Audience, pack: Pack | None = N
 
     Raises ValueError for an unknown audience or something that is not an Assessment.
     """
-    if audience == "patient":
-        return render_patient(what_to_expect(pack, assessment))
+    if audience == "patient":  # what she reads at her level, as on every interface
+        return render_patient(what_to_expect(pack, assessment).as_shown(), pack)
     if audience == "clinician":
         return render_clinician(pack, assessment)
     raise ValueError(f"audience must be 'patient' or 'clinician' (got {audience!r})")

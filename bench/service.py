@@ -1,0 +1,141 @@
+"""Service benchmark (not a test): CPU per call of what a server request does, in process.
+
+The same work as `bench/load.py`'s phases without HTTP, so the figures hold on a
+machine busy with other work: thread CPU time, best of N rounds.
+  core       Service.assess(detail="core") on wrk's six assess bodies (bench/wrk/assess.lua)
+  full       Service.assess() (the full result) on the same bodies, serialised by orjson
+  interview  whole interviews as bench/wrk/interview.lua plays them (start, then answer
+             no / don't know / the first option until finished), SQLite store in a temp
+             dir; CPU per request (starts and answers)
+`--profile core|full|interview` prints cProfile's top costs of that phase instead.
+
+    .venv/bin/python bench/service.py [--rounds 7] [--profile full]
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+
+import argparse
+import cProfile
+import json
+import pstats
+import re
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from gravida.engine import Engine
+from gravida.service import Service
+from gravida.settings import Settings
+from gravida.store.db import make_engine
+from gravida.store.migrate import upgrade
+from gravida.store.repo import InterviewStore
+
+WRK_DIR = Path(__file__).resolve().parent / "wrk"
+
+
+def lua_bodies(script: str) -> list[dict[str, Any]]:
+    """The JSON bodies quoted in one of wrk's scripts (one source for both benchmarks)."""
+    text = (WRK_DIR / script).read_text()
+    return [json.loads(m) for m in re.findall(r"^\s*'(\{.*\})',?\s*$", text, re.M)]
+
+
+def make_service(data: Path) -> Service:
+    settings = Settings(data_dir=data, rate_limits=False)
+    db = make_engine(settings)
+    upgrade(settings, db)
+    service = Service(settings, Engine(), InterviewStore(db))
+    service.warm_up()
+    return service
+
+
+def reply(question: dict[str, Any]) -> Any:
+    """What interview.lua answers: no, don't know, or the first option."""
+    kind = question["kind"]
+    if kind in ("number", "group"):
+        return None
+    if kind == "choose":
+        return [question["options"][0]["finding"]]
+    return False
+
+
+def interviews(service: Service, starts: list[dict[str, Any]]) -> int:
+    """Play every start to its end; the number of requests made."""
+    n = 0
+    for body in starts:
+        view = service.start_interview(dict(body))
+        orjson.dumps(view)
+        n += 1
+        while not view["finished"]:
+            q = view["question"]
+            view = service.answer(view["id"], {"question": q["id"], "answer": reply(q),
+                                               "version": view["version"]})
+            orjson.dumps(view)
+            n += 1
+    return n
+
+
+def phases(service: Service) -> dict[str, Callable[[], int]]:
+    assess = lua_bodies("assess.lua")
+    starts = lua_bodies("interview.lua")
+
+    def core() -> int:
+        for b in assess:
+            orjson.dumps(service.assess(dict(b), detail="core"))
+        return len(assess)
+
+    def full() -> int:
+        for b in assess:
+            orjson.dumps(service.assess(dict(b)))
+        return len(assess)
+
+    return {"core": core, "full": full, "interview": lambda: interviews(service, starts)}
+
+
+def best_cpu_ms(fn: Callable[[], int], rounds: int) -> tuple[float, int]:
+    """(best CPU ms per request over the rounds, requests per round)."""
+    best, n = float("inf"), 0
+    for _ in range(rounds):
+        t0 = time.thread_time()
+        n = fn()
+        best = min(best, (time.thread_time() - t0) * 1000 / n)
+    return best, n
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--rounds", type=int, default=7)
+    ap.add_argument("--profile", choices=["core", "full", "interview"])
+    ap.add_argument("--top", type=int, default=30)
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory(prefix="gravida-bench-") as tmp:
+        service = make_service(Path(tmp))
+        runs = phases(service)
+        for fn in runs.values():
+            fn()  # warm every cache once
+        if args.profile:
+            prof = cProfile.Profile()
+            prof.enable()
+            for _ in range(args.rounds):
+                runs[args.profile]()
+            prof.disable()
+            pstats.Stats(prof).sort_stats("cumulative").print_stats(args.top)
+            pstats.Stats(prof).sort_stats("tottime").print_stats(args.top)
+            return
+        print(f"in-process server CPU per request (thread time, best of {args.rounds} rounds):")
+        for name, fn in runs.items():
+            ms, n = best_cpu_ms(fn, args.rounds)
+            print(f"  {name:<10} {ms:6.3f} ms/request   ({n} requests a round)", flush=True)
+        print(f"load average now {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
+
+
+if __name__ == "__main__":
+    main()
