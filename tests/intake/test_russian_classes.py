@@ -319,3 +319,28 @@ def test_latin_typed_russian_reads_as_russian(ru: Any, ipack: DirPack) -> None:
     )
     # every span points at her Latin letters
     assert all(text[e.start : e.end] == e.text for e in result.evidence)
+
+
+# --- slips of the keyboard: only words the dictionary does not know ------------
+
+
+def test_slips_are_read_as_the_phrase_form_they_are_one_edit_from(ru: Any) -> None:
+    text = "32 нидели, паясница ноет, тошнид с утра"
+    result = ru(text)
+    assert result.case.get("gestational_weeks") == 32
+    check(result, {"pain_lower_back_central": "present", "nausea_vomiting": "present"})
+    slip = next(e for e in result.evidence if e.finding == "pain_lower_back_central")
+    assert slip.text == text[slip.start : slip.end] == "паясница ноет"  # what she typed
+    assert "read_as:паясница=поясница" in slip.flags
+
+
+def test_known_words_and_medicine_names_are_never_corrected(ipack: DirPack) -> None:
+    from gravida.intake.lexicon import lexicon_for
+
+    speller = lexicon_for(ipack, "ru").speller
+    assert speller is not None
+    for word in ("полно", "больно", "бочка", "нурофен", "ношпа", "фрагмин"):
+        assert speller.read(word) is None, word
+    assert speller.read("тимпература") == "температура"
+    # two different words one edit away: left as typed
+    assert speller.read("болно") is None

@@ -20,7 +20,7 @@ import spacy
 from spacy.language import Language
 from spacy.matcher import Matcher
 
-from gravida.intake.morph import NORMALISERS, add_normaliser
+from gravida.intake.morph import NORMALISERS, add_normaliser, is_known, lemma, surface_forms
 from gravida.intake.packfiles import DirPack as DirPack
 from gravida.intake.packfiles import PackLike as PackLike
 from gravida.intake.packfiles import known_sources, vocab_findings
@@ -337,9 +337,13 @@ def _load(pack: PackLike, raw: Any, language: str) -> Lexicon:
         medicines = pack.read("medicines.yaml")
     except PackError:
         medicines = None
-    speller = build_speller(
-        raw.get("spelling"), vocabulary, medicine_words(medicines) | set(all_words)
-    )
+    known = medicine_words(medicines) | set(all_words)
+    if lemmas:  # she types inflected forms: a slip is read as one, if the dictionary lacks it
+        speller = build_speller(
+            raw.get("spelling"), surface_forms(vocabulary), known, is_known, lemma
+        )
+    else:
+        speller = build_speller(raw.get("spelling"), vocabulary, known)
     from gravida.intake.medicines import medicine_matcher  # it reads scopes: not at import
 
     return Lexicon(
