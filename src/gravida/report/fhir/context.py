@@ -9,10 +9,7 @@ from typing import Any
 
 from gravida.knowledge.codes import Codes
 from gravida.knowledge.load import Pack
-from gravida.report.handoff import (
-    HandoffError,
-)
-
+from gravida.report.handoff import HandoffError
 
 # FHIR RiskAssessment.prediction.probabilityDecimal is a percentage (R4/R4B: "Decimal values
 # are expressed as percentages as well (max = 100)", invariant ras-2). Not clinical.

@@ -8,9 +8,7 @@ from typing import TYPE_CHECKING, Any
 from gravida.engine import Assessment, Case
 from gravida.knowledge.codes import Codes, plain_number
 from gravida.knowledge.i18n import say
-from gravida.report.handoff import (
-    SOFTWARE_NAME,
-)
+from gravida.report.handoff import SOFTWARE_NAME
 
 if TYPE_CHECKING:
     from gravida.interview import Session
