@@ -16,7 +16,7 @@ from fastapi.testclient import TestClient
 
 from gravida.api.app import create_app
 from gravida.api.problems import MAX_ERRORS
-from gravida.service.service import MAX_TEXT_CHARS
+from gravida.service.requests import MAX_TEXT_CHARS
 from gravida.web import views
 
 from .conftest import fields_of, make_settings, problem_of

@@ -74,3 +74,13 @@ def test_pelvic_pressure_before_term_shows_preterm_labour(engine, weeks):
     order, level = ranked(engine, case(weeks, [*ORDINARY, "pelvic_pressure"]))
     assert order.index("preterm_labour") < 3
     assert level == "emergency"
+
+
+@pytest.mark.parametrize("weeks", [10, 22, 34])
+@pytest.mark.parametrize("sign", ["coughing_blood", "chest_pain", "shortness_of_breath"])
+def test_upper_back_pain_with_a_sign_of_embolism_shows_a_clot(engine, weeks, sign):
+    # pregnancy-related back pain is lumbar: pain between the shoulder blades with a
+    # sign of a pulmonary embolism is not explained away by it (RCOG GTG 37b)
+    order, level = ranked(engine, case(weeks, ["pain_upper_back", sign]))
+    assert order.index("venous_thromboembolism") < 3
+    assert level in ("emergency", "emergency_ambulance")

@@ -157,3 +157,95 @@ def test_a_mild_or_passing_headache_is_not_severe(parse, text):
 )
 def test_a_bad_or_lasting_headache_is_severe(parse, text):
     assert states(parse(text), "severe_headache") == "present", text
+
+
+# --- history is not now; a blood thinner is a medicine ---------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I had a blood clot in my leg after my first baby",
+        "there was a DVT in my calf three years ago",
+    ],
+)
+def test_a_past_clot_is_no_swollen_calf_now(parse, text):
+    result = parse(text)
+    assert states(result, "calf_swelling_one_leg") is None, text
+
+
+@pytest.mark.parametrize(
+    ("text", "medicine"),
+    [
+        ("I inject Clexane every evening", "enoxaparin"),
+        ("she's on dalteparin since the scan", "dalteparin"),
+        ("daily tinzaparin jabs", "tinzaparin"),
+        ("I've been on heparin the whole pregnancy", "heparin"),
+    ],
+)
+def test_heparins_are_named_medicines_and_a_bone_risk(parse, text, medicine):
+    result = parse(text)
+    assert medicine in {m.medicine for m in result.medicines}, text
+    assert states(result, "osteoporosis_risk") == "present", text
+
+
+# --- what a phrase is about: the wee's rhythm, her feet, a cough, the bump -----------
+
+
+def test_how_often_she_wees_is_not_a_rhythm_of_tightenings(parse):
+    result = parse("stinging when I pee, running to the loo every 15 minutes")
+    assert states(result, "contractions_regular") is None
+    assert states(result, "urinary_frequency_urgency") == "present"
+
+
+def test_a_rhythm_then_a_new_event_is_not_an_irregular_one(parse):
+    result = parse("contractions every 3 mins, then all of a sudden a tearing pain")
+    assert states(result, "contractions_irregular") is None
+    assert states(result, "contractions_regular") == "present"
+
+
+def test_a_rhythm_then_a_pause_is_irregular(parse):
+    result = parse("tightenings every 8 minutes then nothing for ages")
+    assert states(result, "contractions_irregular") == "present"
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        ("I can stand on my toes and heels without trouble", "high_heels_or_unsupportive_shoes"),
+        ("foot cramps in the night that wake me, back is fine in bed", "pain_at_night"),
+        ("been coughing nonstop with this cold and my back hurts", "pain_constant_unrelieved"),
+        ("her tummy is sore when touched", "lumbar_tenderness"),
+    ],
+)
+def test_a_word_that_belongs_to_something_else(parse, text, finding):
+    assert states(parse(text), finding) is None, text
+
+
+def test_not_feeling_it_when_wiping_is_saddle_numbness(parse):
+    result = parse("after the toilet, when I wiped, I couldn't feel the paper properly")
+    assert states(result, "saddle_numbness") == "present"
+
+
+def test_a_pain_given_a_place_ends_a_list_of_denials(parse):
+    result = parse("no temperature, pain under my ribs on the right since lunch")
+    assert states(result, "fever") == "absent"
+    assert states(result, "pain_upper_abdomen") == "present"
+
+
+# --- questions and worries about a cause state nothing -------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        ("might this be appendicitis?", "pain_right_lower_abdomen"),
+        ("I'm scared its my appendix", "pain_right_lower_abdomen"),
+        ("im paranoid its a kidney infection", "history_kidney_infection"),
+        ("could it be pre-eclampsia?", "hypertension_in_pregnancy"),
+        ("if I get a temperature do I go in", "fever"),
+        ("my sister had pre-eclampsia", "hypertension_in_pregnancy"),
+    ],
+)
+def test_a_question_a_worry_or_someone_else_states_nothing(parse, text, finding):
+    assert states(parse(text), finding) is None, text

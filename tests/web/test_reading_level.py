@@ -67,8 +67,9 @@ def test_her_result_reads_plainly(engine: Engine) -> None:
               f"Flesch-Kincaid grade {figures[name][1]:.1f}")
     # what leads the page: easy (reading ease 70+ is "fairly easy" and above)
     assert figures["lead"][0] >= 70 and figures["lead"][1] <= 6
-    # what she can unfold: plain English (60+), about a 14-year-old's reading
-    assert figures["folded"][0] >= 60 and figures["folded"][1] <= 10
+    # what she can unfold: fairly easy too (70+; measured 79.7 and grade 6.3 after the
+    # rewording of the longest sentences, 68.5 and grade 8.6 before), at most grade 8
+    assert figures["folded"][0] >= 70 and figures["folded"][1] <= 8
     for word in JARGON:
         hits = [s for s in lead + rest if re.search(rf"\b{word}\b", s, flags=re.I)]
         assert not hits, (word, hits[:2])

@@ -30,7 +30,8 @@ from gravida.api.problems import (
 from gravida.knowledge import i18n
 from gravida.service import Service
 from gravida.service.errors import ServiceError
-from gravida.service.service import MAX_QUERY_CHARS, MAX_TEXT_CHARS
+from gravida.service.requests import MAX_QUERY_CHARS, MAX_TEXT_CHARS
+from gravida.service.results import InterviewView
 
 log = logging.getLogger("gravida.api")
 
@@ -186,7 +187,7 @@ def _examples(service: Service) -> dict[str, tuple[dict[str, Any] | None, dict[s
             log.warning("could not compute an OpenAPI example: %s", exc)
             return None
 
-    assess_ok = safe(lambda: service.assess(examples.POSTURAL))
+    assess_ok = safe(lambda: service.assess(examples.POSTURAL).to_json())
     invalid_problem = problem_json(422, "The case is not valid", kind="invalid-case")
     try:
         service.case(examples.INVALID_CASE["value"])
@@ -195,18 +196,18 @@ def _examples(service: Service) -> dict[str, tuple[dict[str, Any] | None, dict[s
 
     session = safe(lambda: start_interview(service.engine, examples.START["structured"]["value"]))
     q = safe(lambda: next_question(session)) if session is not None else None
-    now = datetime(2026, 11, 20, 9, 30, tzinfo=UTC).isoformat()
+    now = datetime(2026, 11, 20, 9, 30, tzinfo=UTC)
     interview: dict[str, Any] | None = None
     answer_req: dict[str, Any] = {"question": "fever", "answer": False, "version": 1}
     if session is not None:
-        interview = {
-            "id": "Xq3v9-EXAMPLE-ONLY-aP0s7Kx2wLmN4cR",
-            "version": 1, "lang": "en", "finished": False,
-            "question": None if q is None else q.to_json(),
-            "questions_asked": 0, "case": session.case.to_json(), "answers": [],
-            "volunteered": [], "result": None, "pack_version": service.pack.version,
-            "text_kept": False, "created_at": now, "updated_at": now,
-        }
+        interview = InterviewView(
+            id="Xq3v9-EXAMPLE-ONLY-aP0s7Kx2wLmN4cR",
+            version=1, lang="en", finished=False,
+            question=None if q is None else q.to_json(),
+            questions_asked=0, case=session.case.to_json(), answers=[],
+            volunteered=[], result=None, pack_version=service.pack.version,
+            text_kept=False, created_at=now, updated_at=now,
+        ).to_json()
         if q is not None:
             reply: Any = False  # yes/no: no
             if q.kind == "number":
@@ -229,10 +230,11 @@ def _examples(service: Service) -> dict[str, tuple[dict[str, Any] | None, dict[s
         "You sent version 1 but the interview is at version 2: another answer arrived first.",
         "version-conflict",
     )
-    vocab = service.vocabulary()
+    vocab = service.vocabulary().to_json()
     vocab_example = {k: (v[:2] if isinstance(v, list) else v) for k, v in vocab.items()}
-    med_ok = safe(lambda: service.check_medicine(examples.MEDICINES["paracetamol"]["value"]))
-    parse_ok = safe(lambda: service.parse(examples.PARSE["narrative"]["value"]))
+    med_ok = safe(lambda: service.check_medicine(
+        examples.MEDICINES["paracetamol"]["value"]).to_json())
+    parse_ok = safe(lambda: service.parse(examples.PARSE["narrative"]["value"]).to_dict())
     return {
         "assess": (examples.ASSESS, {"200": assess_ok, "422": invalid_problem}),
         "parse_text": (examples.PARSE, {"200": parse_ok}),

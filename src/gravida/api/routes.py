@@ -25,7 +25,9 @@ from pydantic import BaseModel
 from gravida.api import examples, schemas
 from gravida.api.body import json_body
 from gravida.knowledge import i18n
-from gravida.service.service import Service, invalid, not_found
+from gravida.service import Service
+from gravida.service.requests import invalid, not_found
+from gravida.service.results import InterviewView
 from gravida.store.models import ID_LENGTH
 
 
@@ -135,11 +137,11 @@ async def off_loop(fn: Any, *args: Any) -> Any:
     return await anyio.to_thread.run_sync(fn, *args, limiter=limiter)
 
 
-def _interview_response(view: dict[str, Any], status: int = 200) -> JsonResponse:
-    headers = {"ETag": f'"{view["version"]}"', **NO_STORE}
+def _interview_response(view: InterviewView, status: int = 200) -> JsonResponse:
+    headers = {"ETag": f'"{view.version}"', **NO_STORE}
     if status == 201:
-        headers["Location"] = f"/v1/interviews/{view['id']}"
-    return JsonResponse(view, status_code=status, headers=headers)
+        headers["Location"] = f"/v1/interviews/{view.id}"
+    return JsonResponse(view.to_json(), status_code=status, headers=headers)
 
 
 def _check_id(interview_id: str) -> str:
@@ -182,9 +184,9 @@ async def assess(
     if lang is not None and isinstance(body, dict) and "lang" not in body:
         body = {**body, "lang": lang}  # Accept-Language, as if the body had said it
     if detail == "core":  # well under a millisecond: computed on the event loop
-        return JsonResponse(service.assess(body, detail=detail))
+        return JsonResponse(service.assess(body, detail=detail).to_json())
     # The full result costs more: off the loop, so this worker's other requests go on.
-    return JsonResponse(await off_loop(service.assess, body, detail))
+    return JsonResponse(await off_loop(lambda: service.assess(body, detail).to_json()))
 
 
 @router.post(
@@ -200,7 +202,7 @@ async def assess(
 async def parse(service: ServiceDep, body: JsonBody, lang: LangDep) -> Response:
     if lang is not None and isinstance(body, dict) and "lang" not in body:
         body = {**body, "lang": lang}  # Accept-Language, as if the body had said it
-    return JsonResponse(await off_loop(service.parse, body))
+    return JsonResponse(await off_loop(lambda: service.parse(body).to_dict()))
 
 
 @router.post(
@@ -281,7 +283,7 @@ def back_interview(service: ServiceDep, interview_id: InterviewId, body: JsonBod
     responses=_responses(schemas.InterviewResult, "The result", UNKNOWN, STALE, DB_DOWN),
 )
 def get_interview_result(service: ServiceDep, interview_id: InterviewId) -> Response:
-    return JsonResponse(service.result(_check_id(interview_id)), headers=NO_STORE)
+    return JsonResponse(service.result(_check_id(interview_id)).to_json(), headers=NO_STORE)
 
 
 @router.post(
@@ -294,7 +296,7 @@ def get_interview_result(service: ServiceDep, interview_id: InterviewId) -> Resp
     responses=_responses(schemas.MedicineVerdict, "The verdict", BAD_BODY),
 )
 async def check_medicine(service: ServiceDep, body: JsonBody, lang: LangDep) -> Response:
-    return JsonResponse(service.check_medicine(body, lang=lang))
+    return JsonResponse(service.check_medicine(body, lang=lang).to_json())
 
 
 @router.get(
@@ -307,7 +309,7 @@ async def check_medicine(service: ServiceDep, body: JsonBody, lang: LangDep) -> 
     responses=_responses(schemas.Vocabulary, "The vocabulary"),
 )
 async def vocabulary(service: ServiceDep, lang: LangDep) -> Response:
-    return JsonResponse(service.vocabulary(lang), headers={
+    return JsonResponse(service.vocabulary(lang).to_json(), headers={
         "Cache-Control": "public, max-age=3600", "Vary": "Accept-Language"})
 
 
@@ -319,4 +321,4 @@ async def vocabulary(service: ServiceDep, lang: LangDep) -> Response:
     responses=_responses(schemas.Health, "Healthy", DB_DOWN),
 )
 def healthz(service: ServiceDep) -> Response:
-    return JsonResponse(service.health())
+    return JsonResponse(service.health().to_json())

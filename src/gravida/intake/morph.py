@@ -18,11 +18,15 @@ run time. "ё" is folded to "е", as most people type it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from spacy.language import Language
 from spacy.tokens import Doc
+
+if TYPE_CHECKING:
+    from gravida.intake.spelling import Speller
 
 COMPONENT = "gravida_pymorphy3"
 NORMALISERS = ("pymorphy3",)
@@ -64,6 +68,45 @@ def pattern_lemmas(word: str) -> tuple[str, ...]:
         return (first,)
     forms = {str(p.normal_form).translate(_FOLD) for p in _analyzer().parse(low)}  # type: ignore[attr-defined]
     return (first, low) if low in forms else (first,)
+
+
+def is_known(word: str) -> bool:
+    """Whether the dictionary has this exact word form (any inflection)."""
+    return bool(_analyzer().word_is_known(word.lower().translate(_FOLD)))  # type: ignore[attr-defined]
+
+
+def surface_forms(lemmas: Iterable[str], min_length: int = 4) -> set[str]:
+    """Every inflected form of each dictionary word: what a slip is corrected to
+    (she types a form, "паясницу", not the dictionary word)."""
+    out: set[str] = set()
+    for lem in lemmas:
+        if len(lem) < min_length or not all("а" <= ch <= "я" for ch in lem):
+            continue
+        out.add(lem)
+        for p in _analyzer().parse(lem):  # type: ignore[attr-defined]
+            if str(p.normal_form).translate(_FOLD) != lem:
+                continue
+            out.update(str(f.word).translate(_FOLD) for f in p.lexeme)
+            break
+    return {w for w in out if len(w) >= min_length}
+
+
+def read_slips(doc: Doc, speller: Speller | None) -> dict[int, tuple[str, str]]:
+    """Read a word the dictionary does not know as the phrase-list form it is a slip
+    of ("паясница", "тимпература"), and give the token that form's lemma.
+
+    Only words pymorphy3 does not know are touched; what she typed stays in the
+    text (spans point at her characters). Returns, by token, (typed, read as).
+    """
+    read_as: dict[int, tuple[str, str]] = {}
+    if speller is None:
+        return read_as
+    for tok in doc:
+        fixed = speller.read(tok.text.translate(_FOLD))
+        if isinstance(fixed, str):
+            tok.lemma_ = lemma(fixed)
+            read_as[tok.i] = (tok.text, fixed)
+    return read_as
 
 
 @Language.factory(COMPONENT, default_config={"readings": {}})

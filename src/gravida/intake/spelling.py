@@ -14,12 +14,15 @@ Nothing a dictionary knows is changed ("sure" is never "sore", "never" never
 a medicine is never "corrected" into a symptom. The general dictionary is the
 English frequency list shipped with symspellpy (named in the language's phrase
 file); a language without one corrects nothing it does not know for certain.
+An inflected language (Russian) uses its normaliser's dictionary instead
+(pymorphy3 knows every form of every word it has), and a slip is read as an
+inflected form of a phrase-list word (morph.read_slips), never as two words.
 """
 
 from __future__ import annotations
 
 import importlib.resources
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -37,11 +40,17 @@ class Speller:
     known: frozenset[str]
     min_length: int = 4
     long_from: int = 8  # words this long may be two edits from the right one
+    max_edits: int = 2  # 1: no word is two edits away (a large inflected list builds fast)
+    # a dictionary beyond ``known`` (Russian: pymorphy3's, every inflected form)
+    knows: Callable[[str], bool] | None = field(default=None, repr=False)
+    # the dictionary word of a form: candidates that are forms of one word are one
+    # reading ("мажит": "мажет" or "мажут", both "мазать")
+    word_of: Callable[[str], str] | None = field(default=None, repr=False)
     _sym: SymSpell | None = field(default=None, repr=False)
     _cache: dict[str, str | tuple[str, str] | None] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
-        sym = SymSpell(max_dictionary_edit_distance=2, prefix_length=7)
+        sym = SymSpell(max_dictionary_edit_distance=self.max_edits, prefix_length=7)
         for w in self.domain:
             if w.isalpha() and len(w) >= 3:
                 sym.create_dictionary_entry(w, 1)
@@ -51,6 +60,8 @@ class Speller:
         """A known word for a slip, two words for a run-together one, or None."""
         w = word.lower()
         if len(w) < self.min_length or not w.isalpha() or w in self.known:
+            return None
+        if self.knows is not None and self.knows(w):
             return None
         if w not in self._cache:
             if len(self._cache) > 50_000:  # bounded: text is untrusted
@@ -68,13 +79,17 @@ class Speller:
 
     def _correct(self, w: str) -> str | None:
         assert self._sym is not None
-        distance = 2 if len(w) >= self.long_from else 1
+        distance = min(self.max_edits, 2 if len(w) >= self.long_from else 1)
         found = self._sym.lookup(w, Verbosity.CLOSEST, max_edit_distance=distance)
         if not found:
             return None
         best = found[0].distance
-        words = {s.term for s in found if s.distance == best}
-        return words.pop() if len(words) == 1 else None
+        words = sorted({str(s.term) for s in found if s.distance == best})
+        if len(words) == 1:
+            return words[0]
+        if self.word_of is not None and len({self.word_of(w) for w in words}) == 1:
+            return words[0]
+        return None
 
 
 def general_words(resource: str) -> set[str]:
@@ -101,9 +116,17 @@ def medicine_words(raw: Any) -> set[str]:
 
 
 def build_speller(
-    section: Mapping[str, Any] | None, domain: Iterable[str], extra_known: Iterable[str]
+    section: Mapping[str, Any] | None,
+    domain: Iterable[str],
+    extra_known: Iterable[str],
+    knows: Callable[[str], bool] | None = None,
+    word_of: Callable[[str], str] | None = None,
 ) -> Speller | None:
-    """The speller a phrase file's ``spelling`` section describes; None without one."""
+    """The speller a phrase file's ``spelling`` section describes; None without one.
+
+    ``knows`` is a language's own dictionary (an inflected language's normaliser):
+    what it knows is never corrected, whatever the word lists say.
+    """
     if not section:
         return None
     if not isinstance(section, Mapping):
@@ -116,9 +139,14 @@ def build_speller(
     known |= {str(w).lower() for w in section.get("known") or []}
     min_length = section.get("min_length", 4)
     long_from = section.get("two_edits_from", 8)
-    if not isinstance(min_length, int) or not isinstance(long_from, int):
-        raise err("spelling", "min_length and two_edits_from must be integers")
-    return Speller(frozenset(dom), frozenset(known), min_length, long_from)
+    max_edits = section.get("max_edits", 2)
+    if not all(isinstance(x, int) for x in (min_length, long_from, max_edits)):
+        raise err("spelling", "min_length, two_edits_from and max_edits must be integers")
+    if max_edits not in (1, 2):
+        raise err("spelling", "max_edits must be 1 or 2")
+    return Speller(
+        frozenset(dom), frozenset(known), min_length, long_from, max_edits, knows, word_of
+    )
 
 
 def set_lemmas(doc: Doc, speller: Speller | None) -> tuple[Doc, dict[int, tuple[str, str]]]:

@@ -10,30 +10,44 @@ and the two interfaces cannot give different answers.
 
 from __future__ import annotations
 
-import difflib
-import hashlib
 import logging
 import math
 import threading
-import time
-from collections import OrderedDict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
+from dataclasses import replace
 from typing import Any
 
-from gravida.advice.medicines import check
-from gravida.engine import Case, CaseError, Engine
+from gravida.advice.medicines import MedicineVerdict, check
+from gravida.engine import Assessment, Case, CaseError, Engine
 from gravida.intake.evidence import ParseResult
 from gravida.interview import Session
 from gravida.knowledge import i18n
 from gravida.knowledge.load import Pack, PackError, load_pack
 from gravida.report import Report, build_report
-from gravida.service.errors import (
-    Conflict,
-    FieldError,
-    InvalidRequest,
-    ServiceError,
-    Unavailable,
-    UnknownInterview,
+from gravida.service.caches import ParseCarry, SessionCache
+from gravida.service.errors import Conflict, FieldError, ServiceError, Unavailable
+from gravida.service.requests import (
+    MAX_QUERY_CHARS,
+    MAX_TEXT_CHARS,
+    body_lang,
+    conflict,
+    int_version,
+    invalid,
+    invalid_case,
+    json_object,
+    merge_cases,
+    nearest,
+    not_found,
+    text_field,
+)
+from gravida.service.results import (
+    HealthCheck,
+    InterviewResult,
+    InterviewView,
+    Reading,
+    StoredResult,
+    Understanding,
+    VocabularyView,
 )
 from gravida.settings import Settings
 from gravida.store import InterviewStore, NotFound, StoredInterview, VersionConflict
@@ -44,161 +58,6 @@ log = logging.getLogger("gravida.api")
 START_KEYS = ("text", "keep_text", "volunteered", "unset", "lang")
 # How much of a result POST /v1/assess returns: everything, or the engine's part.
 DETAILS = ("full", "core")
-# Her words: as many characters as the web form's text box takes, and no more (longer
-# text is refused, not cut, so that nothing she wrote is silently ignored).
-MAX_TEXT_CHARS = 4000
-MAX_QUERY_CHARS = 500
-
-
-def _nearest(word: str, known: Sequence[str]) -> tuple[str, ...]:
-    return tuple(difflib.get_close_matches(word, sorted(known), n=3, cutoff=0.6))
-
-
-def invalid_case(exc: CaseError, prefix: str = "") -> InvalidRequest:
-    errors = [FieldError(prefix + p.field, p.message, p.suggestions) for p in exc.problems]
-    return InvalidRequest(
-        "invalid-case", "The case is not valid",
-        "; ".join(f"{e.field}: {e.message}" for e in errors), errors,
-    )
-
-
-def invalid(field: str, message: str, suggestions: Sequence[str] = (),
-            kind: str = "invalid-request", title: str = "The request is not valid",
-            ) -> InvalidRequest:
-    return InvalidRequest(kind, title, f"{field}: {message}",
-                      [FieldError(field, message, tuple(suggestions))])
-
-
-def not_found(interview_id: str) -> UnknownInterview:
-    return UnknownInterview(
-        "interview-not-found", "No such interview",
-        "There is no interview with this id: it never existed, or it was deleted after "
-        "the retention period.",
-        [FieldError("id", "unknown interview id")],
-    )
-
-
-def _object(body: Any, what: str) -> dict[str, Any]:
-    if not isinstance(body, dict):
-        raise invalid("body", f"must be a JSON object ({what})")
-    return body
-
-
-def _int_version(body: Mapping[str, Any]) -> int:
-    v = body.get("version")
-    if isinstance(v, float) and v.is_integer():  # JSON has one number type: 3.0 is 3
-        v = int(v)
-    if isinstance(v, bool) or not isinstance(v, int):
-        raise invalid("version", "is required: the interview's version as last read (an integer)")
-    return v
-
-
-def _text(value: Any, field: str, limit: int, what: str) -> str:
-    if not isinstance(value, str):
-        raise invalid(field, f"is required: {what}, as text")
-    if len(value) > limit:
-        raise invalid(field, f"is {len(value)} characters long; the limit is {limit}",
-                      kind="text-too-long", title="The text is too long")
-    return value
-
-
-class SessionCache:
-    """Recently used interview sessions of this worker, by (id, version).
-
-    A stored interview at a given version never changes (every write makes a
-    new version), so a cached session is exactly what replaying the stored
-    answers would give, whichever worker wrote it. Saves replaying every
-    answer on every request; a miss (another worker, a restart) just replays.
-    """
-
-    def __init__(self, size: int = 2048) -> None:
-        self.size = size
-        self._items: OrderedDict[tuple[str, int], Session] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def get(self, key: tuple[str, int]) -> Session | None:
-        with self._lock:
-            hit = self._items.get(key)
-            if hit is not None:
-                self._items.move_to_end(key)
-            return hit
-
-    def drop(self, interview_id: str) -> None:
-        with self._lock:
-            for key in [k for k in self._items if k[0] == interview_id]:
-                del self._items[key]
-
-    def put(self, key: tuple[str, int], session: Session) -> None:
-        with self._lock:
-            self._items[key] = session
-            self._items.move_to_end(key)
-            while len(self._items) > self.size:
-                self._items.popitem(last=False)
-
-
-class ParseCarry:
-    """Her words as read by "What we understood", carried to the interview's start.
-
-    The web shows "What we understood" first and starts the interview with the
-    same text a moment later (or in the same request): reading it again would
-    do the work twice. ``understand`` puts the reading here keyed by a hash of
-    the text; the reading itself quotes her words (the evidence behind each
-    finding), so it is held briefly and never written anywhere. ``start_interview``
-    takes it out, so each reading is used once; one she never continues from
-    expires ``ttl`` seconds after it was made (``GRAVIDA_READING_TTL_SECONDS``;
-    0 keeps none), and ``forget`` drops it when she deletes what she wrote. A
-    miss (another worker, a restart, an expired or evicted entry) just reads the
-    text again: the parse is deterministic for a given text and pack.
-    """
-
-    def __init__(self, size: int = 256, ttl: float = 600.0,
-                 clock: Callable[[], float] = time.monotonic) -> None:
-        self.size = size
-        self.ttl = ttl
-        self._clock = clock
-        self._items: OrderedDict[tuple[str, str], tuple[float, ParseResult]] = OrderedDict()
-        self._lock = threading.Lock()
-
-    @staticmethod
-    def key(lang: str, text: str) -> tuple[str, str]:
-        return lang, hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-    def __len__(self) -> int:
-        with self._lock:
-            self._expire()
-            return len(self._items)
-
-    def _expire(self) -> None:
-        """Drop the readings older than ``ttl`` (the oldest sit first). Lock held."""
-        limit = self._clock() - self.ttl
-        while self._items:
-            made, _ = next(iter(self._items.values()))
-            if made > limit:
-                break
-            self._items.popitem(last=False)
-
-    def put(self, lang: str, text: str, result: ParseResult) -> None:
-        if self.ttl <= 0 or self.size <= 0:
-            return
-        with self._lock:
-            key = self.key(lang, text)
-            self._items.pop(key, None)
-            self._items[key] = (self._clock(), result)  # newest last: expiry order
-            self._expire()
-            while len(self._items) > self.size:
-                self._items.popitem(last=False)
-
-    def take(self, lang: str, text: str) -> ParseResult | None:
-        with self._lock:
-            self._expire()
-            hit = self._items.pop(self.key(lang, text), None)
-            return None if hit is None else hit[1]
-
-    def forget(self, text: str) -> None:
-        """Drop the readings of ``text`` in every language (she deleted what she wrote)."""
-        with self._lock:
-            for key in [k for k in self._items if k == self.key(k[0], text)]:
-                del self._items[key]
 
 
 class Service:
@@ -209,7 +68,7 @@ class Service:
         self.engine = engine
         self.pack = engine.pack
         self.store = store
-        self._vocabulary: dict[str, dict[str, Any]] = {}
+        self._vocabulary: dict[str, VocabularyView] = {}
         self.sessions = SessionCache()
         self.readings = ParseCarry(ttl=settings.reading_ttl_seconds)
         self._engines: dict[str, Engine] = {engine.pack.lang: engine}
@@ -224,7 +83,7 @@ class Service:
         if not isinstance(lang, str) or lang not in i18n.languages(self.pack.directory):
             known = list(i18n.languages(self.pack.directory))
             raise invalid("lang", f"unknown language {lang!r}; use one of: {', '.join(known)}",
-                          _nearest(str(lang), known))
+                          nearest(str(lang), known))
         return lang
 
     def engine_for(self, lang: str | None = None) -> Engine:
@@ -272,7 +131,8 @@ class Service:
         except CaseError as exc:
             raise invalid_case(exc) from None
 
-    def assess(self, body: Any, detail: str = "full", lang: str | None = None) -> dict[str, Any]:
+    def assess(self, body: Any, detail: str = "full", lang: str | None = None
+               ) -> Report | Assessment:
         """The full result (engine, why, plan, what to expect, work-up), or the engine's only.
 
         The full result is built by ``gravida.report``, the code path of the CLI
@@ -281,41 +141,41 @@ class Service:
         """
         if detail not in DETAILS:
             raise invalid("detail", f"must be one of {', '.join(DETAILS)}",
-                          _nearest(str(detail), DETAILS))
-        data = dict(_object(body, "a case"))
-        engine = self.engine_for(_body_lang(data, lang, pop=True))
+                          nearest(str(detail), DETAILS))
+        data = dict(json_object(body, "a case"))
+        engine = self.engine_for(body_lang(data, lang, pop=True))
         case = self.case(data)
         if detail == "core":
-            return engine.assess(case).to_json()
-        return build_report(engine, case).to_json()
+            return engine.assess(case)
+        return build_report(engine, case)
 
     # --- free text ------------------------------------------------------------------
 
-    def _parse(self, text: str, lang: str | None = None) -> dict[str, Any]:
+    def _parse(self, text: str, lang: str | None = None) -> ParseResult:
         from gravida.intake.parse import parse_text  # heavy (spaCy): on first use
 
-        return parse_text(text, self.engine_for(lang).pack).to_dict()
+        return parse_text(text, self.engine_for(lang).pack)
 
-    def parse(self, body: Any, lang: str | None = None) -> dict[str, Any]:
-        data = _object(body, '{"text": "..."}')
-        text = _text(data.get("text"), "text", MAX_TEXT_CHARS, "what she says")
+    def parse(self, body: Any, lang: str | None = None) -> ParseResult:
+        data = json_object(body, '{"text": "..."}')
+        text = text_field(data.get("text"), "text", MAX_TEXT_CHARS, "what she says")
         unknown = sorted(set(data) - {"text", "lang"})
         if unknown:
             raise invalid(unknown[0], "is not a field of this request",
-                          _nearest(unknown[0], ["text", "lang"]))
-        return self._parse(text, _body_lang(data, lang))
+                          nearest(unknown[0], ["text", "lang"]))
+        return self._parse(text, body_lang(data, lang))
 
     # --- medicines ------------------------------------------------------------------
 
-    def check_medicine(self, body: Any, lang: str | None = None) -> dict[str, Any]:
-        data = _object(body, '{"query": "...", "weeks": 30}')
+    def check_medicine(self, body: Any, lang: str | None = None) -> MedicineVerdict:
+        data = json_object(body, '{"query": "...", "weeks": 30}')
         query, weeks = data.get("query"), data.get("weeks")
         unknown = sorted(set(data) - {"query", "weeks", "lang"})
         if unknown:
             raise invalid(unknown[0], "is not a field of this request",
-                          _nearest(unknown[0], ["query", "weeks", "lang"]))
-        lang = _body_lang(data, lang)
-        query = _text(query, "query", MAX_QUERY_CHARS, "the medicine's name")
+                          nearest(unknown[0], ["query", "weeks", "lang"]))
+        lang = body_lang(data, lang)
+        query = text_field(query, "query", MAX_QUERY_CHARS, "the medicine's name")
         if weeks is not None and (isinstance(weeks, bool) or not isinstance(weeks, int | float)):
             raise invalid("weeks", "must be a number of weeks, or null when not known")
         if isinstance(weeks, float) and not math.isfinite(weeks):
@@ -324,73 +184,43 @@ class Service:
             verdict = check(query, weeks, self.engine_for(lang).pack)
         except ValueError as exc:
             raise invalid("weeks", str(exc)) from None
-        return verdict.to_json()
+        return verdict
 
     # --- vocabulary -----------------------------------------------------------------
 
-    def vocabulary(self, lang: str | None = None) -> dict[str, Any]:
+    def vocabulary(self, lang: str | None = None) -> VocabularyView:
         engine = self.engine_for(lang)
         code = engine.pack.lang
         if code not in self._vocabulary:
-            from gravida.interview.session import catalogue
-
-            pack = engine.pack
-            v = pack.vocabulary
-            findings = []
-            for f in v.findings:
-                item: dict[str, Any] = {
-                    "id": f.id, "kind": f.kind, "meaning": f.meaning,
-                    "label": pack.label(f.id),
-                }
-                if f.unit is not None:
-                    item["unit"] = f.unit
-                if f.range is not None:
-                    item["range"] = list(f.range)
-                findings.append(item)
-            self._vocabulary[code] = {
-                "version": v.version,
-                "lang": code,
-                "pack_version": pack.version,
-                "triage_levels": [{"id": t.id, "meaning": t.meaning} for t in v.triage_levels],
-                "findings": findings,
-                "conditions": [
-                    {"id": c.id, "meaning": c.meaning, "name": pack.conditions[c.id].name,
-                     "lay_name": pack.conditions[c.id].lay_name}
-                    for c in v.conditions
-                ],
-                "questions": [
-                    {"id": q.id, "kind": q.kind, "text": q.text, "findings": list(q.findings)}
-                    for q in catalogue(engine).questions.values()
-                ],
-            }
+            self._vocabulary[code] = _vocabulary_of(engine)
         return self._vocabulary[code]
 
     # --- health ---------------------------------------------------------------------
 
-    def health(self) -> dict[str, Any]:
+    def health(self) -> HealthCheck:
         try:
             self.store.ping()
         except Exception:
             log.exception("database health check failed")
             raise Unavailable("database-unavailable", "Database unavailable",
                              "The database cannot be reached.") from None
-        return {"status": "ok", "database": "ok", "pack_version": self.pack.version}
+        return HealthCheck(status="ok", database="ok", pack_version=self.pack.version)
 
     # --- interviews -----------------------------------------------------------------
 
-    def start_interview(self, body: Any, lang: str | None = None) -> dict[str, Any]:
+    def start_interview(self, body: Any, lang: str | None = None) -> InterviewView:
         from gravida.interview import InterviewError, answered_by_text, start
         from gravida.interview.session import catalogue
 
-        data = dict(_object(body, "a case, optionally with text"))
+        data = dict(json_object(body, "a case, optionally with text"))
         text = data.pop("text", None)
         keep_text = data.pop("keep_text", False)
-        lang = self.language(_body_lang(data, lang, pop=True))
+        lang = self.language(body_lang(data, lang, pop=True))
         engine = self.engine_for(lang)
         volunteered = data.pop("volunteered", None)
         unset = data.pop("unset", [])
         if text is not None:
-            text = _text(text, "text", MAX_TEXT_CHARS, "what she says (or left out)")
+            text = text_field(text, "text", MAX_TEXT_CHARS, "what she says (or left out)")
         if not isinstance(keep_text, bool):
             raise invalid("keep_text", "must be true or false")
         # keep_text without text: nothing to keep, so nothing is stored (documented in the
@@ -402,23 +232,22 @@ class Service:
             for i, g in enumerate(volunteered):
                 if not isinstance(g, str) or g not in groups:
                     raise invalid(f"volunteered[{i}]", f"unknown question group {str(g)[:100]!r}",
-                                  _nearest(str(g)[:100], groups))
+                                  nearest(str(g)[:100], groups))
                 if g in volunteered[:i]:
                     raise invalid(f"volunteered[{i}]", f"{g} is listed twice")
         if not isinstance(unset, list) or not all(isinstance(f, str) for f in unset):
             raise invalid("unset", "must be a list of finding ids read from the text")
         if unset and text is None:
             raise invalid("unset", "there is no text to unset findings from")
-        parsed: dict[str, Any] | None = None
-        understood: dict[str, Any] | None = None
+        reading: Reading | None = None
         if text is not None:
-            parsed, understood = self._understand(text, unset, engine.pack, carried=True)
-            data = merge_cases(parsed["case"], data)
+            reading = self._understand(text, unset, engine.pack, carried=True)
+            data = merge_cases(reading.case, data)
         case = self.case(data)
         if volunteered is None:
             volunteered = []
-            if parsed is not None:  # what she described in her own words counts as answered
-                volunteered = answered_by_text(engine, parsed["case"])
+            if reading is not None:  # what she described in her own words counts as answered
+                volunteered = answered_by_text(engine, reading.case)
         try:
             session = start(engine, case.to_json(), volunteered)
         except InterviewError as exc:
@@ -426,15 +255,10 @@ class Service:
         fields = self._snapshot(session, lang)
         row = self.store.create(**fields, text=text if keep_text else None)
         self.sessions.put((row.id, row.version), session)
-        view = self._view(row)
-        if parsed is not None:
-            view["parsed"] = parsed
-            view["understood"] = understood
-        return view
+        return replace(self._view(row), reading=reading)
 
     def _understand(self, text: str, unset: list[str], pack: Pack | None = None,
-                    carried: bool = False, keep: bool = False
-                    ) -> tuple[dict[str, Any], dict[str, Any]]:
+                    carried: bool = False, keep: bool = False) -> Reading:
         """What the text says, less what she unticked ("What we understood"): the parse
         with its case reduced, and the typed list she is shown (in the pack's language).
 
@@ -455,21 +279,19 @@ class Service:
         for i, f in enumerate(unset):
             if f not in known:
                 raise invalid(f"unset[{i}]", f"{f[:100]!r} was not read from the text",
-                              _nearest(f[:100], sorted(known)))
-        parsed = result.to_dict()
-        parsed["case"] = understood.case(unset)
-        return parsed, understood.to_dict()
+                              nearest(f[:100], sorted(known)))
+        return Reading(parsed=result, case=understood.case(unset), understood=understood)
 
-    def understand(self, body: Any, lang: str | None = None) -> dict[str, Any]:
+    def understand(self, body: Any, lang: str | None = None) -> Understanding:
         """"What we understood" from her text before an interview starts; nothing is stored.
 
         The web shows it back to her to untick; the interview then starts with
         the same text and ``unset`` naming what she unticked.
         """
-        data = _object(body, '{"text": "..."}')
-        text = _text(data.get("text"), "text", MAX_TEXT_CHARS, "what she says")
-        parsed, understood = self._understand(text, [], self.engine_for(lang).pack, keep=True)
-        return {"case": parsed["case"], "understood": understood}
+        data = json_object(body, '{"text": "..."}')
+        text = text_field(data.get("text"), "text", MAX_TEXT_CHARS, "what she says")
+        reading = self._understand(text, [], self.engine_for(lang).pack, keep=True)
+        return Understanding(case=reading.case, understood=reading.understood)
 
     def forget_words(self, text: Any) -> None:
         """She deleted what she wrote before the interview began: drop its reading now."""
@@ -484,19 +306,19 @@ class Service:
             raise not_found(interview_id) from None
         self.sessions.drop(interview_id)
 
-    def get_interview(self, interview_id: str) -> dict[str, Any]:
+    def get_interview(self, interview_id: str) -> InterviewView:
         return self._view(self._row(interview_id))
 
-    def answer(self, interview_id: str, body: Any) -> dict[str, Any]:
+    def answer(self, interview_id: str, body: Any) -> InterviewView:
         from gravida.interview import InterviewError, answer
         from gravida.interview.session import catalogue
 
-        data = _object(body, '{"question": "...", "answer": ..., "version": 1}')
-        version = _int_version(data)
+        data = json_object(body, '{"question": "...", "answer": ..., "version": 1}')
+        version = int_version(data)
         unknown = sorted(set(data) - {"question", "answer", "version"})
         if unknown:
             raise invalid(unknown[0], "is not a field of an answer",
-                          _nearest(unknown[0], ["question", "answer", "version"]))
+                          nearest(unknown[0], ["question", "answer", "version"]))
         qid = data.get("question")
         if "answer" not in data:
             raise invalid("answer", "is required: true, false, null (don't know), a number, "
@@ -505,7 +327,7 @@ class Service:
         if not isinstance(qid, str):
             raise invalid("question", "is required: the id of the question answered")
         if qid not in ids:
-            raise invalid("question", f"unknown question id {qid!r}", _nearest(qid, ids))
+            raise invalid("question", f"unknown question id {qid!r}", nearest(qid, ids))
         row = self._row(interview_id)
         self._check_version(row, version)
         if row.finished:
@@ -522,11 +344,11 @@ class Service:
                           kind="invalid-answer", title="The answer is not valid") from None
         return self._save(row, after)
 
-    def back(self, interview_id: str, body: Any) -> dict[str, Any]:
+    def back(self, interview_id: str, body: Any) -> InterviewView:
         from gravida.interview import InterviewError, back
 
-        data = _object(body, '{"version": 1}')
-        version = _int_version(data)
+        data = json_object(body, '{"version": 1}')
+        version = int_version(data)
         row = self._row(interview_id)
         self._check_version(row, version)
         session = self._resume(row)
@@ -550,7 +372,7 @@ class Service:
         its texts in ``lang`` (default: the server's)."""
         return build_report(self.engine_for(lang), case if isinstance(case, Case) else dict(case))
 
-    def relanguage(self, interview_id: str, lang: str) -> dict[str, Any]:
+    def relanguage(self, interview_id: str, lang: str) -> InterviewView:
         """The interview from now on in ``lang``: its answers kept, its question and result
         said again in that language (the web page's language switch)."""
         code = self.language(lang)
@@ -572,13 +394,13 @@ class Service:
         self.sessions.put((new.id, new.version), session)
         return self._view(new)
 
-    def result(self, interview_id: str) -> dict[str, Any]:
+    def result(self, interview_id: str) -> InterviewResult:
         from gravida.interview import result
 
         row = self._row(interview_id)
         if row.finished and row.result is not None:
-            return row.result
-        return result(self._resume(row)).to_json()
+            return StoredResult(row.result)
+        return result(self._resume(row))
 
     # --- interview internals --------------------------------------------------------
 
@@ -624,7 +446,7 @@ class Service:
             "pack_version": self.pack.version,
         }
 
-    def _save(self, row: StoredInterview, session: Session) -> dict[str, Any]:
+    def _save(self, row: StoredInterview, session: Session) -> InterviewView:
         try:
             new = self.store.update(row.id, row.version,
                                     **self._snapshot(session, _stored_lang(row)))
@@ -636,35 +458,25 @@ class Service:
         return self._view(new)
 
     @staticmethod
-    def _view(row: StoredInterview) -> dict[str, Any]:
+    def _view(row: StoredInterview) -> InterviewView:
         session = row.state.get("session", {})
         answers = session.get("answers", [])
-        return {
-            "id": row.id,
-            "version": row.version,
-            "lang": _stored_lang(row),
-            "finished": row.finished,
-            "question": row.question,
-            "questions_asked": len(answers),
-            "case": row.state.get("case", {}),
-            "answers": answers,
-            "volunteered": session.get("volunteered", []),
-            "result": row.result if row.finished else None,
-            "pack_version": row.pack_version,
-            "text_kept": row.text is not None,
-            "created_at": row.created_at.isoformat(),
-            "updated_at": row.updated_at.isoformat(),
-        }
-
-
-def _body_lang(data: dict[str, Any], default: str | None, pop: bool = False) -> str | None:
-    """A body's ``lang`` field (a language code), else ``default`` (the request's)."""
-    if "lang" not in data:
-        return default
-    value = data.pop("lang") if pop else data["lang"]
-    if not isinstance(value, str):
-        raise invalid("lang", "must be a language code such as en or ru")
-    return value
+        return InterviewView(
+            id=row.id,
+            version=row.version,
+            lang=_stored_lang(row),
+            finished=row.finished,
+            question=row.question,
+            questions_asked=len(answers),
+            case=row.state.get("case", {}),
+            answers=answers,
+            volunteered=session.get("volunteered", []),
+            result=row.result if row.finished else None,
+            pack_version=row.pack_version,
+            text_kept=row.text is not None,
+            created_at=row.created_at,
+            updated_at=row.updated_at,
+        )
 
 
 def _stored_lang(row: StoredInterview) -> str:
@@ -673,29 +485,13 @@ def _stored_lang(row: StoredInterview) -> str:
     return lang if isinstance(lang, str) else i18n.DEFAULT_LANGUAGE
 
 
-def conflict(expected: int, current: int | None) -> Conflict:
-    return Conflict(
-        "version-conflict", "The interview has changed",
-        f"You sent version {expected} but the interview is at version {current}: another "
-        "answer arrived first. Read the interview again and answer its current question.",
-        [FieldError("version", f"expected {current}, got {expected}")],
+def _vocabulary_of(engine: Engine) -> VocabularyView:
+    """The vocabulary, in the words of the engine's pack, and the questions it asks."""
+    from gravida.interview.session import catalogue
+
+    pack = engine.pack
+    return VocabularyView(
+        vocabulary=pack.vocabulary, lang=pack.lang, pack_version=pack.version,
+        labels={f.id: pack.label(f.id) for f in pack.vocabulary.findings},
+        conditions=pack.conditions, questions=tuple(catalogue(engine).questions.values()),
     )
-
-
-def merge_cases(from_text: Mapping[str, Any], given: Mapping[str, Any]) -> dict[str, Any]:
-    """The case read from text, overridden by what was given as structured findings.
-
-    Given numbers replace read ones; a finding given as present or absent wins
-    over the opposite reading. Badly typed given values pass through untouched
-    so that case validation reports them against the caller's field names.
-    """
-    out: dict[str, Any] = {k: v for k, v in from_text.items() if k not in ("present", "absent")}
-    out.update({k: v for k, v in given.items() if k not in ("present", "absent")})
-    gp, ga = given.get("present"), given.get("absent")
-    gp_set = {x for x in gp if isinstance(x, str)} if isinstance(gp, list) else set()
-    ga_set = {x for x in ga if isinstance(x, str)} if isinstance(ga, list) else set()
-    tp = [f for f in from_text.get("present", []) if f not in ga_set and f not in gp_set]
-    ta = [f for f in from_text.get("absent", []) if f not in gp_set and f not in ga_set]
-    out["present"] = [*tp, *gp] if isinstance(gp, list) else (gp if "present" in given else tp)
-    out["absent"] = [*ta, *ga] if isinstance(ga, list) else (ga if "absent" in given else ta)
-    return out

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 from typing import Any
 
 from fastapi import APIRouter, Request
@@ -12,6 +13,7 @@ from fastapi.responses import HTMLResponse, Response
 from gravida.knowledge.i18n import _
 from gravida.service import Service
 from gravida.service.errors import InvalidRequest, ServiceError
+from gravida.service.results import InterviewView
 from gravida.web import views
 from gravida.web.render import (
     call,
@@ -38,20 +40,20 @@ router = APIRouter(include_in_schema=False)
 # --- the interview -------------------------------------------------------------------
 
 
-def step_of(view: Mapping[str, Any]) -> int:
+def step_of(view: InterviewView) -> int:
     """The number in the current question's address: one more than the answers so far."""
-    return int(view["questions_asked"]) + 1
+    return view.questions_asked + 1
 
 
 def question_url(interview_id: str, step: int) -> str:
     return f"/i/{interview_id}/q/{step}"
 
 
-def current_url(view: Mapping[str, Any]) -> str:
+def current_url(view: InterviewView) -> str:
     """Where the interview stands: its current question, or the result."""
-    if view["finished"] or view["question"] is None:
-        return f"/i/{view['id']}/result"
-    return question_url(str(view["id"]), step_of(view))
+    if view.finished or view.question is None:
+        return f"/i/{view.id}/result"
+    return question_url(view.id, step_of(view))
 
 
 def form_values(value: Any) -> dict[str, list[str]]:
@@ -75,7 +77,19 @@ def answer_words(value: Any) -> str | None:
     return None
 
 
-def earlier(service: Service, view: Mapping[str, Any], step: int) -> dict[str, Any]:
+@dataclass(frozen=True)
+class Earlier:
+    """The interview as it stood at an earlier question, and her answer to it then."""
+
+    view: InterviewView
+    given: Any
+
+    @property
+    def question(self) -> dict[str, Any] | None:
+        return self.view.question
+
+
+def earlier(service: Service, view: InterviewView, step: int) -> Earlier:
     """The interview as it stood at an earlier question: that question and her answer then.
 
     Worked out in memory (nothing is undone until she answers it again), so
@@ -83,39 +97,41 @@ def earlier(service: Service, view: Mapping[str, Any], step: int) -> dict[str, A
     """
     from gravida.interview import back, next_question
 
-    session = service.session(str(view["id"]))
+    session = service.session(view.id)
     answers = session.answers
     undo = len(answers) - (step - 1)
     for _step in range(undo):
         session = back(session)
     q = next_question(session)
     given = answers[step - 1].value if step - 1 < len(answers) else None
-    return {
-        **view, "question": None if q is None else q.to_json(),
-        "case": session.case.to_json(), "questions_asked": step - 1, "given": given,
-    }
+    return Earlier(replace(view, question=None if q is None else q.to_json(),
+                           case=session.case.to_json(), questions_asked=step - 1), given)
 
 
-def question_page(service: Service, view: Mapping[str, Any], text: str | None,
+def question_page(service: Service, shown: InterviewView | Earlier, text: str | None,
                   error: views.FormProblem | None = None, notice: str | None = None,
                   values: Mapping[str, Sequence[str]] | None = None) -> HTMLResponse:
-    q = view["question"]
+    changing = isinstance(shown, Earlier)
+    view = shown.view if isinstance(shown, Earlier) else shown
+    given = shown.given if isinstance(shown, Earlier) else None
+    q = view.question
+    assert q is not None  # a question page is only shown for a question
     urgent: dict[str, Any] | None = None
     if q.get("purpose") == "emergency":  # an answer revealed an emergency: say so at once
         urgent = outcome_of(service, report_for(service, view))
-    known = views.known_findings(pack_of(service), view["case"])
-    if values is None and "given" in view:
-        values = form_values(view["given"])
+    known = views.known_findings(pack_of(service), view.case)
+    if values is None and changing:
+        values = form_values(given)
     values = values or {}
     chosen = set(values.get("choice") or [])
     numbers = {k[2:]: v[0] for k, v in values.items() if k.startswith("n_") and v}
     step = step_of(view)
     return page(
-        "question.html", status=422 if error else 200, q=q, id=view["id"],
-        version=view["version"], asked=view["questions_asked"], urgent=urgent, known=known,
-        step=step, changing="given" in view,
-        given=answer_words(view.get("given")) if q["kind"] == "yes_no" else None,
-        back_url=question_url(str(view["id"]), step - 1) if step > 1 else None,
+        "question.html", status=422 if error else 200, q=q, id=view.id,
+        version=view.version, asked=view.questions_asked, urgent=urgent, known=known,
+        step=step, changing=changing,
+        given=answer_words(given) if q["kind"] == "yes_no" else None,
+        back_url=question_url(view.id, step - 1) if step > 1 else None,
         text=text, error=error, notice=notice, chosen=chosen, numbers=numbers,
         volunteered=_must_choose(service, q["id"]),
     )
@@ -159,13 +175,13 @@ async def question(request: Request, interview_id: str, step: str) -> Response:
         return view
     n = int(step) if step.isdigit() else 0
     now = step_of(view)
-    finished = view["finished"] or view["question"] is None
+    finished = view.finished or view.question is None
     if n < 1 or n > now or (n == now and finished):
         return redirect(current_url(view))
     text = await call(kept_text, service, interview_id)
     if n < now:
         return question_page(service, await call(earlier, service, view, n), text)
-    q = view["question"]
+    q = view.question or {}
     if q.get("purpose") == "emergency" and request.query_params.get("more") != "1":
         return redirect(f"/i/{interview_id}/result")  # what to do first, at once
     notice = None
@@ -176,7 +192,7 @@ async def question(request: Request, interview_id: str, step: str) -> Response:
 
 
 async def _posted(request: Request, interview_id: str
-                  ) -> tuple[Service, dict[str, list[str]], dict[str, Any]] | Response:
+                  ) -> tuple[Service, dict[str, list[str]], InterviewView] | Response:
     """A form post on an interview: its service, form and current view, or the page to
     answer with (not found, or a stale version: back to the question now open)."""
     service = service_of(request)
@@ -184,7 +200,7 @@ async def _posted(request: Request, interview_id: str
     view = await load(service, interview_id)
     if isinstance(view, HTMLResponse):
         return view
-    if first(form, "version") != str(view["version"]):
+    if first(form, "version") != str(view.version):
         return redirect(f"/i/{interview_id}?moved=1")
     return service, form, view
 
@@ -201,7 +217,7 @@ async def answer(request: Request, interview_id: str) -> Response:
     if not 1 <= step <= step_of(view):
         return redirect(f"/i/{interview_id}?moved=1")
     shown = view if step == step_of(view) else await call(earlier, service, view, step)
-    q = shown["question"]
+    q = shown.question
     if q is None or first(form, "question") != q["id"]:
         return redirect(f"/i/{interview_id}?moved=1")
     try:
@@ -210,7 +226,7 @@ async def answer(request: Request, interview_id: str) -> Response:
         return question_page(service, shown, await call(kept_text, service, interview_id),
                              error=exc, values=form)
     while step < step_of(view):  # answering an earlier question again: go back to it first
-        went = await step_back(service, interview_id, int(view["version"]))
+        went = await step_back(service, interview_id, view.version)
         if went is None:
             return redirect(f"/i/{interview_id}?moved=1")
         if isinstance(went, Response):
@@ -218,7 +234,7 @@ async def answer(request: Request, interview_id: str) -> Response:
         view = went
     try:
         await call(service.answer, interview_id,
-                   {"question": q["id"], "answer": value, "version": view["version"]})
+                   {"question": q["id"], "answer": value, "version": view.version})
     except ServiceError as exc:
         if exc.kind == "version-conflict" or exc.kind == "interview-finished":
             return redirect(f"/i/{interview_id}?moved=1")
@@ -234,7 +250,7 @@ async def answer(request: Request, interview_id: str) -> Response:
 
 
 async def step_back(service: Service, interview_id: str,
-                    version: int) -> dict[str, Any] | Response | None:
+                    version: int) -> InterviewView | Response | None:
     """Undo the last answer: the new view, None if it moved on or there is nothing to
     undo, or an error page."""
     try:
@@ -253,5 +269,5 @@ async def back(request: Request, interview_id: str) -> Response:
     if isinstance(posted, Response):
         return posted
     service, _form, view = posted
-    went = await step_back(service, interview_id, int(view["version"]))
+    went = await step_back(service, interview_id, view.version)
     return went if isinstance(went, Response) else redirect(f"/i/{interview_id}")

@@ -41,6 +41,7 @@ from gravida.report import Report
 from gravida.report.summary import template_environment
 from gravida.service import Service
 from gravida.service.errors import ServiceError, UnknownInterview
+from gravida.service.results import InterviewView
 from gravida.store.models import ID_LENGTH
 from gravida.web import outcome, views
 
@@ -294,7 +295,7 @@ def guarded(handler: Callable[P, Awaitable[Response]]) -> Callable[P, Awaitable[
 # --- what several pages load ---------------------------------------------------------
 
 
-async def load(service: Service, interview_id: str) -> dict[str, Any] | HTMLResponse:
+async def load(service: Service, interview_id: str) -> InterviewView | HTMLResponse:
     """The stored interview; its pages speak its language from here on."""
     if not valid_id(interview_id):
         return not_found()
@@ -302,7 +303,7 @@ async def load(service: Service, interview_id: str) -> dict[str, Any] | HTMLResp
         view = await call(service.get_interview, interview_id)
     except ServiceError as exc:
         return problem_page(exc)
-    i18n.set_language(view.get("lang") or i18n.current())
+    i18n.set_language(view.lang or i18n.current())
     return view
 
 
@@ -314,8 +315,8 @@ def kept_text(service: Service, interview_id: str) -> str | None:
         return None
 
 
-def report_for(service: Service, view: Mapping[str, Any]) -> Report:
-    return service.report(view["case"], view.get("lang") or i18n.current())
+def report_for(service: Service, view: InterviewView) -> Report:
+    return service.report(view.case, view.lang or i18n.current())
 
 
 _WORDINGS: dict[str, Wording] = {}

@@ -7,7 +7,6 @@ import hashlib
 import logging
 import re
 from collections.abc import Callable
-from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
@@ -18,6 +17,7 @@ from gravida.report.fhir import bundle_json
 from gravida.report.summary import render_summary
 from gravida.service import Service
 from gravida.service.errors import ServiceError
+from gravida.service.results import InterviewView
 from gravida.web import views
 from gravida.web.render import (
     CSP,
@@ -82,16 +82,16 @@ async def result_page(request: Request, interview_id: str) -> Response:
     view = await load(service, interview_id)
     if isinstance(view, HTMLResponse):
         return view
-    q = view["question"]
-    unfinished = not view["finished"] and q is not None
-    if unfinished and q.get("purpose") != "emergency":
+    q = view.question
+    unfinished = not view.finished and q is not None
+    if unfinished and (q or {}).get("purpose") != "emergency":
         return redirect(f"/i/{interview_id}")
     report = await call(report_for, service, view)
     r = outcome_of(service, report)
     return page(
-        "result.html", id=interview_id, version=view["version"], r=r,
-        unfinished=unfinished, asked=view["questions_asked"],
-        stop=(view.get("result") or {}).get("stop_explanation"),
+        "result.html", id=interview_id, version=view.version, r=r,
+        unfinished=unfinished, asked=view.questions_asked,
+        stop=(view.result or {}).get("stop_explanation"),
         handoff=handoff_links(interview_id),
     )
 
@@ -112,19 +112,19 @@ async def summary(request: Request, interview_id: str) -> Response:
     from gravida.interview.session import catalogue
 
     report = await call(report_for, service, view)
-    s = views.summary_view(report, pack_of(service), catalogue(engine_of(service)), view["answers"])
+    s = views.summary_view(report, pack_of(service), catalogue(engine_of(service)), view.answers)
     return page(
-        "summary.html", id=interview_id, s=s, finished=view["finished"],
+        "summary.html", id=interview_id, s=s, finished=view.finished,
         text=await call(kept_text, service, interview_id),
-        date=view["updated_at"][:16].replace("T", " "),
-        stop=(view.get("result") or {}).get("stop_explanation"),
+        date=view.updated_at.isoformat()[:16].replace("T", " "),
+        stop=(view.result or {}).get("stop_explanation"),
         handoff=handoff_links(interview_id),
     )
 
 
 async def handoff_document(
     request: Request, interview_id: str, renderer: Callable[[Report, Session], str]
-) -> tuple[str, dict[str, Any]] | Response:
+) -> tuple[str, InterviewView] | Response:
     """A stored interview's hand-off document, ``renderer(report, session)``.
 
     Both hand-offs (the FHIR Bundle and the one-page summary) load the same
@@ -150,7 +150,7 @@ async def fhir(request: Request, interview_id: str) -> Response:
     if isinstance(doc, Response):
         return doc
     body, view = doc
-    day = view["updated_at"][:10]
+    day = view.updated_at.isoformat()[:10]
     headers = {**PAGE_HEADERS,
                "Content-Disposition": f'attachment; filename="gravida-{day}.fhir.json"'}
     return Response(body, media_type="application/fhir+json", headers=headers)

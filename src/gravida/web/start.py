@@ -180,7 +180,7 @@ async def start_post(request: Request) -> Response:
                               "We could not use this. Please check your answers and try "
                               "again, or leave the description empty.")}], shown)
         return problem_page(exc)
-    return redirect(f"/i/{view['id']}")
+    return redirect(f"/i/{view.id}")
 
 
 async def understood(service: Service, text: str,
@@ -199,21 +199,20 @@ async def understood(service: Service, text: str,
     wording = wording_of(service)
     items: list[dict[str, Any]] = []
     weeks, estimate = "", False
-    for item in seen["understood"]["items"]:
-        fid, state = str(item["finding"]), str(item["state"])
+    for item in seen.understood.items:
+        fid, state = item.finding, item.state
         if fid == "gestational_weeks":
-            weeks = views.number_text(float(item["value"]))
-            estimate = bool(item.get("estimate"))
+            weeks = views.number_text(float(item.value or 0))
+            estimate = item.estimate
             continue
         if fid in where:
             continue
         if state == "value":
-            words = views.number_words(pack_of(service), fid, float(item["value"]))
+            words = views.number_words(pack_of(service), fid, float(item.value or 0))
         elif state == "absent":
             words = wording.negated(fid, pack_of(service).label(fid))
         else:
             words = pack_of(service).label(fid)
         items.append({"finding": fid, "text": views.capfirst(words),
-                      "words": [str(w) for w in item.get("words") or []],
-                      "estimate": bool(item.get("estimate"))})
+                      "words": list(item.words), "estimate": item.estimate})
     return {"items": items, "weeks": weeks, "estimate": estimate}

@@ -13,6 +13,7 @@ import math
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from gravida.advice.medicines import MedicineVerdict
 from gravida.engine import Factor
 from gravida.interview.catalogue import Catalogue
 from gravida.knowledge.i18n import N_, _
@@ -362,22 +363,22 @@ def summary_view(report: Report, pack: Pack, catalogue: Catalogue,
     }
 
 
-def medicine_view(verdict: Mapping[str, Any], prescription_words: str) -> dict[str, Any]:
+def medicine_view(verdict: MedicineVerdict, prescription_words: str) -> dict[str, Any]:
     """A medicine check's answer as the result page shows it.
 
     ``prescription_words`` is the pack's wording for a prescription-only
-    medicine (the verdict's JSON carries only the flag).
+    medicine (the verdict carries only the flag).
     """
     return {
-        "query": str(verdict.get("query") or ""),
-        "name": verdict.get("name"),
-        "found": verdict.get("medicine") is not None,
-        "verdict": str(verdict.get("verdict") or "unknown"),
-        "verdict_text": str(verdict.get("verdict_text") or ""),
-        "reason": str(verdict.get("reason") or ""),
-        "stage_note": str(verdict.get("stage_note") or ""),
-        "dose": verdict.get("dose_limit"),
-        "note": verdict.get("note"),
-        "prescription": prescription_words if verdict.get("prescription_only") else None,
-        "match_note": verdict.get("match_note"),
+        "query": verdict.query,
+        "name": verdict.name,
+        "found": verdict.found,
+        "verdict": verdict.verdict,
+        "verdict_text": verdict.verdict_text,
+        "reason": verdict.reason,
+        "stage_note": verdict.stage_note,
+        "dose": None if verdict.dose is None else verdict.dose.text,
+        "note": None if verdict.note is None else verdict.note.text,
+        "prescription": prescription_words if verdict.prescription_only else None,
+        "match_note": verdict.match_note,
     }
