@@ -192,6 +192,31 @@ CLASSES: list[tuple[str, str, dict[str, str | None]]] = [
         "9 недель, ноет поясница, сбоку не болит, плечо не болит.",
         {"pain_one_side": "absent", "shoulder_tip_pain": "absent"},
     ),
+    # "нет" denies a thing, never a clause with a verb of its own (typed without commas too)
+    (
+        "run-on",
+        "болит спина и температуры нет, 30 недель",
+        {"pain_lower_back_central": "present", "fever": "absent"},
+    ),
+    (
+        "run-on",
+        "29 нед температуры нет болит поясница справа и писать больно",
+        {"pain_right_side": "present", "painful_urination": "present", "fever": "absent"},
+    ),
+    (
+        "run-on",
+        "оч болит спина 33 нед в ногу не отдает онемения нет",
+        {
+            "pain_lower_back_central": "present",
+            "radiates_leg_below_knee": "absent",
+            "leg_numbness_tingling": "absent",
+        },
+    ),
+    (
+        "run-on",
+        "30 недель, нет температуры, озноба и рвоты",
+        {"fever": "absent", "chills_rigors": "absent", "nausea_vomiting": "absent"},
+    ),
     # hedges leave the finding to the questions; a simile is not a hedge
     (
         "hedge",

@@ -174,6 +174,10 @@ def _parse(text: str, pack: PackLike, language: str) -> ParseResult:
                 )
                 or m.start <= s.trigger.start < m.end
             ]
+        if lex.own_clause is not None:
+            # "болит спина и температуры нет", "температуры нет болит поясница": the
+            # "нет" denies the fever, not a clause with a verb of its own
+            mods = [s for s in mods if not _other_clause(s, m.start, m.end, doc, lex)]
         negated = any(s.trigger.category == "negation" for s in mods)
         flags = _drop_flags(mods, m.finding, lex)
         if m.polarity == "absent_if_negated":
@@ -244,6 +248,17 @@ def _mention_between(starts: Sequence[int], a: int, b: int) -> bool:
     """A mention starts in tokens [a, b) (``starts`` sorted)."""
     k = bisect_left(starts, a)
     return k < len(starts) and starts[k] < b
+
+
+def _other_clause(scope: ctx.Scope, start: int, end: int, doc: Doc, lex: Lexicon) -> bool:
+    """A negation word that denies only things (``context.own_clause.not_by``) with a
+    verb of its own (``own_clause.verbs``) in the mention or between them."""
+    if scope.trigger.category != "negation" or scope.text.lower() not in lex.own_clause_not_by:
+        return False
+    assert lex.own_clause is not None
+    t = scope.trigger
+    lo, hi = (min(start, t.end), max(end, t.start)) if t.start >= start else (t.end, end)
+    return any(lex.own_clause.match(doc[i].lower_) for i in range(lo, hi))
 
 
 def _same_clause(doc: Doc, trigger: ctx.Trigger, t0: int, t1: int) -> bool:
