@@ -249,3 +249,31 @@ def test_a_pain_given_a_place_ends_a_list_of_denials(parse):
 )
 def test_a_question_a_worry_or_someone_else_states_nothing(parse, text, finding):
     assert states(parse(text), finding) is None, text
+
+
+def test_how_long_she_stood_is_not_how_long_it_has_hurt(parse):
+    result = parse("my back aches after I've been standing at the hob for ages")
+    assert states(result, "pain_duration_over_2_weeks") is None
+
+
+def test_tripping_on_its_own_is_not_a_fall(parse):
+    result = parse("my foot drags and I keep tripping, back pain too")
+    assert states(result, "recent_trauma") is None
+    assert states(parse("I tripped over a toy and hit my bump"), "recent_trauma") == "present"
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        ("I was told it's pelvic girdle pain", "radiates_abdomen"),
+        ("sharp at the pubic bone and along my inner thighs", "radiates_buttock_thigh"),
+        ("a hot water bottle helps the ache", "pain_relieved_by_rest"),
+    ],
+)
+def test_a_name_or_a_remedy_is_not_where_or_how_it_eases(parse, text, finding):
+    assert states(parse(text), finding) is None, text
+
+
+def test_a_verb_after_a_comma_ends_a_denial(parse):
+    result = parse("no shooting pains, gets worse when I've stood a long time")
+    assert states(result, "pain_worse_standing_sitting_long") == "present"
