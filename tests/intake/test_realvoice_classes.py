@@ -277,3 +277,14 @@ def test_a_name_or_a_remedy_is_not_where_or_how_it_eases(parse, text, finding):
 def test_a_verb_after_a_comma_ends_a_denial(parse):
     result = parse("no shooting pains, gets worse when I've stood a long time")
     assert states(result, "pain_worse_standing_sitting_long") == "present"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("23 weeks on Sunday and my back is sore", 22),
+        ("she's 31 weeks tomorrow, back ache", 30),
+    ],
+)
+def test_a_week_reached_soon_is_one_less_now(parse, text, expected):
+    assert parse(text).case.get("gestational_weeks") == expected, text
