@@ -288,3 +288,25 @@ def test_a_verb_after_a_comma_ends_a_denial(parse):
 )
 def test_a_week_reached_soon_is_one_less_now(parse, text, expected):
     assert parse(text).case.get("gestational_weeks") == expected, text
+
+
+def test_a_baby_still_moving_is_moving(parse):
+    result = parse("no bleeding and the baby is still kicking away")
+    assert states(result, "reduced_fetal_movements") == "absent"
+
+
+def test_legs_not_weak_says_nothing_about_feeling_unwell(parse):
+    result = parse("my legs aren't weak")
+    assert states(result, "feeling_very_unwell") is None
+    assert states(result, "leg_weakness") == "absent"
+
+
+def test_nobody_ever_saying_so_is_a_denial(parse):
+    result = parse("no one has ever told me my blood pressure is high")
+    assert states(result, "hypertension_in_pregnancy") == "absent"
+
+
+def test_no_tightenings_coming_regularly_is_no_rhythm_not_irregular_ones(parse):
+    result = parse("I've got no contractions coming regularly")
+    assert states(result, "contractions_regular") == "absent"
+    assert states(result, "contractions_irregular") is None
