@@ -12,7 +12,9 @@ What is captured (all as the interfaces print or send them, byte for byte):
   medicines, vocabulary, health, invalid requests, and a whole interview
   (start from text, answer, back, result, read) with ids and times made constant.
 
-A refactor that keeps behaviour shows ``0 differences``. Not a test (it runs
+A refactor that keeps behaviour shows ``0 differences``. To capture another
+checkout (say main, in a worktree next to this one, so that ../shared is found):
+``PYTHONPATH=../base/src .venv/bin/python ../base/bench/golden.py capture DIR``. Not a test (it runs
 for a minute); the lead and helpers run it around structural changes.
 """
 
@@ -34,8 +36,8 @@ MODES = ("full", "conversation", "interview", "narrative")
 
 
 def _gravida(*args: str, stdin: str | None = None) -> str:
-    run = subprocess.run([str(ROOT / ".venv" / "bin" / "gravida"), *args], input=stdin,
-                         capture_output=True, text=True, check=False)
+    run = subprocess.run([sys.executable, "-c", "from gravida.cli import main; main()", *args],
+                         input=stdin, capture_output=True, text=True, check=False)
     return f"exit {run.returncode}\n{run.stdout}"
 
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from gravida.advice._pack import load_sources
-from gravida.knowledge.load import default_pack_dir
+from gravida.knowledge.load import default_pack
 
 DOC = Path(__file__).resolve().parents[1] / "docs" / "seed-review.md"
 VERDICTS = {"supported", "partly", "unproven", "outdated", "wrong", "-"}
@@ -24,7 +23,7 @@ def _rows() -> tuple[list[list[str]], dict[str, str]]:
 
 
 def test_every_claim_has_a_verdict_and_cites_sources_the_pack_and_the_table_hold():
-    sources = load_sources(default_pack_dir())
+    sources = default_pack().sources
     claims, table = _rows()
     assert len(claims) > 60
     numbers = [c[0] for c in claims]

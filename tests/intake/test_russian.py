@@ -191,8 +191,11 @@ def test_numbers_in_russian_usage(ru, text, finding, value):
 
 
 def test_a_temperature_said_in_two_parts_is_not_misread(ru):
-    # "37 и 9" is 37.9: no number is better than 37.0, which would deny a fever
-    assert "temperature_c" not in ru("Температура 37 и 9.").case
+    # "37 и 9" is 37.9, a decimal said aloud; never 37.0, which would deny a fever
+    assert ru("Температура 37 и 9.").case.get("temperature_c") == 37.9
+    assert ru("Температура тридцать восемь и две.").case.get("temperature_c") == 38.2
+    # "и" before anything but one digit is not a decimal
+    assert ru("Температура 37 и 12 дней болит спина.").case.get("temperature_c") != 37.12
 
 
 def test_the_babys_heart_rate_is_not_her_pulse(ru):

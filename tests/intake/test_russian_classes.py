@@ -192,6 +192,31 @@ CLASSES: list[tuple[str, str, dict[str, str | None]]] = [
         "9 недель, ноет поясница, сбоку не болит, плечо не болит.",
         {"pain_one_side": "absent", "shoulder_tip_pain": "absent"},
     ),
+    # "нет" denies a thing, never a clause with a verb of its own (typed without commas too)
+    (
+        "run-on",
+        "болит спина и температуры нет, 30 недель",
+        {"pain_lower_back_central": "present", "fever": "absent"},
+    ),
+    (
+        "run-on",
+        "29 нед температуры нет болит поясница справа и писать больно",
+        {"pain_right_side": "present", "painful_urination": "present", "fever": "absent"},
+    ),
+    (
+        "run-on",
+        "оч болит спина 33 нед в ногу не отдает онемения нет",
+        {
+            "pain_lower_back_central": "present",
+            "radiates_leg_below_knee": "absent",
+            "leg_numbness_tingling": "absent",
+        },
+    ),
+    (
+        "run-on",
+        "30 недель, нет температуры, озноба и рвоты",
+        {"fever": "absent", "chills_rigors": "absent", "nausea_vomiting": "absent"},
+    ),
     # hedges leave the finding to the questions; a simile is not a hedge
     (
         "hedge",
@@ -299,10 +324,30 @@ def test_class_of_wording(ru: Any, cls: str, text: str, expected: dict[str, str 
         ("32 недели, давление 150 на 100", "diastolic_bp", 100),
         ("27 недель, пульс под 120, слабость", "heart_rate", 120),
         ("25 недель, спина болит на 7 из 10", "pain_severity", 7),
+        ("29 нед, температура 38 и 4, знобит", "temperature_c", 38.4),
+        ("29 нед, температура тридцать восемь, знобит", "temperature_c", 38),
+        ("на 6 мес. ноет поясница", "gestational_weeks", 26),
+        ("восьмой месяц пошёл, тянет спину", "gestational_weeks", 35),
+        ("у нас 31 акушерская неделя, болит поясница", "gestational_weeks", 31),
+        ("уже 37 неделя, ноет спина", "gestational_weeks", 37),
+        ("неделя 26, стреляет в ногу", "gestational_weeks", 26),
+        ("двадцатая неделя, тянет поясницу", "gestational_weeks", 20),
     ],
 )
 def test_russian_numbers_and_dates(ru: Any, text: str, finding: str, value: float) -> None:
     assert ru(text).case.get(finding) == pytest.approx(value, abs=0.5)
+
+
+def test_a_duration_is_not_the_weeks_of_pregnancy(ru: Any) -> None:
+    result = ru("Срок 30 недель. 3 месяца болит спина, неделю назад упала.")
+    assert result.case.get("gestational_weeks") == 30
+    check(result, {"pain_duration_over_2_weeks": "present", "recent_trauma": "present"})
+
+
+def test_a_pulse_in_beats_is_not_a_blow(ru: Any) -> None:
+    result = ru("28 недель, пульс 112 ударов в минуту, слабость")
+    assert result.case.get("heart_rate") == 112
+    check(result, {"recent_trauma": None})
 
 
 # --- Latin keyboard -----------------------------------------------------------

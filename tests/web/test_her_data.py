@@ -3,6 +3,7 @@ and goes when she deletes what she wrote; her text is stored only if she ticks i
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,7 @@ from fastapi.testclient import TestClient
 
 from gravida.intake.evidence import ParseResult
 from gravida.service import Service
-from gravida.service.service import ParseCarry
+from gravida.service.caches import ParseCarry
 
 from .conftest import make_app
 
@@ -41,6 +42,28 @@ def test_a_reading_expires_after_its_time() -> None:
     assert len(carry) == 1
     assert carry.take("en", "second") is not None
     assert carry.take("en", "second") is None  # used once
+
+
+def test_expire_drops_old_readings_without_a_request() -> None:
+    clock = Clock()
+    carry = ParseCarry(ttl=60, clock=clock)
+    carry.put("en", "a", reading())
+    assert carry.expire() == 0
+    clock.now += 61
+    assert carry.expire() == 1
+    assert carry.take("en", "a") is None
+
+
+def test_the_app_drops_an_abandoned_reading_on_its_own(tmp_path: Path) -> None:
+    """She sees "What we understood" and leaves: no later request is needed to forget."""
+    with TestClient(make_app(tmp_path, reading_ttl_seconds=1)) as c:
+        assert "What we understood" in c.post("/start", data={"text": TEXT}).text
+        held = service(c).readings._items  # looked at, not touched (len() would expire)
+        assert held
+        deadline = time.monotonic() + 30
+        while held and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert not held
 
 
 def test_a_reading_put_again_starts_its_time_again() -> None:

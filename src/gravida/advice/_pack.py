@@ -1,8 +1,8 @@
 """Pack access shared by the medicine checker and the plan builder.
 
-Both read only their own pack files plus the sources and the vocabulary, so
-they work (and can be tested) before the rest of the pack is complete; a full
-``Pack`` or a bare pack directory will do.
+Both build their books from a loaded ``Pack`` (its sources, vocabulary and
+weeks range), once per Pack, in its memo; a bare pack directory is loaded as
+a Pack first.
 """
 
 from __future__ import annotations
@@ -10,82 +10,30 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Protocol, runtime_checkable
-
-from pydantic import ValidationError
 
 from gravida.knowledge.i18n import DEFAULT_LANGUAGE
-from gravida.knowledge.load import PackError, default_pack_dir, read_yaml
+from gravida.knowledge.load import Pack, PackError, default_pack, default_pack_dir, load_pack
 from gravida.knowledge.schema import Source
 
-
-@runtime_checkable
-class HasDirectory(Protocol):
-    """Anything that knows its pack directory, such as ``gravida.knowledge.Pack``."""
-
-    @property
-    def directory(self) -> Path: ...
+PackLike = Pack | Path | str | None
 
 
-PackLike = HasDirectory | Path | str | None
+def as_pack(pack: PackLike, lang: str | None = None) -> Pack:
+    """The loaded Pack that ``pack`` names, its texts in ``lang`` (default: its own).
 
-
-def pack_dir(pack: PackLike) -> Path:
-    """Resolve a pack, a directory or None (the packaged pack) to an absolute directory."""
-    if pack is None:
-        return default_pack_dir().resolve()
-    if isinstance(pack, str | Path):
-        return Path(pack).resolve()
-    return Path(pack.directory).resolve()
-
-
-def pack_lang(pack: PackLike, lang: str | None = None) -> str:
-    """The language of a pack's texts: ``lang`` if given, else the Pack's own, else English."""
-    if lang is not None:
-        return lang
-    return str(getattr(pack, "lang", DEFAULT_LANGUAGE))
-
-
-def load_sources(directory: Path) -> dict[str, Source]:
-    """Every source id of sources.yaml and sources/*.yaml, as load_pack merges them."""
-    names = ["sources.yaml"] + [
-        f"sources/{p.name}" for p in sorted((directory / "sources").glob("*.yaml"))
-    ]
-    found: dict[str, Source] = {}
-    for name in names:
-        raw = read_yaml(directory, name) or {}
-        if not isinstance(raw, dict):
-            raise PackError(name, "-", "expected a mapping with a 'sources' key")
-        entries = raw.get("sources") or {}
-        if not isinstance(entries, dict):
-            raise PackError(name, "sources", "expected a mapping of source ids")
-        for key, value in entries.items():
-            if key in found:
-                raise PackError(name, str(key), "source id defined twice")
-            try:
-                found[str(key)] = Source.model_validate(value)
-            except ValidationError as exc:
-                first = exc.errors()[0]
-                where = ".".join(str(x) for x in first["loc"])
-                raise PackError(name, f"{key}.{where}".rstrip("."), first["msg"]) from None
-    return found
-
-
-def vocabulary(directory: Path) -> dict[str, Any]:
-    """The raw vocabulary: the id contract the advice files are checked against."""
-    raw = read_yaml(directory, "vocabulary.yaml")
-    if not isinstance(raw, dict):
-        raise PackError("vocabulary.yaml", "-", "expected a mapping")
-    return raw
-
-
-def weeks_range(vocab: dict[str, Any]) -> tuple[float, float]:
-    """The valid range of gestational weeks, from the vocabulary's own definition."""
-    for f in vocab.get("findings") or []:
-        if isinstance(f, dict) and f.get("id") == "gestational_weeks" and f.get("range"):
-            lo, hi = f["range"]
-            return float(lo), float(hi)
-    raise PackError("vocabulary.yaml", "gestational_weeks", "needs a range")
+    None and the packaged directory mean the packaged pack (loaded once per
+    language); a loaded Pack is used as it is; another directory (a test's
+    altered copy, a pack being written) is loaded afresh, so its errors show.
+    Whatever is built from the result is built once, in that Pack's memo.
+    """
+    if isinstance(pack, Pack):
+        if lang is None or lang == pack.lang:
+            return pack
+        pack = pack.directory
+    code = lang or DEFAULT_LANGUAGE
+    if pack is None or Path(pack).resolve() == default_pack_dir().resolve():
+        return default_pack(code)
+    return load_pack(Path(pack), code)
 
 
 def check_sources(ids: Sequence[str], known: dict[str, Source], file: str, entry: str) -> None:

@@ -1,6 +1,6 @@
 """medicines.yaml: its shape, its checks, and the resolved book the checker reads.
 
-Three things are resolved here, once per pack directory, so the checker only
+Three things are resolved here, once per loaded pack, so the checker only
 matches and picks:
 
 - a medicine with a ``class`` (nsaid, opioid, fluoroquinolone...) and no
@@ -21,23 +21,13 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import ConfigDict, Field, field_validator
 
-from gravida.advice._pack import (
-    PackLike,
-    check_sources,
-    load_sources,
-    pack_dir,
-    pack_lang,
-    vocabulary,
-    weeks_range,
-    weeks_text,
-)
-from gravida.knowledge.load import PackError, read_text_yaml, validate
+from gravida.advice._pack import PackLike, as_pack, check_sources, weeks_text
+from gravida.knowledge.load import Pack, PackError, validate
 from gravida.knowledge.schema import Source, Strict
 
 FILE = "medicines.yaml"
@@ -381,11 +371,10 @@ def _suffixes(classes: dict[str, MedicineClass],
     return tuple(sorted(found.items(), key=lambda x: (-len(x[0]), x[0])))
 
 
-@cache
-def _load(directory: Path, lang: str) -> MedicineBook:
-    data = validate(MedicinesFile, read_text_yaml(directory, FILE, lang), FILE)
-    sources = load_sources(directory)
-    lo, hi = weeks_range(vocabulary(directory))
+def _load(pack: Pack) -> MedicineBook:
+    data = validate(MedicinesFile, pack.read(FILE), FILE)
+    sources = pack.sources
+    lo, hi = pack.weeks_range
     _check_templates(data.words)
     entries: dict[str, Medicine] = {}
     for cid, group in data.classes.items():
@@ -406,7 +395,7 @@ def _load(directory: Path, lang: str) -> MedicineBook:
             _never_milder(where, med, data.classes[med.group], f"its class {med.group!r}")
     aliases, by_compact = _index(entries)
     return MedicineBook(
-        directory=directory,
+        directory=pack.directory,
         data=data,
         sources=sources,
         weeks_lo=lo,
@@ -423,6 +412,6 @@ def _load(directory: Path, lang: str) -> MedicineBook:
 def load_medicines(pack: PackLike = None, lang: str | None = None) -> MedicineBook:
     """The medicine book of a pack (or pack directory), in ``lang`` (default: the pack's).
 
-    Loaded once per directory and language.
+    Built once per loaded Pack (its memo); see ``as_pack`` for directories.
     """
-    return _load(pack_dir(pack), pack_lang(pack, lang))
+    return as_pack(pack, lang).memo(_load)

@@ -19,19 +19,10 @@ from typing import Any, Literal
 
 from pydantic import Field
 
-from gravida.advice._pack import (
-    PackLike,
-    check_sources,
-    check_weeks_in,
-    load_sources,
-    pack_dir,
-    pack_lang,
-    vocabulary,
-    weeks_range,
-)
+from gravida.advice._pack import PackLike, as_pack, check_sources, check_weeks_in
 from gravida.advice.medicines import MedicineBook, load_medicines, stage_at, verdict_for
 from gravida.knowledge import expr
-from gravida.knowledge.load import Pack, PackError, default_pack, read_text_yaml, validate
+from gravida.knowledge.load import Pack, PackError, validate
 from gravida.knowledge.schema import Source, Strict
 
 FILE = "advice.yaml"
@@ -188,14 +179,13 @@ def _check_selectable(defn: ItemDef | MedicineAdviceDef, entry: str, seen: set[s
     _check_when(defn.not_when, f"{entry}.not_when", book)
 
 
-def _load_advice(directory: Path, lang: str = "en") -> AdviceBook:
-    data = validate(AdviceFile, read_text_yaml(directory, FILE, lang), FILE)
-    sources = load_sources(directory)
-    vocab = vocabulary(directory)
-    lo, hi = weeks_range(vocab)
-    conditions = tuple(str(c["id"]) for c in vocab.get("conditions") or [])
-    levels = tuple(str(t["id"]) for t in vocab.get("triage_levels") or [])
-    medicines = load_medicines(directory, lang)
+def _load_advice(pack: Pack) -> AdviceBook:
+    data = validate(AdviceFile, pack.read(FILE), FILE)
+    sources = pack.sources
+    lo, hi = pack.weeks_range
+    conditions = tuple(c.id for c in pack.vocabulary.conditions)
+    levels = tuple(t.id for t in pack.vocabulary.triage_levels)
+    medicines = load_medicines(pack)
     ctx: dict[str, Any] = {"conditions": set(conditions), "levels": set(levels), "lo": lo}
 
     if set(data.levels) != set(levels):
@@ -228,8 +218,8 @@ def _load_advice(directory: Path, lang: str = "en") -> AdviceBook:
             if mid not in medicines.medicines:
                 raise PackError(FILE, entry, f"unknown medicine {mid!r} (not in medicines.yaml)")
         check_sources(ma.sources, sources, FILE, entry)
-    booleans = {str(f["id"]) for f in vocab.get("findings") or [] if f.get("kind") == "boolean"}
-    numbers = {str(f["id"]) for f in vocab.get("findings") or [] if f.get("kind") == "number"}
+    booleans = {f.id for f in pack.vocabulary.findings if f.kind == "boolean"}
+    numbers = set(pack.numbers)
     sign_nodes: dict[str, expr.Node] = {}
     for i, sign in enumerate(data.safety_net.signs):
         entry = f"safety_net.signs[{i}] ({sign.id})"
@@ -242,34 +232,16 @@ def _load_advice(directory: Path, lang: str = "en") -> AdviceBook:
             raise PackError(FILE, f"{entry}.when", str(exc)) from None
         check_sources(sign.sources, sources, FILE, entry)
 
-    cond_raw = read_text_yaml(directory, "conditions.yaml", lang) or {}
-    table = cond_raw.get("conditions") if isinstance(cond_raw, dict) else None
-    lay_names: dict[str, str] = {}
-    for cid in conditions:
-        info = table.get(cid) if isinstance(table, dict) else None
-        name = None
-        if isinstance(info, dict):
-            name = info.get("lay_name") or info.get("name")
-        lay_names[cid] = str(name) if name else cid.replace("_", " ")
-    return AdviceBook(directory, data, medicines, sources, conditions, lay_names, levels, lo, hi,
-                      sign_nodes)
-
-
-def _advice_of(pack: Pack) -> AdviceBook:
-    return _load_advice(pack_dir(pack), pack.lang)
+    lay_names = {cid: pack.conditions[cid].lay_name or pack.conditions[cid].name
+                 for cid in conditions}
+    return AdviceBook(pack.directory, data, medicines, sources, conditions, lay_names, levels,
+                      lo, hi, sign_nodes)
 
 
 def load_advice(pack: PackLike = None) -> AdviceBook:
-    """The advice book of a pack, built once per loaded Pack (its memo).
-
-    A bare pack directory (a test's altered copy, a pack still being written)
-    is read afresh; None and the packaged directory mean the packaged pack.
-    """
-    if pack is None or (isinstance(pack, str | Path) and pack_dir(pack) == pack_dir(None)):
-        pack = default_pack()
-    if isinstance(pack, Pack):
-        return pack.memo(_advice_of)
-    return _load_advice(pack_dir(pack), pack_lang(pack))
+    """The advice book of a pack, built once per loaded Pack (its memo); see ``as_pack``
+    for directories."""
+    return as_pack(pack).memo(_load_advice)
 
 
 # --- the plan ---------------------------------------------------------------------------------

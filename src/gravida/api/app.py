@@ -178,13 +178,15 @@ def create_app(
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         await run_in_threadpool(service.warm_up)
         await _purge(service, settings)  # before serving: nothing expired is ever served
-        task = asyncio.create_task(_purge_loop(service, settings))
+        tasks = [asyncio.create_task(_purge_loop(service, settings)),
+                 asyncio.create_task(_forget_loop(service, settings))]
         try:
             yield
         finally:
-            task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
+            for task in tasks:
+                task.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await task
             db.dispose()
 
     app = FastAPI(
@@ -232,6 +234,16 @@ async def _purge(service: Service, settings: Settings) -> None:
             log.info("purged %d interview(s) older than %d days", n, settings.retention_days)
     except Exception:
         log.exception("retention purge failed")
+
+
+async def _forget_loop(service: Service, settings: Settings) -> None:
+    """Drop expired readings of her words (GRAVIDA_READING_TTL_SECONDS) even when no
+    request comes: at most a minute, or the time-to-live if shorter, after they expire."""
+    if settings.reading_ttl_seconds <= 0:
+        return
+    while True:
+        await asyncio.sleep(min(60, settings.reading_ttl_seconds))
+        service.readings.expire()
 
 
 async def _purge_loop(service: Service, settings: Settings) -> None:

@@ -14,7 +14,7 @@ from rich.table import Table
 
 from gravida.intake.language import LanguageNotRead
 from gravida.intake.lexicon import DirPack
-from gravida.intake.parse import Evidence, ParseResult, parse_text
+from gravida.intake.parse import ParseResult, TextEvidence, parse_text
 from gravida.intake.understood import finding_labels
 from gravida.knowledge.load import PackError, default_pack_dir
 
@@ -39,7 +39,7 @@ def read_text(text: str) -> str:
     return raw.decode("utf-8", errors="replace")
 
 
-def _quote(e: Evidence) -> str:
+def _quote(e: TextEvidence) -> str:
     return f"“{e.text}”"
 
 

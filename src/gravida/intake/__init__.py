@@ -4,7 +4,7 @@ One pipeline for every language; a language is a phrase file in the pack
 (``phrases/<code>.yaml``).
 """
 
-from gravida.intake.evidence import Evidence, ParseResult
+from gravida.intake.evidence import ParseResult, TextEvidence
 from gravida.intake.lexicon import DEFAULT_LANGUAGE, DirPack, PackLike, languages, lexicon_for
 from gravida.intake.parse import parse_text
 from gravida.intake.score import narrative_metrics
@@ -12,9 +12,9 @@ from gravida.intake.score import narrative_metrics
 __all__ = [
     "DEFAULT_LANGUAGE",
     "DirPack",
-    "Evidence",
     "PackLike",
     "ParseResult",
+    "TextEvidence",
     "languages",
     "lexicon_for",
     "narrative_metrics",

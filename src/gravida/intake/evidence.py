@@ -11,7 +11,7 @@ if TYPE_CHECKING:
 
 
 @dataclass(frozen=True)
-class Evidence:
+class TextEvidence:
     """One piece of the text that speaks to a finding, and what became of it."""
 
     finding: str
@@ -41,7 +41,7 @@ class ParseResult:
     """The case (vignette ``case`` format) and the evidence behind every entry."""
 
     case: dict[str, Any]
-    evidence: list[Evidence]
+    evidence: list[TextEvidence]
     warnings: list[str] = field(default_factory=list)
     truncated: bool = False
     # the language the text was read in; None when it is in none Gravida reads

@@ -137,6 +137,10 @@ class Lexicon:
     wide_ranges: list[WideRangeRule] = field(default_factory=list)
     # what ends backward scopes only (Russian: a comma; "температуры нет")
     backward_breakers: set[str] = field(default_factory=set)
+    # a mention with a verb of its own (regex on the word as typed) is a clause of
+    # its own: these negation words do not reach it ("болит спина и температуры нет")
+    own_clause: re.Pattern[str] | None = None
+    own_clause_not_by: frozenset[str] = frozenset()
     # pattern positions of ^words: needed, but not the finding's own words
     marks: dict[str, frozenset[int]] = field(default_factory=dict)
     # lemmas come from the pipeline's normaliser (match: lemma); otherwise each
@@ -304,6 +308,11 @@ def _load(pack: PackLike, raw: Any, language: str) -> Lexicon:
     pseudo = triggers("pseudo", "pseudo")
     family_breakers = triggers("family_ends_at", "family_end")
     backward_breakers = triggers("backward_ends_at", "backward_end")
+    clause = ctx.get("own_clause") or {}
+    if not isinstance(clause, dict) or set(clause) - {"verbs", "not_by"}:
+        raise err("context.own_clause", "expected a mapping with verbs and not_by")
+    own_clause = regex(f"^(?:{clause['verbs']})$", "context.own_clause.verbs") if clause else None
+    not_by = frozenset(w.lower() for w in as_list(clause.get("not_by"), "context.own_clause"))
 
     nums = raw.get("numbers")
     if not isinstance(nums, dict):
@@ -384,6 +393,8 @@ def _load(pack: PackLike, raw: Any, language: str) -> Lexicon:
         alone_rules=alone_rules(raw.get("alone_implies"), booleans, known_src),
         wide_ranges=wide_ranges(raw.get("wide_ranges"), booleans, known_src, num),
         backward_breakers=backward_breakers,
+        own_clause=own_clause,
+        own_clause_not_by=not_by,
         marks=marks,
     )
 

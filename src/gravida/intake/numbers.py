@@ -53,6 +53,12 @@ def _value(rule: NumberRule, m: re.Match[str], lex: Lexicon, words: dict[str, in
     v = to_number(raw, words)
     if v is None:
         return None
+    tenths = m.groupdict().get("tenths")  # "38 и 5": a decimal said aloud
+    if tenths is not None:
+        t = to_number(tenths, words)
+        if t is None or not 0 <= t <= 9 or v != int(v):
+            return None
+        v += t / 10
     if kind == "months":
         return round(v * lex.months_to_weeks)
     if kind == "fahrenheit" or (kind == "temperature" and v > lex.conversions["fahrenheit_above"]):

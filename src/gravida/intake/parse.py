@@ -18,7 +18,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from gravida.intake import context as ctx
-from gravida.intake.evidence import Evidence, ParseResult
+from gravida.intake.evidence import ParseResult, TextEvidence
 from gravida.intake.language import (
     Detection,
     Languages,
@@ -39,7 +39,7 @@ from gravida.intake.spelling import set_lemmas
 from gravida.intake.text import bound, normalise
 from gravida.intake.translit import retype
 
-__all__ = ["Evidence", "ParseResult", "parse_text"]
+__all__ = ["ParseResult", "TextEvidence", "parse_text"]
 
 _DROP = {"uncertainty": "uncertain", "family": "family", "hypothetical": "hypothetical"}
 LOOSE = "loose"  # a loose keyword: an explicit denial elsewhere wins over it
@@ -154,7 +154,7 @@ def _parse(text: str, pack: PackLike, language: str) -> ParseResult:
     triggers = ctx.prune(triggers, [m.literal for m in mentions] + names)
     all_scopes = ctx.scopes(doc, triggers)
 
-    evidence: list[Evidence] = []
+    evidence: list[TextEvidence] = []
     starts = sorted({m.start for m in mentions})
     for m in mentions:
         mods = ctx.modifiers_of(m.start, m.end, all_scopes)
@@ -174,6 +174,10 @@ def _parse(text: str, pack: PackLike, language: str) -> ParseResult:
                 )
                 or m.start <= s.trigger.start < m.end
             ]
+        if lex.own_clause is not None:
+            # "болит спина и температуры нет", "температуры нет болит поясница": the
+            # "нет" denies the fever, not a clause with a verb of its own
+            mods = [s for s in mods if not _other_clause(s, m.start, m.end, doc, lex)]
         negated = any(s.trigger.category == "negation" for s in mods)
         flags = _drop_flags(mods, m.finding, lex)
         if m.polarity == "absent_if_negated":
@@ -209,7 +213,7 @@ def _parse(text: str, pack: PackLike, language: str) -> ParseResult:
         triggers_text = [f"{s.trigger.category}:{s.text}" for s in mods] + list(m.notes)
         triggers_text += [f"read_as:{a}={b}" for k, (a, b) in read_as.items() if k in m.literal]
         evidence.append(
-            Evidence(
+            TextEvidence(
                 m.finding,
                 pol,
                 None,
@@ -246,6 +250,17 @@ def _mention_between(starts: Sequence[int], a: int, b: int) -> bool:
     return k < len(starts) and starts[k] < b
 
 
+def _other_clause(scope: ctx.Scope, start: int, end: int, doc: Doc, lex: Lexicon) -> bool:
+    """A negation word that denies only things (``context.own_clause.not_by``) with a
+    verb of its own (``own_clause.verbs``) in the mention or between them."""
+    if scope.trigger.category != "negation" or scope.text.lower() not in lex.own_clause_not_by:
+        return False
+    assert lex.own_clause is not None
+    t = scope.trigger
+    lo, hi = (min(start, t.end), max(end, t.start)) if t.start >= start else (t.end, end)
+    return any(lex.own_clause.match(doc[i].lower_) for i in range(lo, hi))
+
+
 def _same_clause(doc: Doc, trigger: ctx.Trigger, t0: int, t1: int) -> bool:
     """No punctuation between a past trigger and a number: "30 weeks, had a c-section
     2 years ago" is 30 weeks now; "my bp was 150/100 last pregnancy" is the past."""
@@ -255,7 +270,7 @@ def _same_clause(doc: Doc, trigger: ctx.Trigger, t0: int, t1: int) -> bool:
 
 def _numbers(
     norm: str, doc: Doc, lex: Lexicon, all_scopes: Sequence[ctx.Scope], text: str
-) -> list[Evidence]:
+) -> list[TextEvidence]:
     sentences = [(s.start_char, s.end_char) for s in doc.sents]
     kept: list[NumberHit] = []
     dropped: list[tuple[NumberHit, list[str]]] = []
@@ -277,13 +292,13 @@ def _numbers(
             kept.append(h)
     best = choose(kept, lex.prefer_highest)
 
-    def evidence(h: NumberHit, flags: tuple[str, ...], chosen: bool) -> Evidence:
-        return Evidence(
+    def evidence(h: NumberHit, flags: tuple[str, ...], chosen: bool) -> TextEvidence:
+        return TextEvidence(
             h.finding, None, float(h.value), h.start, h.end, text[h.start : h.end], h.rule,
             h.flags + flags, chosen,
         )
 
-    out: list[Evidence] = []
+    out: list[TextEvidence] = []
     for h in kept:
         chosen = best.get(h.finding) is h
         out.append(evidence(h, () if chosen else ("not_chosen",), chosen))
@@ -293,8 +308,8 @@ def _numbers(
 
 
 def _near(
-    doc: Doc, lex: Lexicon, all_scopes: Sequence[ctx.Scope], evidence: list[Evidence], text: str
-) -> tuple[list[Evidence], set[int]]:
+    doc: Doc, lex: Lexicon, all_scopes: Sequence[ctx.Scope], evidence: list[TextEvidence], text: str
+) -> tuple[list[TextEvidence], set[int]]:
     """Findings that a present mention implies when it is about what a cue names,
     and (by ``id``) the mentions that are about the cue alone (a rule's ``instead``).
 
@@ -313,7 +328,7 @@ def _near(
             sent_index[k] = i
     stated = {e.finding for e in evidence if e.used and e.polarity == "present"}
     cues: dict[int, list[int]] = {}  # rule -> token indices of usable cue words, ascending
-    out: list[Evidence] = []
+    out: list[TextEvidence] = []
     for e in evidence:
         if not e.used or e.polarity != "present":
             continue
@@ -338,7 +353,7 @@ def _near(
                 if not lex.duration["pain_cue"].search(between):
                     about_cue.add(id(e))
             out.append(
-                Evidence(
+                TextEvidence(
                     rule.then,
                     "present",
                     None,

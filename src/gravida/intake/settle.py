@@ -9,7 +9,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from gravida.intake import context as ctx
-from gravida.intake.evidence import Evidence, fmt
+from gravida.intake.evidence import TextEvidence, fmt
 from gravida.intake.lexicon import Lexicon
 from gravida.intake.mentions import token_span
 from gravida.intake.numbers import to_number
@@ -23,7 +23,7 @@ def durations(
     all_scopes: Sequence[ctx.Scope],
     text: str,
     weeks_spans: Sequence[tuple[int, int]] = (),
-) -> list[Evidence]:
+) -> list[TextEvidence]:
     """How long the pain has lasted, from "for ten days", "since yesterday"...
 
     Words already read as weeks of pregnancy ("30 weeks now, my back hurts")
@@ -35,7 +35,7 @@ def durations(
         for sc in all_scopes
         if sc.trigger.category == "historical"
     }
-    out: list[Evidence] = []
+    out: list[TextEvidence] = []
     longest: tuple[float, int, int, str] | None = None
     for sent in doc.sents:
         s0, s1 = sent.start_char, sent.end_char
@@ -73,7 +73,7 @@ def durations(
         days, c0, c1, phrase = longest
         pol = "present" if days > float(d["over_days"]) else "absent"
         out.append(
-            Evidence(
+            TextEvidence(
                 d["finding"],
                 pol,
                 None,
@@ -87,7 +87,7 @@ def durations(
     return out
 
 
-def settle(evidence: list[Evidence], lex: Lexicon) -> dict[str, Any]:
+def settle(evidence: list[TextEvidence], lex: Lexicon) -> dict[str, Any]:
     """One answer per finding. A stated present wins over a stated absent (a missed
     symptom is the costly error), except that an explicit denial wins over a loose
     keyword; a measurement wins over words, as in the engine."""
@@ -151,14 +151,14 @@ def settle(evidence: list[Evidence], lex: Lexicon) -> dict[str, Any]:
     return case
 
 
-def contradictions(evidence: list[Evidence]) -> list[str]:
+def contradictions(evidence: list[TextEvidence]) -> list[str]:
     """Her own words both state and deny a finding ("I have no fever. I have a fever.").
 
     Resolved as the case shows: present wins (a missed symptom is the costly
     error), and the interview confirms it; the warning quotes both so she, or
     whoever reads the result, can see it.
     """
-    said: dict[str, dict[str, Evidence]] = {}
+    said: dict[str, dict[str, TextEvidence]] = {}
     for e in evidence:
         if e.used and e.polarity in ("present", "absent") and not _derived(e):
             if "loose" in e.flags:
@@ -175,6 +175,6 @@ def contradictions(evidence: list[Evidence]) -> list[str]:
     return out
 
 
-def _derived(e: Evidence) -> bool:
+def _derived(e: TextEvidence) -> bool:
     return any(f.startswith(("implied_by:", "from_duration")) for f in e.flags)
 

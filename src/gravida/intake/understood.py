@@ -18,7 +18,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from gravida.intake.evidence import Evidence, ParseResult
+from gravida.intake.evidence import ParseResult, TextEvidence
 from gravida.intake.lexicon import PackLike
 from gravida.knowledge.load import PackError
 
@@ -126,7 +126,7 @@ def understand(result: ParseResult, labels: Mapping[str, str]) -> Understood:
     return Understood(tuple(items), tuple(result.warnings), dict(case))
 
 
-def _words(ev: list[Evidence]) -> tuple[tuple[str, ...], tuple[tuple[int, int], ...]]:
+def _words(ev: list[TextEvidence]) -> tuple[tuple[str, ...], tuple[tuple[int, int], ...]]:
     seen: dict[tuple[int, int], str] = {}
     for e in sorted(ev, key=lambda e: e.start):
         seen.setdefault((e.start, e.end), e.text)

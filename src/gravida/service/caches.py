@@ -82,6 +82,14 @@ class ParseCarry:
             self._expire()
             return len(self._items)
 
+    def expire(self) -> int:
+        """Drop the readings older than ``ttl`` now; how many went. The app calls this
+        on a timer, so an abandoned reading does not wait for the next request."""
+        with self._lock:
+            before = len(self._items)
+            self._expire()
+            return before - len(self._items)
+
     def _expire(self) -> None:
         """Drop the readings older than ``ttl`` (the oldest sit first). Lock held."""
         limit = self._clock() - self.ttl

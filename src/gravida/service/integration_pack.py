@@ -33,10 +33,10 @@ class CodeRef(Strict):
     display: str | None = None
 
 
-class Gestation(Strict):
+class GestationCodes(Strict):
     age_codes: list[str] = Field(min_length=1)
     due_date_code: str
-    term_weeks: float = Field(gt=0, le=44)
+    term_weeks: float  # within the vocabulary's weeks range (checked on load)
     status_code: str
     pregnant: list[CodeRef]
     not_pregnant: list[CodeRef]
@@ -52,7 +52,7 @@ class MedicineCodes(Strict):
     rxnorm_src: str
 
 
-class Suggestion(Strict):
+class SuggestedOrder(Strict):
     medicine: str
     label: str
     coding: CodeRef
@@ -87,7 +87,7 @@ class TriageWords(Strict):
     no_weeks_detail: str
 
 
-class Words(Strict):
+class IntegrationWords(Strict):
     software: str
     source_label: str
     medication: MedicationWords
@@ -112,7 +112,7 @@ class QuestionnaireWords(Strict):
 
 class IntegrationFile(Strict):
     systems: dict[SystemName, str]
-    gestation: Gestation
+    gestation: GestationCodes
     findings: dict[str, list[CodeRef]]
     findings_src: str
     recent_hours: float = Field(gt=0, le=24 * 365)
@@ -122,10 +122,10 @@ class IntegrationFile(Strict):
     positive: list[CodeRef]
     negative: list[CodeRef]
     medicine_codes: MedicineCodes
-    suggestions: dict[str, Suggestion]
+    suggestions: dict[str, SuggestedOrder]
     indicators: dict[Literal["contraindicated", "avoid", "caution"],
                      Literal["info", "warning", "critical"]]
-    words: Words
+    words: IntegrationWords
     questionnaire: QuestionnaireWords
 
 
@@ -192,6 +192,10 @@ def _check(pack: Pack, data: IntegrationFile) -> None:
         _check_code(ref, "gestation/values")
     src(g.src, "gestation.src")
     src(g.term_src, "gestation.term_src")
+    lo, hi = pack.weeks_range
+    if not lo < g.term_weeks <= hi:
+        raise PackError(FILE, "gestation.term_weeks",
+                        f"must be above {lo:g} and at most {hi:g} weeks (the vocabulary's range)")
     booleans = set(pack.booleans)
     for fid, refs in data.findings.items():
         if fid not in booleans:

@@ -8,6 +8,7 @@ read back exactly as stored and sent on unchanged.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -15,6 +16,8 @@ from typing import Any
 from gravida.intake.evidence import ParseResult
 from gravida.intake.understood import Understood
 from gravida.interview import Result
+from gravida.interview.catalogue import QuestionSpec
+from gravida.knowledge.schema import ConditionInfo, FindingDef, Vocabulary
 
 Json = dict[str, Any]  # a JSON object as the store keeps it
 
@@ -103,7 +106,9 @@ InterviewResult = Result | StoredResult
 
 
 @dataclass(frozen=True)
-class Health:
+class HealthCheck:
+    """The answer of a health check: the service and its database are up."""
+
     status: str
     database: str
     pack_version: str
@@ -114,67 +119,37 @@ class Health:
 
 
 @dataclass(frozen=True)
-class VocabularyFinding:
-    id: str
-    kind: str
-    meaning: str
-    label: str
-    unit: str | None
-    range: tuple[float, float] | None
-
-    def to_json(self) -> Json:
-        out: Json = {"id": self.id, "kind": self.kind, "meaning": self.meaning,
-                     "label": self.label}
-        if self.unit is not None:
-            out["unit"] = self.unit
-        if self.range is not None:
-            out["range"] = list(self.range)
-        return out
-
-
-@dataclass(frozen=True)
-class VocabularyLevel:
-    id: str
-    meaning: str
-
-
-@dataclass(frozen=True)
-class VocabularyCondition:
-    id: str
-    meaning: str
-    name: str
-    lay_name: str
-
-
-@dataclass(frozen=True)
-class VocabularyQuestion:
-    id: str
-    kind: str
-    text: str
-    findings: tuple[str, ...]
-
-
-@dataclass(frozen=True)
 class VocabularyView:
-    """The id contract and the pack's words for it, in one language."""
+    """The id contract and the pack's words for it, in one language, with the questions
+    the interview asks."""
 
-    version: int
+    vocabulary: Vocabulary
     lang: str
     pack_version: str
-    triage_levels: tuple[VocabularyLevel, ...]
-    findings: tuple[VocabularyFinding, ...]
-    conditions: tuple[VocabularyCondition, ...]
-    questions: tuple[VocabularyQuestion, ...]
+    labels: Mapping[str, str]
+    conditions: Mapping[str, ConditionInfo]
+    questions: tuple[QuestionSpec, ...]
 
     def to_json(self) -> Json:
+        v = self.vocabulary
         return {
-            "version": self.version,
+            "version": v.version,
             "lang": self.lang,
             "pack_version": self.pack_version,
-            "triage_levels": [{"id": t.id, "meaning": t.meaning} for t in self.triage_levels],
-            "findings": [f.to_json() for f in self.findings],
-            "conditions": [{"id": c.id, "meaning": c.meaning, "name": c.name,
-                            "lay_name": c.lay_name} for c in self.conditions],
+            "triage_levels": [{"id": t.id, "meaning": t.meaning} for t in v.triage_levels],
+            "findings": [_finding_json(f, self.labels[f.id]) for f in v.findings],
+            "conditions": [{"id": c.id, "meaning": c.meaning,
+                            "name": self.conditions[c.id].name,
+                            "lay_name": self.conditions[c.id].lay_name} for c in v.conditions],
             "questions": [{"id": q.id, "kind": q.kind, "text": q.text,
                            "findings": list(q.findings)} for q in self.questions],
         }
+
+
+def _finding_json(f: FindingDef, label: str) -> Json:
+    out: Json = {"id": f.id, "kind": f.kind, "meaning": f.meaning, "label": label}
+    if f.unit is not None:
+        out["unit"] = f.unit
+    if f.range is not None:
+        out["range"] = list(f.range)
+    return out

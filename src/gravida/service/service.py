@@ -41,16 +41,12 @@ from gravida.service.requests import (
     text_field,
 )
 from gravida.service.results import (
-    Health,
+    HealthCheck,
     InterviewResult,
     InterviewView,
     Reading,
     StoredResult,
     Understanding,
-    VocabularyCondition,
-    VocabularyFinding,
-    VocabularyLevel,
-    VocabularyQuestion,
     VocabularyView,
 )
 from gravida.settings import Settings
@@ -201,14 +197,14 @@ class Service:
 
     # --- health ---------------------------------------------------------------------
 
-    def health(self) -> Health:
+    def health(self) -> HealthCheck:
         try:
             self.store.ping()
         except Exception:
             log.exception("database health check failed")
             raise Unavailable("database-unavailable", "Database unavailable",
                              "The database cannot be reached.") from None
-        return Health(status="ok", database="ok", pack_version=self.pack.version)
+        return HealthCheck(status="ok", database="ok", pack_version=self.pack.version)
 
     # --- interviews -----------------------------------------------------------------
 
@@ -494,17 +490,8 @@ def _vocabulary_of(engine: Engine) -> VocabularyView:
     from gravida.interview.session import catalogue
 
     pack = engine.pack
-    v = pack.vocabulary
     return VocabularyView(
-        version=v.version,
-        lang=pack.lang,
-        pack_version=pack.version,
-        triage_levels=tuple(VocabularyLevel(t.id, t.meaning) for t in v.triage_levels),
-        findings=tuple(VocabularyFinding(f.id, f.kind, f.meaning, pack.label(f.id), f.unit,
-                                         f.range) for f in v.findings),
-        conditions=tuple(VocabularyCondition(c.id, c.meaning, pack.conditions[c.id].name,
-                                             pack.conditions[c.id].lay_name)
-                         for c in v.conditions),
-        questions=tuple(VocabularyQuestion(q.id, q.kind, q.text, tuple(q.findings))
-                        for q in catalogue(engine).questions.values()),
+        vocabulary=pack.vocabulary, lang=pack.lang, pack_version=pack.version,
+        labels={f.id: pack.label(f.id) for f in pack.vocabulary.findings},
+        conditions=pack.conditions, questions=tuple(catalogue(engine).questions.values()),
     )
