@@ -40,11 +40,14 @@ def scripted_copy(page: Page) -> Iterator[Page]:
 
     def serve(route: Route) -> None:
         request = route.request
-        if request.resource_type == "document" and request.url == url:
-            route.fulfill(status=200, content_type="text/html; charset=utf-8", body=html)
+        if request.resource_type == "document":  # only the snapshot, never a fresh page
+            if request.url == url.split("#", 1)[0]:
+                route.fulfill(status=200, content_type="text/html; charset=utf-8", body=html)
+            else:
+                route.abort()
         elif request.resource_type == "script":
             route.abort()
-        else:
+        else:  # its stylesheets, images and fonts, from the server
             route.continue_()
 
     context.route("**/*", serve)

@@ -26,11 +26,13 @@ LATIN_OK = {"Gravida", "FHIR", "HELLP", "NICE", "PlGF", "sFlt", "Kleihauer"}
 
 
 @pytest.fixture()
-def ru_phone(browser: Any, server: Server) -> Iterator[Page]:
-    """A phone-sized page (390 x 844, touch) whose browser asks for Russian."""
+def ru_phone(request: pytest.FixtureRequest, browser: Any, server: Server) -> Iterator[Page]:
+    """A phone-sized page (390 x 844, touch) whose browser asks for Russian; JavaScript
+    on, or as the test's ``js`` parameter says."""
+    js = bool(request.getfixturevalue("js")) if "js" in request.fixturenames else True
     context = browser.new_context(
         viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True,
-        has_touch=True, base_url=server.url, locale="ru-RU",
+        has_touch=True, base_url=server.url, locale="ru-RU", java_script_enabled=js,
     )
     page = context.new_page()
     page.set_default_timeout(15000)
@@ -52,50 +54,54 @@ def in_russian(page: Page, what: str) -> None:
     assert len(english) <= 2, f"{what}: English words on a Russian page: {english[:10]}"
 
 
-def answer_no(page: Page) -> None:
+def answer_no(page: Page, js: bool = True) -> None:
     """The most cautious quick reply each question offers: no, none of these, or don't know."""
     for name in ("Нет", "Ничего из этого", "Не знаю"):
         button = page.get_by_role("button", name=name, exact=True)
         if button.count():
-            click_and_wait(page, button, js=True)
+            click_and_wait(page, button, js=js)
             return
     raise AssertionError("no reply button on the question page")
 
 
-def test_the_whole_flow_in_russian(ru_phone: Page) -> None:
+@pytest.mark.parametrize("js", [True, False])
+def test_the_whole_flow_in_russian(ru_phone: Page, js: bool) -> None:
     page = ru_phone
     page.goto("/")
     in_russian(page, "start page")
     expect(page.get_by_role("heading", level=1)).to_contain_text("Боль в спине при беременности")
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
-    check_axe(page, "Russian start page")
-    screenshot(page, "ru-start")
+    check_axe(page, "Russian start page", js)
+    if js:
+        screenshot(page, "ru-start")
 
     # her own words, in Russian: a fever, shivers and loin pain (a kidney infection)
     page.get_by_label("Какой у вас срок беременности в неделях?").fill("30")
     page.get_by_label("Опишите своими словами").fill(
         "Со вчерашнего дня болит поясница справа, температура 38,5, знобит, "
         "писать больно.")
-    click_and_wait(page, page.get_by_role("button", name="Начать"), js=True)
+    click_and_wait(page, page.get_by_role("button", name="Начать"), js=js)
 
     # "What we understood": her words read back in Russian, each reading to untick
     confirm = page.get_by_role("button", name="Всё верно, дальше")
     if confirm.count():
         in_russian(page, "what we understood")
         expect(page.locator("#main")).to_contain_text("температура")
-        check_axe(page, "Russian 'what we understood' page")
-        screenshot(page, "ru-understood")
-        click_and_wait(page, confirm, js=True)
+        check_axe(page, "Russian 'what we understood' page", js)
+        if js:
+            screenshot(page, "ru-understood")
+        click_and_wait(page, confirm, js=js)
 
     asked = 0
     while not on_result(page) and asked < 30:
         in_russian(page, f"question {asked + 1}")
         if asked == 0:
-            check_axe(page, "Russian question page")
-            screenshot(page, "ru-question")
+            check_axe(page, "Russian question page", js)
+            if js:
+                screenshot(page, "ru-question")
         if page.get_by_role("link", name="Показать, что делать сейчас").count():
             break  # an emergency was revealed: she may stop and go
-        answer_no(page)
+        answer_no(page, js)
         asked += 1
     if not on_result(page):
         page.get_by_role("link", name="Показать, что делать сейчас").click()
@@ -105,8 +111,9 @@ def test_the_whole_flow_in_russian(ru_phone: Page) -> None:
     level = page.locator("[data-level]").first.get_attribute("data-level")
     assert level in URGENT, level  # fever with loin pain in pregnancy: hospital now
     expect(page.locator("#main")).to_contain_text("пиелонефрит")
-    check_axe(page, "Russian result page")
-    screenshot(page, "ru-result")
+    check_axe(page, "Russian result page", js)
+    if js:
+        screenshot(page, "ru-result")
 
     # the medicine check, in Russian, with her weeks
     page.get_by_role("link", name="Проверить, безопасно ли лекарство при беременности").click()
@@ -120,24 +127,27 @@ def test_the_whole_flow_in_russian(ru_phone: Page) -> None:
     expect(verdict).to_contain_text("Ибупрофен")
     expect(verdict).to_contain_text("Нельзя")
     in_russian(page, "medicine verdict")
-    check_axe(page, "Russian medicine verdict")
-    screenshot(page, "ru-medicine")
+    check_axe(page, "Russian medicine verdict", js)
+    if js:
+        screenshot(page, "ru-medicine")
     assert not page.js_errors, page.js_errors  # type: ignore[attr-defined]
 
 
-def test_the_switch_changes_the_language_and_the_interview(phone: Page) -> None:
-    page = phone  # an English browser
+@pytest.mark.parametrize("js", [True, False])
+def test_the_switch_changes_the_language_and_the_interview(browser_page: Page,
+                                                          js: bool) -> None:
+    page = browser_page  # an English browser
     page.goto("/")
     assert page.locator("html").get_attribute("lang") == "en"
     page.get_by_label("How many weeks pregnant are you?").fill("24")
-    click_and_wait(page, page.get_by_role("button", name="Start"), js=True)
+    click_and_wait(page, page.get_by_role("button", name="Start"), js=js)
     assert page.locator("html").get_attribute("lang") == "en"
     url = page.url
     with page.expect_navigation():
         page.get_by_role("button", name="Русский").click()
     assert page.url == url  # the same page...
     in_russian(page, "question after the switch")  # ...and the question itself in Russian
-    check_axe(page, "question page after the switch")
+    check_axe(page, "question page after the switch", js)
     page.goto("/medicine")
     in_russian(page, "the next page keeps the choice")
     with page.expect_navigation():
