@@ -3,6 +3,7 @@
     python bench/golden.py capture DIR      # write the outputs of this checkout to DIR
     python bench/golden.py diff DIR_A DIR_B # compare two captures; exit 1 on any difference
     python bench/golden.py check DIR        # capture to a temporary directory and diff with DIR
+    python bench/golden.py against REV      # capture git REV (say main) and this checkout; diff
 
 What is captured (all as the interfaces print or send them, byte for byte):
 - ``gravida eval ../shared/vignettes/dev.yaml --json`` in every mode;
@@ -22,6 +23,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import os
 import re
 import subprocess
 import sys
@@ -165,6 +167,24 @@ def diff(a: Path, b: Path) -> int:
     return 1 if count else 0
 
 
+def against(rev: str) -> int:
+    """Capture ``rev`` in a temporary worktree beside this one (so ../shared is found),
+    running its code with this interpreter, then this checkout, and diff the two."""
+    base = ROOT.parent / f".golden-{ROOT.name}"
+    subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", "-f", str(base), rev],
+                   check=True, capture_output=True)
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            env = {**os.environ, "PYTHONPATH": str(base / "src")}
+            subprocess.run([sys.executable, __file__, "capture", f"{tmp}/base"], env=env,
+                           check=True, cwd=base)
+            capture(Path(tmp) / "now")
+            return diff(Path(tmp) / "base", Path(tmp) / "now")
+    finally:
+        subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(base)],
+                       check=False, capture_output=True)
+
+
 def main(argv: list[str]) -> int:
     if len(argv) == 2 and argv[0] == "capture":
         capture(Path(argv[1]))
@@ -175,6 +195,8 @@ def main(argv: list[str]) -> int:
         with tempfile.TemporaryDirectory() as tmp:
             capture(Path(tmp) / "now")
             return diff(Path(argv[1]), Path(tmp) / "now")
+    if len(argv) == 2 and argv[0] == "against":
+        return against(argv[1])
     print(__doc__)
     return 2
 

@@ -15,10 +15,10 @@ from gravida.knowledge.i18n import DEFAULT_LANGUAGE
 from gravida.knowledge.load import Pack, PackError, default_pack, default_pack_dir, load_pack
 from gravida.knowledge.schema import Source
 
-PackLike = Pack | Path | str | None
+PackRef = Pack | Path | str | None
 
 
-def as_pack(pack: PackLike, lang: str | None = None) -> Pack:
+def as_pack(pack: PackRef, lang: str | None = None) -> Pack:
     """The loaded Pack that ``pack`` names, its texts in ``lang`` (default: its own).
 
     None and the packaged directory mean the packaged pack (loaded once per

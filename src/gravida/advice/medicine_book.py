@@ -26,7 +26,7 @@ from typing import Any, Literal
 
 from pydantic import ConfigDict, Field, field_validator
 
-from gravida.advice._pack import PackLike, as_pack, check_sources, weeks_text
+from gravida.advice._pack import PackRef, as_pack, check_sources, weeks_text
 from gravida.knowledge.load import Pack, PackError, validate
 from gravida.knowledge.schema import Source, Strict
 
@@ -409,7 +409,7 @@ def _load(pack: Pack) -> MedicineBook:
     )
 
 
-def load_medicines(pack: PackLike = None, lang: str | None = None) -> MedicineBook:
+def load_medicines(pack: PackRef = None, lang: str | None = None) -> MedicineBook:
     """The medicine book of a pack (or pack directory), in ``lang`` (default: the pack's).
 
     Built once per loaded Pack (its memo); see ``as_pack`` for directories.

@@ -15,7 +15,7 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
-from gravida.advice._pack import PackLike, check_weeks_in, weeks_text
+from gravida.advice._pack import PackRef, check_weeks_in, weeks_text
 from gravida.advice.medicine_book import (
     _DIGITS,
     SEVERITY,
@@ -334,7 +334,7 @@ def verdict_for(medicine_id: str, weeks: float | None, book: MedicineBook,
     )
 
 
-def check(query: str, weeks: float | None, pack: PackLike = None) -> MedicineVerdict:
+def check(query: str, weeks: float | None, pack: PackRef = None) -> MedicineVerdict:
     """The verdict for the medicine named in ``query`` at ``weeks`` of pregnancy.
 
     ``weeks`` None gives the most cautious verdict over the whole pregnancy,

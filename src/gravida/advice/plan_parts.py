@@ -1,0 +1,108 @@
+"""What a plan is made of: its items, medicine mentions, signs and leading conditions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class PlanItem:
+    id: str
+    topic: str
+    kind: str
+    text: str
+    sources: tuple[str, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "topic": self.topic, "kind": self.kind, "text": self.text,
+                "sources": list(self.sources)}
+
+
+@dataclass(frozen=True)
+class MedicineMention:
+    id: str
+    name: str
+    medicine: str
+    verdict: str
+    verdict_text: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "name": self.name, "medicine": self.medicine,
+                "verdict": self.verdict, "verdict_text": self.verdict_text}
+
+
+@dataclass(frozen=True)
+class MedicineAdvice:
+    id: str
+    text: str
+    medicines: tuple[MedicineMention, ...]
+    sources: tuple[str, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "text": self.text,
+                "medicines": [m.to_json() for m in self.medicines],
+                "sources": list(self.sources)}
+
+
+@dataclass(frozen=True)
+class Sign:
+    id: str
+    text: str
+    level: str  # the triage level the sign's words tell her to act on
+    sources: tuple[str, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "text": self.text, "level": self.level,
+                "sources": list(self.sources)}
+
+
+@dataclass(frozen=True)
+class LeadingCondition:
+    id: str
+    name: str
+    probability: float
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "name": self.name, "probability": self.probability}
+
+
+@dataclass(frozen=True)
+class Plan:
+    """A plan a woman can act on: now, self-care, avoid, medicines, and the safety net."""
+
+    weeks: float
+    level: str
+    urgent: bool
+    now: str
+    now_sources: tuple[str, ...]
+    leading: tuple[LeadingCondition, ...]
+    self_care: tuple[PlanItem, ...]
+    avoid: tuple[PlanItem, ...]
+    medicine_advice: tuple[MedicineAdvice, ...]
+    safety_net_intro: str
+    safety_net: tuple[Sign, ...]
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        ids: list[str] = list(self.now_sources)
+        for group in (self.self_care, self.avoid, self.medicine_advice, self.safety_net):
+            for x in group:
+                ids.extend(x.sources)
+        return tuple(dict.fromkeys(ids))
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "weeks": self.weeks,
+            "level": self.level,
+            "urgent": self.urgent,
+            "now": self.now,
+            "now_sources": list(self.now_sources),
+            "leading": [c.to_json() for c in self.leading],
+            "self_care": [i.to_json() for i in self.self_care],
+            "avoid": [i.to_json() for i in self.avoid],
+            "medicine_advice": [m.to_json() for m in self.medicine_advice],
+            "safety_net": {"intro": self.safety_net_intro,
+                           "signs": [s.to_json() for s in self.safety_net]},
+            "sources": list(self.sources),
+        }
