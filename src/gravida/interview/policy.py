@@ -22,6 +22,7 @@ from gravida.engine import Evidence, Model
 from gravida.engine.model import leaders, softmax
 from gravida.engine.triage import RED_FLAG_SUBSETS_MAX
 from gravida.knowledge import expr
+from gravida.knowledge.load import CompiledRule
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
@@ -37,6 +38,11 @@ class _Rule:
     rank: int
     node: expr.Node
     mentions: frozenset[str]
+    test: expr.Test  # the pack's compiled node: the same answers as expr.evaluate, faster
+
+    @classmethod
+    def of(cls, rank: int, cr: CompiledRule) -> _Rule:
+        return cls(rank, cr.node, frozenset(expr.findings_in(cr.node)), cr.test)
 
 
 @dataclass(frozen=True)
@@ -77,8 +83,7 @@ class LevelPolicy:
         self.rank = {lv: pack.level_rank(lv) for lv in pack.levels}
         self.by_rank = {r: lv for lv, r in self.rank.items()}
         self.floors = [
-            _Rule(self.rank[cr.rule.level], cr.node, frozenset(expr.findings_in(cr.node)))
-            for cr in pack.floors
+            _Rule.of(self.rank[cr.rule.level], cr) for cr in pack.floors
         ]
         conds = model.conditions
         self.base_rank: IntArray = np.array(
@@ -87,7 +92,7 @@ class LevelPolicy:
         self.adjust: list[tuple[int, list[_Rule]]] = []
         for i, c in enumerate(conds):
             rules = [
-                _Rule(self.rank[cr.rule.level], cr.node, frozenset(expr.findings_in(cr.node)))
+                _Rule.of(self.rank[cr.rule.level], cr)
                 for cr in pack.condition_levels[c].adjust
             ]
             if rules:
@@ -121,7 +126,7 @@ class LevelPolicy:
     # evidence-only parts ----------------------------------------------------
 
     def floor_truths(self, h: Hypothesis) -> list[bool]:
-        return [expr.evaluate(r.node, h.present, h.absent, h.numbers) for r in self.floors]
+        return [r.test(h.present, h.absent, h.numbers) for r in self.floors]
 
     def adjust_ranks(self, h: Hypothesis) -> IntArray:
         ranks = self.base_rank.copy()
@@ -132,7 +137,7 @@ class LevelPolicy:
     def _adjusted(self, i: int, rules: list[_Rule], h: Hypothesis) -> int:
         best = -1
         for r in rules:
-            if r.rank > best and expr.evaluate(r.node, h.present, h.absent, h.numbers):
+            if r.rank > best and r.test(h.present, h.absent, h.numbers):
                 best = r.rank
         return best if best >= 0 else int(self.base_rank[i])
 
@@ -186,6 +191,11 @@ class LevelPolicy:
         floor_rank = np.full(n, max((r for _, r in base_true), default=-1), dtype=np.int64)
         base_adjust = self.adjust_ranks(base)
         cond_ranks = np.repeat(base_adjust[None, :], n, axis=0)
+        index = model.index
+        at_k: list[int] = []  # the changed findings' cells, set together after the loop
+        at_j: list[int] = []
+        is_pos: list[bool] = []
+        is_neg: list[bool] = []
         for k in range(1, n):
             h = hyps[k]
             if h.changed is None:
@@ -199,23 +209,26 @@ class LevelPolicy:
             floors: set[int] = set()
             adjust: set[int] = set()
             for f in h.changed:
-                j = model.index.get(f)
+                j = index.get(f)
                 if j is not None:
-                    pos[k, j] = 1.0 if f in h.present else 0.0
-                    neg[k, j] = 1.0 if f in h.absent else 0.0
+                    at_k.append(k)
+                    at_j.append(j)
+                    is_pos.append(f in h.present)
+                    is_neg.append(f in h.absent)
                 floors.update(self.floors_by_finding.get(f, ()))
                 adjust.update(self.adjust_by_finding.get(f, ()))
             if floors:
                 best = max((r for i, r in base_true if i not in floors), default=-1)
                 for i in floors:
                     rule = self.floors[i]
-                    if rule.rank > best and expr.evaluate(rule.node, h.present, h.absent,
-                                                          h.numbers):
+                    if rule.rank > best and rule.test(h.present, h.absent, h.numbers):
                         best = rule.rank
                 floor_rank[k] = best
             for a in adjust:
                 ci, rules = self.adjust[a]
                 cond_ranks[k, ci] = self._adjusted(ci, rules, h)
+        pos[at_k, at_j] = is_pos
+        neg[at_k, at_j] = is_neg
         # the differential without each combination of the red flags present
         groups: dict[tuple[str, ...], list[int]] = {}
         base_flags = self._flags(base)
@@ -318,12 +331,37 @@ def status(node: expr.Node, ev: Evidence, askable: Callable[[str], bool]) -> boo
 
 
 def open_findings(node: expr.Node, ev: Evidence, askable: Callable[[str], bool]) -> set[str]:
-    """The askable findings an answer to which could still help an open rule hold."""
+    """The askable findings to ask next so that an open rule is settled.
+
+    Any part of an AnyOf may complete it, so all are asked. An All holds only
+    if every part does, so one open part at a time is asked, the one whose
+    answer most often ends the rule: a symptom present first (a "no" or a
+    "don't know" closes the rule), then a group of symptoms, then a number
+    (the blood pressure behind a headache), and last a part that needs a
+    "no" (the mechanical causes a sudden severe pain must lack). The rule
+    stays open until every part is decided, so its other parts are asked in
+    turn while it can still hold.
+    """
     if status(node, ev, askable) is not None:
         return set()
     if isinstance(node, expr.Atom | expr.Compare):
         return {node.finding}
+    if isinstance(node, expr.All):
+        open_parts = [p for p in node.parts if status(p, ev, askable) is None]
+        first = min(open_parts, key=_settles_first)  # stable: ties keep rule order
+        return open_findings(first, ev, askable)
     out: set[str] = set()
     for p in node.parts:
         out |= open_findings(p, ev, askable)
     return out
+
+
+def _settles_first(node: expr.Node) -> int:
+    """Order of the parts of an All to ask: 0 is asked first (open_findings)."""
+    if isinstance(node, expr.Atom):
+        return 0 if node.present else 3
+    if isinstance(node, expr.AnyOf | expr.All):
+        return max(1, min(_settles_first(p) for p in node.parts))  # numbers only: 2
+    if isinstance(node, expr.Compare):
+        return 2
+    return 3  # NoneOf

@@ -140,11 +140,18 @@ class Selector:
             for cr in pack.condition_levels[c].adjust:
                 patterns.append(Pattern(cr.rule.id, pack.level_rank(cr.rule.level), cr.node, i))
         self.patterns = tuple(p for p in patterns if p.rank >= self.emergency_rank)
+        self.pattern_rank = {p.id: p.rank for p in self.patterns}
         self.red_flags = tuple(pack.red_flags)
         # A follow-up's findings (heavy bleeding) are asked only once a parent
         # finding (bleeding) is present; until then the parents are what to ask.
+        # A member of a group that is no follow-up is worded to stand alone
+        # ("heavy bleeding from the vagina" in the red-flag screen), so it may
+        # be asked without its parent.
+        standalone = {f for q in catalogue.questions.values()
+                      if q.kind == "group" and not q.when for f in q.findings}
         self.parents: dict[str, tuple[str, ...]] = {
-            f: q.when for q in catalogue.questions.values() if q.when for f in q.findings
+            f: q.when for q in catalogue.questions.values() if q.when
+            for f in q.findings if f not in standalone
         }
 
     # candidates ----------------------------------------------------------------
@@ -184,7 +191,8 @@ class Selector:
             if q.kind != "group" or q.id in state.asked or not q.applies(ev.present):
                 continue
             open_ = tuple(f for f in q.findings if askable(f))
-            if len(open_) >= 2 or (q.volunteered and open_):
+            # one member left is asked as its own question, when it has one that applies
+            if len(open_) >= 2 or (open_ and (q.volunteered or not self._own(open_[0], ev))):
                 out.append((q, open_))
                 grouped.update(open_)
         for q in self.catalogue.questions.values():
@@ -197,6 +205,11 @@ class Selector:
             elif open_ and open_[0] not in grouped:
                 out.append((q, open_))
         return out
+
+    def _own(self, f: str, ev: Evidence) -> bool:
+        """Whether finding ``f`` has its own question that may be asked now."""
+        own = self.catalogue.questions.get(self.catalogue.by_finding.get(f, ""))
+        return own is not None and own.applies(ev.present)
 
     def open_patterns(
         self, ev: Evidence, state: State, level: int, posterior: FloatArray
@@ -419,12 +432,16 @@ class Selector:
         def plan(question: str | None, stop: str | None, phase: str) -> QuestionPlan:
             return QuestionPlan(question, stop, level, lead0, phase, danger, tuple(scored))
 
-        def screening_key(s: Scored) -> tuple[bool, float, int, float, str]:
+        def screening_key(s: Scored) -> tuple[bool, int, float, int, float, str]:
             # Red flags first: they must all be asked, and their answers settle
             # most patterns (a "no" to the flag ends every pattern that needs it).
-            # Among them the likeliest danger first, so an emergency ends early.
+            # Among them what could complete an ambulance-level rule first, so an
+            # ambulance finding ends the questions at once; then the likeliest
+            # danger, so an emergency ends early.
             flags = any(p.startswith("red_flag:") for p in s.screening)
-            return (flags, s.p_emergency, len(s.screening), s.value, s.question)
+            rank = max((self.pattern_rank.get(p, self.emergency_rank) for p in s.screening),
+                       default=-1)
+            return (flags, rank, s.p_emergency, len(s.screening), s.value, s.question)
 
         # 1. where the pain is, when she has not said yet (the side, a volunteered
         #    follow-up, is asked like any other question: when it matters)
@@ -497,64 +514,70 @@ class Selector:
         """
         index = self.model.index
         p_yes = post0 @ p_t  # every finding at once
-        n_e = len(entries)
-        out = np.zeros(n_e)
+        raw = np.zeros(len(entries))
         by_question: dict[int, list[int]] = {}
         for n, e in enumerate(entries):
             by_question.setdefault(e[0], []).append(n)
+        yes_rows: list[int] = []  # plain yes/no answers, computed together below
+        yes_cols: list[int] = []
+        yes_true: list[bool] = []
         for qi, rows in by_question.items():
             q = questions[qi]
             if q.kind == "yes_no":
                 f = q.findings[0]
-                py = float(p_yes[index[f]])
                 # a finding that implies one already present is a part of it: heavy
                 # bleeding given bleeding is P(heavy | c) / P(bleeding | c), not P(heavy | c)
                 wider = [t for i, t in self.implies if i == f and t in ev.present and t in index]
-                if wider:
-                    inner, outer = p_t[:, index[f]], p_t[:, index[wider[0]]]
-                    py = float(post0 @ np.minimum(1.0, inner / np.maximum(outer, 1e-12)))
-                raw = [py if entries[n][1] is True else 1.0 - py for n in rows]
+                if not wider:
+                    yes_rows.extend(rows)
+                    yes_cols.extend([index[f]] * len(rows))
+                    yes_true.extend(entries[n][1] is True for n in rows)
+                    continue
+                inner, outer = p_t[:, index[f]], p_t[:, index[wider[0]]]
+                py = float(post0 @ np.minimum(1.0, inner / np.maximum(outer, 1e-12)))
+                values = [py if entries[n][1] is True else 1.0 - py for n in rows]
             elif q.kind == "group":
                 cols = [index[f] for n in rows for f in _members(entries[n][1])]
                 p_none = float(post0 @ np.prod(1.0 - p_t[:, cols], axis=1))
                 singles = p_yes[cols]
                 share = singles / singles.sum() if singles.sum() > 0 else singles
                 shares = iter(share)
-                raw = [float(next(shares)) * (1.0 - p_none) if _members(entries[n][1])
-                       else p_none for n in rows]
+                values = [float(next(shares)) * (1.0 - p_none) if _members(entries[n][1])
+                          else p_none for n in rows]
             else:
-                raw = []
+                values = []
                 for n in rows:
                     h = hyps[entries[n][2]]
                     new_pos = sorted(index[f] for f in h.present - ev.present if f in index)
                     new_neg = sorted(index[f] for f in h.absent - ev.absent if f in index)
                     like = (np.prod(p_t[:, new_pos], axis=1)
                             * np.prod(1.0 - p_t[:, new_neg], axis=1))
-                    raw.append(float(post0 @ like) if new_pos or new_neg else 0.0)
-            parts: dict[int, list[tuple[int, float]]] = {}
-            for n, x in zip(rows, raw, strict=True):
-                parts.setdefault(entries[n][3], []).append((n, x))
-            for members in parts.values():
-                total = _sum([x for _, x in members])
-                for n, x in members:
-                    out[n] = x / total if total > 0 else 1.0 / len(members)
-        return out
+                    values.append(float(post0 @ like) if new_pos or new_neg else 0.0)
+            raw[rows] = values
+        if yes_rows:
+            p = p_yes[yes_cols]
+            raw[yes_rows] = np.where(yes_true, p, 1.0 - p)
+        return _normalised(raw, [(e[0], e[3]) for e in entries])
 
 
-def _sum(xs: list[float]) -> float:
-    """float(np.array(xs).sum()), the same float, without numpy for a few numbers.
+def _normalised(raw: FloatArray, parts: list[tuple[int, int]]) -> FloatArray:
+    """``raw`` divided by its sum within each part (uniform where that sum is 0).
 
-    numpy adds fewer than eight numbers one after another from 0.0; more, it
-    sums pairwise, so those are left to it. (The same float matters: questions
-    of equal value are ordered by their ids, and a last-bit difference would
-    reorder them.)
+    Each part's sum is the float numpy's ``sum`` gives for its members in
+    order: bincount adds one after another from 0.0, as numpy's sum does for
+    fewer than eight numbers; larger parts (summed pairwise) are summed by it.
+    (The same float matters: questions of equal value are ordered by their
+    ids, and a last-bit difference would reorder them.)
     """
-    if len(xs) >= 8:
-        return float(np.array(xs).sum())
-    total = 0.0
-    for x in xs:
-        total += x
-    return total
+    keys: dict[tuple[int, int], int] = {}
+    group = np.array([keys.setdefault(p, len(keys)) for p in parts], dtype=np.int64)
+    totals = np.bincount(group, raw, minlength=len(keys))
+    sizes = np.bincount(group, minlength=len(keys))
+    for g in np.flatnonzero(sizes >= 8):
+        totals[g] = raw[group == g].sum()
+    with np.errstate(divide="ignore", invalid="ignore"):
+        out = np.where(totals[group] > 0, raw / totals[group], 1.0 / sizes[group])
+    return np.asarray(out, dtype=float)
 
 
 def _members(a: Value) -> tuple[str, ...]:

@@ -72,12 +72,12 @@ _COLUMNS = [
 _ID: sa.BindParameter[str] = sa.bindparam("id_")
 _GET = sa.select(*_COLUMNS).where(_T.c.id == _ID)
 _VERSION = sa.select(_T.c.version).where(_T.c.id == _ID)
-_CREATED = sa.select(_T.c.text, _T.c.created_at).where(_T.c.id == _ID)
 _UPDATE = (
     sa.update(_T)
     .where(_T.c.id == _ID, _T.c.version == sa.bindparam("read"))
     .values({c: sa.bindparam(c) for c in (
         "version", "state", "question", "result", "finished", "pack_version", "updated_at")})
+    .returning(_T.c.text, _T.c.created_at)  # one statement, not a read after the write
 )
 
 
@@ -140,18 +140,17 @@ class InterviewStore:
         """Write a new state if the stored version is still ``expected_version``."""
         now = utcnow()
         with self.engine.begin() as conn:
-            done = conn.execute(_UPDATE, {
+            r = conn.execute(_UPDATE, {
                 "id_": interview_id, "read": expected_version,
                 "version": expected_version + 1, "state": state, "question": question,
                 "result": result, "finished": finished, "pack_version": pack_version,
                 "updated_at": now,
-            })
-            if done.rowcount != 1:
+            }).first()
+            if r is None:
                 current = conn.execute(_VERSION, {"id_": interview_id}).scalar_one_or_none()
                 if current is None:
                     raise NotFound(interview_id)
                 raise VersionConflict(expected_version, current)
-            r = conn.execute(_CREATED, {"id_": interview_id}).one()
         return StoredInterview(
             interview_id, expected_version + 1, pack_version, state, question, result,
             finished, r.text, _aware(r.created_at), now,
