@@ -249,3 +249,64 @@ def test_a_pain_given_a_place_ends_a_list_of_denials(parse):
 )
 def test_a_question_a_worry_or_someone_else_states_nothing(parse, text, finding):
     assert states(parse(text), finding) is None, text
+
+
+def test_how_long_she_stood_is_not_how_long_it_has_hurt(parse):
+    result = parse("my back aches after I've been standing at the hob for ages")
+    assert states(result, "pain_duration_over_2_weeks") is None
+
+
+def test_tripping_on_its_own_is_not_a_fall(parse):
+    result = parse("my foot drags and I keep tripping, back pain too")
+    assert states(result, "recent_trauma") is None
+    assert states(parse("I tripped over a toy and hit my bump"), "recent_trauma") == "present"
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        ("I was told it's pelvic girdle pain", "radiates_abdomen"),
+        ("sharp at the pubic bone and along my inner thighs", "radiates_buttock_thigh"),
+        ("a hot water bottle helps the ache", "pain_relieved_by_rest"),
+    ],
+)
+def test_a_name_or_a_remedy_is_not_where_or_how_it_eases(parse, text, finding):
+    assert states(parse(text), finding) is None, text
+
+
+def test_a_verb_after_a_comma_ends_a_denial(parse):
+    result = parse("no shooting pains, gets worse when I've stood a long time")
+    assert states(result, "pain_worse_standing_sitting_long") == "present"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("23 weeks on Sunday and my back is sore", 22),
+        ("she's 31 weeks tomorrow, back ache", 30),
+    ],
+)
+def test_a_week_reached_soon_is_one_less_now(parse, text, expected):
+    assert parse(text).case.get("gestational_weeks") == expected, text
+
+
+def test_a_baby_still_moving_is_moving(parse):
+    result = parse("no bleeding and the baby is still kicking away")
+    assert states(result, "reduced_fetal_movements") == "absent"
+
+
+def test_legs_not_weak_says_nothing_about_feeling_unwell(parse):
+    result = parse("my legs aren't weak")
+    assert states(result, "feeling_very_unwell") is None
+    assert states(result, "leg_weakness") == "absent"
+
+
+def test_nobody_ever_saying_so_is_a_denial(parse):
+    result = parse("no one has ever told me my blood pressure is high")
+    assert states(result, "hypertension_in_pregnancy") == "absent"
+
+
+def test_no_tightenings_coming_regularly_is_no_rhythm_not_irregular_ones(parse):
+    result = parse("I've got no contractions coming regularly")
+    assert states(result, "contractions_regular") == "absent"
+    assert states(result, "contractions_irregular") is None
