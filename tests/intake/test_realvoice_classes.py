@@ -310,3 +310,10 @@ def test_no_tightenings_coming_regularly_is_no_rhythm_not_irregular_ones(parse):
     result = parse("I've got no contractions coming regularly")
     assert states(result, "contractions_regular") == "absent"
     assert states(result, "contractions_irregular") is None
+
+
+def test_no_blood_at_the_end_of_a_list_about_her_wee(parse):
+    result = parse("peeing a lot but no stinging, not smelly, no blood")
+    assert states(result, "blood_in_urine") == "absent"
+    assert states(result, "painful_urination") == "absent"
+    assert states(result, "cloudy_urine") == "absent"
