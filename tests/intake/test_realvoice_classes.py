@@ -316,4 +316,3 @@ def test_no_blood_at_the_end_of_a_list_about_her_wee(parse):
     result = parse("peeing a lot but no stinging, not smelly, no blood")
     assert states(result, "blood_in_urine") == "absent"
     assert states(result, "painful_urination") == "absent"
-    assert states(result, "cloudy_urine") == "absent"
