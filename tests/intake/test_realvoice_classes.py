@@ -316,3 +316,14 @@ def test_no_blood_at_the_end_of_a_list_about_her_wee(parse):
     result = parse("peeing a lot but no stinging, not smelly, no blood")
     assert states(result, "blood_in_urine") == "absent"
     assert states(result, "painful_urination") == "absent"
+
+
+@pytest.mark.parametrize(
+    ("text", "polarity"),
+    [
+        ("moving doesn't make it worse", "absent"),
+        ("twisting makes it worse", "present"),
+    ],
+)
+def test_moving_makes_it_worse_or_not(parse, text, polarity):
+    assert states(parse(text), "pain_worse_with_movement") == polarity, text
