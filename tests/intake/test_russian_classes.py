@@ -387,5 +387,36 @@ def test_known_words_and_medicine_names_are_never_corrected(ipack: DirPack) -> N
     for word in ("полно", "больно", "бочка", "нурофен", "ношпа", "фрагмин"):
         assert speller.read(word) is None, word
     assert speller.read("тимпература") == "температура"
-    # two different words one edit away: left as typed
-    assert speller.read("болно") is None
+    # two different words one edit away ("смена", "спина"): left as typed
+    assert speller.read("спена") is None
+    # ...unless one of them only restores a letter slips often drop (the soft sign)
+    assert speller.read("болно") == "больно"
+
+
+@pytest.mark.parametrize(
+    ("text", "weeks", "expected"),
+    [
+        (
+            "pomogite, 31 nedel, streljaet iz pojasnicy v pravuju nogu do pjatki",
+            31,
+            {"radiates_leg_below_knee": "present", "pain_right_side": "present"},
+        ),
+        ("zhivot kameneet kazhdye 4 minuty, 37 nedel", 37, {"contractions_regular": "present"}),
+        # the soft sign left out on a Latin keyboard: "pisat bolno" is "писать больно"
+        ("29 ned, noet pojasnica sprava, pisat bolno", 29, {"painful_urination": "present"}),
+    ],
+)
+def test_short_latin_typed_messages(
+    ipack: DirPack, text: str, weeks: int, expected: dict[str, str | None]
+) -> None:
+    result = parse_text(text, ipack)
+    assert result.language == "ru"
+    assert result.case.get("gestational_weeks") == weeks
+    check(result, expected)
+
+
+def test_english_with_short_words_stays_english(ipack: DirPack) -> None:
+    result = parse_text("I do not know what to do, my back hurts at 30 weeks", ipack)
+    assert result.language == "en"
+    assert "pain_lower_back_central" in result.case["present"]
+

@@ -46,6 +46,9 @@ class Speller:
     # the dictionary word of a form: candidates that are forms of one word are one
     # reading ("мажит": "мажет" or "мажут", both "мазать")
     word_of: Callable[[str], str] | None = field(default=None, repr=False)
+    # letters a slip most often drops: among several candidates, the one that only
+    # restores one of them is the reading ("болно": "больно", not "полно")
+    often_dropped: str = ""
     _sym: SymSpell | None = field(default=None, repr=False)
     _cache: dict[str, str | tuple[str, str] | None] = field(default_factory=dict, repr=False)
 
@@ -87,9 +90,20 @@ class Speller:
         words = sorted({str(s.term) for s in found if s.distance == best})
         if len(words) == 1:
             return words[0]
-        if self.word_of is not None and len({self.word_of(w) for w in words}) == 1:
+        if self.word_of is not None and len({self.word_of(c) for c in words}) == 1:
             return words[0]
-        return None
+        restored = [c for c in words if _drops_one(c, w, self.often_dropped)]
+        return restored[0] if len(restored) == 1 else None
+
+
+def _drops_one(candidate: str, typed: str, letters: str) -> bool:
+    """Whether ``typed`` is ``candidate`` with one of ``letters`` left out."""
+    if len(candidate) != len(typed) + 1:
+        return False
+    return any(
+        candidate[i] in letters and candidate[:i] + candidate[i + 1 :] == typed
+        for i in range(len(candidate))
+    )
 
 
 def general_words(resource: str) -> set[str]:
@@ -140,12 +154,14 @@ def build_speller(
     min_length = section.get("min_length", 4)
     long_from = section.get("two_edits_from", 8)
     max_edits = section.get("max_edits", 2)
+    often_dropped = str(section.get("often_dropped") or "")
     if not all(isinstance(x, int) for x in (min_length, long_from, max_edits)):
         raise err("spelling", "min_length, two_edits_from and max_edits must be integers")
     if max_edits not in (1, 2):
         raise err("spelling", "max_edits must be 1 or 2")
     return Speller(
-        frozenset(dom), frozenset(known), min_length, long_from, max_edits, knows, word_of
+        frozenset(dom), frozenset(known), min_length, long_from, max_edits, knows, word_of,
+        often_dropped,
     )
 
 
