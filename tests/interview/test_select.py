@@ -169,3 +169,111 @@ def test_a_red_flag_yes_is_never_implausible_enough_to_skip(engine):
     nerve = next(x for x in p.scored if x.question == "nerve_warning_signs")
     assert nerve.screening  # saddle numbness is rare here, and still asked
     assert p.stop is None
+
+
+# --- the red-flag screen (issue 15) -------------------------------------------------
+
+
+def _screens(engine):
+    """The groups that hold red flags: the red-flag screen."""
+    cat = catalogue(engine)
+    flags = set(engine.pack.red_flags)
+    return {q.id: q for q in cat.questions.values()
+            if q.kind == "group" and flags & set(q.findings)}
+
+
+def test_every_red_flag_is_on_the_screen_in_words_that_stand_alone(engine):
+    screens = _screens(engine)
+    cat = catalogue(engine)
+    on_screen = {f for q in screens.values() for f in q.findings}
+    for f in engine.pack.red_flags:  # on a screen, or the follow-up of a finding on one
+        own = cat.questions[cat.by_finding[f]]
+        assert f in on_screen or set(own.when) & on_screen, f
+    # few screens, none a follow-up: each is asked whatever else she said
+    assert len(screens) <= 4
+    assert not any(q.when or q.volunteered for q in screens.values())
+
+
+def test_the_screen_asks_ambulance_signs_first_then_each_theme_once(engine):
+    from gravida.interview import answer, next_question, start
+
+    s = start(engine, {"gestational_weeks": 30, "present": ["pain_lower_back_central"]},
+              ["pain_location"])
+    first = next_question(s)
+    assert first.id == "urgent_signs" and first.purpose == "screening"
+    assert "faint_or_dizzy" in first.findings
+    # bleeding is on the first screen; "is it heavy?" only follows a yes
+    assert "vaginal_bleeding" in first.findings
+    assert "heavy_vaginal_bleeding" not in first.findings
+    screened = []
+    while (q := next_question(s)) is not None and q.purpose == "screening":
+        screened.append(q.id)
+        s = answer(s, q.id, None if q.kind == "number" else False)
+    assert len(screened) == len(set(screened))
+    assert set(_screens(engine)) <= set(screened)
+    assert len(screened) <= len(_screens(engine)) + 2  # + measurements, + a rule's part
+
+
+def test_a_partly_answered_screen_shows_only_what_is_still_unknown(engine):
+    from gravida.interview import next_question, start
+
+    s = start(engine, {"gestational_weeks": 30, "present": ["pain_lower_back_central"],
+                       "absent": ["faint_or_dizzy", "shortness_of_breath"]}, ["pain_location"])
+    q = next_question(s)
+    assert q.id == "urgent_signs"
+    assert "faint_or_dizzy" not in q.findings and "shortness_of_breath" not in q.findings
+    assert "pain_tearing" in q.findings
+
+
+def test_an_ambulance_sign_on_the_first_screen_ends_the_questions(engine):
+    from gravida.interview import answer, next_question, result, start
+
+    s = start(engine, {"gestational_weeks": 10, "present": ["pain_lower_back_central"]},
+              ["pain_location"])
+    s = answer(s, "urgent_signs", ["vaginal_bleeding", "faint_or_dizzy"])  # an ectopic?
+    assert next_question(s) is None
+    assert result(s).stop_reason == "emergency_ambulance"
+
+
+def test_a_rule_of_several_parts_is_asked_one_part_at_a_time(engine):
+    from gravida.interview.policy import open_findings
+
+    rule = next(cr.node for cr in engine.pack.floors if cr.rule.id == "tearing_pain")
+    ev = engine.model.evidence(Case.from_dict({"gestational_weeks": 30}, engine.pack))
+    # the symptom first; how it started only matters once it is there
+    assert open_findings(rule, ev, lambda f: True) == {"pain_tearing"}
+    ev = engine.model.evidence(
+        Case.from_dict({"gestational_weeks": 30, "present": ["pain_tearing"]}, engine.pack))
+    assert open_findings(rule, ev, lambda f: True) == {"pain_onset_sudden", "chest_pain"}
+    # a rule that needs a blood pressure asks the symptom before the number
+    both = next(cr.node for cr in engine.pack.floors
+                if cr.rule.id == "preeclampsia_symptoms_with_raised_bp")
+    ev = engine.model.evidence(Case.from_dict({"gestational_weeks": 30}, engine.pack))
+    assert "systolic_bp" not in open_findings(both, ev, lambda f: True)
+
+
+def test_an_emergency_in_her_own_words_is_taken_as_revealed(engine):
+    from gravida.interview import next_question, start
+
+    said = {"gestational_weeks": 30, "present": ["pain_lower_back_central", "saddle_numbness"]}
+    s = start(engine, said, ["pain_location"])
+    assert s.derived.emergency and engine.triage(s.case).level == EMERGENCY
+    # only what could make it an ambulance call is asked, no differential
+    while (q := next_question(s)) is not None:
+        assert q.purpose == "emergency"
+        from gravida.interview import answer
+        s = answer(s, q.id, None)
+    calm = start(engine, {"gestational_weeks": 30, "present": ["pain_lower_back_central"]},
+                 ["pain_location"])
+    assert not calm.derived.emergency
+
+
+def test_a_screen_hides_what_cannot_be_felt_yet(engine):
+    from gravida.interview import answer, next_question, start
+
+    s = start(engine, {"gestational_weeks": 12, "present": ["pain_lower_back_central"]},
+              ["pain_location"])
+    while (q := next_question(s)) is not None and q.id != "labour_signs":
+        s = answer(s, q.id, None if q.kind == "number" else False)
+    assert q is not None and "reduced_fetal_movements" not in q.findings
+    assert "fluid_leak" in q.findings

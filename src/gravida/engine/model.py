@@ -172,6 +172,9 @@ class Model:
         age: one vector, or cases x findings. The one formula of the engine and the
         interview's batch: prior, each known finding's factor, the nesting correction."""
         t = trimester(weeks)
+        if pos.ndim == 1:  # one case (every assessment): contiguous matrix-vector products
+            one: FloatArray = self.log_prior(weeks) + self.log_p[t] @ pos + self.log_q[t] @ neg
+            return self.nesting.add_correction(one, t, pos, neg)
         scores: FloatArray = (
             self.log_prior(weeks)
             + pos @ self.log_p[t].T

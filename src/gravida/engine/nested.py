@@ -74,6 +74,7 @@ class Nesting:
         self.pairs = found
         self.child: npt.NDArray[np.intp] = np.array([index[c] for c, _ in found], dtype=np.intp)
         self.parent: npt.NDArray[np.intp] = np.array([index[q] for _, q in found], dtype=np.intp)
+        self._columns = [(int(c), int(q)) for c, q in zip(self.child, self.parent, strict=True)]
         pc = p[:, :, self.child]  # (trimester, condition, pair)
         pp = p[:, :, self.parent]
         bad = np.argwhere(pc >= pp)
@@ -96,9 +97,10 @@ class Nesting:
     def correction(self, t: int, pos: FloatArray, neg: FloatArray) -> FloatArray:
         """The log-score correction for indicator rows ``pos``/``neg`` (cases x findings,
         or one vector) in trimester ``t``: (cases x conditions), or one row."""
-        if not self.pairs:
-            return np.zeros((*pos.shape[:-1], self.both_present.shape[2]))
         cp, cn = pos[..., self.child], neg[..., self.child]
+        if not self.pairs or not (cp.any() or cn.any()):
+            # no nested child known (most cases): nothing to correct
+            return np.zeros((*pos.shape[:-1], self.both_present.shape[2]))
         pp, pn = pos[..., self.parent], neg[..., self.parent]
         out: FloatArray = (
             (cp * pp) @ self.both_present[t]
@@ -106,6 +108,22 @@ class Nesting:
             + (cn * pn) @ self.both_absent[t]
         )
         return out
+
+    def add_correction(
+        self, scores: FloatArray, t: int, pos: FloatArray, neg: FloatArray
+    ) -> FloatArray:
+        """``scores`` (one case's log scores) plus the correction for its indicator
+        vectors: the same numbers as ``correction``, pair by pair, without the batch
+        arithmetic (an assessment knows a nested pair or two at most)."""
+        for k, (c, q) in enumerate(self._columns):
+            if pos[q]:
+                if pos[c]:
+                    scores = scores + self.both_present[t, k]
+                elif neg[c]:
+                    scores = scores + self.parent_only[t, k]
+            elif neg[q] and neg[c]:
+                scores = scores + self.both_absent[t, k]
+        return scores
 
     def conditional(self, p_t: FloatArray, child: int) -> FloatArray | None:
         """P(child | parent, condition) per condition in one trimester's p (condition x

@@ -34,10 +34,19 @@ def unknown_findings(session: Session, q: QuestionSpec) -> list[str]:
 
 
 def unknown_members(session: Session, q: QuestionSpec) -> list[str]:
+    """A group's members to show: unknown, not yet asked, and meaningful at her
+    weeks (the baby's movements are not asked about before they can be felt)."""
     d = session.derived
-    ev = session.engine.model.evidence(d.case)
+    model = session.engine.model
+    ev = model.evidence(d.case)
+    meaningful = model.meaningful
     return [f for f in q.findings
-            if f not in ev.present and f not in ev.absent and f not in d.covered]
+            if f not in ev.present and f not in ev.absent and f not in d.covered
+            and _meaningful(meaningful.get(f), ev.weeks)]
+
+
+def _meaningful(span: tuple[float, float] | None, weeks: float) -> bool:
+    return span is None or span[0] <= weeks < span[1]
 
 
 _WORDS_YES = {"yes", "y", "true"}

@@ -331,12 +331,37 @@ def status(node: expr.Node, ev: Evidence, askable: Callable[[str], bool]) -> boo
 
 
 def open_findings(node: expr.Node, ev: Evidence, askable: Callable[[str], bool]) -> set[str]:
-    """The askable findings an answer to which could still help an open rule hold."""
+    """The askable findings to ask next so that an open rule is settled.
+
+    Any part of an AnyOf may complete it, so all are asked. An All holds only
+    if every part does, so one open part at a time is asked, the one whose
+    answer most often ends the rule: a symptom present first (a "no" or a
+    "don't know" closes the rule), then a group of symptoms, then a number
+    (the blood pressure behind a headache), and last a part that needs a
+    "no" (the mechanical causes a sudden severe pain must lack). The rule
+    stays open until every part is decided, so its other parts are asked in
+    turn while it can still hold.
+    """
     if status(node, ev, askable) is not None:
         return set()
     if isinstance(node, expr.Atom | expr.Compare):
         return {node.finding}
+    if isinstance(node, expr.All):
+        open_parts = [p for p in node.parts if status(p, ev, askable) is None]
+        first = min(open_parts, key=_settles_first)  # stable: ties keep rule order
+        return open_findings(first, ev, askable)
     out: set[str] = set()
     for p in node.parts:
         out |= open_findings(p, ev, askable)
     return out
+
+
+def _settles_first(node: expr.Node) -> int:
+    """Order of the parts of an All to ask: 0 is asked first (open_findings)."""
+    if isinstance(node, expr.Atom):
+        return 0 if node.present else 3
+    if isinstance(node, expr.AnyOf | expr.All):
+        return max(1, min(_settles_first(p) for p in node.parts))  # numbers only: 2
+    if isinstance(node, expr.Compare):
+        return 2
+    return 3  # NoneOf

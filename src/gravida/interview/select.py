@@ -140,11 +140,18 @@ class Selector:
             for cr in pack.condition_levels[c].adjust:
                 patterns.append(Pattern(cr.rule.id, pack.level_rank(cr.rule.level), cr.node, i))
         self.patterns = tuple(p for p in patterns if p.rank >= self.emergency_rank)
+        self.pattern_rank = {p.id: p.rank for p in self.patterns}
         self.red_flags = tuple(pack.red_flags)
         # A follow-up's findings (heavy bleeding) are asked only once a parent
         # finding (bleeding) is present; until then the parents are what to ask.
+        # A member of a group that is no follow-up is worded to stand alone
+        # ("heavy bleeding from the vagina" in the red-flag screen), so it may
+        # be asked without its parent.
+        standalone = {f for q in catalogue.questions.values()
+                      if q.kind == "group" and not q.when for f in q.findings}
         self.parents: dict[str, tuple[str, ...]] = {
-            f: q.when for q in catalogue.questions.values() if q.when for f in q.findings
+            f: q.when for q in catalogue.questions.values() if q.when
+            for f in q.findings if f not in standalone
         }
 
     # candidates ----------------------------------------------------------------
@@ -184,7 +191,8 @@ class Selector:
             if q.kind != "group" or q.id in state.asked or not q.applies(ev.present):
                 continue
             open_ = tuple(f for f in q.findings if askable(f))
-            if len(open_) >= 2 or (q.volunteered and open_):
+            # one member left is asked as its own question, when it has one that applies
+            if len(open_) >= 2 or (open_ and (q.volunteered or not self._own(open_[0], ev))):
                 out.append((q, open_))
                 grouped.update(open_)
         for q in self.catalogue.questions.values():
@@ -197,6 +205,11 @@ class Selector:
             elif open_ and open_[0] not in grouped:
                 out.append((q, open_))
         return out
+
+    def _own(self, f: str, ev: Evidence) -> bool:
+        """Whether finding ``f`` has its own question that may be asked now."""
+        own = self.catalogue.questions.get(self.catalogue.by_finding.get(f, ""))
+        return own is not None and own.applies(ev.present)
 
     def open_patterns(
         self, ev: Evidence, state: State, level: int, posterior: FloatArray
@@ -419,12 +432,16 @@ class Selector:
         def plan(question: str | None, stop: str | None, phase: str) -> QuestionPlan:
             return QuestionPlan(question, stop, level, lead0, phase, danger, tuple(scored))
 
-        def screening_key(s: Scored) -> tuple[bool, float, int, float, str]:
+        def screening_key(s: Scored) -> tuple[bool, int, float, int, float, str]:
             # Red flags first: they must all be asked, and their answers settle
             # most patterns (a "no" to the flag ends every pattern that needs it).
-            # Among them the likeliest danger first, so an emergency ends early.
+            # Among them what could complete an ambulance-level rule first, so an
+            # ambulance finding ends the questions at once; then the likeliest
+            # danger, so an emergency ends early.
             flags = any(p.startswith("red_flag:") for p in s.screening)
-            return (flags, s.p_emergency, len(s.screening), s.value, s.question)
+            rank = max((self.pattern_rank.get(p, self.emergency_rank) for p in s.screening),
+                       default=-1)
+            return (flags, rank, s.p_emergency, len(s.screening), s.value, s.question)
 
         # 1. where the pain is, when she has not said yet (the side, a volunteered
         #    follow-up, is asked like any other question: when it matters)

@@ -257,7 +257,16 @@ def start(
             raise InterviewError(f"volunteered must name question groups, not {gid!r}")
     vol = tuple(dict.fromkeys(volunteered))
     covered = frozenset(f for gid in vol for f in cat.questions[gid].findings)
-    derived = _Derived(parsed, frozenset(vol), covered, False, None)
+    # What she said first can show an emergency as an answer can ("I'm bleeding",
+    # at 30 weeks): then, as after such an answer, only what could make it an
+    # ambulance call is asked. Compared with her weeks alone. An ambulance that
+    # only the differential sets is not taken as shown: answers may still undo it.
+    weeks_only = Case.from_dict(
+        {"gestational_weeks": parsed.numbers["gestational_weeks"]}, engine.pack)
+    now = engine.triage(parsed)
+    emergency = _reveals_emergency(engine, weeks_only, parsed) and (
+        now.level != AMBULANCE or now.set_by.kind == "rule")
+    derived = _Derived(parsed, frozenset(vol), covered, emergency, None)
     return Session(engine, dict(parsed.to_json()), vol, (), derived)
 
 
