@@ -237,8 +237,8 @@ def main() -> None:
     print(f"target for the core assessment (>= {TARGET_RPS:.0f} assessments/s, "
           f"p99 < {TARGET_P99_MS:.0f} ms, 0 errors): {'met' if ok else 'NOT met'}")
     print(f"load average now {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs "
-          "(other work on the machine lowers requests/s; server CPU ms/req does not depend "
-          "on it)")
+          "(other work on the machine lowers requests/s; server CPU ms/req much less, but "
+          "contention for caches and cores raises it too)")
     if args.json:
         print(json.dumps(figures))
 

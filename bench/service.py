@@ -3,7 +3,8 @@
 The same work as `bench/load.py`'s phases without HTTP, so the figures hold on a
 machine busy with other work: thread CPU time, best of N rounds.
   core       Service.assess(detail="core") on wrk's six assess bodies (bench/wrk/assess.lua)
-  full       Service.assess() (the full result) on the same bodies, serialised by orjson
+  full       Service.assess() (the full result) on the same bodies
+  (each result serialised as the API does: to_json, then orjson)
   interview  whole interviews as bench/wrk/interview.lua plays them (start, then answer
              no / don't know / the first option until finished), SQLite store in a temp
              dir; CPU per request (starts and answers)
@@ -57,6 +58,13 @@ def make_service(data: Path) -> Service:
     return service
 
 
+def wire(value: Any) -> dict[str, Any]:
+    """What the API sends: the service's typed result as JSON (``to_json``), by orjson."""
+    out: dict[str, Any] = value.to_json() if hasattr(value, "to_json") else value
+    orjson.dumps(out)
+    return out
+
+
 def reply(question: dict[str, Any]) -> Any:
     """What interview.lua answers: no, don't know, or the first option."""
     kind = question["kind"]
@@ -71,14 +79,12 @@ def interviews(service: Service, starts: list[dict[str, Any]]) -> int:
     """Play every start to its end; the number of requests made."""
     n = 0
     for body in starts:
-        view = service.start_interview(dict(body))
-        orjson.dumps(view)
+        view = wire(service.start_interview(dict(body)))
         n += 1
         while not view["finished"]:
             q = view["question"]
-            view = service.answer(view["id"], {"question": q["id"], "answer": reply(q),
-                                               "version": view["version"]})
-            orjson.dumps(view)
+            view = wire(service.answer(view["id"], {"question": q["id"], "answer": reply(q),
+                                                    "version": view["version"]}))
             n += 1
     return n
 
@@ -89,12 +95,12 @@ def phases(service: Service) -> dict[str, Callable[[], int]]:
 
     def core() -> int:
         for b in assess:
-            orjson.dumps(service.assess(dict(b), detail="core"))
+            wire(service.assess(dict(b), detail="core"))
         return len(assess)
 
     def full() -> int:
         for b in assess:
-            orjson.dumps(service.assess(dict(b)))
+            wire(service.assess(dict(b)))
         return len(assess)
 
     return {"core": core, "full": full, "interview": lambda: interviews(service, starts)}

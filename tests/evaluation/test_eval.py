@@ -189,12 +189,11 @@ REALVOICE = Path(__file__).resolve().parents[1] / "data" / "realvoice-en.yaml"
 
 def test_realvoice_floors(engine):
     """Real-voice messages (tests/data/README.md: an independent author, never tuned on
-    case by case). Floors at what holds today, below the issue's targets (narrative
-    precision 0.93, recall 0.90, no emergency under-triaged); the gap is reported in
-    docs/intake.md, and these floors only stop it from growing."""
+    case by case). Floors just under what holds today (0.930 / 0.915, docs/intake.md)
+    and the issue's safety target: no emergency under-triaged from her words alone."""
     r = evaluate([REALVOICE], "narrative", engine)
-    assert r["finding_precision"] >= 0.88
-    assert r["finding_recall"] >= 0.85
-    assert r["emergency_under_triage"] <= 5
+    assert r["finding_precision"] >= 0.92
+    assert r["finding_recall"] >= 0.90
+    assert r["emergency_under_triage"] == 0
     assert r["errors"] == 0  # weeks found, or asked, in every message
 

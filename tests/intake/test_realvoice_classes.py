@@ -310,3 +310,20 @@ def test_no_tightenings_coming_regularly_is_no_rhythm_not_irregular_ones(parse):
     result = parse("I've got no contractions coming regularly")
     assert states(result, "contractions_regular") == "absent"
     assert states(result, "contractions_irregular") is None
+
+
+def test_no_blood_at_the_end_of_a_list_about_her_wee(parse):
+    result = parse("peeing a lot but no stinging, not smelly, no blood")
+    assert states(result, "blood_in_urine") == "absent"
+    assert states(result, "painful_urination") == "absent"
+
+
+@pytest.mark.parametrize(
+    ("text", "polarity"),
+    [
+        ("moving doesn't make it worse", "absent"),
+        ("twisting makes it worse", "present"),
+    ],
+)
+def test_moving_makes_it_worse_or_not(parse, text, polarity):
+    assert states(parse(text), "pain_worse_with_movement") == polarity, text

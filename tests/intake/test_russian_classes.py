@@ -252,6 +252,16 @@ CLASSES: list[tuple[str, str, dict[str, str | None]]] = [
     ),
     (
         "exertion",
+        "32 недели, одышка когда поднимаюсь на 3 этаж, в покое дышу нормально.",
+        {"shortness_of_breath": "absent", "pain_relieved_by_rest": None},
+    ),
+    (
+        "exertion",
+        "31 неделя, одышка в покое и при нагрузке, тянет спину.",
+        {"shortness_of_breath": "present"},
+    ),
+    (
+        "exertion",
         "30 недель, задыхаюсь даже лёжа, и болит в груди.",
         {"shortness_of_breath": "present", "chest_pain": "present"},
     ),

@@ -46,7 +46,7 @@ def test_an_emergency_is_announced_at_once(engine):
     s = start(engine, {"gestational_weeks": 30})
     s = answer(s, next_question(s).id, ["pain_lower_back_central"])
     replies = ["1"]
-    while (q := next_question(s)).id != "nerve_warning_signs":
+    while (q := next_question(s)).id != "back_warning_signs":
         if q.kind == "number":
             replies += [""] * len(q.parts)
             s = answer(s, q.id, None)

@@ -100,3 +100,13 @@ def test_dev_set_meets_the_issue(engine):
     assert iv["questions_max"] <= 25
     counts = [c["questions"] for c in iv["cases"]]
     assert statistics.median(counts) == iv["questions_median"]
+
+
+@pytest.mark.skipif(not DEV_VIGNETTES.exists(), reason="shared dev vignettes not available")
+def test_dev_conversation_asks_few_questions_after_her_text(engine):
+    """Issue 15's bar for her words then the questions (a guard, not a tuning target)."""
+    conv = evaluate([DEV_VIGNETTES], "conversation", engine)
+    assert conv["errors"] == 0
+    assert conv["emergency_under_triage"] == 0
+    assert conv["questions_median"] <= 5
+    assert conv["over_triage"] <= 0.06 * conv["n"]

@@ -58,14 +58,14 @@ def test_back_with_nothing_to_undo_is_a_clear_error(engine):
 
 def test_group_yes_then_which(engine):
     s = calm(engine)
-    s = answer(s, "labour_signs", True)
+    s = answer(s, "pregnancy_signs", True)
     q = next_question(s)
-    assert q.kind == "choose" and q.id == "labour_signs" and q.number == 1
+    assert q.kind == "choose" and q.id == "pregnancy_signs" and q.number == 1
     with pytest.raises(InterviewError, match="say which"):
-        answer(s, "labour_signs", True)
+        answer(s, "pregnancy_signs", True)
     with pytest.raises(InterviewError, match="first say which"):
         answer(s, "fever", False)
-    s2 = answer(s, "labour_signs", ["pelvic_pressure"])
+    s2 = answer(s, "pregnancy_signs", ["pelvic_pressure"])
     assert s2.questions_asked == 1
     assert "pelvic_pressure" in s2.case.present
     assert back(s2).to_json() == calm(engine).to_json()
@@ -88,7 +88,7 @@ def test_json_round_trip_resumes_the_same_interview(engine):
 
 
 def test_json_round_trip_keeps_a_pending_group_answer(engine):
-    s = answer(calm(engine), "labour_signs", True)
+    s = answer(calm(engine), "pregnancy_signs", True)
     again = Session.from_json(json.loads(json.dumps(s.to_json())), engine)
     assert next_question(again).kind == "choose"
 
@@ -127,9 +127,9 @@ def test_a_bad_stored_state_is_refused_clearly(engine, data, message):
         ("measurements", {"heart_rate": 500}, "outside"),
         ("measurements", {"fever": 1}, "not part of this question"),
         ("measurements", 120, "give both numbers|give 4 numbers|give"),
-        ("labour_signs", ["fever"], "not one of the choices"),
-        ("labour_signs", [], "choose at least one"),
-        ("labour_signs", 7, "answer no, don't know"),
+        ("pregnancy_signs", ["fever"], "not one of the choices"),
+        ("pregnancy_signs", [], "choose at least one"),
+        ("pregnancy_signs", 7, "answer no, don't know"),
         ("pain_location", ["pain_flank"], "already answered"),
         ("pain_lower_back_central", True, "already answered"),
     ],
@@ -168,7 +168,7 @@ def test_a_bad_start_is_refused(engine):
 
 
 def test_a_red_flag_ends_the_interview_with_what_to_do(engine):
-    s = answer(calm(engine), "nerve_warning_signs", ["saddle_numbness"])
+    s = answer(calm(engine), "back_warning_signs", ["saddle_numbness"])
     assert s.derived.emergency
     assert result(s).assessment.triage.level == "emergency"  # known at once
     # only questions that could make it an ambulance call remain

@@ -335,11 +335,12 @@ class Selector:
         danger_up = np.bincount(qi_arr, plausible & raising, minlength=n_q) > 0
         if level0 < self.ambulance_rank:
             danger_up |= self._pair_crossing(qi_arr, k_arr, plausible, batch, raise_to,
-                                             False, n_q, danger_up)
+                                             False, n_q, danger_up, prob * answerable)
         danger_down = np.zeros(n_q, dtype=bool)
         if self.emergency_rank <= level0 < self.ambulance_rank and not state.emergency:
             danger_down = self._pair_crossing(qi_arr, k_arr, plausible, batch,
-                                              self.emergency_rank, True, n_q)
+                                              self.emergency_rank, True, n_q,
+                                              weight=prob * answerable)
         value = q_answerable * np.maximum(info, 0.0) * (1.0 + params.level_weight * dlevel)
         by_rank = self.policy.by_rank
         outcomes: list[list[AnswerOutcome]] = [[] for _ in range(n_q)]
@@ -368,6 +369,7 @@ class Selector:
         down: bool,
         n_q: int,
         known: npt.NDArray[np.bool_] | None = None,
+        weight: FloatArray | None = None,
     ) -> npt.NDArray[np.bool_]:
         """Questions with a plausible answer that, with a plausible answer to another
         question, would take the level across ``line`` (up, or ``down`` below it).
@@ -379,6 +381,11 @@ class Selector:
         posteriors already computed. Only the PAIR_ANSWERS answers that push
         hardest in that direction are paired, to bound the work. ``known``: the
         questions already marked (their own pairs are not needed).
+
+        ``weight`` (each answer's probability x answerable) asks the pair itself
+        to be plausible: under naive Bayes P(a, b) = P(a) P(b) x sum over
+        conditions of post_a * post_b / post_now, so two answers each a little
+        likely but unlikely together (1 in 20 each, 1 in 400 both) hold nothing.
         """
         out = np.zeros(n_q, dtype=bool)
         posts, ranks = batch.posterior, batch.condition_ranks
@@ -405,7 +412,8 @@ class Selector:
         if weighted.shape[0] == 0:
             return out
         joint = weighted[:, None, :] * ratio[None, :, :]  # (m, m, C), not normalised
-        joint /= joint.sum(axis=2, keepdims=True)
+        together = joint.sum(axis=2)  # P(a, b) / (P(a) P(b))
+        joint /= together[:, :, None]
         past = joint[:, :, danger]
         above = (past >= thr[danger]).any(axis=2)
         above |= danger[leaders(joint)]  # a leader's own level always counts
@@ -413,6 +421,10 @@ class Selector:
         if summed is not None:  # the summed posterior of the conditions past the line
             above |= past.sum(axis=2) >= summed
         hit = ~above if down else above
+        if weight is not None:
+            w_all = weight[rows]
+            w_mine = w_all if first is None else w_all[first]
+            hit &= w_mine[:, None] * w_all[None, :] * together >= self.params.plausible_answer
         mine = qi_arr[rows] if first is None else qi_arr[rows[first]]
         hit &= mine[:, None] != qi_arr[rows][None, :]
         out[mine[hit.any(axis=1)]] = True
