@@ -1,0 +1,70 @@
+"""English reader recall by class (issue 15): everyday denials of the red-flag signs,
+benign pain features in lay words, and the complaint's name kept apart from its
+character. Every sentence is written for this test."""
+
+from __future__ import annotations
+
+import pytest
+
+from ..helpers import states
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        ("no blood loss at all", "vaginal_bleeding"),
+        ("zero bleeding so far", "vaginal_bleeding"),
+        ("my waters are still intact", "fluid_leak"),
+        ("movements are normal today", "reduced_fetal_movements"),
+        ("plenty of kicks this morning", "reduced_fetal_movements"),
+        ("he's kicking away as usual", "reduced_fetal_movements"),
+        ("peeing fine, back hurts though", "new_bladder_bowel_dysfunction"),
+        ("toilet habits unchanged", "new_bladder_bowel_dysfunction"),
+        ("my legs are fine", "leg_weakness"),
+        ("temperature normal when I checked", "fever"),
+    ],
+)
+def test_a_lay_denial_is_the_sign_absent(parse, text, finding):
+    assert states(parse(text), finding) == "absent", text
+
+
+def test_a_bare_no_blood_among_urine_signs_is_not_bleeding_denied(parse):
+    result = parse("peeing a lot, no stinging, no blood, 29 weeks")
+    assert states(result, "vaginal_bleeding") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        ("a rest on the sofa sorts it out", "pain_relieved_by_rest"),
+        ("my back is worse after long periods of sitting", "pain_worse_standing_sitting_long"),
+        ("long spells of standing make my back worse", "pain_worse_standing_sitting_long"),
+        ("my back is sore if I've sat too long", "pain_worse_standing_sitting_long"),
+        ("I do 12 hour shifts on a ward", "prolonged_sitting_or_standing"),
+        ("office job so I'm sitting most of the day", "prolonged_sitting_or_standing"),
+        ("I'm on my feet at work", "prolonged_sitting_or_standing"),
+        ("I drive a lot for my job", "prolonged_sitting_or_standing"),
+        ("ache right in the centre of my lower back", "pain_lower_back_central"),
+        ("my back hurts walking upstairs", "pain_worse_weight_bearing_one_leg"),
+    ],
+)
+def test_a_benign_feature_in_lay_words_is_read(parse, text, finding):
+    assert states(parse(text), finding) == "present", text
+
+
+def test_third_tri_is_an_estimated_trimester(parse):
+    assert parse("third tri and my back is sore").case.get("gestational_weeks") is not None
+
+
+@pytest.mark.parametrize(
+    "text", ["backache since Monday", "my back aches at 30 weeks", "lower back aching all day"]
+)
+def test_the_complaints_name_is_not_its_character(parse, text):
+    assert states(parse(text), "pain_dull_aching") is None, text
+
+
+@pytest.mark.parametrize(
+    "text", ["a dull ache in my lower back", "achy pain across my back", "a nagging back pain"]
+)
+def test_an_explicit_character_is_read(parse, text):
+    assert states(parse(text), "pain_dull_aching") == "present", text
