@@ -139,18 +139,29 @@ class _Histories:
             raise ValueError("tests done together must not need a cut")
         flat = grown.reshape(k, -1)
         mass = flat.sum(axis=0)
+        kept, mass, cut = self._prune(mass, h)
+        joint = flat if kept is None else np.take(flat, kept, axis=1)
+        return _Histories(joint, mass, (*self.generations, _Generation(h, kept, mass, cut)))
+
+    def _prune(
+        self, mass: npt.NDArray[np.float64], h: int
+    ) -> tuple[npt.NDArray[np.intp] | None, npt.NDArray[np.float64], bool]:
+        """Which children survive: drop the negligible, then cut to MAX_HISTORIES.
+
+        Returns the kept children's indices (None: all of them), their masses
+        and whether the beam cut anything beyond the negligible ones.
+        """
         kept: npt.NDArray[np.intp] | None = None
         keep = mass > NEGLIGIBLE
         if not keep.all():
             kept = np.flatnonzero(keep)
             mass = mass[kept]
-        cut = mass.shape[0] > MAX_HISTORIES
+        cut = bool(mass.shape[0] > MAX_HISTORIES)
         if cut:
             chosen = self._most_probable(mass, kept, h)
             kept = chosen if kept is None else kept[chosen]
             mass = mass[chosen]
-        joint = flat if kept is None else np.take(flat, kept, axis=1)
-        return _Histories(joint, mass, (*self.generations, _Generation(h, kept, mass, cut)))
+        return kept, mass, cut
 
     def _then_cut(self, m: npt.NDArray[np.float64]) -> _Histories:
         """``then`` for one test whose children may need a cut, without growing them all.
@@ -162,16 +173,7 @@ class _Histories:
         """
         h = self.joint.shape[1]
         mass = np.einsum("ch,cr->rh", self.joint, m).reshape(-1)
-        kept: npt.NDArray[np.intp] | None = None
-        keep = mass > NEGLIGIBLE
-        if not keep.all():
-            kept = np.flatnonzero(keep)
-            mass = mass[kept]
-        cut = mass.shape[0] > MAX_HISTORIES
-        if cut:
-            chosen = self._most_probable(mass, kept, h)
-            kept = chosen if kept is None else kept[chosen]
-            mass = mass[chosen]
+        kept, mass, cut = self._prune(mass, h)
         if kept is None:
             joint = (self.joint[:, None, :] * m[:, :, None]).reshape(self.joint.shape[0], -1)
         else:
