@@ -68,3 +68,18 @@ def test_the_complaints_name_is_not_its_character(parse, text):
 )
 def test_an_explicit_character_is_read(parse, text):
     assert states(parse(text), "pain_dull_aching") == "present", text
+
+
+@pytest.mark.parametrize(
+    ("text", "polarity"),
+    [
+        ("31 weeks now and my back has been sore since about 22 weeks", "present"),
+        ("I'm 26 weeks, back pain since week 25", "absent"),
+    ],
+)
+def test_a_start_in_weeks_of_pregnancy_is_counted_back_from_now(parse, text, polarity):
+    assert states(parse(text), "pain_duration_over_2_weeks") == polarity, text
+
+
+def test_a_start_in_weeks_without_the_weeks_now_states_no_duration(parse):
+    assert states(parse("back pain since 20 weeks"), "pain_duration_over_2_weeks") is None
