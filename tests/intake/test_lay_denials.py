@@ -15,7 +15,7 @@ from ..helpers import states
         ("no blood loss at all", "vaginal_bleeding"),
         ("zero bleeding so far", "vaginal_bleeding"),
         ("my waters are still intact", "fluid_leak"),
-        ("movements are normal today", "reduced_fetal_movements"),
+        ("the movements are normal today", "reduced_fetal_movements"),
         ("plenty of kicks this morning", "reduced_fetal_movements"),
         ("he's kicking away as usual", "reduced_fetal_movements"),
         ("peeing fine, back hurts though", "new_bladder_bowel_dysfunction"),
@@ -26,6 +26,13 @@ from ..helpers import states
 )
 def test_a_lay_denial_is_the_sign_absent(parse, text, finding):
     assert states(parse(text), finding) == "absent", text
+
+
+@pytest.mark.parametrize(
+    "text", ["worse with movement, fine at rest", "my bowel movements are normal"]
+)
+def test_her_own_movement_or_her_bowels_say_nothing_of_the_baby(parse, text):
+    assert states(parse(text), "reduced_fetal_movements") is None, text
 
 
 def test_a_bare_no_blood_among_urine_signs_is_not_bleeding_denied(parse):
