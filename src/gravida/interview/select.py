@@ -34,25 +34,19 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 import numpy as np
-import numpy.typing as npt
 
 from gravida.engine import Case, Engine, Evidence
 from gravida.engine.model import leaders, trimester
 from gravida.interview.catalogue import Catalogue, QuestionSpec, probes
+from gravida.interview.lookahead import answer_probabilities, pair_crossing
 from gravida.interview.policy import (
-    Batch,
     FloatArray,
     Hypothesis,
-    IntArray,
     LevelPolicy,
     Pattern,
     close_implications,
     open_findings,
 )
-
-# Not clinical: a bound on work. Pairs of answers are tried among this many
-# answers, those that push hardest towards crossing the emergency line.
-PAIR_ANSWERS = 64
 
 EMERGENCY = "emergency"
 AMBULANCE = "emergency_ambulance"
@@ -316,7 +310,7 @@ class Selector:
         # per answer
         qi_arr = np.array([e[0] for e in entries], dtype=np.int64)
         k_arr = np.array([e[2] for e in entries], dtype=np.int64)
-        prob = self._probabilities(questions, entries, hyps, post0, p_t, ev)
+        prob = answer_probabilities(model, self.implies, questions, entries, hyps, post0, p_t, ev)
         answerable = np.array([q.answerable for q in questions])[qi_arr]
         lv = levels[k_arr]
         n_q = len(questions)
@@ -334,13 +328,14 @@ class Selector:
         # the emergency line: plausible answers, alone or two together, that cross it
         danger_up = np.bincount(qi_arr, plausible & raising, minlength=n_q) > 0
         if level0 < self.ambulance_rank:
-            danger_up |= self._pair_crossing(qi_arr, k_arr, plausible, batch, raise_to,
-                                             False, n_q, danger_up, prob * answerable)
+            danger_up |= pair_crossing(self.policy, params.plausible_answer, qi_arr, k_arr,
+                                       plausible, batch, raise_to, False, n_q, danger_up,
+                                       prob * answerable)
         danger_down = np.zeros(n_q, dtype=bool)
         if self.emergency_rank <= level0 < self.ambulance_rank and not state.emergency:
-            danger_down = self._pair_crossing(qi_arr, k_arr, plausible, batch,
-                                              self.emergency_rank, True, n_q,
-                                              weight=prob * answerable)
+            danger_down = pair_crossing(self.policy, params.plausible_answer, qi_arr, k_arr,
+                                        plausible, batch, self.emergency_rank, True, n_q,
+                                        weight=prob * answerable)
         value = q_answerable * np.maximum(info, 0.0) * (1.0 + params.level_weight * dlevel)
         by_rank = self.policy.by_rank
         outcomes: list[list[AnswerOutcome]] = [[] for _ in range(n_q)]
@@ -358,77 +353,6 @@ class Selector:
             for i, q in enumerate(questions)
         ]
         return self._decide(state, scored, level0, lead0, tuple(sorted(danger)))
-
-    def _pair_crossing(
-        self,
-        qi_arr: IntArray,
-        k_arr: IntArray,
-        plausible: npt.NDArray[np.bool_],
-        batch: Batch,
-        line: int,
-        down: bool,
-        n_q: int,
-        known: npt.NDArray[np.bool_] | None = None,
-        weight: FloatArray | None = None,
-    ) -> npt.NDArray[np.bool_]:
-        """Questions with a plausible answer that, with a plausible answer to another
-        question, would take the level across ``line`` (up, or ``down`` below it).
-
-        A single answer rarely undoes, or completes, what several findings make
-        probable, so the emergency line is also tested for pairs. Naive Bayes
-        makes pairs cheap: the posterior after two answers is proportional to
-        post_a * post_b / post_now, so every pair comes from the one-answer
-        posteriors already computed. Only the PAIR_ANSWERS answers that push
-        hardest in that direction are paired, to bound the work. ``known``: the
-        questions already marked (their own pairs are not needed).
-
-        ``weight`` (each answer's probability x answerable) asks the pair itself
-        to be plausible: under naive Bayes P(a, b) = P(a) P(b) x sum over
-        conditions of post_a * post_b / post_now, so two answers each a little
-        likely but unlikely together (1 in 20 each, 1 in 400 both) hold nothing.
-        """
-        out = np.zeros(n_q, dtype=bool)
-        posts, ranks = batch.posterior, batch.condition_ranks
-        if batch.floor_rank[0] >= line:
-            return out  # a floor holds the level there whatever is added
-        danger = ranks >= line
-        if not danger.any():
-            return out
-        rows = np.nonzero(plausible & (batch.floor_rank[k_arr] < line))[0]
-        thr = np.minimum(self.policy.threshold_by_rank[ranks], self.policy.own_threshold)
-        push = (posts[k_arr[rows]][:, danger] / thr[danger]).max(axis=1)
-        order = np.argsort(push if down else -push, kind="stable")[:PAIR_ANSWERS]
-        rows = rows[order]
-        if rows.size < 2:
-            return out
-        post0 = posts[0]
-        live = post0 > 0
-        ratio = np.zeros((rows.size, post0.size))
-        ratio[:, live] = posts[k_arr[rows]][:, live] / post0[live]
-        # a pair (a, b) marks a's question only: rows whose question is already
-        # marked need no pairs of their own (they stay partners of the others)
-        first = np.flatnonzero(~known[qi_arr[rows]]) if known is not None else None
-        weighted = ratio * post0 if first is None else ratio[first] * post0
-        if weighted.shape[0] == 0:
-            return out
-        joint = weighted[:, None, :] * ratio[None, :, :]  # (m, m, C), not normalised
-        together = joint.sum(axis=2)  # P(a, b) / (P(a) P(b))
-        joint /= together[:, :, None]
-        past = joint[:, :, danger]
-        above = (past >= thr[danger]).any(axis=2)
-        above |= danger[leaders(joint)]  # a leader's own level always counts
-        summed = self.policy.summed_by_rank.get(line)
-        if summed is not None:  # the summed posterior of the conditions past the line
-            above |= past.sum(axis=2) >= summed
-        hit = ~above if down else above
-        if weight is not None:
-            w_all = weight[rows]
-            w_mine = w_all if first is None else w_all[first]
-            hit &= w_mine[:, None] * w_all[None, :] * together >= self.params.plausible_answer
-        mine = qi_arr[rows] if first is None else qi_arr[rows[first]]
-        hit &= mine[:, None] != qi_arr[rows][None, :]
-        out[mine[hit.any(axis=1)]] = True
-        return out
 
     def _decide(
         self,
@@ -507,106 +431,4 @@ class Selector:
         hyps.append(Hypothesis(frozenset(present), frozenset(absent), ev.numbers, changed))
         return len(hyps) - 1
 
-    def _probabilities(
-        self,
-        questions: list[QuestionSpec],
-        entries: list[tuple[int, Value, int, int]],
-        hyps: list[Hypothesis],
-        post0: FloatArray,
-        p_t: FloatArray,
-        ev: Evidence,
-    ) -> FloatArray:
-        """Each answer's probability under the model (its naive Bayes predictive).
 
-        Yes/no: P(present) = sum over conditions of posterior x P(finding |
-        condition). A group: "none" is the product of the members' absences
-        per condition; the rest is shared among the members by their own
-        probabilities. A number: the joint probability of the yes/no findings
-        each value would set. Probabilities sum to one within each part.
-        """
-        index = self.model.index
-        p_yes = post0 @ p_t  # every finding at once
-        raw = np.zeros(len(entries))
-        by_question: dict[int, list[int]] = {}
-        for n, e in enumerate(entries):
-            by_question.setdefault(e[0], []).append(n)
-        yes_rows: list[int] = []  # plain yes/no answers, computed together below
-        yes_cols: list[int] = []
-        yes_true: list[bool] = []
-        for qi, rows in by_question.items():
-            q = questions[qi]
-            if q.kind == "yes_no":
-                f = q.findings[0]
-                # a finding that implies one already present is a part of it: heavy
-                # bleeding given bleeding is P(heavy | c) / P(bleeding | c), not P(heavy | c)
-                wider = [t for i, t in self.implies if i == f and t in ev.present and t in index]
-                if not wider:
-                    yes_rows.extend(rows)
-                    yes_cols.extend([index[f]] * len(rows))
-                    yes_true.extend(entries[n][1] is True for n in rows)
-                    continue
-                inner, outer = p_t[:, index[f]], p_t[:, index[wider[0]]]
-                py = float(post0 @ np.minimum(1.0, inner / np.maximum(outer, 1e-12)))
-                values = [py if entries[n][1] is True else 1.0 - py for n in rows]
-            elif q.kind == "group":
-                cols = [index[f] for n in rows for f in _members(entries[n][1])]
-                p_none = float(post0 @ np.prod(1.0 - p_t[:, cols], axis=1))
-                singles = p_yes[cols]
-                share = singles / singles.sum() if singles.sum() > 0 else singles
-                shares = iter(share)
-                values = [float(next(shares)) * (1.0 - p_none) if _members(entries[n][1])
-                          else p_none for n in rows]
-            else:
-                values = []
-                for n in rows:
-                    h = hyps[entries[n][2]]
-                    new_pos = sorted(index[f] for f in h.present - ev.present if f in index)
-                    new_neg = sorted(index[f] for f in h.absent - ev.absent if f in index)
-                    like = (np.prod(p_t[:, new_pos], axis=1)
-                            * np.prod(1.0 - p_t[:, new_neg], axis=1))
-                    values.append(float(post0 @ like) if new_pos or new_neg else 0.0)
-            raw[rows] = values
-        if yes_rows:
-            p = p_yes[yes_cols]
-            raw[yes_rows] = np.where(yes_true, p, 1.0 - p)
-        return _normalised(raw, [(e[0], e[3]) for e in entries])
-
-
-def _normalised(raw: FloatArray, parts: list[tuple[int, int]]) -> FloatArray:
-    """``raw`` divided by its sum within each part (uniform where that sum is 0).
-
-    Each part's sum is the float numpy's ``sum`` gives for its members in
-    order: bincount adds one after another from 0.0, as numpy's sum does for
-    fewer than eight numbers; larger parts (summed pairwise) are summed by it.
-    (The same float matters: questions of equal value are ordered by their
-    ids, and a last-bit difference would reorder them.)
-    """
-    keys: dict[tuple[int, int], int] = {}
-    group = np.array([keys.setdefault(p, len(keys)) for p in parts], dtype=np.int64)
-    totals = np.bincount(group, raw, minlength=len(keys))
-    sizes = np.bincount(group, minlength=len(keys))
-    for g in np.flatnonzero(sizes >= 8):
-        totals[g] = raw[group == g].sum()
-    with np.errstate(divide="ignore", invalid="ignore"):
-        out = np.where(totals[group] > 0, raw / totals[group], 1.0 / sizes[group])
-    return np.asarray(out, dtype=float)
-
-
-def _members(a: Value) -> tuple[str, ...]:
-    return a if isinstance(a, tuple) else ()
-
-
-def _normalise(xs: list[float]) -> list[float]:
-    total = sum(xs)
-    if total <= 0:
-        return [1.0 / len(xs)] * len(xs) if xs else []
-    return [x / total for x in xs]
-
-
-def _entropy(p: FloatArray) -> float:
-    nz = p[p > 0]
-    return float(-(nz * np.log2(nz)).sum())
-
-
-def _top3(p: FloatArray) -> frozenset[int]:
-    return frozenset(int(i) for i in np.argsort(-p, kind="stable")[:3])
