@@ -15,7 +15,7 @@ from ..helpers import states
         ("no blood loss at all", "vaginal_bleeding"),
         ("zero bleeding so far", "vaginal_bleeding"),
         ("my waters are still intact", "fluid_leak"),
-        ("movements are normal today", "reduced_fetal_movements"),
+        ("the movements are normal today", "reduced_fetal_movements"),
         ("plenty of kicks this morning", "reduced_fetal_movements"),
         ("he's kicking away as usual", "reduced_fetal_movements"),
         ("peeing fine, back hurts though", "new_bladder_bowel_dysfunction"),
@@ -26,6 +26,13 @@ from ..helpers import states
 )
 def test_a_lay_denial_is_the_sign_absent(parse, text, finding):
     assert states(parse(text), finding) == "absent", text
+
+
+@pytest.mark.parametrize(
+    "text", ["worse with movement, fine at rest", "my bowel movements are normal"]
+)
+def test_her_own_movement_or_her_bowels_say_nothing_of_the_baby(parse, text):
+    assert states(parse(text), "reduced_fetal_movements") is None, text
 
 
 def test_a_bare_no_blood_among_urine_signs_is_not_bleeding_denied(parse):
@@ -68,3 +75,18 @@ def test_the_complaints_name_is_not_its_character(parse, text):
 )
 def test_an_explicit_character_is_read(parse, text):
     assert states(parse(text), "pain_dull_aching") == "present", text
+
+
+@pytest.mark.parametrize(
+    ("text", "polarity"),
+    [
+        ("31 weeks now and my back has been sore since about 22 weeks", "present"),
+        ("I'm 26 weeks, back pain since week 25", "absent"),
+    ],
+)
+def test_a_start_in_weeks_of_pregnancy_is_counted_back_from_now(parse, text, polarity):
+    assert states(parse(text), "pain_duration_over_2_weeks") == polarity, text
+
+
+def test_a_start_in_weeks_without_the_weeks_now_states_no_duration(parse):
+    assert states(parse("back pain since 20 weeks"), "pain_duration_over_2_weeks") is None

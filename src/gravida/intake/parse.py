@@ -234,7 +234,10 @@ def _parse(text: str, pack: PackLike, language: str) -> ParseResult:
     numbers = _numbers(norm, doc, lex, all_scopes, text)
     evidence.extend(numbers)
     weeks_spans = [(e.start, e.end) for e in numbers if e.finding == "gestational_weeks" and e.used]
-    evidence.extend(durations(norm, doc, lex, all_scopes, text, weeks_spans))
+    weeks_now = next(
+        (e.value for e in numbers if e.finding == "gestational_weeks" and e.used), None
+    )
+    evidence.extend(durations(norm, doc, lex, all_scopes, text, weeks_spans, weeks_now))
     evidence.sort(key=lambda e: (e.start, e.end, e.finding))
     case = settle(evidence, lex)
     warnings.extend(contradictions(evidence))

@@ -283,6 +283,12 @@ def load_duration(
     duration["not_after_rx"] = (
         regex(f"(?:{not_after})\\Z", "duration.not_after", num) if not_after else None
     )
+    # "since about 20 weeks" when she is 30 weeks now: a start given in weeks of
+    # pregnancy (optional; its group ``weeks`` is the week the pain began)
+    since = duration.get("since_weeks")
+    duration["since_weeks_rx"] = regex(str(since), "duration.since_weeks", num) if since else None
+    if since and "weeks" not in duration["since_weeks_rx"].groupindex:
+        raise err("duration.since_weeks", "needs the named group 'weeks'")
     compiled: list[tuple[re.Pattern[str], float | None]] = []
     for i, rx_raw in enumerate(as_list(duration.get("rules"), "duration.rules")):
         rx = regex(rx_raw, f"duration.rules[{i}]", num)

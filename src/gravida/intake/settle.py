@@ -23,11 +23,13 @@ def durations(
     all_scopes: Sequence[ctx.Scope],
     text: str,
     weeks_spans: Sequence[tuple[int, int]] = (),
+    weeks_now: float | None = None,
 ) -> list[TextEvidence]:
     """How long the pain has lasted, from "for ten days", "since yesterday"...
 
     Words already read as weeks of pregnancy ("30 weeks now, my back hurts")
-    are not also a duration.
+    are not also a duration; a start in weeks of pregnancy ("since about 20
+    weeks") is, counted back from the weeks she is now.
     """
     d = lex.duration
     past_markers = {
@@ -41,6 +43,15 @@ def durations(
         s0, s1 = sent.start_char, sent.end_char
         if not d["pain_cue"].search(norm, s0, s1):
             continue
+        since_rx = d.get("since_weeks_rx")
+        if since_rx is not None and weeks_now is not None:
+            for m in since_rx.finditer(norm, s0, s1):
+                began = to_number(m.group("weeks"), lex.all_number_words)
+                if began is None or not 0 < weeks_now - began < 42:
+                    continue
+                days = (weeks_now - began) * 7.0
+                if longest is None or days > longest[0]:
+                    longest = (days, m.start(), m.end(), m.group(0))
         for rx, days_fixed in d["compiled"]:
             for m in rx.finditer(norm, s0, s1):
                 if any(a < m.end() and m.start() < b for a, b in weeks_spans):
