@@ -189,14 +189,11 @@ REALVOICE = Path(__file__).resolve().parents[1] / "data" / "realvoice-en.yaml"
 
 def test_realvoice_floors(engine):
     """Real-voice messages (tests/data/README.md: an independent author, never tuned on
-    case by case). Floors just under what holds today (0.940 / 0.893, docs/intake.md)
-    and the issue's safety target: no emergency under-triaged from her words alone.
-    The recall floor fell from 0.90 when "my back aches" stopped being read as a dull
-    aching pain (a blind set's authors code it as the complaint's name, not its
-    character); this set's labels count it as the character 15 times."""
+    case by case). Floors just under what holds today (0.932 / 0.918, docs/intake.md)
+    and the issue's safety target: no emergency under-triaged from her words alone."""
     r = evaluate([REALVOICE], "narrative", engine)
     assert r["finding_precision"] >= 0.93
-    assert r["finding_recall"] >= 0.88
+    assert r["finding_recall"] >= 0.90
     assert r["emergency_under_triage"] == 0
     assert r["errors"] == 0  # weeks found, or asked, in every message
 

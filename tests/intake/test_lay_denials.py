@@ -1,6 +1,6 @@
 """English reader recall by class (issue 15): everyday denials of the red-flag signs,
-benign pain features in lay words, and the complaint's name kept apart from its
-character. Every sentence is written for this test."""
+benign pain features in lay words, and an ache read as the vocabulary's aching pain.
+Every sentence is written for this test."""
 
 from __future__ import annotations
 
@@ -64,10 +64,11 @@ def test_third_tri_is_an_estimated_trimester(parse):
 
 
 @pytest.mark.parametrize(
-    "text", ["backache since Monday", "my back aches at 30 weeks", "lower back aching all day"]
+    "text", ["my back aches at 30 weeks", "lower back aching all day", "an achy back"]
 )
-def test_the_complaints_name_is_not_its_character(parse, text):
-    assert states(parse(text), "pain_dull_aching") is None, text
+def test_an_ache_is_the_vocabularys_aching_pain(parse, text):
+    # vocabulary: pain_dull_aching is "dull, aching or pulling pain"
+    assert states(parse(text), "pain_dull_aching") == "present", text
 
 
 @pytest.mark.parametrize(
