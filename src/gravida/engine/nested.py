@@ -75,6 +75,7 @@ class Nesting:
         self.child: npt.NDArray[np.intp] = np.array([index[c] for c, _ in found], dtype=np.intp)
         self.parent: npt.NDArray[np.intp] = np.array([index[q] for _, q in found], dtype=np.intp)
         self._columns = [(int(c), int(q)) for c, q in zip(self.child, self.parent, strict=True)]
+        self._parent = dict(self._columns)  # a child has one parent (``pairs`` checks it)
         pc = p[:, :, self.child]  # (trimester, condition, pair)
         pp = p[:, :, self.parent]
         bad = np.argwhere(pc >= pp)
@@ -82,7 +83,7 @@ class Nesting:
             t, c, k = (int(x) for x in bad[0])
             child, parent = found[k]
             raise PackError(
-                "likelihoods/", f"{pack_condition(pack, c)}.{child}",
+                "likelihoods/", f"{list(pack.conditions)[c]}.{child}",
                 f"P({child}) {pc[t, c, k]:g} must be below P({parent}) {pp[t, c, k]:g} "
                 f"(trimester {t + 1}): it is nested in it",
             )
@@ -125,19 +126,6 @@ class Nesting:
                 scores = scores + self.both_absent[t, k]
         return scores
 
-    def conditional(self, p_t: FloatArray, child: int) -> FloatArray | None:
-        """P(child | parent, condition) per condition in one trimester's p (condition x
-        finding), or None when ``child`` is not nested."""
-        hits = np.nonzero(self.child == child)[0]
-        if hits.size == 0:
-            return None
-        out: FloatArray = p_t[:, child] / p_t[:, self.parent[hits[0]]]
-        return out
-
     def parent_of(self, child: int) -> int | None:
-        hits = np.nonzero(self.child == child)[0]
-        return int(self.parent[hits[0]]) if hits.size else None
-
-
-def pack_condition(pack: Pack, i: int) -> str:
-    return list(pack.conditions)[i]
+        """The column of ``child``'s parent, or None when ``child`` is not nested."""
+        return self._parent.get(child)

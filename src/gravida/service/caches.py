@@ -118,6 +118,7 @@ class ParseCarry:
 
     def forget(self, text: str) -> None:
         """Drop the readings of ``text`` in every language (she deleted what she wrote)."""
+        digest = self.key("", text)[1]  # the same hash in every language: made once
         with self._lock:
-            for key in [k for k in self._items if k == self.key(k[0], text)]:
+            for key in [k for k in self._items if k[1] == digest]:
                 del self._items[key]
