@@ -50,6 +50,8 @@ def _value(rule: NumberRule, m: re.Match[str], lex: Lexicon, words: dict[str, in
     kind = rule.kind
     if kind == "trimester":
         return lex.trimester_weeks.get(raw.strip().lower())
+    if kind == "named":
+        return (rule.values or {}).get(" ".join(raw.lower().split()))
     v = to_number(raw, words)
     if v is None:
         return None
@@ -60,6 +62,8 @@ def _value(rule: NumberRule, m: re.Match[str], lex: Lexicon, words: dict[str, in
             return None
         v += t / 10
     if kind == "months":
+        if m.groupdict().get("half"):  # "7 and a half months"
+            v += 0.5
         return round(v * lex.months_to_weeks)
     if kind == "fahrenheit" or (kind == "temperature" and v > lex.conversions["fahrenheit_above"]):
         return round((v - 32.0) * 5.0 / 9.0, 1)
