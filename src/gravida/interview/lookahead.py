@@ -80,23 +80,30 @@ def pair_crossing(
     weighted = ratio * post0 if first is None else ratio[first] * post0
     if weighted.shape[0] == 0:
         return out
-    joint = weighted[:, None, :] * ratio[None, :, :]  # (m, m, C), not normalised
-    together = joint.sum(axis=2)  # P(a, b) / (P(a) P(b))
-    joint /= together[:, :, None]
-    past = joint[:, :, danger]
-    above = (past >= thr[danger]).any(axis=2)
-    above |= danger[leaders(joint)]  # a leader's own level always counts
-    summed = policy.summed_by_rank.get(line)
-    if summed is not None:  # the summed posterior of the conditions past the line
-        above |= past.sum(axis=2) >= summed
-    hit = ~above if down else above
-    if weight is not None:
+    # P(a, b) / (P(a) P(b)) for every pair; the pairs' posteriors (not normalised:
+    # weighted[a] * ratio[b]) are then made only for the pairs that could count
+    together = weighted @ ratio.T  # at most 64 x 64 x C: below OpenBLAS's threading size
+    mine = qi_arr[rows] if first is None else qi_arr[rows[first]]
+    maybe = mine[:, None] != qi_arr[rows][None, :]  # two different questions
+    if weight is not None:  # ... whose answers are plausible together
         w_all = weight[rows]
         w_mine = w_all if first is None else w_all[first]
-        hit &= w_mine[:, None] * w_all[None, :] * together >= plausible_answer
-    mine = qi_arr[rows] if first is None else qi_arr[rows[first]]
-    hit &= mine[:, None] != qi_arr[rows][None, :]
-    out[mine[hit.any(axis=1)]] = True
+        maybe &= w_mine[:, None] * w_all[None, :] * together >= plausible_answer
+    ia, ib = np.nonzero(maybe)
+    if ia.size == 0:
+        return out
+    pairs = weighted[ia] * ratio[ib]
+    pairs /= together[ia, ib][:, None]
+    past = pairs[:, danger]
+    above = (past >= thr[danger]).any(axis=1)
+    summed = policy.summed_by_rank.get(line)
+    if summed is not None:  # the summed posterior of the conditions past the line
+        above |= past.sum(axis=1) >= summed
+    rest = np.flatnonzero(~above)
+    if rest.size:  # a leader's own level always counts
+        above[rest] = danger[leaders(pairs[rest])]
+    hit = ~above if down else above
+    out[mine[ia[hit]]] = True
     return out
 
 
