@@ -322,7 +322,8 @@ def _load(pack: PackLike, raw: Any, language: str) -> Lexicon:
     if not isinstance(words, dict) or not all(isinstance(v, int) for v in words.values()):
         raise err("numbers.number_words", "expected word: integer")
     base_words = {str(k).lower(): int(v) for k, v in words.items()}
-    all_words = compose_number_words(base_words)
+    ordinals = frozenset(str(w).lower() for w in as_list(nums.get("ordinal_words"), "numbers"))
+    all_words = compose_number_words(base_words, ordinals)
     num = num_alternation(all_words)
     cues = {
         str(k): regex(str(v), f"numbers.cues.{k}") for k, v in (nums.get("cues") or {}).items()
