@@ -141,6 +141,9 @@ class Lexicon:
     # its own: these negation words do not reach it ("болит спина и температуры нет")
     own_clause: re.Pattern[str] | None = None
     own_clause_not_by: frozenset[str] = frozenset()
+    # a backward negation over a list of bare items of at most this many words
+    # ("озноба, тошноты нет"); 0: a comma always ends it (context.backward_lists)
+    backward_lists: int = 0
     # pattern positions of ^words: needed, but not the finding's own words
     marks: dict[str, frozenset[int]] = field(default_factory=dict)
     # lemmas come from the pipeline's normaliser (match: lemma); otherwise each
@@ -396,8 +399,15 @@ def _load(pack: PackLike, raw: Any, language: str) -> Lexicon:
         backward_breakers=backward_breakers,
         own_clause=own_clause,
         own_clause_not_by=not_by,
+        backward_lists=_backward_lists(ctx.get("backward_lists", 0)),
         marks=marks,
     )
+
+
+def _backward_lists(raw: Any) -> int:
+    if isinstance(raw, bool) or not isinstance(raw, int) or not 0 <= raw <= 4:
+        raise err("context.backward_lists", "expected the words of a list item, 0..4")
+    return raw
 
 
 _CACHE: dict[tuple[Path, str], Lexicon] = {}
