@@ -318,6 +318,41 @@ def test_work_up_never_raises_and_is_well_formed(engine: Engine, case: Case):
     assert render_for(a, "patient") and render_for(a, "clinician")
 
 
+@pytest.mark.skipif(not DEV_VIGNETTES.exists(), reason="shared vignettes not available")
+def test_a_later_panel_left_unbuilt_leaves_the_list_as_building_it_does(engine, monkeypatch):
+    """A second-line or ionising panel is not built when a bound shows none of its tests
+    can make the list (suggest._beyond); the list must be the one every panel gives."""
+    from gravida.advice.workup import suggest
+
+    assessments = [engine.assess(case) for _, case in _dev_cases()]
+    skipped = []
+    beyond = suggest._beyond
+
+    def counted(*args: Any) -> bool:
+        skipped.append(beyond(*args))
+        return skipped[-1]
+
+    monkeypatch.setattr(suggest, "_beyond", counted)
+    fast = [[i.to_json() for i in suggested_workup(PACK, a)] for a in assessments]
+    assert any(skipped), "no dev case leaves a panel unbuilt: the check checks nothing"
+    monkeypatch.setattr(suggest, "_beyond", lambda *args: False)
+    assert fast == [[i.to_json() for i in suggested_workup(PACK, a)] for a in assessments]
+
+
+@SETTINGS
+@given(any_case(max_findings=16, weeks=(0, 44)))
+def test_an_unbuilt_panel_never_changes_the_list(engine: Engine, case: Case):
+    from gravida.advice.workup import suggest
+
+    a = engine.assess(case, explain=False)
+    fast = [i.to_json() for i in suggested_workup(PACK, a)]
+    beyond, suggest._beyond = suggest._beyond, lambda *args: False
+    try:
+        assert fast == [i.to_json() for i in suggested_workup(PACK, a)]
+    finally:
+        suggest._beyond = beyond
+
+
 # --- the fast information computation keeps the defined result ----------------------------
 #
 # The beam over panel results is defined by the plain algorithm below (grow every

@@ -357,6 +357,29 @@ def test_two_workers_take_turns_on_one_interview(backend):
         assert r.status_code == 409
 
 
+def test_a_worker_answering_from_its_cached_row_refuses_as_the_store_says(backend):
+    """A worker answers from the row it wrote last without reading it again; when another
+    worker has moved the interview on (or deleted it), she gets the same refusal as a
+    worker that read the store: 409 for a stale version (even with a bad answer), 404
+    once deleted."""
+    with TestClient(create_app(backend)) as a, TestClient(create_app(backend)) as b:
+        view = start(a)  # a holds this version's row
+        assert post_answer(b, view).status_code == 200  # b moves it on
+        r = post_answer(a, view)
+        assert r.status_code == 409
+        assert problem_of(r)["type"] == "urn:gravida:problem:version-conflict"
+        r = post_answer(a, view, value="not an answer")
+        assert r.status_code == 409, r.text
+        assert problem_of(r)["type"] == "urn:gravida:problem:version-conflict"
+        now = b.get(f"/v1/interviews/{view['id']}").json()
+        assert now["version"] == 2 and now["questions_asked"] == 1
+        mine = post_answer(a, now).json()  # a answers the current version: a holds its row
+        assert b.delete(f"/v1/interviews/{view['id']}").status_code in (200, 204)
+        for value in (None, "not an answer"):
+            r = post_answer(a, mine, value=value)
+            assert r.status_code == 404, r.text
+
+
 def test_an_interview_the_pack_no_longer_accepts_is_409_stale(client):
     view = post_answer(client, start(client)).json()
     store = client.app.state.service.store

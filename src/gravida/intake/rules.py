@@ -35,6 +35,13 @@ class NumberRule:
     # below this a loosely worded match is more likely something else ("2 weeks
     # and it still hurts" is a duration: nobody knows she is 2 weeks pregnant)
     min_value: float | None = None
+    # kind "named": the value a wording stands for ("halfway" is 20 weeks, "the
+    # worst pain ever" a 10), keyed by the group ``value`` in lower case with
+    # single spaces
+    values: Mapping[str, float] | None = None
+    # kind "weeks_to_go": the full term the weeks still to go are taken from
+    # ("due in 6 weeks" is 40 - 6)
+    term: float | None = None
 
 
 @dataclass(frozen=True)
@@ -209,6 +216,8 @@ NUMBER_KINDS: tuple[str, ...] = (
     "fahrenheit",
     "weeks_days",
     "weeks_upcoming",
+    "named",
+    "weeks_to_go",
 )
 
 
@@ -243,6 +252,22 @@ def load_number_rules(
             isinstance(min_value, bool) or not isinstance(min_value, int | float)
         ):
             raise err(entry_name, "min_value must be a number")
+        values_raw = r.get("values")
+        values: dict[str, float] | None = None
+        if kind == "named":
+            if not isinstance(values_raw, dict) or not values_raw or not all(
+                isinstance(v, int | float) and not isinstance(v, bool)
+                for v in values_raw.values()
+            ):
+                raise err(entry_name, "kind named needs 'values': {wording: number}")
+            values = {" ".join(str(k).lower().split()): float(v) for k, v in values_raw.items()}
+        elif values_raw is not None:
+            raise err(entry_name, "'values' is only for kind named")
+        term = r.get("term")
+        if (kind == "weeks_to_go") != (term is not None) or (
+            term is not None and (isinstance(term, bool) or not isinstance(term, int | float))
+        ):
+            raise err(entry_name, "kind weeks_to_go needs 'term' (weeks), and only it")
         not_after_raw = r.get("not_after")
         not_after = (
             regex(f"(?:{not_after_raw})\\Z", f"{entry_name}.not_after", num)
@@ -262,6 +287,8 @@ def load_number_rules(
                 cue_reach=reach,
                 not_after=not_after,
                 min_value=None if min_value is None else float(min_value),
+                values=values,
+                term=None if term is None else float(term),
             )
         )
     return number_rules
@@ -289,6 +316,27 @@ def load_duration(
     duration["since_weeks_rx"] = regex(str(since), "duration.since_weeks", num) if since else None
     if since and "weeks" not in duration["since_weeks_rx"].groupindex:
         raise err("duration.since_weeks", "needs the named group 'weeks'")
+    # "since Christmas", "since January": a start on the calendar (optional;
+    # group ``date`` names a key of ``dates``: "MM-DD" a day, "MM" a month)
+    since_date = duration.get("since_date")
+    duration["since_date_rx"] = None
+    if since_date is not None:
+        if not isinstance(since_date, dict) or not isinstance(since_date.get("dates"), dict):
+            raise err("duration.since_date", "expected {regex, dates: {name: MM-DD or MM}}")
+        rx = regex(str(since_date.get("regex", "")), "duration.since_date.regex", num)
+        if "date" not in rx.groupindex:
+            raise err("duration.since_date.regex", "needs the named group 'date'")
+        dates: dict[str, tuple[int, int | None]] = {}
+        for name, when in since_date["dates"].items():
+            m = re.fullmatch(r"(\d{2})(?:-(\d{2}))?", str(when))
+            if m is None or not 1 <= int(m.group(1)) <= 12:
+                raise err(f"duration.since_date.dates.{name}", "expected MM-DD or MM")
+            day = int(m.group(2)) if m.group(2) else None
+            if day is not None and not 1 <= day <= 28 + (3 if int(m.group(1)) != 2 else 1):
+                raise err(f"duration.since_date.dates.{name}", "no such day")
+            dates[" ".join(str(name).lower().split())] = (int(m.group(1)), day)
+        duration["since_date_rx"] = rx
+        duration["since_dates"] = dates
     compiled: list[tuple[re.Pattern[str], float | None]] = []
     for i, rx_raw in enumerate(as_list(duration.get("rules"), "duration.rules")):
         rx = regex(rx_raw, f"duration.rules[{i}]", num)

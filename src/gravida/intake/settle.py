@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import calendar
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from datetime import date
 from typing import Any
 
 from spacy.tokens import Doc
@@ -14,6 +16,21 @@ from gravida.intake.lexicon import Lexicon
 from gravida.intake.mentions import token_span
 from gravida.intake.numbers import to_number
 from gravida.knowledge import expr
+
+# the day a calendar start ("since Christmas") is counted back from; tests fix it
+today: Callable[[], date] = date.today
+
+
+def days_since(when: tuple[int, int | None], now: date) -> tuple[int, int]:
+    """The fewest and most days since the last such day or month up to ``now``:
+    a day ("12-25") gives one number, a month every day of it."""
+    month, day = when
+    year = now.year if (month, day or 1) <= (now.month, now.day) else now.year - 1
+    if day is not None:
+        return ((now - date(year, month, day)).days,) * 2
+    first = date(year, month, 1)
+    last = min(date(year, month, calendar.monthrange(year, month)[1]), now)
+    return (now - last).days, (now - first).days
 
 
 def durations(
@@ -50,6 +67,23 @@ def durations(
                 if began is None or not 0 < weeks_now - began < 42:
                     continue
                 days = (weeks_now - began) * 7.0
+                if longest is None or days > longest[0]:
+                    longest = (days, m.start(), m.end(), m.group(0))
+        date_rx = d.get("since_date_rx")
+        if date_rx is not None:
+            now = today()
+            for m in date_rx.finditer(norm, s0, s1):
+                when = d["since_dates"].get(" ".join(m.group("date").lower().split()))
+                if when is None:
+                    continue
+                lo, hi = days_since(when, now)
+                # a month gives a span of days: stated only when all of it agrees
+                if lo > float(d["over_days"]):
+                    days = float(lo)
+                elif hi <= float(d["over_days"]):
+                    days = float(hi)
+                else:
+                    continue
                 if longest is None or days > longest[0]:
                     longest = (days, m.start(), m.end(), m.group(0))
         for rx, days_fixed in d["compiled"]:

@@ -8,6 +8,7 @@ plausible answers together would take the level across the emergency line.
 
 from __future__ import annotations
 
+from collections.abc import Collection, Mapping
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -79,23 +80,30 @@ def pair_crossing(
     weighted = ratio * post0 if first is None else ratio[first] * post0
     if weighted.shape[0] == 0:
         return out
-    joint = weighted[:, None, :] * ratio[None, :, :]  # (m, m, C), not normalised
-    together = joint.sum(axis=2)  # P(a, b) / (P(a) P(b))
-    joint /= together[:, :, None]
-    past = joint[:, :, danger]
-    above = (past >= thr[danger]).any(axis=2)
-    above |= danger[leaders(joint)]  # a leader's own level always counts
-    summed = policy.summed_by_rank.get(line)
-    if summed is not None:  # the summed posterior of the conditions past the line
-        above |= past.sum(axis=2) >= summed
-    hit = ~above if down else above
-    if weight is not None:
+    # P(a, b) / (P(a) P(b)) for every pair; the pairs' posteriors (not normalised:
+    # weighted[a] * ratio[b]) are then made only for the pairs that could count
+    together = weighted @ ratio.T  # at most 64 x 64 x C: below OpenBLAS's threading size
+    mine = qi_arr[rows] if first is None else qi_arr[rows[first]]
+    maybe = mine[:, None] != qi_arr[rows][None, :]  # two different questions
+    if weight is not None:  # ... whose answers are plausible together
         w_all = weight[rows]
         w_mine = w_all if first is None else w_all[first]
-        hit &= w_mine[:, None] * w_all[None, :] * together >= plausible_answer
-    mine = qi_arr[rows] if first is None else qi_arr[rows[first]]
-    hit &= mine[:, None] != qi_arr[rows][None, :]
-    out[mine[hit.any(axis=1)]] = True
+        maybe &= w_mine[:, None] * w_all[None, :] * together >= plausible_answer
+    ia, ib = np.nonzero(maybe)
+    if ia.size == 0:
+        return out
+    pairs = weighted[ia] * ratio[ib]
+    pairs /= together[ia, ib][:, None]
+    past = pairs[:, danger]
+    above = (past >= thr[danger]).any(axis=1)
+    summed = policy.summed_by_rank.get(line)
+    if summed is not None:  # the summed posterior of the conditions past the line
+        above |= past.sum(axis=1) >= summed
+    rest = np.flatnonzero(~above)
+    if rest.size:  # a leader's own level always counts
+        above[rest] = danger[leaders(pairs[rest])]
+    hit = ~above if down else above
+    out[mine[ia[hit]]] = True
     return out
 
 
@@ -130,21 +138,25 @@ def answer_probabilities(
         q = questions[qi]
         if q.kind == "yes_no":
             f = q.findings[0]
-            # a finding that implies one already present is a part of it: heavy
-            # bleeding given bleeding is P(heavy | c) / P(bleeding | c), not P(heavy | c)
-            wider = [t for i, t in implies if i == f and t in ev.present and t in index]
-            if not wider:
+            if _parent(implies, f, ev.present, index) is None:
                 yes_rows.extend(rows)
                 yes_cols.extend([index[f]] * len(rows))
                 yes_true.extend(entries[n][1] is True for n in rows)
                 continue
-            inner, outer = p_t[:, index[f]], p_t[:, index[wider[0]]]
-            py = float(post0 @ np.minimum(1.0, inner / np.maximum(outer, 1e-12)))
+            py = float(post0 @ _given_known(p_t, index, implies, f, ev.present))
             values = [py if entries[n][1] is True else 1.0 - py for n in rows]
         elif q.kind == "group":
-            cols = [index[f] for n in rows for f in _members(entries[n][1])]
-            p_none = float(post0 @ np.prod(1.0 - p_t[:, cols], axis=1))
-            singles = p_yes[cols]
+            members = [f for n in rows for f in _members(entries[n][1])]
+            p_member = np.stack([_given_known(p_t, index, implies, f, ev.present)
+                                 for f in members], axis=1)
+            # "none of these": a member nested in another member shown with it
+            # (heavy bleeding beside bleeding) is absent whenever its parent is,
+            # so only the parent's absence counts: P(no parent, no child | c) is
+            # 1 - P(parent | c), not (1 - P(parent | c)) (1 - P(child | c)).
+            outer = [k for k, f in enumerate(members)
+                     if _parent(implies, f, set(members), index) is None]
+            p_none = float(post0 @ np.prod(1.0 - p_member[:, outer], axis=1))
+            singles = post0 @ p_member
             share = singles / singles.sum() if singles.sum() > 0 else singles
             shares = iter(share)
             values = [float(next(shares)) * (1.0 - p_none) if _members(entries[n][1])
@@ -183,6 +195,30 @@ def _normalised(raw: FloatArray, parts: list[tuple[int, int]]) -> FloatArray:
     with np.errstate(divide="ignore", invalid="ignore"):
         out = np.where(totals[group] > 0, raw / totals[group], 1.0 / sizes[group])
     return np.asarray(out, dtype=float)
+
+
+def _parent(
+    implies: list[tuple[str, str]], f: str, among: Collection[str], index: Mapping[str, int]
+) -> str | None:
+    """The finding ``f`` is nested in (it implies it), when that one is among ``among``."""
+    return next((t for i, t in implies if i == f and t in among and t in index), None)
+
+
+def _given_known(
+    p_t: FloatArray,
+    index: Mapping[str, int],
+    implies: list[tuple[str, str]],
+    f: str,
+    present: Collection[str],
+) -> FloatArray:
+    """P(f | c) for every condition, given what is already present: a finding
+    nested in one already present is a part of it, so heavy bleeding given
+    bleeding is P(heavy | c) / P(bleeding | c), not P(heavy | c)."""
+    inner = p_t[:, index[f]]
+    parent = _parent(implies, f, present, index)
+    if parent is None:
+        return inner
+    return np.asarray(np.minimum(1.0, inner / np.maximum(p_t[:, index[parent]], 1e-12)))
 
 
 def _members(a: Value) -> tuple[str, ...]:

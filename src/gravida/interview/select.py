@@ -32,6 +32,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import numpy as np
 
@@ -57,9 +58,12 @@ Value = bool | float | None | tuple[str, ...] | Mapping[str, float] | Mapping[st
 # --- the plan -------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class AnswerOutcome:
-    """One possible answer to a question and what it would lead to."""
+class AnswerOutcome(NamedTuple):
+    """One possible answer to a question and what it would lead to.
+
+    A NamedTuple, not a frozen dataclass: every plan makes hundreds of them,
+    and a tuple is made several times faster (the same fields, as immutable).
+    """
 
     answer: Value
     probability: float

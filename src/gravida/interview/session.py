@@ -137,6 +137,9 @@ class Session:
     volunteered: tuple[str, ...]
     answers: tuple[Answer, ...]
     derived: _Derived = field(repr=False, compare=False)
+    # The plan of this (immutable) state, made once: the next question and the result
+    # of a finished interview both need it.
+    _plan: list[QuestionPlan] = field(default_factory=list, repr=False, compare=False)
 
     @property
     def case(self) -> Case:
@@ -271,9 +274,11 @@ def start(
 
 
 def plan(session: Session) -> QuestionPlan:
-    d = session.derived
-    state = State(d.case, d.asked, d.covered, session.questions_asked, d.emergency)
-    return selector(session.engine).plan(state)
+    if not session._plan:
+        d = session.derived
+        state = State(d.case, d.asked, d.covered, session.questions_asked, d.emergency)
+        session._plan.append(selector(session.engine).plan(state))
+    return session._plan[0]
 
 
 def next_question(session: Session) -> Question | None:

@@ -43,7 +43,7 @@ class _Band(Strict):
     words: str = Field(min_length=1)
 
 
-class _File(Strict):
+class _WordingFile(Strict):
     levels: dict[str, _Level]
     no_maternity_number: str
     emergency_line: str
@@ -107,7 +107,7 @@ def fill(text: str, numbers: dict[str, str]) -> str:
 def load_wording(pack: Pack) -> Wording:
     """Read and check wording.yaml of ``pack``; raises PackError naming the entry."""
     raw: Any = pack.read(FILE)
-    data = validate(_File, raw, FILE)
+    data = validate(_WordingFile, raw, FILE)
     for level in pack.levels:
         if level not in data.levels:
             raise PackError(FILE, f"levels.{level}", "triage level has no action")

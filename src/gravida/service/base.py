@@ -7,13 +7,12 @@ from __future__ import annotations
 
 import logging
 import threading
-from pathlib import Path
 from typing import Any
 
 from gravida.engine import Case, CaseError, Engine
 from gravida.knowledge import i18n
 from gravida.knowledge.i18n import N_
-from gravida.knowledge.load import Pack, PackError, default_pack, default_pack_dir, load_pack
+from gravida.knowledge.load import Pack, PackError, default_pack, load_pack
 from gravida.service.caches import ParseCarry, SessionCache
 from gravida.service.errors import Unavailable
 from gravida.service.requests import (
@@ -76,11 +75,12 @@ class ServiceBase:
         return hit
 
     def _pack_in(self, code: str) -> Pack:
-        """The pack's texts in ``code``: the packaged pack is loaded once per process
-        and language (every app of a process, and its warm-up, shares it)."""
-        if Path(self.pack.directory).resolve() == default_pack_dir().resolve():
+        """The pack's texts in ``code``, sharing what the files alone give (``like``);
+        the packaged pack is loaded once per process and language (every app of a
+        process, and its warm-up, shares it)."""
+        if self.pack is default_pack():
             return default_pack(code)
-        return load_pack(self.pack.directory, code)
+        return load_pack(self.pack.directory, code, like=self.pack)
 
     def case(self, data: Any, pack: Pack | None = None) -> Case:
         """``data`` as a case; its problems name units in ``pack``'s language."""

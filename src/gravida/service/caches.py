@@ -14,37 +14,52 @@ from collections.abc import Callable
 
 from gravida.intake.evidence import ParseResult
 from gravida.interview import Session
+from gravida.store import StoredInterview
 
 
 class SessionCache:
-    """Recently used interview sessions of this worker, by (id, version).
+    """Recently used interview sessions of this worker, by (id, version), with their rows.
 
     A stored interview at a given version never changes (every write makes a
     new version), so a cached session is exactly what replaying the stored
-    answers would give, whichever worker wrote it. Saves replaying every
-    answer on every request; a miss (another worker, a restart) just replays.
+    answers would give, whichever worker wrote it, and a cached row is what
+    reading that version would give. Saves replaying every answer, and reading
+    the row again, on every request; a miss (another worker, a restart) just
+    reads and replays. The store stays the judge: a write names the version it
+    read and is refused if another came first.
     """
 
     def __init__(self, size: int = 2048) -> None:
         self.size = size
-        self._items: OrderedDict[tuple[str, int], Session] = OrderedDict()
+        self._items: OrderedDict[tuple[str, int], tuple[Session, StoredInterview | None]] = (
+            OrderedDict())
         self._lock = threading.Lock()
 
-    def get(self, key: tuple[str, int]) -> Session | None:
+    def _hit(self, key: tuple[str, int]) -> tuple[Session, StoredInterview | None] | None:
         with self._lock:
             hit = self._items.get(key)
             if hit is not None:
                 self._items.move_to_end(key)
             return hit
 
+    def get(self, key: tuple[str, int]) -> Session | None:
+        hit = self._hit(key)
+        return None if hit is None else hit[0]
+
+    def row(self, key: tuple[str, int]) -> StoredInterview | None:
+        """The stored row at this version, as this worker last wrote or read it."""
+        hit = self._hit(key)
+        return None if hit is None else hit[1]
+
     def drop(self, interview_id: str) -> None:
         with self._lock:
             for key in [k for k in self._items if k[0] == interview_id]:
                 del self._items[key]
 
-    def put(self, key: tuple[str, int], session: Session) -> None:
+    def put(self, key: tuple[str, int], session: Session,
+            row: StoredInterview | None = None) -> None:
         with self._lock:
-            self._items[key] = session
+            self._items[key] = (session, row)
             self._items.move_to_end(key)
             while len(self._items) > self.size:
                 self._items.popitem(last=False)

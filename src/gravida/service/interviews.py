@@ -16,7 +16,7 @@ from gravida.knowledge import i18n
 from gravida.knowledge.i18n import N_
 from gravida.knowledge.load import Pack
 from gravida.service.base import ServiceBase
-from gravida.service.errors import Conflict, FieldError
+from gravida.service.errors import Conflict, FieldError, ServiceError
 from gravida.service.requests import (
     MAX_TEXT_CHARS,
     body_lang,
@@ -92,7 +92,7 @@ class InterviewCalls(ServiceBase):
             raise invalid("body", str(exc)) from None
         fields = self._snapshot(session, lang)
         row = self.store.create(**fields, text=text if keep_text else None)
-        self.sessions.put((row.id, row.version), session)
+        self.sessions.put((row.id, row.version), session, row)
         return replace(self._view(row), reading=reading)
 
     def _understand(self, text: str, unset: list[str], pack: Pack | None = None,
@@ -148,7 +148,6 @@ class InterviewCalls(ServiceBase):
         return self._view(self._row(interview_id))
 
     def answer(self, interview_id: str, body: Any) -> InterviewView:
-        from gravida.interview import InterviewError, answer
         from gravida.interview.session import catalogue
 
         data = json_object(body, '{"question": "...", "answer": ..., "version": 1}')
@@ -167,7 +166,22 @@ class InterviewCalls(ServiceBase):
         if qid not in ids:
             raise invalid("question", N_("unknown question id %(id)s"), nearest(qid, ids),
                           id=repr(qid))
-        row = self._row(interview_id)
+        # The row this worker last wrote or read at the version she answers, if it has it:
+        # a stored version never changes, and the write below is refused if the store has
+        # moved on, so the read is saved. Any refusal is decided again from the stored
+        # row, so she gets the same answer (a 404, 409 or 422) as without the cache.
+        cached = self.sessions.row((interview_id, version))
+        if cached is not None:
+            try:
+                return self._answer(cached, version, qid, data["answer"])
+            except ServiceError:
+                pass
+        return self._answer(self._row(interview_id), version, qid, data["answer"])
+
+    def _answer(self, row: StoredInterview, version: int, qid: str, value: Any
+                ) -> InterviewView:
+        from gravida.interview import InterviewError, answer
+
         self._check_version(row, version)
         if row.finished:
             raise Conflict(
@@ -177,7 +191,7 @@ class InterviewCalls(ServiceBase):
             )
         session = self._resume(row)
         try:
-            after = answer(session, qid, data["answer"])
+            after = answer(session, qid, value)
         except (InterviewError, TypeError, ValueError) as exc:
             raise invalid("answer", str(exc) or "is not a valid answer to this question",
                           kind="invalid-answer", title="The answer is not valid") from None
@@ -225,7 +239,7 @@ class InterviewCalls(ServiceBase):
             return self._view(self._row(interview_id))
         except NotFound:
             raise not_found(row.id) from None
-        self.sessions.put((new.id, new.version), session)
+        self.sessions.put((new.id, new.version), session, new)
         return self._view(new)
 
     def result(self, interview_id: str) -> InterviewResult:
@@ -265,7 +279,7 @@ class InterviewCalls(ServiceBase):
                 "The knowledge pack changed since this interview was stored and its answers "
                 "no longer fit; please start a new interview.",
             ) from None
-        self.sessions.put((row.id, row.version), session)
+        self.sessions.put((row.id, row.version), session, row)
         return session
 
     def _snapshot(self, session: Session, lang: str) -> dict[str, Any]:
@@ -288,7 +302,7 @@ class InterviewCalls(ServiceBase):
             raise conflict(row.version, exc.current) from None
         except NotFound:
             raise not_found(row.id) from None
-        self.sessions.put((new.id, new.version), session)
+        self.sessions.put((new.id, new.version), session, new)
         return self._view(new)
 
     @staticmethod

@@ -149,6 +149,38 @@ def _histories(memo: dict[tuple[int, ...], _Histories], panel: tuple[int, ...],
     return h
 
 
+def _uncut(panel: tuple[int, ...], lead: Leading) -> int:
+    """How many of the panel's first tests have every result history kept (no beam cut)."""
+    size = 1
+    for j, g in enumerate(panel):
+        size *= lead.panel_lik[g].shape[1]
+        if size > information.MAX_HISTORIES:
+            return j
+    return len(panel)
+
+
+# Far below any difference the ranking can show (it compares scores rounded to 12
+# places) and far above float rounding: how far a bound must stay below a shown score.
+_BOUND_MARGIN = 1e-9
+
+
+def _beyond(bound: float, placed: list[float], n_urgent: int, safe_first: bool,
+            max_items: int) -> bool:
+    """Whether a later-line test scoring at most ``bound`` ranks past the end of the list.
+
+    The bound: what a test adds given only the first tests of its panel. Since
+    the tests are conditionally independent given the condition, I(C; T | H) =
+    H(T | H) - H(T | C), and H(T | H) only falls as H grows, so more tests
+    never raise it; the beam's kept histories only sum fewer of its
+    non-negative per-history terms. Every urgent test comes before it, and every
+    first-line one scoring more (``placed``); with at least the list's length
+    of those, one of them not ionising (so the "never first" swap cannot pick
+    it), the list shown is the same whatever its exact score.
+    """
+    above = sum(1 for x in placed if x > bound + _BOUND_MARGIN)
+    return n_urgent + above >= max(max_items, n_urgent) and (safe_first or above > 0)
+
+
 def suggested_workup(pack: Pack | None, assessment: Assessment) -> list[WorkupItem]:
     """The investigations that best separate the leading conditions, most useful first.
 
@@ -196,11 +228,30 @@ def suggested_workup(pack: Pack | None, assessment: Assessment) -> list[WorkupIt
                            strict=True):
             info[n] = float(bits)
     memo: dict[tuple[int, ...], _Histories] = {(): _Histories.start(prior)}
-    for n in chosen:
-        if n not in info:
-            panel = tuple(g for g in panels[line[n]] if g != n)
+    placed = [info[n] * s.line_weights[line[n]] for n in direct if not urgent[n]]
+    n_urgent = sum(1 for n in chosen if urgent[n])
+    safe_first = any(urgent[n] and line[n] != "ionising" for n in chosen)
+    for later in ("second", "ionising"):
+        tests = [n for n in chosen if n not in info and line[n] == later]
+        if not tests:
+            continue
+        panel = panels[later]  # none of its tests is in it: each is valued given all of it
+        # What a test adds given the first tests of the panel (all their results,
+        # no beam cut) bounds what it adds given the whole panel: if even that
+        # bound ranks every test of this line past the end of the list, the rest of
+        # the panel (the costly part of the work-up) is not built. See _beyond.
+        uncut = _uncut(panel, lead)
+        exact = _histories(memo, panel[:uncut], lead)
+        bound = {n: exact.information(lead.panel_lik[n]) for n in tests}
+        if uncut < len(panel) and all(
+                _beyond(bound[n] * s.line_weights[later], placed, n_urgent, safe_first,
+                        s.max_items) for n in tests) and not lead.not_distributions:
+            info.update(bound)  # their scores stay bounds: they are not shown
+            continue
+        whole = _histories(memo, panel, lead)
+        for n in tests:
             given[n] = tuple(lead.candidates[g] for g in panel)
-            info[n] = _histories(memo, panel, lead).information(lead.panel_lik[n])
+            info[n] = whole.information(lead.panel_lik[n])
 
     # the two leading conditions each test tells apart best (weight x total variation)
     at = np.asarray(chosen)

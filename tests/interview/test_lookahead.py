@@ -1,0 +1,60 @@
+"""Each answer's probability under the model, for nested findings in a group.
+
+A finding nested in another (heavy bleeding is bleeding) is absent whenever
+its parent is, so a checklist showing both must not multiply their two
+absences as if independent when it prices "none of these".
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from gravida.engine import Case
+from gravida.engine.model import trimester
+from gravida.interview.catalogue import QuestionSpec
+from gravida.interview.lookahead import answer_probabilities
+
+CHILD, PARENT, OTHER = "heavy_vaginal_bleeding", "vaginal_bleeding", "fever"
+
+
+def _group(members: tuple[str, ...]) -> QuestionSpec:
+    return QuestionSpec("test_group", "group", "Any of these?", None, members,
+                        items=members)
+
+
+def _probabilities(engine, case: Case, members: tuple[str, ...]):
+    model = engine.model
+    ev, post0 = engine.posterior(case)
+    implies = [(imp.if_, imp.then) for imp in engine.pack.implies]
+    entries = [(0, False, 0, 0)] + [(0, (f,), 0, 0) for f in members]
+    prob = answer_probabilities(model, implies, [_group(members)], entries, [], post0,
+                                model.p[trimester(ev.weeks)], ev)
+    return prob, post0, model.p[trimester(ev.weeks)], model.index
+
+
+def test_the_pack_still_nests_heavy_bleeding_in_bleeding(engine):
+    assert (CHILD, PARENT) in [(imp.if_, imp.then) for imp in engine.pack.implies]
+
+
+@pytest.mark.parametrize("members", [(PARENT, CHILD, OTHER), (CHILD, OTHER, PARENT)])
+def test_none_of_a_parent_and_its_child_counts_the_parent_once(engine, members):
+    case = Case({"gestational_weeks": 30})
+    prob, post0, p, index = _probabilities(engine, case, members)
+    expected = float(post0 @ ((1 - p[:, index[PARENT]]) * (1 - p[:, index[OTHER]])))
+    double = float(post0 @ ((1 - p[:, index[PARENT]]) * (1 - p[:, index[CHILD]])
+                            * (1 - p[:, index[OTHER]])))
+    assert expected != pytest.approx(double)  # the test can tell the two apart
+    assert prob[0] == pytest.approx(expected)
+    assert prob.sum() == pytest.approx(1.0)
+
+
+def test_a_member_nested_in_a_finding_already_present_is_priced_given_it(engine):
+    case = Case({"gestational_weeks": 30}, present=frozenset({PARENT}))
+    prob, post0, p, index = _probabilities(engine, case, (CHILD, OTHER))
+    given = np.minimum(1.0, p[:, index[CHILD]] / p[:, index[PARENT]])
+    expected = float(post0 @ ((1 - given) * (1 - p[:, index[OTHER]])))
+    assert prob[0] == pytest.approx(expected)
+    # the rest is shared by the members' own probabilities, the child's given bleeding
+    yes = np.array([post0 @ given, post0 @ p[:, index[OTHER]]])
+    assert prob[1:] == pytest.approx((1 - expected) * yes / yes.sum())
