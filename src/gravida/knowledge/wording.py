@@ -10,7 +10,6 @@ write them.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
 from typing import Any, Literal
 
 from pydantic import Field
@@ -138,7 +137,11 @@ def _level_words(w: _Level) -> LevelWords:
     return LevelWords(w.action, w.call, w.button, early, w.early.before_weeks)
 
 
-@cache
+def wording_for(pack: Pack) -> Wording:
+    """``pack``'s wording, read and checked once, in the Pack's memo."""
+    return pack.memo(load_wording)
+
+
 def default_wording(lang: str = "en") -> Wording:
     """The packaged pack's wording in ``lang``."""
-    return load_wording(default_pack(lang))
+    return wording_for(default_pack(lang))
