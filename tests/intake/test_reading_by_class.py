@@ -265,3 +265,45 @@ def test_tightenings_getting_stronger_are_also_worsening(parse):
 )
 def test_the_worst_pain_ever_is_the_top_of_the_scale(parse, text, score):
     assert parse(text).case.get("pain_severity") == score, text
+
+
+# --- weeks still to go, and what is not the weeks now ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "weeks"),
+    [
+        ("im due in 6 weeks and my back hurts", 34),
+        ("baby due in 3 weeks", 37),
+        ("not due for another 6 weeks", 34),
+        ("10 weeks to go and back pain", 30),
+        ("only 4 weeks left, back pain", 36),
+        ("wk 26", 26),
+        # time left of something else is no weeks at all
+        ("4 weeks to go till mat leave and my back is killing me", None),
+        ("2 weeks left at work then mat leave, 30 weeks", 30),
+    ],
+)
+def test_weeks_to_go_count_back_from_term(parse, text, weeks):
+    assert parse(text).case.get("gestational_weeks") == weeks, text
+
+
+@pytest.mark.parametrize(
+    ("text", "finding", "expected"),
+    [
+        ("wee's fine", "painful_urination", "absent"),
+        ("no pain peeing", "painful_urination", "absent"),
+        ("feeling baby move lots", "reduced_fetal_movements", "absent"),
+        ("only on the left", "pain_left_side", "present"),
+        ("mainly to the right", "pain_right_side", "present"),
+        ("no problems walking", "leg_weakness", "absent"),
+        ("no bother with my bladder or bowels", "new_bladder_bowel_dysfunction", "absent"),
+        ("weeing and pooing normally", "new_bladder_bowel_dysfunction", "absent"),
+        # near-misses
+        ("trouble walking because of the pain", "leg_weakness", None),
+        ("a change in my bowels this week", "new_bladder_bowel_dysfunction", None),
+        ("feeling the baby move less", "reduced_fetal_movements", "present"),
+    ],
+)
+def test_more_lay_wording(parse, text, finding, expected):
+    assert states(parse(text), finding) == expected, text

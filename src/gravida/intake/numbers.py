@@ -67,6 +67,9 @@ def _value(rule: NumberRule, m: re.Match[str], lex: Lexicon, words: dict[str, in
         return round(v * lex.months_to_weeks)
     if kind == "fahrenheit" or (kind == "temperature" and v > lex.conversions["fahrenheit_above"]):
         return round((v - 32.0) * 5.0 / 9.0, 1)
+    if kind == "weeks_to_go":
+        # "due in 6 weeks", "10 weeks to go": the term less the weeks still to go
+        return float(int((rule.term or 0.0) - v)) if v < (rule.term or 0.0) else None
     if kind == "weeks_upcoming":
         # "I'll be 10 weeks on Friday": 9 completed weeks today
         return float(int(v) - 1)

@@ -39,6 +39,9 @@ class NumberRule:
     # worst pain ever" a 10), keyed by the group ``value`` in lower case with
     # single spaces
     values: Mapping[str, float] | None = None
+    # kind "weeks_to_go": the full term the weeks still to go are taken from
+    # ("due in 6 weeks" is 40 - 6)
+    term: float | None = None
 
 
 @dataclass(frozen=True)
@@ -214,6 +217,7 @@ NUMBER_KINDS: tuple[str, ...] = (
     "weeks_days",
     "weeks_upcoming",
     "named",
+    "weeks_to_go",
 )
 
 
@@ -259,6 +263,11 @@ def load_number_rules(
             values = {" ".join(str(k).lower().split()): float(v) for k, v in values_raw.items()}
         elif values_raw is not None:
             raise err(entry_name, "'values' is only for kind named")
+        term = r.get("term")
+        if (kind == "weeks_to_go") != (term is not None) or (
+            term is not None and (isinstance(term, bool) or not isinstance(term, int | float))
+        ):
+            raise err(entry_name, "kind weeks_to_go needs 'term' (weeks), and only it")
         not_after_raw = r.get("not_after")
         not_after = (
             regex(f"(?:{not_after_raw})\\Z", f"{entry_name}.not_after", num)
@@ -279,6 +288,7 @@ def load_number_rules(
                 not_after=not_after,
                 min_value=None if min_value is None else float(min_value),
                 values=values,
+                term=None if term is None else float(term),
             )
         )
     return number_rules
