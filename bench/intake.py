@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import time
 
-from gravida.intake import DirPack, lexicon_for, parse_text
-from gravida.knowledge.load import default_pack_dir
+from gravida.intake import lexicon_for, parse_text
+from gravida.knowledge.load import default_pack
 
 INPUTS = {
     "ordinary": "I'm 30 weeks, my lower back has ached for two weeks, no fever, no bleeding. ",
@@ -31,7 +31,7 @@ INPUTS = {
 
 
 def main() -> None:
-    pack = DirPack(default_pack_dir())
+    pack = default_pack()
     # start-up: the first text in a language compiles its phrase file (once per process)
     for lang, first in (("en", "warm up"), ("ru", "прогрев")):
         t0 = time.thread_time()

@@ -18,9 +18,9 @@ from pathlib import Path
 
 import yaml
 
-from gravida.intake import DirPack, parse_text
+from gravida.intake import parse_text
 from gravida.intake.score import NUMBER_TOLERANCE
-from gravida.knowledge.load import default_pack_dir
+from gravida.knowledge.load import default_pack
 
 
 def _entries(case: dict[str, object]) -> dict[str, object]:
@@ -46,7 +46,7 @@ def _same(a: object, b: object) -> bool:
 def main(argv: list[str]) -> None:
     show = "--cases" in argv
     files = [a for a in argv if not a.startswith("--")]
-    pack = DirPack(default_pack_dir())
+    pack = default_pack()
     fp: Counter[str] = Counter()
     fn: Counter[str] = Counter()
     for path in files:

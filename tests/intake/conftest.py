@@ -1,4 +1,4 @@
-"""Intake fixtures: the packaged pack read as a directory (intake needs only its phrases)."""
+"""Intake fixtures: the packaged pack (loaded once; its lexicons compile on first use)."""
 
 from __future__ import annotations
 
@@ -6,17 +6,17 @@ from typing import Any
 
 import pytest
 
-from gravida.intake import DirPack, ParseResult, parse_text
-from gravida.knowledge.load import default_pack_dir
+from gravida.intake import ParseResult, parse_text
+from gravida.knowledge.load import Pack, default_pack
 
 
 @pytest.fixture(scope="session")
-def ipack() -> DirPack:
-    return DirPack(default_pack_dir())
+def ipack() -> Pack:
+    return default_pack()
 
 
 @pytest.fixture(scope="session")
-def parse(ipack: DirPack) -> Any:
+def parse(ipack: Pack) -> Any:
     def run(text: str) -> ParseResult:
         return parse_text(text, ipack)
 

@@ -19,9 +19,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from gravida.intake import DirPack, ParseResult, parse_text
+from gravida.intake import ParseResult, parse_text
 from gravida.intake.lexicon import load_lexicon
-from gravida.knowledge.load import PackError, default_pack_dir
+from gravida.knowledge.load import Pack, PackError, default_pack_dir, load_pack
 
 from ..helpers import states
 from .conftest import assert_bounded
@@ -98,7 +98,7 @@ SCORE_TAILS = [
     tail=st.sampled_from(SCORE_TAILS),
 )
 def test_any_score_with_any_trailing_clause(
-    ipack: DirPack, score: int, form: str, tail: str
+    ipack: Pack, score: int, form: str, tail: str
 ) -> None:
     said = form.format(s=score).replace(" a 8", " an 8")
     text = f"My lower back hurts, {said}, {tail}."
@@ -350,7 +350,7 @@ def test_a_narrow_range_of_intervals_stays_regular(parse: Parse, text: str) -> N
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(lo=st.integers(min_value=1, max_value=30), extra=st.integers(min_value=1, max_value=60))
 def test_the_width_of_an_interval_range_decides_the_rhythm(
-    ipack: DirPack, lo: int, extra: int
+    ipack: Pack, lo: int, extra: int
 ) -> None:
     hi = lo + extra
     result = parse_text(f"The tightenings come every {lo} to {hi} minutes.", ipack)
@@ -764,7 +764,7 @@ def test_narratives_state_what_they_say_and_no_more(
         "and it was fine when I ",
     ],
 )
-def test_repeated_new_wordings_parse_in_bounded_time(ipack: DirPack, unit: str) -> None:
+def test_repeated_new_wordings_parse_in_bounded_time(ipack: Pack, unit: str) -> None:
     text = unit * (20_000 // len(unit))
     assert_bounded(parse_text(text, ipack))
 
@@ -799,4 +799,4 @@ def test_bad_wide_range_rule_is_a_pack_error(
     text = (d / "phrases" / "en.yaml").read_text(encoding="utf-8")
     (d / "phrases" / "en.yaml").write_text(edit(text), encoding="utf-8")
     with pytest.raises(PackError, match=problem):
-        load_lexicon(DirPack(d))
+        load_lexicon(load_pack(d))

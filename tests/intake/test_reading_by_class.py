@@ -30,7 +30,7 @@ from ..helpers import states
         ("bleeding none, waters intact, temp fine", "vaginal_bleeding"),
         ("temp: nil. bleeding: nil", "fever"),
         # her wee and the baby in everyday words
-        ("peeing normally", "painful_urination"),
+        ("peeing normally", "new_bladder_bowel_dysfunction"),
         ("no problems with my wee", "painful_urination"),
         ("no trouble peeing", "painful_urination"),
         ("weeing without any pain", "painful_urination"),
@@ -292,6 +292,9 @@ def test_weeks_to_go_count_back_from_term(parse, text, weeks):
     ("text", "finding", "expected"),
     [
         ("wee's fine", "painful_urination", "absent"),
+        # how it looks or works is not whether it burns
+        ("wee looks normal", "painful_urination", None),
+        ("peeing normal", "painful_urination", None),
         ("no pain peeing", "painful_urination", "absent"),
         ("feeling baby move lots", "reduced_fetal_movements", "absent"),
         ("only on the left", "pain_left_side", "present"),
@@ -307,3 +310,31 @@ def test_weeks_to_go_count_back_from_term(parse, text, weeks):
 )
 def test_more_lay_wording(parse, text, finding, expected):
     assert states(parse(text), finding) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "finding", "expected"),
+    [
+        ("no blood or anything", "vaginal_bleeding", "absent"),
+        ("waters still in tact", "fluid_leak", "absent"),
+        ("no temps", "fever", "absent"),
+        ("no uti symptoms", "painful_urination", "absent"),
+        ("no signs of a water infection", "painful_urination", "absent"),
+        ("goes away if i have a lie down", "pain_relieved_by_rest", "present"),
+        ("bad after being sat at work all day", "pain_worse_standing_sitting_long", "present"),
+        ("by teatime it's really bad", "pain_worse_standing_sitting_long", "present"),
+        ("worse in the evenings after work", "pain_worse_standing_sitting_long", "present"),
+        ("i'm a delivery driver", "prolonged_sitting_or_standing", "present"),
+        ("felt something go in my back when i bent down", "heavy_lifting_or_strain", "present"),
+        # near-misses: her bump going hard, her waters popping
+        ("it goes hard when i lie down", "pain_relieved_by_rest", None),
+        ("heard something pop then a gush", "heavy_lifting_or_strain", None),
+    ],
+)
+def test_lay_wording_round_three(parse, text, finding, expected):
+    assert states(parse(text), finding) == expected, text
+
+
+def test_a_bad_back_is_a_sentence_about_pain_for_its_duration(parse):
+    result = parse("my back has been bad for a month")
+    assert states(result, "pain_duration_over_2_weeks") == "present"

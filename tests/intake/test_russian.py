@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from gravida.intake import DirPack, parse_text
+from gravida.intake import parse_text
 from gravida.intake.language import LanguageNotRead, detect, load_languages
 from gravida.intake.lexicon import lexicon_for, load_lexicon
 from gravida.intake.morph import lemma
-from gravida.knowledge.load import PackError, default_pack_dir
+from gravida.knowledge.load import PackError, default_pack_dir, load_pack
 
 
 def states(result, finding):
@@ -353,7 +353,7 @@ def test_a_broken_russian_pattern_names_its_file(tmp_path):
         encoding="utf-8",
     )
     with pytest.raises(PackError) as info:
-        load_lexicon(DirPack(d), "ru")
+        load_lexicon(load_pack(d), "ru")
     assert info.value.file == "phrases/ru.yaml" and "chills_rigors" in info.value.entry
 
 
@@ -365,7 +365,7 @@ def test_a_lemma_language_needs_a_normaliser(tmp_path):
         encoding="utf-8",
     )
     with pytest.raises(PackError) as info:
-        load_lexicon(DirPack(d), "ru")
+        load_lexicon(load_pack(d), "ru")
     assert info.value.file == "phrases/ru.yaml" and info.value.entry == "normaliser"
 
 
@@ -376,7 +376,7 @@ def test_a_language_without_its_script_fails_naming_the_file(tmp_path):
         f.read_text(encoding="utf-8").replace("script: CYRILLIC\n", "", 1), encoding="utf-8"
     )
     with pytest.raises(PackError) as info:
-        load_languages(DirPack(d))
+        load_languages(load_pack(d))
     assert info.value.file == "phrases/ru.yaml" and info.value.entry == "script"
 
 

@@ -14,7 +14,8 @@ from typing import Any
 
 import pytest
 
-from gravida.intake import DirPack, ParseResult, parse_text
+from gravida.intake import ParseResult, parse_text
+from gravida.knowledge.load import Pack
 
 P, A = "present", "absent"
 # a number, or one of these: "estimate" (weeks read as an estimate), "not present"
@@ -30,7 +31,7 @@ def state(result: ParseResult, finding: str) -> Any:
 
 
 @pytest.fixture(scope="module")
-def ru(ipack: DirPack) -> Any:
+def ru(ipack: Pack) -> Any:
     def run(text: str) -> ParseResult:
         return parse_text(text, ipack, "ru")
 

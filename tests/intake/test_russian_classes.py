@@ -14,8 +14,9 @@ from typing import Any
 
 import pytest
 
-from gravida.intake import DirPack, ParseResult, parse_text
+from gravida.intake import ParseResult, parse_text
 from gravida.intake.morph import lemma, pattern_lemmas
+from gravida.knowledge.load import Pack
 
 
 def state(result: ParseResult, finding: str) -> str | None:
@@ -27,7 +28,7 @@ def state(result: ParseResult, finding: str) -> str | None:
 
 
 @pytest.fixture(scope="module")
-def ru(ipack: DirPack) -> Any:
+def ru(ipack: Pack) -> Any:
     def run(text: str) -> ParseResult:
         return parse_text(text, ipack, "ru")
 
@@ -363,7 +364,7 @@ def test_a_pulse_in_beats_is_not_a_blow(ru: Any) -> None:
 # --- Latin keyboard -----------------------------------------------------------
 
 
-def test_latin_typed_russian_reads_as_russian(ru: Any, ipack: DirPack) -> None:
+def test_latin_typed_russian_reads_as_russian(ru: Any, ipack: Pack) -> None:
     text = "srok 29 nedel, bolit pojasnica i streljaet v levuju nogu do stopy, temperatury net"
     result = parse_text(text, ipack)  # language detected, not given
     assert result.language == "ru"
@@ -389,7 +390,7 @@ def test_slips_are_read_as_the_phrase_form_they_are_one_edit_from(ru: Any) -> No
     assert "read_as:паясница=поясница" in slip.flags
 
 
-def test_known_words_and_medicine_names_are_never_corrected(ipack: DirPack) -> None:
+def test_known_words_and_medicine_names_are_never_corrected(ipack: Pack) -> None:
     from gravida.intake.lexicon import lexicon_for
 
     speller = lexicon_for(ipack, "ru").speller
@@ -417,7 +418,7 @@ def test_known_words_and_medicine_names_are_never_corrected(ipack: DirPack) -> N
     ],
 )
 def test_short_latin_typed_messages(
-    ipack: DirPack, text: str, weeks: int, expected: dict[str, str | None]
+    ipack: Pack, text: str, weeks: int, expected: dict[str, str | None]
 ) -> None:
     result = parse_text(text, ipack)
     assert result.language == "ru"
@@ -425,7 +426,7 @@ def test_short_latin_typed_messages(
     check(result, expected)
 
 
-def test_english_with_short_words_stays_english(ipack: DirPack) -> None:
+def test_english_with_short_words_stays_english(ipack: Pack) -> None:
     result = parse_text("I do not know what to do, my back hurts at 30 weeks", ipack)
     assert result.language == "en"
     assert "pain_lower_back_central" in result.case["present"]

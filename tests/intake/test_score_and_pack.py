@@ -10,10 +10,10 @@ import pytest
 from click.testing import CliRunner
 
 from gravida.cli.parse import parse as parse_cmd
-from gravida.intake import DirPack, narrative_metrics, parse_text
+from gravida.intake import narrative_metrics, parse_text
 from gravida.intake.lexicon import load_lexicon
 from gravida.intake.score import precision_recall, score_file
-from gravida.knowledge.load import PackError, default_pack_dir
+from gravida.knowledge.load import Pack, PackError, default_pack_dir, load_pack
 
 DEV = Path(__file__).resolve().parents[3] / "shared" / "vignettes" / "dev.yaml"
 
@@ -58,12 +58,12 @@ def test_works_with_the_full_pack(pack):
     assert result.case == {"gestational_weeks": 28, "present": [], "absent": ["fever"]}
 
 
-def _pack_copy(tmp_path: Path, edit) -> DirPack:
+def _pack_copy(tmp_path: Path, edit) -> Pack:
     d = tmp_path / "pack"
     shutil.copytree(default_pack_dir(), d)
     text = (d / "phrases" / "en.yaml").read_text(encoding="utf-8")
     (d / "phrases" / "en.yaml").write_text(edit(text), encoding="utf-8")
-    return DirPack(d)
+    return load_pack(d)
 
 
 def test_unknown_finding_in_phrases_names_file_and_entry(tmp_path):

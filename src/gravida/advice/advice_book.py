@@ -88,13 +88,13 @@ class SafetyNetDef(Strict):
     signs: list[SignDef] = Field(min_length=1)
 
 
-class Leading(Strict):
+class LeadingDef(Strict):
     top: int = Field(ge=1, le=10)
     min_probability: float = Field(ge=0.0, le=1.0)
 
 
 class AdviceFile(Strict):
-    leading: Leading
+    leading: LeadingDef
     levels: dict[str, LevelDef]
     groups: dict[str, list[str]] = Field(default_factory=dict)
     items: list[ItemDef]

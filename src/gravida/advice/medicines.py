@@ -18,20 +18,14 @@ from rapidfuzz import fuzz, process
 from gravida.advice._pack import PackRef, check_weeks_in, weeks_text
 from gravida.advice.medicine_book import (
     _DIGITS,
-    SEVERITY,
     Alias,
-    Answer,
-    Dose,
-    Medicine,
     MedicineBook,
-    Note,
-    Stage,
-    Words,
     join_and,
     load_medicines,
     stage_at,
     tokens,
 )
+from gravida.advice.medicine_file import SEVERITY, Answer, Dose, Medicine, Note, Stage, Words
 from gravida.knowledge.schema import Source
 
 __all__ = [

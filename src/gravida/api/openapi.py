@@ -18,8 +18,9 @@ from typing import Any
 
 from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
+from pydantic import BaseModel
 
-from gravida.api import examples
+from gravida.api import examples, schemas
 from gravida.api.problems import (
     PROBLEM_MEDIA_TYPE,
     ApiProblem,
@@ -28,7 +29,7 @@ from gravida.api.problems import (
     problem_json,
 )
 from gravida.knowledge import i18n
-from gravida.service import Service
+from gravida.service import Service, cds_models
 from gravida.service.errors import ServiceError
 from gravida.service.requests import MAX_QUERY_CHARS, MAX_TEXT_CHARS
 from gravida.service.results import InterviewView
@@ -256,6 +257,42 @@ def _examples(service: Service) -> dict[str, tuple[dict[str, Any] | None, dict[s
     }
 
 
+def _titled_names() -> dict[str, str]:
+    """Python name -> component name of the response models whose class name differs from
+    the name clients see (``FactorOut`` is ``Factor``: the core's ``Factor`` keeps the name)."""
+    names: dict[str, str] = {}
+    for module in (schemas, cds_models):
+        for value in vars(module).values():
+            if isinstance(value, type) and issubclass(value, BaseModel):
+                title = value.model_config.get("title")
+                if title and title != value.__name__:
+                    names[value.__name__] = title
+    return names
+
+
+def _rename_refs(node: Any, names: dict[str, str]) -> None:
+    if isinstance(node, dict):
+        ref = node.get("$ref")
+        if isinstance(ref, str) and ref.startswith(REF) and ref[len(REF):] in names:
+            node["$ref"] = REF + names[ref[len(REF):]]
+        for value in node.values():
+            _rename_refs(value, names)
+    elif isinstance(node, list):
+        for value in node:
+            _rename_refs(value, names)
+
+
+def _name_by_title(doc: dict[str, Any]) -> None:
+    """Components take their models' titles (pydantic names them by class), kept sorted
+    as FastAPI sorts them, so the document is the same whatever the Python names."""
+    names = _titled_names()
+    components = doc.get("components", {})
+    schemas_ = components.get("schemas", {})
+    components["schemas"] = {names.get(k, k): v for k, v in schemas_.items()}
+    components["schemas"] = dict(sorted(components["schemas"].items()))
+    _rename_refs(doc, names)
+
+
 REQUEST_SCHEMA = {
     "assess": "Case",
     "parse_text": "ParseRequest",
@@ -274,6 +311,7 @@ def build_openapi(app: FastAPI, service: Service) -> Callable[[], dict[str, Any]
             title=app.title, version=app.version, description=app.description,
             routes=app.routes,
         )
+        _name_by_title(doc)
         schemas = doc.setdefault("components", {}).setdefault("schemas", {})
         for name in ("HTTPValidationError", "ValidationError"):
             schemas.pop(name, None)

@@ -162,7 +162,7 @@ def _check_id(interview_id: str) -> str:
     "clinician). With `detail=core`, only the engine's part, without the report sections "
     "(faster, for callers that write their own advice).",
     tags=["assessment"],
-    responses=_responses(schemas.Assessment, "The result", BAD_BODY),
+    responses=_responses(schemas.AssessmentOut, "The result", BAD_BODY),
 )
 async def assess(
     request: Request,
@@ -196,7 +196,7 @@ async def assess(
     description="Her own words in, the case they state out, with the words behind each "
     "finding. Nothing is stored.",
     tags=["assessment"],
-    responses=_responses(schemas.ParseResult, "The case read from the text", BAD_BODY,
+    responses=_responses(schemas.ParseResultOut, "The case read from the text", BAD_BODY,
                          LIMITED),
 )
 async def parse(service: ServiceDep, body: JsonBody, lang: LangDep) -> Response:
@@ -293,7 +293,7 @@ def get_interview_result(service: ServiceDep, interview_id: InterviewId) -> Resp
     description="A medicine's name (brand or ingredient) and the weeks of pregnancy in; the "
     "verdict for that stage, why, and the sources out. Unknown names are `unknown`, never safe.",
     tags=["advice"],
-    responses=_responses(schemas.MedicineVerdict, "The verdict", BAD_BODY),
+    responses=_responses(schemas.MedicineVerdictOut, "The verdict", BAD_BODY),
 )
 async def check_medicine(service: ServiceDep, body: JsonBody, lang: LangDep) -> Response:
     return JsonResponse(service.check_medicine(body, lang=lang).to_json())
@@ -306,7 +306,7 @@ async def check_medicine(service: ServiceDep, body: JsonBody, lang: LangDep) -> 
     description="Findings (with kinds, units, ranges and plain-language labels), conditions, "
     "triage levels and interview questions of the knowledge pack in use.",
     tags=["reference"],
-    responses=_responses(schemas.Vocabulary, "The vocabulary"),
+    responses=_responses(schemas.VocabularyOut, "The vocabulary"),
 )
 async def vocabulary(service: ServiceDep, lang: LangDep) -> Response:
     return JsonResponse(service.vocabulary(lang).to_json(), headers={

@@ -6,6 +6,11 @@ it); these models describe them so clients can generate code, and the
 schemathesis test checks that what is sent conforms to what is described.
 Request bodies are described from the knowledge pack (see ``openapi.py``),
 because which finding ids and ranges are valid is the pack's business.
+
+A model that mirrors a core value is named ``<Core>Out`` in Python (one name per
+concept in the code) and keeps the core's name for clients through its title
+(``class FactorOut(Open, title="Factor")``): ``openapi.py`` names the components
+by title, so the document is the same as when the classes shared the core's names.
 """
 
 from __future__ import annotations
@@ -28,14 +33,14 @@ class Closed(BaseModel):
 # --- assessment ---------------------------------------------------------------------
 
 
-class RankedCondition(Open):
+class RankedConditionOut(Open, title="RankedCondition"):
     id: str
     name: str
     lay_name: str
     probability: float = Field(ge=0, le=1)
 
 
-class TriageReason(Open):
+class TriageReasonOut(Open, title="TriageReason"):
     kind: Literal["rule", "condition"]
     id: str
     level: str
@@ -46,24 +51,24 @@ class TriageReason(Open):
     without_red_flags: list[str] | None = None
 
 
-class Triage(Open):
+class TriageOut(Open, title="Triage"):
     level: str = Field(description="One of the vocabulary's triage levels, most urgent first.")
     meaning: str
-    set_by: TriageReason
-    reasons: list[TriageReason]
+    set_by: TriageReasonOut
+    reasons: list[TriageReasonOut]
 
 
-class Factor(Open):
+class FactorOut(Open, title="Factor"):
     finding: str
     label: str
     state: Literal["present", "absent"]
     likelihood_ratio: float
 
 
-class Explanation(Open):
+class ExplanationOut(Open, title="Explanation"):
     condition: str
-    raised_by: list[Factor]
-    lowered_by: list[Factor]
+    raised_by: list[FactorOut]
+    lowered_by: list[FactorOut]
 
 
 class EvidenceOut(Open):
@@ -81,7 +86,7 @@ class Why(Open):
     against: list[str] = Field(description="Findings that made it less likely.")
 
 
-class PlanItem(Open):
+class PlanItemOut(Open, title="PlanItem"):
     id: str
     topic: str
     kind: Literal["do", "avoid"]
@@ -89,7 +94,7 @@ class PlanItem(Open):
     sources: list[str]
 
 
-class MedicineMention(Open):
+class MedicineMentionOut(Open, title="MedicineMention"):
     id: str
     name: str
     medicine: str
@@ -97,14 +102,14 @@ class MedicineMention(Open):
     verdict_text: str
 
 
-class MedicineAdvice(Open):
+class MedicineAdviceOut(Open, title="MedicineAdvice"):
     id: str
     text: str
-    medicines: list[MedicineMention]
+    medicines: list[MedicineMentionOut]
     sources: list[str]
 
 
-class Sign(Open):
+class SignOut(Open, title="Sign"):
     id: str
     text: str
     sources: list[str]
@@ -112,16 +117,16 @@ class Sign(Open):
 
 class SafetyNet(Open):
     intro: str
-    signs: list[Sign]
+    signs: list[SignOut]
 
 
-class LeadingCondition(Open):
+class LeadingConditionOut(Open, title="LeadingCondition"):
     id: str
     name: str
     probability: float = Field(ge=0, le=1)
 
 
-class Plan(Open):
+class PlanOut(Open, title="Plan"):
     """What to do now, what helps, what to avoid, medicines, and when to get help at once."""
 
     weeks: float
@@ -129,20 +134,20 @@ class Plan(Open):
     urgent: bool = Field(description="True at the emergency levels: then no self-care.")
     now: str = Field(description="What to do now, at this triage level.")
     now_sources: list[str]
-    leading: list[LeadingCondition]
-    self_care: list[PlanItem]
-    avoid: list[PlanItem]
-    medicine_advice: list[MedicineAdvice]
+    leading: list[LeadingConditionOut]
+    self_care: list[PlanItemOut]
+    avoid: list[PlanItemOut]
+    medicine_advice: list[MedicineAdviceOut]
     safety_net: SafetyNet
     sources: list[str]
 
 
-class CitedText(Open):
+class CitedTextOut(Open, title="CitedText"):
     text: str
     sources: list[str]
 
 
-class ConditionExpectation(Open):
+class ConditionExpectationOut(Open, title="ConditionExpectation"):
     id: str
     lay_name: str
     probability: float = Field(ge=0, le=1)
@@ -151,7 +156,7 @@ class ConditionExpectation(Open):
     sources: list[str]
 
 
-class TestExplanation(Open):
+class TestExplanationOut(Open, title="TestExplanation"):
     id: str
     lay_name: str
     what_happens: str
@@ -165,13 +170,13 @@ class WhatToExpect(Open):
     level: str
     next_steps: str
     next_sources: list[str]
-    conditions: list[ConditionExpectation]
-    tests: list[TestExplanation]
-    imaging_note: CitedText
+    conditions: list[ConditionExpectationOut]
+    tests: list[TestExplanationOut]
+    imaging_note: CitedTextOut
     sources: list[str]
 
 
-class ExpectedResult(Open):
+class ExpectedResultOut(Open, title="ExpectedResult"):
     condition: str
     name: str
     probability: float = Field(ge=0, le=1, description="The condition's posterior.")
@@ -181,7 +186,7 @@ class ExpectedResult(Open):
     shows: str
 
 
-class WorkupItem(Open):
+class WorkupItemOut(Open, title="WorkupItem"):
     """One investigation a clinician might order, with why it is ranked where it is."""
 
     rank: int = Field(ge=1)
@@ -199,7 +204,7 @@ class WorkupItem(Open):
     separates: list[str] | None = Field(
         description="The two leading conditions it tells apart best, if any.")
     reason: str
-    expected: list[ExpectedResult]
+    expected: list[ExpectedResultOut]
     shows: str
     safety: str
     restricted: str | None = Field(description="Why an ionising test is restricted.")
@@ -209,7 +214,7 @@ class WorkupItem(Open):
 _REPORT = "Part of the full result (the default); absent with `detail=core`."
 
 
-class Assessment(Open):
+class AssessmentOut(Open, title="Assessment"):
     """The result of an assessment.
 
     Always the engine's part: ranked causes, triage with reasons, explanations.
@@ -217,20 +222,20 @@ class Assessment(Open):
     sections `why`, `plan`, `what_to_expect` and `suggested_workup`.
     """
 
-    conditions: list[RankedCondition]
-    triage: Triage
-    explanations: list[Explanation]
+    conditions: list[RankedConditionOut]
+    triage: TriageOut
+    explanations: list[ExplanationOut]
     evidence: EvidenceOut
     notes: list[str]
     pack_version: str
     why: list[Why] | None = Field(
         default=None, description="The reasons for the leading causes in plain words. " + _REPORT)
-    plan: Plan | None = Field(default=None, description="The plan she can act on. " + _REPORT)
+    plan: PlanOut | None = Field(default=None, description="The plan she can act on. " + _REPORT)
     what_to_expect: WhatToExpect | None = Field(
         default=None, description="What happens next, for her: only the causes and tests she will "
         "meet at her level (the same as the web page and `gravida assess --for patient`). "
         + _REPORT)
-    suggested_workup: list[WorkupItem] | None = Field(
+    suggested_workup: list[WorkupItemOut] | None = Field(
         default=None, description="Investigations for a clinician, most useful first. "
         + _REPORT)
 
@@ -247,14 +252,14 @@ class ParseEvidence(Open):
     used: bool
 
 
-class ParseResult(Open):
+class ParseResultOut(Open, title="ParseResult"):
     case: dict[str, Any] = Field(description="The case in the /v1/assess format.")
     evidence: list[ParseEvidence]
     warnings: list[str]
     truncated: bool
 
 
-class UnderstoodItem(Open):
+class UnderstoodItemOut(Open, title="UnderstoodItem"):
     finding: str
     label: str
     state: str = Field(description="present, absent or value")
@@ -265,27 +270,27 @@ class UnderstoodItem(Open):
     derived: bool = Field(description="Set by a measurement or another finding.")
 
 
-class Understood(Open):
-    items: list[UnderstoodItem]
+class UnderstoodOut(Open, title="Understood"):
+    items: list[UnderstoodItemOut]
     warnings: list[str]
 
 
 # --- interviews ---------------------------------------------------------------------
 
 
-class Option(Open):
+class OptionOut(Open, title="Option"):
     finding: str
     text: str
 
 
-class NumberPart(Open):
+class NumberPartOut(Open, title="NumberPart"):
     finding: str
     label: str
     unit: str
     range: list[float]
 
 
-class Question(Open):
+class QuestionOut(Open, title="Question"):
     id: str
     kind: Literal["yes_no", "number", "group", "choose"]
     text: str
@@ -294,8 +299,8 @@ class Question(Open):
     max_questions: int
     purpose: str
     help: str | None = None
-    options: list[Option] | None = None
-    parts: list[NumberPart] | None = None
+    options: list[OptionOut] | None = None
+    parts: list[NumberPartOut] | None = None
 
 
 class AnswerOut(Open):
@@ -309,7 +314,7 @@ class InterviewResult(Open):
     stop_explanation: str
     questions_asked: int
     answers: list[AnswerOut]
-    assessment: Assessment
+    assessment: AssessmentOut
 
 
 class Interview(Closed):
@@ -319,7 +324,7 @@ class Interview(Closed):
     version: int = Field(ge=1, description="Send it back with the next answer.")
     lang: str = Field(description="The interview's language, chosen when it started.")
     finished: bool
-    question: Question | None = Field(description="Ask this next; null once finished.")
+    question: QuestionOut | None = Field(description="Ask this next; null once finished.")
     questions_asked: int
     case: dict[str, Any] = Field(description="What is known now, in the /v1/assess format.")
     answers: list[AnswerOut]
@@ -329,10 +334,10 @@ class Interview(Closed):
     text_kept: bool
     created_at: str
     updated_at: str
-    parsed: ParseResult | None = Field(
+    parsed: ParseResultOut | None = Field(
         default=None, description="On creation with text: what was read from it."
     )
-    understood: Understood | None = Field(
+    understood: UnderstoodOut | None = Field(
         default=None, description="On creation with text: \"What we understood\", every "
         "finding the text set with her words, to show her before the questions.",
     )
@@ -341,7 +346,7 @@ class Interview(Closed):
 # --- medicines ----------------------------------------------------------------------
 
 
-class MedicineVerdict(Open):
+class MedicineVerdictOut(Open, title="MedicineVerdict"):
     query: str
     medicine: str | None
     medicine_id: str | None
@@ -382,7 +387,7 @@ class VocabularyQuestion(Closed):
     findings: list[str]
 
 
-class Vocabulary(Closed):
+class VocabularyOut(Closed, title="Vocabulary"):
     version: int
     lang: str
     pack_version: str

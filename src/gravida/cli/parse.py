@@ -13,10 +13,9 @@ from rich.console import Console
 from rich.table import Table
 
 from gravida.intake.language import LanguageNotRead
-from gravida.intake.lexicon import DirPack
 from gravida.intake.parse import ParseResult, TextEvidence, parse_text
 from gravida.intake.understood import finding_labels
-from gravida.knowledge.load import PackError, default_pack_dir
+from gravida.knowledge.load import PackError, default_pack
 
 STDIN_LIMIT = 16 * 1024 * 1024  # bytes read from stdin at most; parse_text bounds further
 
@@ -86,8 +85,8 @@ def render(result: ParseResult, labels: dict[str, str]) -> None:
 )
 def parse(text: str, as_json: bool, lang: str | None) -> None:
     """Read a free-text description (TEXT, or - for stdin) into findings."""
-    pack = DirPack(default_pack_dir())
     try:
+        pack = default_pack()
         result = parse_text(read_text(text), pack, lang)
     except PackError as exc:
         _fail(f"knowledge pack is broken: {exc}")

@@ -5,14 +5,12 @@ One pipeline for every language; a language is a phrase file in the pack
 """
 
 from gravida.intake.evidence import ParseResult, TextEvidence
-from gravida.intake.lexicon import DEFAULT_LANGUAGE, DirPack, PackLike, languages, lexicon_for
+from gravida.intake.lexicon import DEFAULT_LANGUAGE, languages, lexicon_for
 from gravida.intake.parse import parse_text
 from gravida.intake.score import narrative_metrics
 
 __all__ = [
     "DEFAULT_LANGUAGE",
-    "DirPack",
-    "PackLike",
     "ParseResult",
     "TextEvidence",
     "languages",

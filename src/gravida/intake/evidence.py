@@ -7,7 +7,7 @@ from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from gravida.intake.medicines import MedicineMention
+    from gravida.intake.medicines import NamedMedicine
 
 
 @dataclass(frozen=True)
@@ -47,7 +47,7 @@ class ParseResult:
     # the language the text was read in; None when it is in none Gravida reads
     language: str | None = "en"
     # medicines she names, for the medicine check ("I'm on Fragmin")
-    medicines: list[MedicineMention] = field(default_factory=list)
+    medicines: list[NamedMedicine] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -17,11 +17,10 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-from gravida.intake.lexicon import DEFAULT_LANGUAGE, PackLike, languages, phrase_file
-from gravida.knowledge.load import PackError
+from gravida.intake.lexicon import DEFAULT_LANGUAGE, languages, phrase_file
+from gravida.knowledge.load import Pack, PackError
 
 DEFAULT = DEFAULT_LANGUAGE
 # letters outside a language's alphabet that make a text doubtful: at least this
@@ -144,7 +143,7 @@ def _latin_typing(raw: Any, file: str) -> tuple[str | None, tuple[tuple[str, str
     return str(raw["scheme"]), tuple((str(a), str(b)) for a, b in pairs)
 
 
-def load_languages(pack: PackLike) -> Languages:
+def load_languages(pack: Pack) -> Languages:
     """The languages of the pack's phrase files, the default language first."""
     codes = languages(pack)
     if DEFAULT not in codes:
@@ -153,16 +152,9 @@ def load_languages(pack: PackLike) -> Languages:
     return Languages({c: _spec(c, pack.read(phrase_file(c))) for c in ordered})
 
 
-_CACHE: dict[Path, Languages] = {}
-
-
-def languages_for(pack: PackLike) -> Languages:
-    """``load_languages`` once per pack directory (it is needed for every text)."""
-    key = Path(pack.directory).resolve()
-    langs = _CACHE.get(key)
-    if langs is None:
-        langs = _CACHE[key] = load_languages(pack)
-    return langs
+def languages_for(pack: Pack) -> Languages:
+    """``load_languages`` once per pack (it is needed for every text)."""
+    return pack.memo(load_languages)
 
 
 def everyday_words(text: str, spec: LanguageSpec, min_len: int = 1) -> int:

@@ -21,9 +21,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 
 from gravida.intake.morph import NORMALISERS, add_normaliser, is_known, lemma, surface_forms
-from gravida.intake.packfiles import DirPack as DirPack
-from gravida.intake.packfiles import PackLike as PackLike
-from gravida.intake.packfiles import known_sources, vocab_findings
+from gravida.intake.packfiles import vocab_findings
 from gravida.intake.patterns import (
     FILE,
     as_list,
@@ -46,7 +44,7 @@ from gravida.intake.rules import (
     wide_ranges,
 )
 from gravida.intake.spelling import Speller, build_speller, medicine_words
-from gravida.knowledge.load import PackError
+from gravida.knowledge.load import Pack, PackError
 
 if TYPE_CHECKING:
     from gravida.intake.medicines import MedicineMatcher
@@ -64,7 +62,7 @@ def phrase_file(language: str) -> str:
     return f"{PHRASES_DIR}/{language}.yaml"
 
 
-def languages(pack: PackLike) -> list[str]:
+def languages(pack: Pack) -> list[str]:
     """The languages the pack has phrase files for (``en``, ``ru``...)."""
     return sorted(p.stem for p in (Path(pack.directory) / PHRASES_DIR).glob("*.yaml"))
 
@@ -172,7 +170,7 @@ def _blank_nlp(
     return nlp
 
 
-def load_lexicon(pack: PackLike, language: str = DEFAULT_LANGUAGE) -> Lexicon:
+def load_lexicon(pack: Pack, language: str = DEFAULT_LANGUAGE) -> Lexicon:
     """Compile one language's phrase file; every id, source, pattern and regex is checked
     here, and an error names the file (``phrases/en.yaml``), the entry and the problem."""
     name = phrase_file(language)
@@ -184,13 +182,13 @@ def load_lexicon(pack: PackLike, language: str = DEFAULT_LANGUAGE) -> Lexicon:
         raise PackError(name, exc.entry, exc.problem) from None
 
 
-def _load(pack: PackLike, raw: Any, language: str) -> Lexicon:
+def _load(pack: Pack, raw: Any, language: str) -> Lexicon:
     if not isinstance(raw, dict):
         raise err("-", "expected a mapping at the top level")
     if raw.get("language", language) != language:
         raise err("language", f"says {raw.get('language')!r} in the file for {language!r}")
     booleans, numbers, ranges = vocab_findings(pack)
-    known_src = known_sources(pack)
+    known_src = set(pack.sources)
     match = raw.get("match", "lower")
     if match not in MATCHES:
         raise err("match", f"must be one of {MATCHES}")
@@ -399,15 +397,7 @@ def _load(pack: PackLike, raw: Any, language: str) -> Lexicon:
     )
 
 
-_CACHE: dict[tuple[Path, str], Lexicon] = {}
-
-
-def lexicon_for(pack: PackLike, language: str = DEFAULT_LANGUAGE) -> Lexicon:
-    """The compiled lexicon of a pack in one language, built once per pack directory and
-    language (compiling is slow)."""
-    key = (Path(pack.directory).resolve(), language)
-    lex = _CACHE.get(key)
-    if lex is None:
-        lex = load_lexicon(pack, language)
-        _CACHE[key] = lex
-    return lex
+def lexicon_for(pack: Pack, language: str = DEFAULT_LANGUAGE) -> Lexicon:
+    """The compiled lexicon of a pack in one language, built once per pack (compiling is
+    slow) and shared by the pack's languages: phrase files have no translated texts."""
+    return pack.memo_files(load_lexicon, language)

@@ -25,7 +25,7 @@ from gravida.intake.text import normalise
 
 
 @dataclass(frozen=True)
-class MedicineMention:
+class NamedMedicine:
     """A medicine named in her text: the list's id, its name, and her words."""
 
     medicine: str
@@ -91,17 +91,17 @@ def find_medicines(
     spans: list[tuple[str, int, int]],
     scopes: Sequence[ctx.Scope],
     text: str,
-) -> list[MedicineMention]:
+) -> list[NamedMedicine]:
     """The medicines named, each with what modifies it (negated, someone else's...)."""
     names = found.names if found is not None else {}
-    out: list[MedicineMention] = []
+    out: list[NamedMedicine] = []
     for mid, start, end in spans:
         span = doc[start:end]
         flags = tuple(
             sorted({s.trigger.category for s in ctx.modifiers_of(start, end, scopes)})
         )
         out.append(
-            MedicineMention(
+            NamedMedicine(
                 mid, names.get(mid, mid), span.start_char, span.end_char,
                 text[span.start_char : span.end_char], flags,
             )

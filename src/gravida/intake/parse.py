@@ -29,7 +29,7 @@ from gravida.intake.language import (
     latin_note,
     unread_warning,
 )
-from gravida.intake.lexicon import Lexicon, PackLike, lexicon_for
+from gravida.intake.lexicon import Lexicon, lexicon_for
 from gravida.intake.medicines import find_medicines, medicine_spans
 from gravida.intake.mentions import char_span, targets, token_span, widen
 from gravida.intake.morph import read_slips
@@ -38,6 +38,7 @@ from gravida.intake.settle import contradictions, durations, settle
 from gravida.intake.spelling import set_lemmas
 from gravida.intake.text import bound, normalise
 from gravida.intake.translit import retype
+from gravida.knowledge.load import Pack
 
 __all__ = ["ParseResult", "TextEvidence", "parse_text"]
 
@@ -62,7 +63,7 @@ def _keeps(flags: list[str], finding: str, lex: Lexicon) -> bool:
     return True
 
 
-def parse_text(text: str, pack: PackLike, language: str | None = None) -> ParseResult:
+def parse_text(text: str, pack: Pack, language: str | None = None) -> ParseResult:
     """Read one free-text description into a case; never raises on any string.
 
     ``language`` names the language (``LanguageNotRead`` if Gravida reads no
@@ -98,7 +99,7 @@ def _script_of(found: Detection, langs: Languages) -> str | None:
 
 
 def _latin_typed(
-    text: str, pack: PackLike, langs: Languages, found: Detection
+    text: str, pack: Pack, langs: Languages, found: Detection
 ) -> ParseResult | None:
     """A language written in another script but typed here in Latin letters, read in
     its own script with every span mapped back to her words; None if it is none."""
@@ -131,7 +132,7 @@ def _latin_typed(
     return None
 
 
-def _parse(text: str, pack: PackLike, language: str) -> ParseResult:
+def _parse(text: str, pack: Pack, language: str) -> ParseResult:
     lex = lexicon_for(pack, language)
     warnings: list[str] = []
     original_len = len(text)

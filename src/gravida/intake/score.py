@@ -58,11 +58,10 @@ def score_file(path: str) -> tuple[int, int, int, list[str]]:
 
     import yaml
 
-    from gravida.intake.lexicon import DirPack
     from gravida.intake.parse import parse_text
-    from gravida.knowledge.load import default_pack_dir
+    from gravida.knowledge.load import default_pack
 
-    pack = DirPack(default_pack_dir())
+    pack = default_pack()
     vignettes = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or []
     tp = fp = fn = 0
     no_weeks: list[str] = []

@@ -19,8 +19,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from gravida.intake.evidence import ParseResult, TextEvidence
-from gravida.intake.lexicon import PackLike
-from gravida.knowledge.load import PackError
+from gravida.knowledge.load import Pack
 
 State = Literal["present", "absent", "value"]
 
@@ -85,17 +84,9 @@ def unset_findings(case: Mapping[str, Any], unset: Iterable[str]) -> dict[str, A
     return out
 
 
-def finding_labels(pack: PackLike) -> dict[str, str]:
+def finding_labels(pack: Pack) -> dict[str, str]:
     """The label of every finding the pack names (``findings.yaml``), by id."""
-    try:
-        raw = pack.read("findings.yaml") or {}
-    except PackError:
-        return {}
-    out: dict[str, str] = {}
-    for fid, info in (raw.get("findings") or {}).items():
-        if isinstance(info, dict) and isinstance(info.get("label"), str):
-            out[str(fid)] = info["label"]
-    return out
+    return {fid: info.label for fid, info in pack.info.items()}
 
 
 def understand(result: ParseResult, labels: Mapping[str, str]) -> Understood:

@@ -64,7 +64,7 @@ class _Params(Strict):
     src: str
 
 
-class _File(Strict):
+class _CatalogueFile(Strict):
     interview: _Params
     questions: dict[str, _QuestionDef]
     groups: dict[str, _GroupDef] = Field(default_factory=dict)
@@ -140,7 +140,7 @@ def load_catalogue(pack: Pack) -> Catalogue:
     """Read and check questions.yaml of ``pack`` (once per loaded Pack); raises
     PackError naming the entry."""
     raw: Any = pack.read(FILE)
-    data = validate(_File, raw, FILE)
+    data = validate(_CatalogueFile, raw, FILE)
     _check_src(pack, data.interview.src, "interview")
     booleans = {f for f, d in pack.findings.items() if d.kind == "boolean"}
     numbers = set(pack.numbers)

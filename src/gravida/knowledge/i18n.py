@@ -36,6 +36,7 @@ from typing import Any
 
 import yaml
 
+from gravida.knowledge.errors import PackError
 from gravida.knowledge.yamlio import load_strict
 
 DEFAULT_LANGUAGE = "en"
@@ -53,12 +54,6 @@ class LanguageError(ValueError):
         super().__init__(f"unknown language {lang!r}; use one of: {', '.join(known)}")
 
 
-def _pack_error(file: str, entry: str, problem: str) -> Exception:
-    from gravida.knowledge.load import PackError  # load imports this module
-
-    return PackError(file, entry, problem)
-
-
 def parse_yaml(text: str) -> Any:
     """``yaml.safe_load`` of a pack file's text (C parser where there is one), but a key
     repeated within one mapping is an error instead of silently replacing the first."""
@@ -69,9 +64,9 @@ def _read(path: Path, name: str) -> Any:
     try:
         return parse_yaml(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise _pack_error(name, "-", "file is missing") from None
+        raise PackError(name, "-", "file is missing") from None
     except yaml.YAMLError as exc:
-        raise _pack_error(name, "-", f"not valid YAML: {exc}") from None
+        raise PackError(name, "-", f"not valid YAML: {exc}") from None
 
 
 @cache
@@ -82,7 +77,7 @@ def _languages(directory: Path) -> dict[str, str]:
     raw = _read(path, f"{I18N_DIR}/languages.yaml") or {}
     langs = raw.get("languages") if isinstance(raw, dict) else None
     if not isinstance(langs, dict) or DEFAULT_LANGUAGE not in langs:
-        raise _pack_error(f"{I18N_DIR}/languages.yaml", "languages",
+        raise PackError(f"{I18N_DIR}/languages.yaml", "languages",
                           f"a mapping of language codes to names, with {DEFAULT_LANGUAGE!r}")
     return {str(k): str(v) for k, v in langs.items()}
 
@@ -142,11 +137,11 @@ def _fields(directory: Path) -> dict[str, tuple[tuple[str, ...], ...]]:
         return {}
     raw = _read(path, name) or {}
     if not isinstance(raw, dict):
-        raise _pack_error(name, "-", "expected a mapping of pack file -> text paths")
+        raise PackError(name, "-", "expected a mapping of pack file -> text paths")
     out: dict[str, tuple[tuple[str, ...], ...]] = {}
     for file, paths in raw.items():
         if not isinstance(paths, list) or not all(isinstance(p, str) for p in paths):
-            raise _pack_error(name, str(file), "expected a list of dotted paths")
+            raise PackError(name, str(file), "expected a list of dotted paths")
         out[str(file)] = tuple(tuple(p.split(".")) for p in paths)
     return out
 
@@ -247,7 +242,7 @@ def _overlay(directory: Path, lang: str, name: str) -> Any:
     rel = f"{I18N_DIR}/{lang}/{name}"
     path = directory / I18N_DIR / lang / name
     if not path.exists():
-        raise _pack_error(rel, "-", f"the {lang!r} translation of {name} is missing")
+        raise PackError(rel, "-", f"the {lang!r} translation of {name} is missing")
     return _read(path, rel) or {}
 
 
@@ -272,9 +267,9 @@ def localise(data: Any, name: str, lang: str, directory: Path) -> Any:
             continue
         text = _lookup(overlay, at)
         if not isinstance(text, str) or not text.strip():
-            raise _pack_error(rel, where(at), f"no {lang!r} text (English: {english[:60]!r})")
+            raise PackError(rel, where(at), f"no {lang!r} text (English: {english[:60]!r})")
         if _placeholders(text) != _placeholders(english):
-            raise _pack_error(rel, where(at), "placeholders differ from the English: "
+            raise PackError(rel, where(at), "placeholders differ from the English: "
                               f"{sorted(_placeholders(english))}")
         found.add(at)
         out = _replace(out, at, text.strip() if "\n" not in english else text)
@@ -283,7 +278,7 @@ def localise(data: Any, name: str, lang: str, directory: Path) -> Any:
     allowed = {at for at, _ in texts(overlay, paths)}
     for at, value in _leaves(overlay, ()):
         if at not in allowed:  # e.g. a comma splitting an unquoted {label: a, b}
-            raise _pack_error(rel, where(at), f"not a text field of {name} ({value!r})")
+            raise PackError(rel, where(at), f"not a text field of {name} ({value!r})")
     return out
 
 

@@ -2,34 +2,33 @@
 
 Every file is validated against its schema, then every id is checked against
 the vocabulary, so a broken pack fails at start-up with an error that names
-the file, the entry and the problem, never later with a wrong answer.
+the file, the entry and the problem, never later with a wrong answer. The
+loaded form (``Pack`` and its memo) is in ``loaded.py``, file reading in
+``files.py``; both are re-exported here, where readers have always found them.
 """
 
 from __future__ import annotations
 
-import functools
 import hashlib
-import threading
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable
 from functools import cache
-from importlib import resources
 from pathlib import Path
-from typing import Any, TypeVar, cast
-
-import yaml
-from pydantic import BaseModel, ValidationError
 
 from gravida.knowledge import expr, i18n
+from gravida.knowledge.errors import PackError as PackError
+from gravida.knowledge.files import default_pack_dir as default_pack_dir
+from gravida.knowledge.files import read_text_yaml as read_text_yaml
+from gravida.knowledge.files import read_yaml as read_yaml
+from gravida.knowledge.files import validate as validate
+from gravida.knowledge.loaded import PACK_VERSION as PACK_VERSION
+from gravida.knowledge.loaded import CompiledRule as CompiledRule
+from gravida.knowledge.loaded import ConditionLevel, Memo
+from gravida.knowledge.loaded import Pack as Pack
+from gravida.knowledge.loaded import derived as derived
 from gravida.knowledge.schema import (
     Cited,
-    ConditionInfo,
     ConditionsFile,
-    DerivedFinding,
-    FindingDef,
-    FindingInfo,
     FindingsFile,
-    Implication,
     LikelihoodsFile,
     NumberMap,
     Rule,
@@ -37,182 +36,6 @@ from gravida.knowledge.schema import (
     TriageFile,
     Vocabulary,
 )
-
-PACK_VERSION = "2026.11.1"
-
-M = TypeVar("M", bound=BaseModel)
-T = TypeVar("T")
-_MISSING: Any = object()
-
-
-class PackError(ValueError):
-    """A knowledge-pack problem: names the file, the entry and what is wrong."""
-
-    def __init__(self, file: str, entry: str, problem: str) -> None:
-        self.file, self.entry, self.problem = file, entry, problem
-        super().__init__(f"{file}: {entry}: {problem}")
-
-
-def default_pack_dir() -> Path:
-    return Path(str(resources.files("gravida.knowledge") / "pack"))
-
-
-def read_yaml(directory: Path, name: str) -> Any:
-    """Read one pack file; a missing or unparsable file is a PackError."""
-    path = directory / name
-    try:
-        return i18n.parse_yaml(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise PackError(name, "-", "file is missing") from None
-    except yaml.YAMLError as exc:
-        raise PackError(name, "-", f"not valid YAML: {exc}") from None
-
-
-def read_text_yaml(directory: Path, name: str, lang: str) -> Any:
-    """Read one pack file with its texts in ``lang`` (the overlay of pack/i18n/<lang>/)."""
-    return i18n.localise(read_yaml(directory, name), name, lang, directory)
-
-
-def validate(model: type[M], data: Any, file: str) -> M:
-    """Validate a file's data, turning pydantic's report into a PackError."""
-    try:
-        return model.model_validate(data)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        entry = ".".join(str(x) for x in first["loc"]) or "-"
-        raise PackError(file, entry, first["msg"]) from None
-
-
-@dataclass(frozen=True)
-class CompiledRule:
-    rule: Rule
-    node: expr.Node
-    test: expr.Test = field(init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "test", expr.compile_node(self.node))
-
-
-@dataclass(frozen=True)
-class ConditionLevel:
-    level: str
-    src: str
-    adjust: tuple[CompiledRule, ...]
-    threshold: float | None = None  # overrides its level's threshold (lower only)
-
-
-@dataclass(frozen=True)
-class Pack:
-    """The loaded, cross-checked knowledge pack: read-only for the whole process."""
-
-    directory: Path
-    vocabulary: Vocabulary
-    findings: dict[str, FindingDef]
-    info: dict[str, FindingInfo]
-    derived: tuple[DerivedFinding, ...]
-    derived_nodes: dict[str, expr.Node]
-    number_maps: tuple[tuple[NumberMap, expr.Node, expr.Node | None], ...]
-    implies: tuple[Implication, ...]
-    conditions: dict[str, ConditionInfo]
-    likelihoods: dict[str, dict[str, Cited]]
-    sources: dict[str, Source]
-    levels: tuple[str, ...]
-    thresholds: dict[str, float]
-    cumulative_levels: tuple[str, ...]
-    cumulative_src: str
-    cumulative_says: str
-    red_flags: tuple[str, ...]
-    definitions: dict[str, expr.Node]
-    floors: tuple[CompiledRule, ...]
-    condition_levels: dict[str, ConditionLevel]
-    digest: str
-    lang: str = i18n.DEFAULT_LANGUAGE
-    _memo: dict[Callable[[Pack], Any], Any] = field(
-        default_factory=dict, init=False, repr=False, compare=False
-    )
-    _memo_lock: threading.RLock = field(
-        default_factory=threading.RLock, init=False, repr=False, compare=False
-    )
-
-    def memo(self, build: Callable[[Pack], T]) -> T:
-        """``build(self)``, computed once for this pack and kept with it.
-
-        The one cache of everything derived from a loaded pack (issue 14):
-        the compiled model, the books of the other pack files, code tables,
-        the interview's catalogue and selector. It lives and dies with the
-        Pack, so a test's altered pack never sees the packaged pack's values
-        and nothing is keyed on ids or directories. Thread-safe; a builder
-        may itself use other memos.
-        """
-        hit = self._memo.get(build, _MISSING)  # the hot path: no lock once built
-        if hit is not _MISSING:
-            return cast(T, hit)
-        with self._memo_lock:
-            if build not in self._memo:
-                self._memo[build] = build(self)
-            return cast(T, self._memo[build])
-
-    @property
-    def version(self) -> str:
-        return f"{PACK_VERSION}+{self.digest[:12]}"
-
-    @property
-    def booleans(self) -> list[str]:
-        """Every boolean finding the model can hold: vocabulary first, then derived."""
-        vocab = [f.id for f in self.vocabulary.findings if f.kind == "boolean"]
-        return vocab + [d.id for d in self.derived]
-
-    @property
-    def numbers(self) -> list[str]:
-        return [f.id for f in self.vocabulary.findings if f.kind == "number"]
-
-    def label(self, finding: str) -> str:
-        """Plain words for a finding, for people (ids are never shown to them)."""
-        if finding in self.info:
-            return self.info[finding].label
-        for d in self.derived:
-            if d.id == finding:
-                return d.label
-        return finding.replace("_", " ")
-
-    def level_rank(self, level: str) -> int:
-        """Higher is more urgent."""
-        return self.level_ranks[level]
-
-    @property
-    def level_ranks(self) -> dict[str, int]:
-        """Every triage level's rank (higher is more urgent); triage asks it many times."""
-        return self.memo(_level_ranks)
-
-    @property
-    def weeks_range(self) -> tuple[float, float]:
-        """The valid gestational weeks, as the vocabulary defines them (no range in code)."""
-        return self.memo(_weeks_range)
-
-    def read(self, name: str) -> Any:
-        """Read another pack file (questions, phrases, advice...) in the pack's language."""
-        return read_text_yaml(self.directory, name, self.lang)
-
-
-def derived(build: Callable[[Pack], T]) -> Callable[[Pack], T]:
-    """Decorator: ``build(pack)`` runs once per loaded Pack (see ``Pack.memo``)."""
-
-    @functools.wraps(build)
-    def get(pack: Pack) -> T:
-        return pack.memo(build)
-
-    return get
-
-
-def _level_ranks(pack: Pack) -> dict[str, int]:
-    return {lvl: len(pack.levels) - 1 - i for i, lvl in enumerate(pack.levels)}
-
-
-def _weeks_range(pack: Pack) -> tuple[float, float]:
-    rng = pack.findings["gestational_weeks"].range
-    if rng is None:  # load_pack refuses such a pack; a hand-built one gets a clear error
-        raise PackError("vocabulary.yaml", "gestational_weeks", "needs a range")
-    return float(rng[0]), float(rng[1])
 
 
 def _check_source(src: str, sources: dict[str, Source], file: str, entry: str) -> None:
@@ -226,11 +49,15 @@ def _check_ids(ids: Iterable[str], known: set[str], file: str, what: str) -> Non
             raise PackError(file, i, f"unknown {what} id")
 
 
-def load_pack(directory: Path | None = None, lang: str = i18n.DEFAULT_LANGUAGE) -> Pack:
+def load_pack(
+    directory: Path | None = None, lang: str = i18n.DEFAULT_LANGUAGE, like: Pack | None = None
+) -> Pack:
     """Load the pack in ``directory`` (the packaged one by default) and check it whole.
 
     ``lang`` chooses the language of every text the pack gives people; each of its
-    overlay files is checked whole, so a missing translation fails here.
+    overlay files is checked whole, so a missing translation fails here. ``like``:
+    the same pack loaded in another language, whose ``files_memo`` (what is built
+    from the files whatever the language) this one shares when the files are the same.
     """
     d = directory or default_pack_dir()
     i18n.check_language(lang, d)
@@ -412,10 +239,14 @@ def load_pack(directory: Path | None = None, lang: str = i18n.DEFAULT_LANGUAGE) 
         condition_levels=clevels,
         digest=digest.hexdigest(),
         lang=lang,
+        files_memo=like.files_memo if like and like.digest == digest.hexdigest() else Memo(),
     )
 
 
 @cache
 def default_pack(lang: str = i18n.DEFAULT_LANGUAGE) -> Pack:
-    """The packaged pack in ``lang``, loaded once per process and language."""
-    return load_pack(lang=lang)
+    """The packaged pack in ``lang``, loaded once per process and language; the
+    languages share what is built from the files alone (``Pack.memo_files``)."""
+    if lang == i18n.DEFAULT_LANGUAGE:
+        return load_pack()
+    return load_pack(lang=lang, like=default_pack())

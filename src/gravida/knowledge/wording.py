@@ -10,7 +10,6 @@ write them.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
 from typing import Any, Literal
 
 from pydantic import Field
@@ -43,7 +42,7 @@ class _Band(Strict):
     words: str = Field(min_length=1)
 
 
-class _File(Strict):
+class _WordingFile(Strict):
     levels: dict[str, _Level]
     no_maternity_number: str
     emergency_line: str
@@ -107,7 +106,7 @@ def fill(text: str, numbers: dict[str, str]) -> str:
 def load_wording(pack: Pack) -> Wording:
     """Read and check wording.yaml of ``pack``; raises PackError naming the entry."""
     raw: Any = pack.read(FILE)
-    data = validate(_File, raw, FILE)
+    data = validate(_WordingFile, raw, FILE)
     for level in pack.levels:
         if level not in data.levels:
             raise PackError(FILE, f"levels.{level}", "triage level has no action")
@@ -138,7 +137,11 @@ def _level_words(w: _Level) -> LevelWords:
     return LevelWords(w.action, w.call, w.button, early, w.early.before_weeks)
 
 
-@cache
+def wording_for(pack: Pack) -> Wording:
+    """``pack``'s wording, read and checked once, in the Pack's memo."""
+    return pack.memo(load_wording)
+
+
 def default_wording(lang: str = "en") -> Wording:
     """The packaged pack's wording in ``lang``."""
-    return load_wording(default_pack(lang))
+    return wording_for(default_pack(lang))

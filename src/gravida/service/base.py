@@ -65,7 +65,7 @@ class ServiceBase:
             hit = self._engines.get(code)
             if hit is None:
                 try:
-                    hit = Engine(load_pack(self.pack.directory, code))
+                    hit = Engine(load_pack(self.pack.directory, code, like=self.pack))
                 except PackError as exc:
                     log.error("the %r texts of the pack are broken: %s", code, exc)
                     raise Unavailable("pack-broken", "Texts unavailable",

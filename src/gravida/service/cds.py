@@ -32,12 +32,12 @@ from gravida.service import fhir_read as fr
 from gravida.service.cds_models import (
     Action,
     Card,
+    CdsService,
+    CdsSource,
     Discovery,
     HookRequest,
     HookResponse,
     Link,
-    Service,
-    Source,
     Suggestion,
 )
 from gravida.service.errors import FieldError, InvalidRequest, ServiceError
@@ -84,16 +84,16 @@ def discovery(engine: Engine) -> Discovery:
     ig = load_integration(engine.pack)
     t = _templates(ig)
     return Discovery(services=[
-        Service(hook="order-select", id=MEDICATION, prefetch=t[MEDICATION],
+        CdsService(hook="order-select", id=MEDICATION, prefetch=t[MEDICATION],
                 title="Gravida: medicines in pregnancy",
                 description="Checks each draft MedicationRequest for a pregnant patient against "
                 "Gravida's medicine list at her gestational age; a card for each medicine "
                 "that is not generally safe, with a safer choice where there is one."),
-        Service(hook="order-sign", id=MEDICATION_SIGN, prefetch=t[MEDICATION_SIGN],
+        CdsService(hook="order-sign", id=MEDICATION_SIGN, prefetch=t[MEDICATION_SIGN],
                 title="Gravida: medicines in pregnancy (on signing)",
                 description="The same check as gravida-medication-pregnancy, when orders "
                 "are signed."),
-        Service(hook="patient-view", id=TRIAGE, prefetch=t[TRIAGE],
+        CdsService(hook="patient-view", id=TRIAGE, prefetch=t[TRIAGE],
                 title="Gravida: low back pain in pregnancy",
                 description="From the record's recent Observations and Conditions: the "
                 "triage level, the leading causes and the next investigations, with a link to "
@@ -272,7 +272,7 @@ def _medicine_card(engine: Engine, ig: Integration, c: CdsCall, order: Mapping[s
         summary=_short(summary),
         detail="\n\n".join(lines),
         indicator=ig.data.indicators[v.verdict],  # type: ignore[index]
-        source=Source(label=ig.data.words.source_label.format(pack=engine.pack.version)),
+        source=CdsSource(label=ig.data.words.source_label.format(pack=engine.pack.version)),
         suggestions=_suggestions(engine, ig, order, v, g, key) or None,
         selectionBehavior="at-most-one" if v.group in ig.data.suggestions else None,
     )
@@ -320,7 +320,7 @@ def _triage(engine: Engine, c: CdsCall, data: dict[str, list[dict[str, Any]]]) -
     every = [r for k in ("gestation", "pregnancy", "observations", "conditions")
              for r in data.get(k, [])]
     g = fr.gestation(every, ig, lo, hi, c.now)
-    source = Source(label=ig.data.words.source_label.format(pack=pack.version))
+    source = CdsSource(label=ig.data.words.source_label.format(pack=pack.version))
     link = Link(label=w.link_missing, url=c.web_url, type="smart")
     card_id = str(uuid.uuid5(uuid.NAMESPACE_URL, f"urn:gravida:cds:{c.request.hookInstance}"))
     if g.pregnant is False:

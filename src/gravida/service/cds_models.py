@@ -42,7 +42,7 @@ class HookRequest(_Open):
     prefetch: dict[str, Any] | None = None
 
 
-class Service(_Out):
+class CdsService(_Out, title="Service"):
     hook: str
     title: str
     description: str
@@ -52,10 +52,10 @@ class Service(_Out):
 
 
 class Discovery(_Out):
-    services: list[Service]
+    services: list[CdsService]
 
 
-class Source(_Out):
+class CdsSource(_Out, title="Source"):
     label: str
     url: str | None = None
     topic: dict[str, Any] | None = None
@@ -87,7 +87,7 @@ class Card(_Out):
     summary: str = Field(max_length=140)
     detail: str | None = None
     indicator: Literal["info", "warning", "critical"]
-    source: Source
+    source: CdsSource
     suggestions: list[Suggestion] | None = None
     selectionBehavior: Literal["at-most-one", "any"] | None = None
     links: list[Link] | None = None

@@ -14,23 +14,7 @@ from gravida.knowledge.i18n import _
 from gravida.service import Service
 from gravida.service.errors import InvalidRequest, ServiceError
 from gravida.service.results import InterviewView
-from gravida.web import views
-from gravida.web.render import (
-    call,
-    engine_of,
-    first,
-    guarded,
-    kept_text,
-    load,
-    outcome_of,
-    pack_of,
-    page,
-    problem_page,
-    read_form,
-    redirect,
-    report_for,
-    service_of,
-)
+from gravida.web import render, views
 
 log = logging.getLogger("gravida.web")
 
@@ -118,15 +102,15 @@ def question_page(service: Service, shown: InterviewView | Earlier, text: str | 
     assert q is not None  # a question page is only shown for a question
     urgent: dict[str, Any] | None = None
     if q.get("purpose") == "emergency":  # an answer revealed an emergency: say so at once
-        urgent = outcome_of(service, report_for(service, view))
-    known = views.known_findings(pack_of(service), view.case)
+        urgent = render.outcome_of(service, render.report_for(service, view))
+    known = views.known_findings(render.pack_of(service), view.case)
     if values is None and changing:
         values = form_values(given)
     values = values or {}
     chosen = set(values.get("choice") or [])
     numbers = {k[2:]: v[0] for k, v in values.items() if k.startswith("n_") and v}
     step = step_of(view)
-    return page(
+    return render.page(
         "question.html", status=422 if error else 200, q=q, id=view.id,
         version=view.version, asked=view.questions_asked, urgent=urgent, known=known,
         step=step, changing=changing,
@@ -141,26 +125,26 @@ def _must_choose(service: Service, question_id: str) -> bool:
     """Where the pain is has no "None of these": she has pain somewhere."""
     from gravida.interview.session import catalogue
 
-    spec = catalogue(engine_of(service)).get(question_id)
+    spec = catalogue(render.engine_of(service)).get(question_id)
     return bool(spec and spec.must_choose)
 
 
 @router.get("/i/{interview_id}", response_class=HTMLResponse)
-@guarded
+@render.guarded
 async def interview(request: Request, interview_id: str) -> Response:
     """Where the interview stands now: its current question's own address, or the result."""
-    service = service_of(request)
-    view = await load(service, interview_id)
+    service = render.service_of(request)
+    view = await render.load(service, interview_id)
     if isinstance(view, HTMLResponse):
         return view
     url = current_url(view)
     if request.query_params.get("moved") == "1" and not url.endswith("/result"):
         url += "?moved=1"
-    return redirect(url)
+    return render.redirect(url)
 
 
 @router.get("/i/{interview_id}/q/{step}", response_class=HTMLResponse)
-@guarded
+@render.guarded
 async def question(request: Request, interview_id: str, step: str) -> Response:
     """One question at its own address, so the phone's back and forward buttons work.
 
@@ -169,21 +153,21 @@ async def question(request: Request, interview_id: str, step: str) -> Response:
     takes the interview back to that point. A revealed emergency shows what
     to do first: the remaining questions are optional.
     """
-    service = service_of(request)
-    view = await load(service, interview_id)
+    service = render.service_of(request)
+    view = await render.load(service, interview_id)
     if isinstance(view, HTMLResponse):
         return view
     n = int(step) if step.isdigit() else 0
     now = step_of(view)
     finished = view.finished or view.question is None
     if n < 1 or n > now or (n == now and finished):
-        return redirect(current_url(view))
-    text = await call(kept_text, service, interview_id)
+        return render.redirect(current_url(view))
+    text = await render.call(render.kept_text, service, interview_id)
     if n < now:
-        return question_page(service, await call(earlier, service, view, n), text)
+        return question_page(service, await render.call(earlier, service, view, n), text)
     q = view.question or {}
     if q.get("purpose") == "emergency" and request.query_params.get("more") != "1":
-        return redirect(f"/i/{interview_id}/result")  # what to do first, at once
+        return render.redirect(f"/i/{interview_id}/result")  # what to do first, at once
     notice = None
     if request.query_params.get("moved") == "1":
         notice = _("Your answers had already moved on (perhaps the page was sent twice, or "
@@ -195,58 +179,58 @@ async def _posted(request: Request, interview_id: str
                   ) -> tuple[Service, dict[str, list[str]], InterviewView] | Response:
     """A form post on an interview: its service, form and current view, or the page to
     answer with (not found, or a stale version: back to the question now open)."""
-    service = service_of(request)
-    form = await read_form(request)
-    view = await load(service, interview_id)
+    service = render.service_of(request)
+    form = await render.read_form(request)
+    view = await render.load(service, interview_id)
     if isinstance(view, HTMLResponse):
         return view
-    if first(form, "version") != str(view.version):
-        return redirect(f"/i/{interview_id}?moved=1")
+    if render.first(form, "version") != str(view.version):
+        return render.redirect(f"/i/{interview_id}?moved=1")
     return service, form, view
 
 
 @router.post("/i/{interview_id}/answer", response_class=HTMLResponse)
-@guarded
+@render.guarded
 async def answer(request: Request, interview_id: str) -> Response:
     posted = await _posted(request, interview_id)
     if isinstance(posted, Response):
         return posted
     service, form, view = posted
-    at = first(form, "at")
+    at = render.first(form, "at")
     step = int(at) if at.isdigit() else step_of(view)
     if not 1 <= step <= step_of(view):
-        return redirect(f"/i/{interview_id}?moved=1")
-    shown = view if step == step_of(view) else await call(earlier, service, view, step)
+        return render.redirect(f"/i/{interview_id}?moved=1")
+    shown = view if step == step_of(view) else await render.call(earlier, service, view, step)
     q = shown.question
-    if q is None or first(form, "question") != q["id"]:
-        return redirect(f"/i/{interview_id}?moved=1")
+    if q is None or render.first(form, "question") != q["id"]:
+        return render.redirect(f"/i/{interview_id}?moved=1")
     try:
         value = views.answer_from_form(q, form)
     except views.FormProblem as exc:
-        return question_page(service, shown, await call(kept_text, service, interview_id),
-                             error=exc, values=form)
+        kept = await render.call(render.kept_text, service, interview_id)
+        return question_page(service, shown, kept, error=exc, values=form)
     while step < step_of(view):  # answering an earlier question again: go back to it first
         went = await step_back(service, interview_id, view.version)
         if went is None:
-            return redirect(f"/i/{interview_id}?moved=1")
+            return render.redirect(f"/i/{interview_id}?moved=1")
         if isinstance(went, Response):
             return went
         view = went
     try:
-        await call(service.answer, interview_id,
+        await render.call(service.answer, interview_id,
                    {"question": q["id"], "answer": value, "version": view.version})
     except ServiceError as exc:
         if exc.kind == "version-conflict" or exc.kind == "interview-finished":
-            return redirect(f"/i/{interview_id}?moved=1")
+            return render.redirect(f"/i/{interview_id}?moved=1")
         if isinstance(exc, InvalidRequest):
             log.info("web: answer refused: %s", exc.detail)
             problem = views.FormProblem(_(
                 "That answer does not fit with an earlier one. Please check it, or go back "
                 "and change the earlier answer."))
-            return question_page(service, shown, await call(kept_text, service, interview_id),
-                                 error=problem, values=form)
-        return problem_page(exc)
-    return redirect(f"/i/{interview_id}")
+            kept = await render.call(render.kept_text, service, interview_id)
+            return question_page(service, shown, kept, error=problem, values=form)
+        return render.problem_page(exc)
+    return render.redirect(f"/i/{interview_id}")
 
 
 async def step_back(service: Service, interview_id: str,
@@ -254,15 +238,15 @@ async def step_back(service: Service, interview_id: str,
     """Undo the last answer: the new view, None if it moved on or there is nothing to
     undo, or an error page."""
     try:
-        return await call(service.back, interview_id, {"version": version})
+        return await render.call(service.back, interview_id, {"version": version})
     except ServiceError as exc:
         if exc.kind in ("version-conflict", "nothing-to-undo"):
             return None
-        return problem_page(exc)
+        return render.problem_page(exc)
 
 
 @router.post("/i/{interview_id}/back", response_class=HTMLResponse)
-@guarded
+@render.guarded
 async def back(request: Request, interview_id: str) -> Response:
     """The page's "Change my last answer" button (a form, so it works without JavaScript)."""
     posted = await _posted(request, interview_id)
@@ -270,4 +254,4 @@ async def back(request: Request, interview_id: str) -> Response:
         return posted
     service, _form, view = posted
     went = await step_back(service, interview_id, view.version)
-    return went if isinstance(went, Response) else redirect(f"/i/{interview_id}")
+    return went if isinstance(went, Response) else render.redirect(f"/i/{interview_id}")

@@ -36,7 +36,7 @@ from gravida.engine import Engine
 from gravida.knowledge import i18n
 from gravida.knowledge.i18n import _
 from gravida.knowledge.load import Pack
-from gravida.knowledge.wording import Wording, load_wording
+from gravida.knowledge.wording import Wording, wording_for
 from gravida.report import Report
 from gravida.report.summary import template_environment
 from gravida.service import Service
@@ -319,17 +319,9 @@ def report_for(service: Service, view: InterviewView) -> Report:
     return service.report(view.case, view.lang or i18n.current())
 
 
-_WORDINGS: dict[str, Wording] = {}
-
-
 def wording_of(service: Service) -> Wording:
     """The pack's words for her (wording.yaml) in the page's language, read once per pack."""
-    pack = pack_of(service)
-    key = f"{pack.digest}:{pack.lang}"
-    wording = _WORDINGS.get(key)
-    if wording is None:
-        wording = _WORDINGS[key] = load_wording(pack)
-    return wording
+    return wording_for(pack_of(service))
 
 
 def outcome_of(service: Service, report: Report) -> dict[str, Any]:

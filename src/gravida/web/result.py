@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import logging
 import re
 from collections.abc import Callable
 
@@ -18,28 +17,7 @@ from gravida.report.summary import render_summary
 from gravida.service import Service
 from gravida.service.errors import ServiceError
 from gravida.service.results import InterviewView
-from gravida.web import views
-from gravida.web.render import (
-    CSP,
-    PAGE_HEADERS,
-    call,
-    engine_of,
-    guarded,
-    kept_text,
-    load,
-    not_found,
-    outcome_of,
-    pack_of,
-    page,
-    problem_page,
-    read_form,
-    redirect,
-    report_for,
-    service_of,
-    valid_id,
-)
-
-log = logging.getLogger("gravida.web")
+from gravida.web import render, views
 
 router = APIRouter(include_in_schema=False)
 
@@ -74,21 +52,21 @@ def csp_with_styles(html: str) -> str:
     for block in re.findall(r"<style[^>]*>(.*?)</style>", html, flags=re.S | re.I):
         digest = base64.b64encode(hashlib.sha256(block.encode()).digest()).decode()
         hashes.append(f"'sha256-{digest}'")
-    return CSP.replace("style-src 'self'", " ".join(["style-src 'self'", *hashes]))
+    return render.CSP.replace("style-src 'self'", " ".join(["style-src 'self'", *hashes]))
 
 
 async def result_page(request: Request, interview_id: str) -> Response:
-    service = service_of(request)
-    view = await load(service, interview_id)
+    service = render.service_of(request)
+    view = await render.load(service, interview_id)
     if isinstance(view, HTMLResponse):
         return view
     q = view.question
     unfinished = not view.finished and q is not None
     if unfinished and (q or {}).get("purpose") != "emergency":
-        return redirect(f"/i/{interview_id}")
-    report = await call(report_for, service, view)
-    r = outcome_of(service, report)
-    return page(
+        return render.redirect(f"/i/{interview_id}")
+    report = await render.call(render.report_for, service, view)
+    r = render.outcome_of(service, report)
+    return render.page(
         "result.html", id=interview_id, version=view.version, r=r,
         unfinished=unfinished, asked=view.questions_asked,
         stop=(view.result or {}).get("stop_explanation"),
@@ -97,25 +75,26 @@ async def result_page(request: Request, interview_id: str) -> Response:
 
 
 @router.get("/i/{interview_id}/result", response_class=HTMLResponse)
-@guarded
+@render.guarded
 async def result(request: Request, interview_id: str) -> Response:
     return await result_page(request, interview_id)
 
 
 @router.get("/i/{interview_id}/summary", response_class=HTMLResponse)
-@guarded
+@render.guarded
 async def summary(request: Request, interview_id: str) -> Response:
-    service = service_of(request)
-    view = await load(service, interview_id)
+    service = render.service_of(request)
+    view = await render.load(service, interview_id)
     if isinstance(view, HTMLResponse):
         return view
     from gravida.interview.session import catalogue
 
-    report = await call(report_for, service, view)
-    s = views.summary_view(report, pack_of(service), catalogue(engine_of(service)), view.answers)
-    return page(
+    report = await render.call(render.report_for, service, view)
+    s = views.summary_view(report, render.pack_of(service),
+                           catalogue(render.engine_of(service)), view.answers)
+    return render.page(
         "summary.html", id=interview_id, s=s, finished=view.finished,
-        text=await call(kept_text, service, interview_id),
+        text=await render.call(render.kept_text, service, interview_id),
         date=view.updated_at.isoformat()[:16].replace("T", " "),
         stop=(view.result or {}).get("stop_explanation"),
         handoff=handoff_links(interview_id),
@@ -130,20 +109,20 @@ async def handoff_document(
     Both hand-offs (the FHIR Bundle and the one-page summary) load the same
     interview and build from the same report and session.
     """
-    service = service_of(request)
-    view = await load(service, interview_id)
+    service = render.service_of(request)
+    view = await render.load(service, interview_id)
     if isinstance(view, HTMLResponse):
         return view
 
     def build() -> str:
         session = stored_session(service, interview_id)
-        return str(renderer(report_for(service, view), session))
+        return str(renderer(render.report_for(service, view), session))
 
-    return await call(build), view
+    return await render.call(build), view
 
 
 @router.get("/i/{interview_id}/fhir")
-@guarded
+@render.guarded
 async def fhir(request: Request, interview_id: str) -> Response:
     """The interview as a FHIR R4B Bundle (gravida.report.fhir), downloaded as a file."""
     doc = await handoff_document(request, interview_id, bundle_json)
@@ -151,39 +130,39 @@ async def fhir(request: Request, interview_id: str) -> Response:
         return doc
     body, view = doc
     day = view.updated_at.isoformat()[:10]
-    headers = {**PAGE_HEADERS,
+    headers = {**render.PAGE_HEADERS,
                "Content-Disposition": f'attachment; filename="gravida-{day}.fhir.json"'}
     return Response(body, media_type="application/fhir+json", headers=headers)
 
 
 @router.get("/i/{interview_id}/clinician-summary", response_class=HTMLResponse)
-@guarded
+@render.guarded
 async def clinician_summary(request: Request, interview_id: str) -> Response:
     """The one-page hand-off (gravida.report.summary): a self-contained page to print or save."""
     doc = await handoff_document(request, interview_id, render_summary)
     if isinstance(doc, Response):
         return doc
     html, _ = doc
-    headers = {**PAGE_HEADERS, "Content-Security-Policy": csp_with_styles(html)}
+    headers = {**render.PAGE_HEADERS, "Content-Security-Policy": csp_with_styles(html)}
     return HTMLResponse(html, headers=headers)
 
 
 @router.post("/i/{interview_id}/delete", response_class=HTMLResponse)
-@guarded
+@render.guarded
 async def delete(request: Request, interview_id: str) -> Response:
     """"Delete my answers": gone now, not at the end of the retention period."""
-    service = service_of(request)
-    await read_form(request)  # refuses a post from another site
-    if not valid_id(interview_id):
-        return not_found()
+    service = render.service_of(request)
+    await render.read_form(request)  # refuses a post from another site
+    if not render.valid_id(interview_id):
+        return render.not_found()
     try:
-        await call(service.delete_interview, interview_id)
+        await render.call(service.delete_interview, interview_id)
     except ServiceError as exc:
-        return problem_page(exc)
-    return redirect("/deleted")
+        return render.problem_page(exc)
+    return render.redirect("/deleted")
 
 
 @router.get("/deleted", response_class=HTMLResponse)
-@guarded
+@render.guarded
 async def deleted(request: Request) -> Response:
-    return page("deleted.html")
+    return render.page("deleted.html")

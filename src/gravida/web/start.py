@@ -12,20 +12,7 @@ from fastapi.responses import HTMLResponse, Response
 from gravida.knowledge.i18n import _, current
 from gravida.service import Service
 from gravida.service.errors import InvalidRequest, ServiceError
-from gravida.web import views
-from gravida.web.render import (
-    call,
-    engine_of,
-    first,
-    guarded,
-    pack_of,
-    page,
-    problem_page,
-    read_form,
-    redirect,
-    service_of,
-    wording_of,
-)
+from gravida.web import render, views
 
 log = logging.getLogger("gravida.web")
 
@@ -39,7 +26,7 @@ def location_options(service: Service, chosen: Sequence[str] = ()) -> list[dict[
     """Where the pain is: the body areas (the group she must pick from) as checkboxes."""
     from gravida.interview.session import catalogue
 
-    cat = catalogue(engine_of(service))
+    cat = catalogue(render.engine_of(service))
     out: list[dict[str, Any]] = []
     for gid in cat.volunteered:
         q = cat.questions[gid]
@@ -54,7 +41,7 @@ def location_options(service: Service, chosen: Sequence[str] = ()) -> list[dict[
 def location_groups(service: Service) -> list[Any]:
     from gravida.interview.session import catalogue
 
-    cat = catalogue(engine_of(service))
+    cat = catalogue(render.engine_of(service))
     return [cat.questions[g] for g in cat.volunteered if cat.questions[g].must_choose]
 
 
@@ -70,7 +57,7 @@ def side_question(service: Service) -> Any:
     """The volunteered follow-up about the side (pain_side), or None if the pack has none."""
     from gravida.interview.session import catalogue
 
-    cat = catalogue(engine_of(service))
+    cat = catalogue(render.engine_of(service))
     return next((cat.questions[g] for g in cat.volunteered if cat.questions[g].when), None)
 
 
@@ -90,10 +77,10 @@ def start_page(service: Service, status: int = 200, errors: Sequence[dict[str, s
     from gravida.interview.session import catalogue
 
     form = form or {"weeks": "", "text": "", "where": [], "side": "", "keep_text": False}
-    weeks_q = catalogue(engine_of(service)).get("gestational_weeks")
+    weeks_q = catalogue(render.engine_of(service)).get("gestational_weeks")
     lo, hi = weeks_range(service)
     side = side_question(service)
-    return page(
+    return render.page(
         "start.html", status=status, errors=list(errors), form=form,
         locations=location_options(service, form.get("where", [])),
         side=side, side_areas=[] if side is None else list(side.when),
@@ -105,27 +92,28 @@ def start_page(service: Service, status: int = 200, errors: Sequence[dict[str, s
 
 
 @router.get("/", response_class=HTMLResponse)
-@guarded
+@render.guarded
 async def start(request: Request) -> Response:
-    return start_page(service_of(request), discarded=request.query_params.get("deleted") == "1")
+    discarded = request.query_params.get("deleted") == "1"
+    return start_page(render.service_of(request), discarded=discarded)
 
 
 @router.post("/start", response_class=HTMLResponse)
-@guarded
+@render.guarded
 async def start_post(request: Request) -> Response:
-    service = service_of(request)
-    form = await read_form(request)
-    weeks_raw = first(form, "weeks").strip()
-    text = first(form, "text")[: views.MAX_TEXT]
+    service = render.service_of(request)
+    form = await render.read_form(request)
+    weeks_raw = render.first(form, "weeks").strip()
+    text = render.first(form, "text")[: views.MAX_TEXT]
     options = {o["value"] for o in location_options(service)}
     where = [w for w in dict.fromkeys(form.get("where") or []) if w in options]
     side_q = side_question(service)
-    side = first(form, "side")
+    side = render.first(form, "side")
     side = side if side in SIDES and side_q is not None else ""
-    keep_text = first(form, "keep_text") == "yes"
-    if first(form, "discard") == "yes":  # "Delete what I wrote": its reading goes too
-        await call(service.forget_words, text)
-        return redirect("/?deleted=1")
+    keep_text = render.first(form, "keep_text") == "yes"
+    if render.first(form, "discard") == "yes":  # "Delete what I wrote": its reading goes too
+        await render.call(service.forget_words, text)
+        return render.redirect("/?deleted=1")
     shown = {"weeks": weeks_raw, "text": text, "where": where, "side": side,
              "keep_text": keep_text}
     body: dict[str, Any] = {"present": list(where)}
@@ -156,18 +144,18 @@ async def start_post(request: Request) -> Response:
                        _("Please say how many weeks pregnant you are.")})
     if errors:
         return start_page(service, 422, errors, shown)
-    if text.strip() and first(form, "step") != "confirmed":
+    if text.strip() and render.first(form, "step") != "confirmed":
         seen = await understood(service, text, where)
         if seen is not None and (seen["items"] or (not weeks_raw and seen["weeks"])):
-            return page("understood.html", items=seen["items"], form=shown,
+            return render.page("understood.html", items=seen["items"], form=shown,
                         weeks=weeks_raw or seen["weeks"], weeks_estimate=seen["estimate"],
                         weeks_min=views.number_text(weeks_range(service)[0]),
                         weeks_max=views.number_text(weeks_range(service)[1]))
-    if text.strip() and first(form, "step") == "confirmed":
+    if text.strip() and render.first(form, "step") == "confirmed":
         shown_ids = set(form.get("read") or [])
         body["unset"] = sorted(shown_ids - set(form.get("keep") or []))
     try:
-        view = await call(service.start_interview, {**body, "lang": current()})
+        view = await render.call(service.start_interview, {**body, "lang": current()})
     except ServiceError as exc:
         fields = {e.field for e in exc.errors}
         if isinstance(exc, InvalidRequest) and "gestational_weeks" in fields:
@@ -179,8 +167,8 @@ async def start_post(request: Request) -> Response:
             return start_page(service, 422, [{"field": "text", "message": _(
                               "We could not use this. Please check your answers and try "
                               "again, or leave the description empty.")}], shown)
-        return problem_page(exc)
-    return redirect(f"/i/{view.id}")
+        return render.problem_page(exc)
+    return render.redirect(f"/i/{view.id}")
 
 
 async def understood(service: Service, text: str,
@@ -192,11 +180,11 @@ async def understood(service: Service, text: str,
     cannot be read at all (the interview then simply starts from the form).
     """
     try:
-        seen = await call(service.understand, {"text": text}, current())
+        seen = await render.call(service.understand, {"text": text}, current())
     except ServiceError as exc:
         log.info("web: her text could not be read: %s", exc.detail)
         return None
-    wording = wording_of(service)
+    wording = render.wording_of(service)
     items: list[dict[str, Any]] = []
     weeks, estimate = "", False
     for item in seen.understood.items:
@@ -208,11 +196,11 @@ async def understood(service: Service, text: str,
         if fid in where:
             continue
         if state == "value":
-            words = views.number_words(pack_of(service), fid, float(item.value or 0))
+            words = views.number_words(render.pack_of(service), fid, float(item.value or 0))
         elif state == "absent":
-            words = wording.negated(fid, pack_of(service).label(fid))
+            words = wording.negated(fid, render.pack_of(service).label(fid))
         else:
-            words = pack_of(service).label(fid)
+            words = render.pack_of(service).label(fid)
         items.append({"finding": fid, "text": views.capfirst(words),
                       "words": list(item.words), "estimate": item.estimate})
     return {"items": items, "weeks": weeks, "estimate": estimate}

@@ -11,7 +11,7 @@ from gravida.advice.workup.expect import PatientExpectations, what_to_expect
 from gravida.advice.workup.suggest import WorkupItem, _check_assessment, _top, suggested_workup
 from gravida.engine.assess import Assessment
 from gravida.knowledge.load import Pack, default_pack
-from gravida.knowledge.wording import load_wording
+from gravida.knowledge.wording import wording_for
 
 WIDTH = 88  # terminal text width (presentation, not clinical)
 
@@ -35,7 +35,7 @@ def _share(p: float) -> str:
 def render_patient(ex: PatientExpectations, pack: Pack | None = None) -> str:
     """Her "what happens next": likelihood in the pack's words, as her web page says it
     (a lay reader is not given percentages)."""
-    wording = load_wording(pack or default_pack())
+    wording = wording_for(pack or default_pack())
     lines = ["WHAT HAPPENS NEXT", _wrap(ex.next_steps), ""]
     seen: set[str] = set()
     by_id = {t.id: t for t in ex.tests}
