@@ -241,13 +241,17 @@ def suggested_workup(pack: Pack | None, assessment: Assessment) -> list[WorkupIt
         # bound ranks every test of this line past the end of the list, the rest of
         # the panel (the costly part of the work-up) is not built. See _beyond.
         uncut = _uncut(panel, lead)
-        exact = _histories(memo, panel[:uncut], lead)
-        bound = {n: exact.information(lead.panel_lik[n]) for n in tests}
-        if uncut < len(panel) and all(
-                _beyond(bound[n] * s.line_weights[later], placed, n_urgent, safe_first,
-                        s.max_items) for n in tests) and not lead.not_distributions:
-            info.update(bound)  # their scores stay bounds: they are not shown
-            continue
+        if uncut < len(panel) and not lead.not_distributions:
+            exact = _histories(memo, panel[:uncut], lead)
+            bound: dict[int, float] = {}
+            for n in tests:  # until one could make the list
+                bound[n] = exact.information(lead.panel_lik[n])
+                if not _beyond(bound[n] * s.line_weights[later], placed, n_urgent,
+                               safe_first, s.max_items):
+                    break
+            else:
+                info.update(bound)  # their scores stay bounds: they are not shown
+                continue
         whole = _histories(memo, panel, lead)
         for n in tests:
             given[n] = tuple(lead.candidates[g] for g in panel)
