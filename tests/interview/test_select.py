@@ -122,6 +122,16 @@ def _check_stopped(engine, session):
             raised = engine.pack.level_rank(after) >= max(e_rank, rank + 1)
             if raised:
                 assert o.probability * q.answerable < cat.params.plausible_answer
+    # 4. the answers to any one question that would change the leading
+    #    condition are together unlikely
+    lead = engine.assess(session.case).ranked[0]
+    for s in p.scored:
+        q = cat.questions[s.question]
+        moving_lead = sum(
+            o.probability * q.answerable
+            for o in s.outcomes
+            if engine.assess(_with(d.case, q, o.answer, engine)).ranked[0] != lead)
+        assert moving_lead < cat.params.lead_change, s.question
     return p
 
 
@@ -277,3 +287,47 @@ def test_a_screen_hides_what_cannot_be_felt_yet(engine):
         s = answer(s, q.id, None if q.kind == "number" else False)
     assert q is not None and "reduced_fetal_movements" not in q.findings
     assert "fluid_leak" in q.findings
+
+
+def test_it_asks_how_the_pain_started_before_settling_between_back_strain_and_pregnancy(
+        engine):
+    """Low back pain worse on moving is pregnancy back pain or a strained muscle;
+    a lift or a twist at the start tells them apart, and their advice differs. So
+    the interview asks before it stops, and her "yes" makes the strain lead."""
+    from gravida.evaluation.interview_mode import SimulatedPatient, run_questions
+    from gravida.interview import answered_by_text, start
+
+    said = ["pain_lower_back_central", "pain_worse_with_movement"]
+    for weeks in (12, 24, 34):
+        initial = {"gestational_weeks": weeks, "present": said}
+        assert engine.assess(Case.from_dict(initial, engine.pack)).ranked[:3].count(
+            "muscle_strain") == 1
+        assert engine.assess(Case.from_dict(initial, engine.pack)).ranked[0] == (
+            "pregnancy_lumbar_pain")
+        knows = Case.from_dict({"gestational_weeks": weeks,
+                                "present": [*said, "heavy_lifting_or_strain"]}, engine.pack)
+        session, asked = run_questions(start(engine, initial, answered_by_text(engine, initial)),
+                                       SimulatedPatient(engine, knows))
+        assert "how_it_started" in asked, weeks
+        assert engine.assess(session.case).ranked[0] == "muscle_strain", weeks
+
+
+def test_the_last_part_of_an_urgent_rule_is_asked_however_rare(engine):
+    """Constant back pain at night is half of the policy's "after cancer, a scan
+    within 24 hours" rule: the history is asked though few women have it, and a
+    yes sets the rule's level. Pain alone does not make the interview screen for
+    every urgent rule of one symptom."""
+    from gravida.evaluation.interview_mode import SimulatedPatient, run_questions
+    from gravida.interview import answered_by_text, start
+
+    rule = next(cr.rule for cr in engine.pack.floors if cr.rule.id == "cancer_red_flags")
+    said = ["pain_lower_back_central", "pain_constant_unrelieved", "pain_at_night"]
+    for weeks in (14, 23, 33):
+        initial = {"gestational_weeks": weeks, "present": said}
+        assert engine.triage(Case.from_dict(initial, engine.pack)).level != rule.level
+        knows = Case.from_dict({"gestational_weeks": weeks,
+                                "present": [*said, "history_cancer"]}, engine.pack)
+        session, _ = run_questions(start(engine, initial, answered_by_text(engine, initial)),
+                                       SimulatedPatient(engine, knows))
+        assert "history_cancer" in session.case.present, weeks
+        assert engine.triage(session.case).level == rule.level, weeks

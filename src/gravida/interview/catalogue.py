@@ -60,6 +60,7 @@ class _Params(Strict):
     max_questions: int = Field(ge=1, le=100)
     plausible_answer: float = Field(ge=0.0, lt=1.0)
     lead_probability: float = Field(gt=0.0, le=1.0)
+    lead_change: float = Field(gt=0.0, le=1.0)
     level_weight: float = Field(ge=0.0)
     src: str
 
@@ -119,6 +120,7 @@ class Params:
     plausible_answer: float
     lead_probability: float
     level_weight: float
+    lead_change: float
 
 
 @dataclass(frozen=True)
@@ -203,7 +205,7 @@ def load_catalogue(pack: Pack) -> Catalogue:
     p = data.interview
     return Catalogue(questions, by_finding,
                      Params(p.max_questions, p.plausible_answer, p.lead_probability,
-                            p.level_weight))
+                            p.level_weight, p.lead_change))
 
 
 def _when(parents: list[str] | None, booleans: set[str], where: str) -> tuple[str, ...]:

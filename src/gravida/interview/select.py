@@ -17,8 +17,11 @@ differential it leads to and the triage level it sets. Then, in order:
    answer to another question, would make an emergency-level condition
    probable enough for its level;
 3. **level / differential**: a question with a plausible answer that would
-   change the level, or (while the leader is below ``lead_probability``)
-   the top three.
+   change the level; whose answers that would change the leading
+   condition are together at least ``lead_change`` likely (the advice she is
+   given follows the leader); or (while the leader is below
+   ``lead_probability``) with a plausible answer that would change the top
+   three.
 
 Within a step the most valuable question is asked, value = answerable x
 information gain over the differential (bits) x (1 + ``level_weight`` x
@@ -31,7 +34,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 import numpy as np
@@ -47,7 +50,9 @@ from gravida.interview.policy import (
     Pattern,
     close_implications,
     open_findings,
+    status,
 )
+from gravida.knowledge import expr
 
 EMERGENCY = "emergency"
 AMBULANCE = "emergency_ambulance"
@@ -80,6 +85,7 @@ class Scored:
     p_emergency: float  # probability of an answer that raises the level to an emergency now
     screening: tuple[str, ...]  # open danger patterns this question could help complete
     holds_level: bool  # a plausible answer changes the level
+    holds_top1: bool  # the answers that would change the leading condition are plausible
     holds_top3: bool  # (leader unclear and) a plausible answer changes the top three
     raises_danger: bool = False  # plausible answers, alone or two together, could raise
     # the level across the emergency (or ambulance) line
@@ -140,6 +146,10 @@ class Selector:
         self.patterns = tuple(p for p in patterns if p.rank >= self.emergency_rank)
         self.pattern_rank = {p.id: p.rank for p in self.patterns}
         self.red_flags = tuple(pack.red_flags)
+        self.floor_findings = {cr.rule.id: frozenset(expr.findings_in(cr.node))
+                               for cr in pack.floors}
+        self.meaningful_booleans = frozenset(self.model.index) - {
+            f for q in catalogue.questions.values() if q.kind == "number" for f in q.findings}
         # A follow-up's findings (heavy bleeding) are asked only once a parent
         # finding (bleeding) is present; until then the parents are what to ask.
         # A member of a group that is no follow-up is worded to stand alone
@@ -235,6 +245,28 @@ class Selector:
                 out[p.id] = found
         return out
 
+    def one_answer_from_floor(
+        self, ev: Evidence, askable: Callable[[str], bool], level: int
+    ) -> list[tuple[str, str]]:
+        """(rule, finding) for each floor below the emergency line, above ``level``,
+        that a "yes" to one finding would complete, where what she already has is
+        part of the rule (constant pain at night, after cancer, needs a scan
+        within 24 hours, however rare the cancer history is). The policy, not the
+        model's odds, decides that this pair of facts matters; only the last one
+        is asked. A floor of one symptom alone is left to the ordinary rules (and
+        to the safety net), or every urgent sign would be screened for."""
+        out = []
+        for cr in self.engine.pack.floors:
+            rank = self.engine.pack.level_rank(cr.rule.level)
+            if not level < rank < self.emergency_rank or not (
+                    self.floor_findings[cr.rule.id] & ev.present):
+                continue
+            for f in open_findings(cr.node, ev, askable):
+                if f in self.meaningful_booleans and status(
+                        cr.node, replace(ev, present=ev.present | {f}), askable) is True:
+                    out.append((f"floor:{cr.rule.id}", f))
+        return out
+
     # the decision ----------------------------------------------------------------
 
     def plan(self, state: State) -> QuestionPlan:
@@ -296,6 +328,8 @@ class Selector:
             for f in found:
                 for g in self.to_ask(f, ev, askable):
                     danger_findings.setdefault(g, set()).add(pid)
+        for pid, f in self.one_answer_from_floor(ev, askable, level0):
+            danger_findings.setdefault(f, set()).add(pid)
         if level0 < self.emergency_rank:
             # every red flag of the pack is asked about, whatever it would change now
             for f in self.red_flags:
@@ -325,8 +359,14 @@ class Selector:
         raising = (lv >= raise_to) & (lv > level0)
         q_answerable = np.array([q.answerable for q in questions])
         p_emergency = q_answerable * np.bincount(qi_arr, prob * raising, minlength=n_q)
-        plausible = prob * answerable >= params.plausible_answer
+        likely = prob * answerable
+        plausible = likely >= params.plausible_answer
         holds_level = np.bincount(qi_arr, plausible & (lv != level0), minlength=n_q) > 0
+        # the answers that would change the leader are alternatives of one
+        # question (a lift, a twist, a fall): they count together
+        lead_of = leaders(posts)
+        holds_top1 = np.bincount(qi_arr, likely * (lead_of[k_arr] != lead_of[0]),
+                                 minlength=n_q) >= params.lead_change
         holds_top3 = np.bincount(qi_arr, plausible & top3_moves[k_arr], minlength=n_q) > 0
         holds_top3 &= lead0 < params.lead_probability
         # the emergency line: plausible answers, alone or two together, that cross it
@@ -351,7 +391,8 @@ class Selector:
                 q.id, tuple(outcomes[i]), float(value[i]), float(info[i]), float(dlevel[i]),
                 float(p_emergency[i]),
                 tuple(sorted({pid for f in q.findings for pid in danger_findings.get(f, ())})),
-                bool(holds_level[i]), bool(holds_top3[i]), bool(danger_up[i]),
+                bool(holds_level[i]), bool(holds_top1[i]), bool(holds_top3[i]),
+                bool(danger_up[i]),
                 bool(danger_down[i]),
             )
             for i, q in enumerate(questions)
@@ -411,7 +452,7 @@ class Selector:
         #    change the level, then the differential
         for phase, holding in (
             ("danger", [s for s in scored if s.raises_danger or s.lowers_danger]),
-            ("level", [s for s in scored if s.holds_level or s.holds_top3]),
+            ("level", [s for s in scored if s.holds_level or s.holds_top1 or s.holds_top3]),
         ):
             if holding:
                 best = max(holding, key=lambda s: (s.value, s.question))
