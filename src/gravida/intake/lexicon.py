@@ -139,6 +139,9 @@ class Lexicon:
     # its own: these negation words do not reach it ("болит спина и температуры нет")
     own_clause: re.Pattern[str] | None = None
     own_clause_not_by: frozenset[str] = frozenset()
+    # a backward negation over a list of bare items of at most this many words
+    # ("озноба, тошноты нет"); 0: a comma always ends it (context.backward_lists)
+    backward_lists: int = 0
     # pattern positions of ^words: needed, but not the finding's own words
     marks: dict[str, frozenset[int]] = field(default_factory=dict)
     # lemmas come from the pipeline's normaliser (match: lemma); otherwise each
@@ -320,7 +323,8 @@ def _load(pack: Pack, raw: Any, language: str) -> Lexicon:
     if not isinstance(words, dict) or not all(isinstance(v, int) for v in words.values()):
         raise err("numbers.number_words", "expected word: integer")
     base_words = {str(k).lower(): int(v) for k, v in words.items()}
-    all_words = compose_number_words(base_words)
+    ordinals = frozenset(str(w).lower() for w in as_list(nums.get("ordinal_words"), "numbers"))
+    all_words = compose_number_words(base_words, ordinals)
     num = num_alternation(all_words)
     cues = {
         str(k): regex(str(v), f"numbers.cues.{k}") for k, v in (nums.get("cues") or {}).items()
@@ -393,8 +397,15 @@ def _load(pack: Pack, raw: Any, language: str) -> Lexicon:
         backward_breakers=backward_breakers,
         own_clause=own_clause,
         own_clause_not_by=not_by,
+        backward_lists=_backward_lists(ctx.get("backward_lists", 0)),
         marks=marks,
     )
+
+
+def _backward_lists(raw: Any) -> int:
+    if isinstance(raw, bool) or not isinstance(raw, int) or not 0 <= raw <= 4:
+        raise err("context.backward_lists", "expected the words of a list item, 0..4")
+    return raw
 
 
 def lexicon_for(pack: Pack, language: str = DEFAULT_LANGUAGE) -> Lexicon:
