@@ -201,6 +201,7 @@ def test_dating(ru: Any, text: str, expected: Expected) -> None:
 
 NUMBERS: list[tuple[str, Expected]] = [
     ("Температура 37 и 8.", {"temperature_c": 37.8}),
+    ("Темпа 38 и 2, знобит.", {"temperature_c": 38.2, "chills_rigors": P}),
     ("Температура тридцать восемь и пять.", {"temperature_c": 38.5, "fever": P}),
     ("Градусник показал 38,2.", {"temperature_c": 38.2}),
     ("Мерила температуру — 37,9.", {"temperature_c": 37.9}),
