@@ -371,3 +371,19 @@ def test_a_past_clot_is_not_heavy_bleeding_now(parse):
     result = parse("on blood thinners since my clot")
     assert states(result, "heavy_vaginal_bleeding") is None
     assert states(result, "vaginal_bleeding") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("no blood on the pad but some brown discharge", "absent"),
+        ("pad's a bit pink", "present"),
+        ("blood on the tissue when i wiped", "present"),
+        ("nothing down there but my legs feel numb", "absent"),
+        ("clean pad, though a bit of spotting earlier", "present"),
+        # hedged: left for the interview
+        ("maybe a tiny bit of spotting? not sure", None),
+    ],
+)
+def test_where_bleeding_shows(parse, text, expected):
+    assert states(parse(text), "vaginal_bleeding") == expected, text
