@@ -36,12 +36,13 @@ eval: $(STAMP)
 		$(BIN)/gravida eval ../shared/vignettes/dev.yaml --mode $$mode || exit 1; \
 	done
 
-## bench: in-process speed (engine, interview, intake, the service's requests), and agreement with pgmpy's exact inference
+## bench: in-process speed (engine, interview, intake, the service's requests, a worker's first request per language), and agreement with pgmpy's exact inference
 bench: $(STAMP)
 	$(BIN)/python bench/engine.py
 	$(BIN)/python bench/interview.py
 	$(BIN)/python bench/intake.py
 	$(BIN)/python bench/service.py
+	$(BIN)/python bench/warm.py
 
 ## bench-load: HTTP load (gravida serve, 2 workers, wrk): requests/s, p50/p99, errors
 bench-load: $(STAMP)

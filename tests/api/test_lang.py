@@ -70,3 +70,29 @@ def test_medicine_check_and_vocabulary_in_russian(client):
     assert vocab["lang"] == "ru"
     fever = next(f for f in vocab["findings"] if f["id"] == "fever")
     assert "температура" in fever["label"]
+
+
+def test_the_server_warms_every_language_before_serving(settings, monkeypatch):
+    """The lifespan's warm-up reads a text in each language Gravida reads and loads each
+    language's engine, so no first request in Russian waits for pymorphy3's dictionaries
+    and the phrase file (bench/warm.py measures what it saves)."""
+    from fastapi.testclient import TestClient
+
+    import gravida.intake.parse as parse_module
+    from gravida.api.app import create_app
+    from gravida.knowledge import i18n
+
+    read: list[str | None] = []
+    real = parse_module.parse_text
+
+    def spy(text, pack, language=None):
+        read.append(language)
+        return real(text, pack, language)
+
+    monkeypatch.setattr(parse_module, "parse_text", spy)
+    app = create_app(settings)
+    with TestClient(app):
+        languages = set(i18n.languages())
+        assert languages >= {"en", "ru"}
+        assert set(read) == languages
+        assert set(app.state.service._engines) == languages

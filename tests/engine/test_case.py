@@ -95,3 +95,16 @@ def test_with_answer_roundtrip(pack):
     c2 = c.with_answer("fever", True).with_answer("heart_rate", 110).with_answer("fever", None)
     assert c2.state("fever") is None and c2.state("heart_rate") == 110
     assert Case.from_dict(c2.to_json(), pack) == c2
+
+
+def test_a_parent_denied_but_present_through_its_child_rules_out_no_sibling(engine):
+    """Left-sided pain with 'not one-sided' resolves to one-sided (towards safety) and
+    must not make right-sided pain absent: the contradicted absence does not spread."""
+    case = engine.case({"gestational_weeks": 20, "present": ["pain_left_side"]})
+    contradicted = case.with_answer("pain_one_side", False)
+    ev = engine.model.evidence(contradicted)
+    assert {"pain_left_side", "pain_one_side"} <= ev.present
+    assert "pain_right_side" not in ev.absent
+    before = engine.assess(case, explain=False).conditions
+    after = engine.assess(contradicted, explain=False).conditions
+    assert [c.probability for c in before] == [c.probability for c in after]

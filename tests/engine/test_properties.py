@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 
+import numpy as np
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -82,3 +83,20 @@ def test_marking_a_hallmark_absent_never_raises_its_condition(engine, case, hall
         for c in engine.assess(base.with_answer(finding, False), explain=False).conditions
     }
     assert after[condition] <= before[condition] + 1e-12
+
+
+def test_setting_aside_a_nested_red_flag_counts_its_nesting_once(engine):
+    """The red-flag subsets are scored by the model's one formula: setting aside heavy
+    bleeding and bleeding together gives exactly the posterior of the case without
+    them (the nesting correction of the pair goes with them)."""
+    from gravida.engine.triage import _without_red_flags
+
+    data = {"gestational_weeks": 4, "present": [
+        "chest_pain", "blood_in_urine", "heavy_vaginal_bleeding", "contractions_irregular"]}
+    ev = engine.model.evidence(engine.case(data))
+    flags = ["heavy_vaginal_bleeding", "vaginal_bleeding"]
+    posts, removed = _without_red_flags(engine.model, ev, flags)
+    row = removed.index(("heavy_vaginal_bleeding", "vaginal_bleeding"))
+    less = {**data, "present": ["chest_pain", "blood_in_urine", "contractions_irregular"]}
+    expected = engine.model.posterior(engine.model.evidence(engine.case(less)))
+    assert np.allclose(posts[row], expected, atol=1e-12)

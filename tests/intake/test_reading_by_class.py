@@ -338,3 +338,52 @@ def test_lay_wording_round_three(parse, text, finding, expected):
 def test_a_bad_back_is_a_sentence_about_pain_for_its_duration(parse):
     result = parse("my back has been bad for a month")
     assert states(result, "pain_duration_over_2_weeks") == "present"
+
+
+# --- a clot before is history, not now ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I had a clot in my leg in my last pregnancy", "present"),
+        ("history of DVT", "present"),
+        ("hx of PE", "present"),
+        ("on blood thinners since my clot", "present"),
+        ("i had a DVT after my first baby", "present"),
+        ("had a pulmonary embolism 3 years ago", "present"),
+        ("previous DVT, on clexane injections", "present"),
+        ("never had a clot", "absent"),
+        ("no history of clots", "absent"),
+        # someone else's, a clot now, a worry, a clotting disorder, clots she passes
+        ("my mum had a DVT", None),
+        ("I think I have a clot in my leg, my calf is swollen", None),
+        ("worried about a clot", None),
+        ("i have a blood clotting disorder", None),
+        ("passing clots", None),
+    ],
+)
+def test_a_past_clot_is_history_vte(parse, text, expected):
+    assert states(parse(text), "history_vte") == expected, text
+
+
+def test_a_past_clot_is_not_heavy_bleeding_now(parse):
+    result = parse("on blood thinners since my clot")
+    assert states(result, "heavy_vaginal_bleeding") is None
+    assert states(result, "vaginal_bleeding") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("no blood on the pad but some brown discharge", "absent"),
+        ("pad's a bit pink", "present"),
+        ("blood on the tissue when i wiped", "present"),
+        ("nothing down there but my legs feel numb", "absent"),
+        ("clean pad, though a bit of spotting earlier", "present"),
+        # hedged: left for the interview
+        ("maybe a tiny bit of spotting? not sure", None),
+    ],
+)
+def test_where_bleeding_shows(parse, text, expected):
+    assert states(parse(text), "vaginal_bleeding") == expected, text

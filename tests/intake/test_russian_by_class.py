@@ -82,6 +82,12 @@ DENIALS: list[tuple[str, Expected]] = [
     ("Малыш шевелится как обычно.", {"reduced_fetal_movements": A}),
     ("Голова не болит, зрение нормальное.", {"severe_headache": A, "visual_disturbance": A}),
     ("Между ног всё чувствую нормально.", {"saddle_numbness": A}),
+    # a denial after a list of bare items denies each of them
+    ("Срок 30 недель. Крови, воды нет.", {"vaginal_bleeding": A, "fluid_leak": A}),
+    ("Температуры, озноба, рвоты нет.",
+     {"fever": A, "chills_rigors": A, "nausea_vomiting": A}),
+    ("Кровянистых выделений, схваток не было.",
+     {"vaginal_bleeding": A, "contractions_regular": A}),
 ]
 
 DENIAL_NEAR_MISSES: list[tuple[str, Expected]] = [
@@ -94,6 +100,9 @@ DENIAL_NEAR_MISSES: list[tuple[str, Expected]] = [
     # "на улице жара": the weather, not a fever
     ("На улице жара, поясница ноет.", {"fever": None}),
     ("Трусы мокрые, что-то течёт.", {"fluid_leak": P}),
+    # a clause with a verb of its own before the list is not one of its items
+    ("Тянет низ живота, выделений нет.", {"pain_lower_abdomen": P, "discharge_change": A}),
+    ("Болит спина, температуры нет.", {"pain_lower_back_central": P, "fever": A}),
 ]
 
 
@@ -192,6 +201,7 @@ def test_dating(ru: Any, text: str, expected: Expected) -> None:
 
 NUMBERS: list[tuple[str, Expected]] = [
     ("Температура 37 и 8.", {"temperature_c": 37.8}),
+    ("Темпа 38 и 2, знобит.", {"temperature_c": 38.2, "chills_rigors": P}),
     ("Температура тридцать восемь и пять.", {"temperature_c": 38.5, "fever": P}),
     ("Градусник показал 38,2.", {"temperature_c": 38.2}),
     ("Мерила температуру — 37,9.", {"temperature_c": 37.9}),

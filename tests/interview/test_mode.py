@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from gravida.cli import main
 from gravida.engine import Case
 from gravida.evaluation.interview_mode import InterviewMode, SimulatedPatient
-from gravida.evaluation.modes import MODES, Outcome, get_mode
+from gravida.evaluation.modes import MODES, InterviewPath, Outcome, get_mode
 from gravida.evaluation.run import evaluate
 from gravida.interview.session import Question
 
@@ -60,7 +60,8 @@ def test_the_simulated_patient_answers_as_the_issue_says(engine):
 
 
 def test_summary_counts_questions():
-    outs = [Outcome([], {}, "self_care", extra={"questions": n}) for n in (3, 5, 10)]
+    outs = [Outcome([], {}, "self_care", interview=InterviewPath(n, "settled", []))
+            for n in (3, 5, 10)]
     s = InterviewMode().summary([*outs, Outcome.failed("bad")])
     assert s == {"questions_median": 5.0, "questions_mean": 6.0, "questions_max": 10}
 

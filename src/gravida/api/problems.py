@@ -136,7 +136,8 @@ def problem_json(
 
 def _translated(e: FieldError) -> FieldError:
     """A field error with its message in the current language (api/messages.py)."""
-    message = _(e.message)
+    # a message with values: its words translated, the values kept
+    message = _(e.template) % dict(e.params) if e.template else _(e.message)
     return e if message == e.message else FieldError(e.field, message, e.suggestions)
 
 

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from gravida.knowledge.i18n import N_
 from gravida.knowledge.load import Pack
 
 # Suggestions (nearest ids) cost a fuzzy match each: computed for this many unknown ids only,
@@ -27,6 +28,17 @@ class FieldError:
     field: str
     message: str
     suggestions: tuple[str, ...] = ()
+    # the message before its values went in (a gettext msgid with %(name)s places),
+    # and the values: an interface shows the message in the caller's language
+    template: str = ""
+    params: tuple[tuple[str, str], ...] = ()
+
+    @classmethod
+    def of(cls, field: str, template: str, suggestions: tuple[str, ...] = (),
+           **params: object) -> FieldError:
+        """A message with values, kept translatable (``template`` is marked with N_)."""
+        values = {k: str(v) for k, v in params.items()}
+        return cls(field, template % values, suggestions, template, tuple(values.items()))
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {"field": self.field, "message": self.message}
@@ -83,7 +95,7 @@ class Case:
         """Validate a case in the vignette ``case`` format; raises CaseError."""
         problems: list[FieldError] = []
         if not isinstance(data, Mapping):
-            raise CaseError([FieldError("case", "must be an object with findings")])
+            raise CaseError([FieldError("case", N_("must be an object with findings"))])
         numbers: dict[str, float] = {}
         lists: dict[str, set[str]] = {"present": set(), "absent": set()}
         ids = pack.memo(_case_ids)
@@ -91,38 +103,35 @@ class Case:
         suggest = [MAX_SUGGESTED]
         for key, value in data.items():
             if not isinstance(key, str):
-                problems.append(FieldError(str(key), "field names must be text"))
+                problems.append(FieldError(str(key), N_("field names must be text")))
                 continue
             if key in ("present", "absent"):
                 if value is None:
                     continue
                 if not isinstance(value, list | tuple):
-                    problems.append(FieldError(key, "must be a list of finding ids"))
+                    problems.append(FieldError(key, N_("must be a list of finding ids")))
                     continue
                 if len(value) > len(booleans):
-                    problems.append(FieldError(key, f"has {len(value)} items, but there are only "
-                                                 f"{len(booleans)} yes/no findings"))
+                    problems.append(FieldError.of(
+                        key, N_("has %(items)s items, but there are only %(known)s yes/no "
+                                "findings"), items=len(value), known=len(booleans)))
                     continue
                 for i, fid in enumerate(value):
                     where = f"{key}[{i}]"
                     if not isinstance(fid, str):
-                        problems.append(FieldError(where, "must be a finding id (text)"))
+                        problems.append(FieldError(where, N_("must be a finding id (text)")))
                     elif fid in lists[key]:
-                        problems.append(FieldError(where, f"{fid} is listed twice"))
+                        problems.append(FieldError.of(where, N_("%(id)s is listed twice"), id=fid))
                     elif fid in derived:
-                        problems.append(
-                            FieldError(
-                                where, f"{fid} is computed from a measurement: give the number"
-                            )
-                        )
+                        problems.append(FieldError.of(
+                            where, N_("%(id)s is computed from a measurement: give the number"),
+                            id=fid))
                     elif fid not in pack.findings:
                         problems.append(_unknown(where, fid, ids.sorted_booleans, suggest))
                     elif fid not in booleans:
-                        problems.append(
-                            FieldError(
-                                where, f"{fid} is a number finding: give its value, not {key}"
-                            )
-                        )
+                        problems.append(FieldError.of(
+                            where, N_("%(id)s is a number finding: give its value, not %(list)s"),
+                            id=fid, list=key))
                     else:
                         lists[key].add(fid)
                 continue
@@ -132,31 +141,34 @@ class Case:
                 continue
             if fdef.kind != "number":
                 problems.append(
-                    FieldError(key, "is a yes/no finding: list it under present or absent")
+                    FieldError(key, N_("is a yes/no finding: list it under present or absent"))
                 )
                 continue
             if isinstance(value, bool) or not isinstance(value, int | float):
-                problems.append(FieldError(key, f"must be a number ({fdef.unit})"))
+                problems.append(FieldError.of(key, N_("must be a number (%(unit)s)"),
+                                              unit=fdef.unit))
                 continue
             lo, hi = fdef.range or (-math.inf, math.inf)
             if not math.isfinite(value) or not lo <= value <= hi:
-                problems.append(FieldError(key, f"{value!r} is outside {lo:g}-{hi:g} {fdef.unit}"))
+                problems.append(FieldError.of(
+                    key, N_("%(value)s is outside %(lo)s-%(hi)s %(unit)s"),
+                    value=repr(value), lo=f"{lo:g}", hi=f"{hi:g}", unit=fdef.unit))
                 continue
             numbers[key] = float(value)
         for fid in sorted(lists["present"] & lists["absent"]):
-            problems.append(FieldError(fid, "is listed as both present and absent"))
+            problems.append(FieldError(fid, N_("is listed as both present and absent")))
         for imp in pack.implies:
             if imp.if_ in lists["present"] and imp.then in lists["absent"]:
-                problems.append(
-                    FieldError(imp.if_, f"is present but {imp.then}, which it implies, is absent")
-                )
+                problems.append(FieldError.of(
+                    imp.if_, N_("is present but %(then)s, which it implies, is absent"),
+                    then=imp.then))
         if "gestational_weeks" not in numbers and not any(
             p.field == "gestational_weeks" for p in problems
         ):
             lo, hi = pack.weeks_range
-            problems.append(
-                FieldError("gestational_weeks", f"is required (completed weeks, {lo:g}-{hi:g})")
-            )
+            problems.append(FieldError.of(
+                "gestational_weeks", N_("is required (completed weeks, %(lo)s-%(hi)s)"),
+                lo=f"{lo:g}", hi=f"{hi:g}"))
         if problems:
             raise CaseError(problems)
         return cls(numbers, frozenset(lists["present"]), frozenset(lists["absent"]))
@@ -199,7 +211,7 @@ def _unknown(where: str, fid: str, known: tuple[str, ...], budget: list[int]) ->
     if budget[0] > 0:
         budget[0] -= 1
         near = tuple(difflib.get_close_matches(fid[:100], known, n=3, cutoff=0.6))
-    return FieldError(where, f"unknown finding id {fid[:100]!r}", near)
+    return FieldError.of(where, N_("unknown finding id %(id)s"), near, id=repr(fid[:100]))
 
 
 def _plain(v: float) -> float | int:

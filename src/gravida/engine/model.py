@@ -123,6 +123,16 @@ class Model:
                 if imp.if_ in present and imp.then not in present:
                     present.add(imp.then)
                     changed = True
+        # A contradiction that slipped past validation (a Case built directly, an
+        # interview answer against an implication) resolves towards safety: present.
+        # It is resolved before absences spread, so a parent said to be absent but
+        # present through its child does not make the child's siblings absent
+        # (left-sided pain with "not one-sided" must not rule out right-sided pain).
+        absent -= present
+        changed = True
+        while changed:
+            changed = False
+            for imp in self.pack.implies:
                 if imp.then in absent and imp.if_ not in absent:
                     absent.add(imp.if_)
                     changed = True
@@ -133,9 +143,6 @@ class Model:
         if sbp is not None and dbp is not None and dbp >= sbp:
             notes.append(f"diastolic_bp {dbp:g} is not below systolic_bp {sbp:g}: an "
                          "impossible reading, used as given; check the blood pressure")
-        # A contradiction that slipped past validation (a Case built directly, an
-        # interview answer against an implication) resolves towards safety: present.
-        absent -= present
         weeks = numbers["gestational_weeks"]
         for fid, (lo, hi) in self.meaningful.items():
             if not lo <= weeks < hi and (fid in present or fid in absent):

@@ -20,7 +20,7 @@ from typing import Any, Literal
 import numpy as np
 import numpy.typing as npt
 
-from gravida.engine.model import Evidence, FloatArray, Model, leaders, softmax, trimester
+from gravida.engine.model import Evidence, FloatArray, Model, leaders, softmax
 from gravida.knowledge import expr, i18n
 from gravida.knowledge.load import CompiledRule
 
@@ -272,14 +272,18 @@ def _without_red_flags(
 ) -> tuple[FloatArray, list[tuple[str, ...]]]:
     """Posteriors for the evidence less every non-empty subset of the red flags.
 
-    A present finding adds log P(f | c) to each condition's score, so removing
-    a subset subtracts the sum of those rows: one small product, not a new
-    posterior per subset.
+    One batch of indicator rows, each with a subset's flags set back to unknown,
+    scored by the model's one formula (``Model.scores``) so that a nested flag
+    (heavy bleeding in bleeding) is counted with its nesting correction, exactly
+    as the interview's batch counts it. Subtracting log P(f | c) from the full
+    score instead left the correction of a removed pair behind.
     """
-    scores = model.log_scores(ev)
+    pos, neg = model.vector(ev)
     cols = [model.index[f] for f in flags]
-    logp = model.log_p[trimester(ev.weeks)][:, cols].T  # flags x conditions
     masks = _subset_masks(len(flags))
-    subset_scores = scores[None, :] - masks @ logp
+    rows = np.repeat(pos[None, :], len(masks), axis=0)
+    rows[:, cols] *= 1.0 - masks
+    negs = np.repeat(neg[None, :], len(masks), axis=0)
+    subset_scores = model.scores(ev.weeks, rows, negs)
     removed = [tuple(f for f, m in zip(flags, row, strict=True) if m) for row in masks]
     return softmax(subset_scores), removed

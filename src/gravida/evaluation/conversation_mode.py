@@ -20,7 +20,7 @@ from typing import Any
 
 from gravida.engine import Case, CaseError, Engine
 from gravida.evaluation.interview_mode import InterviewMode, SimulatedPatient, run_questions
-from gravida.evaluation.modes import MODES, Outcome
+from gravida.evaluation.modes import MODES, FindingCounts, InterviewPath, Outcome
 from gravida.evaluation.narrative_mode import NarrativeMode
 from gravida.evaluation.vignettes import Vignette
 from gravida.intake.parse import parse_text
@@ -39,7 +39,7 @@ class ConversationMode:
     def run(self, engine: Engine, vignette: Vignette) -> Outcome:
         parsed = parse_text(vignette.narrative, engine.pack).case
         tp, fp, fn = narrative_metrics(parsed, vignette.case)
-        counts = {"finding_tp": tp, "finding_fp": fp, "finding_fn": fn}
+        counts = FindingCounts(tp, fp, fn)
         try:
             truth = Case.from_dict(vignette.case, engine.pack)
             patient = SimulatedPatient(engine, truth)
@@ -52,14 +52,11 @@ class ConversationMode:
             session, asked = run_questions(session, patient)
             r = result(session)
         except (CaseError, InterviewError, RuntimeError, KeyError) as exc:
-            return Outcome([], {}, "", extra=counts, error=str(exc))  # fail closed
-        return Outcome.from_assessment(
-            r.assessment,
-            questions=r.questions_asked + weeks_asked,
-            stop_reason=r.stop_reason,
-            asked=(["gestational_weeks"] if weeks_asked else []) + asked,
-            **counts,
-        )
+            return Outcome.failed(str(exc), counts)  # fail closed
+        path = InterviewPath(questions=r.questions_asked + weeks_asked,
+                             stop_reason=r.stop_reason,
+                             asked=(["gestational_weeks"] if weeks_asked else []) + asked)
+        return Outcome.from_assessment(r.assessment, interview=path, reading=counts)
 
     def summary(self, outcomes: Sequence[Outcome]) -> dict[str, Any]:
         out = InterviewMode().summary(outcomes)

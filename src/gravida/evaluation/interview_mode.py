@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from gravida.engine import Case, CaseError, Engine, Evidence
-from gravida.evaluation.modes import MODES, Outcome
+from gravida.evaluation.modes import MODES, InterviewPath, Outcome
 from gravida.evaluation.vignettes import Vignette
 from gravida.interview import InterviewError, Question, Session, answer, next_question, result
 from gravida.interview import start as start_interview
@@ -106,15 +106,11 @@ class InterviewMode:
             r = result(session)
         except (CaseError, InterviewError, RuntimeError) as exc:
             return Outcome.failed(str(exc))  # scored as wrong (and under-triaged): fail closed
-        return Outcome.from_assessment(
-            r.assessment,
-            questions=r.questions_asked,
-            stop_reason=r.stop_reason,
-            asked=asked,
-        )
+        path = InterviewPath(questions=r.questions_asked, stop_reason=r.stop_reason, asked=asked)
+        return Outcome.from_assessment(r.assessment, interview=path)
 
     def summary(self, outcomes: Sequence[Outcome]) -> dict[str, Any]:
-        counts = [o.extra["questions"] for o in outcomes if "questions" in o.extra]
+        counts = [o.interview.questions for o in outcomes if o.interview is not None]
         if not counts:
             return {"questions_median": 0.0, "questions_mean": 0.0, "questions_max": 0}
         return {

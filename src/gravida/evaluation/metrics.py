@@ -26,7 +26,7 @@ def score(pack: Pack, vignettes: Sequence[Vignette], outcomes: Sequence[Outcome]
             "expected_triage": v.expected_triage,
             "triage": o.triage or None,
         }
-        row.update(o.extra)
+        row.update(o.details())
         if o.error is not None:
             errors += 1
             row["error"] = o.error

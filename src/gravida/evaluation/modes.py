@@ -10,7 +10,7 @@ New modes register themselves in MODES.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass
 from typing import Any, Protocol
 
 from gravida.engine import Assessment, CaseError, Engine
@@ -18,25 +18,55 @@ from gravida.evaluation.vignettes import Vignette
 
 
 @dataclass(frozen=True)
+class FindingCounts:
+    """Her narrative as read against the vignette's case: findings right, extra, missed."""
+
+    finding_tp: int
+    finding_fp: int
+    finding_fn: int
+
+
+@dataclass(frozen=True)
+class InterviewPath:
+    """How an interview went: questions put (weeks included), why it stopped, what it asked."""
+
+    questions: int
+    stop_reason: str | None  # None: still going when the result was read
+    asked: list[str]
+
+
+@dataclass(frozen=True)
 class Outcome:
     ranked: list[str]
     probabilities: dict[str, float]
     triage: str
-    extra: dict[str, Any] = field(default_factory=dict)
+    interview: InterviewPath | None = None
+    reading: FindingCounts | None = None
     error: str | None = None
 
     @classmethod
-    def from_assessment(cls, a: Assessment, **extra: Any) -> Outcome:
+    def from_assessment(cls, a: Assessment, interview: InterviewPath | None = None,
+                        reading: FindingCounts | None = None) -> Outcome:
         return cls(
             ranked=a.ranked,
             probabilities={c.id: c.probability for c in a.conditions},
             triage=a.triage.level,
-            extra=extra,
+            interview=interview,
+            reading=reading,
         )
 
     @classmethod
-    def failed(cls, message: str) -> Outcome:
-        return cls(ranked=[], probabilities={}, triage="", error=message)
+    def failed(cls, message: str, reading: FindingCounts | None = None) -> Outcome:
+        return cls(ranked=[], probabilities={}, triage="", reading=reading, error=message)
+
+    def details(self) -> dict[str, int | str | list[str] | None]:
+        """The mode's own figures for this case, as the evaluator's JSON row shows them."""
+        out: dict[str, int | str | list[str] | None] = {}
+        if self.interview is not None:
+            out.update(asdict(self.interview))
+        if self.reading is not None:
+            out.update(asdict(self.reading))
+        return out
 
 
 class Mode(Protocol):

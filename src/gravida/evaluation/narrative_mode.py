@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from gravida.engine import CaseError, Engine
-from gravida.evaluation.modes import MODES, Outcome
+from gravida.evaluation.modes import MODES, FindingCounts, Outcome
 from gravida.evaluation.vignettes import Vignette
 from gravida.intake.parse import parse_text
 from gravida.intake.score import narrative_metrics, precision_recall
@@ -25,20 +25,19 @@ class NarrativeMode:
     def run(self, engine: Engine, vignette: Vignette) -> Outcome:
         parsed = parse_text(vignette.narrative, engine.pack).case
         tp, fp, fn = narrative_metrics(parsed, vignette.case)
-        counts = {"finding_tp": tp, "finding_fp": fp, "finding_fn": fn}
+        counts = FindingCounts(tp, fp, fn)
         if "gestational_weeks" not in parsed:
-            return Outcome(
-                [], {}, "", extra=counts, error="no weeks of pregnancy found in the narrative"
-            )
+            return Outcome.failed("no weeks of pregnancy found in the narrative", counts)
         try:
-            return Outcome.from_assessment(engine.assess(parsed, explain=False), **counts)
+            return Outcome.from_assessment(engine.assess(parsed, explain=False), reading=counts)
         except CaseError as exc:
-            return Outcome([], {}, "", extra=counts, error=f"parsed case invalid: {exc}")
+            return Outcome.failed(f"parsed case invalid: {exc}", counts)
 
     def summary(self, outcomes: Sequence[Outcome]) -> dict[str, Any]:
-        tp = sum(o.extra.get("finding_tp", 0) for o in outcomes)
-        fp = sum(o.extra.get("finding_fp", 0) for o in outcomes)
-        fn = sum(o.extra.get("finding_fn", 0) for o in outcomes)
+        read = [o.reading for o in outcomes if o.reading is not None]
+        tp = sum(r.finding_tp for r in read)
+        fp = sum(r.finding_fp for r in read)
+        fn = sum(r.finding_fn for r in read)
         precision, recall = precision_recall(tp, fp, fn)
         return {"finding_precision": precision, "finding_recall": recall}
 

@@ -120,8 +120,16 @@ def prune(triggers: list[Trigger], targets: Iterable[frozenset[int]]) -> list[Tr
     ]
 
 
-def scopes(doc: Doc, triggers: list[Trigger]) -> Scopes:
-    """The token range each trigger governs, within its sentence."""
+def scopes(doc: Doc, triggers: list[Trigger], lex: Lexicon | None = None) -> Scopes:
+    """The token range each trigger governs, within its sentence.
+
+    With the language's ``backward_lists`` (``lex``), a negation that reaches
+    back over a list of bare items ("озноба, тошноты нет", "крови, воды нет")
+    denies every item: a backward scope stopped at a comma goes on over the item
+    before it when that item is at most ``backward_lists`` words, none of them a
+    verb of its own (``own_clause``), and starts its sentence or follows a comma.
+    """
+    items = lex.backward_lists if lex is not None and lex.own_clause is not None else 0
     sent_of = [0] * len(doc)
     bounds: list[tuple[int, int]] = []
     for i, s in enumerate(doc.sents):
@@ -133,6 +141,7 @@ def scopes(doc: Doc, triggers: list[Trigger]) -> Scopes:
     back_ends = sorted(
         (t.start, t.end) for t in triggers if t.category in ("terminate", "backward_end")
     )
+    list_ends = {t.end: t.start for t in triggers if t.category == "backward_end"}
     out: list[Scope] = []
     for t in triggers:
         if t.category in _ENDS:
@@ -155,9 +164,35 @@ def scopes(doc: Doc, triggers: list[Trigger]) -> Scopes:
             for _, b in back_ends + (fam_ends if t.category == "family" else []):
                 if begin < b <= t.start:
                     begin = b
+            if items and t.category == "negation":
+                begin = _over_list(doc, begin, s0, back_ends, list_ends, items, lex)
             if begin < t.start:
                 out.append(Scope(t, begin, t.start, text))
     return Scopes(out)
+
+
+LIST_REACH = 12  # tokens a negation reaches back over a list, at most
+
+
+def _over_list(doc: Doc, begin: int, s0: int, back_ends: list[tuple[int, int]],
+               list_ends: dict[int, int], items: int, lex: Lexicon | None) -> int:
+    """Where a backward negation stopped at ``begin`` (by a ``backward_ends_at``
+    comma, ``list_ends``: its end to its start) starts once it takes in the bare
+    list items before it (see ``scopes``)."""
+    assert lex is not None and lex.own_clause is not None
+    verb = lex.own_clause
+    start = begin
+    while begin in list_ends:
+        comma = list_ends[begin]
+        prev = max((b for _, b in back_ends if b <= comma), default=s0)
+        prev = max(prev, s0)
+        words = [tok for tok in doc[prev:comma] if not tok.is_punct]
+        if not 1 <= len(words) <= items or any(verb.match(w.lower_) for w in words):
+            break
+        if start - prev > LIST_REACH:
+            break
+        begin = prev
+    return begin
 
 
 class Scopes(list[Scope]):

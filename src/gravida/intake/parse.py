@@ -153,7 +153,7 @@ def _parse(text: str, pack: Pack, language: str) -> ParseResult:
     med_spans = medicine_spans(doc, lex.medicines)
     names = [frozenset(range(a, b)) for _, a, b in med_spans]
     triggers = ctx.prune(triggers, [m.literal for m in mentions] + names)
-    all_scopes = ctx.scopes(doc, triggers)
+    all_scopes = ctx.scopes(doc, triggers, lex)
 
     evidence: list[TextEvidence] = []
     starts = sorted({m.start for m in mentions})

@@ -184,10 +184,20 @@ def check_src(raw: Mapping[str, Any], entry: str, known: set[str]) -> None:
         raise err(entry, f"needs a known source id in 'src' (got {src!r})")
 
 
-def compose_number_words(base: Mapping[str, int]) -> dict[str, int]:
-    """Every spelt-out number the pack's words compose: 'twenty eight' -> 28."""
+def compose_number_words(
+    base: Mapping[str, int], last_only: frozenset[str] = frozenset()
+) -> dict[str, int]:
+    """Every spelt-out number the pack's words compose: 'twenty eight' -> 28.
+
+    Only tens below a hundred lead a compound, and not the words in
+    ``last_only`` (ordinals: "двадцатой" ends a number, "двадцать восьмой"
+    is led by the cardinal); every compound is one more alternative in each
+    number regex, so nonsense ones cost compile time for nothing.
+    """
     out = dict(base)
-    tens = {w: v for w, v in base.items() if v >= 20 and v % 10 == 0}
+    tens = {
+        w: v for w, v in base.items() if 20 <= v < 100 and v % 10 == 0 and w not in last_only
+    }
     units = {w: v for w, v in base.items() if 1 <= v <= 9}
     for tw, tv in tens.items():
         for uw, uv in units.items():

@@ -64,7 +64,9 @@ def durations(
         if since_rx is not None and weeks_now is not None:
             for m in since_rx.finditer(norm, s0, s1):
                 began = to_number(m.group("weeks"), lex.all_number_words)
-                if began is None or not 0 < weeks_now - began < 42:
+                # a week of this pregnancy (the vocabulary's range) before the weeks now
+                first_week = lex.number_ranges["gestational_weeks"][0]
+                if began is None or not first_week <= began < weeks_now:
                     continue
                 days = (weeks_now - began) * 7.0
                 if longest is None or days > longest[0]:

@@ -137,9 +137,11 @@ class Session:
     volunteered: tuple[str, ...]
     answers: tuple[Answer, ...]
     derived: _Derived = field(repr=False, compare=False)
-    # The plan of this (immutable) state, made once: the next question and the result
-    # of a finished interview both need it.
-    _plan: list[QuestionPlan] = field(default_factory=list, repr=False, compare=False)
+    # What the plan of this (immutable) state decided, (question, stop, phase), kept
+    # once made: the next question and a finished interview's result both need it.
+    # Only the decision, not the plan's scores: sessions sit in the service's cache.
+    _decided: list[tuple[str | None, str | None, str]] = field(
+        default_factory=list, repr=False, compare=False)
 
     @property
     def case(self) -> Case:
@@ -274,11 +276,19 @@ def start(
 
 
 def plan(session: Session) -> QuestionPlan:
-    if not session._plan:
-        d = session.derived
-        state = State(d.case, d.asked, d.covered, session.questions_asked, d.emergency)
-        session._plan.append(selector(session.engine).plan(state))
-    return session._plan[0]
+    d = session.derived
+    state = State(d.case, d.asked, d.covered, session.questions_asked, d.emergency)
+    p = selector(session.engine).plan(state)
+    if not session._decided:
+        session._decided.append((p.question, p.stop, p.phase))
+    return p
+
+
+def _decision(session: Session) -> tuple[str | None, str | None, str]:
+    """The plan's (question, stop, phase), planned once per session."""
+    if not session._decided:
+        plan(session)
+    return session._decided[0]
 
 
 def next_question(session: Session) -> Question | None:
@@ -288,11 +298,11 @@ def next_question(session: Session) -> Question | None:
     if d.pending is not None:
         q = cat.questions[d.pending]
         return _question(session, q, "choose", "follow_up", session.questions_asked)
-    p = plan(session)
-    if p.question is None:
+    question, _, phase = _decision(session)
+    if question is None:
         return None
-    q = cat.questions[p.question]
-    return _question(session, q, q.kind, p.phase, session.questions_asked + 1)
+    q = cat.questions[question]
+    return _question(session, q, q.kind, phase, session.questions_asked + 1)
 
 
 def _question(
@@ -352,9 +362,8 @@ def back(session: Session) -> Session:
 
 def result(session: Session) -> Result:
     """The assessment now, and why the interview stopped (None while it goes on)."""
-    p = None if session.derived.pending is not None else plan(session)
+    stop = None if session.derived.pending is not None else _decision(session)[1]
     a = session.engine.assess(session.derived.case)
-    stop = p.stop if p is not None else None
     return Result(a, stop, session.questions_asked, session.answers, session.engine.pack.lang)
 
 

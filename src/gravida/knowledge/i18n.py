@@ -360,6 +360,20 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     return translations(_current.get()).ngettext(singular, plural, n)
 
 
+def percent(p: float, decimals: int = 0, lang: str | None = None) -> str:
+    """``p`` (0..1) as a percentage written the language's way ("42%", "42 %",
+    "99,4 %"), by Babel's locale data: the sign and the decimal mark are not English
+    in every language."""
+    from babel import Locale
+    from babel.numbers import format_percent
+
+    code = lang or _current.get()
+    pattern = Locale.parse(code).percent_formats[None].pattern
+    if decimals:
+        pattern = pattern.replace("0", "0." + "0" * decimals, 1) if "." not in pattern else pattern
+    return str(format_percent(p, pattern, locale=code))
+
+
 def say(lang: str, message: str) -> str:
     """``message`` in ``lang``: for words built with a pack, which knows its language."""
     return translations(lang).gettext(message)

@@ -11,7 +11,8 @@ from typing import Any
 
 from gravida.engine import Case, CaseError, Engine
 from gravida.knowledge import i18n
-from gravida.knowledge.load import PackError, load_pack
+from gravida.knowledge.i18n import N_
+from gravida.knowledge.load import Pack, PackError, default_pack, load_pack
 from gravida.service.caches import ParseCarry, SessionCache
 from gravida.service.errors import Unavailable
 from gravida.service.requests import (
@@ -51,8 +52,8 @@ class ServiceBase:
             return self.settings.lang
         if not isinstance(lang, str) or lang not in i18n.languages(self.pack.directory):
             known = list(i18n.languages(self.pack.directory))
-            raise invalid("lang", f"unknown language {lang!r}; use one of: {', '.join(known)}",
-                          nearest(str(lang), known))
+            raise invalid("lang", N_("unknown language %(lang)s; use one of: %(known)s"),
+                          nearest(str(lang), known), lang=repr(lang), known=", ".join(known))
         return lang
 
     def engine_for(self, lang: str | None = None) -> Engine:
@@ -65,7 +66,7 @@ class ServiceBase:
             hit = self._engines.get(code)
             if hit is None:
                 try:
-                    hit = Engine(load_pack(self.pack.directory, code, like=self.pack))
+                    hit = Engine(self._pack_in(code))
                 except PackError as exc:
                     log.error("the %r texts of the pack are broken: %s", code, exc)
                     raise Unavailable("pack-broken", "Texts unavailable",
@@ -73,8 +74,17 @@ class ServiceBase:
                 self._engines[code] = hit
         return hit
 
-    def case(self, data: Any) -> Case:
+    def _pack_in(self, code: str) -> Pack:
+        """The pack's texts in ``code``, sharing what the files alone give (``like``);
+        the packaged pack is loaded once per process and language (every app of a
+        process, and its warm-up, shares it)."""
+        if self.pack is default_pack():
+            return default_pack(code)
+        return load_pack(self.pack.directory, code, like=self.pack)
+
+    def case(self, data: Any, pack: Pack | None = None) -> Case:
+        """``data`` as a case; its problems name units in ``pack``'s language."""
         try:
-            return Case.from_dict(data, self.pack)
+            return Case.from_dict(data, pack or self.pack)
         except CaseError as exc:
             raise invalid_case(exc) from None

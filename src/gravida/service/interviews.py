@@ -13,6 +13,7 @@ from typing import Any
 
 from gravida.interview import Session
 from gravida.knowledge import i18n
+from gravida.knowledge.i18n import N_
 from gravida.knowledge.load import Pack
 from gravida.service.base import ServiceBase
 from gravida.service.errors import Conflict, FieldError, ServiceError
@@ -68,10 +69,10 @@ class InterviewCalls(ServiceBase):
                 raise invalid("volunteered", "must be a list of question group ids")
             for i, g in enumerate(volunteered):
                 if not isinstance(g, str) or g not in groups:
-                    raise invalid(f"volunteered[{i}]", f"unknown question group {str(g)[:100]!r}",
-                                  nearest(str(g)[:100], groups))
+                    raise invalid(f"volunteered[{i}]", N_("unknown question group %(id)s"),
+                                  nearest(str(g)[:100], groups), id=repr(str(g)[:100]))
                 if g in volunteered[:i]:
-                    raise invalid(f"volunteered[{i}]", f"{g} is listed twice")
+                    raise invalid(f"volunteered[{i}]", N_("%(id)s is listed twice"), id=g)
         if not isinstance(unset, list) or not all(isinstance(f, str) for f in unset):
             raise invalid("unset", "must be a list of finding ids read from the text")
         if unset and text is None:
@@ -80,7 +81,7 @@ class InterviewCalls(ServiceBase):
         if text is not None:
             reading = self._understand(text, unset, engine.pack, carried=True)
             data = merge_cases(reading.case, data)
-        case = self.case(data)
+        case = self.case(data, engine.pack)
         if volunteered is None:
             volunteered = []
             if reading is not None:  # what she described in her own words counts as answered
@@ -115,8 +116,8 @@ class InterviewCalls(ServiceBase):
         known = {i.finding for i in understood.items}
         for i, f in enumerate(unset):
             if f not in known:
-                raise invalid(f"unset[{i}]", f"{f[:100]!r} was not read from the text",
-                              nearest(f[:100], sorted(known)))
+                raise invalid(f"unset[{i}]", N_("%(id)s was not read from the text"),
+                              nearest(f[:100], sorted(known)), id=repr(f[:100]))
         return Reading(parsed=result, case=understood.case(unset), understood=understood)
 
     def understand(self, body: Any, lang: str | None = None) -> Understanding:
@@ -163,7 +164,8 @@ class InterviewCalls(ServiceBase):
         if not isinstance(qid, str):
             raise invalid("question", "is required: the id of the question answered")
         if qid not in ids:
-            raise invalid("question", f"unknown question id {qid!r}", nearest(qid, ids))
+            raise invalid("question", N_("unknown question id %(id)s"), nearest(qid, ids),
+                          id=repr(qid))
         # The row this worker last wrote or read at the version she answers, if it has it:
         # a stored version never changes, and the write below is refused if the store has
         # moved on, so the read is saved. Any refusal is decided again from the stored

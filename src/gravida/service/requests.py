@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from gravida.engine import CaseError
+from gravida.knowledge.i18n import N_
 from gravida.service.errors import Conflict, FieldError, InvalidRequest, UnknownInterview
 
 # Her words: as many characters as the web form's text box takes, and no more (longer
@@ -24,7 +25,8 @@ def nearest(word: str, known: Sequence[str]) -> tuple[str, ...]:
 
 
 def invalid_case(exc: CaseError, prefix: str = "") -> InvalidRequest:
-    errors = [FieldError(prefix + p.field, p.message, p.suggestions) for p in exc.problems]
+    errors = [FieldError(prefix + p.field, p.message, p.suggestions, p.template, p.params)
+              for p in exc.problems]
     return InvalidRequest(
         "invalid-case", "The case is not valid",
         "; ".join(f"{e.field}: {e.message}" for e in errors), errors,
@@ -33,9 +35,12 @@ def invalid_case(exc: CaseError, prefix: str = "") -> InvalidRequest:
 
 def invalid(field: str, message: str, suggestions: Sequence[str] = (),
             kind: str = "invalid-request", title: str = "The request is not valid",
-            ) -> InvalidRequest:
-    return InvalidRequest(kind, title, f"{field}: {message}",
-                      [FieldError(field, message, tuple(suggestions))])
+            **values: object) -> InvalidRequest:
+    """A bad field. With ``values``, ``message`` is a template (``%(name)s`` places,
+    marked with N_) that an interface shows in the caller's language."""
+    error = (FieldError.of(field, message, tuple(suggestions), **values) if values
+             else FieldError(field, message, tuple(suggestions)))
+    return InvalidRequest(kind, title, f"{field}: {error.message}", [error])
 
 
 def not_found(interview_id: str) -> UnknownInterview:
@@ -66,8 +71,9 @@ def text_field(value: Any, field: str, limit: int, what: str) -> str:
     if not isinstance(value, str):
         raise invalid(field, f"is required: {what}, as text")
     if len(value) > limit:
-        raise invalid(field, f"is {len(value)} characters long; the limit is {limit}",
-                      kind="text-too-long", title="The text is too long")
+        raise invalid(field, N_("is %(length)s characters long; the limit is %(limit)s"),
+                      kind="text-too-long", title="The text is too long",
+                      length=len(value), limit=limit)
     return value
 
 

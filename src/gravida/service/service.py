@@ -19,6 +19,8 @@ from typing import Any
 from gravida.advice.medicines import MedicineVerdict, check
 from gravida.engine import Assessment, Case, Engine
 from gravida.intake.evidence import ParseResult
+from gravida.knowledge import i18n
+from gravida.knowledge.i18n import N_
 from gravida.report import Report, build_report
 from gravida.service.errors import ServiceError, Unavailable
 from gravida.service.interviews import InterviewCalls
@@ -46,23 +48,39 @@ class Service(InterviewCalls):
     """One per app: the loaded core and the store. Thread-safe; holds no request state."""
 
     def warm_up(self) -> None:
-        """Load what the first request would otherwise wait for (selector, lexicon, books)."""
+        """Load what the first request in each language would otherwise wait for: the
+        engine with that language's texts, its selector, its phrase file and normaliser
+        (pymorphy3's dictionaries for Russian: seconds), the medicine book, the report."""
         from gravida.interview.session import catalogue
 
-        catalogue(self.engine)
-        calls: list[tuple[str, Callable[[], object]]] = [
-            ("intake", lambda: self._parse("30 weeks, back pain")),
-            ("medicines", lambda: self.check_medicine({"query": "paracetamol", "weeks": 30})),
-            ("report", lambda: self.assess({"gestational_weeks": 30})),
-        ]
-        for name, call in calls:
-            try:
-                call()
-            except ServiceError as exc:
-                log.warning("warming up %s: %s", name, exc.detail)
-            except Exception:  # a broken part must not stop the other endpoints
-                log.exception("warming up %s failed; its endpoint will report errors", name)
-        self.vocabulary()
+        for code in i18n.languages(self.pack.directory):
+            calls: list[tuple[str, Callable[[str], object]]] = [
+                ("engine", lambda c: catalogue(self.engine_for(c))),
+                ("intake", self._warm_read),
+                ("medicines", lambda c: self.check_medicine(
+                    {"query": "paracetamol", "weeks": 30}, c)),
+                ("report", lambda c: self.assess({"gestational_weeks": 30}, lang=c)),
+                ("vocabulary", self.vocabulary),
+            ]
+            for name, call in calls:
+                try:
+                    call(code)
+                except ServiceError as exc:
+                    log.warning("warming up %s (%s): %s", name, code, exc.detail)
+                except Exception:  # a broken part must not stop the other endpoints
+                    log.exception("warming up %s (%s) failed; its endpoint will report errors",
+                                  name, code)
+
+    def _warm_read(self, code: str) -> None:
+        """Read a text in one language (its own everyday words, from its phrase file), so
+        its phrases are compiled and its normaliser loaded; a language without a phrase
+        file has nothing to warm."""
+        from gravida.intake.language import languages_for
+        from gravida.intake.parse import parse_text
+
+        spec = languages_for(self.pack).specs.get(code)
+        if spec is not None:
+            parse_text(" ".join(sorted(spec.function_words)), self.engine_for(code).pack, code)
 
     # --- assessment -----------------------------------------------------------------
 
@@ -75,11 +93,11 @@ class Service(InterviewCalls):
         is for callers that need only the ranking and triage, faster.
         """
         if detail not in DETAILS:
-            raise invalid("detail", f"must be one of {', '.join(DETAILS)}",
-                          nearest(str(detail), DETAILS))
+            raise invalid("detail", N_("must be one of %(values)s"),
+                          nearest(str(detail), DETAILS), values=", ".join(DETAILS))
         data = dict(json_object(body, "a case"))
         engine = self.engine_for(body_lang(data, lang, pop=True))
-        case = self.case(data)
+        case = self.case(data, engine.pack)
         if detail == "core":
             return engine.assess(case)
         return build_report(engine, case)

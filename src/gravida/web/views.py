@@ -16,6 +16,7 @@ from typing import Any
 from gravida.advice.medicines import MedicineVerdict
 from gravida.engine import Factor
 from gravida.interview.catalogue import Catalogue
+from gravida.knowledge import i18n
 from gravida.knowledge.i18n import N_, _
 from gravida.knowledge.load import Pack
 from gravida.report import Report, factor_words
@@ -58,15 +59,16 @@ class FormProblem(ValueError):
 
 
 def percent(p: float) -> str:
-    """A probability as a person reads it: whole percent, never a false 0%."""
+    """A probability as a person reads it: whole percent, never a false 0%, written
+    the way her language writes it."""
     if not math.isfinite(p) or p <= 0:
-        return "less than 1%"
+        return _("less than 1%")
     pct = round(p * 100)
     if pct < 1:
-        return "less than 1%"
+        return _("less than 1%")
     if pct >= 100 and p < 1:
-        return "more than 99%"
-    return f"{pct}%"
+        return _("more than 99%")
+    return i18n.percent(pct / 100)
 
 
 def bar_class(p: float) -> str:
@@ -106,7 +108,8 @@ def number_words(pack: Pack, finding: str, value: float) -> str:
     unit = fdef.unit if fdef is not None and fdef.unit else ""
     if unit[:1].isdigit() and "-" in unit:  # a scale such as "0-10"
         top = unit.split("-", 1)[1]
-        return f"{label}: {number_text(value)} of {top}"
+        return _("%(label)s: %(value)s of %(top)s") % {
+            "label": label, "value": number_text(value), "top": top}
     return f"{label}: {number_text(value)} {unit}".rstrip()
 
 
@@ -299,9 +302,9 @@ def workup_view(report: Report) -> list[dict[str, Any]]:
     """
     out: list[dict[str, Any]] = []
     for it in report.workup:
-        tags = ["urgent"] if it.urgent else []
+        tags = [_("urgent")] if it.urgent else []
         if it.line in LINE_WORDS:
-            tags.append(LINE_WORDS[it.line])
+            tags.append(_(LINE_WORDS[it.line]))
         out.append({
             "name": it.name,
             "tags": tags,

@@ -145,8 +145,22 @@ class WorkupSettings(Strict):
         return self
 
 
+class ReasonWords(Strict):
+    """The words of a suggested test's one-line reason (workup.yaml ``reasons``)."""
+
+    urgent: str = Field(min_length=1)
+    separates: str = Field(min_length=1)
+    usual: str = Field(min_length=1)
+    adds: str = Field(min_length=1)
+    information: str = Field(min_length=1)
+    normal: str = Field(min_length=1)
+    join: str = Field(min_length=1)
+    names_join: str = Field(min_length=1)
+
+
 class WorkupFile(Strict):
     settings: WorkupSettings
+    reasons: ReasonWords
     imaging_note: CitedText
     levels: dict[str, LevelText]
     investigations: dict[str, InvestigationDef] = Field(min_length=1)

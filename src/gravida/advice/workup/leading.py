@@ -18,7 +18,7 @@ def _describe(book: WorkupBook, iid: str, row: npt.NDArray[np.float64]) -> tuple
     ids = book.result_ids[iid]
     j = int(np.argmax(row))
     rid = ids[j]
-    label = "normal" if rid == "normal" else book.investigation(iid).results[rid]
+    label = book.data.reasons.normal if rid == "normal" else book.investigation(iid).results[rid]
     return rid, label, float(row[j])
 
 

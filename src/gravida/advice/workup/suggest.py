@@ -9,7 +9,7 @@ from typing import Any
 import numpy as np
 
 from gravida.advice.workup import information
-from gravida.advice.workup.book import InvestigationDef, Line, load_workup
+from gravida.advice.workup.book import InvestigationDef, Line, ReasonWords, load_workup
 from gravida.advice.workup.information import (
     _expected_information_batch,
     _Histories,
@@ -17,6 +17,7 @@ from gravida.advice.workup.information import (
 )
 from gravida.advice.workup.leading import Leading
 from gravida.engine.assess import Assessment
+from gravida.knowledge import i18n
 from gravida.knowledge.load import Pack
 
 # --- the clinician's work-up ---------------------------------------------------------------
@@ -188,6 +189,7 @@ def suggested_workup(pack: Pack | None, assessment: Assessment) -> list[WorkupIt
     """
     a = _check_assessment(assessment)
     book = load_workup(pack)
+    lang = pack.lang if pack is not None else i18n.DEFAULT_LANGUAGE
     s = book.data.settings
     top = _top(a, s.top_conditions)
     if not top:
@@ -239,13 +241,17 @@ def suggested_workup(pack: Pack | None, assessment: Assessment) -> list[WorkupIt
         # bound ranks every test of this line past the end of the list, the rest of
         # the panel (the costly part of the work-up) is not built. See _beyond.
         uncut = _uncut(panel, lead)
-        exact = _histories(memo, panel[:uncut], lead)
-        bound = {n: exact.information(lead.panel_lik[n]) for n in tests}
-        if uncut < len(panel) and all(
-                _beyond(bound[n] * s.line_weights[later], placed, n_urgent, safe_first,
-                        s.max_items) for n in tests) and not lead.not_distributions:
-            info.update(bound)  # their scores stay bounds: they are not shown
-            continue
+        if uncut < len(panel) and not lead.not_distributions:
+            exact = _histories(memo, panel[:uncut], lead)
+            bound: dict[int, float] = {}
+            for n in tests:  # until one could make the list
+                bound[n] = exact.information(lead.panel_lik[n])
+                if not _beyond(bound[n] * s.line_weights[later], placed, n_urgent,
+                               safe_first, s.max_items):
+                    break
+            else:
+                info.update(bound)  # their scores stay bounds: they are not shown
+                continue
         whole = _histories(memo, panel, lead)
         for n in tests:
             given[n] = tuple(lead.candidates[g] for g in panel)
@@ -284,8 +290,8 @@ def suggested_workup(pack: Pack | None, assessment: Assessment) -> list[WorkupIt
             rank=rank, id=iid, name=inv.name, line=inv.line, urgent=bool(urgent[n]),
             urgent_for=urgent[n], information_bits=info[n], information_given=given.get(n, ()),
             score=score[n], separates=(ids[p[0]], ids[p[1]]) if p else None,
-            reason=_reason(lead.described[n], urgent[n], p, ids, names, info[n],
-                           bool(given.get(n))),
+            reason=_reason(book.data.reasons, lang, lead.described[n], urgent[n], p, ids, names,
+                           info[n], bool(given.get(n))),
             expected=tuple(
                 ExpectedResult(ids[i], names[ids[i]], raw[ids[i]], *lead.described[n][i],
                                shows=book.entries[ids[i]][iid].shows)
@@ -298,27 +304,28 @@ def suggested_workup(pack: Pack | None, assessment: Assessment) -> list[WorkupIt
     return items
 
 
-def _pct(p: float) -> str:
-    return f"{p:.0%}" if p >= 0.01 else "<1%"
+def _pct(p: float, lang: str) -> str:
+    return i18n.percent(p, lang=lang) if p >= 0.01 else "<" + i18n.percent(0.01, lang=lang)
 
 
-def _reason(described: tuple[tuple[str, str, float], ...], urgent_for: tuple[str, ...],
-            pair: tuple[int, int] | None, ids: tuple[str, ...], names: dict[str, str],
-            info: float, conditional: bool) -> str:
-    """One line a clinician can check: why this test, and where it sits."""
+def _reason(words: ReasonWords, lang: str, described: tuple[tuple[str, str, float], ...],
+            urgent_for: tuple[str, ...], pair: tuple[int, int] | None, ids: tuple[str, ...],
+            names: dict[str, str], info: float, conditional: bool) -> str:
+    """One line a clinician can check: why this test, and where it sits (the words are
+    the pack's, in its language: workup.yaml ``reasons``)."""
     parts: list[str] = []
     if urgent_for:
-        parts.append("time-critical for suspected " + ", ".join(names[c] for c in urgent_for))
+        parts.append(words.urgent.format(
+            names=words.names_join.join(names[c] for c in urgent_for)))
     if pair is not None:
         i, j = pair
         _, li, pi = described[i]
         _, lj, pj = described[j]
-        parts.append(f"separates {names[ids[i]]} ({li}, {_pct(pi)}) from "
-                     f"{names[ids[j]]} ({lj}, {_pct(pj)})")
+        parts.append(words.separates.format(
+            first=names[ids[i]], first_result=li, first_chance=_pct(pi, lang),
+            second=names[ids[j]], second_result=lj, second_chance=_pct(pj, lang)))
     elif not urgent_for:
-        parts.append(f"usual for {names[ids[0]]}; little difference between the leading causes")
-    if conditional:
-        parts.append(f"adds {info:.3f} bits once the earlier-line tests are back")
-    else:
-        parts.append(f"expected information {info:.3f} bits")
-    return "; ".join(parts)
+        parts.append(words.usual.format(name=names[ids[0]]))
+    bits = f"{info:.3f}"
+    parts.append((words.adds if conditional else words.information).format(bits=bits))
+    return words.join.join(parts)

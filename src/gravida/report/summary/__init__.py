@@ -31,7 +31,7 @@ from gravida.advice.medicines import MedicineVerdict, check
 from gravida.engine import Factor
 from gravida.knowledge import i18n
 from gravida.knowledge.codes import load_codes, plain_number
-from gravida.knowledge.i18n import say
+from gravida.knowledge.i18n import N_, say
 from gravida.knowledge.load import Pack
 from gravida.report import Report, factor_words
 from gravida.report.handoff import DISCLAIMER, SOFTWARE_NAME, pack_of, software_version
@@ -59,11 +59,12 @@ class MedicineLine:
 
 
 def _percent(p: float) -> str:
+    """To one decimal, in the summary's language ("12.5%", "12,5 %")."""
     if p <= 0.0:
-        return "0%"
+        return i18n.percent(0.0)
     if p < SHOWN_BELOW:
-        return "<0.1%"
-    return f"{p * 100:.1f}%"
+        return "<" + i18n.percent(0.001, 1)
+    return i18n.percent(p, 1)
 
 
 def _sentence(text: str) -> str:
@@ -136,6 +137,15 @@ def _treatment(report: Report, pack: Pack) -> list[dict[str, Any]]:
     ]
 
 
+# The words of Gravida's own codes as the summary shows them: the triage levels'
+# displays (codes.yaml, in English there, as a code system's displays are) and
+# what set the level, translated in the interface's catalogs.
+LEVEL_DISPLAYS = (N_("Ambulance now"), N_("Emergency care now"), N_("Clinician within 24 hours"),
+                  N_("Clinician within days"), N_("Self-care"))
+SET_BY = {"rule": N_("rule"), "condition": N_("condition")}
+UNITS = (N_("weeks"), N_("years"), N_("beats/min"), N_("mmHg"), N_("Blood pressure"))
+
+
 def summary_context(
     report: Report,
     session: Session | None = None,
@@ -144,8 +154,17 @@ def summary_context(
     pack: Pack | None = None,
     now: datetime | None = None,
 ) -> dict[str, Any]:
-    """Everything the page shows, as plain values (the template only lays it out)."""
+    """Everything the page shows, as plain values (the template only lays it out), in
+    the report's language."""
     pack = pack_of(report, session, pack)
+    with i18n.language(pack.lang):
+        return _context(report, pack, session, medicines, now)
+
+
+def _context(
+    report: Report, pack: Pack, session: Session | None,
+    medicines: Sequence[str | MedicineVerdict], now: datetime | None,
+) -> dict[str, Any]:
     codes = load_codes(pack)
     a = report.assessment
     ev = a.evidence
@@ -165,17 +184,17 @@ def summary_context(
         if oc.panel is None:
             numbers.append({"label": _sentence(pack.label(fid)),
                             "value": str(plain_number(a.case.numbers[fid])),
-                            "unit": oc.unit_display, "loinc": oc.loinc})
+                            "unit": i18n._(oc.unit_display), "loinc": oc.loinc})
         elif oc.panel not in done:  # a panel (blood pressure) on one row: 112/68 mmHg
             done.add(oc.panel)
             members = [m for m, mc in codes.observations.items()
                        if mc.panel == oc.panel and m in a.case.numbers]
             panel = codes.panels[oc.panel]
             numbers.append({
-                "label": panel.label if len(members) > 1
+                "label": i18n._(panel.label) if len(members) > 1
                 else _sentence(pack.label(members[0])),
                 "value": "/".join(str(plain_number(a.case.numbers[m])) for m in members),
-                "unit": oc.unit_display,
+                "unit": i18n._(oc.unit_display),
                 "loinc": panel.loinc if len(members) > 1 else codes.observations[members[0]].loinc,
             })
     listed = sum(1 for c in a.conditions if c.probability >= LISTED)
@@ -197,7 +216,8 @@ def summary_context(
     s = t.set_by
     src = pack.sources.get(s.src)
     others = [
-        {"level": codes.triage_levels[r.level], "kind": r.kind, "says": r.says,
+        {"level": i18n._(codes.triage_levels[r.level]), "kind": i18n._(SET_BY[r.kind]),
+         "says": r.says,
          "probability": None if r.probability is None else _percent(r.probability)}
         for r in t.reasons if r is not s
     ]
@@ -219,9 +239,9 @@ def summary_context(
                          if "maternal_age" in a.case.numbers else None),
         "triage": {
             "level": t.level,
-            "display": codes.triage_levels[t.level],
+            "display": i18n._(codes.triage_levels[t.level]),
             "meaning": t.meaning,
-            "set_by": {"kind": s.kind, "id": s.id, "says": s.says,
+            "set_by": {"kind": i18n._(SET_BY[s.kind]), "id": s.id, "says": s.says,
                        "source": src.title if src is not None else s.src,
                        "probability": None if s.probability is None else _percent(s.probability),
                        "without": [pack.label(f) for f in s.without]},
@@ -285,8 +305,8 @@ def render_summary(
     now: datetime | None = None,
 ) -> str:
     """The one-page summary as a complete HTML document (print it, or save it as PDF)."""
-    ctx = summary_context(report, session, medicines, pack=pack, now=now)
     with i18n.language(report.lang):  # the summary speaks its report's language
+        ctx = summary_context(report, session, medicines, pack=pack, now=now)
         return environment().get_template(TEMPLATE).render(lang=report.lang, **ctx)
 
 
