@@ -291,19 +291,18 @@ def test_a_screen_hides_what_cannot_be_felt_yet(engine):
 
 def test_it_asks_how_the_pain_started_before_settling_between_back_strain_and_pregnancy(
         engine):
-    """Low back pain worse on moving is pregnancy back pain or a strained muscle;
-    a lift or a twist at the start tells them apart, and their advice differs. So
-    the interview asks before it stops, and her "yes" makes the strain lead."""
+    """One-sided low back pain worse on moving is pregnancy back pain or a strained
+    muscle, neither clearly ahead; a lift or a twist at the start tells them apart,
+    and their advice differs. So the interview asks before it stops, and her "yes"
+    makes the strain lead."""
     from gravida.evaluation.interview_mode import SimulatedPatient, run_questions
     from gravida.interview import answered_by_text, start
 
-    said = ["pain_lower_back_central", "pain_worse_with_movement"]
+    said = ["pain_lower_back_central", "pain_one_side", "pain_worse_with_movement"]
     for weeks in (12, 24, 34):
         initial = {"gestational_weeks": weeks, "present": said}
-        assert engine.assess(Case.from_dict(initial, engine.pack)).ranked[:3].count(
-            "muscle_strain") == 1
-        assert engine.assess(Case.from_dict(initial, engine.pack)).ranked[0] == (
-            "pregnancy_lumbar_pain")
+        assert {"muscle_strain", "pregnancy_lumbar_pain"} <= set(
+            engine.assess(Case.from_dict(initial, engine.pack)).ranked[:2])
         knows = Case.from_dict({"gestational_weeks": weeks,
                                 "present": [*said, "heavy_lifting_or_strain"]}, engine.pack)
         session, asked = run_questions(start(engine, initial, answered_by_text(engine, initial)),

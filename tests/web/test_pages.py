@@ -512,9 +512,10 @@ def test_result_page(client: TestClient, engine: Engine) -> None:
                     "What may be causing it", "What happens next",
                     "Check whether a medicine is safe", "For your midwife or doctor"):
         assert heading in text
-    # for her, likelihood in words, never a percentage (a back ache with every answer
-    # "don't know" leads at about one in two: "most likely" or "possible")
-    assert "%" not in text and ("most likely" in text or "possible" in text)
+    # for her, likelihood in words (the pack's bands), never a percentage; which band the
+    # leader reaches after "don't know" to everything is the model's, not this test's
+    bands = ("most likely", "possible", "less likely")
+    assert "%" not in text and any(f": {b}" in text for b in bands)
     # one action first, then why, then what to do; the rest folded
     assert text.index("You can look after this at home") < text.index("Why") < text.index(
         "What to do now") < text.index("More about your result")

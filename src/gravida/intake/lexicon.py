@@ -12,14 +12,22 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any
 
 import spacy
 from spacy.language import Language
 from spacy.matcher import Matcher
 
+from gravida.intake.compiled import (
+    CATEGORIES,
+    DIRECTIONS,
+    OPTIONAL_CATEGORIES,
+    POLARITIES,
+    ModifierRule,
+    TargetRule,
+)
+from gravida.intake.compiled import Lexicon as Lexicon
 from gravida.intake.morph import NORMALISERS, add_normaliser, is_known, lemma, surface_forms
 from gravida.intake.packfiles import vocab_findings
 from gravida.intake.patterns import (
@@ -33,21 +41,15 @@ from gravida.intake.patterns import (
     regex,
 )
 from gravida.intake.rules import (
-    AloneRule,
     NearRule,
-    NumberRule,
-    WideRangeRule,
     alone_rules,
     load_duration,
     load_number_rules,
     near_rules,
     wide_ranges,
 )
-from gravida.intake.spelling import Speller, build_speller, medicine_words
+from gravida.intake.spelling import build_speller, medicine_words
 from gravida.knowledge.load import Pack, PackError
-
-if TYPE_CHECKING:
-    from gravida.intake.medicines import MedicineMatcher
 
 PHRASES_DIR = "phrases"
 _OWN_SCOPE = re.compile(r"(.+?)\s+@(\d{1,2})")
@@ -65,96 +67,6 @@ def phrase_file(language: str) -> str:
 def languages(pack: Pack) -> list[str]:
     """The languages the pack has phrase files for (``en``, ``ru``...)."""
     return sorted(p.stem for p in (Path(pack.directory) / PHRASES_DIR).glob("*.yaml"))
-
-Direction = Literal["forward", "backward", "bidirectional"]
-CATEGORIES: tuple[str, ...] = ("negation", "uncertainty", "family", "historical", "hypothetical")
-# optional categories: a language's file may leave them out
-OPTIONAL_CATEGORIES: tuple[str, ...] = ("current",)
-DIRECTIONS: tuple[Direction, ...] = ("forward", "backward", "bidirectional")
-POLARITIES: tuple[str, ...] = (
-    "present",
-    "absent",
-    "absent_if_negated",
-    "present_only",
-    "present_if_negated",
-    "absent_only",
-    "present_loose",
-)
-
-
-@dataclass(frozen=True)
-class TargetRule:
-    """One phrase pattern that names a finding with a polarity."""
-
-    finding: str
-    polarity: str
-    pattern: str
-
-
-@dataclass(frozen=True)
-class ModifierRule:
-    category: str
-    direction: Direction
-    pattern: str
-    max_scope: int
-
-
-@dataclass
-class Lexicon:
-    """One language's compiled phrases: spaCy pipeline, matchers and the rules behind
-    each key."""
-
-    language: str
-    nlp: Language
-    targets: Matcher
-    modifiers: Matcher
-    target_rules: dict[str, TargetRule]
-    modifier_rules: dict[str, ModifierRule]
-    terminators: set[str]
-    pseudo: set[str]
-    family_breakers: set[str]
-    history_findings: frozenset[str]
-    booleans: frozenset[str]
-    boolean_order: tuple[str, ...]
-    numbers: frozenset[str]
-    number_ranges: dict[str, tuple[float, float]]
-    number_rules: list[NumberRule]
-    number_words: dict[str, int]
-    all_number_words: dict[str, int]
-    cues: dict[str, re.Pattern[str]]
-    conversions: dict[str, float]
-    months_to_weeks: float
-    trimester_weeks: dict[str, float]
-    duration: dict[str, Any]
-    max_chars: int
-    gaps: dict[str, frozenset[int]] = field(default_factory=dict)
-    implies: list[tuple[str, str]] = field(default_factory=list)
-    number_maps: list[dict[str, Any]] = field(default_factory=list)
-    near_rules: list[NearRule] = field(default_factory=list)
-    alone_rules: list[AloneRule] = field(default_factory=list)
-    wide_ranges: list[WideRangeRule] = field(default_factory=list)
-    # what ends backward scopes only (Russian: a comma; "температуры нет")
-    backward_breakers: set[str] = field(default_factory=set)
-    # a mention with a verb of its own (regex on the word as typed) is a clause of
-    # its own: these negation words do not reach it ("болит спина и температуры нет")
-    own_clause: re.Pattern[str] | None = None
-    own_clause_not_by: frozenset[str] = frozenset()
-    # a backward negation over a list of bare items of at most this many words
-    # ("озноба, тошноты нет"); 0: a comma always ends it (context.backward_lists)
-    backward_lists: int = 0
-    # pattern positions of ^words: needed, but not the finding's own words
-    marks: dict[str, frozenset[int]] = field(default_factory=dict)
-    # lemmas come from the pipeline's normaliser (match: lemma); otherwise each
-    # token's lemma is its lower case, spelling slips read by the speller
-    lemmas: bool = False
-    speller: Speller | None = None
-    # findings whose words count even inside another finding's phrase ("my back
-    # *aches*": a place and a kind of pain)
-    inside_others: frozenset[str] = frozenset()
-    # number findings whose highest stated value counts (numbers.prefer_highest)
-    prefer_highest: frozenset[str] = frozenset({"pain_severity"})
-    medicines: MedicineMatcher | None = None  # the pack's medicine names
-
 
 def _blank_nlp(
     code: str, normaliser: str | None = None, readings: Mapping[str, str] | None = None

@@ -46,18 +46,18 @@ class Memo:
     """
 
     def __init__(self) -> None:
-        self._values: dict[Hashable, Any] = {}
+        self.values: dict[Hashable, Any] = {}  # read without the lock; written under it
         self._lock = threading.RLock()
 
     def get(self, key: Hashable, build: Callable[..., T], *args: Any) -> T:
         """The value kept under ``key``; ``build(*args)`` makes it the first time."""
-        hit = self._values.get(key, _MISSING)
+        hit = self.values.get(key, _MISSING)
         if hit is not _MISSING:
             return cast(T, hit)
         with self._lock:
-            if key not in self._values:
-                self._values[key] = build(*args)
-            return cast(T, self._values[key])
+            if key not in self.values:
+                self.values[key] = build(*args)
+            return cast(T, self.values[key])
 
 
 @dataclass(frozen=True)
@@ -119,6 +119,9 @@ class Pack:
         and nothing is keyed on ids or directories. Thread-safe; a builder
         may itself use other memos.
         """
+        hit = self._memo.values.get(build, _MISSING)  # the hot path: one dict read
+        if hit is not _MISSING:
+            return cast(T, hit)
         return self._memo.get(build, build, self)
 
     def memo_files(self, build: Callable[[Pack, K], T], key: K) -> T:

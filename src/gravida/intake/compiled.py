@@ -1,0 +1,109 @@
+"""A compiled phrase file: the ``Lexicon`` one language reads with, and its rules.
+
+``lexicon.py`` builds it from the pack (checking every entry); the intake's
+readers only use it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Literal
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+
+from gravida.intake.rules import AloneRule, NearRule, NumberRule, WideRangeRule
+from gravida.intake.spelling import Speller
+
+if TYPE_CHECKING:
+    from gravida.intake.medicines import MedicineMatcher
+
+Direction = Literal["forward", "backward", "bidirectional"]
+CATEGORIES: tuple[str, ...] = ("negation", "uncertainty", "family", "historical", "hypothetical")
+# optional categories: a language's file may leave them out
+OPTIONAL_CATEGORIES: tuple[str, ...] = ("current",)
+DIRECTIONS: tuple[Direction, ...] = ("forward", "backward", "bidirectional")
+POLARITIES: tuple[str, ...] = (
+    "present",
+    "absent",
+    "absent_if_negated",
+    "present_only",
+    "present_if_negated",
+    "absent_only",
+    "present_loose",
+)
+
+
+@dataclass(frozen=True)
+class TargetRule:
+    """One phrase pattern that names a finding with a polarity."""
+
+    finding: str
+    polarity: str
+    pattern: str
+
+
+@dataclass(frozen=True)
+class ModifierRule:
+    category: str
+    direction: Direction
+    pattern: str
+    max_scope: int
+
+
+@dataclass
+class Lexicon:
+    """One language's compiled phrases: spaCy pipeline, matchers and the rules behind
+    each key."""
+
+    language: str
+    nlp: Language
+    targets: Matcher
+    modifiers: Matcher
+    target_rules: dict[str, TargetRule]
+    modifier_rules: dict[str, ModifierRule]
+    terminators: set[str]
+    pseudo: set[str]
+    family_breakers: set[str]
+    history_findings: frozenset[str]
+    booleans: frozenset[str]
+    boolean_order: tuple[str, ...]
+    numbers: frozenset[str]
+    number_ranges: dict[str, tuple[float, float]]
+    number_rules: list[NumberRule]
+    number_words: dict[str, int]
+    all_number_words: dict[str, int]
+    cues: dict[str, re.Pattern[str]]
+    conversions: dict[str, float]
+    months_to_weeks: float
+    trimester_weeks: dict[str, float]
+    duration: dict[str, Any]
+    max_chars: int
+    gaps: dict[str, frozenset[int]] = field(default_factory=dict)
+    implies: list[tuple[str, str]] = field(default_factory=list)
+    number_maps: list[dict[str, Any]] = field(default_factory=list)
+    near_rules: list[NearRule] = field(default_factory=list)
+    alone_rules: list[AloneRule] = field(default_factory=list)
+    wide_ranges: list[WideRangeRule] = field(default_factory=list)
+    # what ends backward scopes only (Russian: a comma; "температуры нет")
+    backward_breakers: set[str] = field(default_factory=set)
+    # a mention with a verb of its own (regex on the word as typed) is a clause of
+    # its own: these negation words do not reach it ("болит спина и температуры нет")
+    own_clause: re.Pattern[str] | None = None
+    own_clause_not_by: frozenset[str] = frozenset()
+    # a backward negation over a list of bare items of at most this many words
+    # ("озноба, тошноты нет"); 0: a comma always ends it (context.backward_lists)
+    backward_lists: int = 0
+    # pattern positions of ^words: needed, but not the finding's own words
+    marks: dict[str, frozenset[int]] = field(default_factory=dict)
+    # lemmas come from the pipeline's normaliser (match: lemma); otherwise each
+    # token's lemma is its lower case, spelling slips read by the speller
+    lemmas: bool = False
+    speller: Speller | None = None
+    # findings whose words count even inside another finding's phrase ("my back
+    # *aches*": a place and a kind of pain)
+    inside_others: frozenset[str] = frozenset()
+    # number findings whose highest stated value counts (numbers.prefer_highest)
+    prefer_highest: frozenset[str] = frozenset({"pain_severity"})
+    medicines: MedicineMatcher | None = None  # the pack's medicine names
