@@ -19,13 +19,9 @@ from gravida.intake.lexicon import lexicon_for, load_lexicon
 from gravida.intake.morph import lemma
 from gravida.knowledge.load import PackError, default_pack_dir, load_pack
 
+from .conftest import finding_state
 
-def states(result, finding):
-    if finding in result.case["present"]:
-        return "present"
-    if finding in result.case["absent"]:
-        return "absent"
-    return None
+states = finding_state
 
 
 @pytest.fixture(scope="module")

@@ -17,17 +17,14 @@ import pytest
 from gravida.intake import ParseResult, parse_text
 from gravida.knowledge.load import Pack
 
+from .conftest import finding_state
+
 P, A = "present", "absent"
 # a number, or one of these: "estimate" (weeks read as an estimate), "not present"
 Expected = dict[str, Any]
 
 
-def state(result: ParseResult, finding: str) -> Any:
-    if finding in result.case["present"]:
-        return P
-    if finding in result.case["absent"]:
-        return A
-    return result.case.get(finding)
+state = finding_state
 
 
 @pytest.fixture(scope="module")

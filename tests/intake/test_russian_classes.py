@@ -18,13 +18,9 @@ from gravida.intake import ParseResult, parse_text
 from gravida.intake.morph import lemma, pattern_lemmas
 from gravida.knowledge.load import Pack
 
+from .conftest import finding_state
 
-def state(result: ParseResult, finding: str) -> str | None:
-    if finding in result.case["present"]:
-        return "present"
-    if finding in result.case["absent"]:
-        return "absent"
-    return None
+state = finding_state
 
 
 @pytest.fixture(scope="module")
