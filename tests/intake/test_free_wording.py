@@ -585,3 +585,13 @@ def test_bad_cue_reach_is_a_pack_error(tmp_path):
     pack = _pack_copy(tmp_path, lambda t: re.sub(r"cue_reach: \d", "cue_reach: 9", t, count=1))
     with pytest.raises(PackError, match="cue_reach"):
         load_lexicon(pack)
+
+
+@pytest.mark.parametrize("day", ["04-31", "02-29", "13"])
+def test_a_calendar_start_that_some_year_lacks_is_a_pack_error(tmp_path, day):
+    """29 February or 31 April would fail to build the last such day in some years."""
+    from tests.intake.test_score_and_pack import _pack_copy
+
+    pack = _pack_copy(tmp_path, lambda t: t.replace('halloween: "10-31"', f'halloween: "{day}"', 1))
+    with pytest.raises(PackError, match="since_date"):
+        load_lexicon(pack)

@@ -6,6 +6,7 @@ this module holds the typed rules and checks them at load.
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -332,7 +333,9 @@ def load_duration(
             if m is None or not 1 <= int(m.group(1)) <= 12:
                 raise err(f"duration.since_date.dates.{name}", "expected MM-DD or MM")
             day = int(m.group(2)) if m.group(2) else None
-            if day is not None and not 1 <= day <= 28 + (3 if int(m.group(1)) != 2 else 1):
+            # a day every year has (a common year: 29 February and 31 April would make
+            # the date of the last such day impossible to build in some years)
+            if day is not None and not 1 <= day <= calendar.monthrange(2001, int(m.group(1)))[1]:
                 raise err(f"duration.since_date.dates.{name}", "no such day")
             dates[" ".join(str(name).lower().split())] = (int(m.group(1)), day)
         duration["since_date_rx"] = rx

@@ -56,24 +56,24 @@ def durations(
     }
     out: list[TextEvidence] = []
     longest: tuple[float, int, int, str] | None = None
+    since_rx = d.get("since_weeks_rx")
+    # a start in weeks: a week of this pregnancy (the vocabulary's range) before the weeks now
+    first_week = lex.number_ranges["gestational_weeks"][0]
+    date_rx = d.get("since_date_rx")
+    now = today() if date_rx is not None else None
     for sent in doc.sents:
         s0, s1 = sent.start_char, sent.end_char
         if not d["pain_cue"].search(norm, s0, s1):
             continue
-        since_rx = d.get("since_weeks_rx")
         if since_rx is not None and weeks_now is not None:
             for m in since_rx.finditer(norm, s0, s1):
                 began = to_number(m.group("weeks"), lex.all_number_words)
-                # a week of this pregnancy (the vocabulary's range) before the weeks now
-                first_week = lex.number_ranges["gestational_weeks"][0]
                 if began is None or not first_week <= began < weeks_now:
                     continue
                 days = (weeks_now - began) * 7.0
                 if longest is None or days > longest[0]:
                     longest = (days, m.start(), m.end(), m.group(0))
-        date_rx = d.get("since_date_rx")
-        if date_rx is not None:
-            now = today()
+        if date_rx is not None and now is not None:
             for m in date_rx.finditer(norm, s0, s1):
                 when = d["since_dates"].get(" ".join(m.group("date").lower().split()))
                 if when is None:
