@@ -31,12 +31,3 @@ def assert_bounded(result: ParseResult) -> None:
     assert not set(result.case["present"]) & set(result.case["absent"])
     assert result.truncated == any("characters" in w for w in result.warnings)
     result.to_json()
-
-
-def finding_state(result: ParseResult, finding: str) -> Any:
-    """What the reading says of one finding: "present", "absent", its number, or None."""
-    if finding in result.case["present"]:
-        return "present"
-    if finding in result.case["absent"]:
-        return "absent"
-    return result.case.get(finding)

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from .conftest import finding_state
+from ..helpers import states
 
 SIGN = "uterus_hard_persistent"
 
@@ -20,7 +20,7 @@ SIGN = "uterus_hard_persistent"
     "34 weeks and my stomach turned hard for a bit after the shopping, then relaxed",
 ])
 def test_a_passing_hardness_is_not_the_persistent_sign(parse: Any, text: str) -> None:
-    assert finding_state(parse(text), SIGN) != "present"
+    assert states(parse(text), SIGN) != "present"
 
 
 @pytest.mark.parametrize("text", [
@@ -31,4 +31,4 @@ def test_a_passing_hardness_is_not_the_persistent_sign(parse: Any, text: str) ->
     "30 weeks, my bump has been really tense for two hours",
 ])
 def test_a_hard_bump_said_as_a_state_is_the_sign(parse: Any, text: str) -> None:
-    assert finding_state(parse(text), SIGN) == "present"
+    assert states(parse(text), SIGN) == "present"

@@ -19,9 +19,7 @@ from gravida.intake.lexicon import lexicon_for, load_lexicon
 from gravida.intake.morph import lemma
 from gravida.knowledge.load import PackError, default_pack_dir, load_pack
 
-from .conftest import finding_state
-
-states = finding_state
+from ..helpers import states
 
 
 @pytest.fixture(scope="module")

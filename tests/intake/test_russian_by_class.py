@@ -17,14 +17,16 @@ import pytest
 from gravida.intake import ParseResult, parse_text
 from gravida.knowledge.load import Pack
 
-from .conftest import finding_state
+from ..helpers import states
 
 P, A = "present", "absent"
 # a number, or one of these: "estimate" (weeks read as an estimate), "not present"
 Expected = dict[str, Any]
 
 
-state = finding_state
+def state(result: ParseResult, finding: str) -> Any:
+    """``states``, or the number read for a number finding."""
+    return states(result, finding) or result.case.get(finding)
 
 
 @pytest.fixture(scope="module")

@@ -18,9 +18,7 @@ from gravida.intake import ParseResult, parse_text
 from gravida.intake.morph import lemma, pattern_lemmas
 from gravida.knowledge.load import Pack
 
-from .conftest import finding_state
-
-state = finding_state
+from ..helpers import states as state
 
 
 @pytest.fixture(scope="module")
