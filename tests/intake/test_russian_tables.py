@@ -49,3 +49,19 @@ def test_class_table(ipack: Pack, text: str, expected: dict[str, Any]) -> None:
 def test_every_class_has_its_near_misses() -> None:
     assert all(len(rows) >= 25 for rows, _ in CLASSES.values())
     assert sum(len(near) for _, near in CLASSES.values()) >= 50
+
+
+def test_what_the_reader_could_not_settle_is_said_in_her_language(ipack: Pack) -> None:
+    from gravida.knowledge.i18n import language
+    from gravida.knowledge.load import default_pack
+
+    text = "болит поясница. Температуры нет. Ой, температура есть, знобит"
+    with language("ru"):  # a Russian request: its pack and its messages
+        ru = parse_text(text, default_pack("ru"))
+        latin = parse_text("bolit pojasnica, temperatury net", default_pack("ru"))
+    en = parse_text(text, ipack)
+    assert "срок беременности в неделях не найден" in ru.warnings
+    assert any(w.startswith("противоречие: ") for w in ru.warnings)
+    assert "набранный латиницей" in latin.warnings[0]
+    assert "no weeks of pregnancy found" in en.warnings
+    assert not any(ch in "".join(ru.warnings) for ch in "qwxz")

@@ -38,6 +38,7 @@ from gravida.intake.settle import contradictions, durations, settle
 from gravida.intake.spelling import set_lemmas
 from gravida.intake.text import bound, normalise
 from gravida.intake.translit import retype
+from gravida.knowledge.i18n import _
 from gravida.knowledge.load import Pack
 
 __all__ = ["ParseResult", "TextEvidence", "parse_text"]
@@ -74,7 +75,7 @@ def parse_text(text: str, pack: Pack, language: str | None = None) -> ParseResul
     if language is not None:
         language = langs.get(language).code
     if not isinstance(text, str):
-        return ParseResult(_empty_case(), [], ["input is not text"], False)
+        return ParseResult(_empty_case(), [], [_("input is not text")], False)
     if language is not None:
         # "ru" chosen, typed on a Latin keyboard: read in its own script
         found = detect(text, langs)
@@ -161,7 +162,8 @@ def _parse(text: str, pack: Pack, language: str) -> ParseResult:
     text, truncated = bound(text, lex.max_chars)
     if truncated:
         warnings.append(
-            f"input was {original_len} characters; only the first {len(text)} were read"
+            _("input was %(given)d characters; only the first %(read)d were read")
+            % {"given": original_len, "read": len(text)}
         )
     norm = normalise(text)
     doc = lex.nlp(norm)
@@ -263,9 +265,10 @@ def _parse(text: str, pack: Pack, language: str) -> ParseResult:
     evidence.extend(durations(norm, doc, lex, all_scopes, text, weeks_spans, weeks_now))
     evidence.sort(key=lambda e: (e.start, e.end, e.finding))
     case = settle(evidence, lex)
-    warnings.extend(contradictions(evidence))
+    labels = {fid: info.label for fid, info in pack.info.items()}
+    warnings.extend(contradictions(evidence, labels))
     if "gestational_weeks" not in case:
-        warnings.append("no weeks of pregnancy found")
+        warnings.append(_("no weeks of pregnancy found"))
     medicines = find_medicines(doc, lex.medicines, med_spans, all_scopes, text)
     return ParseResult(case, evidence, warnings, truncated, language, medicines)
 
@@ -368,7 +371,7 @@ def _near(
                     if rule.cue.match(tok.lower_)
                     and not ctx.modifiers_of(tok.i, tok.i + 1, all_scopes)
                 ]
-            t0, _ = token_span(doc, e.start, e.end)
+            t0 = token_span(doc, e.start, e.end)[0]
             first = starts[max(0, sent_index[t0] - rule.reach)]
             k = bisect_left(cues[n], first)
             if k == len(cues[n]) or cues[n][k] >= t0:
