@@ -177,8 +177,8 @@ def request_schemas(service: Service) -> dict[str, Any]:
 
 def _examples(service: Service) -> dict[str, tuple[dict[str, Any] | None, dict[str, Any]]]:
     """operation id -> (request examples, {status: response example})."""
+    from gravida.interview import next_question
     from gravida.interview import start as start_interview
-    from gravida.interview.session import next_question
 
     def safe(call: Callable[[], Any]) -> Any:
         try:
@@ -260,7 +260,7 @@ def _titled_names() -> dict[str, str]:
     """Python name -> component name of the response models whose class name differs from
     the name clients see (``FactorOut`` is ``Factor``: the core's ``Factor`` keeps the name)."""
     names: dict[str, str] = {}
-    for module in (schemas, cds_models):
+    for module in (*schemas.MODULES, cds_models):
         for value in vars(module).values():
             if isinstance(value, type) and issubclass(value, BaseModel):
                 title = value.model_config.get("title")
