@@ -19,30 +19,11 @@ from typing import Any
 
 import yaml
 
-from gravida.intake import ParseResult, parse_text
+from gravida.intake import parse_text
+from gravida.intake.score import read_right, reading
 from gravida.knowledge.load import default_pack
 
 TABLE = Path(__file__).resolve().parents[1] / "tests" / "data" / "intake-classes-en.yaml"
-
-
-def reads(result: ParseResult, finding: str) -> Any:
-    """What a parse says about one finding: "present", "absent", a number or "unset"."""
-    case = result.case
-    if finding in case["present"]:
-        return "present"
-    if finding in case["absent"]:
-        return "absent"
-    return case.get(finding, "unset")
-
-
-def right(got: Any, want: Any) -> bool:
-    """A row is read right when the reader gives what it wants (a near miss,
-    "not present", is anything but present)."""
-    if want == "not present":
-        return got != "present"
-    if isinstance(want, int | float) and not isinstance(want, bool):
-        return isinstance(got, int | float) and abs(float(got) - want) <= 0.5
-    return bool(got == want)
 
 
 def rows() -> dict[str, list[tuple[str, str, Any]]]:
@@ -58,8 +39,8 @@ def main(argv: list[str]) -> None:
     for name, table in rows().items():
         bad = []
         for text, finding, want in table:
-            got = reads(parse_text(text, pack, "en"), finding)
-            if not right(got, want):
+            got = reading(parse_text(text, pack, "en").case, finding)
+            if not read_right(got, want):
                 bad.append(f"    {text!r}: {finding} want {want}, got {got}")
         total += len(table)
         wrong += len(bad)
