@@ -177,8 +177,8 @@ def request_schemas(service: Service) -> dict[str, Any]:
 
 def _examples(service: Service) -> dict[str, tuple[dict[str, Any] | None, dict[str, Any]]]:
     """operation id -> (request examples, {status: response example})."""
+    from gravida.interview import next_question
     from gravida.interview import start as start_interview
-    from gravida.interview.session import next_question
 
     def safe(call: Callable[[], Any]) -> Any:
         try:

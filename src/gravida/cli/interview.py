@@ -17,20 +17,20 @@ import click
 from rich.console import Console
 
 from gravida.engine import Engine, Findings
-from gravida.interview.catalogue import QuestionSpec
-from gravida.interview.select import AMBULANCE, EMERGENCY
-from gravida.interview.session import (
+from gravida.interview import (
     InterviewError,
     Question,
     Session,
     answer,
     answered_by_text,
     back,
-    catalogue,
     next_question,
     result,
     start,
 )
+from gravida.interview.catalogue import QuestionSpec
+from gravida.interview.decision import AMBULANCE, EMERGENCY
+from gravida.interview.session import catalogue
 from gravida.knowledge.i18n import _
 
 out = Console(highlight=False)
