@@ -20,6 +20,7 @@ from gravida.knowledge.errors import PackError
 from gravida.knowledge.files import read_text_yaml
 from gravida.knowledge.schema import (
     Cited,
+    Coexistence,
     ConditionInfo,
     DerivedFinding,
     FindingDef,
@@ -104,6 +105,8 @@ class Pack:
     condition_levels: dict[str, ConditionLevel]
     digest: str
     lang: str = i18n.DEFAULT_LANGUAGE
+    # the common condition that rarer ones often come with (conditions.yaml)
+    coexisting: Coexistence | None = None
     # what is built from the files whatever the language of the texts (the intake's
     # phrase lexicons): shared by this pack's languages (``load_pack(..., like=)``)
     files_memo: Memo = field(default_factory=Memo, repr=False, compare=False)
