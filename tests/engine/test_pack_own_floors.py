@@ -10,7 +10,6 @@ from __future__ import annotations
 import pytest
 
 
-
 def case(weeks, present=(), absent=(), **numbers):
     return {"gestational_weeks": weeks, "present": list(present), "absent": list(absent),
             **numbers}

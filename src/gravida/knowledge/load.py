@@ -142,7 +142,8 @@ def load_pack(
         _check_ids([co.condition, *co.conditions], set(conditions), "conditions.yaml",
                    "condition (coexisting)")
         if co.condition in co.conditions:
-            raise PackError("conditions.yaml", "coexisting", "a condition cannot co-exist with itself")
+            raise PackError("conditions.yaml", "coexisting",
+                            "a condition cannot co-exist with itself")
         _check_source(co.prevalence.src, sources, "conditions.yaml", "coexisting.prevalence")
 
     # likelihoods (one or more files under likelihoods/)
