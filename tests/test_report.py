@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-from gravida.engine import Factor
+from gravida.engine import Engine, Factor
+from gravida.knowledge import load_pack
+from gravida.knowledge.wording import default_wording
 from gravida.report import build_report, factor_words
+
+from .helpers import edited_pack
 
 
 def test_report_has_plan_why_and_medicine_advice(engine):
@@ -30,8 +34,27 @@ def test_emergency_report_has_no_self_care(engine):
 
 def test_absent_finding_words():
     f = Factor("fever", "a fever (38 °C or more)", "absent", 0.2)
-    assert factor_words(f) == "no fever"
-    assert factor_words(Factor("fever", "a fever", "present", 3.0)) == "a fever"
+    assert factor_words(f, default_wording()) == "no fever"
+    assert factor_words(Factor("fever", "a fever", "present", 3.0), default_wording()) == "a fever"
+
+
+def test_a_report_words_absent_findings_with_its_own_packs_wording(tmp_path):
+    """A service running another pack directory says "why" in that pack's words,
+    not the packaged pack's."""
+
+    def reword(data):
+        data["absent"] = {fid: f"(edited) {words}" for fid, words in data["absent"].items()}
+
+    pack = load_pack(edited_pack(tmp_path, "wording.yaml", reword))
+    case = {"gestational_weeks": 30, "present": ["pain_flank", "painful_urination"],
+            "absent": ["fever", "chills_rigors", "vaginal_bleeding"]}
+    r = build_report(Engine(pack), case)
+    said = {w for e in r.why() for w in [*e["for"], *e["against"]]}
+    absent = [f for e in r.assessment.explanations for f in [*e.raised, *e.lowered]
+              if f.state == "absent"]
+    assert absent, "the case has absent findings among the reasons"
+    for f in absent:
+        assert f"(edited) {default_wording().negated(f.finding, f.label)}" in said, f.finding
 
 
 def test_her_next_shows_only_what_she_will_meet_at_her_level(engine):

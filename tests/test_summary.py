@@ -13,6 +13,7 @@ import pytest
 from gravida.engine import Factor
 from gravida.interview import answer, result, start
 from gravida.knowledge.codes import load_codes
+from gravida.knowledge.wording import wording_for
 from gravida.report import build_report, factor_words
 from gravida.report.summary import render_summary, summary_context
 
@@ -56,8 +57,9 @@ def tags_of(page: str) -> Tags:
 def test_positives_negatives_and_numbers(html, pack):
     for f in CASE["present"]:
         assert pack.label(f) in html, f
+    wording = wording_for(pack)
     for f in CASE["absent"]:
-        assert escape(factor_words(Factor(f, pack.label(f), "absent", 1.0))) in html, f
+        assert escape(factor_words(Factor(f, pack.label(f), "absent", 1.0), wording)) in html, f
     assert "38.7 °C" in html and "112 beats/min" in html and "112/68 mmHg" in html
     assert "8310-5" in html and "85354-9" in html and "49051-6" in html
 

@@ -13,7 +13,7 @@ from gravida.engine import Case
 from gravida.evaluation.interview_mode import InterviewMode, SimulatedPatient
 from gravida.evaluation.modes import MODES, InterviewPath, Outcome, get_mode
 from gravida.evaluation.run import evaluate
-from gravida.interview.session import Question
+from gravida.interview.question import Question
 
 from ..conftest import DEV_VIGNETTES
 from .conftest import dev_cases
@@ -25,7 +25,7 @@ def test_the_mode_registers_itself():
 
 
 def q(kind, findings, options=(), parts=()):
-    from gravida.interview.session import Option
+    from gravida.interview.question import Option
 
     return Question("x", kind, "?", None, tuple(findings),
                     tuple(Option(f, f) for f in options), tuple(parts), 1, 25, "screening")
@@ -45,7 +45,7 @@ def test_the_simulated_patient_answers_as_the_issue_says(engine):
     assert p.reply(q("yes_no", ["vaginal_bleeding"])) is True  # implied by heavy bleeding
     assert p.reply(q("yes_no", ["chills_rigors"])) is False
     assert p.reply(q("yes_no", ["nausea_vomiting"])) is None
-    from gravida.interview.session import Part
+    from gravida.interview.question import Part
 
     pain = Part("pain_severity", "pain", "0-10", 0, 10)
     pulse = Part("heart_rate", "pulse", "beats/min", 30, 220)

@@ -17,8 +17,8 @@ from hypothesis import strategies as st
 
 from gravida.engine import Case
 from gravida.evaluation.interview_mode import play
+from gravida.interview.decision import EMERGENCY, State
 from gravida.interview.policy import Hypothesis, status
-from gravida.interview.select import EMERGENCY, State
 from gravida.interview.session import catalogue, plan, selector
 from gravida.knowledge import default_pack
 
@@ -107,10 +107,10 @@ def _check_stopped(engine, session):
     state = State(d.case, d.asked, d.covered, session.questions_asked, d.emergency)
     ev, post = engine.posterior(d.case)
     # 1. no rule of an emergency level above this one can still be completed
-    assert sel.open_patterns(ev, state, rank, post) == {}
+    assert sel.openings.open_patterns(ev, state, rank, post) == {}
     # 2. every red flag was asked about (or is known) when not already an emergency
     if rank < e_rank:
-        askable = sel.askable(ev, d.covered)
+        askable = sel.openings.askable(ev, state)
         assert not [f for f in engine.pack.red_flags if askable(f)]
     # 3. no answer left could raise the level to an emergency unless it is implausible
     for s in p.scored:

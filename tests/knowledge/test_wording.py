@@ -39,11 +39,11 @@ def test_every_finding_reads_well_both_ways(pack):
     assert not missing, f"findings without a negative wording in wording.yaml: {missing}"
     for fid in booleans:
         for state in ("present", "absent"):
-            words = factor_words(Factor(fid, pack.label(fid), state, 1.0))
+            words = factor_words(Factor(fid, pack.label(fid), state, 1.0), wording)
             sentence = words[:1].upper() + words[1:] + "."  # as a "why" bullet shows it
             assert "_" not in sentence, (fid, sentence)
             assert glued(sentence) is None, (fid, state, sentence, glued(sentence))
-        assert factor_words(Factor(fid, pack.label(fid), "absent", 1.0)) != pack.label(fid)
+        assert factor_words(Factor(fid, pack.label(fid), "absent", 1.0), wording) != pack.label(fid)
 
 
 @pytest.mark.parametrize("bad", ["No needing to pass urine.", "no the baby moving.",

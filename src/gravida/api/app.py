@@ -79,8 +79,8 @@ def request_language(request: Request) -> str:
     if isinstance(chosen, str):
         return chosen
     service = getattr(request.app.state, "service", None)
-    directory = service.pack.directory if service is not None else None
-    found = i18n.negotiate(request.headers.get("accept-language"), directory)
+    known = service.pack.languages if service is not None else i18n.languages()
+    found = i18n.negotiate(request.headers.get("accept-language"), known)
     if found is not None:
         return found
     settings = getattr(service, "settings", None)

@@ -28,7 +28,6 @@ from gravida.api.problems import (
     Problem,
     problem_json,
 )
-from gravida.knowledge import i18n
 from gravida.service import Service, cds_models
 from gravida.service.errors import ServiceError
 from gravida.service.requests import MAX_QUERY_CHARS, MAX_TEXT_CHARS
@@ -80,7 +79,7 @@ def request_schemas(service: Service) -> dict[str, Any]:
                 "type": "number", "minimum": f.range[0], "maximum": f.range[1],
                 "description": f"{f.meaning} ({f.unit})",
             }
-    lang = {"type": "string", "enum": list(i18n.languages(pack.directory)),
+    lang = {"type": "string", "enum": list(pack.languages),
             "description": "The language of the texts in the reply (and, for an interview, "
             "of all its replies); overrides Accept-Language."}
     # null, like an empty list, says nothing (YAML vignettes write an empty list so)
@@ -178,8 +177,8 @@ def request_schemas(service: Service) -> dict[str, Any]:
 
 def _examples(service: Service) -> dict[str, tuple[dict[str, Any] | None, dict[str, Any]]]:
     """operation id -> (request examples, {status: response example})."""
+    from gravida.interview import next_question
     from gravida.interview import start as start_interview
-    from gravida.interview.session import next_question
 
     def safe(call: Callable[[], Any]) -> Any:
         try:
@@ -261,7 +260,7 @@ def _titled_names() -> dict[str, str]:
     """Python name -> component name of the response models whose class name differs from
     the name clients see (``FactorOut`` is ``Factor``: the core's ``Factor`` keeps the name)."""
     names: dict[str, str] = {}
-    for module in (schemas, cds_models):
+    for module in (*schemas.MODULES, cds_models):
         for value in vars(module).values():
             if isinstance(value, type) and issubclass(value, BaseModel):
                 title = value.model_config.get("title")

@@ -67,7 +67,7 @@ async def request_lang(
     in the body still wins for the reply itself.
     """
     service: Service = request.app.state.service
-    lang = i18n.negotiate(accept_language, service.pack.directory)
+    lang = i18n.negotiate(accept_language, service.pack.languages)
     if lang is not None:
         request.state.lang = lang
     return lang

@@ -16,21 +16,21 @@ from typing import Any
 import click
 from rich.console import Console
 
-from gravida.engine import Engine
-from gravida.interview.catalogue import QuestionSpec
-from gravida.interview.select import AMBULANCE, EMERGENCY
-from gravida.interview.session import (
+from gravida.engine import Engine, Findings
+from gravida.interview import (
     InterviewError,
     Question,
     Session,
     answer,
     answered_by_text,
     back,
-    catalogue,
     next_question,
     result,
     start,
 )
+from gravida.interview.catalogue import QuestionSpec
+from gravida.interview.decision import AMBULANCE, EMERGENCY
+from gravida.interview.session import catalogue
 from gravida.knowledge.i18n import _
 
 out = Console(highlight=False)
@@ -99,15 +99,13 @@ def _begin(
     engine: Engine, weeks: float | None, text: str | None, unset: tuple[str, ...] = (),
     show: Console = out,
 ) -> Session:
-    case: dict[str, Any] = {}
-    if text:
-        case = _from_text(engine, text, unset, show)
+    case = _from_text(engine, text, unset, show) if text else Findings()
     if weeks is not None:
-        case["gestational_weeks"] = weeks
-    if "gestational_weeks" not in case:
-        case["gestational_weeks"] = _ask_weeks(
+        case = case.with_number("gestational_weeks", weeks)
+    if "gestational_weeks" not in case.numbers:
+        case = case.with_number("gestational_weeks", _ask_weeks(
             catalogue(engine).get("gestational_weeks"), engine.pack.weeks_range
-        )
+        ))
     try:
         return start(engine, case, answered_by_text(engine, case))
     except InterviewError as exc:
@@ -116,7 +114,7 @@ def _begin(
 
 def _from_text(
     engine: Engine, text: str, unset: tuple[str, ...] = (), show: Console = out
-) -> dict[str, Any]:
+) -> Findings:
     """The case her words give, shown back to her first ("What we understood"); the
     findings in ``unset`` are left out, so they are asked instead of assumed. Shown on
     ``show`` (stderr when stdout carries JSON)."""

@@ -87,7 +87,7 @@ def load_engine() -> Engine:
 def main(lang: str) -> None:
     """Assess low back pain in pregnancy: likely causes, how urgently to get care, and why."""
     try:
-        i18n.set_language(i18n.check_language(lang))
+        i18n.set_language(i18n.check_language(lang, i18n.languages()))
     except i18n.LanguageError as exc:
         raise click.BadParameter(str(exc), param_hint="--lang") from None
 
@@ -168,7 +168,7 @@ def render_report(report: Report, limit: int = 8) -> None:
         for label, factors in ((_("for:"), e.raised), (_("against:"), e.lowered)):
             if factors:
                 words = "; ".join(
-                    f"{factor_words(f, report.lang)} (LR {f.likelihood_ratio:.2g})"
+                    f"{factor_words(f, report.wording)} (LR {f.likelihood_ratio:.2g})"
                     for f in factors
                 )
                 out.print(f"    {label} {words}")

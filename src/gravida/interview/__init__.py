@@ -6,17 +6,14 @@ None, feed each reply to ``answer`` (``back`` undoes the last one), then read
 How questions are chosen and when it stops: docs/interview.md.
 """
 
+from gravida.interview.answers import Answer, InterviewError
+from gravida.interview.question import Question, next_question
+from gravida.interview.result import Result, result
 from gravida.interview.session import (
-    Answer,
-    InterviewError,
-    Question,
-    Result,
     Session,
     answer,
     answered_by_text,
     back,
-    next_question,
-    result,
     start,
 )
 

@@ -10,14 +10,33 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
+from dataclasses import dataclass
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from gravida.interview.catalogue import QuestionSpec
-from gravida.interview.select import Value
 
 if TYPE_CHECKING:
     from gravida.interview.session import Session
+
+
+# One answer as recorded: yes/no/don't know, the numbers of a form, a group's
+# members (a tuple), or each member on its own (a mapping).
+Value = bool | float | None | tuple[str, ...] | Mapping[str, float] | Mapping[str, bool | None]
+
+
+@dataclass(frozen=True)
+class Answer:
+    question: str
+    value: Value
+
+    def to_json(self) -> dict[str, Any]:
+        v = self.value
+        if isinstance(v, tuple):
+            return {"question": self.question, "answer": list(v)}
+        if isinstance(v, Mapping):
+            return {"question": self.question, "answer": dict(v)}
+        return {"question": self.question, "answer": v}
 
 
 class InterviewError(ValueError):

@@ -20,7 +20,7 @@ from gravida.interview.catalogue import QuestionSpec
 from gravida.interview.policy import Batch, FloatArray, Hypothesis, IntArray, LevelPolicy
 
 if TYPE_CHECKING:
-    from gravida.interview.select import Value
+    from gravida.interview.answers import Value
 
 # Not clinical: a bound on work. Pairs of answers are tried among this many
 # answers, those that push hardest towards crossing the emergency line.

@@ -4,119 +4,32 @@ A Session holds only the initial evidence, the volunteered groups and the
 answers; the case, what was asked and whether an emergency was revealed are
 recomputed from them. So the state is a small JSON object that an API can
 store and resume anywhere, ``back`` is simply dropping the last answer, and
-two sessions with the same answers are the same interview.
+two sessions with the same answers are the same interview. What to ask
+now is question.py, where it ended result.py.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any
 
-from gravida.engine import Assessment, Case, CaseError, Engine
+from gravida.engine import Case, CaseError, Engine
 from gravida.interview.answers import (
-    InterviewError as InterviewError,
-)
-from gravida.interview.answers import (
+    Answer,
+    InterviewError,
+    Value,
     check_answer,
     unknown_findings,
     unknown_members,
 )
 from gravida.interview.catalogue import Catalogue, QuestionSpec, load_catalogue
-from gravida.interview.select import AMBULANCE, EMERGENCY, QuestionPlan, Selector, State, Value
+from gravida.interview.decision import AMBULANCE, EMERGENCY, QuestionPlan, State
+from gravida.interview.select import Selector
 from gravida.knowledge import expr
-from gravida.knowledge.i18n import N_, say
 from gravida.knowledge.load import Pack
 
 FORMAT = 1
-
-STOP_REASONS: dict[str, str] = {
-    "emergency_ambulance": N_("An answer showed a danger sign that needs an ambulance now."),
-    "emergency": N_(
-        "An answer showed a danger sign that needs care now, and no remaining question "
-        "could make it an ambulance call."
-    ),
-    "settled": N_(
-        "No remaining question could change how urgently you need care or raise it to an "
-        "emergency, and the likely causes are clear."
-    ),
-    "max_questions": N_("The interview reached its maximum number of questions."),
-    "nothing_left": N_("There is nothing left to ask."),
-}
-NOT_FINISHED = N_("The interview is not finished; this is the assessment so far.")
-
-
-@dataclass(frozen=True)
-class Option:
-    finding: str
-    text: str
-
-    def to_json(self) -> dict[str, Any]:
-        return {"finding": self.finding, "text": self.text}
-
-
-@dataclass(frozen=True)
-class Part:
-    finding: str
-    label: str
-    unit: str
-    lo: float
-    hi: float
-
-    def to_json(self) -> dict[str, Any]:
-        return {"finding": self.finding, "label": self.label, "unit": self.unit,
-                "range": [self.lo, self.hi]}
-
-
-QuestionKind = Literal["yes_no", "number", "group", "choose"]
-
-
-@dataclass(frozen=True)
-class Question:
-    """One question as put to her: words, what an answer may be, where we are."""
-
-    id: str
-    kind: QuestionKind
-    text: str
-    help: str | None
-    findings: tuple[str, ...]  # what the answer settles
-    options: tuple[Option, ...]
-    parts: tuple[Part, ...]
-    number: int  # 1 for the first question asked
-    max_questions: int
-    purpose: str  # start | screening | level | differential | emergency | follow_up
-
-    def to_json(self) -> dict[str, Any]:
-        out: dict[str, Any] = {
-            "id": self.id,
-            "kind": self.kind,
-            "text": self.text,
-            "findings": list(self.findings),
-            "number": self.number,
-            "max_questions": self.max_questions,
-            "purpose": self.purpose,
-        }
-        if self.help:
-            out["help"] = self.help
-        if self.options:
-            out["options"] = [o.to_json() for o in self.options]
-        if self.parts:
-            out["parts"] = [p.to_json() for p in self.parts]
-        return out
-
-
-@dataclass(frozen=True)
-class Answer:
-    question: str
-    value: Value
-
-    def to_json(self) -> dict[str, Any]:
-        v = self.value
-        if isinstance(v, tuple):
-            return {"question": self.question, "answer": list(v)}
-        if isinstance(v, Mapping):
-            return {"question": self.question, "answer": dict(v)}
-        return {"question": self.question, "answer": v}
 
 
 @dataclass(frozen=True)
@@ -177,38 +90,6 @@ class Session:
                 raise InterviewError(f"answers[{n}] must be {{question, answer}}")
             session = answer(session, a["question"], a["answer"])
         return session
-
-
-@dataclass(frozen=True)
-class Result:
-    """Where the interview ended: the assessment and why it stopped."""
-
-    assessment: Assessment
-    stop_reason: str | None  # None while the interview is still going
-    questions_asked: int
-    answers: tuple[Answer, ...]
-    lang: str = "en"  # the language of the pack it was asked in
-
-    @property
-    def stop_explanation(self) -> str:
-        lang = self.lang
-        if self.stop_reason is None:
-            return say(lang, NOT_FINISHED)
-        return say(lang, STOP_REASONS[self.stop_reason])
-
-    @property
-    def emergency(self) -> bool:
-        return self.assessment.triage.level in (EMERGENCY, AMBULANCE)
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "finished": self.stop_reason is not None,
-            "stop_reason": self.stop_reason,
-            "stop_explanation": self.stop_explanation,
-            "questions_asked": self.questions_asked,
-            "answers": [a.to_json() for a in self.answers],
-            "assessment": self.assessment.to_json(),
-        }
 
 
 # --- per-engine parts built once -----------------------------------------------
@@ -284,43 +165,11 @@ def plan(session: Session) -> QuestionPlan:
     return p
 
 
-def _decision(session: Session) -> tuple[str | None, str | None, str]:
+def decision(session: Session) -> tuple[str | None, str | None, str]:
     """The plan's (question, stop, phase), planned once per session."""
     if not session._decided:
         plan(session)
     return session._decided[0]
-
-
-def next_question(session: Session) -> Question | None:
-    """The question to ask now, or None when the interview has stopped."""
-    cat = catalogue(session.engine)
-    d = session.derived
-    if d.pending is not None:
-        q = cat.questions[d.pending]
-        return _question(session, q, "choose", "follow_up", session.questions_asked)
-    question, _, phase = _decision(session)
-    if question is None:
-        return None
-    q = cat.questions[question]
-    return _question(session, q, q.kind, phase, session.questions_asked + 1)
-
-
-def _question(
-    session: Session, q: QuestionSpec, kind: QuestionKind, purpose: str, number: int
-) -> Question:
-    d = session.derived
-    ev = session.engine.model.evidence(d.case)
-    options: tuple[Option, ...] = ()
-    if q.kind == "group":
-        open_ = unknown_members(session, q)
-        options = tuple(Option(f, t) for f, t in zip(q.findings, q.items, strict=True)
-                        if f in open_)
-    parts = tuple(Part(p.finding, p.label, p.unit, p.lo, p.hi) for p in q.parts
-                  if p.finding not in ev.numbers)
-    findings = tuple(o.finding for o in options) if options else tuple(
-        p.finding for p in parts) if parts else q.findings
-    return Question(q.id, kind, q.text, q.help, findings, options, parts, number,
-                    catalogue(session.engine).params.max_questions, purpose)
 
 
 def answer(session: Session, question_id: Any, value: Any) -> Session:
@@ -358,13 +207,6 @@ def back(session: Session) -> Session:
     if not session.answers:
         raise InterviewError("there is no answer to go back to")
     return _rebuild(session.engine, session.initial, session.volunteered, session.answers[:-1])
-
-
-def result(session: Session) -> Result:
-    """The assessment now, and why the interview stopped (None while it goes on)."""
-    stop = None if session.derived.pending is not None else _decision(session)[1]
-    a = session.engine.assess(session.derived.case)
-    return Result(a, stop, session.questions_asked, session.answers, session.engine.pack.lang)
 
 
 # --- internals --------------------------------------------------------------------

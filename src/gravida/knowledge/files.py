@@ -10,7 +10,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar
 
-import yaml
 from pydantic import BaseModel, ValidationError
 
 from gravida.knowledge import i18n
@@ -25,18 +24,12 @@ def default_pack_dir() -> Path:
 
 def read_yaml(directory: Path, name: str) -> Any:
     """Read one pack file; a missing or unparsable file is a PackError."""
-    path = directory / name
-    try:
-        return i18n.parse_yaml(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise PackError(name, "-", "file is missing") from None
-    except yaml.YAMLError as exc:
-        raise PackError(name, "-", f"not valid YAML: {exc}") from None
+    return i18n.read_file(directory / name, name)
 
 
-def read_text_yaml(directory: Path, name: str, lang: str) -> Any:
+def read_text_yaml(texts: i18n.Overlays, name: str, lang: str) -> Any:
     """Read one pack file with its texts in ``lang`` (the overlay of pack/i18n/<lang>/)."""
-    return i18n.localise(read_yaml(directory, name), name, lang, directory)
+    return texts.localise(read_yaml(texts.directory, name), name, lang)
 
 
 def validate(model: type[M], data: Any, file: str) -> M:

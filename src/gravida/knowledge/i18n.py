@@ -26,18 +26,23 @@ from __future__ import annotations
 import gettext as _gettext
 import re
 import string
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
-from functools import cache
+from decimal import Decimal
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from gravida.knowledge.errors import PackError
+from gravida.knowledge.memo import Memo
 from gravida.knowledge.yamlio import load_strict
+
+if TYPE_CHECKING:
+    from babel.numbers import NumberPattern
 
 DEFAULT_LANGUAGE = "en"
 I18N_DIR = "i18n"
@@ -60,7 +65,8 @@ def parse_yaml(text: str) -> Any:
     return load_strict(text)
 
 
-def _read(path: Path, name: str) -> Any:
+def read_file(path: Path, name: str) -> Any:
+    """One pack file's data; a missing or unparsable file is a PackError naming ``name``."""
     try:
         return parse_yaml(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -69,12 +75,11 @@ def _read(path: Path, name: str) -> Any:
         raise PackError(name, "-", f"not valid YAML: {exc}") from None
 
 
-@cache
-def _languages(directory: Path) -> dict[str, str]:
+def _read_languages(directory: Path) -> dict[str, str]:
     path = directory / I18N_DIR / "languages.yaml"
     if not path.exists():
         return {DEFAULT_LANGUAGE: "English"}
-    raw = _read(path, f"{I18N_DIR}/languages.yaml") or {}
+    raw = read_file(path, f"{I18N_DIR}/languages.yaml") or {}
     langs = raw.get("languages") if isinstance(raw, dict) else None
     if not isinstance(langs, dict) or DEFAULT_LANGUAGE not in langs:
         raise PackError(f"{I18N_DIR}/languages.yaml", "languages",
@@ -82,31 +87,33 @@ def _languages(directory: Path) -> dict[str, str]:
     return {str(k): str(v) for k, v in langs.items()}
 
 
-def languages(directory: Path | None = None) -> dict[str, str]:
-    """The pack's languages, code -> its own name ("ru" -> "Русский"), English first."""
-    return dict(_languages((directory or _default_dir()).resolve()))
-
-
 def _default_dir() -> Path:
     return Path(str(resources.files("gravida.knowledge") / "pack"))
 
 
-def check_language(lang: str, directory: Path | None = None) -> str:
-    """``lang`` if the pack speaks it, else a LanguageError."""
-    known = languages(directory)
+def languages(directory: Path | None = None) -> dict[str, str]:
+    """The languages of a pack directory (the packaged one by default), read afresh:
+    code -> its own name ("ru" -> "Русский"), English first. A loaded pack keeps
+    its own (``Pack.languages``); this is for what runs before or without one."""
+    return _read_languages((directory or _default_dir()).resolve())
+
+
+def check_language(lang: str, known: Iterable[str]) -> str:
+    """``lang`` if it is one of the ``known`` languages, else a LanguageError."""
+    known = list(known)
     if lang not in known:
-        raise LanguageError(lang, list(known))
+        raise LanguageError(lang, known)
     return lang
 
 
-def negotiate(accept_language: str | None, directory: Path | None = None) -> str | None:
-    """The best language of an ``Accept-Language`` header that the pack speaks, or None.
+def negotiate(accept_language: str | None, known: Iterable[str]) -> str | None:
+    """The best language of an ``Accept-Language`` header among ``known``, or None.
 
     Quality values are honoured; a region ("ru-RU") matches its language ("ru").
     """
     if not accept_language:
         return None
-    known = languages(directory)
+    known = set(known)
     ranked: list[tuple[float, int, str]] = []
     for i, part in enumerate(accept_language.split(",")):
         tag, _, params = part.strip().partition(";")
@@ -129,13 +136,12 @@ def negotiate(accept_language: str | None, directory: Path | None = None) -> str
 # --- which fields are text --------------------------------------------------------
 
 
-@cache
-def _fields(directory: Path) -> dict[str, tuple[tuple[str, ...], ...]]:
+def _read_fields(directory: Path) -> dict[str, tuple[tuple[str, ...], ...]]:
     name = f"{I18N_DIR}/fields.yaml"
     path = directory / I18N_DIR / "fields.yaml"
     if not path.exists():
         return {}
-    raw = _read(path, name) or {}
+    raw = read_file(path, name) or {}
     if not isinstance(raw, dict):
         raise PackError(name, "-", "expected a mapping of pack file -> text paths")
     out: dict[str, tuple[tuple[str, ...], ...]] = {}
@@ -148,7 +154,7 @@ def _fields(directory: Path) -> dict[str, tuple[tuple[str, ...], ...]]:
 
 def text_files(directory: Path | None = None) -> list[str]:
     """The pack files that hold text for people (and so have an overlay per language)."""
-    return list(_fields((directory or _default_dir()).resolve()))
+    return list(_read_fields((directory or _default_dir()).resolve()))
 
 
 def _key(item: Any, index: int) -> str | int:
@@ -237,67 +243,89 @@ def where(at: Address) -> str:
     return ".".join(str(k) for k in at)
 
 
-@cache
-def _overlay(directory: Path, lang: str, name: str) -> Any:
+def _read_overlay(directory: Path, lang: str, name: str) -> Any:
     rel = f"{I18N_DIR}/{lang}/{name}"
     path = directory / I18N_DIR / lang / name
     if not path.exists():
         raise PackError(rel, "-", f"the {lang!r} translation of {name} is missing")
-    return _read(path, rel) or {}
+    return read_file(path, rel) or {}
 
 
-def localise(data: Any, name: str, lang: str, directory: Path) -> Any:
-    """``data`` (English, as read from pack file ``name``) with the texts of ``lang``.
+class Overlays:
+    """A pack directory's languages, text fields and overlays, each file read once.
 
-    Raises PackError naming the entry when a text is missing, its {placeholders}
-    differ from the English, or the overlay has a field that is not text.
+    Held by the loaded Pack (``Pack.texts``) and shared by its languages, so it
+    lives and dies with the pack like the rest of the pack's memo: a test's
+    altered copy of the pack never sees the packaged pack's translations.
     """
-    if lang == DEFAULT_LANGUAGE:
-        return data
-    directory = directory.resolve()
-    paths = _fields(directory).get(name)
-    if not paths:
-        return data
-    rel = f"{I18N_DIR}/{lang}/{name}"
-    overlay = _overlay(directory, lang, name)
-    found: set[Address] = set()
-    out = data
-    for at, english in texts(data, paths):
-        if not english.strip():  # nothing to say (e.g. no button at a level that calls no one)
-            continue
-        text = _lookup(overlay, at)
-        if not isinstance(text, str) or not text.strip():
-            raise PackError(rel, where(at), f"no {lang!r} text (English: {english[:60]!r})")
-        if _placeholders(text) != _placeholders(english):
-            raise PackError(rel, where(at), "placeholders differ from the English: "
-                              f"{sorted(_placeholders(english))}")
-        found.add(at)
-        out = _replace(out, at, text.strip() if "\n" not in english else text)
-    # A text for an entry the English does not have (yet) is kept aside, not an error:
-    # translations may land before the English they belong to (stale_texts lists them).
-    allowed = {at for at, _ in texts(overlay, paths)}
-    for at, value in _leaves(overlay, ()):
-        if at not in allowed:  # e.g. a comma splitting an unquoted {label: a, b}
-            raise PackError(rel, where(at), f"not a text field of {name} ({value!r})")
-    return out
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory.resolve()
+        self._memo = Memo()
+
+    @property
+    def languages(self) -> dict[str, str]:
+        """Code -> the language's own name ("ru" -> "Русский"), English first."""
+        return dict(self._memo.get("languages", _read_languages, self.directory))
+
+    @property
+    def fields(self) -> dict[str, tuple[tuple[str, ...], ...]]:
+        """Pack file -> the paths of its texts (``pack/i18n/fields.yaml``)."""
+        return self._memo.get("fields", _read_fields, self.directory)
+
+    def overlay(self, lang: str, name: str) -> Any:
+        """The texts of pack file ``name`` in ``lang`` (its overlay file, as read)."""
+        return self._memo.get(("overlay", lang, name), _read_overlay, self.directory, lang, name)
+
+    def localise(self, data: Any, name: str, lang: str) -> Any:
+        """``data`` (English, as read from pack file ``name``) with the texts of ``lang``.
+
+        Raises PackError naming the entry when a text is missing, its {placeholders}
+        differ from the English, or the overlay has a field that is not text.
+        """
+        if lang == DEFAULT_LANGUAGE:
+            return data
+        paths = self.fields.get(name)
+        if not paths:
+            return data
+        rel = f"{I18N_DIR}/{lang}/{name}"
+        overlay = self.overlay(lang, name)
+        out = data
+        for at, english in texts(data, paths):
+            if not english.strip():  # nothing to say (e.g. no button at a level that calls no one)
+                continue
+            text = _lookup(overlay, at)
+            if not isinstance(text, str) or not text.strip():
+                raise PackError(rel, where(at), f"no {lang!r} text (English: {english[:60]!r})")
+            if _placeholders(text) != _placeholders(english):
+                raise PackError(rel, where(at), "placeholders differ from the English: "
+                                  f"{sorted(_placeholders(english))}")
+            out = _replace(out, at, text.strip() if "\n" not in english else text)
+        # A text for an entry the English does not have (yet) is kept aside, not an error:
+        # translations may land before the English they belong to (stale_texts lists them).
+        allowed = {at for at, _ in texts(overlay, paths)}
+        for at, value in _leaves(overlay, ()):
+            if at not in allowed:  # e.g. a comma splitting an unquoted {label: a, b}
+                raise PackError(rel, where(at), f"not a text field of {name} ({value!r})")
+        return out
+
+    def stale_texts(self, lang: str) -> list[str]:
+        """Overlay texts of ``lang`` whose English entry does not exist: "file: entry" each.
+
+        Not an error (a translation may be written before its English lands), but
+        worth a look: an entry renamed in English leaves its old translation here.
+        """
+        out: list[str] = []
+        for name, paths in self.fields.items():
+            english = {at for at, _ in texts(read_file(self.directory / name, name), paths)}
+            out += [f"{I18N_DIR}/{lang}/{name}: {where(at)}"
+                    for at, _ in texts(self.overlay(lang, name), paths) if at not in english]
+        return out
 
 
 def stale_texts(lang: str, directory: Path | None = None) -> list[str]:
-    """Overlay texts of ``lang`` whose English entry does not exist: "file: entry" each.
-
-    Not an error (a translation may be written before its English lands), but
-    worth a look: an entry renamed in English leaves its old translation here.
-    """
-    from gravida.knowledge.load import read_yaml
-
-    d = (directory or _default_dir()).resolve()
-    out: list[str] = []
-    for name, paths in _fields(d).items():
-        english = {at for at, _ in texts(read_yaml(d, name), paths)}
-        overlay = _overlay(d, lang, name)
-        out += [f"{I18N_DIR}/{lang}/{name}: {where(at)}"
-                for at, _ in texts(overlay, paths) if at not in english]
-    return out
+    """``Overlays.stale_texts`` of a pack directory (the packaged one by default)."""
+    return Overlays(directory or _default_dir()).stale_texts(lang)
 
 
 def _leaves(node: Any, at: Address) -> Iterator[tuple[Address, Any]]:
@@ -363,15 +391,38 @@ def ngettext(singular: str, plural: str, n: int) -> str:
 def percent(p: float, decimals: int = 0, lang: str | None = None) -> str:
     """``p`` (0..1) as a percentage written the language's way ("42%", "42 %",
     "99,4 %"), by Babel's locale data: the sign and the decimal mark are not English
-    in every language."""
-    from babel import Locale
-    from babel.numbers import format_percent
+    in every language.
 
+    Babel's formatting costs about 12 µs a call (it parses the locale and the
+    pattern each time) and a full result writes twenty percentages, so the value
+    is rounded here exactly as Babel rounds it (the pattern's scale, then its
+    fraction digits, half to even) and the text of each rounded value is kept: a
+    few hundred distinct texts per language."""
     code = lang or _current.get()
+    pattern = _percent_pattern(code, decimals)
+    value = Decimal(str(p)).scaleb(pattern.scale)
+    if not value.is_finite():
+        return str(pattern.apply(p, code))
+    rounded = value.quantize(Decimal(1).scaleb(-pattern.frac_prec[1]))
+    return _percent_text(rounded, rounded.is_signed(), code, decimals)
+
+
+@cache
+def _percent_pattern(code: str, decimals: int) -> NumberPattern:
+    from babel import Locale
+    from babel.numbers import parse_pattern
+
     pattern = Locale.parse(code).percent_formats[None].pattern
     if decimals:
         pattern = pattern.replace("0", "0." + "0" * decimals, 1) if "." not in pattern else pattern
-    return str(format_percent(p, pattern, locale=code))
+    return parse_pattern(pattern)
+
+
+@lru_cache(maxsize=4096)
+def _percent_text(rounded: Decimal, signed: bool, code: str, decimals: int) -> str:
+    # signed: a key of its own, as -0 and 0 are equal Decimals but Babel writes "-0%"
+    pattern = _percent_pattern(code, decimals)
+    return str(pattern.apply(rounded.scaleb(-pattern.scale), code))
 
 
 def say(lang: str, message: str) -> str:

@@ -60,10 +60,16 @@ def load_pack(
     from the files whatever the language) this one shares when the files are the same.
     """
     d = directory or default_pack_dir()
-    i18n.check_language(lang, d)
-    for name in i18n.text_files(d):
-        read_text_yaml(d, name, lang)
-    vocab = validate(Vocabulary, read_text_yaml(d, "vocabulary.yaml", lang), "vocabulary.yaml")
+    digest = hashlib.sha256()
+    for path in sorted(d.rglob("*.yaml")):
+        digest.update(path.relative_to(d).as_posix().encode())
+        digest.update(path.read_bytes())
+    same = like is not None and like.digest == digest.hexdigest()
+    texts = like.texts if like is not None and same else i18n.Overlays(d)
+    i18n.check_language(lang, texts.languages)
+    for name in texts.fields:
+        read_text_yaml(texts, name, lang)
+    vocab = validate(Vocabulary, read_text_yaml(texts, "vocabulary.yaml", lang), "vocabulary.yaml")
     sources: dict[str, Source] = {}
     source_files = ["sources.yaml"] + [
         f"sources/{p.name}" for p in sorted((d / "sources").glob("*.yaml"))
@@ -80,7 +86,7 @@ def load_pack(
     levels = tuple(t.id for t in vocab.triage_levels)
 
     # findings
-    ff = validate(FindingsFile, read_text_yaml(d, "findings.yaml", lang), "findings.yaml")
+    ff = validate(FindingsFile, read_text_yaml(texts, "findings.yaml", lang), "findings.yaml")
     for fid, fi in ff.findings.items():
         if fid not in vfind:
             raise PackError("findings.yaml", fid, "not a vocabulary finding")
@@ -124,7 +130,7 @@ def load_pack(
             raise PackError("findings.yaml", fid, "boolean finding has no background rate")
 
     # conditions
-    cf = validate(ConditionsFile, read_text_yaml(d, "conditions.yaml", lang), "conditions.yaml")
+    cf = validate(ConditionsFile, read_text_yaml(texts, "conditions.yaml", lang), "conditions.yaml")
     vcond = [c.id for c in vocab.conditions]
     for cid in cf.conditions:
         if cid not in vcond:
@@ -169,7 +175,7 @@ def load_pack(
             raise PackError("likelihoods/", cid, "condition has no likelihoods")
 
     # triage
-    tf = validate(TriageFile, read_text_yaml(d, "triage.yaml", lang), "triage.yaml")
+    tf = validate(TriageFile, read_text_yaml(texts, "triage.yaml", lang), "triage.yaml")
     _check_source(tf.thresholds_src, sources, "triage.yaml", "thresholds")
     if set(tf.thresholds) != set(levels):
         raise PackError("triage.yaml", "thresholds", "needs exactly one threshold per level")
@@ -219,11 +225,6 @@ def load_pack(
         if cid not in clevels:
             raise PackError("triage.yaml", cid, "condition has no triage level")
 
-    digest = hashlib.sha256()
-    for path in sorted(d.rglob("*.yaml")):
-        digest.update(path.relative_to(d).as_posix().encode())
-        digest.update(path.read_bytes())
-
     return Pack(
         directory=d,
         vocabulary=vocab,
@@ -246,16 +247,21 @@ def load_pack(
         floors=floors,
         condition_levels=clevels,
         digest=digest.hexdigest(),
+        texts=texts,
         lang=lang,
         coexisting=cf.coexisting,
-        files_memo=like.files_memo if like and like.digest == digest.hexdigest() else Memo(),
+        files_memo=like.files_memo if like is not None and same else Memo(),
     )
 
 
-@cache
 def default_pack(lang: str = i18n.DEFAULT_LANGUAGE) -> Pack:
     """The packaged pack in ``lang``, loaded once per process and language; the
     languages share what is built from the files alone (``Pack.memo_files``)."""
+    return _packaged(lang)
+
+
+@cache  # keyed on the language alone: default_pack() and default_pack("en") are one pack
+def _packaged(lang: str) -> Pack:
     if lang == i18n.DEFAULT_LANGUAGE:
         return load_pack()
-    return load_pack(lang=lang, like=default_pack())
+    return load_pack(lang=lang, like=_packaged(i18n.DEFAULT_LANGUAGE))

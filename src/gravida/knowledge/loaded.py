@@ -9,7 +9,6 @@ the Pack's memo, never in a cache of its own.
 from __future__ import annotations
 
 import functools
-import threading
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,7 +16,9 @@ from typing import Any, TypeVar, cast
 
 from gravida.knowledge import expr, i18n
 from gravida.knowledge.errors import PackError
-from gravida.knowledge.files import read_text_yaml
+from gravida.knowledge.files import read_yaml
+from gravida.knowledge.memo import MISSING as _MISSING
+from gravida.knowledge.memo import Memo as Memo
 from gravida.knowledge.schema import (
     Cited,
     Coexistence,
@@ -36,29 +37,6 @@ PACK_VERSION = "2026.11.1"
 
 T = TypeVar("T")
 K = TypeVar("K", bound=Hashable)
-_MISSING: Any = object()
-
-
-class Memo:
-    """Values built once and kept: the store behind ``Pack.memo`` (thread-safe).
-
-    Reads take no lock once a value is built (the hot path); a builder may
-    itself use the memo (the lock is re-entrant).
-    """
-
-    def __init__(self) -> None:
-        self.values: dict[Hashable, Any] = {}  # read without the lock; written under it
-        self._lock = threading.RLock()
-
-    def get(self, key: Hashable, build: Callable[..., T], *args: Any) -> T:
-        """The value kept under ``key``; ``build(*args)`` makes it the first time."""
-        hit = self.values.get(key, _MISSING)
-        if hit is not _MISSING:
-            return cast(T, hit)
-        with self._lock:
-            if key not in self.values:
-                self.values[key] = build(*args)
-            return cast(T, self.values[key])
 
 
 @dataclass(frozen=True)
@@ -104,6 +82,9 @@ class Pack:
     floors: tuple[CompiledRule, ...]
     condition_levels: dict[str, ConditionLevel]
     digest: str
+    # the directory's languages and their text overlays, each file read once, kept
+    # with the pack and shared by its languages (``load_pack(..., like=)``)
+    texts: i18n.Overlays = field(repr=False, compare=False)
     lang: str = i18n.DEFAULT_LANGUAGE
     # the common condition that rarer ones often come with (conditions.yaml)
     coexisting: Coexistence | None = None
@@ -173,9 +154,14 @@ class Pack:
         """The valid gestational weeks, as the vocabulary defines them (no range in code)."""
         return self.memo(_weeks_range)
 
+    @property
+    def languages(self) -> dict[str, str]:
+        """The languages this pack speaks, code -> its own name, English first."""
+        return self.texts.languages
+
     def read(self, name: str) -> Any:
         """Read another pack file (questions, phrases, advice...) in the pack's language."""
-        return read_text_yaml(self.directory, name, self.lang)
+        return self.texts.localise(read_yaml(self.directory, name), name, self.lang)
 
 
 def derived(build: Callable[[Pack], T]) -> Callable[[Pack], T]:

@@ -7,7 +7,7 @@ returns (CLI, API, web), so they cannot drift apart.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from gravida.advice.plan import Plan, build_plan
@@ -22,19 +22,20 @@ from gravida.advice.workup import (
 from gravida.engine import Assessment, Engine, Factor, RankedCondition
 from gravida.engine.case import Case
 from gravida.knowledge.load import Pack
-from gravida.knowledge.wording import default_wording
+from gravida.knowledge.wording import Wording, wording_for
 
 
-def factor_words(f: Factor, lang: str = "en") -> str:
+def factor_words(f: Factor, wording: Wording) -> str:
     """A finding in plain words: its label, or the pack's negative wording when absent.
 
     The negative wording (wording.yaml) reads as a phrase of its own ("the
     baby is moving as usual"), never "no" glued onto a label ("no the baby
-    moving less than usual").
+    moving less than usual"). ``wording`` is the assessing pack's (``wording_for``),
+    in the language of the labels.
     """
     if f.state == "present":
         return f.label
-    return default_wording(lang).negated(f.finding, f.label)
+    return wording.negated(f.finding, f.label)
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,8 @@ class Report:
     plan: Plan
     expectations: PatientExpectations  # what happens next, for her ("what_to_expect")
     workup: tuple[WorkupItem, ...]  # the clinician's suggested work-up, in order
+    # the assessing pack's words for her (wording.yaml), in the language of its texts
+    wording: Wording = field(repr=False, compare=False)
     lang: str = "en"  # the language of its texts: its pack's
 
     def why(self) -> list[dict[str, Any]]:
@@ -55,8 +58,8 @@ class Report:
                 "condition": e.condition,
                 "name": names[e.condition].lay_name,
                 "probability": round(names[e.condition].probability, 6),
-                "for": [factor_words(f, self.lang) for f in e.raised],
-                "against": [factor_words(f, self.lang) for f in e.lowered],
+                "for": [factor_words(f, self.wording) for f in e.raised],
+                "against": [factor_words(f, self.wording) for f in e.lowered],
             }
             for e in self.assessment.explanations
         ]
@@ -106,5 +109,5 @@ def build_report(engine: Engine, case: Case | dict[str, Any]) -> Report:
     )
     return Report(
         a, plan, what_to_expect(engine.pack, a), tuple(suggested_workup(engine.pack, a)),
-        engine.pack.lang,
+        wording_for(engine.pack), engine.pack.lang,
     )

@@ -10,7 +10,6 @@ import threading
 from typing import Any
 
 from gravida.engine import Case, CaseError, Engine
-from gravida.knowledge import i18n
 from gravida.knowledge.i18n import N_
 from gravida.knowledge.load import Pack, PackError, default_pack, load_pack
 from gravida.service.caches import ParseCarry, SessionCache
@@ -50,8 +49,8 @@ class ServiceBase:
         """``lang`` if the pack speaks it (None: the server's default), else a 422 problem."""
         if lang is None:
             return self.settings.lang
-        if not isinstance(lang, str) or lang not in i18n.languages(self.pack.directory):
-            known = list(i18n.languages(self.pack.directory))
+        if not isinstance(lang, str) or lang not in self.pack.languages:
+            known = list(self.pack.languages)
             raise invalid("lang", N_("unknown language %(lang)s; use one of: %(known)s"),
                           nearest(str(lang), known), lang=repr(lang), known=", ".join(known))
         return lang

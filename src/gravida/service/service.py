@@ -19,7 +19,6 @@ from typing import Any
 from gravida.advice.medicines import MedicineVerdict, check
 from gravida.engine import Assessment, Case, Engine
 from gravida.intake.evidence import ParseResult
-from gravida.knowledge import i18n
 from gravida.knowledge.i18n import N_
 from gravida.report import Report, build_report
 from gravida.service.errors import ServiceError, Unavailable
@@ -53,7 +52,7 @@ class Service(InterviewCalls):
         (pymorphy3's dictionaries for Russian: seconds), the medicine book, the report."""
         from gravida.interview.session import catalogue
 
-        for code in i18n.languages(self.pack.directory):
+        for code in self.pack.languages:
             calls: list[tuple[str, Callable[[str], object]]] = [
                 ("engine", lambda c: catalogue(self.engine_for(c))),
                 ("intake", self._warm_read),

@@ -35,7 +35,7 @@ from starlette.concurrency import run_in_threadpool
 from gravida.engine import Engine
 from gravida.knowledge import i18n
 from gravida.knowledge.i18n import _
-from gravida.knowledge.load import Pack
+from gravida.knowledge.load import Pack, default_pack
 from gravida.knowledge.wording import Wording, wording_for
 from gravida.report import Report
 from gravida.report.summary import template_environment
@@ -121,15 +121,24 @@ P = ParamSpec("P")
 
 LANG_COOKIE = "gravida_lang"
 _HERE: ContextVar[str] = ContextVar("gravida_web_path", default="/")
+# the service's pack's languages, for the language menu (set with the page's language)
+_LANGUAGES: ContextVar[Mapping[str, str] | None] = ContextVar("gravida_web_languages",
+                                                              default=None)
+
+
+def speak(request: Request) -> None:
+    """This request's pages speak its language (and offer the service's languages)."""
+    i18n.set_language(request_lang(request))
+    _LANGUAGES.set(service_of(request).pack.languages)
 
 
 def request_lang(request: Request) -> str:
     service = service_of(request)
-    known = i18n.languages(service.pack.directory)
+    known = service.pack.languages
     chosen = request.cookies.get(LANG_COOKIE)
     if chosen in known:
         return str(chosen)
-    found = i18n.negotiate(request.headers.get("accept-language"), service.pack.directory)
+    found = i18n.negotiate(request.headers.get("accept-language"), known)
     return found or service.settings.lang
 
 
@@ -148,7 +157,7 @@ def page(template: str, status: int = 200, **context: Any) -> HTMLResponse:
     html = ENV.get_template(template).render(
         lang=lang, here=here,
         languages=[{"code": code, "name": name, "current": code == lang}
-                   for code, name in i18n.languages().items()],
+                   for code, name in (_LANGUAGES.get() or default_pack().languages).items()],
         **context,
     )
     return HTMLResponse(html, status_code=status,
@@ -251,7 +260,7 @@ def too_many_page(scope: Any, retry: int) -> HTMLResponse:
     The limit is counted before the app runs (gravida.api.ratelimit); a
     browser gets this instead of problem+json, with the same Retry-After.
     """
-    i18n.set_language(request_lang(Request(scope)))
+    speak(Request(scope))
     minutes = max(1, -(-retry // 60))
     response = error_page(
         429, _("Too many assessments started"),
@@ -275,7 +284,7 @@ def guarded(handler: Callable[P, Awaitable[Response]]) -> Callable[P, Awaitable[
     async def wrapper(*args: P.args, **kwargs: P.kwargs) -> Response:
         request = next((a for a in [*args, *kwargs.values()] if isinstance(a, Request)), None)
         if request is not None:
-            i18n.set_language(request_lang(request))
+            speak(request)
             _HERE.set(request.url.path)
         try:
             return await handler(*args, **kwargs)

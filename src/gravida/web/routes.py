@@ -61,7 +61,7 @@ async def switch_language(request: Request) -> Response:
     back = first(form, "next")
     if not back.startswith("/") or back.startswith("//") or "\\" in back:
         back = "/"
-    if lang not in i18n.languages(service.pack.directory):
+    if lang not in service.pack.languages:
         return redirect(back)
     m = _INTERVIEW_PATH.match(back)
     if m and valid_id(m.group(1)):

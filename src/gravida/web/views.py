@@ -19,6 +19,7 @@ from gravida.interview.catalogue import Catalogue
 from gravida.knowledge import i18n
 from gravida.knowledge.i18n import N_, _
 from gravida.knowledge.load import Pack
+from gravida.knowledge.wording import wording_for
 from gravida.report import Report, factor_words
 
 # Headings for the advice topics of advice.yaml (interface words, not advice);
@@ -114,7 +115,7 @@ def number_words(pack: Pack, finding: str, value: float) -> str:
 
 
 def absent_words(pack: Pack, finding: str) -> str:
-    return factor_words(Factor(finding, pack.label(finding), "absent", 1.0), pack.lang)
+    return factor_words(Factor(finding, pack.label(finding), "absent", 1.0), wording_for(pack))
 
 
 def known_findings(pack: Pack, case: Mapping[str, Any]) -> dict[str, list[str]]:

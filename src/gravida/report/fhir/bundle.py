@@ -52,10 +52,10 @@ def _rationale(report: Report) -> dict[str, str]:
         parts = []
         if e.raised:
             parts.append(say(report.lang, "for:") + " "
-                         + "; ".join(factor_words(f, report.lang) for f in e.raised))
+                         + "; ".join(factor_words(f, report.wording) for f in e.raised))
         if e.lowered:
             parts.append(say(report.lang, "against:") + " "
-                         + "; ".join(factor_words(f, report.lang) for f in e.lowered))
+                         + "; ".join(factor_words(f, report.wording) for f in e.lowered))
         if parts:
             out[e.condition] = ". ".join(parts)
     return out

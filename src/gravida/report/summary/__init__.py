@@ -33,6 +33,7 @@ from gravida.knowledge import i18n
 from gravida.knowledge.codes import load_codes, plain_number
 from gravida.knowledge.i18n import N_, say
 from gravida.knowledge.load import Pack
+from gravida.knowledge.wording import wording_for
 from gravida.report import Report, factor_words
 from gravida.report.handoff import DISCLAIMER, SOFTWARE_NAME, pack_of, software_version
 
@@ -72,7 +73,7 @@ def _sentence(text: str) -> str:
 
 
 def _negated(pack: Pack, fid: str) -> str:
-    return factor_words(Factor(fid, pack.label(fid), "absent", 1.0), pack.lang)
+    return factor_words(Factor(fid, pack.label(fid), "absent", 1.0), wording_for(pack))
 
 
 def _medicines(
@@ -209,8 +210,8 @@ def _context(
     names = {c.id: c for c in a.conditions}
     why = [
         {"name": names[e.condition].name, "probability": _percent(names[e.condition].probability),
-         "for": [factor_words(f, pack.lang) for f in e.raised],
-         "against": [factor_words(f, pack.lang) for f in e.lowered]}
+         "for": [factor_words(f, wording_for(pack)) for f in e.raised],
+         "against": [factor_words(f, wording_for(pack)) for f in e.lowered]}
         for e in a.explanations
     ]
     s = t.set_by

@@ -1,0 +1,140 @@
+"""The decision for one interview state: which question, in which order, or why stop.
+
+``Selector.plan`` (select.py) scores every question still open; ``decide``
+turns those scores into the one decision, a QuestionPlan: where the pain is
+first, then (after an emergency answer) only what could make it an ambulance
+call, then red-flag screening, then danger through the differential, then
+the level and the differential. The order and the stop rule are stated in
+full in docs/interview.md.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, NamedTuple
+
+from gravida.engine import Case
+from gravida.interview.answers import Value
+
+if TYPE_CHECKING:
+    from gravida.interview.openings import Openings
+
+EMERGENCY = "emergency"
+AMBULANCE = "emergency_ambulance"
+
+
+class AnswerOutcome(NamedTuple):
+    """One possible answer to a question and what it would lead to.
+
+    A NamedTuple, not a frozen dataclass: every plan makes hundreds of them,
+    and a tuple is made several times faster (the same fields, as immutable).
+    """
+
+    answer: Value
+    probability: float
+    level: str
+
+
+@dataclass(frozen=True)
+class Scored:
+    question: str
+    outcomes: tuple[AnswerOutcome, ...]
+    value: float
+    info_gain: float  # bits about the differential
+    level_change: float  # expected |change of level|, in levels
+    p_emergency: float  # probability of an answer that raises the level to an emergency now
+    screening: tuple[str, ...]  # open danger patterns this question could help complete
+    holds_level: bool  # a plausible answer changes the level
+    holds_top1: bool  # the answers that would change the leading condition are plausible
+    holds_top3: bool  # (leader unclear and) a plausible answer changes the top three
+    raises_danger: bool = False  # plausible answers, alone or two together, could raise
+    # the level across the emergency (or ambulance) line
+    lowers_danger: bool = False  # at an emergency the differential set: two plausible
+    # answers could take it below the line
+
+
+@dataclass(frozen=True)
+class QuestionPlan:
+    """The decision for one interview state: a question to ask, or why to stop."""
+
+    question: str | None
+    stop: str | None
+    level: str
+    leader_probability: float
+    phase: str  # start | screening | level | differential | emergency | ""
+    open_patterns: tuple[str, ...] = ()
+    scored: tuple[Scored, ...] = field(default=(), repr=False)
+
+
+@dataclass(frozen=True)
+class State:
+    """What select needs to know about an interview: the case and what was asked."""
+
+    case: Case
+    asked: frozenset[str]  # question ids already asked (or volunteered)
+    covered: frozenset[str]  # findings already asked about, whatever the answer
+    n_asked: int
+    emergency: bool  # an answer revealed a red flag at an emergency level
+
+
+def decide(
+    openings: Openings,
+    state: State,
+    scored: list[Scored],
+    level0: int,
+    lead0: float,
+    danger: tuple[str, ...],
+) -> QuestionPlan:
+    """The question to ask now among the scored ones, or the reason to stop."""
+    params = openings.params
+    level = openings.policy.by_rank[level0]
+
+    def plan(question: str | None, stop: str | None, phase: str) -> QuestionPlan:
+        return QuestionPlan(question, stop, level, lead0, phase, danger, tuple(scored))
+
+    def screening_key(s: Scored) -> tuple[bool, int, float, int, float, str]:
+        # Red flags first: they must all be asked, and their answers settle
+        # most patterns (a "no" to the flag ends every pattern that needs it).
+        # Among them what could complete an ambulance-level rule first, so an
+        # ambulance finding ends the questions at once; then the likeliest
+        # danger, so an emergency ends early.
+        flags = any(p.startswith("red_flag:") for p in s.screening)
+        rank = max((openings.pattern_rank.get(p, openings.emergency_rank) for p in s.screening),
+                   default=-1)
+        return (flags, rank, s.p_emergency, len(s.screening), s.value, s.question)
+
+    # 1. where the pain is, when she has not said yet (the side, a volunteered
+    #    follow-up, is asked like any other question: when it matters)
+    for s in scored:
+        if openings.catalogue.questions[s.question].must_choose:
+            return plan(s.question, None, "start")
+    # 2. an emergency already revealed: only what could make it an ambulance call
+    if state.emergency and level0 >= openings.emergency_rank:
+        if level0 >= openings.ambulance_rank:
+            return plan(None, "emergency_ambulance", "emergency")
+        ambulance = [s for s in scored
+                     if s.screening or s.p_emergency > 0 or s.raises_danger]
+        if not ambulance:
+            return plan(None, "emergency", "emergency")
+        if state.n_asked >= params.max_questions:
+            return plan(None, "max_questions", "emergency")
+        return plan(max(ambulance, key=screening_key).question, None, "emergency")
+    if state.n_asked >= params.max_questions:
+        return plan(None, "max_questions", "")
+    # 3. red-flag screening: every danger pattern still open is settled
+    screening = [s for s in scored if s.screening]
+    if screening:
+        return plan(max(screening, key=screening_key).question, None, "screening")
+    # 4. plausible answers that could still make it an emergency through the
+    #    differential (alone or two together), then anything that could
+    #    change the level, then the differential
+    for phase, holding in (
+        ("danger", [s for s in scored if s.raises_danger or s.lowers_danger]),
+        ("level", [s for s in scored if s.holds_level or s.holds_top1 or s.holds_top3]),
+    ):
+        if holding:
+            best = max(holding, key=lambda s: (s.value, s.question))
+            if phase == "level" and not best.holds_level:
+                phase = "differential"
+            return plan(best.question, None, phase)
+    return plan(None, "settled" if scored else "nothing_left", "")

@@ -1,0 +1,211 @@
+"""What may still be asked, and which dangers answers could still complete.
+
+Built once per pack (with the selector): which findings are askable at her
+weeks and not yet asked, which follow-ups wait for a parent ("heavy" waits
+for "bleeding"), the questions still worth asking, and the danger patterns
+(floors and condition adjustments at an emergency level or above, floors of
+two facts below it) that an answer could still complete. select.py scores
+these questions; decision.py orders them.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import replace
+
+from gravida.engine import Engine, Evidence
+from gravida.engine.model import leaders
+from gravida.interview.catalogue import Catalogue, QuestionSpec, probes
+from gravida.interview.decision import AMBULANCE, EMERGENCY, State
+from gravida.interview.policy import FloatArray, LevelPolicy, Pattern, open_findings, status
+from gravida.knowledge import expr
+
+
+def _never(f: str) -> bool:
+    """Nothing more may be asked: a rule's status from what is known now."""
+    return False
+
+
+class Openings:
+    """The askable findings and open dangers of one pack; immutable, built once per pack."""
+
+    def __init__(self, engine: Engine, catalogue: Catalogue, policy: LevelPolicy) -> None:
+        self.engine = engine
+        self.model = engine.model
+        self.catalogue = catalogue
+        self.params = catalogue.params
+        self.policy = policy
+        pack = engine.pack
+        self.meaningful = dict(self.model.meaningful)
+        self.emergency_rank = pack.level_rank(EMERGENCY)
+        self.ambulance_rank = pack.level_rank(AMBULANCE)
+        self.probe_values: dict[str, list[float]] = {}
+        for q in catalogue.questions.values():
+            for part in q.parts:
+                self.probe_values[part.finding] = probes(pack, part)
+        patterns = [
+            Pattern(cr.rule.id, pack.level_rank(cr.rule.level), cr.node, None)
+            for cr in pack.floors
+        ]
+        for i, c in enumerate(self.model.conditions):
+            for cr in pack.condition_levels[c].adjust:
+                patterns.append(Pattern(cr.rule.id, pack.level_rank(cr.rule.level), cr.node, i))
+        self.patterns = tuple(p for p in patterns if p.rank >= self.emergency_rank)
+        self.pattern_rank = {p.id: p.rank for p in self.patterns}
+        self.red_flags = tuple(pack.red_flags)
+        self.floor_findings = {cr.rule.id: frozenset(expr.findings_in(cr.node))
+                               for cr in pack.floors}
+        self.meaningful_booleans = frozenset(self.model.index) - {
+            f for q in catalogue.questions.values() if q.kind == "number" for f in q.findings}
+        # A follow-up's findings (heavy bleeding) are asked only once a parent
+        # finding (bleeding) is present; until then the parents are what to ask.
+        # A member of a group that is no follow-up is worded to stand alone
+        # ("heavy bleeding from the vagina" in the red-flag screen), so it may
+        # be asked without its parent.
+        standalone = {f for q in catalogue.questions.values()
+                      if q.kind == "group" and not q.when for f in q.findings}
+        self.parents: dict[str, tuple[str, ...]] = {
+            f: q.when for q in catalogue.questions.values() if q.when
+            for f in q.findings if f not in standalone
+        }
+        # A member of a group she answered in her own words ("it hurts between my
+        # shoulder blades") that she did not name is unknown, not denied, and is
+        # not asked again, except when a "yes" to it alone would now complete a
+        # danger floor (emergency or above): short of breath with the chest not
+        # named must still ask about chest pain, which makes it an ambulance
+        # call. Such a member is reopened and asked on its own question.
+        own = {f for q in catalogue.questions.values() if q.kind != "group" for f in q.findings}
+        volunteered = {f for gid in catalogue.volunteered
+                       for f in catalogue.questions[gid].findings}
+        dangers: dict[str, list[expr.Node]] = {}
+        for cr in pack.floors:
+            facts = self.floor_findings[cr.rule.id]
+            if pack.level_rank(cr.rule.level) >= self.emergency_rank and len(facts) > 1:
+                for f in facts & volunteered & own:
+                    dangers.setdefault(f, []).append(cr.node)
+        self.dangers = {f: tuple(nodes) for f, nodes in dangers.items()}
+        self.own_question = {f: catalogue.by_finding[f] for f in self.dangers}
+
+    def reopened(self, ev: Evidence, state: State) -> frozenset[str]:
+        """The covered findings, less the unnamed members whose "yes" would now
+        complete a danger floor (and whose own question was not asked yet)."""
+        covered = state.covered
+        back = {f for f, nodes in self.dangers.items()
+                if f in covered and f not in ev.present and f not in ev.absent
+                and self.own_question[f] not in state.asked
+                and any(self._completes(node, ev, f) for node in nodes)}
+        return covered - back if back else covered
+
+    @staticmethod
+    def _completes(node: expr.Node, ev: Evidence, f: str) -> bool:
+        """Whether a "yes" to ``f`` completes the rule with what she has, and
+        only with it: a rule that ``f`` and her numbers complete alone (chest
+        pain at any weeks) is a screen for every woman, not this reopening."""
+        alone = replace(ev, present=frozenset({f}), absent=frozenset())
+        return (status(node, replace(ev, present=ev.present | {f}), _never) is True
+                and status(node, alone, _never) is not True)
+
+    def askable(self, ev: Evidence, state: State) -> Callable[[str], bool]:
+        """Whether a finding is unknown, not yet asked, and meaningful at this gestation."""
+        covered = self.reopened(ev, state)
+
+        def base(f: str) -> bool:
+            if f in covered or f in ev.present or f in ev.absent or f in ev.numbers:
+                return False
+            lo, hi = self.meaningful.get(f, (-math.inf, math.inf))
+            return lo <= ev.weeks < hi
+
+        def ok(f: str) -> bool:
+            # a follow-up stays open while a parent is present or may still be asked
+            parents = self.parents.get(f)
+            return base(f) and (parents is None or any(
+                p in ev.present or base(p) for p in parents))
+
+        return ok
+
+    def to_ask(self, f: str, ev: Evidence, askable: Callable[[str], bool]) -> set[str]:
+        """The findings to ask so that ``f`` can be settled: itself, or its parents first."""
+        parents = self.parents.get(f)
+        if parents is None or any(p in ev.present for p in parents):
+            return {f}
+        return {p for p in parents if askable(p)}
+
+    def candidates(
+        self, ev: Evidence, state: State
+    ) -> list[tuple[QuestionSpec, tuple[str, ...]]]:
+        """Questions still worth asking, each with the findings it would settle."""
+        askable = self.askable(ev, state)
+        out = []
+        grouped: set[str] = set()  # findings a group still open will ask about
+        for q in self.catalogue.questions.values():
+            if q.kind != "group" or q.id in state.asked or not q.applies(ev.present):
+                continue
+            open_ = tuple(f for f in q.findings if askable(f))
+            # one member left is asked as its own question, when it has one that applies
+            if len(open_) >= 2 or (open_ and (q.volunteered or not self._own(open_[0], ev))):
+                out.append((q, open_))
+                grouped.update(open_)
+        for q in self.catalogue.questions.values():
+            if q.kind == "group" or q.id in state.asked or not q.applies(ev.present):
+                continue
+            open_ = tuple(f for f in q.findings if askable(f))
+            if q.kind == "number":
+                if open_ and all(self.probe_values.get(f) for f in open_):
+                    out.append((q, open_))
+            elif open_ and open_[0] not in grouped:
+                out.append((q, open_))
+        return out
+
+    def _own(self, f: str, ev: Evidence) -> bool:
+        """Whether finding ``f`` has its own question that may be asked now."""
+        own = self.catalogue.questions.get(self.catalogue.by_finding.get(f, ""))
+        return own is not None and own.applies(ev.present)
+
+    def open_patterns(
+        self, ev: Evidence, state: State, level: int, posterior: FloatArray
+    ) -> dict[str, set[str]]:
+        """Danger patterns above the current level that answers could still complete.
+
+        A floor always counts. A condition's adjustment counts while that
+        condition leads or is probable enough for the adjustment's level, the
+        only way it can set the level.
+        """
+        target = self.ambulance_rank if level >= self.emergency_rank else self.emergency_rank
+        askable = self.askable(ev, state)
+        lead = int(leaders(posterior))
+        out: dict[str, set[str]] = {}
+        for p in self.patterns:
+            if p.rank < target or p.rank <= level:
+                continue
+            if p.condition is not None and p.condition != lead and (
+                posterior[p.condition] < min(self.policy.threshold_by_rank[p.rank],
+                                             self.policy.own_threshold[p.condition])
+            ):
+                continue
+            found = open_findings(p.node, ev, askable)
+            if found:
+                out[p.id] = found
+        return out
+
+    def one_answer_from_floor(
+        self, ev: Evidence, askable: Callable[[str], bool], level: int
+    ) -> list[tuple[str, str]]:
+        """(rule, finding) for each floor below the emergency line, above ``level``,
+        that a "yes" to one finding would complete, where what she already has is
+        part of the rule (constant pain at night, after cancer, needs a scan
+        within 24 hours, however rare the cancer history is). The policy, not the
+        model's odds, decides that this pair of facts matters; only the last one
+        is asked. A floor of one symptom alone is left to the ordinary rules (and
+        to the safety net), or every urgent sign would be screened for."""
+        out = []
+        for cr in self.engine.pack.floors:
+            rank = self.engine.pack.level_rank(cr.rule.level)
+            if not level < rank < self.emergency_rank or not (
+                    self.floor_findings[cr.rule.id] & ev.present):
+                continue
+            for f in open_findings(cr.node, ev, askable):
+                if f in self.meaningful_booleans and status(
+                        cr.node, replace(ev, present=ev.present | {f}), askable) is True:
+                    out.append((f"floor:{cr.rule.id}", f))
+        return out
