@@ -40,7 +40,7 @@ from gravida.engine import Engine, Evidence
 from gravida.engine.model import leaders, trimester
 from gravida.interview.answers import Value
 from gravida.interview.catalogue import Catalogue, QuestionSpec
-from gravida.interview.decision import AnswerOutcome, QuestionPlan, Scored, State, decide
+from gravida.interview.decision import Outcomes, QuestionPlan, Scored, State, decide
 from gravida.interview.lookahead import answer_probabilities, pair_crossing
 from gravida.interview.openings import Openings
 from gravida.interview.policy import FloatArray, Hypothesis, LevelPolicy, close_implications
@@ -186,14 +186,11 @@ class Selector:
                                         plausible, batch, o.emergency_rank, True, n_q,
                                         self._outranked(value, questions, danger_up, False),
                                         weight=prob * answerable)
-        by_rank = self.policy.by_rank
-        outcomes: list[list[AnswerOutcome]] = [[] for _ in range(n_q)]
-        level_of = levels.tolist()  # Python numbers: one conversion, not one per answer
-        for (qi, a, k, _), pr in zip(entries, prob.tolist(), strict=True):
-            outcomes[qi].append(AnswerOutcome(a, pr, by_rank[level_of[k]]))
+        # Python numbers: one conversion, not one per answer
+        answers = Outcomes(n_q, entries, prob.tolist(), levels.tolist(), self.policy.by_rank)
         scored = [
             Scored(
-                q.id, tuple(outcomes[i]), float(value[i]), float(info[i]), float(dlevel[i]),
+                q.id, answers, i, float(value[i]), float(info[i]), float(dlevel[i]),
                 float(p_emergency[i]),
                 screening[i],
                 bool(holds_level[i]), bool(holds_top1[i]), bool(holds_top3[i]),
