@@ -466,16 +466,6 @@ def test_equally_probable_histories_at_a_cut_are_kept_in_the_defined_order(monke
             assert np.array_equal(_columns(h.joint), _columns(_plain_beam(prior, panel, bound)))
 
 
-@settings(max_examples=200, deadline=None)
-@given(st.lists(st.sampled_from([0.1, 0.2, 0.3, 0.5, 1e-3, 7.0]) | st.floats(0, 1),
-                min_size=1, max_size=3000),
-       st.data())
-def test_order_statistic_is_partitions_answer(values, data):
-    x = np.array(values)
-    rank = data.draw(st.integers(0, len(values) - 1))
-    assert information._order_statistic(x, rank) == np.partition(x, rank)[rank]
-
-
 def test_conditional_information_of_rows_that_are_not_distributions():
     prior = np.array([0.6, 0.3, 0.1])
     panel = [np.array([[0.9, 0.3], [0.2, 0.9], [0.5, 0.5]])]

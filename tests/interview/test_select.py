@@ -110,7 +110,7 @@ def _check_stopped(engine, session):
     assert sel.openings.open_patterns(ev, state, rank, post) == {}
     # 2. every red flag was asked about (or is known) when not already an emergency
     if rank < e_rank:
-        askable = sel.openings.askable(ev, d.covered)
+        askable = sel.openings.askable(ev, state)
         assert not [f for f in engine.pack.red_flags if askable(f)]
     # 3. no answer left could raise the level to an emergency unless it is implausible
     for s in p.scored:

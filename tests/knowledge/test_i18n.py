@@ -229,3 +229,23 @@ def test_a_stray_field_is_named(pack_copy):
     overlay.write_text(text)
     with pytest.raises(PackError, match=r"findings\.pain_flank\..*not a text field"):
         load_pack(pack_copy, lang="ru")
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_percent_writes_what_babel_writes(lang):
+    """i18n.percent keeps the text of each rounded value; it must round as Babel does
+    (half to even on the decimal value, the sign kept on -0) and write the same text."""
+    from babel import Locale
+    from babel.numbers import format_percent
+
+    def babel(p: float, decimals: int) -> str:
+        pattern = Locale.parse(lang).percent_formats[None].pattern
+        if decimals:
+            pattern = pattern.replace("0", "0." + "0" * decimals, 1)
+        return str(format_percent(p, pattern, locale=lang))
+
+    values = [0.0, -0.0, -0.004, 0.005, 0.015, 0.025, 0.0005, 0.0015, 0.9995, 1.0, 0.1 + 0.2,
+              1 / 3, 2 / 3, 1e-9, 12.345, float("inf"), *(i / 2000 for i in range(2001))]
+    for decimals in (0, 1):
+        for p in values:
+            assert i18n.percent(p, decimals, lang) == babel(p, decimals), (p, decimals)

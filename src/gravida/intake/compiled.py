@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from spacy.language import Language
 from spacy.matcher import Matcher
 
+from gravida.intake.frames import FrameRule
 from gravida.intake.rules import AloneRule, NearRule, NumberRule, WideRangeRule
 from gravida.intake.spelling import Speller
 
@@ -105,5 +106,14 @@ class Lexicon:
     # *aches*": a place and a kind of pain)
     inside_others: frozenset[str] = frozenset()
     # number findings whose highest stated value counts (numbers.prefer_highest)
-    prefer_highest: frozenset[str] = frozenset({"pain_severity"})
+    prefer_highest: frozenset[str] = frozenset()
+    # frames (frames.py): the parts' patterns in one matcher, each key's part
+    # name and pattern text, and the findings' frame rules
+    frame_parts: Matcher | None = None
+    frame_keys: dict[str, tuple[str, str]] = field(default_factory=dict)
+    frame_rules: list[FrameRule] = field(default_factory=list)
+    # a finding's loose denial ("no blood", present_loose or absent_if_negated
+    # denied) with one of these words within so many tokens in its sentence is
+    # about that other place ("peeing without pain, no blood at all")
+    elsewhere: dict[str, tuple[re.Pattern[str], int]] = field(default_factory=dict)
     medicines: MedicineMatcher | None = None  # the pack's medicine names

@@ -120,6 +120,39 @@ def prune(triggers: list[Trigger], targets: Iterable[frozenset[int]]) -> list[Tr
     ]
 
 
+class Spans(list[tuple[int, int]]):
+    """Token spans indexed by token: the spans touching a range cost its length."""
+
+    def __init__(self, items: Iterable[tuple[int, int]] = ()) -> None:
+        super().__init__(items)
+        self.by_token: dict[int, list[int]] = {}
+        for n, (a, b) in enumerate(self):
+            for k in range(a, b):
+                self.by_token.setdefault(k, []).append(n)
+
+    def over(self, start: int, end: int) -> list[tuple[int, int]]:
+        found: set[int] = set()
+        for k in range(start, end):
+            found.update(self.by_token.get(k, ()))
+        return [self[n] for n in sorted(found)]
+
+
+def gap_negations(triggers: list[Trigger], names: Iterable[frozenset[int]]) -> Spans:
+    """Negation triggers outside pseudo-triggers and names (medicines), before the
+    findings' own phrases claim any: one in a mention's gap negates the mention."""
+    pseudo = [t for t in triggers if t.category == "pseudo"]
+    named: set[int] = set()
+    for n in names:
+        named |= n
+    return Spans(
+        (t.start, t.end)
+        for t in triggers
+        if t.category == "negation"
+        and not any(p.start <= t.start and t.end <= p.end for p in pseudo)
+        and not named.intersection(range(t.start, t.end))
+    )
+
+
 def scopes(doc: Doc, triggers: list[Trigger], lex: Lexicon | None = None) -> Scopes:
     """The token range each trigger governs, within its sentence.
 

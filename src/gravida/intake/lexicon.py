@@ -28,6 +28,7 @@ from gravida.intake.compiled import (
     TargetRule,
 )
 from gravida.intake.compiled import Lexicon as Lexicon
+from gravida.intake.frames import FrameRule, frame_rules
 from gravida.intake.morph import NORMALISERS, add_normaliser, is_known, lemma, surface_forms
 from gravida.intake.packfiles import vocab_findings
 from gravida.intake.patterns import (
@@ -126,6 +127,10 @@ def _load(pack: Pack, raw: Any, language: str) -> Lexicon:
     gaps: dict[str, frozenset[int]] = {}
     marks: dict[str, frozenset[int]] = {}
     nears: list[NearRule] = []
+    frames: list[FrameRule] = []
+    elsewhere: dict[str, tuple[re.Pattern[str], int]] = {}
+    frame_matcher = Matcher(nlp.vocab, validate=True)
+    frame_keys: dict[str, tuple[str, str]] = {}
 
     macros_raw = raw.get("macros") or {}
     if not isinstance(macros_raw, dict) or not all(
@@ -151,6 +156,14 @@ def _load(pack: Pack, raw: Any, language: str) -> Lexicon:
         key = f"T|_mask|mask|{i}"
         target_rules[key] = TargetRule("_mask", "mask", pat)
         add(targets, key, pat, f"masks[{i}]")
+    parts_raw = raw.get("frame_parts") or {}
+    if not isinstance(parts_raw, dict):
+        raise err("frame_parts", "expected name: list of patterns")
+    for name, pats in parts_raw.items():
+        for i, pat in enumerate(as_list(pats, f"frame_parts.{name}")):
+            key = f"P|{name}|{i}"
+            frame_keys[key] = (str(name), pat)
+            add(frame_matcher, key, pat, f"frame_parts.{name}[{i}]")
     findings = raw.get("findings")
     if not isinstance(findings, dict):
         raise err("findings", "expected a mapping of finding id to phrases")
@@ -159,7 +172,9 @@ def _load(pack: Pack, raw: Any, language: str) -> Lexicon:
             raise err(f"findings.{fid}", "not a boolean vocabulary finding")
         if not isinstance(entry, dict):
             raise err(f"findings.{fid}", "expected a mapping")
-        unknown = set(entry) - {"src", "history", "note", "near", "inside_others", *POLARITIES}
+        unknown = set(entry) - {
+            "src", "history", "note", "near", "inside_others", "frames", "elsewhere", *POLARITIES
+        }
         if unknown:
             raise err(f"findings.{fid}", f"unknown keys {sorted(unknown)}")
         check_src(entry, f"findings.{fid}", known_src)
@@ -173,6 +188,9 @@ def _load(pack: Pack, raw: Any, language: str) -> Lexicon:
                 target_rules[key] = TargetRule(fid, pol, pat)
                 add(targets, key, pat, f"findings.{fid}.{pol}[{i}]")
         nears.extend(near_rules(entry.get("near"), fid, booleans))
+        frames.extend(frame_rules(entry.get("frames"), fid, parts_raw))
+        if entry.get("elsewhere") is not None:
+            elsewhere[fid] = _elsewhere(entry["elsewhere"], f"findings.{fid}.elsewhere")
 
     ctx = raw.get("context")
     if not isinstance(ctx, dict):
@@ -274,9 +292,12 @@ def _load(pack: Pack, raw: Any, language: str) -> Lexicon:
         lemmas=lemmas,
         speller=speller,
         medicines=medicine_matcher(nlp, medicines),
-        prefer_highest=frozenset(
-            as_list(nums.get("prefer_highest") or ["pain_severity"], "numbers.prefer_highest")
-        ),
+        # which number findings keep their highest value is the pack's to say
+        prefer_highest=frozenset(as_list(nums.get("prefer_highest"), "numbers.prefer_highest")),
+        frame_parts=frame_matcher if frame_keys else None,
+        frame_keys=frame_keys,
+        frame_rules=frames,
+        elsewhere=elsewhere,
         nlp=nlp,
         targets=targets,
         modifiers=modifiers,
@@ -312,6 +333,15 @@ def _load(pack: Pack, raw: Any, language: str) -> Lexicon:
         backward_lists=_backward_lists(ctx.get("backward_lists", 0)),
         marks=marks,
     )
+
+
+def _elsewhere(raw: Any, entry: str) -> tuple[re.Pattern[str], int]:
+    if not isinstance(raw, dict) or set(raw) != {"words", "reach"}:
+        raise err(entry, "expected words (a token regex) and reach")
+    reach = raw["reach"]
+    if isinstance(reach, bool) or not isinstance(reach, int) or not 1 <= reach <= 15:
+        raise err(entry, "reach must be an integer 1..15")
+    return regex(f"^(?:{raw['words']})$", entry), reach
 
 
 def _backward_lists(raw: Any) -> int:

@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 
 from gravida.intake import context as ctx
 from gravida.intake.evidence import fmt
+from gravida.intake.frames import PartHit, frame_mentions
 from gravida.intake.lexicon import Lexicon
 from gravida.intake.numbers import to_number
 from gravida.intake.rules import WideRangeRule
@@ -26,6 +27,9 @@ class Mention:
     pattern: str
     literal: frozenset[int]  # tokens matched by the pattern's words (not by its gaps)
     notes: tuple[str, ...] = ()  # why the finding differs from the pattern's own
+    # a frame's words are classes of words that other findings may own ("long
+    # drives" is also prolonged sitting): it holds no other finding's mention
+    frame: bool = False
 
 
 MASK = "_mask"
@@ -42,9 +46,14 @@ def targets(doc: Doc, lex: Lexicon, triggers: list[ctx.Trigger]) -> list[Mention
     just "sore"); masks ("blood pressure", "chest of drawers") only hide what
     they contain.
     """
+    # a terminator inside a pseudo-trigger ends nothing ("so" in "so much worse")
+    held: set[int] = set()
+    for t in triggers:
+        if t.category == "pseudo":
+            held.update(range(t.start, t.end))
     ends: set[int] = set()
     for t in triggers:
-        if t.category == "terminate":
+        if t.category == "terminate" and not held.issuperset(range(t.start, t.end)):
             ends.update(range(t.start, t.end))
     found: list[Mention] = []
     matches: list[tuple[int, int, int, list[int]]] = lex.targets(doc, with_alignments=True)  # type: ignore[assignment]
@@ -59,6 +68,7 @@ def targets(doc: Doc, lex: Lexicon, triggers: list[ctx.Trigger]) -> list[Mention
         literal = frozenset(range(start, end)) - gap_tokens - context
         r = lex.target_rules[key]
         found.append(Mention(r.finding, r.polarity, start, end, r.pattern, literal))
+    found.extend(_frames(doc, lex, ends, found))
     # mentions by the token they start at: a mention can only sit inside one that
     # covers its first token, so the check is local and the cost linear in the text
     covering: dict[int, list[Mention]] = {}
@@ -74,6 +84,7 @@ def targets(doc: Doc, lex: Lexicon, triggers: list[ctx.Trigger]) -> list[Mention
             and m.literal <= o.literal
             and ((o.end - o.start) > (m.end - m.start) or m.literal < o.literal)
             and (m.finding not in lex.inside_others or o.finding in (m.finding, MASK))
+            and (not o.frame or o.finding == m.finding)
             for o in covering.get(m.start, ())
         )
     ]
@@ -85,6 +96,31 @@ def targets(doc: Doc, lex: Lexicon, triggers: list[ctx.Trigger]) -> list[Mention
             seen.add(k)
             out.append(m)
     return out
+
+
+def _frames(doc: Doc, lex: Lexicon, ends: set[int], found: list[Mention]) -> list[Mention]:
+    """The mentions the findings' frames state (frames.py): two classes of words in
+    one clause; a word a mask hides takes no part."""
+    if lex.frame_parts is None or not lex.frame_rules:
+        return []
+    hits: dict[str, list[PartHit]] = {}
+    matches: list[tuple[int, int, int, list[int]]] = lex.frame_parts(doc, with_alignments=True)  # type: ignore[assignment]
+    for match_id, start, end, align in matches:
+        key = doc.vocab.strings[match_id]
+        name, pattern = lex.frame_keys[key]
+        free = lex.gaps.get(key, frozenset()) | lex.marks.get(key, frozenset())
+        literal = frozenset(start + i for i in range(end - start) if align[i] not in free)
+        hits.setdefault(name, []).append(PartHit(start, end, literal, pattern))
+    masked: set[int] = set()
+    for m in found:
+        if m.finding == MASK:
+            masked |= m.literal
+    return [
+        Mention(rule.finding, rule.polarity, start, end, f"frame: {pattern}", literal, frame=True)
+        for rule, start, end, literal, pattern in frame_mentions(
+            doc, lex.frame_rules, hits, ends, masked
+        )
+    ]
 
 
 def widen(doc: Doc, norm: str, lex: Lexicon, mentions: list[Mention]) -> list[Mention]:

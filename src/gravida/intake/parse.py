@@ -13,10 +13,10 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import Any
 
 from spacy.tokens import Doc
 
+from gravida.engine.case import Findings
 from gravida.intake import context as ctx
 from gravida.intake.evidence import ParseResult, TextEvidence
 from gravida.intake.language import (
@@ -74,7 +74,7 @@ def parse_text(text: str, pack: Pack, language: str | None = None) -> ParseResul
     if language is not None:
         language = langs.get(language).code
     if not isinstance(text, str):
-        return ParseResult(_empty_case(), [], ["input is not text"], False)
+        return ParseResult(Findings(), [], ["input is not text"], False)
     if language is not None:
         return _parse(text, pack, language)
     found = detect(text, langs)
@@ -85,10 +85,10 @@ def parse_text(text: str, pack: Pack, language: str | None = None) -> ParseResul
         if latin is not None:
             return latin
     if found.code is None:
-        return ParseResult(_empty_case(), [], [unread_warning(found, langs)], False, None)
+        return ParseResult(Findings(), [], [unread_warning(found, langs)], False, None)
     result = _parse(text, pack, found.code)
     if found.doubtful and not result.evidence:
-        return ParseResult(_empty_case(), [], [unread_warning(found, langs)], False, None)
+        return ParseResult(Findings(), [], [unread_warning(found, langs)], False, None)
     if found.doubtful:
         result.warnings.insert(0, doubt_warning(found, langs))
     return result
@@ -152,6 +152,10 @@ def _parse(text: str, pack: Pack, language: str) -> ParseResult:
     mentions = widen(doc, norm, lex, targets(doc, lex, triggers))
     med_spans = medicine_spans(doc, lex.medicines)
     names = [frozenset(range(a, b)) for _, a, b in med_spans]
+    # a negation in a mention's gap negates that mention even when another
+    # finding's phrase claims its words ("lying down doesn't help": the
+    # "doesn't help" of an unrelieved pain)
+    in_gaps = ctx.gap_negations(triggers, names)
     triggers = ctx.prune(triggers, [m.literal for m in mentions] + names)
     all_scopes = ctx.scopes(doc, triggers, lex)
 
@@ -180,6 +184,9 @@ def _parse(text: str, pack: Pack, language: str) -> ParseResult:
             # "нет" denies the fever, not a clause with a verb of its own
             mods = [s for s in mods if not _other_clause(s, m.start, m.end, doc, lex)]
         negated = any(s.trigger.category == "negation" for s in mods)
+        if not negated:
+            gap = [t for t in in_gaps.over(m.start, m.end) if not m.literal & set(range(*t))]
+            negated = any(m.start <= a and b <= m.end for a, b in gap)
         flags = _drop_flags(mods, m.finding, lex)
         if m.polarity == "absent_if_negated":
             if not negated:
@@ -199,15 +206,20 @@ def _parse(text: str, pack: Pack, language: str) -> ParseResult:
             # ones" denies the tightenings, so a rhythm too: absent either way
             pol = "absent"
         elif m.polarity == "present_loose":
-            # "no blood when I cough" denies nothing about bleeding from the vagina
-            if negated:
-                continue
-            pol = "present"
+            # "no blood" denies bleeding, loosely (an explicit "bleeding" wins);
+            # "no blood when I cough" is about somewhere else (below)
+            pol = "absent" if negated else "present"
             flags.append(LOOSE)
         elif m.polarity == "present":
             pol = "absent" if negated else "present"
         else:
             pol = "present" if negated else "absent"
+        if (
+            pol == "absent"
+            and m.polarity in ("present_loose", "absent_if_negated")
+            and _elsewhere(doc, m.start, m.end, m.finding, lex)
+        ):
+            continue
         if negated:
             flags.append("negated")
         c0, c1 = char_span(doc, m.start, m.end)
@@ -242,10 +254,21 @@ def _parse(text: str, pack: Pack, language: str) -> ParseResult:
     evidence.sort(key=lambda e: (e.start, e.end, e.finding))
     case = settle(evidence, lex)
     warnings.extend(contradictions(evidence))
-    if "gestational_weeks" not in case:
+    if "gestational_weeks" not in case.numbers:
         warnings.append("no weeks of pregnancy found")
     medicines = find_medicines(doc, lex.medicines, med_spans, all_scopes, text)
     return ParseResult(case, evidence, warnings, truncated, language, medicines)
+
+
+def _elsewhere(doc: Doc, start: int, end: int, finding: str, lex: Lexicon) -> bool:
+    """A loose denial with a word of another place near it in its sentence
+    (``elsewhere``): "peeing without pain, no blood at all" is about her urine."""
+    if finding not in lex.elsewhere:
+        return False
+    words, reach = lex.elsewhere[finding]
+    sent = doc[start].sent
+    lo, hi = max(sent.start, start - reach), min(sent.end, end + reach)
+    return any(words.match(doc[i].lower_) for i in range(lo, hi) if not start <= i < end)
 
 
 def _mention_between(starts: Sequence[int], a: int, b: int) -> bool:
@@ -369,9 +392,5 @@ def _near(
                 )
             )
     return out, about_cue
-
-
-def _empty_case() -> dict[str, Any]:
-    return {"present": [], "absent": []}
 
 

@@ -69,6 +69,26 @@ def score_file(path: str) -> tuple[int, int, int, list[str]]:
         result = parse_text(str(v.get("narrative") or ""), pack)
         a, b, c = narrative_metrics(result.case, v.get("case") or {})
         tp, fp, fn = tp + a, fp + b, fn + c
-        if "gestational_weeks" not in result.case:
+        if "gestational_weeks" not in result.case.numbers:
             no_weeks.append(str(v.get("id")))
     return tp, fp, fn, no_weeks
+
+
+def reading(case: Mapping[str, Any], finding: str) -> str | float:
+    """What a case says about one finding: "present", "absent", its number or "unset"."""
+    present, absent, numbers = _split(case)
+    if finding in present:
+        return "present"
+    if finding in absent:
+        return "absent"
+    return numbers.get(finding, "unset")
+
+
+def read_right(got: str | float, want: Any) -> bool:
+    """A table row is read right when the reading is what it wants; a near miss
+    ("not present") is anything but present, a number is within the tolerance."""
+    if want == "not present":
+        return got != "present"
+    if isinstance(want, int | float) and not isinstance(want, bool):
+        return isinstance(got, float) and abs(got - want) <= NUMBER_TOLERANCE
+    return bool(got == want)

@@ -113,7 +113,7 @@ class Selector:
         raise_to = o.ambulance_rank if level0 >= o.emergency_rank else o.emergency_rank
         danger = o.open_patterns(ev, state, level0, post0)
         danger_findings: dict[str, set[str]] = {}
-        askable = o.askable(ev, state.covered)
+        askable = o.askable(ev, state)
         for pid, found in danger.items():
             for f in found:
                 for g in o.to_ask(f, ev, askable):

@@ -245,10 +245,14 @@ def load_pack(
     )
 
 
-@cache
 def default_pack(lang: str = i18n.DEFAULT_LANGUAGE) -> Pack:
     """The packaged pack in ``lang``, loaded once per process and language; the
     languages share what is built from the files alone (``Pack.memo_files``)."""
+    return _packaged(lang)
+
+
+@cache  # keyed on the language alone: default_pack() and default_pack("en") are one pack
+def _packaged(lang: str) -> Pack:
     if lang == i18n.DEFAULT_LANGUAGE:
         return load_pack()
-    return load_pack(lang=lang, like=default_pack())
+    return load_pack(lang=lang, like=_packaged(i18n.DEFAULT_LANGUAGE))

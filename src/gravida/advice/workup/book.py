@@ -185,6 +185,7 @@ class WorkupBook:
     # to the widest), so that a case's candidates are one fancy index away
     stack: npt.NDArray[np.float64] = field(default_factory=lambda: np.zeros((0, 0, 0)))
     stack_index: dict[str, int] = field(default_factory=dict)
+    lang: str = "en"  # the pack's language: the reasons' percentages are written its way
     _leading: dict[tuple[str, ...], Leading] = field(
         default_factory=dict, repr=False, compare=False
     )
@@ -297,7 +298,7 @@ def _build(pack: Pack) -> WorkupBook:
     for n, iid in enumerate(order):
         stack[n, :, : table[iid].shape[1]] = table[iid]
     return WorkupBook(data, result_ids, table, entries, {c: i for i, c in enumerate(conditions)},
-                      stack, {iid: n for n, iid in enumerate(order)})
+                      stack, {iid: n for n, iid in enumerate(order)}, pack.lang)
 
 
 def load_workup(pack: Pack | None = None) -> WorkupBook:

@@ -62,26 +62,6 @@ def _xlogx_rows(x: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
     return np.asarray((x * logs).sum(axis=-1), dtype=float)
 
 
-def _order_statistic(x: npt.NDArray[np.float64], rank: int) -> float:
-    """The value at ``rank`` (0-based) of x sorted ascending, as np.partition gives it.
-
-    Partitioning all of x is the slow part of cutting the beam, so a sample
-    first brackets the value, counting confirms the bracket holds it, and only
-    the values inside are partitioned; an unlucky sample falls back to all.
-    """
-    n = x.shape[0]
-    sample = np.sort(x[:: max(1, n // 256)])
-    m = sample.shape[0]
-    at = rank * m // n
-    lo, hi = sample[max(0, at - 24)], sample[min(m - 1, at + 24)]
-    below = int(np.count_nonzero(x < lo))
-    if below <= rank:  # the value is at least lo ...
-        band = x[(x >= lo) & (x <= hi)]
-        if below + band.shape[0] > rank:  # ... and at most hi
-            return float(np.partition(band, rank - below)[rank - below])
-    return float(np.partition(x, rank)[rank])
-
-
 @dataclass(frozen=True)
 class _Generation:
     """One panel test applied to the result histories before it.
@@ -186,7 +166,8 @@ class _Histories:
     def _most_probable(self, mass: npt.NDArray[np.float64], kept: npt.NDArray[np.intp] | None,
                        parents: int) -> npt.NDArray[np.intp]:
         """The MAX_HISTORIES most probable children (ascending indices into ``mass``)."""
-        threshold = _order_statistic(mass, mass.shape[0] - MAX_HISTORIES)
+        rank = mass.shape[0] - MAX_HISTORIES  # the MAX_HISTORIES-th largest, counted from below
+        threshold = float(np.partition(mass, rank)[rank])
         at_least = np.flatnonzero(mass >= threshold)
         if at_least.shape[0] == MAX_HISTORIES:  # the usual case: no tie across the cut
             return at_least
@@ -232,7 +213,8 @@ class _Histories:
         """P(condition, kept history) summed over the kept histories."""
         return np.asarray(self.joint.sum(axis=1), dtype=float)
 
-    def information(self, likelihood: npt.NDArray[np.float64]) -> float:
+    def information(self, likelihood: npt.NDArray[np.float64],
+                    rows: RowTerms | None = None) -> float:
         """I(condition; test | history), in bits, for a test with this k x r likelihood.
 
         H(condition | history) - H(condition | history, result), written so
@@ -240,15 +222,26 @@ class _Histories:
         the likelihood rows, sum p l log(p l) = sum p log p * sum_r l +
         sum p * sum_r l log l per condition, and the first part cancels
         against H(condition | history) when the rows are distributions (as
-        the pack's are); otherwise its remainder is added.
+        the pack's are); otherwise its remainder is added. ``rows``: the
+        likelihood's own terms (``row_terms``), when the caller keeps them.
         """
-        per_condition = float((self._condition_mass * _xlogx_rows(likelihood)).sum())
+        bits, excess, distributions = rows if rows is not None else row_terms(likelihood)
+        per_condition = float((self._condition_mass * bits).sum())
         joint_result = np.einsum("ch,cr->rh", self.joint, likelihood)
         info = self._mass_bits + per_condition - _xlogx(joint_result)
-        excess = likelihood.sum(axis=1) - 1.0
-        if np.any(np.abs(excess) > 1e-12):
+        if not distributions:
             info += float((_xlogx_rows(self.joint) * excess).sum())
         return max(0.0, info)
+
+
+RowTerms = tuple[npt.NDArray[np.float64], npt.NDArray[np.float64], bool]
+
+
+def row_terms(likelihood: npt.NDArray[np.float64]) -> RowTerms:
+    """What ``information`` needs of a k x r likelihood alone: each row's sum of
+    l log2 l, each row's sum minus 1, and whether every row is a distribution."""
+    excess = likelihood.sum(axis=1) - 1.0
+    return _xlogx_rows(likelihood), excess, not bool(np.any(np.abs(excess) > 1e-12))
 
 
 def conditional_information(prior: npt.NDArray[np.float64],

@@ -8,7 +8,8 @@ import numpy as np
 import numpy.typing as npt
 
 from gravida.advice.workup.book import WorkupBook
-from gravida.advice.workup.information import _xlogx_rows
+from gravida.advice.workup.information import RowTerms, _xlogx_rows, row_terms
+from gravida.knowledge import i18n
 
 SEPARATES_MIN = 0.05  # a pair is named as "separated" above this total variation (wording)
 
@@ -20,6 +21,11 @@ def _describe(book: WorkupBook, iid: str, row: npt.NDArray[np.float64]) -> tuple
     rid = ids[j]
     label = book.data.reasons.normal if rid == "normal" else book.investigation(iid).results[rid]
     return rid, label, float(row[j])
+
+
+def chance(p: float, lang: str) -> str:
+    """A result's probability as a reason shows it: a percentage, or "<1%"."""
+    return i18n.percent(p, lang=lang) if p >= 0.01 else "<" + i18n.percent(0.01, lang=lang)
 
 
 @dataclass(frozen=True)
@@ -40,6 +46,7 @@ class Leading:
     listed_by: tuple[tuple[int, ...], ...]  # leading conditions (positions) listing it
     urgent_by: tuple[tuple[int, ...], ...]  # ... listing it as urgent
     described: tuple[tuple[tuple[str, str, float], ...], ...]  # per condition position
+    chances: tuple[tuple[str, ...], ...]  # the described results' probabilities as text
     sources: tuple[tuple[str, ...], ...]
     separation: npt.NDArray[np.float64]  # candidate x k x k total variation
     separable: npt.NDArray[np.bool_]  # i < j and separation above SEPARATES_MIN
@@ -47,6 +54,7 @@ class Leading:
     row_bits: npt.NDArray[np.float64]  # candidate x k: sum over results of l log2 l
     row_excess: npt.NDArray[np.float64]  # candidate x k: sum over results of l, minus 1
     not_distributions: bool  # whether any row's excess is more than rounding
+    panel_rows: tuple[RowTerms, ...]  # row_terms of each panel_lik
 
     @classmethod
     def build(cls, book: WorkupBook, ids: tuple[str, ...]) -> Leading:
@@ -65,6 +73,7 @@ class Leading:
                           for iid, listed in zip(candidates, listed_by, strict=True))
         described = tuple(tuple(_describe(book, iid, row) for row in m)
                           for iid, m in zip(candidates, panel_lik, strict=True))
+        chances = tuple(tuple(chance(p, book.lang) for _, _, p in d) for d in described)
         sources = tuple(
             tuple(dict.fromkeys([
                 *book.investigation(iid).sources,
@@ -80,5 +89,6 @@ class Leading:
         confirm = 0.5 * np.abs(lik[:, 0, :] - lik.mean(axis=1)).sum(axis=-1)
         row_excess = lik.sum(axis=-1) - 1.0
         return cls(ids, tuple(candidates), lik, panel_lik, listed_by, urgent_by, described,
-                   sources, separation, separable, confirm, _xlogx_rows(lik), row_excess,
-                   bool(np.any(np.abs(row_excess) > 1e-12)))
+                   chances, sources, separation, separable, confirm, _xlogx_rows(lik), row_excess,
+                   bool(np.any(np.abs(row_excess) > 1e-12)),
+                   tuple(row_terms(m) for m in panel_lik))

@@ -17,7 +17,6 @@ from gravida.advice.workup.information import (
 )
 from gravida.advice.workup.leading import Leading
 from gravida.engine.assess import Assessment
-from gravida.knowledge import i18n
 from gravida.knowledge.load import Pack
 
 # --- the clinician's work-up ---------------------------------------------------------------
@@ -189,7 +188,6 @@ def suggested_workup(pack: Pack | None, assessment: Assessment) -> list[WorkupIt
     """
     a = _check_assessment(assessment)
     book = load_workup(pack)
-    lang = pack.lang if pack is not None else i18n.DEFAULT_LANGUAGE
     s = book.data.settings
     top = _top(a, s.top_conditions)
     if not top:
@@ -245,7 +243,7 @@ def suggested_workup(pack: Pack | None, assessment: Assessment) -> list[WorkupIt
             exact = _histories(memo, panel[:uncut], lead)
             bound: dict[int, float] = {}
             for n in tests:  # until one could make the list
-                bound[n] = exact.information(lead.panel_lik[n])
+                bound[n] = exact.information(lead.panel_lik[n], lead.panel_rows[n])
                 if not _beyond(bound[n] * s.line_weights[later], placed, n_urgent,
                                safe_first, s.max_items):
                     break
@@ -255,7 +253,7 @@ def suggested_workup(pack: Pack | None, assessment: Assessment) -> list[WorkupIt
         whole = _histories(memo, panel, lead)
         for n in tests:
             given[n] = tuple(lead.candidates[g] for g in panel)
-            info[n] = whole.information(lead.panel_lik[n])
+            info[n] = whole.information(lead.panel_lik[n], lead.panel_rows[n])
 
     # the two leading conditions each test tells apart best (weight x total variation)
     at = np.asarray(chosen)
@@ -290,8 +288,8 @@ def suggested_workup(pack: Pack | None, assessment: Assessment) -> list[WorkupIt
             rank=rank, id=iid, name=inv.name, line=inv.line, urgent=bool(urgent[n]),
             urgent_for=urgent[n], information_bits=info[n], information_given=given.get(n, ()),
             score=score[n], separates=(ids[p[0]], ids[p[1]]) if p else None,
-            reason=_reason(book.data.reasons, lang, lead.described[n], urgent[n], p, ids, names,
-                           info[n], bool(given.get(n))),
+            reason=_reason(book.data.reasons, lead.described[n], lead.chances[n], urgent[n], p,
+                           ids, names, info[n], bool(given.get(n))),
             expected=tuple(
                 ExpectedResult(ids[i], names[ids[i]], raw[ids[i]], *lead.described[n][i],
                                shows=book.entries[ids[i]][iid].shows)
@@ -304,13 +302,10 @@ def suggested_workup(pack: Pack | None, assessment: Assessment) -> list[WorkupIt
     return items
 
 
-def _pct(p: float, lang: str) -> str:
-    return i18n.percent(p, lang=lang) if p >= 0.01 else "<" + i18n.percent(0.01, lang=lang)
-
-
-def _reason(words: ReasonWords, lang: str, described: tuple[tuple[str, str, float], ...],
-            urgent_for: tuple[str, ...], pair: tuple[int, int] | None, ids: tuple[str, ...],
-            names: dict[str, str], info: float, conditional: bool) -> str:
+def _reason(words: ReasonWords, described: tuple[tuple[str, str, float], ...],
+            chances: tuple[str, ...], urgent_for: tuple[str, ...],
+            pair: tuple[int, int] | None, ids: tuple[str, ...], names: dict[str, str],
+            info: float, conditional: bool) -> str:
     """One line a clinician can check: why this test, and where it sits (the words are
     the pack's, in its language: workup.yaml ``reasons``)."""
     parts: list[str] = []
@@ -319,11 +314,9 @@ def _reason(words: ReasonWords, lang: str, described: tuple[tuple[str, str, floa
             names=words.names_join.join(names[c] for c in urgent_for)))
     if pair is not None:
         i, j = pair
-        _, li, pi = described[i]
-        _, lj, pj = described[j]
         parts.append(words.separates.format(
-            first=names[ids[i]], first_result=li, first_chance=_pct(pi, lang),
-            second=names[ids[j]], second_result=lj, second_chance=_pct(pj, lang)))
+            first=names[ids[i]], first_result=described[i][1], first_chance=chances[i],
+            second=names[ids[j]], second_result=described[j][1], second_chance=chances[j]))
     elif not urgent_for:
         parts.append(words.usual.format(name=names[ids[0]]))
     bits = f"{info:.3f}"
