@@ -383,3 +383,35 @@ def test_a_history_that_makes_back_pain_urgent_is_screened_then_the_symptom_aske
     r = result(s)
     assert r.assessment.triage.level == "consultation_24", asked
     assert r.assessment.triage.set_by.id == "cancer_red_flags"
+
+
+def test_pairs_tried_only_where_read_give_the_same_plans(engine, monkeypatch):
+    """The pairs of answers at the emergency line are tried only where the decision
+    reads them, and not for questions the danger step could not choose: at every state
+    of dev interviews, the plan (question, stop, phase, and the questions marked as
+    crossing the line that it could choose) is the one of trying every pair."""
+    import gravida.interview.select as select_module
+    from gravida.evaluation.interview_mode import SimulatedPatient
+    from gravida.interview import answer, next_question, start
+    from gravida.interview.decision import State
+
+    phases = set()
+    for v in dev_cases()[::3]:
+        patient = SimulatedPatient(engine, Case.from_dict(v["case"], engine.pack))
+        initial, groups = patient.initial(engine)
+        s = start(engine, initial, groups)
+        for _ in range(40):
+            d = s.derived
+            state = State(d.case, d.asked, d.covered, s.questions_asked, d.emergency)
+            pruned = selector(engine).plan(state)
+            monkeypatch.setattr(select_module, "PAIRS_ALWAYS", True)
+            full = selector(engine).plan(state)
+            monkeypatch.setattr(select_module, "PAIRS_ALWAYS", False)
+            assert (pruned.question, pruned.stop, pruned.phase) == (
+                full.question, full.stop, full.phase), v["id"]
+            phases.add(pruned.phase)
+            q = next_question(s)
+            if q is None:
+                break
+            s = answer(s, q.id, patient.reply(q))
+    assert {"screening", "danger"} <= phases  # both kinds of state were compared
