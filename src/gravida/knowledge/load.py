@@ -25,6 +25,7 @@ from gravida.knowledge.loaded import CompiledRule as CompiledRule
 from gravida.knowledge.loaded import ConditionLevel, Memo
 from gravida.knowledge.loaded import Pack as Pack
 from gravida.knowledge.loaded import derived as derived
+from gravida.knowledge.overlays import Overlays
 from gravida.knowledge.schema import (
     Cited,
     ConditionsFile,
@@ -65,7 +66,7 @@ def load_pack(
         digest.update(path.relative_to(d).as_posix().encode())
         digest.update(path.read_bytes())
     same = like is not None and like.digest == digest.hexdigest()
-    texts = like.texts if like is not None and same else i18n.Overlays(d)
+    texts = like.texts if like is not None and same else Overlays(d)
     i18n.check_language(lang, texts.languages)
     for name in texts.fields:
         read_text_yaml(texts, name, lang)
@@ -143,6 +144,14 @@ def load_pack(
         if ci.weeks_src:
             _check_source(ci.weeks_src, sources, "conditions.yaml", f"{cid}.weeks")
     conditions = {cid: cf.conditions[cid] for cid in vcond}
+    if cf.coexisting is not None:
+        co = cf.coexisting
+        _check_ids([co.condition, *co.conditions], set(conditions), "conditions.yaml",
+                   "condition (coexisting)")
+        if co.condition in co.conditions:
+            raise PackError("conditions.yaml", "coexisting",
+                            "a condition cannot co-exist with itself")
+        _check_source(co.prevalence.src, sources, "conditions.yaml", "coexisting.prevalence")
 
     # likelihoods (one or more files under likelihoods/)
     likelihoods: dict[str, dict[str, Cited]] = {}
@@ -241,6 +250,7 @@ def load_pack(
         digest=digest.hexdigest(),
         texts=texts,
         lang=lang,
+        coexisting=cf.coexisting,
         files_memo=like.files_memo if like is not None and same else Memo(),
     )
 
