@@ -26,7 +26,7 @@ from typing import Any
 
 import textstat
 
-from gravida.knowledge import i18n
+from gravida.knowledge import i18n, overlays
 from gravida.knowledge.load import default_pack
 
 # (group, pack file, dotted paths): the texts she reads. "*" is any key or list entry.
@@ -52,7 +52,7 @@ GROUPS: list[tuple[str, str, list[str]]] = [
 def located(lang: str, name: str, paths: list[str]) -> Iterator[tuple[str, str]]:
     """(where in the pack, text) for every text she reads under ``paths`` of ``name``."""
     data: Any = default_pack(lang).read(name)
-    for at, text in i18n.texts(data, [tuple(p.split(".")) for p in paths]):
+    for at, text in overlays.texts(data, [tuple(p.split(".")) for p in paths]):
         if text.strip():
             yield f"{name}:{'.'.join(str(k) for k in at)}", " ".join(text.split())
 

@@ -49,7 +49,7 @@ def test_a_report_words_absent_findings_with_its_own_packs_wording(tmp_path):
     case = {"gestational_weeks": 30, "present": ["pain_flank", "painful_urination"],
             "absent": ["fever", "chills_rigors", "vaginal_bleeding"]}
     r = build_report(Engine(pack), case)
-    said = {w for e in r.why() for w in [*e["for"], *e["against"]]}
+    said = {w for e in r.why() for w in [*e.for_, *e.against]}
     absent = [f for e in r.assessment.explanations for f in [*e.raised, *e.lowered]
               if f.state == "absent"]
     assert absent, "the case has absent findings among the reasons"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from gravida.engine import Case, CaseError
+from gravida.engine import Case, CaseError, Findings
 
 
 def problems(pack, data):
@@ -95,6 +95,28 @@ def test_with_answer_roundtrip(pack):
     c2 = c.with_answer("fever", True).with_answer("heart_rate", 110).with_answer("fever", None)
     assert c2.state("fever") is None and c2.state("heart_rate") == 110
     assert Case.from_dict(c2.to_json(), pack) == c2
+
+
+def test_findings_keep_their_order_and_read_as_the_case_format(pack):
+    """What a source states: its order kept (the parser lists findings as the pack
+    does), the case format read without a copy, and checked into a Case once."""
+    f = Findings({"gestational_weeks": 30, "temperature_c": 38.5},
+                 ("pain_flank", "fever"), ("vaginal_bleeding",))
+    assert f.to_json() == {"gestational_weeks": 30, "temperature_c": 38.5,
+                           "present": ["pain_flank", "fever"], "absent": ["vaginal_bleeding"]}
+    assert list(f.to_json()) == ["gestational_weeks", "temperature_c", "present", "absent"]
+    assert f["present"] == ["pain_flank", "fever"] and "temperature_c" in f
+    case = Case.from_findings(f, pack)
+    assert case.present == {"pain_flank", "fever"} and case.weeks == 30
+    assert f.with_number("maternal_age", 31).numbers["maternal_age"] == 31
+
+
+def test_findings_without_weeks_are_not_yet_a_case(pack):
+    f = Findings({}, ("fever",))
+    assert f.without(["fever"]).to_json() == {"present": [], "absent": []}
+    with pytest.raises(CaseError) as err:
+        Case.from_findings(f, pack)
+    assert [p.field for p in err.value.problems] == ["gestational_weeks"]
 
 
 def test_a_parent_denied_but_present_through_its_child_rules_out_no_sibling(engine):

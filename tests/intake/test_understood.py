@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from gravida.engine import Case
+from gravida.engine import Case, Findings
 from gravida.evaluation.interview_mode import SimulatedPatient, run_questions
 from gravida.intake import parse_text
-from gravida.intake.understood import finding_labels, understand, unset_findings
+from gravida.intake.understood import finding_labels, understand
 from gravida.interview import start
 from gravida.interview.session import catalogue
 
@@ -31,9 +31,8 @@ def test_every_finding_the_text_sets_is_listed_with_its_words(ipack):
 
 
 def test_unset_makes_a_finding_unknown_again():
-    case = {"gestational_weeks": 30, "present": ["fever", "pain_flank"]}
-    case["absent"] = ["chills_rigors"]
-    assert unset_findings(case, ["fever", "chills_rigors", "gestational_weeks"]) == {
+    case = Findings({"gestational_weeks": 30}, ("fever", "pain_flank"), ("chills_rigors",))
+    assert case.without(["fever", "chills_rigors", "gestational_weeks"]).to_json() == {
         "present": ["pain_flank"],
         "absent": [],
     }

@@ -110,7 +110,7 @@ def _check_stopped(engine, session):
     assert sel.openings.open_patterns(ev, state, rank, post) == {}
     # 2. every red flag was asked about (or is known) when not already an emergency
     if rank < e_rank:
-        askable = sel.openings.askable(ev, d.covered)
+        askable = sel.openings.askable(ev, state)
         assert not [f for f in engine.pack.red_flags if askable(f)]
     # 3. no answer left could raise the level to an emergency unless it is implausible
     for s in p.scored:
@@ -330,3 +330,35 @@ def test_the_last_part_of_an_urgent_rule_is_asked_however_rare(engine):
                                        SimulatedPatient(engine, knows))
         assert "history_cancer" in session.case.present, weeks
         assert engine.triage(session.case).level == rule.level, weeks
+
+
+def test_pairs_tried_only_where_read_give_the_same_plans(engine, monkeypatch):
+    """The pairs of answers at the emergency line are tried only where the decision
+    reads them, and not for questions the danger step could not choose: at every state
+    of dev interviews, the plan (question, stop, phase, and the questions marked as
+    crossing the line that it could choose) is the one of trying every pair."""
+    import gravida.interview.select as select_module
+    from gravida.evaluation.interview_mode import SimulatedPatient
+    from gravida.interview import answer, next_question, start
+    from gravida.interview.session import State
+
+    phases = set()
+    for v in dev_cases()[::3]:
+        patient = SimulatedPatient(engine, Case.from_dict(v["case"], engine.pack))
+        initial, groups = patient.initial(engine)
+        s = start(engine, initial, groups)
+        for _ in range(40):
+            d = s.derived
+            state = State(d.case, d.asked, d.covered, s.questions_asked, d.emergency)
+            pruned = selector(engine).plan(state)
+            monkeypatch.setattr(select_module, "PAIRS_ALWAYS", True)
+            full = selector(engine).plan(state)
+            monkeypatch.setattr(select_module, "PAIRS_ALWAYS", False)
+            assert (pruned.question, pruned.stop, pruned.phase) == (
+                full.question, full.stop, full.phase), v["id"]
+            phases.add(pruned.phase)
+            q = next_question(s)
+            if q is None:
+                break
+            s = answer(s, q.id, patient.reply(q))
+    assert {"screening", "danger"} <= phases  # both kinds of state were compared

@@ -300,3 +300,25 @@ def test_heavy_bleeding_is_asked_only_after_bleeding(engine):
     asked = _asked_until_end(s, no_bleeding)
     assert any("heavy_vaginal_bleeding" in catalogue(engine).questions[a].findings
                for a in asked)
+
+
+def test_an_unnamed_place_that_would_complete_a_danger_is_asked_after_all(engine):
+    """Where the pain is was answered in her words (between the shoulder blades),
+    so the other places are not asked again; but short of breath at rest with the
+    chest not named must still ask about chest pain: the two together are an
+    ambulance call. Without the breathlessness the chest is not asked (the place
+    she named stands), and "don't know" is not asked twice."""
+    breathless = {"gestational_weeks": 33,
+                  "present": ["pain_upper_back", "shortness_of_breath", "calf_swelling_one_leg"]}
+    s = start(engine, breathless, ["pain_location"])
+    q = next_question(s)
+    assert q is not None and q.id == "chest_pain"
+    assert result(answer(s, "chest_pain", True)).assessment.triage.level == "emergency_ambulance"
+
+    asked = _asked_until_end(answer(s, "chest_pain", None), lambda q: None)
+    assert "chest_pain" not in asked
+
+    calm_upper = start(engine, {"gestational_weeks": 33, "present": ["pain_upper_back"]},
+                       ["pain_location"])
+    assert "chest_pain" not in _asked_until_end(calm_upper, lambda q: False
+                                                if q.kind != "number" else None)

@@ -23,7 +23,7 @@ from gravida.advice.plan import load_advice
 from gravida.advice.workup import load_workup
 from gravida.engine import Engine
 from gravida.interview.catalogue import load_catalogue
-from gravida.knowledge import i18n
+from gravida.knowledge import i18n, overlays
 from gravida.knowledge.load import PackError, default_pack_dir, load_pack
 
 PACK = default_pack_dir()
@@ -42,13 +42,13 @@ def test_every_pack_text_exists(lang):
     """Loading the pack in a language checks every overlay whole; each book loads too."""
     pack = load_pack(lang=lang)
     assert pack.lang == lang
-    for name in i18n.text_files():
+    for name in overlays.text_files():
         fields = yaml.safe_load((PACK / "i18n" / "fields.yaml").read_text())[name]
         english = yaml.safe_load((PACK / name).read_text())
         local = pack.read(name)
-        said = dict(i18n.texts(english, [tuple(p.split(".")) for p in fields]))
-        for at, text in i18n.texts(local, [tuple(p.split(".")) for p in fields]):
-            assert text.strip() or not said[at].strip(), f"{name}: {i18n.where(at)} is empty"
+        said = dict(overlays.texts(english, [tuple(p.split(".")) for p in fields]))
+        for at, text in overlays.texts(local, [tuple(p.split(".")) for p in fields]):
+            assert text.strip() or not said[at].strip(), f"{name}: {overlays.where(at)} is empty"
         # the texts changed; the structure (ids, numbers, sources) did not
         assert _shape(local) == _shape(english), name
     load_catalogue(pack)
@@ -61,12 +61,12 @@ def test_every_pack_text_exists(lang):
 def test_texts_are_translated_not_copied(lang):
     """A text identical to the English is a forgotten translation (names, units aside)."""
     same = []
-    for name in i18n.text_files():
+    for name in overlays.text_files():
         fields = [tuple(p.split(".")) for p in
                   yaml.safe_load((PACK / "i18n" / "fields.yaml").read_text())[name]]
-        english = dict(i18n.texts(yaml.safe_load((PACK / name).read_text()), fields))
-        local = dict(i18n.texts(load_pack(lang=lang).read(name), fields))
-        same += [f"{name}: {i18n.where(at)}" for at, text in english.items()
+        english = dict(overlays.texts(yaml.safe_load((PACK / name).read_text()), fields))
+        local = dict(overlays.texts(load_pack(lang=lang).read(name), fields))
+        same += [f"{name}: {overlays.where(at)}" for at, text in english.items()
                  if local[at] == text and any(c.isalpha() for c in text) and len(text) > 12]
     assert not same, same[:10]
 
@@ -118,9 +118,9 @@ def test_a_stale_translation_is_listed_not_fatal(pack_copy):
     odata = yaml.safe_load(overlay.read_text())
     odata["floors"]["no_such_rule"] = {"says": "Текст без английского."}
     overlay.write_text(yaml.safe_dump(odata, allow_unicode=True))
-    before = set(i18n.stale_texts("ru", PACK))  # texts written ahead of their English
+    before = set(overlays.stale_texts("ru", PACK))  # texts written ahead of their English
     load_pack(pack_copy, lang="ru")
-    after = set(i18n.stale_texts("ru", pack_copy))
+    after = set(overlays.stale_texts("ru", pack_copy))
     assert after - before == {"i18n/ru/triage.yaml: floors.no_such_rule.says"}
 
 

@@ -16,7 +16,7 @@ from typing import Any
 import click
 from rich.console import Console
 
-from gravida.engine import Engine
+from gravida.engine import Engine, Findings
 from gravida.interview import (
     InterviewError,
     Question,
@@ -99,15 +99,13 @@ def _begin(
     engine: Engine, weeks: float | None, text: str | None, unset: tuple[str, ...] = (),
     show: Console = out,
 ) -> Session:
-    case: dict[str, Any] = {}
-    if text:
-        case = _from_text(engine, text, unset, show)
+    case = _from_text(engine, text, unset, show) if text else Findings()
     if weeks is not None:
-        case["gestational_weeks"] = weeks
-    if "gestational_weeks" not in case:
-        case["gestational_weeks"] = _ask_weeks(
+        case = case.with_number("gestational_weeks", weeks)
+    if "gestational_weeks" not in case.numbers:
+        case = case.with_number("gestational_weeks", _ask_weeks(
             catalogue(engine).get("gestational_weeks"), engine.pack.weeks_range
-        )
+        ))
     try:
         return start(engine, case, answered_by_text(engine, case))
     except InterviewError as exc:
@@ -116,7 +114,7 @@ def _begin(
 
 def _from_text(
     engine: Engine, text: str, unset: tuple[str, ...] = (), show: Console = out
-) -> dict[str, Any]:
+) -> Findings:
     """The case her words give, shown back to her first ("What we understood"); the
     findings in ``unset`` are left out, so they are asked instead of assumed. Shown on
     ``show`` (stderr when stdout carries JSON)."""

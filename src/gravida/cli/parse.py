@@ -53,13 +53,13 @@ def render(result: ParseResult, labels: dict[str, str]) -> None:
     table.add_column("")
     table.add_column("finding")
     table.add_column("from the words")
-    numbers = {k: v for k, v in result.case.items() if k not in ("present", "absent")}
-    for fid, value in numbers.items():
+    for fid, value in result.case.numbers.items():
         ev = next((e for e in used if e.finding == fid and e.value is not None), None)
         note = " (estimate)" if ev and "estimate" in ev.flags else ""
         table.add_row("number", f"{label(fid)}: {value}{note}", _quote(ev) if ev else "")
-    for pol, mark in (("present", "yes"), ("absent", "no")):
-        for fid in result.case[pol]:
+    for pol, mark, fids in (("present", "yes", result.case.present),
+                            ("absent", "no", result.case.absent)):
+        for fid in fids:
             ev = next((e for e in used if e.finding == fid and e.polarity == pol), None)
             source = "(from a measurement or a related finding)" if ev is None else _quote(ev)
             table.add_row(mark, label(fid), source)

@@ -1,7 +1,7 @@
 """The engine: case → evidence → posterior → triage and explanations."""
 
 from gravida.engine.assess import Assessment, Engine, Explanation, Factor, RankedCondition
-from gravida.engine.case import Case, CaseError, FieldError
+from gravida.engine.case import Case, CaseError, FieldError, Findings
 from gravida.engine.model import Evidence, Model
 from gravida.engine.triage import Triage, TriageReason
 
@@ -14,6 +14,7 @@ __all__ = [
     "Explanation",
     "Factor",
     "FieldError",
+    "Findings",
     "Model",
     "RankedCondition",
     "Triage",

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import difflib
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -55,6 +55,54 @@ class CaseError(ValueError):
         super().__init__("; ".join(f"{p.field}: {p.message}" for p in self.problems))
 
 
+@dataclass(frozen=True, eq=False)
+class Findings(Mapping[str, Any]):
+    """What a source states about her, before it is checked as a Case: numbers, and
+    findings present and absent, each in the order the source gave them.
+
+    Anything may be missing, gestational weeks too (her text may not say them), so
+    it is not yet a Case; ``Case.from_findings`` checks it into one. The free-text
+    intake gives one (``ParseResult.case``) and the interview starts from one.
+    Code reads its fields; it also reads, unchanged, as the vignette ``case`` format
+    (a read-only mapping: the numbers, then "present" and "absent" as lists), so it
+    goes wherever a case in that format is accepted without being copied into a
+    dict; ``to_json`` is its one serialisation, for the wire.
+    """
+
+    numbers: Mapping[str, float] = field(default_factory=dict)  # as the source gave them
+    present: tuple[str, ...] = ()
+    absent: tuple[str, ...] = ()
+
+    def __getitem__(self, key: str) -> Any:
+        if key == "present":
+            return list(self.present)
+        if key == "absent":
+            return list(self.absent)
+        return self.numbers[key]
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self.numbers
+        yield from ("present", "absent")
+
+    def __len__(self) -> int:
+        return len(self.numbers) + 2
+
+    def to_json(self) -> dict[str, Any]:
+        return dict(self.items())
+
+    def without(self, unset: Iterable[str]) -> Findings:
+        """These findings made unknown again: neither present, absent nor valued, so
+        the interview asks them (what she unticked on "What we understood")."""
+        drop = set(unset)
+        return Findings({k: v for k, v in self.numbers.items() if k not in drop},
+                        tuple(f for f in self.present if f not in drop),
+                        tuple(f for f in self.absent if f not in drop))
+
+    def with_number(self, finding: str, value: float) -> Findings:
+        """These findings and one more number (say the weeks, asked when the text had none)."""
+        return Findings({**self.numbers, finding: value}, self.present, self.absent)
+
+
 @dataclass(frozen=True)
 class Case:
     """Present and absent boolean findings plus measured numbers; the rest is unknown."""
@@ -89,6 +137,11 @@ class Case:
         out["present"] = sorted(self.present)
         out["absent"] = sorted(self.absent)
         return out
+
+    @classmethod
+    def from_findings(cls, findings: Findings, pack: Pack) -> Case:
+        """Check what a source stated into a case; raises CaseError (weeks missing...)."""
+        return cls.from_dict(findings, pack)
 
     @classmethod
     def from_dict(cls, data: Any, pack: Pack) -> Case:

@@ -43,10 +43,11 @@ class ConversationMode:
         try:
             truth = Case.from_dict(vignette.case, engine.pack)
             patient = SimulatedPatient(engine, truth)
-            initial, groups = dict(parsed), answered_by_text(engine, parsed)
+            initial, groups = parsed, answered_by_text(engine, parsed)
             weeks_asked = 0
-            if WEEKS not in initial:
-                initial[WEEKS] = truth.numbers[WEEKS]  # "How many weeks pregnant are you?"
+            if WEEKS not in initial.numbers:
+                # "How many weeks pregnant are you?"
+                initial = initial.with_number(WEEKS, truth.numbers[WEEKS])
                 weeks_asked = 1
             session = start_interview(engine, initial, groups)
             session, asked = run_questions(session, patient)

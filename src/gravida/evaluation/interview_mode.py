@@ -17,7 +17,7 @@ import statistics
 from collections.abc import Sequence
 from typing import Any
 
-from gravida.engine import Case, CaseError, Engine, Evidence
+from gravida.engine import Case, CaseError, Engine, Evidence, Findings
 from gravida.evaluation.modes import MODES, InterviewPath, Outcome
 from gravida.evaluation.vignettes import Vignette
 from gravida.interview import InterviewError, Question, Session, answer, next_question, result
@@ -61,17 +61,16 @@ class SimulatedPatient:
             return False
         return None
 
-    def initial(self, engine: Engine) -> tuple[dict[str, Any], list[str]]:
+    def initial(self, engine: Engine) -> tuple[Findings, list[str]]:
         """What she says before any question, and which groups that answers."""
-        data: dict[str, Any] = {"gestational_weeks": self.case.numbers["gestational_weeks"]}
-        if "maternal_age" in self.case.numbers:
-            data["maternal_age"] = self.case.numbers["maternal_age"]
+        numbers = {k: self.case.numbers[k] for k in ("gestational_weeks", "maternal_age")
+                   if k in self.case.numbers}
         cat = catalogue(engine)
         groups = list(cat.volunteered)
-        data["present"] = sorted(
+        present = sorted(
             f for g in groups for f in cat.questions[g].findings if f in self.case.present
         )
-        return data, groups
+        return Findings(numbers, tuple(present)), groups
 
 
 def play(engine: Engine, case: Case) -> tuple[Session, list[str]]:

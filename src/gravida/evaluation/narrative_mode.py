@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from gravida.engine import CaseError, Engine
+from gravida.engine import Case, CaseError, Engine
 from gravida.evaluation.modes import MODES, FindingCounts, Outcome
 from gravida.evaluation.vignettes import Vignette
 from gravida.intake.parse import parse_text
@@ -26,10 +26,11 @@ class NarrativeMode:
         parsed = parse_text(vignette.narrative, engine.pack).case
         tp, fp, fn = narrative_metrics(parsed, vignette.case)
         counts = FindingCounts(tp, fp, fn)
-        if "gestational_weeks" not in parsed:
+        if "gestational_weeks" not in parsed.numbers:
             return Outcome.failed("no weeks of pregnancy found in the narrative", counts)
         try:
-            return Outcome.from_assessment(engine.assess(parsed, explain=False), reading=counts)
+            case = Case.from_findings(parsed, engine.pack)
+            return Outcome.from_assessment(engine.assess(case, explain=False), reading=counts)
         except CaseError as exc:
             return Outcome.failed(f"parsed case invalid: {exc}", counts)
 

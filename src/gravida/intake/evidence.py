@@ -6,6 +6,8 @@ import json
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from gravida.engine.case import Findings
+
 if TYPE_CHECKING:
     from gravida.intake.medicines import NamedMedicine
 
@@ -40,7 +42,7 @@ class TextEvidence:
 class ParseResult:
     """The case (vignette ``case`` format) and the evidence behind every entry."""
 
-    case: dict[str, Any]
+    case: Findings  # what her words state, in the order the pack lists the findings
     evidence: list[TextEvidence]
     warnings: list[str] = field(default_factory=list)
     truncated: bool = False
@@ -51,7 +53,7 @@ class ParseResult:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "case": self.case,
+            "case": self.case.to_json(),
             "evidence": [e.to_dict() for e in self.evidence],
             "warnings": list(self.warnings),
             "truncated": self.truncated,

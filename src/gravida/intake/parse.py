@@ -13,10 +13,10 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import Any
 
 from spacy.tokens import Doc
 
+from gravida.engine.case import Findings
 from gravida.intake import context as ctx
 from gravida.intake.evidence import ParseResult, TextEvidence
 from gravida.intake.language import (
@@ -74,7 +74,7 @@ def parse_text(text: str, pack: Pack, language: str | None = None) -> ParseResul
     if language is not None:
         language = langs.get(language).code
     if not isinstance(text, str):
-        return ParseResult(_empty_case(), [], ["input is not text"], False)
+        return ParseResult(Findings(), [], ["input is not text"], False)
     if language is not None:
         return _parse(text, pack, language)
     found = detect(text, langs)
@@ -85,10 +85,10 @@ def parse_text(text: str, pack: Pack, language: str | None = None) -> ParseResul
         if latin is not None:
             return latin
     if found.code is None:
-        return ParseResult(_empty_case(), [], [unread_warning(found, langs)], False, None)
+        return ParseResult(Findings(), [], [unread_warning(found, langs)], False, None)
     result = _parse(text, pack, found.code)
     if found.doubtful and not result.evidence:
-        return ParseResult(_empty_case(), [], [unread_warning(found, langs)], False, None)
+        return ParseResult(Findings(), [], [unread_warning(found, langs)], False, None)
     if found.doubtful:
         result.warnings.insert(0, doubt_warning(found, langs))
     return result
@@ -254,7 +254,7 @@ def _parse(text: str, pack: Pack, language: str) -> ParseResult:
     evidence.sort(key=lambda e: (e.start, e.end, e.finding))
     case = settle(evidence, lex)
     warnings.extend(contradictions(evidence))
-    if "gestational_weeks" not in case:
+    if "gestational_weeks" not in case.numbers:
         warnings.append("no weeks of pregnancy found")
     medicines = find_medicines(doc, lex.medicines, med_spans, all_scopes, text)
     return ParseResult(case, evidence, warnings, truncated, language, medicines)
@@ -392,9 +392,5 @@ def _near(
                 )
             )
     return out, about_cue
-
-
-def _empty_case() -> dict[str, Any]:
-    return {"present": [], "absent": []}
 
 

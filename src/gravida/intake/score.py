@@ -69,7 +69,7 @@ def score_file(path: str) -> tuple[int, int, int, list[str]]:
         result = parse_text(str(v.get("narrative") or ""), pack)
         a, b, c = narrative_metrics(result.case, v.get("case") or {})
         tp, fp, fn = tp + a, fp + b, fn + c
-        if "gestational_weeks" not in result.case:
+        if "gestational_weeks" not in result.case.numbers:
             no_weeks.append(str(v.get("id")))
     return tp, fp, fn, no_weeks
 

@@ -6,10 +6,10 @@ import calendar
 import re
 from collections.abc import Callable, Sequence
 from datetime import date
-from typing import Any
 
 from spacy.tokens import Doc
 
+from gravida.engine.case import Findings
 from gravida.intake import context as ctx
 from gravida.intake.evidence import TextEvidence, fmt
 from gravida.intake.lexicon import Lexicon
@@ -141,7 +141,7 @@ def durations(
     return out
 
 
-def settle(evidence: list[TextEvidence], lex: Lexicon) -> dict[str, Any]:
+def settle(evidence: list[TextEvidence], lex: Lexicon) -> Findings:
     """One answer per finding. A stated present wins over a stated absent (a missed
     symptom is the costly error), except that an explicit denial wins over a loose
     keyword; a measurement wins over words, as in the engine."""
@@ -197,12 +197,12 @@ def settle(evidence: list[TextEvidence], lex: Lexicon) -> dict[str, Any]:
                 absent.discard(b)
                 changed = True
     order = {f: i for i, f in enumerate(lex.boolean_order)}
-    case: dict[str, Any] = {}
-    for fid in sorted(numbers, key=lambda f: (f != "gestational_weeks", f)):
-        case[fid] = fmt(numbers[fid])
-    case["present"] = sorted(present, key=lambda f: order.get(f, 0))
-    case["absent"] = sorted(absent, key=lambda f: order.get(f, 0))
-    return case
+    return Findings(
+        {fid: fmt(numbers[fid])
+         for fid in sorted(numbers, key=lambda f: (f != "gestational_weeks", f))},
+        tuple(sorted(present, key=lambda f: order.get(f, 0))),
+        tuple(sorted(absent, key=lambda f: order.get(f, 0))),
+    )
 
 
 def contradictions(evidence: list[TextEvidence]) -> list[str]:

@@ -18,6 +18,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from gravida.engine.case import Findings
 from gravida.intake.evidence import ParseResult, TextEvidence
 from gravida.knowledge.load import Pack
 
@@ -61,7 +62,7 @@ class Understood:
 
     items: tuple[UnderstoodItem, ...]
     warnings: tuple[str, ...]
-    parsed_case: Mapping[str, Any]
+    parsed_case: Findings
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -69,19 +70,9 @@ class Understood:
             "warnings": list(self.warnings),
         }
 
-    def case(self, unset: Iterable[str] = ()) -> dict[str, Any]:
+    def case(self, unset: Iterable[str] = ()) -> Findings:
         """The starting case without the findings she unticked (they are then asked)."""
-        return unset_findings(self.parsed_case, unset)
-
-
-def unset_findings(case: Mapping[str, Any], unset: Iterable[str]) -> dict[str, Any]:
-    """``case`` with the named findings made unknown again: neither present, absent
-    nor valued, so the interview asks them."""
-    drop = set(unset)
-    out = {k: v for k, v in case.items() if k not in drop and k not in ("present", "absent")}
-    out["present"] = [f for f in case.get("present") or [] if f not in drop]
-    out["absent"] = [f for f in case.get("absent") or [] if f not in drop]
-    return out
+        return self.parsed_case.without(unset)
 
 
 def finding_labels(pack: Pack) -> dict[str, str]:
@@ -98,9 +89,7 @@ def understand(result: ParseResult, labels: Mapping[str, str]) -> Understood:
     used = [e for e in result.evidence if e.used]
     items: list[UnderstoodItem] = []
     case = result.case
-    for fid, value in case.items():
-        if fid in ("present", "absent"):
-            continue
+    for fid, value in case.numbers.items():
         ev = [e for e in used if e.finding == fid and e.value is not None]
         items.append(
             UnderstoodItem(
@@ -109,12 +98,13 @@ def understand(result: ParseResult, labels: Mapping[str, str]) -> Understood:
                 derived=not ev,
             )
         )
-    states: tuple[State, ...] = ("present", "absent")
-    for state in states:
-        for fid in case.get(state) or []:
+    states: tuple[tuple[State, tuple[str, ...]], ...] = (
+        ("present", case.present), ("absent", case.absent))
+    for state, fids in states:
+        for fid in fids:
             ev = [e for e in used if e.finding == fid and e.polarity == state]
             items.append(UnderstoodItem(fid, label(fid), state, None, *_words(ev), derived=not ev))
-    return Understood(tuple(items), tuple(result.warnings), dict(case))
+    return Understood(tuple(items), tuple(result.warnings), case)
 
 
 def _words(ev: list[TextEvidence]) -> tuple[tuple[str, ...], tuple[tuple[int, int], ...]]:

@@ -22,6 +22,11 @@ from gravida.interview.policy import FloatArray, LevelPolicy, Pattern, open_find
 from gravida.knowledge import expr
 
 
+def _never(f: str) -> bool:
+    """Nothing more may be asked: a rule's status from what is known now."""
+    return False
+
+
 class Openings:
     """The askable findings and open dangers of one pack; immutable, built once per pack."""
 
@@ -64,9 +69,46 @@ class Openings:
             f: q.when for q in catalogue.questions.values() if q.when
             for f in q.findings if f not in standalone
         }
+        # A member of a group she answered in her own words ("it hurts between my
+        # shoulder blades") that she did not name is unknown, not denied, and is
+        # not asked again, except when a "yes" to it alone would now complete a
+        # danger floor (emergency or above): short of breath with the chest not
+        # named must still ask about chest pain, which makes it an ambulance
+        # call. Such a member is reopened and asked on its own question.
+        own = {f for q in catalogue.questions.values() if q.kind != "group" for f in q.findings}
+        volunteered = {f for gid in catalogue.volunteered
+                       for f in catalogue.questions[gid].findings}
+        dangers: dict[str, list[expr.Node]] = {}
+        for cr in pack.floors:
+            facts = self.floor_findings[cr.rule.id]
+            if pack.level_rank(cr.rule.level) >= self.emergency_rank and len(facts) > 1:
+                for f in facts & volunteered & own:
+                    dangers.setdefault(f, []).append(cr.node)
+        self.dangers = {f: tuple(nodes) for f, nodes in dangers.items()}
+        self.own_question = {f: catalogue.by_finding[f] for f in self.dangers}
 
-    def askable(self, ev: Evidence, covered: frozenset[str]) -> Callable[[str], bool]:
+    def reopened(self, ev: Evidence, state: State) -> frozenset[str]:
+        """The covered findings, less the unnamed members whose "yes" would now
+        complete a danger floor (and whose own question was not asked yet)."""
+        covered = state.covered
+        back = {f for f, nodes in self.dangers.items()
+                if f in covered and f not in ev.present and f not in ev.absent
+                and self.own_question[f] not in state.asked
+                and any(self._completes(node, ev, f) for node in nodes)}
+        return covered - back if back else covered
+
+    @staticmethod
+    def _completes(node: expr.Node, ev: Evidence, f: str) -> bool:
+        """Whether a "yes" to ``f`` completes the rule with what she has, and
+        only with it: a rule that ``f`` and her numbers complete alone (chest
+        pain at any weeks) is a screen for every woman, not this reopening."""
+        alone = replace(ev, present=frozenset({f}), absent=frozenset())
+        return (status(node, replace(ev, present=ev.present | {f}), _never) is True
+                and status(node, alone, _never) is not True)
+
+    def askable(self, ev: Evidence, state: State) -> Callable[[str], bool]:
         """Whether a finding is unknown, not yet asked, and meaningful at this gestation."""
+        covered = self.reopened(ev, state)
 
         def base(f: str) -> bool:
             if f in covered or f in ev.present or f in ev.absent or f in ev.numbers:
@@ -93,7 +135,7 @@ class Openings:
         self, ev: Evidence, state: State
     ) -> list[tuple[QuestionSpec, tuple[str, ...]]]:
         """Questions still worth asking, each with the findings it would settle."""
-        askable = self.askable(ev, state.covered)
+        askable = self.askable(ev, state)
         out = []
         grouped: set[str] = set()  # findings a group still open will ask about
         for q in self.catalogue.questions.values():
@@ -130,7 +172,7 @@ class Openings:
         only way it can set the level.
         """
         target = self.ambulance_rank if level >= self.emergency_rank else self.emergency_rank
-        askable = self.askable(ev, state.covered)
+        askable = self.askable(ev, state)
         lead = int(leaders(posterior))
         out: dict[str, set[str]] = {}
         for p in self.patterns:

@@ -8,12 +8,15 @@ from __future__ import annotations
 
 from importlib import resources
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from gravida.knowledge import i18n
 from gravida.knowledge.errors import PackError
+
+if TYPE_CHECKING:
+    from gravida.knowledge.overlays import Overlays
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -27,7 +30,7 @@ def read_yaml(directory: Path, name: str) -> Any:
     return i18n.read_file(directory / name, name)
 
 
-def read_text_yaml(texts: i18n.Overlays, name: str, lang: str) -> Any:
+def read_text_yaml(texts: Overlays, name: str, lang: str) -> Any:
     """Read one pack file with its texts in ``lang`` (the overlay of pack/i18n/<lang>/)."""
     return texts.localise(read_yaml(texts.directory, name), name, lang)
 

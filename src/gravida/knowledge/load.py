@@ -25,6 +25,7 @@ from gravida.knowledge.loaded import CompiledRule as CompiledRule
 from gravida.knowledge.loaded import ConditionLevel, Memo
 from gravida.knowledge.loaded import Pack as Pack
 from gravida.knowledge.loaded import derived as derived
+from gravida.knowledge.overlays import Overlays
 from gravida.knowledge.schema import (
     Cited,
     ConditionsFile,
@@ -65,7 +66,7 @@ def load_pack(
         digest.update(path.relative_to(d).as_posix().encode())
         digest.update(path.read_bytes())
     same = like is not None and like.digest == digest.hexdigest()
-    texts = like.texts if like is not None and same else i18n.Overlays(d)
+    texts = like.texts if like is not None and same else Overlays(d)
     i18n.check_language(lang, texts.languages)
     for name in texts.fields:
         read_text_yaml(texts, name, lang)

@@ -19,6 +19,7 @@ from gravida.knowledge.errors import PackError
 from gravida.knowledge.files import read_yaml
 from gravida.knowledge.memo import MISSING as _MISSING
 from gravida.knowledge.memo import Memo as Memo
+from gravida.knowledge.overlays import Overlays
 from gravida.knowledge.schema import (
     Cited,
     ConditionInfo,
@@ -83,7 +84,7 @@ class Pack:
     digest: str
     # the directory's languages and their text overlays, each file read once, kept
     # with the pack and shared by its languages (``load_pack(..., like=)``)
-    texts: i18n.Overlays = field(repr=False, compare=False)
+    texts: Overlays = field(repr=False, compare=False)
     lang: str = i18n.DEFAULT_LANGUAGE
     # what is built from the files whatever the language of the texts (the intake's
     # phrase lexicons): shared by this pack's languages (``load_pack(..., like=)``)

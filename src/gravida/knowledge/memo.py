@@ -1,7 +1,7 @@
 """The store behind a loaded pack's memo: values built once and kept (thread-safe).
 
 Its own module so that both the Pack (``loaded.py``) and what the Pack holds
-from its files (the language overlays, ``i18n.Overlays``) keep their values
+from its files (the language overlays, ``overlays.Overlays``) keep their values
 the same way, without importing each other.
 """
 

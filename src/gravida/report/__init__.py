@@ -7,6 +7,6 @@ documents handed to others: a FHIR R4B Bundle and a one-page printable summary.
 
 from __future__ import annotations
 
-from gravida.report.build import Report, build_report, factor_words
+from gravida.report.build import Report, Why, build_report, factor_words
 
-__all__ = ["Report", "build_report", "factor_words"]
+__all__ = ["Report", "Why", "build_report", "factor_words"]

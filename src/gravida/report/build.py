@@ -39,6 +39,22 @@ def factor_words(f: Factor, wording: Wording) -> str:
 
 
 @dataclass(frozen=True)
+class Why:
+    """The reasons for one leading cause in plain words ("why we think so")."""
+
+    condition: str
+    name: str  # the cause's lay name
+    probability: float  # rounded as sent and shown (6 places), so every reader agrees
+    for_: tuple[str, ...]  # findings that raised it, in words
+    against: tuple[str, ...]  # findings that lowered it, in words
+
+    def to_json(self) -> dict[str, Any]:
+        return {"condition": self.condition, "name": self.name,
+                "probability": self.probability, "for": list(self.for_),
+                "against": list(self.against)}
+
+
+@dataclass(frozen=True)
 class Report:
     """The one result every interface returns, typed: nothing is parsed back from JSON."""
 
@@ -50,17 +66,17 @@ class Report:
     wording: Wording = field(repr=False, compare=False)
     lang: str = "en"  # the language of its texts: its pack's
 
-    def why(self) -> list[dict[str, Any]]:
+    def why(self) -> list[Why]:
         """Plain-words reasons for the top conditions (the "why we think so" section)."""
         names = {c.id: c for c in self.assessment.conditions}
         return [
-            {
-                "condition": e.condition,
-                "name": names[e.condition].lay_name,
-                "probability": round(names[e.condition].probability, 6),
-                "for": [factor_words(f, self.wording) for f in e.raised],
-                "against": [factor_words(f, self.wording) for f in e.lowered],
-            }
+            Why(
+                e.condition,
+                names[e.condition].lay_name,
+                round(names[e.condition].probability, 6),
+                tuple(factor_words(f, self.wording) for f in e.raised),
+                tuple(factor_words(f, self.wording) for f in e.lowered),
+            )
             for e in self.assessment.explanations
         ]
 
@@ -91,7 +107,7 @@ class Report:
 
     def to_json(self) -> dict[str, Any]:
         out = self.assessment.to_json()
-        out["why"] = self.why()
+        out["why"] = [w.to_json() for w in self.why()]
         out["plan"] = self.plan.to_json()
         out["what_to_expect"] = self.her_next().to_json()
         out["suggested_workup"] = [w.to_json() for w in self.workup]

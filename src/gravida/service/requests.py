@@ -10,7 +10,7 @@ import difflib
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from gravida.engine import CaseError
+from gravida.engine import CaseError, Findings
 from gravida.knowledge.i18n import N_
 from gravida.service.errors import Conflict, FieldError, InvalidRequest, UnknownInterview
 
@@ -96,20 +96,20 @@ def conflict(expected: int, current: int | None) -> Conflict:
     )
 
 
-def merge_cases(from_text: Mapping[str, Any], given: Mapping[str, Any]) -> dict[str, Any]:
+def merge_cases(from_text: Findings, given: Mapping[str, Any]) -> dict[str, Any]:
     """The case read from text, overridden by what was given as structured findings.
 
     Given numbers replace read ones; a finding given as present or absent wins
     over the opposite reading. Badly typed given values pass through untouched
     so that case validation reports them against the caller's field names.
     """
-    out: dict[str, Any] = {k: v for k, v in from_text.items() if k not in ("present", "absent")}
+    out: dict[str, Any] = dict(from_text.numbers)
     out.update({k: v for k, v in given.items() if k not in ("present", "absent")})
     gp, ga = given.get("present"), given.get("absent")
     gp_set = {x for x in gp if isinstance(x, str)} if isinstance(gp, list) else set()
     ga_set = {x for x in ga if isinstance(x, str)} if isinstance(ga, list) else set()
-    tp = [f for f in from_text.get("present", []) if f not in ga_set and f not in gp_set]
-    ta = [f for f in from_text.get("absent", []) if f not in gp_set and f not in ga_set]
+    tp = [f for f in from_text.present if f not in ga_set and f not in gp_set]
+    ta = [f for f in from_text.absent if f not in gp_set and f not in ga_set]
     out["present"] = [*tp, *gp] if isinstance(gp, list) else (gp if "present" in given else tp)
     out["absent"] = [*ta, *ga] if isinstance(ga, list) else (ga if "absent" in given else ta)
     return out

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from gravida.engine.case import Findings
 from gravida.intake.evidence import ParseResult
 from gravida.intake.understood import Understood
 from gravida.interview import Result
@@ -28,12 +29,12 @@ class Reading:
     unticked) and "What we understood"."""
 
     parsed: ParseResult
-    case: Json
+    case: Findings
     understood: Understood
 
     def parsed_json(self) -> Json:
         out = self.parsed.to_dict()
-        out["case"] = self.case
+        out["case"] = self.case.to_json()
         return out
 
 
@@ -84,11 +85,11 @@ class InterviewView:
 class Understanding:
     """"What we understood" of her text before an interview starts."""
 
-    case: Json
+    case: Findings
     understood: Understood
 
     def to_json(self) -> Json:
-        return {"case": self.case, "understood": self.understood.to_dict()}
+        return {"case": self.case.to_json(), "understood": self.understood.to_dict()}
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,7 @@ from gravida.engine import Engine
 from gravida.interview import InterviewError, Question, Session, answer, next_question, start
 from gravida.interview.session import catalogue
 from gravida.knowledge.codes import Codes, load_codes
+from gravida.knowledge.load import Pack
 from gravida.report.fhir import entries, fhir_for_session
 from gravida.service.errors import FieldError, InvalidRequest
 from gravida.service.integration_pack import Integration, load_integration
@@ -232,26 +233,42 @@ def _result(ctx: _Ctx, session: Session, qr: dict[str, Any]) -> dict[str, Any]:
     return risk
 
 
-# The next question of each interview state seen lately, by (pack, state). A state's next
-# question never changes, and every $next-question call replays all earlier answers, so
-# without this each call would re-plan every earlier step. Bounded; not clinical.
+# The next question of each interview state seen lately. A state's next question never
+# changes, and every $next-question call replays all earlier answers, so without this
+# each call would re-plan every earlier step. Bounded; not clinical.
 PLANS_KEPT = 4096
-_plans: OrderedDict[str, Question | None] = OrderedDict()
-_plans_lock = threading.Lock()
+
+
+class _Plans:
+    """The next questions of a pack's recent interview states, by state (LRU, thread-safe).
+
+    Kept in the Pack's memo (``_plans``), so a state planned with one pack (or one
+    language's texts) never answers for another."""
+
+    def __init__(self) -> None:
+        self.items: OrderedDict[str, Question | None] = OrderedDict()
+        self.lock = threading.Lock()
+
+    def next(self, session: Session) -> Question | None:
+        key = json.dumps(session.to_json(), sort_keys=True)
+        with self.lock:
+            if key in self.items:
+                self.items.move_to_end(key)
+                return self.items[key]
+        q = next_question(session)
+        with self.lock:
+            self.items[key] = q
+            while len(self.items) > PLANS_KEPT:
+                self.items.popitem(last=False)
+        return q
+
+
+def _plans(pack: Pack) -> _Plans:
+    return _Plans()
 
 
 def _next(session: Session) -> Question | None:
-    key = session.engine.pack.version + json.dumps(session.to_json(), sort_keys=True)
-    with _plans_lock:
-        if key in _plans:
-            _plans.move_to_end(key)
-            return _plans[key]
-    q = next_question(session)
-    with _plans_lock:
-        _plans[key] = q
-        while len(_plans) > PLANS_KEPT:
-            _plans.popitem(last=False)
-    return q
+    return session.engine.pack.memo(_plans).next(session)
 
 
 def next_question_of(engine: Engine, body: Any) -> dict[str, Any]:

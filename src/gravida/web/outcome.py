@@ -71,8 +71,8 @@ def why_bullets(report: Report, wording: Wording) -> list[str]:
     why = report.why()
     if why:
         lead = why[0]
-        for words in [*lead["for"], *lead["against"]]:
-            s = sentence(str(words))
+        for words in [*lead.for_, *lead.against]:
+            s = sentence(words)
             if s not in out:
                 out.append(s)
     return out[:WHY_BULLETS]
@@ -87,10 +87,10 @@ def result_view(report: Report, wording: Wording, phones: Mapping[str, str]) -> 
     maternity_missing = words.call == "maternity" and not phones.get("maternity")
     causes = [
         Cause(
-            capfirst(str(w["name"])),
-            wording.likelihood(float(w["probability"])),
-            tuple(capfirst(x) for x in w["for"]),
-            tuple(capfirst(x) for x in w["against"]),
+            capfirst(w.name),
+            wording.likelihood(w.probability),
+            tuple(capfirst(x) for x in w.for_),
+            tuple(capfirst(x) for x in w.against),
         )
         for w in report.why()
     ]

@@ -54,7 +54,7 @@ class EvidenceOut(Open):
     numbers: dict[str, float]
 
 
-class Why(Open):
+class WhyOut(Open, title="Why"):
     condition: str
     name: str = Field(description="The condition in plain words.")
     probability: float = Field(ge=0, le=1)
@@ -204,7 +204,7 @@ class AssessmentOut(Open, title="Assessment"):
     evidence: EvidenceOut
     notes: list[str]
     pack_version: str
-    why: list[Why] | None = Field(
+    why: list[WhyOut] | None = Field(
         default=None, description="The reasons for the leading causes in plain words. " + _REPORT)
     plan: PlanOut | None = Field(default=None, description="The plan she can act on. " + _REPORT)
     what_to_expect: WhatToExpect | None = Field(
