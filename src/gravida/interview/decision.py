@@ -10,7 +10,9 @@ full in docs/interview.md.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING, NamedTuple
 
 from gravida.engine import Case
@@ -35,10 +37,30 @@ class AnswerOutcome(NamedTuple):
     level: str
 
 
+class Outcomes:
+    """Every answer of one plan with its probability and level, grouped by question
+    when first read: the decision never reads them (tests and explanations do), so a
+    plan does not build its hundreds of AnswerOutcomes unless asked."""
+
+    def __init__(self, n_questions: int, entries: Sequence[tuple[int, Value, int, int]],
+                 probabilities: Sequence[float], level_of: Sequence[int],
+                 by_rank: Mapping[int, str]) -> None:
+        self._args = (n_questions, entries, probabilities, level_of, by_rank)
+
+    @cached_property
+    def by_question(self) -> list[tuple[AnswerOutcome, ...]]:
+        n_questions, entries, probabilities, level_of, by_rank = self._args
+        out: list[list[AnswerOutcome]] = [[] for _ in range(n_questions)]
+        for (qi, a, k, _), pr in zip(entries, probabilities, strict=True):
+            out[qi].append(AnswerOutcome(a, pr, by_rank[level_of[k]]))
+        return [tuple(o) for o in out]
+
+
 @dataclass(frozen=True)
 class Scored:
     question: str
-    outcomes: tuple[AnswerOutcome, ...]
+    answers: Outcomes = field(repr=False, compare=False)  # the plan's, shared
+    index: int = field(repr=False)  # this question's place among them
     value: float
     info_gain: float  # bits about the differential
     level_change: float  # expected |change of level|, in levels
@@ -51,6 +73,11 @@ class Scored:
     # the level across the emergency (or ambulance) line
     lowers_danger: bool = False  # at an emergency the differential set: two plausible
     # answers could take it below the line
+
+    @property
+    def outcomes(self) -> tuple[AnswerOutcome, ...]:
+        """Each possible answer, its probability under the model and the level it sets."""
+        return self.answers.by_question[self.index]
 
 
 @dataclass(frozen=True)

@@ -34,15 +34,21 @@ the scored questions.
 from __future__ import annotations
 
 import numpy as np
+import numpy.typing as npt
 
 from gravida.engine import Engine, Evidence
 from gravida.engine.model import leaders, trimester
 from gravida.interview.answers import Value
 from gravida.interview.catalogue import Catalogue, QuestionSpec
-from gravida.interview.decision import AnswerOutcome, QuestionPlan, Scored, State, decide
+from gravida.interview.decision import Outcomes, QuestionPlan, Scored, State, decide
 from gravida.interview.lookahead import answer_probabilities, pair_crossing
 from gravida.interview.openings import Openings
-from gravida.interview.policy import Hypothesis, LevelPolicy, close_implications
+from gravida.interview.policy import FloatArray, Hypothesis, LevelPolicy, close_implications
+
+# The pairs of answers at the emergency line are tried only where the decision reads
+# them (see Selector.plan): the same question is chosen. True tries them everywhere,
+# for every question (the tests check both give the same plans).
+PAIRS_ALWAYS = False
 
 
 class Selector:
@@ -159,28 +165,34 @@ class Selector:
                                  minlength=n_q) >= params.lead_change
         holds_top3 = np.bincount(qi_arr, plausible & top3_moves[k_arr], minlength=n_q) > 0
         holds_top3 &= lead0 < params.lead_probability
+        value = q_answerable * np.maximum(info, 0.0) * (1.0 + params.level_weight * dlevel)
+        screening = [tuple(sorted({pid for f in q.findings for pid in danger_findings.get(f, ())}))
+                     for q in questions]
         # the emergency line: plausible answers, alone or two together, that cross it
         danger_up = np.bincount(qi_arr, plausible & raising, minlength=n_q) > 0
-        if level0 < o.ambulance_rank:
-            danger_up |= pair_crossing(self.policy, params.plausible_answer, qi_arr, k_arr,
-                                       plausible, batch, raise_to, False, n_q, danger_up,
-                                       prob * answerable)
         danger_down = np.zeros(n_q, dtype=bool)
-        if o.emergency_rank <= level0 < o.ambulance_rank and not state.emergency:
+        emergency_step = state.emergency and level0 >= o.emergency_rank
+        pairs = PAIRS_ALWAYS or emergency_step or not (
+            any(q.must_choose for q in questions) or any(screening)
+            or state.n_asked >= params.max_questions)
+        if pairs and level0 < o.ambulance_rank:
+            danger_up |= pair_crossing(self.policy, params.plausible_answer, qi_arr, k_arr,
+                                       plausible, batch, raise_to, False, n_q,
+                                       danger_up | self._outranked(value, questions, danger_up,
+                                                                   emergency_step),
+                                       prob * answerable)
+        if pairs and o.emergency_rank <= level0 < o.ambulance_rank and not state.emergency:
             danger_down = pair_crossing(self.policy, params.plausible_answer, qi_arr, k_arr,
                                         plausible, batch, o.emergency_rank, True, n_q,
+                                        self._outranked(value, questions, danger_up, False),
                                         weight=prob * answerable)
-        value = q_answerable * np.maximum(info, 0.0) * (1.0 + params.level_weight * dlevel)
-        by_rank = self.policy.by_rank
-        outcomes: list[list[AnswerOutcome]] = [[] for _ in range(n_q)]
-        level_of = levels.tolist()  # Python numbers: one conversion, not one per answer
-        for (qi, a, k, _), pr in zip(entries, prob.tolist(), strict=True):
-            outcomes[qi].append(AnswerOutcome(a, pr, by_rank[level_of[k]]))
+        # Python numbers: one conversion, not one per answer
+        answers = Outcomes(n_q, entries, prob.tolist(), levels.tolist(), self.policy.by_rank)
         scored = [
             Scored(
-                q.id, tuple(outcomes[i]), float(value[i]), float(info[i]), float(dlevel[i]),
+                q.id, answers, i, float(value[i]), float(info[i]), float(dlevel[i]),
                 float(p_emergency[i]),
-                tuple(sorted({pid for f in q.findings for pid in danger_findings.get(f, ())})),
+                screening[i],
                 bool(holds_level[i]), bool(holds_top1[i]), bool(holds_top3[i]),
                 bool(danger_up[i]),
                 bool(danger_down[i]),
@@ -188,6 +200,22 @@ class Selector:
             for i, q in enumerate(questions)
         ]
         return decide(o, state, scored, level0, lead0, tuple(sorted(danger)))
+
+    @staticmethod
+    def _outranked(value: FloatArray, questions: list[QuestionSpec],
+                   marked: npt.NDArray[np.bool_], emergency_step: bool) -> npt.NDArray[np.bool_]:
+        """Questions the danger step could not choose whatever their pairs: it asks the
+        most valuable question (value, then id) marked as crossing the line, so one
+        ranked below a question already marked is never asked there, and its pairs are
+        not tried (the costliest part of a plan). None in the emergency step, which
+        orders by its screening key first."""
+        out = np.zeros(len(questions), dtype=bool)
+        if emergency_step or PAIRS_ALWAYS or not marked.any():
+            return out
+        best = max((float(value[i]), questions[i].id) for i in np.flatnonzero(marked))
+        for i, q in enumerate(questions):
+            out[i] = (float(value[i]), q.id) < best
+        return out
 
     def _add(
         self, hyps: list[Hypothesis], ev: Evidence, yes: set[str], no: set[str]
