@@ -16,6 +16,7 @@ from gravida.intake.lexicon import Lexicon
 from gravida.intake.mentions import token_span
 from gravida.intake.numbers import to_number
 from gravida.knowledge import expr
+from gravida.knowledge.i18n import _
 
 # the day a calendar start ("since Christmas") is counted back from; tests fix it
 today: Callable[[], date] = date.today
@@ -61,9 +62,14 @@ def durations(
     first_week = lex.number_ranges["gestational_weeks"][0]
     date_rx = d.get("since_date_rx")
     now = today() if date_rx is not None else None
+    follows = d.get("follows_rx")
+    about_pain = False  # the sentence before mentions pain
     for sent in doc.sents:
         s0, s1 = sent.start_char, sent.end_char
-        if not d["pain_cue"].search(norm, s0, s1):
+        before, about_pain = about_pain, bool(d["pain_cue"].search(norm, s0, s1))
+        if not about_pain and not (
+            before and follows is not None and follows.match(norm, s0, s1)
+        ):
             continue
         if since_rx is not None and weeks_now is not None:
             for m in since_rx.finditer(norm, s0, s1):
@@ -106,6 +112,8 @@ def durations(
                     if n is None or unit not in d["unit_days"]:
                         continue
                     days = n * float(d["unit_days"][unit])
+                    if "more" in m.re.groupindex and m.group("more"):
+                        days += 0.5  # "for over two weeks" is more than two weeks
                 t0, t1 = token_span(doc, m.start(), m.end())
                 if any(t0 < b and a < t1 for a, b in past_markers):
                     continue  # "had an epidural 3 years ago": when that was, not the pain
@@ -198,7 +206,9 @@ def settle(evidence: list[TextEvidence], lex: Lexicon) -> Findings:
     )
 
 
-def contradictions(evidence: list[TextEvidence]) -> list[str]:
+def contradictions(
+    evidence: list[TextEvidence], labels: dict[str, str] | None = None
+) -> list[str]:
     """Her own words both state and deny a finding ("I have no fever. I have a fever.").
 
     Resolved as the case shows: present wins (a missed symptom is the costly
@@ -216,8 +226,12 @@ def contradictions(evidence: list[TextEvidence]) -> list[str]:
         if len(pols) == 2:
             yes, no = pols["present"], pols["absent"]
             out.append(
-                f"contradiction: {fid} is both stated (\"{yes.text}\") and denied "
-                f"(\"{no.text}\"); taken as present, to be confirmed"
+                _(
+                    'contradiction: %(finding)s is both stated ("%(stated)s") and denied '
+                    '("%(denied)s"); taken as present, to be confirmed'
+                )
+                % {"finding": (labels or {}).get(fid, fid), "stated": yes.text,
+                   "denied": no.text}
             )
     return out
 
