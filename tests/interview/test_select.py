@@ -20,7 +20,7 @@ from gravida.evaluation.interview_mode import play
 from gravida.interview.decision import EMERGENCY, State
 from gravida.interview.policy import Hypothesis, status
 from gravida.interview.session import catalogue, plan, selector
-from gravida.knowledge import default_pack
+from gravida.knowledge import default_pack, expr
 
 from ..strategies import cases as any_case
 from .conftest import dev_cases
@@ -332,6 +332,59 @@ def test_the_last_part_of_an_urgent_rule_is_asked_however_rare(engine):
         assert engine.triage(session.case).level == rule.level, weeks
 
 
+def test_every_symptom_that_alone_sets_an_urgent_floor_is_on_a_screen(engine):
+    """A floor of one symptom above self-care is not followed by the select
+    step (its "yes" is often rare); so it must be on a screen, asked anyway."""
+    from dataclasses import replace
+
+    from gravida.interview.policy import status
+
+    pack = engine.pack
+    on_screen = {f for q in _screens(engine).values() for f in q.findings}
+    lo, hi = pack.level_rank("self_care"), pack.level_rank(EMERGENCY)
+    singles = set()
+    for cr in pack.floors:
+        if not lo < pack.level_rank(cr.rule.level) < hi:
+            continue
+        for weeks in (10, 18, 30):
+            ev = engine.model.evidence(Case.from_dict({"gestational_weeks": weeks}, pack))
+            for f in engine.model.index:
+                if status(cr.node, replace(ev, present=ev.present | {f}),
+                          lambda g: False) is True:
+                    singles.add(f)
+    assert "sudden_swelling" in singles and "fever" in singles  # the check sees them
+    assert singles <= on_screen, singles - on_screen
+
+
+def test_a_history_that_makes_back_pain_urgent_is_screened_then_the_symptom_asked(engine):
+    """Cancer in the past + constant or night pain = a scan within 24 hours. The
+    history is rare, so no plausibility rule would ask it: it is on a screen
+    (no extra question), and a yes to it asks the symptom that completes the
+    floor, however she answers the rest ("don't know" to everything else)."""
+    from gravida.interview import answer, next_question, result, start
+
+    pack = engine.pack
+    on_screen = {f for q in _screens(engine).values() for f in q.findings}
+    lo, hi = pack.level_rank("self_care"), pack.level_rank(EMERGENCY)
+    histories = {f for cr in pack.floors if lo < pack.level_rank(cr.rule.level) < hi
+                 for f in expr.findings_in(cr.node) if f.startswith("history_")}
+    assert "history_cancer" in histories
+    assert histories <= on_screen, histories - on_screen
+    has = {"history_cancer", "pain_constant_unrelieved", "pain_lower_back_central"}
+    s = start(engine, {"gestational_weeks": 19, "present": ["pain_lower_back_central"]},
+              ["pain_location"])
+    asked = []
+    while (q := next_question(s)) is not None:
+        asked.append(q.id)
+        if q.kind in ("group", "choose"):
+            s = answer(s, q.id, [f for f in q.findings if f in has] or None)
+        else:
+            s = answer(s, q.id, True if q.findings[0] in has else None)
+    r = result(s)
+    assert r.assessment.triage.level == "consultation_24", asked
+    assert r.assessment.triage.set_by.id == "cancer_red_flags"
+
+
 def test_pairs_tried_only_where_read_give_the_same_plans(engine, monkeypatch):
     """The pairs of answers at the emergency line are tried only where the decision
     reads them, and not for questions the danger step could not choose: at every state
@@ -340,7 +393,7 @@ def test_pairs_tried_only_where_read_give_the_same_plans(engine, monkeypatch):
     import gravida.interview.select as select_module
     from gravida.evaluation.interview_mode import SimulatedPatient
     from gravida.interview import answer, next_question, start
-    from gravida.interview.session import State
+    from gravida.interview.decision import State
 
     phases = set()
     for v in dev_cases()[::3]:

@@ -20,6 +20,7 @@ import numpy as np
 import numpy.typing as npt
 
 from gravida.engine.case import Case, finding_state
+from gravida.engine.coexist import mixing, with_ordinary_ache
 from gravida.engine.nested import Nesting, fill_unlisted_children
 from gravida.knowledge import expr
 from gravida.knowledge.load import Pack
@@ -72,11 +73,23 @@ class Model:
             for fid, cited in pack.likelihoods[cid].items():
                 p[:, i, self.index[fid]] = cited.by_trimester()
         fill_unlisted_children(pack, self.index, p, background)
+        # the co-existing ordinary ache (engine/coexist.py): each co-existing condition
+        # is a mixture of itself alone (p) and itself with the ache (p_with), weighted
+        # 1 - mix and mix; self.p is the marginal P(f | condition) of one finding
+        p_with = with_ordinary_ache(pack, self.index, p)
+        mix = mixing(pack)
         self.background: FloatArray = background
-        self.p: FloatArray = p
+        self.p: FloatArray = (1.0 - mix)[:, :, None] * p + mix[:, :, None] * p_with
         self.log_p: FloatArray = np.log(p)
         self.log_q: FloatArray = np.log1p(-p)
         self.nesting = Nesting(pack, self.index, p)
+        self.mixed = bool(mix.any())
+        self.log_p_with: FloatArray = np.log(p_with)
+        self.log_q_with: FloatArray = np.log1p(-p_with)
+        self.nesting_with = Nesting(pack, self.index, p_with)
+        with np.errstate(divide="ignore"):
+            self.log_mix: FloatArray = np.log(mix)  # -inf where a condition has no mixture
+        self.log_unmix: FloatArray = np.log1p(-mix)
         prior = np.array([pack.conditions[c].prior.values() for c in self.conditions]).T
         self.prior: FloatArray = prior  # (trimester, condition), not yet normalised
         lo = [(pack.conditions[c].weeks or (-np.inf, np.inf))[0] for c in self.conditions]
@@ -177,18 +190,31 @@ class Model:
     def scores(self, weeks: float, pos: FloatArray, neg: FloatArray) -> FloatArray:
         """Log scores (before normalising) of indicator rows that share one gestational
         age: one vector, or cases x findings. The one formula of the engine and the
-        interview's batch: prior, each known finding's factor, the nesting correction."""
-        t = trimester(weeks)
+        interview's batch: prior plus the log likelihood of the known findings."""
+        return self.log_prior(weeks) + self.log_likelihood(trimester(weeks), pos, neg)
+
+    def log_likelihood(self, t: int, pos: FloatArray, neg: FloatArray) -> FloatArray:
+        """log P(known findings | condition) in trimester ``t`` for one indicator vector
+        or rows of them: each known finding's factor and the nesting correction, and for
+        a condition with the co-existing ordinary ache, the mixture of its two
+        components (engine/coexist.py)."""
+        alone = self._product(t, pos, neg, self.log_p, self.log_q, self.nesting)
+        if not self.mixed:
+            return alone
+        beside = self._product(t, pos, neg, self.log_p_with, self.log_q_with, self.nesting_with)
+        out: FloatArray = np.logaddexp(self.log_unmix[t] + alone, self.log_mix[t] + beside)
+        return out
+
+    @staticmethod
+    def _product(
+        t: int, pos: FloatArray, neg: FloatArray, log_p: FloatArray, log_q: FloatArray,
+        nesting: Nesting,
+    ) -> FloatArray:
         if pos.ndim == 1:  # one case (every assessment): contiguous matrix-vector products
-            one: FloatArray = self.log_prior(weeks) + self.log_p[t] @ pos + self.log_q[t] @ neg
-            return self.nesting.add_correction(one, t, pos, neg)
-        scores: FloatArray = (
-            self.log_prior(weeks)
-            + pos @ self.log_p[t].T
-            + neg @ self.log_q[t].T
-            + self.nesting.correction(t, pos, neg)
-        )
-        return scores
+            one: FloatArray = log_p[t] @ pos + log_q[t] @ neg
+            return nesting.add_correction(one, t, pos, neg)
+        rows: FloatArray = pos @ log_p[t].T + neg @ log_q[t].T + nesting.correction(t, pos, neg)
+        return rows
 
     def posterior(self, ev: Evidence) -> FloatArray:
         return softmax(self.log_scores(ev))
@@ -205,13 +231,7 @@ class Model:
             allowed = (self.weeks_from <= w) & (w < self.weeks_before)
             with np.errstate(divide="ignore"):
                 prior = np.where(allowed, np.log(self.prior[t]), -np.inf)
-            scores = (
-                prior
-                + pos[rows] @ self.log_p[t].T
-                + neg[rows] @ self.log_q[t].T
-                + self.nesting.correction(t, pos[rows], neg[rows])
-            )
-            out[rows] = softmax(scores)
+            out[rows] = softmax(prior + self.log_likelihood(t, pos[rows], neg[rows]))
         return out
 
     def likelihood_ratios(

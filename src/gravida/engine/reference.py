@@ -19,12 +19,17 @@ def pgmpy_posterior(model: Model, ev: Evidence) -> FloatArray:
     """P(condition | evidence) by pgmpy's VariableElimination on an explicit network.
 
     The network: one parent "condition" (states: the conditions, prior = the
-    trimester prior with week limits applied) and one binary child per
-    finding with P(child | condition) from the pack; a nested finding (heavy
-    bleeding in bleeding) hangs from its parent finding too, with
-    P(child | parent, condition) = P(child | condition) / P(parent | condition)
-    and 0 without the parent, and its parent joins the network (observed or
-    not). Unobserved nodes marginalise out, as in the engine.
+    trimester prior with week limits applied); a hidden binary node "ache" (the
+    ordinary back ache of pregnancy beside the condition, engine/coexist.py)
+    under it, present with the pack's prevalence for a co-existing condition and
+    never for the others; and one binary child per finding under both, with
+    P(child | condition, no ache) from the pack and, with the ache, the noisy-OR
+    of the condition and the ordinary ache for a finding the ache's condition
+    lists (computed here from the pack, not taken from the engine). A nested
+    finding (heavy bleeding in bleeding) hangs from its parent finding too, with
+    P(child | parent, ...) = P(child | ...) / P(parent | ...) and 0 without the
+    parent, and its parent joins the network (observed or not). Unobserved nodes
+    marginalise out, as in the engine.
     """
     from pgmpy.factors.discrete import TabularCPD
     from pgmpy.inference import VariableElimination
@@ -36,6 +41,20 @@ def pgmpy_posterior(model: Model, ev: Evidence) -> FloatArray:
     allowed = prior > 0
     states = [c for c, ok in zip(conditions, allowed, strict=True) if ok]
     prior = prior[allowed] / prior[allowed].sum()
+    n = len(states)
+    alone = np.exp(model.log_p[t])[allowed]  # (condition, finding), each condition alone
+    beside = alone.copy()
+    ache = np.zeros(n)
+    co = model.pack.coexisting
+    if co is not None:
+        prev = co.prevalence.by_trimester()[t]
+        common = np.exp(model.log_p[t])[conditions.index(co.condition)]
+        listed = [model.index[f] for f in model.pack.likelihoods[co.condition]]
+        for k, c in enumerate(states):
+            if c in co.conditions:
+                ache[k] = prev
+                for j in listed:
+                    beside[k, j] = 1.0 - (1.0 - alone[k, j]) * (1.0 - prev * common[j])
     parent = {model.findings[int(c)]: model.findings[int(q)]
               for c, q in zip(model.nesting.child, model.nesting.parent, strict=True)}
     observed = sorted(ev.present | ev.absent)
@@ -44,43 +63,50 @@ def pgmpy_posterior(model: Model, ev: Evidence) -> FloatArray:
         while f in parent:  # a nested finding brings its parent (and its parent's)
             f = parent[f]
             nodes.add(f)
-    edges = [("condition", f) for f in sorted(nodes)]
+    edges = [("condition", "ache")]
+    edges += [(up, f) for f in sorted(nodes) for up in ("condition", "ache")]
     edges += [(parent[f], f) for f in sorted(nodes) if f in parent]
     net = DiscreteBayesianNetwork(edges)
-    net.add_node("condition")
+    yes_no = ["no", "yes"]
     cpds: list[Any] = [
         TabularCPD(
-            "condition", len(states), prior.reshape(-1, 1), state_names={"condition": states}
-        )
+            "condition", n, prior.reshape(-1, 1), state_names={"condition": states}
+        ),
+        TabularCPD(
+            "ache", 2, np.vstack([1.0 - ache, ache]), evidence=["condition"],
+            evidence_card=[n], state_names={"ache": yes_no, "condition": states},
+        ),
     ]
-    n = len(states)
     for f in sorted(nodes):
-        p = model.p[t, allowed, model.index[f]]
+        j = model.index[f]
+        # columns: condition-major, then the ache (no, yes)
+        p = np.column_stack([alone[:, j], beside[:, j]])
+        names = {f: yes_no, "condition": states, "ache": yes_no}
         if f not in parent:
             cpds.append(
                 TabularCPD(
-                    f, 2, np.vstack([1.0 - p, p]),
-                    evidence=["condition"], evidence_card=[n],
-                    state_names={f: ["no", "yes"], "condition": states},
+                    f, 2, np.vstack([1.0 - p.reshape(-1), p.reshape(-1)]),
+                    evidence=["condition", "ache"], evidence_card=[n, 2], state_names=names,
                 )
             )
             continue
         up = parent[f]
-        given = p / model.p[t, allowed, model.index[up]]
-        # columns: condition-major, then the parent's state (no, yes)
-        yes = np.column_stack([np.zeros(n), given]).reshape(-1)
+        u = model.index[up]
+        given = p / np.column_stack([alone[:, u], beside[:, u]])
+        # columns: condition-major, then the ache, then the parent's state (no, yes)
+        yes = np.stack([np.zeros_like(given), given], axis=-1).reshape(-1)
         cpds.append(
             TabularCPD(
                 f, 2, np.vstack([1.0 - yes, yes]),
-                evidence=["condition", up], evidence_card=[n, 2],
-                state_names={f: ["no", "yes"], up: ["no", "yes"], "condition": states},
+                evidence=["condition", "ache", up], evidence_card=[n, 2, 2],
+                state_names={**names, up: yes_no},
             )
         )
     net.add_cpds(*cpds)
     evidence = {f: ("yes" if f in ev.present else "no") for f in observed}
     q = VariableElimination(net).query(["condition"], evidence=evidence, show_progress=False)
     out = np.zeros(len(conditions))
-    names = q.state_names["condition"]
-    for k, name in enumerate(names):
+    names_ = q.state_names["condition"]
+    for k, name in enumerate(names_):
         out[conditions.index(name)] = q.values[k]
     return out

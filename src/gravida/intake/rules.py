@@ -305,6 +305,10 @@ def load_duration(
     if duration.get("finding") not in booleans:
         raise err("duration.finding", "not a boolean vocabulary finding")
     duration["pain_cue"] = regex(str(duration.get("pain_cue", "")), "duration.pain_cue", num)
+    # a sentence that opens like this goes on about the pain of the sentence
+    # before ("My back hurts. Started two days ago."): optional
+    follows = duration.get("follows")
+    duration["follows_rx"] = regex(f"(?:{follows})", "duration.follows", num) if follows else None
     # text just before a time that makes it the time of something else ("задержка 2
     # недели" is how late her period is); searched as ``(?:regex)\Z``
     not_after = duration.get("not_after")

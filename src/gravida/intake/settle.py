@@ -61,9 +61,14 @@ def durations(
     first_week = lex.number_ranges["gestational_weeks"][0]
     date_rx = d.get("since_date_rx")
     now = today() if date_rx is not None else None
+    follows = d.get("follows_rx")
+    about_pain = False  # the sentence before mentions pain
     for sent in doc.sents:
         s0, s1 = sent.start_char, sent.end_char
-        if not d["pain_cue"].search(norm, s0, s1):
+        before, about_pain = about_pain, bool(d["pain_cue"].search(norm, s0, s1))
+        if not about_pain and not (
+            before and follows is not None and follows.match(norm, s0, s1)
+        ):
             continue
         if since_rx is not None and weeks_now is not None:
             for m in since_rx.finditer(norm, s0, s1):
@@ -106,6 +111,8 @@ def durations(
                     if n is None or unit not in d["unit_days"]:
                         continue
                     days = n * float(d["unit_days"][unit])
+                    if "more" in m.re.groupindex and m.group("more"):
+                        days += 0.5  # "for over two weeks" is more than two weeks
                 t0, t1 = token_span(doc, m.start(), m.end())
                 if any(t0 < b and a < t1 for a, b in past_markers):
                     continue  # "had an epidural 3 years ago": when that was, not the pain

@@ -128,13 +128,16 @@ def start(
 ) -> Session:
     """A new interview from what is already known (at least gestational_weeks).
 
+    ``case``: a checked Case (taken as it is), or anything else in the case format
+    (``Findings``, a JSON body, a stored state's ``initial``), checked here.
+
     ``volunteered`` names groups (normally ``pain_location``) that she has
     already answered in her own words: their members not in the case are
     taken as asked and unknown, not asked again.
     """
     cat = catalogue(engine)
     try:
-        parsed = Case.from_dict(case, engine.pack)
+        parsed = case if isinstance(case, Case) else Case.from_dict(case, engine.pack)
     except CaseError as exc:
         raise InterviewError(f"the starting case is not valid: {exc}") from None
     for gid in volunteered:

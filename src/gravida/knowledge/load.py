@@ -144,6 +144,14 @@ def load_pack(
         if ci.weeks_src:
             _check_source(ci.weeks_src, sources, "conditions.yaml", f"{cid}.weeks")
     conditions = {cid: cf.conditions[cid] for cid in vcond}
+    if cf.coexisting is not None:
+        co = cf.coexisting
+        _check_ids([co.condition, *co.conditions], set(conditions), "conditions.yaml",
+                   "condition (coexisting)")
+        if co.condition in co.conditions:
+            raise PackError("conditions.yaml", "coexisting",
+                            "a condition cannot co-exist with itself")
+        _check_source(co.prevalence.src, sources, "conditions.yaml", "coexisting.prevalence")
 
     # likelihoods (one or more files under likelihoods/)
     likelihoods: dict[str, dict[str, Cited]] = {}
@@ -242,6 +250,7 @@ def load_pack(
         digest=digest.hexdigest(),
         texts=texts,
         lang=lang,
+        coexisting=cf.coexisting,
         files_memo=like.files_memo if like is not None and same else Memo(),
     )
 

@@ -22,6 +22,7 @@ from gravida.knowledge.memo import Memo as Memo
 from gravida.knowledge.overlays import Overlays
 from gravida.knowledge.schema import (
     Cited,
+    Coexistence,
     ConditionInfo,
     DerivedFinding,
     FindingDef,
@@ -86,6 +87,8 @@ class Pack:
     # with the pack and shared by its languages (``load_pack(..., like=)``)
     texts: Overlays = field(repr=False, compare=False)
     lang: str = i18n.DEFAULT_LANGUAGE
+    # the common condition that rarer ones often come with (conditions.yaml)
+    coexisting: Coexistence | None = None
     # what is built from the files whatever the language of the texts (the intake's
     # phrase lexicons): shared by this pack's languages (``load_pack(..., like=)``)
     files_memo: Memo = field(default_factory=Memo, repr=False, compare=False)

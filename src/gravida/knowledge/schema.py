@@ -181,8 +181,20 @@ class ConditionInfo(Strict):
         return self
 
 
+class Coexistence(Strict):
+    """A common condition that a rarer one often comes with (docs/model.md,
+    "Co-existing ordinary back pain"): ``condition`` is present beside any of
+    ``conditions`` with probability ``prevalence``, and its findings are then
+    reported too, so each of its findings is a noisy-OR of the two causes."""
+
+    condition: str
+    prevalence: Cited
+    conditions: list[str]
+
+
 class ConditionsFile(Strict):
     conditions: dict[str, ConditionInfo]
+    coexisting: Coexistence | None = None
 
 
 class LikelihoodsFile(Strict):

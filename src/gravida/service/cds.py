@@ -356,7 +356,7 @@ def _triage(engine: Engine, c: CdsCall, data: dict[str, list[dict[str, Any]]]) -
         lines.append(w.detail_found.format(findings="; ".join(
             f"{pack.label(f) if f in pack.findings else f}" for f in found.read_from)))
     lines.append(w.detail_disclaimer)
-    missing = next_question(start(engine, case.to_json())) is not None
+    missing = next_question(start(engine, case)) is not None
     return HookResponse(cards=[Card(
         uuid=card_id,
         summary=_short(w.summary.format(level=level, leading=top[0].name if top else "-")),

@@ -87,7 +87,7 @@ class InterviewCalls(ServiceBase):
             if reading is not None:  # what she described in her own words counts as answered
                 volunteered = answered_by_text(engine, reading.case)
         try:
-            session = start(engine, case.to_json(), volunteered)
+            session = start(engine, case, volunteered)
         except InterviewError as exc:
             raise invalid("body", str(exc)) from None
         fields = self._snapshot(session, lang)

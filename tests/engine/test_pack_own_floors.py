@@ -1,0 +1,136 @@
+"""The pack's own triage rows (not in triage-policy.md), each with its near misses.
+
+A pack-own row is clinical judgement acting on a sourced sign (triage.yaml): it
+must raise the level where the sign is, must not where a part of it is missing,
+and must never lower a level. Cases are findings only, not tied to any vignette.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+
+def case(weeks, present=(), absent=(), **numbers):
+    return {"gestational_weeks": weeks, "present": list(present), "absent": list(absent),
+            **numbers}
+
+
+def triage(engine, data):
+    return engine.assess(data, explain=False).triage
+
+
+def at_least(pack, level, floor):
+    return pack.level_rank(level) >= pack.level_rank(floor)
+
+
+# --- a suspected osteoporotic vertebral fracture ----------------------------------------
+
+THIN_BONES_SUDDEN = ["osteoporosis_risk", "pain_onset_sudden"]
+
+
+@pytest.mark.parametrize("weeks", [10, 24, 34])
+@pytest.mark.parametrize("site", ["pain_lower_back_central", "pain_upper_back"])
+def test_sudden_central_pain_with_thin_bones_is_seen_within_24_hours(engine, pack, weeks, site):
+    # NICE CKS: sudden central spinal pain with osteoporosis or steroids, even after
+    # minor or no trauma, is the red flag of a fracture; no fall, moderate pain
+    t = triage(engine, case(weeks, [*THIN_BONES_SUDDEN, site],
+                            ["recent_trauma", "heavy_lifting_or_strain"], pain_severity=5))
+    assert at_least(pack, t.level, "consultation_24")
+    assert "suspected_osteoporotic_fracture" in {r.id for r in t.reasons}
+
+
+@pytest.mark.parametrize(
+    ("present", "absent"),
+    [
+        # gradual, not sudden
+        (["osteoporosis_risk", "pain_lower_back_central", "pain_dull_aching"],
+         ["pain_onset_sudden"]),
+        # sudden central pain without a thin-bone risk: a strain or the ordinary ache
+        (["pain_onset_sudden", "pain_lower_back_central"], ["osteoporosis_risk"]),
+        # the thin-bone risk is not known: the row does not apply
+        (["pain_onset_sudden", "pain_lower_back_central"], []),
+        # sudden pain low over the buttock, not central
+        (["osteoporosis_risk", "pain_onset_sudden", "pain_sacrum_buttock"],
+         ["pain_lower_back_central", "pain_upper_back"]),
+    ],
+)
+def test_near_misses_of_the_fracture_row_do_not_fire(engine, present, absent):
+    t = triage(engine, case(30, present, absent, pain_severity=4))
+    assert "suspected_osteoporotic_fracture" not in {r.id for r in t.reasons}
+
+
+def test_gradual_ache_with_thin_bones_stays_at_home(engine):
+    # long-term heparin alone does not make an ordinary ache urgent
+    t = triage(engine, case(30, ["osteoporosis_risk", "pain_lower_back_central",
+                                 "pain_dull_aching", "pain_relieved_by_rest"],
+                            ["pain_onset_sudden", "recent_trauma"], pain_severity=3))
+    assert t.level == "self_care"
+
+
+# --- haemorrhagic shock ------------------------------------------------------------------
+
+@pytest.mark.parametrize("weeks", [8, 18, 30])
+@pytest.mark.parametrize("numbers", [{"systolic_bp": 88, "diastolic_bp": 50},
+                                     {"systolic_bp": 90, "diastolic_bp": 55},
+                                     {"heart_rate": 130},
+                                     {"heart_rate": 135, "systolic_bp": 104,
+                                      "diastolic_bp": 62}])
+def test_heavy_bleeding_with_shock_signs_calls_an_ambulance(engine, weeks, numbers):
+    # without feeling faint: she may keep her pressure until late, and a low pressure
+    # or a pulse of 130 with heavy bleeding is blood loss already
+    t = triage(engine, case(weeks, ["heavy_vaginal_bleeding"], ["faint_or_dizzy"], **numbers))
+    assert t.level == "emergency_ambulance"
+    assert "heavy_bleeding_with_shock_signs" in {r.id for r in t.reasons}
+
+
+@pytest.mark.parametrize(
+    ("present", "absent", "numbers"),
+    [
+        # heavy bleeding with a fast pulse under 130 and a normal pressure
+        (["heavy_vaginal_bleeding"], ["faint_or_dizzy"],
+         {"heart_rate": 118, "systolic_bp": 104, "diastolic_bp": 62}),
+        # heavy bleeding, nothing measured
+        (["heavy_vaginal_bleeding"], ["faint_or_dizzy"], {}),
+        # low pressure with light bleeding (not heavy)
+        (["vaginal_bleeding"], ["heavy_vaginal_bleeding", "faint_or_dizzy"],
+         {"systolic_bp": 88, "diastolic_bp": 50}),
+        # low pressure without any bleeding
+        ([], ["vaginal_bleeding", "faint_or_dizzy"], {"systolic_bp": 88, "diastolic_bp": 50}),
+    ],
+)
+def test_near_misses_of_the_shock_row_do_not_fire(engine, present, absent, numbers):
+    t = triage(engine, case(10, present, absent, **numbers))
+    assert "heavy_bleeding_with_shock_signs" not in {r.id for r in t.reasons}
+
+
+def test_heavy_bleeding_alone_early_stays_an_emergency_not_an_ambulance(engine):
+    # the policy's heavy-bleeding row (emergency) is the level; the shock row needs a sign
+    t = triage(engine, case(10, ["heavy_vaginal_bleeding"],
+                            ["faint_or_dizzy", "pain_one_side", "shoulder_tip_pain"],
+                            heart_rate=96, systolic_bp=112, diastolic_bp=70))
+    assert t.level == "emergency"
+
+
+# --- never lower -------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        case(30, ["heavy_vaginal_bleeding", "faint_or_dizzy"], systolic_bp=85, diastolic_bp=50),
+        case(22, ["osteoporosis_risk", "pain_onset_sudden", "pain_lower_back_central",
+                  "recent_trauma"], pain_severity=9),
+        case(26, ["osteoporosis_risk", "pain_onset_sudden", "pain_upper_back", "fever",
+                  "chills_rigors"], temperature_c=39.0, heart_rate=118),
+    ],
+)
+def test_pack_own_rows_never_lower_a_level(engine, pack, data):
+    # the level with the rows is the most urgent of the level without them and theirs
+    from dataclasses import replace
+
+    from gravida.engine.assess import Engine
+
+    own = {"suspected_osteoporotic_fracture", "heavy_bleeding_with_shock_signs"}
+    without = replace(pack, floors=tuple(f for f in pack.floors if f.rule.id not in own))
+    before = Engine(without).assess(data, explain=False).triage.level
+    after = triage(engine, data).level
+    assert at_least(pack, after, before)
