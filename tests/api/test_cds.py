@@ -310,6 +310,15 @@ def test_an_old_symptom_is_not_todays(engine):
     assert "fever" not in (a.detail or "") and "fever" in (b.detail or "")
 
 
+@pytest.mark.parametrize("code", ["128053003", "59282003"])  # DVT, PE
+def test_a_clot_on_her_record_years_ago_is_a_previous_clot(engine, code):
+    # a history: counts whenever recorded, unlike a symptom
+    view = patient_view(condition(code, days_ago=900))
+    (card,) = call(engine, make_settings_obj(), TRIAGE, HookRequest.model_validate(view), "x",
+                   NOW).cards
+    assert "blood clot" in (card.detail or "")
+
+
 def test_openapi_documents_both_with_stable_operation_ids(cds):
     spec = cds.get("/openapi.json").json()
     ops = {op["operationId"] for path in spec["paths"].values() for op in path.values()

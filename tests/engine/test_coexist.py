@@ -168,3 +168,18 @@ def test_an_unknown_coexisting_condition_is_refused(tmp_path, pack):
     d = _pack_with(tmp_path, pack, lambda co: co["conditions"].append("no_such_condition"))
     with pytest.raises(PackError, match="no_such_condition"):
         load_pack(d)
+
+
+@pytest.mark.parametrize("weeks", [24, 30, 36])
+def test_tightenings_beside_an_ordinary_ache_are_braxton_hicks(engine, weeks):
+    # occasional irregular tightenings are Braxton Hicks by definition; the ache beside
+    # them is the co-existing ordinary one, so both together lead with Braxton Hicks,
+    # and the same ache with the tightenings denied is the ordinary ache
+    both = engine.assess(case(weeks, [*ORDINARY, "contractions_irregular"],
+                              ["contractions_regular", "vaginal_bleeding", "fluid_leak"]),
+                         explain=False)
+    assert both.ranked[0] == "braxton_hicks"
+    assert both.ranked[1] == "pregnancy_lumbar_pain"
+    assert both.triage.level == "self_care"
+    denied = engine.assess(case(weeks, ORDINARY, ["contractions_irregular"]), explain=False)
+    assert denied.ranked[0] == "pregnancy_lumbar_pain"
