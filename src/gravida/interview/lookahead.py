@@ -89,6 +89,10 @@ def pair_crossing(
         w_all = weight[rows]
         w_mine = w_all if first is None else w_all[first]
         maybe &= w_mine[:, None] * w_all[None, :] * together >= plausible_answer
+        # ... and of the two, the question of the less likely answer is the one
+        # marked: its expected answer ends the pair, while the likelier answer's
+        # question, answered as expected, leaves the danger open (both when equal)
+        maybe &= w_mine[:, None] <= w_all[None, :]
     ia, ib = np.nonzero(maybe)
     if ia.size == 0:
         return out
