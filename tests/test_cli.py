@@ -101,3 +101,13 @@ def test_assess_for_audience(run, audience, needle):
     assert r.exit_code == 0, r.output
     assert needle.lower() in r.output.lower()
     assert "Traceback" not in r.output
+
+
+def test_parse_speaks_the_language_of_the_command(run):
+    r = run("--lang", "ru", "parse", "болит поясница справа, температура 38,2")
+    assert r.exit_code == 0, r.output
+    # the table's words, the labels and what could not be settled, all in Russian
+    assert "признак" in r.output and "по словам" in r.output
+    assert "боль в основном справа" in r.output
+    assert "срок беременности в неделях не найден" in r.output
+    assert "finding" not in r.output and "no weeks" not in r.output

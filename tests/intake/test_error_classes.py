@@ -203,7 +203,8 @@ def test_hedged_wording_leaves_the_finding_to_ask(parse, text):
 def test_a_contradiction_is_warned_and_resolved_as_present(parse):
     result = parse("30 weeks. No fever at all. Actually I do have a fever.")
     assert states(result, "fever") == "present"
-    assert any(w.startswith("contradiction: fever") for w in result.warnings)
+    # named by its label, as she reads it
+    assert any(w.startswith("contradiction: a fever") for w in result.warnings)
 
 
 def test_language_is_data(ipack):

@@ -15,6 +15,7 @@ from rich.table import Table
 from gravida.intake.language import LanguageNotRead
 from gravida.intake.parse import ParseResult, TextEvidence, parse_text
 from gravida.intake.understood import finding_labels
+from gravida.knowledge.i18n import _, current
 from gravida.knowledge.load import PackError, default_pack
 
 STDIN_LIMIT = 16 * 1024 * 1024  # bytes read from stdin at most; parse_text bounds further
@@ -24,7 +25,7 @@ _err = Console(stderr=True, highlight=False)
 
 
 def _fail(message: str) -> None:
-    _err.print(f"[red]error:[/red] {message}", markup=True, soft_wrap=True)
+    _err.print("[red]" + _("error:") + f"[/red] {message}", markup=True, soft_wrap=True)
     raise SystemExit(2)
 
 
@@ -43,7 +44,7 @@ def _quote(e: TextEvidence) -> str:
 
 
 def render(result: ParseResult, labels: dict[str, str]) -> None:
-    """People read labels and their own words, never ids."""
+    """People read labels and their own words, never ids, in the language of the command."""
 
     def label(fid: str) -> str:
         return labels.get(fid, fid.replace("_", " "))
@@ -51,27 +52,27 @@ def render(result: ParseResult, labels: dict[str, str]) -> None:
     used = [e for e in result.evidence if e.used]
     table = Table(show_header=True, header_style="bold")
     table.add_column("")
-    table.add_column("finding")
-    table.add_column("from the words")
+    table.add_column(_("finding"))
+    table.add_column(_("from the words"))
     for fid, value in result.case.numbers.items():
         ev = next((e for e in used if e.finding == fid and e.value is not None), None)
-        note = " (estimate)" if ev and "estimate" in ev.flags else ""
-        table.add_row("number", f"{label(fid)}: {value}{note}", _quote(ev) if ev else "")
-    for pol, mark, fids in (("present", "yes", result.case.present),
-                            ("absent", "no", result.case.absent)):
+        note = " " + _("(estimate)") if ev and "estimate" in ev.flags else ""
+        table.add_row(_("number"), f"{label(fid)}: {value}{note}", _quote(ev) if ev else "")
+    for pol, mark, fids in (("present", _("yes"), result.case.present),
+                            ("absent", _("no"), result.case.absent)):
         for fid in fids:
             ev = next((e for e in used if e.finding == fid and e.polarity == pol), None)
-            source = "(from a measurement or a related finding)" if ev is None else _quote(ev)
+            source = _("(from a measurement or a related finding)") if ev is None else _quote(ev)
             table.add_row(mark, label(fid), source)
     _out.print(table)
     ignored = [e for e in result.evidence if not e.used and "not_chosen" not in e.flags]
     if ignored:
-        _out.print("[dim]Not taken as her current findings:[/dim]")
+        _out.print("[dim]" + _("Not taken as her current findings:") + "[/dim]")
         for e in ignored:
-            why = ", ".join(f for f in e.flags if ":" not in f) or "modified"
+            why = ", ".join(f for f in e.flags if ":" not in f) or _("modified")
             _out.print(f"[dim]  {label(e.finding)}: {_quote(e)} ({why})[/dim]")
     for w in result.warnings:
-        _out.print(f"[yellow]note:[/yellow] {w}")
+        _out.print("[yellow]" + _("note:") + f"[/yellow] {w}")
 
 
 @click.command("parse")
@@ -86,10 +87,10 @@ def render(result: ParseResult, labels: dict[str, str]) -> None:
 def parse(text: str, as_json: bool, lang: str | None) -> None:
     """Read a free-text description (TEXT, or - for stdin) into findings."""
     try:
-        pack = default_pack()
+        pack = default_pack(current())  # its labels in the language of the command
         result = parse_text(read_text(text), pack, lang)
     except PackError as exc:
-        _fail(f"knowledge pack is broken: {exc}")
+        _fail(_("knowledge pack is broken: %(error)s") % {"error": exc})
         return
     except LanguageNotRead as exc:
         _fail(str(exc))

@@ -96,6 +96,9 @@ class Lexicon:
     # a backward negation over a list of bare items of at most this many words
     # ("озноба, тошноты нет"); 0: a comma always ends it (context.backward_lists)
     backward_lists: int = 0
+    # ...whose items can be read in one of these grammemes (the normaliser's:
+    # Russian names what "нет" denies in the genitive); empty: any item
+    backward_list_case: frozenset[str] = frozenset()
     # pattern positions of ^words: needed, but not the finding's own words
     marks: dict[str, frozenset[int]] = field(default_factory=dict)
     # lemmas come from the pipeline's normaliser (match: lemma); otherwise each

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from gravida.intake.lexicon import Lexicon
+from gravida.intake.morph import can_be
 
 # what ends scopes rather than opening one: a terminator ends every scope, a
 # family end ("I", "my") a family scope, a backward end (a comma in Russian,
@@ -221,6 +222,11 @@ def _over_list(doc: Doc, begin: int, s0: int, back_ends: list[tuple[int, int]],
         prev = max(prev, s0)
         words = [tok for tok in doc[prev:comma] if not tok.is_punct]
         if not 1 <= len(words) <= items or any(verb.match(w.lower_) for w in words):
+            break
+        # "Поясница, температуры нет": a subject, not one more thing denied
+        if lex.backward_list_case and not any(
+            can_be(w.text, lex.backward_list_case) for w in words
+        ):
             break
         if start - prev > LIST_REACH:
             break

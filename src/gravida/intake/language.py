@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from gravida.intake.lexicon import DEFAULT_LANGUAGE, languages, phrase_file
+from gravida.knowledge.i18n import _
 from gravida.knowledge.load import Pack, PackError
 
 DEFAULT = DEFAULT_LANGUAGE
@@ -185,10 +186,10 @@ def detect(text: str, langs: Languages) -> Detection:
         # nothing to read in any language ("", "38.5", "!!!"): the default reads
         # its numbers and says what is missing
         return Detection(DEFAULT, "no letters")
-    script, _ = scripts.most_common(1)[0]
+    script = scripts.most_common(1)[0][0]
     candidates = [s for s in langs.specs.values() if s.script == script]
     if not candidates:
-        return Detection(None, f"written in {script.title()} letters")
+        return Detection(None, _("written in %(script)s letters") % {"script": script.title()})
     in_script = [ch.lower() for ch in text if ch.isalpha() and _script(ch) == script]
     words = [w.lower() for w in _WORD.findall(text) if _script(w[0]) == script]
     refusals: list[str] = []
@@ -198,9 +199,9 @@ def detect(text: str, langs: Languages) -> Detection:
         hits = sum(1 for w in words if w in spec.function_words)
         reason = ""
         if outside >= OUTSIDE_MIN and outside > OUTSIDE_SHARE * len(in_script):
-            reason = f"letters outside the {spec.name} alphabet"
+            reason = _("letters outside the %(language)s alphabet") % {"language": spec.name}
         elif len(words) >= spec.min_words and hits < spec.min_function_words:
-            reason = f"not the everyday words of {spec.name}"
+            reason = _("not the everyday words of %(language)s") % {"language": spec.name}
         if reason:
             refusals.append(reason)
             doubtful = doubtful or Detection(spec.code, reason, doubtful=True)
@@ -212,21 +213,21 @@ def detect(text: str, langs: Languages) -> Detection:
 def unread_warning(detection: Detection, langs: Languages) -> str:
     """The message for a text in a language Gravida does not read (shown to people)."""
     names = ", ".join(s.name for s in langs.specs.values())
-    return (
-        f"the text is in a language Gravida cannot read ({detection.reason}); "
-        f"nothing was taken from it. Gravida reads: {names}"
-    )
+    return _(
+        "the text is in a language Gravida cannot read (%(reason)s); "
+        "nothing was taken from it. Gravida reads: %(languages)s"
+    ) % {"reason": detection.reason, "languages": names}
 
 
 def doubt_warning(detection: Detection, langs: Languages) -> str:
     """The message for a text read in a language it may not be in."""
     name = langs.get(detection.code or DEFAULT).name
-    return (
-        f"the text may not be in {name} ({detection.reason}); it was read as {name}, "
+    return _(
+        "the text may not be in %(language)s (%(reason)s); it was read as %(language)s, "
         "so check what was understood"
-    )
+    ) % {"language": name, "reason": detection.reason}
 
 
 def latin_note(spec: LanguageSpec) -> str:
     """The note for a text read as ``spec``'s language typed in Latin letters."""
-    return f"the text was read as {spec.name} typed in Latin letters"
+    return _("the text was read as %(language)s typed in Latin letters") % {"language": spec.name}

@@ -331,6 +331,7 @@ def _load(pack: Pack, raw: Any, language: str) -> Lexicon:
         own_clause=own_clause,
         own_clause_not_by=not_by,
         backward_lists=_backward_lists(ctx.get("backward_lists", 0)),
+        backward_list_case=_list_case(ctx.get("backward_list_case"), raw.get("normaliser")),
         marks=marks,
     )
 
@@ -348,6 +349,14 @@ def _backward_lists(raw: Any) -> int:
     if isinstance(raw, bool) or not isinstance(raw, int) or not 0 <= raw <= 4:
         raise err("context.backward_lists", "expected the words of a list item, 0..4")
     return raw
+
+
+def _list_case(raw: Any, normaliser: Any) -> frozenset[str]:
+    if raw is None:
+        return frozenset()
+    if normaliser is None or not isinstance(raw, list) or not all(isinstance(g, str) for g in raw):
+        raise err("context.backward_list_case", "expected grammemes of the language's normaliser")
+    return frozenset(raw)
 
 
 def lexicon_for(pack: Pack, language: str = DEFAULT_LANGUAGE) -> Lexicon:

@@ -75,6 +75,19 @@ def is_known(word: str) -> bool:
     return bool(_analyzer().word_is_known(word.lower().translate(_FOLD)))  # type: ignore[attr-defined]
 
 
+def can_be(word: str, grammemes: frozenset[str]) -> bool:
+    """Whether some reading of the word carries one of the grammemes (a case: "gent").
+
+    "Крови, воды нет" names what is denied in the genitive; "Поясница, температуры
+    нет" starts with a subject, which no reading of "поясница" puts in the genitive.
+    A word outside the dictionary's alphabet (a number) is not ruled out.
+    """
+    low = word.lower().translate(_FOLD)
+    if not any("а" <= ch <= "я" for ch in low):
+        return True
+    return any(grammemes & set(p.tag.grammemes) for p in _analyzer().parse(low))  # type: ignore[attr-defined]
+
+
 def surface_forms(lemmas: Iterable[str], min_length: int = 4) -> set[str]:
     """Every inflected form of each dictionary word: what a slip is corrected to
     (she types a form, "паясницу", not the dictionary word)."""

@@ -38,6 +38,7 @@ from gravida.intake.settle import contradictions, durations, settle
 from gravida.intake.spelling import set_lemmas
 from gravida.intake.text import bound, normalise
 from gravida.intake.translit import retype
+from gravida.knowledge.i18n import _
 from gravida.knowledge.load import Pack
 
 __all__ = ["ParseResult", "TextEvidence", "parse_text"]
@@ -74,8 +75,14 @@ def parse_text(text: str, pack: Pack, language: str | None = None) -> ParseResul
     if language is not None:
         language = langs.get(language).code
     if not isinstance(text, str):
-        return ParseResult(Findings(), [], ["input is not text"], False)
+        return ParseResult(Findings(), [], [_("input is not text")], False)
     if language is not None:
+        # "ru" chosen, typed on a Latin keyboard: read in its own script
+        found = detect(text, langs)
+        if _script_of(found, langs) == "LATIN" != langs.get(language).script:
+            latin = _latin_typed(text, pack, langs, found, only=language)
+            if latin is not None:
+                return latin
         return _parse(text, pack, language)
     found = detect(text, langs)
     if found.code is None or found.doubtful or _script_of(found, langs) == "LATIN":
@@ -99,29 +106,36 @@ def _script_of(found: Detection, langs: Languages) -> str | None:
 
 
 def _latin_typed(
-    text: str, pack: Pack, langs: Languages, found: Detection
+    text: str, pack: Pack, langs: Languages, found: Detection, only: str | None = None
 ) -> ParseResult | None:
     """A language written in another script but typed here in Latin letters, read in
-    its own script with every span mapped back to her words; None if it is none."""
+    its own script with every span mapped back to her words; None if it is none.
+
+    ``only``: the language she chose; otherwise any language that fits."""
     own = langs.specs.get(found.code or "")
     # one-letter words are left out: English "I" and "a" are Russian "и" and "а"
     own_words = everyday_words(text, own, 2) if own is not None and not found.doubtful else 0
     for spec in langs.specs.values():
-        if spec.latin_scheme is None:
+        if spec.latin_scheme is None or only not in (None, spec.code):
             continue
         retyped = retype(text, spec.latin_scheme, spec.latin_before)
         again = detect(retyped.text, langs)
         # however short, Latin letters are taken for another language only when
         # its everyday words show in them, more than the Latin language's own
         words = everyday_words(retyped.text, spec, 2)
+        # a message shorter than ``detect.min_words`` ("shvatok net") needs one
+        short = len(retyped.text.split()) < spec.min_words
+        lenient = short and words < max(spec.min_function_words, 1)
         if (
             again.code != spec.code
             or again.doubtful
-            or words < max(spec.min_function_words, 1)
+            or words < (1 if short else max(spec.min_function_words, 1))
             or words <= own_words
         ):
             continue
         result = _parse(retyped.text, pack, spec.code)
+        if lenient and only is None and not _reads_more(result, text, pack, found):
+            continue
         evidence = []
         for e in result.evidence:
             start, end = retyped.span(e.start, e.end)
@@ -132,6 +146,15 @@ def _latin_typed(
     return None
 
 
+def _reads_more(retyped: ParseResult, text: str, pack: Pack, found: Detection) -> bool:
+    """A short message is taken for Latin-typed Russian only when that reading
+    understands something and the Latin language's own reading nothing ("shvatok
+    net"; not "pants totally clean so far", whose "so" would be Russian "со")."""
+    if not retyped.evidence:
+        return False
+    return found.code is None or not _parse(text, pack, found.code).evidence
+
+
 def _parse(text: str, pack: Pack, language: str) -> ParseResult:
     lex = lexicon_for(pack, language)
     warnings: list[str] = []
@@ -139,7 +162,8 @@ def _parse(text: str, pack: Pack, language: str) -> ParseResult:
     text, truncated = bound(text, lex.max_chars)
     if truncated:
         warnings.append(
-            f"input was {original_len} characters; only the first {len(text)} were read"
+            _("input was %(given)d characters; only the first %(read)d were read")
+            % {"given": original_len, "read": len(text)}
         )
     norm = normalise(text)
     doc = lex.nlp(norm)
@@ -253,9 +277,10 @@ def _parse(text: str, pack: Pack, language: str) -> ParseResult:
     evidence.extend(durations(norm, doc, lex, all_scopes, text, weeks_spans, weeks_now))
     evidence.sort(key=lambda e: (e.start, e.end, e.finding))
     case = settle(evidence, lex)
-    warnings.extend(contradictions(evidence))
+    labels = {fid: info.label for fid, info in pack.info.items()}
+    warnings.extend(contradictions(evidence, labels))
     if "gestational_weeks" not in case.numbers:
-        warnings.append("no weeks of pregnancy found")
+        warnings.append(_("no weeks of pregnancy found"))
     medicines = find_medicines(doc, lex.medicines, med_spans, all_scopes, text)
     return ParseResult(case, evidence, warnings, truncated, language, medicines)
 
@@ -369,7 +394,7 @@ def _near(
                     if rule.cue.match(tok.lower_)
                     and not ctx.modifiers_of(tok.i, tok.i + 1, all_scopes)
                 ]
-            t0, _ = token_span(doc, e.start, e.end)
+            t0 = token_span(doc, e.start, e.end)[0]
             first = starts[max(0, sent_index[t0] - rule.reach)]
             k = bisect_left(cues[n], first)
             if k == len(cues[n]) or cues[n][k] >= t0:
@@ -377,7 +402,7 @@ def _near(
             if rule.instead:
                 cue_at = cues[n][bisect_left(cues[n], t0) - 1]  # the nearest cue before
                 between = doc[cue_at + 1 : t0].text
-                if not lex.duration["pain_cue"].search(between):
+                if rule.always or not lex.duration["pain_cue"].search(between):
                     about_cue.add(id(e))
             out.append(
                 TextEvidence(

@@ -65,6 +65,9 @@ class NearRule:
     # the mention is about the cue only, not her pain, when no pain word stands
     # between them ("живот каменеет ... полежу - проходит": the tightening eases)
     instead: bool = False
+    # ...or whatever stands between them (``instead: always``): "болит живот ...
+    # при ходьбе больнее" is the belly jarring on walking, not a pelvic-girdle sign
+    always: bool = False
 
 
 @dataclass(frozen=True)
@@ -111,8 +114,8 @@ def near_rules(raw: Any, fid: str, booleans: list[str]) -> list[NearRule]:
         name = f"{entry}[{i}]"
         if not isinstance(r, dict) or set(r) - {"cue", "then", "reach", "unless", "instead"}:
             raise err(name, "expected keys cue, then and optional reach, unless, instead")
-        if not isinstance(r.get("instead", False), bool):
-            raise err(name, "instead must be true or false")
+        if r.get("instead", False) not in (True, False, "always"):
+            raise err(name, "instead must be true, false or always")
         if r.get("then") not in booleans:
             raise err(name, f"then: {r.get('then')!r} is not a boolean vocabulary finding")
         unless = as_list(r.get("unless"), f"{name}.unless")
@@ -124,8 +127,12 @@ def near_rules(raw: Any, fid: str, booleans: list[str]) -> list[NearRule]:
         if not isinstance(r.get("cue"), str) or not r["cue"].strip():
             raise err(name, "cue must be a token regex")
         cue = regex(f"^(?:{r['cue']})$", f"{name}.cue")
+        instead = r.get("instead", False)
         out.append(
-            NearRule(fid, cue, reach, str(r["then"]), frozenset(unless), bool(r.get("instead")))
+            NearRule(
+                fid, cue, reach, str(r["then"]), frozenset(unless), bool(instead),
+                instead == "always",
+            )
         )
     return out
 

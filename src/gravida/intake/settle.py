@@ -16,6 +16,7 @@ from gravida.intake.lexicon import Lexicon
 from gravida.intake.mentions import token_span
 from gravida.intake.numbers import to_number
 from gravida.knowledge import expr
+from gravida.knowledge.i18n import _
 
 # the day a calendar start ("since Christmas") is counted back from; tests fix it
 today: Callable[[], date] = date.today
@@ -205,7 +206,9 @@ def settle(evidence: list[TextEvidence], lex: Lexicon) -> Findings:
     )
 
 
-def contradictions(evidence: list[TextEvidence]) -> list[str]:
+def contradictions(
+    evidence: list[TextEvidence], labels: dict[str, str] | None = None
+) -> list[str]:
     """Her own words both state and deny a finding ("I have no fever. I have a fever.").
 
     Resolved as the case shows: present wins (a missed symptom is the costly
@@ -223,8 +226,12 @@ def contradictions(evidence: list[TextEvidence]) -> list[str]:
         if len(pols) == 2:
             yes, no = pols["present"], pols["absent"]
             out.append(
-                f"contradiction: {fid} is both stated (\"{yes.text}\") and denied "
-                f"(\"{no.text}\"); taken as present, to be confirmed"
+                _(
+                    'contradiction: %(finding)s is both stated ("%(stated)s") and denied '
+                    '("%(denied)s"); taken as present, to be confirmed'
+                )
+                % {"finding": (labels or {}).get(fid, fid), "stated": yes.text,
+                   "denied": no.text}
             )
     return out
 

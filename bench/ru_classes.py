@@ -1,0 +1,58 @@
+"""Miss rate of the Russian reader per class of wording (session 5 tables).
+
+Reads every sentence of ``tests/intake/ru_tables.py`` (written by class, none
+from a vignette set) and prints, per class, how many sentences the reader gets
+wrong: the class's own wordings and its near misses (what must not be read as
+it) separately. ``--cases`` prints each miss with what was read. Prints
+figures; asserts nothing (``tests/intake/test_russian_tables.py`` holds them).
+
+    .venv/bin/python bench/ru_classes.py [--cases]
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from tests.intake.ru_tables import AFTER, CLASSES, mismatch
+
+from gravida.intake import parse_text
+from gravida.knowledge.load import default_pack
+
+
+def main(argv: list[str]) -> None:
+    pack = default_pack()
+    show = "--cases" in argv
+    total = [0, 0, 0, 0]
+    print(f"{'class':32} {'missed':>9} {'rate':>6} {'near-miss wrong':>16} {'rate':>6}")
+    for name, (rows, near) in CLASSES.items():
+        counts = []
+        for table in (rows, near):
+            bad = 0
+            for text, expected in table:
+                wrong = mismatch(parse_text(text, pack).case, expected)
+                if wrong:
+                    bad += 1
+                    if show:
+                        print(f"    {'NEAR ' if table is near else ''}{text!r}: {wrong}")
+            counts.append((bad, len(table)))
+        (b1, n1), (b2, n2) = counts
+        total = [total[0] + b1, total[1] + n1, total[2] + b2, total[3] + n2]
+        r2 = f"{b2 / n2:.2f}" if n2 else "-"
+        print(f"{name:32} {b1:>4}/{n1:<4} {b1 / n1:>6.2f} {b2:>10}/{n2:<5} {r2:>6}")
+    print(f"{'all':32} {total[0]:>4}/{total[1]:<4} {total[0] / total[1]:>6.2f} "
+          f"{total[2]:>10}/{total[3]:<5} {total[2] / total[3]:>6.2f}")
+    bad = 0
+    for text, expected in AFTER:
+        wrong = mismatch(parse_text(text, pack).case, expected)
+        if wrong:
+            bad += 1
+            if show:
+                print(f"    AFTER {text!r}: {wrong}")
+    print(f"{'written after the changes':32} {bad:>4}/{len(AFTER):<4} {bad / len(AFTER):>6.2f}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
