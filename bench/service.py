@@ -8,6 +8,10 @@ machine busy with other work: thread CPU time, best of N rounds.
   interview  whole interviews as bench/wrk/interview.lua plays them (start, then answer
              no / don't know / the first option until finished), SQLite store in a temp
              dir; CPU per request (starts and answers)
+Then the same requests through the whole ASGI app in process (FastAPI's routing and
+dependencies, the middleware, the JSON responses; no sockets, no uvicorn), as process
+CPU (all threads: the full result and the interview run in worker threads), so the
+difference from the first figures is what the web framework costs per request.
 `--profile core|full|interview` prints cProfile's top costs of that phase instead.
 
     .venv/bin/python bench/service.py [--rounds 7] [--profile full]
@@ -21,6 +25,7 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 
 import argparse
+import asyncio
 import cProfile
 import json
 import pstats
@@ -33,6 +38,7 @@ from typing import Any
 
 import orjson
 
+from gravida.api.app import create_app
 from gravida.engine import Engine
 from gravida.service import Service
 from gravida.settings import Settings
@@ -116,6 +122,87 @@ def best_cpu_ms(fn: Callable[[], int], rounds: int) -> tuple[float, int]:
     return best, n
 
 
+async def asgi_call(app: Any, method: str, path: str, body: bytes = b"",
+                    query: bytes = b"") -> tuple[int, bytes]:
+    """One request through the ASGI app, as uvicorn would hand it over: (status, body)."""
+    scope = {
+        "type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": method,
+        "scheme": "http", "path": path, "raw_path": path.encode(), "query_string": query,
+        "root_path": "", "client": ("127.0.0.1", 50000), "server": ("127.0.0.1", 8000),
+        "headers": [(b"host", b"127.0.0.1:8000"), (b"content-type", b"application/json"),
+                    (b"content-length", str(len(body)).encode())],
+    }
+    sent = False
+
+    async def receive() -> dict[str, Any]:
+        nonlocal sent
+        if not sent:
+            sent = True
+            return {"type": "http.request", "body": body, "more_body": False}
+        await asyncio.Event().wait()  # the client never disconnects
+        return {"type": "http.disconnect"}
+
+    status, chunks = 0, []
+
+    async def send(message: dict[str, Any]) -> None:
+        nonlocal status
+        if message["type"] == "http.response.start":
+            status = message["status"]
+        elif message["type"] == "http.response.body":
+            chunks.append(message.get("body", b""))
+
+    await app(scope, receive, send)
+    return status, b"".join(chunks)
+
+
+async def asgi_figures(app: Any, rounds: int) -> dict[str, tuple[float, int]]:
+    """bench/load.py's requests through the app in process (statuses checked), on one
+    event loop that runs on between them as a server's does (anyio's worker threads
+    live as long as the task that started them): best process CPU ms per request."""
+    assess = [json.dumps(b).encode() for b in lua_bodies("assess.lua")]
+    starts = [json.dumps(b).encode() for b in lua_bodies("interview.lua")]
+
+    async def call(method: str, path: str, body: bytes, query: bytes = b"") -> Any:
+        status, out = await asgi_call(app, method, path, body, query)
+        if status not in (200, 201):
+            raise RuntimeError(f"{method} {path}: {status} {out[:200]!r}")
+        return json.loads(out)
+
+    async def core() -> int:
+        for b in assess:
+            await call("POST", "/v1/assess", b, b"detail=core")
+        return len(assess)
+
+    async def full() -> int:
+        for b in assess:
+            await call("POST", "/v1/assess", b)
+        return len(assess)
+
+    async def interview() -> int:
+        n = 0
+        for b in starts:
+            view = await call("POST", "/v1/interviews", b)
+            n += 1
+            while not view["finished"]:
+                q = view["question"]
+                body = {"question": q["id"], "answer": reply(q), "version": view["version"]}
+                view = await call("POST", f"/v1/interviews/{view['id']}/answers",
+                                  json.dumps(body).encode())
+                n += 1
+        return n
+
+    out = {}
+    for name, fn in (("core", core), ("full", full), ("interview", interview)):
+        await fn()  # warm every cache once
+        best, n = float("inf"), 0
+        for _ in range(rounds):
+            t0 = time.process_time()
+            n = await fn()
+            best = min(best, (time.process_time() - t0) * 1000 / n)
+        out[name] = (best, n)
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--rounds", type=int, default=7)
@@ -140,7 +227,18 @@ def main() -> None:
         for name, fn in runs.items():
             ms, n = best_cpu_ms(fn, args.rounds)
             print(f"  {name:<10} {ms:6.3f} ms/request   ({n} requests a round)", flush=True)
-        print(f"load average now {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
+    with tempfile.TemporaryDirectory(prefix="gravida-bench-") as tmp:
+        app = create_app(Settings(data_dir=Path(tmp), rate_limits=False))
+
+        async def served() -> dict[str, tuple[float, int]]:
+            async with app.router.lifespan_context(app):
+                return await asgi_figures(app, args.rounds)
+
+        figures = asyncio.run(served())
+    print(f"through the ASGI app in process (process CPU, best of {args.rounds} rounds):")
+    for name, (ms, n) in figures.items():
+        print(f"  {name:<10} {ms:6.3f} ms/request   ({n} requests a round)")
+    print(f"load average now {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
 
 
 if __name__ == "__main__":

@@ -24,7 +24,7 @@ from gravida.advice.workup import load_workup
 from gravida.engine import Engine
 from gravida.interview.catalogue import load_catalogue
 from gravida.knowledge import i18n, overlays
-from gravida.knowledge.load import PackError, default_pack_dir, load_pack
+from gravida.knowledge.load import PackError, default_pack, default_pack_dir, load_pack
 
 PACK = default_pack_dir()
 SRC = Path(__file__).resolve().parents[2] / "src"
@@ -122,6 +122,17 @@ def test_a_stale_translation_is_listed_not_fatal(pack_copy):
     load_pack(pack_copy, lang="ru")
     after = set(overlays.stale_texts("ru", pack_copy))
     assert after - before == {"i18n/ru/triage.yaml: floors.no_such_rule.says"}
+
+
+def test_a_packs_languages_live_with_the_pack(pack_copy):
+    """The languages and overlays are read once per pack directory and kept by the
+    loaded pack (its languages share them); another directory reads its own."""
+    assert default_pack("ru").texts is default_pack().texts
+    assert default_pack().languages == i18n.languages()
+    path = pack_copy / "i18n" / "languages.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "  de: Deutsch\n", encoding="utf-8")
+    assert "de" in load_pack(pack_copy).languages
+    assert "de" not in default_pack().languages
 
 
 def test_placeholders_must_match(pack_copy):

@@ -7,6 +7,7 @@ returns (CLI, API, web), so they cannot drift apart.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -114,7 +115,7 @@ class Report:
         return out
 
 
-def build_report(engine: Engine, case: Case | dict[str, Any]) -> Report:
+def build_report(engine: Engine, case: Case | Mapping[str, Any]) -> Report:
     """Assess a case and attach the advice and the work-up."""
     a = engine.assess(case)
     plan = build_plan(

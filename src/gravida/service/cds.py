@@ -25,7 +25,7 @@ from typing import Any
 
 from gravida.advice._pack import weeks_text
 from gravida.advice.medicines import MedicineVerdict, check, load_medicines, verdict_for
-from gravida.engine import Case, CaseError, Engine
+from gravida.engine import Case, CaseError, Engine, Findings
 from gravida.knowledge.codes import load_codes
 from gravida.report import build_report
 from gravida.service import fhir_read as fr
@@ -331,11 +331,12 @@ def _triage(engine: Engine, c: CdsCall, data: dict[str, list[dict[str, Any]]]) -
                                         source=source, links=[link])])
     found = fr.findings(every, pack, ig, c.now, timedelta(hours=ig.data.recent_hours),
                         set(ig.data.lasting))
-    absent = [f for f in found.absent if f not in found.present]
-    case_data = {"gestational_weeks": g.weeks, **found.numbers,
-                 "present": found.present, "absent": absent}
+    stated = found.findings
+    absent = tuple(f for f in stated.absent if f not in stated.present)
     try:
-        case = Case.from_dict(case_data, pack)
+        case = Case.from_findings(
+            Findings({"gestational_weeks": g.weeks, **stated.numbers}, stated.present, absent),
+            pack)
     except CaseError as exc:
         raise _invalid("prefetch", f"the record's findings do not form a valid case: {exc}"
                        ) from None

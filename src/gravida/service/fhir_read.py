@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
+from gravida.engine import Findings
 from gravida.knowledge.codes import load_codes
 from gravida.knowledge.load import Pack
 from gravida.service.integration_pack import CodeRef, Integration
@@ -168,15 +169,15 @@ def _active(r: Mapping[str, Any]) -> bool:
 
 
 @dataclass(frozen=True)
-class Findings:
-    numbers: dict[str, float]
-    present: list[str]
-    absent: list[str]
+class Recorded:
+    """What a patient's record states (the engine's ``Findings``), and what said each."""
+
+    findings: Findings
     read_from: dict[str, str]  # finding -> what in the record said so (display words)
 
 
 def findings(items: Iterable[dict[str, Any]], pack: Pack, ig: Integration, now: datetime,
-             recent: timedelta, lasting: set[str]) -> Findings:
+             recent: timedelta, lasting: set[str]) -> Recorded:
     """Numbers and yes/no findings from Observations and Conditions, newest first.
 
     A symptom counts only when recorded within ``recent`` of now (an old
@@ -212,9 +213,9 @@ def findings(items: Iterable[dict[str, Any]], pack: Pack, ig: Integration, now: 
                 if value is not None:
                     state[fid] = value
                     said[fid] = display or c
-    present = sorted(f for f, v in state.items() if v)
-    absent = sorted(f for f, v in state.items() if not v)
-    return Findings(numbers, present, absent, said)
+    present = tuple(sorted(f for f, v in state.items() if v))
+    absent = tuple(sorted(f for f, v in state.items() if not v))
+    return Recorded(Findings(numbers, present, absent), said)
 
 
 def _boolean(r: Mapping[str, Any], part: Mapping[str, Any], ig: Integration) -> bool | None:
