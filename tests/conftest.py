@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -21,3 +22,13 @@ def pack() -> Pack:
 @pytest.fixture(scope="session")
 def engine(pack: Pack) -> Engine:
     return Engine(pack)
+
+
+@pytest.fixture(autouse=True)
+def _default_language() -> Iterator[None]:
+    """Every test starts in the default language: a command run with ``--lang ru``
+    (CliRunner, same process) must not leave later tests speaking Russian."""
+    from gravida.knowledge import i18n
+
+    with i18n.language(i18n.DEFAULT_LANGUAGE):
+        yield

@@ -96,3 +96,25 @@ def test_the_server_warms_every_language_before_serving(settings, monkeypatch):
         assert languages >= {"en", "ru"}
         assert set(read) == languages
         assert set(app.state.service._engines) == languages
+
+
+def test_the_record_services_speak_the_request_language(client):
+    """CDS Hooks and FHIR SDC: the questions, the questionnaire and the errors a person
+    reads follow Accept-Language; codes and ids stay as they are."""
+    start = {"resourceType": "QuestionnaireResponse", "status": "in-progress"}
+    ru = client.post("/fhir/Questionnaire/$next-question", json=start, headers=RU)
+    en = client.post("/fhir/Questionnaire/$next-question", json=start)
+    assert ru.status_code == en.status_code == 200
+    q_ru, q_en = ru.json()["contained"][0], en.json()["contained"][0]
+    assert "беременности" in q_ru["title"] and "pregnancy" in q_en["title"]
+    assert [i["linkId"] for i in q_ru["item"]] == [i["linkId"] for i in q_en["item"]]
+    bad = client.post("/fhir/Questionnaire/$next-question", json={"resourceType": "Patient"},
+                      headers=RU).json()
+    assert "QuestionnaireResponse" in bad["detail"] and "тело запроса" in bad["detail"]
+    hook = {"hook": "order-select", "hookInstance": "x", "context": {}}
+    wrong = client.post("/cds-services/gravida-back-pain-triage", json=hook, headers=RU).json()
+    assert wrong["title"] == "Запрос неверен" and "отвечает на patient-view" in wrong["detail"]
+    missing = client.post("/cds-services/gravida-back-pain-triage", headers=RU, json={
+        "hook": "patient-view", "hookInstance": "x", "context": {"patientId": "1"}}).json()
+    assert "prefetch" in missing["detail"] and "Gravida" in missing["detail"]
+    assert missing["errors"][0]["message"] == "отсутствует"

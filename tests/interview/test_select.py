@@ -415,3 +415,29 @@ def test_pairs_tried_only_where_read_give_the_same_plans(engine, monkeypatch):
                 break
             s = answer(s, q.id, patient.reply(q))
     assert {"screening", "danger"} <= phases  # both kinds of state were compared
+
+
+def test_two_answers_that_together_lower_the_leaders_level_are_both_asked(engine):
+    """Pelvic girdle pain is self-care when it is mild AND eased by rest: neither
+    answer alone moves the level, so only the pair rule asks them. She has both
+    and says "don't know" to the rest: the level comes down to self-care."""
+    from gravida.interview import answer, next_question, result, start
+
+    said = {"gestational_weeks": 28,
+            "present": ["pain_sacrum_buttock", "pain_worse_weight_bearing_one_leg",
+                        "pain_one_side"]}
+    before = engine.assess(Case.from_dict(said, engine.pack), explain=False)
+    assert before.ranked[0] == "pelvic_girdle_pain"
+    assert before.triage.level == "consultation"
+    s = start(engine, said, ["pain_location"])
+    asked = []
+    while (q := next_question(s)) is not None:
+        asked.append(q.id)
+        if q.kind == "number":
+            reply = {"pain_severity": 2} if "pain_severity" in q.findings else None
+        elif q.kind in ("group", "choose"):
+            reply = ["pain_relieved_by_rest"] if "pain_relieved_by_rest" in q.findings else None
+        else:
+            reply = True if q.findings[0] == "pain_relieved_by_rest" else None
+        s = answer(s, q.id, reply)
+    assert result(s).assessment.triage.level == "self_care", asked

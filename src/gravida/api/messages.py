@@ -16,6 +16,11 @@ MESSAGES = (
     # titles
     N_("The request is not valid"),
     N_("The case is not valid"),
+    N_("The QuestionnaireResponse is not valid"),
+    N_("No such CDS service"),
+    N_("Prefetch missing"),
+    # pydantic's words for a missing field (CDS Hooks and FHIR bodies)
+    N_("Field required"),
     N_("The answer is not valid"),
     N_("The text is too long"),
     N_("No such interview"),

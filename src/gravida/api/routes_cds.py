@@ -23,7 +23,7 @@ from starlette.concurrency import run_in_threadpool
 from gravida.api import examples_cds as ex
 from gravida.api.body import json_body
 from gravida.api.problems import ApiProblem, FieldError
-from gravida.api.routes import JsonResponse, ServiceDep
+from gravida.api.routes import JsonResponse, LangDep, ServiceDep
 from gravida.service.cds import (
     MEDICATION,
     MEDICATION_SIGN,
@@ -63,7 +63,7 @@ async def cds_discovery(service: ServiceDep) -> Response:
 
 def _hook_route(service_id: str, op: str, summary: str, request_example: dict[str, Any],
                 response_example: dict[str, Any]) -> None:
-    async def endpoint(request: Request, service: ServiceDep) -> Response:
+    async def endpoint(request: Request, service: ServiceDep, lang: LangDep) -> Response:
         raw = await json_body(request)
         try:
             body = HookRequest.model_validate(raw)
@@ -74,8 +74,9 @@ def _hook_route(service_id: str, op: str, summary: str, request_example: dict[st
                              "; ".join(f"{e.field}: {e.message}" for e in errors),
                              errors) from None
         try:
-            cards = await run_in_threadpool(call, service.engine, service.settings, service_id,
-                                            body, str(request.base_url))
+            # the cards in the clinician's language (Accept-Language)
+            cards = await run_in_threadpool(call, service.engine_for(lang), service.settings,
+                                            service_id, body, str(request.base_url))
         except MissingPrefetch as exc:
             raise ApiProblem(412, exc.kind, exc.title, exc.detail, exc.errors) from None
         return JsonResponse(cards.model_dump(exclude_none=True))
@@ -141,7 +142,8 @@ _STARTED_QR = {"resourceType": "QuestionnaireResponse", "status": "in-progress",
                400: BAD[400], 413: BAD[413], 415: BAD[415],
                422: {"description": "Not a valid QuestionnaireResponse for this interview"}},
 )
-async def sdc_next_question(request: Request, service: ServiceDep) -> Response:
+async def sdc_next_question(request: Request, service: ServiceDep, lang: LangDep) -> Response:
     raw = await json_body(request)
-    out = await run_in_threadpool(next_question_of, service.engine, raw)
+    # the questions in her language (Accept-Language); answers travel as codes
+    out = await run_in_threadpool(next_question_of, service.engine_for(lang), raw)
     return FhirJson(out, headers={"Cache-Control": "no-store"})

@@ -36,6 +36,7 @@ from gravida.intake.patterns import (
     as_list,
     check_src,
     compile_pattern,
+    compose_hundreds,
     compose_number_words,
     err,
     num_alternation,
@@ -254,12 +255,15 @@ def _load(pack: Pack, raw: Any, language: str) -> Lexicon:
         raise err("numbers.number_words", "expected word: integer")
     base_words = {str(k).lower(): int(v) for k, v in words.items()}
     ordinals = frozenset(str(w).lower() for w in as_list(nums.get("ordinal_words"), "numbers"))
-    all_words = compose_number_words(base_words, ordinals)
-    num = num_alternation(all_words)
+    words_below = compose_number_words(base_words, ordinals)
+    num = num_alternation(words_below)
+    # "{NUM3}": a number up to 999 in words too (blood pressure rules only)
+    all_words = {**words_below, **compose_hundreds(words_below, ordinals)}
+    num3 = num_alternation(all_words)
     cues = {
         str(k): regex(str(v), f"numbers.cues.{k}") for k, v in (nums.get("cues") or {}).items()
     }
-    number_rules = load_number_rules(nums.get("rules") or [], numbers, cues, num)
+    number_rules = load_number_rules(nums.get("rules") or [], numbers, cues, num, num3)
     conv = nums.get("conversions") or {}
     if not isinstance(conv, dict) or not isinstance(conv.get("fahrenheit_above"), int | float):
         raise err("numbers.conversions", "needs fahrenheit_above: a number")

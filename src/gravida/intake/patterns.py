@@ -187,11 +187,10 @@ def check_src(raw: Mapping[str, Any], entry: str, known: set[str]) -> None:
 def compose_number_words(
     base: Mapping[str, int], last_only: frozenset[str] = frozenset()
 ) -> dict[str, int]:
-    """Every spelt-out number the pack's words compose: 'twenty eight' -> 28,
-    'сто сорок пять' -> 145 (a spoken blood pressure).
+    """Every spelt-out number the pack's words compose: 'twenty eight' -> 28.
 
-    Only tens below a hundred and hundreds lead a compound, and not the words
-    in ``last_only`` (ordinals: "двадцатой" ends a number, "двадцать восьмой"
+    Only tens below a hundred lead a compound, and not the words in
+    ``last_only`` (ordinals: "двадцатой" ends a number, "двадцать восьмой"
     is led by the cardinal); every compound is one more alternative in each
     number regex, so nonsense ones cost compile time for nothing.
     """
@@ -203,15 +202,19 @@ def compose_number_words(
     for tw, tv in tens.items():
         for uw, uv in units.items():
             out[f"{tw} {uw}"] = tv + uv
-    below = {w: v for w, v in out.items() if 1 <= v < 100 and w not in last_only}
+    return out
+
+
+def compose_hundreds(words: Mapping[str, int], last_only: frozenset[str]) -> dict[str, int]:
+    """The spelt-out numbers a hundred leads ('сто сорок пять' -> 145: a blood pressure
+    said aloud). Hundreds of alternatives: only the regexes that ask for them
+    (``{NUM3}``) carry them, so every other number regex compiles as fast as before."""
+    below = {w: v for w, v in words.items() if 1 <= v < 100 and w not in last_only}
     hundreds = {
-        w: v for w, v in base.items()
+        w: v for w, v in words.items()
         if 100 <= v < 1000 and v % 100 == 0 and w not in last_only and " " not in w
     }
-    for hw, hv in hundreds.items():
-        for bw, bv in below.items():
-            out[f"{hw} {bw}"] = hv + bv
-    return out
+    return {f"{hw} {bw}": hv + bv for hw, hv in hundreds.items() for bw, bv in below.items()}
 
 
 def num_alternation(words: Mapping[str, int]) -> str:

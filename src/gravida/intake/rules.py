@@ -230,9 +230,10 @@ NUMBER_KINDS: tuple[str, ...] = (
 
 
 def load_number_rules(
-    raw: Any, numbers: set[str], cues: Mapping[str, re.Pattern[str]], num: str
+    raw: Any, numbers: set[str], cues: Mapping[str, re.Pattern[str]], num: str, num3: str = ""
 ) -> list[NumberRule]:
-    """The ``numbers.rules`` of a phrase file; ``num`` is the regex for one number."""
+    """The ``numbers.rules`` of a phrase file; ``num`` is the regex for one number
+    (``{NUM}``), ``num3`` for one up to 999 in words too (``{NUM3}``)."""
     if not isinstance(raw, list):
         raise err("numbers.rules", "expected a list of rules")
     number_rules: list[NumberRule] = []
@@ -240,7 +241,7 @@ def load_number_rules(
         entry_name = f"numbers.rules[{i}]"
         if not isinstance(r, dict) or r.get("finding") not in numbers:
             raise err(entry_name, "needs 'finding', a number finding of the vocabulary")
-        rx = regex(str(r.get("regex", "")), entry_name, num)
+        rx = regex(str(r.get("regex", "")).replace("{NUM3}", num3 or num), entry_name, num)
         if "value" not in rx.groupindex:
             raise err(entry_name, "regex needs a named group 'value'")
         kind = str(r.get("kind", "value"))

@@ -33,6 +33,9 @@ the scored questions.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import replace
+
 import numpy as np
 import numpy.typing as npt
 
@@ -43,7 +46,14 @@ from gravida.interview.catalogue import Catalogue, QuestionSpec
 from gravida.interview.decision import Outcomes, QuestionPlan, Scored, State, decide
 from gravida.interview.lookahead import answer_probabilities, pair_crossing
 from gravida.interview.openings import Openings
-from gravida.interview.policy import FloatArray, Hypothesis, LevelPolicy, close_implications
+from gravida.interview.policy import (
+    FloatArray,
+    Hypothesis,
+    LevelPolicy,
+    close_implications,
+    status,
+)
+from gravida.knowledge import expr
 
 # The pairs of answers at the emergency line are tried only where the decision reads
 # them (see Selector.plan): the same question is chosen. True tries them everywhere,
@@ -165,6 +175,8 @@ class Selector:
                                  minlength=n_q) >= params.lead_change
         holds_top3 = np.bincount(qi_arr, plausible & top3_moves[k_arr], minlength=n_q) > 0
         holds_top3 &= lead0 < params.lead_probability
+        holds_level |= self._leader_pairs(ev, askable, entries, hyps, likely, int(lead_of[0]),
+                                          level0, n_q)
         value = q_answerable * np.maximum(info, 0.0) * (1.0 + params.level_weight * dlevel)
         screening = [tuple(sorted({pid for f in q.findings for pid in danger_findings.get(f, ())}))
                      for q in questions]
@@ -200,6 +212,54 @@ class Selector:
             for i, q in enumerate(questions)
         ]
         return decide(o, state, scored, level0, lead0, tuple(sorted(danger)))
+
+    def _leader_pairs(
+        self, ev: Evidence, askable: Callable[[str], bool],
+        entries: list[tuple[int, Value, int, int]], hyps: list[Hypothesis],
+        likely: FloatArray, lead: int, level0: int, n_q: int,
+    ) -> npt.NDArray[np.bool_]:
+        """Questions that, with one other, could complete an adjustment of the
+        leader's level of two open parts (pelvic girdle pain that is mild AND
+        eased by rest is self-care): one answer alone moves nothing, so the
+        level step would not see them. Both parts must be plausible together
+        (the product of their answers' probabilities x answerable), and the
+        two answers must change the level."""
+        out = np.zeros(n_q, dtype=bool)
+        pack = self.engine.pack
+        condition = self.model.conditions[lead]
+        for cr in pack.condition_levels[condition].adjust:
+            node = cr.node
+            if pack.level_rank(cr.rule.level) == level0 or not isinstance(node, expr.All):
+                continue
+            states = [status(p, ev, askable) for p in node.parts]
+            if any(s is False for s in states) or sum(s is None for s in states) != 2:
+                continue
+            best: list[tuple[float, int, int]] = []  # per open part: (P, question, entry)
+            for part, s in zip(node.parts, states, strict=True):
+                if s is not None:
+                    continue
+                by_q: dict[int, float] = {}
+                top: dict[int, tuple[float, int]] = {}
+                for n, e in enumerate(entries):
+                    h = hyps[e[2]]
+                    if status(part, replace(ev, present=h.present, absent=h.absent,
+                                            numbers=h.numbers), askable) is True:
+                        by_q[e[0]] = by_q.get(e[0], 0.0) + float(likely[n])
+                        if float(likely[n]) > top.get(e[0], (-1.0, 0))[0]:
+                            top[e[0]] = (float(likely[n]), n)
+                if not by_q:
+                    break
+                qi = max(by_q, key=lambda q: (by_q[q], -q))
+                best.append((by_q[qi], qi, top[qi][1]))
+            if len(best) != 2 or best[0][1] == best[1][1] or (
+                    best[0][0] * best[1][0] < self.params.plausible_answer):
+                continue
+            a, b = hyps[entries[best[0][2]][2]], hyps[entries[best[1][2]][2]]
+            both = Hypothesis(a.present | b.present, a.absent | b.absent,
+                              {**a.numbers, **b.numbers}, None)
+            if int(self.policy.evaluate(ev.weeks, [both]).level[0]) != level0:
+                out[best[0][1]] = out[best[1][1]] = True
+        return out
 
     @staticmethod
     def _outranked(value: FloatArray, questions: list[QuestionSpec],

@@ -27,6 +27,7 @@ from gravida.advice._pack import weeks_text
 from gravida.advice.medicines import MedicineVerdict, check, load_medicines, verdict_for
 from gravida.engine import Case, CaseError, Engine, Findings
 from gravida.knowledge.codes import load_codes
+from gravida.knowledge.i18n import N_
 from gravida.report import build_report
 from gravida.service import fhir_read as fr
 from gravida.service.cds_models import (
@@ -118,8 +119,9 @@ def call(engine: Engine, settings: Settings, service_id: str, body: HookRequest,
                            f"There is no CDS service {service_id!r}; GET /cds-services lists them.",
                            [FieldError("id", "unknown service", tuple(HOOKS))])
     if body.hook not in HOOKS[service_id]:
-        raise _invalid("hook", f"{service_id} answers {' or '.join(HOOKS[service_id])}, "
-                               f"not {body.hook!r}")
+        raise _invalid("hook", N_("%(service)s answers %(hooks)s, not %(hook)s"),
+                       service=service_id, hooks=" | ".join(HOOKS[service_id]),
+                       hook=repr(body.hook))
     c = CdsCall(body, web_url, now or datetime.now(UTC))
     data = _prefetch(engine, settings, service_id, body, fetch or _fetch)
     if service_id == TRIAGE:
@@ -127,9 +129,12 @@ def call(engine: Engine, settings: Settings, service_id: str, body: HookRequest,
     return _medication(engine, c, data)
 
 
-def _invalid(field: str, message: str) -> InvalidRequest:
-    return InvalidRequest("invalid-request", "The request is not valid", f"{field}: {message}",
-                          [FieldError(field, message)])
+def _invalid(field: str, message: str, **values: object) -> InvalidRequest:
+    """A bad field; ``message`` is marked with N_ (a template when ``values`` are given),
+    so the API shows it in the caller's language."""
+    error = FieldError.of(field, message, (), **values) if values else FieldError(field, message)
+    return InvalidRequest("invalid-request", "The request is not valid",
+                          f"{field}: {error.message}", [error])
 
 
 # --- prefetch -----------------------------------------------------------------------------
@@ -146,12 +151,13 @@ def _prefetch(engine: Engine, settings: Settings, service_id: str, body: HookReq
     if missing and not can_fetch:
         words = ig.data.words.prefetch_missing.format(keys=", ".join(missing))
         raise MissingPrefetch("prefetch-missing", "Prefetch missing", words,
-                              [FieldError(f"prefetch.{k}", "missing") for k in missing])
+                              [FieldError(f"prefetch.{k}", N_("missing")) for k in missing])
     out = {k: fr.resources(v) for k, v in given.items() if k in templates}
     patient = body.context.get("patientId")
     for k in missing:
         if not isinstance(patient, str) or not patient:
-            raise _invalid("context.patientId", "is required to fetch from the FHIR server")
+            raise _invalid("context.patientId",
+                           N_("is required to fetch from the FHIR server"))
         query = templates[k].replace("{{context.patientId}}", urllib.parse.quote(patient))
         assert body.fhirServer is not None and body.fhirAuthorization is not None
         out[k] = fr.resources(fetch(body.fhirServer, body.fhirAuthorization.access_token, query))
@@ -161,7 +167,7 @@ def _prefetch(engine: Engine, settings: Settings, service_id: str, body: HookReq
 def _fetch(server: str, token: str, query: str) -> Any:
     """GET one search from the EHR's FHIR server (only when the setting allows it)."""
     if not server.startswith("https://"):
-        raise _invalid("fhirServer", "must be an https:// URL")
+        raise _invalid("fhirServer", N_("must be an https:// URL"))
     req = urllib.request.Request(f"{server.rstrip('/')}/{query}", headers={
         "Authorization": f"Bearer {token}", "Accept": "application/fhir+json"})
     try:
@@ -197,7 +203,7 @@ def _orders(request: HookRequest) -> list[dict[str, Any]]:
     orders = [r for r in fr.resources(ctx.get("draftOrders"))
               if r.get("resourceType") == "MedicationRequest"]
     if ctx.get("draftOrders") is None:
-        raise _invalid("context.draftOrders", "is required: a Bundle of the draft orders")
+        raise _invalid("context.draftOrders", N_("is required: a Bundle of the draft orders"))
     selections = ctx.get("selections")
     if request.hook == "order-select" and isinstance(selections, list) and selections:
         chosen = {s for s in selections if isinstance(s, str)}
@@ -338,8 +344,8 @@ def _triage(engine: Engine, c: CdsCall, data: dict[str, list[dict[str, Any]]]) -
             Findings({"gestational_weeks": g.weeks, **stated.numbers}, stated.present, absent),
             pack)
     except CaseError as exc:
-        raise _invalid("prefetch", f"the record's findings do not form a valid case: {exc}"
-                       ) from None
+        raise _invalid("prefetch", N_("the record's findings do not form a valid case: %(error)s"),
+                       error=exc) from None
     report = build_report(engine, case)
     a = report.assessment
     codes = load_codes(pack)

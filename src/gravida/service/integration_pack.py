@@ -18,7 +18,7 @@ from pydantic import Field
 
 from gravida.advice.medicines import load_medicines
 from gravida.knowledge.codes import loinc_ok, sctid_ok
-from gravida.knowledge.load import Pack, PackError, derived, read_yaml, validate
+from gravida.knowledge.load import Pack, PackError, derived, validate
 from gravida.knowledge.schema import Strict
 
 FILE = "integration.yaml"
@@ -248,7 +248,8 @@ def _check(pack: Pack, data: IntegrationFile) -> None:
 
 
 def _load(pack: Pack) -> Integration:
-    data = validate(IntegrationFile, read_yaml(pack.directory, FILE), FILE)
+    # in the pack's language: the words a clinician reads (fields.yaml, i18n/<lang>/)
+    data = validate(IntegrationFile, pack.read(FILE), FILE)
     _check(pack, data)
     finding_by_code: dict[tuple[str, str], str] = {}
     for fid, refs in data.findings.items():

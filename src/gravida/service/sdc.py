@@ -31,6 +31,7 @@ from gravida.engine import Engine
 from gravida.interview import InterviewError, Question, Session, answer, next_question, start
 from gravida.interview.session import catalogue
 from gravida.knowledge.codes import Codes, load_codes
+from gravida.knowledge.i18n import N_
 from gravida.knowledge.load import Pack
 from gravida.report.fhir import entries, fhir_for_session
 from gravida.service.errors import FieldError, InvalidRequest
@@ -48,9 +49,12 @@ WEEKS, AGE = "gestational_weeks", "maternal_age"
 STATUSES = ("in-progress", "completed", "amended", "entered-in-error", "stopped")
 
 
-def _invalid(field: str, message: str) -> InvalidRequest:
+def _invalid(field: str, message: str, **values: object) -> InvalidRequest:
+    """A bad field; ``message`` is marked with N_ (a template when ``values`` are given),
+    so the API shows it in the caller's language."""
+    error = FieldError.of(field, message, (), **values) if values else FieldError(field, message)
     return InvalidRequest("invalid-questionnaire-response", "The QuestionnaireResponse is not "
-                          "valid", f"{field}: {message}", [FieldError(field, message)])
+                          "valid", f"{field}: {error.message}", [error])
 
 
 class _Ctx:
@@ -85,11 +89,12 @@ def _response(body: Any) -> dict[str, Any]:
                 body = p.get("resource")
                 break
         else:
-            raise _invalid("parameter", "needs a parameter named questionnaire-response")
+            raise _invalid("parameter", N_("needs a parameter named questionnaire-response"))
     if not isinstance(body, Mapping) or body.get("resourceType") != "QuestionnaireResponse":
-        raise _invalid("resourceType", "the body must be a QuestionnaireResponse (or Parameters)")
+        raise _invalid("resourceType",
+                       N_("the body must be a QuestionnaireResponse (or Parameters)"))
     if body.get("status") not in STATUSES:
-        raise _invalid("status", f"must be one of {', '.join(STATUSES)}")
+        raise _invalid("status", N_("must be one of %(values)s"), values=", ".join(STATUSES))
     try:
         QuestionnaireResponse.model_validate(body)
     except ValidationError as exc:
@@ -124,7 +129,8 @@ def _initial(ctx: _Ctx, item: Mapping[str, Any]) -> dict[str, Any]:
         if got and got[0] is not None:
             case[number] = got[0]
     if WEEKS not in case:
-        raise _invalid(f"item[{START}].{WEEKS}", "is required: how many weeks pregnant she is")
+        raise _invalid(f"item[{START}].{WEEKS}",
+                       N_("is required: how many weeks pregnant she is"))
     cat = catalogue(ctx.engine)
     for gid in cat.volunteered:
         chosen = _codes(_answers(children.get(gid, {})))
@@ -290,8 +296,11 @@ def next_question_of(engine: Engine, body: Any) -> dict[str, Any]:
         q = _next(session)
         link = str(item.get("linkId"))
         if q is None or link != q.id:
-            raise _invalid(f"item[{n}].linkId", f"{link!r} is not the question Gravida asked "
-                           f"next ({q.id if q else 'none: the interview had stopped'})")
+            if q is None:
+                raise _invalid(f"item[{n}].linkId", N_("%(link)s is not the question Gravida "
+                               "asked next (none: the interview had stopped)"), link=repr(link))
+            raise _invalid(f"item[{n}].linkId", N_("%(link)s is not the question Gravida asked "
+                           "next (%(expected)s)"), link=repr(link), expected=q.id)
         questionnaire_items.append(_question_item(ctx, q))
         try:  # an item left without an answer was skipped: "don't know"
             session = answer(session, q.id, _reply(q, item, ctx))
