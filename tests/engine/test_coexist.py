@@ -49,12 +49,13 @@ def test_with_the_ache_each_listed_finding_is_a_noisy_or(engine, pack):
     b = m.conditions.index(co.condition)
     for cid in co.conditions:
         i = m.conditions.index(cid)
+        k = list(m.coexisting).index(i)  # its row in the "with the ache" tables
         for t in range(3):
             prev = co.prevalence.by_trimester()[t]
             for f in pack.likelihoods[co.condition]:
                 j = m.index[f]
                 alone, ache = np.exp(m.log_p[t, i, j]), np.exp(m.log_p[t, b, j])
-                assert np.exp(m.log_p_with[t, i, j]) == pytest.approx(
+                assert np.exp(m.log_p_with[t, k, j]) == pytest.approx(
                     1 - (1 - alone) * (1 - prev * ache), rel=1e-12)
 
 
@@ -62,7 +63,10 @@ def test_findings_the_ache_does_not_list_are_untouched(engine, pack):
     m = engine.model
     listed = {m.index[f] for f in pack.likelihoods[pack.coexisting.condition]}
     other = [j for j in range(len(m.findings)) if j not in listed]
-    assert np.array_equal(m.log_p[:, :, other], m.log_p_with[:, :, other])
+    assert np.array_equal(m.log_p[:, m.coexisting][:, :, other], m.log_p_with[:, :, other])
+    # and only the co-existing conditions have a "with the ache" component
+    assert [m.conditions[i] for i in m.coexisting] == [
+        c for c in m.conditions if c in pack.coexisting.conditions]
 
 
 def test_other_conditions_are_plain_naive_bayes(engine, plain, pack):
@@ -90,8 +94,8 @@ def test_the_mixture_matches_a_hand_computation(engine, pack):
     i = m.conditions.index("preeclampsia_hellp")
     prev = pack.coexisting.prevalence.by_trimester()[t]
 
-    def product(log_p):
-        p = np.exp(log_p[t, i])
+    def product(log_p, row):
+        p = np.exp(log_p[t, row])
         out = 1.0
         for f in ev.present:
             out *= p[m.index[f]]
@@ -99,7 +103,8 @@ def test_the_mixture_matches_a_hand_computation(engine, pack):
             out *= 1 - p[m.index[f]]
         return out
 
-    expected = (1 - prev) * product(m.log_p) + prev * product(m.log_p_with)
+    k = list(m.coexisting).index(i)
+    expected = (1 - prev) * product(m.log_p, i) + prev * product(m.log_p_with, k)
     assert np.exp(m.log_likelihood(t, pos, neg)[i]) == pytest.approx(expected, rel=1e-12)
 
 
@@ -108,8 +113,9 @@ def test_marginal_table_is_the_mixture_of_the_two(engine, pack):
     i = m.conditions.index("venous_thromboembolism")
     j = m.index["pain_dull_aching"]
     prev = pack.coexisting.prevalence.by_trimester()[2]
+    k = list(m.coexisting).index(i)
     assert m.p[2, i, j] == pytest.approx(
-        (1 - prev) * np.exp(m.log_p[2, i, j]) + prev * np.exp(m.log_p_with[2, i, j]))
+        (1 - prev) * np.exp(m.log_p[2, i, j]) + prev * np.exp(m.log_p_with[2, k, j]))
 
 
 @pytest.mark.parametrize(

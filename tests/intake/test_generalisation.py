@@ -117,3 +117,29 @@ def test_a_bad_frame_is_a_pack_error_naming_it(tmp_path, frames, problem):
 )
 def test_frames_and_loose_denials(parse, text, finding, want):
     assert reading(parse(text).case, finding) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "finding", "want"),
+    [
+        # upper back pain is not the lower back's "back pain"
+        ("upper back pain between my shoulder blades", "pain_lower_back_central", "unset"),
+        ("upper back pain between my shoulder blades", "pain_upper_back", "present"),
+        # "my back feels fine" states no back pain
+        ("my back feels fine, it is my pelvis at the front", "pain_lower_back_central", "unset"),
+        ("my back is really bad", "pain_lower_back_central", "present"),
+        # dry where a leak would show; movements felt as usual; no rhythm of pains
+        ("dry down there", "fluid_leak", "absent"),
+        ("no wetness", "fluid_leak", "absent"),
+        ("movements normal", "reduced_fetal_movements", "absent"),
+        ("feeling kicks", "reduced_fetal_movements", "absent"),
+        ("no pains that come and go", "contractions_regular", "absent"),
+        # a score three sentences after the pain it scores
+        ("My back hurts. I am 30 weeks. Had it a week. It is a 7.", "pain_severity", 7.0),
+        # a time of day or a count is no score
+        ("My back hurts. I am 30 weeks. Had it a week. It is a 7 year old sofa.",
+         "pain_severity", "unset"),
+    ],
+)
+def test_more_lay_wording(parse, text, finding, want):
+    assert reading(parse(text).case, finding) == want

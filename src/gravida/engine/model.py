@@ -83,13 +83,16 @@ class Model:
         self.log_p: FloatArray = np.log(p)
         self.log_q: FloatArray = np.log1p(-p)
         self.nesting = Nesting(pack, self.index, p)
-        self.mixed = bool(mix.any())
-        self.log_p_with: FloatArray = np.log(p_with)
-        self.log_q_with: FloatArray = np.log1p(-p_with)
-        self.nesting_with = Nesting(pack, self.index, p_with)
-        with np.errstate(divide="ignore"):
-            self.log_mix: FloatArray = np.log(mix)  # -inf where a condition has no mixture
-        self.log_unmix: FloatArray = np.log1p(-mix)
+        # the "with the ache" component, kept for the co-existing rows only (the
+        # others would repeat their alone component: scoring them twice is waste)
+        co = np.nonzero(mix.any(axis=0))[0]
+        self.coexisting: npt.NDArray[np.intp] = co
+        self.log_p_with: FloatArray = np.log(p_with[:, co])
+        self.log_q_with: FloatArray = np.log1p(-p_with[:, co])
+        self.nesting_with = Nesting(pack, self.index, p_with[:, co],
+                                    [self.conditions[int(i)] for i in co])
+        self.log_mix: FloatArray = np.log(mix[:, co])  # (trimester, co-existing)
+        self.log_unmix: FloatArray = np.log1p(-mix[:, co])
         prior = np.array([pack.conditions[c].prior.values() for c in self.conditions]).T
         self.prior: FloatArray = prior  # (trimester, condition), not yet normalised
         lo = [(pack.conditions[c].weeks or (-np.inf, np.inf))[0] for c in self.conditions]
@@ -199,10 +202,13 @@ class Model:
         a condition with the co-existing ordinary ache, the mixture of its two
         components (engine/coexist.py)."""
         alone = self._product(t, pos, neg, self.log_p, self.log_q, self.nesting)
-        if not self.mixed:
+        co = self.coexisting
+        if not co.size:
             return alone
         beside = self._product(t, pos, neg, self.log_p_with, self.log_q_with, self.nesting_with)
-        out: FloatArray = np.logaddexp(self.log_unmix[t] + alone, self.log_mix[t] + beside)
+        out = alone.copy()
+        out[..., co] = np.logaddexp(self.log_unmix[t] + alone[..., co],
+                                    self.log_mix[t] + beside)
         return out
 
     @staticmethod

@@ -68,8 +68,13 @@ def fill_unlisted_children(
 class Nesting:
     """The corrections that turn independent parent and child factors into the joint."""
 
-    def __init__(self, pack: Pack, index: dict[str, int], p: FloatArray) -> None:
-        """``p``: P(finding | condition) as (trimester, condition, finding)."""
+    def __init__(
+        self, pack: Pack, index: dict[str, int], p: FloatArray,
+        conditions: list[str] | None = None,
+    ) -> None:
+        """``p``: P(finding | condition) as (trimester, condition, finding), for the
+        pack's conditions or, when given, for ``conditions`` (a subset, in p's order)."""
+        names = list(pack.conditions) if conditions is None else conditions
         found = pairs(pack)
         self.pairs = found
         self.child: npt.NDArray[np.intp] = np.array([index[c] for c, _ in found], dtype=np.intp)
@@ -83,7 +88,7 @@ class Nesting:
             t, c, k = (int(x) for x in bad[0])
             child, parent = found[k]
             raise PackError(
-                "likelihoods/", f"{list(pack.conditions)[c]}.{child}",
+                "likelihoods/", f"{names[c]}.{child}",
                 f"P({child}) {pc[t, c, k]:g} must be below P({parent}) {pp[t, c, k]:g} "
                 f"(trimester {t + 1}): it is nested in it",
             )

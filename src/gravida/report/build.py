@@ -7,9 +7,9 @@ returns (CLI, API, web), so they cannot drift apart.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, overload
 
 from gravida.advice.plan import Plan, build_plan
 from gravida.advice.workup import (
@@ -62,7 +62,7 @@ class Report:
     assessment: Assessment
     plan: Plan
     expectations: PatientExpectations  # what happens next, for her ("what_to_expect")
-    workup: tuple[WorkupItem, ...]  # the clinician's suggested work-up, in order
+    workup: Sequence[WorkupItem]  # the clinician's suggested work-up, in order
     # the assessing pack's words for her (wording.yaml), in the language of its texts
     wording: Wording = field(repr=False, compare=False)
     lang: str = "en"  # the language of its texts: its pack's
@@ -125,6 +125,45 @@ def build_report(engine: Engine, case: Case | Mapping[str, Any]) -> Report:
         a.triage.level,
     )
     return Report(
-        a, plan, what_to_expect(engine.pack, a), tuple(suggested_workup(engine.pack, a)),
+        a, plan, what_to_expect(engine.pack, a), Workup(engine.pack, a),
         wording_for(engine.pack), engine.pack.lang,
     )
+
+
+class Workup(Sequence[WorkupItem]):
+    """The suggested work-up of an assessment, ranked when first read.
+
+    It is the costliest part of a report (about half of a full result's CPU)
+    and only the clinician's views read it (the API's full result, the
+    summary, the hand-off documents), not her own pages.
+    """
+
+    def __init__(self, pack: Pack, assessment: Assessment) -> None:
+        self._pack, self._assessment = pack, assessment
+        self._ranked: tuple[WorkupItem, ...] | None = None
+
+    @property
+    def _items(self) -> tuple[WorkupItem, ...]:
+        # no lock: two threads reading it first at once both rank it, to the same list
+        if self._ranked is None:
+            self._ranked = tuple(suggested_workup(self._pack, self._assessment))
+        return self._ranked
+
+    def __repr__(self) -> str:
+        return repr(self._ranked) if self._ranked is not None else "Workup(not ranked yet)"
+
+    def __eq__(self, other: object) -> bool:  # equal to the tuple of its items, as it was
+        return isinstance(other, Sequence) and self._items == tuple(other)
+
+    def __hash__(self) -> int:
+        return hash(self._items)
+
+    @overload
+    def __getitem__(self, i: int) -> WorkupItem: ...
+    @overload
+    def __getitem__(self, i: slice) -> tuple[WorkupItem, ...]: ...
+    def __getitem__(self, i: int | slice) -> WorkupItem | tuple[WorkupItem, ...]:
+        return self._items[i]
+
+    def __len__(self) -> int:
+        return len(self._items)

@@ -58,7 +58,7 @@ class Service(InterviewCalls):
                 ("intake", self._warm_read),
                 ("medicines", lambda c: self.check_medicine(
                     {"query": "paracetamol", "weeks": 30}, c)),
-                ("report", lambda c: self.assess({"gestational_weeks": 30}, lang=c)),
+                ("report", lambda c: self.assess({"gestational_weeks": 30}, lang=c).to_json()),
                 ("vocabulary", self.vocabulary),
             ]
             for name, call in calls:
