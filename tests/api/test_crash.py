@@ -27,7 +27,10 @@ from .conftest import answer_for
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs process groups")
 
-START_TIMEOUT = 60.0
+# Start-up warms every language (morphology, phrase files, the work-up) in each of
+# two workers before /healthz answers: ~6 s of CPU per language on an idle core,
+# minutes on a shared 2-core machine under load. A bound on a hang, not a timing.
+START_TIMEOUT = 240.0
 
 
 def free_port() -> int:

@@ -1,23 +1,19 @@
 """Free text in, a case out: what her own words state, with the words that state it.
 
-The pipeline: bound and clean the text (length-preserving, so every span points
-into what she wrote), tokenise with a blank spaCy pipeline, match the pack's
-finding phrases and ConText triggers, give each mention its modifiers, read
-the numbers, then settle one answer per finding. Mentions that are uncertain,
-about someone else, in the past (for current symptoms) or hypothetical are kept
-as evidence but do not enter the case: the case holds only what she states.
+This module chooses the language (the one she chose, the one detected, or
+Russian typed on a Latin keyboard, read in its own script with every span
+mapped back to her words) and hands the text to ``reading.read_one``, which
+runs the pipeline: bound and clean the text (length-preserving, so every span
+points into what she wrote), tokenise with a blank spaCy pipeline, match the
+pack's finding phrases and ConText triggers, give each mention its modifiers,
+read the numbers, then settle one answer per finding.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left
-from collections.abc import Sequence
 from dataclasses import replace
 
-from spacy.tokens import Doc
-
 from gravida.engine.case import Findings
-from gravida.intake import context as ctx
 from gravida.intake.evidence import ParseResult, TextEvidence
 from gravida.intake.language import (
     Detection,
@@ -29,39 +25,12 @@ from gravida.intake.language import (
     latin_note,
     unread_warning,
 )
-from gravida.intake.lexicon import Lexicon, lexicon_for
-from gravida.intake.medicines import find_medicines, medicine_spans
-from gravida.intake.mentions import char_span, targets, token_span, widen
-from gravida.intake.morph import read_slips
-from gravida.intake.numbers import NumberHit, choose, extract_numbers
-from gravida.intake.settle import contradictions, durations, settle
-from gravida.intake.spelling import set_lemmas
-from gravida.intake.text import bound, normalise
+from gravida.intake.reading import read_one
 from gravida.intake.translit import retype
 from gravida.knowledge.i18n import _
 from gravida.knowledge.load import Pack
 
 __all__ = ["ParseResult", "TextEvidence", "parse_text"]
-
-_DROP = {"uncertainty": "uncertain", "family": "family", "hypothetical": "hypothetical"}
-LOOSE = "loose"  # a loose keyword: an explicit denial elsewhere wins over it
-NEAR = 2  # tokens between a negation and an absent-phrase it flips
-
-
-def _drop_flags(mods: list[ctx.Scope], finding: str, lex: Lexicon) -> list[str]:
-    flags = [_DROP[m.trigger.category] for m in mods if m.trigger.category in _DROP]
-    if any(m.trigger.category == "historical" for m in mods):
-        flags.append("historical")
-    return flags
-
-
-def _keeps(flags: list[str], finding: str, lex: Lexicon) -> bool:
-    for f in flags:
-        if f == "historical" and finding in lex.history_findings:
-            continue
-        if f in ("uncertain", "family", "hypothetical", "historical"):
-            return False
-    return True
 
 
 def parse_text(text: str, pack: Pack, language: str | None = None) -> ParseResult:
@@ -83,7 +52,7 @@ def parse_text(text: str, pack: Pack, language: str | None = None) -> ParseResul
             latin = _latin_typed(text, pack, langs, found, only=language)
             if latin is not None:
                 return latin
-        return _parse(text, pack, language)
+        return read_one(text, pack, language)
     found = detect(text, langs)
     if found.code is None or found.doubtful or _script_of(found, langs) == "LATIN":
         # Russian typed on a Latin keyboard: its everyday words, once retyped,
@@ -93,7 +62,7 @@ def parse_text(text: str, pack: Pack, language: str | None = None) -> ParseResul
             return latin
     if found.code is None:
         return ParseResult(Findings(), [], [unread_warning(found, langs)], False, None)
-    result = _parse(text, pack, found.code)
+    result = read_one(text, pack, found.code)
     if found.doubtful and not result.evidence:
         return ParseResult(Findings(), [], [unread_warning(found, langs)], False, None)
     if found.doubtful:
@@ -133,7 +102,7 @@ def _latin_typed(
             or words <= own_words
         ):
             continue
-        result = _parse(retyped.text, pack, spec.code)
+        result = read_one(retyped.text, pack, spec.code)
         if lenient and only is None and not _reads_more(result, text, pack, found):
             continue
         evidence = []
@@ -152,270 +121,4 @@ def _reads_more(retyped: ParseResult, text: str, pack: Pack, found: Detection) -
     net"; not "pants totally clean so far", whose "so" would be Russian "со")."""
     if not retyped.evidence:
         return False
-    return found.code is None or not _parse(text, pack, found.code).evidence
-
-
-def _parse(text: str, pack: Pack, language: str) -> ParseResult:
-    lex = lexicon_for(pack, language)
-    warnings: list[str] = []
-    original_len = len(text)
-    text, truncated = bound(text, lex.max_chars)
-    if truncated:
-        warnings.append(
-            _("input was %(given)d characters; only the first %(read)d were read")
-            % {"given": original_len, "read": len(text)}
-        )
-    norm = normalise(text)
-    doc = lex.nlp(norm)
-    read_as: dict[int, tuple[str, str]] = {}
-    if not lex.lemmas:  # a lemmatiser has set them; otherwise lower case, slips read
-        doc, read_as = set_lemmas(doc, lex.speller)
-    else:  # slips the lemmatiser's dictionary does not know
-        read_as = read_slips(doc, lex.speller)
-    triggers = ctx.raw_triggers(doc, lex)
-    mentions = widen(doc, norm, lex, targets(doc, lex, triggers))
-    med_spans = medicine_spans(doc, lex.medicines)
-    names = [frozenset(range(a, b)) for _, a, b in med_spans]
-    # a negation in a mention's gap negates that mention even when another
-    # finding's phrase claims its words ("lying down doesn't help": the
-    # "doesn't help" of an unrelieved pain)
-    in_gaps = ctx.gap_negations(triggers, names)
-    triggers = ctx.prune(triggers, [m.literal for m in mentions] + names)
-    all_scopes = ctx.scopes(doc, triggers, lex)
-
-    evidence: list[TextEvidence] = []
-    starts = sorted({m.start for m in mentions})
-    for m in mentions:
-        mods = ctx.modifiers_of(m.start, m.end, all_scopes)
-        if m.polarity == "absent":
-            # "...and the baby is moving normally" far after a "no" is not negated:
-            # a phrase that already states absence flips only on a negation close by
-            # and with no other finding between ("no fluid, baby moving fine" and
-            # "she's not bleeding and baby is kicking": the negation is the other's)
-            mods = [
-                s
-                for s in mods
-                if s.trigger.category != "negation"
-                or (
-                    m.start - NEAR <= s.trigger.end <= m.end
-                    and not any(t.is_punct for t in doc[s.trigger.end : m.start])
-                    and not _mention_between(starts, s.trigger.end, m.start)
-                )
-                or m.start <= s.trigger.start < m.end
-            ]
-        if lex.own_clause is not None:
-            # "болит спина и температуры нет", "температуры нет болит поясница": the
-            # "нет" denies the fever, not a clause with a verb of its own
-            mods = [s for s in mods if not _other_clause(s, m.start, m.end, doc, lex)]
-        negated = any(s.trigger.category == "negation" for s in mods)
-        if not negated:
-            gap = [t for t in in_gaps.over(m.start, m.end) if not m.literal & set(range(*t))]
-            negated = any(m.start <= a and b <= m.end for a, b in gap)
-        flags = _drop_flags(mods, m.finding, lex)
-        if m.polarity == "absent_if_negated":
-            if not negated:
-                continue
-            pol = "absent"
-        elif m.polarity == "present_if_negated":
-            # "they aren't getting closer": tightenings that do not progress
-            if not negated:
-                continue
-            pol = "present"
-        elif m.polarity == "present_only":
-            if negated:
-                continue
-            pol = "present"
-        elif m.polarity == "absent_only":
-            # "tightenings, no pattern" denies a rhythm; "no tightenings, not regular
-            # ones" denies the tightenings, so a rhythm too: absent either way
-            pol = "absent"
-        elif m.polarity == "present_loose":
-            # "no blood" denies bleeding, loosely (an explicit "bleeding" wins);
-            # "no blood when I cough" is about somewhere else (below)
-            pol = "absent" if negated else "present"
-            flags.append(LOOSE)
-        elif m.polarity == "present":
-            pol = "absent" if negated else "present"
-        else:
-            pol = "present" if negated else "absent"
-        if (
-            pol == "absent"
-            and m.polarity in ("present_loose", "absent_if_negated")
-            and _elsewhere(doc, m.start, m.end, m.finding, lex)
-        ):
-            continue
-        if negated:
-            flags.append("negated")
-        c0, c1 = char_span(doc, m.start, m.end)
-        triggers_text = [f"{s.trigger.category}:{s.text}" for s in mods] + list(m.notes)
-        triggers_text += [f"read_as:{a}={b}" for k, (a, b) in read_as.items() if k in m.literal]
-        evidence.append(
-            TextEvidence(
-                m.finding,
-                pol,
-                None,
-                c0,
-                c1,
-                text[c0:c1],
-                m.pattern,
-                tuple(flags + triggers_text),
-                _keeps(flags, m.finding, lex),
-            )
-        )
-
-    near, about_cue = _near(doc, lex, all_scopes, evidence, text)
-    evidence = [
-        replace(e, used=False, flags=(*e.flags, "about_cue")) if id(e) in about_cue else e
-        for e in evidence
-    ] + near
-    numbers = _numbers(norm, doc, lex, all_scopes, text)
-    evidence.extend(numbers)
-    weeks_spans = [(e.start, e.end) for e in numbers if e.finding == "gestational_weeks" and e.used]
-    weeks_now = next(
-        (e.value for e in numbers if e.finding == "gestational_weeks" and e.used), None
-    )
-    evidence.extend(durations(norm, doc, lex, all_scopes, text, weeks_spans, weeks_now))
-    evidence.sort(key=lambda e: (e.start, e.end, e.finding))
-    case = settle(evidence, lex)
-    labels = {fid: info.label for fid, info in pack.info.items()}
-    warnings.extend(contradictions(evidence, labels))
-    if "gestational_weeks" not in case.numbers:
-        warnings.append(_("no weeks of pregnancy found"))
-    medicines = find_medicines(doc, lex.medicines, med_spans, all_scopes, text)
-    return ParseResult(case, evidence, warnings, truncated, language, medicines)
-
-
-def _elsewhere(doc: Doc, start: int, end: int, finding: str, lex: Lexicon) -> bool:
-    """A loose denial with a word of another place near it in its sentence
-    (``elsewhere``): "peeing without pain, no blood at all" is about her urine."""
-    if finding not in lex.elsewhere:
-        return False
-    words, reach = lex.elsewhere[finding]
-    sent = doc[start].sent
-    lo, hi = max(sent.start, start - reach), min(sent.end, end + reach)
-    return any(words.match(doc[i].lower_) for i in range(lo, hi) if not start <= i < end)
-
-
-def _mention_between(starts: Sequence[int], a: int, b: int) -> bool:
-    """A mention starts in tokens [a, b) (``starts`` sorted)."""
-    k = bisect_left(starts, a)
-    return k < len(starts) and starts[k] < b
-
-
-def _other_clause(scope: ctx.Scope, start: int, end: int, doc: Doc, lex: Lexicon) -> bool:
-    """A negation word that denies only things (``context.own_clause.not_by``) with a
-    verb of its own (``own_clause.verbs``) in the mention or between them."""
-    if scope.trigger.category != "negation" or scope.text.lower() not in lex.own_clause_not_by:
-        return False
-    assert lex.own_clause is not None
-    t = scope.trigger
-    lo, hi = (min(start, t.end), max(end, t.start)) if t.start >= start else (t.end, end)
-    return any(lex.own_clause.match(doc[i].lower_) for i in range(lo, hi))
-
-
-def _same_clause(doc: Doc, trigger: ctx.Trigger, t0: int, t1: int) -> bool:
-    """No punctuation between a past trigger and a number: "30 weeks, had a c-section
-    2 years ago" is 30 weeks now; "my bp was 150/100 last pregnancy" is the past."""
-    a, b = (t1, trigger.start) if t1 <= trigger.start else (trigger.end, t0)
-    return not any(tok.is_punct for tok in doc[a:b])
-
-
-def _numbers(
-    norm: str, doc: Doc, lex: Lexicon, all_scopes: Sequence[ctx.Scope], text: str
-) -> list[TextEvidence]:
-    sentences = [(s.start_char, s.end_char) for s in doc.sents]
-    kept: list[NumberHit] = []
-    dropped: list[tuple[NumberHit, list[str]]] = []
-    for h in extract_numbers(norm, lex, sentences):
-        t0, t1 = token_span(doc, h.start, h.end)
-        mods = [
-            s
-            for s in ctx.modifiers_of(t0, t1, all_scopes)
-            if s.trigger.category != "historical" or _same_clause(doc, s.trigger, t0, t1)
-        ]
-        flags = [
-            _DROP.get(s.trigger.category, s.trigger.category)
-            for s in mods
-            if s.trigger.category in ("family", "historical", "hypothetical")
-        ]
-        if flags:
-            dropped.append((h, flags))
-        else:
-            kept.append(h)
-    best = choose(kept, lex.prefer_highest)
-
-    def evidence(h: NumberHit, flags: tuple[str, ...], chosen: bool) -> TextEvidence:
-        return TextEvidence(
-            h.finding, None, float(h.value), h.start, h.end, text[h.start : h.end], h.rule,
-            h.flags + flags, chosen,
-        )
-
-    out: list[TextEvidence] = []
-    for h in kept:
-        chosen = best.get(h.finding) is h
-        out.append(evidence(h, () if chosen else ("not_chosen",), chosen))
-    for h, flags in dropped:
-        out.append(evidence(h, tuple(flags), False))
-    return out
-
-
-def _near(
-    doc: Doc, lex: Lexicon, all_scopes: Sequence[ctx.Scope], evidence: list[TextEvidence], text: str
-) -> tuple[list[TextEvidence], set[int]]:
-    """Findings that a present mention implies when it is about what a cue names,
-    and (by ``id``) the mentions that are about the cue alone (a rule's ``instead``).
-
-    The cue has to stand before the mention (same sentence, or ``reach``
-    sentences back) and be hers, now and not negated: "no tightenings; the
-    pain eases when I lie down" says nothing about tightenings easing.
-    """
-    about_cue: set[int] = set()
-    if not lex.near_rules or not len(doc):
-        return [], about_cue
-    sent_index = [0] * len(doc)
-    starts: list[int] = []
-    for i, sent in enumerate(doc.sents):
-        starts.append(sent.start)
-        for k in range(sent.start, sent.end):
-            sent_index[k] = i
-    stated = {e.finding for e in evidence if e.used and e.polarity == "present"}
-    cues: dict[int, list[int]] = {}  # rule -> token indices of usable cue words, ascending
-    out: list[TextEvidence] = []
-    for e in evidence:
-        if not e.used or e.polarity != "present":
-            continue
-        for n, rule in enumerate(lex.near_rules):
-            if rule.finding != e.finding or rule.unless & stated:
-                continue
-            if n not in cues:
-                cues[n] = [
-                    tok.i
-                    for tok in doc
-                    if rule.cue.match(tok.lower_)
-                    and not ctx.modifiers_of(tok.i, tok.i + 1, all_scopes)
-                ]
-            t0 = token_span(doc, e.start, e.end)[0]
-            first = starts[max(0, sent_index[t0] - rule.reach)]
-            k = bisect_left(cues[n], first)
-            if k == len(cues[n]) or cues[n][k] >= t0:
-                continue
-            if rule.instead:
-                cue_at = cues[n][bisect_left(cues[n], t0) - 1]  # the nearest cue before
-                between = doc[cue_at + 1 : t0].text
-                if rule.always or not lex.duration["pain_cue"].search(between):
-                    about_cue.add(id(e))
-            out.append(
-                TextEvidence(
-                    rule.then,
-                    "present",
-                    None,
-                    e.start,
-                    e.end,
-                    e.text,
-                    e.phrase,
-                    (f"implied_by:{e.finding}", f"about:{doc[cues[n][k]].text}"),
-                )
-            )
-    return out, about_cue
-
-
+    return found.code is None or not read_one(text, pack, found.code).evidence
