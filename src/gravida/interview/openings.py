@@ -78,23 +78,26 @@ class Openings:
         own = {f for q in catalogue.questions.values() if q.kind != "group" for f in q.findings}
         volunteered = {f for gid in catalogue.volunteered
                        for f in catalogue.questions[gid].findings}
-        dangers: dict[str, list[expr.Node]] = {}
+        # each with the rule's other findings: unless she has said one of them
+        # (yes or no), a "yes" here completes the rule no more than it does alone
+        dangers: dict[str, list[tuple[expr.Node, frozenset[str]]]] = {}
         for cr in pack.floors:
             facts = self.floor_findings[cr.rule.id]
             if pack.level_rank(cr.rule.level) >= self.emergency_rank and len(facts) > 1:
                 for f in facts & volunteered & own:
-                    dangers.setdefault(f, []).append(cr.node)
-        self.dangers = {f: tuple(nodes) for f, nodes in dangers.items()}
+                    dangers.setdefault(f, []).append((cr.node, facts - {f}))
+        self.dangers = {f: tuple(rules) for f, rules in dangers.items()}
         self.own_question = {f: catalogue.by_finding[f] for f in self.dangers}
 
     def reopened(self, ev: Evidence, state: State) -> frozenset[str]:
         """The covered findings, less the unnamed members whose "yes" would now
         complete a danger floor (and whose own question was not asked yet)."""
         covered = state.covered
-        back = {f for f, nodes in self.dangers.items()
+        back = {f for f, rules in self.dangers.items()
                 if f in covered and f not in ev.present and f not in ev.absent
                 and self.own_question[f] not in state.asked
-                and any(self._completes(node, ev, f) for node in nodes)}
+                and any(self._completes(node, ev, f) for node, others in rules
+                        if not (others.isdisjoint(ev.present) and others.isdisjoint(ev.absent)))}
         return covered - back if back else covered
 
     @staticmethod
