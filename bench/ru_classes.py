@@ -16,10 +16,22 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tests.intake.ru_tables import AFTER, CLASSES, mismatch
+from tests.intake.ru_tables import AFTER, CLASSES, Row, mismatch
 
 from gravida.intake import parse_text
-from gravida.knowledge.load import default_pack
+from gravida.knowledge.load import Pack, default_pack
+
+
+def misses(table: list[Row], pack: Pack, show: bool, label: str) -> int:
+    """How many sentences of ``table`` the reader gets wrong (each printed if ``show``)."""
+    bad = 0
+    for text, expected in table:
+        wrong = mismatch(parse_text(text, pack).case, expected)
+        if wrong:
+            bad += 1
+            if show:
+                print(f"    {label}{text!r}: {wrong}")
+    return bad
 
 
 def main(argv: list[str]) -> None:
@@ -28,31 +40,15 @@ def main(argv: list[str]) -> None:
     total = [0, 0, 0, 0]
     print(f"{'class':32} {'missed':>9} {'rate':>6} {'near-miss wrong':>16} {'rate':>6}")
     for name, (rows, near) in CLASSES.items():
-        counts = []
-        for table in (rows, near):
-            bad = 0
-            for text, expected in table:
-                wrong = mismatch(parse_text(text, pack).case, expected)
-                if wrong:
-                    bad += 1
-                    if show:
-                        print(f"    {'NEAR ' if table is near else ''}{text!r}: {wrong}")
-            counts.append((bad, len(table)))
-        (b1, n1), (b2, n2) = counts
+        b1, n1 = misses(rows, pack, show, ""), len(rows)
+        b2, n2 = misses(near, pack, show, "NEAR "), len(near)
         total = [total[0] + b1, total[1] + n1, total[2] + b2, total[3] + n2]
         r2 = f"{b2 / n2:.2f}" if n2 else "-"
         print(f"{name:32} {b1:>4}/{n1:<4} {b1 / n1:>6.2f} {b2:>10}/{n2:<5} {r2:>6}")
     print(f"{'all':32} {total[0]:>4}/{total[1]:<4} {total[0] / total[1]:>6.2f} "
           f"{total[2]:>10}/{total[3]:<5} {total[2] / total[3]:>6.2f}")
-    bad = 0
-    for text, expected in AFTER:
-        wrong = mismatch(parse_text(text, pack).case, expected)
-        if wrong:
-            bad += 1
-            if show:
-                print(f"    AFTER {text!r}: {wrong}")
+    bad = misses(AFTER, pack, show, "AFTER ")
     print(f"{'written after the changes':32} {bad:>4}/{len(AFTER):<4} {bad / len(AFTER):>6.2f}")
-
 
 if __name__ == "__main__":
     main(sys.argv[1:])
