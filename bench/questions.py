@@ -1,6 +1,6 @@
 """Questions per case and per set, and what each question changed (issue 15).
 
-    python bench/questions.py run OUT.json [--sets dev,realvoice-en,...] [--modes conversation,interview]
+    python bench/questions.py run OUT.json [--sets dev,holdout] [--modes conversation,interview]
     python bench/questions.py table OUT.json                 # per set and mode: top1, triage, q
     python bench/questions.py diff BEFORE.json AFTER.json    # the table before -> after, and cases
     python bench/questions.py changed [--sets ...] [--modes ...]   # what each question changed
@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import statistics
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
