@@ -78,7 +78,8 @@ class Selector:
     def plan(self, state: State) -> QuestionPlan:
         model, params, o = self.model, self.params, self.openings
         ev = model.evidence(state.case)
-        cands = o.candidates(ev, state)
+        askable = o.askable(ev, state)
+        cands = o.candidates(ev, state, askable)
         hyps: list[Hypothesis] = [Hypothesis(ev.present, ev.absent, ev.numbers, frozenset())]
         memo: dict[tuple[str, bool], int | None] = {}
 
@@ -127,9 +128,8 @@ class Selector:
         level0 = int(levels[0])
         lead0 = float(post0.max())
         raise_to = o.ambulance_rank if level0 >= o.emergency_rank else o.emergency_rank
-        danger = o.open_patterns(ev, state, level0, post0)
+        danger = o.open_patterns(ev, state, level0, post0, askable)
         danger_findings: dict[str, set[str]] = {}
-        askable = o.askable(ev, state)
         for pid, found in danger.items():
             for f in found:
                 for g in o.to_ask(f, ev, askable):
