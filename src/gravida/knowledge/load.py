@@ -216,7 +216,8 @@ def load_pack(
     for r in tf.floors:
         for cid in r.suspects:
             if cid not in conditions:
-                raise PackError("triage.yaml", f"floors.{r.id}.suspects", f"unknown condition {cid!r}")
+                raise PackError("triage.yaml", f"floors.{r.id}.suspects",
+                                f"unknown condition {cid!r}")
     clevels: dict[str, ConditionLevel] = {}
     for cid, ct in tf.conditions.items():
         if cid not in conditions:
