@@ -18,7 +18,7 @@ from gravida.intake import context as ctx
 from gravida.intake.evidence import ParseResult, TextEvidence
 from gravida.intake.lexicon import Lexicon, lexicon_for
 from gravida.intake.medicines import find_medicines, medicine_spans
-from gravida.intake.mentions import char_span, targets, token_span, widen
+from gravida.intake.mentions import Mention, char_span, targets, token_span, widen
 from gravida.intake.morph import read_slips
 from gravida.intake.numbers import NumberHit, choose, extract_numbers
 from gravida.intake.settle import contradictions, durations, settle
@@ -79,6 +79,10 @@ def read_one(text: str, pack: Pack, language: str) -> ParseResult:
 
     evidence: list[TextEvidence] = []
     starts = sorted({m.start for m in mentions})
+    covering: dict[int, list[Mention]] = {}  # the mentions whose words hold a token
+    for m in mentions:
+        for k in m.literal:
+            covering.setdefault(k, []).append(m)
     for m in mentions:
         mods = ctx.modifiers_of(m.start, m.end, all_scopes)
         if m.polarity == "absent":
@@ -105,6 +109,8 @@ def read_one(text: str, pack: Pack, language: str) -> ParseResult:
         if not negated:
             gap = [t for t in in_gaps.over(m.start, m.end) if not m.literal & set(range(*t))]
             negated = any(m.start <= a and b <= m.end for a, b in gap)
+        if not negated:
+            negated = _shared_negation(m, covering, in_gaps)
         flags = _drop_flags(mods, m.finding, lex)
         if m.polarity == "absent_if_negated":
             if not negated:
@@ -177,6 +183,28 @@ def read_one(text: str, pack: Pack, language: str) -> ParseResult:
         warnings.append(_("no weeks of pregnancy found"))
     medicines = find_medicines(doc, lex.medicines, med_spans, all_scopes, text)
     return ParseResult(case, evidence, warnings, truncated, language, medicines)
+
+
+def _shared_negation(
+    m: Mention, covering: dict[int, list[Mention]], in_gaps: ctx.Spans
+) -> bool:
+    """A negation word just before ``m`` that an overlapping mention of another
+    finding claims as its own words negates ``m`` too: in "it doesn't ease when I
+    lie down" the "doesn't" belongs to the unrelieved pain's phrase ("doesn't
+    ease") and also denies the relief that overlaps it, so the two overlapping
+    mentions agree instead of contradicting each other."""
+    for a, b in in_gaps.over(max(0, m.start - NEAR), m.start):
+        if not (m.start - NEAR <= b <= m.start) or a >= m.start:
+            continue
+        for o in covering.get(a, ()):
+            if (
+                o.finding != m.finding
+                and set(range(a, b)) <= o.literal
+                and o.start < m.end
+                and m.start < o.end
+            ):
+                return True
+    return False
 
 
 def _elsewhere(doc: Doc, start: int, end: int, finding: str, lex: Lexicon) -> bool:
