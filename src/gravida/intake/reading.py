@@ -24,6 +24,7 @@ from gravida.intake.numbers import NumberHit, choose, extract_numbers
 from gravida.intake.settle import contradictions, durations, settle
 from gravida.intake.spelling import set_lemmas
 from gravida.intake.text import bound, normalise
+from gravida.intake.vague import yield_vague
 from gravida.knowledge.i18n import _
 from gravida.knowledge.load import Pack
 
@@ -176,6 +177,7 @@ def read_one(text: str, pack: Pack, language: str) -> ParseResult:
     )
     evidence.extend(durations(norm, doc, lex, all_scopes, text, weeks_spans, weeks_now))
     evidence.sort(key=lambda e: (e.start, e.end, e.finding))
+    evidence = yield_vague(evidence, lex.vague_rules, text)
     case = settle(evidence, lex)
     labels = {fid: info.label for fid, info in pack.info.items()}
     warnings.extend(contradictions(evidence, labels))
