@@ -81,7 +81,9 @@ def read_one(text: str, pack: Pack, language: str) -> ParseResult:
     evidence: list[TextEvidence] = []
     starts = sorted({m.start for m in mentions})
     covering: dict[int, list[Mention]] = {}  # the mentions whose words hold a token
+    by_finding: dict[str, list[Mention]] = {}
     for m in mentions:
+        by_finding.setdefault(m.finding, []).append(m)
         for k in m.literal:
             covering.setdefault(k, []).append(m)
     for m in mentions:
@@ -112,6 +114,8 @@ def read_one(text: str, pack: Pack, language: str) -> ParseResult:
             negated = any(m.start <= a and b <= m.end for a, b in gap)
         if not negated:
             negated = _shared_negation(m, covering, in_gaps)
+        if not negated:
+            negated = _denied_around(m, by_finding.get(m.finding, ()), in_gaps)
         flags = _drop_flags(mods, m.finding, lex)
         if m.polarity == "absent_if_negated":
             if not negated:
@@ -185,6 +189,27 @@ def read_one(text: str, pack: Pack, language: str) -> ParseResult:
         warnings.append(_("no weeks of pregnancy found"))
     medicines = find_medicines(doc, lex.medicines, med_spans, all_scopes, text)
     return ParseResult(case, evidence, warnings, truncated, language, medicines)
+
+
+def _denied_around(m: Mention, same: Sequence[Mention], in_gaps: ctx.Spans) -> bool:
+    """A longer mention of the same finding around ``m`` holds a negation outside
+    ``m``'s words: "sitting for a long time doesn't bother it" denies the worse-with-
+    sitting that "sitting for a long time" alone would state."""
+    if m.polarity != "present":
+        return False
+    for o in same:
+        if (
+            o is m
+            or o.polarity != "present"
+            or not (o.start <= m.start and m.end <= o.end)
+            or o.end - o.start <= m.end - m.start
+        ):
+            continue
+        for a, b in in_gaps.over(o.start, o.end):
+            outside = b <= m.start or a >= m.end
+            if o.start <= a and b <= o.end and outside and not o.literal & set(range(a, b)):
+                return True
+    return False
 
 
 def _shared_negation(
