@@ -262,6 +262,41 @@ def test_a_rule_of_several_parts_is_asked_one_part_at_a_time(engine):
     assert "systolic_bp" not in open_findings(both, ev, lambda f: True)
 
 
+def test_of_a_rule_s_parts_the_one_asked_anyway_comes_first(engine):
+    from gravida.interview.policy import open_findings
+
+    rule = next(cr.node for cr in engine.pack.floors
+                if cr.rule.id == "sudden_severe_non_mechanical_pain")
+    ev = engine.model.evidence(Case.from_dict({"gestational_weeks": 30}, engine.pack))
+    # alone, the symptom is asked first; when the pain score is asked anyway (it
+    # also decides whether back pain needs a visit), the score comes first
+    assert open_findings(rule, ev, lambda f: True) == {"pain_onset_sudden"}
+    assert open_findings(rule, ev, lambda f: True,
+                         frozenset({"pain_severity"})) == {"pain_severity"}
+    # the rule stays open until every part is decided
+    ev = engine.model.evidence(Case.from_dict(
+        {"gestational_weeks": 30, "pain_severity": 9}, engine.pack))
+    assert open_findings(rule, ev, lambda f: True,
+                         frozenset({"pain_severity"})) == {"pain_onset_sudden"}
+
+
+def test_a_calm_back_ache_asks_the_pain_score_not_also_how_it_began(engine):
+    """The score closes "sudden severe pain" (a score under 8) and says whether the
+    ache needs a visit, so "how has the pain behaved?" is not asked for that rule."""
+    from gravida.interview import answer, next_question, start
+
+    s = start(engine, {"gestational_weeks": 28, "present": [
+        "pain_lower_back_central", "pain_dull_aching", "pain_worse_standing_sitting_long",
+        "pain_relieved_by_rest"]}, ["pain_location"])
+    asked = []
+    while (q := next_question(s)) is not None:
+        asked.append(q.id)
+        s = answer(s, q.id, {"pain_severity": 4} if q.id == "pain_severity" else
+                   None if q.kind == "number" else False)
+    assert "pain_severity" in asked and "pain_pattern" not in asked
+    assert _check_stopped(engine, s).stop == "settled"
+
+
 def test_an_emergency_in_her_own_words_is_taken_as_revealed(engine):
     from gravida.interview import next_question, start
 

@@ -25,6 +25,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
 
+from gravida.api.fast import FastRoutes
 from gravida.api.middleware import Guard
 from gravida.api.openapi import build_openapi
 from gravida.api.problems import (
@@ -212,6 +213,7 @@ def create_app(
     # Connection-level failures only: a bug in a query stays a 500.
     for exc in (sa.exc.OperationalError, sa.exc.InterfaceError, sa.exc.TimeoutError):
         app.add_exception_handler(exc, _database_down)
+    app.add_middleware(FastRoutes)  # innermost: the size guard, limits and CORS apply as before
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,

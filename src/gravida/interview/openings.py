@@ -166,13 +166,15 @@ class Openings:
         return own is not None and own.applies(ev.present)
 
     def open_patterns(
-        self, ev: Evidence, state: State, level: int, posterior: FloatArray
+        self, ev: Evidence, state: State, level: int, posterior: FloatArray,
+        wanted: frozenset[str] = frozenset(),
     ) -> dict[str, set[str]]:
         """Danger patterns above the current level that answers could still complete.
 
         A floor always counts. A condition's adjustment counts while that
         condition leads or is probable enough for the adjustment's level, the
-        only way it can set the level.
+        only way it can set the level. ``wanted``: findings other steps ask
+        anyway, asked first among a rule's parts (``open_findings``).
         """
         target = self.ambulance_rank if level >= self.emergency_rank else self.emergency_rank
         askable = self.askable(ev, state)
@@ -186,7 +188,7 @@ class Openings:
                                              self.policy.own_threshold[p.condition])
             ):
                 continue
-            found = open_findings(p.node, ev, askable)
+            found = open_findings(p.node, ev, askable, wanted)
             if found:
                 out[p.id] = found
         return out

@@ -330,7 +330,8 @@ def status(node: expr.Node, ev: Evidence, askable: Callable[[str], bool]) -> boo
     return False if all(p is False for p in parts) else None
 
 
-def open_findings(node: expr.Node, ev: Evidence, askable: Callable[[str], bool]) -> set[str]:
+def open_findings(node: expr.Node, ev: Evidence, askable: Callable[[str], bool],
+                  wanted: frozenset[str] = frozenset()) -> set[str]:
     """The askable findings to ask next so that an open rule is settled.
 
     Any part of an AnyOf may complete it, so all are asked. An All holds only
@@ -341,6 +342,12 @@ def open_findings(node: expr.Node, ev: Evidence, askable: Callable[[str], bool])
     "no" (the mechanical causes a sudden severe pain must lack). The rule
     stays open until every part is decided, so its other parts are asked in
     turn while it can still hold.
+
+    Before that order comes a part about ``wanted`` findings: those another step
+    of the interview asks anyway (the pain score, which also decides whether
+    back pain needs a visit, before "did it start suddenly?" for a sudden
+    severe pain). Its answer ends the rule as often, and one question then does
+    the work of two. Only the order changes: the rule stays open until decided.
     """
     if status(node, ev, askable) is not None:
         return set()
@@ -348,11 +355,12 @@ def open_findings(node: expr.Node, ev: Evidence, askable: Callable[[str], bool])
         return {node.finding}
     if isinstance(node, expr.All):
         open_parts = [p for p in node.parts if status(p, ev, askable) is None]
-        first = min(open_parts, key=_settles_first)  # stable: ties keep rule order
-        return open_findings(first, ev, askable)
+        first = min(open_parts,  # stable: ties keep rule order
+                    key=lambda p: (wanted.isdisjoint(expr.findings_in(p)), _settles_first(p)))
+        return open_findings(first, ev, askable, wanted)
     out: set[str] = set()
     for p in node.parts:
-        out |= open_findings(p, ev, askable)
+        out |= open_findings(p, ev, askable, wanted)
     return out
 
 

@@ -127,22 +127,9 @@ class Selector:
         level0 = int(levels[0])
         lead0 = float(post0.max())
         raise_to = o.ambulance_rank if level0 >= o.emergency_rank else o.emergency_rank
-        danger = o.open_patterns(ev, state, level0, post0)
-        danger_findings: dict[str, set[str]] = {}
         askable = o.askable(ev, state)
-        for pid, found in danger.items():
-            for f in found:
-                for g in o.to_ask(f, ev, askable):
-                    danger_findings.setdefault(g, set()).add(pid)
-        for pid, f in o.one_answer_from_floor(ev, askable, level0):
-            danger_findings.setdefault(f, set()).add(pid)
-        if level0 < o.emergency_rank:
-            # every red flag of the pack is asked about, whatever it would change now
-            for f in o.red_flags:
-                if askable(f):
-                    for g in o.to_ask(f, ev, askable):
-                        danger_findings.setdefault(g, set()).add(f"red_flag:{f}")
         if not entries:
+            danger, _ = self._dangers(ev, state, level0, post0, askable, frozenset())
             return decide(o, state, [], level0, lead0, tuple(sorted(danger)))
 
         # per hypothesis
@@ -178,12 +165,16 @@ class Selector:
         holds_level |= self._leader_pairs(ev, askable, entries, hyps, likely, int(lead_of[0]),
                                           level0, n_q)
         value = q_answerable * np.maximum(info, 0.0) * (1.0 + params.level_weight * dlevel)
-        screening = [tuple(sorted({pid for f in q.findings for pid in danger_findings.get(f, ())}))
-                     for q in questions]
         # the emergency line: plausible answers, alone or two together, that cross it
         danger_up = np.bincount(qi_arr, plausible & raising, minlength=n_q) > 0
-        danger_down = np.zeros(n_q, dtype=bool)
         emergency_step = state.emergency and level0 >= o.emergency_rank
+        danger, danger_findings = self._dangers(
+            ev, state, level0, post0, askable,
+            self._wanted(ev, askable, questions, level0, emergency_step, danger_up | (
+                p_emergency > 0 if emergency_step else holds_level | holds_top1 | holds_top3)))
+        screening = [tuple(sorted({pid for f in q.findings for pid in danger_findings.get(f, ())}))
+                     for q in questions]
+        danger_down = np.zeros(n_q, dtype=bool)
         pairs = PAIRS_ALWAYS or emergency_step or not (
             any(q.must_choose for q in questions) or any(screening)
             or state.n_asked >= params.max_questions)
@@ -212,6 +203,40 @@ class Selector:
             for i, q in enumerate(questions)
         ]
         return decide(o, state, scored, level0, lead0, tuple(sorted(danger)))
+
+    def _dangers(
+        self, ev: Evidence, state: State, level0: int, post0: FloatArray,
+        askable: Callable[[str], bool], wanted: frozenset[str],
+    ) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+        """The open danger patterns, and for each finding to ask the patterns and
+        red flags it screens for (``wanted``: see ``policy.open_findings``)."""
+        o = self.openings
+        danger = o.open_patterns(ev, state, level0, post0, wanted)
+        danger_findings: dict[str, set[str]] = {}
+        for pid, found in danger.items():
+            for f in found:
+                for g in o.to_ask(f, ev, askable):
+                    danger_findings.setdefault(g, set()).add(pid)
+        for pid, f in o.one_answer_from_floor(ev, askable, level0):
+            danger_findings.setdefault(f, set()).add(pid)
+        if level0 < o.emergency_rank:
+            # every red flag of the pack is asked about, whatever it would change now
+            for f in o.red_flags:
+                if askable(f):
+                    for g in o.to_ask(f, ev, askable):
+                        danger_findings.setdefault(g, set()).add(f"red_flag:{f}")
+        return danger, danger_findings
+
+    def _wanted(self, ev: Evidence, askable: Callable[[str], bool],
+                questions: list[QuestionSpec], level0: int, emergency_step: bool,
+                held: npt.NDArray[np.bool_]) -> frozenset[str]:
+        """The findings of the questions this step will ask anyway: those ``held``
+        by another reason and, below an emergency, those on a red-flag screen."""
+        o = self.openings
+        flags = {g for f in o.red_flags if askable(f) for g in o.to_ask(f, ev, askable)} if (
+            level0 < o.emergency_rank and not emergency_step) else set()
+        return frozenset(f for i, q in enumerate(questions)
+                         if held[i] or not flags.isdisjoint(q.findings) for f in q.findings)
 
     def _leader_pairs(
         self, ev: Evidence, askable: Callable[[str], bool],
