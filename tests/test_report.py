@@ -93,3 +93,24 @@ def test_her_next_follows_the_pack_limits_at_every_level(engine, pack):
         assert {t.id for t in her.tests} <= {t.id for t in r.expectations.tests}
         assert all(c.probability >= rule.min_probability for c in her.conditions[1:])
         assert bool(her.imaging_note) == rule.imaging_note
+
+
+HEADACHE_WITH_ACHE = {"gestational_weeks": 30,
+                      "present": ["pain_lower_back_central", "pain_dull_aching", "severe_headache"]}
+
+
+def test_the_working_diagnosis_says_why_it_is_listed_first(engine):
+    report = build_report(engine, HEADACHE_WITH_ACHE)
+    why = report.why()
+    working = report.assessment.working
+    assert working is not None and why[0].condition == working.condition
+    assert why[0].first_because == working.says
+    assert all(w.first_because is None for w in why[1:])
+    assert report.to_json()["why"][0]["first_because"] == working.says
+
+
+def test_a_list_by_probability_has_no_reason_to_be_first(engine):
+    report = build_report(engine, {"gestational_weeks": 30,
+                                   "present": ["pain_lower_back_central", "pain_dull_aching"]})
+    assert report.assessment.working is None
+    assert all(w.first_because is None for w in report.why())

@@ -983,3 +983,17 @@ def test_the_rate_limit_refuses_her_form_with_a_page_in_her_language(
         api = c.post("/v1/interviews", json={"gestational_weeks": 28})
         assert api.status_code == 429
         assert api.headers["content-type"].startswith("application/problem+json")
+
+
+def test_a_cause_listed_first_to_rule_it_out_says_so(engine: Engine) -> None:
+    # a severe headache beside an ordinary ache at 30 weeks: pre-eclampsia is listed
+    # first, less likely than the ache, and the page says why
+    report = build_report(engine, {"gestational_weeks": 30, "present": [
+        "pain_lower_back_central", "pain_dull_aching", "severe_headache"]})
+    working = report.assessment.working
+    assert working is not None
+    r = outcome(report)
+    assert r["causes"][0].first_because == working.says
+    assert not any(c.first_because for c in r["causes"][1:])
+    html = render_result(r)
+    assert html.count('class="small cause-first"') == 1

@@ -161,6 +161,9 @@ def render_report(report: Report, limit: int = 8) -> None:
         bar = "█" * max(1, round(c.probability * 30)) if c.probability >= 0.005 else ""
         table.add_row(c.name, f"{c.probability:6.1%}", bar)
     out.print(table)
+    if a.working is not None:
+        # a less probable cause listed first: the red flag says to rule it out first
+        out.print("  " + a.working.says)
     out.print("[bold]" + _("Why we think so") + "[/bold]")
     names = {c.id: c.name for c in a.conditions}
     for e in a.explanations:

@@ -11,6 +11,7 @@ import numpy as np
 from gravida.engine.case import Case
 from gravida.engine.model import Evidence, FloatArray, Model, ranking
 from gravida.engine.triage import Triage, Triager
+from gravida.engine.working import WorkingDiagnoser, WorkingDiagnosis
 from gravida.knowledge.load import Pack, default_pack
 
 EXPLAINED = 3  # conditions explained in a result
@@ -72,6 +73,9 @@ class Assessment:
     triage: Triage
     explanations: tuple[Explanation, ...]
     pack_version: str
+    # the condition listed first because a red flag says to rule it out first
+    # (engine/working.py); None when the ranking is by probability alone
+    working: WorkingDiagnosis | None = None
 
     @property
     def ranked(self) -> list[str]:
@@ -80,6 +84,7 @@ class Assessment:
     def to_json(self) -> dict[str, Any]:
         return {
             "conditions": [c.to_json() for c in self.conditions],
+            "working_diagnosis": None if self.working is None else self.working.to_json(),
             "triage": self.triage.to_json(),
             "explanations": [e.to_json() for e in self.explanations],
             "evidence": {
@@ -97,6 +102,10 @@ def _triager(pack: Pack) -> Triager:
     return Triager(pack.memo(Model))
 
 
+def _diagnoser(pack: Pack) -> WorkingDiagnoser:
+    return WorkingDiagnoser(pack.memo(_triager))
+
+
 class Engine:
     """The assessment engine over one loaded pack: pure, deterministic, thread-safe."""
 
@@ -105,6 +114,7 @@ class Engine:
         # compiled once per pack (Pack.memo): every Engine of a pack shares them
         self.model = self.pack.memo(Model)
         self.triager = self.pack.memo(_triager)
+        self.diagnoser = self.pack.memo(_diagnoser)
 
     def case(self, data: Mapping[str, Any] | Case) -> Case:
         return data if isinstance(data, Case) else Case.from_dict(data, self.pack)
@@ -122,7 +132,14 @@ class Engine:
         case = self.case(data)
         ev, post = self.posterior(case)
         conds = self.model.conditions
-        order = ranking(post)  # the leader as triage names it, then by probability
+        triage = self.triager.decide(ev, post)
+        # the leader as triage names it, then by probability; a working diagnosis first
+        order = ranking(post)
+        working = self.diagnoser.choose(ev, post, triage)
+        if working is not None:
+            first = conds.index(working.condition)
+            order.remove(first)
+            order.insert(0, first)
         ranked = tuple(
             RankedCondition(
                 conds[i],
@@ -132,9 +149,8 @@ class Engine:
             )
             for i in order
         )
-        triage = self.triager.decide(ev, post)
         explanations = self._explain(ev, order[:EXPLAINED]) if explain else ()
-        return Assessment(case, ev, ranked, triage, explanations, self.pack.version)
+        return Assessment(case, ev, ranked, triage, explanations, self.pack.version, working)
 
     def _explain(self, ev: Evidence, top: list[int]) -> tuple[Explanation, ...]:
         """For each top condition, the known findings that moved its odds most, each way."""

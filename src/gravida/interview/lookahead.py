@@ -8,7 +8,7 @@ plausible answers together would take the level across the emergency line.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -113,7 +113,7 @@ def pair_crossing(
 
 def answer_probabilities(
     model: Model,
-    implies: list[tuple[str, str]],
+    implies: Sequence[tuple[str, str]],
     questions: list[QuestionSpec],
     entries: list[tuple[int, Value, int, int]],
     hyps: list[Hypothesis],
@@ -128,57 +128,91 @@ def answer_probabilities(
     per condition; the rest is shared among the members by their own
     probabilities. A number: the joint probability of the yes/no findings
     each value would set. Probabilities sum to one within each part.
+
+    Every plan prices about seventy answers, so the work is what it must be and
+    no more (the same floats as the plain formulas): one pass over the answers
+    of each question, a parent's lookup only for the few nested findings, and a
+    number's bands that set the same findings priced once.
     """
     index = model.index
+    parents = _parents(tuple(implies), index)
     p_yes = post0 @ p_t  # every finding at once
     raw = np.zeros(len(entries))
-    by_question: dict[int, list[int]] = {}
-    for n, e in enumerate(entries):
-        by_question.setdefault(e[0], []).append(n)
     yes_rows: list[int] = []  # plain yes/no answers, computed together below
     yes_cols: list[int] = []
     yes_true: list[bool] = []
-    for qi, rows in by_question.items():
+    priced: dict[tuple[tuple[int, ...], tuple[int, ...]], float] = {}
+    present = ev.present
+    for qi, rows in _by_question(entries):
         q = questions[qi]
         if q.kind == "yes_no":
             f = q.findings[0]
-            if _parent(implies, f, ev.present, index) is None:
+            if _parent_in(parents, f, present) is None:
                 yes_rows.extend(rows)
                 yes_cols.extend([index[f]] * len(rows))
                 yes_true.extend(entries[n][1] is True for n in rows)
                 continue
-            py = float(post0 @ _given_known(p_t, index, implies, f, ev.present))
+            py = float(post0 @ _given_known(p_t, index, parents, f, present))
             values = [py if entries[n][1] is True else 1.0 - py for n in rows]
         elif q.kind == "group":
             members = [f for n in rows for f in _members(entries[n][1])]
-            p_member = np.stack([_given_known(p_t, index, implies, f, ev.present)
-                                 for f in members], axis=1)
+            p_member = np.take(p_t, [index[f] for f in members], axis=1)  # C order, as a stack
+            nested = False
+            for k, f in enumerate(members):
+                if f in parents:
+                    nested = True
+                    if _parent_in(parents, f, present) is not None:
+                        p_member[:, k] = _given_known(p_t, index, parents, f, present)
             # "none of these": a member nested in another member shown with it
             # (heavy bleeding beside bleeding) is absent whenever its parent is,
             # so only the parent's absence counts: P(no parent, no child | c) is
             # 1 - P(parent | c), not (1 - P(parent | c)) (1 - P(child | c)).
-            outer = [k for k, f in enumerate(members)
-                     if _parent(implies, f, set(members), index) is None]
-            p_none = float(post0 @ np.prod(1.0 - p_member[:, outer], axis=1))
+            if nested:
+                shown = set(members)
+                outer = [k for k, f in enumerate(members) if _parent_in(parents, f, shown) is None]
+                p_none = float(post0 @ np.prod(1.0 - p_member[:, outer], axis=1))
+            else:
+                p_none = float(post0 @ np.prod(1.0 - p_member, axis=1))
             singles = post0 @ p_member
-            share = singles / singles.sum() if singles.sum() > 0 else singles
+            total = singles.sum()
+            share = (singles / total if total > 0 else singles).tolist()
             shares = iter(share)
-            values = [float(next(shares)) * (1.0 - p_none) if _members(entries[n][1])
+            values = [next(shares) * (1.0 - p_none) if _members(entries[n][1])
                       else p_none for n in rows]
         else:
             values = []
             for n in rows:
                 h = hyps[entries[n][2]]
-                new_pos = sorted(index[f] for f in h.present - ev.present if f in index)
-                new_neg = sorted(index[f] for f in h.absent - ev.absent if f in index)
-                like = (np.prod(p_t[:, new_pos], axis=1)
-                        * np.prod(1.0 - p_t[:, new_neg], axis=1))
-                values.append(float(post0 @ like) if new_pos or new_neg else 0.0)
-        raw[rows] = values
+                new_pos = tuple(sorted(index[f] for f in h.present - ev.present if f in index))
+                new_neg = tuple(sorted(index[f] for f in h.absent - ev.absent if f in index))
+                key = (new_pos, new_neg)
+                got = priced.get(key)
+                if got is None:
+                    like = (np.prod(p_t[:, list(new_pos)], axis=1)
+                            * np.prod(1.0 - p_t[:, list(new_neg)], axis=1))
+                    got = priced[key] = float(post0 @ like) if new_pos or new_neg else 0.0
+                values.append(got)
+        raw[rows[0]:rows[-1] + 1] = values
     if yes_rows:
         p = p_yes[yes_cols]
         raw[yes_rows] = np.where(yes_true, p, 1.0 - p)
     return _normalised(raw, [(e[0], e[3]) for e in entries])
+
+
+def _by_question(entries: Sequence[tuple[int, Value, int, int]]) -> list[tuple[int, list[int]]]:
+    """The rows of each question's answers, in order; a question's answers are
+    consecutive (the selector lists them question by question)."""
+    out: list[tuple[int, list[int]]] = []
+    last = -1
+    for n, e in enumerate(entries):
+        if e[0] != last:
+            last = e[0]
+            out.append((last, [n]))
+        else:
+            out[-1][1].append(n)
+    if len({qi for qi, _ in out}) != len(out):
+        raise ValueError("the answers of one question must be consecutive")
+    return out
 
 
 def _normalised(raw: FloatArray, parts: list[tuple[int, int]]) -> FloatArray:
@@ -201,17 +235,27 @@ def _normalised(raw: FloatArray, parts: list[tuple[int, int]]) -> FloatArray:
     return np.asarray(out, dtype=float)
 
 
-def _parent(
-    implies: list[tuple[str, str]], f: str, among: Collection[str], index: Mapping[str, int]
+def _parents(implies: tuple[tuple[str, str], ...],
+             index: Mapping[str, int]) -> dict[str, tuple[str, ...]]:
+    """Each nested finding's parents (the findings it implies), in the pack's order."""
+    out: dict[str, tuple[str, ...]] = {}
+    for i, t in implies:
+        if t in index:
+            out[i] = (*out.get(i, ()), t)
+    return out
+
+
+def _parent_in(
+    parents: Mapping[str, tuple[str, ...]], f: str, among: Collection[str]
 ) -> str | None:
     """The finding ``f`` is nested in (it implies it), when that one is among ``among``."""
-    return next((t for i, t in implies if i == f and t in among and t in index), None)
+    return next((t for t in parents.get(f, ()) if t in among), None)
 
 
 def _given_known(
     p_t: FloatArray,
     index: Mapping[str, int],
-    implies: list[tuple[str, str]],
+    parents: Mapping[str, tuple[str, ...]],
     f: str,
     present: Collection[str],
 ) -> FloatArray:
@@ -219,7 +263,7 @@ def _given_known(
     nested in one already present is a part of it, so heavy bleeding given
     bleeding is P(heavy | c) / P(bleeding | c), not P(heavy | c)."""
     inner = p_t[:, index[f]]
-    parent = _parent(implies, f, present, index)
+    parent = _parent_in(parents, f, present)
     if parent is None:
         return inner
     return np.asarray(np.minimum(1.0, inner / np.maximum(p_t[:, index[parent]], 1e-12)))

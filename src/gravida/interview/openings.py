@@ -21,6 +21,9 @@ from gravida.interview.decision import AMBULANCE, EMERGENCY, State
 from gravida.interview.policy import FloatArray, LevelPolicy, Pattern, open_findings, status
 from gravida.knowledge import expr
 
+# Not clinical: a bound on memory (the askable findings' week windows kept per week).
+OUTSIDE_KEPT = 512
+
 
 def _never(f: str) -> bool:
     """Nothing more may be asked: a rule's status from what is known now."""
@@ -88,6 +91,21 @@ class Openings:
                     dangers.setdefault(f, []).append((cr.node, facts - {f}))
         self.dangers = {f: tuple(rules) for f, rules in dangers.items()}
         self.own_question = {f: catalogue.by_finding[f] for f in self.dangers}
+        # Speed only (askable and candidates run on every plan): every finding a
+        # question, rule or red flag names, whose askability is worked out at once
+        # as a set; the findings outside their weeks, per week; the questions in the
+        # order candidates() lists them.
+        self.universe = frozenset(
+            {*pack.booleans, *pack.numbers, *self.model.index, *self.red_flags,
+             *self.parents, *(p for ps in self.parents.values() for p in ps),
+             *(f for q in catalogue.questions.values() for f in (*q.findings, *q.when)),
+             *(f for p in self.patterns for f in expr.findings_in(p.node)),
+             *(f for cr in pack.floors for f in expr.findings_in(cr.node))})
+        self._windowed = tuple((f, lo, hi) for f, (lo, hi) in self.meaningful.items()
+                               if f in self.universe)
+        self._outside: dict[float, frozenset[str]] = {}
+        self._groups = tuple(q for q in catalogue.questions.values() if q.kind == "group")
+        self._others = tuple(q for q in catalogue.questions.values() if q.kind != "group")
 
     def reopened(self, ev: Evidence, state: State) -> frozenset[str]:
         """The covered findings, less the unnamed members whose "yes" would now
@@ -110,22 +128,37 @@ class Openings:
                 and status(node, alone, _never) is not True)
 
     def askable(self, ev: Evidence, state: State) -> Callable[[str], bool]:
-        """Whether a finding is unknown, not yet asked, and meaningful at this gestation."""
-        covered = self.reopened(ev, state)
+        """Whether a finding is unknown, not yet asked, and meaningful at this gestation.
 
-        def base(f: str) -> bool:
+        A follow-up stays open while a parent is present or may still be asked.
+        Worked out for every finding of the pack at once (set operations), so
+        that each of the few hundred questions a plan asks of it is one lookup.
+        """
+        covered = self.reopened(ev, state)
+        base = self.universe.difference(covered, ev.present, ev.absent, ev.numbers,
+                                        self._outside_weeks(ev.weeks))
+        closed = [f for f, parents in self.parents.items() if f in base and not any(
+            p in ev.present or p in base for p in parents)]
+        ok = base.difference(closed) if closed else base
+        universe = self.universe
+
+        def slow(f: str) -> bool:  # a finding no question, rule or flag names
             if f in covered or f in ev.present or f in ev.absent or f in ev.numbers:
                 return False
             lo, hi = self.meaningful.get(f, (-math.inf, math.inf))
             return lo <= ev.weeks < hi
 
-        def ok(f: str) -> bool:
-            # a follow-up stays open while a parent is present or may still be asked
-            parents = self.parents.get(f)
-            return base(f) and (parents is None or any(
-                p in ev.present or base(p) for p in parents))
+        return lambda f: f in ok or (f not in universe and slow(f))
 
-        return ok
+    def _outside_weeks(self, weeks: float) -> frozenset[str]:
+        """The findings not meaningful at ``weeks`` (kept per week: one interview, one
+        gestation)."""
+        hit = self._outside.get(weeks)
+        if hit is None:
+            hit = frozenset(f for f, lo, hi in self._windowed if not lo <= weeks < hi)
+            if len(self._outside) < OUTSIDE_KEPT:
+                self._outside[weeks] = hit
+        return hit
 
     def to_ask(self, f: str, ev: Evidence, askable: Callable[[str], bool]) -> set[str]:
         """The findings to ask so that ``f`` can be settled: itself, or its parents first."""
@@ -135,29 +168,39 @@ class Openings:
         return {p for p in parents if askable(p)}
 
     def candidates(
-        self, ev: Evidence, state: State
+        self, ev: Evidence, state: State, askable: Callable[[str], bool] | None = None
     ) -> list[tuple[QuestionSpec, tuple[str, ...]]]:
-        """Questions still worth asking, each with the findings it would settle."""
-        askable = self.askable(ev, state)
+        """Questions still worth asking, each with the findings it would settle.
+
+        ``askable``: this state's (``askable(ev, state)``), when the caller has it."""
+        if askable is None:
+            askable = self.askable(ev, state)
+        asked, present = state.asked, ev.present
         out = []
         grouped: set[str] = set()  # findings a group still open will ask about
-        for q in self.catalogue.questions.values():
-            if q.kind != "group" or q.id in state.asked or not q.applies(ev.present):
+        for q in self._groups:
+            if q.id in asked or not q.applies(present):
                 continue
             open_ = tuple(f for f in q.findings if askable(f))
             # one member left is asked as its own question, when it has one that applies
             if len(open_) >= 2 or (open_ and (q.volunteered or not self._own(open_[0], ev))):
                 out.append((q, open_))
                 grouped.update(open_)
-        for q in self.catalogue.questions.values():
-            if q.kind == "group" or q.id in state.asked or not q.applies(ev.present):
+        for q in self._others:
+            if q.id in asked or not q.applies(present):
                 continue
-            open_ = tuple(f for f in q.findings if askable(f))
             if q.kind == "number":
+                open_ = tuple(f for f in q.findings if askable(f))
                 if open_ and all(self.probe_values.get(f) for f in open_):
                     out.append((q, open_))
-            elif open_ and open_[0] not in grouped:
-                out.append((q, open_))
+            elif len(q.findings) == 1:  # a yes/no question: its one finding
+                f = q.findings[0]
+                if askable(f) and f not in grouped:
+                    out.append((q, (f,)))
+            else:
+                open_ = tuple(f for f in q.findings if askable(f))
+                if open_ and open_[0] not in grouped:
+                    out.append((q, open_))
         return out
 
     def _own(self, f: str, ev: Evidence) -> bool:
@@ -168,6 +211,7 @@ class Openings:
     def open_patterns(
         self, ev: Evidence, state: State, level: int, posterior: FloatArray,
         wanted: frozenset[str] = frozenset(),
+        askable: Callable[[str], bool] | None = None,
     ) -> dict[str, set[str]]:
         """Danger patterns above the current level that answers could still complete.
 
@@ -175,9 +219,11 @@ class Openings:
         condition leads or is probable enough for the adjustment's level, the
         only way it can set the level. ``wanted``: findings other steps ask
         anyway, asked first among a rule's parts (``open_findings``).
+        ``askable``: this state's (``askable(ev, state)``), when the caller has it.
         """
         target = self.ambulance_rank if level >= self.emergency_rank else self.emergency_rank
-        askable = self.askable(ev, state)
+        if askable is None:
+            askable = self.askable(ev, state)
         lead = int(leaders(posterior))
         out: dict[str, set[str]] = {}
         for p in self.patterns:

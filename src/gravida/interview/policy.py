@@ -19,7 +19,7 @@ import numpy as np
 import numpy.typing as npt
 
 from gravida.engine import Evidence, Model
-from gravida.engine.model import leaders, softmax
+from gravida.engine.model import leaders, softmax, trimester
 from gravida.engine.triage import RED_FLAG_SUBSETS_MAX
 from gravida.knowledge import expr
 from gravida.knowledge.load import CompiledRule
@@ -27,7 +27,8 @@ from gravida.knowledge.load import CompiledRule
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
 
-# Not clinical: red-flag subset masks kept per selector (each at most 63 x 90 floats).
+# Not clinical: red-flag subset masks kept per selector (each at most 63 x 90 floats),
+# and log priors (one per gestational week seen).
 MASKS_KEPT = 256
 
 # --- the triage policy, vectorised ----------------------------------------------
@@ -39,10 +40,21 @@ class _Rule:
     node: expr.Node
     mentions: frozenset[str]
     test: expr.Test  # the pack's compiled node: the same answers as expr.evaluate, faster
+    # findings of which one must be present (or measured) for the rule to hold
+    # (expr.triggers, the engine's own pre-filter); None: no such set
+    trigger: frozenset[str] | None = None
 
     @classmethod
     def of(cls, rank: int, cr: CompiledRule) -> _Rule:
-        return cls(rank, cr.node, frozenset(expr.findings_in(cr.node)), cr.test)
+        return cls(rank, cr.node, frozenset(expr.findings_in(cr.node)), cr.test,
+                   expr.triggers(cr.node, frozenset({"gestational_weeks"})))
+
+    def holds(self, h: Hypothesis) -> bool:
+        """``test``, skipped (False) when none of its triggers is known in ``h``."""
+        trig = self.trigger
+        if trig is not None and h.present.isdisjoint(trig) and trig.isdisjoint(h.numbers):
+            return False
+        return self.test(h.present, h.absent, h.numbers)
 
 
 @dataclass(frozen=True)
@@ -122,11 +134,21 @@ class LevelPolicy:
             for f in {f for r in rules for f in r.mentions}:
                 self.adjust_by_finding.setdefault(f, []).append(a)
         self._mask_cache: dict[tuple[str, ...], FloatArray] = {}
+        # per finding: its column (None: not in the model), the floors that mention it
+        # (most urgent first) and the adjusted conditions; read once per hypothesis
+        self.touches: dict[str, tuple[int | None, tuple[int, ...], tuple[int, ...]]] = {
+            f: (model.index.get(f),
+                tuple(sorted(self.floors_by_finding.get(f, ()),
+                             key=lambda i: -self.floors[i].rank)),
+                tuple(self.adjust_by_finding.get(f, ())))
+            for f in {*model.index, *self.floors_by_finding, *self.adjust_by_finding}
+        }
+        self._log_prior: dict[float, FloatArray] = {}
 
     # evidence-only parts ----------------------------------------------------
 
     def floor_truths(self, h: Hypothesis) -> list[bool]:
-        return [r.test(h.present, h.absent, h.numbers) for r in self.floors]
+        return [r.holds(h) for r in self.floors]
 
     def adjust_ranks(self, h: Hypothesis) -> IntArray:
         ranks = self.base_rank.copy()
@@ -137,7 +159,7 @@ class LevelPolicy:
     def _adjusted(self, i: int, rules: list[_Rule], h: Hypothesis) -> int:
         best = -1
         for r in rules:
-            if r.rank > best and r.test(h.present, h.absent, h.numbers):
+            if r.rank > best and r.holds(h):
                 best = r.rank
         return best if best >= 0 else int(self.base_rank[i])
 
@@ -153,8 +175,15 @@ class LevelPolicy:
 
     def posteriors(self, weeks: float, pos: FloatArray, neg: FloatArray) -> FloatArray:
         """model.posterior_batch for rows that share one gestational age, without its
-        per-row loop (the interview scores thousands of rows per question)."""
-        return softmax(self.model.scores(weeks, pos, neg))
+        per-row loop (the interview scores thousands of rows per question). The same
+        formula as ``Model.scores``, its log prior kept per week (one interview, one
+        gestation)."""
+        prior = self._log_prior.get(weeks)
+        if prior is None:
+            prior = self.model.log_prior(weeks)
+            if len(self._log_prior) < MASKS_KEPT:
+                self._log_prior[weeks] = prior
+        return softmax(prior + self.model.log_likelihood(trimester(weeks), pos, neg))
 
     def _masks(self, flags: tuple[str, ...]) -> FloatArray:
         """One row per non-empty subset of ``flags``: 1 everywhere but 0 on the subset."""
@@ -191,53 +220,73 @@ class LevelPolicy:
         floor_rank = np.full(n, max((r for _, r in base_true), default=-1), dtype=np.int64)
         base_adjust = self.adjust_ranks(base)
         cond_ranks = np.repeat(base_adjust[None, :], n, axis=0)
-        index = model.index
+        touches, no_touch = self.touches, (None, (), ())
+        red_flags = self.red_flags
         at_k: list[int] = []  # the changed findings' cells, set together after the loop
         at_j: list[int] = []
         is_pos: list[bool] = []
         is_neg: list[bool] = []
+        # the differential without each combination of the red flags present
+        groups: dict[tuple[str, ...], list[int]] = {}
+        base_flags = self._flags(base)
+        if base_flags:
+            groups[base_flags] = [0]
         for k in range(1, n):
             h = hyps[k]
-            if h.changed is None:
+            changed = h.changed
+            if changed is None:
                 pos[k], neg[k] = self.vectors(h)
                 floor_rank[k] = max(
                     (r.rank for r, t in zip(self.floors, self.floor_truths(h), strict=True) if t),
                     default=-1,
                 )
                 cond_ranks[k] = self.adjust_ranks(h)
+                flags = self._flags(h)
+                if flags:
+                    groups.setdefault(flags, []).append(k)
                 continue
-            floors: set[int] = set()
-            adjust: set[int] = set()
-            for f in h.changed:
-                j = index.get(f)
-                if j is not None:
-                    at_k.append(k)
-                    at_j.append(j)
-                    is_pos.append(f in h.present)
-                    is_neg.append(f in h.absent)
-                floors.update(self.floors_by_finding.get(f, ()))
-                adjust.update(self.adjust_by_finding.get(f, ()))
+            if len(changed) == 1:  # the common case: one finding answered
+                for f in changed:
+                    j, floors, adjust = touches.get(f, no_touch)
+                    if j is not None:
+                        at_k.append(k)
+                        at_j.append(j)
+                        is_pos.append(f in h.present)
+                        is_neg.append(f in h.absent)
+                same = f not in red_flags
+            else:
+                fl: set[int] = set()
+                ad: set[int] = set()
+                for f in changed:
+                    j, f_floors, f_adjust = touches.get(f, no_touch)
+                    if j is not None:
+                        at_k.append(k)
+                        at_j.append(j)
+                        is_pos.append(f in h.present)
+                        is_neg.append(f in h.absent)
+                    fl.update(f_floors)
+                    ad.update(f_adjust)
+                floors = tuple(sorted(fl, key=lambda i: -self.floors[i].rank))
+                adjust = tuple(ad)
+                same = changed.isdisjoint(red_flags)
             if floors:
                 best = max((r for i, r in base_true if i not in floors), default=-1)
-                for i in floors:
+                for i in floors:  # most urgent first: past the level found, none can raise it
                     rule = self.floors[i]
-                    if rule.rank > best and rule.test(h.present, h.absent, h.numbers):
+                    if rule.rank <= best:
+                        break
+                    if rule.holds(h):
                         best = rule.rank
                 floor_rank[k] = best
             for a in adjust:
                 ci, rules = self.adjust[a]
                 cond_ranks[k, ci] = self._adjusted(ci, rules, h)
-        pos[at_k, at_j] = is_pos
-        neg[at_k, at_j] = is_neg
-        # the differential without each combination of the red flags present
-        groups: dict[tuple[str, ...], list[int]] = {}
-        base_flags = self._flags(base)
-        for k, h in enumerate(hyps):
             # an answer about no red flag leaves the red flags present as they were
-            same = k > 0 and h.changed is not None and h.changed.isdisjoint(self.red_flags)
             flags = base_flags if same else self._flags(h)
             if flags:
                 groups.setdefault(flags, []).append(k)
+        pos[at_k, at_j] = is_pos
+        neg[at_k, at_j] = is_neg
         all_pos, all_neg, owners = [pos], [neg], [np.arange(n)]
         for flags, ks in groups.items():
             masks = self._masks(flags)

@@ -78,7 +78,8 @@ class Selector:
     def plan(self, state: State) -> QuestionPlan:
         model, params, o = self.model, self.params, self.openings
         ev = model.evidence(state.case)
-        cands = o.candidates(ev, state)
+        askable = o.askable(ev, state)
+        cands = o.candidates(ev, state, askable)
         hyps: list[Hypothesis] = [Hypothesis(ev.present, ev.absent, ev.numbers, frozenset())]
         memo: dict[tuple[str, bool], int | None] = {}
 
@@ -127,7 +128,6 @@ class Selector:
         level0 = int(levels[0])
         lead0 = float(post0.max())
         raise_to = o.ambulance_rank if level0 >= o.emergency_rank else o.emergency_rank
-        askable = o.askable(ev, state)
         if not entries:
             danger, _ = self._dangers(ev, state, level0, post0, askable, frozenset())
             return decide(o, state, [], level0, lead0, tuple(sorted(danger)))
@@ -211,7 +211,7 @@ class Selector:
         """The open danger patterns, and for each finding to ask the patterns and
         red flags it screens for (``wanted``: see ``policy.open_findings``)."""
         o = self.openings
-        danger = o.open_patterns(ev, state, level0, post0, wanted)
+        danger = o.open_patterns(ev, state, level0, post0, wanted, askable)
         danger_findings: dict[str, set[str]] = {}
         for pid, found in danger.items():
             for f in found:

@@ -185,6 +185,8 @@ def load_pack(
             raise PackError("triage.yaml", "cumulative_levels", f"unknown triage level {lv!r}")
     if "{conditions}" not in tf.cumulative_says:
         raise PackError("triage.yaml", "cumulative_says", "needs the {conditions} placeholder")
+    if "{reason}" not in tf.working_says:
+        raise PackError("triage.yaml", "working_says", "needs the {reason} placeholder")
     if tf.cumulative_levels:
         if tf.cumulative_src is None:
             raise PackError("triage.yaml", "cumulative_levels", "needs cumulative_src")
@@ -211,6 +213,11 @@ def load_pack(
             raise PackError("triage.yaml", where, str(exc)) from None
 
     floors = tuple(compile_rule(r, f"floors.{r.id}") for r in tf.floors)
+    for r in tf.floors:
+        for cid in r.suspects:
+            if cid not in conditions:
+                raise PackError("triage.yaml", f"floors.{r.id}.suspects",
+                                f"unknown condition {cid!r}")
     clevels: dict[str, ConditionLevel] = {}
     for cid, ct in tf.conditions.items():
         if cid not in conditions:
@@ -219,6 +226,10 @@ def load_pack(
             raise PackError("triage.yaml", cid, f"unknown triage level {ct.level!r}")
         _check_source(ct.src, sources, "triage.yaml", cid)
         adjust = tuple(compile_rule(r, f"conditions.{cid}.{r.id}") for r in ct.adjust)
+        for r in ct.adjust:
+            if r.suspects:
+                raise PackError("triage.yaml", f"conditions.{cid}.{r.id}.suspects",
+                                "only a floor rule names the conditions it suspects")
         if ct.threshold_src is not None:
             _check_source(ct.threshold_src, sources, "triage.yaml", f"{cid}.threshold")
         clevels[cid] = ConditionLevel(ct.level, ct.src, adjust, ct.threshold)
@@ -243,6 +254,7 @@ def load_pack(
         cumulative_levels=tuple(tf.cumulative_levels),
         cumulative_src=tf.cumulative_src or tf.thresholds_src,
         cumulative_says=tf.cumulative_says,
+        working_says=tf.working_says,
         red_flags=tuple(tf.red_flags),
         definitions=definitions,
         floors=floors,

@@ -78,6 +78,7 @@ class Pack:
     cumulative_levels: tuple[str, ...]
     cumulative_src: str
     cumulative_says: str
+    working_says: str
     red_flags: tuple[str, ...]
     definitions: dict[str, expr.Node]
     floors: tuple[CompiledRule, ...]

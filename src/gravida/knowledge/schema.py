@@ -212,6 +212,11 @@ class Rule(Strict):
     when: Expr
     says: str
     src: str
+    # A floor rule may name the conditions its sign makes the clinician suspect
+    # (the policy's own words: "possible ectopic", "suspected PE or DVT"): the
+    # working diagnosis, listed first when the rule raises her level above what
+    # the leading condition would get (engine/working.py).
+    suspects: list[str] = []
 
 
 class ConditionTriage(Strict):
@@ -238,6 +243,9 @@ class TriageFile(Strict):
     cumulative_levels: list[str] = []
     cumulative_src: str | None = None
     cumulative_says: str = "Together, these possible causes need this level of care: {conditions}."
+    # Why a suspected condition leads the ranking (engine/working.py); {reason} is
+    # the floor rule's own words.
+    working_says: str = "Listed first because it has to be ruled out first: {reason}"
     red_flags: list[str] = []
     red_flags_src: str | None = None
     definitions: dict[str, Expr] = {}

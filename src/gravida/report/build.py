@@ -48,11 +48,13 @@ class Why:
     probability: float  # rounded as sent and shown (6 places), so every reader agrees
     for_: tuple[str, ...]  # findings that raised it, in words
     against: tuple[str, ...]  # findings that lowered it, in words
+    # why it is listed first though less probable: the working diagnosis (engine/working.py)
+    first_because: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {"condition": self.condition, "name": self.name,
                 "probability": self.probability, "for": list(self.for_),
-                "against": list(self.against)}
+                "against": list(self.against), "first_because": self.first_because}
 
 
 @dataclass(frozen=True)
@@ -70,6 +72,7 @@ class Report:
     def why(self) -> list[Why]:
         """Plain-words reasons for the top conditions (the "why we think so" section)."""
         names = {c.id: c for c in self.assessment.conditions}
+        working = self.assessment.working
         return [
             Why(
                 e.condition,
@@ -77,6 +80,8 @@ class Report:
                 round(names[e.condition].probability, 6),
                 tuple(factor_words(f, self.wording) for f in e.raised),
                 tuple(factor_words(f, self.wording) for f in e.lowered),
+                working.says if working is not None and working.condition == e.condition
+                else None,
             )
             for e in self.assessment.explanations
         ]

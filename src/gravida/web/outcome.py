@@ -30,6 +30,7 @@ class Cause:
     likelihood: str
     towards: tuple[str, ...]
     against: tuple[str, ...]
+    first_because: str = ""  # why a less likely cause is listed first (the working diagnosis)
 
 
 def tel(number: str) -> str:
@@ -91,6 +92,7 @@ def result_view(report: Report, wording: Wording, phones: Mapping[str, str]) -> 
             wording.likelihood(w.probability),
             tuple(capfirst(x) for x in w.for_),
             tuple(capfirst(x) for x in w.against),
+            w.first_because or "",
         )
         for w in report.why()
     ]

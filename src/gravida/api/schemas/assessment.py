@@ -60,6 +60,9 @@ class WhyOut(Open, title="Why"):
     probability: float = Field(ge=0, le=1)
     for_: list[str] = Field(alias="for", description="Findings that made it more likely.")
     against: list[str] = Field(description="Findings that made it less likely.")
+    first_because: str | None = Field(
+        default=None, description="Why this cause is listed first though others are more "
+        "likely: a red flag says to rule it out first (the working diagnosis).")
 
 
 class PlanItemOut(Open, title="PlanItem"):
@@ -190,6 +193,16 @@ class WorkupItemOut(Open, title="WorkupItem"):
 _REPORT = "Part of the full result (the default); absent with `detail=core`."
 
 
+class WorkingDiagnosisOut(Open, title="WorkingDiagnosis"):
+    """The condition listed first because a red flag says to rule it out first."""
+
+    condition: str
+    probability: float = Field(ge=0, le=1, description="Its posterior (not raised).")
+    rule: str = Field(description="The floor rule that names it.")
+    level: str = Field(description="The level that rule asks for.")
+    says: str = Field(description="Why it is listed first, in her language.")
+
+
 class AssessmentOut(Open, title="Assessment"):
     """The result of an assessment.
 
@@ -199,6 +212,9 @@ class AssessmentOut(Open, title="Assessment"):
     """
 
     conditions: list[RankedConditionOut]
+    working_diagnosis: WorkingDiagnosisOut | None = Field(
+        default=None, description="Set when a red flag puts a less probable condition first "
+        "(it is then conditions[0]); null when the list is by probability alone.")
     triage: TriageOut
     explanations: list[ExplanationOut]
     evidence: EvidenceOut
