@@ -105,6 +105,8 @@ def diff(a_path: Path, b_path: Path) -> None:
 
 
 def _state(session: Any) -> tuple[str, str, frozenset[str]]:
+    """Level, leader, and the danger still looked for: open danger patterns and the
+    questions marked as able to cross the emergency line (by id, as "q:ID")."""
     p = plan(session)
     a = session.engine.assess(session.derived.case, explain=False)
     danger = frozenset(p.open_patterns) | frozenset(
@@ -112,58 +114,81 @@ def _state(session: Any) -> tuple[str, str, frozenset[str]]:
     return a.triage.level, a.ranked[0], danger
 
 
+def _own(session: Any, qid: str) -> frozenset[str]:
+    """The danger items that asking ``qid`` settles by itself (its own mark, the
+    patterns it screens for): closing these is the question doing its job."""
+    p = plan(session)
+    s = next((x for x in p.scored if x.question == qid), None)
+    return frozenset({f"q:{qid}"} | set(s.screening if s else ()))
+
+
+def _sessions(engine: Engine, sets: list[str], mode: str) -> Any:
+    for s in sets:
+        for v in load_vignettes(SETS[s]):
+            truth = Case.from_dict(v.case, engine.pack)
+            patient = SimulatedPatient(engine, truth)
+            if mode == "conversation":
+                initial = parse_text(v.narrative, engine.pack).case
+                groups = answered_by_text(engine, initial)
+                if WEEKS not in initial.numbers:
+                    initial = initial.with_number(WEEKS, truth.numbers[WEEKS])
+                yield start(engine, initial, groups), patient
+            else:
+                init, groups = patient.initial(engine)
+                yield start(engine, init, groups), patient
+
+
 def changed(sets: list[str], modes: list[str]) -> None:
+    """Per question id: how often asked, how often she could answer, and what her
+    answer changed: the level, the leader, other danger (patterns or marked
+    questions beyond the question's own), only its own danger (it was asked to rule
+    something out and did), or nothing."""
     engine = Engine()
+    kinds = ("level", "top1", "danger", "own", "nothing")
     for m in modes:
         asked: Counter[str] = Counter()
-        useful: defaultdict[str, Counter[str]] = defaultdict(Counter)
-        nothing_by_phase: Counter[str] = Counter()
-        for s in sets:
-            for v in load_vignettes(SETS[s]):
-                truth = Case.from_dict(v.case, engine.pack)
-                patient = SimulatedPatient(engine, truth)
-                if m == "conversation":
-                    initial = parse_text(v.narrative, engine.pack).case
-                    groups = answered_by_text(engine, initial)
-                    if WEEKS not in initial.numbers:
-                        initial = initial.with_number(WEEKS, truth.numbers[WEEKS])
-                    session = start(engine, initial, groups)
+        known: Counter[str] = Counter()
+        what: defaultdict[str, Counter[str]] = defaultdict(Counter)
+        for session, patient in _sessions(engine, sets, m):
+            before = _state(session)
+            for _ in range(60):
+                q = next_question(session)
+                if q is None:
+                    break
+                own = _own(session, q.id)
+                reply = patient.reply(q)
+                session = answer(session, q.id, reply)
+                if q.kind == "choose":
+                    continue
+                if session.derived.pending is not None:
+                    q2 = next_question(session)
+                    assert q2 is not None
+                    reply = patient.reply(q2)
+                    session = answer(session, q2.id, reply)
+                after = _state(session)
+                asked[q.id] += 1
+                known[q.id] += reply is not None
+                if before[0] != after[0]:
+                    what[q.id]["level"] += 1
+                elif before[1] != after[1]:
+                    what[q.id]["top1"] += 1
+                elif (before[2] ^ after[2]) - own:
+                    what[q.id]["danger"] += 1
+                elif before[2] != after[2]:
+                    what[q.id]["own"] += 1
                 else:
-                    init, groups = patient.initial(engine)
-                    session = start(engine, init, groups)
-                before = _state(session)
-                for _ in range(60):
-                    q = next_question(session)
-                    if q is None:
-                        break
-                    phase = plan(session).phase
-                    session = answer(session, q.id, patient.reply(q))
-                    if q.kind == "choose":
-                        continue
-                    if session.derived.pending is not None:
-                        q2 = next_question(session)
-                        assert q2 is not None
-                        session = answer(session, q2.id, patient.reply(q2))
-                    after = _state(session)
-                    key = q.id
-                    asked[key] += 1
-                    what = [n for n, i in (("level", 0), ("top1", 1), ("danger", 2))
-                            if before[i] != after[i]]
-                    for w in what:
-                        useful[key][w] += 1
-                    if not what:
-                        useful[key]["nothing"] += 1
-                        useful[key][f"nothing@{phase}"] += 1
-                        nothing_by_phase[phase] += 1
-                    before = after
-        print(f"== {m} ({', '.join(sets)})")
-        print(f"{'question':34} asked level  top1 danger nothing  (nothing by phase)")
+                    what[q.id]["nothing"] += 1
+                before = after
+        print(f"== {m} ({', '.join(sets)}): the first of level, top1, danger, own that changed")
+        print(f"{'question':34} {'asked':>5} {'known':>5} " + " ".join(f"{k:>7}" for k in kinds))
         for key, n in asked.most_common():
-            u = useful[key]
-            phases = {k.split('@')[1]: c for k, c in u.items() if k.startswith("nothing@")}
-            print(f"{key:34} {n:5} {u['level']:5} {u['top1']:5} {u['danger']:6} "
-                  f"{u['nothing']:7}  {phases}")
-        print("nothing, by phase:", dict(nothing_by_phase))
+            print(f"{key:34} {n:5} {known[key]:5} "
+                  + " ".join(f"{what[key][k]:7}" for k in kinds))
+        tot = Counter[str]()
+        for c in what.values():
+            tot.update(c)
+        print(f"{'all':34} {sum(asked.values()):5} {sum(known.values()):5} "
+              + " ".join(f"{tot[k]:7}" for k in kinds))
 
 
 def main() -> None:

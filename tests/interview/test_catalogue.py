@@ -35,6 +35,9 @@ def test_number_questions_state_unit_and_a_range_inside_the_vocabulary(pack):
 def test_groups_name_findings_and_location_is_volunteered(pack):
     cat = load_catalogue(pack)
     assert cat.volunteered == ("pain_location", "pain_side")
+    # the numbers she states first come from the pack too (the simulated patient's)
+    assert set(cat.volunteered_numbers) == {"gestational_weeks", "maternal_age"}
+    assert not any(cat.questions[g].must_choose for g in ("gestational_weeks", "maternal_age"))
     location = cat.questions["pain_location"]
     assert {"pain_lower_back_central", "pain_flank", "chest_pain", "shoulder_tip_pain",
             "pain_lower_abdomen"} <= set(location.findings)
@@ -77,6 +80,9 @@ def _broken_pack(tmp_path: Path, edit) -> Path:
         (lambda d: d["questions"]["pain_severity"].update(range=[0, 12]), "within"),
         (lambda d: d["interview"].update(src="no-such-source"), "unknown source"),
         (lambda d: d["questions"]["fever"].update(unit="°C"), "no unit"),
+        # she states a single number first (her weeks), not a form or a yes/no
+        (lambda d: d["questions"]["measurements"].update(volunteered=True), "volunteered"),
+        (lambda d: d["questions"]["fever"].update(volunteered=True), "volunteered"),
     ],
 )
 def test_a_broken_questions_file_fails_on_load_naming_the_entry(tmp_path, edit, message):
@@ -103,3 +109,4 @@ def test_a_condition_naming_an_unknown_finding_fails_at_load(tmp_path: Path):
     d = edited_pack(tmp_path, "questions.yaml", edit)
     with pytest.raises(PackError, match="vaginal_bleed"):
         load_catalogue(load_pack(d))
+

@@ -94,3 +94,12 @@ def test_text_start_uses_the_intake_when_present():
     assert r.exit_code == 0, r.output
     result = json.loads(r.output.strip().splitlines()[-1])
     assert result["assessment"]["evidence"]["gestational_weeks"] == 30
+
+
+@pytest.mark.parametrize("text", ["", "   ", "my back hurts"])
+def test_text_without_weeks_asks_the_weeks_once(text):
+    # an empty (or weeks-less) text: the weeks are asked before the questions, once
+    r = run(["--text", text], "30\n1\n" + "no\n\n\n\n" * 12)
+    assert r.exit_code == 0, r.output
+    assert r.output.count("How many weeks pregnant are you?") == 1
+    assert "Question 1 of at most" in r.output

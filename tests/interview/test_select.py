@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from gravida.engine import Case
 from gravida.evaluation.interview_mode import play
-from gravida.interview.decision import EMERGENCY, State
+from gravida.interview.decision import AMBULANCE, EMERGENCY, State
 from gravida.interview.policy import Hypothesis, status
 from gravida.interview.session import catalogue, plan, selector
 from gravida.knowledge import default_pack, expr
@@ -311,6 +311,51 @@ def test_an_emergency_in_her_own_words_is_taken_as_revealed(engine):
     calm = start(engine, {"gestational_weeks": 30, "present": ["pain_lower_back_central"]},
                  ["pain_location"])
     assert not calm.derived.emergency
+
+
+def _check_emergency_stop(engine, session):
+    """The emergency step's stop promise: no ambulance rule still open, and no
+    plausible answer (alone, or a question's answers together) that would make it
+    an ambulance call through the differential."""
+    cat = catalogue(engine)
+    p = plan(session)
+    assert p.stop == "emergency" and p.open_patterns == ()
+    amb = engine.pack.level_rank(AMBULANCE)
+    for s in p.scored:
+        q = cat.questions[s.question]
+        raising = sum(o.probability * q.answerable for o in s.outcomes
+                      if engine.pack.level_rank(engine.triage(
+                          _with(session.case, q, o.answer, engine)).level) >= amb)
+        assert raising < cat.params.plausible_answer, s.question
+
+
+def test_after_an_emergency_only_a_plausible_ambulance_call_is_asked(engine):
+    """Saddle numbness in her words: the emergency is known. What is asked then is
+    what could make it an ambulance call by a rule, or plausibly through the
+    differential; an answer rarer than that is left to the advice (call an
+    ambulance if you feel faint or very unwell), not asked."""
+    from gravida.interview import answer, next_question, start
+
+    plausible = catalogue(engine).params.plausible_answer
+    s = start(engine, {"gestational_weeks": 30, "present": [
+        "pain_lower_back_central", "saddle_numbness"]}, ["pain_location"])
+    asked = []
+    while (q := next_question(s)) is not None:
+        chosen = next(x for x in plan(s).scored if x.question == q.id)
+        assert chosen.screening or chosen.raises_danger or chosen.p_emergency >= plausible
+        asked.append(q.id)
+        s = answer(s, q.id, None)
+    _check_emergency_stop(engine, s)
+    assert "urgent_signs" in asked  # the shock and tearing-pain rules: asked however rare
+
+
+def test_dev_emergencies_stop_only_when_no_plausible_ambulance_answer_is_left(engine, played):
+    stops = 0
+    for session, _ in played.values():
+        if plan(session).stop == "emergency":
+            _check_emergency_stop(engine, session)
+            stops += 1
+    assert stops
 
 
 def test_a_screen_hides_what_cannot_be_felt_yet(engine):

@@ -63,9 +63,9 @@ class SimulatedPatient:
 
     def initial(self, engine: Engine) -> tuple[Findings, list[str]]:
         """What she says before any question, and which groups that answers."""
-        numbers = {k: self.case.numbers[k] for k in ("gestational_weeks", "maternal_age")
-                   if k in self.case.numbers}
         cat = catalogue(engine)
+        numbers = {k: self.case.numbers[k] for k in cat.volunteered_numbers
+                   if k in self.case.numbers}
         groups = list(cat.volunteered)
         present = sorted(
             f for g in groups for f in cat.questions[g].findings if f in self.case.present

@@ -43,6 +43,7 @@ class _QuestionDef(Strict):
     parts: list[_Part] | None = None
     answerable: Answerable = 1.0
     when: list[str] | None = None
+    volunteered: bool = False  # a number she states before any question (her weeks)
     src: str | None = None
 
 
@@ -103,7 +104,7 @@ class QuestionSpec:
 
         A volunteered follow-up (which side) can truly be "none of these".
         """
-        return self.volunteered and not self.when
+        return self.kind == "group" and self.volunteered and not self.when
 
     def applies(self, present: frozenset[str] | set[str]) -> bool:
         """Whether the question may be asked given the findings present so far."""
@@ -131,7 +132,16 @@ class Catalogue:
 
     @property
     def volunteered(self) -> tuple[str, ...]:
-        return tuple(q.id for q in self.questions.values() if q.volunteered)
+        """The groups she describes before any question (where the pain is, which side)."""
+        return tuple(q.id for q in self.questions.values()
+                     if q.volunteered and q.kind == "group")
+
+    @property
+    def volunteered_numbers(self) -> tuple[str, ...]:
+        """The numbers she states before any question when she knows them (her weeks
+        of pregnancy, her age): the simulated patient of the evaluator gives them."""
+        return tuple(q.findings[0] for q in self.questions.values()
+                     if q.volunteered and q.kind == "number")
 
     def get(self, question_id: str) -> QuestionSpec | None:
         return self.questions.get(question_id)
@@ -176,10 +186,12 @@ def load_catalogue(pack: Pack) -> Catalogue:
                     raise PackError(FILE, where, "a number question needs unit and range")
                 part = _number_part(pack, fid, pack.label(fid), q.unit, q.range, where)
                 spec = QuestionSpec(qid, "number", q.text, q.help, (fid,), parts=(part,),
-                                    answerable=q.answerable,
+                                    answerable=q.answerable, volunteered=q.volunteered,
                                     when=_when(q.when, booleans, where))
             else:
                 raise PackError(FILE, where, f"{fid!r} is not a vocabulary finding")
+        if q.volunteered and (spec.kind != "number" or len(spec.findings) != 1):
+            raise PackError(FILE, where, "only a single number (or a group) is volunteered")
         for fid in spec.findings:
             if fid in by_finding:
                 raise PackError(FILE, where, f"{fid} already has question {by_finding[fid]}")

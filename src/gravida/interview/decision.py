@@ -64,7 +64,8 @@ class Scored:
     value: float
     info_gain: float  # bits about the differential
     level_change: float  # expected |change of level|, in levels
-    p_emergency: float  # probability of an answer that raises the level to an emergency now
+    p_emergency: float  # probability (x answerable) of an answer that raises the level
+    # across the emergency line now (at an emergency: to an ambulance)
     screening: tuple[str, ...]  # open danger patterns this question could help complete
     holds_level: bool  # a plausible answer changes the level
     holds_top1: bool  # the answers that would change the leading condition are plausible
@@ -135,12 +136,15 @@ def decide(
     for s in scored:
         if openings.catalogue.questions[s.question].must_choose:
             return plan(s.question, None, "start")
-    # 2. an emergency already revealed: only what could make it an ambulance call
+    # 2. an emergency already revealed: only what could make it an ambulance call,
+    #    by a rule (however unlikely its answer), or through the differential by
+    #    answers that are together plausible (or a plausible pair); a rarer one is
+    #    left to the advice she is given ("if you feel faint ... call an ambulance")
     if state.emergency and level0 >= openings.emergency_rank:
         if level0 >= openings.ambulance_rank:
             return plan(None, "emergency_ambulance", "emergency")
-        ambulance = [s for s in scored
-                     if s.screening or s.p_emergency > 0 or s.raises_danger]
+        ambulance = [s for s in scored if s.screening or s.raises_danger
+                     or s.p_emergency >= params.plausible_answer]
         if not ambulance:
             return plan(None, "emergency", "emergency")
         if state.n_asked >= params.max_questions:
