@@ -358,28 +358,6 @@ def test_dev_emergencies_stop_only_when_no_plausible_ambulance_answer_is_left(en
     assert stops
 
 
-def test_a_rule_s_emergency_is_shown_when_the_differential_adds_an_ambulance(engine):
-    """Sudden severe back pain at 30 weeks with no mechanical cause: the rule says
-    emergency and the differential (abruption, dissection) an ambulance on top. The
-    emergency is shown all the same; nothing can make an ambulance call more urgent,
-    so she is told at once instead of after twenty questions that could only lower it."""
-    from gravida.interview import next_question, result, start
-
-    said = {"gestational_weeks": 30, "pain_severity": 9,
-            "present": ["pain_lower_back_central", "pain_onset_sudden"],
-            "absent": ["heavy_lifting_or_strain", "pain_worse_with_movement",
-                       "lumbar_tenderness", "vaginal_bleeding"]}
-    t = engine.triage(Case.from_dict(said, engine.pack))
-    assert t.level == AMBULANCE and t.set_by.kind == "condition"  # the differential's
-    assert "sudden_severe_non_mechanical_pain" in {r.id for r in t.reasons}
-    s = start(engine, said, ["pain_location"])
-    assert s.derived.emergency
-    assert next_question(s) is None and result(s).stop_reason == "emergency_ambulance"
-    # a rule not settled yet (was there a lift?) shows nothing: it is asked first
-    unsure = {**said, "absent": ["pain_worse_with_movement", "lumbar_tenderness"]}
-    assert not start(engine, unsure, ["pain_location"]).derived.emergency
-
-
 def test_a_screen_hides_what_cannot_be_felt_yet(engine):
     from gravida.interview import answer, next_question, start
 

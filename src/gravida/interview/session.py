@@ -24,7 +24,7 @@ from gravida.interview.answers import (
     unknown_members,
 )
 from gravida.interview.catalogue import Catalogue, QuestionSpec, load_catalogue
-from gravida.interview.decision import EMERGENCY, QuestionPlan, State
+from gravida.interview.decision import AMBULANCE, EMERGENCY, QuestionPlan, State
 from gravida.interview.select import Selector
 from gravida.knowledge import expr
 from gravida.knowledge.load import Pack
@@ -148,12 +148,13 @@ def start(
     covered = frozenset(f for gid in vol for f in cat.questions[gid].findings)
     # What she said first can show an emergency as an answer can ("I'm bleeding",
     # at 30 weeks): then, as after such an answer, only what could make it an
-    # ambulance call is asked. Compared with her weeks alone. A red flag or an
-    # emergency rule shows it; the differential alone does not (answers may still
-    # undo that), but it may add an ambulance on top of a rule's emergency.
+    # ambulance call is asked. Compared with her weeks alone. An ambulance that
+    # only the differential sets is not taken as shown: answers may still undo it.
     weeks_only = Case.from_dict(
         {"gestational_weeks": parsed.numbers["gestational_weeks"]}, engine.pack)
-    emergency = _reveals_emergency(engine, weeks_only, parsed)
+    now = engine.triage(parsed)
+    emergency = _reveals_emergency(engine, weeks_only, parsed) and (
+        now.level != AMBULANCE or now.set_by.kind == "rule")
     derived = _Derived(parsed, frozenset(vol), covered, emergency, None)
     return Session(engine, dict(parsed.to_json()), vol, (), derived)
 
@@ -302,16 +303,9 @@ def _reveals_emergency(engine: Engine, before: Case, after: Case) -> bool:
     new_flags = (after.present - before.present) & set(pack.red_flags)
     if new_flags:
         return True
-    # a floor rule at an emergency level that now holds, whatever else sets the
-    # level (the differential may make it an ambulance call on top: the emergency
-    # is shown all the same), unless it has exceptions still unknown ("unless
-    # after a lift"): then it is not settled yet
-    held = {r.id for r in t0.reasons if r.kind == "rule"}
-    floors = {cr.rule.id: cr for cr in pack.floors}
+    if t1.set_by.kind != "rule":
+        return False
+    # a rule with exceptions still unknown ("unless after a lift") is not settled yet
     ev = engine.model.evidence(after)
-    return any(
-        r.kind == "rule" and r.id not in held
-        and pack.level_rank(r.level) >= pack.level_rank(EMERGENCY)
-        and (r.id not in floors or not expr.open_exceptions(
-            floors[r.id].node, ev.present, ev.absent, ev.numbers))
-        for r in t1.reasons)
+    rule = next((cr for cr in pack.floors if cr.rule.id == t1.set_by.id), None)
+    return rule is None or not expr.open_exceptions(rule.node, ev.present, ev.absent, ev.numbers)
