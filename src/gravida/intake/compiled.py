@@ -16,6 +16,7 @@ from spacy.matcher import Matcher
 from gravida.intake.frames import FrameRule
 from gravida.intake.rules import AloneRule, NearRule, NumberRule, WideRangeRule
 from gravida.intake.spelling import Speller
+from gravida.intake.vague import VagueRule
 
 if TYPE_CHECKING:
     from gravida.intake.medicines import MedicineMatcher
@@ -86,6 +87,8 @@ class Lexicon:
     number_maps: list[dict[str, Any]] = field(default_factory=list)
     near_rules: list[NearRule] = field(default_factory=list)
     alone_rules: list[AloneRule] = field(default_factory=list)
+    # a place said loosely yields to a more specific one (vague.py)
+    vague_rules: list[VagueRule] = field(default_factory=list)
     wide_ranges: list[WideRangeRule] = field(default_factory=list)
     # what ends backward scopes only (Russian: a comma; "температуры нет")
     backward_breakers: set[str] = field(default_factory=set)

@@ -51,6 +51,7 @@ from gravida.intake.rules import (
     wide_ranges,
 )
 from gravida.intake.spelling import build_speller, medicine_words
+from gravida.intake.vague import vague_rules
 from gravida.knowledge.load import Pack, PackError
 
 PHRASES_DIR = "phrases"
@@ -330,6 +331,7 @@ def _load(pack: Pack, raw: Any, language: str) -> Lexicon:
         number_maps=number_maps,
         near_rules=nears,
         alone_rules=alone_rules(raw.get("alone_implies"), booleans, known_src),
+        vague_rules=vague_rules(raw.get("vague"), booleans, known_src),
         wide_ranges=wide_ranges(raw.get("wide_ranges"), booleans, known_src, num),
         backward_breakers=backward_breakers,
         own_clause=own_clause,

@@ -33,6 +33,7 @@ class Mention:
 
 
 MASK = "_mask"
+CROSSING = "crossing"  # the frame part of terminators frames read across
 
 
 def targets(doc: Doc, lex: Lexicon, triggers: list[ctx.Trigger]) -> list[Mention]:
@@ -115,10 +116,13 @@ def _frames(doc: Doc, lex: Lexicon, ends: set[int], found: list[Mention]) -> lis
     for m in found:
         if m.finding == MASK:
             masked |= m.literal
+    # terminators a frame may cross (the part named ``crossing``): "I have to lie
+    # down then it gets better", "I sit down and it passes" are one thought
+    crossed = {i for h in hits.get(CROSSING, ()) for i in range(h.start, h.end)}
     return [
         Mention(rule.finding, rule.polarity, start, end, f"frame: {pattern}", literal, frame=True)
         for rule, start, end, literal, pattern in frame_mentions(
-            doc, lex.frame_rules, hits, ends, masked
+            doc, lex.frame_rules, hits, ends - crossed, masked
         )
     ]
 

@@ -18,12 +18,13 @@ from gravida.intake import context as ctx
 from gravida.intake.evidence import ParseResult, TextEvidence
 from gravida.intake.lexicon import Lexicon, lexicon_for
 from gravida.intake.medicines import find_medicines, medicine_spans
-from gravida.intake.mentions import char_span, targets, token_span, widen
+from gravida.intake.mentions import Mention, char_span, targets, token_span, widen
 from gravida.intake.morph import read_slips
 from gravida.intake.numbers import NumberHit, choose, extract_numbers
 from gravida.intake.settle import contradictions, durations, settle
 from gravida.intake.spelling import set_lemmas
 from gravida.intake.text import bound, normalise
+from gravida.intake.vague import yield_vague
 from gravida.knowledge.i18n import _
 from gravida.knowledge.load import Pack
 
@@ -79,6 +80,12 @@ def read_one(text: str, pack: Pack, language: str) -> ParseResult:
 
     evidence: list[TextEvidence] = []
     starts = sorted({m.start for m in mentions})
+    covering: dict[int, list[Mention]] = {}  # the mentions whose words hold a token
+    by_finding: dict[str, list[Mention]] = {}
+    for m in mentions:
+        by_finding.setdefault(m.finding, []).append(m)
+        for k in m.literal:
+            covering.setdefault(k, []).append(m)
     for m in mentions:
         mods = ctx.modifiers_of(m.start, m.end, all_scopes)
         if m.polarity == "absent":
@@ -105,6 +112,10 @@ def read_one(text: str, pack: Pack, language: str) -> ParseResult:
         if not negated:
             gap = [t for t in in_gaps.over(m.start, m.end) if not m.literal & set(range(*t))]
             negated = any(m.start <= a and b <= m.end for a, b in gap)
+        if not negated:
+            negated = _shared_negation(m, covering, in_gaps)
+        if not negated:
+            negated = _denied_around(m, by_finding.get(m.finding, ()), in_gaps)
         flags = _drop_flags(mods, m.finding, lex)
         if m.polarity == "absent_if_negated":
             if not negated:
@@ -170,6 +181,7 @@ def read_one(text: str, pack: Pack, language: str) -> ParseResult:
     )
     evidence.extend(durations(norm, doc, lex, all_scopes, text, weeks_spans, weeks_now))
     evidence.sort(key=lambda e: (e.start, e.end, e.finding))
+    evidence = yield_vague(evidence, lex.vague_rules, text)
     case = settle(evidence, lex)
     labels = {fid: info.label for fid, info in pack.info.items()}
     warnings.extend(contradictions(evidence, labels))
@@ -177,6 +189,49 @@ def read_one(text: str, pack: Pack, language: str) -> ParseResult:
         warnings.append(_("no weeks of pregnancy found"))
     medicines = find_medicines(doc, lex.medicines, med_spans, all_scopes, text)
     return ParseResult(case, evidence, warnings, truncated, language, medicines)
+
+
+def _denied_around(m: Mention, same: Sequence[Mention], in_gaps: ctx.Spans) -> bool:
+    """A longer mention of the same finding around ``m`` holds a negation outside
+    ``m``'s words: "sitting for a long time doesn't bother it" denies the worse-with-
+    sitting that "sitting for a long time" alone would state."""
+    if m.polarity != "present":
+        return False
+    for o in same:
+        if (
+            o is m
+            or o.polarity != "present"
+            or not (o.start <= m.start and m.end <= o.end)
+            or o.end - o.start <= m.end - m.start
+        ):
+            continue
+        for a, b in in_gaps.over(o.start, o.end):
+            outside = b <= m.start or a >= m.end
+            if o.start <= a and b <= o.end and outside and not o.literal & set(range(a, b)):
+                return True
+    return False
+
+
+def _shared_negation(
+    m: Mention, covering: dict[int, list[Mention]], in_gaps: ctx.Spans
+) -> bool:
+    """A negation word just before ``m`` that an overlapping mention of another
+    finding claims as its own words negates ``m`` too: in "it doesn't ease when I
+    lie down" the "doesn't" belongs to the unrelieved pain's phrase ("doesn't
+    ease") and also denies the relief that overlaps it, so the two overlapping
+    mentions agree instead of contradicting each other."""
+    for a, b in in_gaps.over(max(0, m.start - NEAR), m.start):
+        if not (m.start - NEAR <= b <= m.start) or a >= m.start:
+            continue
+        for o in covering.get(a, ()):
+            if (
+                o.finding != m.finding
+                and set(range(a, b)) <= o.literal
+                and o.start < m.end
+                and m.start < o.end
+            ):
+                return True
+    return False
 
 
 def _elsewhere(doc: Doc, start: int, end: int, finding: str, lex: Lexicon) -> bool:
