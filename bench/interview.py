@@ -5,8 +5,10 @@ States: every step of every dev vignette played by the simulated patient
 (if ../shared is present) plus deterministic random cases, so the figures
 cover calm, unclear and emergency states, early and late in an interview.
 
-Timed: ``next_question(session)`` (the whole choice: every possible answer
-of every question, batch posteriors, vectorised triage, the stop rule).
+Timed: ``plan(session)`` (the whole choice: every possible answer of every
+question, batch posteriors, vectorised triage, the stop rule). Not
+``next_question``: a session keeps its decision once made, so timing that on
+the states built here measured a cache read.
 Wall time is what a user waits; thread CPU time is the work itself, which
 stays meaningful on a busy machine. BLAS runs single-threaded (as in a
 server worker): threading a 90x25 matrix product only adds latency.
@@ -30,6 +32,7 @@ from cases import make_cases
 from gravida.engine import Case, Engine
 from gravida.evaluation.interview_mode import SimulatedPatient
 from gravida.interview import Session, answer, next_question, start
+from gravida.interview.session import plan
 
 SHARED_DEV = Path(__file__).resolve().parents[2] / "shared" / "vignettes" / "dev.yaml"
 
@@ -69,14 +72,14 @@ def main() -> None:
     t0 = time.perf_counter()
     all_states = states(engine, cases(engine, args.random))
     print(f"{len(all_states)} interview states built in {time.perf_counter() - t0:.1f} s")
-    next_question(all_states[0])  # warm the per-engine selector
+    plan(all_states[0])  # warm the per-engine selector
 
     wall: list[float] = []
     cpu: list[float] = []
     for _ in range(args.rounds):
         for s in all_states:
             w, c = time.perf_counter(), time.thread_time()
-            next_question(s)
+            plan(s)
             cpu.append(time.thread_time() - c)
             wall.append(time.perf_counter() - w)
     ms = 1000.0

@@ -83,11 +83,22 @@ class Selector:
         hyps: list[Hypothesis] = [Hypothesis(ev.present, ev.absent, ev.numbers, frozenset())]
         memo: dict[tuple[str, bool], int | None] = {}
 
+        implied = self.implied
+
         def boolean(f: str, val: bool) -> int | None:
             key = (f, val)
-            if key not in memo:
-                memo[key] = self._add(hyps, ev, {f} if val else set(), set() if val else {f})
-            return memo[key]
+            k = memo.get(key, -1)
+            if k != -1:
+                return k
+            if f in implied:
+                k = self._add(hyps, ev, {f} if val else set(), set() if val else {f})
+            else:  # _add's common case, without its sets: nothing else follows
+                one = frozenset((f,))
+                hyps.append(Hypothesis(ev.present | one, ev.absent, ev.numbers, one) if val
+                            else Hypothesis(ev.present, ev.absent | one, ev.numbers, one))
+                k = len(hyps) - 1
+            memo[key] = k
+            return k
 
         # every answer of every question: (question, answer, hypothesis, part)
         questions: list[QuestionSpec] = []
