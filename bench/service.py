@@ -158,12 +158,18 @@ async def asgi_call(app: Any, method: str, path: str, body: bytes = b"",
 async def asgi_figures(app: Any, rounds: int) -> dict[str, tuple[float, int]]:
     """bench/load.py's requests through the app in process (statuses checked), on one
     event loop that runs on between them as a server's does (anyio's worker threads
-    live as long as the task that started them): best process CPU ms per request."""
+    live as long as the task that started them): best process CPU ms per request,
+    counted while the app has the request (this client's encoding of the bodies and
+    decoding of the replies, ~0.1 ms for a full result, is not the server's)."""
     assess = [json.dumps(b).encode() for b in lua_bodies("assess.lua")]
     starts = [json.dumps(b).encode() for b in lua_bodies("interview.lua")]
 
+    spent = [0.0]  # process CPU inside the app: not this client's JSON work around it
+
     async def call(method: str, path: str, body: bytes, query: bytes = b"") -> Any:
+        t0 = time.process_time()
         status, out = await asgi_call(app, method, path, body, query)
+        spent[0] += time.process_time() - t0
         if status not in (200, 201):
             raise RuntimeError(f"{method} {path}: {status} {out[:200]!r}")
         return json.loads(out)
@@ -196,9 +202,9 @@ async def asgi_figures(app: Any, rounds: int) -> dict[str, tuple[float, int]]:
         await fn()  # warm every cache once
         best, n = float("inf"), 0
         for _ in range(rounds):
-            t0 = time.process_time()
+            spent[0] = 0.0
             n = await fn()
-            best = min(best, (time.process_time() - t0) * 1000 / n)
+            best = min(best, spent[0] * 1000 / n)
         out[name] = (best, n)
     return out
 

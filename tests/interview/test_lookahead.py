@@ -58,3 +58,29 @@ def test_a_member_nested_in_a_finding_already_present_is_priced_given_it(engine)
     # the rest is shared by the members' own probabilities, the child's given bleeding
     yes = np.array([post0 @ given, post0 @ p[:, index[OTHER]]])
     assert prob[1:] == pytest.approx((1 - expected) * yes / yes.sum())
+
+
+def test_groups_priced_together_equal_each_priced_alone(engine):
+    """A plan prices all its group questions in one matrix (``_price_groups``): each
+    group's answers are those it gets on its own, nested members included."""
+    case = Case({"gestational_weeks": 30}, present=frozenset({PARENT}))
+    model = engine.model
+    ev, post0 = engine.posterior(case)
+    p_t = model.p[trimester(ev.weeks)]
+    implies = [(imp.if_, imp.then) for imp in engine.pack.implies]
+    groups = [(CHILD, OTHER), ("chills_rigors", "pain_flank", "pain_one_side", "pain_right_side"),
+              ("painful_urination",)]
+    questions, entries = [], []
+    for qi, members in enumerate(groups):
+        questions.append(QuestionSpec(f"g{qi}", "group", "Any of these?", None, members,
+                                      items=members))
+        entries += [(qi, False, 0, 0)] + [(qi, (f,), 0, 0) for f in members]
+    together = answer_probabilities(model, implies, questions, entries, [], post0, p_t, ev)
+    at = 0
+    for members in groups:
+        alone = answer_probabilities(
+            model, implies, [_group(members)],
+            [(0, False, 0, 0)] + [(0, (f,), 0, 0) for f in members], [], post0, p_t, ev)
+        assert together[at:at + len(alone)] == pytest.approx(alone, rel=1e-12)
+        assert alone.sum() == pytest.approx(1.0)
+        at += len(alone)

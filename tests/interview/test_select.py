@@ -521,3 +521,38 @@ def test_two_answers_that_together_lower_the_leaders_level_are_both_asked(engine
             reply = True if q.findings[0] == "pain_relieved_by_rest" else None
         s = answer(s, q.id, reply)
     assert result(s).assessment.triage.level == "self_care", asked
+
+
+def test_askable_as_a_set_is_the_plain_rule(engine, played):
+    """``Openings.askable`` works out every finding at once as a set; for each finding
+    it says what the plain rule says: unknown, not yet asked (less the reopened),
+    meaningful at her weeks, and a follow-up only while a parent is present or may
+    still be asked. A finding no question or rule names falls back to the rule."""
+    import math
+
+    o = selector(engine).openings
+    states = []
+    for session, _ in played.values():
+        d = session.derived
+        states.append(State(d.case, d.asked, d.covered, session.questions_asked, d.emergency))
+        states.append(State(Case({"gestational_weeks": d.case.weeks}), frozenset(),
+                            frozenset(), 0, False))
+    assert states
+    for state in states:
+        ev = engine.model.evidence(state.case)
+        covered = o.reopened(ev, state)
+
+        def base(f, ev=ev, covered=covered):
+            if f in covered or f in ev.present or f in ev.absent or f in ev.numbers:
+                return False
+            lo, hi = o.meaningful.get(f, (-math.inf, math.inf))
+            return lo <= ev.weeks < hi
+
+        def plain(f, ev=ev, base=base):
+            parents = o.parents.get(f)
+            return base(f) and (parents is None or any(p in ev.present or base(p)
+                                                       for p in parents))
+
+        askable = o.askable(ev, state)
+        for f in sorted(o.universe | {"not_a_finding_anyone_names"}):
+            assert askable(f) == plain(f), (f, state.case.to_json())

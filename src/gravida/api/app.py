@@ -32,7 +32,6 @@ from gravida.api.problems import (
     PROBLEM_MEDIA_TYPE,
     RETRY_AFTER_SECONDS,
     ApiProblem,
-    FieldError,
     problem_bytes,
     problem_json,
 )
@@ -44,6 +43,7 @@ from gravida.engine import Engine
 from gravida.knowledge import i18n
 from gravida.service import Service
 from gravida.service.errors import ServiceError
+from gravida.service.validation import field_errors
 from gravida.settings import Settings
 from gravida.store import InterviewStore, make_engine, upgrade
 
@@ -140,15 +140,10 @@ async def _database_down(request: Request, exc: Exception) -> Response:
 
 async def _validation_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, RequestValidationError)
-    errors = []
-    malformed = False
-    for e in exc.errors():
-        loc = [str(x) for x in e.get("loc", ())]
-        if loc and loc[0] in ("body", "query", "path", "header", "cookie"):
-            loc = loc[1:]
-        if e.get("type") == "json_invalid":
-            malformed = True
-        errors.append(FieldError(".".join(loc) or "body", str(e.get("msg", "is not valid"))))
+    # pydantic's words for each error, in the caller's language (service/validation.py)
+    errors = field_errors(exc.errors(), ("body", "query", "path", "header", "cookie"),
+                          limit=1000)
+    malformed = any(e.get("type") == "json_invalid" for e in exc.errors())
     status = 400 if malformed else 422
     with i18n.language(request_language(request)):
         body = problem_json(

@@ -21,12 +21,15 @@ from typing import Any
 from fastapi import Request
 
 from gravida.api.problems import ApiProblem, FieldError
+from gravida.knowledge.i18n import N_
 
 JSON_TYPES = ("application/json",)
 
 
-def bad_json(detail: str, where: str = "body") -> ApiProblem:
-    return ApiProblem(400, "malformed-json", "Malformed JSON", detail, [FieldError(where, detail)])
+def bad_json(detail: str, where: str = "body", **values: object) -> ApiProblem:
+    """A 400 for a body that is not JSON; ``detail`` is a msgid (a template with values)."""
+    error = FieldError.of(where, detail, (), **values) if values else FieldError(where, detail)
+    return ApiProblem.of(400, "malformed-json", "Malformed JSON", detail, [error], None, values)
 
 
 class _Duplicate(ValueError):
@@ -89,29 +92,31 @@ def is_json_type(content_type: str) -> bool:
 def parse_json(raw: bytes) -> Any:
     """The body as JSON; anything not strictly JSON text is a 400 problem saying where."""
     if not raw.strip():
-        raise bad_json("The request body is empty: send a JSON object.")
+        raise bad_json(N_("The request body is empty: send a JSON object."))
     try:
         value = json.loads(raw, parse_constant=_no_constant, parse_int=_int,
                            object_pairs_hook=_object)
     except _Duplicate as exc:
-        raise bad_json(f"The key {exc.key!r} appears more than once in one object.",
-                       exc.key if _is_text(exc.key) else "body") from None
+        raise bad_json(N_("The key %(key)s appears more than once in one object."),
+                       exc.key if _is_text(exc.key) else "body",
+                       key=repr(exc.key) if _is_text(exc.key) else "?") from None
     except json.JSONDecodeError as exc:
-        raise bad_json(
-            f"The body is not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}."
-        ) from None
+        # where, not the parser's English words for what
+        raise bad_json(N_("The body is not valid JSON at line %(line)s column %(column)s."),
+                       line=exc.lineno, column=exc.colno) from None
     except UnicodeDecodeError:
-        raise bad_json("The body is not UTF-8 text.") from None
-    except ValueError as exc:
-        raise bad_json(f"The body is not valid JSON: {exc}.") from None
+        raise bad_json(N_("The body is not UTF-8 text.")) from None
+    except ValueError:  # NaN, Infinity: not JSON numbers
+        raise bad_json(N_("The body is not valid JSON: NaN and Infinity are not JSON "
+                          "numbers.")) from None
     except RecursionError:
-        raise bad_json("The body is nested too deeply.") from None
+        raise bad_json(N_("The body is nested too deeply.")) from None
     # A lone surrogate can only arrive as a \u escape (raw bytes must be UTF-8).
     if b"\\u" in raw or b"\\U" in raw:
         where = _lone_surrogate(value, "")
         if where is not None:
-            raise bad_json("The body contains a lone UTF-16 surrogate (\\ud800-\\udfff), "
-                           "which is not text.", where or "body")
+            raise bad_json(N_("The body contains a lone UTF-16 surrogate (\\ud800-\\udfff), "
+                              "which is not text."), where or "body")
     return value
 
 
@@ -122,7 +127,8 @@ async def json_body(request: Request) -> Any:
         raise ApiProblem(
             415, "unsupported-media-type", "Unsupported media type",
             "Send the body as JSON with Content-Type: application/json.",
-            [FieldError("Content-Type", f"is {content_type or 'missing'!s}, "
-                                        "not application/json")],
+            [FieldError.of("Content-Type", N_("is %(type)s, not application/json"),
+                           type=content_type)] if content_type else
+            [FieldError("Content-Type", N_("is missing, not application/json"))],
         )
     return parse_json(await request.body())

@@ -17,7 +17,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from gravida.knowledge.i18n import _
+from gravida.knowledge.i18n import _, ngettext
 from gravida.service.errors import (
     Conflict,
     InvalidRequest,
@@ -84,20 +84,34 @@ class ApiProblem(Exception):
     detail: str
     errors: Sequence[FieldError] = field(default_factory=tuple)
     headers: dict[str, str] = field(default_factory=dict)
+    # a detail with values: its msgid and the values (see ServiceError)
+    template: str = ""
+    params: tuple[tuple[str, str], ...] = ()
 
     def __post_init__(self) -> None:
         super().__init__(self.detail)
+
+    @classmethod
+    def of(cls, status: int, kind: str, title: str, template: str,
+           errors: Sequence[FieldError] = (), headers: dict[str, str] | None = None,
+           params: dict[str, object] | None = None) -> ApiProblem:
+        """A problem whose detail carries values, kept translatable (``template`` N_)."""
+        values = {k: str(v) for k, v in (params or {}).items()}
+        return cls(status, kind, title, template % values, errors, headers or {},
+                   template, tuple(values.items()))
 
     @classmethod
     def from_service(cls, exc: ServiceError) -> ApiProblem:
         """A domain error of the service as the problem the API returns."""
         status = SERVICE_STATUS[type(exc)]
         headers = {"Retry-After": str(RETRY_AFTER_SECONDS)} if status == 503 else {}
-        return cls(status, exc.kind, exc.title, exc.detail, exc.errors, headers)
+        return cls(status, exc.kind, exc.title, exc.detail, exc.errors, headers,
+                   exc.template, exc.params)
 
     def to_json(self, instance: str | None = None) -> dict[str, Any]:
         return problem_json(
-            self.status, self.title, self.detail, self.kind, self.errors, instance
+            self.status, self.title, self.detail, self.kind, self.errors, instance,
+            self.template, self.params,
         )
 
 
@@ -108,16 +122,20 @@ def problem_json(
     kind: str | None = None,
     errors: Iterable[FieldError] = (),
     instance: str | None = None,
+    template: str = "",
+    params: Iterable[tuple[str, str]] = (),
 ) -> dict[str, Any]:
     phrase = _(_phrase(status))
     all_errors = [_translated(e) for e in errors]
-    text = _(detail) if detail else phrase
+    # a detail with values: its words translated, the values kept
+    text = _(template) % dict(params) if template else _(detail) if detail else phrase
     if all_errors and detail == "; ".join(f"{e.field}: {e.message}" for e in errors):
         text = "; ".join(f"{e.field}: {e.message}" for e in all_errors)
     if len(all_errors) > MAX_ERRORS:
         more = len(all_errors) - MAX_ERRORS
         text = "; ".join(f"{e.field}: {e.message}" for e in all_errors[:MAX_ERRORS])
-        text += f"; and {more} more problem{'s' if more > 1 else ''}"
+        text += "; " + ngettext("and %(n)s more problem", "and %(n)s more problems",
+                                more) % {"n": more}
     if len(text) > MAX_DETAIL_CHARS:
         text = text[: MAX_DETAIL_CHARS - 1] + "…"
     out: dict[str, Any] = {

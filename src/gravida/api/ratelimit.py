@@ -28,6 +28,7 @@ from limits.aio.strategies import MovingWindowRateLimiter
 from limits.storage import storage_from_string
 
 from gravida.api.problems import PROBLEM_MEDIA_TYPE, ApiProblem, problem_bytes
+from gravida.knowledge.i18n import N_
 from gravida.settings import Settings
 
 # Which limit applies: the name of a setting per kind of request.
@@ -56,11 +57,11 @@ class RateLimiter:
             if not await self.limiter.hit(item, kind, client):
                 stats = await self.limiter.get_window_stats(item, kind, client)
                 retry = max(1, math.ceil(stats.reset_time - time.time()))
-                raise ApiProblem(
+                raise ApiProblem.of(
                     429, "rate-limited", "Too many requests",
-                    f"This client sent more than {item} of these requests. "
-                    f"Try again in {retry} s.",
-                    headers={"Retry-After": str(retry)},
+                    N_("This client sent more than %(limit)s of these requests. "
+                       "Try again in %(retry)s s."),
+                    headers={"Retry-After": str(retry)}, params={"limit": item, "retry": retry},
                 )
 
 

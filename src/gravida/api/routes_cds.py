@@ -22,7 +22,7 @@ from starlette.concurrency import run_in_threadpool
 
 from gravida.api import examples_cds as ex
 from gravida.api.body import json_body
-from gravida.api.problems import ApiProblem, FieldError
+from gravida.api.problems import ApiProblem
 from gravida.api.routes import JsonResponse, LangDep, ServiceDep
 from gravida.service.cds import (
     MEDICATION,
@@ -34,6 +34,7 @@ from gravida.service.cds import (
 )
 from gravida.service.cds_models import Discovery, HookRequest, HookResponse
 from gravida.service.sdc import next_question_of
+from gravida.service.validation import field_errors
 
 FHIR_JSON = "application/fhir+json"
 router = APIRouter()
@@ -68,8 +69,7 @@ def _hook_route(service_id: str, op: str, summary: str, request_example: dict[st
         try:
             body = HookRequest.model_validate(raw)
         except ValidationError as exc:
-            errors = [FieldError(".".join(str(x) for x in e["loc"]) or "body", str(e["msg"]))
-                      for e in exc.errors()[:20]]
+            errors = field_errors(exc.errors())  # in the caller's language
             raise ApiProblem(400, "invalid-request", "The request is not valid",
                              "; ".join(f"{e.field}: {e.message}" for e in errors),
                              errors) from None

@@ -121,7 +121,9 @@ def _from_text(
     from gravida.intake.parse import parse_text
     from gravida.intake.understood import finding_labels, understand
 
-    understood = understand(parse_text(text, engine.pack), finding_labels(engine.pack))
+    understood = understand(
+        parse_text(text, engine.pack), finding_labels(engine.pack), engine.pack.lang
+    )
     if understood.items:
         show.print("[bold]" + _("What we understood") + "[/bold] " + _(
             "(anything wrong? start again with --unset FINDING and it will be asked instead):"))

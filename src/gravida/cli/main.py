@@ -57,12 +57,20 @@ def read_structured(source: str) -> Any:
     """YAML or JSON from a path or '-' (stdin); JSON is YAML, so one parser serves both."""
     try:
         text = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        fail(_("cannot read %(source)s: there is no such file") % {"source": source})
     except (OSError, UnicodeDecodeError) as exc:
-        fail(f"cannot read {source}: {exc}")
+        fail(_("cannot read %(source)s: %(error)s") % {"source": source, "error": exc})
     try:
         return yaml.safe_load(text)
     except yaml.YAMLError as exc:
-        fail(f"{source} is not valid YAML or JSON: {exc}")
+        # where, in her language (the parser's own words are English)
+        mark = getattr(exc, "problem_mark", None)
+        if mark is None:
+            fail(_("%(source)s is not valid YAML or JSON") % {"source": source})
+        else:
+            fail(_("%(source)s is not valid YAML or JSON (line %(line)s, column %(column)s)")
+                 % {"source": source, "line": mark.line + 1, "column": mark.column + 1})
 
 
 def load_engine() -> Engine:
@@ -125,7 +133,8 @@ def assess(
         fail(
             _("the case is not valid:") + "\n  "
             + "\n  ".join(
-                f"{p.field}: {p.message}"
+                # the message in the language of the command, its values kept
+                f"{p.field}: {_(p.template) % dict(p.params) if p.template else _(p.message)}"
                 + (" (" + _("did you mean {ids}?").format(ids=", ".join(p.suggestions)) + ")"
                    if p.suggestions else "")
                 for p in exc.problems

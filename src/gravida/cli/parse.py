@@ -14,6 +14,7 @@ from rich.table import Table
 
 from gravida.intake.language import LanguageNotRead
 from gravida.intake.parse import ParseResult, TextEvidence, parse_text
+from gravida.intake.reasons import reason
 from gravida.intake.understood import finding_labels
 from gravida.knowledge.i18n import _, current
 from gravida.knowledge.load import PackError, default_pack
@@ -69,8 +70,7 @@ def render(result: ParseResult, labels: dict[str, str]) -> None:
     if ignored:
         _out.print("[dim]" + _("Not taken as her current findings:") + "[/dim]")
         for e in ignored:
-            why = ", ".join(f for f in e.flags if ":" not in f) or _("modified")
-            _out.print(f"[dim]  {label(e.finding)}: {_quote(e)} ({why})[/dim]")
+            _out.print(f"[dim]  {label(e.finding)}: {_quote(e)} ({reason(e.flags)})[/dim]")
     for w in result.warnings:
         _out.print("[yellow]" + _("note:") + f"[/yellow] {w}")
 

@@ -7,6 +7,7 @@ from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from gravida.engine.case import Findings
+from gravida.intake.reasons import reason
 
 if TYPE_CHECKING:
     from gravida.intake.medicines import NamedMedicine
@@ -26,7 +27,8 @@ class TextEvidence:
     flags: tuple[str, ...] = ()
     used: bool = True  # False when a modifier kept it out of the case
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, lang: str | None = None) -> dict[str, Any]:
+        """As JSON; a mention not taken says why, in ``lang`` (default: the current one)."""
         d = asdict(self)
         d["span"] = [self.start, self.end]
         d["flags"] = list(self.flags)
@@ -35,6 +37,8 @@ class TextEvidence:
             del d["value"]
         if self.polarity is None:
             del d["polarity"]
+        if not self.used:
+            d["reason"] = reason(self.flags, lang)  # for people, in the caller's language
         return d
 
 
@@ -54,7 +58,8 @@ class ParseResult:
     def to_dict(self) -> dict[str, Any]:
         return {
             "case": self.case.to_json(),
-            "evidence": [e.to_dict() for e in self.evidence],
+            # why a mention was not taken: in the language her words were read in
+            "evidence": [e.to_dict(self.language) for e in self.evidence],
             "warnings": list(self.warnings),
             "truncated": self.truncated,
             "language": self.language,

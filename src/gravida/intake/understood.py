@@ -20,6 +20,7 @@ from typing import Any, Literal
 
 from gravida.engine.case import Findings
 from gravida.intake.evidence import ParseResult, TextEvidence
+from gravida.intake.reasons import reason
 from gravida.knowledge.load import Pack
 
 State = Literal["present", "absent", "value"]
@@ -57,16 +58,34 @@ class UnderstoodItem:
 
 
 @dataclass(frozen=True)
+class NotTaken:
+    """A mention her words made that was not taken as a finding of hers now, and why
+    (said of someone else, in the past, with doubt...), the reason in her language."""
+
+    finding: str
+    label: str
+    words: str
+    span: tuple[int, int]
+    reason: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"finding": self.finding, "label": self.label, "words": self.words,
+                "span": list(self.span), "reason": self.reason}
+
+
+@dataclass(frozen=True)
 class Understood:
     """What the text set, in order, and the case it gives once she has unticked some."""
 
     items: tuple[UnderstoodItem, ...]
     warnings: tuple[str, ...]
     parsed_case: Findings
+    not_taken: tuple[NotTaken, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "items": [i.to_dict() for i in self.items],
+            "not_taken": [n.to_dict() for n in self.not_taken],
             "warnings": list(self.warnings),
         }
 
@@ -80,8 +99,11 @@ def finding_labels(pack: Pack) -> dict[str, str]:
     return {fid: info.label for fid, info in pack.info.items()}
 
 
-def understand(result: ParseResult, labels: Mapping[str, str]) -> Understood:
-    """Every entry of the parsed case with the used evidence behind it."""
+def understand(
+    result: ParseResult, labels: Mapping[str, str], lang: str | None = None
+) -> Understood:
+    """Every entry of the parsed case with the used evidence behind it, and the
+    mentions not taken with why (in ``lang``, the labels' language; default: current)."""
 
     def label(fid: str) -> str:
         return labels.get(fid, fid.replace("_", " "))
@@ -104,7 +126,12 @@ def understand(result: ParseResult, labels: Mapping[str, str]) -> Understood:
         for fid in fids:
             ev = [e for e in used if e.finding == fid and e.polarity == state]
             items.append(UnderstoodItem(fid, label(fid), state, None, *_words(ev), derived=not ev))
-    return Understood(tuple(items), tuple(result.warnings), case)
+    not_taken = tuple(
+        NotTaken(e.finding, label(e.finding), e.text, (e.start, e.end), reason(e.flags, lang))
+        for e in result.evidence
+        if not e.used and "not_chosen" not in e.flags
+    )
+    return Understood(tuple(items), tuple(result.warnings), case, not_taken)
 
 
 def _words(ev: list[TextEvidence]) -> tuple[tuple[str, ...], tuple[tuple[int, int], ...]]:

@@ -24,6 +24,10 @@ class ServiceError(Exception):
     title: str
     detail: str
     errors: Sequence[FieldError] = field(default_factory=tuple)
+    # a detail with values: its template (a gettext msgid, %(name)s places) and the
+    # values, so an interface shows it in the caller's language (``detail`` is English)
+    template: str = ""
+    params: tuple[tuple[str, str], ...] = ()
 
     def __post_init__(self) -> None:
         super().__init__(self.detail)

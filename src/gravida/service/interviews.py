@@ -50,7 +50,7 @@ class InterviewCalls(ServiceBase):
         from gravida.interview import InterviewError, answered_by_text, start
         from gravida.interview.session import catalogue
 
-        data = dict(json_object(body, "a case, optionally with text"))
+        data = dict(json_object(body, '{"gestational_weeks": 30, "text": "...", ...}'))
         text = data.pop("text", None)
         keep_text = data.pop("keep_text", False)
         lang = self.language(body_lang(data, lang, pop=True))
@@ -112,7 +112,7 @@ class InterviewCalls(ServiceBase):
             result = parse_text(text, pack)
         if keep:
             self.readings.put(pack.lang, text, result)
-        understood = understand(result, finding_labels(pack))
+        understood = understand(result, finding_labels(pack), pack.lang)
         known = {i.finding for i in understood.items}
         for i, f in enumerate(unset):
             if f not in known:

@@ -54,7 +54,7 @@ def not_found(interview_id: str) -> UnknownInterview:
 
 def json_object(body: Any, what: str) -> dict[str, Any]:
     if not isinstance(body, dict):
-        raise invalid("body", f"must be a JSON object ({what})")
+        raise invalid("body", N_("must be a JSON object: %(what)s"), what=what)
     return body
 
 
@@ -88,11 +88,14 @@ def body_lang(data: dict[str, Any], default: str | None, pop: bool = False) -> s
 
 
 def conflict(expected: int, current: int | None) -> Conflict:
+    template = N_("You sent version %(sent)s but the interview is at version %(current)s: "
+                  "another answer arrived first. Read the interview again and answer its "
+                  "current question.")
+    values = {"sent": str(expected), "current": str(current)}
     return Conflict(
-        "version-conflict", "The interview has changed",
-        f"You sent version {expected} but the interview is at version {current}: another "
-        "answer arrived first. Read the interview again and answer its current question.",
-        [FieldError("version", f"expected {current}, got {expected}")],
+        "version-conflict", "The interview has changed", template % values,
+        [FieldError.of("version", N_("expected %(current)s, got %(sent)s"), (), **values)],
+        template, tuple(values.items()),
     )
 
 

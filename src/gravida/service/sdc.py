@@ -36,6 +36,7 @@ from gravida.knowledge.load import Pack
 from gravida.report.fhir import entries, fhir_for_session
 from gravida.service.errors import FieldError, InvalidRequest
 from gravida.service.integration_pack import Integration, load_integration
+from gravida.service.validation import field_errors
 
 START = "start"
 ASSESSMENT = "result"
@@ -98,9 +99,9 @@ def _response(body: Any) -> dict[str, Any]:
     try:
         QuestionnaireResponse.model_validate(body)
     except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(x) for x in first["loc"]) or "body"
-        raise _invalid(where, str(first["msg"])) from None
+        first = field_errors(exc.errors(), limit=1)[0]  # in the caller's language
+        raise _invalid(first.field, first.template or first.message,
+                       **dict(first.params)) from None
     return dict(body)
 
 

@@ -94,7 +94,7 @@ class Service(InterviewCalls):
         if detail not in DETAILS:
             raise invalid("detail", N_("must be one of %(values)s"),
                           nearest(str(detail), DETAILS), values=", ".join(DETAILS))
-        data = dict(json_object(body, "a case"))
+        data = dict(json_object(body, '{"gestational_weeks": 30, "present": [...]}'))
         engine = self.engine_for(body_lang(data, lang, pop=True))
         case = self.case(data, engine.pack)
         if detail == "core":

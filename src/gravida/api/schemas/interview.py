@@ -19,6 +19,9 @@ class ParseEvidence(Open):
     phrase: str
     flags: list[str]
     used: bool
+    reason: str | None = Field(
+        None, description="Why a mention not used was not taken as hers now (said of "
+        "someone else, in the past, with doubt...), in the language her words were read in.")
 
 
 class ParseResultOut(Open, title="ParseResult"):
@@ -39,8 +42,19 @@ class UnderstoodItemOut(Open, title="UnderstoodItem"):
     derived: bool = Field(description="Set by a measurement or another finding.")
 
 
+class NotTakenOut(Open, title="NotTaken"):
+    finding: str
+    label: str
+    words: str = Field(description="Her words, as she wrote them.")
+    span: list[int]
+    reason: str = Field(description="Why it was not taken as hers now, in her language.")
+
+
 class UnderstoodOut(Open, title="Understood"):
     items: list[UnderstoodItemOut]
+    not_taken: list[NotTakenOut] = Field(
+        default_factory=list, description="What her words mentioned but did not state of "
+        "her now (said of someone else, in the past, with doubt), and why.")
     warnings: list[str]
 
 
