@@ -540,6 +540,8 @@ EXACT = [
             "pain_worse_with_movement",
             "pain_relieved_by_rest",
             "pain_duration_over_2_weeks",
+            # "worse after I've been standing at work": a stretch on her feet (session 6)
+            "pain_worse_standing_sitting_long",
         },
         {"pain_flank", "radiates_leg_below_knee", "fever", "painful_urination", "vaginal_bleeding"},
     ),

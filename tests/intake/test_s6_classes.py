@@ -1,9 +1,9 @@
 """Issue 15, session 6: the English reader on wording it has not seen, per class.
 
-Two tables of the intake helper's own sentences (tests/intake/classes_s6_*.yaml):
+Four tables of the intake helper's own sentences (tests/intake/classes_s6_*.yaml):
 the first written before the reader was changed (its miss rate then was the
-honest generalisation figure), the second written after the first round of
-fixes and measured before any tuning. ``bench/intake_classes.py TABLE`` prints
+honest generalisation figure), each later one written after a round of fixes
+and measured before the next round looked at its misses. ``bench/intake_classes.py TABLE`` prints
 the miss rate per class. Here no class may read worse than measured when the
 tables were last worked on, and the mechanisms the session added are pinned
 both ways (what they read, and the near misses they must leave alone).
@@ -22,7 +22,7 @@ from gravida.intake.score import read_right, reading
 HERE = Path(__file__).resolve().parent
 TABLES: dict[str, dict[str, list[list[Any]]]] = {
     name: yaml.safe_load((HERE / f"classes_s6_{name}.yaml").read_text(encoding="utf-8"))
-    for name in ("first", "second")
+    for name in ("first", "second", "third", "fourth")
 }
 
 # rows each class may still get wrong (measured; lower these as the reader improves).
@@ -35,18 +35,29 @@ MISSES = {
         "lower_abdomen": 1, "one_side": 3, "deny_contractions": 6, "deny_lists": 3,
     },
     "second": {
-        "relief_by_rest": 5, "worse_posture_long": 1, "prolonged_posture": 1,
+        "relief_by_rest": 4, "worse_posture_long": 0, "prolonged_posture": 1,
         "duration_short": 3, "severity": 0, "age": 0, "weeks": 1, "deny_urination": 1,
         "lower_abdomen": 0, "one_side": 1, "deny_contractions": 2, "deny_lists": 2,
     },
+    "third": {
+        "relief_by_rest": 1, "worse_posture_long": 3, "prolonged_posture": 0,
+        "duration_short": 0, "severity": 0, "age": 0, "weeks": 0, "deny_urination": 1,
+        "lower_abdomen": 0, "one_side": 0, "deny_contractions": 1, "deny_lists": 1,
+    },
+    "fourth": {
+        "relief_by_rest": 1, "worse_posture_long": 1, "prolonged_posture": 1,
+        "duration_short": 0, "severity": 0, "age": 0, "weeks": 0, "deny_urination": 0,
+        "lower_abdomen": 0, "one_side": 0, "deny_contractions": 1, "deny_lists": 0,
+    },
 }
+MIN_ROWS = {"first": 25, "second": 10, "third": 6, "fourth": 4}
 
 
 def test_every_class_has_rows_in_both_tables():
     for table, rows in TABLES.items():
         assert set(rows) == set(MISSES[table]), table
         for name, r in rows.items():
-            assert len(r) >= (25 if table == "first" else 10), (table, name)
+            assert len(r) >= MIN_ROWS[table], (table, name)
 
 
 @pytest.mark.parametrize(
@@ -113,6 +124,15 @@ def test_a_class_is_read_at_least_as_well_as_measured(parse, table, name):
         ("pain below my belly button", "pain_lower_abdomen", "present"),
         ("the underneath of my bump is sore", "pain_lower_abdomen", "present"),
         ("baby kicks low in my belly", "pain_lower_abdomen", "unset"),
+        # a present phrase inside a longer plain denial of the same finding is part of it
+        ("baby still kicking loads", "reduced_fetal_movements", "absent"),
+        ("the baby has been still all day", "reduced_fetal_movements", "present"),
+        # getting out of a car or bed is worse-on-one-leg only with a word of pain
+        ("getting out of bed is agony", "pain_worse_weight_bearing_one_leg", "present"),
+        ("I got out of the car and my waters went", "pain_worse_weight_bearing_one_leg",
+         "unset"),
+        ("getting out of the car is fine", "pain_worse_weight_bearing_one_leg", "absent"),
+        ("lying on my left helps the baby", "pain_relieved_by_rest", "unset"),
         # a loose "back pain" beside a clearly other place names no place of its own
         ("pain at the top of my tummy and my back aches", "pain_lower_back_central", "unset"),
         ("back pain going down my right leg", "pain_lower_back_central", "unset"),

@@ -168,6 +168,7 @@ def read_one(text: str, pack: Pack, language: str) -> ParseResult:
             )
         )
 
+    evidence = _inside_longer_denial(evidence)
     near, about_cue = _near(doc, lex, all_scopes, evidence, text)
     evidence = [
         replace(e, used=False, flags=(*e.flags, "about_cue")) if id(e) in about_cue else e
@@ -189,6 +190,31 @@ def read_one(text: str, pack: Pack, language: str) -> ParseResult:
         warnings.append(_("no weeks of pregnancy found"))
     medicines = find_medicines(doc, lex.medicines, med_spans, all_scopes, text)
     return ParseResult(case, evidence, warnings, truncated, language, medicines)
+
+
+def _inside_longer_denial(evidence: list[TextEvidence]) -> list[TextEvidence]:
+    """A plain present mention inside a longer plain denial of the same finding is
+    part of it: "baby still kicking loads" is movements as usual, and its "baby
+    still" is not a baby lying still. (Only unnegated mentions: a negation flips a
+    phrase, and then the words, not the span, say which reading holds.)"""
+    denials: dict[str, list[TextEvidence]] = {}
+    for e in evidence:
+        if e.used and e.polarity == "absent" and "negated" not in e.flags:
+            denials.setdefault(e.finding, []).append(e)
+    if not denials:
+        return evidence
+    return [
+        replace(e, used=False, flags=(*e.flags, "inside_denial"))
+        if e.used
+        and e.polarity == "present"
+        and "negated" not in e.flags
+        and any(
+            d.start <= e.start and e.end <= d.end and d.end - d.start > e.end - e.start
+            for d in denials.get(e.finding, ())
+        )
+        else e
+        for e in evidence
+    ]
 
 
 def _denied_around(m: Mention, same: Sequence[Mention], in_gaps: ctx.Spans) -> bool:
