@@ -248,30 +248,20 @@ class LevelPolicy:
                 if flags:
                     groups.setdefault(flags, []).append(k)
                 continue
-            if len(changed) == 1:  # the common case: one finding answered
-                for f in changed:
-                    j, floors, adjust = touches.get(f, no_touch)
-                    if j is not None:
-                        at_k.append(k)
-                        at_j.append(j)
-                        is_pos.append(f in h.present)
-                        is_neg.append(f in h.absent)
-                same = f not in red_flags
+            cells = [(f, touches.get(f, no_touch)) for f in changed]
+            for f, (j, _, _) in cells:
+                if j is not None:
+                    at_k.append(k)
+                    at_j.append(j)
+                    is_pos.append(f in h.present)
+                    is_neg.append(f in h.absent)
+            if len(cells) == 1:  # the common case: one finding answered
+                _, (_, floors, adjust) = cells[0]
             else:
-                fl: set[int] = set()
-                ad: set[int] = set()
-                for f in changed:
-                    j, f_floors, f_adjust = touches.get(f, no_touch)
-                    if j is not None:
-                        at_k.append(k)
-                        at_j.append(j)
-                        is_pos.append(f in h.present)
-                        is_neg.append(f in h.absent)
-                    fl.update(f_floors)
-                    ad.update(f_adjust)
+                fl = {i for _, (_, f_floors, _) in cells for i in f_floors}
                 floors = tuple(sorted(fl, key=lambda i: -self.floors[i].rank))
-                adjust = tuple(ad)
-                same = changed.isdisjoint(red_flags)
+                adjust = tuple({i for _, (_, _, f_adjust) in cells for i in f_adjust})
+            same = changed.isdisjoint(red_flags)
             if floors:
                 best = max((r for i, r in base_true if i not in floors), default=-1)
                 for i in floors:  # most urgent first: past the level found, none can raise it
