@@ -168,7 +168,7 @@ def read_one(text: str, pack: Pack, language: str) -> ParseResult:
             )
         )
 
-    evidence = _inside_longer_denial(evidence)
+    evidence = _inside_longer_denial(evidence, frozenset(pack.red_flags))
     near, about_cue = _near(doc, lex, all_scopes, evidence, text)
     evidence = [
         replace(e, used=False, flags=(*e.flags, "about_cue")) if id(e) in about_cue else e
@@ -192,14 +192,23 @@ def read_one(text: str, pack: Pack, language: str) -> ParseResult:
     return ParseResult(case, evidence, warnings, truncated, language, medicines)
 
 
-def _inside_longer_denial(evidence: list[TextEvidence]) -> list[TextEvidence]:
+def _inside_longer_denial(
+    evidence: list[TextEvidence], red_flags: frozenset[str]
+) -> list[TextEvidence]:
     """A plain present mention inside a longer plain denial of the same finding is
-    part of it: "baby still kicking loads" is movements as usual, and its "baby
-    still" is not a baby lying still. (Only unnegated mentions: a negation flips a
-    phrase, and then the words, not the span, say which reading holds.)"""
+    part of it: "sitting for ages doesn't bother it" does not say sitting makes it
+    worse. (Only unnegated mentions: a negation flips a phrase, and then the words,
+    not the span, say which reading holds.)
+
+    Never for a red flag: a loose denial ("baby ... as usual") can span the very
+    words that state it ("the baby is moving less than usual"), and reading a red
+    flag she stated as denied means it is never asked. Both mentions then stand,
+    and settling them keeps the safer reading (as before this rule)."""
     denials: dict[str, list[TextEvidence]] = {}
     for e in evidence:
-        if e.used and e.polarity == "absent" and "negated" not in e.flags:
+        if e.used and e.polarity == "absent" and "negated" not in e.flags and (
+            e.finding not in red_flags
+        ):
             denials.setdefault(e.finding, []).append(e)
     if not denials:
         return evidence
