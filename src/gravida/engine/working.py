@@ -75,7 +75,7 @@ class WorkingDiagnoser:
             return None
         top = max(pack.level_rank(r.level) for r in above)
         candidates = [
-            (float(post[i]), r)
+            (float(post[i]), i, r)
             for r in above
             if pack.level_rank(r.level) == top
             for i in self.suspects[r.id]
@@ -84,8 +84,7 @@ class WorkingDiagnoser:
         if not candidates:
             return None
         # the likeliest named condition; among equal ones the first rule and name
-        p, rule = max(candidates, key=lambda c: c[0])
-        i = next(i for i in self.suspects[rule.id] if float(post[i]) == p)
+        p, i, rule = max(candidates, key=lambda c: c[0])
         if i == lead:
             return None
         says = pack.working_says.format(reason=rule.says)
