@@ -15,6 +15,7 @@ unstated). ``bench/ru_classes.py`` prints the miss rate per class;
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 P, A, NP = "present", "absent", "not present"
@@ -511,6 +512,23 @@ CLASSES: dict[str, tuple[list[Row], list[Row]]] = {
     "places (over-reading)": (PLACES, []),
     "spoken blood pressure": (PRESSURE, PRESSURE_NEAR),
 }
+
+
+def table_params(classes: Iterable[tuple[str, tuple[list[Row], list[Row]]]],
+                 known: set[str]) -> list[Any]:
+    """pytest params of every row and near miss, the ``known`` misreadings xfail(strict)."""
+    import pytest  # only the tests build params; bench/ru_classes.py reads the rows
+
+    return [
+        pytest.param(
+            text,
+            expected,
+            id=f"{name}:{text[:40]}",
+            marks=[pytest.mark.xfail(strict=True)] if text in known else [],
+        )
+        for name, (rows, near) in classes
+        for text, expected in rows + near
+    ]
 
 
 def mismatch(case: dict[str, Any], expected: dict[str, Any]) -> dict[str, tuple[Any, Any]]:

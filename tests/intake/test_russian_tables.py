@@ -16,7 +16,7 @@ import pytest
 from gravida.intake import parse_text
 from gravida.knowledge.load import Pack
 
-from .ru_tables import CLASSES, mismatch
+from .ru_tables import CLASSES, mismatch, table_params
 
 # still misread, each for a reason the patterns do not reach
 KNOWN = {
@@ -28,16 +28,7 @@ KNOWN = {
     "болит сейчас на 3, ночью было на 7",
 }
 
-ROWS = [
-    pytest.param(
-        text,
-        expected,
-        id=f"{name}:{text[:40]}",
-        marks=[pytest.mark.xfail(strict=True)] if text in KNOWN else [],
-    )
-    for name, (rows, near) in CLASSES.items()
-    for text, expected in rows + near
-]
+ROWS = table_params(CLASSES.items(), KNOWN)
 
 
 @pytest.mark.parametrize(("text", "expected"), ROWS)

@@ -17,7 +17,7 @@ import pytest
 from gravida.intake import parse_text
 from gravida.knowledge.load import Pack
 
-from .ru_tables import mismatch
+from .ru_tables import mismatch, table_params
 from .ru_tables6 import AFTER6, CLASSES6
 
 KNOWN = {
@@ -79,16 +79,7 @@ KNOWN = {
     "малыш толкается внизу",
 }
 
-ROWS = [
-    pytest.param(
-        text,
-        expected,
-        id=f"{name}:{text[:40]}",
-        marks=[pytest.mark.xfail(strict=True)] if text in KNOWN else [],
-    )
-    for name, (rows, near) in [*CLASSES6.items(), ("after", (AFTER6, []))]
-    for text, expected in rows + near
-]
+ROWS = table_params([*CLASSES6.items(), ("after", (AFTER6, []))], KNOWN)
 
 
 @pytest.mark.parametrize(("text", "expected"), ROWS)
