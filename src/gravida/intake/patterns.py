@@ -26,7 +26,7 @@ Errors are ``PackError``s naming the entry; the loader fills in the file.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from spacy.language import Language
@@ -182,6 +182,26 @@ def check_src(raw: Mapping[str, Any], entry: str, known: set[str]) -> None:
     src = raw.get("src")
     if not isinstance(src, str) or src not in known:
         raise err(entry, f"needs a known source id in 'src' (got {src!r})")
+
+
+def sourced_section(
+    raw: Any, entry: str, known: set[str], shape: str = "src and rules"
+) -> Mapping[str, Any] | None:
+    """A rule section of the phrase file (a mapping with a known ``src``), or None
+    when the file has none."""
+    if raw is None:
+        return None
+    if not isinstance(raw, dict):
+        raise err(entry, f"expected a mapping with {shape}")
+    check_src(raw, entry, known)
+    return raw
+
+
+def check_booleans(entry: str, ids: Iterable[Any], booleans: list[str]) -> None:
+    """Every id a rule names is a yes/no finding of the vocabulary."""
+    bad = [x for x in ids if x not in booleans]
+    if bad:
+        raise err(entry, f"not boolean vocabulary findings: {bad}")
 
 
 def compose_number_words(

@@ -12,7 +12,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from gravida.intake.patterns import as_list, check_src, err, regex
+from gravida.intake.patterns import (
+    as_list,
+    check_booleans,
+    check_src,
+    err,
+    regex,
+    sourced_section,
+)
 
 
 @dataclass(frozen=True)
@@ -138,21 +145,16 @@ def near_rules(raw: Any, fid: str, booleans: list[str]) -> list[NearRule]:
 
 
 def alone_rules(raw: Any, booleans: list[str], known: set[str]) -> list[AloneRule]:
-    if raw is None:
+    section = sourced_section(raw, "alone_implies", known)
+    if section is None:
         return []
-    if not isinstance(raw, dict):
-        raise err("alone_implies", "expected a mapping with src and rules")
-    check_src(raw, "alone_implies", known)
     out: list[AloneRule] = []
-    for i, r in enumerate(raw.get("rules") or []):
+    for i, r in enumerate(section.get("rules") or []):
         name = f"alone_implies.rules[{i}]"
         if not isinstance(r, dict) or set(r) - {"if", "then", "unless_present", "unless_absent"}:
             raise err(name, "expected keys if, then, unless_present, unless_absent")
         ids = [r.get("if"), r.get("then"), *(r.get("unless_present") or [])]
-        ids += list(r.get("unless_absent") or [])
-        bad = [x for x in ids if x not in booleans]
-        if bad:
-            raise err(name, f"not boolean vocabulary findings: {bad}")
+        check_booleans(name, ids + list(r.get("unless_absent") or []), booleans)
         out.append(
             AloneRule(
                 str(r["if"]),
@@ -171,32 +173,28 @@ def _positive(raw: Any, entry: str) -> float:
 
 
 def wide_ranges(raw: Any, booleans: list[str], known: set[str], num: str) -> list[WideRangeRule]:
-    if raw is None:
+    section = sourced_section(raw, "wide_ranges", known, "src, unit_minutes and rules")
+    if section is None:
         return []
-    if not isinstance(raw, dict):
-        raise err("wide_ranges", "expected a mapping with src, unit_minutes and rules")
-    check_src(raw, "wide_ranges", known)
-    units_raw = raw.get("unit_minutes")
+    units_raw = section.get("unit_minutes")
     if not isinstance(units_raw, dict) or not units_raw:
         raise err("wide_ranges.unit_minutes", "expected unit: minutes")
     units = {
         str(k).lower(): _positive(v, f"wide_ranges.unit_minutes.{k}") for k, v in units_raw.items()
     }
-    q_raw = raw.get("quantities") or {}
+    q_raw = section.get("quantities") or {}
     if not isinstance(q_raw, dict):
         raise err("wide_ranges.quantities", "expected word: number")
     quantities = {
         str(k).lower(): _positive(v, f"wide_ranges.quantities.{k}") for k, v in q_raw.items()
     }
     out: list[WideRangeRule] = []
-    for i, r in enumerate(raw.get("rules") or []):
+    for i, r in enumerate(section.get("rules") or []):
         name = f"wide_ranges.rules[{i}]"
         allowed = {"finding", "then", "regex", "min_ratio", "min_spread"}
         if not isinstance(r, dict) or set(r) - allowed:
             raise err(name, f"expected keys {sorted(allowed)}")
-        bad = [x for x in (r.get("finding"), r.get("then")) if x not in booleans]
-        if bad:
-            raise err(name, f"not boolean vocabulary findings: {bad}")
+        check_booleans(name, (r.get("finding"), r.get("then")), booleans)
         rx = regex(str(r.get("regex", "")), f"{name}.regex", num)
         if not {"lo", "hi", "unit"} <= set(rx.groupindex):
             raise err(f"{name}.regex", "needs named groups 'lo', 'hi' and 'unit'")

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from gravida.intake.evidence import TextEvidence
-from gravida.intake.patterns import check_src, err, regex
+from gravida.intake.patterns import check_booleans, err, regex, sourced_section
 
 LOOK_BACK = 12  # characters before a mention read with it: "lower " and "my "
 
@@ -33,19 +33,15 @@ class VagueRule:
 
 def vague_rules(raw: Any, booleans: list[str], known: set[str]) -> list[VagueRule]:
     """The ``vague`` section, checked."""
-    if raw is None:
+    section = sourced_section(raw, "vague", known)
+    if section is None:
         return []
-    if not isinstance(raw, dict):
-        raise err("vague", "expected a mapping with src and rules")
-    check_src(raw, "vague", known)
     out: list[VagueRule] = []
-    for i, r in enumerate(raw.get("rules") or []):
+    for i, r in enumerate(section.get("rules") or []):
         name = f"vague.rules[{i}]"
         if not isinstance(r, dict) or set(r) != {"finding", "specific", "unless_present"}:
             raise err(name, "expected keys finding, specific, unless_present")
-        bad = [x for x in [r["finding"], *(r["unless_present"] or [])] if x not in booleans]
-        if bad:
-            raise err(name, f"not boolean vocabulary findings: {bad}")
+        check_booleans(name, [r["finding"], *(r["unless_present"] or [])], booleans)
         out.append(
             VagueRule(
                 str(r["finding"]),
