@@ -2,8 +2,9 @@
 
 Reads tests/data/intake-classes-en.yaml (a table per class: rows of text,
 finding and what the reader must give) and prints, per class, how many rows
-the reader gets wrong: the stated findings it misses (rows, wrong, miss rate) and
-the near misses it over-reads (near misses, over-read). The sentences are new to the reader, so this is the
+the reader gets wrong: the stated findings it misses (rows, wrong, miss rate)
+and the near misses it over-reads (near misses, over-read). The sentences are
+new to the reader, so this is the
 generalisation figure that the measuring sets, read while the phrase lists
 were written, cannot give. Prints figures; asserts nothing
 (tests/intake/test_generalisation.py holds the table).
@@ -41,7 +42,10 @@ def main(argv: list[str]) -> None:
     files = [Path(a) for a in argv if not a.startswith("--")]
     total = wrong = 0
     near_total = near_wrong = 0
-    print(f"{'class':<22}{'rows':>6}{'wrong':>7}{'miss rate':>11}{'near misses':>13}{'over-read':>11}")
+    print(
+        f"{'class':<22}{'rows':>6}{'wrong':>7}{'miss rate':>11}"
+        f"{'near misses':>13}{'over-read':>11}"
+    )
     for name, table in rows(*files[:1]).items():
         bad = []
         near = [row for row in table if row[2] in NEAR]
@@ -64,7 +68,8 @@ def main(argv: list[str]) -> None:
             print("\n".join(bad))
     print(
         f"{'all':<22}{total - near_total:>6}{wrong - near_wrong:>7}"
-        f"{_rate(wrong - near_wrong, total - near_total):>11}{near_total:>13}{_rate(near_wrong, near_total):>11}"
+        f"{_rate(wrong - near_wrong, total - near_total):>11}{near_total:>13}"
+        f"{_rate(near_wrong, near_total):>11}"
     )
 
 
