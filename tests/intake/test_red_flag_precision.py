@@ -38,6 +38,20 @@ MEASURED: dict[str, dict[str, tuple[int, int]]] = {
         "fluid_leak": (1, 0),
         "heavy_bleeding": (0, 0),
     },
+    "redflags_s7_second.yaml": {
+        "regular_contractions": (1, 3),
+        "severe_headache": (0, 7),
+        "both_legs": (1, 4),
+        "recent_trauma": (2, 3),
+        "vaginal_bleeding": (0, 3),
+        "sudden_swelling": (0, 3),
+        "history_vte": (1, 0),
+        "fever": (0, 4),
+        "leg_below_knee": (0, 0),
+        "reduced_movements": (1, 0),
+        "fluid_leak": (1, 0),
+        "heavy_bleeding": (4, 1),
+    },
 }
 CASES = [(table, name) for table, classes in MEASURED.items() for name in classes]
 
