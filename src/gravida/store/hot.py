@@ -83,7 +83,14 @@ class Raw:
         self.conn: Any = None
 
     def __enter__(self) -> Raw:
-        self.conn = self.engine.raw_connection()
+        dialect = self.engine.dialect
+        try:
+            self.conn = self.engine.raw_connection()
+        except dialect.loaded_dbapi.Error as exc:  # not wrapped by the pool, unlike connect()
+            wrapped: sa.exc.StatementError = sa.exc.DBAPIError.instance(
+                None, None, exc, dialect.loaded_dbapi.Error, hide_parameters=True,
+                dialect=dialect, connection_invalidated=dialect.is_disconnect(exc, None, None))
+            raise wrapped from exc
         return self
 
     def run(self, statement: Statement, values: Mapping[str, Any]) -> tuple[Any, ...] | None:
