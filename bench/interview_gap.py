@@ -29,11 +29,10 @@ from collections import Counter
 from typing import Any
 
 from gravida.engine import Case, Engine
+from gravida.evaluation.interview_mode import run_questions
 from gravida.evaluation.vignettes import load_vignettes
 from gravida.interview import answer, next_question, result
-
 from questions import SETS, _sessions  # type: ignore[import-not-found]  # bench sibling
-from gravida.evaluation.interview_mode import run_questions
 
 
 def _known(case: Case) -> dict[str, Any]:
@@ -75,11 +74,11 @@ def classify(sets: list[str], mode: str, verbose: bool) -> None:
             missing = {f: x for f, x in tk.items() if f not in fk}
             covered = session.derived.covered
 
-            def fixed(c: Case) -> bool:
+            want = full.triage.level
+
+            def fixed(c: Case, kind: str = kind, ok: set[str] = ok, want: str = want) -> bool:
                 b = engine.assess(c, explain=False)
-                if kind == "top1":
-                    return b.ranked[0] in ok
-                return b.triage.level == full.triage.level
+                return b.ranked[0] in ok if kind == "top1" else b.triage.level == want
 
             singles = [f for f in missing if fixed(_with(final, {f: missing[f]}, engine))]
             if singles:
