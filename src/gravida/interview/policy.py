@@ -11,7 +11,6 @@ setting an emergency level further answers could still complete.
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -21,14 +20,14 @@ import numpy.typing as npt
 
 from gravida.engine import Evidence, Model
 from gravida.engine.model import leaders, softmax, trimester
-from gravida.engine.triage import RED_FLAG_SUBSETS_MAX
+from gravida.engine.triage import flag_states, free_red_flags
 from gravida.knowledge import expr
 from gravida.knowledge.load import CompiledRule
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
 
-# Not clinical: red-flag subset masks kept per selector (each at most 63 x 90 floats),
+# Not clinical: red-flag variant masks kept per selector (each at most 728 x 90 floats),
 # and log priors (one per gestational week seen).
 MASKS_KEPT = 256
 
@@ -85,10 +84,10 @@ class LevelPolicy:
 
     The level is the most urgent of: every floor rule that holds; the
     leader's level; every condition whose posterior reaches the threshold of
-    its level; and the same differential taken without each combination of
-    the red flags present. Condition levels after adjustment and floor rules
-    depend on the evidence only, so a hypothesis that changes one finding
-    re-reads only the rules that mention it.
+    its level; and the same differential taken with the red flags present in
+    every other state (unknown or "no": engine.triage's variants). Condition
+    levels after adjustment and floor rules depend on the evidence only, so a
+    hypothesis that changes one finding re-reads only the rules that mention it.
     """
 
     def __init__(self, model: Model) -> None:
@@ -128,6 +127,13 @@ class LevelPolicy:
         self.cumulative = [(self.rank[lv], pack.thresholds[lv]) for lv in pack.cumulative_levels]
         self.summed_by_rank = dict(self.cumulative)
         self.red_flags = frozenset(pack.red_flags)
+        self.flag_pairs = tuple((imp.if_, imp.then) for imp in pack.implies)
+        self.measured = tuple((nm.finding, node) for nm, node, _ in pack.number_maps)
+        # an answer about none of these leaves the red flags the variants change as they
+        # were: the flags, the measurements that make one present, the findings implying one
+        self.flag_inputs = self.red_flags.union(
+            *(expr.findings_in(node) for _, node in self.measured),
+            (c for c, p in self.flag_pairs if p in self.red_flags))
         self.floors_by_finding: dict[str, list[int]] = {}
         for i, floor in enumerate(self.floors):
             for f in floor.mentions:
@@ -136,7 +142,7 @@ class LevelPolicy:
         for a, (_, rules) in enumerate(self.adjust):
             for f in {f for r in rules for f in r.mentions}:
                 self.adjust_by_finding.setdefault(f, []).append(a)
-        self._mask_cache: dict[tuple[str, ...], FloatArray] = {}
+        self._mask_cache: dict[tuple[str, ...], tuple[FloatArray, FloatArray]] = {}
         # per finding: its column (None: not in the model), the floors that mention it
         # (most urgent first) and the adjusted conditions; read once per hypothesis
         self.touches: dict[str, tuple[int | None, tuple[int, ...], tuple[int, ...]]] = {
@@ -188,25 +194,26 @@ class LevelPolicy:
                 self._log_prior[weeks] = prior
         return softmax(prior + self.model.log_likelihood(trimester(weeks), pos, neg))
 
-    def _masks(self, flags: tuple[str, ...]) -> FloatArray:
-        """One row per non-empty subset of ``flags``: 1 everywhere but 0 on the subset."""
+    def _masks(self, flags: tuple[str, ...]) -> tuple[FloatArray, FloatArray]:
+        """engine.triage's variants of ``flags`` as (keep, deny) rows over the findings:
+        keep is 1 everywhere but 0 on the flags changed, deny 1 on the flags taken as "no"."""
         hit = self._mask_cache.get(flags)
         if hit is None:
             cols = [self.model.index[f] for f in flags]
-            rows = []
-            for size in range(1, len(flags) + 1):
-                for subset in itertools.combinations(cols, size):
-                    row = np.ones(len(self.model.findings))
-                    row[list(subset)] = 0.0
-                    rows.append(row)
-            hit = np.array(rows)
+            unknown, denied = flag_states(flags, self.flag_pairs)
+            keep = np.ones((len(unknown), len(self.model.findings)))
+            keep[:, cols] = 1.0 - unknown - denied
+            deny = np.zeros((len(unknown), len(self.model.findings)))
+            deny[:, cols] = denied
+            hit = (keep, deny)
             if len(self._mask_cache) < MASKS_KEPT:
                 self._mask_cache[flags] = hit
         return hit
 
     def _flags(self, h: Hypothesis) -> tuple[str, ...]:
-        """The red flags present whose combinations are taken away (engine.triage's)."""
-        return tuple(sorted(h.present & self.red_flags)[:RED_FLAG_SUBSETS_MAX])
+        """The red flags present that the variants change (engine.triage's)."""
+        return free_red_flags(h.present, h.absent, h.numbers, self.red_flags, self.measured,
+                              self.flag_pairs)
 
     # batch ------------------------------------------------------------------
 
@@ -224,12 +231,12 @@ class LevelPolicy:
         base_adjust = self.adjust_ranks(base)
         cond_ranks = np.repeat(base_adjust[None, :], n, axis=0)
         touches, no_touch = self.touches, (None, (), ())
-        red_flags = self.red_flags
+        flag_inputs = self.flag_inputs
         at_k: list[int] = []  # the changed findings' cells, set together after the loop
         at_j: list[int] = []
         is_pos: list[bool] = []
         is_neg: list[bool] = []
-        # the differential without each combination of the red flags present
+        # the differential with the red flags present in every other state
         groups: dict[tuple[str, ...], list[int]] = {}
         base_flags = self._flags(base)
         if base_flags:
@@ -261,7 +268,7 @@ class LevelPolicy:
                 fl = {i for _, (_, f_floors, _) in cells for i in f_floors}
                 floors = tuple(sorted(fl, key=lambda i: -self.floors[i].rank))
                 adjust = tuple({i for _, (_, _, f_adjust) in cells for i in f_adjust})
-            same = changed.isdisjoint(red_flags)
+            same = changed.isdisjoint(flag_inputs)
             if floors:
                 best = max((r for i, r in base_true if i not in floors), default=-1)
                 for i in floors:  # most urgent first: past the level found, none can raise it
@@ -274,7 +281,7 @@ class LevelPolicy:
             for a in adjust:
                 ci, rules = self.adjust[a]
                 cond_ranks[k, ci] = self._adjusted(ci, rules, h)
-            # an answer about no red flag leaves the red flags present as they were
+            # an answer about no red flag (nor what makes one present) leaves them as they were
             flags = base_flags if same else self._flags(h)
             if flags:
                 groups.setdefault(flags, []).append(k)
@@ -282,11 +289,11 @@ class LevelPolicy:
         neg[at_k, at_j] = is_neg
         all_pos, all_neg, owners = [pos], [neg], [np.arange(n)]
         for flags, ks in groups.items():
-            masks = self._masks(flags)
+            keep, deny = self._masks(flags)
             idx = np.array(ks, dtype=np.int64)
-            all_pos.append((pos[idx][:, None, :] * masks[None, :, :]).reshape(-1, n_f))
-            all_neg.append(np.repeat(neg[idx], len(masks), axis=0))
-            owners.append(np.repeat(idx, len(masks)))
+            all_pos.append((pos[idx][:, None, :] * keep[None, :, :]).reshape(-1, n_f))
+            all_neg.append((neg[idx][:, None, :] + deny[None, :, :]).reshape(-1, n_f))
+            owners.append(np.repeat(idx, len(keep)))
         own = np.concatenate(owners)
         post = self.posteriors(weeks, np.concatenate(all_pos), np.concatenate(all_neg))
         ranks = cond_ranks[own]
