@@ -141,7 +141,8 @@ class Selector:
         raise_to = o.ambulance_rank if level0 >= o.emergency_rank else o.emergency_rank
         if not entries:
             danger, _ = self._dangers(ev, state, level0, post0, askable, frozenset())
-            return decide(o, state, [], level0, lead0, tuple(sorted(danger)))
+            return decide(o, state, [], level0, lead0, tuple(sorted(danger)),
+                          int(batch.floor_rank[0]))
 
         # per hypothesis
         with np.errstate(divide="ignore", invalid="ignore"):
@@ -213,7 +214,8 @@ class Selector:
             )
             for i, q in enumerate(questions)
         ]
-        return decide(o, state, scored, level0, lead0, tuple(sorted(danger)))
+        return decide(o, state, scored, level0, lead0, tuple(sorted(danger)),
+                      int(batch.floor_rank[0]))
 
     def _dangers(
         self, ev: Evidence, state: State, level0: int, post0: FloatArray,
