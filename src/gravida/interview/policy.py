@@ -21,6 +21,7 @@ import numpy.typing as npt
 
 from gravida.engine import Evidence, Model
 from gravida.engine.model import leaders, softmax, trimester
+from gravida.engine.near import NearScores
 from gravida.engine.triage import RED_FLAG_SUBSETS_MAX
 from gravida.knowledge import expr
 from gravida.knowledge.load import CompiledRule
@@ -28,7 +29,7 @@ from gravida.knowledge.load import CompiledRule
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
 
-# Not clinical: red-flag subset masks kept per selector (each at most 63 x 90 floats),
+# Not clinical: red-flag subsets kept per selector (each at most 63 tuples of columns),
 # and log priors (one per gestational week seen).
 MASKS_KEPT = 256
 
@@ -136,7 +137,8 @@ class LevelPolicy:
         for a, (_, rules) in enumerate(self.adjust):
             for f in {f for r in rules for f in r.mentions}:
                 self.adjust_by_finding.setdefault(f, []).append(a)
-        self._mask_cache: dict[tuple[str, ...], FloatArray] = {}
+        self._subset_cache: dict[tuple[str, ...], list[tuple[int, ...]]] = {}
+        self.near = NearScores(model)
         # per finding: its column (None: not in the model), the floors that mention it
         # (most urgent first) and the adjusted conditions; read once per hypothesis
         self.touches: dict[str, tuple[int | None, tuple[int, ...], tuple[int, ...]]] = {
@@ -176,32 +178,30 @@ class LevelPolicy:
             neg[index[f]] = 1.0
         return pos, neg
 
-    def posteriors(self, weeks: float, pos: FloatArray, neg: FloatArray) -> FloatArray:
-        """model.posterior_batch for rows that share one gestational age, without its
-        per-row loop (the interview scores thousands of rows per question). The same
-        formula as ``Model.scores``, its log prior kept per week (one interview, one
-        gestation)."""
+    def _prior(self, weeks: float) -> FloatArray:
+        """The log prior at ``weeks``, kept per week (one interview, one gestation)."""
         prior = self._log_prior.get(weeks)
         if prior is None:
             prior = self.model.log_prior(weeks)
             if len(self._log_prior) < MASKS_KEPT:
                 self._log_prior[weeks] = prior
-        return softmax(prior + self.model.log_likelihood(trimester(weeks), pos, neg))
+        return prior
 
-    def _masks(self, flags: tuple[str, ...]) -> FloatArray:
-        """One row per non-empty subset of ``flags``: 1 everywhere but 0 on the subset."""
-        hit = self._mask_cache.get(flags)
+    def posteriors(self, weeks: float, pos: FloatArray, neg: FloatArray) -> FloatArray:
+        """model.posterior_batch for rows that share one gestational age, without its
+        per-row loop: the same formula as ``Model.scores``."""
+        return softmax(self._prior(weeks) + self.model.log_likelihood(trimester(weeks), pos, neg))
+
+    def _subsets(self, flags: tuple[str, ...]) -> list[tuple[int, ...]]:
+        """The columns of each non-empty subset of ``flags``, smallest first (the
+        engine's red-flag subsets, engine.triage)."""
+        hit = self._subset_cache.get(flags)
         if hit is None:
             cols = [self.model.index[f] for f in flags]
-            rows = []
-            for size in range(1, len(flags) + 1):
-                for subset in itertools.combinations(cols, size):
-                    row = np.ones(len(self.model.findings))
-                    row[list(subset)] = 0.0
-                    rows.append(row)
-            hit = np.array(rows)
-            if len(self._mask_cache) < MASKS_KEPT:
-                self._mask_cache[flags] = hit
+            hit = [subset for size in range(1, len(flags) + 1)
+                   for subset in itertools.combinations(cols, size)]
+            if len(self._subset_cache) < MASKS_KEPT:
+                self._subset_cache[flags] = hit
         return hit
 
     def _flags(self, h: Hypothesis) -> tuple[str, ...]:
@@ -211,24 +211,26 @@ class LevelPolicy:
     # batch ------------------------------------------------------------------
 
     def evaluate(self, weeks: float, hyps: Sequence[Hypothesis]) -> Batch:
-        """Level and posterior for every hypothesis; ``hyps[0]`` is the evidence now."""
-        model = self.model
-        n, n_f = len(hyps), len(model.findings)
+        """Level and posterior for every hypothesis; ``hyps[0]`` is the evidence now.
+
+        Each hypothesis is scored as the evidence now plus the findings it changes
+        (``NearScores``): a row's numbers do not depend on the others in the batch."""
+        n = len(hyps)
         base = hyps[0]
         base_pos, base_neg = self.vectors(base)
-        pos = np.repeat(base_pos[None, :], n, axis=0)
-        neg = np.repeat(base_neg[None, :], n, axis=0)
         truths = self.floor_truths(base)
         base_true = [(i, r.rank) for i, r in enumerate(self.floors) if truths[i]]
         floor_rank = np.full(n, max((r for _, r in base_true), default=-1), dtype=np.int64)
         base_adjust = self.adjust_ranks(base)
         cond_ranks = np.repeat(base_adjust[None, :], n, axis=0)
         touches, no_touch = self.touches, (None, (), ())
-        red_flags = self.red_flags
-        at_k: list[int] = []  # the changed findings' cells, set together after the loop
-        at_j: list[int] = []
-        is_pos: list[bool] = []
-        is_neg: list[bool] = []
+        red_flags, present0, absent0 = self.red_flags, base.present, base.absent
+        # the changed cells of every row, in row order: (row, column, +-1 present, +-1 absent)
+        row: list[int] = []
+        col: list[int] = []
+        d_pos: list[float] = []
+        d_neg: list[float] = []
+        first = [0] * n  # each hypothesis's first cell
         # the differential without each combination of the red flags present
         groups: dict[tuple[str, ...], list[int]] = {}
         base_flags = self._flags(base)
@@ -237,8 +239,14 @@ class LevelPolicy:
         for k in range(1, n):
             h = hyps[k]
             changed = h.changed
+            first[k] = len(row)
             if changed is None:
-                pos[k], neg[k] = self.vectors(h)
+                pos, neg = self.vectors(h)
+                for j in np.flatnonzero((pos != base_pos) | (neg != base_neg)).tolist():
+                    row.append(k)
+                    col.append(j)
+                    d_pos.append(float(pos[j] - base_pos[j]))
+                    d_neg.append(float(neg[j] - base_neg[j]))
                 floor_rank[k] = max(
                     (r.rank for r, t in zip(self.floors, self.floor_truths(h), strict=True) if t),
                     default=-1,
@@ -251,10 +259,10 @@ class LevelPolicy:
             cells = [(f, touches.get(f, no_touch)) for f in changed]
             for f, (j, _, _) in cells:
                 if j is not None:
-                    at_k.append(k)
-                    at_j.append(j)
-                    is_pos.append(f in h.present)
-                    is_neg.append(f in h.absent)
+                    row.append(k)
+                    col.append(j)
+                    d_pos.append((f in h.present) - (f in present0))
+                    d_neg.append((f in h.absent) - (f in absent0))
             if len(cells) == 1:  # the common case: one finding answered
                 _, (_, floors, adjust) = cells[0]
             else:
@@ -278,17 +286,27 @@ class LevelPolicy:
             flags = base_flags if same else self._flags(h)
             if flags:
                 groups.setdefault(flags, []).append(k)
-        pos[at_k, at_j] = is_pos
-        neg[at_k, at_j] = is_neg
-        all_pos, all_neg, owners = [pos], [neg], [np.arange(n)]
+        last = [*first[1:], len(row)]
+        owners = list(range(n))
         for flags, ks in groups.items():
-            masks = self._masks(flags)
-            idx = np.array(ks, dtype=np.int64)
-            all_pos.append((pos[idx][:, None, :] * masks[None, :, :]).reshape(-1, n_f))
-            all_neg.append(np.repeat(neg[idx], len(masks), axis=0))
-            owners.append(np.repeat(idx, len(masks)))
-        own = np.concatenate(owners)
-        post = self.posteriors(weeks, np.concatenate(all_pos), np.concatenate(all_neg))
+            for k in ks:
+                own_cells = range(first[k], last[k]) if k else range(0)
+                for subset in self._subsets(flags):
+                    r = len(owners)
+                    owners.append(k)
+                    for c in own_cells:
+                        row.append(r)
+                        col.append(col[c])
+                        d_pos.append(d_pos[c])
+                        d_neg.append(d_neg[c])
+                    for j in subset:  # set aside: no longer present
+                        row.append(r)
+                        col.append(j)
+                        d_pos.append(-1.0)
+                        d_neg.append(0.0)
+        own = np.array(owners, dtype=np.int64)
+        post = self.near.posteriors(weeks, self._prior(weeks), base_pos, base_neg, len(owners),
+                                    row, col, d_pos, d_neg)
         ranks = cond_ranks[own]
         thr = np.minimum(self.threshold_by_rank[ranks], self.own_threshold[None, :])
         qualifies = (post >= thr) & (post > 0.0)
