@@ -82,7 +82,8 @@ class NearScores:
         dn = np.asarray(d_neg, dtype=float)
         scores = np.repeat(self.linear(t, base_pos, base_neg)[None, :], n_rows, axis=0)
         if rows.size:
-            _add_rows(scores, rows, dp[:, None] * self.yes[t][cols] + dn[:, None] * self.no[t][cols])
+            cells = dp[:, None] * self.yes[t][cols] + dn[:, None] * self.no[t][cols]
+            _add_rows(scores, rows, cells)
         self._add_nesting(t, scores, base_pos, base_neg, rows, cols, dp, dn)
         n_c, co = self.n_c, self.co
         alone = scores[:, :n_c]
