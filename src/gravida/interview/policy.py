@@ -242,11 +242,11 @@ class LevelPolicy:
             first[k] = len(row)
             if changed is None:
                 pos, neg = self.vectors(h)
-                for j in np.flatnonzero((pos != base_pos) | (neg != base_neg)).tolist():
+                for c in np.flatnonzero((pos != base_pos) | (neg != base_neg)).tolist():
                     row.append(k)
-                    col.append(j)
-                    d_pos.append(float(pos[j] - base_pos[j]))
-                    d_neg.append(float(neg[j] - base_neg[j]))
+                    col.append(c)
+                    d_pos.append(float(pos[c] - base_pos[c]))
+                    d_neg.append(float(neg[c] - base_neg[c]))
                 floor_rank[k] = max(
                     (r.rank for r, t in zip(self.floors, self.floor_truths(h), strict=True) if t),
                     default=-1,
