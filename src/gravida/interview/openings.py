@@ -18,7 +18,14 @@ from gravida.engine import Engine, Evidence
 from gravida.engine.model import leaders
 from gravida.interview.catalogue import Catalogue, QuestionSpec, probes
 from gravida.interview.decision import AMBULANCE, EMERGENCY, State
-from gravida.interview.policy import FloatArray, LevelPolicy, Pattern, open_findings, status
+from gravida.interview.policy import (
+    FloatArray,
+    LevelPolicy,
+    Pattern,
+    Wanted,
+    open_findings,
+    status,
+)
 from gravida.knowledge import expr
 
 # Not clinical: a bound on memory (the askable findings' week windows kept per week).
@@ -210,7 +217,7 @@ class Openings:
 
     def open_patterns(
         self, ev: Evidence, state: State, level: int, posterior: FloatArray,
-        wanted: frozenset[str] = frozenset(),
+        wanted: Wanted = frozenset(),
         askable: Callable[[str], bool] | None = None,
     ) -> dict[str, set[str]]:
         """Danger patterns above the current level that answers could still complete.

@@ -346,6 +346,11 @@ def close_implications(
 
 # --- danger patterns: rules that further answers could still complete ----------------
 
+# The findings other steps of the interview ask anyway (``open_findings``), or, asked
+# of a part of a rule, whether it is about one of them (``shortcut``: worked out only
+# for the parts that need it).
+Wanted = frozenset[str] | Callable[[expr.Node], bool]
+
 
 @dataclass(frozen=True)
 class Pattern:
@@ -405,7 +410,7 @@ def _status(node: expr.Node, ev: Evidence, askable: Callable[[str], bool],
 
 
 def open_findings(node: expr.Node, ev: Evidence, askable: Callable[[str], bool],
-                  wanted: frozenset[str] = frozenset()) -> set[str]:
+                  wanted: Wanted = frozenset()) -> set[str]:
     """The askable findings to ask next so that an open rule is settled.
 
     Any part of an AnyOf may complete it, so all are asked. An All holds only
@@ -427,7 +432,7 @@ def open_findings(node: expr.Node, ev: Evidence, askable: Callable[[str], bool],
 
 
 def _open_findings(node: expr.Node, ev: Evidence, askable: Callable[[str], bool],
-                   wanted: frozenset[str], memo: dict[int, bool | None]) -> set[str]:
+                   wanted: Wanted, memo: dict[int, bool | None]) -> set[str]:
     """open_findings, each part's status read once (``memo``)."""
     if status(node, ev, askable, memo) is not None:
         return set()
@@ -435,9 +440,15 @@ def _open_findings(node: expr.Node, ev: Evidence, askable: Callable[[str], bool]
         return {node.finding}
     if isinstance(node, expr.All):
         open_parts = [p for p in node.parts if status(p, ev, askable, memo) is None]
-        first = min(open_parts,  # stable: ties keep rule order
-                    key=lambda p: (not wanted or wanted.isdisjoint(expr.findings_in(p)),
-                                   _settles_first(p)))
+        if len(open_parts) == 1:
+            first = open_parts[0]
+        elif callable(wanted):  # the same choice, each part's wanted read as needed
+            ordered = sorted(open_parts, key=_settles_first)
+            first = next((p for p in ordered if wanted(p)), ordered[0])
+        else:
+            first = min(open_parts,  # stable: ties keep rule order
+                        key=lambda p: (not wanted or wanted.isdisjoint(expr.findings_in(p)),
+                                       _settles_first(p)))
         return _open_findings(first, ev, askable, wanted, memo)
     out: set[str] = set()
     for p in node.parts:
