@@ -71,6 +71,18 @@ class Hypothesis(NamedTuple):
     changed: frozenset[str] | None  # None: every rule is evaluated afresh
 
 
+class Base(NamedTuple):
+    """What every row of one state's batch shares (``LevelPolicy.base``)."""
+
+    h: Hypothesis  # the evidence now
+    pos: FloatArray  # its indicator vectors
+    neg: FloatArray
+    true_floors: list[tuple[int, int]]  # (floor, rank) of the floors that hold
+    floor_rank: int  # the most urgent of them (-1: none)
+    adjust: IntArray  # each condition's level after its adjustments
+    flags: tuple[str, ...]  # the red flags present that are set aside (engine.triage's)
+
+
 @dataclass(frozen=True)
 class Batch:
     """Per hypothesis: its triage level (as a rank) and its posterior."""
@@ -210,21 +222,30 @@ class LevelPolicy:
 
     # batch ------------------------------------------------------------------
 
-    def evaluate(self, weeks: float, hyps: Sequence[Hypothesis]) -> Batch:
-        """Level and posterior for every hypothesis; ``hyps[0]`` is the evidence now.
+    def base(self, h: Hypothesis) -> Base:
+        """What every row of a batch over the evidence ``h`` shares."""
+        pos, neg = self.vectors(h)
+        truths = self.floor_truths(h)
+        true = [(i, r.rank) for i, r in enumerate(self.floors) if truths[i]]
+        return Base(h, pos, neg, true, max((r for _, r in true), default=-1),
+                    self.adjust_ranks(h), self._flags(h))
+
+    def evaluate(self, weeks: float, hyps: Sequence[Hypothesis],
+                 base: Base | None = None) -> Batch:
+        """Level and posterior for every hypothesis; ``hyps[0]`` is the evidence now
+        (``base``: ``self.base(hyps[0])``, when the caller has it).
 
         Each hypothesis is scored as the evidence now plus the findings it changes
         (``NearScores``): a row's numbers do not depend on the others in the batch."""
         n = len(hyps)
-        base = hyps[0]
-        base_pos, base_neg = self.vectors(base)
-        truths = self.floor_truths(base)
-        base_true = [(i, r.rank) for i, r in enumerate(self.floors) if truths[i]]
-        floor_rank = np.full(n, max((r for _, r in base_true), default=-1), dtype=np.int64)
-        base_adjust = self.adjust_ranks(base)
+        if base is None or base.h is not hyps[0]:
+            base = self.base(hyps[0])
+        base_pos, base_neg, base_true = base.pos, base.neg, base.true_floors
+        floor_rank = np.full(n, base.floor_rank, dtype=np.int64)
+        base_adjust = base.adjust
         cond_ranks = np.repeat(base_adjust[None, :], n, axis=0)
         touches, no_touch = self.touches, (None, (), ())
-        red_flags, present0, absent0 = self.red_flags, base.present, base.absent
+        red_flags, present0, absent0 = self.red_flags, base.h.present, base.h.absent
         # the changed cells of every row, in row order: (row, column, +-1 present, +-1 absent)
         row: list[int] = []
         col: list[int] = []
@@ -233,7 +254,7 @@ class LevelPolicy:
         first = [0] * n  # each hypothesis's first cell
         # the differential without each combination of the red flags present
         groups: dict[tuple[str, ...], list[int]] = {}
-        base_flags = self._flags(base)
+        base_flags = base.flags
         if base_flags:
             groups[base_flags] = [0]
         for k in range(1, n):

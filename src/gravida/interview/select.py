@@ -48,6 +48,7 @@ from gravida.interview.decision import Outcomes, QuestionPlan, Scored, State, de
 from gravida.interview.lookahead import answer_probabilities, figures, pair_crossing
 from gravida.interview.openings import Openings
 from gravida.interview.policy import (
+    Base,
     FloatArray,
     Hypothesis,
     LevelPolicy,
@@ -156,13 +157,14 @@ class Selector:
                 questions.append(q)
         return Answers(ev, askable, questions, entries, hyps)
 
-    def scored_plan(self, state: State, a: Answers,
-                    dangers: Dangers | None = None) -> QuestionPlan:
-        """``plan`` from the answers; ``dangers``: this state's ``_dangers``, when the
-        caller has worked them out (``shortcut``: the same as worked out here)."""
+    def scored_plan(self, state: State, a: Answers, dangers: Dangers | None = None,
+                    base: Base | None = None) -> QuestionPlan:
+        """``plan`` from the answers; ``dangers``: this state's ``_dangers`` and
+        ``base``: ``policy.base`` of the evidence now, when the caller has worked
+        them out (``shortcut``: the same as worked out here)."""
         model, params, o = self.model, self.params, self.openings
         ev, askable, questions, entries, hyps = a
-        batch = self.policy.evaluate(ev.weeks, hyps)
+        batch = self.policy.evaluate(ev.weeks, hyps, base)
         levels, posts = batch.level, batch.posterior
         p_t = model.p[trimester(ev.weeks)]
         post0 = posts[0]

@@ -29,10 +29,10 @@ from __future__ import annotations
 import numpy as np
 import numpy.typing as npt
 
-from gravida.engine.model import trimester
+from gravida.engine.model import leaders, trimester
 from gravida.interview.decision import State
 from gravida.interview.lookahead import answer_probabilities, figures
-from gravida.interview.policy import Batch
+from gravida.interview.policy import Base, Batch
 from gravida.interview.select import Answers, Dangers, Selector
 from gravida.knowledge import expr
 
@@ -44,26 +44,27 @@ def decision(sel: Selector, state: State) -> Decision:
     a = sel.answers(state)
     o, params = sel.openings, sel.params
     if not a.entries:
-        return _scored(sel, state, a, None)
+        return _scored(sel, state, a, None, None)
     for q in a.questions:
         if q.must_choose:
             return q.id, None, "start"
-    base = sel.policy.evaluate(a.ev.weeks, a.hyps[:1])
+    now = sel.policy.base(a.hyps[0])
+    base = sel.policy.evaluate(a.ev.weeks, a.hyps[:1], now)
     level0 = int(base.level[0])
     if state.emergency and level0 >= o.emergency_rank:
         if level0 >= o.ambulance_rank:
             return None, "emergency_ambulance", "emergency"
-        return _scored(sel, state, a, None)
+        return _scored(sel, state, a, None, now)
     if state.n_asked >= params.max_questions:
         return None, "max_questions", ""
-    some = _Some(sel, a, base)
+    some = _Some(sel, a, base, now)
     dangers = sel._dangers(a.ev, state, level0, base.posterior[0], a.askable, some.wanted)
     found = dangers[1]
     screening = {i: {pid for f in q.findings for pid in found.get(f, ())}
                  for i, q in enumerate(a.questions)}
     screening = {i: pids for i, pids in screening.items() if pids}
     if not screening:
-        return _scored(sel, state, a, dangers)
+        return _scored(sel, state, a, dangers, now)
 
     def first(i: int) -> tuple[bool, int]:  # decision.decide's screening key, its first parts
         pids = screening[i]
@@ -80,16 +81,17 @@ def decision(sel: Selector, state: State) -> Decision:
     return a.questions[best].id, None, "screening"
 
 
-def _scored(sel: Selector, state: State, a: Answers, dangers: Dangers | None) -> Decision:
-    p = sel.scored_plan(state, a, dangers)
+def _scored(sel: Selector, state: State, a: Answers, dangers: Dangers | None,
+            now: Base | None) -> Decision:
+    p = sel.scored_plan(state, a, dangers, now)
     return p.question, p.stop, p.phase
 
 
 class _Some:
     """The figures of some questions of one state, each scored when first needed."""
 
-    def __init__(self, sel: Selector, a: Answers, base: Batch) -> None:
-        self.sel, self.a, self.base = sel, a, base
+    def __init__(self, sel: Selector, a: Answers, base: Batch, now: Base) -> None:
+        self.sel, self.a, self.base, self.now = sel, a, base, now
         o = sel.openings
         self.level0 = int(base.level[0])
         self.p_t = sel.model.p[trimester(a.ev.weeks)]
@@ -106,6 +108,7 @@ class _Some:
         self.value: dict[int, float] = {}
         self._pairs: npt.NDArray[np.bool_] | None = None
         self._parts: dict[int, bool] = {}
+        self._prefetched = False
 
     def wanted(self, part: expr.Node) -> bool:
         """Whether ``part`` of a rule is about a finding another step asks anyway
@@ -118,15 +121,37 @@ class _Some:
                         if not inside.isdisjoint(q.findings)]
             got = any(self.flagged[i] for i in touching)
             if not got:
-                self.score(touching)
+                self.score(touching + self.prefetch())
                 got = any(self.held[i] for i in touching)
             self._parts[id(part)] = got
         return got
 
+    def prefetch(self) -> list[int]:
+        """The questions ``wanted`` may read: those about the findings of the danger
+        patterns ``Openings.open_patterns`` reads (scored in one batch)."""
+        if self._prefetched:
+            return []
+        self._prefetched = True
+        sel, a = self.sel, self.a
+        o, post = sel.openings, self.base.posterior[0]
+        target = o.ambulance_rank if self.level0 >= o.emergency_rank else o.emergency_rank
+        lead = int(leaders(post))
+        inside: set[str] = set()
+        for p in o.patterns:
+            if p.rank < target or p.rank <= self.level0:
+                continue
+            if p.condition is not None and p.condition != lead and (
+                post[p.condition] < min(sel.policy.threshold_by_rank[p.rank],
+                                        sel.policy.own_threshold[p.condition])):
+                continue
+            inside.update(expr.findings_in(p.node))
+        return [i for i, q in enumerate(a.questions)
+                if not self.flagged[i] and not inside.isdisjoint(q.findings)]
+
     def probabilities(self, idx: list[int]) -> None:
         """Each answer's probability for the questions ``idx`` (lookahead's, which
         prices a question the same whichever others are priced with it)."""
-        todo = [i for i in idx if i not in self.prob]
+        todo = sorted({i for i in idx if i not in self.prob})
         if not todo:
             return
         a = self.a
@@ -149,7 +174,7 @@ class _Some:
 
     def score(self, idx: list[int]) -> None:
         """The figures of the questions ``idx``, their answers scored in one batch."""
-        todo = [i for i in idx if i not in self.held]
+        todo = sorted({i for i in idx if i not in self.held})
         if not todo:
             return
         sel, a = self.sel, self.a
@@ -158,7 +183,8 @@ class _Some:
                    for e in (a.entries[n] for n in self.rows_of[i])]
         ks = sorted({e[2] for e in entries})
         row = {k: r + 1 for r, k in enumerate(ks)}
-        batch = sel.policy.evaluate(a.ev.weeks, [a.hyps[0], *(a.hyps[k] for k in ks)])
+        batch = sel.policy.evaluate(a.ev.weeks, [a.hyps[0], *(a.hyps[k] for k in ks)],
+                                    self.now)
         qi_arr = np.array([e[0] for e in entries], dtype=np.int64)
         rows = np.array([row[e[2]] for e in entries], dtype=np.int64)
         prob = np.array([p for i in todo for p in self.prob[i]])
