@@ -6,9 +6,10 @@ wrong: the class's own wordings and its near misses (what must not be read as
 it) separately. ``--cases`` prints each miss with what was read. Prints
 figures; asserts nothing (``tests/intake/test_russian_tables.py`` holds them).
 
-    .venv/bin/python bench/ru_classes.py [--set 6] [--cases]
+    .venv/bin/python bench/ru_classes.py [--set 6|7] [--cases]
 
-``--set 6`` reads the session-6 tables (``ru_tables6.py``) instead.
+``--set 6`` reads the session-6 tables (``ru_tables6.py``), ``--set 7`` the
+urgent findings' tables (``ru_tables7.py``) instead.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tests.intake import ru_tables, ru_tables6
+from tests.intake import ru_tables, ru_tables6, ru_tables7
 from tests.intake.ru_tables import Row, mismatch
 
 from gravida.intake import parse_text
@@ -40,9 +41,11 @@ def misses(table: list[Row], pack: Pack, show: bool, label: str) -> int:
 def main(argv: list[str]) -> None:
     pack = default_pack()
     show = "--cases" in argv
-    six = "--set" in argv and argv[argv.index("--set") + 1] == "6"
-    classes = ru_tables6.CLASSES6 if six else ru_tables.CLASSES
-    after = getattr(ru_tables6, "AFTER6", []) if six else ru_tables.AFTER
+    which = argv[argv.index("--set") + 1] if "--set" in argv else "5"
+    classes, after = {
+        "6": (ru_tables6.CLASSES6, ru_tables6.AFTER6),
+        "7": (ru_tables7.URGENT, getattr(ru_tables7, "URGENT_AFTER", [])),
+    }.get(which, (ru_tables.CLASSES, ru_tables.AFTER))
     total = [0, 0, 0, 0]
     print(f"{'class':32} {'missed':>9} {'rate':>6} {'near-miss wrong':>16} {'rate':>6}")
     for name, (rows, near) in classes.items():

@@ -19,6 +19,7 @@ numbers (the interview's decision scores only what it needs).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import NamedTuple
 
 import numpy as np
 import numpy.typing as npt
@@ -27,6 +28,17 @@ from gravida.engine.model import Model, softmax, trimester
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
+
+# Not clinical: a bound on memory (each variant table at most 728 x 36 floats).
+VARIANTS_KEPT = 256
+
+
+class Variants(NamedTuple):
+    """Changes to an evidence, each a row: engine.triage's variants of some red flags."""
+
+    cols: IntArray  # the findings' columns
+    d_pos: FloatArray  # per variant and column: -1 where the finding is no longer present
+    d_neg: FloatArray  # ... +1 where it is now absent
 
 
 class NearScores:
@@ -60,6 +72,7 @@ class NearScores:
             np.concatenate([nest.parent_only, nest_with.parent_only], axis=2),
             np.concatenate([nest.both_absent, nest_with.both_absent], axis=2),
         ], axis=1)  # (trimester, 3 x pairs, conditions + co-existing)
+        self._variant_cache: dict[tuple[int, bytes, bytes, bytes], FloatArray] = {}
 
     def linear(self, t: int, pos: FloatArray, neg: FloatArray) -> FloatArray:
         """One evidence's linear scores (alone, then with the ache), no correction."""
@@ -70,35 +83,26 @@ class NearScores:
         self, weeks: float, log_prior: FloatArray, base_pos: FloatArray, base_neg: FloatArray,
         n_rows: int, row: Sequence[int], col: Sequence[int],
         d_pos: Sequence[float], d_neg: Sequence[float],
-    ) -> FloatArray:
-        """Posteriors of ``n_rows`` evidences: each the base (indicator vectors
-        ``base_pos``/``base_neg``) with the cells ``(row, col)`` changed by ``d_pos`` and
-        ``d_neg`` (+1 a finding becomes present/absent, -1 it no longer is), a row's
-        cells added in the order given. ``log_prior``: ``Model.log_prior(weeks)``."""
+        variants: Sequence[tuple[IntArray, Variants]] = (),
+    ) -> tuple[FloatArray, IntArray]:
+        """Posteriors of ``n_rows`` evidences, then of their variants, and each row's
+        evidence (its owner). Each evidence is the base (indicator vectors
+        ``base_pos``/``base_neg``) with the cells ``(row, col)`` changed by ``d_pos``
+        and ``d_neg`` (+1 a finding becomes present/absent, -1 it no longer is), a
+        row's cells added in the order given. ``variants``: (rows, their variants)
+        for some rows, each variant a row of its own after them: that evidence with
+        the variant's changes (engine.triage's red-flag variants).
+        ``log_prior``: ``Model.log_prior(weeks)``."""
         t = trimester(weeks)
         rows = np.asarray(row, dtype=np.int64)
         cols = np.asarray(col, dtype=np.int64)
         dp = np.asarray(d_pos, dtype=float)
         dn = np.asarray(d_neg, dtype=float)
+        yes, no = self.yes[t], self.no[t]
         scores = np.repeat(self.linear(t, base_pos, base_neg)[None, :], n_rows, axis=0)
         if rows.size:
-            cells = dp[:, None] * self.yes[t][cols] + dn[:, None] * self.no[t][cols]
-            _add_rows(scores, rows, cells)
-        self._add_nesting(t, scores, base_pos, base_neg, rows, cols, dp, dn)
-        n_c, co = self.n_c, self.co
-        alone = scores[:, :n_c]
-        if co.size:
-            model = self.model
-            alone[:, co] = np.logaddexp(model.log_unmix[t] + alone[:, co],
-                                        model.log_mix[t] + scores[:, n_c:])
-        return softmax(log_prior + alone)
-
-    def _add_nesting(self, t: int, scores: FloatArray, base_pos: FloatArray,
-                     base_neg: FloatArray, rows: IntArray, cols: IntArray,
-                     dp: FloatArray, dn: FloatArray) -> None:
-        """Each row's nesting correction (engine/nested.py) added to ``scores``, from
-        its state of the nested findings; rows that know no nested child get none."""
-        n_rows = scores.shape[0]
+            _add_rows(scores, rows, dp[:, None] * yes[cols] + dn[:, None] * no[cols])
+        # each row's state of the nested findings (0/1: exact whatever the order)
         u = self.nest_cols
         pos = np.repeat(base_pos[u][None, :], n_rows, axis=0)
         neg = np.repeat(base_neg[u][None, :], n_rows, axis=0)
@@ -107,6 +111,53 @@ class NearScores:
             local = np.searchsorted(u, cols[at])
             np.add.at(pos, (rows[at], local), dp[at])
             np.add.at(neg, (rows[at], local), dn[at])
+        owners = [np.arange(n_rows)]
+        all_scores, all_pos, all_neg = [scores], [pos], [neg]
+        for ks, v in variants:
+            # a variant row: its evidence's scores plus the variant's (one sum per
+            # variant, the same in every batch)
+            change = self._variant_scores(t, v)
+            all_scores.append((scores[ks][:, None, :] + change[None, :, :]
+                               ).reshape(-1, scores.shape[1]))
+            d_p = np.zeros((len(v.d_pos), len(u)))
+            d_n = np.zeros((len(v.d_pos), len(u)))
+            mine = np.flatnonzero(self._nested[v.cols])
+            if mine.size:
+                local = np.searchsorted(u, v.cols[mine])
+                d_p[:, local] = v.d_pos[:, mine]
+                d_n[:, local] = v.d_neg[:, mine]
+            all_pos.append((pos[ks][:, None, :] + d_p[None, :, :]).reshape(-1, len(u)))
+            all_neg.append((neg[ks][:, None, :] + d_n[None, :, :]).reshape(-1, len(u)))
+            owners.append(np.repeat(ks, len(v.d_pos)))
+        if len(all_scores) > 1:
+            scores = np.concatenate(all_scores)
+            pos, neg = np.concatenate(all_pos), np.concatenate(all_neg)
+        self._add_nesting(t, scores, pos, neg)
+        n_c, co = self.n_c, self.co
+        alone = scores[:, :n_c]
+        if co.size:
+            model = self.model
+            alone[:, co] = np.logaddexp(model.log_unmix[t] + alone[:, co],
+                                        model.log_mix[t] + scores[:, n_c:])
+        return softmax(log_prior + alone), np.concatenate(owners)
+
+    def _variant_scores(self, t: int, v: Variants) -> FloatArray:
+        """Each variant's change to the linear scores (kept per flags and trimester)."""
+        key = (t, v.cols.tobytes(), v.d_pos.tobytes(), v.d_neg.tobytes())
+        hit = self._variant_cache.get(key)
+        if hit is None:
+            hit = np.zeros((len(v.d_pos), self.yes.shape[2]))
+            for i, c in enumerate(v.cols.tolist()):  # flag by flag, in their order
+                hit += v.d_pos[:, i:i + 1] * self.yes[t][c] + v.d_neg[:, i:i + 1] * self.no[t][c]
+            if len(self._variant_cache) < VARIANTS_KEPT:
+                self._variant_cache[key] = hit
+        return hit
+
+    def _add_nesting(self, t: int, scores: FloatArray, pos: FloatArray,
+                     neg: FloatArray) -> None:
+        """Each row's nesting correction (engine/nested.py) added to ``scores``, from
+        its state of the nested findings (``pos``/``neg`` over ``nest_cols``); rows
+        that know no nested child get none."""
         cp, cn = pos[:, self._child_u], neg[:, self._child_u]
         if not (cp.any() or cn.any()):
             return

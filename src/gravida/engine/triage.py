@@ -13,6 +13,8 @@ that matters, so dangerous alternatives get low thresholds.
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from typing import Any, Literal
@@ -40,7 +42,8 @@ class TriageReason:
     src: str
     condition: str | None = None
     probability: float | None = None
-    without: tuple[str, ...] = ()  # red flags set aside to reach this probability
+    without: tuple[str, ...] = ()  # red flags set aside (unknown) to reach this probability
+    denied: tuple[str, ...] = ()  # red flags taken as "no" to reach it
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -55,6 +58,8 @@ class TriageReason:
             out["probability"] = self.probability
         if self.without:
             out["without_red_flags"] = list(self.without)
+        if self.denied:
+            out["denied_red_flags"] = list(self.denied)
         return out
 
 
@@ -109,6 +114,19 @@ class Triager:
         )
         self.max_rank = max(pack.level_rank(level) for level in pack.levels)
         self.red_flags = frozenset(pack.red_flags)
+        self.flag_pairs = tuple((imp.if_, imp.then) for imp in pack.implies)
+        self.measured = tuple((nm.finding, node) for nm, node, _ in pack.number_maps)
+
+    def free_flags(self, ev: Evidence) -> tuple[str, ...]:
+        """The red flags present that her answers set, and so that the variants change.
+
+        A flag a measurement makes present (a fever from a temperature of 38 or more)
+        stays present in every variant: a case with the temperature and no fever is
+        not one she could give. So does a flag implied by a finding present that is
+        not itself varied (bleeding, while heavy bleeding is kept).
+        """
+        return free_red_flags(ev.present, ev.absent, ev.numbers, self.red_flags, self.measured,
+                              self.flag_pairs)
 
     def _threshold(self, i: int, level: str) -> float:
         """The posterior at which condition i's level counts: its level's, or its own lower one."""
@@ -175,9 +193,9 @@ class Triager:
         if summed[0][0] > current:
             reasons.append(self._summed_reason(summed[0][0], summed[1][0], posterior, ranks))
             current = summed[0][0]
-        flags = sorted(ev.present & self.red_flags)[:RED_FLAG_SUBSETS_MAX]
+        flags = self.free_flags(ev)
         if flags and current < self.max_rank:
-            posts, removed = _without_red_flags(self.model, ev, flags)
+            posts, unknown, denied = _red_flag_variants(self.model, ev, flags, self.flag_pairs)
             row_rank = np.where(_passing(posts, thresholds), ranks[None, :], -1)
             top = int(row_rank.max())
             s_rank, s_mass = self._summed(posts, ranks)
@@ -186,10 +204,10 @@ class Triager:
                 r = self._summed_reason(int(s_rank[srow]), float(s_mass[srow]), posts[srow], ranks)
                 reasons.append(
                     TriageReason(r.kind, r.id, r.level, r.says, r.src, r.condition,
-                                 r.probability, removed[srow])
+                                 r.probability, unknown[srow], denied[srow])
                 )
             elif top > current:
-                # The likeliest condition at that level, over every subset that reaches it.
+                # The likeliest condition at that level, over every variant that reaches it.
                 at_top = np.where(row_rank == top, posts, -1.0)
                 row, i = np.unravel_index(int(np.argmax(at_top)), at_top.shape)
                 r = levels[i]
@@ -202,7 +220,8 @@ class Triager:
                         r.src,
                         r.condition,
                         float(posts[row, i]),
-                        removed[row],
+                        unknown[row],
+                        denied[row],
                     )
                 )
         # The most urgent wins; among equals a rule (a certain finding) explains
@@ -259,31 +278,70 @@ def _trigger(cr: CompiledRule) -> frozenset[str] | None:
     return expr.triggers(cr.node, frozenset({"gestational_weeks"}))
 
 
+def free_red_flags(
+    present: frozenset[str], absent: frozenset[str], numbers: Mapping[str, float],
+    red_flags: frozenset[str], measured: tuple[tuple[str, expr.Node], ...],
+    pairs: tuple[tuple[str, str], ...],
+) -> tuple[str, ...]:
+    """The red flags present that the variants may change (``Triager.free_flags``; the
+    interview's batch calls it too): the first RED_FLAG_SUBSETS_MAX alphabetically,
+    less those a measurement makes present, less those implied by a present finding
+    outside that set."""
+    forced = {f for f, node in measured
+              if f in present and expr.evaluate(node, present, absent, numbers)}
+    flags = sorted((present & red_flags) - forced)[:RED_FLAG_SUBSETS_MAX]
+    kept = set(flags)
+    return tuple(f for f in flags
+                 if not any(then == f and child in present and child not in kept
+                            for child, then in pairs))
+
+
 @cache
-def _subset_masks(k: int) -> FloatArray:
-    """Rows: every non-empty subset of k items, as 0/1 columns."""
-    rows = np.arange(1, 2**k)
-    masks: FloatArray = ((rows[:, None] >> np.arange(k)[None, :]) & 1).astype(float)
-    return masks
+def flag_states(
+    flags: tuple[str, ...], pairs: tuple[tuple[str, str], ...]
+) -> tuple[FloatArray, FloatArray]:
+    """Every variant of the red flags present, as (unknown, denied) 0/1 rows over ``flags``.
+
+    Each flag is kept, set back to unknown, or taken as "no"; every combination but
+    "all kept", less those that are not a case she could give (a child kept while its
+    parent is changed, or a parent denied while its child is not).
+    """
+    index = {f: i for i, f in enumerate(flags)}
+    nested = [(index[c], index[p]) for c, p in pairs if c in index and p in index]
+    rows = []
+    for states in itertools.product((0, 1, 2), repeat=len(flags)):
+        if not any(states):
+            continue
+        if any((states[c] == 0 and states[p] != 0) or (states[p] == 2 and states[c] != 2)
+               for c, p in nested):
+            continue
+        rows.append(states)
+    grid = np.array(rows, dtype=np.int64).reshape(-1, len(flags))
+    unknown: FloatArray = (grid == 1).astype(float)
+    denied: FloatArray = (grid == 2).astype(float)
+    return unknown, denied
 
 
-def _without_red_flags(
-    model: Model, ev: Evidence, flags: list[str]
-) -> tuple[FloatArray, list[tuple[str, ...]]]:
-    """Posteriors for the evidence less every non-empty subset of the red flags.
+def _red_flag_variants(
+    model: Model, ev: Evidence, flags: tuple[str, ...], pairs: tuple[tuple[str, str], ...]
+) -> tuple[FloatArray, list[tuple[str, ...]], list[tuple[str, ...]]]:
+    """Posteriors for the evidence with its red flags in every other state (flag_states),
+    and per row the flags set back to unknown and those taken as "no".
 
-    One batch of indicator rows, each with a subset's flags set back to unknown,
-    scored by the model's one formula (``Model.scores``) so that a nested flag
-    (heavy bleeding in bleeding) is counted with its nesting correction, exactly
-    as the interview's batch counts it. Subtracting log P(f | c) from the full
-    score instead left the correction of a removed pair behind.
+    One batch of indicator rows scored by the model's one formula (``Model.scores``),
+    so that a nested flag (heavy bleeding in bleeding) is counted with its nesting
+    correction, exactly as the interview's batch counts it. Subtracting log P(f | c)
+    from the full score instead left the correction of a removed pair behind.
     """
     pos, neg = model.vector(ev)
     cols = [model.index[f] for f in flags]
-    masks = _subset_masks(len(flags))
-    rows = np.repeat(pos[None, :], len(masks), axis=0)
-    rows[:, cols] *= 1.0 - masks
-    negs = np.repeat(neg[None, :], len(masks), axis=0)
+    unknown, denied = flag_states(flags, pairs)
+    rows = np.repeat(pos[None, :], len(unknown), axis=0)
+    rows[:, cols] *= 1.0 - unknown - denied
+    negs = np.repeat(neg[None, :], len(unknown), axis=0)
+    negs[:, cols] += denied
     subset_scores = model.scores(ev.weeks, rows, negs)
-    removed = [tuple(f for f, m in zip(flags, row, strict=True) if m) for row in masks]
-    return softmax(subset_scores), removed
+    names = [(tuple(f for f, m in zip(flags, u, strict=True) if m),
+              tuple(f for f, m in zip(flags, d, strict=True) if m))
+             for u, d in zip(unknown, denied, strict=True)]
+    return softmax(subset_scores), [u for u, _ in names], [d for _, d in names]

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from spacy.language import Language
 from spacy.matcher import Matcher
 
+from gravida.intake.about import About
 from gravida.intake.frames import FrameRule
 from gravida.intake.rules import AloneRule, NearRule, NumberRule, WideRangeRule
 from gravida.intake.spelling import Speller
@@ -24,7 +25,9 @@ if TYPE_CHECKING:
 Direction = Literal["forward", "backward", "bidirectional"]
 CATEGORIES: tuple[str, ...] = ("negation", "uncertainty", "family", "historical", "hypothetical")
 # optional categories: a language's file may leave them out
-OPTIONAL_CATEGORIES: tuple[str, ...] = ("current",)
+# ("resolved": a symptom she says she got over, "fine since": not hers now when
+# stated, while a denial under it stands)
+OPTIONAL_CATEGORIES: tuple[str, ...] = ("current", "resolved")
 DIRECTIONS: tuple[Direction, ...] = ("forward", "backward", "bidirectional")
 POLARITIES: tuple[str, ...] = (
     "present",
@@ -34,6 +37,7 @@ POLARITIES: tuple[str, ...] = (
     "present_if_negated",
     "absent_only",
     "present_loose",
+    "present_cued",
 )
 
 
@@ -121,5 +125,10 @@ class Lexicon:
     # a finding's loose denial ("no blood", present_loose or absent_if_negated
     # denied) with one of these words within so many tokens in its sentence is
     # about that other place ("peeing without pain, no blood at all")
-    elsewhere: dict[str, tuple[re.Pattern[str], int]] = field(default_factory=dict)
+    elsewhere: dict[str, About] = field(default_factory=dict)
+    # ...and with one of these, even a stated mention ("I cut my finger and it bled")
+    elsewhere_stated: dict[str, About] = field(default_factory=dict)
+    # a finding's subject: its present_cued patterns count only beside one of these
+    # words (about.py: "regularly" of tightenings, not of paracetamol)
+    cues_of: dict[str, About] = field(default_factory=dict)
     medicines: MedicineMatcher | None = None  # the pack's medicine names

@@ -256,13 +256,15 @@ def modifiers_of(start: int, end: int, all_scopes: Sequence[Scope]) -> list[Scop
     """The scopes that cover a mention at tokens [start, end).
 
     A mention that words of the present cover ("my back aches *now*") is not in
-    the past, whatever past scope also reaches it; the "current" scope itself
-    modifies nothing else.
+    the past, whatever past scope also reaches it (nor got over: "bled this morning,
+    stopped now"); the "current" scope itself modifies nothing else.
     """
     if isinstance(all_scopes, Scopes):
         found = all_scopes.over(start, end)
     else:
         found = [s for s in all_scopes if _overlaps(start, end, s.start, s.end)]
     if any(s.trigger.category == "current" for s in found):
-        found = [s for s in found if s.trigger.category not in ("current", "historical")]
+        found = [
+            s for s in found if s.trigger.category not in ("current", "historical", "resolved")
+        ]
     return found

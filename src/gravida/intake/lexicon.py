@@ -19,6 +19,7 @@ import spacy
 from spacy.language import Language
 from spacy.matcher import Matcher
 
+from gravida.intake.about import About, load_about, load_elsewhere
 from gravida.intake.compiled import (
     CATEGORIES,
     DIRECTIONS,
@@ -130,7 +131,9 @@ def _load(pack: Pack, raw: Any, language: str) -> Lexicon:
     marks: dict[str, frozenset[int]] = {}
     nears: list[NearRule] = []
     frames: list[FrameRule] = []
-    elsewhere: dict[str, tuple[re.Pattern[str], int]] = {}
+    elsewhere: dict[str, About] = {}
+    elsewhere_stated: dict[str, About] = {}
+    cues_of: dict[str, About] = {}
     frame_matcher = Matcher(nlp.vocab, validate=True)
     frame_keys: dict[str, tuple[str, str]] = {}
 
@@ -175,7 +178,8 @@ def _load(pack: Pack, raw: Any, language: str) -> Lexicon:
         if not isinstance(entry, dict):
             raise err(f"findings.{fid}", "expected a mapping")
         unknown = set(entry) - {
-            "src", "history", "note", "near", "inside_others", "frames", "elsewhere", *POLARITIES
+            "src", "history", "note", "near", "inside_others", "frames", "elsewhere", "cue",
+            *POLARITIES,
         }
         if unknown:
             raise err(f"findings.{fid}", f"unknown keys {sorted(unknown)}")
@@ -192,7 +196,14 @@ def _load(pack: Pack, raw: Any, language: str) -> Lexicon:
         nears.extend(near_rules(entry.get("near"), fid, booleans))
         frames.extend(frame_rules(entry.get("frames"), fid, parts_raw))
         if entry.get("elsewhere") is not None:
-            elsewhere[fid] = _elsewhere(entry["elsewhere"], f"findings.{fid}.elsewhere")
+            denied, stated = load_elsewhere(entry["elsewhere"], f"findings.{fid}.elsewhere")
+            elsewhere[fid] = denied
+            if stated is not None:
+                elsewhere_stated[fid] = stated
+        if entry.get("cue") is not None:
+            cues_of[fid] = load_about(entry["cue"], f"findings.{fid}.cue")
+        elif entry.get("present_cued"):
+            raise err(f"findings.{fid}", "present_cued needs the finding's cue")
 
     ctx = raw.get("context")
     if not isinstance(ctx, dict):
@@ -303,6 +314,8 @@ def _load(pack: Pack, raw: Any, language: str) -> Lexicon:
         frame_keys=frame_keys,
         frame_rules=frames,
         elsewhere=elsewhere,
+        elsewhere_stated=elsewhere_stated,
+        cues_of=cues_of,
         nlp=nlp,
         targets=targets,
         modifiers=modifiers,
@@ -341,14 +354,6 @@ def _load(pack: Pack, raw: Any, language: str) -> Lexicon:
         marks=marks,
     )
 
-
-def _elsewhere(raw: Any, entry: str) -> tuple[re.Pattern[str], int]:
-    if not isinstance(raw, dict) or set(raw) != {"words", "reach"}:
-        raise err(entry, "expected words (a token regex) and reach")
-    reach = raw["reach"]
-    if isinstance(reach, bool) or not isinstance(reach, int) or not 1 <= reach <= 15:
-        raise err(entry, "reach must be an integer 1..15")
-    return regex(f"^(?:{raw['words']})$", entry), reach
 
 
 def _backward_lists(raw: Any) -> int:

@@ -15,6 +15,7 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from gravida.intake import context as ctx
+from gravida.intake.about import has_cue, near_place
 from gravida.intake.evidence import ParseResult, TextEvidence
 from gravida.intake.lexicon import Lexicon, lexicon_for
 from gravida.intake.medicines import find_medicines, medicine_spans
@@ -29,6 +30,7 @@ from gravida.knowledge.i18n import _
 from gravida.knowledge.load import Pack
 
 _DROP = {"uncertainty": "uncertain", "family": "family", "hypothetical": "hypothetical"}
+RESOLVED = "resolved"  # she got over it ("fine since"): a stated mention is not hers now
 LOOSE = "loose"  # a loose keyword: an explicit denial elsewhere wins over it
 NEAR = 2  # tokens between a negation and an absent-phrase it flips
 
@@ -42,9 +44,9 @@ def _drop_flags(mods: list[ctx.Scope], finding: str, lex: Lexicon) -> list[str]:
 
 def _keeps(flags: list[str], finding: str, lex: Lexicon) -> bool:
     for f in flags:
-        if f == "historical" and finding in lex.history_findings:
+        if f in ("historical", RESOLVED) and finding in lex.history_findings:
             continue
-        if f in ("uncertain", "family", "hypothetical", "historical"):
+        if f in ("uncertain", "family", "hypothetical", "historical", RESOLVED):
             return False
     return True
 
@@ -141,16 +143,19 @@ def read_one(text: str, pack: Pack, language: str) -> ParseResult:
             flags.append(LOOSE)
         elif m.polarity == "present":
             pol = "absent" if negated else "present"
+        elif m.polarity == "present_cued":
+            # "regularly" is a rhythm of tightenings only beside one (about.py)
+            if not has_cue(doc, m.start, m.end, lex.cues_of[m.finding], all_scopes):
+                continue
+            pol = "absent" if negated else "present"
         else:
             pol = "present" if negated else "absent"
-        if (
-            pol == "absent"
-            and m.polarity in ("present_loose", "absent_if_negated")
-            and _elsewhere(doc, m.start, m.end, m.finding, lex)
-        ):
+        if _elsewhere(doc, m, pol, lex):
             continue
         if negated:
             flags.append("negated")
+        if pol == "present" and any(s.trigger.category == RESOLVED for s in mods):
+            flags.append(RESOLVED)
         c0, c1 = char_span(doc, m.start, m.end)
         triggers_text = [f"{s.trigger.category}:{s.text}" for s in mods] + list(m.notes)
         triggers_text += [f"read_as:{a}={b}" for k, (a, b) in read_as.items() if k in m.literal]
@@ -269,15 +274,19 @@ def _shared_negation(
     return False
 
 
-def _elsewhere(doc: Doc, start: int, end: int, finding: str, lex: Lexicon) -> bool:
+def _elsewhere(doc: Doc, m: Mention, pol: str, lex: Lexicon) -> bool:
     """A loose denial with a word of another place near it in its sentence
-    (``elsewhere``): "peeing without pain, no blood at all" is about her urine."""
-    if finding not in lex.elsewhere:
-        return False
-    words, reach = lex.elsewhere[finding]
-    sent = doc[start].sent
-    lo, hi = max(sent.start, start - reach), min(sent.end, end + reach)
-    return any(words.match(doc[i].lower_) for i in range(lo, hi) if not start <= i < end)
+    (``elsewhere``): "peeing without pain, no blood at all" is about her urine; a
+    stated mention beside a place of ``elsewhere.stated`` too ("I cut my finger
+    and it bled")."""
+    if m.finding in lex.elsewhere_stated and near_place(
+        doc, m.start, m.end, lex.elsewhere_stated[m.finding]
+    ):
+        return True
+    loose = pol == "absent" and m.polarity in ("present_loose", "absent_if_negated")
+    return loose and m.finding in lex.elsewhere and near_place(
+        doc, m.start, m.end, lex.elsewhere[m.finding]
+    )
 
 
 def _mention_between(starts: Sequence[int], a: int, b: int) -> bool:

@@ -11,7 +11,6 @@ setting an emergency level further answers could still complete.
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -21,15 +20,15 @@ import numpy.typing as npt
 
 from gravida.engine import Evidence, Model
 from gravida.engine.model import leaders, softmax, trimester
-from gravida.engine.near import NearScores
-from gravida.engine.triage import RED_FLAG_SUBSETS_MAX
+from gravida.engine.near import NearScores, Variants
+from gravida.engine.triage import flag_states, free_red_flags
 from gravida.knowledge import expr
 from gravida.knowledge.load import CompiledRule
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
 
-# Not clinical: red-flag subsets kept per selector (each at most 63 tuples of columns),
+# Not clinical: red-flag variants kept per selector (each at most 728 rows over 6 flags),
 # and log priors (one per gestational week seen).
 MASKS_KEPT = 256
 
@@ -98,10 +97,10 @@ class LevelPolicy:
 
     The level is the most urgent of: every floor rule that holds; the
     leader's level; every condition whose posterior reaches the threshold of
-    its level; and the same differential taken without each combination of
-    the red flags present. Condition levels after adjustment and floor rules
-    depend on the evidence only, so a hypothesis that changes one finding
-    re-reads only the rules that mention it.
+    its level; and the same differential taken with the red flags present in
+    every other state (unknown or "no": engine.triage's variants). Condition
+    levels after adjustment and floor rules depend on the evidence only, so a
+    hypothesis that changes one finding re-reads only the rules that mention it.
     """
 
     def __init__(self, model: Model) -> None:
@@ -141,6 +140,13 @@ class LevelPolicy:
         self.cumulative = [(self.rank[lv], pack.thresholds[lv]) for lv in pack.cumulative_levels]
         self.summed_by_rank = dict(self.cumulative)
         self.red_flags = frozenset(pack.red_flags)
+        self.flag_pairs = tuple((imp.if_, imp.then) for imp in pack.implies)
+        self.measured = tuple((nm.finding, node) for nm, node, _ in pack.number_maps)
+        # an answer about none of these leaves the red flags the variants change as they
+        # were: the flags, the measurements that make one present, the findings implying one
+        self.flag_inputs = self.red_flags.union(
+            *(expr.findings_in(node) for _, node in self.measured),
+            (c for c, p in self.flag_pairs if p in self.red_flags))
         self.floors_by_finding: dict[str, list[int]] = {}
         for i, floor in enumerate(self.floors):
             for f in floor.mentions:
@@ -149,7 +155,7 @@ class LevelPolicy:
         for a, (_, rules) in enumerate(self.adjust):
             for f in {f for r in rules for f in r.mentions}:
                 self.adjust_by_finding.setdefault(f, []).append(a)
-        self._subset_cache: dict[tuple[str, ...], list[tuple[int, ...]]] = {}
+        self._variant_cache: dict[tuple[str, ...], Variants] = {}
         self.near = NearScores(model)
         # per finding: its column (None: not in the model), the floors that mention it
         # (most urgent first) and the adjusted conditions; read once per hypothesis
@@ -204,21 +210,23 @@ class LevelPolicy:
         per-row loop: the same formula as ``Model.scores``."""
         return softmax(self._prior(weeks) + self.model.log_likelihood(trimester(weeks), pos, neg))
 
-    def _subsets(self, flags: tuple[str, ...]) -> list[tuple[int, ...]]:
-        """The columns of each non-empty subset of ``flags``, smallest first (the
-        engine's red-flag subsets, engine.triage)."""
-        hit = self._subset_cache.get(flags)
+    def _variants(self, flags: tuple[str, ...]) -> Variants:
+        """engine.triage's variants of ``flags`` as changes to the evidence: the flags'
+        columns, and per variant -1 present on each flag changed, +1 absent on each
+        flag taken as "no"."""
+        hit = self._variant_cache.get(flags)
         if hit is None:
-            cols = [self.model.index[f] for f in flags]
-            hit = [subset for size in range(1, len(flags) + 1)
-                   for subset in itertools.combinations(cols, size)]
-            if len(self._subset_cache) < MASKS_KEPT:
-                self._subset_cache[flags] = hit
+            cols = np.array([self.model.index[f] for f in flags], dtype=np.int64)
+            unknown, denied = flag_states(flags, self.flag_pairs)
+            hit = Variants(cols, -(unknown + denied), denied.copy())
+            if len(self._variant_cache) < MASKS_KEPT:
+                self._variant_cache[flags] = hit
         return hit
 
     def _flags(self, h: Hypothesis) -> tuple[str, ...]:
-        """The red flags present whose combinations are taken away (engine.triage's)."""
-        return tuple(sorted(h.present & self.red_flags)[:RED_FLAG_SUBSETS_MAX])
+        """The red flags present that the variants change (engine.triage's)."""
+        return free_red_flags(h.present, h.absent, h.numbers, self.red_flags, self.measured,
+                              self.flag_pairs)
 
     # batch ------------------------------------------------------------------
 
@@ -245,14 +253,13 @@ class LevelPolicy:
         base_adjust = base.adjust
         cond_ranks = np.repeat(base_adjust[None, :], n, axis=0)
         touches, no_touch = self.touches, (None, (), ())
-        red_flags, present0, absent0 = self.red_flags, base.h.present, base.h.absent
+        flag_inputs, present0, absent0 = self.flag_inputs, base.h.present, base.h.absent
         # the changed cells of every row, in row order: (row, column, +-1 present, +-1 absent)
         row: list[int] = []
         col: list[int] = []
         d_pos: list[float] = []
         d_neg: list[float] = []
-        first = [0] * n  # each hypothesis's first cell
-        # the differential without each combination of the red flags present
+        # the differential with the red flags present in every other state
         groups: dict[tuple[str, ...], list[int]] = {}
         base_flags = base.flags
         if base_flags:
@@ -260,7 +267,6 @@ class LevelPolicy:
         for k in range(1, n):
             h = hyps[k]
             changed = h.changed
-            first[k] = len(row)
             if changed is None:
                 pos, neg = self.vectors(h)
                 for c in np.flatnonzero((pos != base_pos) | (neg != base_neg)).tolist():
@@ -290,7 +296,7 @@ class LevelPolicy:
                 fl = {i for _, (_, f_floors, _) in cells for i in f_floors}
                 floors = tuple(sorted(fl, key=lambda i: -self.floors[i].rank))
                 adjust = tuple({i for _, (_, _, f_adjust) in cells for i in f_adjust})
-            same = changed.isdisjoint(red_flags)
+            same = changed.isdisjoint(flag_inputs)
             if floors:
                 best = max((r for i, r in base_true if i not in floors), default=-1)
                 for i in floors:  # most urgent first: past the level found, none can raise it
@@ -303,31 +309,14 @@ class LevelPolicy:
             for a in adjust:
                 ci, rules = self.adjust[a]
                 cond_ranks[k, ci] = self._adjusted(ci, rules, h)
-            # an answer about no red flag leaves the red flags present as they were
+            # an answer about no red flag (nor what makes one present) leaves them as they were
             flags = base_flags if same else self._flags(h)
             if flags:
                 groups.setdefault(flags, []).append(k)
-        last = [*first[1:], len(row)]
-        owners = list(range(n))
-        for flags, ks in groups.items():
-            for k in ks:
-                own_cells = range(first[k], last[k]) if k else range(0)
-                for subset in self._subsets(flags):
-                    r = len(owners)
-                    owners.append(k)
-                    for c in own_cells:
-                        row.append(r)
-                        col.append(col[c])
-                        d_pos.append(d_pos[c])
-                        d_neg.append(d_neg[c])
-                    for j in subset:  # set aside: no longer present
-                        row.append(r)
-                        col.append(j)
-                        d_pos.append(-1.0)
-                        d_neg.append(0.0)
-        own = np.array(owners, dtype=np.int64)
-        post = self.near.posteriors(weeks, self._prior(weeks), base_pos, base_neg, len(owners),
-                                    row, col, d_pos, d_neg)
+        variants = [(np.array(ks, dtype=np.int64), self._variants(flags))
+                    for flags, ks in groups.items()]
+        post, own = self.near.posteriors(weeks, self._prior(weeks), base_pos, base_neg, n,
+                                         row, col, d_pos, d_neg, variants)
         ranks = cond_ranks[own]
         thr = np.minimum(self.threshold_by_rank[ranks], self.own_threshold[None, :])
         qualifies = (post >= thr) & (post > 0.0)

@@ -25,6 +25,7 @@ class TriageReasonOut(Open, title="TriageReason"):
     condition: str | None = None
     probability: float | None = None
     without_red_flags: list[str] | None = None
+    denied_red_flags: list[str] | None = None
 
 
 class TriageOut(Open, title="Triage"):

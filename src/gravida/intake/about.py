@@ -1,0 +1,81 @@
+"""What a loose word is about: the subject it needs, or another place it names.
+
+Some words state a finding only when they are about its subject: "regularly" is
+a rhythm of tightenings only beside a tightening ("I go to the loo regularly",
+"I take paracetamol regularly" are not labour). A finding's ``cue`` names the
+words of its subject, and its ``present_cued`` patterns count only with one of
+them, hers, now and not denied, within ``reach`` tokens. Other words are stated
+of somewhere else: blood beside a cut finger, a nose or piles is not bleeding
+from the vagina (a finding's ``elsewhere``: ``words`` for a loose denial,
+``stated`` for any mention).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from spacy.tokens import Doc
+
+from gravida.intake.patterns import err, regex
+
+if TYPE_CHECKING:  # context.py needs the compiled lexicon, which holds these rules
+    from gravida.intake.context import Scope
+
+# scopes that make a cue word not hers or not now ("no tightenings", "my sister's
+# contractions"): such a word is no subject for the loose word beside it
+_NOT_HERS = frozenset({"negation", "family", "hypothetical", "uncertainty", "historical"})
+
+
+@dataclass(frozen=True)
+class About:
+    """Words (a token regex) within ``reach`` tokens of a mention."""
+
+    words: re.Pattern[str]
+    reach: int
+
+
+def load_about(raw: Any, entry: str, max_reach: int = 40) -> About:
+    if not isinstance(raw, dict) or set(raw) != {"words", "reach"}:
+        raise err(entry, "expected words (a token regex) and reach")
+    reach = raw["reach"]
+    if isinstance(reach, bool) or not isinstance(reach, int) or not 1 <= reach <= max_reach:
+        raise err(entry, f"reach must be an integer 1..{max_reach}")
+    return About(regex(f"^(?:{raw['words']})$", entry), reach)
+
+
+def load_elsewhere(raw: Any, entry: str) -> tuple[About, About | None]:
+    """``elsewhere: {words, reach, stated?}``: the places of a loose denial and, if
+    given, those that take even a stated mention elsewhere (same reach)."""
+    if not isinstance(raw, dict) or not {"words", "reach"} <= set(raw) <= {
+        "words", "reach", "stated"
+    }:
+        raise err(entry, "expected words (a token regex), reach and optional stated")
+    denied = load_about({"words": raw["words"], "reach": raw["reach"]}, entry, 15)
+    if raw.get("stated") is None:
+        return denied, None
+    return denied, load_about({"words": raw["stated"], "reach": raw["reach"]}, entry, 15)
+
+
+def has_cue(doc: Doc, start: int, end: int, cue: About, scopes: Sequence[Scope]) -> bool:
+    """A word of the finding's subject, hers and now, within ``reach`` tokens (any
+    sentence: "My belly keeps going hard. It's every 5 minutes now.")."""
+    from gravida.intake.context import modifiers_of
+
+    lo, hi = max(0, start - cue.reach), min(len(doc), end + cue.reach)
+    for i in range(lo, hi):
+        if start <= i < end or not cue.words.match(doc[i].lower_):
+            continue
+        mods = modifiers_of(i, i + 1, scopes)
+        if not any(s.trigger.category in _NOT_HERS for s in mods):
+            return True
+    return False
+
+
+def near_place(doc: Doc, start: int, end: int, place: About) -> bool:
+    """A word of another place within ``reach`` tokens in the mention's sentence."""
+    sent = doc[start].sent
+    lo, hi = max(sent.start, start - place.reach), min(sent.end, end + place.reach)
+    return any(place.words.match(doc[i].lower_) for i in range(lo, hi) if not start <= i < end)
