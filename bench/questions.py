@@ -69,10 +69,11 @@ def run(out: Path, sets: list[str], modes: list[str]) -> None:
 
 
 def _line(key: str, r: dict[str, Any]) -> str:
+    q = ("" if r["questions_median"] is None else  # full mode asks nothing
+         f"q {r['questions_median']:g} / {r['questions_mean']:.2f} / {r['questions_max']}")
     return (f"{key:26} top1 {r['top1']:.3f} triage {r['triage_exact']:.3f} "
             f"under {r['under_triage']} over {r['over_triage']} "
-            f"em_under {r['emergency_under_triage']} "
-            f"q {r['questions_median']:g} / {r['questions_mean']:.2f} / {r['questions_max']}")
+            f"em_under {r['emergency_under_triage']} {q}")
 
 
 def table(path: Path) -> None:

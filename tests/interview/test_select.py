@@ -349,6 +349,46 @@ def test_after_an_emergency_only_a_plausible_ambulance_call_is_asked(engine):
     assert "urgent_signs" in asked  # the shock and tearing-pain rules: asked however rare
 
 
+# sudden severe pain at 30 weeks with nothing mechanical to explain it: the rule
+# says emergency, the differential (an abruption) an ambulance on top of it
+SUDDEN_SEVERE = {"gestational_weeks": 30, "pain_severity": 9,
+                 "present": ["pain_lower_back_central", "pain_onset_sudden"],
+                 "absent": ["heavy_lifting_or_strain", "lumbar_tenderness",
+                            "pain_worse_with_movement", "vaginal_bleeding"]}
+
+
+@pytest.mark.parametrize("reply", [None, False])
+def test_an_ambulance_the_differential_adds_to_a_rule_s_emergency_is_shown_then_checked(
+        engine, reply):
+    """Not a silent interview at an ambulance level: the emergency is shown at once,
+    and only what could plausibly change the level is asked, as emergency questions.
+    Her "no"s may bring it down to going in herself; her "don't know"s keep the
+    ambulance."""
+    from gravida.interview import answer, next_question, result, start
+
+    s = start(engine, SUDDEN_SEVERE, ["pain_location"])
+    t = engine.triage(s.case)
+    assert s.derived.emergency and t.level == AMBULANCE and t.set_by.kind == "condition"
+    while (q := next_question(s)) is not None:
+        assert q.purpose == "emergency"
+        if engine.triage(s.case).level == AMBULANCE:  # checked: could the answer lower it?
+            assert next(x for x in plan(s).scored if x.question == q.id).holds_level
+        s = answer(s, q.id, None if q.kind == "number" else reply)
+    level = engine.triage(s.case).level
+    assert result(s).stop_reason == ("emergency_ambulance" if level == AMBULANCE else "emergency")
+    if reply is None:
+        assert level == AMBULANCE
+    assert engine.pack.level_rank(level) >= engine.pack.level_rank(EMERGENCY)
+
+
+def test_a_rule_with_an_exception_unknown_is_not_taken_as_shown(engine):
+    """"Unless after a lift": until that is answered the rule may stop holding."""
+    from gravida.interview import start
+
+    open_ = {**SUDDEN_SEVERE, "absent": ["vaginal_bleeding"]}
+    assert not start(engine, open_, ["pain_location"]).derived.emergency
+
+
 def test_dev_emergencies_stop_only_when_no_plausible_ambulance_answer_is_left(engine, played):
     stops = 0
     for session, _ in played.values():

@@ -392,8 +392,12 @@ def _near(
             k = bisect_left(cues[n], first)
             if k == len(cues[n]) or cues[n][k] >= t0:
                 continue
+            cue_at = cues[n][bisect_left(cues[n], t0) - 1]  # the nearest cue before
+            if rule.not_between is not None:
+                t1 = token_span(doc, e.start, e.end)[1]
+                if any(rule.not_between.match(tok.lower_) for tok in doc[cue_at + 1 : t1]):
+                    continue
             if rule.instead:
-                cue_at = cues[n][bisect_left(cues[n], t0) - 1]  # the nearest cue before
                 between = doc[cue_at + 1 : t0].text
                 if rule.always or not lex.duration["pain_cue"].search(between):
                     about_cue.add(id(e))

@@ -75,6 +75,10 @@ class NearRule:
     # ...or whatever stands between them (``instead: always``): "болит живот ...
     # при ходьбе больнее" is the belly jarring on walking, not a pelvic-girdle sign
     always: bool = False
+    # not when a token from the cue to the end of the mention matches this regex:
+    # "my belly button itches, and my lower back hurts on the right" is the back's
+    # side, not the belly's
+    not_between: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -119,8 +123,11 @@ def near_rules(raw: Any, fid: str, booleans: list[str]) -> list[NearRule]:
     out: list[NearRule] = []
     for i, r in enumerate(raw):
         name = f"{entry}[{i}]"
-        if not isinstance(r, dict) or set(r) - {"cue", "then", "reach", "unless", "instead"}:
-            raise err(name, "expected keys cue, then and optional reach, unless, instead")
+        keys = {"cue", "then", "reach", "unless", "instead", "not_between"}
+        if not isinstance(r, dict) or set(r) - keys:
+            raise err(
+                name, "expected keys cue, then and optional reach, unless, instead, not_between"
+            )
         if r.get("instead", False) not in (True, False, "always"):
             raise err(name, "instead must be true, false or always")
         if r.get("then") not in booleans:
@@ -135,10 +142,14 @@ def near_rules(raw: Any, fid: str, booleans: list[str]) -> list[NearRule]:
             raise err(name, "cue must be a token regex")
         cue = regex(f"^(?:{r['cue']})$", f"{name}.cue")
         instead = r.get("instead", False)
+        nb = r.get("not_between")
+        if nb is not None and (not isinstance(nb, str) or not nb.strip()):
+            raise err(name, "not_between must be a token regex")
+        not_between = regex(f"^(?:{nb})$", f"{name}.not_between") if nb else None
         out.append(
             NearRule(
                 fid, cue, reach, str(r["then"]), frozenset(unless), bool(instead),
-                instead == "always",
+                instead == "always", not_between,
             )
         )
     return out

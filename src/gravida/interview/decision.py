@@ -112,8 +112,11 @@ def decide(
     level0: int,
     lead0: float,
     danger: tuple[str, ...],
+    floor0: int = -1,
 ) -> QuestionPlan:
-    """The question to ask now among the scored ones, or the reason to stop."""
+    """The question to ask now among the scored ones, or the reason to stop.
+
+    ``floor0``: the rank of the most urgent floor rule that holds now (-1: none)."""
     params = openings.params
     level = openings.policy.by_rank[level0]
 
@@ -139,12 +142,24 @@ def decide(
     # 2. an emergency already revealed: only what could make it an ambulance call,
     #    by a rule (however unlikely its answer), or through the differential by
     #    answers that are together plausible (or a plausible pair); a rarer one is
-    #    left to the advice she is given ("if you feel faint ... call an ambulance")
+    #    left to the advice she is given ("if you feel faint ... call an ambulance").
+    #    A level that the differential sets above the rules' (an ambulance on a
+    #    rule's emergency; an emergency a red flag made probable) is shown at once
+    #    too, and then checked: a question with a plausible answer that changes the
+    #    level is asked (one answer at a time: this is what she must do now).
     if state.emergency and level0 >= openings.emergency_rank:
+        by_differential = level0 > floor0
         if level0 >= openings.ambulance_rank:
-            return plan(None, "emergency_ambulance", "emergency")
+            checks = [s for s in scored if s.holds_level] if by_differential else []
+            if not checks:
+                return plan(None, "emergency_ambulance", "emergency")
+            if state.n_asked >= params.max_questions:
+                return plan(None, "max_questions", "emergency")
+            return plan(max(checks, key=lambda s: (s.value, s.question)).question, None,
+                        "emergency")
         ambulance = [s for s in scored if s.screening or s.raises_danger
-                     or s.p_emergency >= params.plausible_answer]
+                     or s.p_emergency >= params.plausible_answer
+                     or (by_differential and s.holds_level)]
         if not ambulance:
             return plan(None, "emergency", "emergency")
         if state.n_asked >= params.max_questions:

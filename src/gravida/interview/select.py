@@ -173,7 +173,8 @@ class Selector:
         raise_to = self.raise_to(level0)
         if not entries:
             danger, _ = self._dangers(ev, state, level0, post0, askable, frozenset())
-            return decide(o, state, [], level0, lead0, tuple(sorted(danger)))
+            return decide(o, state, [], level0, lead0, tuple(sorted(danger)),
+                          int(batch.floor_rank[0]))
 
         qi_arr = np.array([e[0] for e in entries], dtype=np.int64)
         k_arr = np.array([e[2] for e in entries], dtype=np.int64)
@@ -224,7 +225,8 @@ class Selector:
             )
             for i, q in enumerate(questions)
         ]
-        return decide(o, state, scored, level0, lead0, tuple(sorted(danger)))
+        return decide(o, state, scored, level0, lead0, tuple(sorted(danger)),
+                      int(batch.floor_rank[0]))
 
     def raise_to(self, level0: int) -> int:
         """The line an answer crosses upwards: emergency, or at one an ambulance."""

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from gravida.engine import Case, CaseError, Engine
+from gravida.engine.triage import Triage
 from gravida.interview import shortcut
 from gravida.interview.answers import (
     Answer,
@@ -25,7 +26,7 @@ from gravida.interview.answers import (
     unknown_members,
 )
 from gravida.interview.catalogue import Catalogue, QuestionSpec, load_catalogue
-from gravida.interview.decision import AMBULANCE, EMERGENCY, QuestionPlan, State
+from gravida.interview.decision import EMERGENCY, QuestionPlan, State
 from gravida.interview.select import Selector
 from gravida.knowledge import expr
 from gravida.knowledge.load import Pack
@@ -148,14 +149,11 @@ def start(
     vol = tuple(dict.fromkeys(volunteered))
     covered = frozenset(f for gid in vol for f in cat.questions[gid].findings)
     # What she said first can show an emergency as an answer can ("I'm bleeding",
-    # at 30 weeks): then, as after such an answer, only what could make it an
-    # ambulance call is asked. Compared with her weeks alone. An ambulance that
-    # only the differential sets is not taken as shown: answers may still undo it.
+    # at 30 weeks): then, as after such an answer, only what could change what
+    # she must do now is asked. Compared with her weeks alone.
     weeks_only = Case.from_dict(
         {"gestational_weeks": parsed.numbers["gestational_weeks"]}, engine.pack)
-    now = engine.triage(parsed)
-    emergency = _reveals_emergency(engine, weeks_only, parsed) and (
-        now.level != AMBULANCE or now.set_by.kind == "rule")
+    emergency = _reveals_emergency(engine, weeks_only, parsed)
     derived = _Derived(parsed, frozenset(vol), covered, emergency, None)
     return Session(engine, dict(parsed.to_json()), vol, (), derived)
 
@@ -298,20 +296,33 @@ def _settled(q: QuestionSpec, v: Value, open_members: list[str]) -> set[str]:
 
 
 def _reveals_emergency(engine: Engine, before: Case, after: Case) -> bool:
-    """Did this answer raise the level to an emergency through a red flag or floor rule?"""
+    """Did this answer raise the level to an emergency through a red flag or a floor rule?
+
+    She is then told at once to go in, and only what could change that is asked
+    (decision.py). A floor rule at an emergency level counts whatever the level
+    (an ambulance the differential adds on top of a rule's emergency is shown
+    too, and then checked); a red flag counts when it brought the level to an
+    emergency, by its rule or through the differential (a fever that makes a
+    kidney infection probable).
+    """
     pack = engine.pack
     t1 = engine.triage(after)
-    if pack.level_rank(t1.level) < pack.level_rank(EMERGENCY):
+    e_rank = pack.level_rank(EMERGENCY)
+    if pack.level_rank(t1.level) < e_rank:
         return False
     t0 = engine.triage(before)
-    if pack.level_rank(t1.level) <= pack.level_rank(t0.level):
-        return False
-    new_flags = (after.present - before.present) & set(pack.red_flags)
-    if new_flags:
+    if _rule_rank(engine, after, t1) >= max(e_rank, _rule_rank(engine, before, t0) + 1):
         return True
-    if t1.set_by.kind != "rule":
-        return False
-    # a rule with exceptions still unknown ("unless after a lift") is not settled yet
-    ev = engine.model.evidence(after)
-    rule = next((cr for cr in pack.floors if cr.rule.id == t1.set_by.id), None)
-    return rule is None or not expr.open_exceptions(rule.node, ev.present, ev.absent, ev.numbers)
+    return pack.level_rank(t1.level) > pack.level_rank(t0.level) and bool(
+        (after.present - before.present) & set(pack.red_flags))
+
+
+def _rule_rank(engine: Engine, case: Case, t: Triage) -> int:
+    """The most urgent floor rule of ``t`` that holds and is settled (-1: none). A
+    rule with exceptions still unknown ("unless after a lift") is not settled yet."""
+    pack = engine.pack
+    ev = engine.model.evidence(case)
+    rules = {cr.rule.id: cr for cr in pack.floors}
+    return max((pack.level_rank(r.level) for r in t.reasons
+                if r.kind == "rule" and not expr.open_exceptions(
+                    rules[r.id].node, ev.present, ev.absent, ev.numbers)), default=-1)

@@ -8,8 +8,8 @@ compares the two on many states):
 
 - where the pain is (start): the first open question she must choose from,
   nothing scored;
-- an emergency already at an ambulance, or the question limit: a stop, only
-  the evidence now scored;
+- an ambulance a rule sets after an emergency was shown, or the question
+  limit: a stop, only the evidence now scored;
 - red-flag screening: which questions screen depends on no figure but one:
   a rule's open parts are asked those about findings "wanted" (asked anyway by
   another step) first, so a question's ``held`` figures are read only where
@@ -52,7 +52,8 @@ def decision(sel: Selector, state: State) -> Decision:
     base = sel.policy.evaluate(a.ev.weeks, a.hyps[:1], now)
     level0 = int(base.level[0])
     if state.emergency and level0 >= o.emergency_rank:
-        if level0 >= o.ambulance_rank:
+        # an ambulance a rule sets stops; one the differential sets is checked
+        if level0 >= o.ambulance_rank and level0 <= int(base.floor_rank[0]):
             return None, "emergency_ambulance", "emergency"
         return _scored(sel, state, a, None, now)
     if state.n_asked >= params.max_questions:
