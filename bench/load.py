@@ -118,10 +118,13 @@ def stop_server(proc: subprocess.Popen[bytes]) -> None:
             proc.wait()
 
 
-def group_cpu_seconds(pgid: int) -> float:
-    """CPU time (user + system) used so far by the server's processes (Linux /proc)."""
+def group_usage(pgid: int) -> tuple[float, int]:
+    """CPU time (user + system, seconds) and minor page faults so far of the server's
+    processes (Linux /proc): a page fault is CPU the kernel spends handing the process
+    fresh memory, so their count says whether freed memory is being returned and
+    mapped again request after request."""
     tick = os.sysconf("SC_CLK_TCK")
-    total = 0
+    total = faults = 0
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
             fields = stat.read_text().rsplit(")", 1)[1].split()
@@ -129,17 +132,19 @@ def group_cpu_seconds(pgid: int) -> float:
             continue
         if int(fields[2]) == pgid:  # fields after the name: state, ppid, pgrp, ...
             total += int(fields[11]) + int(fields[12])
-    return total / tick
+            faults += int(fields[7])
+    return total / tick, faults
 
 
 def measured(server: subprocess.Popen[bytes], *runs: subprocess.Popen[str]) -> list[dict[str, Any]]:
     """The results of wrk runs started together, with the server's CPU per request."""
-    cpu0 = group_cpu_seconds(server.pid)
+    cpu0, faults0 = group_usage(server.pid)
     out = [result(r) for r in runs]
-    cpu = group_cpu_seconds(server.pid) - cpu0
+    cpu1, faults1 = group_usage(server.pid)
     total = sum(r["requests"] for r in out)
     for r in out:
-        r["server_cpu_ms_per_request"] = 1000 * cpu / total if total else 0.0
+        r["server_cpu_ms_per_request"] = 1000 * (cpu1 - cpu0) / total if total else 0.0
+        r["page_faults_per_request"] = (faults1 - faults0) / total if total else 0.0
     return out
 
 
@@ -174,7 +179,8 @@ def show(name: str, r: dict[str, Any]) -> None:
     print(f"{name:<22} {r['rps']:7.0f} req/s  p50 {r['p50_us'] / 1000:6.2f} ms  "
           f"p90 {r['p90_us'] / 1000:6.2f} ms  p99 {r['p99_us'] / 1000:6.2f} ms  "
           f"max {r['max_us'] / 1000:7.1f} ms  errors {r['errors']}  "
-          f"server CPU {r['server_cpu_ms_per_request']:.2f} ms/req{extra}", flush=True)
+          f"server CPU {r['server_cpu_ms_per_request']:.2f} ms/req  "
+          f"page faults {r['page_faults_per_request']:.1f}/req{extra}", flush=True)
 
 
 def main() -> None:

@@ -596,3 +596,23 @@ def test_askable_as_a_set_is_the_plain_rule(engine, played):
         askable = o.askable(ev, state)
         for f in sorted(o.universe | {"not_a_finding_anyone_names"}):
             assert askable(f) == plain(f), (f, state.case.to_json())
+
+
+def test_a_list_member_left_unknown_that_decides_an_emergency_is_asked_on_its_own(engine):
+    """Near term, "pressure low in the pelvis" ticked and "regular tightenings" not:
+    labour stays probable and the level an emergency only because that member is
+    unknown. Its own question is asked next (its "no" alone lowers the level),
+    not left for ever, and not before the red-flag screens."""
+    from gravida.interview import answer, next_question, start
+
+    s = start(engine, {"gestational_weeks": 38, "present": ["pain_lower_back_central"]},
+              ["pain_location"])
+    asked = []
+    while (q := next_question(s)) is not None and len(asked) < 3:
+        asked.append(q.id)
+        level = engine.triage(s.case).level
+        s = answer(s, q.id, ["pelvic_pressure"] if q.id == "pregnancy_signs" else
+                   False if q.id == "contractions_regular" else None)
+    assert asked == ["urgent_signs", "pregnancy_signs", "contractions_regular"]
+    assert level == EMERGENCY and engine.triage(s.case).level != EMERGENCY
+    assert engine.triage(s.case).level != AMBULANCE

@@ -15,14 +15,16 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from gravida.engine import Engine, Evidence
-from gravida.engine.model import leaders
+from gravida.engine.model import leaders, trimester
 from gravida.interview.catalogue import Catalogue, QuestionSpec, probes
 from gravida.interview.decision import AMBULANCE, EMERGENCY, State
 from gravida.interview.policy import (
     FloatArray,
+    Hypothesis,
     LevelPolicy,
     Pattern,
     Wanted,
+    close_implications,
     open_findings,
     status,
 )
@@ -267,3 +269,43 @@ class Openings:
                         cr.node, replace(ev, present=ev.present | {f}), askable) is True:
                     out.append((f"floor:{cr.rule.id}", f))
         return out
+
+    def recheck(self, ev: Evidence, state: State, level: int, floor: int,
+                posterior: FloatArray) -> str | None:
+        """A list member left unknown whose "no" would lower an emergency that only the
+        differential sets, asked on its own question before stopping there.
+
+        Ticking some members of a list leaves the others unknown (not ticking is not
+        a clear "no"), and a "don't know" to a list leaves them all unknown: near
+        term, regular tightenings left unknown keep labour probable, and the level
+        an emergency, for a woman who ticked only "pressure low in the pelvis". Such
+        a member is not asked again as a rule; it is when its "no" is plausible
+        (probability x answerable >= ``plausible_answer``) and alone would take the
+        level down, which no rule holds (``floor``: the rules' own level). The
+        likeliest "no" first. None when there is none. Not at an ambulance level:
+        answers left unknown that would hold the ambulance (no lift, no strain) can
+        no longer be asked, so one "no" would lower it too far.
+        """
+        if not self.emergency_rank == level > floor:
+            return None
+        p_yes = posterior @ self.model.p[trimester(ev.weeks)]
+        outside = self._outside_weeks(ev.weeks)
+        implies = [(imp.if_, imp.then) for imp in self.engine.pack.implies]
+        best: tuple[float, str] | None = None
+        for f in sorted(state.covered - ev.present - ev.absent - outside):
+            qid = self.catalogue.by_finding.get(f)
+            q = self.catalogue.questions.get(qid or "")
+            if q is None or q.kind != "yes_no" or q.id in state.asked or not q.applies(
+                    ev.present) or f not in self.model.index:
+                continue
+            likely = (1.0 - float(p_yes[self.model.index[f]])) * q.answerable
+            if likely < self.params.plausible_answer or (best and likely <= best[0]):
+                continue
+            present, absent = set(ev.present), set(ev.absent) | {f}
+            if not close_implications(implies, present, absent):
+                continue
+            hyps = [Hypothesis(ev.present, ev.absent, ev.numbers, frozenset()),
+                    Hypothesis(frozenset(present), frozenset(absent), ev.numbers, None)]
+            if int(self.policy.evaluate(ev.weeks, hyps).level[1]) < level:
+                best = (likely, q.id)
+        return best[1] if best else None

@@ -225,8 +225,14 @@ class Selector:
             )
             for i, q in enumerate(questions)
         ]
-        return decide(o, state, scored, level0, lead0, tuple(sorted(danger)),
-                      int(batch.floor_rank[0]))
+        p = decide(o, state, scored, level0, lead0, tuple(sorted(danger)),
+                   int(batch.floor_rank[0]))
+        if p.stop in ("settled", "emergency") or p.phase in ("danger", "level", "differential"):
+            # a list member left unknown whose "no" alone would lower the emergency
+            again = o.recheck(ev, state, level0, int(batch.floor_rank[0]), post0)
+            if again is not None:
+                return replace(p, question=again, stop=None, phase="danger")
+        return p
 
     def raise_to(self, level0: int) -> int:
         """The line an answer crosses upwards: emergency, or at one an ambulance."""

@@ -16,6 +16,7 @@ from typing import Any, cast
 
 import sqlalchemy as sa
 
+from gravida.store.hot import Raw, Statement
 from gravida.store.models import InterviewRow
 
 # 24 random bytes: 192 bits, 32 URL-safe characters. Ids are bearer secrets.
@@ -81,19 +82,27 @@ _UPDATE = (
 )
 
 
-def _row(r: sa.Row[Any]) -> StoredInterview:
+def _row(r: tuple[Any, ...]) -> StoredInterview:
+    (id_, version, pack_version, state, question, result, finished, text, created_at,
+     updated_at) = r  # _COLUMNS' order
     return StoredInterview(
-        id=r.id, version=r.version, pack_version=r.pack_version, state=r.state,
-        question=r.question, result=r.result, finished=bool(r.finished), text=r.text,
-        created_at=_aware(r.created_at), updated_at=_aware(r.updated_at),
+        id=id_, version=version, pack_version=pack_version, state=state, question=question,
+        result=result, finished=bool(finished), text=text, created_at=_aware(created_at),
+        updated_at=_aware(updated_at),
     )
 
 
 class InterviewStore:
-    """Interviews in one database; thread-safe (each call takes its own connection)."""
+    """Interviews in one database; thread-safe (each call takes its own connection).
+
+    The reads and writes of every interview answer (``get``, ``update``) run
+    on the pooled DBAPI connection (``store.hot``); the rest through SQLAlchemy.
+    """
 
     def __init__(self, engine: sa.Engine) -> None:
         self.engine = engine
+        self._get, self._update, self._version = (
+            Statement(s, engine) for s in (_GET, _UPDATE, _VERSION))
 
     def create(
         self,
@@ -120,8 +129,8 @@ class InterviewStore:
         return row
 
     def get(self, interview_id: str) -> StoredInterview:
-        with self.engine.connect() as conn:
-            r = conn.execute(_GET, {"id_": interview_id}).first()
+        with Raw(self.engine) as db:
+            r = db.run(self._get, {"id_": interview_id})
         if r is None:
             raise NotFound(interview_id)
         return _row(r)
@@ -139,21 +148,22 @@ class InterviewStore:
     ) -> StoredInterview:
         """Write a new state if the stored version is still ``expected_version``."""
         now = utcnow()
-        with self.engine.begin() as conn:
-            r = conn.execute(_UPDATE, {
+        with Raw(self.engine) as db:
+            r = db.run(self._update, {
                 "id_": interview_id, "read": expected_version,
                 "version": expected_version + 1, "state": state, "question": question,
                 "result": result, "finished": finished, "pack_version": pack_version,
                 "updated_at": now,
-            }).first()
+            })
             if r is None:
-                current = conn.execute(_VERSION, {"id_": interview_id}).scalar_one_or_none()
-                if current is None:
+                found = db.run(self._version, {"id_": interview_id})
+                if found is None:
                     raise NotFound(interview_id)
-                raise VersionConflict(expected_version, current)
+                raise VersionConflict(expected_version, found[0])
+        text, created_at = r
         return StoredInterview(
             interview_id, expected_version + 1, pack_version, state, question, result,
-            finished, r.text, _aware(r.created_at), now,
+            finished, text, _aware(created_at), now,
         )
 
     def delete(self, interview_id: str) -> None:

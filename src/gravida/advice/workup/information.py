@@ -144,22 +144,19 @@ class _Histories:
         return kept, mass, cut
 
     def _then_cut(self, m: npt.NDArray[np.float64]) -> _Histories:
-        """``then`` for one test whose children may need a cut, without growing them all.
+        """``then`` for one test whose children may need a cut.
 
-        Only the children's masses are computed for every child (summed over
-        conditions in the same order as ``then``, so the same floats); the
-        joint is multiplied out for the kept children alone, which are at most
-        MAX_HISTORIES of the r x histories.
+        Every child is multiplied out (one broadcast product) and the kept ones
+        are then taken from it: cheaper than computing the children's masses
+        on their own and gathering the kept parents and results apart (two
+        gathers across all conditions, the costliest part of a cut). The
+        masses are summed over conditions in the same order as before (one
+        condition after another), so they are the same floats.
         """
-        h = self.joint.shape[1]
-        mass = np.einsum("ch,cr->rh", self.joint, m).reshape(-1)
-        kept, mass, cut = self._prune(mass, h)
-        if kept is None:
-            joint = (self.joint[:, None, :] * m[:, :, None]).reshape(self.joint.shape[0], -1)
-        else:
-            results, parents = np.divmod(kept, h)
-            joint = np.take(self.joint, parents, axis=1)
-            joint *= np.take(m, results, axis=1)  # in place: one buffer fewer
+        k, h = self.joint.shape
+        grown = (self.joint[:, None, :] * m[:, :, None]).reshape(k, -1)
+        kept, mass, cut = self._prune(grown.sum(axis=0), h)
+        joint = grown if kept is None else np.take(grown, kept, axis=1)
         gen = _Generation(h, kept, mass, cut)
         return _Histories(joint, mass, (*self.generations, gen))
 
