@@ -86,6 +86,38 @@ def test_a_version_conflict_is_explained_in_russian(client):
     assert english_in(r.json()) == []
 
 
+def test_the_interviews_answer_errors_are_in_russian(client):
+    """An answer the interview cannot take is refused in her language, the values kept."""
+    v = client.post("/v1/interviews", json={"gestational_weeks": 30}, headers=RU).json()
+    url, q = f"/v1/interviews/{v['id']}", v["question"]
+    r = client.post(url + "/back", json={"version": v["version"]}, headers=RU)
+    assert r.status_code == 409
+    assert r.json()["errors"][0]["message"] == "нет ответа, к которому можно вернуться"
+    assert r.json()["detail"] == "нет ответа, к которому можно вернуться"
+    r = client.post(url + "/answers", json={"question": q["id"], "answer": {"nothing": 1},
+                                            "version": v["version"]}, headers=RU)
+    assert r.status_code == 422
+    message = r.json()["errors"][0]["message"]
+    assert message.startswith(q["id"] + ": ") and re.search("[а-яё]", message), message
+    assert not re.search(r"\b(?:answer|choose|number|not|the|is)\b", message), message
+    assert english_in(r.json()) == []
+    v = client.post(url + "/answers", json={"question": q["id"], "answer": None,
+                                            "version": v["version"]}, headers=RU).json()
+    r = client.post(url + "/answers", json={"question": q["id"], "answer": None,
+                                            "version": v["version"]}, headers=RU)
+    assert r.status_code == 422
+    assert r.json()["errors"][0] == {
+        "field": "answer",
+        "message": f"на вопрос {q['id']} уже есть ответ (чтобы изменить его, вернитесь назад)",
+    }
+
+
+def test_the_interviews_answer_errors_stay_english_for_an_english_caller(client):
+    v = client.post("/v1/interviews", json={"gestational_weeks": 30}).json()
+    r = client.post(f"/v1/interviews/{v['id']}/back", json={"version": v["version"]})
+    assert r.json()["errors"][0]["message"] == "there is no answer to go back to"
+
+
 def test_why_a_mention_was_not_taken_is_said_in_her_language(client):
     text = "срок 30 недель, болит поясница, у мамы грыжа, вроде знобит"
     evidence = client.post("/v1/parse", json={"text": text}, headers=RU).json()["evidence"]

@@ -29,7 +29,7 @@ MEASURED: dict[str, dict[str, tuple[int, int]]] = {
         "severe_headache": (0, 0),
         "both_legs": (1, 1),
         "recent_trauma": (1, 2),
-        "vaginal_bleeding": (0, 2),
+        "vaginal_bleeding": (0, 1),
         "sudden_swelling": (2, 2),
         "history_vte": (1, 2),
         "fever": (0, 0),
@@ -39,18 +39,18 @@ MEASURED: dict[str, dict[str, tuple[int, int]]] = {
         "heavy_bleeding": (0, 0),
     },
     "redflags_s7_second.yaml": {
-        "regular_contractions": (1, 3),
-        "severe_headache": (0, 7),
-        "both_legs": (1, 4),
-        "recent_trauma": (2, 3),
-        "vaginal_bleeding": (0, 3),
-        "sudden_swelling": (0, 3),
-        "history_vte": (1, 0),
-        "fever": (0, 4),
+        "regular_contractions": (1, 1),
+        "severe_headache": (0, 2),
+        "both_legs": (0, 3),
+        "recent_trauma": (1, 0),
+        "vaginal_bleeding": (0, 1),
+        "sudden_swelling": (0, 0),
+        "history_vte": (0, 0),
+        "fever": (0, 1),
         "leg_below_knee": (0, 0),
-        "reduced_movements": (1, 0),
-        "fluid_leak": (1, 0),
-        "heavy_bleeding": (4, 1),
+        "reduced_movements": (0, 0),
+        "fluid_leak": (0, 0),
+        "heavy_bleeding": (0, 0),
     },
 }
 CASES = [(table, name) for table, classes in MEASURED.items() for name in classes]
@@ -114,6 +114,18 @@ def test_a_class_is_read_at_least_as_well_as_measured(parse, table, name):
         ("I've got hay fever", "fever", "unset"),
         # a relative she is with does not make her finding theirs
         ("I was helping my husband move the sofa", "heavy_lifting_or_strain", "present"),
+        # a question she asks about an urgent sign is left to the interview
+        ("What would a pre-eclampsia headache feel like?", "severe_headache", "unset"),
+        ("will I bleed if it's the placenta?", "vaginal_bleeding", "unset"),
+        ("I've been bleeding since this morning, is that normal?", "vaginal_bleeding",
+         "present"),
+        # what a leaflet or a midwife warns of is not hers
+        ("the midwife said a fever is a warning sign, I haven't had one", "fever", "unset"),
+        ("severe headaches are a sign of pre-eclampsia, I don't have any", "severe_headache",
+         "unset"),
+        # a thing that fell is no fall of hers; her fall is
+        ("The shelf fell down in the kitchen", "recent_trauma", "unset"),
+        ("I had a fall yesterday", "recent_trauma", "present"),
         # both legs inside another finding's phrase
         ("numbness in both legs", "both_legs_affected", "present"),
     ],

@@ -1,4 +1,4 @@
-"""The Russian reader on the urgent findings' tables (``ru_tables7.py``).
+"""The Russian reader on the session-7 tables (``ru_tables7.py``): urgent findings, largest misses.
 
 Every near miss (a denied comparative, «X нет, Y тоже», a question, a
 conditional, someone else's, the past, the same word about another organ) must
@@ -18,7 +18,7 @@ from gravida.intake import parse_text
 from gravida.knowledge.load import Pack
 
 from .ru_tables import mismatch, table_params
-from .ru_tables7 import URGENT, URGENT_AFTER
+from .ru_tables7 import GUARDS, MISSED, MISSED_AFTER, URGENT, URGENT_AFTER
 
 KNOWN = {
     # a list of colours under "никаких" is not read as a denial of bleeding: the
@@ -29,23 +29,52 @@ KNOWN = {
     "на прошлой неделе была температура 38, сейчас нет",
     # two negated verbs four words apart: the belly's denial is not reached (the question asks)
     "живот не болит и не каменеет",
+    # a mild headache whose mildness is said after its cause: a mask reaching that far
+    # also hid "голова сильно болит и немного тошнит" (GUARDS), so it is asked
+    "голова болит от недосыпа немного",
     # "сокращения" with an even interval and no number
     "сокращения через равные промежутки",
     # a blow by someone else (the eldest son is "family", so his kick is his)
     "старший сын пнул в живот",
-    # a series of temperatures: the later, higher one (fixed with the numbers, below)
-    "температура 37.8, потом 38.4",
-    # written after the changes, still misread (not tuned on)
-    "живот с утра твёрдый и не отпускает ни на минуту",
+    # written after the changes, still misread (not tuned on); two more were
+    # under-read urgent findings, fixed after the figure was taken: a belly hard and
+    # "не отпускает" (a pattern split wrongly), a baby "тихий, почти не чувствую его"
     "шевеления чувствую, всё как всегда",
-    "малыш сегодня тихий, почти не чувствую его",
 }
 
-ROWS = table_params([*URGENT.items(), ("after", (URGENT_AFTER, []))], KNOWN)
+MISSED_KNOWN = {
+    # the pain probably dates from the fall three weeks ago: read as over two weeks
+    "болит спина, недели 3 назад упала",
+    # "но" ends the clause before "не прошло": the question asks
+    "полежала, но не прошло",
+    # "полдня на ногах и всё": "всё" ends the stretch before the pain
+    "полдня на ногах и всё, спина болит",
+    # "могу" is a pseudo-trigger, so "не болит" after the comma is not reached
+    "сидеть могу долго, не болит",
+    # turning in bed is weight bearing in the vocabulary, not movement
+    "перевернуться в постели больно",
+    # the man lifting is not her (the verb's gender is not read for lifting)
+    "муж поднимал шкаф",
+    # "не больно" after a comma is not tied to the toilet
+    "в туалет хожу нормально, не больно",
+    # "больше слева, но и справа тоже": "но" splits the two sides
+    "больше слева, но и справа тоже",
+    # written after the changes, still misread (not tuned on; the fifth, "по шкале
+    # 0-10 где-то 6" read as 0, was a scale's range read as the score, fixed after)
+    "сейчас болит на 3, утром было 6",
+    "утром 37,3, днём 37,9, вечером 38,4",
+    "когда сижу в кресле, почти не болит",
+    "после 8 часов в офисе на стуле поясница ноет",
+}
+
+ROWS = table_params([*URGENT.items(), ("after", (URGENT_AFTER, [])),
+                     *MISSED.items(), ("missed-after", (MISSED_AFTER, [])),
+                     ("guards", (GUARDS, []))],
+                    KNOWN | MISSED_KNOWN)
 
 
 @pytest.mark.parametrize(("text", "expected"), ROWS)
-def test_urgent_table(ipack: Pack, text: str, expected: dict[str, Any]) -> None:
+def test_class_table(ipack: Pack, text: str, expected: dict[str, Any]) -> None:
     result = parse_text(text, ipack)
     assert mismatch(result.case, expected) == {}, [e.to_dict() for e in result.evidence]
 

@@ -109,7 +109,7 @@ def _begin(
     try:
         return start(engine, case, answered_by_text(engine, case))
     except InterviewError as exc:
-        raise click.ClickException(str(exc)) from None
+        raise click.ClickException(exc.said()) from None
 
 
 def _from_text(
@@ -297,7 +297,7 @@ def _numbers(q: Question) -> Any:
 
 
 def _plain(exc: InterviewError) -> str:
-    msg = str(exc)
+    msg = exc.said()
     return msg.split(": ", 1)[1] if ": " in msg else msg
 
 

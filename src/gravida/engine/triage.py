@@ -26,8 +26,9 @@ from gravida.engine.model import Evidence, FloatArray, Model, leaders, softmax
 from gravida.knowledge import expr, i18n
 from gravida.knowledge.load import CompiledRule
 
-# Red flags combined exactly when removing them (2**n posteriors); past this
-# the first ones alphabetically are used. Not clinical: a bound on work.
+# Red flags whose variants (each kept, unknown or "no") are combined exactly: at most
+# 3**n - 1 posteriors; past this the first ones alphabetically are varied. Not
+# clinical: a bound on work.
 RED_FLAG_SUBSETS_MAX = 6
 
 

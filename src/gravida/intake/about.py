@@ -7,7 +7,8 @@ words of its subject, and its ``present_cued`` patterns count only with one of
 them, hers, now and not denied, within ``reach`` tokens. Other words are stated
 of somewhere else: blood beside a cut finger, a nose or piles is not bleeding
 from the vagina (a finding's ``elsewhere``: ``words`` for a loose denial,
-``stated`` for any mention).
+``stated`` for any mention). And an urgent word in a question she asks is no
+statement of it (``Questions``): the interview asks.
 """
 
 from __future__ import annotations
@@ -72,6 +73,45 @@ def has_cue(doc: Doc, start: int, end: int, cue: About, scopes: Sequence[Scope])
         if not any(s.trigger.category in _NOT_HERS for s in mods):
             return True
     return False
+
+
+@dataclass(frozen=True)
+class Questions:
+    """Sentences she asks rather than tells (``context.questions``): ending in a
+    question mark and opening with a word of ``openers``; an urgent finding of
+    ``findings`` named in one is left to the interview ("What would a
+    pre-eclampsia headache feel like?", "will I bleed if it's the placenta?")."""
+
+    openers: re.Pattern[str]
+    findings: frozenset[str]
+
+
+def load_questions(raw: Any, booleans: Any) -> Questions | None:
+    if raw is None:
+        return None
+    entry = "context.questions"
+    if not isinstance(raw, dict) or set(raw) != {"openers", "findings"}:
+        raise err(entry, "expected openers (a token regex) and findings")
+    findings = raw["findings"]
+    if not isinstance(findings, list) or not all(f in booleans for f in findings):
+        raise err(entry, "findings must be boolean vocabulary findings")
+    return Questions(regex(f"^(?:{raw['openers']})$", entry), frozenset(findings))
+
+
+def asked(doc: Doc, start: int, questions: Questions | None) -> bool:
+    """The mention's sentence is a question: it opens with a question word (after
+    any punctuation or "so", "and", "but") and ends in "?"."""
+    if questions is None:
+        return False
+    sent = doc[start].sent
+    words = [t for t in sent if not t.is_punct and not t.is_space]
+    if not words or not any(t.text.startswith("?") for t in sent[-3:]):
+        return False
+    first = next((t for t in words if t.lower_ not in _LEADS), words[0])
+    return bool(questions.openers.match(first.lower_))
+
+
+_LEADS = frozenset({"so", "and", "but", "also", "oh", "ok", "okay", "um", "hi", "hello"})
 
 
 def near_place(doc: Doc, start: int, end: int, place: About) -> bool:

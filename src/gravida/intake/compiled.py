@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from spacy.language import Language
 from spacy.matcher import Matcher
 
-from gravida.intake.about import About
+from gravida.intake.about import About, Questions
 from gravida.intake.frames import FrameRule
 from gravida.intake.rules import AloneRule, NearRule, NumberRule, WideRangeRule
 from gravida.intake.spelling import Speller
@@ -131,4 +131,6 @@ class Lexicon:
     # a finding's subject: its present_cued patterns count only beside one of these
     # words (about.py: "regularly" of tightenings, not of paracetamol)
     cues_of: dict[str, About] = field(default_factory=dict)
+    # questions she asks: the urgent findings they name are left to the interview
+    questions: Questions | None = None
     medicines: MedicineMatcher | None = None  # the pack's medicine names

@@ -19,7 +19,7 @@ import spacy
 from spacy.language import Language
 from spacy.matcher import Matcher
 
-from gravida.intake.about import About, load_about, load_elsewhere
+from gravida.intake.about import About, load_about, load_elsewhere, load_questions
 from gravida.intake.compiled import (
     CATEGORIES,
     DIRECTIONS,
@@ -316,6 +316,7 @@ def _load(pack: Pack, raw: Any, language: str) -> Lexicon:
         elsewhere=elsewhere,
         elsewhere_stated=elsewhere_stated,
         cues_of=cues_of,
+        questions=load_questions(ctx.get("questions"), booleans),
         nlp=nlp,
         targets=targets,
         modifiers=modifiers,

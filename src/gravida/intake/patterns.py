@@ -12,6 +12,8 @@ words separated by spaces, matched case-insensitively on spaCy tokens):
 ``#``         any number-like token
 ``/re/``      a token matching the regex (the word as typed, lower case)
 ``$name``     a macro of the file
+``=a|b``      any inflection of the dictionary forms a, b (lemmas.py: ``=ease``
+              is ease, eases, eased, easing; ``=lie`` also "lay" and "lain")
 ``^word``     the word must be there but is context, not the finding's own
               words: another finding may claim it (in "спина ~1 ^ноет" the
               back is the place, and "ноет" stays the kind of pain too)
@@ -136,6 +138,9 @@ def compile_pattern(
         if word == "#":
             out.append({"LIKE_NUM": True})
             continue
+        if len(word) > 1 and word.startswith("=") and word[1].isalpha():  # "=" alone is "="
+            out.append(_lemma_spec(word[1:], entry, pattern, sink))
+            continue
         optional = word.endswith("?") and len(word) > 1
         core = word[:-1] if optional else word
         if not _TOKEN_SPECIAL.search(core):
@@ -168,6 +173,21 @@ def compile_pattern(
     if not out or all(s.get("OP") for s in out):
         raise err(entry, f"pattern {pattern!r} matches nothing solid")
     return out
+
+
+def _lemma_spec(word: str, entry: str, pattern: str, sink: set[str]) -> dict[str, Any]:
+    """``=a|b``: a token one of whose dictionary forms is a or b (lemmas.py)."""
+    from gravida.intake.lemmas import EXT  # registers the token extension
+
+    optional = word.endswith("?")
+    alts = (word[:-1] if optional else word).split("|")
+    if any(not a.isalpha() for a in alts):
+        raise err(entry, f"=words are plain words in {pattern!r}")
+    sink.update(alts)
+    spec: dict[str, Any] = {"_": {EXT: {"INTERSECTS": alts}}}
+    if optional:
+        spec["OP"] = "?"
+    return spec
 
 
 def _joined(toks: list[tuple[str, ...]]) -> list[str]:

@@ -15,7 +15,7 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from gravida.intake import context as ctx
-from gravida.intake.about import has_cue, near_place
+from gravida.intake.about import asked, has_cue, near_place
 from gravida.intake.evidence import ParseResult, TextEvidence
 from gravida.intake.lexicon import Lexicon, lexicon_for
 from gravida.intake.medicines import find_medicines, medicine_spans
@@ -31,6 +31,7 @@ from gravida.knowledge.load import Pack
 
 _DROP = {"uncertainty": "uncertain", "family": "family", "hypothetical": "hypothetical"}
 RESOLVED = "resolved"  # she got over it ("fine since"): a stated mention is not hers now
+QUESTION = "question"  # an urgent word in a question she asks ("will I bleed?"): asked later
 LOOSE = "loose"  # a loose keyword: an explicit denial elsewhere wins over it
 NEAR = 2  # tokens between a negation and an absent-phrase it flips
 
@@ -46,7 +47,7 @@ def _keeps(flags: list[str], finding: str, lex: Lexicon) -> bool:
     for f in flags:
         if f in ("historical", RESOLVED) and finding in lex.history_findings:
             continue
-        if f in ("uncertain", "family", "hypothetical", "historical", RESOLVED):
+        if f in ("uncertain", "family", "hypothetical", "historical", RESOLVED, QUESTION):
             return False
     return True
 
@@ -156,6 +157,10 @@ def read_one(text: str, pack: Pack, language: str) -> ParseResult:
             flags.append("negated")
         if pol == "present" and any(s.trigger.category == RESOLVED for s in mods):
             flags.append(RESOLVED)
+        if pol == "present" and lex.questions and m.finding in lex.questions.findings and (
+            asked(doc, m.start, lex.questions)
+        ):
+            flags.append(QUESTION)
         c0, c1 = char_span(doc, m.start, m.end)
         triggers_text = [f"{s.trigger.category}:{s.text}" for s in mods] + list(m.notes)
         triggers_text += [f"read_as:{a}={b}" for k, (a, b) in read_as.items() if k in m.literal]

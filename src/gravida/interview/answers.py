@@ -15,6 +15,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from gravida.interview.catalogue import QuestionSpec
+from gravida.knowledge.i18n import N_, _
 
 if TYPE_CHECKING:
     from gravida.interview.session import Session
@@ -40,7 +41,22 @@ class Answer:
 
 
 class InterviewError(ValueError):
-    """A request the interview cannot follow: an unknown question, a bad answer, no undo."""
+    """A request the interview cannot follow: an unknown question, a bad answer, no undo.
+
+    ``template`` is the message before its values went in (a gettext msgid marked
+    with N_, ``%(name)s`` places) and ``params`` the values, as in a case's
+    FieldError: an interface says it in the caller's language, not in English.
+    """
+
+    def __init__(self, template: str, **params: object) -> None:
+        values = {k: str(v) for k, v in params.items()}
+        super().__init__(template % values if values else template)
+        self.template = template
+        self.params: tuple[tuple[str, str], ...] = tuple(values.items())
+
+    def said(self) -> str:
+        """The message in the current language, its values kept as they are."""
+        return _(self.template) % dict(self.params) if self.params else _(self.template)
 
 
 def unknown_findings(session: Session, q: QuestionSpec) -> list[str]:
@@ -89,7 +105,8 @@ def check_answer(session: Session, q: QuestionSpec, value: Any, follow_up: bool)
     if q.kind == "yes_no":
         if value is None or isinstance(value, bool):
             return value
-        raise InterviewError(f"{q.id}: answer yes, no or don't know (true, false or null)")
+        raise InterviewError(N_("%(question)s: answer yes, no or don't know (true, false or null)"),
+                             question=q.id)
     if q.kind == "number":
         return _check_number(session, q, value)
     return _check_group(session, q, value, follow_up)
@@ -107,28 +124,34 @@ def _check_number(session: Session, q: QuestionSpec, value: Any) -> Value:
         given = dict(value)
     elif isinstance(value, list | tuple):
         if len(value) != len(parts):
-            raise InterviewError(f"{q.id}: give {len(parts)} numbers")
+            raise InterviewError(N_("%(question)s: give %(n)s numbers"), question=q.id,
+                                 n=len(parts))
         given = {p.finding: x for p, x in zip(parts, value, strict=True)}
     else:
         if len(parts) != 1:
-            names = " and ".join(p.label for p in parts)
-            raise InterviewError(f"{q.id}: give both numbers ({names}), e.g. 120/80")
+            names = " / ".join(p.label for p in parts)
+            raise InterviewError(N_("%(question)s: give both numbers (%(names)s), e.g. 120/80"),
+                                 question=q.id, names=names)
         given = {parts[0].finding: value}
     out: dict[str, float] = {}
     by_finding = {p.finding: p for p in q.parts}
     for f, x in given.items():
         p = by_finding.get(f)
         if p is None:
-            raise InterviewError(f"{q.id}: {f!r} is not part of this question")
+            raise InterviewError(N_("%(question)s: %(name)s is not part of this question"),
+                                 question=q.id, name=repr(f))
         if f in ev.numbers:
-            raise InterviewError(f"{q.id}: {p.label} is already known ({ev.numbers[f]:g})")
+            raise InterviewError(N_("%(question)s: %(label)s is already known (%(value)s)"),
+                                 question=q.id, label=p.label, value=f"{ev.numbers[f]:g}")
         if x is None:
             continue
         if isinstance(x, bool) or not isinstance(x, int | float):
-            raise InterviewError(f"{q.id}: {p.label} must be a number ({p.unit})")
+            raise InterviewError(N_("%(question)s: %(label)s must be a number (%(unit)s)"),
+                                 question=q.id, label=p.label, unit=p.unit)
         if not math.isfinite(x) or not p.lo <= x <= p.hi:
             raise InterviewError(
-                f"{q.id}: {x:g} is outside the possible range {p.lo:g}-{p.hi:g} {p.unit}"
+                N_("%(question)s: %(value)s is outside the possible range %(lo)s-%(hi)s %(unit)s"),
+                question=q.id, value=f"{x:g}", lo=f"{p.lo:g}", hi=f"{p.hi:g}", unit=p.unit,
             )
         out[f] = float(x)
     return out or None
@@ -147,25 +170,27 @@ def _check_group(session: Session, q: QuestionSpec, value: Any, follow_up: bool)
         return None
     if isinstance(value, bool):
         if follow_up and value is True:
-            raise InterviewError(f"{q.id}: say which of these apply")
+            raise InterviewError(N_("%(question)s: say which of these apply"), question=q.id)
         if value is False and q.must_choose:
-            raise InterviewError(f"{q.id}: choose at least one")
+            raise InterviewError(N_("%(question)s: choose at least one"), question=q.id)
         if follow_up and value is False:
-            raise InterviewError(f"{q.id}: you said yes: say which of these apply")
+            raise InterviewError(N_("%(question)s: you said yes: say which of these apply"),
+                                 question=q.id)
         return value
     if isinstance(value, list | tuple):
         chosen = tuple(dict.fromkeys(value))
         if not chosen:
-            raise InterviewError(f"{q.id}: choose at least one, or answer no")
+            raise InterviewError(N_("%(question)s: choose at least one, or answer no"),
+                                 question=q.id)
         bad = [f for f in chosen if not isinstance(f, str) or f not in open_]
         if bad:
             raise InterviewError(
-                f"{q.id}: {', '.join(map(str, bad))} is not one of the choices "
-                f"({', '.join(open_)})"
+                N_("%(question)s: %(given)s is not one of the choices (%(choices)s)"),
+                question=q.id, given=", ".join(map(str, bad)), choices=", ".join(open_),
             )
         return tuple(str(f) for f in chosen)
     raise InterviewError(
-        f"{q.id}: answer no, don't know, or the list of those that apply"
+        N_("%(question)s: answer no, don't know, or the list of those that apply"), question=q.id
     )
 
 
@@ -179,7 +204,10 @@ def _check_members(q: QuestionSpec, value: Mapping[Any, Any], open_: list[str]) 
     states: dict[str, bool | None] = {}
     for f, raw in value.items():
         if not isinstance(f, str) or f not in open_:
-            raise InterviewError(f"{q.id}: {f!r} is not one of the choices ({', '.join(open_)})")
+            raise InterviewError(
+                N_("%(question)s: %(given)s is not one of the choices (%(choices)s)"),
+                question=q.id, given=repr(f), choices=", ".join(open_),
+            )
         word = raw.strip().lower() if isinstance(raw, str) else None
         if raw is None or word in _WORDS_DK:
             states[f] = None
@@ -188,9 +216,11 @@ def _check_members(q: QuestionSpec, value: Mapping[Any, Any], open_: list[str]) 
         elif raw is False or word in _WORDS_NO:
             states[f] = False
         else:
-            raise InterviewError(f"{q.id}: {f}: answer yes, no or don't know")
+            raise InterviewError(N_("%(question)s: %(name)s: answer yes, no or don't know"),
+                                 question=q.id, name=f)
     if not states:
-        raise InterviewError(f"{q.id}: answer at least one of the choices")
+        raise InterviewError(N_("%(question)s: answer at least one of the choices"),
+                             question=q.id)
     if all(v is None for v in states.values()):
         return None
     if all(v is False for v in states.values()) and set(states) == set(open_):
@@ -206,6 +236,7 @@ def _parse_numbers(q: QuestionSpec, text: str) -> Any:
     except ValueError:
         unit = q.unit or ""
         raise InterviewError(
-            f"{q.id}: answer with a number ({unit}) or don't know, not {text!r}"
+            N_("%(question)s: answer with a number (%(unit)s) or don't know, not %(text)s"),
+            question=q.id, unit=unit, text=repr(text),
         ) from None
     return values[0] if len(values) == 1 else values

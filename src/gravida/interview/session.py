@@ -28,6 +28,7 @@ from gravida.interview.catalogue import Catalogue, QuestionSpec, load_catalogue
 from gravida.interview.decision import EMERGENCY, QuestionPlan, State
 from gravida.interview.select import Selector
 from gravida.knowledge import expr
+from gravida.knowledge.i18n import N_
 from gravida.knowledge.load import Pack
 
 FORMAT = 1
@@ -78,17 +79,18 @@ class Session:
     def from_json(cls, data: Any, engine: Engine | None = None) -> Session:
         """Resume a stored interview; every answer is checked again as it is replayed."""
         if not isinstance(data, Mapping):
-            raise InterviewError("an interview state must be a JSON object")
+            raise InterviewError(N_("an interview state must be a JSON object"))
         if data.get("format") != FORMAT:
-            raise InterviewError(f"unknown interview state format {data.get('format')!r}")
+            raise InterviewError(N_("unknown interview state format %(format)s"),
+                                 format=repr(data.get("format")))
         answers = data.get("answers")
         volunteered = data.get("volunteered", [])
         if not isinstance(answers, list) or not isinstance(volunteered, list):
-            raise InterviewError("answers and volunteered must be lists")
+            raise InterviewError(N_("answers and volunteered must be lists"))
         session = start(engine or Engine(), data.get("initial"), volunteered)
         for n, a in enumerate(answers):
             if not isinstance(a, Mapping) or "question" not in a or "answer" not in a:
-                raise InterviewError(f"answers[{n}] must be {{question, answer}}")
+                raise InterviewError(N_("answers[%(n)s] must be {question, answer}"), n=n)
             session = answer(session, a["question"], a["answer"])
         return session
 
@@ -140,11 +142,13 @@ def start(
     try:
         parsed = case if isinstance(case, Case) else Case.from_dict(case, engine.pack)
     except CaseError as exc:
-        raise InterviewError(f"the starting case is not valid: {exc}") from None
+        raise InterviewError(N_("the starting case is not valid: %(problem)s"),
+                             problem=exc) from None
     for gid in volunteered:
         q = cat.get(gid) if isinstance(gid, str) else None
         if q is None or q.kind != "group":
-            raise InterviewError(f"volunteered must name question groups, not {gid!r}")
+            raise InterviewError(N_("volunteered must name question groups, not %(id)s"),
+                                 id=repr(gid))
     vol = tuple(dict.fromkeys(volunteered))
     covered = frozenset(f for gid in vol for f in cat.questions[gid].findings)
     # What she said first can show an emergency as an answer can ("I'm bleeding",
@@ -184,19 +188,21 @@ def answer(session: Session, question_id: Any, value: Any) -> Session:
     """
     cat = catalogue(session.engine)
     if not isinstance(question_id, str) or question_id not in cat.questions:
-        raise InterviewError(f"unknown question {question_id!r}")
+        raise InterviewError(N_("unknown question %(question)s"), question=repr(question_id))
     q = cat.questions[question_id]
     d = session.derived
     answers = list(session.answers)
     follow_up = d.pending == question_id
     if d.pending is not None and not follow_up:
-        raise InterviewError(f"first say which of {d.pending} apply")
+        raise InterviewError(N_("first say which of %(question)s apply"), question=d.pending)
     if question_id in d.asked and not follow_up:
-        raise InterviewError(f"question {question_id} was already answered (use back to change it)")
+        raise InterviewError(N_("question %(question)s was already answered (use back to "
+                                "change it)"), question=question_id)
     if follow_up:
         answers.pop()  # "yes" is replaced by which ones
     if not follow_up and not unknown_findings(session, q):
-        raise InterviewError(f"question {question_id} is already answered by other answers")
+        raise InterviewError(N_("question %(question)s is already answered by other answers"),
+                             question=question_id)
     v = check_answer(session, q, value, follow_up)
     answers.append(Answer(question_id, v))
     return _replay(session.engine, session.initial, session.volunteered, tuple(answers),
@@ -206,7 +212,7 @@ def answer(session: Session, question_id: Any, value: Any) -> Session:
 def back(session: Session) -> Session:
     """The session without its last answer (so that it can be changed)."""
     if not session.answers:
-        raise InterviewError("there is no answer to go back to")
+        raise InterviewError(N_("there is no answer to go back to"))
     return _rebuild(session.engine, session.initial, session.volunteered, session.answers[:-1])
 
 
@@ -266,7 +272,8 @@ def _replay(
     try:
         case = Case.from_dict(case.to_json(), engine.pack)
     except CaseError as exc:
-        raise InterviewError(f"that answer contradicts an earlier one: {exc}") from None
+        raise InterviewError(N_("that answer contradicts an earlier one: %(problem)s"),
+                             problem=exc) from None
     if pending is not None:  # nothing is known yet: wait for which ones
         derived = _Derived(case, d.asked, d.covered, d.emergency, pending)
         return Session(engine, initial, volunteered, answers, derived)

@@ -89,7 +89,7 @@ class InterviewCalls(ServiceBase):
         try:
             session = start(engine, case, volunteered)
         except InterviewError as exc:
-            raise invalid("body", str(exc)) from None
+            raise invalid("body", exc.template, **dict(exc.params)) from None
         fields = self._snapshot(session, lang)
         row = self.store.create(**fields, text=text if keep_text else None)
         self.sessions.put((row.id, row.version), session, row)
@@ -192,7 +192,11 @@ class InterviewCalls(ServiceBase):
         session = self._resume(row)
         try:
             after = answer(session, qid, value)
-        except (InterviewError, TypeError, ValueError) as exc:
+        except InterviewError as exc:
+            # its template and values: the caller reads it in her language
+            raise invalid("answer", exc.template, kind="invalid-answer",
+                          title="The answer is not valid", **dict(exc.params)) from None
+        except (TypeError, ValueError) as exc:
             raise invalid("answer", str(exc) or "is not a valid answer to this question",
                           kind="invalid-answer", title="The answer is not valid") from None
         return self._save(row, after)
@@ -209,7 +213,8 @@ class InterviewCalls(ServiceBase):
             before = back(session)
         except InterviewError as exc:
             raise Conflict("nothing-to-undo", "Nothing to undo", str(exc),
-                             [FieldError("version", str(exc))]) from None
+                           [FieldError("version", str(exc), (), exc.template, exc.params)],
+                           exc.template, exc.params) from None
         return self._save(row, before)
 
     def session(self, interview_id: str) -> Session:
