@@ -162,8 +162,9 @@ class Engine:
         for row, i in enumerate(top):
             raised: list[Factor] = []
             lowered: list[Factor] = []
-            for j in np.lexsort((findings, -strength[row])):
-                lr = float(lrs[row, j])
+            values = lrs[row].tolist()  # Python floats: cheaper to read one at a time
+            for j in np.lexsort((findings, -strength[row])).tolist():
+                lr = values[j]
                 side = (
                     raised if lr > SIGNIFICANT_LR else lowered if lr < 1 / SIGNIFICANT_LR else None
                 )
@@ -173,5 +174,7 @@ class Engine:
                 side.append(
                     Factor(f, self.pack.label(f), "present" if is_present[j] else "absent", lr)
                 )
+                if len(raised) == len(lowered) == PER_SIDE:  # both sides full
+                    break
             out.append(Explanation(self.model.conditions[i], tuple(raised), tuple(lowered)))
         return tuple(out)

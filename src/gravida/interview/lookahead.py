@@ -1,30 +1,96 @@
-"""Looking ahead from one interview state: each answer's probability, and pairs.
+"""Looking ahead from one interview state: each answer's probability, what each
+question's answers would change, and pairs.
 
 The selector (select.py) weighs every possible answer of every question at
-once. Two parts of that look-ahead stand on their own: the probability of
-each answer under the model (its naive Bayes predictive), and whether two
-plausible answers together would take the level across the emergency line.
+once. Three parts of that look-ahead stand on their own: the probability of
+each answer under the model (its naive Bayes predictive), each question's
+figures from its answers (``figures``: information, expected change of level,
+what plausible answers would hold), and whether two plausible answers together
+would take the level across the emergency line.
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
 import numpy.typing as npt
 
 from gravida.engine import Evidence, Model
 from gravida.engine.model import leaders
-from gravida.interview.catalogue import QuestionSpec
+from gravida.interview.catalogue import Params, QuestionSpec
 from gravida.interview.policy import Batch, FloatArray, Hypothesis, IntArray, LevelPolicy
 
 if TYPE_CHECKING:
     from gravida.interview.answers import Value
 
+BoolArray = npt.NDArray[np.bool_]
+
 # Not clinical: a bound on work. Pairs of answers are tried among this many
 # answers, those that push hardest towards crossing the emergency line.
 PAIR_ANSWERS = 64
+
+
+class Figures(NamedTuple):
+    """What the decision reads of each answer (per entry) and question (per question)."""
+
+    likely: FloatArray  # per answer: its probability x the question's answerable
+    plausible: BoolArray  # ... at least plausible_answer
+    value: FloatArray  # per question: answerable x information x (1 + level weight ...)
+    info: FloatArray
+    dlevel: FloatArray
+    p_emergency: FloatArray
+    holds_level: BoolArray  # a plausible answer changes the level (one answer alone)
+    holds_top1: BoolArray
+    holds_top3: BoolArray
+    danger_up: BoolArray  # a plausible answer alone crosses the line upwards
+    lead: int  # the leading condition now
+
+
+def figures(params: Params, questions: Sequence[QuestionSpec],
+            entries: Sequence[tuple[int, Value, int, int]], qi_arr: IntArray, rows: IntArray,
+            prob: FloatArray, batch: Batch, level0: int, raise_to: int) -> Figures:
+    """Each question's figures from its answers: ``qi_arr`` and ``rows`` give each
+    answer's question (among ``questions``) and row of ``batch`` (row 0: the evidence
+    now). Every figure of a question reads its own answers and rows only, so the
+    questions may be scored all at once (``Selector.plan``) or a few (``shortcut``)."""
+    posts, levels = batch.posterior, batch.level
+    with np.errstate(divide="ignore", invalid="ignore"):
+        logs = np.where(posts > 0, np.log2(posts), 0.0)
+    entropy = -(posts * logs).sum(axis=1)
+    top3 = np.sort(np.argsort(-posts, axis=1, kind="stable")[:, :3], axis=1)
+    top3_moves = (top3 != top3[0]).any(axis=1)
+    n_q = len(questions)
+    q_answerable = np.array([q.answerable for q in questions])
+    answerable = q_answerable[qi_arr]
+    lv = levels[rows]
+    parts = np.zeros(n_q)  # separately answered parts (the numbers of a form)
+    np.maximum.at(parts, qi_arr, np.array([e[3] + 1.0 for e in entries]))
+    info = entropy[0] * parts - _sums(qi_arr, prob * entropy[rows], n_q)
+    dlevel = _sums(qi_arr, prob * np.abs(lv - level0), n_q)
+    raising = (lv >= raise_to) & (lv > level0)
+    p_emergency = q_answerable * _sums(qi_arr, prob * raising, n_q)
+    likely = prob * answerable
+    plausible = likely >= params.plausible_answer
+    holds_level = np.bincount(qi_arr, plausible & (lv != level0), minlength=n_q) > 0
+    # the answers that would change the leader are alternatives of one
+    # question (a lift, a twist, a fall): they count together
+    lead_of = leaders(posts)
+    holds_top1 = np.bincount(qi_arr, likely * (lead_of[rows] != lead_of[0]),
+                             minlength=n_q) >= params.lead_change
+    holds_top3 = np.bincount(qi_arr, plausible & top3_moves[rows], minlength=n_q) > 0
+    holds_top3 &= float(posts[0].max()) < params.lead_probability
+    value = q_answerable * np.maximum(info, 0.0) * (1.0 + params.level_weight * dlevel)
+    danger_up = np.bincount(qi_arr, plausible & raising, minlength=n_q) > 0
+    return Figures(likely, plausible, value, info, dlevel, p_emergency,
+                   holds_level, holds_top1, holds_top3, danger_up, int(lead_of[0]))
+
+
+def _sums(qi_arr: IntArray, weights: FloatArray, n_q: int) -> FloatArray:
+    """Each question's sum of its answers' ``weights``, added in their order."""
+    out: FloatArray = np.bincount(qi_arr, weights, minlength=n_q).astype(np.float64, copy=False)
+    return out
 
 
 def pair_crossing(
@@ -215,8 +281,8 @@ def _price_groups(
                 if _parent_in(parents, f, shown) is not None:
                     absent[:, k] = 1.0
             k += 1
-    p_none = post0 @ np.multiply.reduceat(absent, starts, axis=1)
-    singles = post0 @ p_member
+    p_none = _weighted(post0, np.multiply.reduceat(absent, starts, axis=1))
+    singles = _weighted(post0, p_member)
     totals = np.add.reduceat(singles, starts)
     sizes = [len(ms) for _, ms in groups]
     share = singles / np.repeat(np.where(totals > 0, totals, 1.0), sizes)
@@ -230,6 +296,15 @@ def _price_groups(
                 k += 1
             else:
                 raw[n] = nones[g]
+
+
+def _weighted(post0: FloatArray, columns: FloatArray) -> FloatArray:
+    """``post0 @ columns``, each column summed over the conditions in their order
+    (a running sum): a column's number does not depend on the columns priced with it,
+    so a subset of the questions is priced as among all (``shortcut``). BLAS's
+    matrix-vector product sums a column in an order that depends on its place."""
+    out: FloatArray = np.cumsum(post0[:, None] * columns, axis=0)[-1]
+    return out
 
 
 def _by_question(entries: Sequence[tuple[int, Value, int, int]]) -> list[tuple[int, list[int]]]:

@@ -23,6 +23,7 @@ from gravida.interview.policy import (
     Hypothesis,
     LevelPolicy,
     Pattern,
+    Wanted,
     close_implications,
     open_findings,
     status,
@@ -218,7 +219,7 @@ class Openings:
 
     def open_patterns(
         self, ev: Evidence, state: State, level: int, posterior: FloatArray,
-        wanted: frozenset[str] = frozenset(),
+        wanted: Wanted = frozenset(),
         askable: Callable[[str], bool] | None = None,
     ) -> dict[str, set[str]]:
         """Danger patterns above the current level that answers could still complete.

@@ -20,6 +20,7 @@ import numpy.typing as npt
 
 from gravida.engine import Evidence, Model
 from gravida.engine.model import leaders, softmax, trimester
+from gravida.engine.near import NearScores, Variants
 from gravida.engine.triage import flag_states, free_red_flags
 from gravida.knowledge import expr
 from gravida.knowledge.load import CompiledRule
@@ -27,7 +28,7 @@ from gravida.knowledge.load import CompiledRule
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
 
-# Not clinical: red-flag variant masks kept per selector (each at most 728 x 90 floats),
+# Not clinical: red-flag variants kept per selector (each at most 728 rows over 6 flags),
 # and log priors (one per gestational week seen).
 MASKS_KEPT = 256
 
@@ -67,6 +68,18 @@ class Hypothesis(NamedTuple):
     absent: frozenset[str]
     numbers: Mapping[str, float]
     changed: frozenset[str] | None  # None: every rule is evaluated afresh
+
+
+class Base(NamedTuple):
+    """What every row of one state's batch shares (``LevelPolicy.base``)."""
+
+    h: Hypothesis  # the evidence now
+    pos: FloatArray  # its indicator vectors
+    neg: FloatArray
+    true_floors: list[tuple[int, int]]  # (floor, rank) of the floors that hold
+    floor_rank: int  # the most urgent of them (-1: none)
+    adjust: IntArray  # each condition's level after its adjustments
+    flags: tuple[str, ...]  # the red flags present that are set aside (engine.triage's)
 
 
 @dataclass(frozen=True)
@@ -142,7 +155,8 @@ class LevelPolicy:
         for a, (_, rules) in enumerate(self.adjust):
             for f in {f for r in rules for f in r.mentions}:
                 self.adjust_by_finding.setdefault(f, []).append(a)
-        self._mask_cache: dict[tuple[str, ...], tuple[FloatArray, FloatArray]] = {}
+        self._variant_cache: dict[tuple[str, ...], Variants] = {}
+        self.near = NearScores(model)
         # per finding: its column (None: not in the model), the floors that mention it
         # (most urgent first) and the adjusted conditions; read once per hypothesis
         self.touches: dict[str, tuple[int | None, tuple[int, ...], tuple[int, ...]]] = {
@@ -182,32 +196,31 @@ class LevelPolicy:
             neg[index[f]] = 1.0
         return pos, neg
 
-    def posteriors(self, weeks: float, pos: FloatArray, neg: FloatArray) -> FloatArray:
-        """model.posterior_batch for rows that share one gestational age, without its
-        per-row loop (the interview scores thousands of rows per question). The same
-        formula as ``Model.scores``, its log prior kept per week (one interview, one
-        gestation)."""
+    def _prior(self, weeks: float) -> FloatArray:
+        """The log prior at ``weeks``, kept per week (one interview, one gestation)."""
         prior = self._log_prior.get(weeks)
         if prior is None:
             prior = self.model.log_prior(weeks)
             if len(self._log_prior) < MASKS_KEPT:
                 self._log_prior[weeks] = prior
-        return softmax(prior + self.model.log_likelihood(trimester(weeks), pos, neg))
+        return prior
 
-    def _masks(self, flags: tuple[str, ...]) -> tuple[FloatArray, FloatArray]:
-        """engine.triage's variants of ``flags`` as (keep, deny) rows over the findings:
-        keep is 1 everywhere but 0 on the flags changed, deny 1 on the flags taken as "no"."""
-        hit = self._mask_cache.get(flags)
+    def posteriors(self, weeks: float, pos: FloatArray, neg: FloatArray) -> FloatArray:
+        """model.posterior_batch for rows that share one gestational age, without its
+        per-row loop: the same formula as ``Model.scores``."""
+        return softmax(self._prior(weeks) + self.model.log_likelihood(trimester(weeks), pos, neg))
+
+    def _variants(self, flags: tuple[str, ...]) -> Variants:
+        """engine.triage's variants of ``flags`` as changes to the evidence: the flags'
+        columns, and per variant -1 present on each flag changed, +1 absent on each
+        flag taken as "no"."""
+        hit = self._variant_cache.get(flags)
         if hit is None:
-            cols = [self.model.index[f] for f in flags]
+            cols = np.array([self.model.index[f] for f in flags], dtype=np.int64)
             unknown, denied = flag_states(flags, self.flag_pairs)
-            keep = np.ones((len(unknown), len(self.model.findings)))
-            keep[:, cols] = 1.0 - unknown - denied
-            deny = np.zeros((len(unknown), len(self.model.findings)))
-            deny[:, cols] = denied
-            hit = (keep, deny)
-            if len(self._mask_cache) < MASKS_KEPT:
-                self._mask_cache[flags] = hit
+            hit = Variants(cols, -(unknown + denied), denied.copy())
+            if len(self._variant_cache) < MASKS_KEPT:
+                self._variant_cache[flags] = hit
         return hit
 
     def _flags(self, h: Hypothesis) -> tuple[str, ...]:
@@ -217,35 +230,50 @@ class LevelPolicy:
 
     # batch ------------------------------------------------------------------
 
-    def evaluate(self, weeks: float, hyps: Sequence[Hypothesis]) -> Batch:
-        """Level and posterior for every hypothesis; ``hyps[0]`` is the evidence now."""
-        model = self.model
-        n, n_f = len(hyps), len(model.findings)
-        base = hyps[0]
-        base_pos, base_neg = self.vectors(base)
-        pos = np.repeat(base_pos[None, :], n, axis=0)
-        neg = np.repeat(base_neg[None, :], n, axis=0)
-        truths = self.floor_truths(base)
-        base_true = [(i, r.rank) for i, r in enumerate(self.floors) if truths[i]]
-        floor_rank = np.full(n, max((r for _, r in base_true), default=-1), dtype=np.int64)
-        base_adjust = self.adjust_ranks(base)
+    def base(self, h: Hypothesis) -> Base:
+        """What every row of a batch over the evidence ``h`` shares."""
+        pos, neg = self.vectors(h)
+        truths = self.floor_truths(h)
+        true = [(i, r.rank) for i, r in enumerate(self.floors) if truths[i]]
+        return Base(h, pos, neg, true, max((r for _, r in true), default=-1),
+                    self.adjust_ranks(h), self._flags(h))
+
+    def evaluate(self, weeks: float, hyps: Sequence[Hypothesis],
+                 base: Base | None = None) -> Batch:
+        """Level and posterior for every hypothesis; ``hyps[0]`` is the evidence now
+        (``base``: ``self.base(hyps[0])``, when the caller has it).
+
+        Each hypothesis is scored as the evidence now plus the findings it changes
+        (``NearScores``): a row's numbers do not depend on the others in the batch."""
+        n = len(hyps)
+        if base is None or base.h is not hyps[0]:
+            base = self.base(hyps[0])
+        base_pos, base_neg, base_true = base.pos, base.neg, base.true_floors
+        floor_rank = np.full(n, base.floor_rank, dtype=np.int64)
+        base_adjust = base.adjust
         cond_ranks = np.repeat(base_adjust[None, :], n, axis=0)
         touches, no_touch = self.touches, (None, (), ())
-        flag_inputs = self.flag_inputs
-        at_k: list[int] = []  # the changed findings' cells, set together after the loop
-        at_j: list[int] = []
-        is_pos: list[bool] = []
-        is_neg: list[bool] = []
+        flag_inputs, present0, absent0 = self.flag_inputs, base.h.present, base.h.absent
+        # the changed cells of every row, in row order: (row, column, +-1 present, +-1 absent)
+        row: list[int] = []
+        col: list[int] = []
+        d_pos: list[float] = []
+        d_neg: list[float] = []
         # the differential with the red flags present in every other state
         groups: dict[tuple[str, ...], list[int]] = {}
-        base_flags = self._flags(base)
+        base_flags = base.flags
         if base_flags:
             groups[base_flags] = [0]
         for k in range(1, n):
             h = hyps[k]
             changed = h.changed
             if changed is None:
-                pos[k], neg[k] = self.vectors(h)
+                pos, neg = self.vectors(h)
+                for c in np.flatnonzero((pos != base_pos) | (neg != base_neg)).tolist():
+                    row.append(k)
+                    col.append(c)
+                    d_pos.append(float(pos[c] - base_pos[c]))
+                    d_neg.append(float(neg[c] - base_neg[c]))
                 floor_rank[k] = max(
                     (r.rank for r, t in zip(self.floors, self.floor_truths(h), strict=True) if t),
                     default=-1,
@@ -258,10 +286,10 @@ class LevelPolicy:
             cells = [(f, touches.get(f, no_touch)) for f in changed]
             for f, (j, _, _) in cells:
                 if j is not None:
-                    at_k.append(k)
-                    at_j.append(j)
-                    is_pos.append(f in h.present)
-                    is_neg.append(f in h.absent)
+                    row.append(k)
+                    col.append(j)
+                    d_pos.append((f in h.present) - (f in present0))
+                    d_neg.append((f in h.absent) - (f in absent0))
             if len(cells) == 1:  # the common case: one finding answered
                 _, (_, floors, adjust) = cells[0]
             else:
@@ -285,17 +313,10 @@ class LevelPolicy:
             flags = base_flags if same else self._flags(h)
             if flags:
                 groups.setdefault(flags, []).append(k)
-        pos[at_k, at_j] = is_pos
-        neg[at_k, at_j] = is_neg
-        all_pos, all_neg, owners = [pos], [neg], [np.arange(n)]
-        for flags, ks in groups.items():
-            keep, deny = self._masks(flags)
-            idx = np.array(ks, dtype=np.int64)
-            all_pos.append((pos[idx][:, None, :] * keep[None, :, :]).reshape(-1, n_f))
-            all_neg.append((neg[idx][:, None, :] + deny[None, :, :]).reshape(-1, n_f))
-            owners.append(np.repeat(idx, len(keep)))
-        own = np.concatenate(owners)
-        post = self.posteriors(weeks, np.concatenate(all_pos), np.concatenate(all_neg))
+        variants = [(np.array(ks, dtype=np.int64), self._variants(flags))
+                    for flags, ks in groups.items()]
+        post, own = self.near.posteriors(weeks, self._prior(weeks), base_pos, base_neg, n,
+                                         row, col, d_pos, d_neg, variants)
         ranks = cond_ranks[own]
         thr = np.minimum(self.threshold_by_rank[ranks], self.own_threshold[None, :])
         qualifies = (post >= thr) & (post > 0.0)
@@ -334,6 +355,11 @@ def close_implications(
 
 
 # --- danger patterns: rules that further answers could still complete ----------------
+
+# The findings other steps of the interview ask anyway (``open_findings``), or, asked
+# of a part of a rule, whether it is about one of them (``shortcut``: worked out only
+# for the parts that need it).
+Wanted = frozenset[str] | Callable[[expr.Node], bool]
 
 
 @dataclass(frozen=True)
@@ -394,7 +420,7 @@ def _status(node: expr.Node, ev: Evidence, askable: Callable[[str], bool],
 
 
 def open_findings(node: expr.Node, ev: Evidence, askable: Callable[[str], bool],
-                  wanted: frozenset[str] = frozenset()) -> set[str]:
+                  wanted: Wanted = frozenset()) -> set[str]:
     """The askable findings to ask next so that an open rule is settled.
 
     Any part of an AnyOf may complete it, so all are asked. An All holds only
@@ -416,7 +442,7 @@ def open_findings(node: expr.Node, ev: Evidence, askable: Callable[[str], bool],
 
 
 def _open_findings(node: expr.Node, ev: Evidence, askable: Callable[[str], bool],
-                   wanted: frozenset[str], memo: dict[int, bool | None]) -> set[str]:
+                   wanted: Wanted, memo: dict[int, bool | None]) -> set[str]:
     """open_findings, each part's status read once (``memo``)."""
     if status(node, ev, askable, memo) is not None:
         return set()
@@ -424,9 +450,15 @@ def _open_findings(node: expr.Node, ev: Evidence, askable: Callable[[str], bool]
         return {node.finding}
     if isinstance(node, expr.All):
         open_parts = [p for p in node.parts if status(p, ev, askable, memo) is None]
-        first = min(open_parts,  # stable: ties keep rule order
-                    key=lambda p: (not wanted or wanted.isdisjoint(expr.findings_in(p)),
-                                   _settles_first(p)))
+        if len(open_parts) == 1:
+            first = open_parts[0]
+        elif callable(wanted):  # the same choice, each part's wanted read as needed
+            ordered = sorted(open_parts, key=_settles_first)
+            first = next((p for p in ordered if wanted(p)), ordered[0])
+        else:
+            first = min(open_parts,  # stable: ties keep rule order
+                        key=lambda p: (not wanted or wanted.isdisjoint(expr.findings_in(p)),
+                                       _settles_first(p)))
         return _open_findings(first, ev, askable, wanted, memo)
     out: set[str] = set()
     for p in node.parts:

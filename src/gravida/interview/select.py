@@ -35,21 +35,24 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from typing import NamedTuple
 
 import numpy as np
 import numpy.typing as npt
 
 from gravida.engine import Engine, Evidence
-from gravida.engine.model import leaders, trimester
+from gravida.engine.model import trimester
 from gravida.interview.answers import Value
 from gravida.interview.catalogue import Catalogue, QuestionSpec
 from gravida.interview.decision import Outcomes, QuestionPlan, Scored, State, decide
-from gravida.interview.lookahead import answer_probabilities, pair_crossing
+from gravida.interview.lookahead import answer_probabilities, figures, pair_crossing
 from gravida.interview.openings import Openings
 from gravida.interview.policy import (
+    Base,
     FloatArray,
     Hypothesis,
     LevelPolicy,
+    Wanted,
     close_implications,
     status,
 )
@@ -59,6 +62,20 @@ from gravida.knowledge import expr
 # them (see Selector.plan): the same question is chosen. True tries them everywhere,
 # for every question (the tests check both give the same plans).
 PAIRS_ALWAYS = False
+
+# the open danger patterns (pattern -> findings to ask) and, per finding to ask, the
+# patterns and red flags it screens for (Selector._dangers)
+Dangers = tuple[dict[str, set[str]], dict[str, set[str]]]
+
+
+class Answers(NamedTuple):
+    """Every possible answer of every open question in one state."""
+
+    ev: Evidence
+    askable: Callable[[str], bool]
+    questions: list[QuestionSpec]  # those with at least one possible answer
+    entries: list[tuple[int, Value, int, int]]  # (question, answer, hypothesis, part)
+    hyps: list[Hypothesis]  # hyps[0]: the evidence now
 
 
 class Selector:
@@ -76,7 +93,14 @@ class Selector:
         self.implied = frozenset(f for pair in self.implies for f in pair)
 
     def plan(self, state: State) -> QuestionPlan:
-        model, params, o = self.model, self.params, self.openings
+        """The decision with every open question scored (``Scored``: tests and
+        explanations read them). ``shortcut.decision`` reaches the same decision
+        scoring only the questions it needs."""
+        return self.scored_plan(state, self.answers(state))
+
+    def answers(self, state: State) -> Answers:
+        """Every answer of every open question, each a hypothetical evidence."""
+        model, o = self.model, self.openings
         ev = model.evidence(state.case)
         askable = o.askable(ev, state)
         cands = o.candidates(ev, state, askable)
@@ -131,59 +155,46 @@ class Selector:
                         entries.append((qi, {f: v}, len(hyps) - 1, part))
             if len(entries) > before:
                 questions.append(q)
+        return Answers(ev, askable, questions, entries, hyps)
 
-        batch = self.policy.evaluate(ev.weeks, hyps)
+    def scored_plan(self, state: State, a: Answers, dangers: Dangers | None = None,
+                    base: Base | None = None) -> QuestionPlan:
+        """``plan`` from the answers; ``dangers``: this state's ``_dangers`` and
+        ``base``: ``policy.base`` of the evidence now, when the caller has worked
+        them out (``shortcut``: the same as worked out here)."""
+        model, params, o = self.model, self.params, self.openings
+        ev, askable, questions, entries, hyps = a
+        batch = self.policy.evaluate(ev.weeks, hyps, base)
         levels, posts = batch.level, batch.posterior
         p_t = model.p[trimester(ev.weeks)]
         post0 = posts[0]
         level0 = int(levels[0])
         lead0 = float(post0.max())
-        raise_to = o.ambulance_rank if level0 >= o.emergency_rank else o.emergency_rank
+        raise_to = self.raise_to(level0)
         if not entries:
             danger, _ = self._dangers(ev, state, level0, post0, askable, frozenset())
             return decide(o, state, [], level0, lead0, tuple(sorted(danger)),
                           int(batch.floor_rank[0]))
 
-        # per hypothesis
-        with np.errstate(divide="ignore", invalid="ignore"):
-            logs = np.where(posts > 0, np.log2(posts), 0.0)
-        entropy = -(posts * logs).sum(axis=1)
-        top3 = np.sort(np.argsort(-posts, axis=1, kind="stable")[:, :3], axis=1)
-        top3_moves = (top3 != top3[0]).any(axis=1)
-        # per answer
         qi_arr = np.array([e[0] for e in entries], dtype=np.int64)
         k_arr = np.array([e[2] for e in entries], dtype=np.int64)
         prob = answer_probabilities(model, self.implies, questions, entries, hyps, post0, p_t, ev)
-        answerable = np.array([q.answerable for q in questions])[qi_arr]
-        lv = levels[k_arr]
         n_q = len(questions)
-        parts = np.zeros(n_q)  # separately answered parts (the numbers of a form)
-        np.maximum.at(parts, qi_arr, np.array([e[3] + 1.0 for e in entries]))
-        info = entropy[0] * parts - np.bincount(qi_arr, prob * entropy[k_arr], minlength=n_q)
-        dlevel = np.bincount(qi_arr, prob * np.abs(lv - level0), minlength=n_q)
-        raising = (lv >= raise_to) & (lv > level0)
-        q_answerable = np.array([q.answerable for q in questions])
-        p_emergency = q_answerable * np.bincount(qi_arr, prob * raising, minlength=n_q)
-        likely = prob * answerable
-        plausible = likely >= params.plausible_answer
-        holds_level = np.bincount(qi_arr, plausible & (lv != level0), minlength=n_q) > 0
-        # the answers that would change the leader are alternatives of one
-        # question (a lift, a twist, a fall): they count together
-        lead_of = leaders(posts)
-        holds_top1 = np.bincount(qi_arr, likely * (lead_of[k_arr] != lead_of[0]),
-                                 minlength=n_q) >= params.lead_change
-        holds_top3 = np.bincount(qi_arr, plausible & top3_moves[k_arr], minlength=n_q) > 0
-        holds_top3 &= lead0 < params.lead_probability
-        holds_level |= self._leader_pairs(ev, askable, entries, hyps, likely, int(lead_of[0]),
-                                          level0, n_q)
-        value = q_answerable * np.maximum(info, 0.0) * (1.0 + params.level_weight * dlevel)
+        fig = figures(params, questions, entries, qi_arr, k_arr, prob, batch, level0, raise_to)
+        likely, plausible = fig.likely, fig.plausible
+        value, info, dlevel, p_emergency = fig.value, fig.info, fig.dlevel, fig.p_emergency
+        holds_level, holds_top1, holds_top3 = fig.holds_level, fig.holds_top1, fig.holds_top3
+        holds_level |= self._leader_pairs(ev, askable, entries, hyps,
+                                          lambda n: float(likely[n]), fig.lead, level0, n_q)
         # the emergency line: plausible answers, alone or two together, that cross it
-        danger_up = np.bincount(qi_arr, plausible & raising, minlength=n_q) > 0
+        danger_up = fig.danger_up
         emergency_step = state.emergency and level0 >= o.emergency_rank
-        danger, danger_findings = self._dangers(
-            ev, state, level0, post0, askable,
-            self._wanted(ev, askable, questions, level0, emergency_step, danger_up | (
-                p_emergency > 0 if emergency_step else holds_level | holds_top1 | holds_top3)))
+        if dangers is None:
+            dangers = self._dangers(
+                ev, state, level0, post0, askable,
+                self._wanted(ev, askable, questions, level0, emergency_step, danger_up | (
+                    p_emergency > 0 if emergency_step else holds_level | holds_top1 | holds_top3)))
+        danger, danger_findings = dangers
         screening = [tuple(sorted({pid for f in q.findings for pid in danger_findings.get(f, ())}))
                      for q in questions]
         danger_down = np.zeros(n_q, dtype=bool)
@@ -195,12 +206,12 @@ class Selector:
                                        plausible, batch, raise_to, False, n_q,
                                        danger_up | self._outranked(value, questions, danger_up,
                                                                    emergency_step),
-                                       prob * answerable)
+                                       likely)
         if pairs and o.emergency_rank <= level0 < o.ambulance_rank and not state.emergency:
             danger_down = pair_crossing(self.policy, params.plausible_answer, qi_arr, k_arr,
                                         plausible, batch, o.emergency_rank, True, n_q,
                                         self._outranked(value, questions, danger_up, False),
-                                        weight=prob * answerable)
+                                        weight=likely)
         # Python numbers: one conversion, not one per answer
         answers = Outcomes(n_q, entries, prob.tolist(), levels.tolist(), self.policy.by_rank)
         scored = [
@@ -223,10 +234,15 @@ class Selector:
                 return replace(p, question=again, stop=None, phase="danger")
         return p
 
+    def raise_to(self, level0: int) -> int:
+        """The line an answer crosses upwards: emergency, or at one an ambulance."""
+        o = self.openings
+        return o.ambulance_rank if level0 >= o.emergency_rank else o.emergency_rank
+
     def _dangers(
         self, ev: Evidence, state: State, level0: int, post0: FloatArray,
-        askable: Callable[[str], bool], wanted: frozenset[str],
-    ) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+        askable: Callable[[str], bool], wanted: Wanted,
+    ) -> Dangers:
         """The open danger patterns, and for each finding to ask the patterns and
         red flags it screens for (``wanted``: see ``policy.open_findings``)."""
         o = self.openings
@@ -260,14 +276,15 @@ class Selector:
     def _leader_pairs(
         self, ev: Evidence, askable: Callable[[str], bool],
         entries: list[tuple[int, Value, int, int]], hyps: list[Hypothesis],
-        likely: FloatArray, lead: int, level0: int, n_q: int,
+        likely: Callable[[int], float], lead: int, level0: int, n_q: int,
     ) -> npt.NDArray[np.bool_]:
         """Questions that, with one other, could complete an adjustment of the
         leader's level of two open parts (pelvic girdle pain that is mild AND
         eased by rest is self-care): one answer alone moves nothing, so the
         level step would not see them. Both parts must be plausible together
         (the product of their answers' probabilities x answerable), and the
-        two answers must change the level."""
+        two answers must change the level. ``likely``: an answer's probability x
+        answerable, by its place among ``entries``."""
         out = np.zeros(n_q, dtype=bool)
         pack = self.engine.pack
         condition = self.model.conditions[lead]
@@ -288,9 +305,10 @@ class Selector:
                     h = hyps[e[2]]
                     if status(part, replace(ev, present=h.present, absent=h.absent,
                                             numbers=h.numbers), askable) is True:
-                        by_q[e[0]] = by_q.get(e[0], 0.0) + float(likely[n])
-                        if float(likely[n]) > top.get(e[0], (-1.0, 0))[0]:
-                            top[e[0]] = (float(likely[n]), n)
+                        p = likely(n)
+                        by_q[e[0]] = by_q.get(e[0], 0.0) + p
+                        if p > top.get(e[0], (-1.0, 0))[0]:
+                            top[e[0]] = (p, n)
                 if not by_q:
                     break
                 qi = max(by_q, key=lambda q: (by_q[q], -q))

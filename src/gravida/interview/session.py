@@ -16,6 +16,7 @@ from typing import Any
 
 from gravida.engine import Case, CaseError, Engine
 from gravida.engine.triage import Triage
+from gravida.interview import shortcut
 from gravida.interview.answers import (
     Answer,
     InterviewError,
@@ -161,19 +162,24 @@ def start(
     return Session(engine, dict(parsed.to_json()), vol, (), derived)
 
 
-def plan(session: Session) -> QuestionPlan:
+def _state(session: Session) -> State:
     d = session.derived
-    state = State(d.case, d.asked, d.covered, session.questions_asked, d.emergency)
-    p = selector(session.engine).plan(state)
+    return State(d.case, d.asked, d.covered, session.questions_asked, d.emergency)
+
+
+def plan(session: Session) -> QuestionPlan:
+    """The plan of this state, every open question scored (tests, explanations)."""
+    p = selector(session.engine).plan(_state(session))
     if not session._decided:
         session._decided.append((p.question, p.stop, p.phase))
     return p
 
 
 def decision(session: Session) -> tuple[str | None, str | None, str]:
-    """The plan's (question, stop, phase), planned once per session."""
+    """The plan's (question, stop, phase), decided once per session, scoring only the
+    questions the decision reads (shortcut.py)."""
     if not session._decided:
-        plan(session)
+        session._decided.append(shortcut.decision(selector(session.engine), _state(session)))
     return session._decided[0]
 
 

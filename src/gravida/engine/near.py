@@ -1,0 +1,176 @@
+"""Posteriors of many evidences that each differ from one evidence in a few findings.
+
+The interview weighs every possible answer of every question (select.py): about a
+hundred evidences a plan, each the current one with one answer added (and, for the
+red-flag subsets of the triage, some red flags set aside). ``Model.scores`` would
+score each from scratch: four products of (rows x findings) by (findings x
+conditions) matrices, most of the work spent multiplying zeros. Here each row is
+the current evidence's linear log score plus the factors of the few findings its
+answer changes (gathered from the model's own tables), plus the nesting correction
+and the mixture of the co-existing ache exactly as ``Model.log_likelihood`` forms
+them: the same formula, summed in another order (equal to the last bits).
+
+Every row is computed on its own, by element-wise operations in the order its
+cells are given: a row's posterior does not depend on which other rows are scored
+with it, so any subset of the answers can be scored alone and gets the same
+numbers (the interview's decision scores only what it needs).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import NamedTuple
+
+import numpy as np
+import numpy.typing as npt
+
+from gravida.engine.model import Model, softmax, trimester
+
+FloatArray = npt.NDArray[np.float64]
+IntArray = npt.NDArray[np.int64]
+
+# Not clinical: a bound on memory (each variant table at most 728 x 36 floats).
+VARIANTS_KEPT = 256
+
+
+class Variants(NamedTuple):
+    """Changes to an evidence, each a row: engine.triage's variants of some red flags."""
+
+    cols: IntArray  # the findings' columns
+    d_pos: FloatArray  # per variant and column: -1 where the finding is no longer present
+    d_neg: FloatArray  # ... +1 where it is now absent
+
+
+class NearScores:
+    """Posteriors of evidences near one; immutable, built once per model."""
+
+    def __init__(self, model: Model) -> None:
+        self.model = model
+        co = model.coexisting
+        self.n_c = len(model.conditions)
+        self.co = co
+        # per trimester, (findings x (conditions + co-existing)): the factor a present
+        # (``yes``) or absent (``no``) finding adds to the alone and "with the ache" scores
+        self.yes = np.ascontiguousarray(np.concatenate(
+            [np.transpose(model.log_p, (0, 2, 1)), np.transpose(model.log_p_with, (0, 2, 1))],
+            axis=2))
+        self.no = np.ascontiguousarray(np.concatenate(
+            [np.transpose(model.log_q, (0, 2, 1)), np.transpose(model.log_q_with, (0, 2, 1))],
+            axis=2))
+        # the nesting correction: per (child, parent) pair three states, each a row of
+        # the alone and "with the ache" corrections; the pairs' columns among all findings
+        nest, nest_with = model.nesting, model.nesting_with
+        self.pair_child, self.pair_parent = nest.child, nest.parent
+        self.nest_cols: IntArray = np.unique(np.concatenate([nest.child, nest.parent]))
+        self._nested = np.zeros(len(model.findings), dtype=bool)
+        self._nested[self.nest_cols] = True
+        where = {int(j): u for u, j in enumerate(self.nest_cols)}
+        self._child_u = np.array([where[int(j)] for j in nest.child], dtype=np.int64)
+        self._parent_u = np.array([where[int(j)] for j in nest.parent], dtype=np.int64)
+        self.corrections = np.concatenate([
+            np.concatenate([nest.both_present, nest_with.both_present], axis=2),
+            np.concatenate([nest.parent_only, nest_with.parent_only], axis=2),
+            np.concatenate([nest.both_absent, nest_with.both_absent], axis=2),
+        ], axis=1)  # (trimester, 3 x pairs, conditions + co-existing)
+        self._variant_cache: dict[tuple[int, bytes, bytes, bytes], FloatArray] = {}
+
+    def linear(self, t: int, pos: FloatArray, neg: FloatArray) -> FloatArray:
+        """One evidence's linear scores (alone, then with the ache), no correction."""
+        out: FloatArray = pos @ self.yes[t] + neg @ self.no[t]
+        return out
+
+    def posteriors(
+        self, weeks: float, log_prior: FloatArray, base_pos: FloatArray, base_neg: FloatArray,
+        n_rows: int, row: Sequence[int], col: Sequence[int],
+        d_pos: Sequence[float], d_neg: Sequence[float],
+        variants: Sequence[tuple[IntArray, Variants]] = (),
+    ) -> tuple[FloatArray, IntArray]:
+        """Posteriors of ``n_rows`` evidences, then of their variants, and each row's
+        evidence (its owner). Each evidence is the base (indicator vectors
+        ``base_pos``/``base_neg``) with the cells ``(row, col)`` changed by ``d_pos``
+        and ``d_neg`` (+1 a finding becomes present/absent, -1 it no longer is), a
+        row's cells added in the order given. ``variants``: (rows, their variants)
+        for some rows, each variant a row of its own after them: that evidence with
+        the variant's changes (engine.triage's red-flag variants).
+        ``log_prior``: ``Model.log_prior(weeks)``."""
+        t = trimester(weeks)
+        rows = np.asarray(row, dtype=np.int64)
+        cols = np.asarray(col, dtype=np.int64)
+        dp = np.asarray(d_pos, dtype=float)
+        dn = np.asarray(d_neg, dtype=float)
+        yes, no = self.yes[t], self.no[t]
+        scores = np.repeat(self.linear(t, base_pos, base_neg)[None, :], n_rows, axis=0)
+        if rows.size:
+            _add_rows(scores, rows, dp[:, None] * yes[cols] + dn[:, None] * no[cols])
+        # each row's state of the nested findings (0/1: exact whatever the order)
+        u = self.nest_cols
+        pos = np.repeat(base_pos[u][None, :], n_rows, axis=0)
+        neg = np.repeat(base_neg[u][None, :], n_rows, axis=0)
+        at = np.flatnonzero(self._nested[cols])
+        if at.size:
+            local = np.searchsorted(u, cols[at])
+            np.add.at(pos, (rows[at], local), dp[at])
+            np.add.at(neg, (rows[at], local), dn[at])
+        owners = [np.arange(n_rows)]
+        all_scores, all_pos, all_neg = [scores], [pos], [neg]
+        for ks, v in variants:
+            # a variant row: its evidence's scores plus the variant's (one sum per
+            # variant, the same in every batch)
+            change = self._variant_scores(t, v)
+            all_scores.append((scores[ks][:, None, :] + change[None, :, :]
+                               ).reshape(-1, scores.shape[1]))
+            d_p = np.zeros((len(v.d_pos), len(u)))
+            d_n = np.zeros((len(v.d_pos), len(u)))
+            mine = np.flatnonzero(self._nested[v.cols])
+            if mine.size:
+                local = np.searchsorted(u, v.cols[mine])
+                d_p[:, local] = v.d_pos[:, mine]
+                d_n[:, local] = v.d_neg[:, mine]
+            all_pos.append((pos[ks][:, None, :] + d_p[None, :, :]).reshape(-1, len(u)))
+            all_neg.append((neg[ks][:, None, :] + d_n[None, :, :]).reshape(-1, len(u)))
+            owners.append(np.repeat(ks, len(v.d_pos)))
+        if len(all_scores) > 1:
+            scores = np.concatenate(all_scores)
+            pos, neg = np.concatenate(all_pos), np.concatenate(all_neg)
+        self._add_nesting(t, scores, pos, neg)
+        n_c, co = self.n_c, self.co
+        alone = scores[:, :n_c]
+        if co.size:
+            model = self.model
+            alone[:, co] = np.logaddexp(model.log_unmix[t] + alone[:, co],
+                                        model.log_mix[t] + scores[:, n_c:])
+        return softmax(log_prior + alone), np.concatenate(owners)
+
+    def _variant_scores(self, t: int, v: Variants) -> FloatArray:
+        """Each variant's change to the linear scores (kept per flags and trimester)."""
+        key = (t, v.cols.tobytes(), v.d_pos.tobytes(), v.d_neg.tobytes())
+        hit = self._variant_cache.get(key)
+        if hit is None:
+            hit = np.zeros((len(v.d_pos), self.yes.shape[2]))
+            for i, c in enumerate(v.cols.tolist()):  # flag by flag, in their order
+                hit += v.d_pos[:, i:i + 1] * self.yes[t][c] + v.d_neg[:, i:i + 1] * self.no[t][c]
+            if len(self._variant_cache) < VARIANTS_KEPT:
+                self._variant_cache[key] = hit
+        return hit
+
+    def _add_nesting(self, t: int, scores: FloatArray, pos: FloatArray,
+                     neg: FloatArray) -> None:
+        """Each row's nesting correction (engine/nested.py) added to ``scores``, from
+        its state of the nested findings (``pos``/``neg`` over ``nest_cols``); rows
+        that know no nested child get none."""
+        cp, cn = pos[:, self._child_u], neg[:, self._child_u]
+        if not (cp.any() or cn.any()):
+            return
+        pp, pn = pos[:, self._parent_u], neg[:, self._parent_u]
+        states = np.concatenate([cp * pp, cn * pp, cn * pn], axis=1)
+        r, m = np.nonzero(states)
+        _add_rows(scores, r, self.corrections[t][m])
+
+
+def _add_rows(out: FloatArray, rows: IntArray, values: FloatArray) -> None:
+    """``out[rows[i]] += values[i]`` for every i, ``rows`` in ascending order: the values
+    of one row summed first, in their order (np.add.reduceat), then added to it."""
+    if not rows.size:
+        return
+    starts = np.flatnonzero(np.concatenate(([True], rows[1:] != rows[:-1])))
+    out[rows[starts]] += np.add.reduceat(values, starts, axis=0)

@@ -1,0 +1,201 @@
+"""The decision for one interview state, scoring only the questions it reads.
+
+``Selector.plan`` scores every open question (every answer's posterior, level
+and probability) and then ``decide`` reads a few of those figures. Several
+steps of ``decide`` read only some questions, so ``decision`` reaches the same
+question, stop and phase scoring only those (tests/interview/test_shortcut.py
+compares the two on many states):
+
+- where the pain is (start): the first open question she must choose from,
+  nothing scored;
+- an ambulance a rule sets after an emergency was shown, or the question
+  limit: a stop, only the evidence now scored;
+- red-flag screening: which questions screen depends on no figure but one:
+  a rule's open parts are asked those about findings "wanted" (asked anyway by
+  another step) first, so a question's ``held`` figures are read only where
+  they decide which part of a rule is asked. Among the screening questions the
+  key's first parts (a red flag; the rank of what it screens for) need no
+  figure; only questions tied on them are scored for the rest.
+
+Every other state (an emergency to weigh for an ambulance, the danger, level
+and differential steps, a stop as settled) scores every question, reusing the
+answers and danger patterns worked out here. A question's figures are its
+own: a posterior row, a level, an answer's probability do not depend on which
+other questions are scored with it (engine/near.py, lookahead.figures).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import numpy.typing as npt
+
+from gravida.engine.model import leaders, trimester
+from gravida.interview.decision import State
+from gravida.interview.lookahead import answer_probabilities, figures
+from gravida.interview.policy import Base, Batch
+from gravida.interview.select import Answers, Dangers, Selector
+from gravida.knowledge import expr
+
+Decision = tuple[str | None, str | None, str]  # (question, stop, phase), as QuestionPlan's
+
+
+def decision(sel: Selector, state: State) -> Decision:
+    """``sel.plan(state)``'s question, stop and phase."""
+    a = sel.answers(state)
+    o, params = sel.openings, sel.params
+    if not a.entries:
+        return _scored(sel, state, a, None, None)
+    for q in a.questions:
+        if q.must_choose:
+            return q.id, None, "start"
+    now = sel.policy.base(a.hyps[0])
+    base = sel.policy.evaluate(a.ev.weeks, a.hyps[:1], now)
+    level0 = int(base.level[0])
+    if state.emergency and level0 >= o.emergency_rank:
+        # an ambulance a rule sets stops; one the differential sets is checked
+        if level0 >= o.ambulance_rank and level0 <= int(base.floor_rank[0]):
+            return None, "emergency_ambulance", "emergency"
+        return _scored(sel, state, a, None, now)
+    if state.n_asked >= params.max_questions:
+        return None, "max_questions", ""
+    some = _Some(sel, a, base, now)
+    dangers = sel._dangers(a.ev, state, level0, base.posterior[0], a.askable, some.wanted)
+    found = dangers[1]
+    screening = {i: {pid for f in q.findings for pid in found.get(f, ())}
+                 for i, q in enumerate(a.questions)}
+    screening = {i: pids for i, pids in screening.items() if pids}
+    if not screening:
+        return _scored(sel, state, a, dangers, now)
+
+    def first(i: int) -> tuple[bool, int]:  # decision.decide's screening key, its first parts
+        pids = screening[i]
+        return (any(p.startswith("red_flag:") for p in pids),
+                max(o.pattern_rank.get(p, o.emergency_rank) for p in pids))
+
+    top = max(first(i) for i in screening)
+    tied = [i for i in screening if first(i) == top]
+    best = tied[0]
+    if len(tied) > 1:
+        some.score(tied)
+        best = max(tied, key=lambda i: (some.p_emergency[i], len(screening[i]),
+                                        some.value[i], a.questions[i].id))
+    return a.questions[best].id, None, "screening"
+
+
+def _scored(sel: Selector, state: State, a: Answers, dangers: Dangers | None,
+            now: Base | None) -> Decision:
+    p = sel.scored_plan(state, a, dangers, now)
+    return p.question, p.stop, p.phase
+
+
+class _Some:
+    """The figures of some questions of one state, each scored when first needed."""
+
+    def __init__(self, sel: Selector, a: Answers, base: Batch, now: Base) -> None:
+        self.sel, self.a, self.base, self.now = sel, a, base, now
+        o = sel.openings
+        self.level0 = int(base.level[0])
+        self.p_t = sel.model.p[trimester(a.ev.weeks)]
+        self.rows_of: list[list[int]] = [[] for _ in a.questions]
+        for n, e in enumerate(a.entries):
+            self.rows_of[e[0]].append(n)
+        # Selector._wanted: below an emergency, the questions on a red-flag screen
+        flags = {g for f in o.red_flags if a.askable(f) for g in o.to_ask(f, a.ev, a.askable)} \
+            if self.level0 < o.emergency_rank else set()
+        self.flagged = [not flags.isdisjoint(q.findings) for q in a.questions]
+        self.prob: dict[int, list[float]] = {}  # per question: its answers' probabilities
+        self.held: dict[int, bool] = {}
+        self.p_emergency: dict[int, float] = {}
+        self.value: dict[int, float] = {}
+        self._pairs: npt.NDArray[np.bool_] | None = None
+        self._parts: dict[int, bool] = {}
+        self._prefetched = False
+
+    def wanted(self, part: expr.Node) -> bool:
+        """Whether ``part`` of a rule is about a finding another step asks anyway
+        (``Selector._wanted``: a question held by another reason, or on a red-flag
+        screen)."""
+        got = self._parts.get(id(part))
+        if got is None:
+            inside = frozenset(expr.findings_in(part))
+            touching = [i for i, q in enumerate(self.a.questions)
+                        if not inside.isdisjoint(q.findings)]
+            got = any(self.flagged[i] for i in touching)
+            if not got:
+                self.score(touching + self.prefetch())
+                got = any(self.held[i] for i in touching)
+            self._parts[id(part)] = got
+        return got
+
+    def prefetch(self) -> list[int]:
+        """The questions ``wanted`` may read: those about the findings of the danger
+        patterns ``Openings.open_patterns`` reads (scored in one batch)."""
+        if self._prefetched:
+            return []
+        self._prefetched = True
+        sel, a = self.sel, self.a
+        o, post = sel.openings, self.base.posterior[0]
+        target = o.ambulance_rank if self.level0 >= o.emergency_rank else o.emergency_rank
+        lead = int(leaders(post))
+        inside: set[str] = set()
+        for p in o.patterns:
+            if p.rank < target or p.rank <= self.level0:
+                continue
+            if p.condition is not None and p.condition != lead and (
+                post[p.condition] < min(sel.policy.threshold_by_rank[p.rank],
+                                        sel.policy.own_threshold[p.condition])):
+                continue
+            inside.update(expr.findings_in(p.node))
+        return [i for i, q in enumerate(a.questions)
+                if not self.flagged[i] and not inside.isdisjoint(q.findings)]
+
+    def probabilities(self, idx: list[int]) -> None:
+        """Each answer's probability for the questions ``idx`` (lookahead's, which
+        prices a question the same whichever others are priced with it)."""
+        todo = sorted({i for i in idx if i not in self.prob})
+        if not todo:
+            return
+        a = self.a
+        entries = [(j, e[1], e[2], e[3]) for j, i in enumerate(todo)
+                   for e in (a.entries[n] for n in self.rows_of[i])]
+        prob = answer_probabilities(self.sel.model, self.sel.implies,
+                                    [a.questions[i] for i in todo], entries, a.hyps,
+                                    self.base.posterior[0], self.p_t, a.ev).tolist()
+        at = 0
+        for i in todo:
+            self.prob[i] = prob[at:at + len(self.rows_of[i])]
+            at += len(self.rows_of[i])
+
+    def likely(self, n: int) -> float:
+        """Answer ``n``'s probability x answerable (``Selector._leader_pairs``)."""
+        qi = self.a.entries[n][0]
+        self.probabilities([qi])
+        p = self.prob[qi][self.rows_of[qi].index(n)]
+        return float(np.float64(p) * self.a.questions[qi].answerable)
+
+    def score(self, idx: list[int]) -> None:
+        """The figures of the questions ``idx``, their answers scored in one batch."""
+        todo = sorted({i for i in idx if i not in self.held})
+        if not todo:
+            return
+        sel, a = self.sel, self.a
+        self.probabilities(todo)
+        entries = [(j, e[1], e[2], e[3]) for j, i in enumerate(todo)
+                   for e in (a.entries[n] for n in self.rows_of[i])]
+        ks = sorted({e[2] for e in entries})
+        row = {k: r + 1 for r, k in enumerate(ks)}
+        batch = sel.policy.evaluate(a.ev.weeks, [a.hyps[0], *(a.hyps[k] for k in ks)],
+                                    self.now)
+        qi_arr = np.array([e[0] for e in entries], dtype=np.int64)
+        rows = np.array([row[e[2]] for e in entries], dtype=np.int64)
+        prob = np.array([p for i in todo for p in self.prob[i]])
+        fig = figures(sel.params, [a.questions[i] for i in todo], entries, qi_arr, rows, prob,
+                      batch, self.level0, sel.raise_to(self.level0))
+        if self._pairs is None:
+            self._pairs = sel._leader_pairs(a.ev, a.askable, a.entries, a.hyps, self.likely,
+                                            fig.lead, self.level0, len(a.questions))
+        for j, i in enumerate(todo):
+            self.held[i] = bool(fig.danger_up[j] or fig.holds_level[j] or self._pairs[i]
+                                or fig.holds_top1[j] or fig.holds_top3[j])
+            self.p_emergency[i] = float(fig.p_emergency[j])
+            self.value[i] = float(fig.value[j])
