@@ -3,7 +3,8 @@
 ``Selector.plan`` (select.py) scores every question still open; ``decide``
 turns those scores into the one decision, a QuestionPlan: where the pain is
 first, then (after an emergency answer) only what could make it an ambulance
-call, then red-flag screening, then danger through the differential, then
+call or, where the differential set the level above the rules', change it,
+then red-flag screening, then danger through the differential, then
 the level and the differential. The order and the stop rule are stated in
 full in docs/interview.md.
 """

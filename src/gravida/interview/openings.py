@@ -291,7 +291,10 @@ class Openings:
         p_yes = posterior @ self.model.p[trimester(ev.weeks)]
         outside = self._outside_weeks(ev.weeks)
         implies = [(imp.if_, imp.then) for imp in self.engine.pack.implies]
-        best: tuple[float, str] | None = None
+        # the likeliest "no" that lowers the level, the first of equal ones; every
+        # candidate scored in one batch (a row's level is its own: policy.evaluate)
+        found: list[tuple[float, str]] = []
+        hyps = [Hypothesis(ev.present, ev.absent, ev.numbers, frozenset())]
         for f in sorted(state.covered - ev.present - ev.absent - outside):
             qid = self.catalogue.by_finding.get(f)
             q = self.catalogue.questions.get(qid or "")
@@ -299,13 +302,18 @@ class Openings:
                     ev.present) or f not in self.model.index:
                 continue
             likely = (1.0 - float(p_yes[self.model.index[f]])) * q.answerable
-            if likely < self.params.plausible_answer or (best and likely <= best[0]):
+            if likely < self.params.plausible_answer:
                 continue
             present, absent = set(ev.present), set(ev.absent) | {f}
             if not close_implications(implies, present, absent):
                 continue
-            hyps = [Hypothesis(ev.present, ev.absent, ev.numbers, frozenset()),
-                    Hypothesis(frozenset(present), frozenset(absent), ev.numbers, None)]
-            if int(self.policy.evaluate(ev.weeks, hyps).level[1]) < level:
-                best = (likely, q.id)
+            found.append((likely, q.id))
+            hyps.append(Hypothesis(frozenset(present), frozenset(absent), ev.numbers, None))
+        if not found:
+            return None
+        levels = self.policy.evaluate(ev.weeks, hyps).level[1:].tolist()
+        best: tuple[float, str] | None = None
+        for (likely, qid), lv in zip(found, levels, strict=True):
+            if lv < level and (best is None or likely > best[0]):
+                best = (likely, qid)
         return best[1] if best else None
