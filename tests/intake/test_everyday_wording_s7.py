@@ -9,21 +9,16 @@ measured.
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any
-
 import pytest
 import spacy
-import yaml
 from spacy.matcher import Matcher
 
 from gravida.intake.lemmas import lemma_set
 from gravida.intake.patterns import compile_pattern
 from gravida.intake.score import read_right, reading
 from gravida.knowledge.load import PackError
+from tests.intake.measured import NEAR, misreads, table_rows
 
-HERE = Path(__file__).resolve().parent
-NEAR = ("not present", "unset")
 # per table and class: (stated rows missed, near misses over-read), measured
 MEASURED: dict[str, dict[str, tuple[int, int]]] = {
     "classes_s7_first.yaml": {
@@ -46,14 +41,9 @@ MEASURED: dict[str, dict[str, tuple[int, int]]] = {
 CASES = [(table, name) for table, classes in MEASURED.items() for name in classes]
 
 
-def _rows(table: str) -> dict[str, list[list[Any]]]:
-    data: dict[str, list[list[Any]]] = yaml.safe_load((HERE / table).read_text("utf-8"))
-    return data
-
-
 @pytest.mark.parametrize("table", sorted(MEASURED))
 def test_every_class_has_25_statements(table):
-    rows = _rows(table)
+    rows = table_rows(table)
     assert set(rows) == set(MEASURED[table])
     for name, items in rows.items():
         assert sum(r[2] not in NEAR for r in items) >= 25, name
@@ -61,11 +51,7 @@ def test_every_class_has_25_statements(table):
 
 @pytest.mark.parametrize(("table", "name"), CASES)
 def test_a_class_is_read_at_least_as_well_as_measured(parse, table, name):
-    missed, over = [], []
-    for text, finding, want in _rows(table)[name]:
-        got = reading(parse(text).case, finding)
-        if not read_right(got, want):
-            (over if want in NEAR else missed).append((text, got))
+    missed, over = misreads(parse, table_rows(table)[name])
     assert len(missed) <= MEASURED[table][name][0], missed
     assert len(over) <= MEASURED[table][name][1], over
 

@@ -11,16 +11,10 @@ neither may grow past what was measured.
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any
-
 import pytest
-import yaml
 
 from gravida.intake.score import read_right, reading
-
-HERE = Path(__file__).resolve().parent
-NEAR = ("not present", "unset")
+from tests.intake.measured import NEAR, misreads, table_rows
 
 # per table and class: (plain statements missed, near misses over-read), measured
 MEASURED: dict[str, dict[str, tuple[int, int]]] = {
@@ -56,14 +50,9 @@ MEASURED: dict[str, dict[str, tuple[int, int]]] = {
 CASES = [(table, name) for table, classes in MEASURED.items() for name in classes]
 
 
-def _rows(table: str) -> dict[str, list[list[Any]]]:
-    data: dict[str, list[list[Any]]] = yaml.safe_load((HERE / table).read_text("utf-8"))
-    return data
-
-
 @pytest.mark.parametrize("table", sorted(MEASURED))
 def test_every_class_has_its_near_misses_and_statements(table):
-    rows = _rows(table)
+    rows = table_rows(table)
     assert set(rows) == set(MEASURED[table])
     for name, items in rows.items():
         near = [r for r in items if r[2] in NEAR]
@@ -72,11 +61,7 @@ def test_every_class_has_its_near_misses_and_statements(table):
 
 @pytest.mark.parametrize(("table", "name"), CASES)
 def test_a_class_is_read_at_least_as_well_as_measured(parse, table, name):
-    missed, over = [], []
-    for text, finding, want in _rows(table)[name]:
-        got = reading(parse(text).case, finding)
-        if not read_right(got, want):
-            (over if want in NEAR else missed).append((text, got))
+    missed, over = misreads(parse, table_rows(table)[name])
     cap_missed, cap_over = MEASURED[table][name]
     assert len(missed) <= cap_missed, missed
     assert len(over) <= cap_over, over
@@ -88,8 +73,11 @@ def test_a_class_is_read_at_least_as_well_as_measured(parse, table, name):
         # a rhythm word needs a tightening beside it (cue), hers and not denied
         ("I take paracetamol regularly for my back", "contractions_regular", "unset"),
         ("no tightenings, but I go to the loo regularly", "contractions_regular", "absent"),
-        ("My belly keeps going hard. It's coming regularly now.", "contractions_regular",
-         "present"),
+        (
+            "My belly keeps going hard. It's coming regularly now.",
+            "contractions_regular",
+            "present",
+        ),
         # a swelling word needs a place where pre-eclampsia swells; a denial needs none
         ("my belly is swelling nicely", "sudden_swelling", "unset"),
         ("no swelling", "sudden_swelling", "absent"),
@@ -117,12 +105,14 @@ def test_a_class_is_read_at_least_as_well_as_measured(parse, table, name):
         # a question she asks about an urgent sign is left to the interview
         ("What would a pre-eclampsia headache feel like?", "severe_headache", "unset"),
         ("will I bleed if it's the placenta?", "vaginal_bleeding", "unset"),
-        ("I've been bleeding since this morning, is that normal?", "vaginal_bleeding",
-         "present"),
+        ("I've been bleeding since this morning, is that normal?", "vaginal_bleeding", "present"),
         # what a leaflet or a midwife warns of is not hers
         ("the midwife said a fever is a warning sign, I haven't had one", "fever", "unset"),
-        ("severe headaches are a sign of pre-eclampsia, I don't have any", "severe_headache",
-         "unset"),
+        (
+            "severe headaches are a sign of pre-eclampsia, I don't have any",
+            "severe_headache",
+            "unset",
+        ),
         # a thing that fell is no fall of hers; her fall is
         ("The shelf fell down in the kitchen", "recent_trauma", "unset"),
         ("I had a fall yesterday", "recent_trauma", "present"),

@@ -23,7 +23,7 @@ from gravida.interview.session import catalogue, plan, selector
 from gravida.knowledge import default_pack, expr
 
 from ..strategies import cases as any_case
-from .conftest import dev_cases
+from .conftest import dev_cases, dev_interview_states
 
 PACK = default_pack()
 SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -511,29 +511,16 @@ def test_pairs_tried_only_where_read_give_the_same_plans(engine, monkeypatch):
     of dev interviews, the plan (question, stop, phase, and the questions marked as
     crossing the line that it could choose) is the one of trying every pair."""
     import gravida.interview.select as select_module
-    from gravida.evaluation.interview_mode import SimulatedPatient
-    from gravida.interview import answer, next_question, start
-    from gravida.interview.decision import State
 
     phases = set()
-    for v in dev_cases()[::3]:
-        patient = SimulatedPatient(engine, Case.from_dict(v["case"], engine.pack))
-        initial, groups = patient.initial(engine)
-        s = start(engine, initial, groups)
-        for _ in range(40):
-            d = s.derived
-            state = State(d.case, d.asked, d.covered, s.questions_asked, d.emergency)
-            pruned = selector(engine).plan(state)
-            monkeypatch.setattr(select_module, "PAIRS_ALWAYS", True)
-            full = selector(engine).plan(state)
-            monkeypatch.setattr(select_module, "PAIRS_ALWAYS", False)
-            assert (pruned.question, pruned.stop, pruned.phase) == (
-                full.question, full.stop, full.phase), v["id"]
-            phases.add(pruned.phase)
-            q = next_question(s)
-            if q is None:
-                break
-            s = answer(s, q.id, patient.reply(q))
+    for case_id, state in dev_interview_states(engine, 3):
+        pruned = selector(engine).plan(state)
+        monkeypatch.setattr(select_module, "PAIRS_ALWAYS", True)
+        full = selector(engine).plan(state)
+        monkeypatch.setattr(select_module, "PAIRS_ALWAYS", False)
+        assert (pruned.question, pruned.stop, pruned.phase) == (
+            full.question, full.stop, full.phase), case_id
+        phases.add(pruned.phase)
     assert {"screening", "danger"} <= phases  # both kinds of state were compared
 
 

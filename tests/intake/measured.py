@@ -1,0 +1,36 @@
+"""The per-class sentence tables written by hand (``*_s7_*.yaml``): loading one,
+and reading a class of it into the rows read wrong, so that each test file only
+states its measured figures (a table may not be read worse than measured)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from gravida.intake.score import read_right, reading
+
+HERE = Path(__file__).resolve().parent
+# a row whose wanted reading is one of these is a near miss; any other is a statement
+NEAR = ("not present", "unset")
+
+Rows = dict[str, list[list[Any]]]
+
+
+def table_rows(table: str) -> Rows:
+    """The classes of a table in this folder, each a list of [text, finding, want]."""
+    data: Rows = yaml.safe_load((HERE / table).read_text("utf-8"))
+    return data
+
+
+def misreads(parse: Callable[[str], Any], rows: list[list[Any]]) -> tuple[list[Any], list[Any]]:
+    """(statements missed, near misses over-read) of one class, each (text, reading)."""
+    missed: list[Any] = []
+    over: list[Any] = []
+    for text, finding, want in rows:
+        got = reading(parse(text).case, finding)
+        if not read_right(got, want):
+            (over if want in NEAR else missed).append((text, got))
+    return missed, over
