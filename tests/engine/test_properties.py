@@ -160,16 +160,15 @@ def test_setting_aside_a_nested_red_flag_counts_its_nesting_once(engine):
     """The red-flag subsets are scored by the model's one formula: setting aside heavy
     bleeding and bleeding together gives exactly the posterior of the case without
     them (the nesting correction of the pair goes with them)."""
-    from gravida.engine.triage import _red_flag_variants
+    from gravida.engine.triage import _named, _red_flag_variants
 
     data = {"gestational_weeks": 4, "present": [
         "chest_pain", "blood_in_urine", "heavy_vaginal_bleeding", "contractions_irregular"]}
     ev = engine.model.evidence(engine.case(data))
-    posts, unknown, denied = _red_flag_variants(
-        engine.model, ev, ("heavy_vaginal_bleeding", "vaginal_bleeding"),
-        engine.triager.flag_pairs)
-    row = next(i for i, u in enumerate(unknown)
-               if u == ("heavy_vaginal_bleeding", "vaginal_bleeding") and not denied[i])
+    flags = ("heavy_vaginal_bleeding", "vaginal_bleeding")
+    posts, unknown, denied = _red_flag_variants(engine.model, ev, flags, engine.triager.flag_pairs)
+    row = next(i for i in range(len(unknown))
+               if _named(flags, unknown[i], denied[i]) == (flags, ()))
     less = {**data, "present": ["chest_pain", "blood_in_urine", "contractions_irregular"]}
     expected = engine.model.posterior(engine.model.evidence(engine.case(less)))
     assert np.allclose(posts[row], expected, atol=1e-12)

@@ -205,7 +205,7 @@ class Triager:
                 r = self._summed_reason(int(s_rank[srow]), float(s_mass[srow]), posts[srow], ranks)
                 reasons.append(
                     TriageReason(r.kind, r.id, r.level, r.says, r.src, r.condition,
-                                 r.probability, unknown[srow], denied[srow])
+                                 r.probability, *_named(flags, unknown[srow], denied[srow]))
                 )
             elif top > current:
                 # The likeliest condition at that level, over every variant that reaches it.
@@ -221,8 +221,7 @@ class Triager:
                         r.src,
                         r.condition,
                         float(posts[row, i]),
-                        unknown[row],
-                        denied[row],
+                        *_named(flags, unknown[row], denied[row]),
                     )
                 )
         # The most urgent wins; among equals a rule (a certain finding) explains
@@ -325,9 +324,10 @@ def flag_states(
 
 def _red_flag_variants(
     model: Model, ev: Evidence, flags: tuple[str, ...], pairs: tuple[tuple[str, str], ...]
-) -> tuple[FloatArray, list[tuple[str, ...]], list[tuple[str, ...]]]:
+) -> tuple[FloatArray, FloatArray, FloatArray]:
     """Posteriors for the evidence with its red flags in every other state (flag_states),
-    and per row the flags set back to unknown and those taken as "no".
+    and the 0/1 rows over ``flags`` of those set back to unknown and those taken as "no"
+    (``_named`` names the one row a reason quotes: up to 728 rows, one is read).
 
     One batch of indicator rows scored by the model's one formula (``Model.scores``),
     so that a nested flag (heavy bleeding in bleeding) is counted with its nesting
@@ -342,7 +342,12 @@ def _red_flag_variants(
     negs = np.repeat(neg[None, :], len(unknown), axis=0)
     negs[:, cols] += denied
     subset_scores = model.scores(ev.weeks, rows, negs)
-    names = [(tuple(f for f, m in zip(flags, u, strict=True) if m),
-              tuple(f for f, m in zip(flags, d, strict=True) if m))
-             for u, d in zip(unknown, denied, strict=True)]
-    return softmax(subset_scores), [u for u, _ in names], [d for _, d in names]
+    return softmax(subset_scores), unknown, denied
+
+
+def _named(
+    flags: tuple[str, ...], unknown: FloatArray, denied: FloatArray
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The flags of one variant row set back to unknown, and those taken as "no"."""
+    return (tuple(f for f, m in zip(flags, unknown, strict=True) if m),
+            tuple(f for f, m in zip(flags, denied, strict=True) if m))
