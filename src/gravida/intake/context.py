@@ -78,12 +78,21 @@ def _overlaps(a0: int, a1: int, b0: int, b1: int) -> bool:
     return a0 < b1 and b0 < a1
 
 
-def _opens(t: Trigger, pseudo: Trigger) -> bool:
-    """A terminator the pseudo-trigger starts with."""
-    return t.category == "terminate" and t.start == pseudo.start
+def _opens(t: Trigger, pseudo: Trigger, doc: Doc | None) -> bool:
+    """A comma or other mark the pseudo-trigger starts with, read as a terminator
+    (not "and my": "and my sister" is a relative she is with, whose "my sister"
+    the pseudo-trigger also takes)."""
+    return (
+        doc is not None
+        and t.category == "terminate"
+        and t.start == pseudo.start
+        and doc[t.start].is_punct
+    )
 
 
-def prune(triggers: list[Trigger], targets: Iterable[frozenset[int]]) -> list[Trigger]:
+def prune(
+    triggers: list[Trigger], targets: Iterable[frozenset[int]], doc: Doc | None = None
+) -> list[Trigger]:
     """Drop triggers inside a pseudo-trigger or a finding's own phrase; keep the longest
     of overlapping triggers.
 
@@ -101,7 +110,7 @@ def prune(triggers: list[Trigger], targets: Iterable[frozenset[int]]) -> list[Tr
         for t in triggers
         if t.category != "pseudo"
         and not any(
-            p.start <= t.start and t.end <= p.end and not _opens(t, p) for p in pseudo
+            p.start <= t.start and t.end <= p.end and not _opens(t, p, doc) for p in pseudo
         )
         and (
             t.category in _ENDS

@@ -78,7 +78,7 @@ def read_one(text: str, pack: Pack, language: str) -> ParseResult:
     # finding's phrase claims its words ("lying down doesn't help": the
     # "doesn't help" of an unrelieved pain)
     in_gaps = ctx.gap_negations(triggers, names)
-    triggers = ctx.prune(triggers, [m.literal for m in mentions] + names)
+    triggers = ctx.prune(triggers, [m.literal for m in mentions] + names, doc)
     all_scopes = ctx.scopes(doc, triggers, lex)
 
     evidence: list[TextEvidence] = []
