@@ -11,6 +11,7 @@ setting an emergency level further answers could still complete.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -267,6 +268,17 @@ class LevelPolicy:
         for k in range(1, n):
             h = hyps[k]
             changed = h.changed
+            if changed is None and (h.numbers is base.h.numbers
+                                    or h.numbers == base.h.numbers):
+                # its changed findings found by set operations, its cells in column
+                # order as the indicator vectors' differences list them below
+                changed = (h.present ^ present0) | (h.absent ^ absent0)
+                cells = sorted(((f, touches.get(f, no_touch)) for f in changed),
+                               key=_column)
+                if cells and cells[-1][1][0] is None:
+                    changed = None  # a finding outside the model: as below
+            elif changed is not None:
+                cells = [(f, touches.get(f, no_touch)) for f in changed]
             if changed is None:
                 pos, neg = self.vectors(h)
                 for c in np.flatnonzero((pos != base_pos) | (neg != base_neg)).tolist():
@@ -283,7 +295,6 @@ class LevelPolicy:
                 if flags:
                     groups.setdefault(flags, []).append(k)
                 continue
-            cells = [(f, touches.get(f, no_touch)) for f in changed]
             for f, (j, _, _) in cells:
                 if j is not None:
                     row.append(k)
@@ -330,6 +341,12 @@ class LevelPolicy:
         level = floor_rank.copy()
         np.maximum.at(level, own, np.maximum(by_threshold, leader_rank))
         return Batch(level, post[:n], base_adjust, floor_rank)
+
+
+def _column(cell: tuple[str, tuple[int | None, tuple[int, ...], tuple[int, ...]]]) -> float:
+    """A changed finding's column among the model's (last: none)."""
+    j = cell[1][0]
+    return math.inf if j is None else j
 
 
 # --- evidence for one answer -------------------------------------------------------
