@@ -303,8 +303,12 @@ class Selector:
                     continue
                 by_q: dict[int, float] = {}
                 top: dict[int, tuple[float, int]] = {}
+                inside = frozenset(expr.findings_in(part))
                 for n, e in enumerate(entries):
                     h = hyps[e[2]]
+                    # an answer about none of the part's findings leaves it open
+                    if h.changed is not None and h.changed.isdisjoint(inside):
+                        continue
                     if status(part, replace(ev, present=h.present, absent=h.absent,
                                             numbers=h.numbers), askable) is True:
                         p = likely(n)
