@@ -125,6 +125,11 @@ class LevelPolicy:
             ]
             if rules:
                 self.adjust.append((i, rules))
+        # conditions suspected only with one of their signs (engine.triage's `unsuspected`)
+        self.requires = [(i, _Rule.of(0, cr)) for i, cr in
+                         ((i, pack.condition_levels[c].requires) for i, c in enumerate(conds))
+                         if cr is not None]
+        self.requires_mentions = frozenset(f for _, r in self.requires for f in r.mentions)
         thr = np.zeros(len(self.levels))
         for lv, r in self.rank.items():
             thr[r] = pack.thresholds[lv]
@@ -186,6 +191,13 @@ class LevelPolicy:
             if r.rank > best and r.holds(h):
                 best = r.rank
         return best if best >= 0 else int(self.base_rank[i])
+
+    def unsuspected(self, h: Hypothesis) -> npt.NDArray[np.bool_]:
+        """Per condition: it has required signs and none holds (engine.triage's)."""
+        out = np.zeros(len(self.base_rank), dtype=bool)
+        for i, r in self.requires:
+            out[i] = not r.holds(h)
+        return out
 
     def vectors(self, h: Hypothesis) -> tuple[FloatArray, FloatArray]:
         index = self.model.index
@@ -357,16 +369,35 @@ class LevelPolicy:
         ranks = cond_ranks[own]
         thr = np.minimum(self.threshold_by_rank[ranks], self.own_threshold[None, :])
         qualifies = (post >= thr) & (post > 0.0)
+        # the leader, with the engine's own tie-break
+        lead = leaders(post)
+        counted = ranks
+        if self.requires:  # a condition not suspected counts only where it leads
+            unsuspected = self._unsuspected(hyps)[own]
+            unsuspected[np.arange(len(own)), lead] = False
+            qualifies &= ~unsuspected
+            counted = np.where(unsuspected, -1, ranks)
         by_threshold = np.where(qualifies, ranks, -1).max(axis=1)
         for rank, threshold in self.cumulative:
-            summed = np.where(ranks >= rank, post, 0.0).sum(axis=1)
+            summed = np.where(counted >= rank, post, 0.0).sum(axis=1)
             by_threshold = np.where(summed >= threshold, np.maximum(by_threshold, rank),
                                     by_threshold)
-        # the leader, with the engine's own tie-break
-        leader_rank = ranks[np.arange(len(own)), leaders(post)]
+        leader_rank = ranks[np.arange(len(own)), lead]
         level = floor_rank.copy()
         np.maximum.at(level, own, np.maximum(by_threshold, leader_rank))
         return Batch(level, post[:n], base_adjust, floor_rank)
+
+    def _unsuspected(self, hyps: Sequence[Hypothesis]) -> npt.NDArray[np.bool_]:
+        """``unsuspected`` for every hypothesis; re-read only where an answer touches
+        a required sign."""
+        first = self.unsuspected(hyps[0])
+        out = np.repeat(first[None, :], len(hyps), axis=0)
+        mentions = self.requires_mentions
+        for k in range(1, len(hyps)):
+            changed = hyps[k].changed
+            if changed is None or not changed.isdisjoint(mentions):
+                out[k] = self.unsuspected(hyps[k])
+        return out
 
 
 def _column(cell: tuple[str, tuple[int | None, tuple[int, ...], tuple[int, ...]]]) -> float:
