@@ -99,7 +99,8 @@ class AnchoredMatcher:
         self.vocab = vocab
         self._patterns: list[tuple[str, list[dict[str, Any]]]] = []
         self._built = False
-        self._groups: list[Matcher] = []
+        self._groups: list[Matcher | None] = []
+        self._members: list[list[int]] = []  # per group, its patterns (positions)
         self._always: list[int] = []  # groups of patterns without an anchor
         # per group, how far its patterns reach before and after their anchor
         self._reach: list[tuple[int, int]] = []
@@ -146,15 +147,15 @@ class AnchoredMatcher:
             )
         self._groups, self._reach, self._always = [], [], []
         self._by_lemma, self._by_form, self._group_of = {}, {}, {}
+        self._members = []
         for anchor, members in groups.items():
             g = len(self._groups)
-            matcher = Matcher(self.vocab, validate=False)
             for n, _ in members:
                 key, spec = self._patterns[n]
-                matcher.add(key, [spec])
                 self._group_of[self.vocab.strings[key]] = g
                 self._spec[self.vocab.strings[key]] = spec
-            self._groups.append(matcher)
+            self._members.append([n for n, _ in members])
+            self._groups.append(None)  # its matcher is made when a text first needs it
             if anchor is None:
                 self._reach.append((0, 0))
                 self._always.append(g)
@@ -204,7 +205,7 @@ class AnchoredMatcher:
         found: list[tuple[int, int, int, list[int], int]] = []
         for g, spans in sorted(self._windows(doc).items()):
             for a, b in spans:
-                for key, start, end, align in self._groups[g](doc[a:b], with_alignments=True):  # type: ignore[misc]
+                for key, start, end, align in self._group(g)(doc[a:b], with_alignments=True):  # type: ignore[misc]
                     found.append((key, start + a, end + a, align, g))
         found.sort(key=lambda m: (m[1], m[2]))  # stable: a group's own order within a span
         out: list[Match] = []
@@ -214,6 +215,19 @@ class AnchoredMatcher:
                 tied = self._tie_order(doc, start, end, tied)
             out.extend((m[0], m[1], m[2], m[3]) for m in tied)
         return out
+
+    def _group(self, g: int) -> Matcher:
+        """The matcher of one group, made on first use: a process that reads a few
+        texts compiles only the groups they need (two threads may both make it:
+        either is the same)."""
+        matcher = self._groups[g]
+        if matcher is None:
+            matcher = Matcher(self.vocab, validate=False)
+            for n in self._members[g]:
+                key, spec = self._patterns[n]
+                matcher.add(key, [spec])
+            self._groups[g] = matcher
+        return matcher
 
     def _tie_order(
         self, doc: Doc, start: int, end: int, tied: list[tuple[int, int, int, list[int], int]]
@@ -229,10 +243,12 @@ class AnchoredMatcher:
             for k in keys:
                 mini.add(self.vocab.strings[k], [self._spec[k]])
             self._mini[keys] = mini
+        # over the span itself: the matches that lie in a stretch of text come in
+        # the same order as over the whole text (see _windows)
         rank = {
             m[0]: n
-            for n, m in enumerate(mini(doc, with_alignments=True))
-            if m[1] == start and m[2] == end
+            for n, m in enumerate(mini(doc[start:end], with_alignments=True))
+            if m[1] == 0 and m[2] == end - start
         }
         return sorted(tied, key=lambda m: rank[m[0]])
 
