@@ -134,13 +134,17 @@ class AnchoredMatcher:
             anchors.append(found)
             for kind, words in {a for a, _ in found}:
                 uses.update((kind, w) for w in words)
+        costs: dict[Anchor, tuple[int, list[str]]] = {}
+
+        def cost(found: tuple[Anchor, int]) -> tuple[int, list[str], int]:
+            anchor, at = found
+            if anchor not in costs:
+                costs[anchor] = (sum(uses[(anchor[0], w)] for w in anchor[1]), sorted(anchor[1]))
+            return (*costs[anchor], at)
+
         groups: dict[Anchor | None, list[tuple[int, tuple[int, int] | None]]] = {}
         for n, found in enumerate(anchors):
-            best = min(
-                found,
-                key=lambda f: (sum(uses[(f[0][0], w)] for w in f[0][1]), sorted(f[0][1]), f[1]),
-                default=None,
-            )
+            best = min(found, key=cost, default=None)
             reach = None if best is None else _reach(self._patterns[n][1], best[1])
             groups.setdefault(None if reach is None or best is None else best[0], []).append(
                 (n, reach)
