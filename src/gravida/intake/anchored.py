@@ -59,13 +59,13 @@ def _words(spec: dict[str, Any]) -> Anchor | None:
         if isinstance(value, str):
             return "L", frozenset([value])
         if isinstance(value, dict) and set(value) == {"IN"}:
-            return "L", frozenset(str(v) for v in value["IN"])
+            return "L", frozenset(value["IN"])
         return None
     ext = spec.get("_")
     if isinstance(ext, dict) and set(ext) == {EXT}:
         forms = ext[EXT]
         if isinstance(forms, dict) and set(forms) == {"INTERSECTS"}:
-            return "F", frozenset(str(v) for v in forms["INTERSECTS"])
+            return "F", frozenset(forms["INTERSECTS"])
     return None
 
 
@@ -127,13 +127,16 @@ class AnchoredMatcher:
 
     def build(self) -> None:
         """Group the patterns by anchor into spaCy matchers (done once, on first use)."""
-        uses: Counter[tuple[str, str]] = Counter()
+        needed: Counter[Anchor] = Counter()  # patterns that need each anchor
         anchors: list[list[tuple[Anchor, int]]] = []
         for _, spec in self._patterns:
             found = [(a, i) for i, a in enumerate(_words(s) for s in spec) if a is not None]
             anchors.append(found)
-            for kind, words in {a for a, _ in found}:
-                uses.update((kind, w) for w in words)
+            needed.update({a for a, _ in found})
+        uses: Counter[tuple[str, str]] = Counter()  # patterns that need each word
+        for (kind, words), count in needed.items():
+            for w in words:
+                uses[(kind, w)] += count
         costs: dict[Anchor, tuple[int, list[str]]] = {}
 
         def cost(found: tuple[Anchor, int]) -> tuple[int, list[str], int]:
