@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 import spacy
 from spacy.matcher import Matcher
+from spacy.schemas import validate_token_pattern
 from spacy.tokens import Doc
 
 from gravida.intake.anchored import AnchoredMatcher, PatternError
@@ -128,4 +129,14 @@ def test_ties_over_one_span_keep_the_order_of_one_matcher() -> None:
 def test_a_bad_pattern_is_refused_when_added() -> None:
     nlp = spacy.blank("en")
     with pytest.raises(PatternError):
-        AnchoredMatcher(nlp.vocab).add("x", [{"LEMMA": {"NOPE": ["a"]}}])
+        AnchoredMatcher(nlp.vocab, validate=True).add("x", [{"LEMMA": {"NOPE": ["a"]}}])
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_every_compiled_pattern_passes_spacys_schema(language: str) -> None:
+    """The readers skip spaCy's schema check at start-up: the pattern compiler
+    must only ever write patterns that pass it."""
+    lex = lexicon_for(default_pack(), language)
+    for name in ("targets", "modifiers", "frame_parts"):
+        for key, spec in getattr(lex, name)._patterns:
+            assert validate_token_pattern(spec) == [], (name, key, spec)

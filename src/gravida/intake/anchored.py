@@ -95,8 +95,12 @@ class AnchoredMatcher:
     """A drop-in for ``Matcher(vocab)`` called ``with_alignments=True``: add
     patterns one key each, then call it on documents whose lemmas are set."""
 
-    def __init__(self, vocab: Vocab) -> None:
+    def __init__(self, vocab: Vocab, validate: bool = False) -> None:
         self.vocab = vocab
+        # spaCy's schema check of each pattern: the pattern compiler only writes
+        # patterns it accepts (tests/intake/test_anchored.py checks every phrase
+        # file's), so a reader need not pay for it at every start
+        self.validate = validate
         self._patterns: list[tuple[str, list[dict[str, Any]]]] = []
         self._built = False
         self._groups: list[Matcher | None] = []
@@ -115,8 +119,9 @@ class AnchoredMatcher:
         return len(self._patterns)
 
     def add(self, key: str, spec: list[dict[str, Any]]) -> None:
-        """One pattern under a key of its own (validated as spaCy's ``validate=True``)."""
-        errors = validate_token_pattern(spec)
+        """One pattern under a key of its own (with ``validate``, checked as spaCy's
+        ``Matcher(validate=True)`` checks it)."""
+        errors = validate_token_pattern(spec) if self.validate else []
         if errors:
             raise PatternError("; ".join(str(e) for e in errors))
         if self.vocab.strings.add(key) in self._order:
