@@ -39,6 +39,49 @@ def test_sudden_central_pain_with_thin_bones_is_seen_within_24_hours(engine, pac
     assert "suspected_osteoporotic_fracture" in {r.id for r in t.reasons}
 
 
+@pytest.mark.parametrize("weeks", [10, 16, 34])
+@pytest.mark.parametrize("event", ["heavy_lifting_or_strain", "recent_trauma"])
+@pytest.mark.parametrize("onset", [None, "gradual"])
+def test_minor_injury_or_lift_with_thin_bones_is_seen_within_24_hours(
+        engine, pack, weeks, event, onset):
+    # NICE CKS: minor trauma, or even just strenuous lifting, in a person with
+    # osteoporosis or on steroids; the onset need not be said to be sudden
+    absent = ["pain_onset_sudden"] if onset == "gradual" else []
+    t = triage(engine, case(weeks, ["osteoporosis_risk", event, "pain_lower_back_central",
+                                    "pain_worse_with_movement"], absent, pain_severity=5))
+    assert at_least(pack, t.level, "consultation_24")
+    assert "suspected_osteoporotic_fracture" in {r.id for r in t.reasons}
+
+
+def test_the_fracture_row_lists_the_fracture_first(engine):
+    # the strain is likelier after a lift; the fracture is the one to rule out first
+    r = engine.assess(case(34, ["osteoporosis_risk", "heavy_lifting_or_strain",
+                                "pain_lower_back_central"], ["recent_trauma"],
+                           pain_severity=6), explain=False)
+    assert r.ranked[0] == "vertebral_fracture"
+    assert r.working is not None and r.working.condition == "vertebral_fracture"
+
+
+@pytest.mark.parametrize("weeks", [10, 16, 30])
+@pytest.mark.parametrize("event", ["heavy_lifting_or_strain", "pain_onset_sudden"])
+@pytest.mark.parametrize("bones", ["absent", "unknown"])
+def test_an_ordinary_strain_without_a_bone_risk_stays_at_home(engine, weeks, event, bones):
+    # a sudden central pain after a lift, 6/10, no fall: the ordinary strain
+    absent = ["recent_trauma", *(["osteoporosis_risk"] if bones == "absent" else [])]
+    t = triage(engine, case(weeks, [event, "pain_lower_back_central", "pain_sharp",
+                                    "pain_worse_with_movement"], absent, pain_severity=6))
+    assert t.level == "self_care"
+
+
+def test_a_minor_fall_without_a_bone_risk_before_20_weeks_stays_at_home(engine):
+    # the policy's trauma rows need severe pain or 20 weeks; a fall with a bruised,
+    # strained back is the commoner answer (fractures in about 1 fall in 20)
+    t = triage(engine, case(16, ["recent_trauma", "pain_onset_sudden",
+                                 "pain_lower_back_central", "pain_worse_with_movement"],
+                            ["osteoporosis_risk"], pain_severity=5))
+    assert t.level == "self_care"
+
+
 @pytest.mark.parametrize(
     ("present", "absent"),
     [
@@ -52,6 +95,15 @@ def test_sudden_central_pain_with_thin_bones_is_seen_within_24_hours(engine, pac
         # sudden pain low over the buttock, not central
         (["osteoporosis_risk", "pain_onset_sudden", "pain_sacrum_buttock"],
          ["pain_lower_back_central", "pain_upper_back"]),
+        # after a lift, but one-sided low over the buttock, not central
+        (["osteoporosis_risk", "heavy_lifting_or_strain", "pain_one_side",
+          "pain_sacrum_buttock"], ["pain_lower_back_central", "pain_upper_back"]),
+        # a lift or a fall without a known thin-bone risk
+        (["heavy_lifting_or_strain", "pain_lower_back_central"], ["osteoporosis_risk"]),
+        (["recent_trauma", "pain_lower_back_central"], []),
+        # thin bones and central pain, neither sudden nor after a lift or a fall
+        (["osteoporosis_risk", "pain_lower_back_central"],
+         ["pain_onset_sudden", "recent_trauma", "heavy_lifting_or_strain"]),
     ],
 )
 def test_near_misses_of_the_fracture_row_do_not_fire(engine, present, absent):
