@@ -223,6 +223,10 @@ def scopes(doc: Doc, triggers: list[Trigger], lex: Lexicon | None = None) -> Sco
             for _, b in back_ends + (fam_ends if t.category == "family" else []):
                 if begin < b <= t.start:
                     begin = b
+            if t.category == "current":
+                # "this time", "now" say when for their own clause: "contractions
+                # every 5 mins with my last, this time it's my back" keeps the past
+                begin = max([begin] + [k + 1 for k in range(begin, t.start) if doc[k].is_punct])
             if items and t.category == "negation":
                 begin = _over_list(doc, begin, s0, back_ends, list_ends, items, lex)
             if begin < t.start:
