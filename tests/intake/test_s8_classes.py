@@ -4,8 +4,9 @@ Three tables of the intake helper's own sentences (``classes_s8_*.yaml``), each
 written before the round of fixes it measures and never copied from a
 measuring set: regular-contraction and severe-headache near misses, weeks kept
 in questions and past scopes, short durations, relief, long posture and the v2
-findings' everyday denials (first and second), and the weeks, age, score, place,
-side, waters, bladder, spread and movement forms (third).
+findings' everyday denials (first and second), the weeks, age, score, place,
+side, waters, bladder, spread and movement forms (third), and near misses of the
+urgent findings blind conversations were over-triaged on (``redflags_s8.yaml``).
 ``python bench/intake_classes.py TABLE --rows`` prints them; here no class may
 be read worse than measured. The short durations left are onsets within the
 last day, which ``duration.min_days_to_state`` leaves to the question
@@ -38,6 +39,15 @@ MEASURED: dict[str, dict[str, tuple[int, int]]] = {
         "relief_by_rest": (1, 0),
         "worse_long_posture": (0, 0),
         "v2_denials": (0, 0),
+    },
+    "redflags_s8.yaml": {
+        "recent_trauma": (0, 1),
+        "both_legs": (0, 0),
+        "history_vte": (0, 0),
+        "bleeding": (0, 0),
+        "below_knee": (0, 0),
+        "sudden_swelling": (0, 0),
+        "weight_bearing": (0, 0),
     },
     "classes_s8_third.yaml": {
         "weeks_forms": (0, 0),
@@ -98,6 +108,9 @@ def test_a_class_is_read_at_least_as_well_as_measured(parse, table, name):
         # both sides of a spread down the legs say nothing of the pain's side
         ("it shoots down both legs, past the knees on both sides", "pain_one_side", "unset"),
         ("the pain is on both sides rather than one", "pain_one_side", "absent"),
+        # both legs only with their pain, numbness or weakness
+        ("both my ankles swell by the evening", "both_legs_affected", "unset"),
+        ("both my legs are numb and weak", "both_legs_affected", "present"),
     ],
 )
 def test_the_mechanisms(parse, text, finding, want):
