@@ -63,6 +63,29 @@ def test_vectorised_levels_agree_with_the_engine(engine, case):
             assert o.level == engine.triage(after).level, (s.question, o.answer)
 
 
+@pytest.mark.parametrize("present", [
+    # labour probable behind practice tightenings, none of its required signs known
+    ["pain_lower_back_central", "pain_dull_aching", "contractions_irregular"],
+    # ... and with one of them: it counts again
+    ["pain_lower_back_central", "contractions_irregular", "discharge_change"],
+    # labour leading without a sign keeps its emergency
+    ["pain_lower_back_central", "pelvic_pressure", "pain_worsening_over_hours"],
+])
+def test_vectorised_levels_agree_with_the_engine_on_required_signs(engine, present):
+    # every answer to every question, where labour's required signs decide the level
+    sel = selector(engine)
+    cat = catalogue(engine)
+    case = Case.from_dict({"gestational_weeks": 38, "pain_severity": 5, "present": present},
+                          engine.pack)
+    p = sel.plan(State(case, frozenset(), frozenset(), 0, False))
+    assert p.level == engine.triage(case).level
+    for s in p.scored:
+        q = cat.questions[s.question]
+        for o in s.outcomes:
+            after = _with(case, q, o.answer, engine)
+            assert o.level == engine.triage(after).level, (s.question, o.answer)
+
+
 def test_batch_posteriors_equal_the_engines(engine):
     sel = selector(engine)
     ev = engine.model.evidence(Case({"gestational_weeks": 30.0}, frozenset({"fever"})))

@@ -140,3 +140,20 @@ def test_duplicate_key_in_a_language_overlay_fails(pack_copy):
 def test_no_pack_file_has_a_duplicate_key():
     for path in sorted(default_pack_dir().rglob("*.yaml")):
         load_strict(path.read_text(encoding="utf-8"))  # raises naming the key and line
+
+
+@pytest.mark.parametrize("requires", [{"any": ["!fluid_leak", "contractions_regular"]},
+                                      {"none": ["fluid_leak"]}])
+def test_required_signs_that_a_yes_could_undo_are_refused(pack_copy, requires):
+    # a condition's required signs (triage.yaml `requires`) may only be findings
+    # present: otherwise a "yes" could set a probable danger aside
+    _edit(pack_copy / "triage.yaml",
+          lambda d: d["conditions"]["labour"].update({"requires": requires}))
+    with pytest.raises(PackError, match="only findings present"):
+        load_pack(pack_copy)
+
+
+def test_required_signs_need_a_source(pack_copy):
+    _edit(pack_copy / "triage.yaml", lambda d: d["conditions"]["labour"].pop("requires_src"))
+    with pytest.raises(PackError, match="requires_src"):
+        load_pack(pack_copy)

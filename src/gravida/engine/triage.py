@@ -114,6 +114,10 @@ class Triager:
             reverse=True,
         )
         self.max_rank = max(pack.level_rank(level) for level in pack.levels)
+        # conditions suspected only with one of their signs (`requires`), and the rule
+        self.requires = [(i, cl.requires, _trigger(cl.requires))
+                         for i, cl in enumerate(pack.condition_levels[c] for c in model.conditions)
+                         if cl.requires is not None]
         self.red_flags = frozenset(pack.red_flags)
         self.flag_pairs = tuple((imp.if_, imp.then) for imp in pack.implies)
         self.measured = tuple((nm.finding, node) for nm, node, _ in pack.number_maps)
@@ -134,6 +138,20 @@ class Triager:
         own = self.overrides[i]
         base = self.pack.thresholds[level]
         return base if own is None else min(base, own)
+
+    def unsuspected(self, ev: Evidence) -> npt.NDArray[np.bool_] | None:
+        """Per condition, whether it has required signs (`requires`) and none holds;
+        None when no condition is so (the common case: nothing to set aside)."""
+        out = None
+        known = ev.present.union(ev.numbers)
+        for i, cr, mentions in self.requires:
+            if (mentions is not None and known.isdisjoint(mentions)) or not cr.test(
+                ev.present, ev.absent, ev.numbers
+            ):
+                if out is None:
+                    out = np.zeros(len(self.model.conditions), dtype=bool)
+                out[i] = True
+        return out
 
     def floor_reasons(self, ev: Evidence) -> list[TriageReason]:
         known = ev.present.union(ev.numbers)
@@ -183,26 +201,30 @@ class Triager:
         pack = self.pack
         levels, ranks, thresholds = self.condition_levels(ev)
         reasons = self.floor_reasons(ev)
-        passing = _passing(posterior[None, :], thresholds)[0]
+        unsuspected = self.unsuspected(ev)
+        passing = _passing(posterior[None, :], thresholds, unsuspected)[0]
         for i in np.nonzero(passing)[0]:
             r = levels[i]
             reasons.append(
                 TriageReason(r.kind, r.id, r.level, r.says, r.src, r.condition, float(posterior[i]))
             )
         current = max(pack.level_rank(r.level) for r in reasons)
-        summed = self._summed(posterior[None, :], ranks)
+        summed = self._summed(posterior[None, :], ranks, unsuspected)
         if summed[0][0] > current:
-            reasons.append(self._summed_reason(summed[0][0], summed[1][0], posterior, ranks))
+            reasons.append(self._summed_reason(summed[0][0], summed[1][0], posterior,
+                                               _counted(posterior[None, :], ranks,
+                                                        unsuspected)[0]))
             current = summed[0][0]
         flags = self.free_flags(ev)
         if flags and current < self.max_rank:
             posts, unknown, denied = _red_flag_variants(self.model, ev, flags, self.flag_pairs)
-            row_rank = np.where(_passing(posts, thresholds), ranks[None, :], -1)
+            row_rank = np.where(_passing(posts, thresholds, unsuspected), ranks[None, :], -1)
             top = int(row_rank.max())
-            s_rank, s_mass = self._summed(posts, ranks)
+            s_rank, s_mass = self._summed(posts, ranks, unsuspected)
             if int(s_rank.max()) > max(top, current):
                 srow = int(np.argmax(s_rank))
-                r = self._summed_reason(int(s_rank[srow]), float(s_mass[srow]), posts[srow], ranks)
+                r = self._summed_reason(int(s_rank[srow]), float(s_mass[srow]), posts[srow],
+                                        _counted(posts[srow:srow + 1], ranks, unsuspected)[0])
                 reasons.append(
                     TriageReason(r.kind, r.id, r.level, r.says, r.src, r.condition,
                                  r.probability, *_named(flags, unknown[srow], denied[srow]))
@@ -239,7 +261,8 @@ class Triager:
 
 
     def _summed(
-        self, posts: FloatArray, ranks: FloatArray
+        self, posts: FloatArray, ranks: FloatArray,
+        unsuspected: npt.NDArray[np.bool_] | None = None,
     ) -> tuple[npt.NDArray[np.int_], FloatArray]:
         """Per row, the most urgent cumulative level whose summed posterior reaches its threshold.
 
@@ -247,8 +270,12 @@ class Triager:
         """
         out_rank = np.full(len(posts), -1)
         out_mass = np.zeros(len(posts))
+        counted = None if unsuspected is None else _counted(posts, ranks, unsuspected)
         for rank, threshold in self.cumulative:
-            mass = posts[:, ranks >= rank].sum(axis=1)
+            if counted is None:
+                mass = posts[:, ranks >= rank].sum(axis=1)
+            else:
+                mass = np.where(counted >= rank, posts, 0.0).sum(axis=1)
             hit = (mass >= threshold) & (out_rank < 0)
             out_rank[hit] = rank
             out_mass[hit] = mass[hit]
@@ -267,11 +294,27 @@ class Triager:
                             self.model.conditions[order[0]], mass)
 
 
-def _passing(posts: FloatArray, thresholds: FloatArray) -> npt.NDArray[np.bool_]:
-    """Which conditions count in each row: the leader, and any at its level's threshold."""
+def _passing(posts: FloatArray, thresholds: FloatArray,
+             unsuspected: npt.NDArray[np.bool_] | None = None) -> npt.NDArray[np.bool_]:
+    """Which conditions count in each row: the leader, and any at its level's threshold
+    that is suspected (``Triager.unsuspected``: one of its required signs holds)."""
     passing = (posts >= thresholds[None, :]) & (posts > 0.0)
+    if unsuspected is not None:
+        passing &= ~unsuspected[None, :]
     passing[np.arange(len(posts)), leaders(posts)] = True
     return passing
+
+
+def _counted(posts: FloatArray, ranks: FloatArray,
+             unsuspected: npt.NDArray[np.bool_] | None) -> FloatArray:
+    """Each row's condition ranks as the summed levels count them: a condition not
+    suspected (``Triager.unsuspected``) adds nothing unless it leads that row."""
+    counted: FloatArray = np.repeat(ranks[None, :], len(posts), axis=0)
+    if unsuspected is not None:
+        out = unsuspected[None, :].repeat(len(posts), axis=0)
+        out[np.arange(len(posts)), leaders(posts)] = False
+        counted[out] = -1
+    return counted
 
 
 def _trigger(cr: CompiledRule) -> frozenset[str] | None:

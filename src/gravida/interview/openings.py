@@ -19,6 +19,7 @@ from gravida.engine.model import leaders, trimester
 from gravida.interview.catalogue import Catalogue, QuestionSpec, probes
 from gravida.interview.decision import AMBULANCE, EMERGENCY, State
 from gravida.interview.policy import (
+    Base,
     FloatArray,
     Hypothesis,
     LevelPolicy,
@@ -271,7 +272,7 @@ class Openings:
         return out
 
     def recheck(self, ev: Evidence, state: State, level: int, floor: int,
-                posterior: FloatArray) -> str | None:
+                posterior: FloatArray, base: Base | None = None) -> str | None:
         """A list member left unknown whose "no" would lower an emergency that only the
         differential sets, asked on its own question before stopping there.
 
@@ -284,7 +285,8 @@ class Openings:
         level down, which no rule holds (``floor``: the rules' own level). The
         likeliest "no" first. None when there is none. Not at an ambulance level:
         answers left unknown that would hold the ambulance (no lift, no strain) can
-        no longer be asked, so one "no" would lower it too far.
+        no longer be asked, so one "no" would lower it too far. ``base``: the
+        policy's ``base`` of the evidence now, when the caller has it.
         """
         if not self.emergency_rank == level > floor:
             return None
@@ -294,7 +296,8 @@ class Openings:
         # the likeliest "no" that lowers the level, the first of equal ones; every
         # candidate scored in one batch (a row's level is its own: policy.evaluate)
         found: list[tuple[float, str]] = []
-        hyps = [Hypothesis(ev.present, ev.absent, ev.numbers, frozenset())]
+        hyps = [Hypothesis(ev.present, ev.absent, ev.numbers, frozenset()) if base is None
+                else base.h]
         for f in sorted(state.covered - ev.present - ev.absent - outside):
             qid = self.catalogue.by_finding.get(f)
             q = self.catalogue.questions.get(qid or "")
@@ -311,7 +314,7 @@ class Openings:
             hyps.append(Hypothesis(frozenset(present), frozenset(absent), ev.numbers, None))
         if not found:
             return None
-        levels = self.policy.evaluate(ev.weeks, hyps).level[1:].tolist()
+        levels = self.policy.evaluate(ev.weeks, hyps, base).level[1:].tolist()
         best: tuple[float, str] | None = None
         for (likely, qid), lv in zip(found, levels, strict=True):
             if lv < level and (best is None or likely > best[0]):

@@ -11,6 +11,7 @@ setting an emergency level further answers could still complete.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -124,6 +125,11 @@ class LevelPolicy:
             ]
             if rules:
                 self.adjust.append((i, rules))
+        # conditions suspected only with one of their signs (engine.triage's `unsuspected`)
+        self.requires = [(i, _Rule.of(0, cr)) for i, cr in
+                         ((i, pack.condition_levels[c].requires) for i, c in enumerate(conds))
+                         if cr is not None]
+        self.requires_mentions = frozenset(f for _, r in self.requires for f in r.mentions)
         thr = np.zeros(len(self.levels))
         for lv, r in self.rank.items():
             thr[r] = pack.thresholds[lv]
@@ -185,6 +191,13 @@ class LevelPolicy:
             if r.rank > best and r.holds(h):
                 best = r.rank
         return best if best >= 0 else int(self.base_rank[i])
+
+    def unsuspected(self, h: Hypothesis) -> npt.NDArray[np.bool_]:
+        """Per condition: it has required signs and none holds (engine.triage's)."""
+        out = np.zeros(len(self.base_rank), dtype=bool)
+        for i, r in self.requires:
+            out[i] = not r.holds(h)
+        return out
 
     def vectors(self, h: Hypothesis) -> tuple[FloatArray, FloatArray]:
         index = self.model.index
@@ -264,55 +277,91 @@ class LevelPolicy:
         base_flags = base.flags
         if base_flags:
             groups[base_flags] = [0]
+        # the rows' floors and adjusted conditions that differ from the base, set at once
+        floor_k: list[int] = []
+        floor_v: list[int] = []
+        adj_k: list[int] = []
+        adj_c: list[int] = []
+        adj_v: list[int] = []
+        outside: dict[tuple[int, ...], int] = {}  # per set of floors: the best of the others
+        rules_of, adjust_of, numbers0 = self.floors, self.adjust, base.h.numbers
         for k in range(1, n):
             h = hyps[k]
             changed = h.changed
-            if changed is None:
-                pos, neg = self.vectors(h)
-                for c in np.flatnonzero((pos != base_pos) | (neg != base_neg)).tolist():
-                    row.append(k)
-                    col.append(c)
-                    d_pos.append(float(pos[c] - base_pos[c]))
-                    d_neg.append(float(neg[c] - base_neg[c]))
-                floor_rank[k] = max(
-                    (r.rank for r, t in zip(self.floors, self.floor_truths(h), strict=True) if t),
-                    default=-1,
-                )
-                cond_ranks[k] = self.adjust_ranks(h)
-                flags = self._flags(h)
-                if flags:
-                    groups.setdefault(flags, []).append(k)
-                continue
-            cells = [(f, touches.get(f, no_touch)) for f in changed]
-            for f, (j, _, _) in cells:
-                if j is not None:
-                    row.append(k)
-                    col.append(j)
-                    d_pos.append((f in h.present) - (f in present0))
-                    d_neg.append((f in h.absent) - (f in absent0))
-            if len(cells) == 1:  # the common case: one finding answered
-                _, (_, floors, adjust) = cells[0]
+            if changed is not None and len(changed) == 1:  # the common case: one finding
+                for f in changed:
+                    j, floors, adjust = touches.get(f, no_touch)
+                    if j is not None:
+                        row.append(k)
+                        col.append(j)
+                        d_pos.append((f in h.present) - (f in present0))
+                        d_neg.append((f in h.absent) - (f in absent0))
+                    same = f not in flag_inputs
             else:
-                fl = {i for _, (_, f_floors, _) in cells for i in f_floors}
-                floors = tuple(sorted(fl, key=lambda i: -self.floors[i].rank))
-                adjust = tuple({i for _, (_, _, f_adjust) in cells for i in f_adjust})
-            same = changed.isdisjoint(flag_inputs)
+                if changed is None and (h.numbers is numbers0 or h.numbers == numbers0):
+                    # its changed findings found by set operations, its cells in column
+                    # order as the indicator vectors' differences list them below
+                    changed = (h.present ^ present0) | (h.absent ^ absent0)
+                    cells = sorted(((f, touches.get(f, no_touch)) for f in changed),
+                                   key=_column)
+                    if cells and cells[-1][1][0] is None:
+                        changed = None  # a finding outside the model: as below
+                elif changed is not None:
+                    cells = [(f, touches.get(f, no_touch)) for f in changed]
+                if changed is None:
+                    pos, neg = self.vectors(h)
+                    for c in np.flatnonzero((pos != base_pos) | (neg != base_neg)).tolist():
+                        row.append(k)
+                        col.append(c)
+                        d_pos.append(float(pos[c] - base_pos[c]))
+                        d_neg.append(float(neg[c] - base_neg[c]))
+                    floor_k.append(k)
+                    floor_v.append(max((r.rank for r, t in zip(
+                        self.floors, self.floor_truths(h), strict=True) if t), default=-1))
+                    cond_ranks[k] = self.adjust_ranks(h)
+                    flags = self._flags(h)
+                    if flags:
+                        groups.setdefault(flags, []).append(k)
+                    continue
+                for f, (j, _, _) in cells:
+                    if j is not None:
+                        row.append(k)
+                        col.append(j)
+                        d_pos.append((f in h.present) - (f in present0))
+                        d_neg.append((f in h.absent) - (f in absent0))
+                if len(cells) == 1:
+                    _, (_, floors, adjust) = cells[0]
+                else:
+                    fl = {i for _, (_, f_floors, _) in cells for i in f_floors}
+                    floors = tuple(sorted(fl, key=lambda i: -self.floors[i].rank))
+                    adjust = tuple({i for _, (_, _, f_adjust) in cells for i in f_adjust})
+                same = changed.isdisjoint(flag_inputs)
             if floors:
-                best = max((r for i, r in base_true if i not in floors), default=-1)
+                best = outside.get(floors)
+                if best is None:
+                    best = outside[floors] = max(
+                        (r for i, r in base_true if i not in floors), default=-1)
                 for i in floors:  # most urgent first: past the level found, none can raise it
-                    rule = self.floors[i]
+                    rule = rules_of[i]
                     if rule.rank <= best:
                         break
                     if rule.holds(h):
                         best = rule.rank
-                floor_rank[k] = best
+                floor_k.append(k)
+                floor_v.append(best)
             for a in adjust:
-                ci, rules = self.adjust[a]
-                cond_ranks[k, ci] = self._adjusted(ci, rules, h)
+                ci, rules = adjust_of[a]
+                adj_k.append(k)
+                adj_c.append(ci)
+                adj_v.append(self._adjusted(ci, rules, h))
             # an answer about no red flag (nor what makes one present) leaves them as they were
             flags = base_flags if same else self._flags(h)
             if flags:
                 groups.setdefault(flags, []).append(k)
+        if floor_k:
+            floor_rank[floor_k] = floor_v
+        if adj_k:
+            cond_ranks[adj_k, adj_c] = adj_v
         variants = [(np.array(ks, dtype=np.int64), self._variants(flags))
                     for flags, ks in groups.items()]
         post, own = self.near.posteriors(weeks, self._prior(weeks), base_pos, base_neg, n,
@@ -320,16 +369,41 @@ class LevelPolicy:
         ranks = cond_ranks[own]
         thr = np.minimum(self.threshold_by_rank[ranks], self.own_threshold[None, :])
         qualifies = (post >= thr) & (post > 0.0)
+        # the leader, with the engine's own tie-break
+        lead = leaders(post)
+        counted = ranks
+        if self.requires:  # a condition not suspected counts only where it leads
+            unsuspected = self._unsuspected(hyps)[own]
+            unsuspected[np.arange(len(own)), lead] = False
+            qualifies &= ~unsuspected
+            counted = np.where(unsuspected, -1, ranks)
         by_threshold = np.where(qualifies, ranks, -1).max(axis=1)
         for rank, threshold in self.cumulative:
-            summed = np.where(ranks >= rank, post, 0.0).sum(axis=1)
+            summed = np.where(counted >= rank, post, 0.0).sum(axis=1)
             by_threshold = np.where(summed >= threshold, np.maximum(by_threshold, rank),
                                     by_threshold)
-        # the leader, with the engine's own tie-break
-        leader_rank = ranks[np.arange(len(own)), leaders(post)]
+        leader_rank = ranks[np.arange(len(own)), lead]
         level = floor_rank.copy()
         np.maximum.at(level, own, np.maximum(by_threshold, leader_rank))
         return Batch(level, post[:n], base_adjust, floor_rank)
+
+    def _unsuspected(self, hyps: Sequence[Hypothesis]) -> npt.NDArray[np.bool_]:
+        """``unsuspected`` for every hypothesis; re-read only where an answer touches
+        a required sign."""
+        first = self.unsuspected(hyps[0])
+        out = np.repeat(first[None, :], len(hyps), axis=0)
+        mentions = self.requires_mentions
+        for k in range(1, len(hyps)):
+            changed = hyps[k].changed
+            if changed is None or not changed.isdisjoint(mentions):
+                out[k] = self.unsuspected(hyps[k])
+        return out
+
+
+def _column(cell: tuple[str, tuple[int | None, tuple[int, ...], tuple[int, ...]]]) -> float:
+    """A changed finding's column among the model's (last: none)."""
+    j = cell[1][0]
+    return math.inf if j is None else j
 
 
 # --- evidence for one answer -------------------------------------------------------

@@ -232,7 +232,15 @@ def load_pack(
                                 "only a floor rule names the conditions it suspects")
         if ct.threshold_src is not None:
             _check_source(ct.threshold_src, sources, "triage.yaml", f"{cid}.threshold")
-        clevels[cid] = ConditionLevel(ct.level, ct.src, adjust, ct.threshold)
+        requires = None
+        if ct.requires is not None and ct.requires_src is not None:
+            requires = compile_rule(
+                Rule(id=f"{cid}_requires", level=ct.level, when=ct.requires, says="",
+                     src=ct.requires_src), f"conditions.{cid}.requires")
+            if not _only_present(requires.node):
+                raise PackError("triage.yaml", f"conditions.{cid}.requires",
+                                "only findings present, in {any} or {all} (a yes never lowers)")
+        clevels[cid] = ConditionLevel(ct.level, ct.src, adjust, ct.threshold, requires)
     for cid in conditions:
         if cid not in clevels:
             raise PackError("triage.yaml", cid, "condition has no triage level")
@@ -278,3 +286,12 @@ def _packaged(lang: str) -> Pack:
     if lang == i18n.DEFAULT_LANGUAGE:
         return load_pack()
     return load_pack(lang=lang, like=_packaged(i18n.DEFAULT_LANGUAGE))
+
+
+def _only_present(node: expr.Node) -> bool:
+    """Whether an expression holds more often, never less, as findings become present."""
+    if isinstance(node, expr.Atom):
+        return node.present
+    if isinstance(node, expr.All | expr.AnyOf):
+        return all(_only_present(p) for p in node.parts)
+    return False

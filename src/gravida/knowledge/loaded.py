@@ -56,6 +56,9 @@ class ConditionLevel:
     src: str
     adjust: tuple[CompiledRule, ...]
     threshold: float | None = None  # overrides its level's threshold (lower only)
+    # the signs that make it suspected (triage.yaml `requires`): none holding, a
+    # condition that does not lead asks for no level; None: always suspected
+    requires: CompiledRule | None = None
 
 
 @dataclass(frozen=True)

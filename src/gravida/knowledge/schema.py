@@ -227,11 +227,19 @@ class ConditionTriage(Strict):
     # posterior than its level's threshold (never a higher one).
     threshold: Annotated[float, Field(gt=0.0, le=1.0)] | None = None
     threshold_src: str | None = None
+    # The signs that make the condition suspected: while none of them holds, a
+    # condition that is not the leader asks for no level of its own (a posterior
+    # reached with all of them unknown is not a suspicion); the leader keeps its
+    # level. Findings present only ({any}/{all} of them), so a "yes" never lowers.
+    requires: Expr | None = None
+    requires_src: str | None = None
 
     @model_validator(mode="after")
     def _threshold_cited(self) -> ConditionTriage:
         if (self.threshold is None) != (self.threshold_src is None):
             raise ValueError("threshold and threshold_src go together")
+        if (self.requires is None) != (self.requires_src is None):
+            raise ValueError("requires and requires_src go together")
         return self
 
 
