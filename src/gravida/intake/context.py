@@ -51,7 +51,7 @@ class Scope:
 def raw_triggers(doc: Doc, lex: Lexicon) -> list[Trigger]:
     """Every trigger, terminator and pseudo-trigger, before pruning."""
     out: list[Trigger] = []
-    matches: list[tuple[int, int, int, list[int]]] = lex.modifiers(doc, with_alignments=True)  # type: ignore[assignment]
+    matches: list[tuple[int, int, int, list[int]]] = lex.modifiers(doc, with_alignments=True)
     for match_id, start, end, align in matches:
         key = doc.vocab.strings[match_id]
         if key in lex.marks:
