@@ -12,6 +12,7 @@ would take the level across the emergency line.
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
+from itertools import accumulate
 from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
@@ -26,6 +27,9 @@ if TYPE_CHECKING:
     from gravida.interview.answers import Value
 
 BoolArray = npt.NDArray[np.bool_]
+
+# Not clinical: a bound on memory (the likelihoods of a number's bands kept per pack).
+LIKES_KEPT = 4096
 
 # Not clinical: a bound on work. Pairs of answers are tried among this many
 # answers, those that push hardest towards crossing the emergency line.
@@ -210,6 +214,10 @@ def answer_probabilities(
     priced: dict[tuple[tuple[int, ...], tuple[int, ...]], float] = {}
     groups: list[tuple[list[int], list[str]]] = []  # (rows, members) of each group
     present = ev.present
+    # a number's bands' likelihoods depend on the model only: kept with its pack, for
+    # the slices of the model's own table (``p_t``: model.p at her trimester)
+    likes = model.pack.memo(_number_likes) if p_t.base is model.p else None
+    where = (p_t.__array_interface__["data"][0], p_t.shape, p_t.strides)
     for qi, rows in _by_question(entries):
         q = questions[qi]
         if q.kind == "yes_no":
@@ -236,8 +244,12 @@ def answer_probabilities(
                 key = (new_pos, new_neg)
                 got = priced.get(key)
                 if got is None:
-                    like = (np.prod(p_t[:, list(new_pos)], axis=1)
-                            * np.prod(1.0 - p_t[:, list(new_neg)], axis=1))
+                    like = None if likes is None else likes.get((where, key))
+                    if like is None:
+                        like = (np.prod(p_t[:, list(new_pos)], axis=1)
+                                * np.prod(1.0 - p_t[:, list(new_neg)], axis=1))
+                        if likes is not None and len(likes) < LIKES_KEPT:
+                            likes[(where, key)] = like
                     got = priced[key] = float(post0 @ like) if new_pos or new_neg else 0.0
                 values.append(got)
         raw[rows[0]:rows[-1] + 1] = values
@@ -247,6 +259,12 @@ def answer_probabilities(
     if groups:
         _price_groups(raw, groups, entries, index, parents, post0, p_t, present)
     return _normalised(raw, [(e[0], e[3]) for e in entries])
+
+
+def _number_likes(pack: object) -> dict[object, FloatArray]:
+    """The likelihoods of the findings numbers' bands set, per model slice (a pack's
+    memo)."""
+    return {}
 
 
 def _price_groups(
@@ -262,7 +280,7 @@ def _price_groups(
     posterior-weighted sum for all: a dozen numpy calls a plan, not a dozen a
     group."""
     members = [f for _, ms in groups for f in ms]
-    starts = np.cumsum([0] + [len(ms) for _, ms in groups[:-1]])
+    starts = list(accumulate((len(ms) for _, ms in groups[:-1]), initial=0))
     p_member = np.take(p_t, [index[f] for f in members], axis=1)
     absent = 1.0 - p_member
     k = 0

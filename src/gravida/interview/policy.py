@@ -11,6 +11,7 @@ setting an emergency level further answers could still complete.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -276,55 +277,91 @@ class LevelPolicy:
         base_flags = base.flags
         if base_flags:
             groups[base_flags] = [0]
+        # the rows' floors and adjusted conditions that differ from the base, set at once
+        floor_k: list[int] = []
+        floor_v: list[int] = []
+        adj_k: list[int] = []
+        adj_c: list[int] = []
+        adj_v: list[int] = []
+        outside: dict[tuple[int, ...], int] = {}  # per set of floors: the best of the others
+        rules_of, adjust_of, numbers0 = self.floors, self.adjust, base.h.numbers
         for k in range(1, n):
             h = hyps[k]
             changed = h.changed
-            if changed is None:
-                pos, neg = self.vectors(h)
-                for c in np.flatnonzero((pos != base_pos) | (neg != base_neg)).tolist():
-                    row.append(k)
-                    col.append(c)
-                    d_pos.append(float(pos[c] - base_pos[c]))
-                    d_neg.append(float(neg[c] - base_neg[c]))
-                floor_rank[k] = max(
-                    (r.rank for r, t in zip(self.floors, self.floor_truths(h), strict=True) if t),
-                    default=-1,
-                )
-                cond_ranks[k] = self.adjust_ranks(h)
-                flags = self._flags(h)
-                if flags:
-                    groups.setdefault(flags, []).append(k)
-                continue
-            cells = [(f, touches.get(f, no_touch)) for f in changed]
-            for f, (j, _, _) in cells:
-                if j is not None:
-                    row.append(k)
-                    col.append(j)
-                    d_pos.append((f in h.present) - (f in present0))
-                    d_neg.append((f in h.absent) - (f in absent0))
-            if len(cells) == 1:  # the common case: one finding answered
-                _, (_, floors, adjust) = cells[0]
+            if changed is not None and len(changed) == 1:  # the common case: one finding
+                for f in changed:
+                    j, floors, adjust = touches.get(f, no_touch)
+                    if j is not None:
+                        row.append(k)
+                        col.append(j)
+                        d_pos.append((f in h.present) - (f in present0))
+                        d_neg.append((f in h.absent) - (f in absent0))
+                    same = f not in flag_inputs
             else:
-                fl = {i for _, (_, f_floors, _) in cells for i in f_floors}
-                floors = tuple(sorted(fl, key=lambda i: -self.floors[i].rank))
-                adjust = tuple({i for _, (_, _, f_adjust) in cells for i in f_adjust})
-            same = changed.isdisjoint(flag_inputs)
+                if changed is None and (h.numbers is numbers0 or h.numbers == numbers0):
+                    # its changed findings found by set operations, its cells in column
+                    # order as the indicator vectors' differences list them below
+                    changed = (h.present ^ present0) | (h.absent ^ absent0)
+                    cells = sorted(((f, touches.get(f, no_touch)) for f in changed),
+                                   key=_column)
+                    if cells and cells[-1][1][0] is None:
+                        changed = None  # a finding outside the model: as below
+                elif changed is not None:
+                    cells = [(f, touches.get(f, no_touch)) for f in changed]
+                if changed is None:
+                    pos, neg = self.vectors(h)
+                    for c in np.flatnonzero((pos != base_pos) | (neg != base_neg)).tolist():
+                        row.append(k)
+                        col.append(c)
+                        d_pos.append(float(pos[c] - base_pos[c]))
+                        d_neg.append(float(neg[c] - base_neg[c]))
+                    floor_k.append(k)
+                    floor_v.append(max((r.rank for r, t in zip(
+                        self.floors, self.floor_truths(h), strict=True) if t), default=-1))
+                    cond_ranks[k] = self.adjust_ranks(h)
+                    flags = self._flags(h)
+                    if flags:
+                        groups.setdefault(flags, []).append(k)
+                    continue
+                for f, (j, _, _) in cells:
+                    if j is not None:
+                        row.append(k)
+                        col.append(j)
+                        d_pos.append((f in h.present) - (f in present0))
+                        d_neg.append((f in h.absent) - (f in absent0))
+                if len(cells) == 1:
+                    _, (_, floors, adjust) = cells[0]
+                else:
+                    fl = {i for _, (_, f_floors, _) in cells for i in f_floors}
+                    floors = tuple(sorted(fl, key=lambda i: -self.floors[i].rank))
+                    adjust = tuple({i for _, (_, _, f_adjust) in cells for i in f_adjust})
+                same = changed.isdisjoint(flag_inputs)
             if floors:
-                best = max((r for i, r in base_true if i not in floors), default=-1)
+                best = outside.get(floors)
+                if best is None:
+                    best = outside[floors] = max(
+                        (r for i, r in base_true if i not in floors), default=-1)
                 for i in floors:  # most urgent first: past the level found, none can raise it
-                    rule = self.floors[i]
+                    rule = rules_of[i]
                     if rule.rank <= best:
                         break
                     if rule.holds(h):
                         best = rule.rank
-                floor_rank[k] = best
+                floor_k.append(k)
+                floor_v.append(best)
             for a in adjust:
-                ci, rules = self.adjust[a]
-                cond_ranks[k, ci] = self._adjusted(ci, rules, h)
+                ci, rules = adjust_of[a]
+                adj_k.append(k)
+                adj_c.append(ci)
+                adj_v.append(self._adjusted(ci, rules, h))
             # an answer about no red flag (nor what makes one present) leaves them as they were
             flags = base_flags if same else self._flags(h)
             if flags:
                 groups.setdefault(flags, []).append(k)
+        if floor_k:
+            floor_rank[floor_k] = floor_v
+        if adj_k:
+            cond_ranks[adj_k, adj_c] = adj_v
         variants = [(np.array(ks, dtype=np.int64), self._variants(flags))
                     for flags, ks in groups.items()]
         post, own = self.near.posteriors(weeks, self._prior(weeks), base_pos, base_neg, n,
@@ -361,6 +398,12 @@ class LevelPolicy:
             if changed is None or not changed.isdisjoint(mentions):
                 out[k] = self.unsuspected(hyps[k])
         return out
+
+
+def _column(cell: tuple[str, tuple[int | None, tuple[int, ...], tuple[int, ...]]]) -> float:
+    """A changed finding's column among the model's (last: none)."""
+    j = cell[1][0]
+    return math.inf if j is None else j
 
 
 # --- evidence for one answer -------------------------------------------------------

@@ -165,6 +165,8 @@ class Selector:
         them out (``shortcut``: the same as worked out here)."""
         model, params, o = self.model, self.params, self.openings
         ev, askable, questions, entries, hyps = a
+        if base is None or base.h is not hyps[0]:
+            base = self.policy.base(hyps[0])
         batch = self.policy.evaluate(ev.weeks, hyps, base)
         levels, posts = batch.level, batch.posterior
         p_t = model.p[trimester(ev.weeks)]
@@ -230,7 +232,7 @@ class Selector:
                    int(batch.floor_rank[0]))
         if p.stop in ("settled", "emergency") or p.phase in ("danger", "level", "differential"):
             # a list member left unknown whose "no" alone would lower the emergency
-            again = o.recheck(ev, state, level0, int(batch.floor_rank[0]), post0)
+            again = o.recheck(ev, state, level0, int(batch.floor_rank[0]), post0, base)
             if again is not None:
                 return replace(p, question=again, stop=None, phase="danger")
         return p
@@ -255,6 +257,9 @@ class Selector:
                     danger_findings.setdefault(g, set()).add(pid)
         for pid, f in o.one_answer_from_floor(ev, askable, level0):
             danger_findings.setdefault(f, set()).add(pid)
+        for f in o.places_at_risk(ev, state):
+            if askable(f):
+                danger_findings.setdefault(f, set()).add(f"place:{f}")
         if level0 < o.emergency_rank:
             # every red flag of the pack is asked about, whatever it would change now
             for f in o.red_flags:
@@ -302,8 +307,12 @@ class Selector:
                     continue
                 by_q: dict[int, float] = {}
                 top: dict[int, tuple[float, int]] = {}
+                inside = frozenset(expr.findings_in(part))
                 for n, e in enumerate(entries):
                     h = hyps[e[2]]
+                    # an answer about none of the part's findings leaves it open
+                    if h.changed is not None and h.changed.isdisjoint(inside):
+                        continue
                     if status(part, replace(ev, present=h.present, absent=h.absent,
                                             numbers=h.numbers), askable) is True:
                         p = likely(n)
