@@ -28,9 +28,11 @@ TABLES: dict[str, dict[str, list[list[Any]]]] = {
 # rows each class may still get wrong (measured; lower these as the reader improves).
 # Most misses left are conventions the measuring sets disagree on (an onset within
 # a day, "wee normal", "no tightenings" as no irregular ones: docs/intake.md).
+# Session 8: "by the evening it's unbearable" names no standing or sitting and is
+# no longer read as worse with long posture (the blind sets' convention), +1.
 MISSES = {
     "first": {
-        "relief_by_rest": 2, "worse_posture_long": 1, "prolonged_posture": 1,
+        "relief_by_rest": 2, "worse_posture_long": 2, "prolonged_posture": 1,
         "duration_short": 25, "severity": 4, "age": 1, "weeks": 0, "deny_urination": 8,
         "lower_abdomen": 1, "one_side": 3, "deny_contractions": 6, "deny_lists": 3,
     },
