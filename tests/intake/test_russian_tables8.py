@@ -45,3 +45,12 @@ ROWS = table_params([*CLASSES8.items(), ("after", (AFTER8, []))], KNOWN)
 def test_class_table(ipack: Pack, text: str, expected: dict[str, Any]) -> None:
     result = parse_text(text, ipack)
     assert mismatch(result.case, expected) == {}, [e.to_dict() for e in result.evidence]
+
+
+def test_russian_phrases_hold_no_trap() -> None:
+    """No "a|b c" trap in phrases/ru.yaml (the lint of tests/intake/pattern_lint.py):
+    «роды начались|начались роды|рожаю» was one pattern that matched none of the three."""
+    from .pattern_lint import lint
+
+    found = lint("ru")
+    assert not found, "\n".join(f"{w}: {p!r} ({'; '.join(r)})" for w, p, r in found)
