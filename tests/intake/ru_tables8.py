@@ -212,8 +212,7 @@ MIGRATION8_NEAR: list[Row] = [
     ("у пупка болело, прошло, теперь поясница справа ноет", {RLA: NP}),
 ]
 
-DUR, REST, STAND = "pain_duration_over_2_weeks", "pain_relieved_by_rest", "pain_worse_standing_sitting_long"
-URI, C_REG = "painful_urination", "contractions_regular"
+DUR, REST = "pain_duration_over_2_weeks", "pain_relieved_by_rest"
 
 # A short duration said (the pain has NOT lasted two weeks). A CONVENTION SPLIT, so
 # printed by the bench but not tested: the blind Russian sets mark an onset within
