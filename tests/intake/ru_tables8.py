@@ -316,3 +316,17 @@ AFTER8: list[Row] = [
     ("Болит поясница. Сначала ныло у пупка, а сейчас, к вечеру, справа.", {RLA: P}),
     ("Болит у пупка, спина справа ноет.", {RLA: NP}),
 ]
+
+# A probe batch of relief wordings written after REST8 (which the reader mostly got
+# right): measured before the fix, 6 of these 8 were misread («легче становится, если
+# полежать»: the verb before the phrase's comma; «почти не ощущаю»; «не легче, если…»).
+AFTER8B: list[Row] = [
+    ("Стоит полежать, и почти не ощущаю.", {REST: P}),
+    ("Легче становится, если сменить положение.", {REST: P}),
+    ("Легче становится, когда полежу.", {REST: P}),
+    ("Легче бывает, если полежать.", {REST: P}),
+    ("Легче, если полежать.", {REST: P}),
+    ("Не легче, если полежать.", {REST: "absent"}),
+    ("Не легче, когда лежу", {REST: "absent"}),
+    ("Когда отдыхаю, боли почти нет.", {REST: P}),
+]
