@@ -142,7 +142,7 @@ def widen(doc: Doc, norm: str, lex: Lexicon, mentions: list[Mention]) -> list[Me
     for m in mentions:
         new = m
         for n, rule in enumerate(lex.wide_ranges):
-            if m.finding != rule.finding or m.polarity != "present":
+            if m.finding != rule.finding or m.polarity not in ("present", "present_cued"):
                 continue
             sent = doc[m.start].sent
             key = (n, sent.start)
