@@ -26,7 +26,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from gravida.engine.model import Evidence, FloatArray, leaders
+from gravida.engine.model import Evidence, FloatArray, leaders, softmax
 from gravida.engine.triage import Triage, Triager
 
 
@@ -74,12 +74,16 @@ class WorkingDiagnoser:
         if not above:
             return None
         top = max(pack.level_rank(r.level) for r in above)
+        # a named condition that the evidence as a whole makes LESS probable than it
+        # was before anything was known (gallstone colic after a fatty meal, for the
+        # pre-eclampsia that upper belly pain names) is no longer suspected
+        prior = softmax(self.triager.model.log_prior(ev.weeks))
         candidates = [
             (float(post[i]), i, r)
             for r in above
             if pack.level_rank(r.level) == top
             for i in self.suspects[r.id]
-            if post[i] > 0.0
+            if post[i] > prior[i]
         ]
         if not candidates:
             return None

@@ -90,6 +90,7 @@ class Selector:
         self.openings = Openings(engine, catalogue, self.policy)
         pack = engine.pack
         self.implies = [(imp.if_, imp.then) for imp in pack.implies]
+        self.soft = frozenset((imp.if_, imp.then) for imp in pack.implies if imp.soft)
         self.implied = frozenset(f for pair in self.implies for f in pair)
 
     def plan(self, state: State) -> QuestionPlan:
@@ -357,7 +358,7 @@ class Selector:
                                    frozenset(yes | no)))
             return len(hyps) - 1
         present, absent = set(ev.present) | yes, set(ev.absent) | no
-        if not close_implications(self.implies, present, absent):
+        if not close_implications(self.implies, present, absent, self.soft):
             return None
         changed = frozenset((present - ev.present) | (absent - ev.absent))
         hyps.append(Hypothesis(frozenset(present), frozenset(absent), ev.numbers, changed))
