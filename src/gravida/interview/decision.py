@@ -104,6 +104,7 @@ class State:
     covered: frozenset[str]  # findings already asked about, whatever the answer
     n_asked: int
     emergency: bool  # an answer revealed a red flag at an emergency level
+    after_emergency: int = 0  # answers given after the emergency was shown
 
 
 def decide(

@@ -45,6 +45,7 @@ from gravida.engine.model import trimester
 from gravida.interview.answers import Value
 from gravida.interview.catalogue import Catalogue, QuestionSpec
 from gravida.interview.decision import Outcomes, QuestionPlan, Scored, State, decide
+from gravida.interview.leader import leader_question
 from gravida.interview.lookahead import answer_probabilities, figures, pair_crossing
 from gravida.interview.openings import Openings
 from gravida.interview.policy import (
@@ -235,6 +236,12 @@ class Selector:
             again = o.recheck(ev, state, level0, int(batch.floor_rank[0]), post0, base)
             if again is not None:
                 return replace(p, question=again, stop=None, phase="danger")
+        if p.stop == "emergency":
+            # after "go now": which of two close emergency causes leads (leader.py)
+            lead_q = leader_question(params, o.emergency_rank, state.after_emergency,
+                                     questions, entries, prob, k_arr, batch)
+            if lead_q is not None:
+                return replace(p, question=lead_q, stop=None, phase="emergency")
         return p
 
     def raise_to(self, level0: int) -> int:
