@@ -373,6 +373,20 @@ def _numbers(
     return out
 
 
+AFTER_MENTION = 3  # words after a mention that ``not_between`` also sees
+
+
+def _after_mention(doc: Doc, t1: int) -> int:
+    """Where the words said right after a mention end: at most ``AFTER_MENTION``
+    tokens on, never past punctuation or its sentence. A place named after its
+    side («справа поясница», "on the right, in my back") is the place of that side."""
+    end = min(len(doc), t1 + AFTER_MENTION, doc[t1 - 1].sent.end if t1 else len(doc))
+    for k in range(t1, end):
+        if doc[k].is_punct:
+            return k
+    return end
+
+
 def _near(
     doc: Doc, lex: Lexicon, all_scopes: Sequence[ctx.Scope], evidence: list[TextEvidence], text: str
 ) -> tuple[list[TextEvidence], set[int]]:
@@ -415,7 +429,7 @@ def _near(
                 continue
             cue_at = cues[n][bisect_left(cues[n], t0) - 1]  # the nearest cue before
             if rule.not_between is not None:
-                t1 = token_span(doc, e.start, e.end)[1]
+                t1 = _after_mention(doc, token_span(doc, e.start, e.end)[1])
                 if any(rule.not_between.match(tok.lower_) for tok in doc[cue_at + 1 : t1]):
                     continue
             if rule.instead:
