@@ -14,6 +14,8 @@ import math
 from collections.abc import Callable
 from dataclasses import replace
 
+import numpy as np
+
 from gravida.engine import Engine, Evidence
 from gravida.engine.model import leaders, trimester
 from gravida.interview.catalogue import Catalogue, QuestionSpec, probes
@@ -22,6 +24,7 @@ from gravida.interview.policy import (
     Base,
     FloatArray,
     Hypothesis,
+    IntArray,
     LevelPolicy,
     Pattern,
     Wanted,
@@ -101,6 +104,12 @@ class Openings:
                     dangers.setdefault(f, []).append((cr.node, facts - {f}))
         self.dangers = {f: tuple(rules) for f, rules in dangers.items()}
         self.own_question = {f: catalogue.by_finding[f] for f in self.dangers}
+        # The places (where the pain is, which side) that the differential may
+        # reopen (``places_at_risk``): each with its own question.
+        self.places = tuple(sorted(f for f in volunteered & own if f in self.model.index))
+        self.place_question = {f: catalogue.by_finding[f] for f in self.places}
+        self.implies = [(imp.if_, imp.then) for imp in pack.implies]
+        self._at_risk: dict[tuple[object, ...], frozenset[str]] = {}
         # Speed only (askable and candidates run on every plan): every finding a
         # question, rule or red flag names, whose askability is worked out at once
         # as a set; the findings outside their weeks, per week; the questions in the
@@ -123,14 +132,113 @@ class Openings:
 
     def reopened(self, ev: Evidence, state: State) -> frozenset[str]:
         """The covered findings, less the unnamed members whose "yes" would now
-        complete a danger floor (and whose own question was not asked yet)."""
+        complete a danger floor, or take the level to an emergency through the
+        differential (``places_at_risk``), and whose own question was not asked yet."""
         covered = state.covered
         back = {f for f, rules in self.dangers.items()
                 if f in covered and f not in ev.present and f not in ev.absent
                 and self.own_question[f] not in state.asked
                 and any(self._completes(node, ev, f) for node, others in rules
                         if not (others.isdisjoint(ev.present) and others.isdisjoint(ev.absent)))}
+        back |= self.places_at_risk(ev, state) & covered
         return covered - back if back else covered
+
+    def places_at_risk(self, ev: Evidence, state: State) -> frozenset[str]:
+        """The places of pain she has not named that are the place of an emergency
+        her other findings point to: asked on their own question, however unlikely
+        the "yes" under the model, as a place that completes a danger floor is.
+
+        Right-sided back pain, feeling sick and 37.6 °C: a "yes" to a pain in the
+        right side of the belly would make appendicitis probable enough for an
+        emergency, yet while a benign cause leads, naive Bayes prices that "yes"
+        by the benign cause (a side and a place independent within it), below the
+        plausibility line, and her words "answered" where the pain is. So a place
+        is reopened, below the emergency line, when all hold:
+
+        - a "yes" to it takes the level to an emergency, through an emergency
+          condition it makes probable enough for its level (or the leader), and
+          the same "yes" with only her numbers would not (a place that alone makes
+          an emergency would ask every woman);
+        - her findings point to that condition at least as much as to the leading
+          one (its posterior over its prior is no lower than the leader's: the
+          Bayes factor of what she has said, it against the leader, is 1 or more);
+        - it is that condition's place: of the places still open, the one most
+          women with it have, and likelier under it than under the leader.
+
+        One question per such condition, not every place that could tip it.
+        """
+        key = (ev.weeks, ev.present, ev.absent, tuple(sorted(ev.numbers.items())),
+               state.covered, state.asked)
+        hit = self._at_risk.get(key)
+        if hit is not None:
+            return hit
+        out = self._places_at_risk(ev, state)
+        if len(self._at_risk) >= OUTSIDE_KEPT:
+            self._at_risk.clear()
+        self._at_risk[key] = out
+        return out
+
+    def _places_at_risk(self, ev: Evidence, state: State) -> frozenset[str]:
+        outside = self._outside_weeks(ev.weeks)
+        open_ = [f for f in self.places
+                 if f not in ev.present and f not in ev.absent and f not in outside
+                 and self.place_question[f] not in state.asked]
+        if not open_:
+            return frozenset()
+        h0 = Hypothesis(ev.present, ev.absent, ev.numbers, frozenset())
+        base = self.policy.base(h0)
+        post0 = self.policy.posteriors(ev.weeks, base.pos[None, :], base.neg[None, :])[0]
+        ranks = base.adjust
+        lead = int(leaders(post0))
+        prior = np.exp(self.model.log_prior(ev.weeks))
+        with np.errstate(divide="ignore", invalid="ignore"):
+            ratio = np.where(prior > 0, post0 / prior, 0.0)
+        # the emergency conditions her findings point to at least as much as to the leader
+        favoured = np.flatnonzero((ranks >= self.emergency_rank) & (post0 > 0)
+                                  & (ratio >= ratio[lead])).tolist()
+        p_t = self.model.p[trimester(ev.weeks)]
+        cols = [self.model.index[f] for f in open_]
+        mine: dict[str, list[int]] = {}  # each such condition's place, and the conditions
+        for c in favoured:
+            like = p_t[c, cols]
+            i = int(np.argmax(like))
+            if like[i] > p_t[lead, cols[i]]:
+                mine.setdefault(open_[i], []).append(c)
+        hyps = [h0]
+        found: list[str] = []
+        for f, _ in mine.items():
+            present, absent = set(ev.present) | {f}, set(ev.absent)
+            if close_implications(self.implies, present, absent):
+                found.append(f)
+                hyps.append(Hypothesis(frozenset(present), frozenset(absent), ev.numbers,
+                                       frozenset(present - ev.present)))
+        if not found:
+            return frozenset()
+        # a "yes" takes the level to an emergency through that condition ...
+        batch = self.policy.evaluate(ev.weeks, hyps, base)
+        levels = batch.level.tolist()
+        if levels[0] >= self.emergency_rank:
+            return frozenset()
+        found = [f for i, f in enumerate(found) if levels[1 + i] >= self.emergency_rank
+                 and not self._crossing(batch.posterior[1 + i], ranks).isdisjoint(mine[f])]
+        if not found:
+            return frozenset()
+        # ... and not a place that alone, with her numbers, makes an emergency
+        alone = [Hypothesis(frozenset({f}), frozenset(), ev.numbers, None) for f in found]
+        levels = self.policy.evaluate(ev.weeks, [h0, *alone], base).level.tolist()[1:]
+        return frozenset(f for f, lv in zip(found, levels, strict=True)
+                         if lv < self.emergency_rank)
+
+    def _crossing(self, post: FloatArray, ranks: IntArray) -> set[int]:
+        """The conditions of an emergency level or above that ``post`` makes probable
+        enough for their level (or leads)."""
+        thr = np.minimum(self.policy.threshold_by_rank[ranks], self.policy.own_threshold)
+        out = set(np.flatnonzero((ranks >= self.emergency_rank) & (post >= thr)
+                                 & (post > 0)).tolist())
+        lead = int(leaders(post))
+        if ranks[lead] >= self.emergency_rank:
+            out.add(lead)
+        return out
 
     @staticmethod
     def _completes(node: expr.Node, ev: Evidence, f: str) -> bool:

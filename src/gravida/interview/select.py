@@ -262,6 +262,9 @@ class Selector:
                     danger_findings.setdefault(g, set()).add(pid)
         for pid, f in o.one_answer_from_floor(ev, askable, level0):
             danger_findings.setdefault(f, set()).add(pid)
+        for f in o.places_at_risk(ev, state):
+            if askable(f):
+                danger_findings.setdefault(f, set()).add(f"place:{f}")
         if level0 < o.emergency_rank:
             # every red flag of the pack is asked about, whatever it would change now
             for f in o.red_flags:
