@@ -6,11 +6,12 @@ wrong: the class's own wordings and its near misses (what must not be read as
 it) separately. ``--cases`` prints each miss with what was read. Prints
 figures; asserts nothing (``tests/intake/test_russian_tables.py`` holds them).
 
-    .venv/bin/python bench/ru_classes.py [--set 6|7|7b] [--cases]
+    .venv/bin/python bench/ru_classes.py [--set 6|7|7b|8] [--cases]
 
 ``--set 6`` reads the session-6 tables (``ru_tables6.py``), ``--set 7`` the
 urgent findings' tables (``ru_tables7.py``), ``--set 7b`` its tables of the
-largest misses instead.
+largest misses instead, ``--set 8`` the session-8 tables (numbers
+without "/10", false urgent readings, where a pain moved).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tests.intake import ru_tables, ru_tables6, ru_tables7
+from tests.intake import ru_tables, ru_tables6, ru_tables7, ru_tables8
 from tests.intake.ru_tables import Row, mismatch
 
 from gravida.intake import parse_text
@@ -47,6 +48,7 @@ def main(argv: list[str]) -> None:
         "6": (ru_tables6.CLASSES6, ru_tables6.AFTER6),
         "7": (ru_tables7.URGENT, getattr(ru_tables7, "URGENT_AFTER", [])),
         "7b": (ru_tables7.MISSED, getattr(ru_tables7, "MISSED_AFTER", [])),
+        "8": (ru_tables8.CLASSES8, ru_tables8.AFTER8),
     }.get(which, (ru_tables.CLASSES, ru_tables.AFTER))
     total = [0, 0, 0, 0]
     print(f"{'class':32} {'missed':>9} {'rate':>6} {'near-miss wrong':>16} {'rate':>6}")

@@ -105,6 +105,36 @@ def test_red_flags_lead_the_negatives(report, pack):
     assert any(flags)
 
 
+# bleeding with a fever at 10 weeks: the kidney infection's emergency is reached with
+# the bleeding taken as "no" (it points to a miscarriage, which would hide the kidney)
+DENIED_CASE = {"gestational_weeks": 10, "present": ["vaginal_bleeding", "fever"]}
+
+
+@pytest.mark.parametrize(("lang", "words"), [
+    ("en", 'Reached with these red flags taken as "no" (she reported them):'),
+    ("ru", "Уровень достигнут, если считать эти тревожные признаки отсутствующими"),
+])
+def test_red_flags_taken_as_no_are_named(lang, words):
+    # the level may come from a variant with a red flag she reported taken as "no"; the
+    # clinician must see which, as the ones set aside are shown
+    from gravida.engine import Engine
+    from gravida.knowledge import default_pack
+
+    pack = default_pack(lang)
+    report = build_report(Engine(pack), DENIED_CASE)
+    set_by = report.assessment.triage.set_by
+    assert set_by.denied == ("vaginal_bleeding",) and not set_by.without
+    ctx = summary_context(report, pack=pack, now=NOW)
+    assert ctx["triage"]["set_by"]["denied"] == [pack.label("vaginal_bleeding")]
+    page = render_summary(report, pack=pack, now=NOW)
+    assert escape(words, quote=False) in page
+    assert escape(pack.label("vaginal_bleeding"), quote=False) in page
+
+
+def test_no_red_flag_taken_as_no_no_line(html):
+    assert 'taken as "no"' not in html and "taken as &#34;no&#34;" not in html
+
+
 def test_hostile_text_is_escaped_everywhere(report):
     a = report.assessment
     conditions = (replace(a.conditions[0], name=HOSTILE), *a.conditions[1:])

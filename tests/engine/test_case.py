@@ -119,14 +119,42 @@ def test_findings_without_weeks_are_not_yet_a_case(pack):
     assert [p.field for p in err.value.problems] == ["gestational_weeks"]
 
 
-def test_a_parent_denied_but_present_through_its_child_rules_out_no_sibling(engine):
-    """Left-sided pain with 'not one-sided' resolves to one-sided (towards safety) and
-    must not make right-sided pain absent: the contradicted absence does not spread."""
+def test_a_side_with_one_sided_denied_is_a_pain_on_both_sides(engine):
+    """'Mainly on the left' with 'not on one side only' is no contradiction (the
+    vocabulary's side is where the pain mainly is): a pain on both sides, worse on the
+    left. The denial stands, the other side is not ruled out, and the side says
+    nothing more than the pain being on both sides (the soft implication)."""
     case = engine.case({"gestational_weeks": 20, "present": ["pain_left_side"]})
-    contradicted = case.with_answer("pain_one_side", False)
-    ev = engine.model.evidence(contradicted)
-    assert {"pain_left_side", "pain_one_side"} <= ev.present
+    both = case.with_answer("pain_one_side", False)
+    ev = engine.model.evidence(both)
+    assert "pain_left_side" in ev.present and "pain_one_side" in ev.absent
     assert "pain_right_side" not in ev.absent
-    before = engine.assess(case, explain=False).conditions
-    after = engine.assess(contradicted, explain=False).conditions
-    assert [c.probability for c in before] == [c.probability for c in after]
+    plain = engine.case({"gestational_weeks": 20, "absent": ["pain_one_side"]})
+    after = engine.assess(both, explain=False).conditions
+    without_side = engine.assess(plain, explain=False).conditions
+    assert [c.id for c in after] == [c.id for c in without_side]
+    for a, b in zip(after, without_side, strict=True):
+        assert a.probability == pytest.approx(b.probability, abs=1e-12)
+
+
+def test_a_side_alone_is_read_as_a_one_sided_pain(engine):
+    # with nothing said of the other side, "on the right" is the one-sided pain it
+    # usually is: the one-sided rows apply (bleeding with one-sided pain before 14
+    # weeks: a possible ectopic)
+    case = engine.case({"gestational_weeks": 10, "present": ["vaginal_bleeding",
+                                                            "pain_right_side"]})
+    assert "pain_one_side" in engine.model.evidence(case).present
+    assert engine.triage(case).level == "emergency"
+    both = case.with_answer("pain_one_side", False)  # both sides, worse on the right
+    assert engine.triage(both).level == "consultation_24"
+
+
+def test_a_denied_parent_rules_out_a_hard_child_but_not_a_side(engine):
+    # a hard implication works both ways (no bleeding, no heavy bleeding); a soft one
+    # does not (a pain not on one side only can still be mainly on one side)
+    ev = engine.model.evidence(engine.case({"gestational_weeks": 20,
+                                            "absent": ["vaginal_bleeding"]}))
+    assert "heavy_vaginal_bleeding" in ev.absent
+    ev = engine.model.evidence(engine.case({"gestational_weeks": 20,
+                                            "absent": ["pain_one_side"]}))
+    assert "pain_right_side" not in ev.absent and "pain_left_side" not in ev.absent

@@ -30,6 +30,9 @@ CASES = [
     {"gestational_weeks": 36, "present": ["vaginal_bleeding", "heavy_vaginal_bleeding",
                                           "pain_one_side"], "absent": ["pain_right_side"]},
     {"gestational_weeks": 10, "present": ["pain_left_side"], "absent": ["heavy_vaginal_bleeding"]},
+    # a soft child with its parent absent: a pain on both sides, worse on the right
+    {"gestational_weeks": 24, "present": ["pain_right_side", "pain_flank"],
+     "absent": ["pain_one_side", "pain_left_side"]},
 ]
 
 

@@ -24,8 +24,6 @@ KNOWN = {
     # a list of colours under "никаких" is not read as a denial of bleeding: the
     # question asks (not a false reading)
     "выделений никаких, ни коричневых ни розовых",
-    # the past told by "давно прошло" after a comma: the comma ends the backward scope
-    "на 10 неделе немного мазало, давно прошло",
     "на прошлой неделе была температура 38, сейчас нет",
     # two negated verbs four words apart: the belly's denial is not reached (the question asks)
     "живот не болит и не каменеет",

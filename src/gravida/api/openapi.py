@@ -59,7 +59,7 @@ def _inconsistent(pack: Any, booleans: list[str]) -> dict[str, Any]:
     One ``not`` of an ``anyOf``: schemathesis cannot generate from many ``not``s in an
     ``allOf``."""
     rules = [_both(f, f) for f in booleans]
-    rules += [_both(imp.if_, imp.then) for imp in pack.implies]
+    rules += [_both(imp.if_, imp.then) for imp in pack.implies if not imp.soft]
     return {"anyOf": rules}
 
 

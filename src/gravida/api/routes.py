@@ -3,11 +3,13 @@
 Bodies are read as raw JSON by ``json_body`` (not by FastAPI's model
 binding) so that every input error is reported by the service in the same
 problem format, with the core's own field names and suggestions.
-Only what is cheap and bounded runs on the event loop (the engine's
-assessment, a medicine check); the full result and free text run in a
-thread, one at a time per worker (``off_loop``), and everything that touches
-the database in the thread pool (plain ``def`` routes), so that one slow
-request never holds up the worker's others.
+Only what is cheap and bounded runs on the event loop (an assessment, core or
+full, a medicine check); free text runs in a thread, one at a time per worker
+(``off_loop``), and everything that touches the database in the thread pool
+(plain ``def`` routes), so that one slow request never holds up the worker's
+others. The full result's cost is bounded by the pack, not by the request
+(docs/deploy.md, "Performance"): a few milliseconds at worst, less than a
+compute thread would hold the interpreter's lock before the loop got it back.
 """
 
 from __future__ import annotations
@@ -121,9 +123,9 @@ def _responses(
 
 router = APIRouter()
 
-# CPU-bound work (the full result, reading free text) runs off the event loop so that a
-# slow request never holds up the worker's other requests, but one at a time per
-# worker: several compute threads only fight over the GIL (with the event loop too),
+# CPU-bound work whose cost grows with the request (reading free text) runs off the
+# event loop so that a slow request never holds up the worker's other requests, but one
+# at a time per worker: several compute threads only fight over the GIL (with the event loop too),
 # which multiplied latency under load. Requests beyond one queue here, not on the loop.
 _CPU: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, anyio.CapacityLimiter] = (
     weakref.WeakKeyDictionary())
@@ -183,10 +185,11 @@ async def assess(
         )
     if lang is not None and isinstance(body, dict) and "lang" not in body:
         body = {**body, "lang": lang}  # Accept-Language, as if the body had said it
-    if detail == "core":  # well under a millisecond: computed on the event loop
-        return JsonResponse(service.assess(body, detail=detail).to_json())
-    # The full result costs more: off the loop, so this worker's other requests go on.
-    return JsonResponse(await off_loop(lambda: service.assess(body, detail).to_json()))
+    # Both details on the event loop: their cost is bounded by the pack (the engine is
+    # linear in it, the work-up's search capped at MAX_HISTORIES histories a test), at
+    # most a few milliseconds, so handing them to a thread (0.1-0.2 ms a request) buys
+    # nothing: a compute thread keeps the interpreter's lock from the loop as long.
+    return JsonResponse(service.assess(body, detail=detail).to_json())
 
 
 @router.post(

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from gravida.knowledge.load import Pack
-from gravida.report import Report
-from gravida.report.handoff import HandoffError
+
+if TYPE_CHECKING:  # the report layer is imported when a hand-off is asked for
+    from gravida.report import Report
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -48,6 +49,7 @@ def write_summary(
     report: Report, path: str, medicines: Sequence[str] = (), pack: Pack | None = None
 ) -> None:
     """Render the summary and write it to ``path`` ('-': stdout)."""
+    from gravida.report.handoff import HandoffError
     from gravida.report.summary import render_summary
 
     try:
@@ -67,6 +69,7 @@ def write_summary(
 
 def print_fhir(report: Report, pack: Pack | None = None) -> None:
     from gravida.report.fhir import bundle_json
+    from gravida.report.handoff import HandoffError
 
     try:
         click.echo(bundle_json(report, pack=pack))

@@ -11,7 +11,7 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import click
 import yaml
@@ -25,7 +25,9 @@ from gravida.evaluation.vignettes import Vignette, VignetteFileError
 from gravida.knowledge import PackError, i18n
 from gravida.knowledge.i18n import N_, _
 from gravida.knowledge.load import default_pack
-from gravida.report import Report, build_report, factor_words
+
+if TYPE_CHECKING:  # the report layer is imported by the commands that build one
+    from gravida.report import Report
 
 out = Console(highlight=False)
 err = Console(stderr=True, highlight=False)
@@ -123,6 +125,8 @@ def assess(
     data = read_structured(case)
     if isinstance(data, dict) and isinstance(data.get("case"), dict):
         data = data["case"]  # a whole vignette: take its case
+    from gravida.report import build_report
+
     engine = load_engine()
     try:
         result = build_report(engine, data)
@@ -158,6 +162,8 @@ def assess(
 
 
 def render_report(report: Report, limit: int = 8) -> None:
+    from gravida.report import factor_words
+
     a = report.assessment
     t = a.triage
     out.print(f"[{LEVEL_STYLE[t.level]}] {_(LEVEL_NAMES[t.level])} [/]  {t.meaning}")

@@ -10,12 +10,15 @@ from __future__ import annotations
 import json
 import textwrap
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import click
 
-from gravida.advice.medicines import MedicineVerdict, check
 from gravida.knowledge.i18n import _, current
 from gravida.knowledge.load import PackError, default_pack
+
+if TYPE_CHECKING:  # the advice layer is imported when the command runs
+    from gravida.advice.medicines import MedicineVerdict
 
 
 def _fail(message: str, as_json: bool) -> None:
@@ -85,6 +88,8 @@ def meds(name: Sequence[str], weeks: str | None, as_json: bool) -> None:
         except ValueError:
             _fail("--weeks: " + _("{value} is not a number").format(value=repr(weeks)), as_json)
     try:
+        from gravida.advice.medicines import check
+
         verdict = check(query, number, default_pack(current()))
     except ValueError as exc:  # PackError is a ValueError too: keep it distinct
         if isinstance(exc, PackError):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import click
 
-from gravida.settings import Settings
-from gravida.store import maintenance
+# settings (pydantic-settings) and the store are imported when a command runs:
+# every other command, `gravida eval` included, starts without them
 
 
 @click.group(name="store")
@@ -16,6 +16,9 @@ def store() -> None:
 @store.command()
 def migrate() -> None:
     """Upgrade the database schema to the newest version."""
+    from gravida.settings import Settings
+    from gravida.store import maintenance
+
     maintenance.migrate(Settings())
     click.echo("database schema is up to date")
 
@@ -29,6 +32,9 @@ def migrate() -> None:
 )
 def purge(days: int | None) -> None:
     """Delete interviews older than the retention period."""
+    from gravida.settings import Settings
+    from gravida.store import maintenance
+
     n = maintenance.purge(Settings(), days)
     click.echo(f"purged {n} interview(s)")
 

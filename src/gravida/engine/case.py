@@ -211,7 +211,7 @@ class Case:
         for fid in sorted(lists["present"] & lists["absent"]):
             problems.append(FieldError(fid, N_("is listed as both present and absent")))
         for imp in pack.implies:
-            if imp.if_ in lists["present"] and imp.then in lists["absent"]:
+            if not imp.soft and imp.if_ in lists["present"] and imp.then in lists["absent"]:
                 problems.append(FieldError.of(
                     imp.if_, N_("is present but %(then)s, which it implies, is absent"),
                     then=imp.then))

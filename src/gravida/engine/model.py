@@ -146,7 +146,8 @@ class Model:
         while changed:
             changed = False
             for imp in self.pack.implies:
-                if imp.if_ in present and imp.then not in present:
+                if imp.if_ in present and imp.then not in present and not (
+                        imp.soft and imp.then in absent):
                     present.add(imp.then)
                     changed = True
         # A contradiction that slipped past validation (a Case built directly, an
@@ -159,7 +160,7 @@ class Model:
         while changed:
             changed = False
             for imp in self.pack.implies:
-                if imp.then in absent and imp.if_ not in absent:
+                if not imp.soft and imp.then in absent and imp.if_ not in absent:
                     absent.add(imp.if_)
                     changed = True
         # An impossible pair of readings (lower number not below the upper one: swapped, or

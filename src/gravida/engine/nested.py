@@ -99,6 +99,10 @@ class Nesting:
             np.log1p(-pc / pp) - np.log1p(-pc), (0, 2, 1)
         )
         self.both_absent: FloatArray = np.transpose(-np.log1p(-pc), (0, 2, 1))
+        # a child present with its parent absent: only a soft implication allows it (a
+        # pain on both sides, mainly on the right); its side then says nothing more
+        # than the parent's absence, (1 - P(parent | c)) up to a constant
+        self.child_only: FloatArray = np.transpose(-np.log(pc), (0, 2, 1))
 
     def correction(self, t: int, pos: FloatArray, neg: FloatArray) -> FloatArray:
         """The log-score correction for indicator rows ``pos``/``neg`` (cases x findings,
@@ -112,6 +116,7 @@ class Nesting:
             (cp * pp) @ self.both_present[t]
             + (cn * pp) @ self.parent_only[t]
             + (cn * pn) @ self.both_absent[t]
+            + (cp * pn) @ self.child_only[t]
         )
         return out
 
@@ -127,8 +132,11 @@ class Nesting:
                     scores = scores + self.both_present[t, k]
                 elif neg[c]:
                     scores = scores + self.parent_only[t, k]
-            elif neg[q] and neg[c]:
-                scores = scores + self.both_absent[t, k]
+            elif neg[q]:
+                if neg[c]:
+                    scores = scores + self.both_absent[t, k]
+                elif pos[c]:
+                    scores = scores + self.child_only[t, k]
         return scores
 
     def parent_of(self, child: int) -> int | None:

@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 from spacy.language import Language
-from spacy.matcher import Matcher
 
 from gravida.intake.about import About, Questions
+from gravida.intake.anchored import AnchoredMatcher
 from gravida.intake.frames import FrameRule
 from gravida.intake.rules import AloneRule, NearRule, NumberRule, WideRangeRule
 from gravida.intake.spelling import Speller
@@ -65,8 +65,8 @@ class Lexicon:
 
     language: str
     nlp: Language
-    targets: Matcher
-    modifiers: Matcher
+    targets: AnchoredMatcher
+    modifiers: AnchoredMatcher
     target_rules: dict[str, TargetRule]
     modifier_rules: dict[str, ModifierRule]
     terminators: set[str]
@@ -119,7 +119,7 @@ class Lexicon:
     prefer_highest: frozenset[str] = frozenset()
     # frames (frames.py): the parts' patterns in one matcher, each key's part
     # name and pattern text, and the findings' frame rules
-    frame_parts: Matcher | None = None
+    frame_parts: AnchoredMatcher | None = None
     frame_keys: dict[str, tuple[str, str]] = field(default_factory=dict)
     frame_rules: list[FrameRule] = field(default_factory=list)
     # a finding's loose denial ("no blood", present_loose or absent_if_negated

@@ -51,7 +51,7 @@ class Scope:
 def raw_triggers(doc: Doc, lex: Lexicon) -> list[Trigger]:
     """Every trigger, terminator and pseudo-trigger, before pruning."""
     out: list[Trigger] = []
-    matches: list[tuple[int, int, int, list[int]]] = lex.modifiers(doc, with_alignments=True)  # type: ignore[assignment]
+    matches: list[tuple[int, int, int, list[int]]] = lex.modifiers(doc, with_alignments=True)
     for match_id, start, end, align in matches:
         key = doc.vocab.strings[match_id]
         if key in lex.marks:
@@ -78,7 +78,21 @@ def _overlaps(a0: int, a1: int, b0: int, b1: int) -> bool:
     return a0 < b1 and b0 < a1
 
 
-def prune(triggers: list[Trigger], targets: Iterable[frozenset[int]]) -> list[Trigger]:
+def _opens(t: Trigger, pseudo: Trigger, doc: Doc | None) -> bool:
+    """A comma or other mark the pseudo-trigger starts with, read as a terminator
+    (not "and my": "and my sister" is a relative she is with, whose "my sister"
+    the pseudo-trigger also takes)."""
+    return (
+        doc is not None
+        and t.category == "terminate"
+        and t.start == pseudo.start
+        and doc[t.start].is_punct
+    )
+
+
+def prune(
+    triggers: list[Trigger], targets: Iterable[frozenset[int]], doc: Doc | None = None
+) -> list[Trigger]:
     """Drop triggers inside a pseudo-trigger or a finding's own phrase; keep the longest
     of overlapping triggers.
 
@@ -89,11 +103,15 @@ def prune(triggers: list[Trigger], targets: Iterable[frozenset[int]]) -> list[Tr
     for lit in targets:
         taken |= lit
     pseudo = [t for t in triggers if t.category == "pseudo"]
+    # a pseudo-trigger that opens with a clause break keeps it ("No tingling, it's
+    # better when I sit": the ", it" still ends the "No")
     kept = [
         t
         for t in triggers
         if t.category != "pseudo"
-        and not any(p.start <= t.start and t.end <= p.end for p in pseudo)
+        and not any(
+            p.start <= t.start and t.end <= p.end and not _opens(t, p, doc) for p in pseudo
+        )
         and (
             t.category in _ENDS
             or not taken.intersection(range(t.start, t.end))
@@ -104,6 +122,7 @@ def prune(triggers: list[Trigger], targets: Iterable[frozenset[int]]) -> list[Tr
     # tokens held by a chosen modifier: a set, so that text made of thousands of
     # triggers ("no no no ...") is pruned in linear, not quadratic, time
     held: set[int] = set()
+    present: set[int] = set()  # tokens of words of the present ("I'm", "now")
     for t in kept:
         if t.category in _ENDS:
             chosen.append(t)
@@ -112,12 +131,18 @@ def prune(triggers: list[Trigger], targets: Iterable[frozenset[int]]) -> list[Tr
             continue
         chosen.append(t)
         held.update(range(t.start, t.end))
-    # a terminator inside a chosen trigger ("but" in "nothing but") does not end scopes
+        if t.category == "current":
+            present.update(range(t.start, t.end))
+    # a terminator inside a chosen trigger ("but" in "nothing but") does not end
+    # scopes; her "I" inside "I'm" (a word of the present) still ends a relative's:
+    # "my sister had her baby at 32 weeks and I'm 32 weeks now"
     return [
         c
         for c in chosen
         if c.category not in _ENDS
-        or not held.intersection(range(c.start, c.end))
+        or not (held - present if c.category == "family_end" else held).intersection(
+            range(c.start, c.end)
+        )
     ]
 
 

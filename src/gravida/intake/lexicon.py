@@ -17,9 +17,9 @@ from typing import Any
 
 import spacy
 from spacy.language import Language
-from spacy.matcher import Matcher
 
 from gravida.intake.about import About, load_about, load_elsewhere, load_questions
+from gravida.intake.anchored import AnchoredMatcher
 from gravida.intake.compiled import (
     CATEGORIES,
     DIRECTIONS,
@@ -121,8 +121,8 @@ def _load(pack: Pack, raw: Any, language: str) -> Lexicon:
         raise err("readings", "expected form: lemma")
     nlp = _blank_nlp(str(raw.get("tokeniser") or language), normaliser, readings)
     lemmas = match == "lemma"
-    targets = Matcher(nlp.vocab, validate=True)
-    modifiers = Matcher(nlp.vocab, validate=True)
+    targets = AnchoredMatcher(nlp.vocab)
+    modifiers = AnchoredMatcher(nlp.vocab)
     target_rules: dict[str, TargetRule] = {}
     modifier_rules: dict[str, ModifierRule] = {}
     history: set[str] = set()
@@ -134,7 +134,7 @@ def _load(pack: Pack, raw: Any, language: str) -> Lexicon:
     elsewhere: dict[str, About] = {}
     elsewhere_stated: dict[str, About] = {}
     cues_of: dict[str, About] = {}
-    frame_matcher = Matcher(nlp.vocab, validate=True)
+    frame_matcher = AnchoredMatcher(nlp.vocab)
     frame_keys: dict[str, tuple[str, str]] = {}
 
     macros_raw = raw.get("macros") or {}
@@ -146,14 +146,14 @@ def _load(pack: Pack, raw: Any, language: str) -> Lexicon:
 
     vocabulary: set[str] = set()
 
-    def add(matcher: Matcher, key: str, pattern: str, entry: str) -> None:
+    def add(matcher: AnchoredMatcher, key: str, pattern: str, entry: str) -> None:
         context: list[int] = []
         spec = compile_pattern(nlp, pattern, entry, macros, lemmas, context, vocabulary)
         gaps[key] = frozenset(i for i, t in enumerate(spec) if "TEXT" in t)
         if context:
             marks[key] = frozenset(context)
         try:
-            matcher.add(key, [spec])
+            matcher.add(key, spec)
         except (ValueError, KeyError) as exc:
             raise err(entry, f"spaCy rejects {pattern!r}: {exc}") from None
 
@@ -303,6 +303,8 @@ def _load(pack: Pack, raw: Any, language: str) -> Lexicon:
         speller = build_speller(raw.get("spelling"), vocabulary, known)
     from gravida.intake.medicines import medicine_matcher  # it reads scopes: not at import
 
+    for matcher in (targets, modifiers, frame_matcher):  # grouped once, not per text
+        matcher.build()
     return Lexicon(
         language=language,
         lemmas=lemmas,

@@ -57,7 +57,7 @@ def targets(doc: Doc, lex: Lexicon, triggers: list[ctx.Trigger]) -> list[Mention
         if t.category == "terminate" and not held.issuperset(range(t.start, t.end)):
             ends.update(range(t.start, t.end))
     found: list[Mention] = []
-    matches: list[tuple[int, int, int, list[int]]] = lex.targets(doc, with_alignments=True)  # type: ignore[assignment]
+    matches: list[tuple[int, int, int, list[int]]] = lex.targets(doc, with_alignments=True)
     for match_id, start, end, align in matches:
         key = doc.vocab.strings[match_id]
         gaps = lex.gaps.get(key, frozenset())
@@ -105,7 +105,7 @@ def _frames(doc: Doc, lex: Lexicon, ends: set[int], found: list[Mention]) -> lis
     if lex.frame_parts is None or not lex.frame_rules:
         return []
     hits: dict[str, list[PartHit]] = {}
-    matches: list[tuple[int, int, int, list[int]]] = lex.frame_parts(doc, with_alignments=True)  # type: ignore[assignment]
+    matches: list[tuple[int, int, int, list[int]]] = lex.frame_parts(doc, with_alignments=True)
     for match_id, start, end, align in matches:
         key = doc.vocab.strings[match_id]
         name, pattern = lex.frame_keys[key]
@@ -142,7 +142,7 @@ def widen(doc: Doc, norm: str, lex: Lexicon, mentions: list[Mention]) -> list[Me
     for m in mentions:
         new = m
         for n, rule in enumerate(lex.wide_ranges):
-            if m.finding != rule.finding or m.polarity != "present":
+            if m.finding != rule.finding or m.polarity not in ("present", "present_cued"):
                 continue
             sent = doc[m.start].sent
             key = (n, sent.start)

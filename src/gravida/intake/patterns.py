@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from spacy.language import Language
 
@@ -103,8 +104,8 @@ def compile_pattern(
         """Per token of a pattern word, the keys it matches (more than one only for
         a lemma language's dictionary-form ambiguity: morph.pattern_lemmas)."""
         if lemmas:
-            return [pattern_lemmas(t.text) for t in nlp.make_doc(text)]
-        return [(t.lower_,) for t in nlp.make_doc(text)]
+            return [pattern_lemmas(t) for t, _ in _tokens(nlp, text)]
+        return [(low,) for _, low in _tokens(nlp, text)]
 
     out: list[dict[str, Any]] = []
     sink: set[str] = words if words is not None else set()
@@ -173,6 +174,21 @@ def compile_pattern(
     if not out or all(s.get("OP") for s in out):
         raise err(entry, f"pattern {pattern!r} matches nothing solid")
     return out
+
+
+# per pipeline, the tokens (text, lower case) of each pattern word: a phrase file
+# names the same few hundred words in over a thousand patterns
+_TOKENS: WeakKeyDictionary[Language, dict[str, tuple[tuple[str, str], ...]]] = (
+    WeakKeyDictionary()
+)
+
+
+def _tokens(nlp: Language, text: str) -> tuple[tuple[str, str], ...]:
+    known = _TOKENS.setdefault(nlp, {})
+    found = known.get(text)
+    if found is None:
+        found = known[text] = tuple((t.text, t.lower_) for t in nlp.make_doc(text))
+    return found
 
 
 def _lemma_spec(word: str, entry: str, pattern: str, sink: set[str]) -> dict[str, Any]:

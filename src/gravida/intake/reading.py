@@ -15,7 +15,7 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from gravida.intake import context as ctx
-from gravida.intake.about import asked, has_cue, near_place
+from gravida.intake.about import About, asked, has_cue, near_place
 from gravida.intake.evidence import ParseResult, TextEvidence
 from gravida.intake.lexicon import Lexicon, lexicon_for
 from gravida.intake.medicines import find_medicines, medicine_spans
@@ -78,7 +78,7 @@ def read_one(text: str, pack: Pack, language: str) -> ParseResult:
     # finding's phrase claims its words ("lying down doesn't help": the
     # "doesn't help" of an unrelieved pain)
     in_gaps = ctx.gap_negations(triggers, names)
-    triggers = ctx.prune(triggers, [m.literal for m in mentions] + names)
+    triggers = ctx.prune(triggers, [m.literal for m in mentions] + names, doc)
     all_scopes = ctx.scopes(doc, triggers, lex)
 
     evidence: list[TextEvidence] = []
@@ -146,7 +146,7 @@ def read_one(text: str, pack: Pack, language: str) -> ParseResult:
             pol = "absent" if negated else "present"
         elif m.polarity == "present_cued":
             # "regularly" is a rhythm of tightenings only beside one (about.py)
-            if not has_cue(doc, m.start, m.end, lex.cues_of[m.finding], all_scopes):
+            if not has_cue(doc, m.start, m.end, _cue_of(lex, m.finding), all_scopes):
                 continue
             pol = "absent" if negated else "present"
         else:
@@ -318,6 +318,21 @@ def _same_clause(doc: Doc, trigger: ctx.Trigger, t0: int, t1: int) -> bool:
     return not any(tok.is_punct for tok in doc[a:b])
 
 
+def _cue_of(lex: Lexicon, finding: str) -> About:
+    """The cue a cued mention needs: its finding's, or, for a mention a wide range
+    made another finding ("every 10 to 40 minutes": irregular), the first one's."""
+    if finding in lex.cues_of:
+        return lex.cues_of[finding]
+    return next(lex.cues_of[r.finding] for r in lex.wide_ranges if r.then == finding)
+
+
+def _in_question(doc: Doc, t0: int) -> bool:
+    """A number in a question she asks is still hers: "Is it normal to bleed at
+    30 weeks?", "should I worry about back pain at 34 weeks?" give her weeks (the
+    question's hypothetical words are about what she asks, not her numbers)."""
+    return any(t.text.startswith("?") for t in doc[t0].sent[-3:])
+
+
 def _numbers(
     norm: str, doc: Doc, lex: Lexicon, all_scopes: Sequence[ctx.Scope], text: str
 ) -> list[TextEvidence]:
@@ -329,7 +344,8 @@ def _numbers(
         mods = [
             s
             for s in ctx.modifiers_of(t0, t1, all_scopes)
-            if s.trigger.category != "historical" or _same_clause(doc, s.trigger, t0, t1)
+            if (s.trigger.category != "historical" or _same_clause(doc, s.trigger, t0, t1))
+            and not (s.trigger.category == "hypothetical" and _in_question(doc, t0))
         ]
         flags = [
             _DROP.get(s.trigger.category, s.trigger.category)
@@ -355,6 +371,20 @@ def _numbers(
     for h, flags in dropped:
         out.append(evidence(h, tuple(flags), False))
     return out
+
+
+AFTER_MENTION = 3  # words after a mention that ``not_between`` also sees
+
+
+def _after_mention(doc: Doc, t1: int) -> int:
+    """Where the words said right after a mention end: at most ``AFTER_MENTION``
+    tokens on, never past punctuation or its sentence. A place named after its
+    side («справа поясница», "on the right, in my back") is the place of that side."""
+    end = min(len(doc), t1 + AFTER_MENTION, doc[t1 - 1].sent.end if t1 else len(doc))
+    for k in range(t1, end):
+        if doc[k].is_punct:
+            return k
+    return end
 
 
 def _near(
@@ -399,7 +429,7 @@ def _near(
                 continue
             cue_at = cues[n][bisect_left(cues[n], t0) - 1]  # the nearest cue before
             if rule.not_between is not None:
-                t1 = token_span(doc, e.start, e.end)[1]
+                t1 = _after_mention(doc, token_span(doc, e.start, e.end)[1])
                 if any(rule.not_between.match(tok.lower_) for tok in doc[cue_at + 1 : t1]):
                     continue
             if rule.instead:

@@ -12,8 +12,9 @@ her own words and every span still points into what she wrote.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Latin letters, with the accented ones of scholarly spellings ("poležu")
 _LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f']*")
@@ -31,13 +32,20 @@ class Retyped:
         return self.back[start], self.back[end]
 
 
-def _word(word: str, scheme: str, before: Sequence[tuple[str, str]]) -> str:
-    from transliterate import translit
+@lru_cache(maxsize=8)
+def _scheme(scheme: str) -> Callable[[str], str]:
+    """The library's function for one scheme, made once: ``transliterate.translit``
+    builds the scheme's tables again for every word it is given."""
+    from transliterate.utils import get_translit_function
 
+    return get_translit_function(scheme)  # type: ignore[no-any-return]
+
+
+def _word(word: str, scheme: str, before: Sequence[tuple[str, str]]) -> str:
     low = word.lower()
     for latin, native in before:
         low = low.replace(latin, native)
-    out = str(translit(low, scheme))
+    out = str(_scheme(scheme)(low))
     return out if word.islower() else out[:1].upper() + out[1:]
 
 

@@ -405,6 +405,7 @@ class Openings:
         p_yes = posterior @ self.model.p[trimester(ev.weeks)]
         outside = self._outside_weeks(ev.weeks)
         implies = [(imp.if_, imp.then) for imp in self.engine.pack.implies]
+        soft = frozenset((imp.if_, imp.then) for imp in self.engine.pack.implies if imp.soft)
         # the likeliest "no" that lowers the level, the first of equal ones; every
         # candidate scored in one batch (a row's level is its own: policy.evaluate)
         found: list[tuple[float, str]] = []
@@ -420,7 +421,7 @@ class Openings:
             if likely < self.params.plausible_answer:
                 continue
             present, absent = set(ev.present), set(ev.absent) | {f}
-            if not close_implications(implies, present, absent):
+            if not close_implications(implies, present, absent, soft):
                 continue
             found.append((likely, q.id))
             hyps.append(Hypothesis(frozenset(present), frozenset(absent), ev.numbers, None))

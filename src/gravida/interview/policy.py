@@ -12,7 +12,7 @@ setting an emergency level further answers could still complete.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -410,18 +410,23 @@ def _column(cell: tuple[str, tuple[int | None, tuple[int, ...], tuple[int, ...]]
 
 
 def close_implications(
-    pack_implies: Iterable[tuple[str, str]], present: set[str], absent: set[str]
+    pack_implies: Iterable[tuple[str, str]], present: set[str], absent: set[str],
+    soft: Collection[tuple[str, str]] = (),
 ) -> bool:
-    """Apply implications both ways; False when the result contradicts itself."""
+    """Apply implications both ways; False when the result contradicts itself.
+
+    ``soft``: the pairs among them that are soft (findings.yaml), applied as the
+    engine applies them: forwards only while the second is not absent, never back."""
     implies = list(pack_implies)
     changed = True
     while changed:
         changed = False
         for if_, then in implies:
-            if if_ in present and then not in present:
+            is_soft = (if_, then) in soft
+            if if_ in present and then not in present and not (is_soft and then in absent):
                 present.add(then)
                 changed = True
-            if then in absent and if_ not in absent:
+            if not is_soft and then in absent and if_ not in absent:
                 absent.add(if_)
                 changed = True
     return not (present & absent)

@@ -45,6 +45,7 @@ from gravida.engine.model import trimester
 from gravida.interview.answers import Value
 from gravida.interview.catalogue import Catalogue, QuestionSpec
 from gravida.interview.decision import Outcomes, QuestionPlan, Scored, State, decide
+from gravida.interview.leader import leader_question
 from gravida.interview.lookahead import answer_probabilities, figures, pair_crossing
 from gravida.interview.openings import Openings
 from gravida.interview.policy import (
@@ -90,6 +91,7 @@ class Selector:
         self.openings = Openings(engine, catalogue, self.policy)
         pack = engine.pack
         self.implies = [(imp.if_, imp.then) for imp in pack.implies]
+        self.soft = frozenset((imp.if_, imp.then) for imp in pack.implies if imp.soft)
         self.implied = frozenset(f for pair in self.implies for f in pair)
         # per condition, its adjustments that need every one of their parts (rank, rule)
         self._two_part: list[list[tuple[int, expr.All]]] = [
@@ -240,6 +242,12 @@ class Selector:
             again = o.recheck(ev, state, level0, int(batch.floor_rank[0]), post0, base)
             if again is not None:
                 return replace(p, question=again, stop=None, phase="danger")
+        if p.stop == "emergency":
+            # after "go now": which of two close emergency causes leads (leader.py)
+            lead_q = leader_question(params, o.emergency_rank, state.after_emergency,
+                                     questions, entries, prob, k_arr, batch)
+            if lead_q is not None:
+                return replace(p, question=lead_q, stop=None, phase="emergency")
         return p
 
     def raise_to(self, level0: int) -> int:
@@ -360,7 +368,7 @@ class Selector:
                                    frozenset(yes | no)))
             return len(hyps) - 1
         present, absent = set(ev.present) | yes, set(ev.absent) | no
-        if not close_implications(self.implies, present, absent):
+        if not close_implications(self.implies, present, absent, self.soft):
             return None
         changed = frozenset((present - ev.present) | (absent - ev.absent))
         hyps.append(Hypothesis(frozenset(present), frozenset(absent), ev.numbers, changed))

@@ -42,6 +42,7 @@ class _Derived:
     covered: frozenset[str]
     emergency: bool
     pending: str | None  # a group answered "yes" that still needs "which"
+    after_emergency: int = 0  # answers given after the emergency was shown
 
 
 @dataclass(frozen=True)
@@ -164,7 +165,8 @@ def start(
 
 def _state(session: Session) -> State:
     d = session.derived
-    return State(d.case, d.asked, d.covered, session.questions_asked, d.emergency)
+    return State(d.case, d.asked, d.covered, session.questions_asked, d.emergency,
+                 d.after_emergency)
 
 
 def plan(session: Session) -> QuestionPlan:
@@ -281,11 +283,12 @@ def _replay(
         raise InterviewError(N_("that answer contradicts an earlier one: %(problem)s"),
                              problem=exc) from None
     if pending is not None:  # nothing is known yet: wait for which ones
-        derived = _Derived(case, d.asked, d.covered, d.emergency, pending)
+        derived = _Derived(case, d.asked, d.covered, d.emergency, pending, d.after_emergency)
         return Session(engine, initial, volunteered, answers, derived)
     covered = d.covered | _settled(q, v, unknown_members(before, q) if q.kind == "group" else [])
     emergency = d.emergency or _reveals_emergency(engine, d.case, case)
-    derived = _Derived(case, d.asked | {q.id}, frozenset(covered), emergency, None)
+    derived = _Derived(case, d.asked | {q.id}, frozenset(covered), emergency, None,
+                       d.after_emergency + 1 if d.emergency else 0)
     return Session(engine, initial, volunteered, answers, derived)
 
 

@@ -142,6 +142,10 @@ class Implication(Strict):
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
     if_: str = Field(alias="if")
     then: str
+    # Soft: the first is (mainly) a case of the second, not always one. A case stating
+    # the first present has the second present unless it states the second absent;
+    # the second absent does not make the first absent (findings.yaml, docs/model.md).
+    soft: bool = False
 
 
 class FindingsFile(Strict):

@@ -245,7 +245,10 @@ def _context(
             "set_by": {"kind": i18n._(SET_BY[s.kind]), "id": s.id, "says": s.says,
                        "source": src.title if src is not None else s.src,
                        "probability": None if s.probability is None else _percent(s.probability),
-                       "without": [pack.label(f) for f in s.without]},
+                       "without": [pack.label(f) for f in s.without],
+                       # the red flags she said yes to that this level was reached without
+                       # (taken as "no"): a clinician must see both kinds of variant
+                       "denied": [pack.label(f) for f in s.denied]},
             "others": others,
         },
         "positives": positives,

@@ -1,0 +1,80 @@
+"""After "go now": a question that names which of two close emergency causes leads
+(interview/leader.py). Structured states written for these tests (no vignette text)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from gravida.engine import Case
+from gravida.evaluation.interview_mode import SimulatedPatient
+from gravida.interview import answer, answered_by_text, next_question, start
+from gravida.interview.session import _state, catalogue, plan, selector
+
+# a fever with shaking chills, low back and lower belly pain at 31 weeks: an emergency
+# shown at once, a kidney infection and an infection around the baby both close
+FEVER = {"gestational_weeks": 31, "temperature_c": 38.5, "heart_rate": 100,
+         "systolic_bp": 118, "diastolic_bp": 72,
+         "present": ["pain_lower_back_central", "pain_lower_abdomen", "fever", "chills_rigors"],
+         "absent": ["faint_or_dizzy", "shortness_of_breath", "vaginal_bleeding", "pain_tearing",
+                    "coughing_blood"]}
+
+
+def _run(engine, truth):
+    s = start(engine, Case.from_dict(FEVER, engine.pack), answered_by_text(engine, FEVER))
+    patient = SimulatedPatient(engine, Case.from_dict(truth, engine.pack))
+    steps = []
+    for _ in range(10):
+        p = plan(s)
+        q = next_question(s)
+        if q is None:
+            return s, steps, p.stop
+        steps.append((q.id, p.phase))
+        s = answer(s, q.id, patient.reply(q))
+    raise AssertionError("did not stop")
+
+
+def test_one_answer_that_separates_two_emergency_causes_is_asked_after_go_now(engine):
+    before = engine.assess(Case.from_dict(FEVER, engine.pack))
+    assert before.triage.level == "emergency"
+    assert before.ranked[:2] == ["pyelonephritis", "chorioamnionitis"]
+    truth = {**FEVER, "present": [*FEVER["present"], "fluid_leak"]}
+    s, steps, stop = _run(engine, truth)
+    assert stop == "emergency"
+    # announced like the emergency's other questions, and it names the leader
+    assert steps and all(phase == "emergency" for _, phase in steps)
+    assert engine.assess(s.case).ranked[0] == "chorioamnionitis"
+
+
+def test_at_most_leader_questions_answers_after_go_now(engine):
+    cap = catalogue(engine).params.leader_questions
+    assert 1 <= cap <= 2
+    s, steps, stop = _run(engine, FEVER)  # she cannot say: "don't know" to everything
+    assert stop == "emergency"
+    assert len(steps) <= cap
+    # past the cap, the same state stops
+    state = _state(s)
+    assert selector(engine).plan(replace(state, after_emergency=cap)).stop == "emergency"
+
+
+def test_no_leader_question_before_an_emergency_is_shown(engine):
+    calm = {"gestational_weeks": 31, "present": ["pain_lower_back_central"]}
+    s = start(engine, Case.from_dict(calm, engine.pack), answered_by_text(engine, calm))
+    assert _state(s).after_emergency == 0
+    assert plan(s).phase != "emergency"
+
+
+def test_the_checks_of_a_level_the_differential_set_end_after_emergency_checks(engine):
+    """Back pain and bleeding at 30 weeks: the rule says emergency, an abruption
+    made probable says ambulance; the ambulance is shown and checked with what
+    could lower it, for at most ``emergency_checks`` answers; then it stays."""
+    bleeding = {"gestational_weeks": 30, "present": ["pain_lower_back_central", "vaginal_bleeding"]}
+    s = start(engine, Case.from_dict(bleeding, engine.pack), ["pain_location"])
+    state = _state(s)
+    sel = selector(engine)
+    p = sel.plan(state)
+    assert p.level == "emergency_ambulance" and p.phase == "emergency"
+    assert p.question is not None  # a check: could it be lower?
+    cap = catalogue(engine).params.emergency_checks
+    assert 1 <= cap < catalogue(engine).params.max_questions
+    late = sel.plan(replace(state, after_emergency=cap))
+    assert late.question is None and late.stop == "emergency_ambulance"
