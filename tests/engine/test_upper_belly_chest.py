@@ -157,6 +157,28 @@ def test_right_upper_pain_after_fatty_meals_is_gallstones(engine, weeks, present
     assert a.ranked[0] == GALL
     if weeks >= 20:
         assert a.triage.level == "emergency"
+        assert a.working is None
+
+
+def test_a_named_condition_the_picture_argues_against_is_not_listed_first(engine):
+    # fatty-meal colic under the right ribs at 30 weeks with a normal pressure and no
+    # headache: the pre-eclampsia row applies (the level is its emergency), but the
+    # picture leaves pre-eclampsia below its prior, so the list keeps its order
+    from gravida.engine.model import softmax
+
+    data = {"gestational_weeks": 30,
+            "present": ["pain_upper_abdomen", "pain_right_side", "pain_after_fatty_meals",
+                        "nausea_vomiting"],
+            "absent": ["severe_headache", "visual_disturbance"],
+            "systolic_bp": 118, "diastolic_bp": 72, "pain_severity": 7}
+    a = engine.assess(data)
+    _, post = engine.posterior(engine.case(data))
+    i = engine.model.conditions.index(HELLP)
+    assert post[i] < softmax(engine.model.log_prior(30))[i]
+    assert "preeclampsia_symptom_from_20_weeks" in {r.id for r in a.triage.reasons}
+    assert a.triage.level == "emergency"
+    assert a.working is None
+    assert a.ranked[0] == GALL
 
 
 def test_upper_belly_pain_alone_after_20_weeks_still_names_pre_eclampsia_first(engine):

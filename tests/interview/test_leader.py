@@ -61,3 +61,20 @@ def test_no_leader_question_before_an_emergency_is_shown(engine):
     s = start(engine, Case.from_dict(calm, engine.pack), answered_by_text(engine, calm))
     assert _state(s).after_emergency == 0
     assert plan(s).phase != "emergency"
+
+
+def test_the_checks_of_a_level_the_differential_set_end_after_emergency_checks(engine):
+    """Back pain and bleeding at 30 weeks: the rule says emergency, an abruption
+    made probable says ambulance; the ambulance is shown and checked with what
+    could lower it, for at most ``emergency_checks`` answers; then it stays."""
+    bleeding = {"gestational_weeks": 30, "present": ["pain_lower_back_central", "vaginal_bleeding"]}
+    s = start(engine, Case.from_dict(bleeding, engine.pack), ["pain_location"])
+    state = _state(s)
+    sel = selector(engine)
+    p = sel.plan(state)
+    assert p.level == "emergency_ambulance" and p.phase == "emergency"
+    assert p.question is not None  # a check: could it be lower?
+    cap = catalogue(engine).params.emergency_checks
+    assert 1 <= cap < catalogue(engine).params.max_questions
+    late = sel.plan(replace(state, after_emergency=cap))
+    assert late.question is None and late.stop == "emergency_ambulance"

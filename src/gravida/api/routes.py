@@ -8,8 +8,9 @@ full, a medicine check); free text runs in a thread, one at a time per worker
 (``off_loop``), and everything that touches the database in the thread pool
 (plain ``def`` routes), so that one slow request never holds up the worker's
 others. The full result's cost is bounded by the pack, not by the request
-(docs/deploy.md, "Performance"): a few milliseconds at worst, less than a
-compute thread would hold the interpreter's lock before the loop got it back.
+(docs/deploy.md, "Performance"): a few milliseconds at worst, about as long as
+a compute thread keeps the interpreter's lock from the loop (its 5 ms switch
+interval) each time the loop asks for it.
 """
 
 from __future__ import annotations
@@ -186,9 +187,10 @@ async def assess(
     if lang is not None and isinstance(body, dict) and "lang" not in body:
         body = {**body, "lang": lang}  # Accept-Language, as if the body had said it
     # Both details on the event loop: their cost is bounded by the pack (the engine is
-    # linear in it, the work-up's search capped at MAX_HISTORIES histories a test), at
-    # most a few milliseconds, so handing them to a thread (0.1-0.2 ms a request) buys
-    # nothing: a compute thread keeps the interpreter's lock from the loop as long.
+    # linear in it, the work-up's search capped at MAX_HISTORIES histories a test), a
+    # few milliseconds at worst, so handing them to a thread (0.1-0.2 ms a request)
+    # buys little: a compute thread keeps the interpreter's lock from the loop for up
+    # to its 5 ms switch interval at a time.
     return JsonResponse(service.assess(body, detail=detail).to_json())
 
 

@@ -212,7 +212,8 @@ def _announce(session: Session) -> None:
     out.print("  " + _("because:") + f" {t.set_by.says}")
     if t.level != AMBULANCE and next_question(session) is not None:
         out.print("  [bold]" + _("Do this now.") + "[/bold] "
-                  + _("A few more questions decide whether you need an ambulance."))
+                  + _("A few more questions help decide how urgent this is and what should be "
+                    "checked first."))
     out.print()
 
 

@@ -52,6 +52,10 @@ class Evidence:
         return finding_state(finding, self.numbers, self.present, self.absent)
 
 
+# Not clinical: a bound on memory (log priors kept per gestational week).
+LOG_PRIORS_KEPT = 512
+
+
 class Model:
     """Arrays compiled from a pack; immutable and shared across threads and calls."""
 
@@ -107,6 +111,12 @@ class Model:
         self.meaningful: dict[str, tuple[float, float]] = {
             f: i.meaningful_weeks for f, i in pack.info.items() if i.meaningful_weeks is not None
         }
+        self._log_prior: dict[float, FloatArray] = {}
+        # the pack's number maps as compiled tests (expr.compile_node: the same answers)
+        self._number_maps = [
+            (nm.finding, nm.present_if, expr.compile_node(p_node),
+             None if a_node is None else expr.compile_node(a_node))
+            for nm, p_node, a_node in pack.number_maps]
 
     # --- evidence ---------------------------------------------------------------
 
@@ -115,20 +125,20 @@ class Model:
         present, absent = set(case.present), set(case.absent)
         numbers = dict(case.numbers)
         notes: list[str] = []
-        for nm, p_node, a_node in self.pack.number_maps:
-            if expr.evaluate(p_node, present, absent, numbers):
-                if nm.finding in absent:
-                    absent.discard(nm.finding)
+        for finding, present_if, p_test, a_test in self._number_maps:
+            if p_test(present, absent, numbers):
+                if finding in absent:
+                    absent.discard(finding)
                     notes.append(
-                        f"{nm.finding} taken as present from the measurement ({nm.present_if})"
+                        f"{finding} taken as present from the measurement ({present_if})"
                     )
-                present.add(nm.finding)
+                present.add(finding)
             elif (
-                a_node is not None
-                and nm.finding not in present
-                and expr.evaluate(a_node, present, absent, numbers)
+                a_test is not None
+                and finding not in present
+                and a_test(present, absent, numbers)
             ):
-                absent.add(nm.finding)
+                absent.add(finding)
         for fid, inputs, test in self._derived:
             if not inputs.isdisjoint(numbers):
                 (present if test(present, absent, numbers) else absent).add(fid)
@@ -181,10 +191,18 @@ class Model:
     # --- inference --------------------------------------------------------------
 
     def log_prior(self, weeks: float) -> FloatArray:
-        """Log prior for this gestational age; -inf where a week limit excludes a condition."""
-        allowed = (self.weeks_from <= weeks) & (weeks < self.weeks_before)
-        with np.errstate(divide="ignore"):
-            out: FloatArray = np.where(allowed, np.log(self.prior[trimester(weeks)]), -np.inf)
+        """Log prior for this gestational age; -inf where a week limit excludes a condition.
+
+        Kept per week, read-only (one interview, one gestation; every assessment of a
+        week the same vector)."""
+        out = self._log_prior.get(weeks)
+        if out is None:
+            allowed = (self.weeks_from <= weeks) & (weeks < self.weeks_before)
+            with np.errstate(divide="ignore"):
+                out = np.where(allowed, np.log(self.prior[trimester(weeks)]), -np.inf)
+            out.flags.writeable = False
+            if len(self._log_prior) < LOG_PRIORS_KEPT:
+                self._log_prior[weeks] = out
         return out
 
     def log_scores(self, ev: Evidence) -> FloatArray:

@@ -12,13 +12,18 @@ name those conditions (``suspects`` in triage.yaml).
 The rule here: when a floor rule that names conditions asks for a level above
 the one the leading condition would get on its own (its level after its
 adjustments), the likeliest of the named conditions that is possible at her
-weeks is listed first, as the working diagnosis, with the rule's words as the
-reason. Among several such rules, those asking for the most urgent level
-decide. The probabilities are not changed, and the triage does not depend on
-the order (it is computed from the posterior before this runs). A rule that
-names no condition (reduced movements, fever, a fall, heavy bleeding, shock)
-never reorders, nor does a named rule whose level the leading condition already
-warrants (a kidney infection leading a case with bleeding before 16 weeks).
+weeks and still suspected is listed first, as the working diagnosis, with the
+rule's words as the reason. Still suspected: its posterior is above its prior at
+her weeks. A picture that makes the named condition less probable than it was
+before anything was known (gallstone colic after a fatty meal with a normal
+pressure, for the pre-eclampsia that upper belly pain names) has argued against
+it, and listing it first there would misstate what the evidence says. Among
+several such rules, those asking for the most urgent level decide. The
+probabilities are not changed, and the triage does not depend on the order (it
+is computed from the posterior before this runs). A rule that names no condition
+(reduced movements, fever, a fall, heavy bleeding, shock) never reorders, nor
+does a named rule whose level the leading condition already warrants (a kidney
+infection leading a case with bleeding before 16 weeks).
 """
 
 from __future__ import annotations

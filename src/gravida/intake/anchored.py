@@ -186,14 +186,29 @@ class AnchoredMatcher:
         matches can lie in: around every token that is its anchor, as far as its
         patterns reach before and after that token (a group without one: all of it)."""
         at: dict[int, list[int]] = {}
-        for t in doc:
-            for g in self._by_lemma.get(t.lemma_, ()):
-                at.setdefault(g, []).append(t.i)
+        # the tokens' lemmas (and lower case) as the vocabulary's hashes, read in one
+        # go: a token object per token per matcher was most of a long text's cost
+        lemmas: list[int] = doc.to_array("LEMMA").tolist() if len(doc) else []
+        groups: dict[int, tuple[int, ...]] = {}  # per lemma, the groups it anchors
+        for i, h in enumerate(lemmas):
+            gs = groups.get(h)
+            if gs is None:
+                gs = groups[h] = tuple(self._by_lemma.get(self.vocab.strings[h], ()))
+            for g in gs:
+                at.setdefault(g, []).append(i)
         if self._by_form:  # an =word: one of the token's dictionary forms (lemmas.py)
-            for t in doc:
-                for form in lemma_set(t.lemma_ or t.lower_):
-                    for g in self._by_form.get(form, ()):
-                        at.setdefault(g, []).append(t.i)
+            lowers: list[int] = doc.to_array("LOWER").tolist() if len(doc) else []
+            forms: dict[int, tuple[int, ...]] = {}
+            for i, (h, low) in enumerate(zip(lemmas, lowers, strict=True)):
+                key = h or low  # the lemma, or the lower case where it has none
+                gs = forms.get(key)
+                if gs is None:
+                    found = lemma_set(self.vocab.strings[key])
+                    gs = forms[key] = tuple(
+                        g for form in found for g in self._by_form.get(form, ())
+                    )
+                for g in gs:
+                    at.setdefault(g, []).append(i)
         out = {g: [(0, len(doc))] for g in self._always}
         for g, positions in at.items():
             before, after = self._reach[g]

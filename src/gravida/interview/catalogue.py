@@ -64,6 +64,7 @@ class _Params(Strict):
     lead_change: float = Field(gt=0.0, le=1.0)
     level_weight: float = Field(ge=0.0)
     leader_questions: int = Field(ge=0, le=25)
+    emergency_checks: int = Field(ge=0, le=100)
     src: str
 
 
@@ -124,6 +125,7 @@ class Params:
     level_weight: float
     lead_change: float
     leader_questions: int = 0
+    emergency_checks: int = 100
 
 
 @dataclass(frozen=True)
@@ -219,7 +221,8 @@ def load_catalogue(pack: Pack) -> Catalogue:
     p = data.interview
     return Catalogue(questions, by_finding,
                      Params(p.max_questions, p.plausible_answer, p.lead_probability,
-                            p.level_weight, p.lead_change, p.leader_questions))
+                            p.level_weight, p.lead_change, p.leader_questions,
+                            p.emergency_checks))
 
 
 def _when(parents: list[str] | None, booleans: set[str], where: str) -> tuple[str, ...]:

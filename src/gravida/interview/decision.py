@@ -150,7 +150,10 @@ def decide(
     #    too, and then checked: a question with a plausible answer that changes the
     #    level is asked (one answer at a time: this is what she must do now).
     if state.emergency and level0 >= openings.emergency_rank:
-        by_differential = level0 > floor0
+        # the checks of a level the differential set (not the search for an
+        # ambulance) end after emergency_checks answers since the emergency was
+        # shown: the level she was told stays, the safe side
+        by_differential = level0 > floor0 and state.after_emergency < params.emergency_checks
         if level0 >= openings.ambulance_rank:
             checks = [s for s in scored if s.holds_level] if by_differential else []
             if not checks:

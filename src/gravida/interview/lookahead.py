@@ -60,8 +60,7 @@ def figures(params: Params, questions: Sequence[QuestionSpec],
     now). Every figure of a question reads its own answers and rows only, so the
     questions may be scored all at once (``Selector.plan``) or a few (``shortcut``)."""
     posts, levels = batch.posterior, batch.level
-    with np.errstate(divide="ignore", invalid="ignore"):
-        logs = np.where(posts > 0, np.log2(posts), 0.0)
+    logs = np.log2(posts, out=np.zeros_like(posts), where=posts > 0)  # 0 where 0
     entropy = -(posts * logs).sum(axis=1)
     top3 = np.sort(np.argsort(-posts, axis=1, kind="stable")[:, :3], axis=1)
     top3_moves = (top3 != top3[0]).any(axis=1)

@@ -123,8 +123,12 @@ class Openings:
         self._windowed = tuple((f, lo, hi) for f, (lo, hi) in self.meaningful.items()
                                if f in self.universe)
         self._outside: dict[float, frozenset[str]] = {}
+        self._floor_ranks = tuple((cr, pack.level_rank(cr.rule.level)) for cr in pack.floors)
         self._groups = tuple(q for q in catalogue.questions.values() if q.kind == "group")
-        self._others = tuple(q for q in catalogue.questions.values() if q.kind != "group")
+        # the other questions, each with its one finding when a yes/no question has one
+        self._others = tuple(
+            (q, q.findings[0] if q.kind != "number" and len(q.findings) == 1 else None)
+            for q in catalogue.questions.values() if q.kind != "group")
 
     def reopened(self, ev: Evidence, state: State) -> frozenset[str]:
         """The covered findings, less the unnamed members whose "yes" would now
@@ -304,17 +308,18 @@ class Openings:
             if len(open_) >= 2 or (open_ and (q.volunteered or not self._own(open_[0], ev))):
                 out.append((q, open_))
                 grouped.update(open_)
-        for q in self._others:
+        for q, single in self._others:
+            if single is not None:  # a yes/no question: its one finding (checked first)
+                if askable(single) and single not in grouped and q.id not in asked and (
+                        q.applies(present)):
+                    out.append((q, (single,)))
+                continue
             if q.id in asked or not q.applies(present):
                 continue
             if q.kind == "number":
                 open_ = tuple(f for f in q.findings if askable(f))
                 if open_ and all(self.probe_values.get(f) for f in open_):
                     out.append((q, open_))
-            elif len(q.findings) == 1:  # a yes/no question: its one finding
-                f = q.findings[0]
-                if askable(f) and f not in grouped:
-                    out.append((q, (f,)))
             else:
                 open_ = tuple(f for f in q.findings if askable(f))
                 if open_ and open_[0] not in grouped:
@@ -368,8 +373,7 @@ class Openings:
         is asked. A floor of one symptom alone is left to the ordinary rules (and
         to the safety net), or every urgent sign would be screened for."""
         out = []
-        for cr in self.engine.pack.floors:
-            rank = self.engine.pack.level_rank(cr.rule.level)
+        for cr, rank in self._floor_ranks:
             if not level < rank < self.emergency_rank or not (
                     self.floor_findings[cr.rule.id] & ev.present):
                 continue

@@ -93,6 +93,12 @@ class Selector:
         self.implies = [(imp.if_, imp.then) for imp in pack.implies]
         self.soft = frozenset((imp.if_, imp.then) for imp in pack.implies if imp.soft)
         self.implied = frozenset(f for pair in self.implies for f in pair)
+        # per condition, its adjustments that need every one of their parts (rank, rule)
+        self._two_part: list[list[tuple[int, expr.All]]] = [
+            [(pack.level_rank(cr.rule.level), node)
+             for cr in pack.condition_levels[c].adjust
+             for node in [cr.node] if isinstance(node, expr.All)]
+            for c in self.model.conditions]
 
     def plan(self, state: State) -> QuestionPlan:
         """The decision with every open question scored (``Scored``: tests and
@@ -299,11 +305,8 @@ class Selector:
         two answers must change the level. ``likely``: an answer's probability x
         answerable, by its place among ``entries``."""
         out = np.zeros(n_q, dtype=bool)
-        pack = self.engine.pack
-        condition = self.model.conditions[lead]
-        for cr in pack.condition_levels[condition].adjust:
-            node = cr.node
-            if pack.level_rank(cr.rule.level) == level0 or not isinstance(node, expr.All):
+        for rank, node in self._two_part[lead]:
+            if rank == level0:
                 continue
             states = [status(p, ev, askable) for p in node.parts]
             if any(s is False for s in states) or sum(s is None for s in states) != 2:
