@@ -6,12 +6,13 @@ wrong: the class's own wordings and its near misses (what must not be read as
 it) separately. ``--cases`` prints each miss with what was read. Prints
 figures; asserts nothing (``tests/intake/test_russian_tables.py`` holds them).
 
-    .venv/bin/python bench/ru_classes.py [--set 6|7|7b|8] [--cases]
+    .venv/bin/python bench/ru_classes.py [--set 6|7|7b|8|8b] [--cases]
 
 ``--set 6`` reads the session-6 tables (``ru_tables6.py``), ``--set 7`` the
 urgent findings' tables (``ru_tables7.py``), ``--set 7b`` its tables of the
 largest misses instead, ``--set 8`` the session-8 tables (numbers
-without "/10", false urgent readings, where a pain moved).
+without "/10", false urgent readings, where a pain moved), ``--set 8b`` its
+short durations and relief by rest.
 """
 
 from __future__ import annotations
@@ -49,6 +50,7 @@ def main(argv: list[str]) -> None:
         "7": (ru_tables7.URGENT, getattr(ru_tables7, "URGENT_AFTER", [])),
         "7b": (ru_tables7.MISSED, getattr(ru_tables7, "MISSED_AFTER", [])),
         "8": (ru_tables8.CLASSES8, ru_tables8.AFTER8),
+        "8b": (ru_tables8.CLASSES8B, getattr(ru_tables8, "AFTER8B", [])),
     }.get(which, (ru_tables.CLASSES, ru_tables.AFTER))
     total = [0, 0, 0, 0]
     print(f"{'class':32} {'missed':>9} {'rate':>6} {'near-miss wrong':>16} {'rate':>6}")

@@ -212,6 +212,72 @@ MIGRATION8_NEAR: list[Row] = [
     ("у пупка болело, прошло, теперь поясница справа ноет", {RLA: NP}),
 ]
 
+DUR, REST = "pain_duration_over_2_weeks", "pain_relieved_by_rest"
+
+# A short duration said (the pain has NOT lasted two weeks). A CONVENTION SPLIT, so
+# printed by the bench but not tested: the blind Russian sets mark an onset within
+# the last day absent, dev-ru leaves it unstated (stating it costs 24 false
+# positives there: min_days_to_state kept at 2): written before the
+# duration rules were opened, from the brief's class («со вчерашнего дня», «третий
+# день», «с утра»).
+SHORT8: list[Row] = [
+    ("Поясница болит со вчерашнего дня.", {DUR: "absent"}),
+    ("Спина болит третий день.", {DUR: "absent"}),
+    ("Болит с утра, не проходит.", {DUR: "absent"}),
+    ("Болит спина с позавчера", {DUR: "absent"}),
+    ("Со вчера ноет поясница", {DUR: "absent"}),
+    ("Вчера вечером заболела спина", {DUR: "absent"}),
+    ("Поясницу тянет пару дней", {DUR: "absent"}),
+    ("Боль началась сегодня утром", {DUR: "absent"}),
+    ("Болит уже четвёртые сутки", {DUR: "absent"}),
+    ("Спина болит с понедельника", {DUR: "absent"}),
+    ("Болит дней 5", {DUR: "absent"}),
+    ("Ночью проснулась от боли в спине, до этого ничего не болело", {DUR: "absent"}),
+    ("Болит несколько часов", {DUR: "absent"}),
+    ("Заболела поясница после обеда", {DUR: "absent"}),
+    ("Болит неделю", {DUR: "absent"}),
+]
+SHORT8_NEAR: list[Row] = [
+    ("Болит спина уже месяц, со вчерашнего дня сильнее", {DUR: P}),
+    ("Поясница болит с 20 недели", {DUR: NP}),
+    ("Болит третью неделю", {DUR: P}),
+    # «давно» is over two weeks in the phrase file (fixed: 30 days): the row's
+    # expectation was corrected after the first figure
+    ("Со вчерашнего дня температура, спина болит давно", {DUR: P}),
+    ("Болит почти всю беременность", {DUR: P}),
+    ("С утра мажет, спина болит месяц", {DUR: P}),
+]
+
+# Rest or a change of position eases the pain: the class the blind sets under-read
+# (counts only), written before the frames were opened.
+REST8: list[Row] = [
+    ("Когда ложусь на бок, становится легче.", {REST: P}),
+    ("Полежу с полчасика и отпускает.", {REST: P}),
+    ("Если сесть и посидеть, боль проходит.", {REST: P}),
+    ("Помогает только лечь.", {REST: P}),
+    ("Отдохну - и нормально.", {REST: P}),
+    ("Ночью, лёжа, почти не чувствую.", {REST: P}),
+    ("Стоит присесть - легче.", {REST: P}),
+    ("Меняю позу и боль уходит", {REST: P}),
+    ("Легче, когда лежу на левом боку", {REST: P}),
+    ("На диване полежала - как рукой сняло", {REST: P}),
+    ("В покое болит меньше", {REST: P}),
+    ("Утром после сна вообще не болит", {REST: P}),
+]
+REST8_NEAR: list[Row] = [
+    ("Лёжа тоже болит, не проходит", {REST: NP}),
+    ("Легче не становится ни в какой позе", {REST: NP}),
+    ("Ложусь, а боль не уходит", {REST: NP}),
+    ("Полежала, стало только хуже", {REST: NP}),
+    ("Лежать на спине не могу, больно", {REST: NP}),
+    ("Муж говорит, что ему легче, когда полежит", {REST: NP}),
+]
+
+CLASSES8B: dict[str, tuple[list[Row], list[Row]]] = {
+    "pain_duration_over_2_weeks (short said)": (SHORT8, SHORT8_NEAR),
+    "pain_relieved_by_rest": (REST8, REST8_NEAR),
+}
+
 CLASSES8: dict[str, tuple[list[Row], list[Row]]] = {
     "pain_severity (no /10)": (SEVERITY8, SEVERITY8_NEAR),
     "temperature_c (comma decimal)": (TEMPERATURE8, TEMPERATURE8_NEAR),
@@ -249,4 +315,18 @@ AFTER8: list[Row] = [
     ("живот у пупка болел, потом, через пару часов, заболел справа внизу", {RLA: P}),
     ("Болит поясница. Сначала ныло у пупка, а сейчас, к вечеру, справа.", {RLA: P}),
     ("Болит у пупка, спина справа ноет.", {RLA: NP}),
+]
+
+# A probe batch of relief wordings written after REST8 (which the reader mostly got
+# right): measured before the fix, 6 of these 8 were misread («легче становится, если
+# полежать»: the verb before the phrase's comma; «почти не ощущаю»; «не легче, если…»).
+AFTER8B: list[Row] = [
+    ("Стоит полежать, и почти не ощущаю.", {REST: P}),
+    ("Легче становится, если сменить положение.", {REST: P}),
+    ("Легче становится, когда полежу.", {REST: P}),
+    ("Легче бывает, если полежать.", {REST: P}),
+    ("Легче, если полежать.", {REST: P}),
+    ("Не легче, если полежать.", {REST: "absent"}),
+    ("Не легче, когда лежу", {REST: "absent"}),
+    ("Когда отдыхаю, боли почти нет.", {REST: P}),
 ]

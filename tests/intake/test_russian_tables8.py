@@ -20,7 +20,7 @@ from gravida.intake import parse_text
 from gravida.knowledge.load import Pack
 
 from .ru_tables import mismatch, table_params
-from .ru_tables8 import AFTER8, CLASSES8
+from .ru_tables8 import AFTER8, AFTER8B, CLASSES8, REST8, REST8_NEAR, SHORT8_NEAR
 
 KNOWN = {
     # Latin letters and digits only: the message is read as English
@@ -36,12 +36,33 @@ KNOWN = {
     # daughter may be the pregnant woman her mother writes for (session 6 keeps
     # "у дочки температура 38 и 2" hers); the question asks
     "у дочки жар 38,9, болит спина у меня",
+    # relief said as "I hardly feel it" lying at night: no relief word of the frames
+    "Ночью, лёжа, почти не чувствую.",
+    # "ему легче": the husband's relief (the pronoun is not read as someone else)
+    "Муж говорит, что ему легче, когда полежит",
+    # the relief after the clause's comma ("Когда отдыхаю, боли почти нет"): frames
+    # read within a clause
+    "Когда отдыхаю, боли почти нет.",
 }
 
-ROWS = table_params([*CLASSES8.items(), ("after", (AFTER8, []))], KNOWN)
+# the short durations themselves (SHORT8) are a convention split: printed by the
+# bench, not tested; their near misses (a long duration beside them) are
+ROWS = table_params([*CLASSES8.items(), ("after", (AFTER8, [])),
+                     ("short-near", ([], SHORT8_NEAR)), ("rest", (REST8, REST8_NEAR)),
+                     ("rest-probe", (AFTER8B, []))],
+                    KNOWN)
 
 
 @pytest.mark.parametrize(("text", "expected"), ROWS)
 def test_class_table(ipack: Pack, text: str, expected: dict[str, Any]) -> None:
     result = parse_text(text, ipack)
     assert mismatch(result.case, expected) == {}, [e.to_dict() for e in result.evidence]
+
+
+def test_russian_phrases_hold_no_trap() -> None:
+    """No "a|b c" trap in phrases/ru.yaml (the lint of tests/intake/pattern_lint.py):
+    «роды начались|начались роды|рожаю» was one pattern that matched none of the three."""
+    from .pattern_lint import lint
+
+    found = lint("ru")
+    assert not found, "\n".join(f"{w}: {p!r} ({'; '.join(r)})" for w, p, r in found)
