@@ -86,6 +86,26 @@ def test_vectorised_levels_agree_with_the_engine_on_required_signs(engine, prese
             assert o.level == engine.triage(after).level, (s.question, o.answer)
 
 
+def test_vectorised_levels_agree_with_the_engine_on_a_soft_implication(engine):
+    # a side of the pain with one-sided pain denied ("both sides, mainly the left"): the
+    # nesting's child-only state must be scored by the interview's per-answer scoring
+    # (engine/near.py) as the engine scores it (hypothesis found this state)
+    sel = selector(engine)
+    cat = catalogue(engine)
+    case = Case.from_dict({"gestational_weeks": 14, "absent": [
+        "blood_in_urine", "pain_one_side", "calf_swelling_one_leg",
+        "heavy_lifting_or_strain"]}, engine.pack)
+    p = sel.plan(State(case, frozenset(), frozenset(), 0, False))
+    assert p.level == engine.triage(case).level
+    sides = [s for s in p.scored if s.question in ("pain_left_side", "pain_right_side")]
+    assert sides  # the state this test is about: a side asked with one-sided denied
+    for s in p.scored:
+        q = cat.questions[s.question]
+        for o in s.outcomes:
+            after = _with(case, q, o.answer, engine)
+            assert o.level == engine.triage(after).level, (s.question, o.answer)
+
+
 def test_batch_posteriors_equal_the_engines(engine):
     sel = selector(engine)
     ev = engine.model.evidence(Case({"gestational_weeks": 30.0}, frozenset({"fever"})))

@@ -57,7 +57,7 @@ class NearScores:
         self.no = np.ascontiguousarray(np.concatenate(
             [np.transpose(model.log_q, (0, 2, 1)), np.transpose(model.log_q_with, (0, 2, 1))],
             axis=2))
-        # the nesting correction: per (child, parent) pair three states, each a row of
+        # the nesting correction: per (child, parent) pair four states, each a row of
         # the alone and "with the ache" corrections; the pairs' columns among all findings
         nest, nest_with = model.nesting, model.nesting_with
         self.pair_child, self.pair_parent = nest.child, nest.parent
@@ -71,7 +71,9 @@ class NearScores:
             np.concatenate([nest.both_present, nest_with.both_present], axis=2),
             np.concatenate([nest.parent_only, nest_with.parent_only], axis=2),
             np.concatenate([nest.both_absent, nest_with.both_absent], axis=2),
-        ], axis=1)  # (trimester, 3 x pairs, conditions + co-existing)
+            # a child present with its parent absent (a soft implication only)
+            np.concatenate([nest.child_only, nest_with.child_only], axis=2),
+        ], axis=1)  # (trimester, 4 x pairs, conditions + co-existing)
         self._variant_cache: dict[tuple[int, bytes, bytes, bytes], FloatArray] = {}
 
     def linear(self, t: int, pos: FloatArray, neg: FloatArray) -> FloatArray:
@@ -162,7 +164,7 @@ class NearScores:
         if not (cp.any() or cn.any()):
             return
         pp, pn = pos[:, self._parent_u], neg[:, self._parent_u]
-        states = np.concatenate([cp * pp, cn * pp, cn * pn], axis=1)
+        states = np.concatenate([cp * pp, cn * pp, cn * pn, cp * pn], axis=1)
         r, m = np.nonzero(states)
         _add_rows(scores, r, self.corrections[t][m])
 
