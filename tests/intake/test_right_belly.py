@@ -52,10 +52,14 @@ EN_YES = [
     "pain right side tummy and I've been sick twice",
     "ache by the navel that has shifted to my right side",
     # with the ordinary low back ache stated beside it (written after the first fix)
-    "My lower back has ached for weeks. Since last night there's a new pain, it started round my belly button, now it's moved to the right.",
-    "Usual lower back ache at 24 weeks. Today a pain near my navel that has shifted, over to the right, and I feel sick.",
-    "Back's been sore all pregnancy. This pain began by my belly button this morning, then it went over to the right side.",
-    "lower back pain as always, but also pain around the navel which has since moved, kind of, to the right",
+    "My lower back has ached for weeks. Since last night there's a new pain, it started round my"
+    " belly button, now it's moved to the right.",
+    "Usual lower back ache at 24 weeks. Today a pain near my navel that has shifted, over to the"
+    " right, and I feel sick.",
+    "Back's been sore all pregnancy. This pain began by my belly button this morning, then it"
+    " went over to the right side.",
+    "lower back pain as always, but also pain around the navel which has since moved, kind of, to"
+    " the right",
 ]
 EN_NO = [
     "pain under my ribs on the right",
@@ -80,7 +84,8 @@ EN_NO = [
     "the baby kicks in my tummy on the right",
     "my tummy feels hard on the right",
     "My belly button sticks out. Lower back pain on the right side.",
-    "Lower back ache. Pain started at my belly button level on my back and moved to the right side of my back.",
+    "Lower back ache. Pain started at my belly button level on my back and moved to the right"
+    " side of my back.",
     "Sore lower back, right side worse, my belly button is itchy.",
     "back pain, navel piercing hurts, and my right hip aches",
 ]
