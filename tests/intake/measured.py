@@ -34,3 +34,12 @@ def misreads(parse: Callable[[str], Any], rows: list[list[Any]]) -> tuple[list[A
         if not read_right(got, want):
             (over if want in NEAR else missed).append((text, got))
     return missed, over
+
+
+def assert_measured(parse: Callable[[str], Any], rows: list[list[Any]],
+                    caps: tuple[int, int]) -> None:
+    """A class is read no worse than measured: at most ``caps`` = (statements missed,
+    near misses over-read)."""
+    missed, over = misreads(parse, rows)
+    assert len(missed) <= caps[0], missed
+    assert len(over) <= caps[1], over

@@ -48,19 +48,27 @@ def _with(case, q, answer, engine):
     return out
 
 
-@SETTINGS
-@given(any_case(max_findings=12))
-def test_vectorised_levels_agree_with_the_engine(engine, case):
+def _levels_agree(engine, case, sample=None):
+    """The plan's level and the level of each of its hypothetical answers (all, or a
+    seeded ``sample`` of the scored questions) are the engine's; the plan is returned."""
     sel = selector(engine)
     cat = catalogue(engine)
     p = sel.plan(State(case, frozenset(), frozenset(), 0, False))
     assert p.level == engine.triage(case).level
-    rng = random.Random(0)
-    for s in rng.sample(p.scored, min(12, len(p.scored))):
+    scored = p.scored if sample is None else random.Random(0).sample(
+        p.scored, min(sample, len(p.scored)))
+    for s in scored:
         q = cat.questions[s.question]
         for o in s.outcomes:
             after = _with(case, q, o.answer, engine)
             assert o.level == engine.triage(after).level, (s.question, o.answer)
+    return p
+
+
+@SETTINGS
+@given(any_case(max_findings=12))
+def test_vectorised_levels_agree_with_the_engine(engine, case):
+    _levels_agree(engine, case, sample=12)
 
 
 @pytest.mark.parametrize("present", [
@@ -73,37 +81,21 @@ def test_vectorised_levels_agree_with_the_engine(engine, case):
 ])
 def test_vectorised_levels_agree_with_the_engine_on_required_signs(engine, present):
     # every answer to every question, where labour's required signs decide the level
-    sel = selector(engine)
-    cat = catalogue(engine)
     case = Case.from_dict({"gestational_weeks": 38, "pain_severity": 5, "present": present},
                           engine.pack)
-    p = sel.plan(State(case, frozenset(), frozenset(), 0, False))
-    assert p.level == engine.triage(case).level
-    for s in p.scored:
-        q = cat.questions[s.question]
-        for o in s.outcomes:
-            after = _with(case, q, o.answer, engine)
-            assert o.level == engine.triage(after).level, (s.question, o.answer)
+    _levels_agree(engine, case)
 
 
 def test_vectorised_levels_agree_with_the_engine_on_a_soft_implication(engine):
     # a side of the pain with one-sided pain denied ("both sides, mainly the left"): the
     # nesting's child-only state must be scored by the interview's per-answer scoring
     # (engine/near.py) as the engine scores it (hypothesis found this state)
-    sel = selector(engine)
-    cat = catalogue(engine)
     case = Case.from_dict({"gestational_weeks": 14, "absent": [
         "blood_in_urine", "pain_one_side", "calf_swelling_one_leg",
         "heavy_lifting_or_strain"]}, engine.pack)
-    p = sel.plan(State(case, frozenset(), frozenset(), 0, False))
-    assert p.level == engine.triage(case).level
-    sides = [s for s in p.scored if s.question in ("pain_left_side", "pain_right_side")]
-    assert sides  # the state this test is about: a side asked with one-sided denied
-    for s in p.scored:
-        q = cat.questions[s.question]
-        for o in s.outcomes:
-            after = _with(case, q, o.answer, engine)
-            assert o.level == engine.triage(after).level, (s.question, o.answer)
+    p = _levels_agree(engine, case)
+    # the state this test is about: a side asked with one-sided pain denied
+    assert any(s.question in ("pain_left_side", "pain_right_side") for s in p.scored)
 
 
 def test_batch_posteriors_equal_the_engines(engine):
