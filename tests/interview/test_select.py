@@ -178,6 +178,17 @@ def test_dev_interviews_stop_only_when_settled(engine, played):
     assert "settled" in reasons
 
 
+def test_the_question_cap_holds_after_an_emergency(engine):
+    # hypothesis found it: at the cap, a list member asked again (Openings.recheck) or
+    # the leader's question after "go now" was still put, a 26th question of 25
+    hidden = Case({"gestational_weeks": 20.0, "temperature_c": 35.0, "heart_rate": 50.0},
+                  frozenset({"chills_rigors", "radiates_groin", "sudden_swelling"}),
+                  frozenset())
+    session, asked = play(engine, hidden)
+    assert len(asked) == catalogue(engine).params.max_questions
+    assert plan(session).question is None
+
+
 @SETTINGS
 @given(any_case(max_findings=12), st.randoms(use_true_random=False))
 def test_random_cases_stop_only_when_settled(engine, case, rnd):

@@ -139,7 +139,8 @@ def decide(
     # 1. where the pain is, when she has not said yet (the side, a volunteered
     #    follow-up, is asked like any other question: when it matters)
     for s in scored:
-        if openings.catalogue.questions[s.question].must_choose:
+        if (openings.catalogue.questions[s.question].must_choose
+                and state.n_asked < params.max_questions):
             return plan(s.question, None, "start")
     # 2. an emergency already revealed: only what could make it an ambulance call,
     #    by a rule (however unlikely its answer), or through the differential by

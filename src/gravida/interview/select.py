@@ -237,6 +237,9 @@ class Selector:
         ]
         p = decide(o, state, scored, level0, lead0, tuple(sorted(danger)),
                    int(batch.floor_rank[0]))
+        if state.n_asked >= params.max_questions:
+            # the cap holds whatever would still be asked (a recheck, the leader)
+            return p
         if p.stop in ("settled", "emergency") or p.phase in ("danger", "level", "differential"):
             # a list member left unknown whose "no" alone would lower the emergency
             again = o.recheck(ev, state, level0, int(batch.floor_rank[0]), post0, base)
