@@ -1,0 +1,106 @@
+"""Session 9: what still cost triage in the English reader, by class of wording.
+
+Two tables of the intake helper's own sentences (``classes_s9_*.yaml``), the
+first written before this session's fixes, the second after the first round and
+before it was run; neither copied from a measuring set: long durations in
+everyday words, a fall, knock or crash in everyday words, the v2 findings, a
+pain across both sides that is worse on one (not one-sided), an ordinary
+headache, and near misses of other urgent findings.
+``python bench/intake_classes.py TABLE --rows`` prints them; here no class may
+be read worse than measured.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from gravida.intake import settle
+from gravida.intake.score import reading
+from tests.intake.measured import assert_measured, table_rows
+
+# per table and class: (statements missed, near misses over-read), measured
+MEASURED: dict[str, dict[str, tuple[int, int]]] = {
+    "classes_s9_first.yaml": {
+        "long_duration": (1, 0),
+        "trauma": (0, 0),
+        "v2_findings": (0, 0),
+        "one_side": (0, 0),
+        "ordinary_headache": (0, 0),
+        "other_urgent": (0, 0),
+    },
+    "classes_s9_second.yaml": {
+        "long_duration": (1, 0),
+        "trauma": (0, 0),
+        "v2_findings": (0, 0),
+        "one_side": (0, 0),
+        "ordinary_headache": (0, 0),
+    },
+}
+CASES = [(table, name) for table, classes in MEASURED.items() for name in classes]
+
+
+@pytest.mark.parametrize("table", sorted(MEASURED))
+def test_every_class_is_measured(table):
+    assert set(table_rows(table)) == set(MEASURED[table])
+
+
+@pytest.mark.parametrize(("table", "name"), CASES)
+def test_a_class_is_read_at_least_as_well_as_measured(parse, table, name):
+    assert_measured(parse, table_rows(table)[name], MEASURED[table][name])
+
+
+@pytest.mark.parametrize(
+    ("text", "finding", "want"),
+    [
+        # a relative's scope her own word ended does not reach what was done to her
+        ("my toddler kicked me in the bump yesterday", "recent_trauma", "present"),
+        ("my husband had a car accident last week and my back hurts", "recent_trauma", "unset"),
+        ("my mum had a blood clot in her leg", "history_vte", "unset"),
+        # a side the pain is worse on: right-sided, not one side only
+        ("it's across my lower back, a bit worse on the right", "pain_right_side", "present"),
+        ("it's across my lower back, a bit worse on the right", "pain_one_side", "absent"),
+        ("the pain is only on my right side", "pain_one_side", "present"),
+        ("the pain is in the left side of my back", "pain_one_side", "present"),
+        # a start in weeks of pregnancy with a verb of onset; a time ago is not a week
+        ("I'm 30 weeks and the back pain started at about 18 weeks",
+         "pain_duration_over_2_weeks", "present"),
+        ("I'm 30 weeks, my back pain started about 2 weeks ago",
+         "pain_duration_over_2_weeks", "absent"),
+        # the first trimester as when the pain began is not her weeks now
+        ("the back pain started in the first trimester", "gestational_weeks", "unset"),
+        ("I'm in my first trimester and my back hurts", "gestational_weeks", 8),
+        # how long she worked, was pregnant or had heartburn is not the pain's
+        ("I've been pregnant for 7 months and my back started aching on Sunday",
+         "pain_duration_over_2_weeks", "absent"),
+        ("I've had heartburn for months and my back hurts since yesterday",
+         "pain_duration_over_2_weeks", "unset"),
+        # cancer as a worry, a field or a test is no history of it
+        ("I had a cancer scare that turned out to be nothing", "history_cancer", "unset"),
+        ("I had breast cancer five years ago", "history_cancer", "present"),
+    ],
+)
+def test_the_mechanisms(parse, text, finding, want):
+    got = reading(parse(text).case, finding)
+    assert got == want, (text, got)
+
+
+@pytest.mark.parametrize(
+    ("today", "want"),
+    [
+        (date(2026, 12, 7), "present"),  # every day of June to August is months ago
+        (date(2026, 9, 3), "unset"),  # 3 to 94 days ago: left to the question
+        (date(2026, 3, 1), "present"),  # last year's summer
+    ],
+)
+def test_a_season_is_every_day_of_its_months(parse, monkeypatch, today, want):
+    monkeypatch.setattr(settle, "today", lambda: today)
+    got = reading(parse("my back has ached on and off since the summer").case,
+                  "pain_duration_over_2_weeks")
+    assert got == want
+
+
+def test_days_since_a_season():
+    assert settle.days_since((6, None, 8), date(2026, 12, 7)) == (98, 189)
+    assert settle.days_since((6, None, 8), date(2026, 7, 1)) == (0, 30)
