@@ -307,7 +307,10 @@ class LevelPolicy:
                     if cells and cells[-1][1][0] is None:
                         changed = None  # a finding outside the model: as below
                 elif changed is not None:
-                    cells = [(f, touches.get(f, no_touch)) for f in changed]
+                    # in column order, not the set's (its order follows the hash seed,
+                    # and the order of a row's cells is the order its floats are summed)
+                    cells = sorted(((f, touches.get(f, no_touch)) for f in changed),
+                                   key=_column)
                 if changed is None:
                     pos, neg = self.vectors(h)
                     for c in np.flatnonzero((pos != base_pos) | (neg != base_neg)).tolist():
@@ -333,8 +336,8 @@ class LevelPolicy:
                     _, (_, floors, adjust) = cells[0]
                 else:
                     fl = {i for _, (_, f_floors, _) in cells for i in f_floors}
-                    floors = tuple(sorted(fl, key=lambda i: -self.floors[i].rank))
-                    adjust = tuple({i for _, (_, _, f_adjust) in cells for i in f_adjust})
+                    floors = tuple(sorted(fl, key=lambda i: (-self.floors[i].rank, i)))
+                    adjust = tuple(sorted({i for _, (_, _, f_adjust) in cells for i in f_adjust}))
                 same = changed.isdisjoint(flag_inputs)
             if floors:
                 best = outside.get(floors)
