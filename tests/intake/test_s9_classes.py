@@ -1,11 +1,13 @@
 """Session 9: what still cost triage in the English reader, by class of wording.
 
-Two tables of the intake helper's own sentences (``classes_s9_*.yaml``), the
+Three tables of the intake helper's own sentences (``classes_s9_*.yaml``), the
 first written before this session's fixes, the second after the first round and
-before it was run; neither copied from a measuring set: long durations in
-everyday words, a fall, knock or crash in everyday words, the v2 findings, a
-pain across both sides that is worse on one (not one-sided), an ordinary
-headache, and near misses of other urgent findings.
+before it was run, the third (recall: age, weeks and score forms, relief,
+posture, lower belly, right side, fatty meals, v2 denials) before its own round;
+none copied from a measuring set: long durations in everyday words, a fall,
+knock or crash in everyday words, the v2 findings, a pain across both sides that
+is worse on one (not one-sided), an ordinary headache, and near misses of other
+urgent findings.
 ``python bench/intake_classes.py TABLE --rows`` prints them; here no class may
 be read worse than measured.
 """
@@ -29,6 +31,17 @@ MEASURED: dict[str, dict[str, tuple[int, int]]] = {
         "one_side": (0, 0),
         "ordinary_headache": (0, 0),
         "other_urgent": (0, 0),
+    },
+    "classes_s9_third.yaml": {
+        "age_forms": (2, 0),
+        "weeks_forms": (1, 0),
+        "severity_forms": (0, 0),
+        "relief_by_rest": (1, 0),
+        "worse_long_posture": (0, 0),
+        "lower_belly": (0, 0),
+        "right_side": (3, 0),
+        "fatty_meals": (0, 1),
+        "v2_denials": (1, 0),
     },
     "classes_s9_second.yaml": {
         "long_duration": (1, 0),
@@ -76,6 +89,27 @@ def test_a_class_is_read_at_least_as_well_as_measured(parse, table, name):
          "pain_duration_over_2_weeks", "absent"),
         ("I've had heartburn for months and my back hurts since yesterday",
          "pain_duration_over_2_weeks", "unset"),
+        # a terse profile's age where the weeks are a number; not in brackets
+        ("29 weeks, 22, first baby", "maternal_age", 22),
+        ("36 yrs, 31 wks, back pain", "maternal_age", 36),
+        ("(34) 29 weeks", "maternal_age", "unset"),
+        ("32 weeks, temperature 38, back pain", "maternal_age", "unset"),
+        # score forms
+        ("lower back ache, pretty mild (3).", "pain_severity", 3),
+        ("it aches all the time. Around 3ish.", "pain_severity", 3),
+        ("the pain, if I had to score it, 4, not terrible", "pain_severity", 4),
+        # walking as what makes it worse, not as when something else happens
+        ("it hurts when I walk", "pain_worse_weight_bearing_one_leg", "present"),
+        ("my foot slaps down when I walk", "pain_worse_weight_bearing_one_leg", "unset"),
+        # "problems peeing" said is trouble passing urine; denied, it denies nothing
+        ("no problems peeing", "new_bladder_bowel_dysfunction", "unset"),
+        ("no trouble passing urine", "new_bladder_bowel_dysfunction", "absent"),
+        # fatty food by its fat, not one dish told as when the pain began
+        ("it comes on an hour after a fatty meal", "pain_after_fatty_meals", "present"),
+        ("after a fried dinner last night I got a pain", "pain_after_fatty_meals", "unset"),
+        # under the ribs through to the back is the upper back; the chest stays chest pain
+        ("pain under my ribs going through to my back", "pain_upper_back", "present"),
+        ("a sharp pain in my chest going round to my back", "chest_pain", "present"),
         # cancer as a worry, a field or a test is no history of it
         ("I had a cancer scare that turned out to be nothing", "history_cancer", "unset"),
         ("I had breast cancer five years ago", "history_cancer", "present"),
