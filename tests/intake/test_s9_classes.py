@@ -1,9 +1,10 @@
 """Session 9: what still cost triage in the English reader, by class of wording.
 
-Three tables of the intake helper's own sentences (``classes_s9_*.yaml``), the
+Four tables of the intake helper's own sentences (``classes_s9_*.yaml``), the
 first written before this session's fixes, the second after the first round and
 before it was run, the third (recall: age, weeks and score forms, relief,
-posture, lower belly, right side, fatty meals, v2 denials) before its own round;
+posture, lower belly, right side, fatty meals, v2 denials) before its own round
+and the fourth (the same recall classes, fresh) after it;
 none copied from a measuring set: long durations in everyday words, a fall,
 knock or crash in everyday words, the v2 findings, a pain across both sides that
 is worse on one (not one-sided), an ordinary headache, and near misses of other
@@ -42,6 +43,16 @@ MEASURED: dict[str, dict[str, tuple[int, int]]] = {
         "right_side": (3, 0),
         "fatty_meals": (0, 1),
         "v2_denials": (1, 0),
+    },
+    "classes_s9_fourth.yaml": {
+        "age_forms": (0, 0),
+        "weeks_forms": (0, 0),
+        "severity_forms": (1, 0),
+        "relief_by_rest": (0, 0),
+        "worse_long_posture": (0, 0),
+        "lower_belly": (0, 0),
+        "fatty_meals": (0, 0),
+        "v2_denials": (0, 0),
     },
     "classes_s9_second.yaml": {
         "long_duration": (1, 0),
