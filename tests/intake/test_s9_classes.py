@@ -121,6 +121,9 @@ def test_a_class_is_read_at_least_as_well_as_measured(parse, table, name):
         # under the ribs through to the back is the upper back; the chest stays chest pain
         ("pain under my ribs going through to my back", "pain_upper_back", "present"),
         ("a sharp pain in my chest going round to my back", "chest_pain", "present"),
+        # a headache she says is fine now is got over
+        ("I had a bad headache on Monday but it's fine now", "severe_headache", "unset"),
+        ("I have a bad headache and it's getting worse", "severe_headache", "present"),
         # cancer as a worry, a field or a test is no history of it
         ("I had a cancer scare that turned out to be nothing", "history_cancer", "unset"),
         ("I had breast cancer five years ago", "history_cancer", "present"),
