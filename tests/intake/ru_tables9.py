@@ -392,6 +392,22 @@ FALSE9: list[Row] = [
     ("температура у меня 38,2, у дочки тоже", {FEV: P, TEMP: 38.2}),
 ]
 
+# "спина" beside a side, the loin or the upper back names no central place (written
+# with the `vague` rule that reads it so, as in English; not a before/after measure)
+CENTRAL = "pain_lower_back_central"
+BACK_SIDE9: list[Row] = [
+    ("болит поясница посередине", {CENTRAL: P}),
+    ("ноет спина внизу", {CENTRAL: P}),
+    ("болит спина, по позвоночнику", {CENTRAL: P}),
+    ("спина болит", {CENTRAL: P}),
+]
+BACK_SIDE9_NEAR: list[Row] = [
+    ("болит спина, больше слева", {CENTRAL: NP, ONE: P}),
+    ("ноет спина, больше с правой стороны", {CENTRAL: NP, ONE: P}),
+    ("спина болит справа, ближе к рёбрам", {CENTRAL: NP}),
+    ("спина болит и правый бок", {CENTRAL: NP}),
+]
+
 CLASSES9: dict[str, tuple[list[Row], list[Row]]] = {
     "tearing pain": (TEARING9, TEARING9_NEAR),
     "sudden onset": (SUDDEN9, SUDDEN9_NEAR),
@@ -401,6 +417,7 @@ CLASSES9: dict[str, tuple[list[Row], list[Row]]] = {
     "temperature comma-decimal": (TEMPERATURE9, TEMPERATURE9_NEAR),
     "weeks in context": (WEEKS9, WEEKS9_NEAR),
     "false urgent readings": (FALSE9, FALSE9_NEAR),
+    "back beside a side": (BACK_SIDE9, BACK_SIDE9_NEAR),
 }
 
 # Written after the reader was changed for the tables above, and not tuned on.

@@ -31,6 +31,9 @@ KNOWN = {
     # relief asked as a question with no question word ("Полежу — пройдёт?"): the
     # question rule needs one
     "Полежу — пройдёт? или к врачу?",
+    # written after the changes: a leg's weakness said after a comma with no
+    # pronoun («ногу будто ватой набили, слабая»); the leg is 5 words back
+    "правую ногу будто ватой набили, слабая",
 }
 
 ROWS = table_params([*CLASSES9.items(), ("after", (AFTER9, []))], KNOWN)
