@@ -408,6 +408,22 @@ BACK_SIDE9_NEAR: list[Row] = [
     ("спина болит и правый бок", {CENTRAL: NP}),
 ]
 
+# weeks said through the pregnancy or the time to the birth, and days of her weeks
+# that are no duration (found by probing after the first round; written with the fix)
+DUR = "pain_duration_over_2_weeks"
+WEEKS9B: list[Row] = [
+    ("Болит спина (беременность 36).", {WEEKS: 36}),
+    ("Болит спина, ПДР через 10 недель.", {WEEKS: 30}),
+    ("Болит спина, до родов 10 недель.", {WEEKS: 30}),
+    ("Осталось 6 недель до родов, поясница болит", {WEEKS: 34}),
+    ("Болит спина, срок беременности по УЗИ - 25.", {WEEKS: 25}),
+]
+WEEKS9B_NEAR: list[Row] = [
+    ("Беременность 2, болит спина", {WEEKS: None}),
+    ("Болит спина, срок: 25 недель и 3 дня.", {WEEKS: 25, DUR: None}),
+    ("Ноет поясница, 30 нед 2 дня", {WEEKS: 30, DUR: None}),
+]
+
 CLASSES9: dict[str, tuple[list[Row], list[Row]]] = {
     "tearing pain": (TEARING9, TEARING9_NEAR),
     "sudden onset": (SUDDEN9, SUDDEN9_NEAR),
@@ -418,6 +434,7 @@ CLASSES9: dict[str, tuple[list[Row], list[Row]]] = {
     "weeks in context": (WEEKS9, WEEKS9_NEAR),
     "false urgent readings": (FALSE9, FALSE9_NEAR),
     "back beside a side": (BACK_SIDE9, BACK_SIDE9_NEAR),
+    "weeks to go, pregnancy N": (WEEKS9B, WEEKS9B_NEAR),
 }
 
 # Written after the reader was changed for the tables above, and not tuned on.
