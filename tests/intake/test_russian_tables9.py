@@ -34,6 +34,13 @@ KNOWN = {
     # written after the changes: a leg's weakness said after a comma with no
     # pronoun («ногу будто ватой набили, слабая»); the leg is 5 words back
     "правую ногу будто ватой набили, слабая",
+    # round 2: not moving as rest ("если не двигаться, не болит"): a negated verb is
+    # no rest word of the frames
+    "если не двигаться, не болит",
+    # "схватками не назовёшь": the tightenings named to be denied are still named
+    "схватками не назовёшь, просто иногда тянет",
+    # "периодичности нет" of the pain: the words of no rhythm need no tightening word
+    "периодичности нет, болит постоянно",
 }
 
 ROWS = table_params([*CLASSES9.items(), ("after", (AFTER9, []))], KNOWN)
