@@ -29,11 +29,10 @@ from collections import defaultdict
 from collections.abc import Callable
 from typing import Any
 
-from interview import _state, cases, states
-
 from gravida.engine import Engine
-from gravida.interview import lookahead, openings, select, shortcut
+from gravida.interview import openings, select, shortcut
 from gravida.interview.session import plan, selector
+from interview import _state, cases, states
 
 # the parts timed inside a decision: (module or object, attribute, label)
 _clock: list[float] = [0.0]
@@ -91,10 +90,10 @@ def main() -> None:
     way: list[str] = [""]
     n_scored: list[int] = [0]
 
-    def scored(sel_: Any, state: Any, a: Any, dangers: Any, now: Any) -> Any:
+    def scored(*args: Any, **kwargs: Any) -> Any:  # shortcut._scored(sel, state, answers, ...)
         way[0] = "scored"
-        n_scored[0] += len(a.questions)
-        return scored_all(sel_, state, a, dangers, now)
+        n_scored[0] += len(args[2].questions)
+        return scored_all(*args, **kwargs)
 
     def some(self: Any, idx: list[int]) -> None:
         n_scored[0] += len({i for i in idx if i not in self.held})
@@ -115,7 +114,7 @@ def main() -> None:
             n_q, n_h = len(a.questions), len(a.hyps) - 1
             _parts.clear()
             t = time.thread_time()
-            q, stop, phase = shortcut.decision(sel, st)
+            _, stop, phase = shortcut.decision(sel, st)
             cpu = time.thread_time() - t
             if way[0] == "scored":
                 key = f"scored: {phase or stop}"
