@@ -56,20 +56,31 @@ def decision(sel: Selector, state: State) -> Decision:
     now = sel.policy.base(a.hyps[0])
     base = sel.policy.evaluate(a.ev.weeks, a.hyps[:1], now)
     level0 = int(base.level[0])
-    if state.emergency and level0 >= o.emergency_rank:
-        # an ambulance a rule sets stops; one the differential sets is checked
-        if level0 >= o.ambulance_rank and level0 <= int(base.floor_rank[0]):
+    emergency = state.emergency and level0 >= o.emergency_rank
+    if emergency and level0 >= o.ambulance_rank:
+        # an ambulance a rule sets stops, and one the differential sets once its
+        # checks are over; until then the checks score every question
+        if level0 <= int(base.floor_rank[0]) or (
+                state.after_emergency >= params.emergency_checks):
             return None, "emergency_ambulance", "emergency"
         return _scored(sel, state, a, None, now)
-    if state.n_asked >= params.max_questions:
+    if state.n_asked >= params.max_questions and not emergency:
         return None, "max_questions", ""
-    some = _Some(sel, a, base, now)
+    some = _Some(sel, a, base, now, emergency)
     dangers = sel._dangers(a.ev, state, level0, base.posterior[0], a.askable, some.wanted)
     found = dangers[1]
     screening = {i: {pid for f in q.findings for pid in found.get(f, ())}
                  for i, q in enumerate(a.questions)}
     screening = {i: pids for i, pids in screening.items() if pids}
-    if not screening:
+    if emergency:
+        # what could make it an ambulance call is asked first: a question screening
+        # for a rule at that level (none screens for a red flag now) ranks above any
+        # other (decide's screening_key), so the others need no figures
+        if not screening:
+            return _scored(sel, state, a, dangers, now)
+        if state.n_asked >= params.max_questions:
+            return None, "max_questions", "emergency"
+    elif not screening:
         # decide then asks in the danger, level or differential step or stops as
         # settled, and a list member left unknown (Openings.recheck) comes first in
         # all four: it reads the evidence now only, so no question need be scored
@@ -90,7 +101,7 @@ def decision(sel: Selector, state: State) -> Decision:
         some.score(tied)
         best = max(tied, key=lambda i: (some.p_emergency[i], len(screening[i]),
                                         some.value[i], a.questions[i].id))
-    return a.questions[best].id, None, "screening"
+    return a.questions[best].id, None, "emergency" if emergency else "screening"
 
 
 def _scored(sel: Selector, state: State, a: Answers, dangers: Dangers | None,
@@ -102,8 +113,12 @@ def _scored(sel: Selector, state: State, a: Answers, dangers: Dangers | None,
 class _Some:
     """The figures of some questions of one state, each scored when first needed."""
 
-    def __init__(self, sel: Selector, a: Answers, base: Batch, now: Base) -> None:
+    def __init__(self, sel: Selector, a: Answers, base: Batch, now: Base,
+                 emergency: bool = False) -> None:
         self.sel, self.a, self.base, self.now = sel, a, base, now
+        # the emergency step (Selector.scored_plan): a question is held when a
+        # plausible answer alone crosses the line or any answer raises the level
+        self.emergency = emergency
         o = sel.openings
         self.level0 = int(base.level[0])
         self.p_t = sel.model.p[trimester(a.ev.weeks)]
@@ -181,11 +196,15 @@ class _Some:
         prob = np.array([p for i in todo for p in self.prob[i]])
         fig = figures(sel.params, [a.questions[i] for i in todo], entries, qi_arr, rows, prob,
                       batch, self.level0, sel.raise_to(self.level0))
-        if self._pairs is None:
+        if self._pairs is None and not self.emergency:
             self._pairs = sel._leader_pairs(a.ev, a.askable, a.entries, a.hyps, self.likely,
                                             fig.lead, self.level0, len(a.questions))
         for j, i in enumerate(todo):
-            self.held[i] = bool(fig.danger_up[j] or fig.holds_level[j] or self._pairs[i]
-                                or fig.holds_top1[j] or fig.holds_top3[j])
+            if self.emergency:
+                self.held[i] = bool(fig.danger_up[j] or fig.p_emergency[j] > 0)
+            else:
+                assert self._pairs is not None
+                self.held[i] = bool(fig.danger_up[j] or fig.holds_level[j] or self._pairs[i]
+                                    or fig.holds_top1[j] or fig.holds_top3[j])
             self.p_emergency[i] = float(fig.p_emergency[j])
             self.value[i] = float(fig.value[j])
