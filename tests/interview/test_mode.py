@@ -46,10 +46,10 @@ def test_the_simulated_patient_answers_as_the_issue_says(engine):
     assert p.reply(q("yes_no", ["vaginal_bleeding"])) is True  # implied by heavy bleeding
     assert p.reply(q("yes_no", ["chills_rigors"])) is False
     assert p.reply(q("yes_no", ["nausea_vomiting"])) is None
-    from gravida.interview.question import Part
+    from gravida.interview.catalogue import NumberPart
 
-    pain = Part("pain_severity", "pain", "0-10", 0, 10)
-    pulse = Part("heart_rate", "pulse", "beats/min", 30, 220)
+    pain = NumberPart("pain_severity", "pain", "0-10", 0, 10)
+    pulse = NumberPart("heart_rate", "pulse", "beats/min", 30, 220)
     assert p.reply(q("number", ["pain_severity"], parts=[pain])) == {"pain_severity": 6.0}
     assert p.reply(q("number", ["heart_rate"], parts=[pulse])) is None
     group = ["fever", "chills_rigors", "faint_or_dizzy"]

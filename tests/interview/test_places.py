@@ -1,5 +1,5 @@
 """The place of an emergency her findings point to is asked, though her words named
-another place (Openings.places_at_risk).
+another place (Reopening.places_at_risk).
 
 Structured states written for these tests (no vignette text): what her words gave
 is the interview's start, the places named there count as answered, and a patient
@@ -79,8 +79,8 @@ def test_the_appendicitis_place_is_reopened_while_the_level_is_below_an_emergenc
     ev = engine.model.evidence(state.case)
     assert engine.triage(state.case).level not in ("emergency", "emergency_ambulance")
     assert "pain_right_lower_abdomen" in state.covered
-    assert sel.openings.places_at_risk(ev, state) == {"pain_right_lower_abdomen"}
-    assert "pain_right_lower_abdomen" not in sel.openings.reopened(ev, state)
+    assert sel.openings.reopening.places_at_risk(ev, state) == {"pain_right_lower_abdomen"}
+    assert "pain_right_lower_abdomen" not in sel.openings.reopening.reopened(ev, state)
     yes = engine.triage(state.case.with_answer("pain_right_lower_abdomen", True))
     assert yes.level == "emergency"
 
@@ -93,4 +93,4 @@ def test_an_ordinary_back_ache_does_not_reopen_the_places_she_did_not_name(engin
     s = start(engine, Case.from_dict(initial, engine.pack), answered_by_text(engine, initial))
     state = _state(s)
     ev = engine.model.evidence(state.case)
-    assert selector(engine).openings.places_at_risk(ev, state) == frozenset()
+    assert selector(engine).openings.reopening.places_at_risk(ev, state) == frozenset()

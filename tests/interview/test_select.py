@@ -18,7 +18,8 @@ from hypothesis import strategies as st
 from gravida.engine import Case
 from gravida.evaluation.interview_mode import play
 from gravida.interview.decision import AMBULANCE, EMERGENCY, State
-from gravida.interview.policy import Hypothesis, status
+from gravida.interview.patterns import status
+from gravida.interview.policy import Hypothesis
 from gravida.interview.session import catalogue, plan, selector
 from gravida.knowledge import default_pack, expr
 
@@ -179,7 +180,7 @@ def test_dev_interviews_stop_only_when_settled(engine, played):
 
 
 def test_the_question_cap_holds_after_an_emergency(engine):
-    # hypothesis found it: at the cap, a list member asked again (Openings.recheck) or
+    # hypothesis found it: at the cap, a list member asked again (Reopening.recheck) or
     # the leader's question after "go now" was still put, a 26th question of 25
     hidden = Case({"gestational_weeks": 20.0, "temperature_c": 35.0, "heart_rate": 50.0},
                   frozenset({"chills_rigors", "radiates_groin", "sudden_swelling"}),
@@ -292,7 +293,7 @@ def test_an_ambulance_sign_on_the_first_screen_ends_the_questions(engine):
 
 
 def test_a_rule_of_several_parts_is_asked_one_part_at_a_time(engine):
-    from gravida.interview.policy import open_findings
+    from gravida.interview.patterns import open_findings
 
     rule = next(cr.node for cr in engine.pack.floors if cr.rule.id == "tearing_pain")
     ev = engine.model.evidence(Case.from_dict({"gestational_weeks": 30}, engine.pack))
@@ -309,7 +310,7 @@ def test_a_rule_of_several_parts_is_asked_one_part_at_a_time(engine):
 
 
 def test_of_a_rule_s_parts_the_one_asked_anyway_comes_first(engine):
-    from gravida.interview.policy import open_findings
+    from gravida.interview.patterns import open_findings
 
     rule = next(cr.node for cr in engine.pack.floors
                 if cr.rule.id == "sudden_severe_non_mechanical_pain")
@@ -503,7 +504,7 @@ def test_every_symptom_that_alone_sets_an_urgent_floor_is_on_a_screen(engine):
     step (its "yes" is often rare); so it must be on a screen, asked anyway."""
     from dataclasses import replace
 
-    from gravida.interview.policy import status
+    from gravida.interview.patterns import status
 
     pack = engine.pack
     on_screen = {f for q in _screens(engine).values() for f in q.findings}
@@ -613,7 +614,7 @@ def test_askable_as_a_set_is_the_plain_rule(engine, played):
     assert states
     for state in states:
         ev = engine.model.evidence(state.case)
-        covered = o.reopened(ev, state)
+        covered = o.reopening.reopened(ev, state)
 
         def base(f, ev=ev, covered=covered):
             if f in covered or f in ev.present or f in ev.absent or f in ev.numbers:

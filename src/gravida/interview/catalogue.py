@@ -76,11 +76,17 @@ class _CatalogueFile(Strict):
 
 @dataclass(frozen=True)
 class NumberPart:
+    """One number a question asks for, with its unit and the range it accepts."""
+
     finding: str
     label: str
     unit: str
     lo: float
     hi: float
+
+    def to_json(self) -> dict[str, Any]:
+        return {"finding": self.finding, "label": self.label, "unit": self.unit,
+                "range": [self.lo, self.hi]}
 
 
 @dataclass(frozen=True)

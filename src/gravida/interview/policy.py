@@ -1,25 +1,25 @@
-"""The triage policy, vectorised, and the danger patterns answers could still complete.
+"""The triage policy, vectorised: the level of many hypothetical evidences at once.
 
 The interview weighs every possible answer of every question at once, so it
 needs the engine's triage (policy floors, condition levels and adjustments,
 thresholds on the differential) as array operations over a batch of
 hypothetical evidences: ``LevelPolicy``, checked against ``engine.triage`` by
 the tests, with the engine's own tie-break for the leader
-(``engine.model.leaders``). ``Pattern`` and ``open_findings`` say which rules
-setting an emergency level further answers could still complete.
+(``engine.model.leaders``). Which rules answers could still complete, read one
+rule at a time, is patterns.py.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
 import numpy as np
 import numpy.typing as npt
 
-from gravida.engine import Evidence, Model
+from gravida.engine import Model
 from gravida.engine.model import leaders, softmax, trimester
 from gravida.engine.near import NearScores, Variants
 from gravida.engine.triage import flag_states, free_red_flags
@@ -307,7 +307,10 @@ class LevelPolicy:
                     if cells and cells[-1][1][0] is None:
                         changed = None  # a finding outside the model: as below
                 elif changed is not None:
-                    cells = [(f, touches.get(f, no_touch)) for f in changed]
+                    # in column order, not the set's (its order follows the hash seed,
+                    # and the order of a row's cells is the order its floats are summed)
+                    cells = sorted(((f, touches.get(f, no_touch)) for f in changed),
+                                   key=_column)
                 if changed is None:
                     pos, neg = self.vectors(h)
                     for c in np.flatnonzero((pos != base_pos) | (neg != base_neg)).tolist():
@@ -333,8 +336,8 @@ class LevelPolicy:
                     _, (_, floors, adjust) = cells[0]
                 else:
                     fl = {i for _, (_, f_floors, _) in cells for i in f_floors}
-                    floors = tuple(sorted(fl, key=lambda i: -self.floors[i].rank))
-                    adjust = tuple({i for _, (_, _, f_adjust) in cells for i in f_adjust})
+                    floors = tuple(sorted(fl, key=lambda i: (-self.floors[i].rank, i)))
+                    adjust = tuple(sorted({i for _, (_, _, f_adjust) in cells for i in f_adjust}))
                 same = changed.isdisjoint(flag_inputs)
             if floors:
                 best = outside.get(floors)
@@ -404,153 +407,3 @@ def _column(cell: tuple[str, tuple[int | None, tuple[int, ...], tuple[int, ...]]
     """A changed finding's column among the model's (last: none)."""
     j = cell[1][0]
     return math.inf if j is None else j
-
-
-# --- evidence for one answer -------------------------------------------------------
-
-
-def close_implications(
-    pack_implies: Iterable[tuple[str, str]], present: set[str], absent: set[str],
-    soft: Collection[tuple[str, str]] = (),
-) -> bool:
-    """Apply implications both ways; False when the result contradicts itself.
-
-    ``soft``: the pairs among them that are soft (findings.yaml), applied as the
-    engine applies them: forwards only while the second is not absent, never back."""
-    implies = list(pack_implies)
-    changed = True
-    while changed:
-        changed = False
-        for if_, then in implies:
-            is_soft = (if_, then) in soft
-            if if_ in present and then not in present and not (is_soft and then in absent):
-                present.add(then)
-                changed = True
-            if not is_soft and then in absent and if_ not in absent:
-                absent.add(if_)
-                changed = True
-    return not (present & absent)
-
-
-
-# --- danger patterns: rules that further answers could still complete ----------------
-
-# The findings other steps of the interview ask anyway (``open_findings``), or, asked
-# of a part of a rule, whether it is about one of them (``shortcut``: worked out only
-# for the parts that need it).
-Wanted = frozenset[str] | Callable[[expr.Node], bool]
-
-
-@dataclass(frozen=True)
-class Pattern:
-    """A rule that sets an emergency level: a floor, or a condition's adjustment."""
-
-    id: str
-    rank: int
-    node: expr.Node
-    condition: int | None  # for an adjustment: the condition it belongs to
-
-
-def status(node: expr.Node, ev: Evidence, askable: Callable[[str], bool],
-           memo: dict[int, bool | None] | None = None) -> bool | None:
-    """True (holds), False (cannot hold any more) or None (still open) for a rule.
-
-    Three-valued: an atom about a finding that is unknown but still askable is
-    open; one that is unknown and was already asked (or cannot be asked) can
-    no longer hold, as in the engine, where an unknown never satisfies a rule.
-    ``memo``: the statuses of the parts of one rule already read for this
-    evidence (by id: ``open_findings`` reads each part several times).
-    """
-    if memo is not None:
-        key = id(node)
-        if key in memo:
-            return memo[key]
-        memo[key] = got = _status(node, ev, askable, memo)
-        return got
-    return _status(node, ev, askable, None)
-
-
-def _status(node: expr.Node, ev: Evidence, askable: Callable[[str], bool],
-            memo: dict[int, bool | None] | None) -> bool | None:
-    if isinstance(node, expr.Atom):
-        f = node.finding
-        if f in ev.present:
-            return node.present
-        if f in ev.absent:
-            return not node.present
-        return None if askable(f) else False
-    if isinstance(node, expr.Compare):
-        value = ev.numbers.get(node.finding)
-        if value is not None:
-            return expr.OPS[node.op](value, node.value)
-        return None if askable(node.finding) else False
-    parts = [status(p, ev, askable, memo) for p in node.parts]
-    if isinstance(node, expr.All):
-        if any(p is False for p in parts):
-            return False
-        return True if all(p is True for p in parts) else None
-    if isinstance(node, expr.NoneOf):
-        if any(p is True for p in parts):
-            return False
-        return True if all(p is False for p in parts) else None
-    if any(p is True for p in parts):
-        return True
-    return False if all(p is False for p in parts) else None
-
-
-def open_findings(node: expr.Node, ev: Evidence, askable: Callable[[str], bool],
-                  wanted: Wanted = frozenset()) -> set[str]:
-    """The askable findings to ask next so that an open rule is settled.
-
-    Any part of an AnyOf may complete it, so all are asked. An All holds only
-    if every part does, so one open part at a time is asked, the one whose
-    answer most often ends the rule: a symptom present first (a "no" or a
-    "don't know" closes the rule), then a group of symptoms, then a number
-    (the blood pressure behind a headache), and last a part that needs a
-    "no" (the mechanical causes a sudden severe pain must lack). The rule
-    stays open until every part is decided, so its other parts are asked in
-    turn while it can still hold.
-
-    Before that order comes a part about ``wanted`` findings: those another step
-    of the interview asks anyway (the pain score, which also decides whether
-    back pain needs a visit, before "did it start suddenly?" for a sudden
-    severe pain). Its answer ends the rule as often, and one question then does
-    the work of two. Only the order changes: the rule stays open until decided.
-    """
-    return _open_findings(node, ev, askable, wanted, {})
-
-
-def _open_findings(node: expr.Node, ev: Evidence, askable: Callable[[str], bool],
-                   wanted: Wanted, memo: dict[int, bool | None]) -> set[str]:
-    """open_findings, each part's status read once (``memo``)."""
-    if status(node, ev, askable, memo) is not None:
-        return set()
-    if isinstance(node, expr.Atom | expr.Compare):
-        return {node.finding}
-    if isinstance(node, expr.All):
-        open_parts = [p for p in node.parts if status(p, ev, askable, memo) is None]
-        if len(open_parts) == 1:
-            first = open_parts[0]
-        elif callable(wanted):  # the same choice, each part's wanted read as needed
-            ordered = sorted(open_parts, key=_settles_first)
-            first = next((p for p in ordered if wanted(p)), ordered[0])
-        else:
-            first = min(open_parts,  # stable: ties keep rule order
-                        key=lambda p: (not wanted or wanted.isdisjoint(expr.findings_in(p)),
-                                       _settles_first(p)))
-        return _open_findings(first, ev, askable, wanted, memo)
-    out: set[str] = set()
-    for p in node.parts:
-        out |= _open_findings(p, ev, askable, wanted, memo)
-    return out
-
-
-def _settles_first(node: expr.Node) -> int:
-    """Order of the parts of an All to ask: 0 is asked first (open_findings)."""
-    if isinstance(node, expr.Atom):
-        return 0 if node.present else 3
-    if isinstance(node, expr.AnyOf | expr.All):
-        return max(1, min(_settles_first(p) for p in node.parts))  # numbers only: 2
-    if isinstance(node, expr.Compare):
-        return 2
-    return 3  # NoneOf

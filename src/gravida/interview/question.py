@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from gravida.interview.answers import unknown_members
-from gravida.interview.catalogue import QuestionSpec
+from gravida.interview.catalogue import NumberPart, QuestionSpec
 from gravida.interview.session import Session, catalogue, decision
 
 
@@ -23,19 +23,6 @@ class Option:
 
     def to_json(self) -> dict[str, Any]:
         return {"finding": self.finding, "text": self.text}
-
-
-@dataclass(frozen=True)
-class Part:
-    finding: str
-    label: str
-    unit: str
-    lo: float
-    hi: float
-
-    def to_json(self) -> dict[str, Any]:
-        return {"finding": self.finding, "label": self.label, "unit": self.unit,
-                "range": [self.lo, self.hi]}
 
 
 QuestionKind = Literal["yes_no", "number", "group", "choose"]
@@ -51,7 +38,7 @@ class Question:
     help: str | None
     findings: tuple[str, ...]  # what the answer settles
     options: tuple[Option, ...]
-    parts: tuple[Part, ...]
+    parts: tuple[NumberPart, ...]  # the numbers not given yet
     number: int  # 1 for the first question asked
     max_questions: int
     purpose: str  # start | screening | level | differential | emergency | follow_up
@@ -99,8 +86,7 @@ def _question(
         open_ = unknown_members(session, q)
         options = tuple(Option(f, t) for f, t in zip(q.findings, q.items, strict=True)
                         if f in open_)
-    parts = tuple(Part(p.finding, p.label, p.unit, p.lo, p.hi) for p in q.parts
-                  if p.finding not in ev.numbers)
+    parts = tuple(p for p in q.parts if p.finding not in ev.numbers)
     findings = tuple(o.finding for o in options) if options else tuple(
         p.finding for p in parts) if parts else q.findings
     return Question(q.id, kind, q.text, q.help, findings, options, parts, number,

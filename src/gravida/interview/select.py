@@ -48,15 +48,8 @@ from gravida.interview.decision import Outcomes, QuestionPlan, Scored, State, de
 from gravida.interview.leader import leader_question
 from gravida.interview.lookahead import answer_probabilities, figures, pair_crossing
 from gravida.interview.openings import Openings
-from gravida.interview.policy import (
-    Base,
-    FloatArray,
-    Hypothesis,
-    LevelPolicy,
-    Wanted,
-    close_implications,
-    status,
-)
+from gravida.interview.patterns import Wanted, close_implications, status
+from gravida.interview.policy import Base, FloatArray, Hypothesis, LevelPolicy
 from gravida.knowledge import expr
 
 # The pairs of answers at the emergency line are tried only where the decision reads
@@ -170,7 +163,7 @@ class Selector:
         """``plan`` from the answers; ``dangers``: this state's ``_dangers`` and
         ``base``: ``policy.base`` of the evidence now, when the caller has worked
         them out (``shortcut``: the same as worked out here); ``rechecked``: the
-        caller found no list member to ask again (``Openings.recheck``: None)."""
+        caller found no list member to ask again (``Reopening.recheck``: None)."""
         model, params, o = self.model, self.params, self.openings
         ev, askable, questions, entries, hyps = a
         if base is None or base.h is not hyps[0]:
@@ -243,8 +236,8 @@ class Selector:
             return p
         if p.stop in ("settled", "emergency") or p.phase in ("danger", "level", "differential"):
             # a list member left unknown whose "no" alone would lower the emergency
-            again = None if rechecked else o.recheck(ev, state, level0,
-                                                      int(batch.floor_rank[0]), post0, base)
+            again = None if rechecked else o.reopening.recheck(
+                ev, state, level0, int(batch.floor_rank[0]), post0, base)
             if again is not None:
                 return replace(p, question=again, stop=None, phase="danger")
         if p.stop == "emergency":
@@ -265,7 +258,7 @@ class Selector:
         askable: Callable[[str], bool], wanted: Wanted,
     ) -> Dangers:
         """The open danger patterns, and for each finding to ask the patterns and
-        red flags it screens for (``wanted``: see ``policy.open_findings``)."""
+        red flags it screens for (``wanted``: see ``patterns.open_findings``)."""
         o = self.openings
         danger = o.open_patterns(ev, state, level0, post0, wanted, askable)
         danger_findings: dict[str, set[str]] = {}
@@ -275,7 +268,7 @@ class Selector:
                     danger_findings.setdefault(g, set()).add(pid)
         for pid, f in o.one_answer_from_floor(ev, askable, level0):
             danger_findings.setdefault(f, set()).add(pid)
-        for f in o.places_at_risk(ev, state):
+        for f in o.reopening.places_at_risk(ev, state):
             if askable(f):
                 danger_findings.setdefault(f, set()).add(f"place:{f}")
         if level0 < o.emergency_rank:

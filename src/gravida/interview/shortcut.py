@@ -18,7 +18,7 @@ compares the two on many states):
   figure; only questions tied on them are scored for the rest.
 
 Past screening, outside an emergency, a list member left unknown whose "no"
-alone would lower the level (``Openings.recheck``) is asked before anything the
+alone would lower the level (``Reopening.recheck``) is asked before anything the
 danger, level and differential steps would ask, and before a stop as settled:
 it reads the evidence now only, so it is looked for first, and when there is
 one nothing is scored. Every other state (an emergency to weigh for an
@@ -82,9 +82,10 @@ def decision(sel: Selector, state: State) -> Decision:
             return None, "max_questions", "emergency"
     elif not screening:
         # decide then asks in the danger, level or differential step or stops as
-        # settled, and a list member left unknown (Openings.recheck) comes first in
+        # settled, and a list member left unknown (Reopening.recheck) comes first in
         # all four: it reads the evidence now only, so no question need be scored
-        again = o.recheck(a.ev, state, level0, int(base.floor_rank[0]), base.posterior[0], now)
+        again = o.reopening.recheck(a.ev, state, level0, int(base.floor_rank[0]),
+                                    base.posterior[0], now)
         if again is not None:
             return again, None, "danger"
         return _scored(sel, state, a, dangers, now, rechecked=True)

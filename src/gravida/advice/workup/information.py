@@ -14,6 +14,11 @@ import numpy.typing as npt
 if TYPE_CHECKING:
     from gravida.advice.workup.leading import Leading
 
+try:  # the beam's inner loops in C (_beam.c), where `pip install` could build them
+    from gravida.advice.workup import _beam as _native
+except ImportError:  # no compiler at install: numpy does the same work, to the same floats
+    _native = None  # type: ignore[assignment]
+
 
 # --- information ---------------------------------------------------------------------------
 
@@ -153,12 +158,47 @@ class _Histories:
         masses are summed over conditions in the same order as before (one
         condition after another), so they are the same floats.
         """
+        if _native is not None:
+            return self._then_cut_native(m)
         k, h = self.joint.shape
         grown = (self.joint[:, None, :] * m[:, :, None]).reshape(k, -1)
         kept, mass, cut = self._prune(grown.sum(axis=0), h)
         joint = grown if kept is None else np.take(grown, kept, axis=1)
         gen = _Generation(h, kept, mass, cut)
         return _Histories(joint, mass, (*self.generations, gen))
+
+    def _then_cut_native(self, m: npt.NDArray[np.float64]) -> _Histories:
+        """``_then_cut`` by the compiled loops: the same kept children and floats.
+
+        One pass makes every child's mass (summed over conditions in numpy's
+        order), counts them into a histogram of their leading bits to find the
+        cut's bucket, selects the threshold within it, and gathers the kept
+        children's columns, without the conditions x children array. Equally
+        probable children straddling the cut come back to ``_defined_order``.
+        """
+        assert _native is not None
+        joint = np.ascontiguousarray(self.joint, dtype=np.float64)
+        lik = np.ascontiguousarray(m, dtype=np.float64)
+        k, h = joint.shape
+        r = lik.shape[1]
+        n = h * r
+        mass = np.empty(n)
+        kept = np.empty(n, dtype=np.intp)
+        kept_mass = np.empty(MAX_HISTORIES)
+        out = np.empty(k * MAX_HISTORIES)
+        count, cut, n_above, n_tied = _native.step(
+            k, h, r, joint, lik, NEGLIGIBLE, MAX_HISTORIES, mass, np.empty(n), kept,
+            kept_mass, out)
+        if count < 0:  # a tie across the cut: the defined order decides, as in _most_probable
+            tied = kept[n_above:n_above + n_tied]
+            tied = tied[self._defined_order(tied, h)[:MAX_HISTORIES - n_above]]
+            kept = np.sort(np.concatenate((kept[:n_above], tied)))
+            count = kept.shape[0]
+            _native.gather(k, h, r, joint, lik, mass, kept, count, kept_mass, out)
+        kept = kept[:count]
+        gen = _Generation(h, kept, kept_mass[:count], bool(cut))
+        return _Histories(out[: k * count].reshape(k, count), kept_mass[:count],
+                          (*self.generations, gen))
 
     def _most_probable(self, mass: npt.NDArray[np.float64], kept: npt.NDArray[np.intp] | None,
                        parents: int) -> npt.NDArray[np.intp]:
@@ -224,11 +264,22 @@ class _Histories:
         """
         bits, excess, distributions = rows if rows is not None else row_terms(likelihood)
         per_condition = float((self._condition_mass * bits).sum())
-        joint_result = np.einsum("ch,cr->rh", self.joint, likelihood)
-        info = self._mass_bits + per_condition - _xlogx(joint_result)
+        info = self._mass_bits + per_condition - self._joint_result_bits(likelihood)
         if not distributions:
             info += float((_xlogx_rows(self.joint) * excess).sum())
         return max(0.0, info)
+
+
+    def _joint_result_bits(self, likelihood: npt.NDArray[np.float64]) -> float:
+        """The sum of x log2 x over P(history, result) for a test with this likelihood."""
+        if _native is None:
+            return _xlogx(np.einsum("ch,cr->rh", self.joint, likelihood))
+        joint = np.ascontiguousarray(self.joint, dtype=np.float64)
+        lik = np.ascontiguousarray(likelihood, dtype=np.float64)
+        k, h = joint.shape
+        out = np.empty(h * lik.shape[1])
+        p = out[: _native.joint_results(k, h, lik.shape[1], joint, lik, out)]
+        return float((p * np.log2(p)).sum())
 
 
 RowTerms = tuple[npt.NDArray[np.float64], npt.NDArray[np.float64], bool]

@@ -1,0 +1,323 @@
+/* The work-up's beam over result histories, the inner loops in compiled code.
+ *
+ * Optional: built by `pip install` where a C compiler and Python's headers are at
+ * hand; without it information.py does the same work with numpy. Every float is
+ * the one numpy computes (tests/advice/test_beam_native.py compares them bit for
+ * bit): products and sums are taken in numpy's order, one condition after another,
+ * and the build turns off the contraction of a*b+c into one fused instruction
+ * (-ffp-contract=off, pyproject.toml), which would round once instead of twice.
+ * No logarithm is taken here: numpy's own log2 stays the one used.
+ *
+ * Arrays come in through the buffer protocol, C-contiguous float64 (int64 for
+ * indices), shaped as information.py documents; the caller allocates the outputs.
+ * The GIL is released while a loop runs.
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__)
+#define WIDE __attribute__((target_clones("arch=x86-64-v3", "default")))
+#else
+#define WIDE
+#endif
+
+/* the histogram that finds a cut's threshold: buckets of the top bits of a double
+ * (positive doubles order as their bit patterns), counted from the negligible mass */
+#define BUCKET_SHIFT 48
+#define NBUCKETS 2048
+
+static inline uint64_t bits_of(double x) { uint64_t u; memcpy(&u, &x, sizeof u); return u; }
+
+static inline int64_t bucket(double x, uint64_t base) {
+    uint64_t b = (bits_of(x) >> BUCKET_SHIFT) - base;
+    return b < NBUCKETS ? (int64_t)b : NBUCKETS - 1;
+}
+
+/* mass[rr * h + i] = sum over c (in order) of J[c][i] * m[c][rr]: the children's masses,
+ * numbered result-major as information.py numbers them */
+WIDE static void child_masses(int64_t k, int64_t h, int64_t r, const double *restrict J,
+                              const double *restrict m, double *restrict mass) {
+    for (int64_t rr = 0; rr < r; rr++) {
+        double *restrict out = mass + rr * h;
+        const double w0 = m[rr];
+        for (int64_t i = 0; i < h; i++) out[i] = J[i] * w0;
+        for (int64_t c = 1; c < k; c++) {
+            const double w = m[c * r + rr];
+            const double *restrict jc = J + c * h;
+            for (int64_t i = 0; i < h; i++) out[i] = out[i] + jc[i] * w;
+        }
+    }
+}
+
+static void swap(double *a, double *b) { double t = *a; *a = *b; *b = t; }
+
+/* the n-th smallest (from 0) of v[0..len), reordering v (Hoare's selection) */
+static double select_nth(double *v, int64_t len, int64_t n) {
+    int64_t lo = 0, hi = len - 1;
+    while (hi > lo) {
+        int64_t mid = lo + (hi - lo) / 2;
+        if (v[mid] < v[lo]) swap(&v[mid], &v[lo]);
+        if (v[hi] < v[lo]) swap(&v[hi], &v[lo]);
+        if (v[hi] < v[mid]) swap(&v[hi], &v[mid]);
+        const double pivot = v[mid];
+        int64_t i = lo, j = hi;
+        while (i <= j) {
+            while (v[i] < pivot) i++;
+            while (v[j] > pivot) j--;
+            if (i <= j) { swap(&v[i], &v[j]); i++; j--; }
+        }
+        if (n <= j) hi = j;
+        else if (n >= i) lo = i;
+        else return v[n];
+    }
+    return v[n];
+}
+
+/* the kept children's masses and joint columns: joint_out[c][j] = J[c][i] * m[c][rr]
+ * for the j-th kept child rr * h + i (kept ascending). Condition by condition: the rows
+ * of J and of joint_out sit a power of two apart, so walking down a column would meet
+ * the same cache set at every step. */
+static int gather(int64_t k, int64_t h, int64_t r, const double *J, const double *m,
+                  const double *mass, const int64_t *kept, int64_t count,
+                  double *kept_mass, double *joint_out) {
+    int64_t *parent = malloc(2 * (size_t)(count > 0 ? count : 1) * sizeof *parent);
+    if (parent == NULL) return -1;
+    int64_t *result = parent + count;
+    int64_t rr = 0, start = 0;
+    for (int64_t j = 0; j < count; j++) {
+        const int64_t child = kept[j];
+        while (child >= start + h) { rr++; start += h; }
+        parent[j] = child - start;
+        result[j] = rr;
+        kept_mass[j] = mass[child];
+    }
+    for (int64_t c = 0; c < k; c++) {
+        const double *jc = J + c * h, *mc = m + c * r;
+        double *out = joint_out + c * count;
+        for (int64_t j = 0; j < count; j++) out[j] = jc[parent[j]] * mc[result[j]];
+    }
+    free(parent);
+    return 0;
+}
+
+/* One test applied to the kept histories, the children cut to the `limit` most probable
+ * (see _Histories._then_cut). Returns the number kept, or -1 when equally probable
+ * children straddle the cut: then kept holds the n_above children above the threshold,
+ * then the n_tied at it (each part ascending), for the caller's defined order. */
+static int64_t step(int64_t k, int64_t h, int64_t r, const double *J, const double *m,
+                    double negligible, int64_t limit, double *mass, double *scratch,
+                    int64_t *kept, double *kept_mass, double *joint_out, int *cut,
+                    int64_t *n_above, int64_t *n_tied) {
+    const int64_t n = h * r;
+    child_masses(k, h, r, J, m, mass);
+    /* four histograms, element i counted in i % 4: consecutive masses often fall in one
+     * bucket, and one counter would make each count wait for the one before */
+    uint32_t hist4[4][NBUCKETS + 1];
+    memset(hist4, 0, sizeof hist4);
+    const uint64_t base = bits_of(negligible) >> BUCKET_SHIFT;
+    for (int64_t i = 0; i < n; i++) {
+        const double x = mass[i];
+        hist4[i & 3][x > negligible ? bucket(x, base) + 1 : 0]++;  /* 0: negligible */
+    }
+    int64_t hist[NBUCKETS], positive = 0;
+    for (int64_t b = 0; b < NBUCKETS; b++) {
+        hist[b] = (int64_t)hist4[0][b + 1] + hist4[1][b + 1] + hist4[2][b + 1] + hist4[3][b + 1];
+        positive += hist[b];
+    }
+    int64_t count = 0;
+    *cut = positive > limit;
+    if (!*cut) {
+        for (int64_t i = 0; i < n; i++) {
+            kept[count] = i;
+            count += mass[i] > negligible;
+        }
+    } else {
+        /* the limit-th largest mass: its bucket, then a selection within the bucket */
+        int64_t above = 0, b = NBUCKETS - 1;
+        for (; b > 0; b--) {
+            if (above + hist[b] >= limit) break;
+            above += hist[b];
+        }
+        int64_t len = 0;
+        for (int64_t i = 0; i < n; i++) {
+            const double x = mass[i];
+            scratch[len] = x;
+            len += x > negligible && bucket(x, base) == b;
+        }
+        const double threshold = select_nth(scratch, len, len - (limit - above));
+        int64_t gt = above, eq = 0;  /* the bucket's part, counted in the bucket only */
+        for (int64_t i = 0; i < len; i++) {
+            gt += scratch[i] > threshold;
+            eq += scratch[i] == threshold;
+        }
+        if (gt + eq != limit) {  /* a tie across the cut */
+            int64_t a = 0, t = gt;
+            for (int64_t i = 0; i < n; i++) {
+                if (mass[i] > threshold) kept[a++] = i;
+                else if (mass[i] == threshold) kept[t++] = i;
+            }
+            *n_above = gt;
+            *n_tied = eq;
+            return -1;
+        }
+        for (int64_t i = 0; i < n; i++) {
+            kept[count] = i;
+            count += mass[i] >= threshold;
+        }
+    }
+    if (gather(k, h, r, J, m, mass, kept, count, kept_mass, joint_out) < 0) return -2;
+    return count;
+}
+
+/* --- the Python side: buffers in, counts out ------------------------------------------ */
+
+static int take(PyObject *obj, Py_buffer *view, int writable, Py_ssize_t itemsize,
+                Py_ssize_t need, const char *what) {
+    int flags = PyBUF_C_CONTIGUOUS | PyBUF_FORMAT | (writable ? PyBUF_WRITABLE : 0);
+    if (PyObject_GetBuffer(obj, view, flags) < 0) return -1;
+    if (view->itemsize != itemsize || view->len < need * itemsize) {
+        PyErr_Format(PyExc_ValueError, "%s: wrong item size or too short", what);
+        PyBuffer_Release(view);
+        return -1;
+    }
+    return 0;
+}
+
+#define RELEASE(n) for (int q_ = 0; q_ < (n); q_++) PyBuffer_Release(&v[q_])
+
+static PyObject *py_step(PyObject *self, PyObject *args) {
+    (void)self;
+    Py_ssize_t k, h, r, limit;
+    double negligible;
+    PyObject *o[7];
+    if (!PyArg_ParseTuple(args, "nnnOOdnOOOOO", &k, &h, &r, &o[0], &o[1], &negligible, &limit,
+                          &o[2], &o[3], &o[4], &o[5], &o[6]))
+        return NULL;
+    if (k < 1 || h < 1 || r < 1 || limit < 1) {
+        PyErr_SetString(PyExc_ValueError, "sizes must be positive");
+        return NULL;
+    }
+    Py_buffer v[7];
+    const Py_ssize_t n = h * r;
+    const Py_ssize_t need[7] = {k * h, k * r, n, n, n, limit, k * limit};
+    const int writable[7] = {0, 0, 1, 1, 1, 1, 1};
+    const Py_ssize_t size[7] = {8, 8, 8, 8, 8, 8, 8};
+    static const char *what[7] = {"joint", "likelihood", "mass", "scratch", "kept",
+                                  "kept_mass", "joint_out"};
+    for (int i = 0; i < 7; i++) {
+        if (take(o[i], &v[i], writable[i], size[i], need[i], what[i]) < 0) {
+            RELEASE(i);
+            return NULL;
+        }
+    }
+    int cut = 0;
+    int64_t n_above = 0, n_tied = 0, count;
+    Py_BEGIN_ALLOW_THREADS
+    count = step(k, h, r, v[0].buf, v[1].buf, negligible, limit, v[2].buf, v[3].buf, v[4].buf,
+                 v[5].buf, v[6].buf, &cut, &n_above, &n_tied);
+    Py_END_ALLOW_THREADS
+    RELEASE(7);
+    if (count == -2) return PyErr_NoMemory();
+    return Py_BuildValue("LiLL", (long long)count, cut, (long long)n_above, (long long)n_tied);
+}
+
+static PyObject *py_gather(PyObject *self, PyObject *args) {
+    (void)self;
+    Py_ssize_t k, h, r, count;
+    PyObject *o[6];
+    if (!PyArg_ParseTuple(args, "nnnOOOOnOO", &k, &h, &r, &o[0], &o[1], &o[2], &o[3], &count,
+                          &o[4], &o[5]))
+        return NULL;
+    if (k < 1 || h < 1 || r < 1 || count < 0) {
+        PyErr_SetString(PyExc_ValueError, "sizes must be positive");
+        return NULL;
+    }
+    Py_buffer v[6];
+    const Py_ssize_t need[6] = {k * h, k * r, h * r, count, count, k * count};
+    const int writable[6] = {0, 0, 0, 0, 1, 1};
+    static const char *what[6] = {"joint", "likelihood", "mass", "kept", "kept_mass",
+                                  "joint_out"};
+    for (int i = 0; i < 6; i++) {
+        if (take(o[i], &v[i], writable[i], 8, need[i], what[i]) < 0) {
+            RELEASE(i);
+            return NULL;
+        }
+    }
+    const int64_t *kept = v[3].buf;
+    for (Py_ssize_t j = 0; j < count; j++) {
+        if (kept[j] < 0 || kept[j] >= h * r || (j > 0 && kept[j] <= kept[j - 1])) {
+            RELEASE(6);
+            PyErr_SetString(PyExc_ValueError, "kept must be ascending child indices");
+            return NULL;
+        }
+    }
+    int status;
+    Py_BEGIN_ALLOW_THREADS
+    status = gather(k, h, r, v[0].buf, v[1].buf, v[2].buf, kept, count, v[4].buf, v[5].buf);
+    Py_END_ALLOW_THREADS
+    RELEASE(6);
+    if (status < 0) return PyErr_NoMemory();
+    Py_RETURN_NONE;
+}
+
+/* out (r x h, then only the positive entries kept, in that order) = sum over c of
+ * J[c][i] * l[c][rr]: P(history, result) of a test, as np.einsum("ch,cr->rh") sums it */
+static int64_t joint_results(int64_t k, int64_t h, int64_t r, const double *restrict J,
+                                  const double *restrict l, double *restrict out) {
+    child_masses(k, h, r, J, l, out);
+    int64_t n = 0;
+    for (int64_t i = 0; i < h * r; i++) {
+        const double x = out[i];
+        out[n] = x;
+        n += x > 0;
+    }
+    return n;
+}
+
+static PyObject *py_joint_results(PyObject *self, PyObject *args) {
+    (void)self;
+    Py_ssize_t k, h, r;
+    PyObject *o[3];
+    if (!PyArg_ParseTuple(args, "nnnOOO", &k, &h, &r, &o[0], &o[1], &o[2])) return NULL;
+    if (k < 1 || h < 1 || r < 1) {
+        PyErr_SetString(PyExc_ValueError, "sizes must be positive");
+        return NULL;
+    }
+    Py_buffer v[3];
+    const Py_ssize_t need[3] = {k * h, k * r, h * r};
+    const int writable[3] = {0, 0, 1};
+    static const char *what[3] = {"joint", "likelihood", "out"};
+    for (int i = 0; i < 3; i++) {
+        if (take(o[i], &v[i], writable[i], 8, need[i], what[i]) < 0) {
+            RELEASE(i);
+            return NULL;
+        }
+    }
+    int64_t n;
+    Py_BEGIN_ALLOW_THREADS
+    n = joint_results(k, h, r, v[0].buf, v[1].buf, v[2].buf);
+    Py_END_ALLOW_THREADS
+    RELEASE(3);
+    return PyLong_FromLongLong((long long)n);
+}
+
+static PyMethodDef methods[] = {
+    {"step", py_step, METH_VARARGS,
+     "step(k, h, r, joint, lik, negligible, limit, mass, scratch, kept, kept_mass, joint_out)"
+     " -> (count, cut, n_above, n_tied): one beam step; count -1 on a tie at the cut"},
+    {"gather", py_gather, METH_VARARGS,
+     "gather(k, h, r, joint, lik, mass, kept, count, kept_mass, joint_out): kept children"},
+    {"joint_results", py_joint_results, METH_VARARGS,
+     "joint_results(k, h, r, joint, lik, out) -> n: P(history, result), positive ones first"},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef module = {
+    PyModuleDef_HEAD_INIT, "_beam", "The work-up beam's inner loops (optional).", -1, methods,
+    NULL, NULL, NULL, NULL,
+};
+
+PyMODINIT_FUNC PyInit__beam(void) { return PyModule_Create(&module); }

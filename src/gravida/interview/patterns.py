@@ -1,0 +1,167 @@
+"""The pack's rules read against what is known so far, for the questions still open.
+
+The interview asks first what could still complete a rule that sets an emergency
+level (a *danger pattern*). The engine reads rules two-valued (an unknown never
+satisfies one); here they are read three-valued (``status``: holds, cannot hold
+any more, still open), and ``open_findings`` says which askable findings to ask
+next so that an open rule is settled. ``close_implications`` gives the evidence
+one hypothetical answer leads to under the pack's implications (no bleeding
+means no heavy bleeding). Kept apart from the vectorised triage (policy.py):
+these read one rule against one evidence, not a batch.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Iterable
+from dataclasses import dataclass
+
+from gravida.engine import Evidence
+from gravida.knowledge import expr
+
+# --- the evidence one answer leads to ------------------------------------------
+
+
+def close_implications(
+    pack_implies: Iterable[tuple[str, str]], present: set[str], absent: set[str],
+    soft: Collection[tuple[str, str]] = (),
+) -> bool:
+    """Apply implications both ways; False when the result contradicts itself.
+
+    ``soft``: the pairs among them that are soft (findings.yaml), applied as the
+    engine applies them: forwards only while the second is not absent, never back."""
+    implies = list(pack_implies)
+    changed = True
+    while changed:
+        changed = False
+        for if_, then in implies:
+            is_soft = (if_, then) in soft
+            if if_ in present and then not in present and not (is_soft and then in absent):
+                present.add(then)
+                changed = True
+            if not is_soft and then in absent and if_ not in absent:
+                absent.add(if_)
+                changed = True
+    return not (present & absent)
+
+
+# --- danger patterns: rules that further answers could still complete ----------------
+
+# The findings other steps of the interview ask anyway (``open_findings``), or, asked
+# of a part of a rule, whether it is about one of them (``shortcut``: worked out only
+# for the parts that need it).
+Wanted = frozenset[str] | Callable[[expr.Node], bool]
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """A rule that sets an emergency level: a floor, or a condition's adjustment."""
+
+    id: str
+    rank: int
+    node: expr.Node
+    condition: int | None  # for an adjustment: the condition it belongs to
+
+
+def status(node: expr.Node, ev: Evidence, askable: Callable[[str], bool],
+           memo: dict[int, bool | None] | None = None) -> bool | None:
+    """True (holds), False (cannot hold any more) or None (still open) for a rule.
+
+    Three-valued: an atom about a finding that is unknown but still askable is
+    open; one that is unknown and was already asked (or cannot be asked) can
+    no longer hold, as in the engine, where an unknown never satisfies a rule.
+    ``memo``: the statuses of the parts of one rule already read for this
+    evidence (by id: ``open_findings`` reads each part several times).
+    """
+    if memo is not None:
+        key = id(node)
+        if key in memo:
+            return memo[key]
+        memo[key] = got = _status(node, ev, askable, memo)
+        return got
+    return _status(node, ev, askable, None)
+
+
+def _status(node: expr.Node, ev: Evidence, askable: Callable[[str], bool],
+            memo: dict[int, bool | None] | None) -> bool | None:
+    if isinstance(node, expr.Atom):
+        f = node.finding
+        if f in ev.present:
+            return node.present
+        if f in ev.absent:
+            return not node.present
+        return None if askable(f) else False
+    if isinstance(node, expr.Compare):
+        value = ev.numbers.get(node.finding)
+        if value is not None:
+            return expr.OPS[node.op](value, node.value)
+        return None if askable(node.finding) else False
+    parts = [status(p, ev, askable, memo) for p in node.parts]
+    if isinstance(node, expr.All):
+        if any(p is False for p in parts):
+            return False
+        return True if all(p is True for p in parts) else None
+    if isinstance(node, expr.NoneOf):
+        if any(p is True for p in parts):
+            return False
+        return True if all(p is False for p in parts) else None
+    if any(p is True for p in parts):
+        return True
+    return False if all(p is False for p in parts) else None
+
+
+def open_findings(node: expr.Node, ev: Evidence, askable: Callable[[str], bool],
+                  wanted: Wanted = frozenset()) -> set[str]:
+    """The askable findings to ask next so that an open rule is settled.
+
+    Any part of an AnyOf may complete it, so all are asked. An All holds only
+    if every part does, so one open part at a time is asked, the one whose
+    answer most often ends the rule: a symptom present first (a "no" or a
+    "don't know" closes the rule), then a group of symptoms, then a number
+    (the blood pressure behind a headache), and last a part that needs a
+    "no" (the mechanical causes a sudden severe pain must lack). The rule
+    stays open until every part is decided, so its other parts are asked in
+    turn while it can still hold.
+
+    Before that order comes a part about ``wanted`` findings: those another step
+    of the interview asks anyway (the pain score, which also decides whether
+    back pain needs a visit, before "did it start suddenly?" for a sudden
+    severe pain). Its answer ends the rule as often, and one question then does
+    the work of two. Only the order changes: the rule stays open until decided.
+    """
+    return _open_findings(node, ev, askable, wanted, {})
+
+
+def _open_findings(node: expr.Node, ev: Evidence, askable: Callable[[str], bool],
+                   wanted: Wanted, memo: dict[int, bool | None]) -> set[str]:
+    """open_findings, each part's status read once (``memo``)."""
+    if status(node, ev, askable, memo) is not None:
+        return set()
+    if isinstance(node, expr.Atom | expr.Compare):
+        return {node.finding}
+    if isinstance(node, expr.All):
+        open_parts = [p for p in node.parts if status(p, ev, askable, memo) is None]
+        if len(open_parts) == 1:
+            first = open_parts[0]
+        elif callable(wanted):  # the same choice, each part's wanted read as needed
+            ordered = sorted(open_parts, key=_settles_first)
+            first = next((p for p in ordered if wanted(p)), ordered[0])
+        else:
+            first = min(open_parts,  # stable: ties keep rule order
+                        key=lambda p: (not wanted or wanted.isdisjoint(expr.findings_in(p)),
+                                       _settles_first(p)))
+        return _open_findings(first, ev, askable, wanted, memo)
+    out: set[str] = set()
+    for p in node.parts:
+        out |= _open_findings(p, ev, askable, wanted, memo)
+    return out
+
+
+def _settles_first(node: expr.Node) -> int:
+    """Order of the parts of an All to ask: 0 is asked first (open_findings)."""
+    if isinstance(node, expr.Atom):
+        return 0 if node.present else 3
+    if isinstance(node, expr.AnyOf | expr.All):
+        return max(1, min(_settles_first(p) for p in node.parts))  # numbers only: 2
+    if isinstance(node, expr.Compare):
+        return 2
+    return 3  # NoneOf

@@ -1,0 +1,106 @@
+"""The work-up beam's compiled loops (_beam.c) against numpy's: the same floats, bit for bit.
+
+The compiled module is optional (an install without a C compiler uses numpy), so
+these tests skip where it was not built; where it was, every kept history, mass,
+generation and information must be exactly what numpy computes, ties at a cut
+included. A build that fused a*b+c into one instruction would fail here.
+"""
+
+from __future__ import annotations
+
+import os
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from gravida.advice.workup import information
+
+from .test_workup import _random_panel
+
+native = information._native
+built = pytest.mark.skipif(native is None, reason="the compiled beam was not built")
+
+
+@pytest.mark.skipif(os.environ.get("CI") != "true", reason="CI only: a machine with gcc")
+def test_ci_builds_the_compiled_beam():
+    # optional at install, so a failed build would pass unnoticed: CI (gcc and Python's
+    # headers at hand, as on a Debian machine) must have built it
+    assert native is not None
+
+
+def _grow(prior: np.ndarray, panel: list[np.ndarray], lik: np.ndarray,
+          use_native: bool) -> tuple[information._Histories, float]:
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(information, "_native", native if use_native else None)
+        h = information._Histories.start(prior)
+        for m in panel:
+            h = h.then(m)
+        return h, h.information(lik)
+
+
+def _same(a: information._Histories, b: information._Histories) -> None:
+    assert a.joint.shape == b.joint.shape
+    assert np.array_equal(a.joint, b.joint)  # same columns in the same order
+    assert np.array_equal(a.mass, b.mass)
+    assert len(a.generations) == len(b.generations)
+    for x, y in zip(a.generations, b.generations, strict=True):
+        assert (x.parents, x.cut) == (y.parents, y.cut)
+        assert (x.kept is None) == (y.kept is None)
+        if x.kept is not None:
+            assert np.array_equal(x.kept, y.kept)
+        assert np.array_equal(x.mass, y.mass)
+
+
+@built
+@settings(max_examples=200, deadline=None)
+@given(seed=st.integers(0, 2**32 - 1), bound=st.sampled_from([2, 3, 16, 64, 512, 4096]),
+       coarse=st.booleans(), distributions=st.booleans())
+def test_compiled_beam_keeps_numpys_histories_and_floats(seed, bound, coarse, distributions):
+    rng = np.random.default_rng(seed)
+    k = int(rng.integers(1, 7))
+    prior = rng.dirichlet(np.ones(k))
+    if coarse:  # few distinct values: ties across the cut
+        prior = np.round(prior, 1) + 0.05
+        prior /= prior.sum()
+    panel = _random_panel(rng, k, coarse, distributions)
+    lik = _random_panel(np.random.default_rng(seed + 1), k, coarse, distributions)
+    test = lik[0] if lik else np.full((k, 2), 0.5)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(information, "MAX_HISTORIES", bound)
+        fast, fast_info = _grow(prior, panel, test, True)
+        slow, slow_info = _grow(prior, panel, test, False)
+    _same(fast, slow)
+    assert repr(fast_info) == repr(slow_info)
+
+
+@built
+def test_compiled_beam_on_a_full_size_cut():
+    # 4,096 histories times five results, masses spread over many orders of magnitude
+    rng = np.random.default_rng(7)
+    k = 6
+    prior = rng.dirichlet(np.ones(k))
+    panel = [rng.dirichlet(np.full(r, 0.4), size=k) for r in (4, 4, 3, 2, 4, 2, 3, 5, 4, 2)]
+    fast, fast_info = _grow(prior, panel, panel[-1], True)
+    slow, slow_info = _grow(prior, panel, panel[-1], False)
+    assert sum(g.cut for g in fast.generations) >= 3
+    _same(fast, slow)
+    assert repr(fast_info) == repr(slow_info)
+
+
+@built
+def test_compiled_loops_refuse_wrong_buffers():
+    assert native is not None
+    joint, lik = np.ones((2, 3)), np.ones((2, 2))
+    with pytest.raises(ValueError, match="too short"):
+        native.joint_results(2, 3, 2, joint, lik, np.empty(5))
+    with pytest.raises(ValueError, match="positive"):
+        native.joint_results(0, 3, 2, joint, lik, np.empty(6))
+    with pytest.raises(ValueError, match="item size"):
+        native.joint_results(2, 3, 2, joint.astype(np.float32), lik, np.empty(6))
+    with pytest.raises(ValueError, match="ascending"):
+        native.gather(2, 3, 2, joint, lik, np.ones(6), np.array([3, 1]), 2, np.empty(2),
+                      np.empty(4))
+    with pytest.raises(BufferError):  # an output that cannot be written
+        native.joint_results(2, 3, 2, joint, lik, np.empty(6).tobytes())
