@@ -45,7 +45,7 @@ from gravida.engine.model import trimester
 from gravida.interview.answers import Value
 from gravida.interview.catalogue import Catalogue, QuestionSpec
 from gravida.interview.decision import Outcomes, QuestionPlan, Scored, State, decide
-from gravida.interview.leader import leader_question
+from gravida.interview.leader import Naming, leader_question
 from gravida.interview.lookahead import answer_probabilities, figures, pair_crossing
 from gravida.interview.openings import Openings
 from gravida.interview.patterns import Wanted, close_implications, status
@@ -82,6 +82,7 @@ class Selector:
         self.params = catalogue.params
         self.policy = LevelPolicy(engine.model)
         self.openings = Openings(engine, catalogue, self.policy)
+        self.naming = Naming(engine)
         pack = engine.pack
         self.implies = [(imp.if_, imp.then) for imp in pack.implies]
         self.soft = frozenset((imp.if_, imp.then) for imp in pack.implies if imp.soft)
@@ -243,7 +244,8 @@ class Selector:
         if p.stop == "emergency":
             # after "go now": which of two close emergency causes leads (leader.py)
             lead_q = leader_question(params, o.emergency_rank, state.after_emergency,
-                                     questions, entries, prob, k_arr, batch)
+                                     questions, entries, prob, k_arr, batch,
+                                     self.naming, ev.weeks, hyps)
             if lead_q is not None:
                 return replace(p, question=lead_q, stop=None, phase="emergency")
         return p
