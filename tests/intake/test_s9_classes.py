@@ -124,6 +124,10 @@ def test_a_class_is_read_at_least_as_well_as_measured(parse, table, name):
         # a headache she says is fine now is got over
         ("I had a bad headache on Monday but it's fine now", "severe_headache", "unset"),
         ("I have a bad headache and it's getting worse", "severe_headache", "present"),
+        # the end of the day is when, not what; a long stretch with a pain word is
+        ("I'm exhausted by the end of the day", "pain_worse_standing_sitting_long", "unset"),
+        ("it's worse by the end of the day", "pain_worse_standing_sitting_long", "present"),
+        ("my back aches when I stand a lot", "pain_worse_standing_sitting_long", "present"),
         # cancer as a worry, a field or a test is no history of it
         ("I had a cancer scare that turned out to be nothing", "history_cancer", "unset"),
         ("I had breast cancer five years ago", "history_cancer", "present"),
