@@ -460,6 +460,28 @@ CONTR9B_NEAR: list[Row] = [
     ("спина не беспокоит, беспокоят схватки", {REG: P}),
 ]
 
+# Round 3 (written before its fixes): worse after a long stretch on her feet or
+# seat said through a chore, a trip, "потом", a pose kept
+LONG = "pain_worse_standing_sitting_long"
+LONG9C: list[Row] = [
+    ("стоять у плиты невозможно, сразу спина болит", {LONG: P}),
+    ("пока готовлю, спина устаёт и болит", {LONG: P}),
+    ("после поездки в машине поясница разламывается", {LONG: P}),
+    ("сижу за рулём по 2 часа, потом болит", {LONG: P}),
+    ("в одной позе долго не могу, спина ноет", {LONG: P}),
+    ("помою посуду — и спина отваливается", {LONG: P}),
+    ("поглажу бельё стоя, потом поясница ноет", {LONG: P}),
+    ("после дороги в автобусе болит поясница", {LONG: P}),
+    ("насижусь на работе, и спина ноет", {LONG: P}),
+    ("постою в очереди, потом болит", {LONG: P}),
+]
+LONG9C_NEAR: list[Row] = [
+    ("готовлю ужин, спина не болит", {LONG: NP}),
+    ("после поездки на море было хорошо, спина не болела", {LONG: NP}),
+    ("посуду моет муж", {LONG: NP}),
+    ("сижу дома, болит спина", {LONG: NP}),
+]
+
 CLASSES9: dict[str, tuple[list[Row], list[Row]]] = {
     "tearing pain": (TEARING9, TEARING9_NEAR),
     "sudden onset": (SUDDEN9, SUDDEN9_NEAR),
@@ -473,6 +495,7 @@ CLASSES9: dict[str, tuple[list[Row], list[Row]]] = {
     "weeks to go, pregnancy N": (WEEKS9B, WEEKS9B_NEAR),
     "round 2: relief by rest": (REST9B, REST9B_NEAR),
     "round 2: tightenings denied": (CONTR9B, CONTR9B_NEAR),
+    "round 3: worse after long posture": (LONG9C, LONG9C_NEAR),
 }
 
 # Written after the reader was changed for the tables above, and not tuned on.

@@ -41,6 +41,9 @@ KNOWN = {
     "схватками не назовёшь, просто иногда тянет",
     # "периодичности нет" of the pain: the words of no rhythm need no tightening word
     "периодичности нет, болит постоянно",
+    # round 3: standing at the stove is where she stood, not a long stretch, unless
+    # its length is said ("стояла у плиты и вдруг заболел живот" must stay unread)
+    "стоять у плиты невозможно, сразу спина болит",
 }
 
 ROWS = table_params([*CLASSES9.items(), ("after", (AFTER9, []))], KNOWN)
