@@ -21,7 +21,7 @@ from gravida.intake import parse_text
 from gravida.knowledge.load import Pack
 
 from .ru_tables import mismatch, table_params
-from .ru_tables9 import AFTER9, CLASSES9
+from .ru_tables9 import AFTER9, AFTER9B, CLASSES9
 
 KNOWN = {
     # a temperature last week and "сейчас нормальная": a number is dropped only in
@@ -46,7 +46,9 @@ KNOWN = {
     "стоять у плиты невозможно, сразу спина болит",
 }
 
-ROWS = table_params([*CLASSES9.items(), ("after", (AFTER9, []))], KNOWN)
+ROWS = table_params(
+    [*CLASSES9.items(), ("after", (AFTER9, [])), ("after-rounds-2-3", (AFTER9B, []))], KNOWN
+)
 
 
 @pytest.mark.parametrize(("text", "expected"), ROWS)
