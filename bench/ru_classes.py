@@ -13,7 +13,9 @@ urgent findings' tables (``ru_tables7.py``), ``--set 7b`` its tables of the
 largest misses instead, ``--set 8`` the session-8 tables (numbers
 without "/10", false urgent readings, where a pain moved), ``--set 8b`` its
 short durations and relief by rest, ``--set 9`` the session-9 tables (tearing and
-sudden pain, chest pain, a weak leg, numbers in context, false urgent readings).
+sudden pain, chest pain, a weak leg, numbers in context, false urgent readings,
+then relief, tightenings denied and long posture), ``--set 9b`` the sentences
+written after its rounds 2 and 3.
 """
 
 from __future__ import annotations

@@ -482,6 +482,21 @@ LONG9C_NEAR: list[Row] = [
     ("сижу дома, болит спина", {LONG: NP}),
 ]
 
+# Round 4 (written before its fixes): a long duration in words; the calendar
+# starts («с сентября», «с лета») depend on today's date and are held by
+# test_russian_tables9.py with a fixed one
+LONGDUR9D: list[Row] = [
+    ("Болит спина пару месяцев", {DUR: P}),
+    ("Поясница ноет несколько недель.", {DUR: P}),
+    ("Болит давненько", {DUR: P}),
+    ("Спина болит полтора месяца", {DUR: P}),
+]
+LONGDUR9D_NEAR: list[Row] = [
+    ("Срок 7 месяцев, болит спина", {DUR: None}),
+    ("Болит спина, беременность 8 месяцев", {DUR: None}),
+    ("Болит пару дней", {DUR: NP}),
+]
+
 CLASSES9: dict[str, tuple[list[Row], list[Row]]] = {
     "tearing pain": (TEARING9, TEARING9_NEAR),
     "sudden onset": (SUDDEN9, SUDDEN9_NEAR),
@@ -496,6 +511,7 @@ CLASSES9: dict[str, tuple[list[Row], list[Row]]] = {
     "round 2: relief by rest": (REST9B, REST9B_NEAR),
     "round 2: tightenings denied": (CONTR9B, CONTR9B_NEAR),
     "round 3: worse after long posture": (LONG9C, LONG9C_NEAR),
+    "round 4: long durations in words": (LONGDUR9D, LONGDUR9D_NEAR),
 }
 
 # Written after rounds 2 and 3 (relief, tightenings denied, long posture), not tuned on.

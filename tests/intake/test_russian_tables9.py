@@ -55,3 +55,25 @@ ROWS = table_params(
 def test_class_table(ipack: Pack, text: str, expected: dict[str, Any]) -> None:
     result = parse_text(text, ipack)
     assert mismatch(result.case, expected) == {}, [e.to_dict() for e in result.evidence]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Поясница болит с лета", "present"),
+        ("Спина болит с сентября", "present"),
+        ("Болит с Нового года", "present"),
+        # every day of November gives 6 to 36 days on 6 December: left to the question
+        ("Болит спина с ноября", None),
+    ],
+)
+def test_a_start_on_the_calendar(
+    ipack: Pack, monkeypatch: pytest.MonkeyPatch, text: str, expected: str | None
+) -> None:
+    from datetime import date
+
+    from gravida.intake import settle
+
+    monkeypatch.setattr(settle, "today", lambda: date(2026, 12, 6))
+    wrong = mismatch(parse_text(text, ipack).case, {"pain_duration_over_2_weeks": expected})
+    assert wrong == {}
