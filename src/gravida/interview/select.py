@@ -160,10 +160,11 @@ class Selector:
         return Answers(ev, askable, questions, entries, hyps)
 
     def scored_plan(self, state: State, a: Answers, dangers: Dangers | None = None,
-                    base: Base | None = None) -> QuestionPlan:
+                    base: Base | None = None, rechecked: bool = False) -> QuestionPlan:
         """``plan`` from the answers; ``dangers``: this state's ``_dangers`` and
         ``base``: ``policy.base`` of the evidence now, when the caller has worked
-        them out (``shortcut``: the same as worked out here)."""
+        them out (``shortcut``: the same as worked out here); ``rechecked``: the
+        caller found no list member to ask again (``Reopening.recheck``: None)."""
         model, params, o = self.model, self.params, self.openings
         ev, askable, questions, entries, hyps = a
         if base is None or base.h is not hyps[0]:
@@ -236,7 +237,8 @@ class Selector:
             return p
         if p.stop in ("settled", "emergency") or p.phase in ("danger", "level", "differential"):
             # a list member left unknown whose "no" alone would lower the emergency
-            again = o.reopening.recheck(ev, state, level0, int(batch.floor_rank[0]), post0, base)
+            again = None if rechecked else o.reopening.recheck(
+                ev, state, level0, int(batch.floor_rank[0]), post0, base)
             if again is not None:
                 return replace(p, question=again, stop=None, phase="danger")
         if p.stop == "emergency":
