@@ -128,6 +128,12 @@ def test_a_class_is_read_at_least_as_well_as_measured(parse, table, name):
         ("I'm exhausted by the end of the day", "pain_worse_standing_sitting_long", "unset"),
         ("it's worse by the end of the day", "pain_worse_standing_sitting_long", "present"),
         ("my back aches when I stand a lot", "pain_worse_standing_sitting_long", "present"),
+        # v2 denials in a note
+        ("calves fine", "calf_swelling_one_leg", "absent"),
+        ("no calf pain", "calf_swelling_one_leg", "absent"),
+        ("both legs look the same", "calf_swelling_one_leg", "absent"),
+        ("legs fine no numbness", "calf_swelling_one_leg", "unset"),
+        ("headache free", "severe_headache", "absent"),
         # cancer as a worry, a field or a test is no history of it
         ("I had a cancer scare that turned out to be nothing", "history_cancer", "unset"),
         ("I had breast cancer five years ago", "history_cancer", "present"),
