@@ -63,6 +63,12 @@ def rules(a):
         # the kidney and the bladder denied
         (30, ["fever", "pain_upper_back", "pain_constant_unrelieved", "pain_at_night",
               "lumbar_tenderness", "feeling_very_unwell"], NO_LOIN_OR_URINE, {}),
+        # no risk told, low in the back, for weeks, the kidney denied: the womb and the
+        # kidney are likelier by the numbers, but neither leads at its own emergency
+        # (no second sign of the womb's infection), so the spine is listed first to
+        # rule out, not the kidney whose loin pain she denied
+        (24, ["fever", "pain_lower_back_central", "lumbar_tenderness", "pain_constant_unrelieved",
+              "pain_at_night", "pain_duration_over_2_weeks"], NO_LOIN_OR_URINE, {}),
         # the late stage: a weak leg with it
         (24, ["fever", "pain_lower_back_central", "pain_constant_unrelieved", "leg_weakness",
               "lumbar_tenderness"], [], {}),
