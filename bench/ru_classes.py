@@ -6,13 +6,14 @@ wrong: the class's own wordings and its near misses (what must not be read as
 it) separately. ``--cases`` prints each miss with what was read. Prints
 figures; asserts nothing (``tests/intake/test_russian_tables.py`` holds them).
 
-    .venv/bin/python bench/ru_classes.py [--set 6|7|7b|8|8b] [--cases]
+    .venv/bin/python bench/ru_classes.py [--set 6|7|7b|8|8b|9] [--cases]
 
 ``--set 6`` reads the session-6 tables (``ru_tables6.py``), ``--set 7`` the
 urgent findings' tables (``ru_tables7.py``), ``--set 7b`` its tables of the
 largest misses instead, ``--set 8`` the session-8 tables (numbers
 without "/10", false urgent readings, where a pain moved), ``--set 8b`` its
-short durations and relief by rest.
+short durations and relief by rest, ``--set 9`` the session-9 tables (tearing and
+sudden pain, chest pain, a weak leg, numbers in context, false urgent readings).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tests.intake import ru_tables, ru_tables6, ru_tables7, ru_tables8
+from tests.intake import ru_tables, ru_tables6, ru_tables7, ru_tables8, ru_tables9
 from tests.intake.ru_tables import Row, mismatch
 
 from gravida.intake import parse_text
@@ -51,6 +52,7 @@ def main(argv: list[str]) -> None:
         "7b": (ru_tables7.MISSED, getattr(ru_tables7, "MISSED_AFTER", [])),
         "8": (ru_tables8.CLASSES8, ru_tables8.AFTER8),
         "8b": (ru_tables8.CLASSES8B, getattr(ru_tables8, "AFTER8B", [])),
+        "9": (ru_tables9.CLASSES9, ru_tables9.AFTER9),
     }.get(which, (ru_tables.CLASSES, ru_tables.AFTER))
     total = [0, 0, 0, 0]
     print(f"{'class':32} {'missed':>9} {'rate':>6} {'near-miss wrong':>16} {'rate':>6}")

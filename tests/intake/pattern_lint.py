@@ -17,12 +17,19 @@ The forms (each seen in a broken pattern of an earlier session):
   second phrase pasted after the first's last word;
 - ``twice``: one word twice among a slot's alternatives ("weight|weight gain
   is": the second "weight" began a phrase of its own);
-- ``empty``: an empty alternative ("a||b", "a|") that matches nothing.
+- ``empty``: an empty alternative ("a||b", "a|") that matches nothing;
+- ``marker``: a marker the compiler reads as a literal character where the
+  author meant the marker: "#" glued to a word ("#нед", "#-й"), "a|^b" (a "^"
+  inside a slot), a bare "^" or "~?" (a gap is "~" or "~N"), and "^word?" (a
+  context word must be there; the compiler refuses it, the lint names it before
+  a load does). ("#?" and "a|#" are an optional number and a word or a number
+  since session 9; before, both were the "#" sign.)
 """
 
 from __future__ import annotations
 
 import itertools
+import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -34,6 +41,7 @@ PHRASES = Path(__file__).resolve().parents[2] / "src" / "gravida" / "knowledge" 
 # sections whose strings are regular expressions or plain word lists, not patterns
 _NOT_PATTERNS = ("numbers", "duration", "spelling", "function_words", "letters", "macros")
 _STEM = 5  # shared leading letters that make two different words one family
+_GAP = re.compile(r"^~\d{0,2}$")
 
 
 def patterns(data: Any, where: str = "") -> Iterator[tuple[str, str]]:
@@ -65,10 +73,25 @@ def _family(a: str, b: str) -> bool:
     return long.startswith(short) and len(long) - len(short) <= 2
 
 
+def _marker(word: str) -> str | None:
+    """Why a pattern word's marker is read as something else, or None."""
+    if word.startswith("/") and word.rstrip("?").endswith("/") and len(word) > 2:
+        return None  # a token regex: its characters are its own
+    if "#" in word and "#" not in word.rstrip("?").split("|"):
+        return f"{word!r}: '#' is a number only as a word or an alternative of its own"
+    if word == "^" or "^" in word[1:]:
+        return f"{word!r}: '^' marks context only at the start of a word"
+    if word.startswith("^") and word.endswith("?"):
+        return f"{word!r}: a context word must be there"
+    if word.startswith("~") and not _GAP.match(word):
+        return f"{word!r}: a gap is '~' or '~N'"
+    return None
+
+
 def suspicious(pattern: str) -> list[str]:
     """The trap's forms in one pattern, each as a short reason."""
+    found = [why for why in map(_marker, pattern.split()) if why]
     slots = [s for s in pattern.split() if not s.startswith(("~", "$", "/")) and s != "#"]
-    found: list[str] = []
     for slot in slots:
         if "|" in slot and "" in slot.split("|"):
             found.append(f"empty alternative in {slot!r}")

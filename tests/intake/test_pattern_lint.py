@@ -29,6 +29,23 @@ def test_the_lint_flags_the_forms_of_the_trap():
     assert not suspicious("$tightening ~3 every # minutes|mins|min")
 
 
+def test_the_lint_flags_markers_read_as_characters():
+    assert suspicious("на #-й неделе")  # "#" glued to a word is the sign
+    assert suspicious("#нед")
+    assert not suspicious("every #? minutes")  # an optional number
+    assert not suspicious("в|на #|несколько день")  # a word or a number
+    assert suspicious("боль|^ноет спина")  # "^" inside a slot is a character
+    assert suspicious("^ноет? спина")  # a context word must be there
+    assert suspicious("pain ~? legs")  # "~?" is an optional "~" sign
+    assert not suspicious("^$pain ~2 # раз|раза в ~1 /день|сутки/?")
+    assert not suspicious("^/[.!?;)]/ ^word")
+
+
+def test_russian_phrases_hold_no_marker_trap():
+    found = [(where, p, why) for where, p, why in lint("ru") if any("'" in r[:1] for r in why)]
+    assert not found, "\n".join(f"{w}: {p!r} ({'; '.join(r)})" for w, p, r in found)
+
+
 def test_english_phrases_hold_no_trap():
     found = [(where, p, why) for where, p, why in lint("en") if p not in REVIEWED]
     assert not found, "\n".join(f"{w}: {p!r} ({'; '.join(r)})" for w, p, r in found)

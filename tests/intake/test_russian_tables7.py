@@ -59,9 +59,11 @@ MISSED_KNOWN = {
     "больше слева, но и справа тоже",
     # written after the changes, still misread (not tuned on; the fifth, "по шкале
     # 0-10 где-то 6" read as 0, was a scale's range read as the score, fixed after)
-    "сейчас болит на 3, утром было 6",
+    # ("сейчас болит на 3, утром было 6" is read since session 9: a score after a
+    # number and a comma with a word of its own)
     "утром 37,3, днём 37,9, вечером 38,4",
-    "когда сижу в кресле, почти не болит",
+    # ("когда сижу в кресле, почти не болит" is read since session 9: frames read
+    # across the comma of a "когда …" clause)
     "после 8 часов в офисе на стуле поясница ноет",
 }
 

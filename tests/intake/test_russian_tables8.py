@@ -40,9 +40,8 @@ KNOWN = {
     "Ночью, лёжа, почти не чувствую.",
     # "ему легче": the husband's relief (the pronoun is not read as someone else)
     "Муж говорит, что ему легче, когда полежит",
-    # the relief after the clause's comma ("Когда отдыхаю, боли почти нет"): frames
-    # read within a clause
-    "Когда отдыхаю, боли почти нет.",
+    # ("Когда отдыхаю, боли почти нет." is read since session 9: frames read across
+    # the comma of a "когда …" clause)
 }
 
 # the short durations themselves (SHORT8) are a convention split: printed by the

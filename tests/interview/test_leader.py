@@ -78,3 +78,30 @@ def test_the_checks_of_a_level_the_differential_set_end_after_emergency_checks(e
     assert 1 <= cap < catalogue(engine).params.max_questions
     late = sel.plan(replace(state, after_emergency=cap))
     assert late.question is None and late.stop == "emergency_ambulance"
+
+
+
+# upper belly and upper back pain at 30 weeks, nothing else said: the upper belly
+# floor shows an emergency and its rule names pre-eclampsia first (the working
+# diagnosis: "rule it out first"), though gallstones, below the emergency line, are
+# more probable; pancreatitis is the other emergency cause
+UPPER = {"gestational_weeks": 30, "present": ["pain_upper_abdomen", "pain_upper_back"]}
+
+
+def test_the_leader_step_separates_the_cause_named_first_from_the_other_emergency(engine):
+    a = engine.assess(Case.from_dict(UPPER, engine.pack))
+    assert a.triage.level == "emergency"
+    assert a.working is not None and a.ranked[0] == a.working.condition
+    by_probability = [c.id for c in sorted(a.conditions, key=lambda c: -c.probability)]
+    assert by_probability[0] != a.ranked[0]  # the likeliest is not named first
+    s = start(engine, Case.from_dict(UPPER, engine.pack), ["pain_location"])
+    q = next_question(s)
+    assert q is not None and q.purpose == "emergency"  # the screen, after "go now"
+    s = answer(s, q.id, None)
+    q = next_question(s)
+    # the posterior's top two are not both emergency causes, yet one more question
+    # is asked: one answer to it would name the other emergency cause first
+    assert q is not None and q.purpose == "emergency"
+    firsts = {engine.assess(answer(s, q.id, [o.finding]).case).ranked[0] for o in q.options}
+    assert "pancreatitis" in firsts
+    assert next_question(answer(s, q.id, None)) is None  # then it stops: "go now" stands

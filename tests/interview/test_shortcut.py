@@ -9,6 +9,7 @@ scored with them. Then the decision itself is compared with the full plan's.
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 
 import numpy as np
 from hypothesis import HealthCheck, given, settings
@@ -83,5 +84,30 @@ def test_the_decision_is_the_plans_at_every_state_of_dev_interviews(engine):
         p = sel.plan(state)
         assert decision(sel, state) == (p.question, p.stop, p.phase), case_id
         phases.add(p.phase or p.stop)
+        scored = {s.question: s for s in p.scored}
+        if p.phase == "emergency" and p.question in scored and scored[p.question].screening:
+            phases.add("emergency, screening for an ambulance")
+        if p.phase == "danger" and p.question not in scored:
+            phases.add("danger, a list member asked again")
     if dev_cases():
-        assert {"screening", "danger", "emergency"} <= phases
+        assert {"screening", "danger", "emergency", "emergency, screening for an ambulance",
+                "danger, a list member asked again"} <= phases
+
+
+def test_the_decision_is_the_plans_after_an_emergency_whatever_its_checks(engine):
+    """After an emergency was shown, the checks of a level the differential set end
+    after ``emergency_checks`` answers (a differential's ambulance then stops with
+    nothing scored): the decision is the plan's at every count of answers since."""
+    sel = selector(engine)
+    checks = sel.params.emergency_checks
+    stops = set()
+    for case_id, state in dev_interview_states(engine, 2):
+        if not state.emergency:
+            continue
+        for after in (0, checks - 1, checks, checks + 3):
+            s = replace(state, after_emergency=after)
+            p = sel.plan(s)
+            assert decision(sel, s) == (p.question, p.stop, p.phase), (case_id, after)
+            stops.add((after >= checks, p.stop))
+    if dev_cases():
+        assert (True, "emergency_ambulance") in stops

@@ -9,7 +9,7 @@ words separated by spaces, matched case-insensitively on spaCy tokens):
 ``word*``     any token starting with ``word`` (``ach*``: ache, aches, aching)
 ``x?``        the token (or alternatives) may be missing
 ``~`` ``~N``  a gap of up to 3 (or N) tokens that are not sentence punctuation
-``#``         any number-like token
+``#``         any number-like token (``#?`` optional; ``a|#`` a word or a number in digits)
 ``/re/``      a token matching the regex (the word as typed, lower case)
 ``$name``     a macro of the file
 ``=a|b``      any inflection of the dictionary forms a, b (lemmas.py: ``=ease``
@@ -45,6 +45,7 @@ MATCH_ON = "LEMMA"
 
 _TOKEN_SPECIAL = re.compile(r"[|*?]")
 _GAP = re.compile(r"^~(\d{0,2})$")
+_DIGITS = r"\d+(?:[.,]\d+)?"  # a number in digits, for "#" among alternatives
 _MACRO = re.compile(r"\$([a-z_]+)")
 _STOP_PUNCT = [".", "!", "?", ";"]
 def err(entry: str, problem: str) -> PackError:
@@ -136,8 +137,8 @@ def compile_pattern(
                 raise err(entry, f"gap {word!r} must be ~1..~8 in {pattern!r}")
             out.append({"TEXT": {"NOT_IN": _STOP_PUNCT}, "OP": f"{{0,{n}}}"})
             continue
-        if word == "#":
-            out.append({"LIKE_NUM": True})
+        if word in ("#", "#?"):  # "#?": an optional number, not an optional "#" sign
+            out.append({"LIKE_NUM": True, "OP": "?"} if word == "#?" else {"LIKE_NUM": True})
             continue
         if len(word) > 1 and word.startswith("=") and word[1].isalpha():  # "=" alone is "="
             out.append(_lemma_spec(word[1:], entry, pattern, sink))
@@ -158,12 +159,16 @@ def compile_pattern(
         alts = core.split("|")
         if any(not a or "?" in a or ("*" in a[:-1]) for a in alts):
             raise err(entry, f"bad token {word!r} in {pattern!r}")
+        # "#" among alternatives ("a|an|# hour") is a number in digits too, as alone
+        number = "#" in alts and len(alts) > 1
+        alts = [a for a in alts if a != "#"] if number else alts
         if lemmas:
             alts = [k for a in alts for k in ([a] if a.endswith("*") else _joined(forms(a)))]
         sink.update(a.rstrip("*") for a in alts if not a.endswith("*") or len(a) > 5)
-        if any(a.endswith("*") for a in alts):
+        if number or any(a.endswith("*") for a in alts):
             body = "|".join(
-                re.escape(a[:-1]) + ".*" if a.endswith("*") else re.escape(a) for a in alts
+                [re.escape(a[:-1]) + ".*" if a.endswith("*") else re.escape(a) for a in alts]
+                + ([_DIGITS] if number else [])
             )
             spec = {attr: {"REGEX": f"^(?:{body})$"}}
         else:

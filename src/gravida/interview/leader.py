@@ -2,21 +2,22 @@
 
 Once an emergency is shown, the interview asks only what could make it an
 ambulance call (decision.py): what she must do is known, and the advice is the
-same "go now" for every emergency cause. Which cause leads still matters to the
-hand-off and to what the maternity unit checks first, and an emergency shown
-early often leaves two emergency causes close (pancreatitis or pre-eclampsia
-for upper belly pain; a kidney infection or an infection around the baby for a
-fever). So, when the emergency step would stop, one more question may be asked,
-announced like the emergency's other questions (she has been told what to do),
-when all hold:
+same "go now" for every emergency cause. Which cause is named first still
+matters to the hand-off and to what the maternity unit checks first, and an
+emergency shown early often leaves two emergency causes close (pancreatitis or
+pre-eclampsia for upper belly pain; a kidney infection or an infection around
+the baby for a fever). So, when the emergency step would stop, one more
+question may be asked, announced like the emergency's other questions (she has
+been told what to do), when all hold:
 
-- the two likeliest conditions are both causes at an emergency level or above
-  (a benign cause close to an emergency one is the emergency step's own: the
-  rule that showed the emergency lists its suspect first);
-- the answers of the question that would put the second of them before the
-  first are together at least ``lead_change`` likely (probability x
-  answerable): the bar of the leader below the emergency line; the question
-  separates the two;
+- the cause named first is an emergency cause, and so is a second one: the
+  likeliest other condition at an emergency level or above. Named first as the
+  engine lists it: the working diagnosis when a red flag's rule says to rule
+  one out first (engine.working: upper belly pain after 20 weeks names
+  pre-eclampsia, though gallstones may be more probable), else the leader;
+- the answers of the question after which the engine would name the second
+  first are together at least ``plausible_answer`` likely (probability x
+  answerable): the question can change which emergency cause is named;
 - of such questions, the one with the greatest expected gain in the larger of
   the two posteriors (the value of its information for naming which of the two
   leads: the expected larger after the answer, less the larger now), when that
@@ -29,7 +30,12 @@ own (decision.py). Asking after an emergency whatever could change the leader
 (``lead_change`` as below the line) lost right leaders: near a tie of three
 (pre-eclampsia, fatty liver and gallstones), one true answer (yellow skin)
 moved the leader to a cause below the emergency line, and the answers that
-would move it back went unasked (docs/interview.md).
+would move it back went unasked (docs/interview.md). Here only an answer that
+names the second emergency cause counts. The bar is the plausibility line, not
+``lead_change`` as below the emergency line: she has been told what to do,
+the level does not depend on it, and the answer that names the right one of two
+emergency causes is often a single finding of the second (the pain going
+through to the belly, for pancreatitis), rarely one in five likely.
 """
 
 from __future__ import annotations
@@ -37,34 +43,80 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
+import numpy.typing as npt
 
+from gravida.engine import Engine, Evidence
+from gravida.engine.model import leaders
 from gravida.interview.answers import Value
 from gravida.interview.catalogue import Params, QuestionSpec
-from gravida.interview.policy import Batch, FloatArray, IntArray
+from gravida.interview.policy import Batch, FloatArray, Hypothesis, IntArray
+
+
+class Naming:
+    """Which condition the engine lists first for a hypothetical evidence: the
+    working diagnosis when a red flag's rule says to rule it out first
+    (engine.working), else the leader. Built once per pack."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.triager, self.diagnoser = engine.triager, engine.diagnoser
+        self.index = {c: i for i, c in enumerate(engine.model.conditions)}
+        # the conditions a working diagnosis may name (every other one is named
+        # first only where it leads)
+        self.suspects = frozenset(i for ids in engine.diagnoser.suspects.values()
+                                  for i in ids)
+
+    def first(self, weeks: float, h: Hypothesis, post: FloatArray) -> int:
+        """The condition listed first for the evidence ``h`` and its posterior."""
+        ev = Evidence(weeks, h.present, h.absent, h.numbers, ())
+        working = self.diagnoser.choose(ev, post, self.triager.decide(ev, post))
+        return self.index[working.condition] if working is not None else int(leaders(post))
+
+    def names(self, c: int, weeks: float, hyps: Sequence[Hypothesis], rows: IntArray,
+              posts: FloatArray) -> npt.NDArray[np.bool_]:
+        """Per row of ``posts`` (``rows``: each one's hypothesis): whether ``c`` is
+        listed first there. Read only where it could be (``c`` leads, or it is a
+        condition a working diagnosis names)."""
+        maybe = (np.ones(len(rows), dtype=bool) if c in self.suspects
+                 else leaders(posts[rows]) == c)
+        out = np.zeros(len(rows), dtype=bool)
+        seen: dict[int, bool] = {}
+        for i in np.flatnonzero(maybe).tolist():
+            k = int(rows[i])
+            hit = seen.get(k)
+            if hit is None:
+                hit = seen[k] = self.first(weeks, hyps[k], posts[k]) == c
+            out[i] = hit
+        return out
 
 
 def leader_question(
     params: Params, emergency_rank: int, after_emergency: int,
     questions: Sequence[QuestionSpec], entries: Sequence[tuple[int, Value, int, int]],
     prob: FloatArray, rows: IntArray, batch: Batch,
+    naming: Naming, weeks: float, hyps: Sequence[Hypothesis],
 ) -> str | None:
-    """The question that best names which of two close emergency causes leads, or
-    None (see the module's docstring). ``rows``: each answer's row of ``batch``
-    (row 0: the evidence now); ``prob``: each answer's probability."""
+    """The question that best names which of two close emergency causes is listed
+    first, or None (see the module's docstring). ``rows``: each answer's row of
+    ``batch`` and of ``hyps`` (row 0: the evidence now); ``prob``: each answer's
+    probability."""
     if after_emergency >= params.leader_questions or not entries:
         return None
     posts, ranks = batch.posterior, batch.condition_ranks
     post0 = posts[0]
-    first, second = (int(c) for c in np.argsort(-post0, kind="stable")[:2])
-    if min(ranks[first], ranks[second]) < emergency_rank:
+    first = naming.first(weeks, hyps[0], post0)
+    if ranks[first] < emergency_rank:
+        return None
+    second = next((c for c in np.argsort(-post0, kind="stable").tolist()
+                   if c != first and ranks[c] >= emergency_rank and post0[c] > 0), None)
+    if second is None:
         return None
     n_q = len(questions)
     qi = np.array([e[0] for e in entries], dtype=np.int64)
     q_answerable = np.array([q.answerable for q in questions])
     after = posts[rows]
     likely = prob * q_answerable[qi]
-    held = np.bincount(qi, likely * (after[:, second] > after[:, first]),
-                       minlength=n_q) >= params.lead_change
+    held = np.bincount(qi, likely * naming.names(second, weeks, hyps, rows, posts),
+                       minlength=n_q) >= params.plausible_answer
     if not held.any():
         return None
     # the value of the answer for naming which of the two leads: the expected larger

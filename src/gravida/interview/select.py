@@ -45,7 +45,7 @@ from gravida.engine.model import trimester
 from gravida.interview.answers import Value
 from gravida.interview.catalogue import Catalogue, QuestionSpec
 from gravida.interview.decision import Outcomes, QuestionPlan, Scored, State, decide
-from gravida.interview.leader import leader_question
+from gravida.interview.leader import Naming, leader_question
 from gravida.interview.lookahead import answer_probabilities, figures, pair_crossing
 from gravida.interview.openings import Openings
 from gravida.interview.patterns import Wanted, close_implications, status
@@ -82,6 +82,7 @@ class Selector:
         self.params = catalogue.params
         self.policy = LevelPolicy(engine.model)
         self.openings = Openings(engine, catalogue, self.policy)
+        self.naming = Naming(engine)
         pack = engine.pack
         self.implies = [(imp.if_, imp.then) for imp in pack.implies]
         self.soft = frozenset((imp.if_, imp.then) for imp in pack.implies if imp.soft)
@@ -159,10 +160,11 @@ class Selector:
         return Answers(ev, askable, questions, entries, hyps)
 
     def scored_plan(self, state: State, a: Answers, dangers: Dangers | None = None,
-                    base: Base | None = None) -> QuestionPlan:
+                    base: Base | None = None, rechecked: bool = False) -> QuestionPlan:
         """``plan`` from the answers; ``dangers``: this state's ``_dangers`` and
         ``base``: ``policy.base`` of the evidence now, when the caller has worked
-        them out (``shortcut``: the same as worked out here)."""
+        them out (``shortcut``: the same as worked out here); ``rechecked``: the
+        caller found no list member to ask again (``Reopening.recheck``: None)."""
         model, params, o = self.model, self.params, self.openings
         ev, askable, questions, entries, hyps = a
         if base is None or base.h is not hyps[0]:
@@ -235,13 +237,15 @@ class Selector:
             return p
         if p.stop in ("settled", "emergency") or p.phase in ("danger", "level", "differential"):
             # a list member left unknown whose "no" alone would lower the emergency
-            again = o.reopening.recheck(ev, state, level0, int(batch.floor_rank[0]), post0, base)
+            again = None if rechecked else o.reopening.recheck(
+                ev, state, level0, int(batch.floor_rank[0]), post0, base)
             if again is not None:
                 return replace(p, question=again, stop=None, phase="danger")
         if p.stop == "emergency":
             # after "go now": which of two close emergency causes leads (leader.py)
             lead_q = leader_question(params, o.emergency_rank, state.after_emergency,
-                                     questions, entries, prob, k_arr, batch)
+                                     questions, entries, prob, k_arr, batch,
+                                     self.naming, ev.weeks, hyps)
             if lead_q is not None:
                 return replace(p, question=lead_q, stop=None, phase="emergency")
         return p

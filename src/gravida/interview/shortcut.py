@@ -17,11 +17,16 @@ compares the two on many states):
   key's first parts (a red flag; the rank of what it screens for) need no
   figure; only questions tied on them are scored for the rest.
 
-Every other state (an emergency to weigh for an ambulance, the danger, level
-and differential steps, a stop as settled) scores every question, reusing the
-answers and danger patterns worked out here. A question's figures are its
-own: a posterior row, a level, an answer's probability do not depend on which
-other questions are scored with it (engine/near.py, lookahead.figures).
+Past screening, outside an emergency, a list member left unknown whose "no"
+alone would lower the level (``Reopening.recheck``) is asked before anything the
+danger, level and differential steps would ask, and before a stop as settled:
+it reads the evidence now only, so it is looked for first, and when there is
+one nothing is scored. Every other state (an emergency to weigh for an
+ambulance, the danger, level and differential steps, a stop as settled) scores
+every question, reusing the answers and danger patterns worked out here. A
+question's figures are its own: a posterior row, a level, an answer's
+probability do not depend on which other questions are scored with it
+(engine/near.py, lookahead.figures).
 """
 
 from __future__ import annotations
@@ -29,7 +34,7 @@ from __future__ import annotations
 import numpy as np
 import numpy.typing as npt
 
-from gravida.engine.model import leaders, trimester
+from gravida.engine.model import trimester
 from gravida.interview.decision import State
 from gravida.interview.lookahead import answer_probabilities, figures
 from gravida.interview.policy import Base, Batch
@@ -51,21 +56,39 @@ def decision(sel: Selector, state: State) -> Decision:
     now = sel.policy.base(a.hyps[0])
     base = sel.policy.evaluate(a.ev.weeks, a.hyps[:1], now)
     level0 = int(base.level[0])
-    if state.emergency and level0 >= o.emergency_rank:
-        # an ambulance a rule sets stops; one the differential sets is checked
-        if level0 >= o.ambulance_rank and level0 <= int(base.floor_rank[0]):
+    emergency = state.emergency and level0 >= o.emergency_rank
+    if emergency and level0 >= o.ambulance_rank:
+        # an ambulance a rule sets stops, and one the differential sets once its
+        # checks are over; until then the checks score every question
+        if level0 <= int(base.floor_rank[0]) or (
+                state.after_emergency >= params.emergency_checks):
             return None, "emergency_ambulance", "emergency"
         return _scored(sel, state, a, None, now)
-    if state.n_asked >= params.max_questions:
+    if state.n_asked >= params.max_questions and not emergency:
         return None, "max_questions", ""
-    some = _Some(sel, a, base, now)
+    some = _Some(sel, a, base, now, emergency)
     dangers = sel._dangers(a.ev, state, level0, base.posterior[0], a.askable, some.wanted)
     found = dangers[1]
     screening = {i: {pid for f in q.findings for pid in found.get(f, ())}
                  for i, q in enumerate(a.questions)}
     screening = {i: pids for i, pids in screening.items() if pids}
-    if not screening:
-        return _scored(sel, state, a, dangers, now)
+    if emergency:
+        # what could make it an ambulance call is asked first: a question screening
+        # for a rule at that level (none screens for a red flag now) ranks above any
+        # other (decide's screening_key), so the others need no figures
+        if not screening:
+            return _scored(sel, state, a, dangers, now)
+        if state.n_asked >= params.max_questions:
+            return None, "max_questions", "emergency"
+    elif not screening:
+        # decide then asks in the danger, level or differential step or stops as
+        # settled, and a list member left unknown (Reopening.recheck) comes first in
+        # all four: it reads the evidence now only, so no question need be scored
+        again = o.reopening.recheck(a.ev, state, level0, int(base.floor_rank[0]),
+                                    base.posterior[0], now)
+        if again is not None:
+            return again, None, "danger"
+        return _scored(sel, state, a, dangers, now, rechecked=True)
 
     def first(i: int) -> tuple[bool, int]:  # decision.decide's screening key, its first parts
         pids = screening[i]
@@ -79,20 +102,24 @@ def decision(sel: Selector, state: State) -> Decision:
         some.score(tied)
         best = max(tied, key=lambda i: (some.p_emergency[i], len(screening[i]),
                                         some.value[i], a.questions[i].id))
-    return a.questions[best].id, None, "screening"
+    return a.questions[best].id, None, "emergency" if emergency else "screening"
 
 
 def _scored(sel: Selector, state: State, a: Answers, dangers: Dangers | None,
-            now: Base | None) -> Decision:
-    p = sel.scored_plan(state, a, dangers, now)
+            now: Base | None, rechecked: bool = False) -> Decision:
+    p = sel.scored_plan(state, a, dangers, now, rechecked)
     return p.question, p.stop, p.phase
 
 
 class _Some:
     """The figures of some questions of one state, each scored when first needed."""
 
-    def __init__(self, sel: Selector, a: Answers, base: Batch, now: Base) -> None:
+    def __init__(self, sel: Selector, a: Answers, base: Batch, now: Base,
+                 emergency: bool = False) -> None:
         self.sel, self.a, self.base, self.now = sel, a, base, now
+        # the emergency step (Selector.scored_plan): a question is held when a
+        # plausible answer alone crosses the line or any answer raises the level
+        self.emergency = emergency
         o = sel.openings
         self.level0 = int(base.level[0])
         self.p_t = sel.model.p[trimester(a.ev.weeks)]
@@ -109,12 +136,13 @@ class _Some:
         self.value: dict[int, float] = {}
         self._pairs: npt.NDArray[np.bool_] | None = None
         self._parts: dict[int, bool] = {}
-        self._prefetched = False
 
     def wanted(self, part: expr.Node) -> bool:
         """Whether ``part`` of a rule is about a finding another step asks anyway
         (``Selector._wanted``: a question held by another reason, or on a red-flag
-        screen)."""
+        screen). Only the questions about its findings are scored: about one a
+        state, where scoring every question about the open danger patterns' findings
+        at once, for the parts that might be read later, scored about eight."""
         got = self._parts.get(id(part))
         if got is None:
             inside = frozenset(expr.findings_in(part))
@@ -122,32 +150,10 @@ class _Some:
                         if not inside.isdisjoint(q.findings)]
             got = any(self.flagged[i] for i in touching)
             if not got:
-                self.score(touching + self.prefetch())
+                self.score(touching)
                 got = any(self.held[i] for i in touching)
             self._parts[id(part)] = got
         return got
-
-    def prefetch(self) -> list[int]:
-        """The questions ``wanted`` may read: those about the findings of the danger
-        patterns ``Openings.open_patterns`` reads (scored in one batch)."""
-        if self._prefetched:
-            return []
-        self._prefetched = True
-        sel, a = self.sel, self.a
-        o, post = sel.openings, self.base.posterior[0]
-        target = o.ambulance_rank if self.level0 >= o.emergency_rank else o.emergency_rank
-        lead = int(leaders(post))
-        inside: set[str] = set()
-        for p in o.patterns:
-            if p.rank < target or p.rank <= self.level0:
-                continue
-            if p.condition is not None and p.condition != lead and (
-                post[p.condition] < min(sel.policy.threshold_by_rank[p.rank],
-                                        sel.policy.own_threshold[p.condition])):
-                continue
-            inside.update(expr.findings_in(p.node))
-        return [i for i, q in enumerate(a.questions)
-                if not self.flagged[i] and not inside.isdisjoint(q.findings)]
 
     def probabilities(self, idx: list[int]) -> None:
         """Each answer's probability for the questions ``idx`` (lookahead's, which
@@ -191,11 +197,15 @@ class _Some:
         prob = np.array([p for i in todo for p in self.prob[i]])
         fig = figures(sel.params, [a.questions[i] for i in todo], entries, qi_arr, rows, prob,
                       batch, self.level0, sel.raise_to(self.level0))
-        if self._pairs is None:
+        if self._pairs is None and not self.emergency:
             self._pairs = sel._leader_pairs(a.ev, a.askable, a.entries, a.hyps, self.likely,
                                             fig.lead, self.level0, len(a.questions))
         for j, i in enumerate(todo):
-            self.held[i] = bool(fig.danger_up[j] or fig.holds_level[j] or self._pairs[i]
-                                or fig.holds_top1[j] or fig.holds_top3[j])
+            if self.emergency:
+                self.held[i] = bool(fig.danger_up[j] or fig.p_emergency[j] > 0)
+            else:
+                assert self._pairs is not None
+                self.held[i] = bool(fig.danger_up[j] or fig.holds_level[j] or self._pairs[i]
+                                    or fig.holds_top1[j] or fig.holds_top3[j])
             self.p_emergency[i] = float(fig.p_emergency[j])
             self.value[i] = float(fig.value[j])
