@@ -24,6 +24,7 @@ from __future__ import annotations
 import contextlib
 import os
 import threading
+import weakref
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -61,19 +62,28 @@ class WriteGate:
 
 
 _GATES: dict[str, WriteGate] = {}
+_BY_ENGINE: weakref.WeakKeyDictionary[sa.Engine, WriteGate | None] = weakref.WeakKeyDictionary()
 _GATES_LOCK = threading.Lock()
+
+
+def _gate_of(engine: sa.Engine) -> WriteGate | None:
+    url = engine.url
+    db = url.database
+    if url.get_backend_name() != "sqlite" or not db or db == ":memory:" or db.startswith("file:"):
+        return None
+    key = os.path.abspath(db)
+    gate = _GATES.get(key)
+    if gate is None:
+        gate = _GATES[key] = WriteGate(Path(key))
+    return gate
 
 
 def write_gate(engine: sa.Engine) -> contextlib.AbstractContextManager[None]:
     """The gate to hold around one write transaction on this engine (none but SQLite's
-    files need one)."""
-    url = engine.url
-    db = url.database
-    if url.get_backend_name() != "sqlite" or not db or db == ":memory:" or db.startswith("file:"):
-        return contextlib.nullcontext()
-    key = os.path.abspath(db)
+    files need one; engines of one file share it)."""
     with _GATES_LOCK:
-        gate = _GATES.get(key)
-        if gate is None:
-            gate = _GATES[key] = WriteGate(Path(key))
-    return gate.held()
+        try:
+            gate = _BY_ENGINE[engine]
+        except KeyError:
+            gate = _BY_ENGINE[engine] = _gate_of(engine)
+    return contextlib.nullcontext() if gate is None else gate.held()
