@@ -6,14 +6,16 @@ wrong: the class's own wordings and its near misses (what must not be read as
 it) separately. ``--cases`` prints each miss with what was read. Prints
 figures; asserts nothing (``tests/intake/test_russian_tables.py`` holds them).
 
-    .venv/bin/python bench/ru_classes.py [--set 6|7|7b|8|8b|9] [--cases]
+    .venv/bin/python bench/ru_classes.py [--set 6|7|7b|8|8b|9|9b] [--cases]
 
 ``--set 6`` reads the session-6 tables (``ru_tables6.py``), ``--set 7`` the
 urgent findings' tables (``ru_tables7.py``), ``--set 7b`` its tables of the
 largest misses instead, ``--set 8`` the session-8 tables (numbers
 without "/10", false urgent readings, where a pain moved), ``--set 8b`` its
 short durations and relief by rest, ``--set 9`` the session-9 tables (tearing and
-sudden pain, chest pain, a weak leg, numbers in context, false urgent readings).
+sudden pain, chest pain, a weak leg, numbers in context, false urgent readings,
+then relief, tightenings denied and long posture), ``--set 9b`` the sentences
+written after its rounds 2 and 3.
 """
 
 from __future__ import annotations
@@ -53,6 +55,7 @@ def main(argv: list[str]) -> None:
         "8": (ru_tables8.CLASSES8, ru_tables8.AFTER8),
         "8b": (ru_tables8.CLASSES8B, getattr(ru_tables8, "AFTER8B", [])),
         "9": (ru_tables9.CLASSES9, ru_tables9.AFTER9),
+        "9b": ({}, ru_tables9.AFTER9B),
     }.get(which, (ru_tables.CLASSES, ru_tables.AFTER))
     total = [0, 0, 0, 0]
     print(f"{'class':32} {'missed':>9} {'rate':>6} {'near-miss wrong':>16} {'rate':>6}")
@@ -63,8 +66,9 @@ def main(argv: list[str]) -> None:
         r1 = f"{b1 / n1:.2f}" if n1 else "-"
         r2 = f"{b2 / n2:.2f}" if n2 else "-"
         print(f"{name:32} {b1:>4}/{n1:<4} {r1:>6} {b2:>10}/{n2:<5} {r2:>6}")
-    print(f"{'all':32} {total[0]:>4}/{total[1]:<4} {total[0] / total[1]:>6.2f} "
-          f"{total[2]:>10}/{total[3]:<5} {total[2] / total[3]:>6.2f}")
+    if total[1] and total[3]:
+        print(f"{'all':32} {total[0]:>4}/{total[1]:<4} {total[0] / total[1]:>6.2f} "
+              f"{total[2]:>10}/{total[3]:<5} {total[2] / total[3]:>6.2f}")
     if after:
         bad = misses(after, pack, show, "AFTER ")
         print(f"{'written after the changes':32} {bad:>4}/{len(after):<4} {bad / len(after):>6.2f}")

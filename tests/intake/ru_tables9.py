@@ -460,6 +460,43 @@ CONTR9B_NEAR: list[Row] = [
     ("спина не беспокоит, беспокоят схватки", {REG: P}),
 ]
 
+# Round 3 (written before its fixes): worse after a long stretch on her feet or
+# seat said through a chore, a trip, "потом", a pose kept
+LONG = "pain_worse_standing_sitting_long"
+LONG9C: list[Row] = [
+    ("стоять у плиты невозможно, сразу спина болит", {LONG: P}),
+    ("пока готовлю, спина устаёт и болит", {LONG: P}),
+    ("после поездки в машине поясница разламывается", {LONG: P}),
+    ("сижу за рулём по 2 часа, потом болит", {LONG: P}),
+    ("в одной позе долго не могу, спина ноет", {LONG: P}),
+    ("помою посуду — и спина отваливается", {LONG: P}),
+    ("поглажу бельё стоя, потом поясница ноет", {LONG: P}),
+    ("после дороги в автобусе болит поясница", {LONG: P}),
+    ("насижусь на работе, и спина ноет", {LONG: P}),
+    ("постою в очереди, потом болит", {LONG: P}),
+]
+LONG9C_NEAR: list[Row] = [
+    ("готовлю ужин, спина не болит", {LONG: NP}),
+    ("после поездки на море было хорошо, спина не болела", {LONG: NP}),
+    ("посуду моет муж", {LONG: NP}),
+    ("сижу дома, болит спина", {LONG: NP}),
+]
+
+# Round 4 (written before its fixes): a long duration in words; the calendar
+# starts («с сентября», «с лета») depend on today's date and are held by
+# test_russian_tables9.py with a fixed one
+LONGDUR9D: list[Row] = [
+    ("Болит спина пару месяцев", {DUR: P}),
+    ("Поясница ноет несколько недель.", {DUR: P}),
+    ("Болит давненько", {DUR: P}),
+    ("Спина болит полтора месяца", {DUR: P}),
+]
+LONGDUR9D_NEAR: list[Row] = [
+    ("Срок 7 месяцев, болит спина", {DUR: None}),
+    ("Болит спина, беременность 8 месяцев", {DUR: None}),
+    ("Болит пару дней", {DUR: NP}),
+]
+
 CLASSES9: dict[str, tuple[list[Row], list[Row]]] = {
     "tearing pain": (TEARING9, TEARING9_NEAR),
     "sudden onset": (SUDDEN9, SUDDEN9_NEAR),
@@ -473,7 +510,33 @@ CLASSES9: dict[str, tuple[list[Row], list[Row]]] = {
     "weeks to go, pregnancy N": (WEEKS9B, WEEKS9B_NEAR),
     "round 2: relief by rest": (REST9B, REST9B_NEAR),
     "round 2: tightenings denied": (CONTR9B, CONTR9B_NEAR),
+    "round 3: worse after long posture": (LONG9C, LONG9C_NEAR),
+    "round 4: long durations in words": (LONGDUR9D, LONGDUR9D_NEAR),
 }
+
+# Written after rounds 2 and 3 (relief, tightenings denied, long posture), not tuned on.
+AFTER9B: list[Row] = [
+    ("когда лежу на левом боку, почти не ноет", {REST: P}),
+    ("если прилечь днём, к вечеру терпимо", {REST: P}),
+    ("пока сижу на фитболе, полегче", {REST: P}),
+    ("как лягу, так и отпускает", {REST: P}),
+    ("ночью в кровати всё равно болит", {REST: NP}),
+    ("когда сплю, не чувствую, а встаю — болит", {REST: P}),
+    ("полежала — без изменений", {REST: NP}),
+    ("живот твердеет, но редко и нерегулярно", {REG: "absent"}),
+    ("схватки не беспокоят пока", {REG: "absent"}),
+    ("тонус бывает, но схваток нет", {REG: "absent"}),
+    ("после часа за компьютером спина ноет", {LONG: P}),
+    ("пока стою на кассе, спина устаёт", {LONG: P}),
+    ("после уборки поясница болит", {LONG: NP}),
+    ("убиралась вчера, сегодня болит спина", {LONG: NP}),
+    ("сижу на работе, а потом ещё дома готовлю — к ночи спина отваливается", {LONG: P}),
+    ("после перелёта болит поясница", {LONG: P}),
+    ("посидела в гостях пару часов, и спина разболелась", {LONG: P}),
+    ("стою — болит, сяду — проходит", {REST: P}),
+    ("как встану утром, так сразу тянет поясницу", {LONG: NP}),
+    ("после сна спина затекает", {REST: NP}),
+]
 
 # Written after the reader was changed for the tables above, and not tuned on.
 AFTER9: list[Row] = [

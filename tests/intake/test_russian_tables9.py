@@ -21,7 +21,7 @@ from gravida.intake import parse_text
 from gravida.knowledge.load import Pack
 
 from .ru_tables import mismatch, table_params
-from .ru_tables9 import AFTER9, CLASSES9
+from .ru_tables9 import AFTER9, AFTER9B, CLASSES9
 
 KNOWN = {
     # a temperature last week and "сейчас нормальная": a number is dropped only in
@@ -41,12 +41,39 @@ KNOWN = {
     "схватками не назовёшь, просто иногда тянет",
     # "периодичности нет" of the pain: the words of no rhythm need no tightening word
     "периодичности нет, болит постоянно",
+    # round 3: standing at the stove is where she stood, not a long stretch, unless
+    # its length is said ("стояла у плиты и вдруг заболел живот" must stay unread)
+    "стоять у плиты невозможно, сразу спина болит",
 }
 
-ROWS = table_params([*CLASSES9.items(), ("after", (AFTER9, []))], KNOWN)
+ROWS = table_params(
+    [*CLASSES9.items(), ("after", (AFTER9, [])), ("after-rounds-2-3", (AFTER9B, []))], KNOWN
+)
 
 
 @pytest.mark.parametrize(("text", "expected"), ROWS)
 def test_class_table(ipack: Pack, text: str, expected: dict[str, Any]) -> None:
     result = parse_text(text, ipack)
     assert mismatch(result.case, expected) == {}, [e.to_dict() for e in result.evidence]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Поясница болит с лета", "present"),
+        ("Спина болит с сентября", "present"),
+        ("Болит с Нового года", "present"),
+        # every day of November gives 6 to 36 days on 6 December: left to the question
+        ("Болит спина с ноября", None),
+    ],
+)
+def test_a_start_on_the_calendar(
+    ipack: Pack, monkeypatch: pytest.MonkeyPatch, text: str, expected: str | None
+) -> None:
+    from datetime import date
+
+    from gravida.intake import settle
+
+    monkeypatch.setattr(settle, "today", lambda: date(2026, 12, 6))
+    wrong = mismatch(parse_text(text, ipack).case, {"pain_duration_over_2_weeks": expected})
+    assert wrong == {}

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import numpy as np
+
 from gravida.engine import Case
 from gravida.evaluation.interview_mode import SimulatedPatient
 from gravida.interview import answer, answered_by_text, next_question, start
@@ -105,3 +107,37 @@ def test_the_leader_step_separates_the_cause_named_first_from_the_other_emergenc
     firsts = {engine.assess(answer(s, q.id, [o.finding]).case).ranked[0] for o in q.options}
     assert "pancreatitis" in firsts
     assert next_question(answer(s, q.id, None)) is None  # then it stops: "go now" stands
+
+
+def test_naming_lists_first_what_the_engine_lists_first_after_each_answer(engine):
+    """leader.Naming reads the working diagnosis per hypothetical answer; after every
+    possible answer of every open question it names the condition that the engine's
+    assessment of that evidence lists first."""
+    from gravida.engine.model import Evidence, leaders
+
+    sel = selector(engine)
+    s = answer(start(engine, Case.from_dict(UPPER, engine.pack), ["pain_location"]),
+               "urgent_signs", None)
+    a = sel.answers(_state(s))
+    batch = sel.policy.evaluate(a.ev.weeks, a.hyps)
+    conds = engine.model.conditions
+    checked = set()
+    for _, _, k, _ in a.entries:
+        if k in checked:
+            continue
+        checked.add(k)
+        h = a.hyps[k]
+        ev = Evidence(a.ev.weeks, h.present, h.absent, h.numbers, ())
+        post = engine.model.posterior(ev)
+        triage = engine.triager.decide(ev, post)
+        working = engine.diagnoser.choose(ev, post, triage)
+        expected = working.condition if working else conds[int(leaders(post))]
+        assert conds[sel.naming.first(a.ev.weeks, h, batch.posterior[k])] == expected
+    assert len(checked) > 20
+    # names() agrees with first() on every row, for the cause named first and another
+    rows = np.array(sorted(checked), dtype=np.int64)
+    for c in {sel.naming.first(a.ev.weeks, a.hyps[0], batch.posterior[0]),
+              conds.index("pancreatitis")}:
+        got = sel.naming.names(c, a.ev.weeks, a.hyps, rows, batch.posterior)
+        want = [sel.naming.first(a.ev.weeks, a.hyps[k], batch.posterior[k]) == c for k in rows]
+        assert got.tolist() == want

@@ -99,6 +99,13 @@ class Model:
         self.log_unmix: FloatArray = np.log1p(-mix[:, co])
         prior = np.array([pack.conditions[c].prior.values() for c in self.conditions]).T
         self.prior: FloatArray = prior  # (trimester, condition), not yet normalised
+        # where a condition's prior is given by weeks (conditions.yaml: prior_by_weeks),
+        # it replaces the trimester's inside its bands: (condition, from, before, prior)
+        self.prior_bands: tuple[tuple[int, float, float, float], ...] = tuple(
+            (i, band.weeks[0], band.weeks[1], band.prior)
+            for i, c in enumerate(self.conditions)
+            for by_weeks in [pack.conditions[c].prior_by_weeks] if by_weeks is not None
+            for band in by_weeks.bands)
         lo = [(pack.conditions[c].weeks or (-np.inf, np.inf))[0] for c in self.conditions]
         hi = [(pack.conditions[c].weeks or (-np.inf, np.inf))[1] for c in self.conditions]
         self.weeks_from: FloatArray = np.array(lo, dtype=float)
@@ -190,8 +197,20 @@ class Model:
 
     # --- inference --------------------------------------------------------------
 
+    def priors(self, weeks: FloatArray) -> FloatArray:
+        """The priors at each gestational age (rows x conditions), before week limits
+        and normalising: the trimester's, or a band's of ``prior_by_weeks`` where one
+        covers the weeks."""
+        tri = np.searchsorted(np.array(TRIMESTER_STARTS), weeks, side="right")
+        prior: FloatArray = self.prior[tri]
+        for i, lo, hi, p in self.prior_bands:
+            prior[(lo <= weeks) & (weeks < hi), i] = p
+        return prior
+
     def log_prior(self, weeks: float) -> FloatArray:
         """Log prior for this gestational age; -inf where a week limit excludes a condition.
+        The one reader of the priors (the engine, the interview's batch, the working
+        diagnosis and the pgmpy reference all call it).
 
         Kept per week, read-only (one interview, one gestation; every assessment of a
         week the same vector)."""
@@ -199,7 +218,7 @@ class Model:
         if out is None:
             allowed = (self.weeks_from <= weeks) & (weeks < self.weeks_before)
             with np.errstate(divide="ignore"):
-                out = np.where(allowed, np.log(self.prior[trimester(weeks)]), -np.inf)
+                out = np.where(allowed, np.log(self.priors(np.array([weeks]))[0]), -np.inf)
             out.flags.writeable = False
             if len(self._log_prior) < LOG_PRIORS_KEPT:
                 self._log_prior[weeks] = out
@@ -248,15 +267,15 @@ class Model:
         """Posteriors for many cases at once: rows of pos/neg are indicator vectors."""
         out = np.empty((len(weeks), len(self.conditions)))
         tri = np.searchsorted(np.array(TRIMESTER_STARTS), weeks, side="right")
+        w = weeks[:, None]
+        allowed = (self.weeks_from <= w) & (w < self.weeks_before)
+        with np.errstate(divide="ignore"):
+            log_prior = np.where(allowed, np.log(self.priors(weeks)), -np.inf)
         for t in range(len(TRIMESTERS)):
             rows = np.nonzero(tri == t)[0]
-            if rows.size == 0:
-                continue
-            w = weeks[rows][:, None]
-            allowed = (self.weeks_from <= w) & (w < self.weeks_before)
-            with np.errstate(divide="ignore"):
-                prior = np.where(allowed, np.log(self.prior[t]), -np.inf)
-            out[rows] = softmax(prior + self.log_likelihood(t, pos[rows], neg[rows]))
+            if rows.size:
+                out[rows] = softmax(log_prior[rows]
+                                    + self.log_likelihood(t, pos[rows], neg[rows]))
         return out
 
     def likelihood_ratios(

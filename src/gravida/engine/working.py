@@ -23,16 +23,24 @@ probabilities are not changed, and the triage does not depend on the order (it
 is computed from the posterior before this runs). A rule that names no condition
 (reduced movements, fever, a fall, heavy bleeding, shock) never reorders, nor
 does a named rule whose level the leading condition already warrants (a kidney
-infection leading a case with bleeding before 16 weeks).
+infection leading a case with bleeding before 16 weeks), nor where the leading
+condition accounts for the sign: it explains the sign at least as well, and the
+rest of her findings are strong evidence for it against the named condition
+(triage.yaml's ``working_strong_evidence``; gallstone colic after fatty meals keeps
+gallstones first though its upper belly pain names pre-eclampsia).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from gravida.engine.model import Evidence, FloatArray, leaders, softmax
-from gravida.engine.triage import Triage, Triager
+import numpy as np
+
+from gravida.engine.model import Evidence, FloatArray, leaders, softmax, trimester
+from gravida.engine.triage import Triage, Triager, TriageReason
+from gravida.knowledge import expr
 
 
 @dataclass(frozen=True)
@@ -66,10 +74,50 @@ class WorkingDiagnoser:
             for cr in triager.pack.floors
             if cr.rule.suspects
         }
+        # each such rule's sign: the model's findings its condition mentions, in column
+        # order (a measurement it compares, such as a blood pressure, is not among them)
+        self.signs: dict[str, tuple[int, ...]] = {
+            cr.rule.id: tuple(sorted(model.index[f] for f in expr.findings_in(cr.node)
+                                     if f in model.index))
+            for cr in triager.pack.floors
+            if cr.rule.suspects
+        }
+
+    def _accounted_for(self, ev: Evidence, rule: str, suspect: int, lead: int) -> bool:
+        """Whether the leading condition accounts for the rule's sign, so that the named
+        condition is not listed above it: the leader explains the sign (the product of
+        P(f | c) over the sign's findings present) at least as well as the named
+        condition, and the rest of her findings favour the leader over it by at least
+        the pack's ``working_strong_evidence`` (a likelihood ratio: "strong" evidence).
+        Gallstone colic after fatty meals accounts for its upper belly pain, which names
+        pre-eclampsia; upper belly and back pain with nothing else known does not (the
+        rest is site alone), nor does an ordinary ache beside a headache (the ache
+        explains a headache far less well). A rule whose sign is only a measurement
+        (a blood pressure) is never accounted for."""
+        strong = self.triager.pack.working_strong_evidence
+        model = self.triager.model
+        cols = [j for j in self.signs[rule] if model.findings[j] in ev.present]
+        if strong is None or not cols:
+            return False
+        t = trimester(ev.weeks)
+        p = model.p[t][:, cols]
+        if np.prod(p[lead]) < np.prod(p[suspect]):
+            return False
+        pos, neg = model.vector(ev)
+        pos[cols] = 0.0
+        rest = model.log_likelihood(t, pos, neg)
+        return bool(rest[lead] - rest[suspect] >= np.log(strong))
 
     def choose(self, ev: Evidence, post: FloatArray, triage: Triage) -> WorkingDiagnosis | None:
         """The working diagnosis of this case, or None when the ranking stands."""
-        fired = [r for r in triage.reasons if r.kind == "rule" and r.id in self.suspects]
+        return self.named(ev, post, triage.reasons)
+
+    def named(self, ev: Evidence, post: FloatArray,
+              reasons: Sequence[TriageReason]) -> WorkingDiagnosis | None:
+        """``choose`` from a triage's reasons: only its floor rules are read, so the
+        interview, which weighs many hypothetical answers, passes those alone
+        (``Triager.rule_reasons``) instead of deciding a whole triage for each."""
+        fired = [r for r in reasons if r.kind == "rule" and r.id in self.suspects]
         if not fired:
             return None
         pack = self.triager.pack
@@ -88,7 +136,7 @@ class WorkingDiagnoser:
             for r in above
             if pack.level_rank(r.level) == top
             for i in self.suspects[r.id]
-            if post[i] > prior[i]
+            if post[i] > prior[i] and not self._accounted_for(ev, r.id, i, lead)
         ]
         if not candidates:
             return None

@@ -156,7 +156,7 @@ class Reopening:
         found: list[str] = []
         for f, _ in mine.items():
             present, absent = set(ev.present) | {f}, set(ev.absent)
-            if close_implications(self.implies, present, absent):
+            if close_implications(self.implies, present, absent, self.soft):
                 found.append(f)
                 hyps.append(Hypothesis(frozenset(present), frozenset(absent), ev.numbers,
                                        frozenset(present - ev.present)))

@@ -141,6 +141,9 @@ def load_pack(
             raise PackError("conditions.yaml", cid, "vocabulary condition is missing")
     for cid, ci in cf.conditions.items():
         _check_source(ci.prior.src, sources, "conditions.yaml", f"{cid}.prior")
+        if ci.prior_by_weeks is not None:
+            _check_source(ci.prior_by_weeks.src, sources, "conditions.yaml",
+                          f"{cid}.prior_by_weeks")
         if ci.weeks_src:
             _check_source(ci.weeks_src, sources, "conditions.yaml", f"{cid}.weeks")
     conditions = {cid: cf.conditions[cid] for cid in vcond}
@@ -187,6 +190,12 @@ def load_pack(
         raise PackError("triage.yaml", "cumulative_says", "needs the {conditions} placeholder")
     if "{reason}" not in tf.working_says:
         raise PackError("triage.yaml", "working_says", "needs the {reason} placeholder")
+    if (tf.working_strong_evidence is None) != (tf.working_strong_evidence_src is None):
+        raise PackError("triage.yaml", "working_strong_evidence",
+                        "working_strong_evidence and working_strong_evidence_src go together")
+    if tf.working_strong_evidence_src is not None:
+        _check_source(tf.working_strong_evidence_src, sources, "triage.yaml",
+                      "working_strong_evidence")
     if tf.cumulative_levels:
         if tf.cumulative_src is None:
             raise PackError("triage.yaml", "cumulative_levels", "needs cumulative_src")
@@ -263,6 +272,7 @@ def load_pack(
         cumulative_src=tf.cumulative_src or tf.thresholds_src,
         cumulative_says=tf.cumulative_says,
         working_says=tf.working_says,
+        working_strong_evidence=tf.working_strong_evidence,
         red_flags=tuple(tf.red_flags),
         definitions=definitions,
         floors=floors,

@@ -82,6 +82,7 @@ class Pack:
     cumulative_src: str
     cumulative_says: str
     working_says: str
+    working_strong_evidence: float | None
     red_flags: tuple[str, ...]
     definitions: dict[str, expr.Node]
     floors: tuple[CompiledRule, ...]

@@ -7,6 +7,7 @@ than silently skew a probability at run time.
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -168,10 +169,41 @@ class Prior(Strict):
         return (self.first, self.second, self.third)
 
 
+class PriorBand(Strict):
+    """The prior over some weeks of pregnancy: ``weeks`` is [from, before)."""
+
+    weeks: tuple[float, float]
+    prior: Probability
+
+    @model_validator(mode="after")
+    def _ordered(self) -> PriorBand:
+        if self.weeks[0] >= self.weeks[1]:
+            raise ValueError("a band's weeks must be [from, before] with from < before")
+        return self
+
+
+class PriorByWeeks(Strict):
+    """A condition's prior by weeks, where a source gives its gestational distribution
+    more finely than by trimester (AFLP's late-third-trimester peak): at weeks inside
+    a band the band's prior replaces the trimester's (docs/model.md, "Differential")."""
+
+    bands: list[PriorBand] = Field(min_length=1)
+    src: str
+
+    @model_validator(mode="after")
+    def _disjoint(self) -> PriorByWeeks:
+        spans = sorted(b.weeks for b in self.bands)
+        for (_, end), (start, _) in pairwise(spans):
+            if start < end:
+                raise ValueError("prior_by_weeks bands must not overlap")
+        return self
+
+
 class ConditionInfo(Strict):
     name: str
     lay_name: str
     prior: Prior
+    prior_by_weeks: PriorByWeeks | None = None
     weeks: tuple[float, float] | None = None
     weeks_src: str | None = None
 
@@ -258,6 +290,11 @@ class TriageFile(Strict):
     # Why a suspected condition leads the ranking (engine/working.py); {reason} is
     # the floor rule's own words.
     working_says: str = "Listed first because it has to be ruled out first: {reason}"
+    # The likelihood ratio for the leading condition against a named one, over the
+    # rest of her findings, from which the rest counts as strong evidence that the
+    # leader accounts for the sign (engine/working.py); None: never.
+    working_strong_evidence: Annotated[float, Field(gt=1.0)] | None = None
+    working_strong_evidence_src: str | None = None
     red_flags: list[str] = []
     red_flags_src: str | None = None
     definitions: dict[str, Expr] = {}
