@@ -514,6 +514,23 @@ FALSE9E: list[Row] = [
     ("живот всё время как камень, не отпускает", {U: P}),
 ]
 
+# Round 6 (probed, written with its fix): worse under a condition is not a pain
+# worsening over hours
+HOURS9F: list[Row] = [
+    ("боль постепенно усиливается", {HOURS: P}),
+    ("последние 3 часа боль усиливается", {HOURS: P}),
+    ("с утра становится всё хуже", {HOURS: P}),
+    ("Болит поясница, боль усиливается.", {HOURS: P}),
+    ("боль усилилась за последние часы", {HOURS: P}),
+]
+HOURS9F_NEAR: list[Row] = [
+    ("боль усиливается при ходьбе", {HOURS: NP}),
+    ("когда долго сижу, боль усиливается", {HOURS: NP}),
+    ("ночью боль усиливается", {HOURS: NP}),
+    ("становится хуже, когда стою", {HOURS: NP}),
+    ("усиливается при кашле", {HOURS: NP}),
+]
+
 CLASSES9: dict[str, tuple[list[Row], list[Row]]] = {
     "tearing pain": (TEARING9, TEARING9_NEAR),
     "sudden onset": (SUDDEN9, SUDDEN9_NEAR),
@@ -530,6 +547,7 @@ CLASSES9: dict[str, tuple[list[Row], list[Row]]] = {
     "round 3: worse after long posture": (LONG9C, LONG9C_NEAR),
     "round 4: long durations in words": (LONGDUR9D, LONGDUR9D_NEAR),
     "round 5: false urgent readings": (FALSE9E, FALSE9E_NEAR),
+    "round 6: worse under a condition": (HOURS9F, HOURS9F_NEAR),
 }
 
 # Written after rounds 2 and 3 (relief, tightenings denied, long posture), not tuned on.
