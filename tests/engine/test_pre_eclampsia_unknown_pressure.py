@@ -30,23 +30,15 @@ from __future__ import annotations
 
 import pytest
 
-from gravida.engine.model import ranking
 from gravida.knowledge.load import PackError, load_pack
 
 from ..helpers import edited_pack
+from .pictures import assess
 
 HELLP = "preeclampsia_hellp"
 PANCREAS = "pancreatitis"
 GALL = "biliary_disease"
 ROW = "preeclampsia_symptom_from_20_weeks"
-
-
-def assess(engine, weeks, present, absent=(), **numbers):
-    data = {"gestational_weeks": weeks, "present": list(present), "absent": list(absent),
-            **numbers}
-    a = engine.assess(data)
-    _, post = engine.posterior(engine.case(data))
-    return a, engine.model.conditions[ranking(post)[0]]
 
 
 # --- pancreatitis and gallstones keep their place --------------------------------------

@@ -20,18 +20,15 @@ from __future__ import annotations
 
 import pytest
 
-from gravida.engine.model import ranking
+from .pictures import assess
 
 STRAIN = "muscle_strain"
 ACHE = "pregnancy_lumbar_pain"
 
 
 def first(engine, weeks, present, absent=(), **numbers):
-    data = {"gestational_weeks": weeks, "present": list(present), "absent": list(absent),
-            **numbers}
-    a = engine.assess(data)
-    _, post = engine.posterior(engine.case(data))
-    assert a.ranked[0] == engine.model.conditions[ranking(post)[0]]  # no reordering here
+    a, most_probable = assess(engine, weeks, present, absent, **numbers)
+    assert a.ranked[0] == most_probable  # no reordering here
     return a
 
 

@@ -10,9 +10,12 @@ not taken from any vignette.
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
 
 from gravida.engine.model import ranking
 from gravida.knowledge.load import PackError, load_pack
+
+from ..strategies import cases as any_case
 
 ACHE = ["pain_lower_back_central", "pain_dull_aching", "pain_worse_standing_sitting_long"]
 
@@ -169,3 +172,16 @@ def test_only_a_floor_names_suspects(pack_copy):
     _edit_triage(pack_copy, bad)
     with pytest.raises(PackError, match="only a floor rule"):
         load_pack(pack_copy)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(any_case())
+def test_the_floor_rules_alone_name_the_same_working_diagnosis(engine, data):
+    """The interview names the working diagnosis of many hypothetical answers from
+    the floor rules that hold (Triager.rule_reasons), not a whole triage each: the
+    same diagnosis, rule and words as from the triage's reasons."""
+    ev, post = engine.posterior(data)
+    whole = engine.diagnoser.choose(ev, post, engine.triager.decide(ev, post))
+    assert engine.diagnoser.named(ev, post, engine.triager.rule_reasons(ev)) == whole
+    assert [r for r in engine.triager.decide(ev, post).reasons if r.kind == "rule"] == (
+        engine.triager.rule_reasons(ev))

@@ -164,6 +164,11 @@ class Triager:
                 out.append(TriageReason("rule", r.id, r.level, r.says, r.src))
         return out
 
+    def rule_reasons(self, ev: Evidence) -> list[TriageReason]:
+        """``decide``'s reasons that are floor rules, in its order (the most urgent
+        first, equal ones in the pack's order): what ``WorkingDiagnoser`` reads."""
+        return sorted(self.floor_reasons(ev), key=lambda r: -self.pack.level_rank(r.level))
+
     def condition_levels(self, ev: Evidence) -> tuple[list[TriageReason], FloatArray, FloatArray]:
         """Each condition's reason, level rank and threshold in this case (after adjustments)."""
         levels = self.static

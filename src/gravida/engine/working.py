@@ -32,13 +32,14 @@ gallstones first though its upper belly pain names pre-eclampsia).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
 from gravida.engine.model import Evidence, FloatArray, leaders, softmax, trimester
-from gravida.engine.triage import Triage, Triager
+from gravida.engine.triage import Triage, Triager, TriageReason
 from gravida.knowledge import expr
 
 
@@ -109,7 +110,14 @@ class WorkingDiagnoser:
 
     def choose(self, ev: Evidence, post: FloatArray, triage: Triage) -> WorkingDiagnosis | None:
         """The working diagnosis of this case, or None when the ranking stands."""
-        fired = [r for r in triage.reasons if r.kind == "rule" and r.id in self.suspects]
+        return self.named(ev, post, triage.reasons)
+
+    def named(self, ev: Evidence, post: FloatArray,
+              reasons: Sequence[TriageReason]) -> WorkingDiagnosis | None:
+        """``choose`` from a triage's reasons: only its floor rules are read, so the
+        interview, which weighs many hypothetical answers, passes those alone
+        (``Triager.rule_reasons``) instead of deciding a whole triage for each."""
+        fired = [r for r in reasons if r.kind == "rule" and r.id in self.suspects]
         if not fired:
             return None
         pack = self.triager.pack

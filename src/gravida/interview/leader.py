@@ -68,7 +68,7 @@ class Naming:
     def first(self, weeks: float, h: Hypothesis, post: FloatArray) -> int:
         """The condition listed first for the evidence ``h`` and its posterior."""
         ev = Evidence(weeks, h.present, h.absent, h.numbers, ())
-        working = self.diagnoser.choose(ev, post, self.triager.decide(ev, post))
+        working = self.diagnoser.named(ev, post, self.triager.rule_reasons(ev))
         return self.index[working.condition] if working is not None else int(leaders(post))
 
     def names(self, c: int, weeks: float, hyps: Sequence[Hypothesis], rows: IntArray,
