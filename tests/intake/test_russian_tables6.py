@@ -49,8 +49,9 @@ KNOWN = {
     "отдаёт ли куда-то? нет",
     # "got ill, a temperature": no fever word
     "заболела температура",
-    # sides that move, or a pain that was one-sided and spread
-    "сначала справа болело теперь по всей спине",
+    # sides that move ("сначала справа болело теперь по всей спине" is read since
+    # session 9: the soft implication side -> one side gives way to one side
+    # stated absent, as in the engine)
     "спина болит справа налево переходит",
     # her moving less is not a movement that hurts; the pain beside it is read so
     "двигаться стала меньше болит спина",

@@ -87,7 +87,8 @@ class Lexicon:
     duration: dict[str, Any]
     max_chars: int
     gaps: dict[str, frozenset[int]] = field(default_factory=dict)
-    implies: list[tuple[str, str]] = field(default_factory=list)
+    # (if, then, soft): a soft implication gives way to "then" stated absent
+    implies: list[tuple[str, str, bool]] = field(default_factory=list)
     number_maps: list[dict[str, Any]] = field(default_factory=list)
     near_rules: list[NearRule] = field(default_factory=list)
     alone_rules: list[AloneRule] = field(default_factory=list)

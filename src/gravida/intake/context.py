@@ -46,6 +46,9 @@ class Scope:
     start: int
     end: int
     text: str
+    # a family scope that her own word ("me", "my") ended: a mention reaching
+    # past that word is something done to her ("my toddler kicked me in the bump")
+    ended_by_her: bool = False
 
 
 def raw_triggers(doc: Doc, lex: Lexicon) -> list[Trigger]:
@@ -209,12 +212,17 @@ def scopes(doc: Doc, triggers: list[Trigger], lex: Lexicon | None = None) -> Sco
         text = doc[t.start : t.end].text
         if t.direction in ("forward", "bidirectional"):
             stop = min(s1, t.end + t.max_scope)
-            stoppers = ends + (fam_ends if t.category == "family" else [])
-            for a, _ in stoppers:
+            for a, _ in ends:
                 if t.end <= a < stop:
                     stop = a
+            hers = False
+            if t.category == "family":
+                for a, _ in fam_ends:
+                    if t.end <= a < stop:
+                        stop, hers = a, True
+                        break
             if stop > t.end:
-                out.append(Scope(t, t.end, stop, text))
+                out.append(Scope(t, t.end, stop, text, hers))
         if t.direction in ("backward", "bidirectional"):
             begin = max(s0, t.start - t.max_scope)
             # someone else's finding is named just before "in the family": her own
@@ -292,6 +300,9 @@ def modifiers_of(start: int, end: int, all_scopes: Sequence[Scope]) -> list[Scop
         found = all_scopes.over(start, end)
     else:
         found = [s for s in all_scopes if _overlaps(start, end, s.start, s.end)]
+    # a relative's scope her own word ended does not reach a mention that runs on
+    # over that word: "my toddler kicked me in the bump" is what happened to her
+    found = [s for s in found if not (s.ended_by_her and end > s.end)]
     if any(s.trigger.category == "current" for s in found):
         found = [
             s for s in found if s.trigger.category not in ("current", "historical", "resolved")

@@ -287,7 +287,9 @@ def _load(pack: Pack, raw: Any, language: str) -> Lexicon:
     limits = raw.get("limits") or {}
 
     ff = pack.read("findings.yaml") or {}
-    implies = [(str(x["if"]), str(x["then"])) for x in ff.get("implies") or []]
+    implies = [
+        (str(x["if"]), str(x["then"]), bool(x.get("soft", False))) for x in ff.get("implies") or []
+    ]
     number_maps = [dict(x) for x in ff.get("number_maps") or []]
 
     try:

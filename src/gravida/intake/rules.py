@@ -339,26 +339,28 @@ def load_duration(
     if since and "weeks" not in duration["since_weeks_rx"].groupindex:
         raise err("duration.since_weeks", "needs the named group 'weeks'")
     # "since Christmas", "since January": a start on the calendar (optional;
-    # group ``date`` names a key of ``dates``: "MM-DD" a day, "MM" a month)
+    # group ``date`` names a key of ``dates``: "MM-DD" a day, "MM" a month,
+    # "MM..MM" months in one year, a season)
     since_date = duration.get("since_date")
     duration["since_date_rx"] = None
     if since_date is not None:
         if not isinstance(since_date, dict) or not isinstance(since_date.get("dates"), dict):
-            raise err("duration.since_date", "expected {regex, dates: {name: MM-DD or MM}}")
+            raise err("duration.since_date", "expected {regex, dates: {name: MM-DD, MM or MM..MM}}")
         rx = regex(str(since_date.get("regex", "")), "duration.since_date.regex", num)
         if "date" not in rx.groupindex:
             raise err("duration.since_date.regex", "needs the named group 'date'")
-        dates: dict[str, tuple[int, int | None]] = {}
+        dates: dict[str, tuple[int, int | None, int]] = {}
         for name, when in since_date["dates"].items():
-            m = re.fullmatch(r"(\d{2})(?:-(\d{2}))?", str(when))
-            if m is None or not 1 <= int(m.group(1)) <= 12:
-                raise err(f"duration.since_date.dates.{name}", "expected MM-DD or MM")
+            m = re.fullmatch(r"(\d{2})(?:-(\d{2})|\.\.(\d{2}))?", str(when))
+            last = int(m.group(3) or m.group(1)) if m is not None else 0
+            if m is None or not 1 <= int(m.group(1)) <= last <= 12:
+                raise err(f"duration.since_date.dates.{name}", "expected MM-DD, MM or MM..MM")
             day = int(m.group(2)) if m.group(2) else None
             # a day every year has (a common year: 29 February and 31 April would make
             # the date of the last such day impossible to build in some years)
             if day is not None and not 1 <= day <= calendar.monthrange(2001, int(m.group(1)))[1]:
                 raise err(f"duration.since_date.dates.{name}", "no such day")
-            dates[" ".join(str(name).lower().split())] = (int(m.group(1)), day)
+            dates[" ".join(str(name).lower().split())] = (int(m.group(1)), day, last)
         duration["since_date_rx"] = rx
         duration["since_dates"] = dates
     compiled: list[tuple[re.Pattern[str], float | None]] = []

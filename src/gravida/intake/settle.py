@@ -22,15 +22,16 @@ from gravida.knowledge.i18n import _
 today: Callable[[], date] = date.today
 
 
-def days_since(when: tuple[int, int | None], now: date) -> tuple[int, int]:
-    """The fewest and most days since the last such day or month up to ``now``:
-    a day ("12-25") gives one number, a month every day of it."""
-    month, day = when
+def days_since(when: tuple[int, int | None, int], now: date) -> tuple[int, int]:
+    """The fewest and most days since the last such day, month or months up to
+    ``now``: a day ("12-25") gives one number, a month ("11") or a season of
+    months ("06..08") every day of it."""
+    month, day, to_month = when
     year = now.year if (month, day or 1) <= (now.month, now.day) else now.year - 1
     if day is not None:
         return ((now - date(year, month, day)).days,) * 2
     first = date(year, month, 1)
-    last = min(date(year, month, calendar.monthrange(year, month)[1]), now)
+    last = min(date(year, to_month, calendar.monthrange(year, to_month)[1]), now)
     return (now - last).days, (now - first).days
 
 
@@ -189,11 +190,13 @@ def settle(evidence: list[TextEvidence], lex: Lexicon) -> Findings:
             and not (rule.unless_absent & absent)
         ):
             present.add(rule.then)
+    # as in the engine, a soft implication gives way to its finding stated absent:
+    # a pain on both sides, worse on the right, is right-sided but not one-sided
     changed = True
     while changed:
         changed = False
-        for a, b in lex.implies:
-            if a in present and b not in present:
+        for a, b, soft in lex.implies:
+            if a in present and b not in present and not (soft and b in absent):
                 present.add(b)
                 absent.discard(b)
                 changed = True
