@@ -219,8 +219,9 @@ def test_the_usual_treatment_of_the_leading_causes(report, html, pack):
 def test_the_workup_is_escaped_and_optional(report):
 
     first = report.workup[0]
-    hostile = replace(first, name=HOSTILE, safety=HOSTILE,
-                      expected=(replace(first.expected[0], shows=HOSTILE), *first.expected[1:]))
+    hostile = first._replace(  # work-up items are NamedTuples
+        name=HOSTILE, safety=HOSTILE,
+        expected=(first.expected[0]._replace(shows=HOSTILE), *first.expected[1:]))
     page = render_summary(replace(report, workup=(hostile, *report.workup[1:])), now=NOW)
     t = tags_of(page)
     assert "script" not in t.tags and "img" not in t.tags

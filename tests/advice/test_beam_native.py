@@ -15,9 +15,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gravida.advice.workup import information
+from gravida.advice.workup import information, suggest
 
-from .test_workup import _random_panel
+from .test_workup import _PanelOnly, _random_panel
 
 native = information._native
 built = pytest.mark.skipif(native is None, reason="the compiled beam was not built")
@@ -31,13 +31,16 @@ def test_ci_builds_the_compiled_beam():
 
 
 def _grow(prior: np.ndarray, panel: list[np.ndarray], lik: np.ndarray,
-          use_native: bool) -> tuple[information._Histories, float]:
+          use_native: bool) -> tuple[information._Histories, float, information._Histories]:
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(information, "_native", native if use_native else None)
         h = information._Histories.start(prior)
         for m in panel:
             h = h.then(m)
-        return h, h.information(lik)
+        # the panel again, several tests at a time while they fit (as the work-up grows it)
+        grouped = suggest._histories({(): information._Histories.start(prior)},
+                                     tuple(range(len(panel))), _PanelOnly(panel))
+        return h, h.information(lik), grouped
 
 
 def _same(a: information._Histories, b: information._Histories) -> None:
@@ -69,9 +72,10 @@ def test_compiled_beam_keeps_numpys_histories_and_floats(seed, bound, coarse, di
     test = lik[0] if lik else np.full((k, 2), 0.5)
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(information, "MAX_HISTORIES", bound)
-        fast, fast_info = _grow(prior, panel, test, True)
-        slow, slow_info = _grow(prior, panel, test, False)
+        fast, fast_info, fast_grouped = _grow(prior, panel, test, True)
+        slow, slow_info, slow_grouped = _grow(prior, panel, test, False)
     _same(fast, slow)
+    _same(fast_grouped, slow_grouped)
     assert repr(fast_info) == repr(slow_info)
 
 
@@ -82,10 +86,11 @@ def test_compiled_beam_on_a_full_size_cut():
     k = 6
     prior = rng.dirichlet(np.ones(k))
     panel = [rng.dirichlet(np.full(r, 0.4), size=k) for r in (4, 4, 3, 2, 4, 2, 3, 5, 4, 2)]
-    fast, fast_info = _grow(prior, panel, panel[-1], True)
-    slow, slow_info = _grow(prior, panel, panel[-1], False)
+    fast, fast_info, fast_grouped = _grow(prior, panel, panel[-1], True)
+    slow, slow_info, slow_grouped = _grow(prior, panel, panel[-1], False)
     assert sum(g.cut for g in fast.generations) >= 3
     _same(fast, slow)
+    _same(fast_grouped, slow_grouped)
     assert repr(fast_info) == repr(slow_info)
 
 

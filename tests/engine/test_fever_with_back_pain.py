@@ -101,6 +101,34 @@ def test_without_a_fever_the_sign_alone_does_not_set_the_rule(engine, sign):
     assert RULE not in rules(a)
 
 
+@pytest.mark.parametrize("weeks", [12, 24, 34])
+def test_a_fever_with_a_tender_back_that_wakes_her_is_an_emergency_unless_rest_eases_it(
+        engine, weeks):
+    # the first stage of an epidural abscess: fever, back pain, a tender spine (darouiche-
+    # 2006), here the pain also worst at night, and nothing said about rest or risks
+    picture = ["fever", "pain_lower_back_central", "lumbar_tenderness", "pain_at_night"]
+    a, _ = assess(engine, weeks, picture, NO_LOIN_OR_URINE)
+    assert a.triage.level == "emergency"
+    assert RULE in rules(a)
+    assert listed_first(a) == "spinal_infection"
+    # the same with rest easing a dull ache: mechanical pain, a cold beside it
+    a, _ = assess(engine, weeks, [*picture, "pain_relieved_by_rest", "pain_dull_aching"],
+                  [*NO_SPINAL_RISK, *NO_LOIN_OR_URINE], pain_severity=4)
+    assert a.triage.level == "consultation_24"
+    assert RULE not in rules(a)
+
+
+@pytest.mark.parametrize("weeks", [24, 34])
+def test_night_pain_low_over_the_buttock_is_not_the_spine_s(engine, weeks):
+    # pelvic girdle pain wakes half the women who have it (wu-2004): not a spinal sign
+    a, _ = assess(engine, weeks, ["fever", "pain_sacrum_buttock", "lumbar_tenderness",
+                                  "pain_at_night"],
+                  [*NO_SPINAL_RISK, *NO_LOIN_OR_URINE, "pain_lower_back_central",
+                   "pain_upper_back"])
+    assert RULE not in rules(a)
+    assert a.triage.level == "consultation_24"
+
+
 # --- a cold beside the ordinary ache stays within 24 hours -------------------------------
 
 @pytest.mark.parametrize(
@@ -114,6 +142,7 @@ def test_without_a_fever_the_sign_alone_does_not_set_the_rule(engine, sign):
         (10, ["pain_dull_aching", "prolonged_sitting_or_standing"], {"pain_severity": 2}),
         # night pain alone is not the spine's (pelvic girdle pain wakes half, wu-2004)
         (20, ["pain_at_night", "pain_relieved_by_rest"], {"pain_severity": 3}),
+        (34, ["pain_at_night"], {"pain_severity": 3}),
     ],
 )
 def test_a_cold_beside_the_ordinary_ache_is_seen_within_24_hours(engine, weeks, present,

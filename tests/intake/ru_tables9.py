@@ -497,6 +497,40 @@ LONGDUR9D_NEAR: list[Row] = [
     ("Болит пару дней", {DUR: NP}),
 ]
 
+# Round 5 (written before its fixes): urgent findings read from an early-pregnancy
+# past, a friend's story told as reported speech, a belly hard at times
+FALSE9E_NEAR: list[Row] = [
+    ("Было кровотечение в 10 недель, лежала на сохранении", {V: NP}),
+    ("в 8 недель мазала, сейчас срок 30, болит спина", {V: NP}),
+    ("Подруга писала, что у неё при таком кровило", {V: NP}),
+    ("Сестра рассказывала, что у неё отходили воды так же", {"fluid_leak": NP}),
+    ("Живот как камень бывает, когда долго хожу", {U: NP}),
+    ("живот твёрдый иногда, потом мягкий", {U: NP}),
+]
+FALSE9E: list[Row] = [
+    ("Я на 12 неделе, мажет коричневым", {V: P}),
+    ("в 12 недель, сегодня с утра кровит", {V: P}),
+    ("Подруга говорит, что надо к врачу, у меня кровит", {V: P}),
+    ("живот всё время как камень, не отпускает", {U: P}),
+]
+
+# Round 6 (probed, written with its fix): worse under a condition is not a pain
+# worsening over hours
+HOURS9F: list[Row] = [
+    ("боль постепенно усиливается", {HOURS: P}),
+    ("последние 3 часа боль усиливается", {HOURS: P}),
+    ("с утра становится всё хуже", {HOURS: P}),
+    ("Болит поясница, боль усиливается.", {HOURS: P}),
+    ("боль усилилась за последние часы", {HOURS: P}),
+]
+HOURS9F_NEAR: list[Row] = [
+    ("боль усиливается при ходьбе", {HOURS: NP}),
+    ("когда долго сижу, боль усиливается", {HOURS: NP}),
+    ("ночью боль усиливается", {HOURS: NP}),
+    ("становится хуже, когда стою", {HOURS: NP}),
+    ("усиливается при кашле", {HOURS: NP}),
+]
+
 CLASSES9: dict[str, tuple[list[Row], list[Row]]] = {
     "tearing pain": (TEARING9, TEARING9_NEAR),
     "sudden onset": (SUDDEN9, SUDDEN9_NEAR),
@@ -512,6 +546,8 @@ CLASSES9: dict[str, tuple[list[Row], list[Row]]] = {
     "round 2: tightenings denied": (CONTR9B, CONTR9B_NEAR),
     "round 3: worse after long posture": (LONG9C, LONG9C_NEAR),
     "round 4: long durations in words": (LONGDUR9D, LONGDUR9D_NEAR),
+    "round 5: false urgent readings": (FALSE9E, FALSE9E_NEAR),
+    "round 6: worse under a condition": (HOURS9F, HOURS9F_NEAR),
 }
 
 # Written after rounds 2 and 3 (relief, tightenings denied, long posture), not tuned on.

@@ -19,12 +19,17 @@ PER_SIDE = 5  # findings listed as raising / lowering each
 SIGNIFICANT_LR = 1.05  # a finding that moves the odds by less is not worth listing
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class RankedCondition:
     id: str
     name: str
     lay_name: str
     probability: float
+
+    def __init__(self, id: str, name: str, lay_name: str, probability: float) -> None:
+        # An assessment makes one per condition: filling the instance's dict at once
+        # costs a sixth of a frozen dataclass's own __init__ (object.__setattr__ a field).
+        self.__dict__.update(id=id, name=name, lay_name=lay_name, probability=probability)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -35,12 +40,17 @@ class RankedCondition:
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Factor:
     finding: str
     label: str
     state: str  # "present" | "absent"
     likelihood_ratio: float
+
+    def __init__(self, finding: str, label: str, state: str, likelihood_ratio: float) -> None:
+        # as RankedCondition's: a dozen per assessment
+        self.__dict__.update(finding=finding, label=label, state=state,
+                             likelihood_ratio=likelihood_ratio)
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -27,6 +27,8 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine.interfaces import DBAPIConnection, DBAPICursor
 
+from gravida.store.gate import write_gate
+
 Processor = Callable[[Any], Any]
 
 
@@ -78,19 +80,26 @@ class Raw:
     the connection back to the pool. Driver errors come out as SQLAlchemy's.
     """
 
-    def __init__(self, engine: sa.Engine) -> None:
+    def __init__(self, engine: sa.Engine, write: bool = False) -> None:
         self.engine = engine
         self.conn: Any = None
+        # a write transaction first takes the store's write gate (gate.py)
+        self._gate = write_gate(engine) if write else contextlib.nullcontext()
 
     def __enter__(self) -> Raw:
         dialect = self.engine.dialect
+        self._gate.__enter__()
         try:
             self.conn = self.engine.raw_connection()
         except dialect.loaded_dbapi.Error as exc:  # not wrapped by the pool, unlike connect()
+            self._gate.__exit__(None, None, None)
             wrapped: sa.exc.StatementError = sa.exc.DBAPIError.instance(
                 None, None, exc, dialect.loaded_dbapi.Error, hide_parameters=True,
                 dialect=dialect, connection_invalidated=dialect.is_disconnect(exc, None, None))
             raise wrapped from exc
+        except BaseException:
+            self._gate.__exit__(None, None, None)
+            raise
         return self
 
     def run(self, statement: Statement, values: Mapping[str, Any]) -> tuple[Any, ...] | None:
@@ -132,5 +141,8 @@ class Raw:
                 with contextlib.suppress(error):  # the error on its way out says more
                     self.conn.rollback()
         finally:
-            self.conn.close()
-            self.conn = None
+            try:
+                self.conn.close()
+                self.conn = None
+            finally:
+                self._gate.__exit__(None, None, None)

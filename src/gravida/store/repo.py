@@ -16,6 +16,7 @@ from typing import Any, cast
 
 import sqlalchemy as sa
 
+from gravida.store.gate import write_gate
 from gravida.store.hot import Raw, Statement
 from gravida.store.models import InterviewRow
 
@@ -118,7 +119,7 @@ class InterviewStore:
         row = StoredInterview(
             new_id(), 1, pack_version, state, question, result, finished, text, now, now
         )
-        with self.engine.begin() as conn:
+        with write_gate(self.engine), self.engine.begin() as conn:
             conn.execute(
                 sa.insert(_T).values(
                     id=row.id, version=row.version, pack_version=pack_version, state=state,
@@ -148,7 +149,7 @@ class InterviewStore:
     ) -> StoredInterview:
         """Write a new state if the stored version is still ``expected_version``."""
         now = utcnow()
-        with Raw(self.engine) as db:
+        with Raw(self.engine, write=True) as db:
             r = db.run(self._update, {
                 "id_": interview_id, "read": expected_version,
                 "version": expected_version + 1, "state": state, "question": question,
@@ -168,7 +169,7 @@ class InterviewStore:
 
     def delete(self, interview_id: str) -> None:
         """Delete one interview now (her own request); NotFound if there is none."""
-        with self.engine.begin() as conn:
+        with write_gate(self.engine), self.engine.begin() as conn:
             done = conn.execute(sa.delete(_T).where(_T.c.id == interview_id))
         if done.rowcount != 1:
             raise NotFound(interview_id)
@@ -178,7 +179,7 @@ class InterviewStore:
         if retention_days <= 0:
             return 0
         cutoff = (now or utcnow()) - timedelta(days=retention_days)
-        with self.engine.begin() as conn:
+        with write_gate(self.engine), self.engine.begin() as conn:
             done = conn.execute(sa.delete(_T).where(_T.c.updated_at < cutoff))
         return int(done.rowcount or 0)
 

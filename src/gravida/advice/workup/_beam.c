@@ -304,6 +304,111 @@ static PyObject *py_joint_results(PyObject *self, PyObject *args) {
     return PyLong_FromLongLong((long long)n);
 }
 
+/* Tests applied together while every child fits (see _Histories.then): children
+ * numbered as numpy's broadcasting numbers them (the first test's result most
+ * significant, then the history), each the product J[c][i] * l1[c][r1] * l2[c][r2] ...
+ * taken left to right; masses summed over conditions in order; the negligible dropped.
+ * lik holds the tests' k x r_t tables one after another. Returns the number kept
+ * (columns of joint_out, k x count; kept lists them unless all were kept) and sets
+ * *all_kept. */
+static int64_t grow(int64_t k, int64_t h, int64_t tests, const int64_t *widths,
+                    const double *J, const double *lik, double negligible, double *joint_out,
+                    double *mass, int64_t *kept, double *work, int *all_kept) {
+    int64_t n = h;
+    for (int64_t t = 0; t < tests; t++) n *= widths[t];
+    for (int64_t c = 0; c < k; c++) {
+        double *row = joint_out + c * n;
+        /* ping-pong between the row and work, so that the last test writes the row */
+        double *src = (tests % 2 == 0) ? row : work, *dst;
+        memcpy(src, J + c * h, (size_t)h * sizeof *src);
+        int64_t width = h;  /* children so far, of this condition */
+        const double *table = lik;
+        for (int64_t t = 0; t < tests; t++) {
+            const int64_t r = widths[t];
+            const double *mc = table + c * r;
+            dst = (src == row) ? work : row;
+            const int64_t groups = width / h;
+            for (int64_t g = 0; g < groups; g++) {
+                for (int64_t q = 0; q < r; q++) {
+                    const double w = mc[q];
+                    const double *from = src + g * h;
+                    double *to = dst + (g * r + q) * h;
+                    for (int64_t i = 0; i < h; i++) to[i] = from[i] * w;
+                }
+            }
+            width *= r;
+            table += k * r;
+            src = dst;
+        }
+    }
+    for (int64_t i = 0; i < n; i++) mass[i] = joint_out[i];
+    for (int64_t c = 1; c < k; c++) {
+        const double *row = joint_out + c * n;
+        for (int64_t i = 0; i < n; i++) mass[i] = mass[i] + row[i];
+    }
+    int64_t count = 0;
+    for (int64_t i = 0; i < n; i++) {
+        kept[count] = i;
+        count += mass[i] > negligible;
+    }
+    *all_kept = count == n;
+    if (count < n) {  /* keep the columns of the kept children, each row in place */
+        for (int64_t c = 0; c < k; c++) {
+            const double *row = joint_out + c * n;
+            double *to = joint_out + c * count;
+            for (int64_t j = 0; j < count; j++) work[j] = row[kept[j]];
+            memcpy(to, work, (size_t)count * sizeof *to);
+        }
+        for (int64_t j = 0; j < count; j++) mass[j] = mass[kept[j]];
+    }
+    return count;
+}
+
+static PyObject *py_grow(PyObject *self, PyObject *args) {
+    (void)self;
+    Py_ssize_t k, h, tests;
+    double negligible;
+    PyObject *o[7];
+    if (!PyArg_ParseTuple(args, "nnnOOOdOOOO", &k, &h, &tests, &o[0], &o[1], &o[2],
+                          &negligible, &o[3], &o[4], &o[5], &o[6]))
+        return NULL;
+    if (k < 1 || h < 1 || tests < 0) {
+        PyErr_SetString(PyExc_ValueError, "sizes must be positive");
+        return NULL;
+    }
+    Py_buffer v[7];
+    if (take(o[0], &v[0], 0, 8, tests, "widths") < 0) return NULL;
+    const int64_t *widths = v[0].buf;
+    Py_ssize_t n = h, cells = 0;
+    for (Py_ssize_t t = 0; t < tests; t++) {
+        if (widths[t] < 1 || n > PY_SSIZE_T_MAX / 8 / k / widths[t]) {
+            PyBuffer_Release(&v[0]);
+            PyErr_SetString(PyExc_ValueError, "widths must be positive and not overflow");
+            return NULL;
+        }
+        n *= widths[t];
+        cells += k * widths[t];
+    }
+    const Py_ssize_t need[7] = {tests, k * h, cells, k * n, n, n, n};
+    const int writable[7] = {0, 0, 0, 1, 1, 1, 1};
+    static const char *what[7] = {"widths", "joint", "likelihoods", "joint_out", "mass",
+                                  "kept", "work"};
+    for (int i = 1; i < 7; i++) {
+        if (take(o[i], &v[i], writable[i], 8, need[i], what[i]) < 0) {
+            RELEASE(i);
+            return NULL;
+        }
+    }
+    int all_kept = 0;
+    int64_t count;
+    Py_BEGIN_ALLOW_THREADS
+    count = grow(k, h, tests, widths, v[1].buf, v[2].buf, negligible, v[3].buf, v[4].buf,
+                 v[5].buf, v[6].buf, &all_kept);
+    Py_END_ALLOW_THREADS
+    RELEASE(7);
+    return Py_BuildValue("Li", (long long)count, all_kept);
+}
+
 static PyMethodDef methods[] = {
     {"step", py_step, METH_VARARGS,
      "step(k, h, r, joint, lik, negligible, limit, mass, scratch, kept, kept_mass, joint_out)"
@@ -312,6 +417,9 @@ static PyMethodDef methods[] = {
      "gather(k, h, r, joint, lik, mass, kept, count, kept_mass, joint_out): kept children"},
     {"joint_results", py_joint_results, METH_VARARGS,
      "joint_results(k, h, r, joint, lik, out) -> n: P(history, result), positive ones first"},
+    {"grow", py_grow, METH_VARARGS,
+     "grow(k, h, tests, widths, joint, likelihoods, negligible, joint_out, mass, kept, work)"
+     " -> (count, all_kept): several tests applied while every child fits"},
     {NULL, NULL, 0, NULL},
 };
 

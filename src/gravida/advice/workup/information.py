@@ -117,6 +117,8 @@ class _Histories:
         k, h = self.joint.shape
         if len(likelihoods) == 1 and h * likelihoods[0].shape[1] > MAX_HISTORIES:
             return self._then_cut(likelihoods[0])
+        if _native is not None:
+            return self._then_native(likelihoods)
         grown = self.joint[:, None, :]
         for m in likelihoods:
             grown = (grown[:, :, None, :] * m[:, None, :, None]).reshape(k, -1, h)
@@ -127,6 +129,24 @@ class _Histories:
         kept, mass, cut = self._prune(mass, h)
         joint = flat if kept is None else np.take(flat, kept, axis=1)
         return _Histories(joint, mass, (*self.generations, _Generation(h, kept, mass, cut)))
+
+    def _then_native(self, likelihoods: Sequence[npt.NDArray[np.float64]]) -> _Histories:
+        """``then`` by the compiled loops (no cut): the same children and floats."""
+        assert _native is not None
+        joint = np.ascontiguousarray(self.joint, dtype=np.float64)
+        k, h = joint.shape
+        widths = [m.shape[1] for m in likelihoods]
+        n = h * math.prod(widths)
+        if len(likelihoods) > 1 and n > MAX_HISTORIES:
+            raise ValueError("tests done together must not need a cut")
+        tables = np.concatenate([np.ravel(m).astype(np.float64) for m in likelihoods])
+        out, mass, kept = np.empty(k * n), np.empty(n), np.empty(n, dtype=np.intp)
+        count, all_kept = _native.grow(k, h, len(widths), np.array(widths, dtype=np.intp),
+                                       joint, tables, NEGLIGIBLE, out, mass, kept,
+                                       np.empty(n))
+        mass = mass[:count]
+        gen = _Generation(h, None if all_kept else kept[:count], mass, False)
+        return _Histories(out[: k * count].reshape(k, count), mass, (*self.generations, gen))
 
     def _prune(
         self, mass: npt.NDArray[np.float64], h: int

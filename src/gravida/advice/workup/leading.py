@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from gravida.advice.workup.book import WorkupBook
+from gravida.advice.workup.book import InvestigationDef, WorkupBook
 from gravida.advice.workup.information import RowTerms, _xlogx_rows, row_terms
 from gravida.knowledge import i18n
 
@@ -41,6 +41,7 @@ class Leading:
 
     ids: tuple[str, ...]
     candidates: tuple[str, ...]
+    investigations: tuple[InvestigationDef, ...]  # each candidate's definition
     lik: npt.NDArray[np.float64]  # candidate x condition x result, zero-padded
     panel_lik: tuple[npt.NDArray[np.float64], ...]  # the same, unpadded
     listed_by: tuple[tuple[int, ...], ...]  # leading conditions (positions) listing it
@@ -55,6 +56,9 @@ class Leading:
     row_excess: npt.NDArray[np.float64]  # candidate x k: sum over results of l, minus 1
     not_distributions: bool  # whether any row's excess is more than rounding
     panel_rows: tuple[RowTerms, ...]  # row_terms of each panel_lik
+    # per candidate, per leading condition listing it: (its position, the described
+    # result's id, label and probability, what the test shows for it)
+    expected: tuple[tuple[tuple[int, str, str, float, str], ...], ...]
 
     @classmethod
     def build(cls, book: WorkupBook, ids: tuple[str, ...]) -> Leading:
@@ -88,7 +92,12 @@ class Leading:
         # tie-break: how far the leader's expected result departs from the others'
         confirm = 0.5 * np.abs(lik[:, 0, :] - lik.mean(axis=1)).sum(axis=-1)
         row_excess = lik.sum(axis=-1) - 1.0
-        return cls(ids, tuple(candidates), lik, panel_lik, listed_by, urgent_by, described,
+        expected = tuple(
+            tuple((i, *d[i], book.entries[ids[i]][iid].shows) for i in listed)
+            for iid, d, listed in zip(candidates, described, listed_by, strict=True)
+        )
+        return cls(ids, tuple(candidates), tuple(book.investigation(c) for c in candidates),
+                   lik, panel_lik, listed_by, urgent_by, described,
                    chances, sources, separation, separable, confirm, _xlogx_rows(lik), row_excess,
                    bool(np.any(np.abs(row_excess) > 1e-12)),
-                   tuple(row_terms(m) for m in panel_lik))
+                   tuple(row_terms(m) for m in panel_lik), expected)

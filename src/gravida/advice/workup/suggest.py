@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 
@@ -22,9 +21,13 @@ from gravida.knowledge.load import Pack
 # --- the clinician's work-up ---------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class ExpectedResult:
-    """What the test would most likely show if this condition were the cause."""
+class ExpectedResult(NamedTuple):
+    """What the test would most likely show if this condition were the cause.
+
+    A NamedTuple (immutable, hashable, read by attribute) rather than a frozen
+    dataclass: a full result makes about twenty, and a frozen dataclass's
+    constructor (one ``object.__setattr__`` a field) cost ten times as much.
+    """
 
     condition: str
     name: str
@@ -46,9 +49,9 @@ class ExpectedResult:
         }
 
 
-@dataclass(frozen=True)
-class WorkupItem:
-    """One suggested investigation, with why it is ranked where it is."""
+class WorkupItem(NamedTuple):
+    """One suggested investigation, with why it is ranked where it is (a NamedTuple, as
+    ExpectedResult)."""
 
     rank: int
     id: str
@@ -201,8 +204,7 @@ def suggested_workup(pack: Pack | None, assessment: Assessment) -> list[WorkupIt
     chosen: list[int] = []
     line: dict[int, Line] = {}
     urgent: dict[int, tuple[str, ...]] = {}
-    for n, iid in enumerate(lead.candidates):
-        inv = book.investigation(iid)
+    for n, inv in enumerate(lead.investigations):
         if not _eligible(inv, a, raw, s.restricted_min_probability):
             continue
         chosen.append(n)
@@ -280,24 +282,19 @@ def suggested_workup(pack: Pack | None, assessment: Assessment) -> list[WorkupIt
     limit = max(s.max_items, len(urgent_safe) + len(urgent_ion))
 
     items: list[WorkupItem] = []
+    reasons = book.data.reasons
     for rank, n in enumerate(ordered[:limit], 1):
-        iid = lead.candidates[n]
-        inv = book.investigation(iid)
+        inv = lead.investigations[n]
         p = pair[n]
         items.append(WorkupItem(
-            rank=rank, id=iid, name=inv.name, line=inv.line, urgent=bool(urgent[n]),
-            urgent_for=urgent[n], information_bits=info[n], information_given=given.get(n, ()),
-            score=score[n], separates=(ids[p[0]], ids[p[1]]) if p else None,
-            reason=_reason(book.data.reasons, lead.described[n], lead.chances[n], urgent[n], p,
-                           ids, names, info[n], bool(given.get(n))),
-            expected=tuple(
-                ExpectedResult(ids[i], names[ids[i]], raw[ids[i]], *lead.described[n][i],
-                               shows=book.entries[ids[i]][iid].shows)
-                for i in lead.listed_by[n]
-            ),
-            shows=inv.shows, safety=inv.safety,
-            restricted=inv.restricted.reason if inv.restricted else None,
-            sources=lead.sources[n],
+            rank, lead.candidates[n], inv.name, inv.line, bool(urgent[n]), urgent[n], info[n],
+            given.get(n, ()), score[n], (ids[p[0]], ids[p[1]]) if p else None,
+            _reason(reasons, lead.described[n], lead.chances[n], urgent[n], p, ids, names,
+                    info[n], bool(given.get(n))),
+            tuple(ExpectedResult(ids[i], names[ids[i]], raw[ids[i]], rid, label, chance, shows)
+                  for i, rid, label, chance, shows in lead.expected[n]),
+            inv.shows, inv.safety, inv.restricted.reason if inv.restricted else None,
+            lead.sources[n],
         ))
     return items
 
