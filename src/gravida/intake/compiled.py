@@ -84,6 +84,8 @@ class Lexicon:
     conversions: dict[str, float]
     months_to_weeks: float
     trimester_weeks: dict[str, float]
+    # a month's name in a date ("3 March", «3 марта») -> its number (kind due_date)
+    month_names: dict[str, int]
     duration: dict[str, Any]
     max_chars: int
     gaps: dict[str, frozenset[int]] = field(default_factory=dict)

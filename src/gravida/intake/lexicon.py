@@ -283,6 +283,12 @@ def _load(pack: Pack, raw: Any, language: str) -> Lexicon:
     months = nums.get("months_to_weeks")
     if not isinstance(months, int | float) or not 3.0 < float(months) < 5.0:
         raise err("numbers.months_to_weeks", "expected a number of weeks per month (3..5)")
+    month_names_raw = nums.get("month_names") or {}
+    if not isinstance(month_names_raw, dict) or not all(
+        isinstance(v, int) and 1 <= v <= 12 for v in month_names_raw.values()
+    ):
+        raise err("numbers.month_names", "expected {name: month number 1..12}")
+    month_names = {str(k).lower(): int(v) for k, v in month_names_raw.items()}
     duration = load_duration(raw.get("duration"), booleans, known_src, num)
     limits = raw.get("limits") or {}
 
@@ -342,6 +348,7 @@ def _load(pack: Pack, raw: Any, language: str) -> Lexicon:
         conversions={str(k): float(v) for k, v in conv.items()},
         months_to_weeks=float(months),
         trimester_weeks={str(k).lower(): float(v) for k, v in tri.items()},
+        month_names=month_names,
         duration=duration,
         max_chars=int(limits.get("max_chars", 6_000)),
         gaps=gaps,

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from gravida.intake.lexicon import Lexicon
 from gravida.intake.rules import NumberRule
@@ -43,7 +44,38 @@ def to_number(raw: str, words: dict[str, int]) -> float | None:
     return float(words[s]) if s in words else None
 
 
-def _value(rule: NumberRule, m: re.Match[str], lex: Lexicon, words: dict[str, int]) -> float | None:
+def due_date_weeks(
+    rule: NumberRule, m: re.Match[str], lex: Lexicon, words: dict[str, int], today: date
+) -> float | None:
+    """Completed weeks now from a due date ("due on 3 March", "EDD 20/02"): the
+    term less the weeks from ``today`` to it. A date without a year is its next
+    coming; a date gone by is no due date (None)."""
+    day = to_number(m.group("value") or "", words)
+    raw_month = (m.group("month") or "").strip().lower().rstrip(".")
+    month = int(raw_month) if raw_month.isdigit() else lex.month_names.get(raw_month)
+    raw_year = m.groupdict().get("year")
+    if day is None or month is None or not 1 <= month <= 12 or day != int(day):
+        return None
+    try:
+        if raw_year:
+            year = int(raw_year) + (2000 if len(raw_year) == 2 else 0)
+            due = date(year, month, int(day))
+        else:
+            due = date(today.year, month, int(day))
+            if due < today:
+                due = date(today.year + 1, month, int(day))
+    except ValueError:  # 31 February
+        return None
+    if due < today:
+        return None
+    return float(int((rule.term or 0.0) - (due - today).days / 7.0))
+
+
+def _value(
+    rule: NumberRule, m: re.Match[str], lex: Lexicon, words: dict[str, int], today: date
+) -> float | None:
+    if rule.kind == "due_date":
+        return due_date_weeks(rule, m, lex, words, today)
     raw = m.group("value")
     if raw is None:
         return None
@@ -70,6 +102,9 @@ def _value(rule: NumberRule, m: re.Match[str], lex: Lexicon, words: dict[str, in
     if kind == "weeks_to_go":
         # "due in 6 weeks", "10 weeks to go": the term less the weeks still to go
         return float(int((rule.term or 0.0) - v)) if v < (rule.term or 0.0) else None
+    if kind == "weeks_late":
+        # "my period is 3 weeks late": weeks count from the last period's first day
+        return float(int(v + (rule.offset or 0.0)))
     if kind == "weeks_upcoming":
         # "I'll be 10 weeks on Friday": 9 completed weeks today
         return float(int(v) - 1)
@@ -77,8 +112,12 @@ def _value(rule: NumberRule, m: re.Match[str], lex: Lexicon, words: dict[str, in
     return float(int(v)) if kind == "weeks_days" else v
 
 
-def extract_numbers(norm: str, lex: Lexicon, sentences: list[tuple[int, int]]) -> list[NumberHit]:
-    """Every plausible number finding in the text (before choosing one per finding)."""
+def extract_numbers(
+    norm: str, lex: Lexicon, sentences: list[tuple[int, int]], today: date | None = None
+) -> list[NumberHit]:
+    """Every plausible number finding in the text (before choosing one per finding);
+    ``today`` (the system date unless given) is the day a due date is counted from."""
+    today = today or date.today()
     words = lex.all_number_words
     hits: list[NumberHit] = []
     # one answer per cue and stretch of text: a long sentence full of numbers
@@ -99,7 +138,7 @@ def extract_numbers(norm: str, lex: Lexicon, sentences: list[tuple[int, int]]) -
                     cue_seen[key] = cue is not None and cue.search(norm, s0, s1) is not None
                 if not cue_seen[key]:
                     continue
-            value = _value(rule, m, lex, words)
+            value = _value(rule, m, lex, words, today)
             if value is None or (rule.min_value is not None and value < rule.min_value):
                 continue
             flags = list(rule.flags)

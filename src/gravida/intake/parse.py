@@ -12,6 +12,7 @@ read the numbers, then settle one answer per finding.
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 
 from gravida.engine.case import Findings
 from gravida.intake.evidence import ParseResult, TextEvidence
@@ -33,8 +34,13 @@ from gravida.knowledge.load import Pack
 __all__ = ["ParseResult", "TextEvidence", "parse_text"]
 
 
-def parse_text(text: str, pack: Pack, language: str | None = None) -> ParseResult:
+def parse_text(
+    text: str, pack: Pack, language: str | None = None, today: date | None = None
+) -> ParseResult:
     """Read one free-text description into a case; never raises on any string.
+
+    ``today`` is the day her dates are counted from ("due on 3 March", "since
+    Christmas"): the system date unless given (tests fix it).
 
     ``language`` names the language (``LanguageNotRead`` if Gravida reads no
     such language); without it the language is detected, and a text in a
@@ -49,20 +55,20 @@ def parse_text(text: str, pack: Pack, language: str | None = None) -> ParseResul
         # "ru" chosen, typed on a Latin keyboard: read in its own script
         found = detect(text, langs)
         if _script_of(found, langs) == "LATIN" != langs.get(language).script:
-            latin = _latin_typed(text, pack, langs, found, only=language)
+            latin = _latin_typed(text, pack, langs, found, only=language, today=today)
             if latin is not None:
                 return latin
-        return read_one(text, pack, language)
+        return read_one(text, pack, language, today)
     found = detect(text, langs)
     if found.code is None or found.doubtful or _script_of(found, langs) == "LATIN":
         # Russian typed on a Latin keyboard: its everyday words, once retyped,
         # outnumber the Latin language's own ("srok 30 nedel, bolit pojasnica")
-        latin = _latin_typed(text, pack, langs, found)
+        latin = _latin_typed(text, pack, langs, found, today=today)
         if latin is not None:
             return latin
     if found.code is None:
         return ParseResult(Findings(), [], [unread_warning(found, langs)], False, None)
-    result = read_one(text, pack, found.code)
+    result = read_one(text, pack, found.code, today)
     if found.doubtful and not result.evidence:
         return ParseResult(Findings(), [], [unread_warning(found, langs)], False, None)
     if found.doubtful:
@@ -75,7 +81,12 @@ def _script_of(found: Detection, langs: Languages) -> str | None:
 
 
 def _latin_typed(
-    text: str, pack: Pack, langs: Languages, found: Detection, only: str | None = None
+    text: str,
+    pack: Pack,
+    langs: Languages,
+    found: Detection,
+    only: str | None = None,
+    today: date | None = None,
 ) -> ParseResult | None:
     """A language written in another script but typed here in Latin letters, read in
     its own script with every span mapped back to her words; None if it is none.
@@ -102,7 +113,7 @@ def _latin_typed(
             or words <= own_words
         ):
             continue
-        result = read_one(retyped.text, pack, spec.code)
+        result = read_one(retyped.text, pack, spec.code, today)
         if lenient and only is None and not _reads_more(result, text, pack, found):
             continue
         evidence = []

@@ -11,6 +11,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
+from datetime import date
 
 from spacy.tokens import Doc
 
@@ -52,8 +53,9 @@ def _keeps(flags: list[str], finding: str, lex: Lexicon) -> bool:
     return True
 
 
-def read_one(text: str, pack: Pack, language: str) -> ParseResult:
-    """Read ``text`` in ``language`` (a code the pack reads) into a case."""
+def read_one(text: str, pack: Pack, language: str, today: date | None = None) -> ParseResult:
+    """Read ``text`` in ``language`` (a code the pack reads) into a case; ``today``
+    (the system date unless given) is the day dates in it are counted from."""
     lex = lexicon_for(pack, language)
     warnings: list[str] = []
     original_len = len(text)
@@ -184,13 +186,15 @@ def read_one(text: str, pack: Pack, language: str) -> ParseResult:
         replace(e, used=False, flags=(*e.flags, "about_cue")) if id(e) in about_cue else e
         for e in evidence
     ] + near
-    numbers = _numbers(norm, doc, lex, all_scopes, text)
+    numbers = _numbers(norm, doc, lex, all_scopes, text, today)
     evidence.extend(numbers)
     weeks_spans = [(e.start, e.end) for e in numbers if e.finding == "gestational_weeks" and e.used]
     weeks_now = next(
         (e.value for e in numbers if e.finding == "gestational_weeks" and e.used), None
     )
-    evidence.extend(durations(norm, doc, lex, all_scopes, text, weeks_spans, weeks_now))
+    evidence.extend(
+        durations(norm, doc, lex, all_scopes, text, weeks_spans, weeks_now, today)
+    )
     evidence.sort(key=lambda e: (e.start, e.end, e.finding))
     evidence = yield_vague(evidence, lex.vague_rules, text)
     case = settle(evidence, lex)
@@ -334,12 +338,17 @@ def _in_question(doc: Doc, t0: int) -> bool:
 
 
 def _numbers(
-    norm: str, doc: Doc, lex: Lexicon, all_scopes: Sequence[ctx.Scope], text: str
+    norm: str,
+    doc: Doc,
+    lex: Lexicon,
+    all_scopes: Sequence[ctx.Scope],
+    text: str,
+    today: date | None,
 ) -> list[TextEvidence]:
     sentences = [(s.start_char, s.end_char) for s in doc.sents]
     kept: list[NumberHit] = []
     dropped: list[tuple[NumberHit, list[str]]] = []
-    for h in extract_numbers(norm, lex, sentences):
+    for h in extract_numbers(norm, lex, sentences, today):
         t0, t1 = token_span(doc, h.start, h.end)
         mods = [
             s

@@ -48,8 +48,12 @@ class NumberRule:
     # single spaces
     values: Mapping[str, float] | None = None
     # kind "weeks_to_go": the full term the weeks still to go are taken from
-    # ("due in 6 weeks" is 40 - 6)
+    # ("due in 6 weeks" is 40 - 6); kind "due_date" too (a due date 10 days off is
+    # 40 - 10/7 weeks, completed)
     term: float | None = None
+    # kind "weeks_late": the weeks from the last period's first day to the period
+    # that did not come ("3 weeks late" is 3 + 4 weeks of pregnancy)
+    offset: float | None = None
 
 
 @dataclass(frozen=True)
@@ -235,6 +239,8 @@ NUMBER_KINDS: tuple[str, ...] = (
     "weeks_upcoming",
     "named",
     "weeks_to_go",
+    "due_date",
+    "weeks_late",
 )
 
 
@@ -282,10 +288,18 @@ def load_number_rules(
         elif values_raw is not None:
             raise err(entry_name, "'values' is only for kind named")
         term = r.get("term")
-        if (kind == "weeks_to_go") != (term is not None) or (
+        if (kind in ("weeks_to_go", "due_date")) != (term is not None) or (
             term is not None and (isinstance(term, bool) or not isinstance(term, int | float))
         ):
-            raise err(entry_name, "kind weeks_to_go needs 'term' (weeks), and only it")
+            raise err(entry_name, "kinds weeks_to_go and due_date need 'term' (weeks), only they")
+        offset = r.get("offset")
+        if (kind == "weeks_late") != (offset is not None) or (
+            offset is not None
+            and (isinstance(offset, bool) or not isinstance(offset, int | float))
+        ):
+            raise err(entry_name, "kind weeks_late needs 'offset' (weeks), and only it")
+        if kind == "due_date" and "month" not in rx.groupindex:
+            raise err(entry_name, "kind due_date needs a named group 'month'")
         not_after_raw = r.get("not_after")
         not_after = (
             regex(f"(?:{not_after_raw})\\Z", f"{entry_name}.not_after", num)
@@ -307,6 +321,7 @@ def load_number_rules(
                 min_value=None if min_value is None else float(min_value),
                 values=values,
                 term=None if term is None else float(term),
+                offset=None if offset is None else float(offset),
             )
         )
     return number_rules

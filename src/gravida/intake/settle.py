@@ -43,6 +43,7 @@ def durations(
     text: str,
     weeks_spans: Sequence[tuple[int, int]] = (),
     weeks_now: float | None = None,
+    now: date | None = None,
 ) -> list[TextEvidence]:
     """How long the pain has lasted, from "for ten days", "since yesterday"...
 
@@ -62,7 +63,10 @@ def durations(
     # a start in weeks: a week of this pregnancy (the vocabulary's range) before the weeks now
     first_week = lex.number_ranges["gestational_weeks"][0]
     date_rx = d.get("since_date_rx")
-    now = today() if date_rx is not None else None
+    if date_rx is None:
+        now = None
+    elif now is None:
+        now = today()
     follows = d.get("follows_rx")
     about_pain = False  # the sentence before mentions pain
     for sent in doc.sents:
