@@ -657,7 +657,8 @@ WEEKS7: list[Row] = [
 ]
 WEEKS7_NEAR: list[Row] = [
     ("болит 2 недели", {WEEKS: None}),
-    ("задержка 3 недели", {WEEKS: None}),
+    # a period 3 weeks late is 3 + 4 weeks since the last period began (session 9)
+    ("задержка 3 недели", {WEEKS: 7}),
 ]
 
 BLEED_DENIED7: list[Row] = [
