@@ -13,7 +13,8 @@ from datetime import date
 import pytest
 
 from gravida.intake import parse_text
-from gravida.knowledge.load import Pack
+from gravida.intake.rules import load_number_rules
+from gravida.knowledge.load import Pack, PackError
 
 TODAY = date(2026, 12, 7)
 
@@ -100,3 +101,34 @@ def test_the_due_date_is_flagged(ipack: Pack) -> None:
     r = parse_text("I'm due on 3 March, back ache", ipack, "en", today=TODAY)
     used = [e for e in r.evidence if e.finding == "gestational_weeks" and e.used]
     assert used and "from_due_date" in used[0].flags
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I had my 20 week scan last week and now my back hurts", 21),
+        ("My 20 week scan was 2 weeks ago, back pain since", 22),
+        ("had my 12 week scan yesterday, lower back ache", 12),
+        # a scan still to come, or one of a past pregnancy, dates nothing
+        ("My 20 week scan is next week and my back hurts", None),
+        ("I had my 20 week scan in my last pregnancy, back ache", None),
+    ],
+)
+def test_a_scan_and_the_time_since(ipack: Pack, text: str, expected: int | None) -> None:
+    assert weeks(ipack, text, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("rule", "message"),
+    [
+        ({"kind": "due_date", "regex": "(?P<value>\\d+) (?P<month>\\w+)"}, "term"),
+        ({"kind": "due_date", "term": 40, "regex": "(?P<value>\\d+)"}, "month"),
+        ({"kind": "weeks_late", "regex": "(?P<value>\\d+)"}, "offset"),
+        ({"kind": "weeks_since", "regex": "(?P<value>\\d+)"}, "values"),
+    ],
+)
+def test_a_dating_rule_missing_its_part_is_refused(rule: dict[str, object], message: str) -> None:
+    with pytest.raises(PackError, match=message):
+        load_number_rules(
+            [{"finding": "gestational_weeks", **rule}], {"gestational_weeks"}, {}, "\\d+"
+        )

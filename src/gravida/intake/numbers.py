@@ -105,6 +105,16 @@ def _value(
     if kind == "weeks_late":
         # "my period is 3 weeks late": weeks count from the last period's first day
         return float(int(v + (rule.offset or 0.0)))
+    if kind == "weeks_since":
+        # "I had my 20 week scan last week": the scan's week and the weeks since
+        since_raw = m.groupdict().get("since")
+        named = m.groupdict().get("named")
+        since = (
+            to_number(since_raw, words)
+            if since_raw
+            else (rule.values or {}).get(" ".join((named or "").lower().split()))
+        )
+        return None if since is None else float(int(v + since))
     if kind == "weeks_upcoming":
         # "I'll be 10 weeks on Friday": 9 completed weeks today
         return float(int(v) - 1)

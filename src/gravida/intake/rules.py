@@ -45,7 +45,8 @@ class NumberRule:
     min_value: float | None = None
     # kind "named": the value a wording stands for ("halfway" is 20 weeks, "the
     # worst pain ever" a 10), keyed by the group ``value`` in lower case with
-    # single spaces
+    # single spaces; kind "weeks_since": the weeks a wording of time gone by
+    # stands for (group ``named``: "last week" is 1)
     values: Mapping[str, float] | None = None
     # kind "weeks_to_go": the full term the weeks still to go are taken from
     # ("due in 6 weeks" is 40 - 6); kind "due_date" too (a due date 10 days off is
@@ -241,6 +242,7 @@ NUMBER_KINDS: tuple[str, ...] = (
     "weeks_to_go",
     "due_date",
     "weeks_late",
+    "weeks_since",
 )
 
 
@@ -278,15 +280,15 @@ def load_number_rules(
             raise err(entry_name, "min_value must be a number")
         values_raw = r.get("values")
         values: dict[str, float] | None = None
-        if kind == "named":
+        if kind in ("named", "weeks_since"):
             if not isinstance(values_raw, dict) or not values_raw or not all(
                 isinstance(v, int | float) and not isinstance(v, bool)
                 for v in values_raw.values()
             ):
-                raise err(entry_name, "kind named needs 'values': {wording: number}")
+                raise err(entry_name, f"kind {kind} needs 'values': {{wording: number}}")
             values = {" ".join(str(k).lower().split()): float(v) for k, v in values_raw.items()}
         elif values_raw is not None:
-            raise err(entry_name, "'values' is only for kind named")
+            raise err(entry_name, "'values' is only for kinds named and weeks_since")
         term = r.get("term")
         if (kind in ("weeks_to_go", "due_date")) != (term is not None) or (
             term is not None and (isinstance(term, bool) or not isinstance(term, int | float))
