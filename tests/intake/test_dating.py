@@ -132,3 +132,14 @@ def test_a_dating_rule_missing_its_part_is_refused(rule: dict[str, object], mess
         load_number_rules(
             [{"finding": "gestational_weeks", **rule}], {"gestational_weeks"}, {}, "\\d+"
         )
+
+
+def test_one_day_dates_the_whole_text(ipack: Pack, monkeypatch: pytest.MonkeyPatch) -> None:
+    # without an explicit today, the due date uses the same clock as "since
+    # Christmas" (settle.today, which the tests fix)
+    from gravida.intake import settle
+
+    monkeypatch.setattr(settle, "today", lambda: date(2027, 2, 1))
+    assert parse_text("I'm due on 3 March, back ache", ipack, "en").case.numbers.get(
+        "gestational_weeks"
+    ) == 35

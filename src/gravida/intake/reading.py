@@ -16,6 +16,7 @@ from datetime import date
 from spacy.tokens import Doc
 
 from gravida.intake import context as ctx
+from gravida.intake import settle as settle_module
 from gravida.intake.about import About, asked, has_cue, near_place
 from gravida.intake.evidence import ParseResult, TextEvidence
 from gravida.intake.lexicon import Lexicon, lexicon_for
@@ -57,6 +58,8 @@ def read_one(text: str, pack: Pack, language: str, today: date | None = None) ->
     """Read ``text`` in ``language`` (a code the pack reads) into a case; ``today``
     (the system date unless given) is the day dates in it are counted from."""
     lex = lexicon_for(pack, language)
+    # one day for every date in the text (a due date, "since Christmas")
+    today = today or settle_module.today()
     warnings: list[str] = []
     original_len = len(text)
     text, truncated = bound(text, lex.max_chars)
