@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 
 from gravida.intake.score import read_right, reading
@@ -43,3 +44,25 @@ def assert_measured(parse: Callable[[str], Any], rows: list[list[Any]],
     missed, over = misreads(parse, rows)
     assert len(missed) <= caps[0], missed
     assert len(over) <= caps[1], over
+
+
+Measured = dict[str, dict[str, tuple[int, int]]]
+
+
+def measured_tests(measured: Measured) -> tuple[Callable[..., None], Callable[..., None]]:
+    """The two tests every per-session class file states: each table's classes are
+    exactly those measured, and each class is read no worse than measured. A test
+    module assigns them to its own names, so pytest collects them there."""
+    cases = [(table, name) for table, classes in measured.items() for name in classes]
+
+    @pytest.mark.parametrize("table", sorted(measured))
+    def test_every_class_is_measured(table: str) -> None:
+        assert set(table_rows(table)) == set(measured[table])
+
+    @pytest.mark.parametrize(("table", "name"), cases)
+    def test_a_class_is_read_at_least_as_well_as_measured(
+        parse: Callable[[str], Any], table: str, name: str
+    ) -> None:
+        assert_measured(parse, table_rows(table)[name], measured[table][name])
+
+    return test_every_class_is_measured, test_a_class_is_read_at_least_as_well_as_measured

@@ -18,7 +18,7 @@ from __future__ import annotations
 import pytest
 
 from gravida.intake.score import reading
-from tests.intake.measured import assert_measured, table_rows
+from tests.intake.measured import measured_tests
 
 # per table and class: (statements missed, near misses over-read), measured
 MEASURED: dict[str, dict[str, tuple[int, int]]] = {
@@ -61,17 +61,9 @@ MEASURED: dict[str, dict[str, tuple[int, int]]] = {
         "movement": (0, 0),
     },
 }
-CASES = [(table, name) for table, classes in MEASURED.items() for name in classes]
-
-
-@pytest.mark.parametrize("table", sorted(MEASURED))
-def test_every_class_is_measured(table):
-    assert set(table_rows(table)) == set(MEASURED[table])
-
-
-@pytest.mark.parametrize(("table", "name"), CASES)
-def test_a_class_is_read_at_least_as_well_as_measured(parse, table, name):
-    assert_measured(parse, table_rows(table)[name], MEASURED[table][name])
+test_every_class_is_measured, test_a_class_is_read_at_least_as_well_as_measured = (
+    measured_tests(MEASURED)
+)
 
 
 @pytest.mark.parametrize(
