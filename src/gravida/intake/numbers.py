@@ -123,11 +123,11 @@ def _value(
 
 
 def extract_numbers(
-    norm: str, lex: Lexicon, sentences: list[tuple[int, int]], today: date | None = None
+    norm: str, lex: Lexicon, sentences: list[tuple[int, int]], today: date
 ) -> list[NumberHit]:
     """Every plausible number finding in the text (before choosing one per finding);
-    ``today`` (the system date unless given) is the day a due date is counted from."""
-    today = today or date.today()
+    ``today`` (``read_one``'s: one day for every date in a text) is the day a due date
+    is counted from."""
     words = lex.all_number_words
     hits: list[NumberHit] = []
     # one answer per cue and stretch of text: a long sentence full of numbers

@@ -346,7 +346,7 @@ def _numbers(
     lex: Lexicon,
     all_scopes: Sequence[ctx.Scope],
     text: str,
-    today: date | None,
+    today: date,
 ) -> list[TextEvidence]:
     sentences = [(s.start_char, s.end_char) for s in doc.sents]
     kept: list[NumberHit] = []

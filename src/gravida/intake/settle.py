@@ -41,11 +41,12 @@ def durations(
     lex: Lexicon,
     all_scopes: Sequence[ctx.Scope],
     text: str,
-    weeks_spans: Sequence[tuple[int, int]] = (),
-    weeks_now: float | None = None,
-    now: date | None = None,
+    weeks_spans: Sequence[tuple[int, int]],
+    weeks_now: float | None,
+    now: date,
 ) -> list[TextEvidence]:
     """How long the pain has lasted, from "for ten days", "since yesterday"...
+    (``now``: the day the reading counts dates from, ``read_one``'s ``today``)
 
     Words already read as weeks of pregnancy ("30 weeks now, my back hurts")
     are not also a duration; a start in weeks of pregnancy ("since about 20
@@ -63,10 +64,6 @@ def durations(
     # a start in weeks: a week of this pregnancy (the vocabulary's range) before the weeks now
     first_week = lex.number_ranges["gestational_weeks"][0]
     date_rx = d.get("since_date_rx")
-    if date_rx is None:
-        now = None
-    elif now is None:
-        now = today()
     follows = d.get("follows_rx")
     about_pain = False  # the sentence before mentions pain
     for sent in doc.sents:
@@ -84,7 +81,7 @@ def durations(
                 days = (weeks_now - began) * 7.0
                 if longest is None or days > longest[0]:
                     longest = (days, m.start(), m.end(), m.group(0))
-        if date_rx is not None and now is not None:
+        if date_rx is not None:
             for m in date_rx.finditer(norm, s0, s1):
                 when = d["since_dates"].get(" ".join(m.group("date").lower().split()))
                 if when is None:
