@@ -287,14 +287,18 @@ def suggested_workup(pack: Pack | None, assessment: Assessment) -> list[WorkupIt
         inv = lead.investigations[n]
         p = pair[n]
         items.append(WorkupItem(
-            rank, lead.candidates[n], inv.name, inv.line, bool(urgent[n]), urgent[n], info[n],
-            given.get(n, ()), score[n], (ids[p[0]], ids[p[1]]) if p else None,
-            _reason(reasons, lead.described[n], lead.chances[n], urgent[n], p, ids, names,
-                    info[n], bool(given.get(n))),
-            tuple(ExpectedResult(ids[i], names[ids[i]], raw[ids[i]], rid, label, chance, shows)
-                  for i, rid, label, chance, shows in lead.expected[n]),
-            inv.shows, inv.safety, inv.restricted.reason if inv.restricted else None,
-            lead.sources[n],
+            rank=rank, id=lead.candidates[n], name=inv.name, line=inv.line,
+            urgent=bool(urgent[n]), urgent_for=urgent[n], information_bits=info[n],
+            information_given=given.get(n, ()), score=score[n],
+            separates=(ids[p[0]], ids[p[1]]) if p else None,
+            reason=_reason(reasons, lead.described[n], lead.chances[n], urgent[n], p, ids,
+                           names, info[n], bool(given.get(n))),
+            expected=tuple(
+                ExpectedResult(ids[i], names[ids[i]], raw[ids[i]], rid, label, chance, shows)
+                for i, rid, label, chance, shows in lead.expected[n]),
+            shows=inv.shows, safety=inv.safety,
+            restricted=inv.restricted.reason if inv.restricted else None,
+            sources=lead.sources[n],
         ))
     return items
 
