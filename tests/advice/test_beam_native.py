@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from gravida.advice.workup import information, suggest
 
-from .test_workup import _PanelOnly, _random_panel
+from .test_workup import _PanelOnly, _random_beam_case
 
 native = information._native
 built = pytest.mark.skipif(native is None, reason="the compiled beam was not built")
@@ -61,15 +61,7 @@ def _same(a: information._Histories, b: information._Histories) -> None:
 @given(seed=st.integers(0, 2**32 - 1), bound=st.sampled_from([2, 3, 16, 64, 512, 4096]),
        coarse=st.booleans(), distributions=st.booleans())
 def test_compiled_beam_keeps_numpys_histories_and_floats(seed, bound, coarse, distributions):
-    rng = np.random.default_rng(seed)
-    k = int(rng.integers(1, 7))
-    prior = rng.dirichlet(np.ones(k))
-    if coarse:  # few distinct values: ties across the cut
-        prior = np.round(prior, 1) + 0.05
-        prior /= prior.sum()
-    panel = _random_panel(rng, k, coarse, distributions)
-    lik = _random_panel(np.random.default_rng(seed + 1), k, coarse, distributions)
-    test = lik[0] if lik else np.full((k, 2), 0.5)
+    prior, panel, test = _random_beam_case(seed, coarse, distributions)
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(information, "MAX_HISTORIES", bound)
         fast, fast_info, fast_grouped = _grow(prior, panel, test, True)

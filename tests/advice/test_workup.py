@@ -403,20 +403,27 @@ def _random_panel(rng: np.random.Generator, k: int, coarse: bool,
     return panel
 
 
+def _random_beam_case(seed: int, coarse: bool, distributions: bool
+                      ) -> tuple[np.ndarray, list[np.ndarray], np.ndarray]:
+    """A random beam problem from one seed: (prior over 1-6 conditions, a panel of
+    tests done before, one more test)."""
+    rng = np.random.default_rng(seed)
+    k = int(rng.integers(1, 7))
+    prior = rng.dirichlet(np.ones(k))
+    if coarse:  # few distinct values: ties across the cut
+        prior = np.round(prior, 1) + 0.05
+        prior /= prior.sum()
+    panel = _random_panel(rng, k, coarse, distributions)
+    lik = _random_panel(np.random.default_rng(seed + 1), k, coarse, distributions)
+    return prior, panel, lik[0] if lik else np.full((k, 2), 0.5)
+
+
 @settings(max_examples=150, deadline=None)
 @given(seed=st.integers(0, 2**32 - 1), bound=st.sampled_from([4, 16, 64, 512]),
        coarse=st.booleans(), distributions=st.booleans())
 def test_the_beam_keeps_exactly_what_a_stable_sort_by_mass_keeps(seed, bound, coarse,
                                                                    distributions):
-    rng = np.random.default_rng(seed)
-    k = int(rng.integers(1, 7))
-    prior = rng.dirichlet(np.ones(k))
-    if coarse:
-        prior = np.round(prior, 1) + 0.05
-        prior /= prior.sum()
-    panel = _random_panel(rng, k, coarse, distributions)
-    lik = _random_panel(np.random.default_rng(seed + 1), k, coarse, distributions)
-    test = lik[0] if lik else np.full((k, 2), 0.5)
+    prior, panel, test = _random_beam_case(seed, coarse, distributions)
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(information, "MAX_HISTORIES", bound)
         one_by_one = information._Histories.start(prior)
