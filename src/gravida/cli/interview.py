@@ -106,8 +106,10 @@ def _begin(
         case = case.with_number("gestational_weeks", _ask_weeks(
             catalogue(engine).get("gestational_weeks"), engine.pack.weeks_range
         ))
+    # what her words set (not the weeks typed): asked back when it alone holds an emergency
+    read = sorted(case.present) if text else []
     try:
-        return start(engine, case, answered_by_text(engine, case))
+        return start(engine, case, answered_by_text(engine, case), read)
     except InterviewError as exc:
         raise click.ClickException(exc.said()) from None
 
