@@ -170,6 +170,11 @@ def _run(session: Session, save: str | None) -> tuple[Session, bool]:
         q = next_question(session)
         if q is None:
             return session, True
+        if q.purpose == "confirm" and not announced:
+            # a reading of her words that alone holds an emergency is asked back: what
+            # to do now is shown first, as for an emergency an answer revealed
+            _announce(session)
+            announced = session.engine.triage(session.case).level
         try:
             reply = _ask(session, q)
         except (_Quit, EOFError, click.Abort):

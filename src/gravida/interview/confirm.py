@@ -38,34 +38,66 @@ from gravida.interview.catalogue import Catalogue
 from gravida.interview.decision import EMERGENCY
 
 
+def _hard(engine: Engine) -> list[tuple[str, str]]:
+    return [(imp.if_, imp.then) for imp in engine.pack.implies if not imp.soft]
+
+
 def implying(engine: Engine, finding: str, among: Iterable[str]) -> frozenset[str]:
     """The findings of ``among`` that imply ``finding`` (hard implications, followed
     through): taken away with it, or the finding would stay implied."""
-    hard = [(imp.if_, imp.then) for imp in engine.pack.implies if not imp.soft]
+    hard = _hard(engine)
     pool = set(among)
     out: set[str] = set()
     frontier = {finding}
     while frontier:
-        nxt = {a for a, b in hard if b in frontier and a in pool and a not in out}
-        out |= nxt
-        frontier = nxt
+        frontier = {a for a, b in hard if b in frontier and a in pool and a not in out}
+        out |= frontier
     return frozenset(out)
 
 
-def without(case: Case, findings: Iterable[str]) -> Case:
-    """The case with ``findings`` made unknown."""
-    for f in findings:
+def implied(engine: Engine, findings: Iterable[str]) -> frozenset[str]:
+    """What ``findings`` imply (hard implications, followed through): heavy bleeding
+    is bleeding. Her words said that much even where the reading is dropped."""
+    hard = _hard(engine)
+    out: set[str] = set()
+    frontier = set(findings)
+    while frontier:
+        frontier = {b for a, b in hard if a in frontier and b not in out}
+        out |= frontier
+    return frozenset(out)
+
+
+def readings(engine: Engine, read: Iterable[str], case: Case,
+             asked_back: frozenset[str]) -> frozenset[str]:
+    """The findings her text set (with what they imply) still present and not asked back."""
+    said = set(read)
+    if not said:
+        return frozenset()
+    present = engine.model.evidence(case).present
+    return frozenset((said | implied(engine, said)) & present) - asked_back
+
+
+def taken_back(engine: Engine, case: Case, finding: str, standing: Iterable[str],
+               value: bool | None = None) -> Case:
+    """The case with the reading ``finding`` replaced by ``value`` (None: unknown): the
+    readings that imply it go too (no bleeding is no heavy bleeding), what it implies
+    stays (not heavy is still bleeding)."""
+    for f in implying(engine, finding, standing):
         case = case.with_answer(f, None)
+    keep = implied(engine, [finding]) - case.present
+    case = case.with_answer(finding, value)
+    for f in sorted(keep):
+        case = case.with_answer(f, True)
     return case
 
 
-def due(engine: Engine, catalogue: Catalogue, case: Case, readings: frozenset[str],
+def due(engine: Engine, catalogue: Catalogue, case: Case, standing: frozenset[str],
         asked_back: int) -> str | None:
     """The question that asks back a reading holding an emergency, or None.
 
-    ``readings``: the findings her text set that are still present and not asked
-    back; ``asked_back``: how many were asked back so far."""
-    if not readings or asked_back >= catalogue.params.confirm_readings:
+    ``standing``: the findings her text set that are still present and not asked
+    back (``readings``); ``asked_back``: how many were asked back so far."""
+    if not standing or asked_back >= catalogue.params.confirm_readings:
         return None
     pack = engine.pack
     rank = pack.level_rank(engine.triage(case).level)
@@ -73,11 +105,11 @@ def due(engine: Engine, catalogue: Catalogue, case: Case, readings: frozenset[st
         return None
     model = engine.model
     best: tuple[int, float, str] | None = None
-    for f in sorted(readings):
+    for f in sorted(standing):
         qid = catalogue.by_finding.get(f)
         if qid is None or catalogue.questions[qid].kind != "yes_no":
             continue
-        rest = without(case, {f} | implying(engine, f, readings))
+        rest = taken_back(engine, case, f, standing)
         drop = rank - pack.level_rank(engine.triage(rest).level)
         if drop <= 0:
             continue

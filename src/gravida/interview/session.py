@@ -76,7 +76,7 @@ class Session:
     def readings(self) -> frozenset[str]:
         """The findings her text set that still stand unconfirmed: present, not asked back."""
         d = self.derived
-        return frozenset(self.read) & d.case.present - d.asked_back
+        return confirm.readings(self.engine, self.read, d.case, d.asked_back)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -99,9 +99,11 @@ class Session:
         answers = data.get("answers")
         volunteered = data.get("volunteered", [])
         read = data.get("read", [])
-        if not isinstance(answers, list) or not isinstance(volunteered, list) or not (
-                isinstance(read, list)):
-            raise InterviewError(N_("answers, volunteered and read must be lists"))
+        if not isinstance(answers, list) or not isinstance(volunteered, list):
+            raise InterviewError(N_("answers and volunteered must be lists"))
+        if not isinstance(read, list):
+            raise InterviewError(N_("read must name findings present in the starting case, "
+                                    "not %(id)s"), id=repr(read)[:100])
         session = start(engine or Engine(), data.get("initial"), volunteered, read)
         for n, a in enumerate(answers):
             if not isinstance(a, Mapping) or "question" not in a or "answer" not in a:
@@ -172,7 +174,7 @@ def start(
     for f in read:
         if not isinstance(f, str) or f not in parsed.present:
             raise InterviewError(N_("read must name findings present in the starting case, "
-                                    "not %(id)s"), id=repr(f))
+                                    "not %(id)s"), id=repr(f)[:100])
     covered = frozenset(f for gid in vol for f in cat.questions[gid].findings)
     # What she said first can show an emergency as an answer can ("I'm bleeding",
     # at 30 weeks): then, as after such an answer, only what could change what
@@ -366,9 +368,9 @@ def _asked_back(before: Session, reading: str, last: Answer) -> Session:
     if last.value is not False:
         derived = replace(d, asked_back=done)
     else:
-        case = confirm.without(d.case, confirm.implying(engine, reading, before.readings))
+        case = confirm.taken_back(engine, d.case, reading, before.readings, False)
         try:
-            case = Case.from_dict(case.with_answer(reading, False).to_json(), engine.pack)
+            case = Case.from_dict(case.to_json(), engine.pack)
         except CaseError as exc:
             raise InterviewError(N_("that answer contradicts an earlier one: %(problem)s"),
                                  problem=exc) from None
