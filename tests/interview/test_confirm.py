@@ -165,7 +165,7 @@ def test_readings_asked_back_are_capped(engine: Engine) -> None:
     assert cap >= 1
     case = {"gestational_weeks": 10, "present": [BACK_ACHE, "heavy_vaginal_bleeding",
                                                  "faint_or_dizzy"]}
-    s, asked = play(start(engine, case, ["pain_location"],
+    _, asked = play(start(engine, case, ["pain_location"],
                           ["heavy_vaginal_bleeding", "faint_or_dizzy"]), True)
     assert 1 <= sum(purpose == "confirm" for _, purpose in asked) <= cap
 
