@@ -83,8 +83,8 @@ def test_a_gradual_postural_ache_is_the_ordinary_ache(engine, weeks, present):
     a, top = leading(engine, weeks, present)
     assert top == ACHE
     if "pain_worse_weight_bearing_one_leg" in present:
-        # pelvic girdle pain stays close behind (about a third) and its consultation
-        # (a physiotherapy referral) is kept: the level is the triage's, not this test's
+        # pelvic girdle pain stays close behind (about a third, at the consultation
+        # threshold of 0.35 for a physiotherapy referral): the level is the triage's
         return
     # the policy's row: self-care, a consultation when it has lasted over two weeks
     long = "pain_duration_over_2_weeks" in present
