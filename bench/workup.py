@@ -126,10 +126,11 @@ def main() -> None:
         if not args.file:
             sys.exit("full needs a FILE")
         with open(args.file, "wb") as out:
+            options = orjson.OPT_SERIALIZE_NUMPY | orjson.OPT_NON_STR_KEYS  # the API's
             for lang, c, _ in assessed:
                 for detail in ("full", "core"):
-                    out.write(orjson.dumps(service.assess(body(c, lang), detail=detail).to_json(),
-                                           option=orjson.OPT_SERIALIZE_NUMPY | orjson.OPT_NON_STR_KEYS) + b"\n")
+                    result = service.assess(body(c, lang), detail=detail).to_json()
+                    out.write(orjson.dumps(result, option=options) + b"\n")
         print(f"{len(assessed)} full and core results written to {args.file}")
         return
     costs: list[tuple[float, int]] = []

@@ -51,7 +51,7 @@ class _OneWrite:
     (``100 Continue``), a write goes out at once.
     """
 
-    __slots__ = ("_transport", "_cycle", "_head", "_started")
+    __slots__ = ("_cycle", "_head", "_started", "_transport")
 
     def __init__(self, transport: asyncio.Transport, cycle: RequestResponseCycle) -> None:
         self._transport, self._cycle = transport, cycle
