@@ -22,7 +22,7 @@ import numpy.typing as npt
 from gravida.engine import Model
 from gravida.engine.model import leaders, softmax, trimester
 from gravida.engine.near import NearScores, Variants
-from gravida.engine.triage import flag_states, free_red_flags
+from gravida.engine.triage import flag_states, free_red_flags, not_pointed_to, signs_of
 from gravida.knowledge import expr
 from gravida.knowledge.load import CompiledRule
 
@@ -162,6 +162,10 @@ class LevelPolicy:
             for f in {f for r in rules for f in r.mentions}:
                 self.adjust_by_finding.setdefault(f, []).append(a)
         self._variant_cache: dict[tuple[str, ...], Variants] = {}
+        # per (flags, trimester): each variant's conditions that a flag it changes does
+        # not point to (engine.triage's ``not_pointed_to``)
+        self.signs = signs_of(model)
+        self._outside_cache: dict[tuple[tuple[str, ...], int], npt.NDArray[np.bool_]] = {}
         self.near = NearScores(model)
         # per finding: its column (None: not in the model), the floors that mention it
         # (most urgent first) and the adjusted conditions; read once per hypothesis
@@ -234,6 +238,18 @@ class LevelPolicy:
             hit = Variants(cols, -(unknown + denied), denied.copy())
             if len(self._variant_cache) < MASKS_KEPT:
                 self._variant_cache[flags] = hit
+        return hit
+
+    def _outside(self, flags: tuple[str, ...], t: int) -> npt.NDArray[np.bool_]:
+        """Per variant of ``flags`` (``_variants``' rows), the conditions it does not
+        count (engine.triage's ``not_pointed_to``), kept per flags and trimester."""
+        key = (flags, t)
+        hit = self._outside_cache.get(key)
+        if hit is None:
+            v = self._variants(flags)
+            hit = not_pointed_to(self.signs[t], v.cols, -v.d_pos)
+            if len(self._outside_cache) < MASKS_KEPT:
+                self._outside_cache[key] = hit
         return hit
 
     def _flags(self, h: Hypothesis) -> tuple[str, ...]:
@@ -380,12 +396,20 @@ class LevelPolicy:
             unsuspected[np.arange(len(own)), lead] = False
             qualifies &= ~unsuspected
             counted = np.where(unsuspected, -1, ranks)
+        leader_rank = ranks[np.arange(len(own)), lead]
+        if variants:  # a variant counts only the conditions its changed flags point to
+            t = trimester(weeks)
+            outside = np.concatenate(
+                [np.zeros((n, len(self.base_rank)), dtype=bool)]
+                + [np.tile(self._outside(flags, t), (len(ks), 1)) for flags, ks in groups.items()])
+            qualifies &= ~outside
+            counted = np.where(outside, -1, counted)
+            leader_rank = np.where(outside[np.arange(len(own)), lead], -1, leader_rank)
         by_threshold = np.where(qualifies, ranks, -1).max(axis=1)
         for rank, threshold in self.cumulative:
             summed = np.where(counted >= rank, post, 0.0).sum(axis=1)
             by_threshold = np.where(summed >= threshold, np.maximum(by_threshold, rank),
                                     by_threshold)
-        leader_rank = ranks[np.arange(len(own)), lead]
         level = floor_rank.copy()
         np.maximum.at(level, own, np.maximum(by_threshold, leader_rank))
         return Batch(level, post[:n], base_adjust, floor_rank)
