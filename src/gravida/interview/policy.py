@@ -399,12 +399,12 @@ class LevelPolicy:
         leader_rank = ranks[np.arange(len(own)), lead]
         if variants:  # a variant counts only the conditions its changed flags point to
             t = trimester(weeks)
-            outside = np.concatenate(
+            aside = np.concatenate(
                 [np.zeros((n, len(self.base_rank)), dtype=bool)]
                 + [np.tile(self._outside(flags, t), (len(ks), 1)) for flags, ks in groups.items()])
-            qualifies &= ~outside
-            counted = np.where(outside, -1, counted)
-            leader_rank = np.where(outside[np.arange(len(own)), lead], -1, leader_rank)
+            qualifies &= ~aside
+            counted = np.where(aside, -1, counted)
+            leader_rank = np.where(aside[np.arange(len(own)), lead], -1, leader_rank)
         by_threshold = np.where(qualifies, ranks, -1).max(axis=1)
         for rank, threshold in self.cumulative:
             summed = np.where(counted >= rank, post, 0.0).sum(axis=1)
