@@ -14,7 +14,7 @@ that matters, so dangerous alternatives get low thresholds.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any, Literal
@@ -249,8 +249,10 @@ class Triager:
         flags = self.free_flags(ev)
         if flags and current < self.max_rank:
             posts, unknown, denied = _red_flag_variants(self.model, ev, flags, self.flag_pairs)
-            outside = not_pointed_to(self.signs[trimester(ev.weeks)],
-                                     [self.model.index[f] for f in flags], unknown + denied)
+            index = self.model.index
+            outside = not_pointed_to(
+                self.signs[trimester(ev.weeks)], [index[f] for f in flags], unknown + denied,
+                [index[f] for f in sorted((ev.present & self.red_flags).difference(flags))])
             if outside0 is not None:
                 outside |= outside0
             row_rank = np.where(_passing(posts, thresholds, unsuspected, outside),
@@ -363,16 +365,33 @@ def signs_of(model: Model) -> npt.NDArray[np.bool_]:
     return out
 
 
-def not_pointed_to(signs: npt.NDArray[np.bool_], cols: list[int] | npt.NDArray[np.int64],
-                   changed: FloatArray) -> npt.NDArray[np.bool_]:
-    """Per variant row (``changed``: 0/1 over the flags' columns ``cols``, the flags it
-    sets aside or takes as "no"), the conditions that some changed flag is not a sign
-    of (``signs``: one trimester of ``signs_of``). A variant asks for a level only
-    through the others: a red flag must not make a danger it points to look safer,
-    but a danger it says nothing about loses probability to the flag's own
-    explanation by the ordinary logic of evidence (docs/model.md)."""
-    silent = (~signs[:, cols]).astype(float)  # conditions x flags
-    out: npt.NDArray[np.bool_] = (changed @ silent.T) > 0.0
+def not_pointed_to(signs: npt.NDArray[np.bool_], cols: Sequence[int] | npt.NDArray[np.int64],
+                   changed: FloatArray,
+                   kept: Sequence[int] | npt.NDArray[np.int64] = ()) -> npt.NDArray[np.bool_]:
+    """Per variant row, the conditions it does not count (docs/model.md, "Red flags
+    never lower the level"). ``changed``: 0/1 over the flags' columns ``cols``, those
+    the row sets aside or takes as "no"; ``kept``: the columns of the other red flags
+    present, which no row changes; ``signs``: one trimester of ``signs_of``.
+
+    A flag h changed in the row may have explained away condition c (the row does
+    not count c) when h is not a sign of c, and every red flag the row keeps that
+    points to c is accounted for by h's own explanation (a condition h points to is
+    a sign of it too). So a red flag never makes a danger it points to look safer;
+    a danger it says nothing about loses probability to the flag's own explanation
+    as evidence should make it, unless another red flag she reported points to that
+    danger and nothing the flag points to explains it: two problems at once, which a
+    single-cause model would otherwise explain as one.
+    """
+    k = len(cols)
+    every = np.concatenate([np.asarray(cols, dtype=np.int64), np.asarray(kept, dtype=np.int64)])
+    sign_h = signs[:, every[:k]]  # conditions x changed-able flags
+    sign_g = signs[:, every]  # conditions x every red flag present
+    accounted = (sign_h.T.astype(float) @ sign_g.astype(float)) > 0.0  # h x g
+    unexplained = (sign_g[None, :, :] & ~accounted[:, None, :]).astype(float)  # h x c x g
+    keeps = np.concatenate([1.0 - changed, np.ones((len(changed), len(every) - k))], axis=1)
+    held = np.einsum("vg,hcg->vhc", keeps, unexplained) > 0.0  # a kept flag holds c
+    ok = sign_h.T[None, :, :] | held  # v x h x c
+    out: npt.NDArray[np.bool_] = ((changed[:, :, None] > 0) & ~ok).any(axis=1)
     return out
 
 
