@@ -263,7 +263,9 @@ class LevelPolicy:
                                self.flag_pairs)
         if not flags:
             return flags, ()
-        return flags, tuple(sorted((h.present & self.red_flags).difference(flags)))
+        present = h.present & self.red_flags
+        # (all present are free, the common case: no sort)
+        return flags, () if len(present) == len(flags) else tuple(sorted(present.difference(flags)))
 
     # batch ------------------------------------------------------------------
 
@@ -405,14 +407,14 @@ class LevelPolicy:
             qualifies &= ~unsuspected
             counted = np.where(unsuspected, -1, ranks)
         leader_rank = ranks[np.arange(len(own)), lead]
-        if variants:  # a variant counts only the conditions its changed flags point to
+        if variants:  # a variant (the rows after n) counts only what its changed flags point to
             t = trimester(weeks)
-            aside = np.concatenate(
-                [np.zeros((n, len(self.base_rank)), dtype=bool)]
-                + [np.tile(self._outside(flags, t), (len(ks), 1)) for flags, ks in groups.items()])
-            qualifies &= ~aside
-            counted = np.where(aside, -1, counted)
-            leader_rank = np.where(aside[np.arange(len(own)), lead], -1, leader_rank)
+            aside = np.concatenate([np.tile(self._outside(flags, t), (len(ks), 1))
+                                    for flags, ks in groups.items()])
+            qualifies[n:] &= ~aside
+            counted = counted.copy() if counted is ranks else counted
+            counted[n:][aside] = -1
+            leader_rank[n:][aside[np.arange(len(aside)), lead[n:]]] = -1
         by_threshold = np.where(qualifies, ranks, -1).max(axis=1)
         for rank, threshold in self.cumulative:
             summed = np.where(counted >= rank, post, 0.0).sum(axis=1)
