@@ -221,3 +221,20 @@ def test_a_temperature_read_from_her_words_is_asked_back_as_the_fever_it_makes(
     case = {"gestational_weeks": 21, "temperature_c": 39, "present": [BACK_ACHE, "fever"]}
     s, asked = play(start(engine, case, ["pain_location"], ["temperature_c"]))
     assert all(purpose != "confirm" for _, purpose in asked)
+
+
+def test_the_hand_off_records_the_reading_and_her_correction(engine: Engine) -> None:
+    from datetime import UTC, datetime
+
+    from gravida.report.fhir import entries, fhir_for_session
+
+    s = headache(engine, read=True)
+    q = next_question(s)
+    assert q is not None
+    s = answer(s, q.id, False)
+    bundle = fhir_for_session(s, now=datetime(2026, 3, 1, tzinfo=UTC))
+    items = next(iter(entries(bundle, "QuestionnaireResponse")))["item"]
+    said_first = {i["linkId"]: i["answer"] for i in items[0]["item"]}
+    assert said_first["initial.severe_headache"] == [{"valueBoolean": True}]
+    assert items[1]["linkId"] == "severe_headache"
+    assert items[1]["answer"] == [{"valueBoolean": False}]
