@@ -89,6 +89,10 @@ def test_a_reading_she_confirms_or_does_not_know_stops_exactly_as_before(
     assert level(engine, after) == level(engine, before) == "emergency"
     assert after.case == before.case
     assert result(after).questions_asked == result(before).questions_asked + 1
+    # and the maximum she is shown grows with it: never "question 27 of at most 25"
+    q = next_question(answer(headache(engine, read=True), "severe_headache", reply))
+    assert q is not None and q.number == 2
+    assert q.max_questions == catalogue(engine).params.max_questions + 1
 
 
 def test_a_structured_finding_or_an_answer_is_never_asked_back(engine: Engine) -> None:
