@@ -242,3 +242,17 @@ def test_the_hand_off_records_the_reading_and_her_correction(engine: Engine) -> 
     assert said_first["initial.severe_headache"] == [{"valueBoolean": True}]
     assert items[1]["linkId"] == "severe_headache"
     assert items[1]["answer"] == [{"valueBoolean": False}]
+
+
+def test_a_reading_answered_before_it_is_asked_back_is_her_correction(engine: Engine) -> None:
+    case = {"gestational_weeks": 30, "present": [BACK_ACHE, "pain_dull_aching"]}
+    s = start(engine, case, ["pain_location"], ["pain_dull_aching"])
+    assert level(engine, s) not in EMERGENCIES
+    q = next_question(s)
+    assert q is not None and q.purpose != "confirm"  # nothing to ask back here
+    s = answer(s, "pain_dull_aching", False)
+    assert "pain_dull_aching" in s.case.absent
+    assert s.derived.asked_back == frozenset({"pain_dull_aching"})
+    # a finding that was not read is still refused as answered
+    with pytest.raises(InterviewError):
+        answer(s, BACK_ACHE, False)
