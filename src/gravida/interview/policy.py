@@ -19,7 +19,7 @@ from typing import NamedTuple
 import numpy as np
 import numpy.typing as npt
 
-from gravida.engine import Model
+from gravida.engine import Model, near
 from gravida.engine.model import leaders, softmax, trimester
 from gravida.engine.near import NearScores, Variants
 from gravida.engine.triage import flag_states, free_red_flags
@@ -145,6 +145,8 @@ class LevelPolicy:
         # the levels whose threshold also applies to a summed posterior
         self.cumulative = [(self.rank[lv], pack.thresholds[lv]) for lv in pack.cumulative_levels]
         self.summed_by_rank = dict(self.cumulative)
+        self._cumulative_ranks = np.array([r for r, _ in self.cumulative], dtype=np.int64)
+        self._cumulative_thresholds = np.array([t for _, t in self.cumulative], dtype=float)
         self.red_flags = frozenset(pack.red_flags)
         self.flag_pairs = tuple((imp.if_, imp.then) for imp in pack.implies)
         self.measured = tuple((nm.finding, node) for nm, node, _ in pack.number_maps)
@@ -369,14 +371,38 @@ class LevelPolicy:
                     for flags, ks in groups.items()]
         post, own = self.near.posteriors(weeks, self._prior(weeks), base_pos, base_neg, n,
                                          row, col, d_pos, d_neg, variants)
+        unsuspected = self._unsuspected(hyps) if self.requires else None
+        level = self.hypothesis_levels(post, own, cond_ranks, floor_rank, unsuspected)
+        return Batch(level, post[:n], base_adjust, floor_rank)
+
+    def hypothesis_levels(self, post: FloatArray, own: IntArray, cond_ranks: IntArray,
+               floor_rank: IntArray, unsuspected: npt.NDArray[np.bool_] | None) -> IntArray:
+        """Each hypothesis's level from its rows' posteriors (``own``: each row's
+        hypothesis; ``cond_ranks``, ``floor_rank`` and ``unsuspected`` per hypothesis):
+        the most urgent of its floor, its leader's level, the conditions at their
+        thresholds and the summed levels, over its rows. In compiled code where it
+        was built (_near.c, the same numbers), else ``_levels``."""
+        level = floor_rank.copy()
+        if near.compiled_levels(
+                (len(own), post.shape[1], len(level), len(self.threshold_by_rank),
+                 len(self._cumulative_ranks)),
+                (post, own, cond_ranks, self.threshold_by_rank, self.own_threshold, unsuspected,
+                 self._cumulative_ranks, self._cumulative_thresholds, level)):
+            return level
+        return self._levels(post, own, cond_ranks, level, unsuspected)
+
+    def _levels(self, post: FloatArray, own: IntArray, cond_ranks: IntArray,
+                level: IntArray, unsuspected: npt.NDArray[np.bool_] | None) -> IntArray:
+        """``hypothesis_levels`` with numpy, raising ``level`` (each hypothesis's
+        floor) in place."""
         ranks = cond_ranks[own]
         thr = np.minimum(self.threshold_by_rank[ranks], self.own_threshold[None, :])
         qualifies = (post >= thr) & (post > 0.0)
         # the leader, with the engine's own tie-break
         lead = leaders(post)
         counted = ranks
-        if self.requires:  # a condition not suspected counts only where it leads
-            unsuspected = self._unsuspected(hyps)[own]
+        if unsuspected is not None:  # a condition not suspected counts only where it leads
+            unsuspected = unsuspected[own]
             unsuspected[np.arange(len(own)), lead] = False
             qualifies &= ~unsuspected
             counted = np.where(unsuspected, -1, ranks)
@@ -386,9 +412,8 @@ class LevelPolicy:
             by_threshold = np.where(summed >= threshold, np.maximum(by_threshold, rank),
                                     by_threshold)
         leader_rank = ranks[np.arange(len(own)), lead]
-        level = floor_rank.copy()
         np.maximum.at(level, own, np.maximum(by_threshold, leader_rank))
-        return Batch(level, post[:n], base_adjust, floor_rank)
+        return level
 
     def _unsuspected(self, hyps: Sequence[Hypothesis]) -> npt.NDArray[np.bool_]:
         """``unsuspected`` for every hypothesis; re-read only where an answer touches
