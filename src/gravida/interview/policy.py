@@ -175,6 +175,7 @@ class LevelPolicy:
             for f in {*model.index, *self.floors_by_finding, *self.adjust_by_finding}
         }
         self._log_prior: dict[float, FloatArray] = {}
+        self._last_base: Base | None = None  # (``base``) not clinical: one decision's
 
     # evidence-only parts ----------------------------------------------------
 
@@ -246,12 +247,24 @@ class LevelPolicy:
     # batch ------------------------------------------------------------------
 
     def base(self, h: Hypothesis) -> Base:
-        """What every row of a batch over the evidence ``h`` shares."""
+        """What every row of a batch over the evidence ``h`` shares.
+
+        The last one is kept: one decision asks it of the same evidence up to three
+        times (the places at risk, the decision, the recheck), each time as its own
+        Hypothesis of the same sets. Its arrays are read-only (shared)."""
+        last = self._last_base
+        if last is not None and last.h.present is h.present and (
+                last.h.absent is h.absent and last.h.numbers is h.numbers):
+            return last if last.h is h else last._replace(h=h)
         pos, neg = self.vectors(h)
         truths = self.floor_truths(h)
         true = [(i, r.rank) for i, r in enumerate(self.floors) if truths[i]]
-        return Base(h, pos, neg, true, max((r for _, r in true), default=-1),
-                    self.adjust_ranks(h), self._flags(h))
+        adjust = self.adjust_ranks(h)
+        for a in (pos, neg, adjust):
+            a.flags.writeable = False
+        out = self._last_base = Base(h, pos, neg, true, max((r for _, r in true), default=-1),
+                                     adjust, self._flags(h))
+        return out
 
     def evaluate(self, weeks: float, hyps: Sequence[Hypothesis],
                  base: Base | None = None) -> Batch:
