@@ -2,8 +2,9 @@
 
 The compiled module is optional (an install without a C compiler uses numpy), so
 these tests skip where it was not built; where it was, every row's log score and
-owner (``NearScores``) and every hypothesis's level (``LevelPolicy.hypothesis_levels``) must be
-exactly what numpy computes: sums in numpy's pairwise order, ties between leaders
+owner (``NearScores``), every hypothesis's level (``LevelPolicy.hypothesis_levels``)
+and every question's figures (``lookahead.figures``) must be exactly what numpy
+computes: sums in numpy's pairwise order, ties between leaders
 within the tolerance, rows with nothing known and NaN rows included. A build that
 fused a*b+c into one instruction would fail here.
 """
@@ -11,6 +12,7 @@ fused a*b+c into one instruction would fail here.
 from __future__ import annotations
 
 import os
+from typing import NamedTuple
 
 import numpy as np
 import pytest
@@ -20,7 +22,8 @@ from hypothesis import strategies as st
 from gravida.engine import Engine, near
 from gravida.engine.near import Variants
 from gravida.interview.decision import State
-from gravida.interview.policy import Hypothesis
+from gravida.interview.lookahead import figures
+from gravida.interview.policy import Batch, Hypothesis
 from gravida.interview.session import selector
 
 from ..strategies import cases as any_case
@@ -158,3 +161,53 @@ def test_a_states_batch_is_numpys(case, whole):
                     (want.level, want.posterior, want.condition_ranks, want.floor_rank),
                     strict=True):
         _same(x, y)
+
+
+@st.composite
+def _answers(draw: st.DrawFn) -> tuple:
+    """A batch's rows (posteriors with ties, zeros, a NaN row; levels) and answers to
+    some questions (each question's answers together, as the selector lists them)."""
+    c = len(ENGINE.model.conditions)
+    k = draw(st.integers(1, 8))
+    values = st.sampled_from([0.0, 0.0, 0.01, 0.05, 0.1, 0.3, 0.3 - 5e-10, 0.5, 1.0])
+    posts = np.array(draw(st.lists(st.lists(values, min_size=c, max_size=c), min_size=k,
+                                   max_size=k)))
+    if k > 1 and draw(st.booleans()):
+        posts[draw(st.integers(1, k - 1))] = np.nan
+    n_levels = len(POLICY.threshold_by_rank)
+    levels = np.array(draw(st.lists(st.integers(0, n_levels - 1), min_size=k, max_size=k)),
+                      dtype=np.int64)
+    entries, qi, rows, prob = [], [], [], []
+    n_q = draw(st.integers(1, 6))
+    for q in range(n_q):
+        for part in range(draw(st.integers(1, 2))):
+            for _ in range(draw(st.integers(1, 4))):
+                entries.append((q, True, 0, part))
+                qi.append(q)
+                rows.append(draw(st.integers(0, k - 1)))
+                prob.append(draw(st.sampled_from([0.0, 0.02, 0.05, 0.1, 0.25, 1 / 3, 0.5, 1.0])))
+    answerable = draw(st.lists(st.sampled_from([0.5, 0.9, 1.0]), min_size=n_q, max_size=n_q))
+    level0 = int(levels[0])
+    raise_to = draw(st.integers(0, n_levels - 1))
+    return answerable, entries, np.array(qi, dtype=np.int64), np.array(rows, dtype=np.int64), \
+        np.array(prob), posts, levels, level0, raise_to
+
+
+class _Q(NamedTuple):
+    answerable: float
+
+
+@built
+@SETTINGS
+@given(_answers())
+def test_compiled_figures_are_numpys(drawn):
+    answerable, entries, qi, rows, prob, posts, levels, level0, raise_to = drawn
+    batch = Batch(levels, posts, levels, levels)
+    args = (SELECTOR.params, [_Q(a) for a in answerable], entries, qi, rows, prob, batch,
+            level0, raise_to)
+    got, want = _both(figures, *args)
+    for name, x, y in zip(got._fields, got, want, strict=True):
+        if isinstance(x, np.ndarray):
+            _same(x, y)
+        else:
+            assert (name, x) == (name, y)

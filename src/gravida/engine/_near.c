@@ -252,6 +252,123 @@ static int levels(const Levels *x, int64_t *restrict level, double *restrict mas
     return 0;
 }
 
+/* --- each question's figures from its answers (interview/lookahead.figures) ------------ */
+
+typedef struct {
+    int64_t k, c, e, n_q, level0, raise_to;
+    const double *posts, *logs;  /* (k, c): the rows' posteriors, log2 where > 0 (else 0) */
+    const int64_t *levels;       /* (k) */
+    const int64_t *rows, *qi;    /* (e): each answer's row and question */
+    const double *prob, *part1;  /* (e): its probability; its part + 1 */
+    const double *q_answerable;  /* (n_q) */
+    double plausible_answer, lead_change, lead_probability;
+} Figs;
+
+/* whether column i comes before column j in np.argsort(-p, kind="stable"): larger
+ * first, equal ones in order, NaN last */
+static int before(const double *p, int64_t i, int64_t j) {
+    const double a = -p[i], b = -p[j];
+    if (a != a) return b != b && i < j;
+    if (b != b) return 1;
+    if (a != b) return a < b;
+    return i < j;
+}
+
+/* the row's three most probable columns, as np.sort(argsort(...)[:3]) lists them */
+static void top3(const double *p, int64_t c, int64_t out[3]) {
+    int64_t best[3] = {-1, -1, -1};
+    for (int64_t i = 0; i < c; i++) {
+        int64_t x = i;
+        for (int s = 0; s < 3; s++) {
+            if (best[s] < 0) { best[s] = x; break; }
+            if (before(p, x, best[s])) { int64_t t = best[s]; best[s] = x; x = t; }
+        }
+    }
+    /* ascending */
+    for (int a = 0; a < 2; a++)
+        for (int b = 0; b < 2 - a; b++)
+            if (best[b] > best[b + 1]) { int64_t t = best[b]; best[b] = best[b + 1]; best[b + 1] = t; }
+    memcpy(out, best, sizeof best);
+}
+
+static int64_t leader_of(const double *p, int64_t c) {
+    double top = p[0];
+    int nan = p[0] != p[0];
+    for (int64_t i = 1; i < c; i++) {
+        if (p[i] != p[i]) nan = 1;
+        else if (p[i] > top) top = p[i];
+    }
+    if (nan) return 0;
+    const double floor = top - TIE_TOLERANCE;
+    for (int64_t i = 0; i < c; i++)
+        if (p[i] >= floor) return i;
+    return 0;
+}
+
+static int figures(const Figs *x, double *restrict likely, uint8_t *restrict plausible,
+                   double *restrict info, double *restrict dlevel, double *restrict p_em,
+                   uint8_t *restrict holds_level, uint8_t *restrict holds_top1,
+                   uint8_t *restrict holds_top3, uint8_t *restrict danger_up,
+                   int64_t *restrict lead) {
+    const int64_t c = x->c, n_q = x->n_q;
+    double *entropy = malloc(sizeof(double) * (size_t)(x->k + c + 2 * n_q + 1));
+    int64_t *lead_of = malloc(sizeof(int64_t) * (size_t)(x->k + 1));
+    uint8_t *moves = malloc((size_t)(x->k + 1));
+    if (!entropy || !lead_of || !moves) {
+        free(entropy); free(lead_of); free(moves);
+        return -2;
+    }
+    double *prod = entropy + x->k, *top1 = prod + c, *parts = top1 + n_q;
+    int64_t t0[3], t[3];
+    for (int64_t r = 0; r < x->k; r++) {
+        const double *p = x->posts + r * c, *l = x->logs + r * c;
+        for (int64_t i = 0; i < c; i++) prod[i] = p[i] * l[i];
+        entropy[r] = -pairwise(prod, c, 1);
+        lead_of[r] = leader_of(p, c);
+        top3(p, c, r ? t : t0);
+        moves[r] = r && (t[0] != t0[0] || t[1] != t0[1] || t[2] != t0[2]);
+    }
+    for (int64_t q = 0; q < n_q; q++) {
+        info[q] = dlevel[q] = p_em[q] = top1[q] = parts[q] = 0.0;
+        holds_level[q] = holds_top3[q] = danger_up[q] = 0;
+    }
+    /* np.bincount with weights: each question's sum in the answers' order, from 0.0 */
+    for (int64_t n = 0; n < x->e; n++) {
+        const int64_t q = x->qi[n], r = x->rows[n], lv = x->levels[r];
+        const double pr = x->prob[n];
+        if (x->part1[n] > parts[q]) parts[q] = x->part1[n];
+        info[q] += pr * entropy[r];
+        const int64_t d = lv - x->level0;
+        dlevel[q] += pr * (double)(d < 0 ? -d : d);
+        const int raising = lv >= x->raise_to && lv > x->level0;
+        p_em[q] += pr * (double)raising;
+        likely[n] = pr * x->q_answerable[q];
+        plausible[n] = likely[n] >= x->plausible_answer;
+        if (plausible[n] && lv != x->level0) holds_level[q] = 1;
+        top1[q] += likely[n] * (double)(lead_of[r] != lead_of[0]);
+        if (plausible[n] && moves[r]) holds_top3[q] = 1;
+        if (plausible[n] && raising) danger_up[q] = 1;
+    }
+    /* posts[0].max() < lead_probability (NaN: no) */
+    const double *p0 = x->posts;
+    double top = p0[0];
+    int nan = p0[0] != p0[0];
+    for (int64_t i = 1; i < c; i++) {
+        if (p0[i] != p0[i]) nan = 1;
+        else if (p0[i] > top) top = p0[i];
+    }
+    const int unclear = !nan && top < x->lead_probability;
+    for (int64_t q = 0; q < n_q; q++) {
+        info[q] = entropy[0] * parts[q] - info[q];
+        p_em[q] = x->q_answerable[q] * p_em[q];
+        holds_top1[q] = top1[q] >= x->lead_change;
+        holds_top3[q] = holds_top3[q] && unclear;
+    }
+    *lead = lead_of[0];
+    free(entropy); free(lead_of); free(moves);
+    return 0;
+}
+
 /* --- the Python side: a tuple of sizes and a tuple of arrays ------------------------ */
 
 typedef struct {
@@ -417,7 +534,54 @@ static PyObject *py_levels(PyObject *self, PyObject *args) {
     Py_RETURN_NONE;
 }
 
+#define N_FIGURES 17
+
+static PyObject *py_figures(PyObject *self, PyObject *args) {
+    (void)self;
+    Py_ssize_t k, c, e, n_q, level0, raise_to;
+    double plausible_answer, lead_change, lead_probability;
+    PyObject *arrays;
+    if (!PyArg_ParseTuple(args, "(nnnnnn)(ddd)O", &k, &c, &e, &n_q, &level0, &raise_to,
+                          &plausible_answer, &lead_change, &lead_probability, &arrays))
+        return NULL;
+    if (k < 1 || c < 3 || e < 0 || n_q < 0) {
+        PyErr_SetString(PyExc_ValueError, "sizes out of range");
+        return NULL;
+    }
+    const Spec spec[N_FIGURES] = {
+        {8, k * c, 0, 0}, {8, k * c, 0, 0}, {8, k, 0, 0}, {8, e, 0, 0}, {8, e, 0, 0},
+        {8, e, 0, 0}, {8, e, 0, 0}, {8, n_q, 0, 0},
+        {8, e, 1, 0}, {1, e, 1, 0}, {8, n_q, 1, 0}, {8, n_q, 1, 0}, {8, n_q, 1, 0},
+        {1, n_q, 1, 0}, {1, n_q, 1, 0}, {1, n_q, 1, 0}, {1, n_q, 1, 0}};
+    Py_buffer v[N_FIGURES];
+    if (take_all(arrays, spec, N_FIGURES, v) < 0) return NULL;
+    Figs x = {
+        .k = k, .c = c, .e = e, .n_q = n_q, .level0 = level0, .raise_to = raise_to,
+        .posts = v[0].buf, .logs = v[1].buf, .levels = v[2].buf, .rows = v[3].buf,
+        .qi = v[4].buf, .prob = v[5].buf, .part1 = v[6].buf, .q_answerable = v[7].buf,
+        .plausible_answer = plausible_answer, .lead_change = lead_change,
+        .lead_probability = lead_probability,
+    };
+    if (!in_range(x.rows, e, 0, k) || !in_range(x.qi, e, 0, n_q)) {
+        release_all(v, N_FIGURES);
+        PyErr_SetString(PyExc_ValueError, "an answer's row or question out of range");
+        return NULL;
+    }
+    int64_t lead = 0;
+    int status;
+    Py_BEGIN_ALLOW_THREADS
+    status = figures(&x, v[8].buf, v[9].buf, v[10].buf, v[11].buf, v[12].buf, v[13].buf,
+                     v[14].buf, v[15].buf, v[16].buf, &lead);
+    Py_END_ALLOW_THREADS
+    release_all(v, N_FIGURES);
+    if (status == -2) return PyErr_NoMemory();
+    return PyLong_FromLongLong((long long)lead);
+}
+
 static PyMethodDef methods[] = {
+    {"figures", py_figures, METH_VARARGS,
+     "figures((k, c, e, n_q, level0, raise_to), (plausible_answer, lead_change, "
+     "lead_probability), arrays) -> lead: each question's figures (lookahead.figures)"},
     {"scores", py_scores, METH_VARARGS,
      "scores((n_rows, w, u, p, n_cells, n_groups, n_findings, total), arrays): the batch's "
      "log scores before the mixture and the softmax, and each row's owner (near.py)"},

@@ -47,6 +47,18 @@ def compiled_levels(sizes: tuple[int, int, int, int, int], arrays: tuple[object,
     _native.levels(sizes, arrays)
     return True
 
+
+def compiled_figures(sizes: tuple[int, int, int, int, int, int],
+                     params: tuple[float, float, float],
+                     arrays: tuple[object, ...]) -> int | None:
+    """The per-answer and per-question figures of ``interview.lookahead.figures`` in
+    compiled code (_near.c's ``figures``, which documents the arrays), filling the
+    output arrays and returning the leading condition now; None where it was not
+    built (the caller then does the same work with numpy)."""
+    if _native is None:
+        return None
+    return _native.figures(sizes, params, arrays)
+
 # Not clinical: a bound on memory (each variant table at most 728 x 36 floats).
 VARIANTS_KEPT = 256
 
