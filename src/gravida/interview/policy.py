@@ -176,6 +176,8 @@ class LevelPolicy:
         }
         self._log_prior: dict[float, FloatArray] = {}
         self._last_base: Base | None = None  # (``base``) not clinical: one decision's
+        # (``evaluate``) the last evidence now's own row: (its base's pos, weeks, batch)
+        self._last_now: tuple[FloatArray, float, Batch] | None = None
 
     # evidence-only parts ----------------------------------------------------
 
@@ -276,6 +278,9 @@ class LevelPolicy:
         n = len(hyps)
         if base is None or base.h is not hyps[0]:
             base = self.base(hyps[0])
+        last = self._last_now
+        if n == 1 and last is not None and last[0] is base.pos and last[1] == weeks:
+            return last[2]  # the evidence now alone, as its row in the last batch
         base_pos, base_neg, base_true = base.pos, base.neg, base.true_floors
         floor_rank = np.full(n, base.floor_rank, dtype=np.int64)
         base_adjust = base.adjust
@@ -386,6 +391,12 @@ class LevelPolicy:
                                          row, col, d_pos, d_neg, variants)
         unsuspected = self._unsuspected(hyps) if self.requires else None
         level = self.hypothesis_levels(post, own, cond_ranks, floor_rank, unsuspected)
+        # the evidence now: its row is its own (the same numbers whatever else is in the
+        # batch), kept for the decision that asks it alone next (read-only: shared)
+        now = Batch(level[:1].copy(), post[:1].copy(), base_adjust, floor_rank[:1].copy())
+        for shared in (now.level, now.posterior, now.floor_rank):
+            shared.flags.writeable = False
+        self._last_now = (base_pos, weeks, now)
         return Batch(level, post[:n], base_adjust, floor_rank)
 
     def hypothesis_levels(self, post: FloatArray, own: IntArray, cond_ranks: IntArray,
