@@ -104,6 +104,24 @@ def test_compiled_scores_are_numpys(batch):
     _same(got_owner, want_owner)
 
 
+@built
+@SETTINGS
+@given(_batches())
+def test_compiled_posteriors_are_numpys(batch):
+    # the scores, then the co-existing ache's mixture and the softmax around numpy's own
+    # logaddexp and exp
+    t, base_pos, base_neg, n_rows, rows, cols, dp, dn, variants = batch
+    weeks = (10.0, 20.0, 30.0)[t]
+    (got, got_owner), (want, want_owner) = _both(
+        NEAR.posteriors, weeks, ENGINE.model.log_prior(weeks), base_pos, base_neg, n_rows,
+        rows.tolist(), cols.tolist(), dp.tolist(), dn.tolist(), variants)
+    _same(got_owner, want_owner)
+    if np.isnan(want).any():  # which NaN (its sign bit) is not part of the contract
+        assert np.array_equal(got, want, equal_nan=True)
+    else:
+        _same(got, want)
+
+
 def _both(fn, *args):
     """``fn(*args)`` with the compiled loops, then with numpy's."""
     with pytest.MonkeyPatch.context() as mp:

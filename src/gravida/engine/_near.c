@@ -191,6 +191,48 @@ static int near_scores(const Near *x, double *restrict out, int64_t *restrict ow
     return 0;
 }
 
+/* --- the mixture of the co-existing ache and the softmax, around numpy's logaddexp and
+ * exp (NearScores.posteriors): the additions, the maximum, the sums and the division */
+
+/* a[r][i] = unmix[i] + s[r][co[i]], b[r][i] = mix[i] + s[r][n_c + i] */
+static void mixture_parts(int64_t rows, int64_t w, int64_t n_c, int64_t nco, const double *s,
+                          const int64_t *co, const double *unmix, const double *mix,
+                          double *restrict a, double *restrict b) {
+    for (int64_t r = 0; r < rows; r++) {
+        const double *sr = s + r * w;
+        for (int64_t i = 0; i < nco; i++) {
+            a[r * nco + i] = unmix[i] + sr[co[i]];
+            b[r * nco + i] = mix[i] + sr[n_c + i];
+        }
+    }
+}
+
+/* out[r] = z - max(z), z = prior + the row's alone scores with the co-existing ones
+ * replaced by their mixture (np.max: a NaN anywhere is the maximum) */
+static void centre(int64_t rows, int64_t w, int64_t n_c, int64_t nco, const double *s,
+                   const int64_t *co, const double *mixed, const double *prior,
+                   double *restrict out) {
+    for (int64_t r = 0; r < rows; r++) {
+        double *z = out + r * n_c;
+        for (int64_t c = 0; c < n_c; c++) z[c] = s[r * w + c];
+        for (int64_t i = 0; i < nco; i++) z[co[i]] = mixed[r * nco + i];
+        for (int64_t c = 0; c < n_c; c++) z[c] = prior[c] + z[c];
+        double top = z[0];
+        for (int64_t c = 1; c < n_c && top == top; c++)
+            if (z[c] != z[c] || z[c] > top) top = z[c];  /* the first NaN, if any */
+        for (int64_t c = 0; c < n_c; c++) z[c] = z[c] - top;
+    }
+}
+
+/* e[r] = e[r] / the row's sum (np.sum's pairwise order) */
+static void normalise(int64_t rows, int64_t n_c, double *e) {
+    for (int64_t r = 0; r < rows; r++) {
+        double *er = e + r * n_c;
+        const double total = pairwise(er, n_c, 1);
+        for (int64_t c = 0; c < n_c; c++) er[c] = er[c] / total;
+    }
+}
+
 /* --- the levels of the rows (LevelPolicy.evaluate after the posteriors) -------------- */
 
 typedef struct {
@@ -578,7 +620,85 @@ static PyObject *py_figures(PyObject *self, PyObject *args) {
     return PyLong_FromLongLong((long long)lead);
 }
 
+static PyObject *py_mixture_parts(PyObject *self, PyObject *args) {
+    (void)self;
+    Py_ssize_t rows, w, n_c, nco;
+    PyObject *arrays;
+    if (!PyArg_ParseTuple(args, "(nnnn)O", &rows, &w, &n_c, &nco, &arrays)) return NULL;
+    if (rows < 0 || n_c < 1 || nco < 0 || w != n_c + nco) {
+        PyErr_SetString(PyExc_ValueError, "sizes out of range");
+        return NULL;
+    }
+    const Spec spec[6] = {{8, rows * w, 0, 0}, {8, nco, 0, 0}, {8, nco, 0, 0}, {8, nco, 0, 0},
+                          {8, rows * nco, 1, 0}, {8, rows * nco, 1, 0}};
+    Py_buffer v[6];
+    if (take_all(arrays, spec, 6, v) < 0) return NULL;
+    if (!in_range(v[1].buf, nco, 0, n_c)) {
+        release_all(v, 6);
+        PyErr_SetString(PyExc_ValueError, "a co-existing condition out of range");
+        return NULL;
+    }
+    Py_BEGIN_ALLOW_THREADS
+    mixture_parts(rows, w, n_c, nco, v[0].buf, v[1].buf, v[2].buf, v[3].buf, v[4].buf,
+                  v[5].buf);
+    Py_END_ALLOW_THREADS
+    release_all(v, 6);
+    Py_RETURN_NONE;
+}
+
+static PyObject *py_centre(PyObject *self, PyObject *args) {
+    (void)self;
+    Py_ssize_t rows, w, n_c, nco;
+    PyObject *arrays;
+    if (!PyArg_ParseTuple(args, "(nnnn)O", &rows, &w, &n_c, &nco, &arrays)) return NULL;
+    if (rows < 0 || n_c < 1 || nco < 0 || w != n_c + nco) {
+        PyErr_SetString(PyExc_ValueError, "sizes out of range");
+        return NULL;
+    }
+    const Spec spec[5] = {{8, rows * w, 0, 0}, {8, nco, 0, 0}, {8, rows * nco, 0, 0},
+                          {8, n_c, 0, 0}, {8, rows * n_c, 1, 0}};
+    Py_buffer v[5];
+    if (take_all(arrays, spec, 5, v) < 0) return NULL;
+    if (!in_range(v[1].buf, nco, 0, n_c)) {
+        release_all(v, 5);
+        PyErr_SetString(PyExc_ValueError, "a co-existing condition out of range");
+        return NULL;
+    }
+    Py_BEGIN_ALLOW_THREADS
+    centre(rows, w, n_c, nco, v[0].buf, v[1].buf, v[2].buf, v[3].buf, v[4].buf);
+    Py_END_ALLOW_THREADS
+    release_all(v, 5);
+    Py_RETURN_NONE;
+}
+
+static PyObject *py_normalise(PyObject *self, PyObject *args) {
+    (void)self;
+    Py_ssize_t rows, n_c;
+    PyObject *arrays;
+    if (!PyArg_ParseTuple(args, "(nn)O", &rows, &n_c, &arrays)) return NULL;
+    if (rows < 0 || n_c < 1) {
+        PyErr_SetString(PyExc_ValueError, "sizes out of range");
+        return NULL;
+    }
+    const Spec spec[1] = {{8, rows * n_c, 1, 0}};
+    Py_buffer v[1];
+    if (take_all(arrays, spec, 1, v) < 0) return NULL;
+    Py_BEGIN_ALLOW_THREADS
+    normalise(rows, n_c, v[0].buf);
+    Py_END_ALLOW_THREADS
+    release_all(v, 1);
+    Py_RETURN_NONE;
+}
+
 static PyMethodDef methods[] = {
+    {"mixture_parts", py_mixture_parts, METH_VARARGS,
+     "mixture_parts((rows, w, n_c, nco), (scores, co, log_unmix, log_mix, a, b)): the two "
+     "terms of the co-existing ache's logaddexp (near.py)"},
+    {"centre", py_centre, METH_VARARGS,
+     "centre((rows, w, n_c, nco), (scores, co, mixed, log_prior, out)): the log posterior "
+     "less its row's maximum (near.py)"},
+    {"normalise", py_normalise, METH_VARARGS,
+     "normalise((rows, n_c), (e,)): each row divided by its sum, in place (near.py)"},
     {"figures", py_figures, METH_VARARGS,
      "figures((k, c, e, n_q, level0, raise_to), (plausible_answer, lead_change, "
      "lead_probability), arrays) -> lead: each question's figures (lookahead.figures)"},

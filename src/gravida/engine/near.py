@@ -109,6 +109,9 @@ class NearScores:
         # for the compiled scores: each finding's place among the nested ones (-1: none)
         self._local: IntArray = np.full(len(model.findings), -1, dtype=np.int64)
         self._local[self.nest_cols] = np.arange(len(self.nest_cols))
+        self._co: IntArray = np.ascontiguousarray(co, dtype=np.int64)
+        self._log_unmix = np.ascontiguousarray(model.log_unmix)
+        self._log_mix = np.ascontiguousarray(model.log_mix)
 
     def linear(self, t: int, pos: FloatArray, neg: FloatArray) -> FloatArray:
         """One evidence's linear scores (alone, then with the ache), no correction."""
@@ -137,9 +140,9 @@ class NearScores:
         if _native is not None:
             scores, owners = self._native_scores(t, base_pos, base_neg, n_rows, rows, cols,
                                                  dp, dn, variants)
-        else:
-            scores, owners = self._scores(t, base_pos, base_neg, n_rows, rows, cols, dp, dn,
-                                          variants)
+            return self._native_softmax(t, log_prior, scores), owners
+        scores, owners = self._scores(t, base_pos, base_neg, n_rows, rows, cols, dp, dn,
+                                      variants)
         n_c, co = self.n_c, self.co
         alone = scores[:, :n_c]
         if co.size:
@@ -147,6 +150,27 @@ class NearScores:
             alone[:, co] = np.logaddexp(model.log_unmix[t] + alone[:, co],
                                         model.log_mix[t] + scores[:, n_c:])
         return softmax(log_prior + alone), owners
+
+    def _native_softmax(self, t: int, log_prior: FloatArray, scores: FloatArray) -> FloatArray:
+        """The posteriors from the rows' scores as ``posteriors`` forms them with numpy
+        (the co-existing ache's mixture, the softmax): the additions, maxima, sums and
+        divisions in compiled code (_near.c), numpy's own logaddexp and exp between."""
+        assert _native is not None
+        rows, w = scores.shape
+        n_c, co = self.n_c, self.co
+        sizes = (rows, w, n_c, len(co))
+        mixed = _NO_FLOATS
+        if co.size:
+            a, b = np.empty((rows, len(co))), np.empty((rows, len(co)))
+            _native.mixture_parts(sizes, (scores, self._co, self._log_unmix[t],
+                                          self._log_mix[t], a, b))
+            mixed = np.logaddexp(a, b)
+        centred = np.empty((rows, n_c))
+        _native.centre(sizes, (scores, self._co, mixed, np.ascontiguousarray(log_prior),
+                               centred))
+        out: FloatArray = np.exp(centred)
+        _native.normalise((rows, n_c), (out,))
+        return out
 
     def _native_scores(
         self, t: int, base_pos: FloatArray, base_neg: FloatArray, n_rows: int,
