@@ -133,7 +133,8 @@ def _both(fn, *args):
 @st.composite
 def _posteriors(draw: st.DrawFn) -> tuple:
     """Rows of posteriors with exact ties, ties within the leader's tolerance, zeros
-    and NaN rows; each row's hypothesis, ranks, floors and unsuspected conditions."""
+    and NaN rows; each row's hypothesis, ranks, floors and unsuspected conditions, and
+    what the variant rows set aside."""
     c = len(ENGINE.model.conditions)
     n_levels = len(POLICY.threshold_by_rank)
     n = draw(st.integers(1, 6))
@@ -154,7 +155,12 @@ def _posteriors(draw: st.DrawFn) -> tuple:
     unsuspected = (np.array(draw(st.lists(st.lists(st.booleans(), min_size=c, max_size=c),
                                           min_size=n, max_size=n)))
                    if draw(st.booleans()) else None)
-    return post, own, ranks, floors, unsuspected
+    # the rows after the hypotheses' own are red-flag variants: what each does not count
+    aside = (np.array(draw(st.lists(st.lists(st.booleans(), min_size=c, max_size=c),
+                                    min_size=rows - n, max_size=rows - n)),
+                      dtype=bool).reshape(rows - n, c)
+             if draw(st.booleans()) else None)
+    return post, own, ranks, floors, unsuspected, aside
 
 
 @built

@@ -245,6 +245,7 @@ typedef struct {
     const uint8_t *unsusp;     /* (n, c) or NULL */
     const int64_t *cum_rank;   /* (k) */
     const double *cum_thr;     /* (k) */
+    const uint8_t *aside;      /* (rows - n, c) or NULL: what each variant row does not count */
 } Levels;
 
 #define TIE_TOLERANCE 1e-9 /* engine.model.TIE_TOLERANCE */
@@ -268,6 +269,9 @@ static int levels(const Levels *x, int64_t *restrict level, double *restrict mas
             while (lead < c && !(p[lead] >= floor)) lead++;
             if (lead == c) lead = 0;
         }
+        /* a red-flag variant's row: the conditions the flags it changes do not point to
+         * count neither alone, nor summed, nor as its leader */
+        const uint8_t *aside = x->aside && r >= x->n ? x->aside + (r - x->n) * c : NULL;
         int64_t by = -1;
         for (int64_t i = 0; i < c; i++) {
             const int64_t rk = ranks[i];
@@ -276,6 +280,7 @@ static int levels(const Levels *x, int64_t *restrict level, double *restrict mas
             if (x->own_thr[i] < thr) thr = x->own_thr[i];  /* np.minimum, no NaN here */
             int ok = p[i] >= thr && p[i] > 0.0;
             if (x->unsusp && i != lead && x->unsusp[k * c + i]) ok = 0;
+            if (aside && aside[i]) ok = 0;
             if (ok && rk > by) by = rk;
         }
         for (int64_t q = 0; q < x->k; q++) {
@@ -283,11 +288,12 @@ static int levels(const Levels *x, int64_t *restrict level, double *restrict mas
             for (int64_t i = 0; i < c; i++) {
                 int64_t counted = ranks[i];
                 if (x->unsusp && i != lead && x->unsusp[k * c + i]) counted = -1;
+                if (aside && aside[i]) counted = -1;
                 masked[i] = counted >= rank ? p[i] : 0.0;
             }
             if (pairwise(masked, c, 1) >= x->cum_thr[q] && rank > by) by = rank;
         }
-        const int64_t lr = ranks[lead];
+        const int64_t lr = aside && aside[lead] ? -1 : ranks[lead];
         const int64_t v = by > lr ? by : lr;
         if (v > level[k]) level[k] = v;
     }
@@ -532,7 +538,7 @@ static PyObject *py_scores(PyObject *self, PyObject *args) {
     Py_RETURN_NONE;
 }
 
-#define N_LEVELS 9
+#define N_LEVELS 10
 
 static PyObject *py_levels(PyObject *self, PyObject *args) {
     (void)self;
@@ -543,15 +549,20 @@ static PyObject *py_levels(PyObject *self, PyObject *args) {
         PyErr_SetString(PyExc_ValueError, "sizes out of range");
         return NULL;
     }
+    if (rows < n) {
+        PyErr_SetString(PyExc_ValueError, "fewer rows than hypotheses");
+        return NULL;
+    }
     const Spec spec[N_LEVELS] = {
         {8, rows * c, 0, 0}, {8, rows, 0, 0}, {8, n * c, 0, 0}, {8, n_levels, 0, 0},
-        {8, c, 0, 0}, {1, n * c, 0, 1}, {8, k, 0, 0}, {8, k, 0, 0}, {8, n, 1, 0}};
+        {8, c, 0, 0}, {1, n * c, 0, 1}, {8, k, 0, 0}, {8, k, 0, 0}, {1, (rows - n) * c, 0, 1},
+        {8, n, 1, 0}};
     Py_buffer v[N_LEVELS];
     if (take_all(arrays, spec, N_LEVELS, v) < 0) return NULL;
     Levels x = {
         .rows = rows, .c = c, .n = n, .n_levels = n_levels, .k = k, .post = v[0].buf,
         .own = v[1].buf, .cond_ranks = v[2].buf, .thr_by_rank = v[3].buf, .own_thr = v[4].buf,
-        .unsusp = v[5].buf, .cum_rank = v[6].buf, .cum_thr = v[7].buf,
+        .unsusp = v[5].buf, .cum_rank = v[6].buf, .cum_thr = v[7].buf, .aside = v[8].buf,
     };
     if (!in_range(x.own, rows, 0, n)) {
         release_all(v, N_LEVELS);
@@ -565,7 +576,7 @@ static PyObject *py_levels(PyObject *self, PyObject *args) {
     }
     int status;
     Py_BEGIN_ALLOW_THREADS
-    status = levels(&x, v[8].buf, masked);
+    status = levels(&x, v[9].buf, masked);
     Py_END_ALLOW_THREADS
     free(masked);
     release_all(v, N_LEVELS);

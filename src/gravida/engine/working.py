@@ -41,11 +41,13 @@ import numpy as np
 from gravida.engine.model import Evidence, FloatArray, leaders, softmax, trimester
 from gravida.engine.triage import Triage, Triager, TriageReason
 from gravida.knowledge import expr
+from gravida.knowledge.frozen import quick_init
 
 # Not clinical: a bound on memory (the normalised prior kept per gestational week).
 PRIORS_KEPT = 512
 
 
+@quick_init
 @dataclass(frozen=True)
 class WorkingDiagnosis:
     """The condition listed first because a red flag says to rule it out first."""
