@@ -24,6 +24,7 @@ import numpy.typing as npt
 
 from gravida.engine.model import Evidence, FloatArray, Model, leaders, softmax, trimester
 from gravida.knowledge import expr, i18n
+from gravida.knowledge.frozen import quick_init
 from gravida.knowledge.load import CompiledRule
 
 # Red flags whose variants (each kept, unknown or "no") are combined exactly: at most
@@ -32,6 +33,7 @@ from gravida.knowledge.load import CompiledRule
 RED_FLAG_SUBSETS_MAX = 6
 
 
+@quick_init
 @dataclass(frozen=True)
 class TriageReason:
     """One thing that asks for a level: a floor rule or a condition."""
@@ -64,6 +66,7 @@ class TriageReason:
         return out
 
 
+@quick_init
 @dataclass(frozen=True)
 class Triage:
     level: str
