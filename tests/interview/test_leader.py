@@ -162,3 +162,50 @@ def test_naming_reads_only_the_rules_that_name_conditions(engine, case):
         want = (engine.model.conditions.index(working.condition) if working is not None
                 else int(leaders(post)))
         assert sel.naming.first(a.ev.weeks, h, post) == want
+
+
+# reduced movements with a low back ache at 34 weeks: the policy's emergency by its
+# rule; an abruption, suspected only with one of its own signs, could make it an
+# ambulance through the differential (several questions have such a plausible answer)
+MOVEMENTS = {"gestational_weeks": 34,
+             "present": ["pain_lower_back_central", "reduced_fetal_movements"]}
+
+
+def _movements(engine):
+    s = start(engine, Case.from_dict(MOVEMENTS, engine.pack), ["pain_location"])
+    assert engine.assess(s.case).triage.level == "emergency"
+    return s
+
+
+def test_the_search_for_an_ambulance_through_the_differential_ends_after_emergency_checks(
+        engine):
+    """Once the ambulance-level rules are settled, questions whose plausible answers
+    could make it an ambulance through the differential are asked for at most
+    ``emergency_checks`` answers since the emergency was shown; then "go now"
+    stands and a rarer ambulance is left to the advice."""
+    s = _movements(engine)
+    s = answer(answer(s, "urgent_signs", None), "measurements", None)  # the rules' screen
+    state = _state(s)
+    sel = selector(engine)
+    cap = sel.params.emergency_checks
+    early = sel.plan(replace(state, after_emergency=0))
+    assert early.level == "emergency" and early.phase == "emergency"
+    asked = {x.question: x for x in early.scored}[early.question]
+    assert not asked.screening  # through the differential, not a rule
+    assert asked.raises_danger or asked.p_emergency >= sel.params.plausible_answer
+    late = sel.plan(replace(state, after_emergency=cap))
+    assert late.question is None and late.stop == "emergency"
+
+
+def test_an_ambulance_rule_still_open_is_asked_after_emergency_checks(engine):
+    """The cap ends only what the differential asks: a danger pattern at the
+    ambulance level (a rule: heavy bleeding with faintness, shock) still open is
+    asked however many answers were given since the emergency was shown."""
+    state = _state(_movements(engine))
+    sel = selector(engine)
+    late = sel.plan(replace(state, after_emergency=sel.params.emergency_checks + 3))
+    assert late.phase == "emergency" and late.question is not None
+    asked = {x.question: x for x in late.scored}[late.question]
+    assert asked.screening
+    assert any(sel.openings.pattern_rank.get(p, -1) >= sel.openings.ambulance_rank
+               for p in asked.screening)

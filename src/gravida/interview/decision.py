@@ -151,10 +151,13 @@ def decide(
     #    too, and then checked: a question with a plausible answer that changes the
     #    level is asked (one answer at a time: this is what she must do now).
     if state.emergency and level0 >= openings.emergency_rank:
-        # the checks of a level the differential set (not the search for an
-        # ambulance) end after emergency_checks answers since the emergency was
-        # shown: the level she was told stays, the safe side
-        by_differential = level0 > floor0 and state.after_emergency < params.emergency_checks
+        # everything asked through the differential (the checks of a level it set,
+        # the search for an ambulance by plausible answers) ends after
+        # emergency_checks answers since the emergency was shown: the level she was
+        # told stays, and a rarer ambulance is left to the advice every emergency
+        # gives; a danger pattern at the ambulance level (a rule) is asked however late
+        checking = state.after_emergency < params.emergency_checks
+        by_differential = level0 > floor0 and checking
         if level0 >= openings.ambulance_rank:
             checks = [s for s in scored if s.holds_level] if by_differential else []
             if not checks:
@@ -163,8 +166,8 @@ def decide(
                 return plan(None, "max_questions", "emergency")
             return plan(max(checks, key=lambda s: (s.value, s.question)).question, None,
                         "emergency")
-        ambulance = [s for s in scored if s.screening or s.raises_danger
-                     or s.p_emergency >= params.plausible_answer
+        ambulance = [s for s in scored if s.screening or (checking and (
+                     s.raises_danger or s.p_emergency >= params.plausible_answer))
                      or (by_differential and s.holds_level)]
         if not ambulance:
             return plan(None, "emergency", "emergency")

@@ -152,6 +152,10 @@ def pair_crossing(
     to be plausible: under naive Bayes P(a, b) = P(a) P(b) x sum over
     conditions of post_a * post_b / post_now, so two answers each a little
     likely but unlikely together (1 in 20 each, 1 in 400 both) hold nothing.
+
+    A condition suspected only with one of its signs (``requires``, an any-of-signs
+    rule) counts in a pair as the engine counts it: when either answer leaves one
+    of its signs holding, or when it leads the pair.
     """
     out = np.zeros(n_q, dtype=bool)
     posts, ranks = batch.posterior, batch.condition_ranks
@@ -196,7 +200,16 @@ def pair_crossing(
     pairs = weighted[ia] * ratio[ib]
     pairs /= together[ia, ib][:, None]
     past = pairs[:, danger]
-    above = (past >= thr[danger]).any(axis=1)
+    counts = past >= thr[danger]
+    if batch.unsuspected is not None:  # engine.triage's `requires`, for the pair
+        mine_rows = rows if first is None else rows[first]
+        aside = (batch.unsuspected[k_arr[mine_rows[ia]]]
+                 & batch.unsuspected[k_arr[rows[ib]]])
+        aside[np.arange(ia.size), leaders(pairs)] = False
+        aside = aside[:, danger]
+        counts &= ~aside
+        past = np.where(aside, 0.0, past)
+    above = counts.any(axis=1)
     summed = policy.summed_by_rank.get(line)
     if summed is not None:  # the summed posterior of the conditions past the line
         above |= past.sum(axis=1) >= summed

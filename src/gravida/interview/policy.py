@@ -92,6 +92,9 @@ class Batch:
     posterior: FloatArray
     condition_ranks: IntArray  # each condition's level now, after its adjustments
     floor_rank: IntArray  # the most urgent floor rule that holds (-1: none)
+    # per hypothesis and condition: it has required signs and none holds (engine.triage's
+    # `unsuspected`; None: no condition has any), so pairs (lookahead) read the same rule
+    unsuspected: npt.NDArray[np.bool_] | None = None
 
 
 class LevelPolicy:
@@ -424,11 +427,13 @@ class LevelPolicy:
         level = self.hypothesis_levels(post, own, cond_ranks, floor_rank, unsuspected, aside)
         # the evidence now: its row is its own (the same numbers whatever else is in the
         # batch), kept for the decision that asks it alone next (read-only: shared)
-        now = Batch(level[:1].copy(), post[:1].copy(), base_adjust, floor_rank[:1].copy())
-        for shared in (now.level, now.posterior, now.floor_rank):
-            shared.flags.writeable = False
+        now = Batch(level[:1].copy(), post[:1].copy(), base_adjust, floor_rank[:1].copy(),
+                    None if unsuspected is None else unsuspected[:1].copy())
+        for shared in (now.level, now.posterior, now.floor_rank, now.unsuspected):
+            if shared is not None:
+                shared.flags.writeable = False
         self._last_now = (base_pos, weeks, now)
-        return Batch(level, post[:n], base_adjust, floor_rank)
+        return Batch(level, post[:n], base_adjust, floor_rank, unsuspected)
 
     def hypothesis_levels(self, post: FloatArray, own: IntArray, cond_ranks: IntArray,
                           floor_rank: IntArray, unsuspected: npt.NDArray[np.bool_] | None,
