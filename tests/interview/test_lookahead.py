@@ -1,4 +1,5 @@
-"""Each answer's probability under the model, for nested findings in a group.
+"""Each answer's probability under the model, for nested findings in a group;
+and pairs of answers read the engine's rule for a condition's required signs.
 
 A finding nested in another (heavy bleeding is bleeding) is absent whenever
 its parent is, so a checklist showing both must not multiply their two
@@ -13,7 +14,7 @@ import pytest
 from gravida.engine import Case
 from gravida.engine.model import trimester
 from gravida.interview.catalogue import QuestionSpec
-from gravida.interview.lookahead import answer_probabilities
+from gravida.interview.lookahead import answer_probabilities, figures, pair_crossing
 
 CHILD, PARENT, OTHER = "heavy_vaginal_bleeding", "vaginal_bleeding", "fever"
 
@@ -84,3 +85,45 @@ def test_groups_priced_together_equal_each_priced_alone(engine):
         assert together[at:at + len(alone)] == pytest.approx(alone, rel=1e-12)
         assert alone.sum() == pytest.approx(1.0)
         at += len(alone)
+
+
+def test_a_pair_counts_a_condition_with_required_signs_as_the_engine_does(engine):
+    """Reduced movements with a back ache at 34 weeks (an emergency by its rule):
+    an abruption is an ambulance only with one of its own signs (triage.yaml
+    `requires`). A pair of answers that leaves none of them holding does not
+    count it unless it leads, as the engine's triage of those answers would not;
+    read without the rule, questions whose answers cannot show a sign (which side
+    the pain is on) looked able to make it an ambulance with another answer."""
+    from dataclasses import replace
+
+    from gravida.interview import answer, start
+    from gravida.interview.session import _state, selector
+
+    case = Case.from_dict({"gestational_weeks": 34, "present": [
+        "pain_lower_back_central", "reduced_fetal_movements"]}, engine.pack)
+    s = start(engine, case, ["pain_location"])
+    s = answer(answer(s, "urgent_signs", None), "measurements", None)
+    sel = selector(engine)
+    a = sel.answers(_state(s))
+    batch = sel.policy.evaluate(a.ev.weeks, a.hyps)
+    assert batch.unsuspected is not None
+    abruption = engine.model.conditions.index("placental_abruption")
+    assert batch.unsuspected[0, abruption]  # none of its signs known now
+    post0 = batch.posterior[0]
+    prob = answer_probabilities(sel.model, sel.implies, a.questions, a.entries, a.hyps, post0,
+                                sel.model.p[trimester(a.ev.weeks)], a.ev)
+    qi = np.array([e[0] for e in a.entries])
+    k = np.array([e[2] for e in a.entries])
+    line = sel.openings.ambulance_rank
+    fig = figures(sel.params, a.questions, a.entries, qi, k, prob, batch,
+                  int(batch.level[0]), line)
+
+    def marked(b):
+        return pair_crossing(sel.policy, sel.params.plausible_answer, qi, k, fig.plausible,
+                             b, line, False, len(a.questions), None, fig.likely)
+
+    reading = marked(batch)
+    blind = marked(replace(batch, unsuspected=None))
+    assert not (reading & ~blind).any()  # the rule only takes pairs away
+    assert (blind & ~reading).sum() >= 3
+    assert not reading[[q.id for q in a.questions].index("pain_side")]
