@@ -367,6 +367,28 @@ HOURS_NEAR: list[Row] = [
     ("Усиливается, если повернуться", {HOURS: NP}),
 ]
 
+# Round 2, written from probing the classes above further (before the change that
+# reads them): worse from day to day, or than before, is not worse over hours; a
+# comparison; "двое детей" are children born before, not twins.
+HOURS_READ2: list[Row] = [
+    ("С утра всё хуже и хуже", {HOURS: P}),
+    ("Боль нарастает с каждым часом", {HOURS: P}),
+    ("Боль усилилась за последние 2 часа", {HOURS: P}),
+]
+HOURS_NEAR2: list[Row] = [
+    ("Стало хуже за последнюю неделю", {HOURS: NP}),
+    ("С каждым днём всё хуже", {HOURS: NP}),
+    ("Неделю назад стало сильнее", {HOURS: NP}),
+    ("Боль стала сильнее, чем в первую беременность", {HOURS: NP}),
+    ("К концу беременности всё хуже и хуже", {HOURS: NP}),
+    ("Отдохнуть не получается, двое детей", {"multiple_pregnancy": NP}),
+    ("У меня двое малышей дома", {"multiple_pregnancy": NP}),
+]
+TWINS2: list[Row] = [
+    ("Жду двоих", {"multiple_pregnancy": P}),
+    ("Двое малышей в животе, срок 30", {"multiple_pregnancy": P}),
+]
+
 CLASSES10 = {
     "long duration": (LONG, LONG_NEAR),
     "score lead-ins": (SCORES, SCORES_NEAR),
@@ -377,6 +399,7 @@ CLASSES10 = {
     "one side": (SIDE_READ, SIDE_NEAR),
     "relief by rest": (REST_READ, REST_NEAR),
     "worse over hours": (HOURS_READ, HOURS_NEAR),
+    "round 2: days, not hours; twins": (HOURS_READ2 + TWINS2, HOURS_NEAR2),
 }
 
 # Written after the reader was changed for the tables above, and not tuned on.
