@@ -29,10 +29,9 @@ KNOWN = {
     # a number with no pain word anywhere in the text is no score
     "Ставлю 7",
     "Я бы сказала 6",
-    # what she got over, said in a clause after another ("…, потом прошло, сейчас
-    # нормально"): a backward scope ends at the comma before it, and "потом прошло"
-    # alone is not taken ("…, потом прошло, сейчас опять идёт": it is back)
-    "Голова кружилась утром минуту, потом прошло, сейчас нормально",
+    # what she got over, said in a clause after another ("…, потом прошло, уже давно
+    # ничего"): "потом прошло" alone is not taken ("…, потом прошло, сейчас опять
+    # идёт": it is back), only with "сейчас/с тех пор" and a word of nothing after it
     "Мазала в начале, потом прошло, уже давно ничего",
     # a time in the past with no word that she got over it: an episode last week is
     # not taken as the past (a bleed or a fall last week still counts)
