@@ -6,6 +6,7 @@ import calendar
 import re
 from collections.abc import Callable, Sequence
 from datetime import date
+from typing import Any
 
 from spacy.tokens import Doc
 
@@ -65,22 +66,24 @@ def durations(
     first_week = lex.number_ranges["gestational_weeks"][0]
     date_rx = d.get("since_date_rx")
     follows = d.get("follows_rx")
+    persists_rx = d.get("persists_rx")
     about_pain = False  # the sentence before mentions pain
     for sent in doc.sents:
         s0, s1 = sent.start_char, sent.end_char
         before, about_pain = about_pain, bool(d["pain_cue"].search(norm, s0, s1))
-        if not about_pain and not (
+        # "... and it hasn't been right since": the time in it is when the pain began
+        persists = persists_rx is not None and bool(persists_rx.search(norm, s0, s1))
+        if not about_pain and not persists and not (
             before and follows is not None and follows.match(norm, s0, s1)
         ):
             continue
+        found: list[tuple[float, int, int, str, bool]] = []  # days, span, phrase, own
         if since_rx is not None and weeks_now is not None:
             for m in since_rx.finditer(norm, s0, s1):
                 began = to_number(m.group("weeks"), lex.all_number_words)
                 if began is None or not first_week <= began < weeks_now:
                     continue
-                days = (weeks_now - began) * 7.0
-                if longest is None or days > longest[0]:
-                    longest = (days, m.start(), m.end(), m.group(0))
+                found.append(((weeks_now - began) * 7.0, m.start(), m.end(), m.group(0), True))
         if date_rx is not None:
             for m in date_rx.finditer(norm, s0, s1):
                 when = d["since_dates"].get(" ".join(m.group("date").lower().split()))
@@ -94,14 +97,15 @@ def durations(
                     days = float(hi)
                 else:
                     continue
-                if longest is None or days > longest[0]:
-                    longest = (days, m.start(), m.end(), m.group(0))
+                found.append((days, m.start(), m.end(), m.group(0), True))
         for rx, days_fixed in d["compiled"]:
             for m in rx.finditer(norm, s0, s1):
                 if any(a < m.end() and m.start() < b for a, b in weeks_spans):
                     continue
+                # (up to the number: "been pregnant 30 weeks" is her pregnancy's time)
+                at = m.start("n") if "n" in m.re.groupindex and m.group("n") else m.start()
                 if d["not_after_rx"] is not None and d["not_after_rx"].search(
-                    norm, max(s0, m.start() - 40), m.start()
+                    norm, max(s0, m.start() - 40), at
                 ):
                     continue
                 if days_fixed is not None:
@@ -113,6 +117,8 @@ def durations(
                     unit = m.group("unit").lower().rstrip("s")
                     if n is None or unit not in d["unit_days"]:
                         continue
+                    # "two and a half weeks", "3 weeks and a bit": half a unit more
+                    n += sum(0.5 for g in HALVES if g in m.re.groupindex and m.group(g))
                     days = n * float(d["unit_days"][unit])
                     if "more" in m.re.groupindex and m.group("more"):
                         days += 0.5  # "for over two weeks" is more than two weeks
@@ -124,8 +130,16 @@ def durations(
                     s.trigger.category in ("family", "historical", "hypothetical") for s in mods
                 ):
                     continue
-                if longest is None or days > longest[0]:
-                    longest = (days, m.start(), m.end(), m.group(0))
+                own = _own_clause(norm, m.start(), m.end(), s0, s1, d)
+                found.append((days, m.start(), m.end(), m.group(0), own))
+        # "I fell 3 weeks ago but the pain only started yesterday": where the pain's
+        # own start is given, the time of another event in its sentence is not the
+        # pain's, unless she says the pain has gone on since
+        if not persists and any(f[4] for f in found):
+            found = [f for f in found if f[4]]
+        for days, c0, c1, phrase, _own in found:
+            if longest is None or days > longest[0]:
+                longest = (days, c0, c1, phrase)
     if longest is not None and longest[0] >= float(d.get("min_days_to_state", 0)):
         days, c0, c1, phrase = longest
         pol = "present" if days > float(d["over_days"]) else "absent"
@@ -142,6 +156,33 @@ def durations(
             )
         )
     return out
+
+
+HALVES = ("half", "plus")  # duration groups adding half a unit ("2 and a half weeks")
+
+
+def clause_of(norm: str, c0: int, c1: int, s0: int, s1: int, d: dict[str, Any]) -> tuple[int, int]:
+    """The clause around characters [c0, c1) of the sentence [s0, s1): between the
+    ``duration.clauses.breaks`` either side (the sentence without that section)."""
+    breaks: re.Pattern[str] | None = d.get("clause_breaks_rx")
+    if breaks is None:
+        return s0, s1
+    a = max((m.end() for m in breaks.finditer(norm, s0, c0)), default=s0)
+    after = breaks.search(norm, c1, s1)
+    return a, after.start() if after else s1
+
+
+def _own_clause(norm: str, c0: int, c1: int, s0: int, s1: int, d: dict[str, Any]) -> bool:
+    """A time in a clause about the pain (a pain word, or a word of its onset:
+    "started", "came on", "my back went"), not the time of another event ("I had
+    my scan 3 weeks ago"); without ``duration.clauses`` every time is the pain's."""
+    if d.get("clause_breaks_rx") is None:
+        return True
+    a, b = clause_of(norm, c0, c1, s0, s1, d)
+    onset = d.get("onset_rx")
+    return bool(d["pain_cue"].search(norm, a, b)) or bool(
+        onset is not None and onset.search(norm, a, b)
+    )
 
 
 def settle(evidence: list[TextEvidence], lex: Lexicon) -> Findings:
