@@ -40,7 +40,8 @@ test_every_class_is_measured, test_a_class_is_read_at_least_as_well_as_measured 
         ("my back has hurt for a week and a half", "pain_duration_over_2_weeks", "absent"),
         ("my back has hurt for 2 weeks and a bit", "pain_duration_over_2_weeks", "present"),
         # a state of the pain between "been" and the time; "had it" without "for"
-        ("my back is sore, it's been like this nearly a month", "pain_duration_over_2_weeks", "present"),
+        ("my back is sore, it's been like this nearly a month",
+         "pain_duration_over_2_weeks", "present"),
         ("my back has been hurting nearly six weeks", "pain_duration_over_2_weeks", "present"),
         ("my back has been hurting nearly six weeks", "gestational_weeks", "unset"),
         ("Lower back pain. Had it around six weeks.", "pain_duration_over_2_weeks", "present"),
