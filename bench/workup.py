@@ -9,6 +9,9 @@ cases (bench/cases.py), each assessed by the engine of its language.
     .venv/bin/python bench/workup.py capture FILE [--random 3000]
         every case's work-up as JSON with each float's exact repr, one line a case,
         so that two checkouts can be compared byte for byte (``cmp A B``)
+    .venv/bin/python bench/workup.py full FILE [--random 3000]
+        every case's full result as the API sends it (the service's result, to_json,
+        orjson), one line a case, for comparing two checkouts byte for byte
     .venv/bin/python bench/workup.py worst [--random 3000]
         the full result (engine, report, JSON) of every case: the costliest found,
         the figure behind the full result being computed on the event loop
@@ -81,7 +84,7 @@ def exact(value: Any) -> Any:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("mode", choices=["time", "capture", "worst"])
+    ap.add_argument("mode", choices=["time", "capture", "full", "worst"])
     ap.add_argument("file", nargs="?")
     ap.add_argument("--random", type=int, default=None)
     ap.add_argument("--rounds", type=int, default=5)
@@ -119,6 +122,17 @@ def main() -> None:
 
     service = Service(Settings(rate_limits=False), engines["en"], None)  # type: ignore[arg-type]
     service.warm_up()
+    if args.mode == "full":
+        if not args.file:
+            sys.exit("full needs a FILE")
+        with open(args.file, "wb") as out:
+            options = orjson.OPT_SERIALIZE_NUMPY | orjson.OPT_NON_STR_KEYS  # the API's
+            for lang, c, _ in assessed:
+                for detail in ("full", "core"):
+                    result = service.assess(body(c, lang), detail=detail).to_json()
+                    out.write(orjson.dumps(result, option=options) + b"\n")
+        print(f"{len(assessed)} full and core results written to {args.file}")
+        return
     costs: list[tuple[float, int]] = []
     for i, (lang, c, _) in enumerate(assessed):
         b = body(c, lang)

@@ -395,3 +395,30 @@ def test_an_interview_the_pack_no_longer_accepts_is_409_stale(client):
     assert problem_of(r)["type"] == "urn:gravida:problem:interview-stale"
     r = client.get(f"/v1/interviews/{view['id']}/result")
     assert r.status_code == 409
+
+
+HEADACHE_TEXT = ("I am 30 weeks pregnant. My lower back aches, and since this morning I have "
+                 "a severe headache that will not go away.")
+
+
+def test_a_reading_of_her_words_that_alone_holds_an_emergency_is_asked_back(client):
+    """Her text read as an emergency sign: asked back once ("confirm"), and her "no"
+    replaces the reading; the same finding on the structured form is never asked back."""
+    view = start(client, {"text": HEADACHE_TEXT})
+    assert "severe_headache" in view["case"]["present"]
+    q = view["question"]
+    assert q["purpose"] == "confirm" and q["id"] == "severe_headache"
+    assert q["kind"] == "yes_no" and "headache" in q["text"]
+    r = post_answer(client, view, False)
+    assert r.status_code == 200, r.text
+    after = r.json()
+    assert "severe_headache" in after["case"]["absent"]
+    assert after["question"] is not None and after["question"]["purpose"] != "confirm"
+    # stored and resumed: the confirmation replays from the stored state
+    assert client.get(f"/v1/interviews/{view['id']}").json()["case"] == after["case"]
+    done = finish(client, after)
+    assert done["result"]["assessment"]["triage"]["level"] not in (
+        "emergency", "emergency_ambulance")
+    # said on the form as well as in her words: not a reading, never asked back
+    both = start(client, {"text": HEADACHE_TEXT, "present": ["severe_headache"]})
+    assert both["question"] is None or both["question"]["purpose"] != "confirm"

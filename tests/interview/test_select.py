@@ -99,6 +99,25 @@ def test_vectorised_levels_agree_with_the_engine_on_a_soft_implication(engine):
     assert any(s.question in ("pain_left_side", "pain_right_side") for s in p.scored)
 
 
+@pytest.mark.parametrize(("weeks", "present", "numbers"), [
+    # a stated fever set aside: the womb's infection, the abruption it says nothing about
+    (32, ["fever", "fluid_leak", "pain_constant_unrelieved", "pain_lower_back_central"],
+     {"pain_severity": 8}),
+    # two problems: the bleeding keeps the abruption when the weakness is set aside
+    (34, ["vaginal_bleeding", "leg_weakness", "history_cancer"], {}),
+    # a measured fever (not varied, but a red flag every variant keeps)
+    (32, ["fluid_leak", "uterus_hard_persistent", "pain_lower_abdomen"],
+     {"temperature_c": 38.4}),
+])
+def test_vectorised_levels_agree_with_the_engine_on_red_flag_variants(engine, weeks, present,
+                                                                     numbers):
+    # every answer to every question, where which variants count decides the level
+    # (engine.triage.not_pointed_to)
+    case = Case.from_dict({"gestational_weeks": weeks, "present": present, **numbers},
+                          engine.pack)
+    _levels_agree(engine, case)
+
+
 def test_batch_posteriors_equal_the_engines(engine):
     sel = selector(engine)
     ev = engine.model.evidence(Case({"gestational_weeks": 30.0}, frozenset({"fever"})))

@@ -439,6 +439,32 @@ def test_unfinished_result_goes_back_to_the_question(client: TestClient) -> None
     assert r.status_code == 303 and r.headers["location"] == loc
 
 
+def test_a_reading_of_her_words_asked_back_shows_what_to_do_first(
+    client: TestClient, engine: Engine
+) -> None:
+    """A severe headache read from her words holds an emergency alone: the question
+    asking it back is shown with what to do now above it, and her "no" drops it."""
+    loc = start_interview(client, text="I am 30 weeks pregnant. My lower back aches and I "
+                          "have a severe headache that will not go away.")
+    r = client.get(loc)
+    assert r.status_code == 200 and "/q/1" in str(r.url)  # the question, not the result
+    assert_safe_page(r, engine)
+    q = question_of(client, loc)
+    assert q["purpose"] == "confirm" and q["id"] == "severe_headache"
+    assert q["text"] in visible(r.text)
+    urgent = r.text.split('id="urgent"', 1)[1].split('id="content"', 1)[0]
+    assert 'data-level="emergency' in urgent
+    # what to do now can be read without answering
+    shown = client.get(loc + "/result", follow_redirects=False)
+    assert shown.status_code == 200 and 'data-level="emergency' in shown.text
+    client.post(loc + "/answer", data=answer_form(q, False))
+    q2 = question_of(client, loc)
+    assert q2["purpose"] != "confirm"
+    r = client.get(loc)
+    assert 'id="urgent"' not in r.text or 'data-level="emergency' not in r.text.split(
+        'id="urgent"', 1)[1].split('id="content"', 1)[0]
+
+
 def emergency_phase(engine: Engine) -> tuple[dict[str, Any], list[tuple[str, Any]]]:
     """A start and answers after which the interview asks only ambulance questions."""
     start_case = {"gestational_weeks": 30, "present": ["pain_lower_back_central"]}

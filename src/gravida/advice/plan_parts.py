@@ -5,7 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from gravida.knowledge.frozen import quick_init
 
+
+@quick_init
 @dataclass(frozen=True)
 class PlanItem:
     id: str
@@ -19,6 +22,7 @@ class PlanItem:
                 "sources": list(self.sources)}
 
 
+@quick_init
 @dataclass(frozen=True)
 class MedicineMention:
     id: str
@@ -32,6 +36,7 @@ class MedicineMention:
                 "verdict": self.verdict, "verdict_text": self.verdict_text}
 
 
+@quick_init
 @dataclass(frozen=True)
 class MedicineAdvice:
     id: str
@@ -45,6 +50,7 @@ class MedicineAdvice:
                 "sources": list(self.sources)}
 
 
+@quick_init
 @dataclass(frozen=True)
 class Sign:
     id: str
@@ -57,6 +63,7 @@ class Sign:
                 "sources": list(self.sources)}
 
 
+@quick_init
 @dataclass(frozen=True)
 class LeadingCondition:
     id: str
@@ -67,6 +74,7 @@ class LeadingCondition:
         return {"id": self.id, "name": self.name, "probability": self.probability}
 
 
+@quick_init
 @dataclass(frozen=True)
 class Plan:
     """A plan a woman can act on: now, self-care, avoid, medicines, and the safety net."""

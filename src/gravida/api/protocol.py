@@ -9,6 +9,11 @@ the headers, or the connection is closed. A request
 the parser refuses (a malformed Content-Length, a broken request line) gets a
 400 problem+json like every other error, not uvicorn's plain text.
 
+A response also leaves in one write: uvicorn writes its status line and
+headers as soon as the app starts the response, and the body apart, two
+sends (two segments, two wake-ups of the client) for every response;
+here the head waits for the body's first bytes (``_OneWrite``).
+
 Used by `gravida serve` (``http=GravidaHttpProtocol``); an uvicorn started by
 other means keeps uvicorn's own protocol.
 """
@@ -19,7 +24,7 @@ import asyncio
 import json
 from typing import Any
 
-from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
+from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol, RequestResponseCycle
 
 from gravida.settings import Settings
 
@@ -30,6 +35,54 @@ _BAD_REQUEST = json.dumps({
     "detail": "The HTTP request could not be read: a malformed request line or header "
               "(such as Content-Length).",
 }, separators=(",", ":")).encode()
+
+
+class _OneWrite:
+    """The transport as one response's cycle sees it: the head waits for the body.
+
+    uvicorn's cycle writes the status line and headers when the app starts the
+    response (``response_started`` is then set), and each part of the body as
+    the app sends it. The head is held here and goes out with the body's first
+    bytes, so that an ordinary response costs one send instead of two (about a
+    tenth of the server's CPU for a small response). Anything else the cycle
+    does with the transport (closing it on an error, a response with no body
+    bytes such as HEAD or 204) sends the held head first, so the bytes on the
+    wire are the same, in the same order. Written before the response starts
+    (``100 Continue``), a write goes out at once.
+    """
+
+    __slots__ = ("_cycle", "_head", "_started", "_transport")
+
+    def __init__(self, transport: asyncio.Transport, cycle: RequestResponseCycle) -> None:
+        self._transport, self._cycle = transport, cycle
+        self._head: bytes | None = None
+        self._started = False
+
+    def write(self, data: bytes) -> None:
+        if self._head is not None:
+            head, self._head = self._head, None
+            self._transport.write(head + data)
+        elif not self._started and self._cycle.response_started:
+            self._started = True  # this is the head: it waits for the body
+            self._head = bytes(data)
+        else:
+            self._transport.write(data)
+
+    def flush(self) -> None:
+        """Send a held head now (its response has no body bytes, or is being cut off)."""
+        if self._head is not None:
+            head, self._head = self._head, None
+            self._transport.write(head)
+
+    def close(self) -> None:
+        self.flush()
+        self._transport.close()
+
+    def is_closing(self) -> bool:
+        return self._transport.is_closing()
+
+    def __getattr__(self, name: str) -> Any:  # the transport's other methods, as they are
+        return getattr(self._transport, name)
 
 
 class GravidaHttpProtocol(HttpToolsProtocol):
@@ -68,7 +121,19 @@ class GravidaHttpProtocol(HttpToolsProtocol):
 
     def on_headers_complete(self) -> None:
         self._disarm_header_deadline()
+        before = self.cycle
         super().on_headers_complete()
+        cycle = self.cycle
+        if cycle is not None and cycle is not before:  # a new request's cycle
+            held = _OneWrite(self.transport, cycle)
+            cycle.transport = held  # type: ignore[assignment]
+            completed = cycle.on_response
+
+            def on_response() -> None:  # the body is done: a head still held goes now
+                held.flush()
+                completed()
+
+            cycle.on_response = on_response
         # the body too: a declared body that trickles in (or never comes) is cut off
         self._arm_header_deadline()
 

@@ -106,8 +106,10 @@ def _begin(
         case = case.with_number("gestational_weeks", _ask_weeks(
             catalogue(engine).get("gestational_weeks"), engine.pack.weeks_range
         ))
+    # what her words set (not the weeks typed): asked back when it alone holds an emergency
+    read = sorted(case.present) if text else []
     try:
-        return start(engine, case, answered_by_text(engine, case))
+        return start(engine, case, answered_by_text(engine, case), read)
     except InterviewError as exc:
         raise click.ClickException(exc.said()) from None
 
@@ -168,6 +170,11 @@ def _run(session: Session, save: str | None) -> tuple[Session, bool]:
         q = next_question(session)
         if q is None:
             return session, True
+        if q.purpose == "confirm" and not announced:
+            # a reading of her words that alone holds an emergency is asked back: what
+            # to do now is shown first, as for an emergency an answer revealed
+            _announce(session)
+            announced = session.engine.triage(session.case).level
         try:
             reply = _ask(session, q)
         except (_Quit, EOFError, click.Abort):

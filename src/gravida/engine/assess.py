@@ -12,6 +12,7 @@ from gravida.engine.case import Case
 from gravida.engine.model import Evidence, FloatArray, Model, ranking
 from gravida.engine.triage import Triage, Triager
 from gravida.engine.working import WorkingDiagnoser, WorkingDiagnosis
+from gravida.knowledge.frozen import quick_init
 from gravida.knowledge.load import Pack, default_pack
 
 EXPLAINED = 3  # conditions explained in a result
@@ -19,17 +20,13 @@ PER_SIDE = 5  # findings listed as raising / lowering each
 SIGNIFICANT_LR = 1.05  # a finding that moves the odds by less is not worth listing
 
 
-@dataclass(frozen=True, init=False)
+@quick_init  # an assessment makes one per condition
+@dataclass(frozen=True)
 class RankedCondition:
     id: str
     name: str
     lay_name: str
     probability: float
-
-    def __init__(self, id: str, name: str, lay_name: str, probability: float) -> None:
-        # An assessment makes one per condition: filling the instance's dict at once
-        # costs a sixth of a frozen dataclass's own __init__ (object.__setattr__ a field).
-        self.__dict__.update(id=id, name=name, lay_name=lay_name, probability=probability)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -40,17 +37,13 @@ class RankedCondition:
         }
 
 
-@dataclass(frozen=True, init=False)
+@quick_init  # a dozen per assessment
+@dataclass(frozen=True)
 class Factor:
     finding: str
     label: str
     state: str  # "present" | "absent"
     likelihood_ratio: float
-
-    def __init__(self, finding: str, label: str, state: str, likelihood_ratio: float) -> None:
-        # as RankedCondition's: a dozen per assessment
-        self.__dict__.update(finding=finding, label=label, state=state,
-                             likelihood_ratio=likelihood_ratio)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -61,6 +54,7 @@ class Factor:
         }
 
 
+@quick_init
 @dataclass(frozen=True)
 class Explanation:
     condition: str
@@ -75,6 +69,7 @@ class Explanation:
         }
 
 
+@quick_init
 @dataclass(frozen=True)
 class Assessment:
     case: Case

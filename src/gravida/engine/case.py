@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from gravida.knowledge.frozen import quick_init
 from gravida.knowledge.i18n import N_
 from gravida.knowledge.load import Pack
 
@@ -103,6 +104,7 @@ class Findings(Mapping[str, Any]):
         return Findings({**self.numbers, finding: value}, self.present, self.absent)
 
 
+@quick_init
 @dataclass(frozen=True)
 class Case:
     """Present and absent boolean findings plus measured numbers; the rest is unknown."""

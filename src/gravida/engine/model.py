@@ -23,6 +23,7 @@ from gravida.engine.case import Case, finding_state
 from gravida.engine.coexist import mixing, with_ordinary_ache
 from gravida.engine.nested import Nesting, fill_unlisted_children
 from gravida.knowledge import expr
+from gravida.knowledge.frozen import quick_init
 from gravida.knowledge.load import Pack
 from gravida.knowledge.schema import TRIMESTERS
 
@@ -38,6 +39,7 @@ def trimester(weeks: float) -> int:
     return 0 if weeks < TRIMESTER_STARTS[0] else 1 if weeks < TRIMESTER_STARTS[1] else 2
 
 
+@quick_init
 @dataclass(frozen=True)
 class Evidence:
     """Everything the model conditions on, after implications and measurements."""

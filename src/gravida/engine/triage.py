@@ -14,7 +14,7 @@ that matters, so dangerous alternatives get low thresholds.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any, Literal
@@ -22,8 +22,9 @@ from typing import Any, Literal
 import numpy as np
 import numpy.typing as npt
 
-from gravida.engine.model import Evidence, FloatArray, Model, leaders, softmax
+from gravida.engine.model import Evidence, FloatArray, Model, leaders, softmax, trimester
 from gravida.knowledge import expr, i18n
+from gravida.knowledge.frozen import quick_init
 from gravida.knowledge.load import CompiledRule
 
 # Red flags whose variants (each kept, unknown or "no") are combined exactly: at most
@@ -32,6 +33,7 @@ from gravida.knowledge.load import CompiledRule
 RED_FLAG_SUBSETS_MAX = 6
 
 
+@quick_init
 @dataclass(frozen=True)
 class TriageReason:
     """One thing that asks for a level: a floor rule or a condition."""
@@ -64,6 +66,7 @@ class TriageReason:
         return out
 
 
+@quick_init
 @dataclass(frozen=True)
 class Triage:
     level: str
@@ -121,6 +124,7 @@ class Triager:
         self.red_flags = frozenset(pack.red_flags)
         self.flag_pairs = tuple((imp.if_, imp.then) for imp in pack.implies)
         self.measured = tuple((nm.finding, node) for nm, node, _ in pack.number_maps)
+        self.signs = signs_of(model)
 
     def free_flags(self, ev: Evidence) -> tuple[str, ...]:
         """The red flags present that her answers set, and so that the variants change.
@@ -199,37 +203,70 @@ class Triager:
         """The most urgent level asked for by a floor, the leader, or a probable danger.
 
         The differential's part is also taken with each combination of the red
-        flags present removed, so adding a red flag can never lower the level
-        (a red flag may shift probability from one danger to another, but it
-        must never make the case look safer).
+        flags present set aside or taken as "no", counting in each such variant only
+        the conditions every flag it changes points to (``not_pointed_to``): a red
+        flag may shift probability from one danger it points to to another, but it
+        must never make either look safer; a danger it says nothing about may lose
+        probability to the flag's own explanation, as evidence should make it.
         """
+        pack = self.pack
+        reasons = self.reasons(ev, posterior)
+        # The most urgent wins; among equals a rule (a certain finding) explains
+        # better than a probability, and a likelier condition better than a rarer one.
+        best = max(
+            reasons,
+            key=lambda r: (pack.level_rank(r.level), r.kind == "rule", r.probability or 0.0),
+        )
+        meaning = next(t.meaning for t in pack.vocabulary.triage_levels if t.id == best.level)
+        ordered = sorted(
+            reasons,
+            key=lambda r: (-pack.level_rank(r.level), r.kind != "rule", -(r.probability or 0)),
+        )
+        return Triage(best.level, meaning, best, tuple(ordered))
+
+    def reasons(self, ev: Evidence, posterior: FloatArray,
+                within: npt.NDArray[np.bool_] | None = None) -> list[TriageReason]:
+        """Every reason ``decide`` weighs, unordered. ``within`` (a mask over the
+        conditions; None: all) keeps the differential's part to those conditions, in
+        her evidence and in every variant: the level of the case as the dangers some
+        red flag points to see it, which is what adding that flag must never lower
+        (docs/model.md; the property tests). It may leave no reason at all."""
         pack = self.pack
         levels, ranks, thresholds = self.condition_levels(ev)
         reasons = self.floor_reasons(ev)
         unsuspected = self.unsuspected(ev)
-        passing = _passing(posterior[None, :], thresholds, unsuspected)[0]
+        outside0 = None if within is None else ~within[None, :]
+        passing = _passing(posterior[None, :], thresholds, unsuspected, outside0)[0]
         for i in np.nonzero(passing)[0]:
             r = levels[i]
             reasons.append(
                 TriageReason(r.kind, r.id, r.level, r.says, r.src, r.condition, float(posterior[i]))
             )
-        current = max(pack.level_rank(r.level) for r in reasons)
-        summed = self._summed(posterior[None, :], ranks, unsuspected)
+        current = max((pack.level_rank(r.level) for r in reasons), default=-1)
+        summed = self._summed(posterior[None, :], ranks, unsuspected, outside0)
         if summed[0][0] > current:
             reasons.append(self._summed_reason(summed[0][0], summed[1][0], posterior,
                                                _counted(posterior[None, :], ranks,
-                                                        unsuspected)[0]))
+                                                        unsuspected, outside0)[0]))
             current = summed[0][0]
         flags = self.free_flags(ev)
         if flags and current < self.max_rank:
             posts, unknown, denied = _red_flag_variants(self.model, ev, flags, self.flag_pairs)
-            row_rank = np.where(_passing(posts, thresholds, unsuspected), ranks[None, :], -1)
+            index = self.model.index
+            outside = not_pointed_to(
+                self.signs[trimester(ev.weeks)], [index[f] for f in flags], unknown + denied,
+                [index[f] for f in sorted((ev.present & self.red_flags).difference(flags))])
+            if outside0 is not None:
+                outside |= outside0
+            row_rank = np.where(_passing(posts, thresholds, unsuspected, outside),
+                                ranks[None, :], -1)
             top = int(row_rank.max())
-            s_rank, s_mass = self._summed(posts, ranks, unsuspected)
+            s_rank, s_mass = self._summed(posts, ranks, unsuspected, outside)
             if int(s_rank.max()) > max(top, current):
                 srow = int(np.argmax(s_rank))
                 r = self._summed_reason(int(s_rank[srow]), float(s_mass[srow]), posts[srow],
-                                        _counted(posts[srow:srow + 1], ranks, unsuspected)[0])
+                                        _counted(posts[srow:srow + 1], ranks, unsuspected,
+                                                 outside[srow:srow + 1])[0])
                 reasons.append(
                     TriageReason(r.kind, r.id, r.level, r.says, r.src, r.condition,
                                  r.probability, *_named(flags, unknown[srow], denied[srow]))
@@ -251,23 +288,13 @@ class Triager:
                         *_named(flags, unknown[row], denied[row]),
                     )
                 )
-        # The most urgent wins; among equals a rule (a certain finding) explains
-        # better than a probability, and a likelier condition better than a rarer one.
-        best = max(
-            reasons,
-            key=lambda r: (pack.level_rank(r.level), r.kind == "rule", r.probability or 0.0),
-        )
-        meaning = next(t.meaning for t in pack.vocabulary.triage_levels if t.id == best.level)
-        ordered = sorted(
-            reasons,
-            key=lambda r: (-pack.level_rank(r.level), r.kind != "rule", -(r.probability or 0)),
-        )
-        return Triage(best.level, meaning, best, tuple(ordered))
+        return reasons
 
 
     def _summed(
         self, posts: FloatArray, ranks: FloatArray,
         unsuspected: npt.NDArray[np.bool_] | None = None,
+        outside: npt.NDArray[np.bool_] | None = None,
     ) -> tuple[npt.NDArray[np.int_], FloatArray]:
         """Per row, the most urgent cumulative level whose summed posterior reaches its threshold.
 
@@ -275,7 +302,8 @@ class Triager:
         """
         out_rank = np.full(len(posts), -1)
         out_mass = np.zeros(len(posts))
-        counted = None if unsuspected is None else _counted(posts, ranks, unsuspected)
+        counted = (None if unsuspected is None and outside is None
+                   else _counted(posts, ranks, unsuspected, outside))
         for rank, threshold in self.cumulative:
             if counted is None:
                 mass = posts[:, ranks >= rank].sum(axis=1)
@@ -300,26 +328,74 @@ class Triager:
 
 
 def _passing(posts: FloatArray, thresholds: FloatArray,
-             unsuspected: npt.NDArray[np.bool_] | None = None) -> npt.NDArray[np.bool_]:
+             unsuspected: npt.NDArray[np.bool_] | None = None,
+             outside: npt.NDArray[np.bool_] | None = None) -> npt.NDArray[np.bool_]:
     """Which conditions count in each row: the leader, and any at its level's threshold
-    that is suspected (``Triager.unsuspected``: one of its required signs holds)."""
+    that is suspected (``Triager.unsuspected``: one of its required signs holds); in a
+    red-flag variant, none that a flag it changes does not point to (``outside``,
+    ``not_pointed_to``), not even its leader."""
     passing = (posts >= thresholds[None, :]) & (posts > 0.0)
     if unsuspected is not None:
         passing &= ~unsuspected[None, :]
     passing[np.arange(len(posts)), leaders(posts)] = True
+    if outside is not None:
+        passing &= ~outside
     return passing
 
 
 def _counted(posts: FloatArray, ranks: FloatArray,
-             unsuspected: npt.NDArray[np.bool_] | None) -> FloatArray:
+             unsuspected: npt.NDArray[np.bool_] | None,
+             outside: npt.NDArray[np.bool_] | None = None) -> FloatArray:
     """Each row's condition ranks as the summed levels count them: a condition not
-    suspected (``Triager.unsuspected``) adds nothing unless it leads that row."""
+    suspected (``Triager.unsuspected``) adds nothing unless it leads that row, and in a
+    red-flag variant one that a changed flag does not point to adds nothing."""
     counted: FloatArray = np.repeat(ranks[None, :], len(posts), axis=0)
     if unsuspected is not None:
         out = unsuspected[None, :].repeat(len(posts), axis=0)
         out[np.arange(len(posts)), leaders(posts)] = False
         counted[out] = -1
+    if outside is not None:
+        counted[outside] = -1
     return counted
+
+
+def signs_of(model: Model) -> npt.NDArray[np.bool_]:
+    """Per trimester, (conditions x findings): whether the pack gives the finding a
+    likelihood above its background rate for the condition, i.e. the finding is one
+    of the condition's signs (it points to it). A condition that does not list the
+    finding, or lists it at its background, says nothing about it."""
+    out: npt.NDArray[np.bool_] = model.log_p > np.log(model.background)[:, None, :]
+    return out
+
+
+def not_pointed_to(signs: npt.NDArray[np.bool_], cols: Sequence[int] | npt.NDArray[np.int64],
+                   changed: FloatArray,
+                   kept: Sequence[int] | npt.NDArray[np.int64] = ()) -> npt.NDArray[np.bool_]:
+    """Per variant row, the conditions it does not count (docs/model.md, "Red flags
+    never lower the level"). ``changed``: 0/1 over the flags' columns ``cols``, those
+    the row sets aside or takes as "no"; ``kept``: the columns of the other red flags
+    present, which no row changes; ``signs``: one trimester of ``signs_of``.
+
+    A flag h changed in the row may have explained away condition c (the row does
+    not count c) when h is not a sign of c, and every red flag the row keeps that
+    points to c is accounted for by h's own explanation (a condition h points to is
+    a sign of it too). So a red flag never makes a danger it points to look safer;
+    a danger it says nothing about loses probability to the flag's own explanation
+    as evidence should make it, unless another red flag she reported points to that
+    danger and nothing the flag points to explains it: two problems at once, which a
+    single-cause model would otherwise explain as one.
+    """
+    k = len(cols)
+    every = np.concatenate([np.asarray(cols, dtype=np.int64), np.asarray(kept, dtype=np.int64)])
+    sign_h = signs[:, every[:k]]  # conditions x changed-able flags
+    sign_g = signs[:, every]  # conditions x every red flag present
+    accounted = (sign_h.T.astype(float) @ sign_g.astype(float)) > 0.0  # h x g
+    unexplained = (sign_g[None, :, :] & ~accounted[:, None, :]).astype(float)  # h x c x g
+    keeps = np.concatenate([1.0 - changed, np.ones((len(changed), len(every) - k))], axis=1)
+    held = np.einsum("vg,hcg->vhc", keeps, unexplained) > 0.0  # a kept flag holds c
+    ok = sign_h.T[None, :, :] | held  # v x h x c
+    out: npt.NDArray[np.bool_] = ((changed[:, :, None] > 0) & ~ok).any(axis=1)
+    return out
 
 
 def _trigger(cr: CompiledRule) -> frozenset[str] | None:

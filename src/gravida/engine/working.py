@@ -41,8 +41,10 @@ import numpy as np
 from gravida.engine.model import Evidence, FloatArray, leaders, softmax, trimester
 from gravida.engine.triage import Triage, Triager, TriageReason
 from gravida.knowledge import expr
+from gravida.knowledge.frozen import quick_init
 
 
+@quick_init
 @dataclass(frozen=True)
 class WorkingDiagnosis:
     """The condition listed first because a red flag says to rule it out first."""

@@ -49,7 +49,9 @@ class ConversationMode:
                 # "How many weeks pregnant are you?"
                 initial = initial.with_number(WEEKS, truth.numbers[WEEKS])
                 weeks_asked = 1
-            session = start_interview(engine, initial, groups)
+            # what the reader set is hers to correct: a reading that alone holds an
+            # emergency is asked back (interview/confirm.py)
+            session = start_interview(engine, initial, groups, sorted(parsed.present))
             session, asked = run_questions(session, patient)
             r = result(session)
         except (CaseError, InterviewError, RuntimeError, KeyError) as exc:

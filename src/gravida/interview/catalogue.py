@@ -65,11 +65,18 @@ class _Params(Strict):
     level_weight: float = Field(ge=0.0)
     leader_questions: int = Field(ge=0, le=25)
     emergency_checks: int = Field(ge=0, le=100)
+    confirm_readings: int = Field(default=0, ge=0, le=25)
     src: str
+
+
+class _ConfirmDef(Strict):
+    # {finding}: the finding's plain words; {question}: its own question
+    text: str
 
 
 class _CatalogueFile(Strict):
     interview: _Params
+    confirm: _ConfirmDef | None = None
     questions: dict[str, _QuestionDef]
     groups: dict[str, _GroupDef] = Field(default_factory=dict)
 
@@ -132,6 +139,11 @@ class Params:
     lead_change: float
     leader_questions: int = 0
     emergency_checks: int = 100
+    confirm_readings: int = 0  # readings of her words asked back (confirm.py)
+
+
+# Asking back a reading of her words (confirm.py) when questions.yaml has no sentence.
+CONFIRM_TEXT = "{question}"
 
 
 @dataclass(frozen=True)
@@ -139,6 +151,8 @@ class Catalogue:
     questions: dict[str, QuestionSpec]
     by_finding: dict[str, str]  # finding -> its own (non-group) question id
     params: Params
+    # how a reading of her words is asked back: {finding} and {question} filled in
+    confirm_text: str = CONFIRM_TEXT
 
     @property
     def volunteered(self) -> tuple[str, ...]:
@@ -225,10 +239,16 @@ def load_catalogue(pack: Pack) -> Catalogue:
             when=_when(g.when, booleans, where),
         )
     p = data.interview
+    confirm = data.confirm.text if data.confirm is not None else CONFIRM_TEXT
+    try:
+        confirm.format(finding="", question="")
+    except (KeyError, IndexError, ValueError):
+        raise PackError(FILE, "confirm.text", "only {finding} and {question} may be "
+                        "filled in") from None
     return Catalogue(questions, by_finding,
                      Params(p.max_questions, p.plausible_answer, p.lead_probability,
                             p.level_weight, p.lead_change, p.leader_questions,
-                            p.emergency_checks))
+                            p.emergency_checks, p.confirm_readings), confirm)
 
 
 def _when(parents: list[str] | None, booleans: set[str], where: str) -> tuple[str, ...]:

@@ -22,7 +22,7 @@ import numpy.typing as npt
 from gravida.engine import Model
 from gravida.engine.model import leaders, softmax, trimester
 from gravida.engine.near import NearScores, Variants
-from gravida.engine.triage import flag_states, free_red_flags
+from gravida.engine.triage import flag_states, free_red_flags, not_pointed_to, signs_of
 from gravida.knowledge import expr
 from gravida.knowledge.load import CompiledRule
 
@@ -80,7 +80,8 @@ class Base(NamedTuple):
     true_floors: list[tuple[int, int]]  # (floor, rank) of the floors that hold
     floor_rank: int  # the most urgent of them (-1: none)
     adjust: IntArray  # each condition's level after its adjustments
-    flags: tuple[str, ...]  # the red flags present that are set aside (engine.triage's)
+    # the red flags present that are set aside (engine.triage's), and the others present
+    flags: tuple[tuple[str, ...], tuple[str, ...]]
 
 
 @dataclass(frozen=True)
@@ -162,6 +163,11 @@ class LevelPolicy:
             for f in {f for r in rules for f in r.mentions}:
                 self.adjust_by_finding.setdefault(f, []).append(a)
         self._variant_cache: dict[tuple[str, ...], Variants] = {}
+        # per (flags, trimester): each variant's conditions that a flag it changes does
+        # not point to (engine.triage's ``not_pointed_to``)
+        self.signs = signs_of(model)
+        self._outside_cache: dict[tuple[tuple[tuple[str, ...], tuple[str, ...]], int],
+                                  npt.NDArray[np.bool_]] = {}
         self.near = NearScores(model)
         # per finding: its column (None: not in the model), the floors that mention it
         # (most urgent first) and the adjusted conditions; read once per hypothesis
@@ -236,10 +242,30 @@ class LevelPolicy:
                 self._variant_cache[flags] = hit
         return hit
 
-    def _flags(self, h: Hypothesis) -> tuple[str, ...]:
-        """The red flags present that the variants change (engine.triage's)."""
-        return free_red_flags(h.present, h.absent, h.numbers, self.red_flags, self.measured,
-                              self.flag_pairs)
+    def _outside(self, key: tuple[tuple[str, ...], tuple[str, ...]],
+                 t: int) -> npt.NDArray[np.bool_]:
+        """Per variant of the flags of ``key`` (``_variants``' rows), the conditions it
+        does not count (engine.triage's ``not_pointed_to``; ``key``'s second part: the
+        other red flags present, kept in every variant), kept per key and trimester."""
+        hit = self._outside_cache.get((key, t))
+        if hit is None:
+            v = self._variants(key[0])
+            index = self.model.index
+            hit = not_pointed_to(self.signs[t], v.cols, -v.d_pos, [index[f] for f in key[1]])
+            if len(self._outside_cache) < MASKS_KEPT:
+                self._outside_cache[(key, t)] = hit
+        return hit
+
+    def _flags(self, h: Hypothesis) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """The red flags present that the variants change (engine.triage's), and the
+        other red flags present (sorted)."""
+        flags = free_red_flags(h.present, h.absent, h.numbers, self.red_flags, self.measured,
+                               self.flag_pairs)
+        if not flags:
+            return flags, ()
+        present = h.present & self.red_flags
+        # (all present are free, the common case: no sort)
+        return flags, () if len(present) == len(flags) else tuple(sorted(present.difference(flags)))
 
     # batch ------------------------------------------------------------------
 
@@ -273,9 +299,9 @@ class LevelPolicy:
         d_pos: list[float] = []
         d_neg: list[float] = []
         # the differential with the red flags present in every other state
-        groups: dict[tuple[str, ...], list[int]] = {}
+        groups: dict[tuple[tuple[str, ...], tuple[str, ...]], list[int]] = {}
         base_flags = base.flags
-        if base_flags:
+        if base_flags[0]:
             groups[base_flags] = [0]
         # the rows' floors and adjusted conditions that differ from the base, set at once
         floor_k: list[int] = []
@@ -323,7 +349,7 @@ class LevelPolicy:
                         self.floors, self.floor_truths(h), strict=True) if t), default=-1))
                     cond_ranks[k] = self.adjust_ranks(h)
                     flags = self._flags(h)
-                    if flags:
+                    if flags[0]:
                         groups.setdefault(flags, []).append(k)
                     continue
                 for f, (j, _, _) in cells:
@@ -359,13 +385,13 @@ class LevelPolicy:
                 adj_v.append(self._adjusted(ci, rules, h))
             # an answer about no red flag (nor what makes one present) leaves them as they were
             flags = base_flags if same else self._flags(h)
-            if flags:
+            if flags[0]:
                 groups.setdefault(flags, []).append(k)
         if floor_k:
             floor_rank[floor_k] = floor_v
         if adj_k:
             cond_ranks[adj_k, adj_c] = adj_v
-        variants = [(np.array(ks, dtype=np.int64), self._variants(flags))
+        variants = [(np.array(ks, dtype=np.int64), self._variants(flags[0]))
                     for flags, ks in groups.items()]
         post, own = self.near.posteriors(weeks, self._prior(weeks), base_pos, base_neg, n,
                                          row, col, d_pos, d_neg, variants)
@@ -380,12 +406,20 @@ class LevelPolicy:
             unsuspected[np.arange(len(own)), lead] = False
             qualifies &= ~unsuspected
             counted = np.where(unsuspected, -1, ranks)
+        leader_rank = ranks[np.arange(len(own)), lead]
+        if variants:  # a variant (the rows after n) counts only what its changed flags point to
+            t = trimester(weeks)
+            aside = np.concatenate([np.tile(self._outside(flags, t), (len(ks), 1))
+                                    for flags, ks in groups.items()])
+            qualifies[n:] &= ~aside
+            counted = counted.copy() if counted is ranks else counted
+            counted[n:][aside] = -1
+            leader_rank[n:][aside[np.arange(len(aside)), lead[n:]]] = -1
         by_threshold = np.where(qualifies, ranks, -1).max(axis=1)
         for rank, threshold in self.cumulative:
             summed = np.where(counted >= rank, post, 0.0).sum(axis=1)
             by_threshold = np.where(summed >= threshold, np.maximum(by_threshold, rank),
                                     by_threshold)
-        leader_rank = ranks[np.arange(len(own)), lead]
         level = floor_rank.copy()
         np.maximum.at(level, own, np.maximum(by_threshold, leader_rank))
         return Batch(level, post[:n], base_adjust, floor_rank)

@@ -8,7 +8,7 @@ meaningful at her weeks, a form's numbers not yet given. A group answered
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 from gravida.interview.answers import unknown_members
@@ -41,7 +41,8 @@ class Question:
     parts: tuple[NumberPart, ...]  # the numbers not given yet
     number: int  # 1 for the first question asked
     max_questions: int
-    purpose: str  # start | screening | level | differential | emergency | follow_up
+    # start | screening | danger | level | differential | emergency | follow_up | confirm
+    purpose: str
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -73,7 +74,13 @@ def next_question(session: Session) -> Question | None:
     if question is None:
         return None
     q = cat.questions[question]
-    return _question(session, q, q.kind, phase, session.questions_asked + 1)
+    asked = _question(session, q, q.kind, phase, session.questions_asked + 1)
+    if phase != "confirm":
+        return asked
+    # a reading of her words asked back (confirm.py): its own question, saying why
+    f = q.findings[0]
+    text = cat.confirm_text.format(finding=session.engine.pack.label(f), question=q.text)
+    return replace(asked, text=text, findings=(f,))
 
 
 def _question(

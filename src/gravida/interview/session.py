@@ -11,12 +11,12 @@ now is question.py, where it ended result.py.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from gravida.engine import Case, CaseError, Engine
 from gravida.engine.triage import Triage
-from gravida.interview import shortcut
+from gravida.interview import confirm, shortcut
 from gravida.interview.answers import (
     Answer,
     InterviewError,
@@ -43,6 +43,7 @@ class _Derived:
     emergency: bool
     pending: str | None  # a group answered "yes" that still needs "which"
     after_emergency: int = 0  # answers given after the emergency was shown
+    asked_back: frozenset[str] = frozenset()  # readings of her words asked back (confirm.py)
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,9 @@ class Session:
     # Only the decision, not the plan's scores: sessions sit in the service's cache.
     _decided: list[tuple[str | None, str | None, str]] = field(
         default_factory=list, repr=False, compare=False)
+    # The findings of ``initial`` that her text set (the reader's, not a form's or
+    # an answer's): a reading that alone holds an emergency is asked back (confirm.py).
+    read: tuple[str, ...] = ()
 
     @property
     def case(self) -> Case:
@@ -68,6 +72,12 @@ class Session:
     def questions_asked(self) -> int:
         return len(self.answers)
 
+    @property
+    def readings(self) -> frozenset[str]:
+        """The findings her text set that still stand unconfirmed: present, not asked back."""
+        d = self.derived
+        return confirm.readings(self.engine, self.read, d.case, d.asked_back)
+
     def to_json(self) -> dict[str, Any]:
         return {
             "format": FORMAT,
@@ -75,6 +85,7 @@ class Session:
             "initial": dict(self.initial),
             "volunteered": list(self.volunteered),
             "answers": [a.to_json() for a in self.answers],
+            **({"read": list(self.read)} if self.read else {}),
         }
 
     @classmethod
@@ -87,9 +98,13 @@ class Session:
                                  format=repr(data.get("format")))
         answers = data.get("answers")
         volunteered = data.get("volunteered", [])
+        read = data.get("read", [])
         if not isinstance(answers, list) or not isinstance(volunteered, list):
             raise InterviewError(N_("answers and volunteered must be lists"))
-        session = start(engine or Engine(), data.get("initial"), volunteered)
+        if not isinstance(read, list):
+            raise InterviewError(N_("read must name findings present in the starting case, "
+                                    "not %(id)s"), id=repr(read)[:100])
+        session = start(engine or Engine(), data.get("initial"), volunteered, read)
         for n, a in enumerate(answers):
             if not isinstance(a, Mapping) or "question" not in a or "answer" not in a:
                 raise InterviewError(N_("answers[%(n)s] must be {question, answer}"), n=n)
@@ -129,7 +144,7 @@ def answered_by_text(engine: Engine, case: Any) -> list[str]:
 
 
 def start(
-    engine: Engine, case: Any, volunteered: Sequence[str] = ()
+    engine: Engine, case: Any, volunteered: Sequence[str] = (), read: Sequence[str] = ()
 ) -> Session:
     """A new interview from what is already known (at least gestational_weeks).
 
@@ -139,6 +154,10 @@ def start(
     ``volunteered`` names groups (normally ``pain_location``) that she has
     already answered in her own words: their members not in the case are
     taken as asked and unknown, not asked again.
+
+    ``read`` names the findings present in ``case`` that a reader took from her
+    own words (not a form's, not an answer's): one that alone holds an emergency
+    is asked back once (confirm.py).
     """
     cat = catalogue(engine)
     try:
@@ -152,6 +171,10 @@ def start(
             raise InterviewError(N_("volunteered must name question groups, not %(id)s"),
                                  id=repr(gid))
     vol = tuple(dict.fromkeys(volunteered))
+    for f in read:
+        if not isinstance(f, str) or f not in parsed.present:
+            raise InterviewError(N_("read must name findings present in the starting case, "
+                                    "not %(id)s"), id=repr(f)[:100])
     covered = frozenset(f for gid in vol for f in cat.questions[gid].findings)
     # What she said first can show an emergency as an answer can ("I'm bleeding",
     # at 30 weeks): then, as after such an answer, only what could change what
@@ -160,18 +183,32 @@ def start(
         {"gestational_weeks": parsed.numbers["gestational_weeks"]}, engine.pack)
     emergency = _reveals_emergency(engine, weeks_only, parsed)
     derived = _Derived(parsed, frozenset(vol), covered, emergency, None)
-    return Session(engine, dict(parsed.to_json()), vol, (), derived)
+    return Session(engine, dict(parsed.to_json()), vol, (), derived,
+                   read=tuple(sorted(set(read))))
 
 
 def _state(session: Session) -> State:
     d = session.derived
-    return State(d.case, d.asked, d.covered, session.questions_asked, d.emergency,
-                 d.after_emergency)
+    # a reading asked back is not one of the interview's questions: what follows a
+    # "yes" or "don't know" is exactly what would have followed without it
+    return State(d.case, d.asked, d.covered, session.questions_asked - len(d.asked_back),
+                 d.emergency, d.after_emergency)
+
+
+def _confirm(session: Session) -> str | None:
+    """The question asking back a reading of her words that alone holds an emergency."""
+    if session.derived.pending is not None:
+        return None
+    return confirm.due(session.engine, catalogue(session.engine), session.case,
+                       session.readings, len(session.derived.asked_back))
 
 
 def plan(session: Session) -> QuestionPlan:
     """The plan of this state, every open question scored (tests, explanations)."""
     p = selector(session.engine).plan(_state(session))
+    back_q = _confirm(session)
+    if back_q is not None:
+        p = replace(p, question=back_q, stop=None, phase="confirm")
     if not session._decided:
         session._decided.append((p.question, p.stop, p.phase))
     return p
@@ -179,10 +216,24 @@ def plan(session: Session) -> QuestionPlan:
 
 def decision(session: Session) -> tuple[str | None, str | None, str]:
     """The plan's (question, stop, phase), decided once per session, scoring only the
-    questions the decision reads (shortcut.py)."""
+    questions the decision reads (shortcut.py); a reading of her words that alone
+    holds an emergency is asked back first (confirm.py)."""
     if not session._decided:
-        session._decided.append(shortcut.decision(selector(session.engine), _state(session)))
+        back_q = _confirm(session)
+        session._decided.append(
+            (back_q, None, "confirm") if back_q is not None
+            else shortcut.decision(selector(session.engine), _state(session)))
     return session._decided[0]
+
+
+def asking_back(session: Session, question_id: str) -> str | None:
+    """The reading of her words that this question asks back, if it is one still
+    standing (its own yes/no question): answering it confirms or drops the reading."""
+    q = catalogue(session.engine).questions.get(question_id)
+    if q is None or q.kind != "yes_no" or session.derived.pending is not None:
+        return None
+    f = q.findings[0]
+    return f if f in session.readings else None
 
 
 def answer(session: Session, question_id: Any, value: Any) -> Session:
@@ -203,6 +254,11 @@ def answer(session: Session, question_id: Any, value: Any) -> Session:
     follow_up = d.pending == question_id
     if d.pending is not None and not follow_up:
         raise InterviewError(N_("first say which of %(question)s apply"), question=d.pending)
+    if asking_back(session, question_id) is not None:
+        v = check_answer(session, q, value, False)
+        answers.append(Answer(question_id, v))
+        return _replay(session.engine, session.initial, session.volunteered, tuple(answers),
+                       session, d)
     if question_id in d.asked and not follow_up:
         raise InterviewError(N_("question %(question)s was already answered (use back to "
                                 "change it)"), question=question_id)
@@ -221,7 +277,8 @@ def back(session: Session) -> Session:
     """The session without its last answer (so that it can be changed)."""
     if not session.answers:
         raise InterviewError(N_("there is no answer to go back to"))
-    return _rebuild(session.engine, session.initial, session.volunteered, session.answers[:-1])
+    return _rebuild(session.engine, session.initial, session.volunteered, session.answers[:-1],
+                    session.read)
 
 
 # --- internals --------------------------------------------------------------------
@@ -229,9 +286,9 @@ def back(session: Session) -> Session:
 
 def _rebuild(
     engine: Engine, initial: Mapping[str, Any], volunteered: tuple[str, ...],
-    answers: tuple[Answer, ...],
+    answers: tuple[Answer, ...], read: tuple[str, ...],
 ) -> Session:
-    s = start(engine, initial, volunteered)
+    s = start(engine, initial, volunteered, read)
     for a in answers:
         s = _replay(engine, initial, volunteered, (*s.answers, a), s, s.derived)
     return s
@@ -249,9 +306,13 @@ def _replay(
     cat = catalogue(engine)
     last = answers[-1]
     q = cat.questions[last.question]
+    read = before.read
+    reading = asking_back(before, last.question)
+    if reading is not None:
+        return _asked_back(before, reading, last)
     # a follow-up replaces the pending "yes": start from the state before that
     if d.pending == last.question:
-        before = _rebuild(engine, initial, volunteered, answers[:-1])
+        before = _rebuild(engine, initial, volunteered, answers[:-1], read)
         d = before.derived
     case = d.case
     v = last.value
@@ -283,13 +344,44 @@ def _replay(
         raise InterviewError(N_("that answer contradicts an earlier one: %(problem)s"),
                              problem=exc) from None
     if pending is not None:  # nothing is known yet: wait for which ones
-        derived = _Derived(case, d.asked, d.covered, d.emergency, pending, d.after_emergency)
-        return Session(engine, initial, volunteered, answers, derived)
+        derived = _Derived(case, d.asked, d.covered, d.emergency, pending, d.after_emergency,
+                           d.asked_back)
+        return Session(engine, initial, volunteered, answers, derived, read=read)
     covered = d.covered | _settled(q, v, unknown_members(before, q) if q.kind == "group" else [])
     emergency = d.emergency or _reveals_emergency(engine, d.case, case)
     derived = _Derived(case, d.asked | {q.id}, frozenset(covered), emergency, None,
-                       d.after_emergency + 1 if d.emergency else 0)
-    return Session(engine, initial, volunteered, answers, derived)
+                       d.after_emergency + 1 if d.emergency else 0, d.asked_back)
+    return Session(engine, initial, volunteered, answers, derived, read=read)
+
+
+def _asked_back(before: Session, reading: str, last: Answer) -> Session:
+    """The session after she answered a reading of her words asked back (confirm.py).
+
+    "Yes" and "don't know" keep the reading: nothing else changes, so the interview
+    goes on exactly as it would have. "No" replaces it by her answer (with the
+    readings that imply it: no bleeding is no heavy bleeding), and whether an
+    emergency is shown is worked out again from what she has said now, as at the
+    start: only the reading she corrected is dropped, every other route stands.
+    """
+    engine, d = before.engine, before.derived
+    done = d.asked_back | {reading}
+    if last.value is not False:
+        derived = replace(d, asked_back=done)
+    else:
+        case = confirm.taken_back(engine, d.case, reading, before.readings, False)
+        try:
+            case = Case.from_dict(case.to_json(), engine.pack)
+        except CaseError as exc:
+            raise InterviewError(N_("that answer contradicts an earlier one: %(problem)s"),
+                                 problem=exc) from None
+        weeks_only = Case.from_dict({"gestational_weeks": case.numbers["gestational_weeks"]},
+                                    engine.pack)
+        emergency = _reveals_emergency(engine, weeks_only, case)
+        derived = replace(d, case=case, emergency=emergency,
+                          after_emergency=d.after_emergency if emergency else 0,
+                          asked_back=done)
+    return Session(engine, before.initial, before.volunteered, (*before.answers, last),
+                   derived, read=before.read)
 
 
 def _settled(q: QuestionSpec, v: Value, open_members: list[str]) -> set[str]:

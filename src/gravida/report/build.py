@@ -22,6 +22,7 @@ from gravida.advice.workup import (
 )
 from gravida.engine import Assessment, Engine, Factor, RankedCondition
 from gravida.engine.case import Case
+from gravida.knowledge.frozen import quick_init
 from gravida.knowledge.load import Pack
 from gravida.knowledge.wording import Wording, wording_for
 
@@ -39,6 +40,7 @@ def factor_words(f: Factor, wording: Wording) -> str:
     return wording.negated(f.finding, f.label)
 
 
+@quick_init
 @dataclass(frozen=True)
 class Why:
     """The reasons for one leading cause in plain words ("why we think so")."""
@@ -57,6 +59,7 @@ class Why:
                 "against": list(self.against), "first_because": self.first_because}
 
 
+@quick_init
 @dataclass(frozen=True)
 class Report:
     """The one result every interface returns, typed: nothing is parsed back from JSON."""

@@ -78,8 +78,14 @@ class InterviewCalls(ServiceBase):
         if unset and text is None:
             raise invalid("unset", "there is no text to unset findings from")
         reading: Reading | None = None
+        read: list[str] = []
         if text is not None:
             reading = self._understand(text, unset, engine.pack, carried=True)
+            # what only the reader set (not the form too): hers to correct when it alone
+            # holds an emergency (interview/confirm.py)
+            given = data.get("present")
+            stated = {f for f in given if isinstance(f, str)} if isinstance(given, list) else set()
+            read = sorted(f for f in reading.case.present if f not in stated)
             data = merge_cases(reading.case, data)
         case = self.case(data, engine.pack)
         if volunteered is None:
@@ -87,7 +93,7 @@ class InterviewCalls(ServiceBase):
             if reading is not None:  # what she described in her own words counts as answered
                 volunteered = answered_by_text(engine, reading.case)
         try:
-            session = start(engine, case, volunteered)
+            session = start(engine, case, volunteered, [f for f in read if f in case.present])
         except InterviewError as exc:
             raise invalid("body", exc.template, **dict(exc.params)) from None
         fields = self._snapshot(session, lang)

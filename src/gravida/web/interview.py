@@ -101,7 +101,9 @@ def question_page(service: Service, shown: InterviewView | Earlier, text: str | 
     q = view.question
     assert q is not None  # a question page is only shown for a question
     urgent: dict[str, Any] | None = None
-    if q.get("purpose") == "emergency":  # an answer revealed an emergency: say so at once
+    # an answer revealed an emergency, or a reading of her words that alone holds one is
+    # asked back (interview/confirm.py): what to do now is shown above the question
+    if q.get("purpose") in ("emergency", "confirm"):
         urgent = render.outcome_of(service, render.report_for(service, view))
     known = views.known_findings(render.pack_of(service), view.case)
     if values is None and changing:

@@ -62,7 +62,7 @@ async def result_page(request: Request, interview_id: str) -> Response:
         return view
     q = view.question
     unfinished = not view.finished and q is not None
-    if unfinished and (q or {}).get("purpose") != "emergency":
+    if unfinished and (q or {}).get("purpose") not in ("emergency", "confirm"):
         return render.redirect(f"/i/{interview_id}")
     report = await render.call(render.report_for, service, view)
     r = render.outcome_of(service, report)

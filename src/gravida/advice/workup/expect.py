@@ -8,11 +8,13 @@ from typing import Any
 from gravida.advice.workup.book import ShownToHer, WorkupBook, load_workup
 from gravida.advice.workup.suggest import _check_assessment
 from gravida.engine.assess import Assessment
+from gravida.knowledge.frozen import quick_init
 from gravida.knowledge.load import Pack
 
 # --- what a woman can expect ------------------------------------------------------------------
 
 
+@quick_init
 @dataclass(frozen=True)
 class TestExplanation:
     id: str
@@ -26,6 +28,7 @@ class TestExplanation:
                 "safety": self.safety, "sources": list(self.sources)}
 
 
+@quick_init
 @dataclass(frozen=True)
 class ConditionExpectation:
     id: str
@@ -41,6 +44,7 @@ class ConditionExpectation:
                 "tests": list(self.tests), "sources": list(self.sources)}
 
 
+@quick_init
 @dataclass(frozen=True)
 class PatientExpectations:
     """What happens next, worded for the woman: her level, her leading causes, her tests."""

@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import numpy.typing as npt
 
+from gravida.knowledge.frozen import quick_init
+
 if TYPE_CHECKING:
     from gravida.advice.workup.leading import Leading
 
@@ -67,6 +69,7 @@ def _xlogx_rows(x: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
     return np.asarray((x * logs).sum(axis=-1), dtype=float)
 
 
+@quick_init
 @dataclass(frozen=True)
 class _Generation:
     """One panel test applied to the result histories before it.
@@ -85,6 +88,7 @@ class _Generation:
     cut: bool
 
 
+@quick_init
 @dataclass(frozen=True)
 class _Histories:
     """P(condition, history) over the most probable result histories of a panel.

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import numpy.typing as npt
@@ -59,6 +59,12 @@ class Leading:
     # per candidate, per leading condition listing it: (its position, the described
     # result's id, label and probability, what the test shows for it)
     expected: tuple[tuple[tuple[int, str, str, float, str], ...], ...]
+    # the ranking's tie-break of each candidate, as its key reads it (-confirm, rounded)
+    confirm_key: tuple[float, ...] = ()
+    # each reason's words before its bits (suggest._reason_head), by what they depend on:
+    # the pack's words and these conditions, never the case (filled as first needed)
+    reason_heads: dict[tuple[object, ...], str] = field(
+        default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def build(cls, book: WorkupBook, ids: tuple[str, ...]) -> Leading:
@@ -100,4 +106,5 @@ class Leading:
                    lik, panel_lik, listed_by, urgent_by, described,
                    chances, sources, separation, separable, confirm, _xlogx_rows(lik), row_excess,
                    bool(np.any(np.abs(row_excess) > 1e-12)),
-                   tuple(row_terms(m) for m in panel_lik), expected)
+                   tuple(row_terms(m) for m in panel_lik), expected,
+                   tuple(-round(float(c), 12) for c in confirm))

@@ -257,19 +257,10 @@ def suggested_workup(pack: Pack | None, assessment: Assessment) -> list[WorkupIt
             given[n] = tuple(lead.candidates[g] for g in panel)
             info[n] = whole.information(lead.panel_lik[n], lead.panel_rows[n])
 
-    # the two leading conditions each test tells apart best (weight x total variation)
-    at = np.asarray(chosen)
-    separable = lead.separable[at].reshape(len(chosen), -1)
-    weighted = np.outer(prior, prior)[None, :, :] * lead.separation[at]
-    best = np.where(separable, weighted.reshape(len(chosen), -1), -np.inf).argmax(axis=1)
-    k = len(ids)
-    pair = {n: divmod(int(b), k) if ok else None
-            for n, b, ok in zip(chosen, best, separable.any(axis=1), strict=True)}
-
     score = {n: info[n] * s.line_weights[line[n]] for n in chosen}
-
-    def key(n: int) -> tuple[float, float, int]:
-        return (-round(score[n], 12), -round(float(lead.confirm[n]), 12), n)
+    confirm = lead.confirm_key
+    keys = {n: (-round(score[n], 12), confirm[n], n) for n in chosen}
+    key = keys.__getitem__
 
     urgent_safe = sorted((n for n in chosen if urgent[n] and line[n] != "ionising"), key=key)
     urgent_ion = sorted((n for n in chosen if urgent[n] and line[n] == "ionising"), key=key)
@@ -279,20 +270,29 @@ def suggested_workup(pack: Pack | None, assessment: Assessment) -> list[WorkupIt
         j = next((i for i, n in enumerate(ordered) if line[n] != "ionising"), None)
         if j is not None:
             ordered.insert(0, ordered.pop(j))
-    limit = max(s.max_items, len(urgent_safe) + len(urgent_ion))
+    listed = ordered[:max(s.max_items, len(urgent_safe) + len(urgent_ion))]
+
+    # the two leading conditions each listed test tells apart best (weight x total
+    # variation; a row's choice is its own, so only the listed tests' rows are formed)
+    at = np.asarray(listed)
+    separable = lead.separable[at].reshape(len(listed), -1)
+    weighted = np.outer(prior, prior)[None, :, :] * lead.separation[at]
+    best = np.where(separable, weighted.reshape(len(listed), -1), -np.inf).argmax(axis=1)
+    k = len(ids)
+    pairs = [divmod(b, k) if ok else None
+             for b, ok in zip(best.tolist(), separable.any(axis=1).tolist(), strict=True)]
 
     items: list[WorkupItem] = []
-    reasons = book.data.reasons
-    for rank, n in enumerate(ordered[:limit], 1):
+    words = book.data.reasons
+    for rank, (n, p) in enumerate(zip(listed, pairs, strict=True), 1):
         inv = lead.investigations[n]
-        p = pair[n]
+        conditional = bool(given.get(n))
         items.append(WorkupItem(
             rank=rank, id=lead.candidates[n], name=inv.name, line=inv.line,
             urgent=bool(urgent[n]), urgent_for=urgent[n], information_bits=info[n],
             information_given=given.get(n, ()), score=score[n],
             separates=(ids[p[0]], ids[p[1]]) if p else None,
-            reason=_reason(reasons, lead.described[n], lead.chances[n], urgent[n], p, ids,
-                           names, info[n], bool(given.get(n))),
+            reason=_reason(words, lead, n, urgent[n], p, names, info[n], conditional),
             expected=tuple(
                 ExpectedResult(ids[i], names[ids[i]], raw[ids[i]], rid, label, chance, shows)
                 for i, rid, label, chance, shows in lead.expected[n]),
@@ -303,12 +303,31 @@ def suggested_workup(pack: Pack | None, assessment: Assessment) -> list[WorkupIt
     return items
 
 
-def _reason(words: ReasonWords, described: tuple[tuple[str, str, float], ...],
-            chances: tuple[str, ...], urgent_for: tuple[str, ...],
-            pair: tuple[int, int] | None, ids: tuple[str, ...], names: dict[str, str],
-            info: float, conditional: bool) -> str:
+def _reason(words: ReasonWords, lead: Leading, n: int, urgent_for: tuple[str, ...],
+            pair: tuple[int, int] | None, names: dict[str, str], info: float,
+            conditional: bool) -> str:
     """One line a clinician can check: why this test, and where it sits (the words are
-    the pack's, in its language: workup.yaml ``reasons``)."""
+    the pack's, in its language: workup.yaml ``reasons``).
+
+    All but its bits depend only on the pack and the leading conditions, so that
+    head is kept with them (``Leading.reason_heads``) and only the bits are written
+    per case.
+    """
+    head = lead.reason_heads.get((n, urgent_for, pair))
+    if head is None:
+        head = lead.reason_heads[(n, urgent_for, pair)] = _reason_head(
+            words, lead.described[n], lead.chances[n], urgent_for, pair, lead.ids, names)
+    bits = f"{info:.3f}"
+    return head + words.join + (words.adds if conditional else words.information).format(
+        bits=bits)
+
+
+def _reason_head(words: ReasonWords, described: tuple[tuple[str, str, float], ...],
+                 chances: tuple[str, ...], urgent_for: tuple[str, ...],
+                 pair: tuple[int, int] | None, ids: tuple[str, ...],
+                 names: dict[str, str]) -> str:
+    """A reason's words before its bits: whom the test is urgent for, and which two
+    leading conditions it tells apart (or, with neither, the leader it is usual for)."""
     parts: list[str] = []
     if urgent_for:
         parts.append(words.urgent.format(
@@ -320,6 +339,4 @@ def _reason(words: ReasonWords, described: tuple[tuple[str, str, float], ...],
             second=names[ids[j]], second_result=described[j][1], second_chance=chances[j]))
     elif not urgent_for:
         parts.append(words.usual.format(name=names[ids[0]]))
-    bits = f"{info:.3f}"
-    parts.append((words.adds if conditional else words.information).format(bits=bits))
     return words.join.join(parts)

@@ -68,7 +68,7 @@ def _answer_items(ctx: BundleContext, session: Session) -> list[dict[str, Any]]:
     from gravida.interview.session import catalogue
 
     cat = catalogue(session.engine)
-    state = start(session.engine, session.initial, session.volunteered)
+    state = start(session.engine, session.initial, session.volunteered, session.read)
     items: list[dict[str, Any]] = []
     for a in session.answers:
         before = state.case
