@@ -26,6 +26,16 @@ MEASURED: dict[str, dict[str, tuple[int, int]]] = {
         "v2_breath_calf": (0, 0),
         "other_urgent": (0, 0),
     },
+    # run first after the first round: 7 of 32 statements missed, 2 of 43 near
+    # misses over-read (the reader before this session: 10 and 13)
+    "classes_s10_second.yaml": {
+        "long_duration": (2, 0),
+        "one_side_only": (0, 0),
+        "severe_headache": (0, 0),
+        "trauma": (0, 0),
+        "bleeding": (0, 0),
+        "v2_breath_calf": (0, 0),
+    },
 }
 test_every_class_is_measured, test_a_class_is_read_at_least_as_well_as_measured = (
     measured_tests(MEASURED)
@@ -78,6 +88,20 @@ test_every_class_is_measured, test_a_class_is_read_at_least_as_well_as_measured 
         ("it's only on one side", "pain_one_side", "present"),
         # breathless on exertion, any inflection
         ("I get breathless when I walk up hills", "shortness_of_breath", "unset"),
+        # down her leg is loose: an end at or above the knee wins; the knee is not below it
+        ("it goes down my leg but stops at my knee", "radiates_leg_below_knee", "absent"),
+        ("the pain goes down to my knee", "radiates_leg_below_knee", "absent"),
+        ("it shoots down my leg", "radiates_leg_below_knee", "present"),
+        ("it shoots down my leg into my calf", "radiates_leg_below_knee", "present"),
+        # a headache that comes and goes is not one that does not go away
+        ("a headache on and off all week, not bad", "severe_headache", "unset"),
+        ("my headache has been there all day", "severe_headache", "present"),
+        # mucus is no clot of blood; an accident at 17 is not recent
+        ("I passed a small clot of mucus", "heavy_vaginal_bleeding", "unset"),
+        ("I had a car accident when I was 17", "recent_trauma", "unset"),
+        # mainly on one side is not one side only; either side of the spine is unstated
+        ("the pain is mainly on the left", "pain_one_side", "absent"),
+        ("sore either side of the spine", "pain_one_side", "unset"),
     ],
 )
 def test_the_mechanisms(parse, text, finding, want):

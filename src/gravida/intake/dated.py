@@ -62,7 +62,8 @@ def _days_ago(
             raw = re.sub(r"\s+", " ", (m.group("n") or "a").lower())
             q = d["quantities"].get(raw)
             n = float(q) if q is not None else to_number(raw, lex.all_number_words)
-            unit = m.group("unit").lower().rstrip("s")
+            # a time without its unit counts in ``unit`` ("when I was 17": years)
+            unit = (m.group("unit") or str(rules.get("unit", ""))).lower().rstrip("s")
             if n is None or unit not in d["unit_days"]:
                 continue
             days = n * float(d["unit_days"][unit])
