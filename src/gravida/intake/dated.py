@@ -41,7 +41,7 @@ def dated(
         s0, s1 = next(((a, b) for a, b in sentences if a <= e.start < b), (0, len(norm)))
         a, b = clause_of(norm, e.start, e.end, s0, s1, d)
         days = _days_ago(norm, a, b, rules, d, lex, weeks_now)
-        persists = d.get("persists_rx")
+        persists = d.get("since_then_rx")
         if days is None or days <= limit or (
             e.finding in rules["ongoing"] and persists is not None and persists.search(norm, s0, s1)
         ):

@@ -367,24 +367,19 @@ def load_duration(
     # before ("My back hurts. Started two days ago."): optional
     follows = duration.get("follows")
     duration["follows_rx"] = regex(f"(?:{follows})", "duration.follows", num) if follows else None
+    # where a clause ends inside a sentence, and the words of pain a clause is
+    # looked at for: a time in a clause without one gives way to one in a clause
+    # with one ("fell 3 weeks ago, hurts since yesterday"); a clause naming another
+    # event dates that event unless the sentence ties the pain to it; optional
+    for key in ("clause_break", "clause_cue", "other_event", "since_then"):
+        raw = duration.get(key)
+        duration[f"{key}_rx"] = regex(str(raw), f"duration.{key}", num) if raw else None
     # text just before a time that makes it the time of something else ("задержка 2
     # недели" is how late her period is); searched as ``(?:regex)\Z``
     not_after = duration.get("not_after")
     duration["not_after_rx"] = (
         regex(f"(?:{not_after})\\Z", "duration.not_after", num) if not_after else None
     )
-    # optional: words saying the pain has gone on since ("... and it hasn't been right
-    # since"), and what makes a clause about the pain (its words or its onset's) and
-    # where a clause ends: a time in another clause is another event's (settle.py)
-    persists = duration.get("persists")
-    duration["persists_rx"] = regex(str(persists), "duration.persists", num) if persists else None
-    clauses = duration.get("clauses")
-    duration["clause_breaks_rx"] = duration["onset_rx"] = None
-    if clauses is not None:
-        if not isinstance(clauses, dict) or not clauses.get("breaks") or not clauses.get("onset"):
-            raise err("duration.clauses", "expected {breaks: regex, onset: regex}")
-        duration["clause_breaks_rx"] = regex(str(clauses["breaks"]), "duration.clauses.breaks", num)
-        duration["onset_rx"] = regex(str(clauses["onset"]), "duration.clauses.onset", num)
     dated = duration.get("dated")
     if dated is not None:
         load_dated(dated, booleans, num)

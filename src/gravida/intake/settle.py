@@ -66,24 +66,25 @@ def durations(
     first_week = lex.number_ranges["gestational_weeks"][0]
     date_rx = d.get("since_date_rx")
     follows = d.get("follows_rx")
-    persists_rx = d.get("persists_rx")
+    since_then = d.get("since_then_rx")
     about_pain = False  # the sentence before mentions pain
     for sent in doc.sents:
         s0, s1 = sent.start_char, sent.end_char
         before, about_pain = about_pain, bool(d["pain_cue"].search(norm, s0, s1))
-        # "... and it hasn't been right since": the time in it is when the pain began
-        persists = persists_rx is not None and bool(persists_rx.search(norm, s0, s1))
-        if not about_pain and not persists and not (
+        # a sentence saying the pain went on since is about it ("I slipped 3 weeks
+        # ago and it hasn't been right since")
+        goes_on = since_then is not None and bool(since_then.search(norm, s0, s1))
+        if not about_pain and not goes_on and not (
             before and follows is not None and follows.match(norm, s0, s1)
         ):
             continue
-        found: list[tuple[float, int, int, str, bool]] = []  # days, span, phrase, own
+        found: list[tuple[float, int, int, str]] = []
         if since_rx is not None and weeks_now is not None:
             for m in since_rx.finditer(norm, s0, s1):
                 began = to_number(m.group("weeks"), lex.all_number_words)
                 if began is None or not first_week <= began < weeks_now:
                     continue
-                found.append(((weeks_now - began) * 7.0, m.start(), m.end(), m.group(0), True))
+                found.append(((weeks_now - began) * 7.0, m.start(), m.end(), m.group(0)))
         if date_rx is not None:
             for m in date_rx.finditer(norm, s0, s1):
                 when = d["since_dates"].get(" ".join(m.group("date").lower().split()))
@@ -97,7 +98,7 @@ def durations(
                     days = float(hi)
                 else:
                     continue
-                found.append((days, m.start(), m.end(), m.group(0), True))
+                found.append((days, m.start(), m.end(), m.group(0)))
         for rx, days_fixed in d["compiled"]:
             for m in rx.finditer(norm, s0, s1):
                 if any(a < m.end() and m.start() < b for a, b in weeks_spans):
@@ -130,16 +131,10 @@ def durations(
                     s.trigger.category in ("family", "historical", "hypothetical") for s in mods
                 ):
                     continue
-                own = _own_clause(norm, m.start(), m.end(), s0, s1, d)
-                found.append((days, m.start(), m.end(), m.group(0), own))
-        # "I fell 3 weeks ago but the pain only started yesterday": where the pain's
-        # own start is given, the time of another event in its sentence is not the
-        # pain's, unless she says the pain has gone on since
-        if not persists and any(f[4] for f in found):
-            found = [f for f in found if f[4]]
-        for days, c0, c1, phrase, _own in found:
-            if longest is None or days > longest[0]:
-                longest = (days, c0, c1, phrase)
+                found.append((days, m.start(), m.end(), m.group(0)))
+        for hit in _own_clause(found, norm, s0, s1, d):
+            if longest is None or hit[0] > longest[0]:
+                longest = hit
     if longest is not None and longest[0] >= float(d.get("min_days_to_state", 0)):
         days, c0, c1, phrase = longest
         pol = "present" if days > float(d["over_days"]) else "absent"
@@ -162,27 +157,45 @@ HALVES = ("half", "plus")  # duration groups adding half a unit ("2 and a half w
 
 
 def clause_of(norm: str, c0: int, c1: int, s0: int, s1: int, d: dict[str, Any]) -> tuple[int, int]:
-    """The clause around characters [c0, c1) of the sentence [s0, s1): between the
-    ``duration.clauses.breaks`` either side (the sentence without that section)."""
-    breaks: re.Pattern[str] | None = d.get("clause_breaks_rx")
-    if breaks is None:
+    """The clause around characters [c0, c1) of the sentence [s0, s1): from the end
+    of the last ``duration.clause_break`` before it to the end of the first after
+    it (the whole sentence when the pack names none)."""
+    rx: re.Pattern[str] | None = d.get("clause_break_rx")
+    if rx is None:
         return s0, s1
-    a = max((m.end() for m in breaks.finditer(norm, s0, c0)), default=s0)
-    after = breaks.search(norm, c1, s1)
-    return a, after.start() if after else s1
-
-
-def _own_clause(norm: str, c0: int, c1: int, s0: int, s1: int, d: dict[str, Any]) -> bool:
-    """A time in a clause about the pain (a pain word, or a word of its onset:
-    "started", "came on", "my back went"), not the time of another event ("I had
-    my scan 3 weeks ago"); without ``duration.clauses`` every time is the pain's."""
-    if d.get("clause_breaks_rx") is None:
-        return True
-    a, b = clause_of(norm, c0, c1, s0, s1, d)
-    onset = d.get("onset_rx")
-    return bool(d["pain_cue"].search(norm, a, b)) or bool(
-        onset is not None and onset.search(norm, a, b)
+    cuts = [m.end() for m in rx.finditer(norm, s0, s1)]
+    return (
+        max([c for c in cuts if c <= c0], default=s0),
+        min([c for c in cuts if c > c1], default=s1),
     )
+
+
+def _own_clause(
+    found: list[tuple[float, int, int, str]], norm: str, s0: int, s1: int, d: dict[str, Any]
+) -> list[tuple[float, int, int, str]]:
+    """The times of one sentence that date the pain, when the pack names clause
+    breaks (``duration.clause_break``) and words of pain (``duration.clause_cue``:
+    a verb or noun of pain, not a place, which a fall or a blow names too); both
+    optional. A time in a clause with a word of pain wins over one in a clause
+    without ("упала 3 недели назад, болит со вчера": the fall's, not the
+    pain's), and a time in a clause that names another event
+    (``duration.other_event``: "месяц назад была у врача, сейчас болит") is that
+    event's, unless the sentence ties the pain to it (``duration.since_then``:
+    "упала 3 недели назад, с тех пор болит")."""
+    cue = d.get("clause_cue_rx")
+    if d.get("clause_break_rx") is None or cue is None or not found:
+        return found
+
+    def clause(start: int, end: int) -> tuple[int, int]:
+        return clause_of(norm, start, end, s0, s1, d)
+
+    own = [h for h in found if cue.search(norm, *clause(h[1], h[2])) is not None]
+    if own:
+        return own
+    event, then = d.get("other_event_rx"), d.get("since_then_rx")
+    if event is None or (then is not None and then.search(norm, s0, s1)):
+        return found
+    return [h for h in found if event.search(norm, *clause(h[1], h[2])) is None]
 
 
 def settle(evidence: list[TextEvidence], lex: Lexicon) -> Findings:
