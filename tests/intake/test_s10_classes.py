@@ -30,7 +30,8 @@ MEASURED: dict[str, dict[str, tuple[int, int]]] = {
     # misses over-read (the reader before this session: 10 and 13)
     "classes_s10_second.yaml": {
         "long_duration": (2, 0),
-        "one_side_only": (0, 0),
+        # "mostly / mainly on one side" stays one-sided, as sessions 6 and 7 measured
+        "one_side_only": (0, 2),
         "severe_headache": (0, 0),
         "trauma": (0, 0),
         "bleeding": (0, 0),
@@ -99,9 +100,17 @@ test_every_class_is_measured, test_a_class_is_read_at_least_as_well_as_measured 
         # mucus is no clot of blood; an accident at 17 is not recent
         ("I passed a small clot of mucus", "heavy_vaginal_bleeding", "unset"),
         ("I had a car accident when I was 17", "recent_trauma", "unset"),
-        # mainly on one side is not one side only; either side of the spine is unstated
-        ("the pain is mainly on the left", "pain_one_side", "absent"),
+        # more on one side is not one side only; either side of the spine is unstated
+        ("the pain is more on the left", "pain_one_side", "absent"),
         ("sore either side of the spine", "pain_one_side", "unset"),
+        # a scan or test for a clot or for cancer, or a programme about it, is neither;
+        # treated for a clot, or since it, is her history
+        ("they scanned my leg for a clot, nothing found", "history_vte", "unset"),
+        ("I'm on injections for a clot I had last year", "history_vte", "present"),
+        ("on blood thinners since my clot", "history_vte", "present"),
+        ("they tested me for cancer and it was fine", "history_cancer", "unset"),
+        ("I watched a programme about cancer", "history_cancer", "unset"),
+        ("I had cervical cancer in 2019", "history_cancer", "present"),
     ],
 )
 def test_the_mechanisms(parse, text, finding, want):
