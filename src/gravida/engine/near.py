@@ -286,7 +286,8 @@ class NearScores:
 
 def _add_rows(out: FloatArray, rows: IntArray, values: FloatArray) -> None:
     """``out[rows[i]] += values[i]`` for every i, ``rows`` in ascending order: the values
-    of one row summed first, in their order (np.add.reduceat), then added to it."""
+    of one row summed first (np.add.reduceat: the first, plus the pairwise sum of the
+    others, column by column; _near.c sums them the same way), then added to it."""
     if not rows.size:
         return
     starts = np.flatnonzero(np.concatenate(([True], rows[1:] != rows[:-1])))
