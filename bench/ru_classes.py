@@ -6,7 +6,7 @@ wrong: the class's own wordings and its near misses (what must not be read as
 it) separately. ``--cases`` prints each miss with what was read. Prints
 figures; asserts nothing (``tests/intake/test_russian_tables.py`` holds them).
 
-    .venv/bin/python bench/ru_classes.py [--set 6|7|7b|8|8b|9|9b] [--cases]
+    .venv/bin/python bench/ru_classes.py [--set 6|7|7b|8|8b|9|9b|10] [--cases]
 
 ``--set 6`` reads the session-6 tables (``ru_tables6.py``), ``--set 7`` the
 urgent findings' tables (``ru_tables7.py``), ``--set 7b`` its tables of the
@@ -15,7 +15,8 @@ without "/10", false urgent readings, where a pain moved), ``--set 8b`` its
 short durations and relief by rest, ``--set 9`` the session-9 tables (tearing and
 sudden pain, chest pain, a weak leg, numbers in context, false urgent readings,
 then relief, tightenings denied and long posture), ``--set 9b`` the sentences
-written after its rounds 2 and 3.
+written after its rounds 2 and 3, ``--set 10`` the session-10 tables (long
+durations, score lead-ins, false urgent readings).
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tests.intake import ru_tables, ru_tables6, ru_tables7, ru_tables8, ru_tables9
+from tests.intake import ru_tables, ru_tables6, ru_tables7, ru_tables8, ru_tables9, ru_tables10
 from tests.intake.ru_tables import Row, mismatch
 
 from gravida.intake import parse_text
@@ -56,6 +57,7 @@ def main(argv: list[str]) -> None:
         "8b": (ru_tables8.CLASSES8B, getattr(ru_tables8, "AFTER8B", [])),
         "9": (ru_tables9.CLASSES9, ru_tables9.AFTER9),
         "9b": ({}, ru_tables9.AFTER9B),
+        "10": (ru_tables10.CLASSES10, ru_tables10.AFTER10),
     }.get(which, (ru_tables.CLASSES, ru_tables.AFTER))
     total = [0, 0, 0, 0]
     print(f"{'class':32} {'missed':>9} {'rate':>6} {'near-miss wrong':>16} {'rate':>6}")

@@ -41,8 +41,6 @@ KNOWN = {
 }
 
 MISSED_KNOWN = {
-    # the pain probably dates from the fall three weeks ago: read as over two weeks
-    "болит спина, недели 3 назад упала",
     # "но" ends the clause before "не прошло": the question asks
     "полежала, но не прошло",
     # "полдня на ногах и всё": "всё" ends the stretch before the pain

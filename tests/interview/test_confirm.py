@@ -203,3 +203,38 @@ def test_the_question_is_asked_back_in_her_language() -> None:
     assert q is not None and q.purpose == "confirm"
     assert pack_ru_engine.pack.label("severe_headache") in q.text
     assert "We understood" not in q.text
+
+
+def test_a_temperature_read_from_her_words_is_asked_back_as_the_fever_it_makes(
+        engine: Engine) -> None:
+    # "my son had 39": the number read makes a fever, which alone holds the emergency
+    case = {"gestational_weeks": 21, "temperature_c": 39, "present": [BACK_ACHE]}
+    s = start(engine, case, ["pain_location"], [BACK_ACHE, "temperature_c"])
+    assert level(engine, s) in EMERGENCIES
+    q = next_question(s)
+    assert q is not None and q.purpose == "confirm" and q.id == "fever"
+    s = answer(s, q.id, False)
+    # her "no" drops the number read with it (a measurement would otherwise win)
+    assert "temperature_c" not in s.case.numbers and "fever" in s.case.absent
+    assert level(engine, s) not in EMERGENCIES
+    # the same temperature with a fever ticked on the form: the form's fever stands
+    case = {"gestational_weeks": 21, "temperature_c": 39, "present": [BACK_ACHE, "fever"]}
+    s, asked = play(start(engine, case, ["pain_location"], ["temperature_c"]))
+    assert all(purpose != "confirm" for _, purpose in asked)
+
+
+def test_the_hand_off_records_the_reading_and_her_correction(engine: Engine) -> None:
+    from datetime import UTC, datetime
+
+    from gravida.report.fhir import entries, fhir_for_session
+
+    s = headache(engine, read=True)
+    q = next_question(s)
+    assert q is not None
+    s = answer(s, q.id, False)
+    bundle = fhir_for_session(s, now=datetime(2026, 3, 1, tzinfo=UTC))
+    items = next(iter(entries(bundle, "QuestionnaireResponse")))["item"]
+    said_first = {i["linkId"]: i["answer"] for i in items[0]["item"]}
+    assert said_first["initial.severe_headache"] == [{"valueBoolean": True}]
+    assert items[1]["linkId"] == "severe_headache"
+    assert items[1]["answer"] == [{"valueBoolean": False}]

@@ -107,7 +107,8 @@ def _begin(
             catalogue(engine).get("gestational_weeks"), engine.pack.weeks_range
         ))
     # what her words set (not the weeks typed): asked back when it alone holds an emergency
-    read = sorted(case.present) if text else []
+    read = [*sorted(case.present), *sorted(set(case.numbers) - {"gestational_weeks"})] \
+        if text else []
     try:
         return start(engine, case, answered_by_text(engine, case), read)
     except InterviewError as exc:

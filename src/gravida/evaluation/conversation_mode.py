@@ -51,7 +51,8 @@ class ConversationMode:
                 weeks_asked = 1
             # what the reader set is hers to correct: a reading that alone holds an
             # emergency is asked back (interview/confirm.py)
-            session = start_interview(engine, initial, groups, sorted(parsed.present))
+            session = start_interview(engine, initial, groups, [*sorted(parsed.present), *(
+                n for n in sorted(parsed.numbers) if n != WEEKS)])
             session, asked = run_questions(session, patient)
             r = result(session)
         except (CaseError, InterviewError, RuntimeError, KeyError) as exc:

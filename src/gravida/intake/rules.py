@@ -343,6 +343,13 @@ def load_duration(
     # before ("My back hurts. Started two days ago."): optional
     follows = duration.get("follows")
     duration["follows_rx"] = regex(f"(?:{follows})", "duration.follows", num) if follows else None
+    # where a clause ends inside a sentence, and the words of pain a clause is
+    # looked at for: a time in a clause without one gives way to one in a clause
+    # with one ("fell 3 weeks ago, hurts since yesterday"); a clause naming another
+    # event dates that event unless the sentence ties the pain to it; optional
+    for key in ("clause_break", "clause_cue", "other_event", "since_then"):
+        raw = duration.get(key)
+        duration[f"{key}_rx"] = regex(str(raw), f"duration.{key}", num) if raw else None
     # text just before a time that makes it the time of something else ("задержка 2
     # недели" is how late her period is); searched as ``(?:regex)\Z``
     not_after = duration.get("not_after")

@@ -6,6 +6,7 @@ import calendar
 import re
 from collections.abc import Callable, Sequence
 from datetime import date
+from typing import Any
 
 from spacy.tokens import Doc
 
@@ -73,14 +74,13 @@ def durations(
             before and follows is not None and follows.match(norm, s0, s1)
         ):
             continue
+        found: list[tuple[float, int, int, str]] = []
         if since_rx is not None and weeks_now is not None:
             for m in since_rx.finditer(norm, s0, s1):
                 began = to_number(m.group("weeks"), lex.all_number_words)
                 if began is None or not first_week <= began < weeks_now:
                     continue
-                days = (weeks_now - began) * 7.0
-                if longest is None or days > longest[0]:
-                    longest = (days, m.start(), m.end(), m.group(0))
+                found.append(((weeks_now - began) * 7.0, m.start(), m.end(), m.group(0)))
         if date_rx is not None:
             for m in date_rx.finditer(norm, s0, s1):
                 when = d["since_dates"].get(" ".join(m.group("date").lower().split()))
@@ -94,8 +94,7 @@ def durations(
                     days = float(hi)
                 else:
                     continue
-                if longest is None or days > longest[0]:
-                    longest = (days, m.start(), m.end(), m.group(0))
+                found.append((days, m.start(), m.end(), m.group(0)))
         for rx, days_fixed in d["compiled"]:
             for m in rx.finditer(norm, s0, s1):
                 if any(a < m.end() and m.start() < b for a, b in weeks_spans):
@@ -124,8 +123,10 @@ def durations(
                     s.trigger.category in ("family", "historical", "hypothetical") for s in mods
                 ):
                     continue
-                if longest is None or days > longest[0]:
-                    longest = (days, m.start(), m.end(), m.group(0))
+                found.append((days, m.start(), m.end(), m.group(0)))
+        for hit in _own_clause(found, norm, s0, s1, d):
+            if longest is None or hit[0] > longest[0]:
+                longest = hit
     if longest is not None and longest[0] >= float(d.get("min_days_to_state", 0)):
         days, c0, c1, phrase = longest
         pol = "present" if days > float(d["over_days"]) else "absent"
@@ -142,6 +143,38 @@ def durations(
             )
         )
     return out
+
+
+def _own_clause(
+    found: list[tuple[float, int, int, str]], norm: str, s0: int, s1: int, d: dict[str, Any]
+) -> list[tuple[float, int, int, str]]:
+    """The times of one sentence that date the pain, when the pack names clause
+    breaks (``duration.clause_break``) and words of pain (``duration.clause_cue``:
+    a verb or noun of pain, not a place, which a fall or a blow names too); both
+    optional. A time in a clause with a word of pain wins over one in a clause
+    without ("упала 3 недели назад, болит со вчера": the fall's, not the
+    pain's), and a time in a clause that names another event
+    (``duration.other_event``: "месяц назад была у врача, сейчас болит") is that
+    event's, unless the sentence ties the pain to it (``duration.since_then``:
+    "упала 3 недели назад, с тех пор болит")."""
+    rx, cue = d.get("clause_break_rx"), d.get("clause_cue_rx")
+    if rx is None or cue is None or not found:
+        return found
+    cuts = [m.end() for m in rx.finditer(norm, s0, s1)]
+
+    def clause(start: int, end: int) -> tuple[int, int]:
+        return (
+            max([c for c in cuts if c <= start], default=s0),
+            min([c for c in cuts if c > end], default=s1),
+        )
+
+    own = [h for h in found if cue.search(norm, *clause(h[1], h[2])) is not None]
+    if own:
+        return own
+    event, then = d.get("other_event_rx"), d.get("since_then_rx")
+    if event is None or (then is not None and then.search(norm, s0, s1)):
+        return found
+    return [h for h in found if event.search(norm, *clause(h[1], h[2])) is None]
 
 
 def settle(evidence: list[TextEvidence], lex: Lexicon) -> Findings:

@@ -12,9 +12,12 @@ before acting on it, when all hold:
 
 - the level now is an emergency or an ambulance;
 - the finding was set by her text (the session's ``read``: not an answer, not
-  a structured form), and has not been asked back yet;
+  a structured form; what a reading implies, and a finding a number she wrote
+  makes present, a temperature of 39 a fever, count as read), and has not
+  been asked back yet;
 - with that reading taken away (made unknown, with the readings that imply
-  it: heavy bleeding is bleeding), the engine's own triage (the rules and the
+  it: heavy bleeding is bleeding; a number read that makes it present goes
+  too), the engine's own triage (the rules and the
   differential recomputed) gives a lower level. A level that another route
   holds (an answer, a structured finding, a second reading) is not asked
   about: only a reading that alone holds it;
@@ -36,6 +39,8 @@ from gravida.engine import Case, Engine
 from gravida.engine.model import trimester
 from gravida.interview.catalogue import Catalogue
 from gravida.interview.decision import EMERGENCY
+
+WEEKS = "gestational_weeks"
 
 
 def _hard(engine: Engine) -> list[tuple[str, str]]:
@@ -67,22 +72,41 @@ def implied(engine: Engine, findings: Iterable[str]) -> frozenset[str]:
     return frozenset(out)
 
 
+def _by_number(engine: Engine, case: Case, number: str) -> frozenset[str]:
+    """The findings a number of the case makes present on its own (the pack's number
+    maps: a temperature of 38.0 or more is a fever)."""
+    only = Case({WEEKS: case.weeks, number: case.numbers[number]}, frozenset(), frozenset())
+    return engine.model.evidence(only).present
+
+
+def _numbers(read: Iterable[str], case: Case) -> list[str]:
+    return [n for n in read if n in case.numbers and n != WEEKS]
+
+
 def readings(engine: Engine, read: Iterable[str], case: Case,
              asked_back: frozenset[str]) -> frozenset[str]:
-    """The findings her text set (with what they imply) still present and not asked back."""
-    said = set(read)
+    """The findings her text set still present and not asked back: what the reader set,
+    what that implies, and what a number it read makes present."""
+    read = set(read)
+    said = read & case.present
+    for n in _numbers(read, case):
+        said |= _by_number(engine, case, n)
     if not said:
         return frozenset()
     present = engine.model.evidence(case).present
-    return frozenset((said | implied(engine, said)) & present) - asked_back
+    stated = case.present - read  # on a form or in an answer: hers, not a reading
+    return frozenset((said | implied(engine, said)) & present) - stated - asked_back
 
 
 def taken_back(engine: Engine, case: Case, finding: str, standing: Iterable[str],
-               value: bool | None = None) -> Case:
+               read: Iterable[str], value: bool | None = None) -> Case:
     """The case with the reading ``finding`` replaced by ``value`` (None: unknown): the
-    readings that imply it go too (no bleeding is no heavy bleeding), what it implies
-    stays (not heavy is still bleeding)."""
-    for f in implying(engine, finding, standing):
+    readings that imply it go too (no bleeding is no heavy bleeding), and so does a
+    number read that makes it present (no fever is no temperature of 39 read from
+    her words); what it implies stays (not heavy is still bleeding)."""
+    gone = implying(engine, finding, standing) | {finding}
+    numbers = [n for n in _numbers(read, case) if gone & _by_number(engine, case, n)]
+    for f in (*sorted(gone - {finding}), *numbers):
         case = case.with_answer(f, None)
     keep = implied(engine, [finding]) - case.present
     case = case.with_answer(finding, value)
@@ -92,11 +116,12 @@ def taken_back(engine: Engine, case: Case, finding: str, standing: Iterable[str]
 
 
 def due(engine: Engine, catalogue: Catalogue, case: Case, standing: frozenset[str],
-        asked_back: int) -> str | None:
+        read: Iterable[str], asked_back: int) -> str | None:
     """The question that asks back a reading holding an emergency, or None.
 
     ``standing``: the findings her text set that are still present and not asked
-    back (``readings``); ``asked_back``: how many were asked back so far."""
+    back (``readings``); ``read``: what the reader set (the session's);
+    ``asked_back``: how many were asked back so far."""
     if not standing or asked_back >= catalogue.params.confirm_readings:
         return None
     pack = engine.pack
@@ -109,7 +134,7 @@ def due(engine: Engine, catalogue: Catalogue, case: Case, standing: frozenset[st
         qid = catalogue.by_finding.get(f)
         if qid is None or catalogue.questions[qid].kind != "yes_no":
             continue
-        rest = taken_back(engine, case, f, standing)
+        rest = taken_back(engine, case, f, standing, read)
         drop = rank - pack.level_rank(engine.triage(rest).level)
         if drop <= 0:
             continue

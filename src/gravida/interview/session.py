@@ -156,9 +156,9 @@ def start(
     already answered in her own words: their members not in the case are
     taken as asked and unknown, not asked again.
 
-    ``read`` names the findings present in ``case`` that a reader took from her
-    own words (not a form's, not an answer's): one that alone holds an emergency
-    is asked back once (confirm.py).
+    ``read`` names the findings present in ``case`` (and the numbers) that a
+    reader took from her own words (not a form's, not an answer's): one that
+    alone holds an emergency is asked back once (confirm.py).
     """
     cat = catalogue(engine)
     try:
@@ -173,7 +173,7 @@ def start(
                                  id=repr(gid))
     vol = tuple(dict.fromkeys(volunteered))
     for f in read:
-        if not isinstance(f, str) or f not in parsed.present:
+        if not isinstance(f, str) or (f not in parsed.present and f not in parsed.numbers):
             raise InterviewError(N_("read must name findings present in the starting case, "
                                     "not %(id)s"), id=repr(f)[:100])
     covered = frozenset(f for gid in vol for f in cat.questions[gid].findings)
@@ -201,7 +201,7 @@ def _confirm(session: Session) -> str | None:
     if session.derived.pending is not None:
         return None
     return confirm.due(session.engine, catalogue(session.engine), session.case,
-                       session.readings, len(session.derived.asked_back))
+                       session.readings, session.read, len(session.derived.asked_back))
 
 
 def plan(session: Session) -> QuestionPlan:
@@ -369,7 +369,8 @@ def _asked_back(before: Session, reading: str, last: Answer) -> Session:
     if last.value is not False:
         derived = replace(d, asked_back=done)
     else:
-        case = confirm.taken_back(engine, d.case, reading, before.readings, False)
+        case = confirm.taken_back(engine, d.case, reading, before.readings, before.read,
+                                  False)
         try:
             case = Case.from_dict(case.to_json(), engine.pack)
         except CaseError as exc:

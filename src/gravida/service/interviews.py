@@ -86,6 +86,8 @@ class InterviewCalls(ServiceBase):
             given = data.get("present")
             stated = {f for f in given if isinstance(f, str)} if isinstance(given, list) else set()
             read = sorted(f for f in reading.case.present if f not in stated)
+            read += sorted(n for n in reading.case.numbers
+                           if n not in data and n != "gestational_weeks")
             data = merge_cases(reading.case, data)
         case = self.case(data, engine.pack)
         if volunteered is None:
@@ -93,7 +95,8 @@ class InterviewCalls(ServiceBase):
             if reading is not None:  # what she described in her own words counts as answered
                 volunteered = answered_by_text(engine, reading.case)
         try:
-            session = start(engine, case, volunteered, [f for f in read if f in case.present])
+            session = start(engine, case, volunteered,
+                            [f for f in read if f in case.present or f in case.numbers])
         except InterviewError as exc:
             raise invalid("body", exc.template, **dict(exc.params)) from None
         fields = self._snapshot(session, lang)
