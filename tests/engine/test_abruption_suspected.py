@@ -71,3 +71,44 @@ def test_sudden_severe_pain_at_rest_is_still_the_abruption_s_ambulance(engine, w
                 ["heavy_lifting_or_strain", "pain_worse_with_movement", "lumbar_tenderness"],
                 pain_severity=9)
     assert triage(engine, data).level == AMBULANCE
+
+
+# --- early pictures without shock: their emergency, not an ambulance --------------------
+# (nice-ng126, houry-2001, rcog-gtg25: the ambulance rows for these are shock, heavy
+# bleeding with faintness and, before 14 weeks, faintness with pain or bleeding)
+
+@pytest.mark.parametrize("data", [
+    # an ectopic: one-sided pain with bleeding, sharp and severe, at 6 weeks
+    case(6, ["pain_one_side", "pain_lower_abdomen", "vaginal_bleeding", "pain_sharp"],
+         pain_severity=8),
+    # ... with shoulder-tip pain at 9 weeks
+    case(9, ["pain_one_side", "pain_lower_abdomen", "vaginal_bleeding", "shoulder_tip_pain"]),
+    # a twisted ovary: sudden one-sided severe pain with vomiting, 12 and 16 weeks
+    case(12, ["pain_one_side", "pain_lower_abdomen", "pain_onset_sudden", "nausea_vomiting"],
+         pain_severity=8),
+    case(16, ["pain_one_side", "pain_lower_abdomen", "pain_onset_sudden", "nausea_vomiting",
+              "pain_constant_unrelieved", "feeling_very_unwell"], pain_severity=9),
+    # ... with faintness at 18 weeks (after the ectopic row's 14 weeks)
+    case(18, ["pain_one_side", "pain_lower_abdomen", "pain_onset_sudden", "nausea_vomiting",
+              "faint_or_dizzy"], pain_severity=9),
+    # a threatened miscarriage with severe cramps, and with heavy bleeding
+    case(10, ["vaginal_bleeding", "pain_lower_abdomen", "pain_rhythmic_cramping",
+              "pain_lower_back_central"], pain_severity=7),
+    case(12, ["heavy_vaginal_bleeding", "pain_lower_abdomen", "pain_rhythmic_cramping"]),
+])
+def test_early_pictures_without_shock_are_an_emergency(engine, data):
+    assert triage(engine, data).level == EMERGENCY
+
+
+@pytest.mark.parametrize("data", [
+    # the other way: faintness before 14 weeks (policy v2's ruptured ectopic row) ...
+    case(9, ["pain_one_side", "pain_lower_abdomen", "vaginal_bleeding", "faint_or_dizzy"]),
+    # ... heavy bleeding with faintness ...
+    case(12, ["heavy_vaginal_bleeding", "pain_lower_abdomen", "pain_rhythmic_cramping",
+              "faint_or_dizzy"]),
+    # ... and shock after it
+    case(16, ["pain_one_side", "pain_lower_abdomen", "pain_onset_sudden", "faint_or_dizzy"],
+         systolic_bp=85),
+])
+def test_early_pictures_with_shock_signs_are_an_ambulance(engine, data):
+    assert triage(engine, data).level == AMBULANCE

@@ -185,3 +185,14 @@ def test_the_floor_rules_alone_name_the_same_working_diagnosis(engine, data):
     assert engine.diagnoser.named(ev, post, engine.triager.rule_reasons(ev)) == whole
     assert [r for r in engine.triager.decide(ev, post).reasons if r.kind == "rule"] == (
         engine.triager.rule_reasons(ev))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(any_case())
+def test_one_conditions_level_is_its_level_among_all(engine, data):
+    """The working diagnosis reads the leader's level alone (Triager.condition_level):
+    the level condition_levels gives it among all."""
+    ev, _ = engine.posterior(data)
+    levels = engine.triager.condition_levels(ev)[0]
+    assert [engine.triager.condition_level(ev, i) for i in range(len(levels))] == [
+        r.level for r in levels]

@@ -89,6 +89,10 @@ def test_a_reading_she_confirms_or_does_not_know_stops_exactly_as_before(
     assert level(engine, after) == level(engine, before) == "emergency"
     assert after.case == before.case
     assert result(after).questions_asked == result(before).questions_asked + 1
+    # and the maximum she is shown grows with it: never "question 27 of at most 25"
+    q = next_question(answer(headache(engine, read=True), "severe_headache", reply))
+    assert q is not None and q.number == 2
+    assert q.max_questions == catalogue(engine).params.max_questions + 1
 
 
 def test_a_structured_finding_or_an_answer_is_never_asked_back(engine: Engine) -> None:
@@ -238,3 +242,17 @@ def test_the_hand_off_records_the_reading_and_her_correction(engine: Engine) -> 
     assert said_first["initial.severe_headache"] == [{"valueBoolean": True}]
     assert items[1]["linkId"] == "severe_headache"
     assert items[1]["answer"] == [{"valueBoolean": False}]
+
+
+def test_a_reading_answered_before_it_is_asked_back_is_her_correction(engine: Engine) -> None:
+    case = {"gestational_weeks": 30, "present": [BACK_ACHE, "pain_dull_aching"]}
+    s = start(engine, case, ["pain_location"], ["pain_dull_aching"])
+    assert level(engine, s) not in EMERGENCIES
+    q = next_question(s)
+    assert q is not None and q.purpose != "confirm"  # nothing to ask back here
+    s = answer(s, "pain_dull_aching", False)
+    assert "pain_dull_aching" in s.case.absent
+    assert s.derived.asked_back == frozenset({"pain_dull_aching"})
+    # a finding that was not read is still refused as answered
+    with pytest.raises(InterviewError):
+        answer(s, BACK_ACHE, False)

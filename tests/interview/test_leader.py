@@ -6,11 +6,16 @@ from __future__ import annotations
 from dataclasses import replace
 
 import numpy as np
+from hypothesis import HealthCheck, given, settings
 
-from gravida.engine import Case
+from gravida.engine import Case, Evidence
+from gravida.engine.model import leaders
 from gravida.evaluation.interview_mode import SimulatedPatient
 from gravida.interview import answer, answered_by_text, next_question, start
+from gravida.interview.decision import State
 from gravida.interview.session import _state, catalogue, plan, selector
+
+from ..strategies import cases as any_case
 
 # a fever with shaking chills, low back and lower belly pain at 31 weeks: an emergency
 # shown at once, a kidney infection and an infection around the baby both close
@@ -141,3 +146,19 @@ def test_naming_lists_first_what_the_engine_lists_first_after_each_answer(engine
         got = sel.naming.names(c, a.ev.weeks, a.hyps, rows, batch.posterior)
         want = [sel.naming.first(a.ev.weeks, a.hyps[k], batch.posterior[k]) == c for k in rows]
         assert got.tolist() == want
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(any_case(max_findings=12))
+def test_naming_reads_only_the_rules_that_name_conditions(engine, case):
+    # the condition listed first after each hypothetical answer of a state: from the
+    # floor rules that name conditions alone, as from every floor rule that holds
+    sel = selector(engine)
+    a = sel.answers(State(case, frozenset(), frozenset(), 0, False))
+    posts = sel.policy.evaluate(a.ev.weeks, a.hyps).posterior
+    for h, post in zip(a.hyps, posts, strict=True):
+        ev = Evidence(a.ev.weeks, h.present, h.absent, h.numbers, ())
+        working = engine.diagnoser.named(ev, post, engine.triager.rule_reasons(ev))
+        want = (engine.model.conditions.index(working.condition) if working is not None
+                else int(leaders(post)))
+        assert sel.naming.first(a.ev.weeks, h, post) == want

@@ -230,7 +230,7 @@ def _ask(session: Session, q: Question) -> Any:
     cat = catalogue(session.engine)
     out.print()
     out.print("[dim]" + _("Question {number} of at most {most}").format(
-        number=q.number, most=cat.params.max_questions) + "[/dim]")
+        number=q.number, most=q.max_questions) + "[/dim]")
     out.print(f"[bold]{q.text}[/bold]")
     if q.help:
         out.print(f"[dim]{q.help}[/dim]")

@@ -26,8 +26,38 @@ import numpy.typing as npt
 
 from gravida.engine.model import Model, softmax, trimester
 
+try:  # the rows' scores in C (_near.c), where `pip install` could build it
+    from gravida.engine import _near as _native
+except ImportError:  # no compiler at install: numpy does the same work, to the same floats
+    _native = None  # type: ignore[assignment]
+
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
+
+_NO_INTS: IntArray = np.zeros(0, dtype=np.int64)
+_NO_FLOATS: FloatArray = np.zeros(0)
+
+
+def compiled_levels(sizes: tuple[int, int, int, int, int], arrays: tuple[object, ...]) -> bool:
+    """The levels loop of ``LevelPolicy.hypothesis_levels`` in compiled code (_near.c's
+    ``levels``, which documents the arrays), where it was built; False where it was not
+    (the caller then does the same work with numpy)."""
+    if _native is None:
+        return False
+    _native.levels(sizes, arrays)
+    return True
+
+
+def compiled_figures(sizes: tuple[int, int, int, int, int, int],
+                     params: tuple[float, float, float],
+                     arrays: tuple[object, ...]) -> int | None:
+    """The per-answer and per-question figures of ``interview.lookahead.figures`` in
+    compiled code (_near.c's ``figures``, which documents the arrays), filling the
+    output arrays and returning the leading condition now; None where it was not
+    built (the caller then does the same work with numpy)."""
+    if _native is None:
+        return None
+    return _native.figures(sizes, params, arrays)
 
 # Not clinical: a bound on memory (each variant table at most 728 x 36 floats).
 VARIANTS_KEPT = 256
@@ -74,7 +104,14 @@ class NearScores:
             # a child present with its parent absent (a soft implication only)
             np.concatenate([nest.child_only, nest_with.child_only], axis=2),
         ], axis=1)  # (trimester, 4 x pairs, conditions + co-existing)
+        self.corrections = np.ascontiguousarray(self.corrections)
         self._variant_cache: dict[tuple[int, bytes, bytes, bytes], FloatArray] = {}
+        # for the compiled scores: each finding's place among the nested ones (-1: none)
+        self._local: IntArray = np.full(len(model.findings), -1, dtype=np.int64)
+        self._local[self.nest_cols] = np.arange(len(self.nest_cols))
+        self._co: IntArray = np.ascontiguousarray(co, dtype=np.int64)
+        self._log_unmix = np.ascontiguousarray(model.log_unmix)
+        self._log_mix = np.ascontiguousarray(model.log_mix)
 
     def linear(self, t: int, pos: FloatArray, neg: FloatArray) -> FloatArray:
         """One evidence's linear scores (alone, then with the ache), no correction."""
@@ -100,6 +137,90 @@ class NearScores:
         cols = np.asarray(col, dtype=np.int64)
         dp = np.asarray(d_pos, dtype=float)
         dn = np.asarray(d_neg, dtype=float)
+        if _native is not None:
+            scores, owners = self._native_scores(t, base_pos, base_neg, n_rows, rows, cols,
+                                                 dp, dn, variants)
+            return self._native_softmax(t, log_prior, scores), owners
+        scores, owners = self._scores(t, base_pos, base_neg, n_rows, rows, cols, dp, dn,
+                                      variants)
+        n_c, co = self.n_c, self.co
+        alone = scores[:, :n_c]
+        if co.size:
+            model = self.model
+            alone[:, co] = np.logaddexp(model.log_unmix[t] + alone[:, co],
+                                        model.log_mix[t] + scores[:, n_c:])
+        return softmax(log_prior + alone), owners
+
+    def _native_softmax(self, t: int, log_prior: FloatArray, scores: FloatArray) -> FloatArray:
+        """The posteriors from the rows' scores as ``posteriors`` forms them with numpy
+        (the co-existing ache's mixture, the softmax): the additions, maxima, sums and
+        divisions in compiled code (_near.c), numpy's own logaddexp and exp between."""
+        assert _native is not None
+        rows, w = scores.shape
+        n_c, co = self.n_c, self.co
+        sizes = (rows, w, n_c, len(co))
+        mixed = _NO_FLOATS
+        if co.size:
+            a, b = np.empty((rows, len(co))), np.empty((rows, len(co)))
+            _native.mixture_parts(sizes, (scores, self._co, self._log_unmix[t],
+                                          self._log_mix[t], a, b))
+            mixed = np.logaddexp(a, b)
+        centred = np.empty((rows, n_c))
+        _native.centre(sizes, (scores, self._co, mixed, np.ascontiguousarray(log_prior),
+                               centred))
+        out: FloatArray = np.exp(centred)
+        _native.normalise((rows, n_c), (out,))
+        return out
+
+    def _native_scores(
+        self, t: int, base_pos: FloatArray, base_neg: FloatArray, n_rows: int,
+        rows: IntArray, cols: IntArray, dp: FloatArray, dn: FloatArray,
+        variants: Sequence[tuple[IntArray, Variants]],
+    ) -> tuple[FloatArray, IntArray]:
+        """``_scores`` in compiled code (_near.c): the same floats, summed in numpy's
+        order (tests/engine/test_near_native.py)."""
+        assert _native is not None
+        w = self.yes.shape[2]
+        u = self.nest_cols
+        if variants:
+            ks = [np.asarray(k, dtype=np.int64) for k, _ in variants]
+            vs = [v for _, v in variants]
+            nk = np.array([len(k) for k in ks], dtype=np.int64)
+            nv = np.array([len(v.d_pos) for v in vs], dtype=np.int64)
+            nf = np.array([len(v.cols) for v in vs], dtype=np.int64)
+            changes = [self._variant_scores(t, v) for v in vs]
+            if len(vs) == 1:
+                g_ks, g_change, g_cols = ks[0], changes[0], vs[0].cols
+                g_dpos, g_dneg = vs[0].d_pos, vs[0].d_neg
+            else:
+                g_ks, g_change = np.concatenate(ks), np.concatenate(changes)
+                g_cols = np.concatenate([v.cols for v in vs])
+                g_dpos = np.concatenate([v.d_pos.ravel() for v in vs])
+                g_dneg = np.concatenate([v.d_neg.ravel() for v in vs])
+            total = n_rows + int(nk @ nv)
+        else:
+            nk = nv = nf = g_ks = g_cols = _NO_INTS
+            g_change = g_dpos = g_dneg = _NO_FLOATS
+            total = n_rows
+        out = np.empty((total, w))
+        owners = np.empty(total, dtype=np.int64)
+        _native.scores(
+            (n_rows, w, len(u), len(self._child_u), len(rows), len(nk), len(self._local),
+             total),
+            (self.linear(t, base_pos, base_neg), rows, cols, dp, dn, self.yes[t], self.no[t],
+             self._local, base_pos[u], base_neg[u], self._child_u, self._parent_u,
+             self.corrections[t], nk, nv, nf, g_ks, np.ascontiguousarray(g_change), g_cols,
+             np.ascontiguousarray(g_dpos, dtype=float),
+             np.ascontiguousarray(g_dneg, dtype=float), out, owners))
+        return out, owners
+
+    def _scores(
+        self, t: int, base_pos: FloatArray, base_neg: FloatArray, n_rows: int,
+        rows: IntArray, cols: IntArray, dp: FloatArray, dn: FloatArray,
+        variants: Sequence[tuple[IntArray, Variants]],
+    ) -> tuple[FloatArray, IntArray]:
+        """The rows' log scores (alone, then with the ache) before the mixture, and
+        each row's owner: numpy's way (``_native_scores`` where it was built)."""
         yes, no = self.yes[t], self.no[t]
         scores = np.repeat(self.linear(t, base_pos, base_neg)[None, :], n_rows, axis=0)
         if rows.size:
@@ -135,13 +256,7 @@ class NearScores:
             scores = np.concatenate(all_scores)
             pos, neg = np.concatenate(all_pos), np.concatenate(all_neg)
         self._add_nesting(t, scores, pos, neg)
-        n_c, co = self.n_c, self.co
-        alone = scores[:, :n_c]
-        if co.size:
-            model = self.model
-            alone[:, co] = np.logaddexp(model.log_unmix[t] + alone[:, co],
-                                        model.log_mix[t] + scores[:, n_c:])
-        return softmax(log_prior + alone), np.concatenate(owners)
+        return scores, np.concatenate(owners)
 
     def _variant_scores(self, t: int, v: Variants) -> FloatArray:
         """Each variant's change to the linear scores (kept per flags and trimester)."""
@@ -171,7 +286,8 @@ class NearScores:
 
 def _add_rows(out: FloatArray, rows: IntArray, values: FloatArray) -> None:
     """``out[rows[i]] += values[i]`` for every i, ``rows`` in ascending order: the values
-    of one row summed first, in their order (np.add.reduceat), then added to it."""
+    of one row summed first (np.add.reduceat: the first, plus the pairwise sum of the
+    others, column by column; _near.c sums them the same way), then added to it."""
     if not rows.size:
         return
     starts = np.flatnonzero(np.concatenate(([True], rows[1:] != rows[:-1])))

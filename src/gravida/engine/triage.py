@@ -117,6 +117,7 @@ class Triager:
             reverse=True,
         )
         self.max_rank = max(pack.level_rank(level) for level in pack.levels)
+        self._adjusted_by = dict(self.adjusted)
         # conditions suspected only with one of their signs (`requires`), and the rule
         self.requires = [(i, cl.requires, _trigger(cl.requires))
                          for i, cl in enumerate(pack.condition_levels[c] for c in model.conditions)
@@ -172,6 +173,23 @@ class Triager:
         """``decide``'s reasons that are floor rules, in its order (the most urgent
         first, equal ones in the pack's order): what ``WorkingDiagnoser`` reads."""
         return sorted(self.floor_reasons(ev), key=lambda r: -self.pack.level_rank(r.level))
+
+    def condition_level(self, ev: Evidence, i: int) -> str:
+        """``condition_levels(ev)[0][i].level``, reading only condition i's adjustments
+        (the working diagnosis asks it of the leader alone)."""
+        rules = self._adjusted_by.get(i)
+        if rules is None:
+            return self.static[i].level
+        best: str | None = None
+        known = ev.present.union(ev.numbers)
+        for cr, mentions in rules:  # as condition_levels: the first most urgent that holds
+            if (mentions is not None and known.isdisjoint(mentions)) or not cr.test(
+                ev.present, ev.absent, ev.numbers
+            ):
+                continue
+            if best is None or self.pack.level_rank(cr.rule.level) > self.pack.level_rank(best):
+                best = cr.rule.level
+        return self.static[i].level if best is None else best
 
     def condition_levels(self, ev: Evidence) -> tuple[list[TriageReason], FloatArray, FloatArray]:
         """Each condition's reason, level rank and threshold in this case (after adjustments)."""

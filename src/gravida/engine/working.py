@@ -43,6 +43,9 @@ from gravida.engine.triage import Triage, Triager, TriageReason
 from gravida.knowledge import expr
 from gravida.knowledge.frozen import quick_init
 
+# Not clinical: a bound on memory (the normalised prior kept per gestational week).
+PRIORS_KEPT = 512
+
 
 @quick_init
 @dataclass(frozen=True)
@@ -84,6 +87,18 @@ class WorkingDiagnoser:
             for cr in triager.pack.floors
             if cr.rule.suspects
         }
+        self._priors: dict[float, FloatArray] = {}
+
+    def _prior(self, weeks: float) -> FloatArray:
+        """The prior at ``weeks`` (normalised), kept per week: one interview, one
+        gestation, and the interview asks it of many hypothetical answers."""
+        out = self._priors.get(weeks)
+        if out is None:
+            out = softmax(self.triager.model.log_prior(weeks))
+            out.flags.writeable = False
+            if len(self._priors) < PRIORS_KEPT:
+                self._priors[weeks] = out
+        return out
 
     def _accounted_for(self, ev: Evidence, rule: str, suspect: int, lead: int) -> bool:
         """Whether the leading condition accounts for the rule's sign, so that the named
@@ -124,7 +139,7 @@ class WorkingDiagnoser:
             return None
         pack = self.triager.pack
         lead = int(leaders(post))
-        own = pack.level_rank(self.triager.condition_levels(ev)[0][lead].level)
+        own = pack.level_rank(self.triager.condition_level(ev, lead))
         above = [r for r in fired if pack.level_rank(r.level) > own]
         if not above:
             return None
@@ -132,7 +147,7 @@ class WorkingDiagnoser:
         # a named condition that the evidence as a whole makes LESS probable than it
         # was before anything was known (gallstone colic after a fatty meal, for the
         # pre-eclampsia that upper belly pain names) is no longer suspected
-        prior = softmax(self.triager.model.log_prior(ev.weeks))
+        prior = self._prior(ev.weeks)
         candidates = [
             (float(post[i]), i, r)
             for r in above

@@ -47,9 +47,11 @@ import numpy.typing as npt
 
 from gravida.engine import Engine, Evidence
 from gravida.engine.model import leaders
+from gravida.engine.triage import TriageReason
 from gravida.interview.answers import Value
 from gravida.interview.catalogue import Params, QuestionSpec
 from gravida.interview.policy import Batch, FloatArray, Hypothesis, IntArray
+from gravida.knowledge import expr
 
 
 class Naming:
@@ -64,11 +66,36 @@ class Naming:
         # first only where it leads)
         self.suspects = frozenset(i for ids in engine.diagnoser.suspects.values()
                                   for i in ids)
+        # the floor rules that name conditions, in ``Triager.rule_reasons``' order: the
+        # only reasons ``WorkingDiagnoser.named`` reads, so the only ones worked out
+        pack = engine.pack
+        self.naming_floors = sorted(
+            ((cr, mentions) for cr, mentions in engine.triager.floors
+             if cr.rule.id in engine.diagnoser.suspects),
+            key=lambda fl: -pack.level_rank(fl[0].rule.level))
+        # what they read: an answer about none of these leaves them as they were
+        self.naming_inputs = frozenset(f for cr, _ in self.naming_floors
+                                       for f in expr.findings_in(cr.node))
 
-    def first(self, weeks: float, h: Hypothesis, post: FloatArray) -> int:
-        """The condition listed first for the evidence ``h`` and its posterior."""
+    def reasons(self, h: Hypothesis) -> list[TriageReason]:
+        """The floor rules that name conditions and hold for ``h``, in
+        ``Triager.rule_reasons``' order."""
+        known = h.present.union(h.numbers)
+        return [TriageReason("rule", r.id, r.level, r.says, r.src)
+                for cr, mentions in self.naming_floors
+                if (mentions is None or not known.isdisjoint(mentions))
+                and cr.test(h.present, h.absent, h.numbers) for r in (cr.rule,)]
+
+    def first(self, weeks: float, h: Hypothesis, post: FloatArray,
+              reasons: list[TriageReason] | None = None) -> int:
+        """The condition listed first for the evidence ``h`` and its posterior
+        (``reasons``: ``self.reasons(h)``, when the caller has it)."""
+        if reasons is None:
+            reasons = self.reasons(h)
+        if not reasons:  # no rule names a condition: the leader (WorkingDiagnoser.named)
+            return int(leaders(post))
         ev = Evidence(weeks, h.present, h.absent, h.numbers, ())
-        working = self.diagnoser.named(ev, post, self.triager.rule_reasons(ev))
+        working = self.diagnoser.named(ev, post, reasons)
         return self.index[working.condition] if working is not None else int(leaders(post))
 
     def names(self, c: int, weeks: float, hyps: Sequence[Hypothesis], rows: IntArray,
@@ -80,11 +107,19 @@ class Naming:
                  else leaders(posts[rows]) == c)
         out = np.zeros(len(rows), dtype=bool)
         seen: dict[int, bool] = {}
+        inputs = self.naming_inputs
+        now: list[TriageReason] | None = None  # the reasons of hyps[0], the evidence now
         for i in np.flatnonzero(maybe).tolist():
             k = int(rows[i])
             hit = seen.get(k)
             if hit is None:
-                hit = seen[k] = self.first(weeks, hyps[k], posts[k]) == c
+                h = hyps[k]
+                reasons = None
+                if h.changed is not None and h.changed.isdisjoint(inputs):
+                    if now is None:
+                        now = self.reasons(hyps[0])
+                    reasons = now
+                hit = seen[k] = self.first(weeks, h, posts[k], reasons) == c
             out[i] = hit
         return out
 

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, NamedTuple
 import numpy as np
 import numpy.typing as npt
 
-from gravida.engine import Evidence, Model
+from gravida.engine import Evidence, Model, near
 from gravida.engine.model import leaders
 from gravida.interview.catalogue import Params, QuestionSpec
 from gravida.interview.policy import Batch, FloatArray, Hypothesis, IntArray, LevelPolicy
@@ -58,9 +58,37 @@ def figures(params: Params, questions: Sequence[QuestionSpec],
     """Each question's figures from its answers: ``qi_arr`` and ``rows`` give each
     answer's question (among ``questions``) and row of ``batch`` (row 0: the evidence
     now). Every figure of a question reads its own answers and rows only, so the
-    questions may be scored all at once (``Selector.plan``) or a few (``shortcut``)."""
+    questions may be scored all at once (``Selector.plan``) or a few (``shortcut``).
+    In compiled code where it was built (engine/_near.c: the same numbers, the
+    logarithms numpy's), else ``_figures``."""
     posts, levels = batch.posterior, batch.level
     logs = np.log2(posts, out=np.zeros_like(posts), where=posts > 0)  # 0 where 0
+    n_q, n_e = len(questions), len(entries)
+    q_answerable = np.array([q.answerable for q in questions], dtype=float)
+    likely, plausible = np.empty(n_e), np.empty(n_e, dtype=bool)
+    info, dlevel, p_emergency = np.empty(n_q), np.empty(n_q), np.empty(n_q)
+    holds = [np.empty(n_q, dtype=bool) for _ in range(4)]
+    lead = near.compiled_figures(
+        (len(posts), posts.shape[1], n_e, n_q, level0, raise_to),
+        (params.plausible_answer, params.lead_change, params.lead_probability),
+        (posts, logs, levels, rows, qi_arr, prob,
+         np.array([e[3] + 1.0 for e in entries]), q_answerable, likely, plausible, info,
+         dlevel, p_emergency, *holds))
+    if lead is None:
+        return _figures(params, questions, entries, qi_arr, rows, prob, batch, level0,
+                        raise_to, logs)
+    value = q_answerable * np.maximum(info, 0.0) * (1.0 + params.level_weight * dlevel)
+    holds_level, holds_top1, holds_top3, danger_up = holds
+    return Figures(likely, plausible, value, info, dlevel, p_emergency,
+                   holds_level, holds_top1, holds_top3, danger_up, lead)
+
+
+def _figures(params: Params, questions: Sequence[QuestionSpec],
+             entries: Sequence[tuple[int, Value, int, int]], qi_arr: IntArray, rows: IntArray,
+             prob: FloatArray, batch: Batch, level0: int, raise_to: int,
+             logs: FloatArray) -> Figures:
+    """``figures`` with numpy (``logs``: log2 of the posteriors, 0 where 0)."""
+    posts, levels = batch.posterior, batch.level
     entropy = -(posts * logs).sum(axis=1)
     top3 = np.sort(np.argsort(-posts, axis=1, kind="stable")[:, :3], axis=1)
     top3_moves = (top3 != top3[0]).any(axis=1)

@@ -19,7 +19,7 @@ from typing import NamedTuple
 import numpy as np
 import numpy.typing as npt
 
-from gravida.engine import Model
+from gravida.engine import Model, near
 from gravida.engine.model import leaders, softmax, trimester
 from gravida.engine.near import NearScores, Variants
 from gravida.engine.triage import flag_states, free_red_flags, not_pointed_to, signs_of
@@ -146,6 +146,8 @@ class LevelPolicy:
         # the levels whose threshold also applies to a summed posterior
         self.cumulative = [(self.rank[lv], pack.thresholds[lv]) for lv in pack.cumulative_levels]
         self.summed_by_rank = dict(self.cumulative)
+        self._cumulative_ranks = np.array([r for r, _ in self.cumulative], dtype=np.int64)
+        self._cumulative_thresholds = np.array([t for _, t in self.cumulative], dtype=float)
         self.red_flags = frozenset(pack.red_flags)
         self.flag_pairs = tuple((imp.if_, imp.then) for imp in pack.implies)
         self.measured = tuple((nm.finding, node) for nm, node, _ in pack.number_maps)
@@ -179,6 +181,9 @@ class LevelPolicy:
             for f in {*model.index, *self.floors_by_finding, *self.adjust_by_finding}
         }
         self._log_prior: dict[float, FloatArray] = {}
+        self._last_base: Base | None = None  # (``base``) not clinical: one decision's
+        # (``evaluate``) the last evidence now's own row: (its base's pos, weeks, batch)
+        self._last_now: tuple[FloatArray, float, Batch] | None = None
 
     # evidence-only parts ----------------------------------------------------
 
@@ -270,12 +275,24 @@ class LevelPolicy:
     # batch ------------------------------------------------------------------
 
     def base(self, h: Hypothesis) -> Base:
-        """What every row of a batch over the evidence ``h`` shares."""
+        """What every row of a batch over the evidence ``h`` shares.
+
+        The last one is kept: one decision asks it of the same evidence up to three
+        times (the places at risk, the decision, the recheck), each time as its own
+        Hypothesis of the same sets. Its arrays are read-only (shared)."""
+        last = self._last_base
+        if last is not None and last.h.present is h.present and (
+                last.h.absent is h.absent and last.h.numbers is h.numbers):
+            return last if last.h is h else last._replace(h=h)
         pos, neg = self.vectors(h)
         truths = self.floor_truths(h)
         true = [(i, r.rank) for i, r in enumerate(self.floors) if truths[i]]
-        return Base(h, pos, neg, true, max((r for _, r in true), default=-1),
-                    self.adjust_ranks(h), self._flags(h))
+        adjust = self.adjust_ranks(h)
+        for a in (pos, neg, adjust):
+            a.flags.writeable = False
+        out = self._last_base = Base(h, pos, neg, true, max((r for _, r in true), default=-1),
+                                     adjust, self._flags(h))
+        return out
 
     def evaluate(self, weeks: float, hyps: Sequence[Hypothesis],
                  base: Base | None = None) -> Batch:
@@ -287,6 +304,9 @@ class LevelPolicy:
         n = len(hyps)
         if base is None or base.h is not hyps[0]:
             base = self.base(hyps[0])
+        last = self._last_now
+        if n == 1 and last is not None and last[0] is base.pos and last[1] == weeks:
+            return last[2]  # the evidence now alone, as its row in the last batch
         base_pos, base_neg, base_true = base.pos, base.neg, base.true_floors
         floor_rank = np.full(n, base.floor_rank, dtype=np.int64)
         base_adjust = base.adjust
@@ -395,22 +415,59 @@ class LevelPolicy:
                     for flags, ks in groups.items()]
         post, own = self.near.posteriors(weeks, self._prior(weeks), base_pos, base_neg, n,
                                          row, col, d_pos, d_neg, variants)
+        unsuspected = self._unsuspected(hyps) if self.requires else None
+        aside = None
+        if variants:  # a variant (the rows after n) counts only what its changed flags point to
+            t = trimester(weeks)
+            aside = np.concatenate([np.tile(self._outside(flags, t), (len(ks), 1))
+                                    for flags, ks in groups.items()])
+        level = self.hypothesis_levels(post, own, cond_ranks, floor_rank, unsuspected, aside)
+        # the evidence now: its row is its own (the same numbers whatever else is in the
+        # batch), kept for the decision that asks it alone next (read-only: shared)
+        now = Batch(level[:1].copy(), post[:1].copy(), base_adjust, floor_rank[:1].copy())
+        for shared in (now.level, now.posterior, now.floor_rank):
+            shared.flags.writeable = False
+        self._last_now = (base_pos, weeks, now)
+        return Batch(level, post[:n], base_adjust, floor_rank)
+
+    def hypothesis_levels(self, post: FloatArray, own: IntArray, cond_ranks: IntArray,
+                          floor_rank: IntArray, unsuspected: npt.NDArray[np.bool_] | None,
+                          aside: npt.NDArray[np.bool_] | None = None) -> IntArray:
+        """Each hypothesis's level from its rows' posteriors (``own``: each row's
+        hypothesis; ``cond_ranks``, ``floor_rank`` and ``unsuspected`` per hypothesis;
+        ``aside``: per row after the hypotheses' own, its red-flag variant's, the
+        conditions it does not count): the most urgent of its floor, its leader's
+        level, the conditions at their thresholds and the summed levels, over its rows.
+        In compiled code where it was built (_near.c, the same numbers), else
+        ``_levels``."""
+        level = floor_rank.copy()
+        if near.compiled_levels(
+                (len(own), post.shape[1], len(level), len(self.threshold_by_rank),
+                 len(self._cumulative_ranks)),
+                (post, own, cond_ranks, self.threshold_by_rank, self.own_threshold, unsuspected,
+                 self._cumulative_ranks, self._cumulative_thresholds, aside, level)):
+            return level
+        return self._levels(post, own, cond_ranks, level, unsuspected, aside)
+
+    def _levels(self, post: FloatArray, own: IntArray, cond_ranks: IntArray,
+                level: IntArray, unsuspected: npt.NDArray[np.bool_] | None,
+                aside: npt.NDArray[np.bool_] | None) -> IntArray:
+        """``hypothesis_levels`` with numpy, raising ``level`` (each hypothesis's
+        floor) in place."""
+        n = len(level)
         ranks = cond_ranks[own]
         thr = np.minimum(self.threshold_by_rank[ranks], self.own_threshold[None, :])
         qualifies = (post >= thr) & (post > 0.0)
         # the leader, with the engine's own tie-break
         lead = leaders(post)
         counted = ranks
-        if self.requires:  # a condition not suspected counts only where it leads
-            unsuspected = self._unsuspected(hyps)[own]
+        if unsuspected is not None:  # a condition not suspected counts only where it leads
+            unsuspected = unsuspected[own]
             unsuspected[np.arange(len(own)), lead] = False
             qualifies &= ~unsuspected
             counted = np.where(unsuspected, -1, ranks)
         leader_rank = ranks[np.arange(len(own)), lead]
-        if variants:  # a variant (the rows after n) counts only what its changed flags point to
-            t = trimester(weeks)
-            aside = np.concatenate([np.tile(self._outside(flags, t), (len(ks), 1))
-                                    for flags, ks in groups.items()])
+        if aside is not None:  # a variant counts only what its changed flags point to
             qualifies[n:] &= ~aside
             counted = counted.copy() if counted is ranks else counted
             counted[n:][aside] = -1
@@ -420,9 +477,8 @@ class LevelPolicy:
             summed = np.where(counted >= rank, post, 0.0).sum(axis=1)
             by_threshold = np.where(summed >= threshold, np.maximum(by_threshold, rank),
                                     by_threshold)
-        level = floor_rank.copy()
         np.maximum.at(level, own, np.maximum(by_threshold, leader_rank))
-        return Batch(level, post[:n], base_adjust, floor_rank)
+        return level
 
     def _unsuspected(self, hyps: Sequence[Hypothesis]) -> npt.NDArray[np.bool_]:
         """``unsuspected`` for every hypothesis; re-read only where an answer touches

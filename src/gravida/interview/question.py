@@ -97,4 +97,6 @@ def _question(
     findings = tuple(o.finding for o in options) if options else tuple(
         p.finding for p in parts) if parts else q.findings
     return Question(q.id, kind, q.text, q.help, findings, options, parts, number,
-                    catalogue(session.engine).params.max_questions, purpose)
+                    # a reading asked back is not counted against the maximum
+                    catalogue(session.engine).params.max_questions + len(d.asked_back),
+                    purpose)
