@@ -367,6 +367,48 @@ HOURS_NEAR: list[Row] = [
     ("Усиливается, если повернуться", {HOURS: NP}),
 ]
 
+# Round 2, written from probing the classes above further (before the change that
+# reads them): worse from day to day, or than before, is not worse over hours; a
+# comparison; "двое детей" are children born before, not twins.
+HOURS_READ2: list[Row] = [
+    ("С утра всё хуже и хуже", {HOURS: P}),
+    ("Боль нарастает с каждым часом", {HOURS: P}),
+    ("Боль усилилась за последние 2 часа", {HOURS: P}),
+]
+HOURS_NEAR2: list[Row] = [
+    ("Стало хуже за последнюю неделю", {HOURS: NP}),
+    ("С каждым днём всё хуже", {HOURS: NP}),
+    ("Неделю назад стало сильнее", {HOURS: NP}),
+    ("Боль стала сильнее, чем в первую беременность", {HOURS: NP}),
+    ("К концу беременности всё хуже и хуже", {HOURS: NP}),
+    ("Отдохнуть не получается, двое детей", {"multiple_pregnancy": NP}),
+    ("У меня двое малышей дома", {"multiple_pregnancy": NP}),
+]
+TWINS2: list[Row] = [
+    ("Жду двоих", {"multiple_pregnancy": P}),
+    ("Двое малышей в животе, срок 30", {"multiple_pregnancy": P}),
+]
+
+# Round 3, own sentences for the classes the near-miss set (tests/data/nearmiss-ru.yaml)
+# showed misread, written after counting them by class (none of its wording): "не
+# может," is cannot, not doubt; what passed and has not come back; a fall weeks ago
+# or a stumble caught; both sides named; a headache gone after a tablet; a child's
+# fever; a scan's week.
+ROUND3: list[Row] = [
+    ("Лежит, встать не может, кружится голова", {FAINT: P}),
+    ("Вчера упала на живот", {"recent_trauma": P}),
+]
+ROUND3_NEAR: list[Row] = [
+    ("Кровило пару дней назад, потом прекратилось, с тех пор ничего", {V: NP}),
+    ("Упала два месяца назад, сейчас просто ноет спина", {"recent_trauma": NP}),
+    ("Поскользнулась, но устояла, спина болит", {"recent_trauma": NP}),
+    ("Болят мышцы слева и справа от позвоночника", {ONE: NP, "pain_left_side": NP}),
+    ("Отдаёт то в левую, то в правую ногу", {ONE: NP}),
+    ("Заболела голова, выпила таблетку, через час прошла", {"severe_headache": NP}),
+    ("Сын 4 года заболел, температура 38,5, а у меня болит поясница", {"fever": NP}),
+    ("УЗИ в 12 нед всё хорошо, сейчас 20 недель", {WEEKS: 20}),
+]
+
 CLASSES10 = {
     "long duration": (LONG, LONG_NEAR),
     "score lead-ins": (SCORES, SCORES_NEAR),
@@ -377,7 +419,49 @@ CLASSES10 = {
     "one side": (SIDE_READ, SIDE_NEAR),
     "relief by rest": (REST_READ, REST_NEAR),
     "worse over hours": (HOURS_READ, HOURS_NEAR),
+    "round 2: days, not hours; twins": (HOURS_READ2 + TWINS2, HOURS_NEAR2),
+    "round 3: near-miss set's classes": (ROUND3, ROUND3_NEAR),
 }
 
 # Written after the reader was changed for the tables above, and not tuned on.
-AFTER10: list[Row] = []
+AFTER10: list[Row] = [
+    # long durations
+    ("Поясница ноет с 19 нед, сейчас 23", {DUR: P, WEEKS: 23}),
+    ("Спина болит уже 4 нед. Срок 31.", {DUR: P, WEEKS: 31}),
+    ("Болит спина почти три с половиной недели", {DUR: P}),
+    ("Ноет крестец. Уже месяца полтора.", {DUR: P}),
+    ("Тянет поясницу где-то 2-3 мес", {DUR: P}),
+    ("Поясница болит, началось примерно месяц назад", {DUR: P}),
+    ("Спина заболела после переезда 3 недели назад и с тех пор болит", {DUR: P}),
+    # times of something else
+    ("Переехали месяц назад, спина заболела позавчера", {DUR: NP}),
+    ("Три недели на сохранении лежала, спина болит со вчерашнего дня", {DUR: NP}),
+    ("Через месяц рожать, поясница заболела утром", {DUR: NP}),
+    ("Простыла 2 недели назад, а сегодня ноет поясница", {DUR: NP}),
+    # scores
+    ("Поясница ноет. Ну 5, иногда 6", {SEV: 6}),
+    ("Болит спина, щас где-то 4, ночью хуже", {SEV: 4}),
+    ("Bolit spina, ocenka 6", {SEV: 6}),
+    ("Тянет поясницу - 3, терпимо", {SEV: 3}),
+    ("Боль 8 ужасная", {SEV: 8}),
+    ("Болит спина. Пью 2 таблетки.", {SEV: None}),
+    ("Болит поясница, малышу 2 года", {SEV: None}),
+    ("Спина болит, на 5 этаже живу без лифта", {SEV: None}),
+    # false urgent readings
+    ("Голова иногда кружится, но не сегодня, сейчас всё хорошо", {FAINT: NP}),
+    ("Голова кружится? Нет, не кружится.", {FAINT: NP}),
+    ("В глазах потемнело, когда встала с кровати", {FAINT: P}),
+    ("Кровь из носа идёт иногда, спина болит", {V: NP}),
+    ("В моче кровь, писать больно", {V: NP}),
+    ("Кровоточат дёсны при чистке зубов", {V: NP}),
+    ("Сегодня утром кровянистые выделения на бумаге", {V: P}),
+    ("Ребёнок шевелится как обычно, даже активнее", {M: NP}),
+    ("Малыш не перестаёт толкаться всю ночь", {M: NP}),
+    ("Живот иногда твердеет и сразу отпускает", {U: NP}),
+    ("Живот твёрдый всё время, не отпускает", {U: P}),
+    ("Малыш толкается в правый бок, спина болит посередине", {ONE: NP}),
+    ("Болит только справа в пояснице", {ONE: P}),
+    ("Лежать тоже больно, не проходит", {REST: NP}),
+    ("Боль за последние пару часов стала сильнее", {HOURS: P}),
+    ("Сильнее, когда наклоняюсь", {HOURS: NP}),
+]

@@ -23,13 +23,8 @@ from .ru_tables import mismatch, table_params
 from .ru_tables8 import AFTER8, AFTER8B, CLASSES8, REST8, REST8_NEAR, SHORT8_NEAR
 
 KNOWN = {
-    # Latin letters and digits only: the message is read as English
-    "t 38,3",
     # "на 31-й" with no "неделе": left to the question (it may be a date or a flat)
     "Я на 31-й",
-    # the past after a comma ended by "сейчас нет" with no full stop: a trigger ending
-    # a message cannot be told from "сейчас нет сил…", which must not end a bleed
-    "кровянистые выделения были в начале беременности, сейчас нет",
     # the move to the right said with doubt ("как будто"): left to the question
     "началось с боли у пупка, к утру, как будто, перешло вправо",
     # written after the changes: a daughter's fever is read as the woman's, since a

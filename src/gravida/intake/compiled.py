@@ -89,6 +89,9 @@ class Lexicon:
     duration: dict[str, Any]
     max_chars: int
     gaps: dict[str, frozenset[int]] = field(default_factory=dict)
+    # a sign read after a text whose last clause has no end typed (``end_mark``,
+    # optional): a pattern that names it may end there ("…, сейчас нет")
+    end_mark: str = ""
     # (if, then, soft): a soft implication gives way to "then" stated absent
     implies: list[tuple[str, str, bool]] = field(default_factory=list)
     number_maps: list[dict[str, Any]] = field(default_factory=list)

@@ -351,6 +351,7 @@ def _load(pack: Pack, raw: Any, language: str) -> Lexicon:
         month_names=month_names,
         duration=duration,
         max_chars=int(limits.get("max_chars", 6_000)),
+        end_mark=end_mark(raw.get("end_mark")),
         gaps=gaps,
         implies=implies,
         number_maps=number_maps,
@@ -380,6 +381,16 @@ def _list_case(raw: Any, normaliser: Any) -> frozenset[str]:
     if normaliser is None or not isinstance(raw, list) or not all(isinstance(g, str) for g in raw):
         raise err("context.backward_list_case", "expected grammemes of the language's normaliser")
     return frozenset(raw)
+
+
+def end_mark(raw: Any) -> str:
+    """The phrase file's ``end_mark``: one sign that is no letter, digit or space
+    (the patterns that may end at the end of her text name it), or none."""
+    if raw is None:
+        return ""
+    if not isinstance(raw, str) or len(raw) != 1 or raw.isalnum() or raw.isspace():
+        raise err("end_mark", "expected one sign that is no letter, digit or space")
+    return raw
 
 
 def lexicon_for(pack: Pack, language: str = DEFAULT_LANGUAGE) -> Lexicon:

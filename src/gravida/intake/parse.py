@@ -11,6 +11,7 @@ read the numbers, then settle one answer per finding.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date
 
@@ -80,6 +81,9 @@ def _script_of(found: Detection, langs: Languages) -> str | None:
     return langs.specs[found.code].script if found.code in langs.specs else None
 
 
+_WORDS = re.compile(r"[^\W\d_]{2,}")
+
+
 def _latin_typed(
     text: str,
     pack: Pack,
@@ -95,6 +99,10 @@ def _latin_typed(
     own = langs.specs.get(found.code or "")
     # one-letter words are left out: English "I" and "a" are Russian "и" and "а"
     own_words = everyday_words(text, own, 2) if own is not None and not found.doubtful else 0
+    # nothing but one-letter abbreviations and numbers ("t 38,3"): no word tells the
+    # language, so a reading that understands something where the Latin one does not
+    # decides (``_reads_more``)
+    bare = _WORDS.search(text) is None
     for spec in langs.specs.values():
         if spec.latin_scheme is None or only not in (None, spec.code):
             continue
@@ -109,12 +117,17 @@ def _latin_typed(
         if (
             again.code != spec.code
             or again.doubtful
-            or words < (1 if short else max(spec.min_function_words, 1))
-            or words <= own_words
+            or (
+                not bare
+                and (
+                    words < (1 if short else max(spec.min_function_words, 1))
+                    or words <= own_words
+                )
+            )
         ):
             continue
         result = read_one(retyped.text, pack, spec.code, today)
-        if lenient and only is None and not _reads_more(result, text, pack, found):
+        if (lenient or bare) and only is None and not _reads_more(result, text, pack, found):
             continue
         evidence = []
         for e in result.evidence:

@@ -16,7 +16,7 @@ from datetime import date
 from gravida.intake import context as ctx
 from gravida.intake import settle as settle_module
 from gravida.intake.decide import decide, inside_longer_denial
-from gravida.intake.evidence import ParseResult
+from gravida.intake.evidence import ParseResult, TextEvidence
 from gravida.intake.lexicon import lexicon_for
 from gravida.intake.medicines import find_medicines, medicine_spans
 from gravida.intake.mentions import targets, widen
@@ -46,7 +46,11 @@ def read_one(text: str, pack: Pack, language: str, today: date | None = None) ->
             % {"given": original_len, "read": len(text)}
         )
     norm = normalise(text)
-    doc = lex.nlp(norm)
+    # a language that names an end mark reads it after a last clause typed with no
+    # end, so the patterns that name it may end there ("…, сейчас нет" as "…, сейчас
+    # нет."); the mark follows the text for the reading only, no span reaches it
+    ended = not lex.end_mark or norm.rstrip().endswith((".", "!", "?", ";", ")"))
+    doc = lex.nlp(norm if ended else f"{norm} {lex.end_mark}")
     read_as: dict[int, tuple[str, str]] = {}
     if not lex.lemmas:  # a lemmatiser has set them; otherwise lower case, slips read
         doc, read_as = set_lemmas(doc, lex.speller)
@@ -80,6 +84,8 @@ def read_one(text: str, pack: Pack, language: str, today: date | None = None) ->
     evidence.extend(
         durations(norm, doc, lex, all_scopes, text, weeks_spans, weeks_now, today)
     )
+    if not ended:
+        evidence = [_within(e, len(text)) for e in evidence]
     evidence.sort(key=lambda e: (e.start, e.end, e.finding))
     evidence = yield_vague(evidence, lex.vague_rules, text)
     case = settle(evidence, lex)
@@ -89,3 +95,11 @@ def read_one(text: str, pack: Pack, language: str, today: date | None = None) ->
         warnings.append(_("no weeks of pregnancy found"))
     medicines = find_medicines(doc, lex.medicines, med_spans, all_scopes, text)
     return ParseResult(case, evidence, warnings, truncated, language, medicines)
+
+
+def _within(e: TextEvidence, n: int) -> TextEvidence:
+    """``e`` with its span inside the text's ``n`` characters (an end mark read after
+    the text is no word of hers)."""
+    if e.end <= n:
+        return e
+    return replace(e, start=min(e.start, n), end=n)
