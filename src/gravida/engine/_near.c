@@ -631,26 +631,54 @@ static PyObject *py_figures(PyObject *self, PyObject *args) {
     return PyLong_FromLongLong((long long)lead);
 }
 
+/* the mixture's two calls: sizes (rows, w, n_c, nco) and arrays whose first two are the
+ * scores (rows, w) and the co-existing conditions (nco); ``spec`` from the sizes */
+typedef void (*MixtureSpec)(Py_ssize_t rows, Py_ssize_t w, Py_ssize_t n_c, Py_ssize_t nco,
+                            Spec *spec);
+
+static int take_mixture(PyObject *args, MixtureSpec make, int count, Py_buffer *v,
+                        Py_ssize_t sizes[4]) {
+    PyObject *arrays;
+    if (!PyArg_ParseTuple(args, "(nnnn)O", &sizes[0], &sizes[1], &sizes[2], &sizes[3],
+                          &arrays))
+        return -1;
+    if (sizes[0] < 0 || sizes[2] < 1 || sizes[3] < 0 || sizes[1] != sizes[2] + sizes[3]) {
+        PyErr_SetString(PyExc_ValueError, "sizes out of range");
+        return -1;
+    }
+    Spec spec[6];
+    make(sizes[0], sizes[1], sizes[2], sizes[3], spec);
+    if (take_all(arrays, spec, count, v) < 0) return -1;
+    if (!in_range(v[1].buf, sizes[3], 0, sizes[2])) {
+        release_all(v, count);
+        PyErr_SetString(PyExc_ValueError, "a co-existing condition out of range");
+        return -1;
+    }
+    return 0;
+}
+
+static void mixture_spec(Py_ssize_t rows, Py_ssize_t w, Py_ssize_t n_c, Py_ssize_t nco,
+                         Spec *spec) {
+    (void)n_c;
+    const Spec out[6] = {{8, rows * w, 0, 0}, {8, nco, 0, 0}, {8, nco, 0, 0}, {8, nco, 0, 0},
+                         {8, rows * nco, 1, 0}, {8, rows * nco, 1, 0}};
+    memcpy(spec, out, sizeof out);
+}
+
+static void centre_spec(Py_ssize_t rows, Py_ssize_t w, Py_ssize_t n_c, Py_ssize_t nco,
+                        Spec *spec) {
+    const Spec out[5] = {{8, rows * w, 0, 0}, {8, nco, 0, 0}, {8, rows * nco, 0, 0},
+                         {8, n_c, 0, 0}, {8, rows * n_c, 1, 0}};
+    memcpy(spec, out, sizeof out);
+}
+
 static PyObject *py_mixture_parts(PyObject *self, PyObject *args) {
     (void)self;
-    Py_ssize_t rows, w, n_c, nco;
-    PyObject *arrays;
-    if (!PyArg_ParseTuple(args, "(nnnn)O", &rows, &w, &n_c, &nco, &arrays)) return NULL;
-    if (rows < 0 || n_c < 1 || nco < 0 || w != n_c + nco) {
-        PyErr_SetString(PyExc_ValueError, "sizes out of range");
-        return NULL;
-    }
-    const Spec spec[6] = {{8, rows * w, 0, 0}, {8, nco, 0, 0}, {8, nco, 0, 0}, {8, nco, 0, 0},
-                          {8, rows * nco, 1, 0}, {8, rows * nco, 1, 0}};
+    Py_ssize_t n[4];
     Py_buffer v[6];
-    if (take_all(arrays, spec, 6, v) < 0) return NULL;
-    if (!in_range(v[1].buf, nco, 0, n_c)) {
-        release_all(v, 6);
-        PyErr_SetString(PyExc_ValueError, "a co-existing condition out of range");
-        return NULL;
-    }
+    if (take_mixture(args, mixture_spec, 6, v, n) < 0) return NULL;
     Py_BEGIN_ALLOW_THREADS
-    mixture_parts(rows, w, n_c, nco, v[0].buf, v[1].buf, v[2].buf, v[3].buf, v[4].buf,
+    mixture_parts(n[0], n[1], n[2], n[3], v[0].buf, v[1].buf, v[2].buf, v[3].buf, v[4].buf,
                   v[5].buf);
     Py_END_ALLOW_THREADS
     release_all(v, 6);
@@ -659,24 +687,11 @@ static PyObject *py_mixture_parts(PyObject *self, PyObject *args) {
 
 static PyObject *py_centre(PyObject *self, PyObject *args) {
     (void)self;
-    Py_ssize_t rows, w, n_c, nco;
-    PyObject *arrays;
-    if (!PyArg_ParseTuple(args, "(nnnn)O", &rows, &w, &n_c, &nco, &arrays)) return NULL;
-    if (rows < 0 || n_c < 1 || nco < 0 || w != n_c + nco) {
-        PyErr_SetString(PyExc_ValueError, "sizes out of range");
-        return NULL;
-    }
-    const Spec spec[5] = {{8, rows * w, 0, 0}, {8, nco, 0, 0}, {8, rows * nco, 0, 0},
-                          {8, n_c, 0, 0}, {8, rows * n_c, 1, 0}};
+    Py_ssize_t n[4];
     Py_buffer v[5];
-    if (take_all(arrays, spec, 5, v) < 0) return NULL;
-    if (!in_range(v[1].buf, nco, 0, n_c)) {
-        release_all(v, 5);
-        PyErr_SetString(PyExc_ValueError, "a co-existing condition out of range");
-        return NULL;
-    }
+    if (take_mixture(args, centre_spec, 5, v, n) < 0) return NULL;
     Py_BEGIN_ALLOW_THREADS
-    centre(rows, w, n_c, nco, v[0].buf, v[1].buf, v[2].buf, v[3].buf, v[4].buf);
+    centre(n[0], n[1], n[2], n[3], v[0].buf, v[1].buf, v[2].buf, v[3].buf, v[4].buf);
     Py_END_ALLOW_THREADS
     release_all(v, 5);
     Py_RETURN_NONE;
