@@ -15,6 +15,7 @@ from datetime import date
 
 from gravida.intake import context as ctx
 from gravida.intake import settle as settle_module
+from gravida.intake.dated import dated
 from gravida.intake.decide import decide, inside_longer_denial
 from gravida.intake.evidence import ParseResult, TextEvidence
 from gravida.intake.lexicon import lexicon_for
@@ -84,6 +85,8 @@ def read_one(text: str, pack: Pack, language: str, today: date | None = None) ->
     evidence.extend(
         durations(norm, doc, lex, all_scopes, text, weeks_spans, weeks_now, today)
     )
+    sentences = [(s.start_char, s.end_char) for s in doc.sents]
+    evidence = dated(evidence, norm, sentences, lex, weeks_now)
     if not ended:
         evidence = [_within(e, len(text)) for e in evidence]
     evidence.sort(key=lambda e: (e.start, e.end, e.finding))

@@ -329,6 +329,30 @@ def load_number_rules(
     return number_rules
 
 
+def load_dated(dated: Any, booleans: list[str], num: str) -> None:
+    """``duration.dated``: the most days ago a mention of each finding may be dated
+    and still be hers now, and the times that date a clause (``ago``: regexes with
+    groups ``n`` and ``unit``; ``week``: a week of this pregnancy, group ``weeks``)."""
+    if not isinstance(dated, dict) or not isinstance(dated.get("findings"), dict):
+        raise err("duration.dated", "expected {findings: {finding: days}, ago, week}")
+    for finding, days in dated["findings"].items():
+        if finding not in booleans or not isinstance(days, int | float):
+            raise err(f"duration.dated.findings.{finding}", "expected a boolean finding: days")
+    ongoing = dated.setdefault("ongoing", [])
+    if not isinstance(ongoing, list) or any(f not in dated["findings"] for f in ongoing):
+        raise err("duration.dated.ongoing", "expected a list of the findings above")
+    dated["ago_rx"] = []
+    for i, raw in enumerate(as_list(dated.get("ago"), "duration.dated.ago")):
+        rx = regex(raw, f"duration.dated.ago[{i}]", num)
+        if "n" not in rx.groupindex or "unit" not in rx.groupindex:
+            raise err(f"duration.dated.ago[{i}]", "needs named groups 'n' and 'unit'")
+        dated["ago_rx"].append(rx)
+    week = dated.get("week")
+    dated["week_rx"] = regex(str(week), "duration.dated.week", num) if week else None
+    if week and "weeks" not in dated["week_rx"].groupindex:
+        raise err("duration.dated.week", "needs the named group 'weeks'")
+
+
 def load_duration(
     duration: Any, booleans: list[str], known_src: set[str], num: str
 ) -> dict[str, Any]:
@@ -356,6 +380,9 @@ def load_duration(
     duration["not_after_rx"] = (
         regex(f"(?:{not_after})\\Z", "duration.not_after", num) if not_after else None
     )
+    dated = duration.get("dated")
+    if dated is not None:
+        load_dated(dated, booleans, num)
     # "since about 20 weeks" when she is 30 weeks now: a start given in weeks of
     # pregnancy (optional; its group ``weeks`` is the week the pain began)
     since = duration.get("since_weeks")

@@ -66,11 +66,15 @@ def durations(
     first_week = lex.number_ranges["gestational_weeks"][0]
     date_rx = d.get("since_date_rx")
     follows = d.get("follows_rx")
+    since_then = d.get("since_then_rx")
     about_pain = False  # the sentence before mentions pain
     for sent in doc.sents:
         s0, s1 = sent.start_char, sent.end_char
         before, about_pain = about_pain, bool(d["pain_cue"].search(norm, s0, s1))
-        if not about_pain and not (
+        # a sentence saying the pain went on since is about it ("I slipped 3 weeks
+        # ago and it hasn't been right since")
+        goes_on = since_then is not None and bool(since_then.search(norm, s0, s1))
+        if not about_pain and not goes_on and not (
             before and follows is not None and follows.match(norm, s0, s1)
         ):
             continue
@@ -99,8 +103,10 @@ def durations(
             for m in rx.finditer(norm, s0, s1):
                 if any(a < m.end() and m.start() < b for a, b in weeks_spans):
                     continue
+                # (up to the number: "been pregnant 30 weeks" is her pregnancy's time)
+                at = m.start("n") if "n" in m.re.groupindex and m.group("n") else m.start()
                 if d["not_after_rx"] is not None and d["not_after_rx"].search(
-                    norm, max(s0, m.start() - 40), m.start()
+                    norm, max(s0, m.start() - 40), at
                 ):
                     continue
                 if days_fixed is not None:
@@ -112,6 +118,8 @@ def durations(
                     unit = m.group("unit").lower().rstrip("s")
                     if n is None or unit not in d["unit_days"]:
                         continue
+                    # "two and a half weeks", "3 weeks and a bit": half a unit more
+                    n += sum(0.5 for g in HALVES if g in m.re.groupindex and m.group(g))
                     days = n * float(d["unit_days"][unit])
                     if "more" in m.re.groupindex and m.group("more"):
                         days += 0.5  # "for over two weeks" is more than two weeks
@@ -145,6 +153,23 @@ def durations(
     return out
 
 
+HALVES = ("half", "plus")  # duration groups adding half a unit ("2 and a half weeks")
+
+
+def clause_of(norm: str, c0: int, c1: int, s0: int, s1: int, d: dict[str, Any]) -> tuple[int, int]:
+    """The clause around characters [c0, c1) of the sentence [s0, s1): from the end
+    of the last ``duration.clause_break`` before it to the end of the first after
+    it (the whole sentence when the pack names none)."""
+    rx: re.Pattern[str] | None = d.get("clause_break_rx")
+    if rx is None:
+        return s0, s1
+    cuts = [m.end() for m in rx.finditer(norm, s0, s1)]
+    return (
+        max([c for c in cuts if c <= c0], default=s0),
+        min([c for c in cuts if c > c1], default=s1),
+    )
+
+
 def _own_clause(
     found: list[tuple[float, int, int, str]], norm: str, s0: int, s1: int, d: dict[str, Any]
 ) -> list[tuple[float, int, int, str]]:
@@ -157,16 +182,12 @@ def _own_clause(
     (``duration.other_event``: "месяц назад была у врача, сейчас болит") is that
     event's, unless the sentence ties the pain to it (``duration.since_then``:
     "упала 3 недели назад, с тех пор болит")."""
-    rx, cue = d.get("clause_break_rx"), d.get("clause_cue_rx")
-    if rx is None or cue is None or not found:
+    cue = d.get("clause_cue_rx")
+    if d.get("clause_break_rx") is None or cue is None or not found:
         return found
-    cuts = [m.end() for m in rx.finditer(norm, s0, s1)]
 
     def clause(start: int, end: int) -> tuple[int, int]:
-        return (
-            max([c for c in cuts if c <= start], default=s0),
-            min([c for c in cuts if c > end], default=s1),
-        )
+        return clause_of(norm, start, end, s0, s1, d)
 
     own = [h for h in found if cue.search(norm, *clause(h[1], h[2])) is not None]
     if own:

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from gravida.engine import Case, CaseError, Engine
-from gravida.engine.triage import Triage
+from gravida.engine.model import Evidence
+from gravida.engine.triage import Triage, TriageReason
 from gravida.interview import confirm, shortcut
 from gravida.interview.answers import (
     Answer,
@@ -407,25 +408,45 @@ def _reveals_emergency(engine: Engine, before: Case, after: Case) -> bool:
     too, and then checked); a red flag counts when it brought the level to an
     emergency, by its rule or through the differential (a fever that makes a
     kidney infection probable).
+
+    Without a red flag newly present only a floor rule can reveal one, and a
+    rule that holds sets the level at least to its own, so that is decided from
+    the floor rules alone, without the two triages (most answers: the same
+    result, about a tenth of an interview request's CPU less).
     """
     pack = engine.pack
-    t1 = engine.triage(after)
     e_rank = pack.level_rank(EMERGENCY)
+    flagged = bool((after.present - before.present) & set(pack.red_flags))
+    if not flagged:
+        settled = _settled_rank(engine, after)
+        return settled >= e_rank and settled > _settled_rank(engine, before)
+    t1 = engine.triage(after)
     if pack.level_rank(t1.level) < e_rank:
         return False
     t0 = engine.triage(before)
     if _rule_rank(engine, after, t1) >= max(e_rank, _rule_rank(engine, before, t0) + 1):
         return True
-    return pack.level_rank(t1.level) > pack.level_rank(t0.level) and bool(
-        (after.present - before.present) & set(pack.red_flags))
+    return pack.level_rank(t1.level) > pack.level_rank(t0.level)
 
 
 def _rule_rank(engine: Engine, case: Case, t: Triage) -> int:
     """The most urgent floor rule of ``t`` that holds and is settled (-1: none). A
     rule with exceptions still unknown ("unless after a lift") is not settled yet."""
-    pack = engine.pack
     ev = engine.model.evidence(case)
+    return _settled_rules_rank(engine, ev, [r for r in t.reasons if r.kind == "rule"])
+
+
+def _settled_rank(engine: Engine, case: Case) -> int:
+    """``_rule_rank`` of the case's triage, from its floor rules alone (a triage's rule
+    reasons are exactly the floor rules that hold: ``Triager.floor_reasons``)."""
+    ev = engine.model.evidence(case)
+    return _settled_rules_rank(engine, ev, engine.triager.floor_reasons(ev))
+
+
+def _settled_rules_rank(engine: Engine, ev: Evidence, rule_reasons: Sequence[TriageReason]
+                        ) -> int:
+    pack = engine.pack
     rules = {cr.rule.id: cr for cr in pack.floors}
-    return max((pack.level_rank(r.level) for r in t.reasons
-                if r.kind == "rule" and not expr.open_exceptions(
-                    rules[r.id].node, ev.present, ev.absent, ev.numbers)), default=-1)
+    return max((pack.level_rank(r.level) for r in rule_reasons
+                if not expr.open_exceptions(rules[r.id].node, ev.present, ev.absent,
+                                            ev.numbers)), default=-1)
