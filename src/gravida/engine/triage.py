@@ -17,7 +17,7 @@ import itertools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 
 import numpy as np
 import numpy.typing as npt
@@ -31,6 +31,17 @@ from gravida.knowledge.load import CompiledRule
 # 3**n - 1 posteriors; past this the first ones alphabetically are varied. Not
 # clinical: a bound on work.
 RED_FLAG_SUBSETS_MAX = 6
+
+
+class Facts(Protocol):
+    """What a rule is tested on: an ``Evidence``, or an interview's hypothetical one."""
+
+    @property
+    def present(self) -> frozenset[str]: ...
+    @property
+    def absent(self) -> frozenset[str]: ...
+    @property
+    def numbers(self) -> Mapping[str, float]: ...
 
 
 @quick_init
@@ -158,10 +169,15 @@ class Triager:
                 out[i] = True
         return out
 
-    def floor_reasons(self, ev: Evidence) -> list[TriageReason]:
+    def floor_reasons(
+        self, ev: Facts,
+        floors: Sequence[tuple[CompiledRule, frozenset[str] | None]] | None = None,
+    ) -> list[TriageReason]:
+        """The floor rules that hold, in the order of ``floors`` (None: the pack's
+        floors, in its order); ``ev`` may be an interview's hypothesis."""
         known = ev.present.union(ev.numbers)
         out = []
-        for cr, mentions in self.floors:
+        for cr, mentions in self.floors if floors is None else floors:
             if (mentions is None or not known.isdisjoint(mentions)) and cr.test(
                 ev.present, ev.absent, ev.numbers
             ):
@@ -178,18 +194,26 @@ class Triager:
         """``condition_levels(ev)[0][i].level``, reading only condition i's adjustments
         (the working diagnosis asks it of the leader alone)."""
         rules = self._adjusted_by.get(i)
-        if rules is None:
-            return self.static[i].level
-        best: str | None = None
-        known = ev.present.union(ev.numbers)
-        for cr, mentions in rules:  # as condition_levels: the first most urgent that holds
+        best = None if rules is None else self._adjustment(ev, ev.present.union(ev.numbers),
+                                                            rules)
+        return self.static[i].level if best is None else best.rule.level
+
+    def _adjustment(self, ev: Evidence, known: frozenset[str],
+                    rules: list[tuple[CompiledRule, frozenset[str] | None]]
+                    ) -> CompiledRule | None:
+        """The first most urgent of one condition's adjustments that holds (None: none);
+        ``known``: what ``ev`` states (present findings and numbers)."""
+        best: CompiledRule | None = None
+        for cr, mentions in rules:
             if (mentions is not None and known.isdisjoint(mentions)) or not cr.test(
                 ev.present, ev.absent, ev.numbers
             ):
                 continue
-            if best is None or self.pack.level_rank(cr.rule.level) > self.pack.level_rank(best):
-                best = cr.rule.level
-        return self.static[i].level if best is None else best
+            if best is None or self.pack.level_rank(cr.rule.level) > self.pack.level_rank(
+                best.rule.level
+            ):
+                best = cr
+        return best
 
     def condition_levels(self, ev: Evidence) -> tuple[list[TriageReason], FloatArray, FloatArray]:
         """Each condition's reason, level rank and threshold in this case (after adjustments)."""
@@ -197,19 +221,11 @@ class Triager:
         ranks, thresholds = self.static_ranks, self.static_thresholds
         known = ev.present.union(ev.numbers)
         for i, rules in self.adjusted:
-            best: TriageReason | None = None
-            for cr, mentions in rules:
-                if (mentions is not None and known.isdisjoint(mentions)) or not cr.test(
-                    ev.present, ev.absent, ev.numbers
-                ):
-                    continue
-                if best is None or self.pack.level_rank(cr.rule.level) > self.pack.level_rank(
-                    best.level
-                ):
-                    r = cr.rule
-                    cid = self.model.conditions[i]
-                    best = TriageReason("condition", r.id, r.level, r.says, r.src, cid)
-            if best is not None:
+            cr = self._adjustment(ev, known, rules)
+            if cr is not None:
+                r = cr.rule
+                best = TriageReason("condition", r.id, r.level, r.says, r.src,
+                                    self.model.conditions[i])
                 if levels is self.static:
                     levels, ranks, thresholds = list(levels), ranks.copy(), thresholds.copy()
                 levels[i] = best

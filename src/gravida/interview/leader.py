@@ -80,11 +80,7 @@ class Naming:
     def reasons(self, h: Hypothesis) -> list[TriageReason]:
         """The floor rules that name conditions and hold for ``h``, in
         ``Triager.rule_reasons``' order."""
-        known = h.present.union(h.numbers)
-        return [TriageReason("rule", r.id, r.level, r.says, r.src)
-                for cr, mentions in self.naming_floors
-                if (mentions is None or not known.isdisjoint(mentions))
-                and cr.test(h.present, h.absent, h.numbers) for r in (cr.rule,)]
+        return self.triager.floor_reasons(h, self.naming_floors)
 
     def first(self, weeks: float, h: Hypothesis, post: FloatArray,
               reasons: list[TriageReason] | None = None) -> int:
