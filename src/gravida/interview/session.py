@@ -177,12 +177,7 @@ def start(
             raise InterviewError(N_("read must name findings present in the starting case, "
                                     "not %(id)s"), id=repr(f)[:100])
     covered = frozenset(f for gid in vol for f in cat.questions[gid].findings)
-    # What she said first can show an emergency as an answer can ("I'm bleeding",
-    # at 30 weeks): then, as after such an answer, only what could change what
-    # she must do now is asked. Compared with her weeks alone.
-    weeks_only = Case.from_dict(
-        {"gestational_weeks": parsed.numbers["gestational_weeks"]}, engine.pack)
-    emergency = _reveals_emergency(engine, weeks_only, parsed)
+    emergency = _shown_by_what_she_said(engine, parsed)
     derived = _Derived(parsed, frozenset(vol), covered, emergency, None)
     return Session(engine, dict(parsed.to_json()), vol, (), derived,
                    read=tuple(sorted(set(read))))
@@ -376,9 +371,7 @@ def _asked_back(before: Session, reading: str, last: Answer) -> Session:
         except CaseError as exc:
             raise InterviewError(N_("that answer contradicts an earlier one: %(problem)s"),
                                  problem=exc) from None
-        weeks_only = Case.from_dict({"gestational_weeks": case.numbers["gestational_weeks"]},
-                                    engine.pack)
-        emergency = _reveals_emergency(engine, weeks_only, case)
+        emergency = _shown_by_what_she_said(engine, case)
         derived = replace(d, case=case, emergency=emergency,
                           after_emergency=d.after_emergency if emergency else 0,
                           asked_back=done)
@@ -397,6 +390,16 @@ def _settled(q: QuestionSpec, v: Value, open_members: list[str]) -> set[str]:
     if q.kind != "group":
         return set(q.findings)
     return set(open_members)
+
+
+def _shown_by_what_she_said(engine: Engine, case: Case) -> bool:
+    """Whether what she has said (at the start; again after she corrects a reading)
+    shows an emergency as an answer can ("I'm bleeding", at 30 weeks): then, as after
+    such an answer, only what could change what she must do now is asked. Compared
+    with her weeks alone."""
+    weeks_only = Case.from_dict(
+        {"gestational_weeks": case.numbers["gestational_weeks"]}, engine.pack)
+    return _reveals_emergency(engine, weeks_only, case)
 
 
 def _reveals_emergency(engine: Engine, before: Case, after: Case) -> bool:
