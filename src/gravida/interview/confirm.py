@@ -39,6 +39,7 @@ from gravida.engine import Case, Engine
 from gravida.engine.model import trimester
 from gravida.interview.catalogue import Catalogue
 from gravida.interview.decision import EMERGENCY
+from gravida.interview.patterns import close_implications
 
 WEEKS = "gestational_weeks"
 
@@ -61,15 +62,12 @@ def implying(engine: Engine, finding: str, among: Iterable[str]) -> frozenset[st
 
 
 def implied(engine: Engine, findings: Iterable[str]) -> frozenset[str]:
-    """What ``findings`` imply (hard implications, followed through): heavy bleeding
-    is bleeding. Her words said that much even where the reading is dropped."""
-    hard = _hard(engine)
-    out: set[str] = set()
-    frontier = set(findings)
-    while frontier:
-        frontier = {b for a, b in hard if a in frontier and b not in out}
-        out |= frontier
-    return frozenset(out)
+    """``findings`` and what they imply (hard implications, followed through, as the
+    interview closes them: ``close_implications``): heavy bleeding is bleeding. Her
+    words said that much even where the reading is dropped."""
+    closed = set(findings)
+    close_implications(_hard(engine), closed, set())
+    return frozenset(closed)
 
 
 def _by_number(engine: Engine, case: Case, number: str) -> frozenset[str]:
@@ -95,7 +93,7 @@ def readings(engine: Engine, read: Iterable[str], case: Case,
         return frozenset()
     present = engine.model.evidence(case).present
     stated = case.present - read  # on a form or in an answer: hers, not a reading
-    return frozenset((said | implied(engine, said)) & present) - stated - asked_back
+    return frozenset(implied(engine, said) & present) - stated - asked_back
 
 
 def taken_back(engine: Engine, case: Case, finding: str, standing: Iterable[str],
@@ -108,7 +106,7 @@ def taken_back(engine: Engine, case: Case, finding: str, standing: Iterable[str]
     numbers = [n for n in _numbers(read, case) if gone & _by_number(engine, case, n)]
     for f in (*sorted(gone - {finding}), *numbers):
         case = case.with_answer(f, None)
-    keep = implied(engine, [finding]) - case.present
+    keep = implied(engine, [finding]) - {finding} - case.present
     case = case.with_answer(finding, value)
     for f in sorted(keep):
         case = case.with_answer(f, True)
