@@ -13,14 +13,13 @@ limits, per finding, and the words that date a clause are the phrase file's
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from typing import Any
 
 from gravida.intake.evidence import TextEvidence
 from gravida.intake.lexicon import Lexicon
 from gravida.intake.numbers import to_number
-from gravida.intake.settle import clause_of
+from gravida.intake.settle import clause_of, count_and_unit
 
 
 def dated(
@@ -59,14 +58,12 @@ def _days_ago(
     most: float | None = None
     for rx in rules["ago_rx"]:
         for m in rx.finditer(norm, a, b):
-            raw = re.sub(r"\s+", " ", (m.group("n") or "a").lower())
-            q = d["quantities"].get(raw)
-            n = float(q) if q is not None else to_number(raw, lex.all_number_words)
             # a time without its unit counts in ``unit`` ("when I was 17": years)
-            unit = (m.group("unit") or str(rules.get("unit", ""))).lower().rstrip("s")
-            if n is None or unit not in d["unit_days"]:
+            counted = count_and_unit(m.group("n"), m.group("unit") or str(rules.get("unit", "")),
+                                     d, lex)
+            if counted is None:
                 continue
-            days = n * float(d["unit_days"][unit])
+            days = counted[0] * counted[1]
             most = days if most is None else max(most, days)
     week_rx = rules.get("week_rx")
     if week_rx is not None and weeks_now is not None:

@@ -112,15 +112,13 @@ def durations(
                 if days_fixed is not None:
                     days = float(days_fixed)
                 else:
-                    n_raw = re.sub(r"\s+", " ", (m.group("n") or "a").lower())
-                    q = d["quantities"].get(n_raw)
-                    n = float(q) if q is not None else to_number(n_raw, lex.all_number_words)
-                    unit = m.group("unit").lower().rstrip("s")
-                    if n is None or unit not in d["unit_days"]:
+                    counted = count_and_unit(m.group("n"), m.group("unit"), d, lex)
+                    if counted is None:
                         continue
+                    n, unit_days = counted
                     # "two and a half weeks", "3 weeks and a bit": half a unit more
                     n += sum(0.5 for g in HALVES if g in m.re.groupindex and m.group(g))
-                    days = n * float(d["unit_days"][unit])
+                    days = n * unit_days
                     if "more" in m.re.groupindex and m.group("more"):
                         days += 0.5  # "for over two weeks" is more than two weeks
                 t0, t1 = token_span(doc, m.start(), m.end())
@@ -154,6 +152,19 @@ def durations(
 
 
 HALVES = ("half", "plus")  # duration groups adding half a unit ("2 and a half weeks")
+
+
+def count_and_unit(n_raw: str | None, unit_raw: str, d: dict[str, Any], lex: Lexicon
+                   ) -> tuple[float, float] | None:
+    """A time's count and the days of its unit ("a couple" of "weeks": 2, 7), or None
+    when either is not one the phrase file's ``duration`` knows (no count: one)."""
+    raw = re.sub(r"\s+", " ", (n_raw or "a").lower())
+    q = d["quantities"].get(raw)
+    n = float(q) if q is not None else to_number(raw, lex.all_number_words)
+    unit = unit_raw.lower().rstrip("s")
+    if n is None or unit not in d["unit_days"]:
+        return None
+    return n, float(d["unit_days"][unit])
 
 
 def clause_of(norm: str, c0: int, c1: int, s0: int, s1: int, d: dict[str, Any]) -> tuple[int, int]:
