@@ -40,6 +40,7 @@ LEAK, KNEE, FAT = "fluid_leak", "radiates_leg_below_knee", "pain_after_fatty_mea
 PRESS, JAUN, NIGHT = "pelvic_pressure", "jaundice", "pain_at_night"
 ONE, FAINT, BELLY = "pain_one_side", "faint_or_dizzy", "pain_lower_abdomen"
 MOVES, V, BUTT = "reduced_fetal_movements", "vaginal_bleeding", "radiates_buttock_thigh"
+BLADDER = "new_bladder_bowel_dysfunction"
 
 DENIAL_LISTS: list[Row] = [
     ("ни крови, ни температуры, ни тонуса, просто спина болит", {V: A, FEV: A}),
@@ -403,7 +404,7 @@ OVER_READ: list[Row] = [
     # bladder or the side
     ("болит поясница, больше ничего не беспокоит", {BUTT: None, BELLY: NP}),
     ("болит спина, тянет", {BELLY: NP, ONE: None}),
-    ("ноет поясница, в туалет хожу часто, как все беременные", {"new_bladder_bowel_dysfunction": NP}),
+    ("ноет поясница, в туалет хожу часто, как все беременные", {BLADDER: NP}),
     ("болит поясница, справа чуть сильнее", {"pain_right_lower_abdomen": NP}),
     ("болит спина, отдает в живот", {"pain_right_lower_abdomen": NP}),
     ("спина болит, малыш толкается вправо", {"pain_right_lower_abdomen": NP, ONE: NP}),
