@@ -9,15 +9,20 @@ generalisation figure that the measuring sets, read while the phrase lists
 were written, cannot give. Prints figures; asserts nothing
 (tests/intake/test_generalisation.py holds the table).
 
-    .venv/bin/python bench/intake_classes.py [TABLE.yaml] [--rows]
+    .venv/bin/python bench/intake_classes.py [TABLE.yaml] [--rows] [--lang=ru]
+        [--today=2026-12-07]
 
 TABLE defaults to that file; tests/intake/classes_s6_*.yaml are the session-6
-tables (a first batch written before the fixes, a second after).
+tables (a first batch written before the fixes, a second after). ``--lang`` reads
+the table in another language (default English); ``--today`` fixes the day her
+dates count from ("due on Valentine's day"; the session-11 tables count from
+2026-12-07), else the system date.
 """
 
 from __future__ import annotations
 
 import sys
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +44,9 @@ def rows(table: Path = TABLE) -> dict[str, list[tuple[str, str, Any]]]:
 def main(argv: list[str]) -> None:
     pack = default_pack()
     show = "--rows" in argv
+    options = dict(a[2:].split("=", 1) for a in argv if a.startswith("--") and "=" in a)
+    lang = options.get("lang", "en")
+    today = date.fromisoformat(options["today"]) if "today" in options else None
     files = [Path(a) for a in argv if not a.startswith("--")]
     total = wrong = 0
     near_total = near_wrong = 0
@@ -51,7 +59,7 @@ def main(argv: list[str]) -> None:
         near = [row for row in table if row[2] in NEAR]
         near_bad = 0
         for text, finding, want in table:
-            got = reading(parse_text(text, pack, "en").case, finding)
+            got = reading(parse_text(text, pack, lang, today=today).case, finding)
             if not read_right(got, want):
                 bad.append(f"    {text!r}: {finding} want {want}, got {got}")
                 near_bad += want in NEAR

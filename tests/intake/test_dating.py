@@ -109,8 +109,11 @@ def test_the_due_date_is_flagged(ipack: Pack) -> None:
         ("I had my 20 week scan last week and now my back hurts", 21),
         ("My 20 week scan was 2 weeks ago, back pain since", 22),
         ("had my 12 week scan yesterday, lower back ache", 12),
-        # a scan still to come, or one of a past pregnancy, dates nothing
-        ("My 20 week scan is next week and my back hurts", None),
+        # a scan still to come is its week less the weeks until it (session 11;
+        # before, it dated nothing); one of a past pregnancy dates nothing
+        ("My 20 week scan is next week and my back hurts", 19),
+        ("my 20 week scan is in 2 weeks, back ache", 18),
+        ("my sister's 20 week scan is next week, my back hurts", None),
         ("I had my 20 week scan in my last pregnancy, back ache", None),
     ],
 )

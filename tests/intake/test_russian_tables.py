@@ -20,8 +20,6 @@ from .ru_tables import CLASSES, mismatch, table_params
 
 # still misread, each for a reason the patterns do not reach
 KNOWN = {
-    # "ничего" between the rest and "не болит" is read as denying the relief
-    "после сна утром почти ничего не болит",
     # "и всё, поясница": the pain is implied, never worded
     "посидела за компом пару часов и всё, поясница",
     # a score now and a score at night: the first "на N" is taken

@@ -43,8 +43,6 @@ KNOWN = {
 MISSED_KNOWN = {
     # "но" ends the clause before "не прошло": the question asks
     "полежала, но не прошло",
-    # "полдня на ногах и всё": "всё" ends the stretch before the pain
-    "полдня на ногах и всё, спина болит",
     # "могу" is a pseudo-trigger, so "не болит" after the comma is not reached
     "сидеть могу долго, не болит",
     # turning in bed is weight bearing in the vocabulary, not movement

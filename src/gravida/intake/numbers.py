@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from gravida.intake.lexicon import Lexicon
-from gravida.intake.rules import NumberRule
+from gravida.intake.rules import NumberRule, day_key
 
 LOOK_BACK = 60  # characters before a number that a rule's ``not_after`` may see
 
@@ -56,14 +56,23 @@ def due_date_weeks(
     raw_year = m.groupdict().get("year")
     if day is None or month is None or not 1 <= month <= 12 or day != int(day):
         return None
+    year = int(raw_year) + (2000 if len(raw_year) == 2 else 0) if raw_year else None
+    return weeks_before(rule, month, int(day), year, today)
+
+
+def weeks_before(
+    rule: NumberRule, month: int, day: int, year: int | None, today: date
+) -> float | None:
+    """Completed weeks now when the due date is ``day`` ``month`` (``year``, else its
+    next coming): the rule's term less the weeks from ``today`` to it; None for a
+    date gone by or not in the calendar."""
     try:
-        if raw_year:
-            year = int(raw_year) + (2000 if len(raw_year) == 2 else 0)
-            due = date(year, month, int(day))
+        if year is not None:
+            due = date(year, month, day)
         else:
-            due = date(today.year, month, int(day))
+            due = date(today.year, month, day)
             if due < today:
-                due = date(today.year + 1, month, int(day))
+                due = date(today.year + 1, month, day)
     except ValueError:  # 31 February
         return None
     if due < today:
@@ -76,6 +85,10 @@ def _value(
 ) -> float | None:
     if rule.kind == "due_date":
         return due_date_weeks(rule, m, lex, words, today)
+    if rule.kind == "due_day":
+        # "due on Valentine's day": a day of the year by its name
+        when = (rule.days or {}).get(day_key(m.group("value") or ""))
+        return None if when is None else weeks_before(rule, *when, None, today)
     raw = m.group("value")
     if raw is None:
         return None
@@ -106,14 +119,21 @@ def _value(
         # "my period is 3 weeks late": weeks count from the last period's first day
         return float(int(v + (rule.offset or 0.0)))
     if kind == "weeks_since":
-        # "I had my 20 week scan last week": the scan's week and the weeks since
+        # "I had my 20 week scan last week": the scan's week and the weeks since;
+        # "my 20 week scan is in 2 weeks": less the weeks until it (group until)
         since_raw = m.groupdict().get("since")
+        until_raw = m.groupdict().get("until")
         named = m.groupdict().get("named")
+        until = to_number(until_raw, words) if until_raw else None
         since = (
             to_number(since_raw, words)
             if since_raw
+            else None
+            if until_raw
             else (rule.values or {}).get(" ".join((named or "").lower().split()))
         )
+        if until is not None:
+            since = -until
         return None if since is None else float(int(v + since))
     if kind == "weeks_upcoming":
         # "I'll be 10 weeks on Friday": 9 completed weeks today

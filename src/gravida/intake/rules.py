@@ -55,6 +55,9 @@ class NumberRule:
     # kind "weeks_late": the weeks from the last period's first day to the period
     # that did not come ("3 weeks late" is 3 + 4 weeks of pregnancy)
     offset: float | None = None
+    # kind "due_day": the (month, day) a named day of the year stands for ("due on
+    # Valentine's day" is 14 February), keyed by ``day_key`` of the group ``value``
+    days: Mapping[str, tuple[int, int]] | None = None
 
 
 @dataclass(frozen=True)
@@ -241,9 +244,16 @@ NUMBER_KINDS: tuple[str, ...] = (
     "named",
     "weeks_to_go",
     "due_date",
+    "due_day",
     "weeks_late",
     "weeks_since",
 )
+
+
+def day_key(wording: str) -> str:
+    """A named day's wording as looked up in a ``due_day`` rule's ``days``: its
+    letters and digits in lower case ("Valentine's Day", "valentines day" alike)."""
+    return "".join(ch for ch in wording.lower() if ch.isalnum())
 
 
 def load_number_rules(
@@ -290,10 +300,13 @@ def load_number_rules(
         elif values_raw is not None:
             raise err(entry_name, "'values' is only for kinds named and weeks_since")
         term = r.get("term")
-        if (kind in ("weeks_to_go", "due_date")) != (term is not None) or (
+        if (kind in ("weeks_to_go", "due_date", "due_day")) != (term is not None) or (
             term is not None and (isinstance(term, bool) or not isinstance(term, int | float))
         ):
-            raise err(entry_name, "kinds weeks_to_go and due_date need 'term' (weeks), only they")
+            raise err(
+                entry_name, "kinds weeks_to_go, due_date and due_day need 'term' (weeks), only they"
+            )
+        days = _named_days(r.get("days"), kind, entry_name)
         offset = r.get("offset")
         if (kind == "weeks_late") != (offset is not None) or (
             offset is not None
@@ -324,9 +337,32 @@ def load_number_rules(
                 values=values,
                 term=None if term is None else float(term),
                 offset=None if offset is None else float(offset),
+                days=days,
             )
         )
     return number_rules
+
+
+def _named_days(raw: Any, kind: str, entry_name: str) -> dict[str, tuple[int, int]] | None:
+    """A ``due_day`` rule's ``days``: {wording: "MM-DD"}, a real day of a year
+    (29 February is refused: a due date there comes only in a leap year)."""
+    if kind != "due_day":
+        if raw is not None:
+            raise err(entry_name, "'days' is only for kind due_day")
+        return None
+    if not isinstance(raw, dict) or not raw:
+        raise err(entry_name, "kind due_day needs 'days': {wording: \"MM-DD\"}")
+    days: dict[str, tuple[int, int]] = {}
+    for wording, when in raw.items():
+        m = re.fullmatch(r"(\d\d)-(\d\d)", str(when))
+        month, day = (int(m.group(1)), int(m.group(2))) if m else (0, 0)
+        if not 1 <= month <= 12 or not 1 <= day <= _MONTH_DAYS[month - 1]:
+            raise err(entry_name, f"days: {wording!r} needs a day of the year as \"MM-DD\"")
+        days[day_key(str(wording))] = (month, day)
+    return days
+
+
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
 def load_dated(dated: Any, booleans: list[str], num: str) -> None:

@@ -241,8 +241,9 @@ class Selector:
                 ev, state, level0, int(batch.floor_rank[0]), post0, base)
             if again is not None:
                 return replace(p, question=again, stop=None, phase="danger")
-        if p.stop == "emergency":
-            # after "go now": which of two close emergency causes leads (leader.py)
+        if p.stop in ("emergency", "emergency_ambulance"):
+            # after "go now" or "call an ambulance": which of two close emergency
+            # causes leads (leader.py)
             lead_q = leader_question(params, o.emergency_rank, state.after_emergency,
                                      questions, entries, prob, k_arr, batch,
                                      self.naming, ev.weeks, hyps)
