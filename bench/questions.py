@@ -41,6 +41,8 @@ SETS = {
     "dev-ru": ROOT / "tests" / "data" / "dev-ru.yaml",
     "safety-v2": ROOT / "tests" / "data" / "safety-v2.yaml",
     "holdout": ROOT / "tests" / "data" / "holdout.yaml",
+    "nearmiss-en": ROOT / "tests" / "data" / "nearmiss-en.yaml",
+    "nearmiss-ru": ROOT / "tests" / "data" / "nearmiss-ru.yaml",
 }
 MODES = ("conversation", "interview")
 

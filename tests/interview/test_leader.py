@@ -114,17 +114,23 @@ def test_the_leader_step_separates_the_cause_named_first_from_the_other_emergenc
     assert next_question(answer(s, q.id, None)) is None  # then it stops: "go now" stands
 
 
+def _upper_after_screen(engine):
+    """UPPER after "don't know" to the first screen: the selector, every answer of
+    every open question, and their batch."""
+    sel = selector(engine)
+    s = answer(start(engine, Case.from_dict(UPPER, engine.pack), ["pain_location"]),
+               "urgent_signs", None)
+    a = sel.answers(_state(s))
+    return sel, a, sel.policy.evaluate(a.ev.weeks, a.hyps)
+
+
 def test_naming_lists_first_what_the_engine_lists_first_after_each_answer(engine):
     """leader.Naming reads the working diagnosis per hypothetical answer; after every
     possible answer of every open question it names the condition that the engine's
     assessment of that evidence lists first."""
     from gravida.engine.model import Evidence, leaders
 
-    sel = selector(engine)
-    s = answer(start(engine, Case.from_dict(UPPER, engine.pack), ["pain_location"]),
-               "urgent_signs", None)
-    a = sel.answers(_state(s))
-    batch = sel.policy.evaluate(a.ev.weeks, a.hyps)
+    sel, a, batch = _upper_after_screen(engine)
     conds = engine.model.conditions
     checked = set()
     for _, _, k, _ in a.entries:
@@ -209,3 +215,111 @@ def test_an_ambulance_rule_still_open_is_asked_after_emergency_checks(engine):
     assert asked.screening
     assert any(sel.openings.pattern_rank.get(p, -1) >= sel.openings.ambulance_rank
                for p in asked.screening)
+
+
+# bleeding and faintness at 13 weeks with a low back and lower belly pain: an ambulance
+# by its rule, shown at once; the rule names an ectopic pregnancy first (to be ruled
+# out first) though a miscarriage is likelier; a miscarriage is an emergency cause, and
+# an ambulance one, only with heavy bleeding, which nobody has asked yet
+EARLY = {"gestational_weeks": 13,
+         "present": ["pain_lower_back_central", "pain_lower_abdomen", "vaginal_bleeding",
+                     "faint_or_dizzy"]}
+
+
+def _replies(q):
+    """Every reply a question can get: yes / no / don't know, or each member, none,
+    don't know."""
+    if q.kind == "yes_no":
+        return [True, False, None]
+    return [[o.finding] for o in q.options] + [False, None]
+
+
+def test_after_call_an_ambulance_the_rival_may_be_a_cause_one_answer_makes_an_emergency(
+        engine):
+    a = engine.assess(Case.from_dict(EARLY, engine.pack))
+    assert a.triage.level == "emergency_ambulance"
+    assert a.working is not None and a.ranked[0] == a.working.condition
+    likeliest = max(a.conditions, key=lambda c: c.probability).id
+    assert likeliest != a.ranked[0]
+    s = start(engine, Case.from_dict(EARLY, engine.pack), ["pain_location"])
+    sel = selector(engine)
+    ranks = sel.policy.evaluate(s.case.weeks, sel.answers(_state(s)).hyps[:1]).condition_ranks
+    conds = engine.model.conditions
+    # the likelier cause is below the emergency line as things stand
+    assert ranks[conds.index(likeliest)] < sel.openings.emergency_rank
+    q = next_question(s)
+    assert q is not None and q.purpose == "emergency"  # announced: she was told first
+    after = [engine.assess(answer(s, q.id, r).case) for r in _replies(q)]
+    # an answer names the likelier cause first, at an ambulance level of its own
+    named = [x for x in after if x.ranked[0] == likeliest]
+    assert named
+    assert all(x.triage.level == "emergency_ambulance" for x in after)  # the call stands
+    ev = engine.model.evidence(next(answer(s, q.id, r).case for r, x in
+                                    zip(_replies(q), after, strict=True) if x in named))
+    levels = engine.triager.condition_levels(ev)[0]
+    assert levels[conds.index(likeliest)].level == "emergency_ambulance"
+    # past the leader's answers the same state stops where it was
+    cap = sel.params.leader_questions
+    late = sel.plan(replace(_state(s), after_emergency=cap))
+    assert late.question is None and late.stop == "emergency_ambulance"
+
+
+def test_the_rival_below_the_line_is_only_the_fallback(engine):
+    """Upper belly pain: gallstones are likelier than pancreatitis and a fever of 40
+    would name them first at an emergency level, but pancreatitis is an emergency
+    cause now and one plausible answer names it: it is the rival."""
+    from gravida.engine.model import trimester
+    from gravida.interview.leader import _rival
+    from gravida.interview.lookahead import answer_probabilities
+
+    sel, a, batch = _upper_after_screen(engine)
+    conds = engine.model.conditions
+    post0 = batch.posterior[0]
+    first = sel.naming.first(a.ev.weeks, a.hyps[0], post0)
+    assert post0[conds.index("biliary_disease")] > post0[conds.index("pancreatitis")]
+    assert batch.condition_ranks[conds.index("biliary_disease")] < sel.openings.emergency_rank
+    qi = np.array([e[0] for e in a.entries], dtype=np.int64)
+    rows = np.array([e[2] for e in a.entries], dtype=np.int64)
+    prob = answer_probabilities(sel.model, sel.implies, a.questions, a.entries, a.hyps,
+                                post0, sel.model.p[trimester(a.ev.weeks)], a.ev)
+    likely = prob * np.array([q.answerable for q in a.questions])[qi]
+    found = _rival(sel.naming, sel.openings.emergency_rank, first, batch.condition_ranks, qi,
+                   likely, len(a.questions), rows, batch.posterior, a.ev.weeks, a.hyps,
+                   sel.params.plausible_answer)
+    assert found is not None and conds[found[0]] == "pancreatitis"
+
+
+def test_naming_rank_is_the_engines_condition_level(engine):
+    sel = selector(engine)
+    conds = engine.model.conditions
+    i = conds.index("threatened_miscarriage")
+    for present in (EARLY["present"], [*EARLY["present"], "heavy_vaginal_bleeding"]):
+        case = Case.from_dict({**EARLY, "present": present}, engine.pack)
+        h = sel.answers(State(case, frozenset(), frozenset(), 0, False)).hyps[0]
+        want = engine.triager.condition_levels(engine.model.evidence(case))[0][i].level
+        assert sel.naming.rank(13, h, i) == engine.pack.level_rank(want)
+    assert sel.naming.rank(13, h, i) == sel.openings.ambulance_rank  # heavy bleeding
+
+
+def test_the_leader_s_question_comes_before_the_checks_of_the_differential_s_level(engine):
+    """A fever of 38.5 with a low back ache at 33 weeks: an emergency the differential
+    sets (a kidney infection probable), shown at the fever. Its checks (could it be
+    lower?) may take every answer after "go now" when she cannot say; the leader's
+    question comes first, within its answers, and the checks follow."""
+    s = start(engine, {"gestational_weeks": 33, "present": ["pain_lower_back_central"]},
+              ["pain_location"])
+    s = answer(answer(s, "urgent_signs", ["fever"]), "measurements", {"temperature_c": 38.5})
+    state, sel = _state(s), selector(engine)
+    assert 0 < state.after_emergency < sel.params.leader_questions
+    # past the leader's answers, a check comes next: no rule, nothing it could raise
+    late = sel.plan(replace(state, after_emergency=sel.params.leader_questions))
+    check = {x.question: x for x in late.scored}[late.question]
+    assert late.phase == "emergency" and check.holds_level
+    assert not (check.screening or check.raises_danger)
+    q = next_question(s)
+    assert q is not None and q.purpose == "emergency" and q.id != late.question
+    first = engine.assess(s.case).ranked[0]
+    assert {engine.assess(answer(s, q.id, r).case).ranked[0] for r in _replies(q)} - {first}
+    after = plan(answer(s, q.id, None))  # "don't know": the checks go on
+    assert after.phase == "emergency" and {x.question: x for x in after.scored}[
+        after.question].holds_level

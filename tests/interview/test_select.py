@@ -301,12 +301,28 @@ def test_a_partly_answered_screen_shows_only_what_is_still_unknown(engine):
     assert "pain_tearing" in q.findings
 
 
-def test_an_ambulance_sign_on_the_first_screen_ends_the_questions(engine):
+def test_an_ambulance_sign_on_the_first_screen_ends_the_questions_that_could_change_it(
+        engine):
+    """The ambulance a rule sets is final: what may still be asked (the leader among
+    emergency causes, leader.py) is announced after the call, changes no level
+    whatever she answers, and ends within ``leader_questions`` answers."""
     from gravida.interview import answer, next_question, result, start
+    from gravida.interview.session import catalogue
 
     s = start(engine, {"gestational_weeks": 10, "present": ["pain_lower_back_central"]},
               ["pain_location"])
     s = answer(s, "urgent_signs", ["vaginal_bleeding", "faint_or_dizzy"])  # an ectopic?
+    assert engine.assess(s.case).triage.level == "emergency_ambulance"
+    for _ in range(catalogue(engine).params.leader_questions):
+        q = next_question(s)
+        if q is None:
+            break
+        assert q.purpose == "emergency"
+        replies = ([True, False, None] if q.kind == "yes_no"
+                   else [[o.finding] for o in q.options] + [False, None])
+        for r in replies:
+            assert engine.assess(answer(s, q.id, r).case).triage.level == "emergency_ambulance"
+        s = answer(s, q.id, None)
     assert next_question(s) is None
     assert result(s).stop_reason == "emergency_ambulance"
 

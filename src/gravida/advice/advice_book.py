@@ -6,18 +6,28 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from pydantic import Field
 
 from gravida.advice._pack import PackRef, as_pack, check_sources
 from gravida.advice.medicines import MedicineBook, load_medicines, stage_at, verdict_for
-from gravida.advice.plan_parts import MedicineMention, PlanItem, Sign
+from gravida.advice.plan_parts import MedicineAdvice, MedicineMention, PlanItem, Sign
 from gravida.knowledge import expr
 from gravida.knowledge.load import Pack, PackError, validate
 from gravida.knowledge.schema import Source, Strict
 
 FILE = "advice.yaml"
+# How many gestational ages a book keeps what a plan reads at them (``at_weeks``); not
+# clinical: a bound on memory.
+WEEKS_KEPT = 512
+
+
+class AtWeeks(NamedTuple):
+    """What a plan takes from the book at one gestational age (``AdviceBook.at_weeks``)."""
+
+    signs: tuple[Sign, ...]  # the safety net's signs in force, in the book's order
+    medicine_advice: dict[str, MedicineAdvice]  # every medicine advice, by id
 
 
 class When(Strict):
@@ -121,6 +131,8 @@ class AdviceBook:
     _mentions: dict[tuple[str, int], MedicineMention] = field(
         default_factory=dict, repr=False, compare=False
     )
+    # what a plan takes from the book at a week (``at_weeks``): it depends on nothing else
+    _at_weeks: dict[float, AtWeeks] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def calm_levels(self) -> tuple[str, ...]:
@@ -131,6 +143,25 @@ class AdviceBook:
     def selection(self) -> _Selection:
         """Items, medicine advice and signs compiled for selection (once per book)."""
         return _Selection.compile(self)
+
+    def at_weeks(self, weeks: float) -> AtWeeks:
+        """The safety net's signs in force at ``weeks``, and each medicine advice with its
+        medicines named as at ``weeks`` (by advice id): a plan reads them, and they depend
+        on the weeks alone, so they are kept per week (bounded; a miss only costs the
+        computation)."""
+        hit = self._at_weeks.get(weeks)
+        if hit is None:
+            sel = self.selection
+            hit = AtWeeks(
+                tuple(sign for sign, span in sel.signs if span is None or in_weeks(weeks, span)),
+                {ma.id: MedicineAdvice(ma.id, ma.text,
+                                       tuple(self.mention(mid, weeks) for mid in ma.medicines),
+                                       tuple(ma.sources))
+                 for ma, _, _ in sel.medicine_advice})
+            if len(self._at_weeks) >= WEEKS_KEPT:
+                self._at_weeks.clear()
+            self._at_weeks[weeks] = hit
+        return hit
 
     def mention(self, medicine_id: str, weeks: float) -> MedicineMention:
         """How a plan names a medicine at ``weeks``: the verdict of the stage in force."""

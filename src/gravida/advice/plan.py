@@ -10,11 +10,11 @@ this module only selects.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
+from operator import itemgetter
 
 from gravida.advice._pack import PackRef, check_weeks_in
-from gravida.advice.advice_book import AdviceBook, CompiledWhen, in_weeks, load_advice
+from gravida.advice.advice_book import AdviceBook, CompiledWhen, load_advice
 from gravida.advice.plan_parts import (
     LeadingCondition,
     MedicineAdvice,
@@ -49,12 +49,16 @@ def _leading(book: AdviceBook, conditions: Sequence[tuple[str, float]]
             raise ValueError(f"each condition must be (id, probability), got {pair!r}") from None
         if cid not in book.lay_names:
             raise ValueError(f"unknown condition id {cid!r}")
-        if math.isnan(prob) or not 0.0 <= prob <= 1.0:
+        if not 0.0 <= prob <= 1.0:  # NaN too: every comparison with it is false
             raise ValueError(f"probability of {cid} must be between 0 and 1 (got {p!r})")
         checked.append((cid, prob))
-    ranked = sorted(checked, key=lambda cp: -cp[1])
-    chosen = [cp for i, cp in enumerate(ranked)
-              if i == 0 or cp[1] >= rule.min_probability][: rule.top]
+    # most probable first, equal ones in the order given (reverse keeps a sort stable)
+    ranked = sorted(checked, key=itemgetter(1), reverse=True)
+    chosen = ranked[:1]
+    for cp in ranked[1:rule.top]:
+        if cp[1] < rule.min_probability:  # and so is every one after it
+            break
+        chosen.append(cp)
     return tuple(LeadingCondition(c, book.lay_names[c], p) for c, p in chosen)
 
 
@@ -80,12 +84,8 @@ def build_plan(pack: PackRef, weeks: float, conditions: Sequence[tuple[str, floa
             not_when is not None and not_when.excludes(w, ids, level))
 
     items = [] if lvl.urgent else [it for it, a, n in sel.items if wanted(a, n)]
-    meds = [
-        MedicineAdvice(ma.id, ma.text, tuple(book.mention(mid, w) for mid in ma.medicines),
-                       tuple(ma.sources))
-        for ma, a, n in sel.medicine_advice if wanted(a, n)
-    ]
-    signs = tuple(sign for sign, span in sel.signs if span is None or in_weeks(w, span))
+    at = book.at_weeks(w)
+    meds = [at.medicine_advice[ma.id] for ma, a, n in sel.medicine_advice if wanted(a, n)]
     now, now_sources = lvl.at(w)
     return Plan(
         weeks=w,
@@ -98,5 +98,5 @@ def build_plan(pack: PackRef, weeks: float, conditions: Sequence[tuple[str, floa
         avoid=tuple(i for i in items if i.kind == "avoid"),
         medicine_advice=tuple(meds),
         safety_net_intro=book.data.safety_net.intro,
-        safety_net=signs,
+        safety_net=at.signs,
     )

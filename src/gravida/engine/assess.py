@@ -111,6 +111,13 @@ def _diagnoser(pack: Pack) -> WorkingDiagnoser:
     return WorkingDiagnoser(pack.memo(_triager))
 
 
+def _named(pack: Pack) -> tuple[tuple[str, str, str], ...]:
+    """Each condition's (id, name, lay name), in the model's order: what a ranked
+    condition repeats of the pack (an assessment names all of them)."""
+    return tuple((c, pack.conditions[c].name, pack.conditions[c].lay_name)
+                 for c in pack.memo(Model).conditions)
+
+
 class Engine:
     """The assessment engine over one loaded pack: pure, deterministic, thread-safe."""
 
@@ -120,6 +127,7 @@ class Engine:
         self.model = self.pack.memo(Model)
         self.triager = self.pack.memo(_triager)
         self.diagnoser = self.pack.memo(_diagnoser)
+        self.named = self.pack.memo(_named)
 
     def case(self, data: Mapping[str, Any] | Case) -> Case:
         return data if isinstance(data, Case) else Case.from_dict(data, self.pack)
@@ -145,15 +153,8 @@ class Engine:
             first = conds.index(working.condition)
             order.remove(first)
             order.insert(0, first)
-        ranked = tuple(
-            RankedCondition(
-                conds[i],
-                self.pack.conditions[conds[i]].name,
-                self.pack.conditions[conds[i]].lay_name,
-                float(post[i]),
-            )
-            for i in order
-        )
+        named, probability = self.named, post.tolist()  # Python floats, as float(post[i])
+        ranked = tuple(RankedCondition(*named[i], probability[i]) for i in order)
         explanations = self._explain(ev, order[:EXPLAINED]) if explain else ()
         return Assessment(case, ev, ranked, triage, explanations, self.pack.version, working)
 

@@ -31,6 +31,9 @@ from gravida.knowledge.load import CompiledRule
 # 3**n - 1 posteriors; past this the first ones alphabetically are varied. Not
 # clinical: a bound on work.
 RED_FLAG_SUBSETS_MAX = 6
+# How many sets of red flags' variant masks a Triager keeps (``_not_pointed_to``); not
+# clinical: a bound on memory (at most 21 KB each).
+OUTSIDE_KEPT = 256
 
 
 class Facts(Protocol):
@@ -128,6 +131,9 @@ class Triager:
             reverse=True,
         )
         self.max_rank = max(pack.level_rank(level) for level in pack.levels)
+        # each level's rank and meaning, read a few dozen times a decision
+        self.rank: dict[str, int] = dict(pack.level_ranks)
+        self.meaning = {t.id: t.meaning for t in pack.vocabulary.triage_levels}
         self._adjusted_by = dict(self.adjusted)
         # conditions suspected only with one of their signs (`requires`), and the rule
         self.requires = [(i, cl.requires, _trigger(cl.requires))
@@ -137,6 +143,8 @@ class Triager:
         self.flag_pairs = tuple((imp.if_, imp.then) for imp in pack.implies)
         self.measured = tuple((nm.finding, node) for nm, node, _ in pack.number_maps)
         self.signs = signs_of(model)
+        self._outside: dict[tuple[int, tuple[str, ...], tuple[str, ...]],
+                            npt.NDArray[np.bool_]] = {}
 
     def free_flags(self, ev: Evidence) -> tuple[str, ...]:
         """The red flags present that her answers set, and so that the variants change.
@@ -188,7 +196,8 @@ class Triager:
     def rule_reasons(self, ev: Evidence) -> list[TriageReason]:
         """``decide``'s reasons that are floor rules, in its order (the most urgent
         first, equal ones in the pack's order): what ``WorkingDiagnoser`` reads."""
-        return sorted(self.floor_reasons(ev), key=lambda r: -self.pack.level_rank(r.level))
+        rank = self.rank
+        return sorted(self.floor_reasons(ev), key=lambda r: -rank[r.level])
 
     def condition_level(self, ev: Evidence, i: int) -> str:
         """``condition_levels(ev)[0][i].level``, reading only condition i's adjustments
@@ -209,9 +218,7 @@ class Triager:
                 ev.present, ev.absent, ev.numbers
             ):
                 continue
-            if best is None or self.pack.level_rank(cr.rule.level) > self.pack.level_rank(
-                best.rule.level
-            ):
+            if best is None or self.rank[cr.rule.level] > self.rank[best.rule.level]:
                 best = cr
         return best
 
@@ -229,7 +236,7 @@ class Triager:
                 if levels is self.static:
                     levels, ranks, thresholds = list(levels), ranks.copy(), thresholds.copy()
                 levels[i] = best
-                ranks[i] = self.pack.level_rank(best.level)
+                ranks[i] = self.rank[best.level]
                 thresholds[i] = self._threshold(i, best.level)
         return levels, ranks, thresholds
 
@@ -243,20 +250,19 @@ class Triager:
         must never make either look safer; a danger it says nothing about may lose
         probability to the flag's own explanation, as evidence should make it.
         """
-        pack = self.pack
+        rank = self.rank
         reasons = self.reasons(ev, posterior)
         # The most urgent wins; among equals a rule (a certain finding) explains
         # better than a probability, and a likelier condition better than a rarer one.
         best = max(
             reasons,
-            key=lambda r: (pack.level_rank(r.level), r.kind == "rule", r.probability or 0.0),
+            key=lambda r: (rank[r.level], r.kind == "rule", r.probability or 0.0),
         )
-        meaning = next(t.meaning for t in pack.vocabulary.triage_levels if t.id == best.level)
         ordered = sorted(
             reasons,
-            key=lambda r: (-pack.level_rank(r.level), r.kind != "rule", -(r.probability or 0)),
+            key=lambda r: (-rank[r.level], r.kind != "rule", -(r.probability or 0)),
         )
-        return Triage(best.level, meaning, best, tuple(ordered))
+        return Triage(best.level, self.meaning[best.level], best, tuple(ordered))
 
     def reasons(self, ev: Evidence, posterior: FloatArray,
                 within: npt.NDArray[np.bool_] | None = None) -> list[TriageReason]:
@@ -265,7 +271,6 @@ class Triager:
         her evidence and in every variant: the level of the case as the dangers some
         red flag points to see it, which is what adding that flag must never lower
         (docs/model.md; the property tests). It may leave no reason at all."""
-        pack = self.pack
         levels, ranks, thresholds = self.condition_levels(ev)
         reasons = self.floor_reasons(ev)
         unsuspected = self.unsuspected(ev)
@@ -276,7 +281,8 @@ class Triager:
             reasons.append(
                 TriageReason(r.kind, r.id, r.level, r.says, r.src, r.condition, float(posterior[i]))
             )
-        current = max((pack.level_rank(r.level) for r in reasons), default=-1)
+        rank = self.rank
+        current = max((rank[r.level] for r in reasons), default=-1)
         summed = self._summed(posterior[None, :], ranks, unsuspected, outside0)
         if summed[0][0] > current:
             reasons.append(self._summed_reason(summed[0][0], summed[1][0], posterior,
@@ -286,12 +292,11 @@ class Triager:
         flags = self.free_flags(ev)
         if flags and current < self.max_rank:
             posts, unknown, denied = _red_flag_variants(self.model, ev, flags, self.flag_pairs)
-            index = self.model.index
-            outside = not_pointed_to(
-                self.signs[trimester(ev.weeks)], [index[f] for f in flags], unknown + denied,
-                [index[f] for f in sorted((ev.present & self.red_flags).difference(flags))])
+            outside = self._not_pointed_to(
+                trimester(ev.weeks), flags,
+                tuple(sorted((ev.present & self.red_flags).difference(flags))))
             if outside0 is not None:
-                outside |= outside0
+                outside = outside | outside0
             row_rank = np.where(_passing(posts, thresholds, unsuspected, outside),
                                 ranks[None, :], -1)
             top = int(row_rank.max())
@@ -324,6 +329,24 @@ class Triager:
                 )
         return reasons
 
+
+    def _not_pointed_to(self, t: int, flags: tuple[str, ...],
+                        kept: tuple[str, ...]) -> npt.NDArray[np.bool_]:
+        """``not_pointed_to`` of the variants of ``flags`` (``flag_states``) with the other
+        red flags present ``kept``, in trimester ``t``: it depends on nothing else, so
+        it is kept per pack (read-only; the cache starts again when full)."""
+        key = (t, flags, kept)
+        hit = self._outside.get(key)
+        if hit is None:
+            unknown, denied = flag_states(flags, self.flag_pairs)
+            index = self.model.index
+            hit = not_pointed_to(self.signs[t], [index[f] for f in flags], unknown + denied,
+                                 [index[f] for f in kept])
+            hit.flags.writeable = False
+            if len(self._outside) >= OUTSIDE_KEPT:
+                self._outside.clear()
+            self._outside[key] = hit
+        return hit
 
     def _summed(
         self, posts: FloatArray, ranks: FloatArray,

@@ -10,12 +10,12 @@ the baby for a fever). So, when the emergency step would stop, one more
 question may be asked, announced like the emergency's other questions (she has
 been told what to do), when all hold:
 
-- the cause named first is an emergency cause, and so is a second one: the
-  likeliest other condition at an emergency level or above. Named first as the
-  engine lists it: the working diagnosis when a red flag's rule says to rule
-  one out first (engine.working: upper belly pain after 20 weeks names
-  pre-eclampsia, though gallstones may be more probable), else the leader;
-- the answers of the question after which the engine would name the second
+- the cause named first is an emergency cause, and so is a second one (the
+  rival, below). Named first as the engine lists it: the working diagnosis
+  when a red flag's rule says to rule one out first (engine.working: upper
+  belly pain after 20 weeks names pre-eclampsia, though gallstones may be more
+  probable), else the leader;
+- the answers of the question after which the engine would name the rival
   first are together at least ``plausible_answer`` likely (probability x
   answerable): the question can change which emergency cause is named;
 - of such questions, the one with the greatest expected gain in the larger of
@@ -23,7 +23,20 @@ been told what to do), when all hold:
   leads: the expected larger after the answer, less the larger now), when that
   gain is above zero;
 - fewer than ``leader_questions`` answers (of any kind) have been given since
-  the emergency was shown: at most that many questions after "go now".
+  the emergency was shown: at most that many questions after "go now" (or after
+  "call an ambulance": the step runs at both stops).
+
+The rival is the likeliest other condition at an emergency level or above now.
+When no plausible answer would name that one first, it is the likeliest
+condition below the emergency line now that a plausible answer would both name
+first and take to an emergency level or above (its level read in that answer's
+evidence): bleeding and faintness at 13 weeks is an ambulance call, the rule
+names an ectopic pregnancy first and a miscarriage is likelier; "is the
+bleeding heavy?" (a dispatcher's question) makes the miscarriage an ambulance
+cause itself, and names it. Only as the fallback: taken first, the likeliest
+such condition near upper belly pain is gallstones (a fever of 40 would make
+it an emergency), and its question displaced the one that names pancreatitis
+(docs/interview.md, "Measured: the leader after call an ambulance").
 
 Not the level: a question that only moves the level is the emergency step's
 own (decision.py). Asking after an emergency whatever could change the leader
@@ -68,7 +81,7 @@ class Naming:
                                   for i in ids)
         # the floor rules that name conditions, in ``Triager.rule_reasons``' order: the
         # only reasons ``WorkingDiagnoser.named`` reads, so the only ones worked out
-        pack = engine.pack
+        pack = self.pack = engine.pack
         self.naming_floors = sorted(
             ((cr, mentions) for cr, mentions in engine.triager.floors
              if cr.rule.id in engine.diagnoser.suspects),
@@ -76,6 +89,12 @@ class Naming:
         # what they read: an answer about none of these leaves them as they were
         self.naming_inputs = frozenset(f for cr, _ in self.naming_floors
                                        for f in expr.findings_in(cr.node))
+
+    def rank(self, weeks: float, h: Hypothesis, c: int) -> int:
+        """Condition ``c``'s level (as a rank) for the evidence ``h``, after its
+        adjustments: a miscarriage is an ambulance cause with heavy bleeding."""
+        ev = Evidence(weeks, h.present, h.absent, h.numbers, ())
+        return self.pack.level_rank(self.triager.condition_level(ev, c))
 
     def reasons(self, h: Hypothesis) -> list[TriageReason]:
         """The floor rules that name conditions and hold for ``h``, in
@@ -137,21 +156,18 @@ def leader_question(
     first = naming.first(weeks, hyps[0], post0)
     if ranks[first] < emergency_rank:
         return None
-    second = next((c for c in np.argsort(-post0, kind="stable").tolist()
-                   if c != first and ranks[c] >= emergency_rank and post0[c] > 0), None)
-    if second is None:
-        return None
     n_q = len(questions)
     qi = np.array([e[0] for e in entries], dtype=np.int64)
     q_answerable = np.array([q.answerable for q in questions])
-    after = posts[rows]
     likely = prob * q_answerable[qi]
-    held = np.bincount(qi, likely * naming.names(second, weeks, hyps, rows, posts),
-                       minlength=n_q) >= params.plausible_answer
-    if not held.any():
+    found = _rival(naming, emergency_rank, first, ranks, qi, likely, n_q, rows, posts,
+                   weeks, hyps, params.plausible_answer)
+    if found is None:
         return None
+    second, held = found
     # the value of the answer for naming which of the two leads: the expected larger
     # of their posteriors after it, less the larger now (per separately answered part)
+    after = posts[rows]
     parts = np.zeros(n_q)
     np.maximum.at(parts, qi, np.array([e[3] + 1.0 for e in entries]))
     pair = after[:, [first, second]].max(axis=1)
@@ -159,3 +175,29 @@ def leader_question(
                            - parts * float(post0[[first, second]].max()))
     best = max((float(gain[i]), questions[int(i)].id) for i in np.flatnonzero(held))
     return best[1] if best[0] > 0 else None
+
+
+def _rival(
+    naming: Naming, emergency_rank: int, first: int, ranks: IntArray, qi: IntArray,
+    likely: FloatArray, n_q: int, rows: IntArray, posts: FloatArray, weeks: float,
+    hyps: Sequence[Hypothesis], plausible: float,
+) -> tuple[int, npt.NDArray[np.bool_]] | None:
+    """The rival of the cause named first, and the questions whose answers that name
+    it first are together plausible (``likely``: each answer's probability x
+    answerable), or None: the likeliest other emergency cause now when a question
+    holds it, else the likeliest condition below the line that a plausible answer
+    would name first at an emergency level (module docstring)."""
+    post0 = posts[0]
+    order = [c for c in np.argsort(-post0, kind="stable").tolist()
+             if c != first and post0[c] > 0]
+    above = next((c for c in order if ranks[c] >= emergency_rank), None)
+    for c in ([above] if above is not None else []) + [
+            c for c in order if ranks[c] < emergency_rank]:
+        named = naming.names(c, weeks, hyps, rows, posts)
+        if ranks[c] < emergency_rank:  # ... where that answer makes it an emergency cause
+            for n in np.flatnonzero(named).tolist():
+                named[n] = naming.rank(weeks, hyps[int(rows[n])], c) >= emergency_rank
+        held = np.bincount(qi, likely * named, minlength=n_q) >= plausible
+        if held.any():
+            return c, held
+    return None

@@ -9,7 +9,8 @@ compares the two on many states):
 - where the pain is (start): the first open question she must choose from,
   nothing scored;
 - an ambulance a rule sets after an emergency was shown, or the question
-  limit: a stop, only the evidence now scored;
+  limit: a stop, only the evidence now scored (once the leader among emergency
+  causes, leader.py, can no longer be asked);
 - red-flag screening: which questions screen depends on no figure but one:
   a rule's open parts are asked those about findings "wanted" (asked anyway by
   another step) first, so a question's ``held`` figures are read only where
@@ -59,9 +60,11 @@ def decision(sel: Selector, state: State) -> Decision:
     emergency = state.emergency and level0 >= o.emergency_rank
     if emergency and level0 >= o.ambulance_rank:
         # an ambulance a rule sets stops, and one the differential sets once its
-        # checks are over; until then the checks score every question
-        if level0 <= int(base.floor_rank[0]) or (
-                state.after_emergency >= params.emergency_checks):
+        # checks are over; until then the checks score every question, and so does
+        # the leader among emergency causes (leader.py) within its answers
+        if (level0 <= int(base.floor_rank[0])
+                or state.after_emergency >= params.emergency_checks) and (
+                state.after_emergency >= params.leader_questions):
             return None, "emergency_ambulance", "emergency"
         return _scored(sel, state, a, None, now)
     if state.n_asked >= params.max_questions and not emergency:

@@ -7,7 +7,7 @@ returns (CLI, API, web), so they cannot drift apart.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, overload
 
@@ -175,3 +175,6 @@ class Workup(Sequence[WorkupItem]):
 
     def __len__(self) -> int:
         return len(self._items)
+
+    def __iter__(self) -> Iterator[WorkupItem]:  # the tuple's own, not one index at a time
+        return iter(self._items)

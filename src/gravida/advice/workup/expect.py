@@ -136,7 +136,6 @@ def what_to_expect(pack: Pack | None, assessment: Assessment, k: int = 3) -> Pat
     level = a.triage.level
     if level not in book.data.levels:
         raise ValueError(f"unknown triage level {level!r}")
-    lay = {c.id: c.lay_name for c in a.conditions}
     leading = [
         c for i, c in enumerate(a.conditions)
         if i == 0 or c.probability >= s.patient_min_probability
@@ -147,13 +146,12 @@ def what_to_expect(pack: Pack | None, assessment: Assessment, k: int = 3) -> Pat
         cw = book.data.conditions[c.id]
         mine = _patient_tests(book, c.id, a, s.patient_tests_per_condition)
         tests.extend(t for t in mine if t not in tests)
-        conds.append(ConditionExpectation(c.id, lay.get(c.id, c.name), c.probability,
+        conds.append(ConditionExpectation(c.id, c.lay_name, c.probability,
                                           cw.what_to_expect.text, tuple(mine),
                                           tuple(cw.what_to_expect.sources)))
     explained = tuple(
-        TestExplanation(t, book.investigation(t).lay_name, book.investigation(t).what_happens,
-                        book.investigation(t).safety, tuple(book.investigation(t).sources))
-        for t in tests
+        TestExplanation(t, inv.lay_name, inv.what_happens, inv.safety, tuple(inv.sources))
+        for t, inv in ((t, book.investigation(t)) for t in tests)
     )
     lv = book.data.levels[level]
     note = book.data.imaging_note

@@ -13,6 +13,15 @@ from gravida.knowledge import i18n
 
 SEPARATES_MIN = 0.05  # a pair is named as "separated" above this total variation (wording)
 
+Gate = tuple[tuple[float, float] | None, frozenset[str], frozenset[str], tuple[str, ...] | None]
+
+
+def _gate(inv: InvestigationDef) -> Gate:
+    """What of a candidate's definition decides whether a case is offered it."""
+    return (inv.weeks, frozenset(inv.answered_by),
+            frozenset(inv.not_if_present.findings if inv.not_if_present else ()),
+            None if inv.restricted is None else tuple(inv.restricted.allowed_for))
+
 
 def _describe(book: WorkupBook, iid: str, row: npt.NDArray[np.float64]) -> tuple[str, str, float]:
     """The most likely result of a row: (id, label, probability); abnormal wins ties."""
@@ -61,6 +70,10 @@ class Leading:
     expected: tuple[tuple[tuple[int, str, str, float, str], ...], ...]
     # the ranking's tie-break of each candidate, as its key reads it (-confirm, rounded)
     confirm_key: tuple[float, ...] = ()
+    # per candidate, what decides whether a case is offered it (suggest._eligible): its
+    # weeks (None: any), the findings an answer to which makes it moot, those whose
+    # presence rules it out, and the conditions it is kept for (None: not restricted)
+    gates: tuple[Gate, ...] = ()
     # each reason's words before its bits (suggest._reason_head), by what they depend on:
     # the pack's words and these conditions, never the case (filled as first needed)
     reason_heads: dict[tuple[object, ...], str] = field(
@@ -102,9 +115,11 @@ class Leading:
             tuple((i, *d[i], book.entries[ids[i]][iid].shows) for i in listed)
             for iid, d, listed in zip(candidates, described, listed_by, strict=True)
         )
-        return cls(ids, tuple(candidates), tuple(book.investigation(c) for c in candidates),
+        investigations = tuple(book.investigation(c) for c in candidates)
+        return cls(ids, tuple(candidates), investigations,
                    lik, panel_lik, listed_by, urgent_by, described,
                    chances, sources, separation, separable, confirm, _xlogx_rows(lik), row_excess,
                    bool(np.any(np.abs(row_excess) > 1e-12)),
                    tuple(row_terms(m) for m in panel_lik), expected,
-                   tuple(-round(float(c), 12) for c in confirm))
+                   tuple(-round(float(c), 12) for c in confirm),
+                   gates=tuple(_gate(inv) for inv in investigations))

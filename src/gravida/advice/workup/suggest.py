@@ -8,14 +8,15 @@ from typing import Any, NamedTuple
 import numpy as np
 
 from gravida.advice.workup import information
-from gravida.advice.workup.book import InvestigationDef, Line, ReasonWords, load_workup
+from gravida.advice.workup.book import Line, ReasonWords, load_workup
 from gravida.advice.workup.information import (
     _expected_information_batch,
     _Histories,
     tempered,
 )
-from gravida.advice.workup.leading import Leading
+from gravida.advice.workup.leading import Gate, Leading
 from gravida.engine.assess import Assessment
+from gravida.engine.model import Evidence
 from gravida.knowledge.load import Pack
 
 # --- the clinician's work-up ---------------------------------------------------------------
@@ -38,14 +39,16 @@ class ExpectedResult(NamedTuple):
     shows: str
 
     def to_json(self) -> dict[str, Any]:
+        # unpacked at once: cheaper than reading each field by name (about twenty a result)
+        condition, name, probability, result, label, chance, shows = self
         return {
-            "condition": self.condition,
-            "name": self.name,
-            "probability": round(self.probability, 6),
-            "result": self.result,
-            "result_label": self.result_label,
-            "result_probability": round(self.result_probability, 4),
-            "shows": self.shows,
+            "condition": condition,
+            "name": name,
+            "probability": round(probability, 6),
+            "result": result,
+            "result_label": label,
+            "result_probability": round(chance, 4),
+            "shows": shows,
         }
 
 
@@ -75,23 +78,25 @@ class WorkupItem(NamedTuple):
         return self.line == "ionising"
 
     def to_json(self) -> dict[str, Any]:
+        (rank, id_, name, line, urgent, urgent_for, bits, given, score, separates, reason,
+         expected, shows, safety, restricted, sources) = self  # at once, as ExpectedResult
         return {
-            "rank": self.rank,
-            "id": self.id,
-            "name": self.name,
-            "line": self.line,
-            "urgent": self.urgent,
-            "urgent_for": list(self.urgent_for),
-            "information_bits": round(self.information_bits, 6),
-            "information_given": list(self.information_given),
-            "score": round(self.score, 6),
-            "separates": list(self.separates) if self.separates else None,
-            "reason": self.reason,
-            "expected": [e.to_json() for e in self.expected],
-            "shows": self.shows,
-            "safety": self.safety,
-            "restricted": self.restricted,
-            "sources": list(self.sources),
+            "rank": rank,
+            "id": id_,
+            "name": name,
+            "line": line,
+            "urgent": urgent,
+            "urgent_for": list(urgent_for),
+            "information_bits": round(bits, 6),
+            "information_given": list(given),
+            "score": round(score, 6),
+            "separates": list(separates) if separates else None,
+            "reason": reason,
+            "expected": [e.to_json() for e in expected],
+            "shows": shows,
+            "safety": safety,
+            "restricted": restricted,
+            "sources": list(sources),
         }
 
 
@@ -112,17 +117,20 @@ def _top(assessment: Assessment, k: int) -> list[tuple[str, str, float]]:
     return out
 
 
-def _eligible(inv: InvestigationDef, assessment: Assessment,
-              raw: dict[str, float], restricted_min: float) -> bool:
-    ev = assessment.evidence
-    if inv.weeks is not None and not inv.weeks[0] <= ev.weeks < inv.weeks[1]:
+def _eligible(gate: Gate, ev: Evidence, raw: dict[str, float], restricted_min: float) -> bool:
+    """Whether a case is offered a candidate (``Leading.gates``): within its weeks, none
+    of its ``answered_by`` findings known, none of its ``not_if_present`` present, and
+    if restricted, one of the conditions it is kept for probable enough."""
+    weeks, answered, ruled_out, allowed = gate
+    if weeks is not None and not weeks[0] <= ev.weeks < weeks[1]:
         return False
-    if any(ev.state(f) is not None for f in inv.answered_by):
+    if answered and not (answered.isdisjoint(ev.numbers) and answered.isdisjoint(ev.present)
+                         and answered.isdisjoint(ev.absent)):
         return False
-    if inv.not_if_present is not None and any(f in ev.present for f in inv.not_if_present.findings):
+    if ruled_out and not ruled_out.isdisjoint(ev.present):
         return False
-    if inv.restricted is not None:
-        return any(raw.get(c, 0.0) >= restricted_min for c in inv.restricted.allowed_for)
+    if allowed is not None:
+        return any(raw.get(c, 0.0) >= restricted_min for c in allowed)
     return True
 
 
@@ -204,13 +212,15 @@ def suggested_workup(pack: Pack | None, assessment: Assessment) -> list[WorkupIt
     chosen: list[int] = []
     line: dict[int, Line] = {}
     urgent: dict[int, tuple[str, ...]] = {}
-    for n, inv in enumerate(lead.investigations):
-        if not _eligible(inv, a, raw, s.restricted_min_probability):
+    ev = a.evidence
+    restricted_min, urgent_min = s.restricted_min_probability, s.urgent_min_probability
+    for n, (inv, gate, by) in enumerate(zip(lead.investigations, lead.gates, lead.urgent_by,
+                                            strict=True)):
+        if not _eligible(gate, ev, raw, restricted_min):
             continue
         chosen.append(n)
         line[n] = inv.line
-        urgent[n] = tuple(ids[i] for i in lead.urgent_by[n]
-                          if raw[ids[i]] >= s.urgent_min_probability)
+        urgent[n] = tuple(ids[i] for i in by if raw[ids[i]] >= urgent_min) if by else ()
     if not chosen:
         return []
 
