@@ -254,6 +254,12 @@ def test_after_call_an_ambulance_the_rival_may_be_a_cause_one_answer_makes_an_em
     named = [x for x in after if x.ranked[0] == likeliest]
     assert named
     assert all(x.triage.level == "emergency_ambulance" for x in after)  # the call stands
+    # whatever she answers, the likelier cause stays the likelier of the two (the
+    # larger of their posteriors cannot rise in expectation): what the answer changes
+    # is which one is named first, and that is the question's value
+    for x in after:
+        p = {c.id: c.probability for c in x.conditions}
+        assert p[likeliest] > p[a.ranked[0]]
     ev = engine.model.evidence(next(answer(s, q.id, r).case for r, x in
                                     zip(_replies(q), after, strict=True) if x in named))
     levels = engine.triager.condition_levels(ev)[0]
@@ -299,3 +305,27 @@ def test_naming_rank_is_the_engines_condition_level(engine):
         want = engine.triager.condition_levels(engine.model.evidence(case))[0][i].level
         assert sel.naming.rank(13, h, i) == engine.pack.level_rank(want)
     assert sel.naming.rank(13, h, i) == sel.openings.ambulance_rank  # heavy bleeding
+
+
+def test_the_leader_s_question_comes_before_the_checks_of_the_differential_s_level(engine):
+    """A fever of 38.5 with a low back ache at 33 weeks: an emergency the differential
+    sets (a kidney infection probable), shown at the fever. Its checks (could it be
+    lower?) may take every answer after "go now" when she cannot say; the leader's
+    question comes first, within its answers, and the checks follow."""
+    s = start(engine, {"gestational_weeks": 33, "present": ["pain_lower_back_central"]},
+              ["pain_location"])
+    s = answer(answer(s, "urgent_signs", ["fever"]), "measurements", {"temperature_c": 38.5})
+    state, sel = _state(s), selector(engine)
+    assert 0 < state.after_emergency < sel.params.leader_questions
+    # past the leader's answers, a check comes next: no rule, nothing it could raise
+    late = sel.plan(replace(state, after_emergency=sel.params.leader_questions))
+    check = {x.question: x for x in late.scored}[late.question]
+    assert late.phase == "emergency" and check.holds_level
+    assert not (check.screening or check.raises_danger)
+    q = next_question(s)
+    assert q is not None and q.purpose == "emergency" and q.id != late.question
+    first = engine.assess(s.case).ranked[0]
+    assert {engine.assess(answer(s, q.id, r).case).ranked[0] for r in _replies(q)} - {first}
+    after = plan(answer(s, q.id, None))  # "don't know": the checks go on
+    assert after.phase == "emergency" and {x.question: x for x in after.scored}[
+        after.question].holds_level

@@ -241,15 +241,25 @@ class Selector:
                 ev, state, level0, int(batch.floor_rank[0]), post0, base)
             if again is not None:
                 return replace(p, question=again, stop=None, phase="danger")
-        if p.stop in ("emergency", "emergency_ambulance"):
+        if p.stop in ("emergency", "emergency_ambulance") or (
+                emergency_step and p.question is not None and self._checks_level(p)):
             # after "go now" or "call an ambulance": which of two close emergency
-            # causes leads (leader.py)
+            # causes leads (leader.py), before the checks of a level the
+            # differential set (they may lower it, never raise it; they follow)
             lead_q = leader_question(params, o.emergency_rank, state.after_emergency,
                                      questions, entries, prob, k_arr, batch,
                                      self.naming, ev.weeks, hyps)
             if lead_q is not None:
                 return replace(p, question=lead_q, stop=None, phase="emergency")
         return p
+
+    def _checks_level(self, p: QuestionPlan) -> bool:
+        """Whether the emergency step's question only checks a level the differential
+        set: it screens for no rule and no plausible answer to it raises the level
+        (an ambulance is looked for before anything else)."""
+        s = next(x for x in p.scored if x.question == p.question)
+        return not (s.screening or s.raises_danger
+                    or s.p_emergency >= self.params.plausible_answer)
 
     def raise_to(self, level0: int) -> int:
         """The line an answer crosses upwards: emergency, or at one an ambulance."""
