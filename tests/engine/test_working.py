@@ -165,6 +165,28 @@ def test_an_unknown_suspect_is_a_pack_error(pack_copy):
         load_pack(pack_copy)
 
 
+def _floor(d, rule_id):
+    return next(f for f in d["floors"] if f["id"] == rule_id)
+
+
+@pytest.mark.parametrize(
+    ("edit", "message"),
+    [
+        # named first at the same level without a source, or a source without the flag
+        (lambda r: r.pop("before_same_level_src"), "go together"),
+        (lambda r: r.pop("before_same_level"), "go together"),
+        # a source the pack does not hold
+        (lambda r: r.update(before_same_level_src="no-such-source"), "no-such-source"),
+        # nothing named to put first
+        (lambda r: r.pop("suspects"), "needs the conditions"),
+    ],
+)
+def test_before_same_level_is_checked(pack_copy, edit, message):
+    _edit_triage(pack_copy, lambda d: edit(_floor(d, "fever_with_spinal_infection_signs")))
+    with pytest.raises(PackError, match=message):
+        load_pack(pack_copy)
+
+
 def test_only_a_floor_names_suspects(pack_copy):
     def bad(d):
         d["conditions"]["pyelonephritis"]["adjust"][0]["suspects"] = ["pyelonephritis"]

@@ -254,6 +254,12 @@ def test_after_call_an_ambulance_the_rival_may_be_a_cause_one_answer_makes_an_em
     named = [x for x in after if x.ranked[0] == likeliest]
     assert named
     assert all(x.triage.level == "emergency_ambulance" for x in after)  # the call stands
+    # whatever she answers, the likelier cause stays the likelier of the two (the
+    # larger of their posteriors cannot rise in expectation): what the answer changes
+    # is which one is named first, and that is the question's value
+    for x in after:
+        p = {c.id: c.probability for c in x.conditions}
+        assert p[likeliest] > p[a.ranked[0]]
     ev = engine.model.evidence(next(answer(s, q.id, r).case for r, x in
                                     zip(_replies(q), after, strict=True) if x in named))
     levels = engine.triager.condition_levels(ev)[0]

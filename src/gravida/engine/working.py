@@ -28,6 +28,15 @@ condition accounts for the sign: it explains the sign at least as well, and the
 rest of her findings are strong evidence for it against the named condition
 (triage.yaml's ``working_strong_evidence``; gallstone colic after fatty meals keeps
 gallstones first though its upper belly pain names pre-eclampsia).
+
+One exception to "above the leader's level": a rule marked ``before_same_level``
+names its condition first beside a leader of the same level too, where the named
+condition explains the sign better and the rest of her findings are not strong
+evidence for the leader, and no rule at that level names the leader. It is for a
+condition whose own work-up the leader's does not include and whose delay is the
+recognised failure: a fever with back pain after an epidural is an emergency as a
+kidney infection and as a spinal abscess, but only the spine needs the MRI, and
+delay is the rule there (davis-2004).
 """
 
 from __future__ import annotations
@@ -87,6 +96,10 @@ class WorkingDiagnoser:
             for cr in triager.pack.floors
             if cr.rule.suspects
         }
+        # the rules that name their condition first even beside a leader that warrants
+        # the same level (triage.yaml ``before_same_level``)
+        self.before_same_level = frozenset(
+            cr.rule.id for cr in triager.pack.floors if cr.rule.before_same_level)
         self._priors: dict[float, FloatArray] = {}
 
     def _prior(self, weeks: float) -> FloatArray:
@@ -111,19 +124,36 @@ class WorkingDiagnoser:
         rest is site alone), nor does an ordinary ache beside a headache (the ache
         explains a headache far less well). A rule whose sign is only a measurement
         (a blood pressure) is never accounted for."""
+        weighed = self._weigh(ev, rule, suspect, lead)
+        return weighed is not None and weighed[0] and weighed[1]
+
+    def _points_away(self, ev: Evidence, rule: str, suspect: int, lead: int) -> bool:
+        """For a rule that names its condition first beside a leader of the same level
+        (``before_same_level``): the named condition explains the rule's sign better
+        than the leader does, and the rest of her findings are not strong evidence for
+        the leader against it. A kidney infection with loin pain and burning keeps its
+        place beside a recent epidural; with neither said, the spine is listed first."""
+        weighed = self._weigh(ev, rule, suspect, lead)
+        return weighed is not None and not weighed[0] and not weighed[1]
+
+    def _weigh(self, ev: Evidence, rule: str, suspect: int, lead: int
+               ) -> tuple[bool, bool] | None:
+        """Whether the leader explains the rule's sign at least as well as the named
+        condition, and whether the rest of her findings favour the leader by at least
+        ``working_strong_evidence``; None where there is nothing to weigh (no such
+        threshold in the pack, or a sign that is only a measurement)."""
         strong = self.triager.pack.working_strong_evidence
         model = self.triager.model
         cols = [j for j in self.signs[rule] if model.findings[j] in ev.present]
         if strong is None or not cols:
-            return False
+            return None
         t = trimester(ev.weeks)
         p = model.p[t][:, cols]
-        if np.prod(p[lead]) < np.prod(p[suspect]):
-            return False
+        explains = bool(np.prod(p[lead]) >= np.prod(p[suspect]))
         pos, neg = model.vector(ev)
         pos[cols] = 0.0
         rest = model.log_likelihood(t, pos, neg)
-        return bool(rest[lead] - rest[suspect] >= np.log(strong))
+        return explains, bool(rest[lead] - rest[suspect] >= np.log(strong))
 
     def choose(self, ev: Evidence, post: FloatArray, triage: Triage) -> WorkingDiagnosis | None:
         """The working diagnosis of this case, or None when the ranking stands."""
@@ -141,6 +171,14 @@ class WorkingDiagnoser:
         lead = int(leaders(post))
         own = pack.level_rank(self.triager.condition_level(ev, lead))
         above = [r for r in fired if pack.level_rank(r.level) > own]
+        same = not above
+        if same:
+            # at the leader's own level, only a rule that names its condition first
+            # there, and not where a rule at that level names the leader itself
+            level = [r for r in fired if pack.level_rank(r.level) == own]
+            if any(lead in self.suspects[r.id] for r in level):
+                return None
+            above = [r for r in level if r.id in self.before_same_level]
         if not above:
             return None
         top = max(pack.level_rank(r.level) for r in above)
@@ -153,7 +191,8 @@ class WorkingDiagnoser:
             for r in above
             if pack.level_rank(r.level) == top
             for i in self.suspects[r.id]
-            if post[i] > prior[i] and not self._accounted_for(ev, r.id, i, lead)
+            if post[i] > prior[i] and (self._points_away(ev, r.id, i, lead) if same
+                                       else not self._accounted_for(ev, r.id, i, lead))
         ]
         if not candidates:
             return None

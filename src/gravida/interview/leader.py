@@ -18,10 +18,14 @@ been told what to do), when all hold:
 - the answers of the question after which the engine would name the rival
   first are together at least ``plausible_answer`` likely (probability x
   answerable): the question can change which emergency cause is named;
-- of such questions, the one with the greatest expected gain in the larger of
-  the two posteriors (the value of its information for naming which of the two
-  leads: the expected larger after the answer, less the larger now), when that
-  gain is above zero;
+- of such questions, the one with the greatest expected gain in the posterior
+  of the cause named first (the value of its information for naming the right
+  one of the two: after each answer, the posterior of the one the engine would
+  then name first, the rival or the first, less the first's now), when that
+  gain is above zero. Not the larger of the two posteriors: where a rule names
+  a cause that is not the likeliest (an ectopic pregnancy before a likelier
+  miscarriage), the likelier one stays the larger whatever the answer, and
+  that gain was zero but for rounding;
 - fewer than ``leader_questions`` answers (of any kind) have been given since
   the emergency was shown: at most that many questions after "go now" (or after
   "call an ambulance": the step runs at both stops).
@@ -164,15 +168,16 @@ def leader_question(
                    weeks, hyps, params.plausible_answer)
     if found is None:
         return None
-    second, held = found
-    # the value of the answer for naming which of the two leads: the expected larger
-    # of their posteriors after it, less the larger now (per separately answered part)
+    second, held, named = found
     after = posts[rows]
     parts = np.zeros(n_q)
     np.maximum.at(parts, qi, np.array([e[3] + 1.0 for e in entries]))
-    pair = after[:, [first, second]].max(axis=1)
+    # the value of the answer for naming the right one of the two: the expected
+    # posterior of the one named first after it (the rival where the answer names it),
+    # less that of the one named first now (per separately answered part)
+    pair = np.where(named, after[:, second], after[:, first])
     gain = q_answerable * (np.bincount(qi, prob * pair, minlength=n_q)
-                           - parts * float(post0[[first, second]].max()))
+                           - parts * float(post0[first]))
     best = max((float(gain[i]), questions[int(i)].id) for i in np.flatnonzero(held))
     return best[1] if best[0] > 0 else None
 
@@ -181,10 +186,11 @@ def _rival(
     naming: Naming, emergency_rank: int, first: int, ranks: IntArray, qi: IntArray,
     likely: FloatArray, n_q: int, rows: IntArray, posts: FloatArray, weeks: float,
     hyps: Sequence[Hypothesis], plausible: float,
-) -> tuple[int, npt.NDArray[np.bool_]] | None:
-    """The rival of the cause named first, and the questions whose answers that name
+) -> tuple[int, npt.NDArray[np.bool_], npt.NDArray[np.bool_]] | None:
+    """The rival of the cause named first, the questions whose answers that name
     it first are together plausible (``likely``: each answer's probability x
-    answerable), or None: the likeliest other emergency cause now when a question
+    answerable), and per answer whether it names it (at an emergency level), or
+    None: the likeliest other emergency cause now when a question
     holds it, else the likeliest condition below the line that a plausible answer
     would name first at an emergency level (module docstring)."""
     post0 = posts[0]
@@ -199,5 +205,5 @@ def _rival(
                 named[n] = naming.rank(weeks, hyps[int(rows[n])], c) >= emergency_rank
         held = np.bincount(qi, likely * named, minlength=n_q) >= plausible
         if held.any():
-            return c, held
+            return c, held, named
     return None

@@ -227,6 +227,9 @@ def load_pack(
             if cid not in conditions:
                 raise PackError("triage.yaml", f"floors.{r.id}.suspects",
                                 f"unknown condition {cid!r}")
+        if r.before_same_level_src is not None:
+            _check_source(r.before_same_level_src, sources, "triage.yaml",
+                          f"floors.{r.id}.before_same_level")
     clevels: dict[str, ConditionLevel] = {}
     for cid, ct in tf.conditions.items():
         if cid not in conditions:
@@ -236,7 +239,7 @@ def load_pack(
         _check_source(ct.src, sources, "triage.yaml", cid)
         adjust = tuple(compile_rule(r, f"conditions.{cid}.{r.id}") for r in ct.adjust)
         for r in ct.adjust:
-            if r.suspects:
+            if r.suspects or r.before_same_level:
                 raise PackError("triage.yaml", f"conditions.{cid}.{r.id}.suspects",
                                 "only a floor rule names the conditions it suspects")
         if ct.threshold_src is not None:

@@ -253,6 +253,19 @@ class Rule(Strict):
     # working diagnosis, listed first when the rule raises her level above what
     # the leading condition would get (engine/working.py).
     suspects: list[str] = []
+    # ... and may name them first even beside a leader that warrants the rule's level
+    # (engine/working.py): for a condition whose work-up the leader's does not include
+    # and whose delay is the recognised failure; cited.
+    before_same_level: bool = False
+    before_same_level_src: str | None = None
+
+    @model_validator(mode="after")
+    def _before_same_level_cited(self) -> Rule:
+        if self.before_same_level != (self.before_same_level_src is not None):
+            raise ValueError("before_same_level and before_same_level_src go together")
+        if self.before_same_level and not self.suspects:
+            raise ValueError("before_same_level needs the conditions the rule suspects")
+        return self
 
 
 class ConditionTriage(Strict):
