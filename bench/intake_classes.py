@@ -14,7 +14,8 @@ were written, cannot give. Prints figures; asserts nothing
 
 TABLE defaults to that file; tests/intake/classes_s6_*.yaml are the session-6
 tables (a first batch written before the fixes, a second after). ``--lang`` reads
-the table in another language (default English); ``--today`` fixes the day her
+the table in another language (default English; ``auto``: each sentence in the
+language it is written in, as the tests read it); ``--today`` fixes the day her
 dates count from ("due on Valentine's day"; the session-11 tables count from
 2026-12-07), else the system date.
 """
@@ -45,7 +46,9 @@ def main(argv: list[str]) -> None:
     pack = default_pack()
     show = "--rows" in argv
     options = dict(a[2:].split("=", 1) for a in argv if a.startswith("--") and "=" in a)
-    lang = options.get("lang", "en")
+    lang: str | None = options.get("lang", "en")
+    if lang == "auto":  # each sentence in the language it is written in
+        lang = None
     today = date.fromisoformat(options["today"]) if "today" in options else None
     files = [Path(a) for a in argv if not a.startswith("--")]
     total = wrong = 0

@@ -5,7 +5,7 @@ Tables of the intake helper's own sentences (``classes_s11_*.yaml``): the first
 (``classes_s11_first.yaml``, ``classes_s11_ru_first.yaml``) written before this
 session's reader was opened, the second after the fixes and before it was run;
 none copied from a measuring set. ``python bench/intake_classes.py TABLE --rows
---today=2026-12-07 [--lang=ru]`` prints them; here no class may be read worse than
+--today=2026-12-07 --lang=auto`` prints them; here no class may be read worse than
 measured. Due dates in the tables count from 7 December 2026.
 """
 
@@ -32,16 +32,33 @@ MEASURED: dict[str, dict[str, tuple[int, int]]] = {
         "weeks_for_her": (0, 0),
         "weeks_scan": (0, 0),
         "weeks_due": (0, 0),
-        "both_legs": (4, 0),
-        "trauma": (1, 0),
-        "pelvic_pressure": (3, 1),
-        "cough_blood": (2, 0),
-        "calf": (1, 0),
-        "sudden_swelling": (1, 0),
-        "v2_denials": (3, 1),
+        # before this session: 4 of 10 missed ("my legs keep giving way, both sides"
+        # still is: "both sides" there is taken by the one-sided pain's words)
+        "both_legs": (1, 0),
+        "trauma": (0, 0),  # before: 1, 0
+        "pelvic_pressure": (0, 0),  # before: 3, 1 ("under a lot of pressure at work")
+        "cough_blood": (0, 0),  # before: 2, 0
+        "calf": (0, 0),  # before: 1, 0
+        "sudden_swelling": (0, 0),  # before: 1, 0
+        "v2_denials": (0, 0),  # before: 3, 1 ("lost weight because of morning sickness")
         "headache_denied": (0, 0),
+        # left as the own sets read them (their authors' convention): "no
+        # tightenings" denies regular contractions, not the irregular; a bleed
+        # denied leaves the heavy bleed unstated; "peeing fine" is the bladder's
         "denial_lists": (4, 0),
         "relief_and_posture": (0, 0),
+    },
+    # first run (after the fixes, honest): 5 of 74 statements missed, 1 of 26 near
+    # misses over-read; then "my 28 week check this morning" and "he pushed me into
+    # the door" were read (3, 1)
+    "classes_s11_second.yaml": {
+        # "due a week on Friday"; "she had her 12 week scan today (my sister)"
+        "weeks_forms": (1, 1),
+        "weeks_ru": (0, 0),
+        # "the baby's head is right down there pushing"
+        "red_flags": (1, 0),
+        # "I can feel everything down below"
+        "denials": (1, 0),
     },
     "classes_s11_ru_first.yaml": {
         "weeks_forms_ru": (0, 0),
@@ -130,3 +147,47 @@ def test_a_named_day_rule_needs_days_of_the_year() -> None:
             [{"finding": "gestational_weeks", "regex": "(?P<value>\\d+)", "days": {"x": "01-01"}}],
             {"gestational_weeks"}, {}, "\\d+",
         )
+
+
+@pytest.mark.parametrize(
+    ("text", "finding", "want"),
+    [
+        # the pressure of work or life is no pelvic pressure; the feeling of pushing is
+        ("I'm under a lot of pressure at work", "pelvic_pressure", "unset"),
+        ("work pressure is getting to me", "pelvic_pressure", "unset"),
+        ("feels like I need to push", "pelvic_pressure", "present"),
+        ("like a bowling ball between my legs", "pelvic_pressure", "present"),
+        # a blow from a vehicle or a person; a figure of speech is none
+        ("I got hit by a cyclist today", "recent_trauma", "present"),
+        ("he pushed me into the door", "recent_trauma", "present"),
+        ("I feel like I've been hit by a bus", "recent_trauma", "unset"),
+        ("my son pushed me to go to the doctor", "recent_trauma", "unset"),
+        # both legs in their own words
+        ("the pain goes into my legs, both of them", "both_legs_affected", "present"),
+        ("numbness down the left and the right leg", "both_legs_affected", "present"),
+        ("it runs down the back of both thighs", "both_legs_affected", "present"),
+        ("both ankles are swollen", "both_legs_affected", "unset"),
+        # blood coughed into a tissue; a dry cough brings none up
+        ("there was blood in the tissue when I coughed", "coughing_blood", "present"),
+        ("my cough is dry", "coughing_blood", "absent"),
+        # swelling that blew up; a calf denied in a list
+        ("my feet have blown up like balloons", "sudden_swelling", "present"),
+        ("no red or swollen leg", "calf_swelling_one_leg", "absent"),
+        # saddle sensation and weight in lay words; weight lost for a reason
+        ("I can feel my bum and privates fine", "saddle_numbness", "absent"),
+        ("it feels normal when I wipe", "saddle_numbness", "absent"),
+        ("weight gain is on track", "unexplained_weight_loss", "absent"),
+        ("I've lost weight because of morning sickness", "unexplained_weight_loss", "absent"),
+        ("I've lost weight and I don't know why", "unexplained_weight_loss", "present"),
+        # a bleed she says is not heavy
+        ("spotting, not heavy", "heavy_vaginal_bleeding", "absent"),
+        ("some spotting, nothing like a period", "heavy_vaginal_bleeding", "absent"),
+        ("spotting, not heavy", "vaginal_bleeding", "present"),
+        ("I'm bleeding heavily, it's like a period", "heavy_vaginal_bleeding", "present"),
+    ],
+)
+def test_the_red_flag_mechanisms(parse, text: str, finding: str, want: str) -> None:
+    from gravida.intake.score import reading
+
+    got = reading(parse(text).case, finding)
+    assert got == want, (text, got)
