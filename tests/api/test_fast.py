@@ -154,3 +154,38 @@ def test_limits_and_headers_still_apply_on_the_fast_path(tmp_path):
         assert r.headers["access-control-allow-origin"] == "https://a.example"
         assert r.headers["x-content-type-options"] == "nosniff"
         assert r.headers["cache-control"] == "no-store"
+
+
+@pytest.mark.parametrize(("local", "emergency", "on_loop"), [
+    (True, False, True), (True, True, False), (False, False, False)])
+def test_where_an_answer_is_decided(client, monkeypatch, local, emergency, on_loop):
+    """SQLite (a local file): the next question is chosen and stored on the event loop,
+    no hand-over to a thread, unless an emergency is shown (its checks take longest);
+    a store whose writes wait on a network (PostgreSQL): always in a worker thread."""
+    import asyncio
+
+    from gravida.service.interviews import Answering
+
+    service = client.app.state.service
+    service.store.local = local
+    monkeypatch.setattr(Answering, "emergency", property(lambda self: emergency))
+    seen: list[bool] = []
+    real = Answering.finish
+
+    def finish(self: Answering) -> Any:
+        try:
+            asyncio.get_running_loop()
+            seen.append(True)  # this thread runs the event loop
+        except RuntimeError:
+            seen.append(False)
+        return real(self)
+
+    monkeypatch.setattr(Answering, "finish", finish)
+    view = client.post("/v1/interviews", json=START).json()
+    q = view["question"]
+    body = {"question": q["id"], "answer": None, "version": view["version"]}
+    r = client.post(f"/v1/interviews/{view['id']}/answers", json=body)
+    assert r.status_code == 200
+    assert seen == [on_loop]
+    # the same answer again: the version is stale, a 409 from either path
+    assert client.post(f"/v1/interviews/{view['id']}/answers", json=body).status_code == 409

@@ -62,6 +62,9 @@ async def _get(request: Request, service: Service, interview_id: str) -> Respons
 
 async def _answer(request: Request, service: Service, interview_id: str) -> Response:
     body = await json_body(request)
+    if service.store.local:  # on the event loop unless an emergency is shown (routes)
+        return await routes.answer_interview_on_loop(service, interview_id, body)
+    # a write that waits on a network (PostgreSQL): a worker thread, the loop goes on
     return await run_in_threadpool(routes.answer_interview, service, interview_id, body)
 
 

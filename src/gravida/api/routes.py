@@ -4,10 +4,11 @@ Bodies are read as raw JSON by ``json_body`` (not by FastAPI's model
 binding) so that every input error is reported by the service in the same
 problem format, with the core's own field names and suggestions.
 Only what is cheap and bounded runs on the event loop (an assessment, core or
-full, a medicine check); free text runs in a thread, one at a time per worker
-(``off_loop``), and everything that touches the database in the thread pool
-(plain ``def`` routes), so that one slow request never holds up the worker's
-others. The full result's cost is bounded by the pack, not by the request
+full, a medicine check, and an interview's answer where the database is a local
+SQLite file: ``api/fast.py``); free text runs in a thread, one at a time per
+worker (``off_loop``), and everything else that touches the database in the
+thread pool (plain ``def`` routes), so that one slow request never holds up the
+worker's others. The full result's cost is bounded by the pack, not by the request
 (docs/deploy.md, "Performance"): a few milliseconds at worst, about as long as
 a compute thread keeps the interpreter's lock from the loop (its 5 ms switch
 interval) each time the loop asks for it.
@@ -24,6 +25,7 @@ import orjson
 from fastapi import APIRouter, Depends, Header, Path, Query, Request
 from fastapi.responses import Response
 from pydantic import BaseModel
+from starlette.concurrency import run_in_threadpool
 
 from gravida.api import examples, schemas
 from gravida.api.body import json_body
@@ -265,6 +267,21 @@ def delete_interview(service: ServiceDep, interview_id: InterviewId) -> Response
 )
 def answer_interview(service: ServiceDep, interview_id: InterviewId, body: JsonBody) -> Response:
     return _interview_response(service.answer(_check_id(interview_id), body))
+
+
+async def answer_interview_on_loop(service: Service, interview_id: str, body: Any) -> Response:
+    """``answer_interview`` on the event loop, for a store on this machine (SQLite).
+
+    Handing a request to a worker thread and back cost more than its write to a local
+    file (docs/deploy.md, "Performance"), and outside an emergency an answer's cost
+    is bounded by the pack (at most about 3 ms measured). After an answer that shows
+    an emergency, the checks of which cause leads and of what could change the level
+    take up to tens of milliseconds: those go to a worker thread, so that they do not
+    hold up the worker's other requests.
+    """
+    step = service.answering(_check_id(interview_id), body)
+    view = await run_in_threadpool(step.finish) if step.emergency else step.finish()
+    return _interview_response(view)
 
 
 @router.post(

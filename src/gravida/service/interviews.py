@@ -157,6 +157,17 @@ class InterviewCalls(ServiceBase):
         return self._view(self._row(interview_id))
 
     def answer(self, interview_id: str, body: Any) -> InterviewView:
+        return self.answering(interview_id, body).finish()
+
+    def answering(self, interview_id: str, body: Any) -> Answering:
+        """An answer applied to the interview, not yet decided on nor stored: its
+        ``finish`` chooses the next question (or the result) and stores the new version.
+
+        Applying it is cheap (its checks, the session's findings); ``finish`` is the
+        cost of the request, which the API may hand to a thread where an emergency is
+        shown (``Answering.emergency``: its checks take longest). Errors are raised
+        by whichever of the two meets them, as ``answer`` raises them.
+        """
         from gravida.interview.session import catalogue
 
         data = json_object(body, '{"question": "...", "answer": ..., "version": 1}')
@@ -176,19 +187,22 @@ class InterviewCalls(ServiceBase):
             raise invalid("question", N_("unknown question id %(id)s"), nearest(qid, ids),
                           id=repr(qid))
         # The row this worker last wrote or read at the version she answers, if it has it:
-        # a stored version never changes, and the write below is refused if the store has
+        # a stored version never changes, and the write is refused if the store has
         # moved on, so the read is saved. Any refusal is decided again from the stored
         # row, so she gets the same answer (a 404, 409 or 422) as without the cache.
         cached = self.sessions.row((interview_id, version))
         if cached is not None:
             try:
-                return self._answer(cached, version, qid, data["answer"])
+                return Answering(self, interview_id, version, qid, data["answer"], cached,
+                                 self._apply(cached, version, qid, data["answer"]), True)
             except ServiceError:
                 pass
-        return self._answer(self._row(interview_id), version, qid, data["answer"])
+        row = self._row(interview_id)
+        return Answering(self, interview_id, version, qid, data["answer"], row,
+                         self._apply(row, version, qid, data["answer"]), False)
 
-    def _answer(self, row: StoredInterview, version: int, qid: str, value: Any
-                ) -> InterviewView:
+    def _apply(self, row: StoredInterview, version: int, qid: str, value: Any) -> Session:
+        """The session of ``row`` after the answer (not yet stored)."""
         from gravida.interview import InterviewError, answer
 
         self._check_version(row, version)
@@ -200,7 +214,7 @@ class InterviewCalls(ServiceBase):
             )
         session = self._resume(row)
         try:
-            after = answer(session, qid, value)
+            return answer(session, qid, value)
         except InterviewError as exc:
             # its template and values: the caller reads it in her language
             raise invalid("answer", exc.template, kind="invalid-answer",
@@ -208,7 +222,6 @@ class InterviewCalls(ServiceBase):
         except (TypeError, ValueError) as exc:
             raise invalid("answer", str(exc) or "is not a valid answer to this question",
                           kind="invalid-answer", title="The answer is not valid") from None
-        return self._save(row, after)
 
     def back(self, interview_id: str, body: Any) -> InterviewView:
         from gravida.interview import InterviewError, back
@@ -339,6 +352,34 @@ class InterviewCalls(ServiceBase):
             created_at=row.created_at,
             updated_at=row.updated_at,
         )
+
+
+class Answering:
+    """An answer applied (``InterviewCalls.answering``), to be decided on and stored."""
+
+    def __init__(self, calls: InterviewCalls, interview_id: str, version: int, qid: str,
+                 value: Any, row: StoredInterview, after: Session, cached: bool) -> None:
+        self._calls, self._id, self._version = calls, interview_id, version
+        self._qid, self._value, self._row, self.after = qid, value, row, after
+        self._cached = cached  # applied to the row this worker kept, not one just read
+
+    @property
+    def emergency(self) -> bool:
+        """Whether an emergency is shown after this answer (the decision's costliest
+        states: which cause leads and what could change the level are checked)."""
+        return self.after.derived.emergency
+
+    def finish(self) -> InterviewView:
+        """The next question (or the result), stored as the interview's next version."""
+        calls = self._calls
+        try:
+            return calls._save(self._row, self.after)
+        except ServiceError:
+            if not self._cached:
+                raise
+        # the kept row was not the stored one any more: decided from the stored row
+        row = calls._row(self._id)
+        return calls._save(row, calls._apply(row, self._version, self._qid, self._value))
 
 
 def _stored_lang(row: StoredInterview) -> str:

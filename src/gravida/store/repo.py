@@ -102,6 +102,10 @@ class InterviewStore:
 
     def __init__(self, engine: sa.Engine) -> None:
         self.engine = engine
+        # Whether a call waits only on this machine's disk, never on a network: SQLite,
+        # whose writes are queued by the write gate (gate.py), each a fraction of a
+        # millisecond. The API answers interviews on the event loop only then.
+        self.local = engine.url.get_backend_name() == "sqlite"
         self._get, self._update, self._version = (
             Statement(s, engine) for s in (_GET, _UPDATE, _VERSION))
 
