@@ -411,7 +411,7 @@ OVER_READ: list[Row] = [
     ("хожу нормально, спина ноет", {"pain_worse_weight_bearing_one_leg": NP}),
 ]
 
-# Round 2 (written with its fixes, so tuned on): patterns whose words were one
+# Rounds 2 and 3 (written with their fixes, so tuned on): patterns whose words were one
 # slot too many ("поездка|за рулем", "по центру", "к ночи", "к вечеру" among
 # alternatives), a normal-result word flipping a denial, and the over-read lower
 # belly and one side.
@@ -427,6 +427,14 @@ ROUND2: list[Row] = [
     ("резкая боль сразу, потом ноет", {SUD: P}),
     ("после поездки разойдусь и легче", {REST: P}),
     ("к вечеру ноги немного отекают", {"sudden_swelling": A}),
+    # round 3
+    ("две недели с хвостиком болит спина", {DUR: P}),
+    ("спина болит где-то с месяц", {DUR: P}),
+    ("когда сажусь, полегче", {REST: P}),
+    ("если долго на ногах — болит", {LONG: P}),
+    ("работаю на ногах", {PROL: P}),
+    ("я на кассе сижу", {PROL: P}),
+    ("работа в офисе, спина ноет", {PROL: P}),
 ]
 ROUND2_NEAR: list[Row] = [
     ("внизу поясницы ноет", {BELLY: NP}),
@@ -434,6 +442,8 @@ ROUND2_NEAR: list[Row] = [
     ("болит не только справа, вся поясница", {ONE: A}),
     ("сдала кровь на анализ, спина болит", {V: NP}),
     ("после еды изжога, спина ноет", {FAT: NP}),
+    ("сажусь в машину — больно", {REST: NP}),
+    ("кассу проверила, всё в порядке, спина болит", {PROL: None}),
 ]
 
 CLASSES11 = {
@@ -455,7 +465,7 @@ CLASSES11 = {
     "at night": (NIGHTS, NIGHTS_NEAR),
     "wrong polarity": (WRONG_POLARITY, WRONG_POLARITY_NEAR),
     "over-read": (OVER_READ, []),
-    "round 2 (tuned)": (ROUND2, ROUND2_NEAR),
+    "rounds 2-3 (tuned)": (ROUND2, ROUND2_NEAR),
 }
 
 # Written after the reader was changed for the tables above, and not tuned on.

@@ -193,6 +193,9 @@ def create_app(
         redoc_url=None,
         openapi_url="/openapi.json",
         lifespan=lifespan,
+        # FastAPI's own OpenTelemetry: off (the app makes no outbound calls, and asking
+        # every request whether a provider has been configured cost about 2 % of it)
+        telemetry={"tracing": False, "metrics": False, "logs": False},
     )
     app.state.service = service
     app.state.settings = settings

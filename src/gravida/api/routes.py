@@ -179,7 +179,8 @@ async def assess(
               "result only.", openapi_examples=examples.DETAIL),
     ] = "full",
 ) -> Response:
-    if "advice" in request.query_params:  # the parameter this one replaced
+    # the parameter this one replaced (no query string, the usual request: nothing to parse)
+    if request.scope.get("query_string") and "advice" in request.query_params:
         raise invalid(
             "advice", "is no longer a parameter: the full result, plan included, is the "
             "default; detail=core gives the engine's result only", ["detail"],

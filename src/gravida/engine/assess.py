@@ -14,6 +14,7 @@ from gravida.engine.triage import Triage, Triager
 from gravida.engine.working import WorkingDiagnoser, WorkingDiagnosis
 from gravida.knowledge.frozen import quick_init
 from gravida.knowledge.load import Pack, default_pack
+from gravida.knowledge.places import round4, round6
 
 EXPLAINED = 3  # conditions explained in a result
 PER_SIDE = 5  # findings listed as raising / lowering each
@@ -33,7 +34,7 @@ class RankedCondition:
             "id": self.id,
             "name": self.name,
             "lay_name": self.lay_name,
-            "probability": round(self.probability, 6),
+            "probability": round6(self.probability),
         }
 
 
@@ -50,7 +51,7 @@ class Factor:
             "finding": self.finding,
             "label": self.label,
             "state": self.state,
-            "likelihood_ratio": round(self.likelihood_ratio, 4),
+            "likelihood_ratio": round4(self.likelihood_ratio),
         }
 
 

@@ -51,6 +51,7 @@ from gravida.engine.model import Evidence, FloatArray, leaders, softmax, trimest
 from gravida.engine.triage import Triage, Triager, TriageReason
 from gravida.knowledge import expr
 from gravida.knowledge.frozen import quick_init
+from gravida.knowledge.places import round6
 
 # Not clinical: a bound on memory (the normalised prior kept per gestational week).
 PRIORS_KEPT = 512
@@ -70,7 +71,7 @@ class WorkingDiagnosis:
     def to_json(self) -> dict[str, Any]:
         return {
             "condition": self.condition,
-            "probability": round(self.probability, 6),
+            "probability": round6(self.probability),
             "rule": self.rule,
             "level": self.level,
             "says": self.says,

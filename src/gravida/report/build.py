@@ -24,6 +24,7 @@ from gravida.engine import Assessment, Engine, Factor, RankedCondition
 from gravida.engine.case import Case
 from gravida.knowledge.frozen import quick_init
 from gravida.knowledge.load import Pack
+from gravida.knowledge.places import round6
 from gravida.knowledge.wording import Wording, wording_for
 
 
@@ -80,7 +81,7 @@ class Report:
             Why(
                 e.condition,
                 names[e.condition].lay_name,
-                round(names[e.condition].probability, 6),
+                round6(names[e.condition].probability),
                 tuple(factor_words(f, self.wording) for f in e.raised),
                 tuple(factor_words(f, self.wording) for f in e.lowered),
                 working.says if working is not None and working.condition == e.condition

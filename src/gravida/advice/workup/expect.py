@@ -10,6 +10,7 @@ from gravida.advice.workup.suggest import _check_assessment
 from gravida.engine.assess import Assessment
 from gravida.knowledge.frozen import quick_init
 from gravida.knowledge.load import Pack
+from gravida.knowledge.places import round6
 
 # --- what a woman can expect ------------------------------------------------------------------
 
@@ -40,7 +41,7 @@ class ConditionExpectation:
 
     def to_json(self) -> dict[str, Any]:
         return {"id": self.id, "lay_name": self.lay_name,
-                "probability": round(self.probability, 6), "text": self.text,
+                "probability": round6(self.probability), "text": self.text,
                 "tests": list(self.tests), "sources": list(self.sources)}
 
 

@@ -18,6 +18,7 @@ from gravida.advice.workup.leading import Gate, Leading
 from gravida.engine.assess import Assessment
 from gravida.engine.model import Evidence
 from gravida.knowledge.load import Pack
+from gravida.knowledge.places import round4, round6, rounded
 
 # --- the clinician's work-up ---------------------------------------------------------------
 
@@ -44,10 +45,10 @@ class ExpectedResult(NamedTuple):
         return {
             "condition": condition,
             "name": name,
-            "probability": round(probability, 6),
+            "probability": round6(probability),
             "result": result,
             "result_label": label,
-            "result_probability": round(chance, 4),
+            "result_probability": round4(chance),
             "shows": shows,
         }
 
@@ -87,9 +88,9 @@ class WorkupItem(NamedTuple):
             "line": line,
             "urgent": urgent,
             "urgent_for": list(urgent_for),
-            "information_bits": round(bits, 6),
+            "information_bits": round6(bits),
             "information_given": list(given),
-            "score": round(score, 6),
+            "score": round6(score),
             "separates": list(separates) if separates else None,
             "reason": reason,
             "expected": [e.to_json() for e in expected],
@@ -269,7 +270,7 @@ def suggested_workup(pack: Pack | None, assessment: Assessment) -> list[WorkupIt
 
     score = {n: info[n] * s.line_weights[line[n]] for n in chosen}
     confirm = lead.confirm_key
-    keys = {n: (-round(score[n], 12), confirm[n], n) for n in chosen}
+    keys = {n: (-rounded(score[n], 12), confirm[n], n) for n in chosen}
     key = keys.__getitem__
 
     urgent_safe = sorted((n for n in chosen if urgent[n] and line[n] != "ionising"), key=key)
