@@ -165,8 +165,10 @@ def pair_crossing(
     if not danger.any():
         return out
     rows = np.nonzero(plausible & (batch.floor_rank[k_arr] < line))[0]
-    thr = np.minimum(policy.threshold_by_rank[ranks], policy.own_threshold)
-    push = (posts[k_arr[rows]][:, danger] / thr[danger]).max(axis=1)
+    # the thresholds of the conditions past the line, and the answers' posteriors
+    thr = np.minimum(policy.threshold_by_rank[ranks], policy.own_threshold)[danger]
+    answered = posts[k_arr[rows]]
+    push = (answered[:, danger] / thr).max(axis=1)
     order = np.argsort(push if down else -push, kind="stable")[:PAIR_ANSWERS]
     rows = rows[order]
     if rows.size < 2:
@@ -174,7 +176,7 @@ def pair_crossing(
     post0 = posts[0]
     live = post0 > 0
     ratio = np.zeros((rows.size, post0.size))
-    ratio[:, live] = posts[k_arr[rows]][:, live] / post0[live]
+    ratio[:, live] = answered[order][:, live] / post0[live]
     # a pair (a, b) marks a's question only: rows whose question is already
     # marked need no pairs of their own (they stay partners of the others)
     first = np.flatnonzero(~known[qi_arr[rows]]) if known is not None else None
@@ -200,12 +202,14 @@ def pair_crossing(
     pairs = weighted[ia] * ratio[ib]
     pairs /= together[ia, ib][:, None]
     past = pairs[:, danger]
-    counts = past >= thr[danger]
+    counts = past >= thr
+    lead = None  # each pair's leader, where read (leaders: row by row, so once for both)
     if batch.unsuspected is not None:  # engine.triage's `requires`, for the pair
         mine_rows = rows if first is None else rows[first]
         aside = (batch.unsuspected[k_arr[mine_rows[ia]]]
                  & batch.unsuspected[k_arr[rows[ib]]])
-        aside[np.arange(ia.size), leaders(pairs)] = False
+        lead = leaders(pairs)
+        aside[np.arange(ia.size), lead] = False
         aside = aside[:, danger]
         counts &= ~aside
         past = np.where(aside, 0.0, past)
@@ -215,7 +219,7 @@ def pair_crossing(
         above |= past.sum(axis=1) >= summed
     rest = np.flatnonzero(~above)
     if rest.size:  # a leader's own level always counts
-        above[rest] = danger[leaders(pairs[rest])]
+        above[rest] = danger[leaders(pairs[rest]) if lead is None else lead[rest]]
     hit = ~above if down else above
     out[mine[ia[hit]]] = True
     return out

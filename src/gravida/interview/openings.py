@@ -13,13 +13,12 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import replace
 
 from gravida.engine import Engine, Evidence
 from gravida.engine.model import leaders
 from gravida.interview.catalogue import Catalogue, QuestionSpec, probes
 from gravida.interview.decision import AMBULANCE, EMERGENCY, State
-from gravida.interview.patterns import Pattern, Wanted, open_findings, status
+from gravida.interview.patterns import Pattern, Wanted, compiled, open_findings
 from gravida.interview.policy import FloatArray, LevelPolicy
 from gravida.interview.reopen import Reopening
 from gravida.knowledge import expr
@@ -221,7 +220,7 @@ class Openings:
                     self.floor_findings[cr.rule.id] & ev.present):
                 continue
             for f in open_findings(cr.node, ev, askable):
-                if f in self.meaningful_booleans and status(
-                        cr.node, replace(ev, present=ev.present | {f}), askable) is True:
+                if f in self.meaningful_booleans and compiled(cr.node)(
+                        ev.present | {f}, ev.absent, ev.numbers, askable) is True:
                     out.append((f"floor:{cr.rule.id}", f))
         return out

@@ -12,7 +12,7 @@ these read one rule against one evidence, not a batch.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
 
 from gravida.engine import Evidence
@@ -62,7 +62,20 @@ class Pattern:
     condition: int | None  # for an adjustment: the condition it belongs to
 
 
-def status(node: expr.Node, ev: Evidence, askable: Callable[[str], bool],
+# Whether a finding may still be asked (a state's ``Openings.askable``).
+Askable = Callable[[str], bool]
+# A rule's three-valued reading, compiled (``compiled``): present, absent, numbers, askable.
+Reading = Callable[[Collection[str], Collection[str], Mapping[str, float], Askable],
+                   "bool | None"]
+
+# Not clinical: a bound on memory (the compiled readings kept; the pack has a few hundred
+# rules and parts).
+COMPILED_KEPT = 4096
+# id(node) -> (node, its reading): the node is kept with it, so its id is not reused
+_COMPILED: dict[int, tuple[expr.Node, Reading]] = {}
+
+
+def status(node: expr.Node, ev: Evidence, askable: Askable,
            memo: dict[int, bool | None] | None = None) -> bool | None:
     """True (holds), False (cannot hold any more) or None (still open) for a rule.
 
@@ -76,37 +89,71 @@ def status(node: expr.Node, ev: Evidence, askable: Callable[[str], bool],
         key = id(node)
         if key in memo:
             return memo[key]
-        memo[key] = got = _status(node, ev, askable, memo)
+        memo[key] = got = compiled(node)(ev.present, ev.absent, ev.numbers, askable)
         return got
-    return _status(node, ev, askable, None)
+    return compiled(node)(ev.present, ev.absent, ev.numbers, askable)
 
 
-def _status(node: expr.Node, ev: Evidence, askable: Callable[[str], bool],
-            memo: dict[int, bool | None] | None) -> bool | None:
+def compiled(node: expr.Node) -> Reading:
+    """``status`` of ``node`` as a closure over the findings (present, absent, numbers,
+    askable): the same answers, without walking the tree. Built once per node."""
+    hit = _COMPILED.get(id(node))
+    if hit is not None and hit[0] is node:
+        return hit[1]
+    reading = _compile(node)
+    if len(_COMPILED) >= COMPILED_KEPT:
+        _COMPILED.clear()
+    _COMPILED[id(node)] = (node, reading)
+    return reading
+
+
+def _compile(node: expr.Node) -> Reading:
     if isinstance(node, expr.Atom):
-        f = node.finding
-        if f in ev.present:
-            return node.present
-        if f in ev.absent:
-            return not node.present
-        return None if askable(f) else False
+        fid, wanted = node.finding, node.present
+
+        def atom(present: Collection[str], absent: Collection[str],
+                 numbers: Mapping[str, float], askable: Askable) -> bool | None:
+            if fid in present:
+                return wanted
+            if fid in absent:
+                return not wanted
+            return None if askable(fid) else False
+
+        return atom
     if isinstance(node, expr.Compare):
-        value = ev.numbers.get(node.finding)
-        if value is not None:
-            return expr.OPS[node.op](value, node.value)
-        return None if askable(node.finding) else False
-    parts = [status(p, ev, askable, memo) for p in node.parts]
-    if isinstance(node, expr.All):
-        if any(p is False for p in parts):
-            return False
-        return True if all(p is True for p in parts) else None
-    if isinstance(node, expr.NoneOf):
-        if any(p is True for p in parts):
-            return False
-        return True if all(p is False for p in parts) else None
-    if any(p is True for p in parts):
-        return True
-    return False if all(p is False for p in parts) else None
+        fid, op, value = node.finding, expr.OPS[node.op], node.value
+
+        def compare(present: Collection[str], absent: Collection[str],
+                    numbers: Mapping[str, float], askable: Askable) -> bool | None:
+            got = numbers.get(fid)
+            if got is not None:
+                return op(got, value)
+            return None if askable(fid) else False
+
+        return compare
+    parts = tuple(compiled(p) for p in node.parts)
+    # (a part's value that settles the group, what it then is, the value every part
+    # must have otherwise, what it then is); any other part's value leaves it open.
+    # Compared by identity, as the tree walk compared them.
+    if isinstance(node, expr.All):  # a part False: False; every part True: True
+        ends, gives, other, full = False, False, True, True
+    elif isinstance(node, expr.NoneOf):  # a part True: False; every part False: True
+        ends, gives, other, full = True, False, False, True
+    else:  # AnyOf: a part True: True; every part False: False
+        ends, gives, other, full = True, True, False, False
+
+    def group(present: Collection[str], absent: Collection[str],
+              numbers: Mapping[str, float], askable: Askable) -> bool | None:
+        out: bool | None = full
+        for t in parts:
+            got = t(present, absent, numbers, askable)
+            if got is ends:
+                return gives
+            if got is not other:
+                out = None
+        return out
+
+    return group
 
 
 def open_findings(node: expr.Node, ev: Evidence, askable: Callable[[str], bool],

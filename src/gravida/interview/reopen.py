@@ -18,7 +18,6 @@ still open): these are the exceptions to "answered once, never asked again".
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 
 import numpy as np
 
@@ -26,7 +25,7 @@ from gravida.engine import Engine, Evidence
 from gravida.engine.model import leaders, trimester
 from gravida.interview.catalogue import Catalogue
 from gravida.interview.decision import EMERGENCY, State
-from gravida.interview.patterns import close_implications, status
+from gravida.interview.patterns import close_implications, compiled
 from gravida.interview.policy import Base, FloatArray, Hypothesis, IntArray, LevelPolicy
 from gravida.knowledge import expr
 
@@ -193,9 +192,9 @@ class Reopening:
         """Whether a "yes" to ``f`` completes the rule with what she has, and
         only with it: a rule that ``f`` and her numbers complete alone (chest
         pain at any weeks) is a screen for every woman, not this reopening."""
-        alone = replace(ev, present=frozenset({f}), absent=frozenset())
-        return (status(node, replace(ev, present=ev.present | {f}), _never) is True
-                and status(node, alone, _never) is not True)
+        reading = compiled(node)
+        return (reading(ev.present | {f}, ev.absent, ev.numbers, _never) is True
+                and reading(frozenset({f}), frozenset(), ev.numbers, _never) is not True)
 
     def recheck(self, ev: Evidence, state: State, level: int, floor: int,
                 posterior: FloatArray, base: Base | None = None) -> str | None:

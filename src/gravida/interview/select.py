@@ -48,7 +48,7 @@ from gravida.interview.decision import Outcomes, QuestionPlan, Scored, State, de
 from gravida.interview.leader import Naming, leader_question
 from gravida.interview.lookahead import answer_probabilities, figures, pair_crossing
 from gravida.interview.openings import Openings
-from gravida.interview.patterns import Wanted, close_implications, status
+from gravida.interview.patterns import Wanted, close_implications, compiled, status
 from gravida.interview.policy import Base, FloatArray, Hypothesis, LevelPolicy
 from gravida.knowledge import expr
 
@@ -329,13 +329,13 @@ class Selector:
                 by_q: dict[int, float] = {}
                 top: dict[int, tuple[float, int]] = {}
                 inside = frozenset(expr.findings_in(part))
+                reading = compiled(part)
                 for n, e in enumerate(entries):
                     h = hyps[e[2]]
                     # an answer about none of the part's findings leaves it open
                     if h.changed is not None and h.changed.isdisjoint(inside):
                         continue
-                    if status(part, replace(ev, present=h.present, absent=h.absent,
-                                            numbers=h.numbers), askable) is True:
+                    if reading(h.present, h.absent, h.numbers, askable) is True:
                         p = likely(n)
                         by_q[e[0]] = by_q.get(e[0], 0.0) + p
                         if p > top.get(e[0], (-1.0, 0))[0]:

@@ -446,10 +446,17 @@ def _settled_rank(engine: Engine, case: Case) -> int:
     return _settled_rules_rank(engine, ev, engine.triager.floor_reasons(ev))
 
 
+def _floor_nodes(pack: Pack) -> dict[str, expr.Node]:
+    """Each floor rule's node by its id (kept per pack: every answer reads it)."""
+    return {cr.rule.id: cr.node for cr in pack.floors}
+
+
 def _settled_rules_rank(engine: Engine, ev: Evidence, rule_reasons: Sequence[TriageReason]
                         ) -> int:
+    if not rule_reasons:  # most answers: no floor rule holds
+        return -1
     pack = engine.pack
-    rules = {cr.rule.id: cr for cr in pack.floors}
+    nodes = pack.memo(_floor_nodes)
     return max((pack.level_rank(r.level) for r in rule_reasons
-                if not expr.open_exceptions(rules[r.id].node, ev.present, ev.absent,
+                if not expr.open_exceptions(nodes[r.id], ev.present, ev.absent,
                                             ev.numbers)), default=-1)
