@@ -183,6 +183,10 @@ def test_a_named_day_rule_needs_days_of_the_year() -> None:
         ("weight gain is on track", "unexplained_weight_loss", "absent"),
         ("I've lost weight because of morning sickness", "unexplained_weight_loss", "absent"),
         ("I've lost weight and I don't know why", "unexplained_weight_loss", "present"),
+        # a leak denied as a loss of water or nothing coming out
+        ("No temperature, no water loss, no blood", "fluid_leak", "absent"),
+        ("nothing coming out down below", "fluid_leak", "absent"),
+        ("watery stuff coming out down there", "fluid_leak", "present"),
         # a bleed she says is not heavy
         ("spotting, not heavy", "heavy_vaginal_bleeding", "absent"),
         ("some spotting, nothing like a period", "heavy_vaginal_bleeding", "absent"),
