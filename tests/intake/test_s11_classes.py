@@ -26,9 +26,8 @@ TODAY = date(2026, 12, 7)
 MEASURED: dict[str, dict[str, tuple[int, int]]] = {
     "classes_s11_first.yaml": {
         # "at 30 weeks with my first she was breech", "back pain at 30 weeks last
-        # time" (one week, of a past pregnancy, left as the reader read it) and
-        # "Back pain. 4 weeks." (a bare fragment after the pain: a duration)
-        "weeks_forms": (0, 3),
+        # time" (one week, of a past pregnancy, left as the reader read it)
+        "weeks_forms": (0, 2),
         "weeks_for_her": (0, 0),
         "weeks_scan": (0, 0),
         "weeks_due": (0, 0),
@@ -115,6 +114,11 @@ def _today(monkeypatch: pytest.MonkeyPatch) -> None:
         ("twenty two and a half weeks, back aching", "en", 22),
         ("двадцать две с половиной недели, тянет поясницу", "ru", 22),
         ("I'm 24 and a half weeks", "en", 24),
+        # a few weeks right after a word of pain are how long it hurt; many, her weeks
+        ("Back pain. 4 weeks. Getting worse.", "en", None),
+        ("back pain, 8 weeks", "en", None),
+        ("Sore back, 28 weeks, first baby", "en", 28),
+        ("30 weeks. back pain", "en", 30),
         # what came back is hers now
         ("I had a slipped disc years ago and at 22 weeks it's come back", "en", 22),
     ],
@@ -179,6 +183,10 @@ def test_a_named_day_rule_needs_days_of_the_year() -> None:
         ("weight gain is on track", "unexplained_weight_loss", "absent"),
         ("I've lost weight because of morning sickness", "unexplained_weight_loss", "absent"),
         ("I've lost weight and I don't know why", "unexplained_weight_loss", "present"),
+        # a leak denied as a loss of water or nothing coming out
+        ("No temperature, no water loss, no blood", "fluid_leak", "absent"),
+        ("nothing coming out down below", "fluid_leak", "absent"),
+        ("watery stuff coming out down there", "fluid_leak", "present"),
         # a bleed she says is not heavy
         ("spotting, not heavy", "heavy_vaginal_bleeding", "absent"),
         ("some spotting, nothing like a period", "heavy_vaginal_bleeding", "absent"),
@@ -191,3 +199,13 @@ def test_the_red_flag_mechanisms(parse, text: str, finding: str, want: str) -> N
 
     got = reading(parse(text).case, finding)
     assert got == want, (text, got)
+
+
+def test_not_after_below_needs_a_number_beside_a_not_after() -> None:
+    rule = {"finding": "gestational_weeks", "regex": "(?P<value>\\d+) weeks",
+            "not_after": "pain\\W*$", "not_after_below": 10}
+    (loaded,) = load_number_rules([rule], {"gestational_weeks"}, {}, "\\d+")
+    assert loaded.not_after_below == 10
+    for bad in ({**rule, "not_after_below": "ten"}, {**rule, "not_after": None}):
+        with pytest.raises(PackError):
+            load_number_rules([bad], {"gestational_weeks"}, {}, "\\d+")

@@ -156,9 +156,10 @@ def extract_numbers(
     for rule in lex.number_rules:
         for m in rule.regex.finditer(norm):
             start, end = m.span()
-            if rule.not_after is not None and rule.not_after.search(
+            after = rule.not_after is not None and rule.not_after.search(
                 norm, max(0, start - LOOK_BACK), start
-            ):
+            )
+            if after and rule.not_after_below is None:
                 continue
             if rule.needs_cue is not None:
                 s0, s1 = _sentence_of(start, sentences, rule.cue_reach)
@@ -170,6 +171,8 @@ def extract_numbers(
                     continue
             value = _value(rule, m, lex, words, today)
             if value is None or (rule.min_value is not None and value < rule.min_value):
+                continue
+            if after and rule.not_after_below is not None and value < rule.not_after_below:
                 continue
             flags = list(rule.flags)
             if rule.kind == "temperature" and "°f" not in flags:

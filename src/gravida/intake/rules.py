@@ -40,6 +40,9 @@ class NumberRule:
     # text just before the hit that makes it something else ("for about 3 weeks"
     # is a duration, not weeks of pregnancy); searched as ``(?:regex)\Z``
     not_after: re.Pattern[str] | None = None
+    # ``not_after`` keeps out only values below this ("Back pain. 4 weeks." is how
+    # long it hurt, "Sore back, 28 weeks." still her weeks); None: every value
+    not_after_below: float | None = None
     # below this a loosely worded match is more likely something else ("2 weeks
     # and it still hurts" is a duration: nobody knows she is 2 weeks pregnant)
     min_value: float | None = None
@@ -316,6 +319,11 @@ def load_number_rules(
         if kind == "due_date" and "month" not in rx.groupindex:
             raise err(entry_name, "kind due_date needs a named group 'month'")
         not_after_raw = r.get("not_after")
+        below = r.get("not_after_below")
+        if below is not None and (
+            not not_after_raw or isinstance(below, bool) or not isinstance(below, int | float)
+        ):
+            raise err(entry_name, "not_after_below must be a number, beside a not_after")
         not_after = (
             regex(f"(?:{not_after_raw})\\Z", f"{entry_name}.not_after", num)
             if not_after_raw
@@ -333,6 +341,7 @@ def load_number_rules(
                 needs_cue=cue,
                 cue_reach=reach,
                 not_after=not_after,
+                not_after_below=None if below is None else float(below),
                 min_value=None if min_value is None else float(min_value),
                 values=values,
                 term=None if term is None else float(term),
