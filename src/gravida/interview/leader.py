@@ -118,28 +118,34 @@ class Naming:
         return self.index[working.condition] if working is not None else int(leaders(post))
 
     def names(self, c: int, weeks: float, hyps: Sequence[Hypothesis], rows: IntArray,
-              posts: FloatArray) -> npt.NDArray[np.bool_]:
+              posts: FloatArray, firsts: dict[int, int] | None = None
+              ) -> npt.NDArray[np.bool_]:
         """Per row of ``posts`` (``rows``: each one's hypothesis): whether ``c`` is
         listed first there. Read only where it could be (``c`` leads, or it is a
-        condition a working diagnosis names)."""
+        condition a working diagnosis names).
+
+        ``firsts`` keeps the condition listed first per hypothesis across calls for
+        the same hypotheses and posteriors: it does not depend on ``c``, and a caller
+        that asks about several conditions (``_rival``) would otherwise read each
+        hypothesis's working diagnosis once per condition."""
         maybe = (np.ones(len(rows), dtype=bool) if c in self.suspects
                  else leaders(posts[rows]) == c)
         out = np.zeros(len(rows), dtype=bool)
-        seen: dict[int, bool] = {}
+        seen: dict[int, int] = {} if firsts is None else firsts
         inputs = self.naming_inputs
         now: list[TriageReason] | None = None  # the reasons of hyps[0], the evidence now
         for i in np.flatnonzero(maybe).tolist():
             k = int(rows[i])
-            hit = seen.get(k)
-            if hit is None:
+            named = seen.get(k)
+            if named is None:
                 h = hyps[k]
                 reasons = None
                 if h.changed is not None and h.changed.isdisjoint(inputs):
                     if now is None:
                         now = self.reasons(hyps[0])
                     reasons = now
-                hit = seen[k] = self.first(weeks, h, posts[k], reasons) == c
-            out[i] = hit
+                named = seen[k] = self.first(weeks, h, posts[k], reasons)
+            out[i] = named == c
         return out
 
 
@@ -197,9 +203,10 @@ def _rival(
     order = [c for c in np.argsort(-post0, kind="stable").tolist()
              if c != first and post0[c] > 0]
     above = next((c for c in order if ranks[c] >= emergency_rank), None)
+    firsts: dict[int, int] = {}  # per hypothesis, the condition listed first (any c)
     for c in ([above] if above is not None else []) + [
             c for c in order if ranks[c] < emergency_rank]:
-        named = naming.names(c, weeks, hyps, rows, posts)
+        named = naming.names(c, weeks, hyps, rows, posts, firsts)
         if ranks[c] < emergency_rank:  # ... where that answer makes it an emergency cause
             for n in np.flatnonzero(named).tolist():
                 named[n] = naming.rank(weeks, hyps[int(rows[n])], c) >= emergency_rank
