@@ -365,13 +365,16 @@ def _named_days(raw: Any, kind: str, entry_name: str) -> dict[str, tuple[int, in
     for wording, when in raw.items():
         m = re.fullmatch(r"(\d\d)-(\d\d)", str(when))
         month, day = (int(m.group(1)), int(m.group(2))) if m else (0, 0)
-        if not 1 <= month <= 12 or not 1 <= day <= _MONTH_DAYS[month - 1]:
+        if not 1 <= month <= 12 or not _every_year_has(month, day):
             raise err(entry_name, f"days: {wording!r} needs a day of the year as \"MM-DD\"")
         days[day_key(str(wording))] = (month, day)
     return days
 
 
-_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+def _every_year_has(month: int, day: int) -> bool:
+    """Whether every year has this day of ``month`` (1-12): a common year's calendar,
+    so 29 February is refused (and 31 April, which no year has)."""
+    return 1 <= day <= calendar.monthrange(2001, month)[1]
 
 
 def load_dated(dated: Any, booleans: list[str], num: str) -> None:
@@ -452,9 +455,9 @@ def load_duration(
             if m is None or not 1 <= int(m.group(1)) <= last <= 12:
                 raise err(f"duration.since_date.dates.{name}", "expected MM-DD, MM or MM..MM")
             day = int(m.group(2)) if m.group(2) else None
-            # a day every year has (a common year: 29 February and 31 April would make
-            # the date of the last such day impossible to build in some years)
-            if day is not None and not 1 <= day <= calendar.monthrange(2001, int(m.group(1)))[1]:
+            # a day every year has (29 February and 31 April would make the date of
+            # the last such day impossible to build in some years)
+            if day is not None and not _every_year_has(int(m.group(1)), day):
                 raise err(f"duration.since_date.dates.{name}", "no such day")
             dates[" ".join(str(name).lower().split())] = (int(m.group(1)), day, last)
         duration["since_date_rx"] = rx
