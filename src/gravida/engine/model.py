@@ -53,6 +53,12 @@ class Evidence:
     def state(self, finding: str) -> bool | float | None:
         return finding_state(finding, self.numbers, self.present, self.absent)
 
+    def knows_any(self, findings: frozenset[str]) -> bool:
+        """Whether any of ``findings`` is known (``state`` is not None for it): set
+        tests, for a question asked of every candidate of every result."""
+        return not (findings.isdisjoint(self.numbers) and findings.isdisjoint(self.present)
+                    and findings.isdisjoint(self.absent))
+
 
 # Not clinical: a bound on memory (log priors kept per gestational week).
 LOG_PRIORS_KEPT = 512

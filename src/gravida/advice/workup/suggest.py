@@ -125,8 +125,7 @@ def _eligible(gate: Gate, ev: Evidence, raw: dict[str, float], restricted_min: f
     weeks, answered, ruled_out, allowed = gate
     if weeks is not None and not weeks[0] <= ev.weeks < weeks[1]:
         return False
-    if answered and not (answered.isdisjoint(ev.numbers) and answered.isdisjoint(ev.present)
-                         and answered.isdisjoint(ev.absent)):
+    if answered and ev.knows_any(answered):
         return False
     if ruled_out and not ruled_out.isdisjoint(ev.present):
         return False
