@@ -329,7 +329,6 @@ class Triager:
                 )
         return reasons
 
-
     def _not_pointed_to(self, t: int, flags: tuple[str, ...],
                         kept: tuple[str, ...]) -> npt.NDArray[np.bool_]:
         """``not_pointed_to`` of the variants of ``flags`` (``flag_states``) with the other
