@@ -426,7 +426,9 @@ def load_duration(
     # looked at for: a time in a clause without one gives way to one in a clause
     # with one ("fell 3 weeks ago, hurts since yesterday"); a clause naming another
     # event dates that event unless the sentence ties the pain to it; optional
-    for key in ("clause_break", "clause_cue", "other_event", "since_then"):
+    # (``event_time``: a time worded as a moment, "4 weeks ago", which in a sentence
+    # of ``since_then`` is when the pain began whatever she was doing then)
+    for key in ("clause_break", "clause_cue", "other_event", "since_then", "event_time"):
         raw = duration.get(key)
         duration[f"{key}_rx"] = regex(str(raw), f"duration.{key}", num) if raw else None
     # text just before a time that makes it the time of something else ("задержка 2

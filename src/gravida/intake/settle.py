@@ -67,6 +67,7 @@ def durations(
     date_rx = d.get("since_date_rx")
     follows = d.get("follows_rx")
     since_then = d.get("since_then_rx")
+    moment = d.get("event_time_rx")
     about_pain = False  # the sentence before mentions pain
     for sent in doc.sents:
         s0, s1 = sent.start_char, sent.end_char
@@ -105,9 +106,14 @@ def durations(
                     continue
                 # (up to the number: "been pregnant 30 weeks" is her pregnancy's time)
                 at = m.start("n") if "n" in m.re.groupindex and m.group("n") else m.start()
-                if d["not_after_rx"] is not None and d["not_after_rx"].search(
-                    norm, max(s0, m.start() - 40), at
+                if (
+                    d["not_after_rx"] is not None
+                    and d["not_after_rx"].search(norm, max(s0, m.start() - 40), at)
+                    and not (goes_on and moment is not None and moment.search(m.group(0)))
                 ):
+                    # how long she stood or worked, not the pain's time; but a moment
+                    # in a sentence the pain went on since is when it began ("was
+                    # painting the nursery 4 weeks ago and it's been sore ever since")
                     continue
                 if days_fixed is not None:
                     days = float(days_fixed)
