@@ -19,6 +19,8 @@ from tests.intake.measured import measured_tests
 
 # per table and class: (statements missed, near misses over-read), measured
 MEASURED: dict[str, dict[str, tuple[int, int]]] = {
+    # before this session's changes: 19 of 95 statements missed, 16 of 77 near
+    # misses over-read (0.200 / 0.208); after: 5 / 1 (0.053 / 0.013)
     "classes_s12_first.yaml": {
         # before: (3, 0); "headache started mild but now its really bad", "it came
         # back worse" (a worse headache across a clause, left to the question)
@@ -30,10 +32,31 @@ MEASURED: dict[str, dict[str, tuple[int, int]]] = {
         # "my thighs ache from all the walking" (a thigh ache is read as its spread)
         "heavy_legs": (0, 1),
         "constant": (0, 0),  # before: (0, 2)
-        "duration": (7, 0),
-        "relief": (2, 0),
-        "urine": (6, 1),
-        "side_site": (1, 0),
+        # before: (7, 0); left: "two and a half weeks now", "it's been going on 3
+        # weeks now" with no word of pain anywhere (read after a sentence of pain)
+        "duration": (2, 0),
+        "relief": (0, 0),  # before: (2, 0)
+        "urine": (0, 0),  # before: (6, 1)
+        "side_site": (1, 0),  # "it's low in the middle" (of what: left to the question)
+    },
+    # written after the fixes; first run (honest): 4 of 53 statements missed, 0 of
+    # 48 near misses over-read ("pain shoots down into both buttocks", "it never
+    # goes away, whatever position", "lie down = pain goes", "left of my lower
+    # back"); then the buttocks, "never goes away" (a two-word alternative in one
+    # slot, "never eases|stops|goes|lets up", had needed "up") and "left of my
+    # lower back" were read: 1 / 0
+    "classes_s12_second.yaml": {
+        "headache": (0, 0),
+        "trauma": (0, 0),
+        "breath": (0, 0),
+        "swelling": (0, 0),
+        "calf_cramp": (0, 0),
+        "heavy_legs": (0, 0),
+        "constant": (0, 0),
+        "duration": (0, 0),
+        "relief": (1, 0),  # "lie down = pain goes"
+        "urine": (0, 0),
+        "side_site": (0, 0),
     },
 }
 test_every_class_is_measured, test_a_class_is_read_at_least_as_well_as_measured = (
@@ -90,6 +113,39 @@ test_every_class_is_measured, test_a_class_is_read_at_least_as_well_as_measured 
         ("it's constant, lying down helps a bit", "pain_constant_unrelieved", "absent"),
         ("it's there all the time whatever I do", "pain_constant_unrelieved", "present"),
         ("constant pain, nothing helps", "pain_constant_unrelieved", "present"),
+        ("the pain never goes away", "pain_constant_unrelieved", "present"),
+        ("the baby never stops kicking", "pain_constant_unrelieved", "unset"),
+        # "since" and "already" for "for"; a moment the pain went on from
+        ("back pain since 3 weeks", "pain_duration_over_2_weeks", "present"),
+        ("back pain since 5 days", "pain_duration_over_2_weeks", "absent"),
+        ("I'm 30 weeks, my back hurts since 1 week", "pain_duration_over_2_weeks", "absent"),
+        ("I'm 30 weeks, back pain since about 20 weeks", "pain_duration_over_2_weeks",
+         "present"),
+        ("already three weeks my back is pain", "pain_duration_over_2_weeks", "present"),
+        ("I'm already 30 weeks and my back hurts", "pain_duration_over_2_weeks", "unset"),
+        ("my back pain is already 4 weeks", "pain_duration_over_2_weeks", "present"),
+        ("My back hurts. Two and a half weeks now.", "pain_duration_over_2_weeks", "present"),
+        ("was painting the nursery 4 weeks ago and my back's been sore ever since",
+         "pain_duration_over_2_weeks", "present"),
+        ("standing at the cooker for 3 weeks of shifts, my back hurts since Monday",
+         "pain_duration_over_2_weeks", "not present"),
+        ("About two and a half weeks ago I pulled something in my lower back. It's still "
+         "there.", "pain_duration_over_2_weeks", "present"),
+        ("I had my scan 3 weeks ago. My back started hurting yesterday.",
+         "pain_duration_over_2_weeks", "not present"),
+        # relief by keeping still; restless is no rest
+        ("it's fine as long as I keep still", "pain_relieved_by_rest", "present"),
+        ("ok-ish if I'm lying still", "pain_relieved_by_rest", "present"),
+        ("I can't keep still or find any position that helps", "pain_relieved_by_rest",
+         "unset"),
+        # her wee's burning, smell and frequency said in the next clause
+        ("weeing every 20 minutes and it stings and smells awful", "painful_urination",
+         "present"),
+        ("weeing every 20 minutes and it stings and smells awful", "cloudy_urine", "present"),
+        ("need the loo every half hour, stings when I go", "urinary_frequency_urgency",
+         "present"),
+        ("peeing a lot and it doesn't sting", "painful_urination", "absent"),
+        ("my wee looks and smells normal", "cloudy_urine", "absent"),
     ],
 )
 def test_the_mechanisms(parse, text: str, finding: str, want: str) -> None:

@@ -69,16 +69,25 @@ def durations(
     since_then = d.get("since_then_rx")
     moment = d.get("event_time_rx")
     about_pain = False  # the sentence before mentions pain
+    # the moments ("3 weeks ago") of the sentence before, when it said nothing of
+    # pain: the start of a pain the next sentence says went on since ("About two
+    # and a half weeks ago I pulled something. It's still there.")
+    earlier: list[tuple[float, int, int, str]] = []
     for sent in doc.sents:
         s0, s1 = sent.start_char, sent.end_char
         before, about_pain = about_pain, bool(d["pain_cue"].search(norm, s0, s1))
         # a sentence saying the pain went on since is about it ("I slipped 3 weeks
         # ago and it hasn't been right since")
         goes_on = since_then is not None and bool(since_then.search(norm, s0, s1))
-        if not about_pain and not goes_on and not (
+        relevant = about_pain or goes_on or bool(
             before and follows is not None and follows.match(norm, s0, s1)
-        ):
+        )
+        if not relevant and (moment is None or since_then is None):
+            earlier = []
             continue
+        # a sentence not about pain is read for its moments only, as a sentence the
+        # next one may tie to the pain (so what she was doing then is that event)
+        tied = goes_on or not relevant
         found: list[tuple[float, int, int, str]] = []
         if since_rx is not None and weeks_now is not None:
             for m in since_rx.finditer(norm, s0, s1):
@@ -109,7 +118,7 @@ def durations(
                 if (
                     d["not_after_rx"] is not None
                     and d["not_after_rx"].search(norm, max(s0, m.start() - 40), at)
-                    and not (goes_on and moment is not None and moment.search(m.group(0)))
+                    and not (tied and moment is not None and moment.search(m.group(0)))
                 ):
                     # how long she stood or worked, not the pain's time; but a moment
                     # in a sentence the pain went on since is when it began ("was
@@ -136,7 +145,13 @@ def durations(
                 ):
                     continue
                 found.append((days, m.start(), m.end(), m.group(0)))
-        for hit in _own_clause(found, norm, s0, s1, d):
+        if not relevant:
+            assert moment is not None
+            earlier = [h for h in found if moment.search(h[3])]
+            continue
+        hits = _own_clause(found, norm, s0, s1, d) if found else earlier if goes_on else []
+        earlier = []
+        for hit in hits:
             if longest is None or hit[0] > longest[0]:
                 longest = hit
     if longest is not None and longest[0] >= float(d.get("min_days_to_state", 0)):
