@@ -24,6 +24,7 @@ from gravida.engine.model import leaders, softmax, trimester
 from gravida.engine.near import NearScores, Variants
 from gravida.engine.triage import flag_states, free_red_flags, not_pointed_to, signs_of
 from gravida.knowledge import expr
+from gravida.knowledge.frozen import quick_init
 from gravida.knowledge.load import CompiledRule
 
 FloatArray = npt.NDArray[np.float64]
@@ -84,6 +85,7 @@ class Base(NamedTuple):
     flags: tuple[tuple[str, ...], tuple[str, ...]]
 
 
+@quick_init
 @dataclass(frozen=True)
 class Batch:
     """Per hypothesis: its triage level (as a rank) and its posterior."""
