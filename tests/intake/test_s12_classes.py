@@ -95,7 +95,7 @@ test_every_class_is_measured, test_a_class_is_read_at_least_as_well_as_measured 
         ("sharp pain low on the left since this morning", "pain_left_side", "present"),
         ("back pain low down on the left", "pain_lower_abdomen", "unset"),
         # fatty food after the pain, or as a habit; one meal told as when it began is not
-        ("pain at the top of my tummy after a greasy takeaway", "pain_after_fatty_meals", "present"),
+        ("pain at the top of my tummy after a greasy meal", "pain_after_fatty_meals", "present"),
         ("After a fry-up this morning I got a pain in my back", "pain_after_fatty_meals", "unset"),
         # a relative's car she was in is hers
         ("my husband's car was hit from behind with me in it", "recent_trauma", "present"),
