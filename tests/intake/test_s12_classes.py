@@ -1,60 +1,39 @@
-"""Session 12: urgent findings said in everyday English, for narrative mode (where
-no question can be asked): a crash or fall told as an event, breath hard to get
-with a hedge between, blood in what she coughs up (not a bleed from the vagina),
-yellow skin or eyes, pressure low in the pelvis, numbness in both legs said in the
-plural, a stream slow to start or dribbling, a sudden onset in everyday words, a
-clinician's note ("T 38.2", "Nil urinary sx", "PV loss: nil"), a pain low on one
-side, pain after fatty food, a baby quieter than usual.
+"""Session 12 (helper calm): urgent findings over-read from near misses, and
+consultation-level findings missed.
 
 Tables of the helper's own sentences (``classes_s12_*.yaml``): the first written
-before this session's reader was opened, the second after the fixes and before it
-was run; none copied from a measuring set. ``python bench/intake_classes.py TABLE
---rows`` prints them; here no class may be read worse than measured.
+before the phrase file was opened, the second after the fixes and before it was
+first run; none copied from a measuring set. ``python bench/intake_classes.py
+TABLE --rows --today=2026-12-07`` prints them; here no class may be read worse
+than measured.
 """
 
 from __future__ import annotations
 
 import pytest
 
+from gravida.intake.rules import near_rules
 from gravida.intake.score import reading
+from gravida.knowledge import PackError
 from tests.intake.measured import measured_tests
 
 # per table and class: (statements missed, near misses over-read), measured
 MEASURED: dict[str, dict[str, tuple[int, int]]] = {
-    # before this session: 61 of 162 statements missed, 3 of 81 near misses over-read
     "classes_s12_first.yaml": {
-        "trauma": (0, 0),  # before: 7, 0
-        "breath": (0, 0),  # before: 6, 0
-        "cough_blood": (0, 0),  # before: 3, 0
-        "jaundice": (0, 0),  # before: 3, 1 ("my newborn nephew had jaundice")
-        "pelvic_pressure": (0, 0),  # before: 6, 0
-        # "it goes into each leg": no word of pain or numbness beside it
-        "both_legs": (1, 0),  # before: 5, 0
-        "bladder": (0, 0),  # before: 7, 0
-        # "I'm suddenly very tired", "it came out of nowhere that I'd need a new
-        # car": a bare "suddenly" stays the onset, as before
-        "sudden_onset": (0, 2),  # before: 7, 2
-        "note_style": (0, 0),  # before: 5, 0
-        "lower_abdomen": (0, 0),  # before: 3, 0
-        # "the pain under my ribs" without a side or "front" stays unplaced
-        "upper_abdomen_fatty": (1, 0),  # before: 7, 0
-        "fetal_movements": (0, 0),  # before: 2, 0
-    },
-    # first run (after the fixes, honest): 27 of 88 statements missed, 5 of 55 near
-    # misses over-read
-    "classes_s12_second.yaml": {
-        "trauma": (3, 1),
-        "breath": (2, 1),
-        "cough_blood": (3, 1),
-        "jaundice": (0, 0),
-        "pelvic_pressure": (4, 0),
-        "both_legs": (2, 0),
-        "bladder": (6, 0),
-        "sudden_onset": (4, 0),
-        "note_style": (0, 0),
-        "lower_abdomen": (0, 0),
-        "upper_abdomen_fatty": (0, 0),
-        "fetal_movements": (3, 2),
+        # before: (3, 0); "headache started mild but now its really bad", "it came
+        # back worse" (a worse headache across a clause, left to the question)
+        "headache": (2, 0),
+        "trauma": (0, 0),  # before: (0, 5), a near fall read as a fall
+        "breath": (0, 0),  # before: (0, 3)
+        "swelling": (0, 0),  # before: (0, 1)
+        "calf_cramp": (0, 0),  # before: (0, 3)
+        # "my thighs ache from all the walking" (a thigh ache is read as its spread)
+        "heavy_legs": (0, 1),
+        "constant": (0, 0),  # before: (0, 2)
+        "duration": (7, 0),
+        "relief": (2, 0),
+        "urine": (6, 1),
+        "side_site": (1, 0),
     },
 }
 test_every_class_is_measured, test_a_class_is_read_at_least_as_well_as_measured = (
@@ -65,41 +44,68 @@ test_every_class_is_measured, test_a_class_is_read_at_least_as_well_as_measured 
 @pytest.mark.parametrize(
     ("text", "finding", "want"),
     [
-        # blood in what she coughs up is no bleed from the vagina, and a bleed beside
-        # a cough is still one
-        ("Coughing up phlegm, some red streaks of blood in it.", "coughing_blood", "present"),
-        ("Coughing up phlegm, some red streaks of blood in it.", "vaginal_bleeding", "unset"),
-        ("coughing up mucus with streaks of blood", "discharge_change", "unset"),
-        ("I have a cough and some blood in my knickers", "vaginal_bleeding", "present"),
-        ("I have a cough and some blood in my knickers", "coughing_blood", "unset"),
-        # a note's temperature, not the end of a word or weeks
-        ("Obs: T 38.6 HR 104", "fever", "present"),
-        ("T 36.8", "fever", "absent"),
-        ("at 38 weeks, back pain", "fever", "unset"),
-        # numbness in both legs denied is the numbness denied, not the legs
-        ("no numbness or tingling in my legs", "both_legs_affected", "unset"),
-        ("no numbness or tingling in my legs", "leg_numbness_tingling", "absent"),
-        ("pins and needles in my feet", "leg_numbness_tingling", "present"),
-        # something else gone yellow is no jaundice, and keeps its own reading
-        ("my discharge has gone yellow", "jaundice", "unset"),
-        ("my discharge has gone yellow", "discharge_infected", "present"),
-        ("the sick looks yellow", "nausea_vomiting", "present"),
-        # a pain that eases within a minute came on no faster
-        ("it went away within a minute", "pain_onset_sudden", "unset"),
-        ("one minute I was fine and the next I was on the floor", "pain_onset_sudden", "present"),
-        # a leak on a cough, or water dribbling out, is no trouble passing urine
-        ("I dribble a bit when I sneeze", "new_bladder_bowel_dysfunction", "unset"),
-        ("clear water dribbling out of me", "new_bladder_bowel_dysfunction", "unset"),
-        # a pain low on the left is the low belly's, the back's when the back names it
-        ("sharp pain low on the left since this morning", "pain_lower_abdomen", "present"),
-        ("sharp pain low on the left since this morning", "pain_left_side", "present"),
-        ("back pain low down on the left", "pain_lower_abdomen", "unset"),
-        # fatty food after the pain, or as a habit; one meal told as when it began is not
-        ("pain at the top of my tummy after a greasy meal", "pain_after_fatty_meals", "present"),
-        ("After a fry-up this morning I got a pain in my back", "pain_after_fatty_meals", "unset"),
-        # a relative's car she was in is hers
-        ("my husband's car was hit from behind with me in it", "recent_trauma", "present"),
+        # a near fall is no fall; the blow after it still is one
+        ("I nearly fell on the stairs but grabbed the rail", "recent_trauma", "absent"),
+        ("almost slipped on the ice", "recent_trauma", "absent"),
+        ("nearly went flying over the dog", "recent_trauma", "absent"),
+        ("I nearly fell and banged my bump on the table", "recent_trauma", "present"),
+        ("nearly fell asleep at my desk", "recent_trauma", "unset"),
+        # a trip she did not go down from; a fall stated outright stands
+        ("tripped on the rug but didn't go down", "recent_trauma", "absent"),
+        ("I slipped but caught myself", "recent_trauma", "absent"),
+        ("I fell down the stairs, caught myself on the rail but landed on my bum",
+         "recent_trauma", "present"),
+        ("It doesn't go down my legs", "recent_trauma", "unset"),
+        # the night was bad, not the headache; a bad headache still is
+        ("I had a headache after a bad night's sleep", "severe_headache", "unset"),
+        ("mild headache after a rough night, gone now", "severe_headache", "not present"),
+        ("a bad headache after no sleep", "severe_headache", "present"),
+        ("the headache is really bad and won't go", "severe_headache", "present"),
+        ("strong headache, not passing", "severe_headache", "present"),
+        # a denied severity and a relief in the next clause stay two things
+        ("my headache wasn't bad and paracetamol shifted it", "severe_headache", "absent"),
+        ("the headache won't go and paracetamol hasn't touched it", "severe_headache",
+         "present"),
+        # breath on exertion, told stairs first; her breath settling is no relief
+        ("stairs make me breathless", "shortness_of_breath", "unset"),
+        ("I'm breathless sitting still", "shortness_of_breath", "present"),
+        ("a bit puffed on the stairs, fine once I sit down", "pain_relieved_by_rest", "unset"),
+        ("my back aches but it's fine once I sit down", "pain_relieved_by_rest", "present"),
+        ("out of breath and my back hurts, better when I sit", "pain_relieved_by_rest",
+         "present"),
+        # a leg cramp with its side is the leg's
+        ("cramp in my left calf last night", "pain_one_side", "unset"),
+        ("cramp in my left calf last night", "pain_rhythmic_cramping", "unset"),
+        ("period-like cramps in my lower belly", "pain_rhythmic_cramping", "present"),
+        # heavy, tired legs by evening are no spread and no pain of both legs' nerves
+        ("both legs feel heavy and achy by evening", "both_legs_affected", "unset"),
+        ("both legs heavy and numb by the evening", "both_legs_affected", "present"),
+        ("both my legs feel heavy and weak", "both_legs_affected", "present"),
+        # swelling in the heat is the usual; a warm swollen calf is not
+        ("my feet are a little swollen when it's hot", "sudden_swelling", "not present"),
+        ("my right calf is swollen, warm and sore", "calf_swelling_one_leg", "present"),
+        # constant, but a walk or a rest eases it: not the unrelieved pain
+        ("constant ache but a gentle walk loosens it off", "pain_constant_unrelieved",
+         "absent"),
+        ("it's constant, lying down helps a bit", "pain_constant_unrelieved", "absent"),
+        ("it's there all the time whatever I do", "pain_constant_unrelieved", "present"),
+        ("constant pain, nothing helps", "pain_constant_unrelieved", "present"),
     ],
 )
-def test_the_urgent_wording_mechanisms(parse, text: str, finding: str, want: str) -> None:
-    assert reading(parse(text).case, finding) == want, text
+def test_the_mechanisms(parse, text: str, finding: str, want: str) -> None:
+    got = reading(parse(text).case, finding)
+    if want == "not present":
+        assert got != "present", (text, got)
+    else:
+        assert got == want, (text, got)
+
+
+def test_a_near_rule_may_leave_then_out_only_with_instead() -> None:
+    booleans = ["pain_relieved_by_rest", "contractions_irregular"]
+    (rule,) = near_rules([{"cue": "breath", "instead": True}], "pain_relieved_by_rest", booleans)
+    assert rule.then is None and rule.instead
+    with pytest.raises(PackError):
+        near_rules([{"cue": "breath"}], "pain_relieved_by_rest", booleans)
+    with pytest.raises(PackError):
+        near_rules([{"cue": "breath", "then": "nope", "instead": True}],
+                   "pain_relieved_by_rest", booleans)
