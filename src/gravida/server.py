@@ -17,6 +17,7 @@ machines would see workers killed at start-up. So `serve` execs
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import multiprocessing
 import os
@@ -37,25 +38,34 @@ if TYPE_CHECKING:
 WORKER_HEALTHCHECK_SECONDS = 30
 
 
-def create_app(settings: Settings | None = None) -> FastAPI:
-    """The API with the web pages (``/``, ``/i/...``, ``/static/...``) on the same service."""
+def create_app(settings: Settings | None = None, *, freeze_after_warm_up: bool = False
+               ) -> FastAPI:
+    """The API with the web pages (``/``, ``/i/...``, ``/static/...``) on the same service.
+
+    ``freeze_after_warm_up``: for a server worker (``gravida.api.app.freeze_heap``).
+    """
     from gravida.api.app import create_app as create_api
     from gravida.web.render import too_many_page
     from gravida.web.routes import router as web_router
 
-    return create_api(settings, extra_routers=(web_router,), refusal_page=too_many_page)
+    return create_api(settings, extra_routers=(web_router,), refusal_page=too_many_page,
+                      freeze_after_warm_up=freeze_after_warm_up)
 
 
 def app_from_env() -> FastAPI:
     """For uvicorn's ``--factory``: settings from the environment.
 
     In a worker started by uvicorn's supervisor, first make sure the worker
-    dies with the supervisor (see ``die_with_parent``).
+    dies with the supervisor (see ``die_with_parent``). The cyclic garbage
+    collector is off from here until the app's start-up warm-up is done, then
+    the heap is frozen and the collector turned back on
+    (``gravida.api.app.freeze_heap``: about a third less CPU to start a worker).
     """
+    gc.disable()
     from gravida.settings import Settings
 
     die_with_parent()
-    return create_app(Settings())
+    return create_app(Settings(), freeze_after_warm_up=True)
 
 
 def die_with_parent() -> None:

@@ -77,6 +77,8 @@ def near_findings(
                 between = doc[cue_at + 1 : t0].text
                 if rule.always or not lex.duration["pain_cue"].search(between):
                     about_cue.add(id(e))
+            if rule.then is None:  # about the cue, and nothing more
+                continue
             out.append(
                 TextEvidence(
                     rule.then,

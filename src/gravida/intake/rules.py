@@ -70,13 +70,15 @@ class NearRule:
     "The tightenings fade if I lie down" says the pain eases with rest and, since
     what eases is a tightening, that the tightenings are the irregular kind. The
     cue must stand before the mention in its sentence (or up to ``reach``
-    sentences earlier) and not be negated.
+    sentences earlier) and not be negated. A rule with ``instead`` may leave
+    ``then`` out: the mention is about the cue and implies nothing ("out of breath
+    on the stairs, fine once I sit down" is her breath settling, not her back).
     """
 
     finding: str
     cue: re.Pattern[str]
     reach: int
-    then: str
+    then: str | None
     # not when the text already states one of these ("every 5 minutes ... they
     # ease when I sit" is not made irregular by the easing)
     unless: frozenset[str] = frozenset()
@@ -137,12 +139,17 @@ def near_rules(raw: Any, fid: str, booleans: list[str]) -> list[NearRule]:
         keys = {"cue", "then", "reach", "unless", "instead", "not_between"}
         if not isinstance(r, dict) or set(r) - keys:
             raise err(
-                name, "expected keys cue, then and optional reach, unless, instead, not_between"
+                name, "expected keys cue, then (optional with instead) and optional reach,"
+                " unless, instead, not_between"
             )
         if r.get("instead", False) not in (True, False, "always"):
             raise err(name, "instead must be true, false or always")
-        if r.get("then") not in booleans:
-            raise err(name, f"then: {r.get('then')!r} is not a boolean vocabulary finding")
+        if r.get("then") not in booleans and not (r.get("then") is None and r.get("instead")):
+            raise err(
+                name,
+                f"then: {r.get('then')!r} is not a boolean vocabulary finding"
+                " (only a rule with instead may leave it out)",
+            )
         unless = as_list(r.get("unless"), f"{name}.unless")
         if any(u not in booleans for u in unless):
             raise err(name, f"unless: not boolean vocabulary findings: {unless}")
@@ -159,7 +166,7 @@ def near_rules(raw: Any, fid: str, booleans: list[str]) -> list[NearRule]:
         not_between = regex(f"^(?:{nb})$", f"{name}.not_between") if nb else None
         out.append(
             NearRule(
-                fid, cue, reach, str(r["then"]), frozenset(unless), bool(instead),
+                fid, cue, reach, r.get("then"), frozenset(unless), bool(instead),
                 instead == "always", not_between,
             )
         )
