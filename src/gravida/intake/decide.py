@@ -77,13 +77,15 @@ def decide(
                 if s.trigger.category != "negation"
                 or (
                     (
-                        m.start - NEAR <= s.trigger.end <= m.end
-                        and not any(t.is_punct for t in doc[s.trigger.end : m.start])
-                        and not _mention_between(starts, s.trigger.end, m.start)
+                        (
+                            m.start - NEAR <= s.trigger.end <= m.end
+                            and not any(t.is_punct for t in doc[s.trigger.end : m.start])
+                            and not _mention_between(starts, s.trigger.end, m.start)
+                        )
+                        or m.start <= s.trigger.start < m.end
                     )
-                    or m.start <= s.trigger.start < m.end
+                    and not _concord(s, m, doc, lex)
                 )
-                and not _concord(s, m, doc, lex)
             ]
         if lex.own_clause is not None:
             # "болит спина и температуры нет", "температуры нет болит поясница": the
