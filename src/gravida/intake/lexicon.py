@@ -260,8 +260,10 @@ def _load(pack: Pack, raw: Any, language: str) -> Lexicon:
     concord = ctx.get("concord") or {}
     if not isinstance(concord, dict) or set(concord) - {"triggers", "with"}:
         raise err("context.concord", "expected a mapping with triggers and with")
-    concord_triggers = frozenset(w.lower() for w in as_list(concord.get("triggers"), "context.concord"))
-    concord_with = frozenset(w.lower() for w in as_list(concord.get("with"), "context.concord"))
+    concord_triggers, concord_with = (
+        frozenset(w.lower() for w in as_list(concord.get(k), "context.concord"))
+        for k in ("triggers", "with")
+    )
 
     nums = raw.get("numbers")
     if not isinstance(nums, dict):
