@@ -58,12 +58,13 @@ through to the belly, for pancreatitis), rarely one in five likely.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import NamedTuple
 
 import numpy as np
 import numpy.typing as npt
 
 from gravida.engine import Engine, Evidence
-from gravida.engine.model import leaders
+from gravida.engine.model import leaders, softmax
 from gravida.engine.triage import TriageReason
 from gravida.interview.answers import Value
 from gravida.interview.catalogue import Params, QuestionSpec
@@ -93,6 +94,10 @@ class Naming:
         # what they read: an answer about none of these leaves them as they were
         self.naming_inputs = frozenset(f for cr, _ in self.naming_floors
                                        for f in expr.findings_in(cr.node))
+        # each such rule's findings (``naming_question``: what she has must be one)
+        self.rule_findings = {cr.rule.id: frozenset(expr.findings_in(cr.node))
+                              for cr, _ in self.naming_floors}
+        self.model = engine.model
 
     def rank(self, weeks: float, h: Hypothesis, c: int) -> int:
         """Condition ``c``'s level (as a rank) for the evidence ``h``, after its
@@ -214,3 +219,105 @@ def _rival(
         if held.any():
             return c, held, named
     return None
+
+
+def naming_question(
+    emergency_rank: int, questions: Sequence[QuestionSpec],
+    entries: Sequence[tuple[int, Value, int, int]], prob: FloatArray, rows: IntArray,
+    batch: Batch, naming: Naming, weeks: float, hyps: Sequence[Hypothesis],
+) -> str | None:
+    """Before stopping at "go now": a question one of whose answers completes a rule
+    that names another emergency cause first, where that answer separates the two;
+    or None.
+
+    A fever with central low back pain is an emergency as a kidney infection and as
+    a spinal infection, and the interview stopped there naming the kidney. The
+    policy names the spine first once the fever comes with a risk factor (a recent
+    epidural or spinal injection, weakened immunity, injecting drugs) or with pain
+    that never eases (triage.yaml ``fever_with_spinal_infection_signs``): only the
+    spine needs the MRI, and delay is the recognised harm there (davis-2004; NICE
+    CKS asks exactly these questions of back pain with a fever). Under the model
+    such a "yes" is rare while the kidney leads, so neither the level's questions
+    nor the leader step's (which weigh posteriors, within two answers) ask it; as
+    for a floor one answer away (``Openings.one_answer_from_floor``), the policy's
+    rule, not the odds, says the fact matters, and it is asked however unlikely its
+    "yes" (probability above zero), when all hold for one of its answers:
+
+    - the cause named first now is an emergency cause, and the answer makes the
+      engine name another cause first (``Naming.first``), through a floor rule that
+      the answer completes and that names it, with the level unchanged;
+    - what she already has is part of that rule (the fever): a rule that one answer
+      completes alone is a screen, asked as one or not at all;
+    - the answer separates the two: it is strong evidence for the other cause
+      against the one named first (a likelihood ratio of the pack's
+      ``working_strong_evidence``, 10, Jeffreys' "strong": a recent epidural, weak
+      immunity), or her findings already point to the other cause at least as much
+      (its posterior over its prior is no lower: the Bayes factor of what she has
+      said, as for ``Reopening.places_at_risk``), so that any answer completing its
+      rule is enough (central low back pain with a fever: pain that never eases).
+
+    Of such questions, the one whose answers that name the other cause are the
+    likeliest (probability x answerable). Asked where the emergency step would stop,
+    so after the leader's question and the checks of the level (whose answers, loin
+    pain or burning, may have named the kidney already); the rule's other parts
+    follow while they still qualify, each asked once.
+    """
+    posts, ranks = batch.posterior, batch.condition_ranks
+    post0 = posts[0]
+    first = naming.first(weeks, hyps[0], post0)
+    if ranks[first] < emergency_rank or not entries:
+        return None
+    prior = softmax(naming.model.log_prior(weeks))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ratio = np.where(prior > 0, post0 / prior, 0.0)
+    # the conditions her findings point to at least as much as to the first
+    favoured = ratio >= ratio[first]
+    levels = batch.level
+    now = _Now(first, hyps[0].present, {r.id for r in naming.reasons(hyps[0])}, post0,
+               favoured, naming.pack.working_strong_evidence)
+    named: dict[int, bool] = {}
+    by_q: dict[int, float] = {}
+    for n, (qi, _, k, _) in enumerate(entries):
+        got = named.get(k)
+        if got is None:
+            h = hyps[k]
+            got = named[k] = bool(levels[k] == levels[0]) and not (
+                h.changed is not None and h.changed.isdisjoint(naming.naming_inputs)
+            ) and _names_other(naming, weeks, h, posts[k], now)
+        if got and prob[n] > 0:
+            by_q[qi] = by_q.get(qi, 0.0) + float(prob[n]) * questions[qi].answerable
+    if not by_q:
+        return None
+    return max((p, questions[qi].id) for qi, p in by_q.items())[1]
+
+
+class _Now(NamedTuple):
+    """What ``naming_question`` reads of the evidence now, for every answer."""
+
+    first: int  # the condition named first
+    had: frozenset[str]  # her findings present
+    rules: set[str]  # the naming rules that hold
+    post: FloatArray
+    favoured: npt.NDArray[np.bool_]  # her findings point to it as much as to the first
+    strong: float | None  # the pack's likelihood ratio for strong evidence
+
+
+def _names_other(naming: Naming, weeks: float, h: Hypothesis, post: FloatArray,
+                 now: _Now) -> bool:
+    """Whether the evidence ``h`` (its posterior ``post``) makes the engine name first
+    another cause than ``now.first``, through a rule that ``h`` completes, that holds
+    something she had and names it, where ``h`` separates the two
+    (``naming_question``)."""
+    reasons = naming.reasons(h)
+    new = [r for r in reasons if r.id not in now.rules
+           and not naming.rule_findings[r.id].isdisjoint(now.had)]
+    if not new:
+        return False
+    other = naming.first(weeks, h, post, reasons)
+    if other == now.first or not any(other in naming.diagnoser.suspects[r.id] for r in new):
+        return False
+    if now.favoured[other]:
+        return True
+    first = now.first
+    return now.strong is not None and bool(
+        post[other] * now.post[first] >= now.strong * post[first] * now.post[other])

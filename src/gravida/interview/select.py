@@ -45,7 +45,7 @@ from gravida.engine.model import trimester
 from gravida.interview.answers import Value
 from gravida.interview.catalogue import Catalogue, QuestionSpec
 from gravida.interview.decision import Outcomes, QuestionPlan, Scored, State, decide
-from gravida.interview.leader import Naming, leader_question
+from gravida.interview.leader import Naming, leader_question, naming_question
 from gravida.interview.lookahead import answer_probabilities, figures, pair_crossing
 from gravida.interview.openings import Openings
 from gravida.interview.patterns import Wanted, close_implications, compiled, status
@@ -251,6 +251,13 @@ class Selector:
                                      self.naming, ev.weeks, hyps)
             if lead_q is not None:
                 return replace(p, question=lead_q, stop=None, phase="emergency")
+        if p.stop == "emergency":
+            # before stopping at "go now": an answer that would complete a rule naming
+            # another emergency cause first, that her findings point to (leader.py)
+            named_q = naming_question(o.emergency_rank, questions, entries, prob, k_arr,
+                                      batch, self.naming, ev.weeks, hyps)
+            if named_q is not None:
+                return replace(p, question=named_q, stop=None, phase="emergency")
         return p
 
     def _checks_level(self, p: QuestionPlan) -> bool:

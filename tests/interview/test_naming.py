@@ -1,0 +1,113 @@
+"""Before stopping at "go now": an answer that completes a rule naming another
+emergency cause first, where that answer separates the two (leader.naming_question).
+Structured states written for these tests (no vignette text)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from gravida.engine import Case
+from gravida.engine.model import softmax, trimester
+from gravida.evaluation.interview_mode import SimulatedPatient
+from gravida.interview import answer, next_question, start
+from gravida.interview.session import _state, selector
+
+# a fever of 38.4 with central low back pain at 20 weeks, nothing else said: an
+# emergency shown at the fever, a kidney infection named first
+CENTRAL = {"gestational_weeks": 20, "temperature_c": 38.4,
+           "present": ["pain_lower_back_central", "fever"]}
+# the same with the kidney's own signs: loin pain and burning
+KIDNEY = {**CENTRAL, "present": [*CENTRAL["present"], "pain_flank", "painful_urination"]}
+# the same with pain low in the belly too, at 26 weeks
+LOWER = {**CENTRAL, "gestational_weeks": 26,
+         "present": [*CENTRAL["present"], "pain_lower_abdomen"]}
+SPINE = "spinal_infection"
+
+
+def _session(engine, case):
+    # the screens she could not answer, then only what the stop rule itself reads
+    s = start(engine, case, ["pain_location"])
+    return answer(answer(s, "urgent_signs", None), "measurements", None)
+
+
+def _at_the_stop(engine, case):
+    """The plan once the leader's answers and the checks of the level are over."""
+    s = _session(engine, case)
+    sel = selector(engine)
+    while True:
+        p = sel.plan(replace(_state(s), after_emergency=sel.params.emergency_checks))
+        if p.phase != "danger":
+            return s, p
+        s = answer(s, p.question, None)  # a list member asked again (Reopening.recheck)
+
+
+def _yeses(engine, qid):
+    """Each "yes" a question can get: itself, or each member of a list alone."""
+    spec = selector(engine).catalogue.questions[qid]
+    return [[f] for f in spec.findings] if spec.kind == "group" else [True]
+
+
+def _named_after(engine, s, qid, reply):
+    a = engine.assess(answer(s, qid, reply).case)
+    return a.ranked[0], a.triage.level
+
+
+def test_before_go_now_stops_an_answer_naming_the_spine_is_asked(engine):
+    a = engine.assess(Case.from_dict(CENTRAL, engine.pack))
+    assert a.triage.level == "emergency" and a.ranked[0] == "pyelonephritis"
+    s, p = _at_the_stop(engine, CENTRAL)
+    assert p.question is not None and p.phase == "emergency" and p.stop is None
+    # one of its answers names the spine first, the level unchanged ("go now" stands)
+    after = [_named_after(engine, s, p.question, r) for r in _yeses(engine, p.question)]
+    assert (SPINE, "emergency") in after
+    assert all(level == "emergency" for _, level in after)
+
+
+def test_with_the_kidneys_own_signs_it_stops(engine):
+    # loin pain and burning are strong evidence for the kidney: nothing separates them
+    _, p = _at_the_stop(engine, KIDNEY)
+    assert p.question is None and p.stop == "emergency"
+
+
+def test_where_her_findings_point_elsewhere_only_an_answer_that_separates_is_asked(engine):
+    """With pain low in the belly the spine is no longer pointed to as much as the
+    kidney; pain that never eases would still complete the rule and name the spine,
+    but it is as likely with the kidney, so it is not what is asked: a risk factor is
+    (strong evidence for the spine against the kidney)."""
+    s, p = _at_the_stop(engine, LOWER)
+    model = engine.model
+    ev = model.evidence(s.case)
+    post, prior = model.posterior(ev), softmax(model.log_prior(ev.weeks))
+    first, spine = (model.conditions.index(c) for c in (engine.assess(s.case).ranked[0], SPINE))
+    assert post[spine] / prior[spine] < post[first] / prior[first]
+    # constant pain would name the spine, and its question is open
+    assert _named_after(engine, s, "pain_pattern", ["pain_constant_unrelieved"])[0] == SPINE
+    assert p.question is not None and p.question != "pain_pattern"
+    naming = [r[0] for r in _yeses(engine, p.question)
+              if _named_after(engine, s, p.question, r)[0] == SPINE]
+    assert naming
+    p_t = model.p[trimester(ev.weeks)]
+    for f in naming:
+        j = model.index[f]
+        assert p_t[model.conditions.index(SPINE), j] >= (
+            engine.pack.working_strong_evidence * p_t[first, j])
+
+
+def test_played_to_the_end_each_such_question_is_asked_once(engine):
+    def play(truth):
+        s = start(engine, CENTRAL, ["pain_location"])
+        patient = SimulatedPatient(engine, Case.from_dict(truth, engine.pack))
+        asked = []
+        while (q := next_question(s)) is not None:
+            asked.append(q.id)
+            s = answer(s, q.id, patient.reply(q))
+        return asked, engine.assess(s.case)
+
+    # after a recent epidural, which she would say if asked: the spine is named
+    asked, a = play({**CENTRAL, "present": [*CENTRAL["present"], "recent_spinal_procedure"]})
+    assert a.ranked[0] == SPINE and a.triage.level == "emergency"
+    # "don't know" to everything: every question once, then "go now" naming the kidney
+    asked, a = play(CENTRAL)
+    assert len(asked) == len(set(asked))
+    assert a.ranked[0] == "pyelonephritis" and a.triage.level == "emergency"
+    assert {"pain_pattern", "medical_history", "how_it_started"} <= set(asked)
