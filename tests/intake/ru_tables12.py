@@ -306,6 +306,33 @@ CHEST_NEAR: list[Row] = [
     ("соски болят", {CHEST: NP}),
 ]
 
+# Round 2 (after the near-miss-ru set's over-triaged narratives were read for their
+# classes; these sentences are this helper's own): numb hands, a bottom numb on a
+# hard seat, a stumble caught, "всё время" of a worry, "не так, что …".
+SADDLE, TRAUMA2, CONST2 = "saddle_numbness", "recent_trauma", "pain_constant_unrelieved"
+ROUND2: list[Row] = [
+    ("немеют пальцы на руках по ночам", {NUMB: NP}),
+    ("руки немеют, особенно утром", {NUMB: NP}),
+    ("онемение в кистях, ноги в порядке", {NUMB: NP}),
+    ("немеет попа на жёстком стуле, встаю — проходит", {SADDLE: NP}),
+    ("когда долго сижу, немеет ягодица", {SADDLE: NP}),
+    ("споткнулась на лестнице в подъезде, но удержалась за перила", {TRAUMA2: NP}),
+    ("оступилась на ступеньке, но схватилась за мужа, не упала", {TRAUMA2: NP}),
+    ("всё время боюсь за почки", {CONST2: NP}),
+    ("постоянно хочется в туалет", {CONST2: NP}),
+    ("не так, что давит вниз, просто кости ноют", {PRESS: NP}),
+]
+ROUND2_TRUE: list[Row] = [
+    ("немеет нога до стопы", {NUMB: P}),
+    ("руки немеют и ноги тоже немеют", {NUMB: P}),
+    ("немеет промежность", {SADDLE: P}),
+    ("онемела попа и между ног, не чувствую бумагу", {SADDLE: P}),
+    ("споткнулась и упала на живот", {TRAUMA2: P}),
+    ("болит всё время", {CONST2: P}),
+    ("постоянно тянет поясницу", {CONST2: P}),
+    ("сильно давит вниз", {PRESS: P}),
+]
+
 CLASSES12: dict[str, tuple[list[Row], list[Row]]] = {
     # near misses of the over-read class are its "rows" here: the first column
     # counts the reassurances read as the finding, the second the true ones missed
@@ -319,6 +346,7 @@ CLASSES12: dict[str, tuple[list[Row], list[Row]]] = {
     "injecting": (IV, IV_NEAR),
     "temperature at the end": (TEMPERATURE, TEMPERATURE_NEAR),
     "chest on a breath": (CHEST_PAIN, CHEST_NEAR),
+    "round 2 (near-miss classes)": (ROUND2, ROUND2_TRUE),
 }
 
 # Written after the reader was changed and never tuned on (the same classes,
