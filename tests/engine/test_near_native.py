@@ -2,11 +2,12 @@
 
 The compiled module is optional (an install without a C compiler uses numpy), so
 these tests skip where it was not built; where it was, every row's log score and
-owner (``NearScores``), every hypothesis's level (``LevelPolicy.hypothesis_levels``)
-and every question's figures (``lookahead.figures``) must be exactly what numpy
-computes: sums in numpy's pairwise order, ties between leaders
-within the tolerance, rows with nothing known and NaN rows included. A build that
-fused a*b+c into one instruction would fail here.
+owner (``NearScores``), every hypothesis's level (``LevelPolicy.hypothesis_levels``),
+every question's figures (``lookahead.figures``) and the questions marked by pairs
+of answers (``lookahead.pair_crossing``) must be exactly what numpy computes: sums
+in numpy's pairwise order, ties between leaders within the tolerance, rows with
+nothing known and NaN rows included. A build that fused a*b+c into one instruction
+would fail here.
 """
 
 from __future__ import annotations
@@ -20,9 +21,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from gravida.engine import Engine, near
+from gravida.engine.model import trimester
 from gravida.engine.near import Variants
 from gravida.interview.decision import State
-from gravida.interview.lookahead import figures
+from gravida.interview.lookahead import answer_probabilities, figures, pair_crossing
 from gravida.interview.policy import Batch, Hypothesis
 from gravida.interview.session import selector
 
@@ -235,3 +237,76 @@ def test_compiled_figures_are_numpys(drawn):
             _same(x, y)
         else:
             assert (name, x) == (name, y)
+
+
+@built
+@SETTINGS
+@given(any_case(max_findings=12), st.data())
+def test_a_states_pairs_are_numpys(case, data):
+    # the pairs of answers at either line, up and down, with and without each pair's
+    # own plausibility and questions already marked, as the selector asks for them
+    a = SELECTOR.answers(State(case, frozenset(), frozenset(), 0, False))
+    if not a.entries:
+        return
+    batch = POLICY.evaluate(a.ev.weeks, a.hyps)
+    prob = answer_probabilities(ENGINE.model, SELECTOR.implies, a.questions, a.entries,
+                                a.hyps, batch.posterior[0], ENGINE.model.p[trimester(a.ev.weeks)],
+                                a.ev)
+    qi = np.array([e[0] for e in a.entries], dtype=np.int64)
+    k = np.array([e[2] for e in a.entries], dtype=np.int64)
+    o = SELECTOR.openings
+    line = data.draw(st.sampled_from([o.emergency_rank, o.ambulance_rank]))
+    fig = figures(SELECTOR.params, a.questions, a.entries, qi, k, prob, batch,
+                  int(batch.level[0]), line)
+    n_q = len(a.questions)
+    known = data.draw(st.one_of(st.none(), st.lists(st.booleans(), min_size=n_q,
+                                                     max_size=n_q).map(np.array)))
+    weight = fig.likely if data.draw(st.booleans()) else None
+    # a plausibility line low enough that most answers pair, so that the pairs are tried
+    plausible = fig.likely >= data.draw(st.sampled_from([0.0, 1e-4, 0.05]))
+    got, want = _both(pair_crossing, POLICY, data.draw(st.sampled_from([0.0, 1e-6, 0.05])),
+                      qi, k, plausible, batch, line, data.draw(st.booleans()), n_q, known,
+                      weight)
+    _same(got, want)
+
+
+@st.composite
+def _pair_batches(draw: st.DrawFn) -> tuple:
+    """A batch of made-up rows (posteriors with ties, zeros and rows of zeros; condition
+    ranks on both sides of the line; signs required and not) and answers over it."""
+    c = len(ENGINE.model.conditions)
+    n = draw(st.integers(2, 12))
+    values = st.sampled_from([0.0, 0.0, 0.01, 0.05, 0.1, 0.3, 0.3 - 5e-10, 0.5, 1.0])
+    posts = np.array(draw(st.lists(st.lists(values, min_size=c, max_size=c), min_size=n,
+                                   max_size=n)))
+    posts[0] = np.where(posts[0] > 0, posts[0], 0.02)  # the evidence now: every condition
+    n_levels = len(POLICY.threshold_by_rank)
+    ranks = np.array(draw(st.lists(st.integers(0, n_levels - 1), min_size=c, max_size=c)),
+                     dtype=np.int64)
+    floor = np.array(draw(st.lists(st.integers(-1, n_levels - 1), min_size=n, max_size=n)),
+                     dtype=np.int64)
+    floor[0] = -1
+    unsuspected = None
+    if draw(st.booleans()):
+        unsuspected = np.array(draw(st.lists(st.lists(st.booleans(), min_size=c, max_size=c),
+                                             min_size=n, max_size=n)))
+    batch = Batch(floor, posts, ranks, floor, unsuspected)
+    n_q = draw(st.integers(1, 6))
+    e = draw(st.integers(2, 24))
+    qi = np.array(draw(st.lists(st.integers(0, n_q - 1), min_size=e, max_size=e)),
+                  dtype=np.int64)
+    k = np.array(draw(st.lists(st.integers(1, n - 1), min_size=e, max_size=e)), dtype=np.int64)
+    weight = np.array(draw(st.lists(st.sampled_from([0.0, 0.02, 0.1, 0.5, 1.0]), min_size=e,
+                                    max_size=e)))
+    line = draw(st.integers(1, n_levels - 1))
+    return batch, qi, k, weight, line, n_q
+
+
+@built
+@SETTINGS
+@given(_pair_batches(), st.booleans(), st.booleans())
+def test_compiled_pairs_are_numpys(drawn, down, weighted):
+    batch, qi, k, weight, line, n_q = drawn
+    got, want = _both(pair_crossing, POLICY, 0.01, qi, k, weight > 0, batch, line, down, n_q,
+                      None, weight if weighted else None)
+    _same(got, want)

@@ -17,7 +17,9 @@ import pytest
 import gravida.advice.plan
 import gravida.advice.workup
 import gravida.engine
-import gravida.report  # noqa: F401  (importing them registers their records)
+import gravida.interview.question
+import gravida.report
+import gravida.store.repo  # noqa: F401  (importing them registers their records)
 from gravida.engine.assess import Factor, RankedCondition
 from gravida.engine.triage import TriageReason
 from gravida.knowledge.frozen import QUICK, quick_init
@@ -29,6 +31,13 @@ def test_the_full_result_s_records_are_quick():
             "Assessment", "Evidence", "Case", "Why", "Report", "Plan",
             "PatientExpectations", "_Histories"} <= names
     assert {RankedCondition, Factor, TriageReason} <= set(QUICK)
+
+
+def test_the_interview_answer_s_records_are_quick():
+    # an interview request makes about ten Scored, four Batch, three Option a decision
+    names = {c.__name__ for c in QUICK}
+    assert {"Scored", "QuestionPlan", "State", "Batch", "_Derived", "Session", "Answer",
+            "Option", "Question", "StoredInterview"} <= names
 
 
 def reference(cls):

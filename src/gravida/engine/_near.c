@@ -417,6 +417,73 @@ static int figures(const Figs *x, double *restrict likely, uint8_t *restrict pla
     return 0;
 }
 
+/* --- the pairs of answers at the emergency line (interview/lookahead.pair_crossing) ---- */
+
+typedef struct {
+    int64_t m, r, c, d, n_hyps, n_q;
+    int down, has_summed;
+    double plausible_answer, summed;
+    const double *weighted;      /* (m, c): each first answer's ratio x the posterior now */
+    const double *ratio;         /* (r, c): each answer's posterior over the posterior now */
+    const double *together;      /* (m, r): weighted @ ratio.T (numpy's product) */
+    const int64_t *mine;         /* (m): each first answer's question */
+    const int64_t *theirs;       /* (r): each partner's question */
+    const double *w_mine, *w_all; /* (m), (r): probability x answerable; NULL: not asked */
+    const int64_t *danger;       /* (d): the columns past the line, ascending */
+    const uint8_t *danger_mask;  /* (c) */
+    const double *thr;           /* (d): their thresholds */
+    const uint8_t *unsusp;       /* (n_hyps, c) or NULL: engine.triage's `requires` */
+    const int64_t *k_mine, *k_all; /* (m), (r): each answer's hypothesis */
+} Pairs;
+
+/* out[q] = 1 for each question q of a first answer that, with a partner of another
+ * question, takes the level across the line (or below it, ``down``): numpy's pairs in
+ * pair_crossing, the same floats (each pair's row (w x r) / together, its sum over the
+ * columns past the line in np.sum's order) and the same tests; a question once marked
+ * needs none of its other pairs */
+static void pairs(const Pairs *x, uint8_t *restrict out, double *restrict row,
+                  double *restrict past) {
+    const int64_t c = x->c, d = x->d, r = x->r;
+    for (int64_t a = 0; a < x->m; a++) {
+        const int64_t q = x->mine[a];
+        if (out[q]) continue;
+        const double *wa = x->weighted + a * c;
+        for (int64_t b = 0; b < r; b++) {
+            if (x->theirs[b] == q) continue;
+            const double t = x->together[a * r + b];
+            if (x->w_mine) {
+                if (!(x->w_mine[a] * x->w_all[b] * t >= x->plausible_answer)) continue;
+                if (!(x->w_mine[a] <= x->w_all[b])) continue;
+            }
+            const double *rb = x->ratio + b * c;
+            for (int64_t i = 0; i < c; i++) row[i] = wa[i] * rb[i] / t;
+            int64_t lead = -1;
+            const uint8_t *ua = NULL, *ub = NULL;
+            if (x->unsusp) {
+                lead = leader_of(row, c);
+                ua = x->unsusp + x->k_mine[a] * c;
+                ub = x->unsusp + x->k_all[b] * c;
+            }
+            int above = 0;
+            for (int64_t j = 0; j < d; j++) {
+                const int64_t col = x->danger[j];
+                const int aside = ua && ua[col] && ub[col] && col != lead;
+                past[j] = aside ? 0.0 : row[col];
+                if (!aside && row[col] >= x->thr[j]) above = 1;
+            }
+            if (x->has_summed && pairwise(past, d, 1) >= x->summed) above = 1;
+            if (!above) {
+                if (lead < 0) lead = leader_of(row, c);
+                above = x->danger_mask[lead] != 0;
+            }
+            if (x->down ? !above : above) {
+                out[q] = 1;
+                break;
+            }
+        }
+    }
+}
+
 /* --- the Python side: a tuple of sizes and a tuple of arrays ------------------------ */
 
 typedef struct {
@@ -631,6 +698,55 @@ static PyObject *py_figures(PyObject *self, PyObject *args) {
     return PyLong_FromLongLong((long long)lead);
 }
 
+#define N_PAIRS 14
+
+static PyObject *py_pairs(PyObject *self, PyObject *args) {
+    (void)self;
+    Py_ssize_t m, r, c, d, n_hyps, n_q;
+    int down, has_summed;
+    double plausible_answer, summed;
+    PyObject *arrays;
+    if (!PyArg_ParseTuple(args, "(nnnnnn)(pp)(dd)O", &m, &r, &c, &d, &n_hyps, &n_q, &down,
+                          &has_summed, &plausible_answer, &summed, &arrays))
+        return NULL;
+    if (m < 0 || r < 0 || c < 1 || d < 0 || d > c || n_hyps < 1 || n_q < 0) {
+        PyErr_SetString(PyExc_ValueError, "sizes out of range");
+        return NULL;
+    }
+    const Spec spec[N_PAIRS] = {
+        {8, m * c, 0, 0}, {8, r * c, 0, 0}, {8, m * r, 0, 0}, {8, m, 0, 0}, {8, r, 0, 0},
+        {8, m, 0, 1}, {8, r, 0, 1}, {8, d, 0, 0}, {1, c, 0, 0}, {8, d, 0, 0},
+        {1, n_hyps * c, 0, 1}, {8, m, 0, 0}, {8, r, 0, 0}, {1, n_q, 1, 0}};
+    Py_buffer v[N_PAIRS];
+    if (take_all(arrays, spec, N_PAIRS, v) < 0) return NULL;
+    Pairs x = {
+        .m = m, .r = r, .c = c, .d = d, .n_hyps = n_hyps, .n_q = n_q, .down = down,
+        .has_summed = has_summed, .plausible_answer = plausible_answer, .summed = summed,
+        .weighted = v[0].buf, .ratio = v[1].buf, .together = v[2].buf, .mine = v[3].buf,
+        .theirs = v[4].buf, .w_mine = v[5].buf, .w_all = v[6].buf, .danger = v[7].buf,
+        .danger_mask = v[8].buf, .thr = v[9].buf, .unsusp = v[10].buf, .k_mine = v[11].buf,
+        .k_all = v[12].buf,
+    };
+    int ok = (x.w_mine == NULL) == (x.w_all == NULL) && in_range(x.mine, m, 0, n_q)
+             && in_range(x.theirs, r, 0, n_q) && in_range(x.danger, d, 0, c)
+             && in_range(x.k_mine, m, 0, n_hyps) && in_range(x.k_all, r, 0, n_hyps);
+    double *row = ok ? malloc(sizeof(double) * (size_t)(c + d + 1)) : NULL;
+    if (!ok || !row) {
+        release_all(v, N_PAIRS);
+        if (!ok) {
+            PyErr_SetString(PyExc_ValueError, "an index out of range, or one weight missing");
+            return NULL;
+        }
+        return PyErr_NoMemory();
+    }
+    Py_BEGIN_ALLOW_THREADS
+    pairs(&x, v[13].buf, row, row + c);
+    Py_END_ALLOW_THREADS
+    free(row);
+    release_all(v, N_PAIRS);
+    Py_RETURN_NONE;
+}
+
 /* the mixture's two calls: sizes (rows, w, n_c, nco) and arrays whose first two are the
  * scores (rows, w) and the co-existing conditions (nco); ``spec`` from the sizes */
 typedef void (*MixtureSpec)(Py_ssize_t rows, Py_ssize_t w, Py_ssize_t n_c, Py_ssize_t nco,
@@ -731,6 +847,10 @@ static PyMethodDef methods[] = {
     {"scores", py_scores, METH_VARARGS,
      "scores((n_rows, w, u, p, n_cells, n_groups, n_findings, total), arrays): the batch's "
      "log scores before the mixture and the softmax, and each row's owner (near.py)"},
+    {"pairs", py_pairs, METH_VARARGS,
+     "pairs((m, r, c, d, n_hyps, n_q), (down, has_summed), (plausible_answer, summed), "
+     "arrays): the questions whose answers, paired, cross the line, marked in place "
+     "(lookahead.pair_crossing)"},
     {"levels", py_levels, METH_VARARGS,
      "levels((rows, c, n, n_levels, k), arrays): each hypothesis's level from its rows' "
      "posteriors, raised in place from its floor (policy.py)"},

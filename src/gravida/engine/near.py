@@ -59,6 +59,17 @@ def compiled_figures(sizes: tuple[int, int, int, int, int, int],
         return None
     return _native.figures(sizes, params, arrays)
 
+def compiled_pairs(sizes: tuple[int, int, int, int, int, int], flags: tuple[bool, bool],
+                   params: tuple[float, float], arrays: tuple[object, ...]) -> bool:
+    """The pairs of answers of ``interview.lookahead.pair_crossing`` in compiled code
+    (_near.c's ``pairs``, which documents the arrays), marking the output in place;
+    False where it was not built (the caller then does the same work with numpy)."""
+    if _native is None:
+        return False
+    _native.pairs(sizes, flags, params, arrays)
+    return True
+
+
 # Not clinical: a bound on memory (each variant table at most 728 x 36 floats).
 VARIANTS_KEPT = 256
 

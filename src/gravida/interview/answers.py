@@ -1,3 +1,4 @@
+
 """One answer to one question, checked and put in canonical form.
 
 What she may reply (true/false/null, a number or "120/80", a group's list of
@@ -15,6 +16,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from gravida.interview.catalogue import QuestionSpec
+from gravida.knowledge.frozen import quick_init
 from gravida.knowledge.i18n import N_, _
 
 if TYPE_CHECKING:
@@ -26,6 +28,7 @@ if TYPE_CHECKING:
 Value = bool | float | None | tuple[str, ...] | Mapping[str, float] | Mapping[str, bool | None]
 
 
+@quick_init
 @dataclass(frozen=True)
 class Answer:
     question: str

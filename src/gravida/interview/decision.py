@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from gravida.engine import Case
 from gravida.interview.answers import Value
+from gravida.knowledge.frozen import quick_init
 
 if TYPE_CHECKING:
     from gravida.interview.openings import Openings
@@ -57,6 +58,7 @@ class Outcomes:
         return [tuple(o) for o in out]
 
 
+@quick_init
 @dataclass(frozen=True)
 class Scored:
     question: str
@@ -82,6 +84,7 @@ class Scored:
         return self.answers.by_question[self.index]
 
 
+@quick_init
 @dataclass(frozen=True)
 class QuestionPlan:
     """The decision for one interview state: a question to ask, or why to stop."""
@@ -95,6 +98,7 @@ class QuestionPlan:
     scored: tuple[Scored, ...] = field(default=(), repr=False)
 
 
+@quick_init
 @dataclass(frozen=True)
 class State:
     """What select needs to know about an interview: the case and what was asked."""

@@ -186,11 +186,35 @@ def pair_crossing(
     # P(a, b) / (P(a) P(b)) for every pair; the pairs' posteriors (not normalised:
     # weighted[a] * ratio[b]) are then made only for the pairs that could count
     together = weighted @ ratio.T  # at most 64 x 64 x C: below OpenBLAS's threading size
-    mine = qi_arr[rows] if first is None else qi_arr[rows[first]]
+    mine_rows = rows if first is None else rows[first]
+    mine = qi_arr[mine_rows]
+    summed = policy.summed_by_rank.get(line)
+    # each pair's posterior and its tests in compiled code where it was built (_near.c:
+    # the same floats, pair by pair, a question left once one of its pairs marks it)
+    if near.compiled_pairs(
+            (len(mine), rows.size, post0.size, int(np.count_nonzero(danger)),
+             len(posts) if batch.unsuspected is None else len(batch.unsuspected), n_q),
+            (down, summed is not None), (plausible_answer, 0.0 if summed is None else summed),
+            (weighted, ratio, together, mine, qi_arr[rows],
+             None if weight is None else weight[mine_rows],
+             None if weight is None else weight[rows], np.flatnonzero(danger), danger,
+             np.ascontiguousarray(thr), batch.unsuspected, k_arr[mine_rows], k_arr[rows],
+             out)):
+        return out
+    return _pairs_numpy(plausible_answer, qi_arr, k_arr, batch, down, weight, rows, mine_rows,
+                        mine, weighted, ratio, together, danger, thr, summed, out)
+
+
+def _pairs_numpy(plausible_answer: float, qi_arr: IntArray, k_arr: IntArray, batch: Batch,
+                 down: bool, weight: FloatArray | None, rows: IntArray, mine_rows: IntArray,
+                 mine: IntArray, weighted: FloatArray, ratio: FloatArray,
+                 together: FloatArray, danger: npt.NDArray[np.bool_], thr: FloatArray,
+                 summed: float | None, out: npt.NDArray[np.bool_]) -> npt.NDArray[np.bool_]:
+    """``pair_crossing``'s pairs with numpy (where _near.c was not built): every pair
+    of a first answer (``mine_rows``, ``weighted``) and a partner (``rows``, ``ratio``)."""
     maybe = mine[:, None] != qi_arr[rows][None, :]  # two different questions
     if weight is not None:  # ... whose answers are plausible together
-        w_all = weight[rows]
-        w_mine = w_all if first is None else w_all[first]
+        w_all, w_mine = weight[rows], weight[mine_rows]
         maybe &= w_mine[:, None] * w_all[None, :] * together >= plausible_answer
         # ... and of the two, the question of the less likely answer is the one
         # marked: its expected answer ends the pair, while the likelier answer's
@@ -205,7 +229,6 @@ def pair_crossing(
     counts = past >= thr
     lead = None  # each pair's leader, where read (leaders: row by row, so once for both)
     if batch.unsuspected is not None:  # engine.triage's `requires`, for the pair
-        mine_rows = rows if first is None else rows[first]
         aside = (batch.unsuspected[k_arr[mine_rows[ia]]]
                  & batch.unsuspected[k_arr[rows[ib]]])
         lead = leaders(pairs)
@@ -213,8 +236,7 @@ def pair_crossing(
         aside = aside[:, danger]
         counts &= ~aside
         past = np.where(aside, 0.0, past)
-    above = counts.any(axis=1)
-    summed = policy.summed_by_rank.get(line)
+    above = np.asarray(counts.any(axis=1))  # (an array, for the type checker)
     if summed is not None:  # the summed posterior of the conditions past the line
         above |= past.sum(axis=1) >= summed
     rest = np.flatnonzero(~above)

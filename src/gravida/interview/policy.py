@@ -24,6 +24,7 @@ from gravida.engine.model import leaders, softmax, trimester
 from gravida.engine.near import NearScores, Variants
 from gravida.engine.triage import flag_states, free_red_flags, not_pointed_to, signs_of
 from gravida.knowledge import expr
+from gravida.knowledge.frozen import quick_init
 from gravida.knowledge.load import CompiledRule
 
 FloatArray = npt.NDArray[np.float64]
@@ -82,8 +83,12 @@ class Base(NamedTuple):
     adjust: IntArray  # each condition's level after its adjustments
     # the red flags present that are set aside (engine.triage's), and the others present
     flags: tuple[tuple[str, ...], tuple[str, ...]]
+    # per condition: it has required signs and none holds (``unsuspected``; None: no
+    # condition has any)
+    unsuspected: npt.NDArray[np.bool_] | None
 
 
+@quick_init
 @dataclass(frozen=True)
 class Batch:
     """Per hypothesis: its triage level (as a rank) and its posterior."""
@@ -291,10 +296,12 @@ class LevelPolicy:
         truths = self.floor_truths(h)
         true = [(i, r.rank) for i, r in enumerate(self.floors) if truths[i]]
         adjust = self.adjust_ranks(h)
-        for a in (pos, neg, adjust):
-            a.flags.writeable = False
+        unsuspected = self.unsuspected(h) if self.requires else None
+        for a in (pos, neg, adjust, unsuspected):
+            if a is not None:
+                a.flags.writeable = False
         out = self._last_base = Base(h, pos, neg, true, max((r for _, r in true), default=-1),
-                                     adjust, self._flags(h))
+                                     adjust, self._flags(h), unsuspected)
         return out
 
     def evaluate(self, weeks: float, hyps: Sequence[Hypothesis],
@@ -418,7 +425,7 @@ class LevelPolicy:
                     for flags, ks in groups.items()]
         post, own = self.near.posteriors(weeks, self._prior(weeks), base_pos, base_neg, n,
                                          row, col, d_pos, d_neg, variants)
-        unsuspected = self._unsuspected(hyps) if self.requires else None
+        unsuspected = self._unsuspected(hyps, base.unsuspected)
         aside = None
         if variants:  # a variant (the rows after n) counts only what its changed flags point to
             t = trimester(weeks)
@@ -485,10 +492,12 @@ class LevelPolicy:
         np.maximum.at(level, own, np.maximum(by_threshold, leader_rank))
         return level
 
-    def _unsuspected(self, hyps: Sequence[Hypothesis]) -> npt.NDArray[np.bool_]:
-        """``unsuspected`` for every hypothesis; re-read only where an answer touches
-        a required sign."""
-        first = self.unsuspected(hyps[0])
+    def _unsuspected(self, hyps: Sequence[Hypothesis],
+                     first: npt.NDArray[np.bool_] | None) -> npt.NDArray[np.bool_] | None:
+        """``unsuspected`` for every hypothesis (``first``: the evidence now's, the
+        base's); re-read only where an answer touches a required sign."""
+        if first is None:
+            return None
         out = np.repeat(first[None, :], len(hyps), axis=0)
         mentions = self.requires_mentions
         for k in range(1, len(hyps)):

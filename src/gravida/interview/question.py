@@ -14,8 +14,10 @@ from typing import Any, Literal
 from gravida.interview.answers import unknown_members
 from gravida.interview.catalogue import NumberPart, QuestionSpec
 from gravida.interview.session import Session, catalogue, decision
+from gravida.knowledge.frozen import quick_init
 
 
+@quick_init
 @dataclass(frozen=True)
 class Option:
     finding: str
@@ -28,6 +30,7 @@ class Option:
 QuestionKind = Literal["yes_no", "number", "group", "choose"]
 
 
+@quick_init
 @dataclass(frozen=True)
 class Question:
     """One question as put to her: words, what an answer may be, where we are."""

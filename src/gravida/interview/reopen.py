@@ -134,6 +134,11 @@ class Reopening:
             return frozenset()
         h0 = Hypothesis(ev.present, ev.absent, ev.numbers, frozenset())
         base = self.policy.base(h0)
+        # at an emergency already nothing is reopened (below): the level now is the
+        # evidence's own row (the same alone as in a batch), which the decision reads
+        # next anyway (the policy keeps it), so the rest is not worked out
+        if int(self.policy.evaluate(ev.weeks, [h0], base).level[0]) >= self.emergency_rank:
+            return frozenset()
         post0 = self.policy.posteriors(ev.weeks, base.pos[None, :], base.neg[None, :])[0]
         ranks = base.adjust
         lead = int(leaders(post0))
@@ -164,8 +169,6 @@ class Reopening:
         # a "yes" takes the level to an emergency through that condition ...
         batch = self.policy.evaluate(ev.weeks, hyps, base)
         levels = batch.level.tolist()
-        if levels[0] >= self.emergency_rank:
-            return frozenset()
         found = [f for i, f in enumerate(found) if levels[1 + i] >= self.emergency_rank
                  and not self._crossing(batch.posterior[1 + i], ranks).isdisjoint(mine[f])]
         if not found:

@@ -30,12 +30,14 @@ from gravida.interview.catalogue import Catalogue, QuestionSpec, load_catalogue
 from gravida.interview.decision import EMERGENCY, QuestionPlan, State
 from gravida.interview.select import Selector
 from gravida.knowledge import expr
+from gravida.knowledge.frozen import quick_init
 from gravida.knowledge.i18n import N_
 from gravida.knowledge.load import Pack
 
 FORMAT = 1
 
 
+@quick_init
 @dataclass(frozen=True)
 class _Derived:
     case: Case
@@ -47,6 +49,7 @@ class _Derived:
     asked_back: frozenset[str] = frozenset()  # readings of her words asked back (confirm.py)
 
 
+@quick_init
 @dataclass(frozen=True)
 class Session:
     """The interview state. Build it with ``start``; change it with ``answer`` and ``back``."""

@@ -16,6 +16,7 @@ from typing import Any, cast
 
 import sqlalchemy as sa
 
+from gravida.knowledge.frozen import quick_init
 from gravida.store.gate import write_gate
 from gravida.store.hot import Raw, Statement
 from gravida.store.models import InterviewRow
@@ -49,6 +50,7 @@ class VersionConflict(RuntimeError):
         super().__init__(f"expected version {expected}, current is {current}")
 
 
+@quick_init
 @dataclass(frozen=True)
 class StoredInterview:
     id: str
