@@ -56,16 +56,23 @@ def app_from_env() -> FastAPI:
     """For uvicorn's ``--factory``: settings from the environment.
 
     In a worker started by uvicorn's supervisor, first make sure the worker
-    dies with the supervisor (see ``die_with_parent``). The cyclic garbage
-    collector is off from here until the app's start-up warm-up is done, then
-    the heap is frozen and the collector turned back on
-    (``gravida.api.app.freeze_heap``: about a third less CPU to start a worker).
+    dies with the supervisor (see ``die_with_parent``). The app is built with
+    the cyclic garbage collector off, and its start-up (the lifespan) warms it
+    up with the collector off, then freezes the heap and turns the collector
+    back on (``gravida.api.app.freeze_heap``: about a third less CPU to start a
+    worker). Each turns the collector back on itself, so an app served without
+    its lifespan still collects.
     """
-    gc.disable()
     from gravida.settings import Settings
 
     die_with_parent()
-    return create_app(Settings(), freeze_after_warm_up=True)
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return create_app(Settings(), freeze_after_warm_up=True)
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def die_with_parent() -> None:

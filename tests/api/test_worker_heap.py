@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gc
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
@@ -21,21 +22,30 @@ def _frozen(obj: object) -> bool:
 def test_a_worker_freezes_what_its_start_up_built_after_the_warm_up(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     seen: dict[str, object] = {}
+    build = server.create_app
+
+    def create_app(*args: Any, **kwargs: Any) -> Any:
+        seen["collector on while the app is built"] = gc.isenabled()
+        return build(*args, **kwargs)
 
     def warm_up(self: Service) -> None:  # the real one loads every language: seconds
         seen["collector on while warming up"] = gc.isenabled()
         seen["frozen while warming up"] = _frozen(self)
 
+    monkeypatch.setattr(server, "create_app", create_app)
     monkeypatch.setattr(Service, "warm_up", warm_up)
     monkeypatch.setenv("GRAVIDA_DATA_DIR", str(tmp_path))
     monkeypatch.setenv("GRAVIDA_PURGE_INTERVAL_SECONDS", "0")
     enabled = gc.isenabled()
+    gc.enable()
     try:
         app = server.app_from_env()  # uvicorn's factory in a worker
-        assert not gc.isenabled()  # off while the app is built
+        # on again once built: an app served without its lifespan still collects
+        assert gc.isenabled() and not _frozen(app.state.service)
         service = app.state.service
-        with TestClient(app) as c:
-            assert seen == {"collector on while warming up": False,
+        with TestClient(app) as c:  # the lifespan: warm-up, then the heap frozen
+            assert seen == {"collector on while the app is built": False,
+                            "collector on while warming up": False,
                             "frozen while warming up": False}
             assert gc.isenabled()  # on again for the requests
             assert _frozen(service) and _frozen(service.pack)

@@ -220,6 +220,64 @@ def test_heavy_bleeding_alone_early_stays_an_emergency_not_an_ambulance(engine):
     assert t.level == "emergency"
 
 
+# --- a resting pulse over 120 (MEOWS red trigger) ----------------------------------------
+
+@pytest.mark.parametrize("weeks", [10, 24, 35])
+@pytest.mark.parametrize("pulse", [121, 124, 129])
+def test_a_resting_pulse_over_120_is_seen_now(engine, pack, weeks, pulse):
+    # no fever, no faintness, no chest symptom: neither the shock row nor sepsis holds
+    t = triage(engine, case(weeks, ["pain_upper_back", "pain_one_side"],
+                            ["fever", "faint_or_dizzy", "chest_pain", "shortness_of_breath"],
+                            heart_rate=pulse, systolic_bp=118, diastolic_bp=70))
+    assert at_least(pack, t.level, "emergency")
+    assert "resting_tachycardia" in {r.id for r in t.reasons}
+
+
+@pytest.mark.parametrize("pulse", [96, 110, 120])
+def test_a_pulse_of_120_or_less_is_not_the_row(engine, pulse):
+    t = triage(engine, case(30, ["pain_lower_back_central", "pain_dull_aching"], ["fever"],
+                            heart_rate=pulse))
+    assert "resting_tachycardia" not in {r.id for r in t.reasons}
+
+
+# --- a spinal infection's risk factor with the spine's non-mechanical pain, no fever ----
+
+SPINE_RISKS = ["recent_spinal_procedure", "immunosuppressed_or_iv_drug_use"]
+
+
+@pytest.mark.parametrize("risk", SPINE_RISKS)
+@pytest.mark.parametrize("site", ["pain_lower_back_central", "pain_upper_back"])
+@pytest.mark.parametrize("pattern", [["pain_constant_unrelieved"],
+                                     ["pain_at_night", "lumbar_tenderness"]])
+def test_spinal_risk_with_non_mechanical_pain_is_an_emergency_without_fever(
+        engine, pack, risk, site, pattern):
+    t = triage(engine, case(17, [risk, site, *pattern], ["fever", "leg_weakness"],
+                            temperature_c=37.6))
+    assert at_least(pack, t.level, "emergency")
+    assert "spinal_infection_risk_with_non_mechanical_pain" in {r.id for r in t.reasons}
+
+
+@pytest.mark.parametrize(
+    ("present", "absent"),
+    [
+        # the risk factor with ordinary mechanical pain, eased by rest
+        (["recent_spinal_procedure", "pain_lower_back_central", "pain_worse_with_movement",
+          "pain_relieved_by_rest"], ["pain_constant_unrelieved", "pain_at_night"]),
+        # night pain alone, not tender
+        (["immunosuppressed_or_iv_drug_use", "pain_lower_back_central", "pain_at_night"],
+         ["pain_constant_unrelieved", "lumbar_tenderness"]),
+        # constant pain in the loin, not over the spine
+        (["immunosuppressed_or_iv_drug_use", "pain_flank", "pain_constant_unrelieved"],
+         ["pain_lower_back_central", "pain_upper_back"]),
+        # constant central pain without a risk factor
+        (["pain_lower_back_central", "pain_constant_unrelieved"], SPINE_RISKS),
+    ],
+)
+def test_near_misses_of_the_spinal_risk_row_do_not_fire(engine, present, absent):
+    t = triage(engine, case(24, present, absent))
+    assert "spinal_infection_risk_with_non_mechanical_pain" not in {r.id for r in t.reasons}
+
+
 # --- never lower -------------------------------------------------------------------------
 
 @pytest.mark.parametrize(
@@ -230,6 +288,9 @@ def test_heavy_bleeding_alone_early_stays_an_emergency_not_an_ambulance(engine):
                   "recent_trauma"], pain_severity=9),
         case(26, ["osteoporosis_risk", "pain_onset_sudden", "pain_upper_back", "fever",
                   "chills_rigors"], temperature_c=39.0, heart_rate=118),
+        case(30, ["heavy_vaginal_bleeding", "faint_or_dizzy"], heart_rate=125),
+        case(20, ["recent_spinal_procedure", "pain_lower_back_central",
+                  "pain_constant_unrelieved", "saddle_numbness"]),
     ],
 )
 def test_pack_own_rows_never_lower_a_level(engine, pack, data):
@@ -238,7 +299,8 @@ def test_pack_own_rows_never_lower_a_level(engine, pack, data):
 
     from gravida.engine.assess import Engine
 
-    own = {"suspected_osteoporotic_fracture", "heavy_bleeding_with_shock_signs"}
+    own = {"suspected_osteoporotic_fracture", "heavy_bleeding_with_shock_signs",
+           "resting_tachycardia", "spinal_infection_risk_with_non_mechanical_pain"}
     without = replace(pack, floors=tuple(f for f in pack.floors if f.rule.id not in own))
     before = Engine(without).assess(data, explain=False).triage.level
     after = triage(engine, data).level

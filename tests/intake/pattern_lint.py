@@ -22,8 +22,10 @@ The forms (each seen in a broken pattern of an earlier session):
   author meant the marker: "#" glued to a word ("#нед", "#-й"), "a|^b" (a "^"
   inside a slot), a bare "^" or "~?" (a gap is "~" or "~N"), and "^word?" (a
   context word must be there; the compiler refuses it, the lint names it before
-  a load does). ("#?" and "a|#" are an optional number and a word or a number
-  since session 9; before, both were the "#" sign.)
+  a load does), and "a|=b" (a word family is a slot of its own: "=b" among
+  other words is the literal "=b"; session 12 found "gym|=walk|climb"). ("#?"
+  and "a|#" are an optional number and a word or a number since session 9;
+  before, both were the "#" sign.)
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ PHRASES = Path(__file__).resolve().parents[2] / "src" / "gravida" / "knowledge" 
 _NOT_PATTERNS = ("numbers", "duration", "spelling", "function_words", "letters", "macros")
 _STEM = 5  # shared leading letters that make two different words one family
 _GAP = re.compile(r"^~\d{0,2}$")
+_FAMILY_INSIDE = re.compile(r"\|=[^\W\d_]")  # "a|=walk": a family among words
 
 
 def patterns(data: Any, where: str = "") -> Iterator[tuple[str, str]]:
@@ -85,6 +88,8 @@ def _marker(word: str) -> str | None:
         return f"{word!r}: a context word must be there"
     if word.startswith("~") and not _GAP.match(word):
         return f"{word!r}: a gap is '~' or '~N'"
+    if _FAMILY_INSIDE.search(word):
+        return f"{word!r}: '=' makes a word family only at the start of a slot (else literal)"
     return None
 
 

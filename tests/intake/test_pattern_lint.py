@@ -39,6 +39,10 @@ def test_the_lint_flags_markers_read_as_characters():
     assert suspicious("pain ~? legs")  # "~?" is an optional "~" sign
     assert not suspicious("^$pain ~2 # раз|раза в ~1 /день|сутки/?")
     assert not suspicious("^/[.!?;)]/ ^word")
+    # a word family is a slot of its own: among other words "=walk" is literal
+    assert suspicious("breathless ~5 stairs|gym|=walk|climb")
+    assert not suspicious("breathless ~5 =walk|climb|hurry")
+    assert not suspicious("it|is|=|-> fine")  # the "=" sign itself
 
 
 def test_russian_phrases_hold_no_marker_trap():

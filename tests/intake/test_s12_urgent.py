@@ -6,9 +6,10 @@ plural, a stream slow to start or dribbling, a sudden onset in everyday words, a
 clinician's note ("T 38.2", "Nil urinary sx", "PV loss: nil"), a pain low on one
 side, pain after fatty food, a baby quieter than usual.
 
-Tables of the helper's own sentences (``classes_s12_urgent_*.yaml``): the first written
-before this session's reader was opened, the second after the fixes and before it
-was run; none copied from a measuring set. ``python bench/intake_classes.py TABLE
+Tables of the helper's own sentences (``classes_s12_urgent_*.yaml``): the first
+written before this session's reader was opened, the second after the first round
+of fixes and the third after the second, each before it was run; none copied from
+a measuring set. ``python bench/intake_classes.py TABLE
 --rows`` prints them; here no class may be read worse than measured.
 """
 
@@ -40,21 +41,39 @@ MEASURED: dict[str, dict[str, tuple[int, int]]] = {
         "upper_abdomen_fatty": (1, 0),  # before: 7, 0
         "fetal_movements": (0, 0),  # before: 2, 0
     },
-    # first run (after the fixes, honest): 27 of 88 statements missed, 5 of 55 near
-    # misses over-read
+    # first run (after the first round of fixes, honest): 27 of 88 statements
+    # missed, 5 of 55 near misses over-read; then read by the second round
     "classes_s12_urgent_second.yaml": {
-        "trauma": (3, 1),
-        "breath": (2, 1),
-        "cough_blood": (3, 1),
+        "trauma": (0, 0),  # first run: 3, 1
+        "breath": (0, 0),  # first run: 2, 1
+        "cough_blood": (0, 0),  # first run: 3, 1
         "jaundice": (0, 0),
-        "pelvic_pressure": (4, 0),
-        "both_legs": (2, 0),
-        "bladder": (6, 0),
-        "sudden_onset": (4, 0),
+        "pelvic_pressure": (0, 0),  # first run: 4, 0
+        "both_legs": (0, 0),  # first run: 2, 0
+        "bladder": (0, 0),  # first run: 6, 0
+        "sudden_onset": (0, 0),  # first run: 4, 0
         "note_style": (0, 0),
         "lower_abdomen": (0, 0),
         "upper_abdomen_fatty": (0, 0),
-        "fetal_movements": (3, 2),
+        "fetal_movements": (0, 0),  # first run: 3, 2
+    },
+    # first run (after the second round, honest): 12 of 59 statements missed, 3 of
+    # 37 near misses over-read
+    "classes_s12_urgent_third.yaml": {
+        "trauma": (0, 0),  # first run: 3, 1
+        "breath": (0, 0),  # first run: 2, 0
+        "cough_blood": (0, 0),  # first run: 2, 1
+        "jaundice": (0, 0),
+        "pelvic_pressure": (0, 0),
+        "both_legs": (0, 0),
+        "bladder": (0, 0),  # first run: 2, 0
+        "sudden_onset": (0, 0),  # first run: 1, 0
+        "note_style": (0, 0),
+        "lower_abdomen": (0, 0),
+        "upper_abdomen_fatty": (0, 0),
+        # "she has been quiet since her nan died (my daughter)": a "been quiet"
+        # read before this session, the relative named only at the end
+        "fetal_movements": (0, 1),  # first run: 2, 1
     },
 }
 test_every_class_is_measured, test_a_class_is_read_at_least_as_well_as_measured = (
@@ -99,6 +118,17 @@ test_every_class_is_measured, test_a_class_is_read_at_least_as_well_as_measured 
         ("After a fry-up this morning I got a pain in my back", "pain_after_fatty_meals", "unset"),
         # a relative's car she was in is hers
         ("my husband's car was hit from behind with me in it", "recent_trauma", "present"),
+        # breath on exertion said with any inflection of the exertion ("=walk" is a
+        # slot of its own) is no breathlessness at rest; at rest it is
+        ("I get breathless walking", "shortness_of_breath", "unset"),
+        ("I'm breathless sitting here", "shortness_of_breath", "present"),
+        # blood in the mucus with no cough is a show, a bleed
+        ("a bit of a show with some blood in the mucus", "coughing_blood", "unset"),
+        ("a bit of a show with some blood in the mucus", "vaginal_bleeding", "present"),
+        # what she did not know had happened happened
+        ("I had an accident and didn't know I'd wet myself", "new_bladder_bowel_dysfunction",
+         "present"),
+        ("I didn't notice any bleeding", "vaginal_bleeding", "absent"),
     ],
 )
 def test_the_urgent_wording_mechanisms(parse, text: str, finding: str, want: str) -> None:

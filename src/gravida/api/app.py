@@ -156,19 +156,20 @@ async def _validation_error(request: Request, exc: Exception) -> Response:
 
 
 def freeze_heap() -> None:
-    """After a worker's warm-up: collect once, move every object then alive out of
-    the cyclic collector's reach (``gc.freeze``) and turn the collector (back) on.
+    """After a worker's warm-up (run with the collector off): collect once, move every
+    object then alive out of the cyclic collector's reach (``gc.freeze``) and turn
+    the collector back on.
 
     What a worker keeps for its life (the packs in every language, their
     engines, phrase files, morphology and caches: about 400,000 objects) is
     built at start-up. With the collector on while it is built, every full
     collection walks all of it again: about 15 of them, 2.4-2.9 s of a worker's
-    start-up CPU (measured with ``gc.callbacks``; ``gravida.server.app_from_env``
-    therefore turns the collector off before building the app). Frozen, the
-    later full collections walk only what requests made since, so a request
-    never waits for a walk of the packs (about 0.25 s each). Requests make
-    few cycles (a gen-0 collection every 50-100 requests, under 1 % of their CPU),
-    so the collector's thresholds stay Python's.
+    start-up CPU (measured with ``gc.callbacks``; so ``gravida.server.app_from_env``
+    builds the app with the collector off too). Frozen, the later full
+    collections walk only what requests made since, so a request never waits
+    for a walk of the packs (0.2-0.35 s each). Requests make few cycles (a gen-0
+    collection every 50-100 requests, under 1 % of their CPU), so the
+    collector's thresholds stay Python's.
     """
     gc.collect()
     gc.freeze()
@@ -197,6 +198,8 @@ def create_app(
 
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if freeze_after_warm_up:
+            gc.disable()  # until the warm-up is done (freeze_heap)
         try:
             await run_in_threadpool(service.warm_up)
         finally:
