@@ -6,7 +6,7 @@ wrong: the class's own wordings and its near misses (what must not be read as
 it) separately. ``--cases`` prints each miss with what was read. Prints
 figures; asserts nothing (``tests/intake/test_russian_tables.py`` holds them).
 
-    .venv/bin/python bench/ru_classes.py [--set 6|7|7b|8|8b|9|9b|10|11] [--cases]
+    .venv/bin/python bench/ru_classes.py [--set 6|7|7b|8|8b|9|9b|10|11|12] [--cases]
 
 ``--set 6`` reads the session-6 tables (``ru_tables6.py``), ``--set 7`` the
 urgent findings' tables (``ru_tables7.py``), ``--set 7b`` its tables of the
@@ -18,7 +18,9 @@ then relief, tightenings denied and long posture), ``--set 9b`` the sentences
 written after its rounds 2 and 3, ``--set 10`` the session-10 tables (long
 durations, score lead-ins, false urgent readings), ``--set 11`` the session-11
 tables (denial lists, relief, the classes narratives still missed, denials read
-the wrong way round).
+the wrong way round), ``--set 12`` the session-12 tables (reassurances read as
+the finding, irregular tightenings, someone else's event, relief, and what is
+still missed).
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ from tests.intake import (
     ru_tables9,
     ru_tables10,
     ru_tables11,
+    ru_tables12,
 )
 from tests.intake.ru_tables import Row, mismatch
 
@@ -69,6 +72,7 @@ def main(argv: list[str]) -> None:
         "9b": ({}, ru_tables9.AFTER9B),
         "10": (ru_tables10.CLASSES10, ru_tables10.AFTER10),
         "11": (ru_tables11.CLASSES11, ru_tables11.AFTER11),
+        "12": (ru_tables12.CLASSES12, ru_tables12.AFTER12),
     }.get(which, (ru_tables.CLASSES, ru_tables.AFTER))
     total = [0, 0, 0, 0]
     print(f"{'class':32} {'missed':>9} {'rate':>6} {'near-miss wrong':>16} {'rate':>6}")

@@ -55,7 +55,8 @@ MISSED_KNOWN = {
     # 0-10 где-то 6" read as 0, was a scale's range read as the score, fixed after)
     # ("сейчас болит на 3, утром было 6" is read since session 9: a score after a
     # number and a comma with a word of its own)
-    "утром 37,3, днём 37,9, вечером 38,4",
+    # ("утром 37,3, днём 37,9, вечером 38,4" is read since session 12: a decimal in
+    # the fever range closing the message)
     # ("когда сижу в кресле, почти не болит" is read since session 9: frames read
     # across the comma of a "когда …" clause)
     "после 8 часов в офисе на стуле поясница ноет",

@@ -66,8 +66,16 @@ def has_cue(doc: Doc, start: int, end: int, cue: About, scopes: Sequence[Scope])
     from gravida.intake.context import modifiers_of
 
     lo, hi = max(0, start - cue.reach), min(len(doc), end + cue.reach)
+    # a cue word that is itself part of a negation ("левая не болит", where "не
+    # болит" denies the side before it) is denied, though no scope covers it
+    denying = {
+        k
+        for s in scopes
+        if s.trigger.category == "negation"
+        for k in range(s.trigger.start, s.trigger.end)
+    }
     for i in range(lo, hi):
-        if start <= i < end or not cue.words.match(doc[i].lower_):
+        if start <= i < end or i in denying or not cue.words.match(doc[i].lower_):
             continue
         mods = modifiers_of(i, i + 1, scopes)
         if not any(s.trigger.category in _NOT_HERS for s in mods):

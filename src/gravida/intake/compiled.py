@@ -106,6 +106,9 @@ class Lexicon:
     # its own: these negation words do not reach it ("болит спина и температуры нет")
     own_clause: re.Pattern[str] | None = None
     own_clause_not_by: frozenset[str] = frozenset()
+    # negative concord (context.concord): these negation words ("ни") echo a negation
+    # word of the mention's own ("ни лёжа, ни сидя не отпускает"), not deny it again
+    concord: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
     # a backward negation over a list of bare items of at most this many words
     # ("озноба, тошноты нет"); 0: a comma always ends it (context.backward_lists)
     backward_lists: int = 0

@@ -76,11 +76,16 @@ def decide(
                 for s in mods
                 if s.trigger.category != "negation"
                 or (
-                    m.start - NEAR <= s.trigger.end <= m.end
-                    and not any(t.is_punct for t in doc[s.trigger.end : m.start])
-                    and not _mention_between(starts, s.trigger.end, m.start)
+                    (
+                        (
+                            m.start - NEAR <= s.trigger.end <= m.end
+                            and not any(t.is_punct for t in doc[s.trigger.end : m.start])
+                            and not _mention_between(starts, s.trigger.end, m.start)
+                        )
+                        or m.start <= s.trigger.start < m.end
+                    )
+                    and not _concord(s, m, doc, lex)
                 )
-                or m.start <= s.trigger.start < m.end
             ]
         if lex.own_clause is not None:
             # "болит спина и температуры нет", "температуры нет болит поясница": the
@@ -251,6 +256,14 @@ def _mention_between(starts: Sequence[int], a: int, b: int) -> bool:
     """A mention starts in tokens [a, b) (``starts`` sorted)."""
     k = bisect_left(starts, a)
     return k < len(starts) and starts[k] < b
+
+
+def _concord(scope: ctx.Scope, m: Mention, doc: Doc, lex: Lexicon) -> bool:
+    """A concord negation ("ни") before a phrase that already says its denial with a
+    word of its own ("ни лёжа, ни сидя не отпускает": "не отпускает"), which it
+    echoes rather than denies again (``context.concord``)."""
+    triggers, own = lex.concord
+    return scope.text.lower() in triggers and any(doc[k].lower_ in own for k in m.literal)
 
 
 def _other_clause(scope: ctx.Scope, start: int, end: int, doc: Doc, lex: Lexicon) -> bool:

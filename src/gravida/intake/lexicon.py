@@ -257,6 +257,13 @@ def _load(pack: Pack, raw: Any, language: str) -> Lexicon:
         raise err("context.own_clause", "expected a mapping with verbs and not_by")
     own_clause = regex(f"^(?:{clause['verbs']})$", "context.own_clause.verbs") if clause else None
     not_by = frozenset(w.lower() for w in as_list(clause.get("not_by"), "context.own_clause"))
+    concord = ctx.get("concord") or {}
+    if not isinstance(concord, dict) or set(concord) - {"triggers", "with"}:
+        raise err("context.concord", "expected a mapping with triggers and with")
+    concord_triggers, concord_with = (
+        frozenset(w.lower() for w in as_list(concord.get(k), "context.concord"))
+        for k in ("triggers", "with")
+    )
 
     nums = raw.get("numbers")
     if not isinstance(nums, dict):
@@ -362,6 +369,7 @@ def _load(pack: Pack, raw: Any, language: str) -> Lexicon:
         backward_breakers=backward_breakers,
         own_clause=own_clause,
         own_clause_not_by=not_by,
+        concord=(concord_triggers, concord_with),
         backward_lists=_backward_lists(ctx.get("backward_lists", 0)),
         backward_list_case=_list_case(ctx.get("backward_list_case"), raw.get("normaliser")),
         marks=marks,
