@@ -116,3 +116,59 @@ def test_played_to_the_end_each_such_question_is_asked_once(engine):
     holders = {qid for qid, spec in selector(engine).catalogue.questions.items()
                if risks & set(spec.findings)}
     assert "pain_pattern" in asked and holders & set(asked)
+
+
+# a fever of 38.2 with low back and lower belly pain at 17 weeks: a kidney infection
+# named, the infection around the baby and a pelvic infection close behind
+THREE = {"gestational_weeks": 17, "temperature_c": 38.2,
+         "present": ["pain_lower_back_central", "pain_lower_abdomen", "fever"]}
+
+
+def _play(engine, start_case, truth):
+    s = start(engine, start_case, ["pain_location"])
+    patient = SimulatedPatient(engine, Case.from_dict(truth, engine.pack))
+    asked = []
+    while (q := next_question(s)) is not None:
+        asked.append((q.id, q.purpose))
+        s = answer(s, q.id, patient.reply(q))
+    return s, asked, engine.assess(s.case)
+
+
+def test_a_close_cause_her_findings_point_to_is_asked_about_with_a_separating_answer(engine):
+    with_ = {**THREE, "present": [*THREE["present"], "discharge_infected"]}
+    _, asked, a = _play(engine, THREE, with_)
+    assert a.ranked[0] == "pelvic_infection" and a.triage.level == "emergency"
+    assert ("discharge", "emergency") in asked
+    # she cannot say: every such question once, then "go now" naming the kidney
+    _, asked, a = _play(engine, THREE, THREE)
+    assert a.ranked[0] == "pyelonephritis" and a.triage.level == "emergency"
+    ids = [q for q, _ in asked]
+    assert len(ids) == len(set(ids)) and "discharge" in ids
+
+
+def test_the_differentials_answer_is_strong_evidence_her_findings_already_point_to(engine):
+    """Where no rule names the other cause, the answer that names it must be strong
+    evidence for it against the cause named first, her findings must point to it at
+    least as much, and such answers must be plausible together."""
+    _, asked, _ = _play(engine, THREE, THREE)
+    i = [q for q, _ in asked].index("discharge")
+    s = start(engine, THREE, ["pain_location"])
+    for qid, _ in asked[:i]:
+        s = answer(s, qid, None)
+    sel = selector(engine)
+    p = sel.plan(_state(s))
+    assert p.question == "discharge" and p.phase == "emergency"
+    model = engine.model
+    ev = model.evidence(s.case)
+    post, prior = model.posterior(ev), softmax(model.log_prior(ev.weeks))
+    first = engine.assess(s.case).ranked[0]
+    pelvic, f = (model.conditions.index(c) for c in ("pelvic_infection", first))
+    assert _named_after(engine, s, "discharge", ["discharge_infected"]) == (
+        "pelvic_infection", "emergency")
+    assert post[pelvic] / prior[pelvic] >= post[f] / prior[f]
+    p_t = model.p[trimester(ev.weeks)]
+    j = model.index["discharge_infected"]
+    assert p_t[pelvic, j] >= engine.pack.working_strong_evidence * p_t[f, j]
+    scored = next(x for x in p.scored if x.question == "discharge")
+    naming = [o for o in scored.outcomes if o.answer == ("discharge_infected",)]
+    assert naming and naming[0].probability >= sel.params.plausible_answer

@@ -70,6 +70,7 @@ from gravida.interview.answers import Value
 from gravida.interview.catalogue import Params, QuestionSpec
 from gravida.interview.policy import Batch, FloatArray, Hypothesis, IntArray
 from gravida.knowledge import expr
+from gravida.knowledge.loaded import CompiledRule
 
 
 class Naming:
@@ -222,45 +223,52 @@ def _rival(
 
 
 def naming_question(
-    emergency_rank: int, questions: Sequence[QuestionSpec],
+    params: Params, emergency_rank: int, questions: Sequence[QuestionSpec],
     entries: Sequence[tuple[int, Value, int, int]], prob: FloatArray, rows: IntArray,
     batch: Batch, naming: Naming, weeks: float, hyps: Sequence[Hypothesis],
 ) -> str | None:
-    """Before stopping at "go now": a question one of whose answers completes a rule
-    that names another emergency cause first, where that answer separates the two;
-    or None.
+    """Before stopping at "go now": a question one of whose answers would name
+    another emergency cause first and separates the two; or None.
 
-    A fever with central low back pain is an emergency as a kidney infection and as
-    a spinal infection, and the interview stopped there naming the kidney. The
-    policy names the spine first once the fever comes with a risk factor (a recent
-    epidural or spinal injection, weakened immunity, injecting drugs) or with pain
-    that never eases (triage.yaml ``fever_with_spinal_infection_signs``): only the
-    spine needs the MRI, and delay is the recognised harm there (davis-2004; NICE
-    CKS asks exactly these questions of back pain with a fever). Under the model
-    such a "yes" is rare while the kidney leads, so neither the level's questions
-    nor the leader step's (which weigh posteriors, within two answers) ask it; as
-    for a floor one answer away (``Openings.one_answer_from_floor``), the policy's
-    rule, not the odds, says the fact matters, and it is asked however unlikely its
-    "yes" (probability above zero), when all hold for one of its answers:
+    The leader step (``leader_question``) weighs posteriors between two causes, within
+    two answers after "go now"; it misses a cause that a rule of the policy names
+    first on one rare answer, and a third cause close behind the two. So, once the
+    emergency step would stop (after the leader's question and the checks of the
+    level, whose answers, loin pain or burning, may have named the cause already),
+    one more question is asked, announced like the others, for an answer that keeps
+    the level and makes the engine name another cause first (``Naming.first``), in
+    this order:
 
-    - the cause named first now is an emergency cause, and the answer makes the
-      engine name another cause first (``Naming.first``), through a floor rule that
-      the answer completes and that names it, with the level unchanged;
-    - what she already has is part of that rule (the fever): a rule that one answer
-      completes alone is a screen, asked as one or not at all;
-    - the answer separates the two: it is strong evidence for the other cause
-      against the one named first (a likelihood ratio of the pack's
-      ``working_strong_evidence``, 10, Jeffreys' "strong": a recent epidural, weak
-      immunity), or her findings already point to the other cause at least as much
-      (its posterior over its prior is no lower: the Bayes factor of what she has
-      said, as for ``Reopening.places_at_risk``), so that any answer completing its
-      rule is enough (central low back pain with a fever: pain that never eases).
+    1. **A rule's sign.** The answer completes a floor rule that names that cause,
+       with something she already has as part of it (a rule one answer completes
+       alone is a screen, asked as one or not at all), and it separates the two:
+       it is strong evidence for the other cause against the one named first (a
+       likelihood ratio of at least the pack's ``working_strong_evidence``, 10,
+       Jeffreys' "strong"), or her findings already point to the other cause at
+       least as much (its posterior over its prior is no lower: the Bayes factor
+       of what she has said, as for ``Reopening.places_at_risk``). Asked however
+       unlikely the answer (a probability above zero): as for a floor one answer
+       away (``Openings.one_answer_from_floor``), the policy, not the odds, says
+       the fact matters. A fever with central low back pain is an emergency as a
+       kidney infection and as a spinal infection; the policy names the spine
+       first once the fever comes with a recent epidural or spinal injection,
+       weak immunity or injected drugs, or pain that never eases (triage.yaml
+       ``fever_with_spinal_infection_signs``: only the spine needs the MRI, and
+       delay is the recognised harm there, davis-2004; NICE CKS asks these
+       questions of back pain with a fever), yet while the kidney leads such a
+       "yes" is rare under the model.
+    2. **The differential's.** Otherwise, where her findings point to another
+       emergency cause now at least as much as to the one named first, the
+       answers that would name it first and are each strong evidence for it
+       against the first, when together plausible (probability x answerable at
+       least ``plausible_answer``): no rule says this fact matters, so the odds
+       must. A fever with low back and lower belly pain at 17 weeks: a kidney
+       infection named, the infection around the baby the leader step's rival,
+       a pelvic infection third; yellow or smelly discharge names the pelvis.
 
     Of such questions, the one whose answers that name the other cause are the
-    likeliest (probability x answerable). Asked where the emergency step would stop,
-    so after the leader's question and the checks of the level (whose answers, loin
-    pain or burning, may have named the kidney already); the rule's other parts
-    follow while they still qualify, each asked once.
+    likeliest (probability x answerable); each question is asked once, and the
+    next is looked for in the evidence after her answer.
     """
     posts, ranks = batch.posterior, batch.condition_ranks
     post0 = posts[0]
@@ -270,54 +278,78 @@ def naming_question(
     prior = softmax(naming.model.log_prior(weeks))
     with np.errstate(divide="ignore", invalid="ignore"):
         ratio = np.where(prior > 0, post0 / prior, 0.0)
-    # the conditions her findings point to at least as much as to the first
-    favoured = ratio >= ratio[first]
+    reasons0 = naming.reasons(hyps[0])
+    held = {r.id for r in reasons0}
+    had = hyps[0].present
+    now = _Now(first, reasons0, [fl for fl in naming.naming_floors if fl[0].rule.id not in held
+                                 and not naming.rule_findings[fl[0].rule.id].isdisjoint(had)],
+               post0, ratio >= ratio[first], naming.pack.working_strong_evidence)
     levels = batch.level
-    now = _Now(first, hyps[0].present, {r.id for r in naming.reasons(hyps[0])}, post0,
-               favoured, naming.pack.working_strong_evidence)
-    named: dict[int, bool] = {}
-    by_q: dict[int, float] = {}
+    # per row, whether some emergency cause her findings point to as much as to the
+    # first is strongly favoured against it there: the differential's answers can
+    # only be among these rows (worked out for all at once; the rest need no naming)
+    maybe = (now.favoured & (ranks >= emergency_rank)).copy()
+    maybe[first] = False
+    if now.strong is not None and maybe.any():
+        strong_somewhere = (posts[:, maybe] * post0[first]
+                            >= now.strong * posts[:, first:first + 1] * post0[maybe]).any(axis=1)
+    else:
+        strong_somewhere = np.zeros(len(posts), dtype=bool)
+    # per hypothesis: 1 (a rule's sign), 2 (the differential's) or 0
+    kind: dict[int, int] = {}
+    by_q: tuple[dict[int, float], dict[int, float]] = ({}, {})
     for n, (qi, _, k, _) in enumerate(entries):
-        got = named.get(k)
+        got = kind.get(k)
         if got is None:
-            h = hyps[k]
-            got = named[k] = bool(levels[k] == levels[0]) and not (
-                h.changed is not None and h.changed.isdisjoint(naming.naming_inputs)
-            ) and _names_other(naming, weeks, h, posts[k], now)
+            got = kind[k] = 0 if levels[k] != levels[0] else _names_other(
+                naming, weeks, hyps[k], posts[k], now, ranks, emergency_rank,
+                bool(strong_somewhere[k]))
         if got and prob[n] > 0:
-            by_q[qi] = by_q.get(qi, 0.0) + float(prob[n]) * questions[qi].answerable
-    if not by_q:
+            sums = by_q[got - 1]
+            sums[qi] = sums.get(qi, 0.0) + float(prob[n]) * questions[qi].answerable
+    rule, differential = by_q
+    if not rule:
+        rule = {qi: p for qi, p in differential.items() if p >= params.plausible_answer}
+    if not rule:
         return None
-    return max((p, questions[qi].id) for qi, p in by_q.items())[1]
+    return max((p, questions[qi].id) for qi, p in rule.items())[1]
 
 
 class _Now(NamedTuple):
     """What ``naming_question`` reads of the evidence now, for every answer."""
 
     first: int  # the condition named first
-    had: frozenset[str]  # her findings present
-    rules: set[str]  # the naming rules that hold
+    reasons: list[TriageReason]  # the naming rules that hold
+    # the naming rules (with their mentions) that do not hold and hold something she has
+    open_rules: list[tuple[CompiledRule, frozenset[str] | None]]
     post: FloatArray
     favoured: npt.NDArray[np.bool_]  # her findings point to it as much as to the first
     strong: float | None  # the pack's likelihood ratio for strong evidence
 
 
-def _names_other(naming: Naming, weeks: float, h: Hypothesis, post: FloatArray,
-                 now: _Now) -> bool:
+def _names_other(naming: Naming, weeks: float, h: Hypothesis, post: FloatArray, now: _Now,
+                 ranks: IntArray, emergency_rank: int, strong_somewhere: bool) -> int:
     """Whether the evidence ``h`` (its posterior ``post``) makes the engine name first
-    another cause than ``now.first``, through a rule that ``h`` completes, that holds
-    something she had and names it, where ``h`` separates the two
-    (``naming_question``)."""
-    reasons = naming.reasons(h)
-    new = [r for r in reasons if r.id not in now.rules
-           and not naming.rule_findings[r.id].isdisjoint(now.had)]
-    if not new:
-        return False
-    other = naming.first(weeks, h, post, reasons)
-    if other == now.first or not any(other in naming.diagnoser.suspects[r.id] for r in new):
-        return False
-    if now.favoured[other]:
-        return True
-    first = now.first
-    return now.strong is not None and bool(
+    another cause than ``now.first`` that it separates from it: 1 through a rule's
+    sign, 2 through the differential, else 0 (``naming_question``).
+    ``strong_somewhere``: some emergency cause her findings favour is strongly
+    favoured against the first in ``post`` (else only a rule's sign can count)."""
+    touches = h.changed is None or not h.changed.isdisjoint(naming.naming_inputs)
+    # a rule that holds now, or holds nothing she had, or reads nothing the answer
+    # changed, is no new sign: only the others are read first
+    changed = h.changed
+    new = naming.triager.floor_reasons(h, [
+        fl for fl in now.open_rules
+        if changed is None or not naming.rule_findings[fl[0].rule.id].isdisjoint(changed)
+    ]) if touches else []
+    if not (new or strong_somewhere):
+        return 0
+    reasons = naming.reasons(h) if touches else now.reasons
+    other, first = naming.first(weeks, h, post, reasons), now.first
+    if other == first:
+        return 0
+    strong = now.strong is not None and bool(
         post[other] * now.post[first] >= now.strong * post[first] * now.post[other])
+    if any(other in naming.diagnoser.suspects[r.id] for r in new):
+        return 1 if strong or now.favoured[other] else 0
+    return 2 if strong and now.favoured[other] and ranks[other] >= emergency_rank else 0

@@ -254,7 +254,7 @@ class Selector:
         if p.stop == "emergency":
             # before stopping at "go now": an answer that would complete a rule naming
             # another emergency cause first, that her findings point to (leader.py)
-            named_q = naming_question(o.emergency_rank, questions, entries, prob, k_arr,
+            named_q = naming_question(params, o.emergency_rank, questions, entries, prob, k_arr,
                                       batch, self.naming, ev.weeks, hyps)
             if named_q is not None:
                 return replace(p, question=named_q, stop=None, phase="emergency")
