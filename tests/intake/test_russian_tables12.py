@@ -43,10 +43,8 @@ KNOWN = {
     # "неделю назад" alone is left unstated (session 9: it would say no more than absent)
     "неделю назад заболела спина",
     # written after the changes (first run 8/74 wrong; four fixed since, these left):
-    # "без определённого ритма" (a rhythm word the lists do not hold)
-    "напрягается матка без определенного ритма",
-    # "раз в два-три часа": a range of hours after "раз в" is not read
-    "каменеет раз в два-три часа",
+    # ("напрягается матка без определенного ритма" and "каменеет раз в два-три часа"
+    # are read since the first run: "без … ритма" beside a tightening, "раз в N-M часа")
     # a sequence with "потом": the range rules read no direction, and a shortening
     # one ("сначала через 20, потом через 5") is labour
     "схватки были через 10 минут, потом через 30, потом через 15",

@@ -91,6 +91,10 @@ test_every_class_is_measured, test_a_class_is_read_at_least_as_well_as_measured 
         ("coughing up mucus with streaks of blood", "discharge_change", "unset"),
         ("I have a cough and some blood in my knickers", "vaginal_bleeding", "present"),
         ("I have a cough and some blood in my knickers", "coughing_blood", "unset"),
+        ("I've been coughing a lot and there's been blood in the tissue", "coughing_blood",
+         "present"),
+        ("I had a cough last week and there was blood on the tissue when I wiped",
+         "coughing_blood", "unset"),
         # a note's temperature, not the end of a word or weeks
         ("Obs: T 38.6 HR 104", "fever", "present"),
         ("T 36.8", "fever", "absent"),
