@@ -6,7 +6,8 @@ STAMP := $(VENV)/.installed
 
 .PHONY: run test lint typecheck bench eval clean messages screenshots
 
-$(STAMP): pyproject.toml
+# the C modules too: a pulled change to one must rebuild it (pip builds them in place)
+$(STAMP): pyproject.toml $(wildcard src/gravida/engine/*.c src/gravida/advice/workup/*.c)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[dev]'

@@ -18,6 +18,7 @@ numbers (the interview's decision scores only what it needs).
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -29,6 +30,14 @@ from gravida.engine.model import Model, softmax, trimester
 try:  # the rows' scores in C (_near.c), where `pip install` could build it
     from gravida.engine import _near as _native
 except ImportError:  # no compiler at install: numpy does the same work, to the same floats
+    _native = None  # type: ignore[assignment]
+# A build older than this code (the package pulled, `pip install -e .` not rerun) lacks
+# a function the code calls: numpy then does the work, to the same floats, rather than
+# every request failing; the log says to rebuild (_near.c).
+_CALLS = ("centre", "figures", "levels", "mixture_parts", "normalise", "pairs", "scores")
+if _native is not None and not all(hasattr(_native, name) for name in _CALLS):
+    logging.getLogger(__name__).warning("%s is an older build: rebuild it (pip install -e .)",
+                                        _native.__name__)
     _native = None  # type: ignore[assignment]
 
 FloatArray = npt.NDArray[np.float64]
