@@ -92,12 +92,11 @@ class Naming:
             ((cr, mentions) for cr, mentions in engine.triager.floors
              if cr.rule.id in engine.diagnoser.suspects),
             key=lambda fl: -pack.level_rank(fl[0].rule.level))
-        # what they read: an answer about none of these leaves them as they were
-        self.naming_inputs = frozenset(f for cr, _ in self.naming_floors
-                                       for f in expr.findings_in(cr.node))
         # each such rule's findings (``naming_question``: what she has must be one)
         self.rule_findings = {cr.rule.id: frozenset(expr.findings_in(cr.node))
                               for cr, _ in self.naming_floors}
+        # what they read: an answer about none of these leaves them as they were
+        self.naming_inputs = frozenset().union(*self.rule_findings.values())
         self.model = engine.model
 
     def rank(self, weeks: float, h: Hypothesis, c: int) -> int:
@@ -272,13 +271,13 @@ def naming_question(
     """
     posts, ranks = batch.posterior, batch.condition_ranks
     post0 = posts[0]
-    first = naming.first(weeks, hyps[0], post0)
+    reasons0 = naming.reasons(hyps[0])
+    first = naming.first(weeks, hyps[0], post0, reasons0)
     if ranks[first] < emergency_rank or not entries:
         return None
     prior = softmax(naming.model.log_prior(weeks))
     with np.errstate(divide="ignore", invalid="ignore"):
         ratio = np.where(prior > 0, post0 / prior, 0.0)
-    reasons0 = naming.reasons(hyps[0])
     held = {r.id for r in reasons0}
     had = hyps[0].present
     now = _Now(first, reasons0, [fl for fl in naming.naming_floors if fl[0].rule.id not in held
