@@ -188,6 +188,13 @@ class LevelPolicy:
                 tuple(self.adjust_by_finding.get(f, ())))
             for f in {*model.index, *self.floors_by_finding, *self.adjust_by_finding}
         }
+        # each floor's (rank, trigger, test) and, per adjusted condition, (its column, its
+        # level's rank, its rules' (rank, trigger, test)): ``_Rule.holds`` read inline
+        # where every hypothesis of a batch reads them
+        self._floor_parts = [(r.rank, r.trigger, r.test) for r in self.floors]
+        self._adjust_parts = [(i, int(self.base_rank[i]),
+                               tuple((r.rank, r.trigger, r.test) for r in rules))
+                              for i, rules in self.adjust]
         self._log_prior: dict[float, FloatArray] = {}
         self._last_base: Base | None = None  # (``base``) not clinical: one decision's
         # (``evaluate``) the last evidence now's own row: (its base's pos, weeks, batch)
@@ -196,7 +203,10 @@ class LevelPolicy:
     # evidence-only parts ----------------------------------------------------
 
     def floor_truths(self, h: Hypothesis) -> list[bool]:
-        return [r.holds(h) for r in self.floors]
+        """Whether each floor holds (``_Rule.holds`` of each, inline)."""
+        present, absent, numbers = h.present, h.absent, h.numbers
+        return [(trig is None or not present.isdisjoint(trig) or not trig.isdisjoint(numbers))
+                and test(present, absent, numbers) for _, trig, test in self._floor_parts]
 
     def adjust_ranks(self, h: Hypothesis) -> IntArray:
         ranks = self.base_rank.copy()
@@ -340,7 +350,7 @@ class LevelPolicy:
         adj_c: list[int] = []
         adj_v: list[int] = []
         outside: dict[tuple[int, ...], int] = {}  # per set of floors: the best of the others
-        rules_of, adjust_of, numbers0 = self.floors, self.adjust, base.h.numbers
+        floor_parts, adjust_parts, numbers0 = self._floor_parts, self._adjust_parts, base.h.numbers
         for k in range(1, n):
             h = hyps[k]
             changed = h.changed
@@ -395,24 +405,32 @@ class LevelPolicy:
                     floors = tuple(sorted(fl, key=lambda i: (-self.floors[i].rank, i)))
                     adjust = tuple(sorted({i for _, (_, _, f_adjust) in cells for i in f_adjust}))
                 same = changed.isdisjoint(flag_inputs)
+            hp, hn = h.present, h.numbers
             if floors:
                 best = outside.get(floors)
                 if best is None:
                     best = outside[floors] = max(
                         (r for i, r in base_true if i not in floors), default=-1)
                 for i in floors:  # most urgent first: past the level found, none can raise it
-                    rule = rules_of[i]
-                    if rule.rank <= best:
+                    rank, trig, test = floor_parts[i]
+                    if rank <= best:
                         break
-                    if rule.holds(h):
-                        best = rule.rank
+                    # _Rule.holds: skipped (False) when none of its triggers is known
+                    if (trig is None or not hp.isdisjoint(trig) or not trig.isdisjoint(hn)) \
+                            and test(hp, h.absent, hn):
+                        best = rank
                 floor_k.append(k)
                 floor_v.append(best)
-            for a in adjust:
-                ci, rules = adjust_of[a]
+            for a in adjust:  # _adjusted, inline
+                ci, level_rank, parts = adjust_parts[a]
+                got = -1
+                for rank, trig, test in parts:
+                    if rank > got and (trig is None or not hp.isdisjoint(trig)
+                                       or not trig.isdisjoint(hn)) and test(hp, h.absent, hn):
+                        got = rank
                 adj_k.append(k)
                 adj_c.append(ci)
-                adj_v.append(self._adjusted(ci, rules, h))
+                adj_v.append(got if got >= 0 else level_rank)
             # an answer about no red flag (nor what makes one present) leaves them as they were
             flags = base_flags if same else self._flags(h)
             if flags[0]:

@@ -140,7 +140,11 @@ def compile_node(node: Node) -> Test:
     """The expression as a closure: the same answers as evaluate(), several times faster.
 
     Triage evaluates every rule for every assessment (and the interview for
-    every hypothetical answer), so the tree walk is done once here.
+    every hypothetical answer, a few hundred times a request), so the tree walk
+    is done once here, and a group's atoms (most parts of most rules) are read
+    as one set test (``_atoms``) and its few parts called one after another,
+    without a generator per call. The tests read no state but their arguments,
+    so the order in which a group's parts are read does not change its answer.
     """
     if isinstance(node, Atom):
         fid = node.finding
@@ -155,11 +159,67 @@ def compile_node(node: Node) -> Test:
             return got is not None and op(got, value)
 
         return compare
-    parts = tuple(compile_node(p) for p in node.parts)
-    if isinstance(node, All):
-        return lambda present, absent, numbers: all(t(present, absent, numbers) for t in parts)
+    any_of = not isinstance(node, All)  # NoneOf is "not AnyOf"
+    atoms = [p for p in node.parts if isinstance(p, Atom)]
+    tests = [compile_node(p) for p in node.parts if not isinstance(p, Atom)]
+    if len(atoms) == 1:
+        tests.insert(0, compile_node(atoms[0]))
+    elif atoms:
+        tests.insert(0, _atoms(frozenset(a.finding for a in atoms if a.present),
+                               frozenset(a.finding for a in atoms if not a.present), any_of))
+    test = _any(tests) if any_of else _all(tests)
     if isinstance(node, NoneOf):
-        return lambda present, absent, numbers: not any(t(present, absent, numbers) for t in parts)
+        return lambda present, absent, numbers: not test(present, absent, numbers)
+    return test
+
+
+def _atoms(yes: frozenset[str], no: frozenset[str], any_of: bool) -> Test:
+    """Several atoms of one group as set tests: all of them (``any_of`` False) or any."""
+    if any_of:
+        if not no:
+            return lambda present, absent, numbers: not yes.isdisjoint(present)
+        if not yes:
+            return lambda present, absent, numbers: not no.isdisjoint(absent)
+        return lambda present, absent, numbers: (not yes.isdisjoint(present)
+                                                 or not no.isdisjoint(absent))
+    if not no:
+        return lambda present, absent, numbers: yes.issubset(present)
+    if not yes:
+        return lambda present, absent, numbers: no.issubset(absent)
+    return lambda present, absent, numbers: yes.issubset(present) and no.issubset(absent)
+
+
+def _all(tests: list[Test]) -> Test:
+    """Every test holds (the first that fails ends it)."""
+    if len(tests) == 1:
+        return tests[0]
+    if len(tests) == 2:
+        a, b = tests
+        return lambda present, absent, numbers: (a(present, absent, numbers)
+                                                 and b(present, absent, numbers))
+    if len(tests) == 3:
+        a, b, c = tests
+        return lambda present, absent, numbers: (a(present, absent, numbers)
+                                                 and b(present, absent, numbers)
+                                                 and c(present, absent, numbers))
+    parts = tuple(tests)
+    return lambda present, absent, numbers: all(t(present, absent, numbers) for t in parts)
+
+
+def _any(tests: list[Test]) -> Test:
+    """Some test holds (the first that holds ends it)."""
+    if len(tests) == 1:
+        return tests[0]
+    if len(tests) == 2:
+        a, b = tests
+        return lambda present, absent, numbers: (a(present, absent, numbers)
+                                                 or b(present, absent, numbers))
+    if len(tests) == 3:
+        a, b, c = tests
+        return lambda present, absent, numbers: (a(present, absent, numbers)
+                                                 or b(present, absent, numbers)
+                                                 or c(present, absent, numbers))
+    parts = tuple(tests)
     return lambda present, absent, numbers: any(t(present, absent, numbers) for t in parts)
 
 
