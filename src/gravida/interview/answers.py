@@ -20,6 +20,7 @@ from gravida.knowledge.frozen import quick_init
 from gravida.knowledge.i18n import N_, _
 
 if TYPE_CHECKING:
+    from gravida.engine import Case, Evidence, Model
     from gravida.interview.session import Session
 
 
@@ -62,11 +63,28 @@ class InterviewError(ValueError):
         return _(self.template) % dict(self.params) if self.params else _(self.template)
 
 
+# The last case read and its evidence (``evidence_of``): (model, case, evidence), replaced
+# whole, so another thread sees either the one before or this one.
+_LAST: list[tuple[Model, Case, Evidence] | None] = [None]
+
+
+def evidence_of(model: Model, case: Case) -> Evidence:
+    """``model.evidence(case)``, the last one kept: one request reads its state's case
+    several times (the question's choice, the group's members it shows, the question's
+    options, the settled rank), and a case and a model never change."""
+    last = _LAST[0]
+    if last is not None and last[1] is case and last[0] is model:
+        return last[2]
+    ev = model.evidence(case)
+    _LAST[0] = (model, case, ev)
+    return ev
+
+
 def unknown_findings(session: Session, q: QuestionSpec) -> list[str]:
     """The findings of a question still unknown (a group's members, a form's numbers)."""
     if q.kind == "group":
         return unknown_members(session, q)
-    ev = session.engine.model.evidence(session.derived.case)
+    ev = evidence_of(session.engine.model, session.derived.case)
     return [f for f in q.findings
             if f not in ev.present and f not in ev.absent and f not in ev.numbers]
 
@@ -76,7 +94,7 @@ def unknown_members(session: Session, q: QuestionSpec) -> list[str]:
     weeks (the baby's movements are not asked about before they can be felt)."""
     d = session.derived
     model = session.engine.model
-    ev = model.evidence(d.case)
+    ev = evidence_of(model, d.case)
     meaningful = model.meaningful
     return [f for f in q.findings
             if f not in ev.present and f not in ev.absent and f not in d.covered
@@ -120,7 +138,7 @@ def _check_number(session: Session, q: QuestionSpec, value: Any) -> Value:
         value = _parse_numbers(q, value)
     if value is None:
         return None
-    ev = session.engine.model.evidence(session.derived.case)
+    ev = evidence_of(session.engine.model, session.derived.case)
     parts = [p for p in q.parts if p.finding not in ev.numbers] or list(q.parts)
     given: dict[str, Any]
     if isinstance(value, Mapping):

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any, Literal
 
-from gravida.interview.answers import unknown_members
+from gravida.interview.answers import evidence_of, unknown_members
 from gravida.interview.catalogue import NumberPart, QuestionSpec
 from gravida.interview.session import Session, catalogue, decision
 from gravida.knowledge.frozen import quick_init
@@ -90,7 +90,7 @@ def _question(
     session: Session, q: QuestionSpec, kind: QuestionKind, purpose: str, number: int
 ) -> Question:
     d = session.derived
-    ev = session.engine.model.evidence(d.case)
+    ev = evidence_of(session.engine.model, d.case)
     options: tuple[Option, ...] = ()
     if q.kind == "group":
         open_ = unknown_members(session, q)

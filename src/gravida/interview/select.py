@@ -42,7 +42,7 @@ import numpy.typing as npt
 
 from gravida.engine import Engine, Evidence
 from gravida.engine.model import trimester
-from gravida.interview.answers import Value
+from gravida.interview.answers import Value, evidence_of
 from gravida.interview.catalogue import Catalogue, QuestionSpec
 from gravida.interview.decision import Outcomes, QuestionPlan, Scored, State, decide
 from gravida.interview.leader import Naming, leader_question, naming_question
@@ -103,7 +103,7 @@ class Selector:
     def answers(self, state: State) -> Answers:
         """Every answer of every open question, each a hypothetical evidence."""
         model, o = self.model, self.openings
-        ev = model.evidence(state.case)
+        ev = evidence_of(model, state.case)
         askable = o.askable(ev, state)
         cands = o.candidates(ev, state, askable)
         hyps: list[Hypothesis] = [Hypothesis(ev.present, ev.absent, ev.numbers, frozenset())]

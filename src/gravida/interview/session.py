@@ -23,6 +23,7 @@ from gravida.interview.answers import (
     InterviewError,
     Value,
     check_answer,
+    evidence_of,
     unknown_findings,
     unknown_members,
 )
@@ -438,14 +439,14 @@ def _reveals_emergency(engine: Engine, before: Case, after: Case) -> bool:
 def _rule_rank(engine: Engine, case: Case, t: Triage) -> int:
     """The most urgent floor rule of ``t`` that holds and is settled (-1: none). A
     rule with exceptions still unknown ("unless after a lift") is not settled yet."""
-    ev = engine.model.evidence(case)
+    ev = evidence_of(engine.model, case)
     return _settled_rules_rank(engine, ev, [r for r in t.reasons if r.kind == "rule"])
 
 
 def _settled_rank(engine: Engine, case: Case) -> int:
     """``_rule_rank`` of the case's triage, from its floor rules alone (a triage's rule
     reasons are exactly the floor rules that hold: ``Triager.floor_reasons``)."""
-    ev = engine.model.evidence(case)
+    ev = evidence_of(engine.model, case)
     return _settled_rules_rank(engine, ev, engine.triager.floor_reasons(ev))
 
 
