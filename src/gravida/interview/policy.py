@@ -33,6 +33,9 @@ IntArray = npt.NDArray[np.int64]
 # Not clinical: red-flag variants kept per selector (each at most 728 rows over 6 flags),
 # and log priors (one per gestational week seen).
 MASKS_KEPT = 256
+# Not clinical: a bound on memory (what an answer changing several findings touches,
+# kept per set of findings: a pack has a few hundred such sets).
+TOUCHED_KEPT = 4096
 
 # --- the triage policy, vectorised ----------------------------------------------
 
@@ -195,6 +198,8 @@ class LevelPolicy:
         self._adjust_parts = [(i, int(self.base_rank[i]),
                                tuple((r.rank, r.trigger, r.test) for r in rules))
                               for i, rules in self.adjust]
+        self._touched_kept: dict[frozenset[str], tuple[
+            tuple[tuple[str, int | None], ...], tuple[int, ...], tuple[int, ...], bool]] = {}
         self._log_prior: dict[float, FloatArray] = {}
         self._last_base: Base | None = None  # (``base``) not clinical: one decision's
         # (``evaluate``) the last evidence now's own row: (its base's pos, weeks, batch)
@@ -368,15 +373,11 @@ class LevelPolicy:
                     # its changed findings found by set operations, its cells in column
                     # order as the indicator vectors' differences list them below
                     changed = (h.present ^ present0) | (h.absent ^ absent0)
-                    cells = sorted(((f, touches.get(f, no_touch)) for f in changed),
-                                   key=_column)
-                    if cells and cells[-1][1][0] is None:
+                    cells, floors, adjust, same = self._touched(changed)
+                    if cells and cells[-1][1] is None:
                         changed = None  # a finding outside the model: as below
                 elif changed is not None:
-                    # in column order, not the set's (its order follows the hash seed,
-                    # and the order of a row's cells is the order its floats are summed)
-                    cells = sorted(((f, touches.get(f, no_touch)) for f in changed),
-                                   key=_column)
+                    cells, floors, adjust, same = self._touched(changed)
                 if changed is None:
                     pos, neg = self.vectors(h)
                     for c in np.flatnonzero((pos != base_pos) | (neg != base_neg)).tolist():
@@ -392,19 +393,12 @@ class LevelPolicy:
                     if flags[0]:
                         groups.setdefault(flags, []).append(k)
                     continue
-                for f, (j, _, _) in cells:
+                for f, j in cells:
                     if j is not None:
                         row.append(k)
                         col.append(j)
                         d_pos.append((f in h.present) - (f in present0))
                         d_neg.append((f in h.absent) - (f in absent0))
-                if len(cells) == 1:
-                    _, (_, floors, adjust) = cells[0]
-                else:
-                    fl = {i for _, (_, f_floors, _) in cells for i in f_floors}
-                    floors = tuple(sorted(fl, key=lambda i: (-self.floors[i].rank, i)))
-                    adjust = tuple(sorted({i for _, (_, _, f_adjust) in cells for i in f_adjust}))
-                same = changed.isdisjoint(flag_inputs)
             hp, hn = h.present, h.numbers
             if floors:
                 best = outside.get(floors)
@@ -459,6 +453,33 @@ class LevelPolicy:
                 shared.flags.writeable = False
         self._last_now = (base_pos, weeks, now)
         return Batch(level, post[:n], base_adjust, floor_rank, unsuspected)
+
+    def _touched(self, changed: frozenset[str]) -> tuple[
+            tuple[tuple[str, int | None], ...], tuple[int, ...], tuple[int, ...], bool]:
+        """What an answer changing the findings ``changed`` touches (``evaluate``): its
+        cells (finding, column) in column order (not the set's: its order follows the
+        hash seed, and the order of a row's cells is the order its floats are summed;
+        None, outside the model, last), the floors it touches (most urgent first), the
+        adjusted conditions, and whether it leaves the red flags the variants change as
+        they were. It depends on the pack only, so it is kept per set of findings (a
+        group's "none of these" and a number's bands change the same ones answer after
+        answer)."""
+        hit = self._touched_kept.get(changed)
+        if hit is not None:
+            return hit
+        touches, no_touch = self.touches, (None, (), ())
+        found = sorted(((f, touches.get(f, no_touch)) for f in changed), key=_column)
+        if len(found) == 1:
+            _, (_, floors, adjust) = found[0]
+        else:
+            fl = {i for _, (_, f_floors, _) in found for i in f_floors}
+            floors = tuple(sorted(fl, key=lambda i: (-self.floors[i].rank, i)))
+            adjust = tuple(sorted({i for _, (_, _, f_adjust) in found for i in f_adjust}))
+        hit = (tuple((f, t[0]) for f, t in found), floors, adjust,
+               changed.isdisjoint(self.flag_inputs))
+        if len(self._touched_kept) < TOUCHED_KEPT:
+            self._touched_kept[changed] = hit
+        return hit
 
     def hypothesis_levels(self, post: FloatArray, own: IntArray, cond_ranks: IntArray,
                           floor_rank: IntArray, unsuspected: npt.NDArray[np.bool_] | None,
