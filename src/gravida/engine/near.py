@@ -132,10 +132,22 @@ class NearScores:
         self._co: IntArray = np.ascontiguousarray(co, dtype=np.int64)
         self._log_unmix = np.ascontiguousarray(model.log_unmix)
         self._log_mix = np.ascontiguousarray(model.log_mix)
+        # (``linear``) the last read-only evidence's scores: (trimester, pos, neg, scores)
+        self._last_linear: tuple[int, FloatArray, FloatArray, FloatArray] | None = None
 
     def linear(self, t: int, pos: FloatArray, neg: FloatArray) -> FloatArray:
-        """One evidence's linear scores (alone, then with the ache), no correction."""
+        """One evidence's linear scores (alone, then with the ache), no correction.
+
+        The last read-only evidence's are kept (read-only too): one interview decision
+        scores several batches over the same evidence now (``LevelPolicy.base``'s
+        vectors, which never change)."""
+        last = self._last_linear
+        if last is not None and last[1] is pos and last[2] is neg and last[0] == t:
+            return last[3]
         out: FloatArray = pos @ self.yes[t] + neg @ self.no[t]
+        if not (pos.flags.writeable or neg.flags.writeable):
+            out.flags.writeable = False
+            self._last_linear = (t, pos, neg, out)
         return out
 
     def posteriors(

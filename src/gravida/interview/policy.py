@@ -214,17 +214,19 @@ class LevelPolicy:
                 and test(present, absent, numbers) for _, trig, test in self._floor_parts]
 
     def adjust_ranks(self, h: Hypothesis) -> IntArray:
+        """Each condition's level after its adjustments: the most urgent that holds
+        (``_Rule.holds`` of each, inline), else its own level."""
         ranks = self.base_rank.copy()
-        for i, rules in self.adjust:
-            ranks[i] = self._adjusted(i, rules, h)
+        present, absent, numbers = h.present, h.absent, h.numbers
+        for i, level_rank, parts in self._adjust_parts:
+            got = -1
+            for rank, trig, test in parts:
+                if rank > got and (trig is None or not present.isdisjoint(trig)
+                                   or not trig.isdisjoint(numbers)) and test(present, absent,
+                                                                             numbers):
+                    got = rank
+            ranks[i] = got if got >= 0 else level_rank
         return ranks
-
-    def _adjusted(self, i: int, rules: list[_Rule], h: Hypothesis) -> int:
-        best = -1
-        for r in rules:
-            if r.rank > best and r.holds(h):
-                best = r.rank
-        return best if best >= 0 else int(self.base_rank[i])
 
     def unsuspected(self, h: Hypothesis) -> npt.NDArray[np.bool_]:
         """Per condition: it has required signs and none holds (engine.triage's)."""
@@ -415,7 +417,7 @@ class LevelPolicy:
                         best = rank
                 floor_k.append(k)
                 floor_v.append(best)
-            for a in adjust:  # _adjusted, inline
+            for a in adjust:  # adjust_ranks for the conditions it touches, inline
                 ci, level_rank, parts = adjust_parts[a]
                 got = -1
                 for rank, trig, test in parts:
