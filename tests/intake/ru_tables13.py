@@ -63,7 +63,8 @@ SUD, WORSE, CONST, DULL = (
     "pain_onset_sudden", "pain_worsening_over_hours", "pain_constant_unrelieved",
     "pain_dull_aching",
 )
-KIDNEY, STONES, KTAP = "history_kidney_infection", "history_kidney_stones", "kidney_tender_on_tapping"
+KIDNEY, STONES = "history_kidney_infection", "history_kidney_stones"
+KTAP = "kidney_tender_on_tapping"
 PRETERM, CS, CANCER, TWINS = (
     "previous_preterm_birth", "previous_caesarean", "history_cancer", "multiple_pregnancy",
 )
@@ -285,5 +286,50 @@ CLASSES13: dict[str, tuple[list[Row], list[Row]]] = {
     "sequences with потом": (SEQUENCE, []),
 }
 
-# Written after the reader was changed, and not tuned on.
-AFTER13: list[Row] = []
+# Written after the reader was changed, and not tuned on: Latin-typed and clinical
+# Russian again (new sentences, the same classes), a few English beside them.
+AFTER13: list[Row] = [
+    ("zdravstvujte, u menja 27 nedel, bolit pojasnica sleva uzhe nedelju",
+     {L: "ru", GW: 27, LEFT: P}),
+    ("malysh pochti ne shevelitsya so vcherashnego vechera", {L: "ru", MOVES: P}),
+    ("temperatura 38,9 i bolit v boku sprava, toshnit", {L: "ru", TEMP: 38.9, FEV: P, NAUSEA: P}),
+    ("zhivot tverdyj kazhdye 7 minut, 33 nedeli", {L: "ru", GW: 33, REG: P}),
+    ("podtekaet chto-to prozrachnoe, 36 nedel", {L: "ru", GW: 36, LEAK: P}),
+    ("ne mogu pisat' s utra, i onemela promezhnost", {L: "ru", BLADDER: P, SADDLE: P}),
+    ("davlenie 160 na 110, mushki pered glazami", {L: "ru", SYS: 160, DIA: 110}),
+    ("bol'no pisat', mocha mutnaya, temperatury net", {L: "ru", DYS: P, CLOUDY: P, FEV: A}),
+    ("krovi net, vody ne otoshli, shvatok net", {L: "ru", V: A, LEAK: A}),
+    ("spina bolit 2 nedeli, nochyu huzhe", {L: "ru", NIGHT: P}),
+    ("ya beremenna dvojnej, 29 nedel, tjanet krestets", {L: "ru", TWINS: P, GW: 29, SACRUM: P}),
+    ("upala s lestnicy, udarilas' zhivotom, 31 nedelya", {L: "ru", TRAUMA: P, GW: 31}),
+    ("bolit lobok kogda hozhu, osobenno po lestnice", {L: "ru", PUBIC: P}),
+    ("4uvstvuyu sebya ploho, znobit, 38", {L: "ru", CHILLS: P}),
+    ("ran'she lechila pielonefrit, sejchas opyat' bolit bok", {L: "ru", KIDNEY: P}),
+    ("my back hurts so bad, 30 weeks, no bleeding at all", {L: "en", GW: 30, V: A}),
+    ("da ya know, baby is quiet today, 32 weeks", {L: "en", GW: 32}),
+    ("net pain, just tired lol", {L: "en"}),
+    ("Берем. 30 нед. Жалобы на боли в пояснице слева, t 37,1, АД 115/75, ЧСС 84",
+     {GW: 30, TEMP: 37.1, FEV: NP, SYS: 115, DIA: 75, HR: 84, LEFT: P}),
+    ("Беременность 35-36 нед. Т 38,4. Симптом Пастернацкого положительный слева.",
+     {GW: 35, TEMP: 38.4, FEV: P, KTAP: P}),
+    ("С-м поколачивания отрицательный с обеих сторон", {KTAP: A}),
+    ("ОАМ: лейкоциты 15-20 в п/зр, нитриты +", {LEUK: P}),
+    ("ОАМ: лейк. 1-3 в п/зр, белок отр.", {LEUK: NP}),
+    ("Выделения кровянистые, умеренные. Кровотечение не отрицает.", {V: P}),
+    ("Подтекание околоплодных вод отрицает. Шевеления плода ощущает.", {LEAK: A, MOVES: NP}),
+    ("Жалуется на ослабление шевелений плода в течение суток", {MOVES: P}),
+    ("ЧСС 124 уд/мин, АД 90/60, кожа бледная", {HR: 124, SYS: 90, DIA: 60}),
+    ("Сердцебиение плода 148 уд/мин, ритмичное", {HR: None}),
+    ("В анамнезе: хр. пиелонефрит, обострение в 20 нед.", {KIDNEY: P}),
+    ("Дизурию отрицает. Стул регулярный.", {DYS: A}),
+    ("Матка возбудима, схватки через 3-4 мин по 40 сек", {REG: P}),
+    ("Матка в нормотонусе, безболезненна при пальпации", {HARD: NP}),
+    ("у свекрови была онкология, она умерла", {CANCER: NP}),
+    ("у мамы был пиелонефрит, а у меня сейчас температура 38,3",
+     {KIDNEY: NP, FEV: P, TEMP: 38.3}),
+    ("брат болеет, у него температура 39", {FEV: NP, TEMP: None}),
+    ("анализ мочи хороший, лейкоциты в норме", {LEUK: NP}),
+    ("в моче нашли нитриты и лейкоциты 40", {LEUK: P}),
+    ("сначала тянуло внизу живота, потом стало больно писать", {LOWABD: P, DYS: P}),
+    ("сначала прихватило резко, а потом отпустило, когда легла", {SUD: P, REST: P}),
+]
