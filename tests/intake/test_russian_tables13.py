@@ -33,8 +33,6 @@ KNOWN = {
     "nogi nemeyut, obe, i ne mogu pisat'",
     # English: "pain ... when I pee" is the English reader's (not this helper's)
     "pain on my right side when I pee, temp 38.2",
-    # two Latin and two Cyrillic letters: the script is a tie, read as English
-    "Ps 108, АД 100/60",
     # "у неё так начиналось, схватки …": the comma before the nominative noun ends
     # the friend's scope (a wider one would take her own contractions after a comma)
     "подруга рассказала, что у неё так начинались роды, схватки каждые 5 минут",

@@ -193,7 +193,9 @@ def detect(text: str, langs: Languages) -> Detection:
         # nothing to read in any language ("", "38.5", "!!!"): the default reads
         # its numbers and says what is missing
         return Detection(DEFAULT, "no letters")
-    script = scripts.most_common(1)[0][0]
+    # a tie goes to the script that is not Latin: Latin letters are the abbreviations
+    # and units of a note in another script ("Ps 108, АД 100/60"), seldom the reverse
+    script = max(scripts.items(), key=lambda kv: (kv[1], kv[0] != "LATIN"))[0]
     candidates = [s for s in langs.specs.values() if s.script == script]
     if not candidates:
         return Detection(None, _("written in %(script)s letters") % {"script": script.title()})
