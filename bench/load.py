@@ -79,8 +79,10 @@ def cpu_split() -> tuple[list[str], list[str]]:
 SERVER_PIN, WRK_PIN = cpu_split()
 
 
-def start_server(data_dir: Path, port: int, workers: int,
-                 extra_env: dict[str, str]) -> subprocess.Popen[bytes]:
+def start_server(data_dir: Path, port: int, workers: int, extra_env: dict[str, str],
+                 command: list[str] | None = None) -> subprocess.Popen[bytes]:
+    """`gravida serve` (or ``command``, which serves as it does: bench/http_cost.py) on
+    loopback, pinned (``SERVER_PIN``), rate limits off, once it answers /healthz."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("GRAVIDA_")}
     env["GRAVIDA_DATA_DIR"] = str(data_dir)
     env["GRAVIDA_RATE_LIMITS"] = "false"  # all requests come from one address here
@@ -88,10 +90,12 @@ def start_server(data_dir: Path, port: int, workers: int,
     gravida = Path(sys.executable).with_name("gravida")
     cmd = [str(gravida)] if gravida.exists() else [
         sys.executable, "-c", "from gravida.cli import main; main()"]
+    if command is None:
+        command = [*cmd, "serve", "--host", "127.0.0.1", "--port", str(port),
+                   "--workers", str(workers)]
     log = (data_dir / "server.log").open("wb")
     proc = subprocess.Popen(
-        [*SERVER_PIN, *cmd, "serve", "--host", "127.0.0.1", "--port", str(port),
-         "--workers", str(workers)],
+        [*SERVER_PIN, *command],
         env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
     )
     deadline = time.monotonic() + 120
