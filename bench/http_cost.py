@@ -40,6 +40,7 @@ from load import (  # type: ignore[import-not-found]  # bench sibling
     WRK_PIN,
     ensure_wrk,
     free_port,
+    group_times,
     measured,
     result,
     start_server,
@@ -84,20 +85,6 @@ def app_from_env() -> Any:
     return floor
 
 
-def cpu_split(pgid: int) -> tuple[float, float]:
-    """User and kernel CPU seconds so far of the server's processes (Linux /proc)."""
-    tick = os.sysconf("SC_CLK_TCK")
-    user = system = 0
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        if int(fields[2]) == pgid:
-            user, system = user + int(fields[11]), system + int(fields[12])
-    return user / tick, system / tick
-
-
 def floor_wrk(binary: str, url: str, path: str, conns: int, seconds: int
               ) -> subprocess.Popen[str]:
     return subprocess.Popen(
@@ -134,12 +121,12 @@ def main() -> None:
         for path in (FLOOR, STACK):
             result(floor_wrk(binary, url, path, 2, 2))
         for phase in args.phases.split(","):
-            before = cpu_split(server.pid)
+            before = group_times(server.pid)
             run = (floor_wrk(binary, url, f"/__{phase}", args.connections, args.duration)
                    if phase in ("floor", "stack") else
                    wrk(binary, "assess.lua", url, 1, args.connections, args.duration, phase))
             (r,) = measured(server, run)
-            after = cpu_split(server.pid)
+            after = group_times(server.pid)
             n = r["requests"] or 1
             print(f"{phase:<6} {r['rps']:7.0f} req/s  p50 {r['p50_us'] / 1000:6.2f} ms  "
                   f"p99 {r['p99_us'] / 1000:6.2f} ms  errors {r['errors']}  server CPU "
