@@ -33,6 +33,20 @@ MEASURED: dict[str, dict[str, tuple[int, int]]] = {
         "durations": (0, 0),  # before: (3, 0), "LBP 3/52" (no pain word but "LBP")
         "history": (0, 0),  # before: (2, 0), "PMH breast ca", "previous PTB"
     },
+    # written after the fixes; first run (honest): 2 of 39 statements missed, 3 of 18
+    # near misses over-read ("renal angles non-tender" read as tender, "lying on R side
+    # for CTG" as a right-sided pain, "FHx breast ca (mother)" and "hx of PE in mother"
+    # as her own history); then "non-tender", the side she lies on without "her" and
+    # a note's relative ("FHx", "(mother)", "in mother") were read: 1 / 0
+    "classes_s13_clinic_second.yaml": {
+        "dating": (0, 0),
+        "vitals": (0, 0),
+        "negation": (0, 0),  # first run: (1, 0)
+        # "L calf measured, no swelling": a bare "no swelling" is tied to no place
+        "findings": (1, 0),  # first run: (1, 1)
+        "durations": (0, 0),
+        "history": (0, 0),  # first run: (0, 2)
+    },
 }
 test_every_class_is_measured, test_a_class_is_read_at_least_as_well_as_measured = (
     measured_tests(MEASURED)
