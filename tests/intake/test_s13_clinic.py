@@ -104,6 +104,16 @@ TODAY = date(2026, 12, 7)
         ("safety-netted re PV bleeding and RFM", "reduced_fetal_movements", "unset"),
         ("advised to return if pyrexial", "fever", "unset"),
         ("Pyrexial 38.6 with rigors", "temperature_c", 38.6),
+        # a note's denial of trauma; a fall stated beside it stands
+        ("No trauma. Neuro intact.", "recent_trauma", "absent"),
+        ("fell down the stairs, no injury to the bump", "recent_trauma", "present"),
+        # "a 4/52 hx of LBP" is her pain now, for four weeks; "hx of" alone is past
+        ("G2P1 at 23/40 with a 4/52 hx of LBP", "gestational_weeks", 23),
+        ("G2P1 at 23/40 with a 4/52 hx of LBP", "pain_duration_over_2_weeks", "present"),
+        ("30/40, 3 day history of R loin pain", "pain_flank", "present"),
+        ("30/40, hx of renal calculi", "history_kidney_stones", "present"),
+        # a note's "anorexia" is appetite, not the eating disorder
+        ("RIF pain, anorexia, nausea", "osteoporosis_risk", "unset"),
     ],
 )
 def test_clinical_notation(ipack: Pack, text: str, finding: str, want: object) -> None:
