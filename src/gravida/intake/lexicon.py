@@ -272,6 +272,10 @@ def _load(pack: Pack, raw: Any, language: str) -> Lexicon:
     if not isinstance(nums, dict):
         raise err("numbers", "expected a mapping")
     check_src(nums, "numbers", known_src)
+    for i, rule in enumerate(nums.get("rules") or []):
+        # a rule may cite a source of its own (a wording read as a number: "agony")
+        if isinstance(rule, dict) and "src" in rule:
+            check_src(rule, f"numbers.rules[{i}]", known_src)
     words = nums.get("number_words") or {}
     if not isinstance(words, dict) or not all(isinstance(v, int) for v in words.values()):
         raise err("numbers.number_words", "expected word: integer")
