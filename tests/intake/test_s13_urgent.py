@@ -26,35 +26,35 @@ MEASURED: dict[str, dict[str, tuple[int, int]]] = {
     "classes_s13_urgent_first.yaml": {
         "severity_words": (0, 0),  # before: 17, 0
         "strain_or_sudden": (0, 0),  # before: 0, 2
-        "location_without_back": (3, 0),
-        "heavy_bleeding": (2, 0),  # before: 3, 0
-        "bleeding": (1, 0),  # before: 2, 0
-        "faint": (2, 1),
-        "tearing": (1, 1),
+        "location_without_back": (0, 0),  # before: 3, 0
+        "heavy_bleeding": (0, 0),  # before: 3, 0
+        "bleeding": (0, 0),  # before: 2, 0
+        "faint": (0, 1),  # before: 2, 1
+        "tearing": (1, 0),  # before: 1, 1
         "sudden": (0, 1),
-        "chest": (0, 2),
-        "saddle": (1, 1),
-        "bladder_bowel": (1, 0),
+        "chest": (0, 1),  # before: 0, 2
+        "saddle": (1, 0),  # before: 1, 1
+        "bladder_bowel": (0, 0),  # before: 1, 0
         "contractions": (0, 0),
-        "fluid": (2, 1),
+        "fluid": (1, 1),  # before: 2, 1
         "pelvic_pressure": (0, 0),
         "movements": (0, 0),
         "hard_uterus": (0, 0),
         "fever": (0, 0),
-        "flank": (2, 0),
-        "kidney_tap": (2, 0),
-        "chills": (1, 2),
+        "flank": (0, 0),  # before: 2, 0
+        "kidney_tap": (0, 0),  # before: 2, 0
+        "chills": (0, 0),  # before: 1, 2
         "headache": (0, 0),
-        "vision": (1, 0),
-        "upper_abdomen": (1, 0),
+        "vision": (0, 0),  # before: 1, 0
+        "upper_abdomen": (0, 0),  # before: 1, 0
         "swelling": (0, 0),
         "colic": (0, 0),
-        "leg_weakness": (1, 1),
+        "leg_weakness": (0, 1),  # before: 1, 1
         "both_legs": (1, 0),
-        "trauma": (2, 0),  # before: 3, 0
+        "trauma": (0, 0),  # before: 3, 0
         "below_knee": (0, 0),
-        "numb_tingle": (1, 2),
-        "breath": (2, 1),
+        "numb_tingle": (0, 0),  # before: 1, 2
+        "breath": (0, 0),  # before: 2, 1
         "cough_blood": (0, 0),
         "shoulder_tip": (1, 0),
         "jaundice": (0, 0),
@@ -62,6 +62,46 @@ MEASURED: dict[str, dict[str, tuple[int, int]]] = {
         "blood_pressure": (0, 0),
         "pulse": (0, 0),
         "not_cancelled": (1, 0),  # before: 2, 0
+    },
+    # first run (after the fixes, honest): 16 of 121 statements missed, 5 of 59 near
+    # misses over-read; the over-reads then fixed ("chest fine", "a chest infection",
+    # "wearing yellow", "wet myself when I laughed", "numb on the train ride")
+    "classes_s13_urgent_second.yaml": {
+        "severity_words": (1, 0),
+        "strain_or_sudden": (0, 0),
+        "location_without_back": (0, 0),
+        "heavy_bleeding": (2, 0),
+        "bleeding": (1, 0),
+        "faint": (2, 0),
+        "tearing": (0, 0),
+        "sudden": (0, 0),
+        "chest": (0, 0),  # first run: 0, 2
+        "saddle": (0, 0),  # first run: 0, 1
+        "bladder_bowel": (1, 0),  # first run: 1, 1
+        "contractions": (0, 0),
+        "fluid": (2, 0),
+        "pelvic_pressure": (0, 0),
+        "movements": (1, 0),
+        "hard_uterus": (0, 0),
+        "fever": (0, 0),
+        "flank": (2, 0),
+        "kidney_tap": (1, 0),
+        "chills": (0, 0),
+        "headache": (0, 0),
+        "vision": (0, 0),
+        "upper_abdomen": (0, 0),
+        "swelling": (0, 0),
+        "colic": (0, 0),
+        "leg_weakness": (1, 0),
+        "both_legs": (0, 0),
+        "trauma": (0, 0),
+        "below_knee": (1, 0),
+        "numb_tingle": (0, 0),
+        "breath": (0, 0),
+        "cough_blood": (0, 0),
+        "shoulder_tip": (0, 0),
+        "jaundice": (0, 0),  # first run: 0, 1
+        "not_cancelled": (1, 0),
     },
 }
 test_every_class_is_measured, test_a_class_is_read_at_least_as_well_as_measured = (
