@@ -246,12 +246,13 @@ SPINE_RISKS = ["recent_spinal_procedure", "immunosuppressed_or_iv_drug_use"]
 
 
 @pytest.mark.parametrize("risk", SPINE_RISKS)
-@pytest.mark.parametrize("site", ["pain_lower_back_central", "pain_upper_back"])
+# the site not said is the spine's (session 13): every case here is back pain
+@pytest.mark.parametrize("site", [["pain_lower_back_central"], ["pain_upper_back"], []])
 @pytest.mark.parametrize("pattern", [["pain_constant_unrelieved"],
                                      ["pain_at_night", "lumbar_tenderness"]])
 def test_spinal_risk_with_non_mechanical_pain_is_an_emergency_without_fever(
         engine, pack, risk, site, pattern):
-    t = triage(engine, case(17, [risk, site, *pattern], ["fever", "leg_weakness"],
+    t = triage(engine, case(17, [risk, *site, *pattern], ["fever", "leg_weakness"],
                             temperature_c=37.6))
     assert at_least(pack, t.level, "emergency")
     assert "spinal_infection_risk_with_non_mechanical_pain" in {r.id for r in t.reasons}
@@ -269,6 +270,9 @@ def test_spinal_risk_with_non_mechanical_pain_is_an_emergency_without_fever(
         # constant pain in the loin, not over the spine
         (["immunosuppressed_or_iv_drug_use", "pain_flank", "pain_constant_unrelieved"],
          ["pain_lower_back_central", "pain_upper_back"]),
+        # constant pain low over the buttock on one side, the site said and not the spine
+        (["recent_spinal_procedure", "pain_sacrum_buttock", "pain_one_side",
+          "pain_constant_unrelieved"], ["pain_lower_back_central", "pain_upper_back"]),
         # constant central pain without a risk factor
         (["pain_lower_back_central", "pain_constant_unrelieved"], SPINE_RISKS),
     ],

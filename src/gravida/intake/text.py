@@ -13,6 +13,15 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 _TAG = re.compile(r"<[^<>\n]{0,200}>")
 _HYPHEN = re.compile(r"(?<=[^\W_])[-‐‑‒–](?=[^\W_])")
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "“": '"', "”": '"'})
+# An emoji ends a thought in a typed message as a full stop does ("PGP again like with
+# my first 🙄 22 wks"): without a boundary there, a scope opened before it ("with my
+# first", a past pregnancy) runs on over what follows, and a weeks "clause of its own"
+# is not seen as one. So each pictograph (Unicode's blocks from "Miscellaneous Symbols
+# and Pictographs" to "Symbols and Pictographs Extended-A", and the older
+# "Miscellaneous Symbols" and "Dingbats") reads as ".", and the invisible joiner and
+# presentation selectors inside an emoji ("❤️", "🤦‍♀️") as spaces.
+_PICTOGRAPH = re.compile("[\U0001F300-\U0001FAFF\u2600-\u27BF]")
+_EMOJI_JOINERS = re.compile("[\u200d\ufe0e\ufe0f]")
 RUN = 48  # longest run of non-space characters kept whole
 _LONG_RUN = re.compile(rf"\S{{{RUN + 1},}}")
 SYMBOLS = 3  # longest run of symbols kept ("!!!", "...", "???")
@@ -41,6 +50,7 @@ def normalise(text: str) -> str:
     s = text.translate(_QUOTES)
     s = _CONTROL.sub(" ", s)
     s = _TAG.sub(lambda m: " " * len(m.group(0)), s)
+    s = _EMOJI_JOINERS.sub(" ", _PICTOGRAPH.sub(".", s))
     s = _HYPHEN.sub(" ", s)
     s = _SYMBOL_RUN.sub(_collapse, s)
     return _LONG_RUN.sub(_break_run, s)
