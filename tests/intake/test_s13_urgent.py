@@ -65,43 +65,44 @@ MEASURED: dict[str, dict[str, tuple[int, int]]] = {
     },
     # first run (after the fixes, honest): 16 of 121 statements missed, 5 of 59 near
     # misses over-read; the over-reads then fixed ("chest fine", "a chest infection",
-    # "wearing yellow", "wet myself when I laughed", "numb on the train ride")
+    # "wearing yellow", "wet myself when I laughed", "numb on the train ride"), and a
+    # third round read what a general rule could (4 of 121 missed, 0 over-read)
     "classes_s13_urgent_second.yaml": {
-        "severity_words": (1, 0),
+        "severity_words": (0, 0),  # first run: 1, 0
         "strain_or_sudden": (0, 0),
         "location_without_back": (0, 0),
-        "heavy_bleeding": (2, 0),
+        "heavy_bleeding": (0, 0),  # first run: 2, 0
         "bleeding": (1, 0),
-        "faint": (2, 0),
+        "faint": (0, 0),  # first run: 2, 0
         "tearing": (0, 0),
         "sudden": (0, 0),
         "chest": (0, 0),  # first run: 0, 2
         "saddle": (0, 0),  # first run: 0, 1
-        "bladder_bowel": (1, 0),  # first run: 1, 1
+        "bladder_bowel": (0, 0),  # first run: 1, 1
         "contractions": (0, 0),
-        "fluid": (2, 0),
+        "fluid": (1, 0),  # first run: 2, 0
         "pelvic_pressure": (0, 0),
         "movements": (1, 0),
         "hard_uterus": (0, 0),
         "fever": (0, 0),
-        "flank": (2, 0),
-        "kidney_tap": (1, 0),
+        "flank": (1, 0),  # first run: 2, 0
+        "kidney_tap": (0, 0),  # first run: 1, 0
         "chills": (0, 0),
         "headache": (0, 0),
         "vision": (0, 0),
         "upper_abdomen": (0, 0),
         "swelling": (0, 0),
         "colic": (0, 0),
-        "leg_weakness": (1, 0),
+        "leg_weakness": (0, 0),  # first run: 1, 0
         "both_legs": (0, 0),
         "trauma": (0, 0),
-        "below_knee": (1, 0),
+        "below_knee": (0, 0),  # first run: 1, 0
         "numb_tingle": (0, 0),
         "breath": (0, 0),
         "cough_blood": (0, 0),
         "shoulder_tip": (0, 0),
         "jaundice": (0, 0),  # first run: 0, 1
-        "not_cancelled": (1, 0),
+        "not_cancelled": (0, 0),  # first run: 1, 0
     },
 }
 test_every_class_is_measured, test_a_class_is_read_at_least_as_well_as_measured = (
