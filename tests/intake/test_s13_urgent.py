@@ -117,6 +117,7 @@ test_every_class_is_measured, test_a_class_is_read_at_least_as_well_as_measured 
         ("my back went into a really bad pain an hour ago", "pain_severity", 7.0),
         ("severe pain in my lower back", "pain_severity", 7.0),
         ("I'm in agony with my back", "pain_severity", 8.0),
+        ("32 weeks, my back went into agony all of a sudden", "pain_severity", 8.0),
         ("my back is agony, I can't stand up with it", "pain_severity", 8.0),
         ("I'm crying with the pain in my back", "pain_severity", 8.0),
         ("the pain in my back is the worst I've ever had", "pain_severity", 10.0),
