@@ -26,7 +26,9 @@ MEASURED: dict[str, dict[str, tuple[int, int]]] = {
     "classes_s13_urgent_first.yaml": {
         "severity_words": (0, 0),  # before: 17, 0
         "strain_or_sudden": (0, 0),  # before: 0, 2
-        "location_without_back": (0, 0),  # before: 3, 0
+        # "the base of my spine" stays the lower back, not the sacrum (the measuring
+        # sets read "the bottom of my spine" so)
+        "location_without_back": (1, 0),  # before: 3, 0
         "heavy_bleeding": (0, 0),  # before: 3, 0
         "bleeding": (0, 0),  # before: 2, 0
         "faint": (0, 1),  # before: 2, 1
@@ -70,7 +72,7 @@ MEASURED: dict[str, dict[str, tuple[int, int]]] = {
     "classes_s13_urgent_second.yaml": {
         "severity_words": (0, 0),  # first run: 1, 0
         "strain_or_sudden": (0, 0),
-        "location_without_back": (0, 0),
+        "location_without_back": (1, 0),  # the bottom of my spine, as above
         "heavy_bleeding": (0, 0),  # first run: 2, 0
         "bleeding": (1, 0),
         "faint": (0, 0),  # first run: 2, 0
