@@ -79,8 +79,10 @@ def cpu_split() -> tuple[list[str], list[str]]:
 SERVER_PIN, WRK_PIN = cpu_split()
 
 
-def start_server(data_dir: Path, port: int, workers: int,
-                 extra_env: dict[str, str]) -> subprocess.Popen[bytes]:
+def start_server(data_dir: Path, port: int, workers: int, extra_env: dict[str, str],
+                 command: list[str] | None = None) -> subprocess.Popen[bytes]:
+    """`gravida serve` (or ``command``, which serves as it does: bench/http_cost.py) on
+    loopback, pinned (``SERVER_PIN``), rate limits off, once it answers /healthz."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("GRAVIDA_")}
     env["GRAVIDA_DATA_DIR"] = str(data_dir)
     env["GRAVIDA_RATE_LIMITS"] = "false"  # all requests come from one address here
@@ -88,10 +90,12 @@ def start_server(data_dir: Path, port: int, workers: int,
     gravida = Path(sys.executable).with_name("gravida")
     cmd = [str(gravida)] if gravida.exists() else [
         sys.executable, "-c", "from gravida.cli import main; main()"]
+    if command is None:
+        command = [*cmd, "serve", "--host", "127.0.0.1", "--port", str(port),
+                   "--workers", str(workers)]
     log = (data_dir / "server.log").open("wb")
     proc = subprocess.Popen(
-        [*SERVER_PIN, *cmd, "serve", "--host", "127.0.0.1", "--port", str(port),
-         "--workers", str(workers)],
+        [*SERVER_PIN, *command],
         env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
     )
     deadline = time.monotonic() + 120
@@ -123,17 +127,23 @@ def group_usage(pgid: int) -> tuple[float, int]:
     processes (Linux /proc): a page fault is CPU the kernel spends handing the process
     fresh memory, so their count says whether freed memory is being returned and
     mapped again request after request."""
+    user, system, faults = group_times(pgid)
+    return user + system, faults
+
+
+def group_times(pgid: int) -> tuple[float, float, int]:
+    """User and system CPU seconds and minor page faults so far of a process group."""
     tick = os.sysconf("SC_CLK_TCK")
-    total = faults = 0
+    user = system = faults = 0
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
             fields = stat.read_text().rsplit(")", 1)[1].split()
         except OSError:
             continue
         if int(fields[2]) == pgid:  # fields after the name: state, ppid, pgrp, ...
-            total += int(fields[11]) + int(fields[12])
+            user, system = user + int(fields[11]), system + int(fields[12])
             faults += int(fields[7])
-    return total / tick, faults
+    return user / tick, system / tick, faults
 
 
 def measured(server: subprocess.Popen[bytes], *runs: subprocess.Popen[str]) -> list[dict[str, Any]]:

@@ -110,26 +110,33 @@ def die_with_parent() -> None:
 
 
 def main(argv: list[str] | None = None) -> None:
-    import uvicorn
-
-    from gravida.api.protocol import GravidaHttpProtocol
-    from gravida.settings import Settings
-
     p = argparse.ArgumentParser(prog="gravida serve")
     p.add_argument("--host", required=True)
     p.add_argument("--port", type=int, required=True)
     p.add_argument("--workers", type=int, required=True)
     args = p.parse_args(argv)
-    settings = Settings()
     logging.basicConfig(
         level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
+    run("gravida.server:app_from_env", args.host, args.port, args.workers)
+
+
+def run(factory: str, host: str, port: int, workers: int) -> None:
+    """uvicorn serving the app that ``factory`` ("module:function", imported by each
+    worker) makes, with the server's settings: what `gravida serve` runs, and what
+    bench/http_cost.py runs around the same app to measure HTTP's own cost."""
+    import uvicorn
+
+    from gravida.api.protocol import GravidaHttpProtocol
+    from gravida.settings import Settings
+
+    settings = Settings()
     uvicorn.run(
-        "gravida.server:app_from_env",
+        factory,
         factory=True,
-        host=args.host,
-        port=args.port,
-        workers=args.workers,
+        host=host,
+        port=port,
+        workers=workers,
         access_log=settings.access_log,
         server_header=False,
         proxy_headers=False,

@@ -209,9 +209,7 @@ def test_the_question_cap_holds_after_an_emergency(engine):
     assert plan(session).question is None
 
 
-# Derandomized (a fixed seed, the same 40 cases every run) since session 12: a random
-# run found the known gap below, which a random CI run could hit by chance.
-@settings(SETTINGS, derandomize=True)
+@SETTINGS
 @given(any_case(max_findings=12), st.randoms(use_true_random=False))
 def test_random_cases_stop_only_when_settled(engine, case, rnd):
     # keep some of the case unknown to the patient, so answers are a mix
@@ -222,18 +220,18 @@ def test_random_cases_stop_only_when_settled(engine, case, rnd):
     _check_stopped(engine, session)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "known gap (found by the property test above in session 12, present at the session's "
-    "start): at 4 weeks with a past cancer, central back pain and a systolic 140, the "
-    "interview stops 'settled' at the 24 hours of the raised pressure while the pain's "
-    "pattern (constant or night pain) would name spinal malignancy first with "
-    "probability 0.37 (over lead_change 0.2); the level would not change"))
 def test_a_past_cancer_with_the_pains_pattern_open_is_not_settled(engine):
+    # found by the property test above (session 12): the answers that would change the
+    # condition listed first were weighed against the leader, not against what the
+    # engine lists first; night pain after a past cancer names spinal malignancy first
+    # (a working diagnosis) while pregnancy back pain still leads, so the pain's
+    # pattern (0.37 likely to change what is listed first) went unasked
     hidden = Case.from_dict({"gestational_weeks": 4.0, "systolic_bp": 140.0,
                              "present": ["history_cancer", "pain_lower_back_central"]},
                             engine.pack)
-    session, _ = play(engine, hidden)
+    session, asked = play(engine, hidden)
     _check_stopped(engine, session)
+    assert "pain_pattern" in asked
 
 
 def test_it_does_not_stop_while_a_red_flag_is_unasked(engine):

@@ -60,6 +60,34 @@ def due_date_weeks(
     return weeks_before(rule, month, int(day), year, today)
 
 
+def period_date_weeks(
+    m: re.Match[str], lex: Lexicon, words: dict[str, int], today: date
+) -> float | None:
+    """Completed weeks now from the first day of her last period as a date ("LMP
+    20/10", "last period started 20 October"): weeks are counted from it (Naegele's
+    rule counts the due date 280 days on). A date without a year is its last coming;
+    a date still to come, or more than 44 weeks back, is no date of this pregnancy."""
+    day = to_number(m.group("value") or "", words)
+    raw_month = (m.group("month") or "").strip().lower().rstrip(".")
+    month = int(raw_month) if raw_month.isdigit() else lex.month_names.get(raw_month)
+    raw_year = m.groupdict().get("year")
+    if day is None or month is None or not 1 <= month <= 12 or day != int(day):
+        return None
+    try:
+        if raw_year:
+            start = date(int(raw_year) + (2000 if len(raw_year) == 2 else 0), month, int(day))
+        else:
+            start = date(today.year, month, int(day))
+            if start > today:
+                start = date(today.year - 1, month, int(day))
+    except ValueError:  # 31 February
+        return None
+    days = (today - start).days
+    if not 0 <= days <= 44 * 7:
+        return None
+    return float(days // 7)
+
+
 def weeks_before(
     rule: NumberRule, month: int, day: int, year: int | None, today: date
 ) -> float | None:
@@ -85,6 +113,8 @@ def _value(
 ) -> float | None:
     if rule.kind == "due_date":
         return due_date_weeks(rule, m, lex, words, today)
+    if rule.kind == "period_date":
+        return period_date_weeks(m, lex, words, today)
     if rule.kind == "due_day":
         # "due on Valentine's day": a day of the year by its name
         when = (rule.days or {}).get(day_key(m.group("value") or ""))

@@ -55,6 +55,8 @@ class NumberRule:
     # ("due in 6 weeks" is 40 - 6); kind "due_date" too (a due date 10 days off is
     # 40 - 10/7 weeks, completed)
     term: float | None = None
+    # kind "period_date": the first day of her last period as a calendar date ("LMP
+    # 20/10", "my last period started on 20 October"): completed weeks since it
     # kind "weeks_late": the weeks from the last period's first day to the period
     # that did not come ("3 weeks late" is 3 + 4 weeks of pregnancy)
     offset: float | None = None
@@ -257,6 +259,7 @@ NUMBER_KINDS: tuple[str, ...] = (
     "due_day",
     "weeks_late",
     "weeks_since",
+    "period_date",
 )
 
 
@@ -323,8 +326,8 @@ def load_number_rules(
             and (isinstance(offset, bool) or not isinstance(offset, int | float))
         ):
             raise err(entry_name, "kind weeks_late needs 'offset' (weeks), and only it")
-        if kind == "due_date" and "month" not in rx.groupindex:
-            raise err(entry_name, "kind due_date needs a named group 'month'")
+        if kind in ("due_date", "period_date") and "month" not in rx.groupindex:
+            raise err(entry_name, f"kind {kind} needs a named group 'month'")
         not_after_raw = r.get("not_after")
         below = r.get("not_after_below")
         if below is not None and (

@@ -97,6 +97,12 @@ class Naming:
                               for cr, _ in self.naming_floors}
         # what they read: an answer about none of these leaves them as they were
         self.naming_inputs = frozenset().union(*self.rule_findings.values())
+        # per finding, the naming rules (by place in naming_floors) that read it
+        floors_of: dict[str, list[int]] = {}
+        for i, (cr, _) in enumerate(self.naming_floors):
+            for f in self.rule_findings[cr.rule.id]:
+                floors_of.setdefault(f, []).append(i)
+        self._floors_of = {f: tuple(ix) for f, ix in floors_of.items()}
         self.model = engine.model
 
     def rank(self, weeks: float, h: Hypothesis, c: int) -> int:
@@ -121,6 +127,40 @@ class Naming:
         ev = Evidence(weeks, h.present, h.absent, h.numbers, ())
         working = self.diagnoser.named(ev, post, reasons)
         return self.index[working.condition] if working is not None else int(leaders(post))
+
+    def firsts(self, weeks: float, hyps: Sequence[Hypothesis], posts: FloatArray
+               ) -> npt.NDArray[np.int64] | None:
+        """Per row of ``posts`` (``hyps``: each row's hypothesis, row 0 the evidence
+        now): the condition listed first, or None where every row's is its leader
+        (no naming rule holds now and no answer touches one: the common case, read
+        without naming anything). The leader of a row is what the engine lists first
+        only without a working diagnosis: after a past cancer, "is the pain worse at
+        night?" names spinal malignancy first while pregnancy back pain still leads."""
+        inputs, by_finding = self.naming_inputs, self._floors_of
+        now = self.reasons(hyps[0])
+        out: npt.NDArray[np.int64] | None = None
+        maybe: list[bool] = []
+        if now:  # a rule names only a suspect its evidence made likelier than before
+            named = sorted({i for r in now for i in self.diagnoser.suspects.get(r.id, ())})
+            prior = softmax(self.model.log_prior(weeks))
+            maybe = np.asarray((posts[:, named] > prior[named]).any(axis=1)).tolist()
+        for k, h in enumerate(hyps):
+            if h.changed is not None and h.changed.isdisjoint(inputs):
+                if not now or not maybe[k]:
+                    continue  # no naming rule (nor suspect) now or after it: the leader
+                reasons = now
+            elif now or h.changed is None:
+                reasons = self.reasons(h)
+            else:  # none holds now: only the rules this answer touches may hold after it
+                touched = sorted({i for f in h.changed for i in by_finding.get(f, ())})
+                reasons = self.triager.floor_reasons(h, [self.naming_floors[i]
+                                                         for i in touched])
+                if not reasons:
+                    continue
+            if out is None:
+                out = leaders(posts).astype(np.int64)
+            out[k] = self.first(weeks, h, posts[k], reasons)
+        return out
 
     def names(self, c: int, weeks: float, hyps: Sequence[Hypothesis], rows: IntArray,
               posts: FloatArray, firsts: dict[int, int] | None = None

@@ -83,6 +83,20 @@ def figures(params: Params, questions: Sequence[QuestionSpec],
                    holds_level, holds_top1, holds_top3, danger_up, lead)
 
 
+def named_top1(params: Params, fig: Figures, qi_arr: IntArray, rows: IntArray,
+               named: npt.NDArray[np.int64] | None, n_q: int) -> Figures:
+    """``fig`` with ``holds_top1`` read against the condition the engine lists first
+    (``named``: per row of the batch, ``Naming.firsts``; None where that is the
+    leader everywhere) rather than the leader: the advice and the work-up follow the
+    condition listed first, and a working diagnosis a rule names (a past cancer with
+    night pain: spinal malignancy) may not lead."""
+    if named is None:
+        return fig
+    holds_top1 = np.bincount(qi_arr, fig.likely * (named[rows] != named[0]),
+                             minlength=n_q) >= params.lead_change
+    return fig._replace(holds_top1=holds_top1)
+
+
 def _figures(params: Params, questions: Sequence[QuestionSpec],
              entries: Sequence[tuple[int, Value, int, int]], qi_arr: IntArray, rows: IntArray,
              prob: FloatArray, batch: Batch, level0: int, raise_to: int,

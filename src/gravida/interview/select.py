@@ -46,7 +46,7 @@ from gravida.interview.answers import Value
 from gravida.interview.catalogue import Catalogue, QuestionSpec
 from gravida.interview.decision import Outcomes, QuestionPlan, Scored, State, decide
 from gravida.interview.leader import Naming, leader_question, naming_question
-from gravida.interview.lookahead import answer_probabilities, figures, pair_crossing
+from gravida.interview.lookahead import answer_probabilities, figures, named_top1, pair_crossing
 from gravida.interview.openings import Openings
 from gravida.interview.patterns import Wanted, close_implications, compiled, status
 from gravida.interview.policy import Base, FloatArray, Hypothesis, LevelPolicy
@@ -186,6 +186,10 @@ class Selector:
         prob = answer_probabilities(model, self.implies, questions, entries, hyps, post0, p_t, ev)
         n_q = len(questions)
         fig = figures(params, questions, entries, qi_arr, k_arr, prob, batch, level0, raise_to)
+        emergency_step = state.emergency and level0 >= o.emergency_rank
+        if not emergency_step:  # (the emergency step reads no leader: leader.py does)
+            fig = named_top1(params, fig, qi_arr, k_arr,
+                             self.naming.firsts(ev.weeks, hyps, posts), n_q)
         likely, plausible = fig.likely, fig.plausible
         value, info, dlevel, p_emergency = fig.value, fig.info, fig.dlevel, fig.p_emergency
         holds_level, holds_top1, holds_top3 = fig.holds_level, fig.holds_top1, fig.holds_top3
@@ -193,7 +197,6 @@ class Selector:
                                           lambda n: float(likely[n]), fig.lead, level0, n_q)
         # the emergency line: plausible answers, alone or two together, that cross it
         danger_up = fig.danger_up
-        emergency_step = state.emergency and level0 >= o.emergency_rank
         if dangers is None:
             dangers = self._dangers(
                 ev, state, level0, post0, askable,

@@ -37,7 +37,7 @@ import numpy.typing as npt
 
 from gravida.engine.model import trimester
 from gravida.interview.decision import State
-from gravida.interview.lookahead import answer_probabilities, figures
+from gravida.interview.lookahead import answer_probabilities, figures, named_top1
 from gravida.interview.policy import Base, Batch
 from gravida.interview.select import Answers, Dangers, Selector
 from gravida.knowledge import expr
@@ -193,13 +193,16 @@ class _Some:
                    for e in (a.entries[n] for n in self.rows_of[i])]
         ks = sorted({e[2] for e in entries})
         row = {k: r + 1 for r, k in enumerate(ks)}
-        batch = sel.policy.evaluate(a.ev.weeks, [a.hyps[0], *(a.hyps[k] for k in ks)],
-                                    self.now)
+        hyps = [a.hyps[0], *(a.hyps[k] for k in ks)]
+        batch = sel.policy.evaluate(a.ev.weeks, hyps, self.now)
         qi_arr = np.array([e[0] for e in entries], dtype=np.int64)
         rows = np.array([row[e[2]] for e in entries], dtype=np.int64)
         prob = np.array([p for i in todo for p in self.prob[i]])
         fig = figures(sel.params, [a.questions[i] for i in todo], entries, qi_arr, rows, prob,
                       batch, self.level0, sel.raise_to(self.level0))
+        if not self.emergency:
+            fig = named_top1(sel.params, fig, qi_arr, rows,
+                             sel.naming.firsts(a.ev.weeks, hyps, batch.posterior), len(todo))
         if self._pairs is None and not self.emergency:
             self._pairs = sel._leader_pairs(a.ev, a.askable, a.entries, a.hyps, self.likely,
                                             fig.lead, self.level0, len(a.questions))
