@@ -29,8 +29,6 @@ KNOWN = {
     # "znob" for "озноб" (its first letter left out): four letters, shorter than a
     # slip the speller reads (spelling.min_length 5)
     "temperatura 38.5, znob, bolit pravyj bok",
-    # "ноги немеют, обе": "обе" after a comma is not read as both legs
-    "nogi nemeyut, obe, i ne mogu pisat'",
     # English: "pain ... when I pee" is the English reader's (not this helper's)
     "pain on my right side when I pee, temp 38.2",
     # "у неё так начиналось, схватки …": the comma before the nominative noun ends
