@@ -43,6 +43,7 @@ from gravida.intake.patterns import (
     num_alternation,
     regex,
 )
+from gravida.intake.queries import COMPONENT as QUERY_MARKS
 from gravida.intake.rules import (
     NearRule,
     alone_rules,
@@ -82,6 +83,7 @@ def _blank_nlp(
     except (ImportError, KeyError, ValueError) as exc:
         raise err("tokeniser", f"spaCy has no blank pipeline {code!r}: {exc}") from None
     nlp.add_pipe("sentencizer")
+    nlp.add_pipe(QUERY_MARKS)
     if normaliser is not None:
         if normaliser not in NORMALISERS:
             raise err("normaliser", f"must be one of {NORMALISERS}")
