@@ -54,8 +54,7 @@ def test_don_t_know_to_the_measurement_ends_it_at_once(engine):
     # the same without a number she knows: asked once, then "go now" stands
     hidden = _case(engine, 26.0, ["reduced_fetal_movements", "pain_lower_back_central"])
     session, asked = play(engine, hidden)
-    assert asked.count("measurements") == 1
-    assert "measurements" in asked[-2:]  # asked by this rule, just before the stop
+    assert asked.count("measurements") == 1  # "don't know" is an answer: not again
     assert plan(session).stop == EMERGENCY
     assert engine.triage(session.case).level == EMERGENCY
     assert _at_stop(engine, session) is None

@@ -73,6 +73,7 @@ def ambulance_question(
     if not causes:
         return None
     p_t = model.p[trimester(weeks)]
+    strong = naming.pack.working_strong_evidence or 1.0
     ev = hyps[0]
     best: tuple[float, str] | None = None
     for qi, _, k, _ in entries:
@@ -88,7 +89,7 @@ def ambulance_question(
         lead = int(leaders(post))
         for c in causes:
             p = float(like[c])
-            if p < params.plausible_answer or p < like[first] or (
+            if p < params.plausible_answer or p < strong * like[first] or (
                     best is not None and (p, questions[qi].id) <= best):
                 continue
             rank = naming.rank(weeks, h, c)

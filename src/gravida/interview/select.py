@@ -247,7 +247,8 @@ class Selector:
                 return replace(p, question=again, stop=None, phase="danger")
         if p.stop == "emergency":
             # before stopping at "go now": an answer plausible under an ambulance cause
-            # her findings point to that would make it an ambulance call (ambulance.py)
+            # her findings point to that would make it an ambulance call (ambulance.py;
+            # however late, as a rule's part: the cause, not the odds, says it matters)
             amb_q = ambulance_question(params, self.policy, model, self.naming,
                                        o.emergency_rank, o.ambulance_rank, questions,
                                        entries, batch, ev.weeks, hyps)
