@@ -114,6 +114,14 @@ TODAY = date(2026, 12, 7)
         ("30/40, hx of renal calculi", "history_kidney_stones", "present"),
         # a note's "anorexia" is appetite, not the eating disorder
         ("RIF pain, anorexia, nausea", "osteoporosis_risk", "unset"),
+        # round 3: liquor, a soft uterus, a past clot, the right iliac fossa
+        ("Speculum: os closed, no liquor", "fluid_leak", "absent"),
+        ("liquor draining on speculum", "fluid_leak", "present"),
+        ("liquor volume normal on scan", "fluid_leak", "unset"),
+        ("o/e: uterus SNT", "uterus_hard_persistent", "absent"),
+        ("hx DVT 2019", "history_vte", "present"),
+        ("?DVT", "history_vte", "unset"),
+        ("R iliac fossa pain", "pain_right_lower_abdomen", "present"),
     ],
 )
 def test_clinical_notation(ipack: Pack, text: str, finding: str, want: object) -> None:

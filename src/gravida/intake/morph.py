@@ -75,6 +75,11 @@ def is_known(word: str) -> bool:
     return bool(_analyzer().word_is_known(word.lower().translate(_FOLD)))  # type: ignore[attr-defined]
 
 
+def dictionary_of(normaliser: object) -> Callable[[str], bool] | None:
+    """The dictionary of word forms a phrase file's ``normaliser`` brings (None: none)."""
+    return is_known if normaliser in NORMALISERS else None
+
+
 def can_be(word: str, grammemes: frozenset[str]) -> bool:
     """Whether some reading of the word carries one of the grammemes (a case: "gent").
 
