@@ -6,7 +6,7 @@ wrong: the class's own wordings and its near misses (what must not be read as
 it) separately. ``--cases`` prints each miss with what was read. Prints
 figures; asserts nothing (``tests/intake/test_russian_tables.py`` holds them).
 
-    .venv/bin/python bench/ru_classes.py [--set 6|7|7b|8|8b|9|9b|10|11|12] [--cases]
+    .venv/bin/python bench/ru_classes.py [--set 6|7|7b|8|8b|9|9b|10|11|12|13] [--cases]
 
 ``--set 6`` reads the session-6 tables (``ru_tables6.py``), ``--set 7`` the
 urgent findings' tables (``ru_tables7.py``), ``--set 7b`` its tables of the
@@ -20,7 +20,9 @@ durations, score lead-ins, false urgent readings), ``--set 11`` the session-11
 tables (denial lists, relief, the classes narratives still missed, denials read
 the wrong way round), ``--set 12`` the session-12 tables (reassurances read as
 the finding, irregular tightenings, someone else's event, relief, and what is
-still missed).
+still missed), ``--set 13`` the session-13 tables (Russian typed in Latin letters
+beside English that must stay English, clinical notation, someone else's story
+over two clauses, values stated as normal, sequences with «потом»).
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ from tests.intake import (
     ru_tables10,
     ru_tables11,
     ru_tables12,
+    ru_tables13,
 )
 from tests.intake.ru_tables import Row, mismatch
 
@@ -50,7 +53,8 @@ def misses(table: list[Row], pack: Pack, show: bool, label: str) -> int:
     """How many sentences of ``table`` the reader gets wrong (each printed if ``show``)."""
     bad = 0
     for text, expected in table:
-        wrong = mismatch(parse_text(text, pack).case, expected)
+        result = parse_text(text, pack)
+        wrong = mismatch(result.case, expected, result.language)
         if wrong:
             bad += 1
             if show:
@@ -73,6 +77,7 @@ def main(argv: list[str]) -> None:
         "10": (ru_tables10.CLASSES10, ru_tables10.AFTER10),
         "11": (ru_tables11.CLASSES11, ru_tables11.AFTER11),
         "12": (ru_tables12.CLASSES12, ru_tables12.AFTER12),
+        "13": (ru_tables13.CLASSES13, ru_tables13.AFTER13),
     }.get(which, (ru_tables.CLASSES, ru_tables.AFTER))
     total = [0, 0, 0, 0]
     print(f"{'class':32} {'missed':>9} {'rate':>6} {'near-miss wrong':>16} {'rate':>6}")

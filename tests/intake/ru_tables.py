@@ -531,10 +531,18 @@ def table_params(classes: Iterable[tuple[str, tuple[list[Row], list[Row]]]],
     ]
 
 
-def mismatch(case: dict[str, Any], expected: dict[str, Any]) -> dict[str, tuple[Any, Any]]:
-    """What a parsed case gets wrong against one row: {finding: (got, wanted)}."""
+def mismatch(
+    case: dict[str, Any], expected: dict[str, Any], language: str | None = None
+) -> dict[str, tuple[Any, Any]]:
+    """What a parsed case gets wrong against one row: {finding: (got, wanted)}.
+
+    A row's "language" key is the language the text must be read in (``language``)."""
     wrong: dict[str, tuple[Any, Any]] = {}
     for finding, want in expected.items():
+        if finding == "language":
+            if language != want:
+                wrong[finding] = (language, want)
+            continue
         if finding in case.get("present", []):
             got: Any = P
         elif finding in case.get("absent", []):

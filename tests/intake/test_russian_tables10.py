@@ -26,6 +26,10 @@ from .ru_tables import mismatch, table_params
 from .ru_tables10 import AFTER10, CLASSES10
 
 KNOWN = {
+    # worried it moves little, then counted: «мало шевелится» is fewer movements
+    # since session 13, and the count that settles it («но считаю — всё в норме»)
+    # would also settle a count of contractions; the red flag is kept
+    "Переживаю, что мало шевелится, но считаю — всё в норме",
     # a number with no pain word anywhere in the text is no score
     "Ставлю 7",
     "Я бы сказала 6",

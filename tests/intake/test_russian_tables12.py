@@ -25,8 +25,6 @@ from .ru_tables import mismatch, table_params
 from .ru_tables12 import AFTER12, CLASSES12
 
 KNOWN = {
-    # Latin typing with the English "to" twice: the text is read as English
-    "zhivot kameneet to cherez 10 minut to cherez 40",
     # a friend's story across "из-за" (a terminator): a family trigger reaching over
     # it would also take "подруга везёт меня в роддом из-за схваток" from her
     "подруга родила раньше срока из-за схваток",

@@ -39,7 +39,6 @@ KNOWN = {
     "ну на четвёрочку",
     # Latin letters only, too short to be taken for Russian, or "j" for "ж"
     "poleju nemnogo i prohodit",
-    "dvigatsya bolno",
     # a jolt with a movement is a strain's story; the question asks the onset
     "стрельнуло в пояснице когда поднимала ребёнка",
     # a question answered after its question mark

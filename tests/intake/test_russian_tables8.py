@@ -23,6 +23,10 @@ from .ru_tables import mismatch, table_params
 from .ru_tables8 import AFTER8, AFTER8B, CLASSES8, REST8, REST8_NEAR, SHORT8_NEAR
 
 KNOWN = {
+    # «мало шевелился» is fewer movements since session 13 (as «меньше шевелился»
+    # was), and «это было неделю назад» with no number is not the past (as a bleed a
+    # week ago is not): the red flag is kept
+    "ребёнок мало шевелился, это было неделю назад, сейчас активный",
     # "на 31-й" with no "неделе": left to the question (it may be a date or a flat)
     "Я на 31-й",
     # the move to the right said with doubt ("как будто"): left to the question

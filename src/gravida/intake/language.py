@@ -16,10 +16,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any
 
 from gravida.intake.lexicon import DEFAULT_LANGUAGE, languages, phrase_file
+from gravida.intake.morph import dictionary_of
+from gravida.intake.translit import LatinTyping
 from gravida.knowledge.i18n import _
 from gravida.knowledge.load import Pack, PackError
 
@@ -55,10 +58,12 @@ class LanguageSpec:
     function_words: frozenset[str]
     min_words: int
     min_function_words: int
-    # how text typed in Latin letters is turned into this language's script:
-    # the transliterate scheme and spellings to settle first (None: not done)
-    latin_scheme: str | None = None
-    latin_before: tuple[tuple[str, str], ...] = ()
+    # how text typed in Latin letters is turned into this language's script
+    # (None: not done)
+    latin: LatinTyping | None = None
+    # the language's dictionary of word forms (its normaliser's; None: none), which
+    # settles Latin-typed spellings and tells Latin-typed words from English ones
+    dictionary: Callable[[str], bool] | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -112,10 +117,9 @@ def _spec(code: str, raw: Any) -> LanguageSpec:
         if isinstance(v, bool) or not isinstance(v, int) or v < 0:
             raise PackError(file, f"detect.{name}", "expected a whole number >= 0")
         limits.append(v)
-    scheme, before = _latin_typing(raw.get("latin_typing"), file)
     return LanguageSpec(
-        latin_scheme=scheme,
-        latin_before=before,
+        latin=_latin_typing(raw.get("latin_typing"), file),
+        dictionary=dictionary_of(raw.get("normaliser")),
         code=code,
         name=str(raw["name"]),
         script=str(raw["script"]).upper(),
@@ -126,22 +130,25 @@ def _spec(code: str, raw: Any) -> LanguageSpec:
     )
 
 
-def _latin_typing(raw: Any, file: str) -> tuple[str | None, tuple[tuple[str, str], ...]]:
+def _latin_typing(raw: Any, file: str) -> LatinTyping | None:
     if raw is None:
-        return None, ()
+        return None
     if not isinstance(raw, dict) or not isinstance(raw.get("scheme"), str):
-        raise PackError(file, "latin_typing", "expected scheme and before")
-    pairs = raw.get("before") or []
-    if not isinstance(pairs, list) or not all(
-        isinstance(p, list) and len(p) == 2 and all(isinstance(x, str) and x for x in p)
-        for p in pairs
-    ):
-        raise PackError(file, "latin_typing.before", "expected [latin, native] pairs")
+        raise PackError(file, "latin_typing", "expected scheme, before and again")
+    lists = {}
+    for key in ("before", "again"):
+        pairs = raw.get(key) or []
+        if not isinstance(pairs, list) or not all(
+            isinstance(p, list) and len(p) == 2 and all(isinstance(x, str) and x for x in p)
+            for p in pairs
+        ):
+            raise PackError(file, f"latin_typing.{key}", "expected [latin, native] pairs")
+        lists[key] = tuple((str(a), str(b)) for a, b in pairs)
     from transliterate import get_available_language_codes
 
     if raw["scheme"] not in get_available_language_codes():
         raise PackError(file, "latin_typing.scheme", f"unknown scheme {raw['scheme']!r}")
-    return str(raw["scheme"]), tuple((str(a), str(b)) for a, b in pairs)
+    return LatinTyping(str(raw["scheme"]), lists["before"], lists["again"])
 
 
 def load_languages(pack: Pack) -> Languages:
@@ -186,7 +193,9 @@ def detect(text: str, langs: Languages) -> Detection:
         # nothing to read in any language ("", "38.5", "!!!"): the default reads
         # its numbers and says what is missing
         return Detection(DEFAULT, "no letters")
-    script = scripts.most_common(1)[0][0]
+    # a tie goes to the script that is not Latin: Latin letters are the abbreviations
+    # and units of a note in another script ("Ps 108, АД 100/60"), seldom the reverse
+    script = max(scripts.items(), key=lambda kv: (kv[1], kv[0] != "LATIN"))[0]
     candidates = [s for s in langs.specs.values() if s.script == script]
     if not candidates:
         return Detection(None, _("written in %(script)s letters") % {"script": script.title()})

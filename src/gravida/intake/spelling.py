@@ -59,6 +59,11 @@ class Speller:
                 sym.create_dictionary_entry(w, 1)
         self._sym = sym
 
+    def is_word(self, word: str) -> bool:
+        """Whether the language knows this lower-case word as typed: its word lists
+        (the general dictionary, the phrases', medicine names) or its dictionary."""
+        return word in self.known or (self.knows is not None and self.knows(word))
+
     def read(self, word: str) -> str | tuple[str, str] | None:
         """A known word for a slip, two words for a run-together one, or None."""
         w = word.lower()
