@@ -129,19 +129,25 @@ def test_a_flag_that_points_to_an_abruption_cannot_explain_it_away(engine, data)
 
 # --- two problems at once: the bleeding's abruption stays in view -----------------------
 
-@pytest.mark.parametrize("data", [
+@pytest.mark.parametrize(("data", "by_variant"), [
     # bleeding at 34 weeks beside a weak leg with a cancer history (a spinal danger)
-    case(34, ["vaginal_bleeding", "leg_weakness", "history_cancer"]),
+    (case(34, ["vaginal_bleeding", "leg_weakness", "history_cancer"]), False),
     # bleeding at 22 weeks beside a kidney stone's colic
-    case(22, ["pain_colicky_waves", "vaginal_bleeding", "radiates_abdomen"]),
+    (case(22, ["pain_colicky_waves", "vaginal_bleeding", "radiates_abdomen"]), False),
+    # and with the colic spreading to the groin, the stone's own spread
+    (case(22, ["pain_colicky_waves", "vaginal_bleeding", "radiates_groin"]), True),
 ])
-def test_bleeding_beside_another_danger_keeps_the_abruption(engine, data):
+def test_bleeding_beside_another_danger_keeps_the_abruption(engine, data, by_variant):
     # the other flag (weakness, colic) says nothing about an abruption, but nothing it
     # points to explains the bleeding: the single-cause model would make one problem of
-    # two, so the variant with that flag taken as "no" still counts
+    # two, so the variant with that flag taken as "no" still counts. Session 13: with
+    # the kidney stone's prior from the incidences the first two reach the ambulance on
+    # the abruption's own chance (0.12-0.15) and no longer need the variant; the third
+    # still does
     t = level(engine, data)
     assert t.level == AMBULANCE
-    assert t.set_by.condition == "placental_abruption" and t.set_by.denied
+    assert t.set_by.condition == "placental_abruption"
+    assert bool(t.set_by.denied) == by_variant
 
 
 # --- the textbook ambulances stay -------------------------------------------------------

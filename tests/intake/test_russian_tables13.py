@@ -29,8 +29,6 @@ KNOWN = {
     # "znob" for "озноб" (its first letter left out): four letters, shorter than a
     # slip the speller reads (spelling.min_length 5)
     "temperatura 38.5, znob, bolit pravyj bok",
-    # "ноги немеют, обе": "обе" after a comma is not read as both legs
-    "nogi nemeyut, obe, i ne mogu pisat'",
     # English: "pain ... when I pee" is the English reader's (not this helper's)
     "pain on my right side when I pee, temp 38.2",
     # "у неё так начиналось, схватки …": the comma before the nominative noun ends
@@ -133,3 +131,18 @@ def test_latin_typed_russian_is_reported_and_shown_as_typed(ipack: Pack) -> None
     assert "Latin letters" in result.warnings[0]
     assert {"reduced_fetal_movements", "painful_urination"} <= set(result.case["present"])
     assert {e.text for e in result.evidence} >= {"shevelitsya malo", "pisat bolno"}
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        ("uje 3 nedeli bolit pojasnica", "pain_duration_over_2_weeks"),  # "j" for "ж"
+        ("jivot kameneet i ne otpuskaet", "uterus_hard_persistent"),
+        ("s utra tosnit i rvet", "nausea_vomiting"),  # "s" for "ш", its "h" left out
+        ("xolodno, znobit", "chills_rigors"),  # "x" for "х"
+    ],
+)
+def test_the_pack_spells_other_latin_schemes(ipack: Pack, text: str, finding: str) -> None:
+    result = parse_text(text, ipack)
+    assert result.language == "ru"
+    assert finding in result.case["present"]

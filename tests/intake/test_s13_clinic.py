@@ -122,6 +122,13 @@ TODAY = date(2026, 12, 7)
         ("hx DVT 2019", "history_vte", "present"),
         ("?DVT", "history_vte", "unset"),
         ("R iliac fossa pain", "pain_right_lower_abdomen", "present"),
+        # a result "negative for" a list, after the check it is of
+        ("the dipstick is negative for leucocytes, nitrites and blood",
+         "urinalysis_leukocytes", "absent"),
+        ("the dipstick is negative for leucocytes, nitrites and blood",
+         "vaginal_bleeding", "unset"),
+        ("negative for leucocytes, positive for nitrites", "urinalysis_leukocytes",
+         "present"),
     ],
 )
 def test_clinical_notation(ipack: Pack, text: str, finding: str, want: object) -> None:

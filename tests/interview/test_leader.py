@@ -13,6 +13,7 @@ from gravida.engine.model import leaders
 from gravida.evaluation.interview_mode import SimulatedPatient
 from gravida.interview import answer, answered_by_text, next_question, start
 from gravida.interview import select as select_module
+from gravida.interview.ambulance import ambulance_question
 from gravida.interview.decision import State
 from gravida.interview.session import _state, catalogue, plan, selector
 
@@ -191,7 +192,9 @@ def test_the_search_for_an_ambulance_through_the_differential_ends_after_emergen
     """Once the ambulance-level rules are settled, questions whose plausible answers
     could make it an ambulance through the differential are asked for at most
     ``emergency_checks`` answers since the emergency was shown; then "go now"
-    stands and a rarer ambulance is left to the advice."""
+    stands and a rarer ambulance is left to the advice, but for an answer strong
+    evidence for an ambulance cause her findings point to (interview/ambulance.py),
+    asked however late, each once."""
     s = _movements(engine)
     s = answer(answer(s, "urgent_signs", None), "measurements", None)  # the rules' screen
     state = _state(s)
@@ -202,8 +205,22 @@ def test_the_search_for_an_ambulance_through_the_differential_ends_after_emergen
     asked = {x.question: x for x in early.scored}[early.question]
     assert not asked.screening  # through the differential, not a rule
     assert asked.raises_danger or asked.p_emergency >= sel.params.plausible_answer
-    late = sel.plan(replace(state, after_emergency=cap))
+    for n in range(12):  # only the ambulance cause's questions, each "don't know"
+        late = sel.plan(replace(_state(s), after_emergency=cap + n))
+        if late.question is None:
+            break
+        assert late.question == _ambulance_cause(sel, _state(s))
+        s = answer(s, late.question, None)
     assert late.question is None and late.stop == "emergency"
+
+
+def _ambulance_cause(sel, state):
+    """interview/ambulance.py's question for ``state``."""
+    a = sel.answers(state)
+    o = sel.openings
+    return ambulance_question(sel.params, sel.policy, sel.model, sel.naming,
+                              o.emergency_rank, o.ambulance_rank, a.questions, a.entries,
+                              sel.policy.evaluate(a.ev.weeks, a.hyps), a.ev.weeks, a.hyps)
 
 
 def test_an_ambulance_rule_still_open_is_asked_after_emergency_checks(engine):

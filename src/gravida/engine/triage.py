@@ -275,20 +275,26 @@ class Triager:
         reasons = self.floor_reasons(ev)
         unsuspected = self.unsuspected(ev)
         outside0 = None if within is None else ~within[None, :]
-        passing = _passing(posterior[None, :], thresholds, unsuspected, outside0)[0]
-        for i in np.nonzero(passing)[0]:
+        # her own row: a few dozen floats, read as Python values (``_passing_row`` and
+        # ``_counted_row`` are ``_passing`` and ``_counted`` of one row, bit for bit)
+        post, ranks1 = posterior.tolist(), ranks.tolist()
+        lead = int(leaders(posterior))
+        unsuspected1 = None if unsuspected is None else unsuspected.tolist()
+        outside1 = None if within is None else (~within).tolist()
+        for i in _passing_row(post, thresholds.tolist(), lead, unsuspected1, outside1):
             r = levels[i]
             reasons.append(
-                TriageReason(r.kind, r.id, r.level, r.says, r.src, r.condition, float(posterior[i]))
+                TriageReason(r.kind, r.id, r.level, r.says, r.src, r.condition, post[i])
             )
         rank = self.rank
         current = max((rank[r.level] for r in reasons), default=-1)
-        summed = self._summed(posterior[None, :], ranks, unsuspected, outside0)
-        if summed[0][0] > current:
-            reasons.append(self._summed_reason(summed[0][0], summed[1][0], posterior,
-                                               _counted(posterior[None, :], ranks,
-                                                        unsuspected, outside0)[0]))
-            current = summed[0][0]
+        counted1 = (None if unsuspected1 is None and outside1 is None
+                    else _counted_row(ranks1, lead, unsuspected1, outside1))
+        s_rank0, s_mass0 = self._summed_row(post, ranks1, counted1)
+        if s_rank0 > current:
+            reasons.append(self._summed_reason(s_rank0, s_mass0, post,
+                                               ranks1 if counted1 is None else counted1))
+            current = s_rank0
         flags = self.free_flags(ev)
         if flags and current < self.max_rank:
             posts, unknown, denied = _red_flag_variants(self.model, ev, flags, self.flag_pairs)
@@ -303,9 +309,10 @@ class Triager:
             s_rank, s_mass = self._summed(posts, ranks, unsuspected, outside)
             if int(s_rank.max()) > max(top, current):
                 srow = int(np.argmax(s_rank))
-                r = self._summed_reason(int(s_rank[srow]), float(s_mass[srow]), posts[srow],
+                r = self._summed_reason(int(s_rank[srow]), float(s_mass[srow]),
+                                        posts[srow].tolist(),
                                         _counted(posts[srow:srow + 1], ranks, unsuspected,
-                                                 outside[srow:srow + 1])[0])
+                                                 outside[srow:srow + 1])[0].tolist())
                 reasons.append(
                     TriageReason(r.kind, r.id, r.level, r.says, r.src, r.condition,
                                  r.probability, *_named(flags, unknown[srow], denied[srow]))
@@ -313,8 +320,8 @@ class Triager:
             elif top > current:
                 # The likeliest condition at that level, over every variant that reaches it.
                 at_top = np.where(row_rank == top, posts, -1.0)
-                row, i = np.unravel_index(int(np.argmax(at_top)), at_top.shape)
-                r = levels[i]
+                row, col = np.unravel_index(int(np.argmax(at_top)), at_top.shape)
+                r = levels[col]
                 reasons.append(
                     TriageReason(
                         r.kind,
@@ -323,7 +330,7 @@ class Triager:
                         r.says,
                         r.src,
                         r.condition,
-                        float(posts[row, i]),
+                        float(posts[row, col]),
                         *_named(flags, unknown[row], denied[row]),
                     )
                 )
@@ -370,17 +377,93 @@ class Triager:
             out_mass[hit] = mass[hit]
         return out_rank, out_mass
 
-    def _summed_reason(self, rank: int, mass: float, posterior: FloatArray,
-                       ranks: FloatArray) -> TriageReason:
-        """The reason for a summed level, named after its likeliest contributor."""
+    def _summed_row(self, post: list[float], ranks: list[int],
+                    counted: list[int] | None) -> tuple[int, float]:
+        """``_summed`` of one row as Python floats, bit for bit (the same sums in
+        numpy's pairwise order, over the same elements: with nothing set aside
+        (``counted`` None) the conditions at the rank, else every one, those not
+        counted as zeros): (rank, or -1 when none; the summed posterior at that rank)."""
+        for rank, threshold in self.cumulative:
+            if counted is None:
+                mass = _pairwise_sum([p for p, r in zip(post, ranks, strict=True) if r >= rank])
+            else:
+                mass = _pairwise_sum([p if c >= rank else 0.0
+                                      for p, c in zip(post, counted, strict=True)])
+            if mass >= threshold:
+                return rank, mass
+        return -1, 0.0
+
+    def _summed_reason(self, rank: int, mass: float, posterior: list[float],
+                       ranks: list[int]) -> TriageReason:
+        """The reason for a summed level, named after its likeliest contributor (up to
+        three, the likeliest first; equal ones in the order numpy's argsort gives)."""
         pack = self.pack
         level = next(lv for lv in pack.levels if pack.level_rank(lv) == rank)
-        at = np.where(ranks >= rank, posterior, -1.0)
-        order = [int(i) for i in np.argsort(-at) if at[i] > 0][:3]
+        at = [p if c >= rank else -1.0 for p, c in zip(posterior, ranks, strict=True)]
+        positive = [i for i, p in enumerate(at) if p > 0]
+        if len({at[i] for i in positive}) == len(positive):
+            order = sorted(positive, key=lambda i: -at[i])[:3]
+        else:  # a tie: numpy's sort need not keep the pack's order, so ask it
+            a = np.array(at)
+            order = [int(i) for i in np.argsort(-a) if a[i] > 0][:3]
         names = ", ".join(pack.conditions[self.model.conditions[i]].lay_name for i in order)
         says = pack.cumulative_says.format(conditions=names)
         return TriageReason("condition", "summed_" + level, level, says, pack.cumulative_src,
                             self.model.conditions[order[0]], mass)
+
+
+def _pairwise_sum(a: list[float]) -> float:
+    """``np.sum`` of a row of floats, bit for bit: numpy's pairwise order
+    (numpy/_core/src/umath/loops_utils.h; engine/_near.c's ``pairwise``): fewer than
+    8 added one after another; up to 128 in eight interleaved partial sums combined as
+    a tree, the rest added after; more split in two halves (the first a multiple of 8)."""
+    n = len(a)
+    if n < 8:
+        res = 0.0
+        for x in a:
+            res += x
+        return res
+    if n <= 128:
+        r0, r1, r2, r3, r4, r5, r6, r7 = a[:8]
+        end = n - n % 8
+        for i in range(8, end, 8):
+            r0 += a[i]
+            r1 += a[i + 1]
+            r2 += a[i + 2]
+            r3 += a[i + 3]
+            r4 += a[i + 4]
+            r5 += a[i + 5]
+            r6 += a[i + 6]
+            r7 += a[i + 7]
+        res = ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7))
+        for x in a[end:]:
+            res += x
+        return res
+    half = n // 2
+    half -= half % 8
+    return _pairwise_sum(a[:half]) + _pairwise_sum(a[half:])
+
+
+def _passing_row(post: list[float], thresholds: list[float], lead: int,
+                 unsuspected: list[bool] | None, outside: list[bool] | None) -> list[int]:
+    """``_passing`` of one row as Python values: the indices of the conditions that count."""
+    out = []
+    for i, (p, t) in enumerate(zip(post, thresholds, strict=True)):
+        ok = (p >= t and p > 0.0 and (unsuspected is None or not unsuspected[i])) or i == lead
+        if ok and (outside is None or not outside[i]):
+            out.append(i)
+    return out
+
+
+def _counted_row(ranks: list[int], lead: int, unsuspected: list[bool] | None,
+                 outside: list[bool] | None) -> list[int]:
+    """``_counted`` of one row as Python values (its leader ``lead``)."""
+    out = list(ranks)
+    for i in range(len(out)):
+        if (unsuspected is not None and unsuspected[i] and i != lead) or (
+                outside is not None and outside[i]):
+            out[i] = -1
+    return out
 
 
 def _passing(posts: FloatArray, thresholds: FloatArray,

@@ -73,6 +73,10 @@ class Lexicon:
     pseudo: set[str]
     family_breakers: set[str]
     history_findings: frozenset[str]
+    # what happened to her (a fall, a faint, a bleed, her waters): "but I'm fine
+    # now" after it does not take it back (phrase file key ``event``), unless the
+    # words of getting over it match the finding's pattern ("none since")
+    event_findings: dict[str, re.Pattern[str] | None]
     booleans: frozenset[str]
     boolean_order: tuple[str, ...]
     numbers: frozenset[str]

@@ -37,9 +37,23 @@ def _drop_flags(mods: list[ctx.Scope], finding: str, lex: Lexicon) -> list[str]:
     return flags
 
 
-def _keeps(flags: list[str], finding: str, lex: Lexicon) -> bool:
+def _still_happened(finding: str, mods: list[ctx.Scope], lex: Lexicon) -> bool:
+    """An event she got over still happened ("I fell on the stairs, I'm fine now"),
+    unless the words of getting over it are ones that end it for that finding ("a
+    bleed at 8 weeks, none since")."""
+    if finding not in lex.event_findings:
+        return False
+    unless = lex.event_findings[finding]
+    return unless is None or not any(
+        unless.search(s.text) for s in mods if s.trigger.category == RESOLVED
+    )
+
+
+def _keeps(flags: list[str], finding: str, lex: Lexicon, happened: bool = False) -> bool:
     for f in flags:
         if f in ("historical", RESOLVED) and finding in lex.history_findings:
+            continue
+        if f == RESOLVED and happened:
             continue
         if f in ("uncertain", "family", "hypothetical", "historical", RESOLVED, QUESTION):
             return False
@@ -154,7 +168,7 @@ def decide(
                 text[c0:c1],
                 m.pattern,
                 tuple(flags + triggers_text),
-                _keeps(flags, m.finding, lex),
+                _keeps(flags, m.finding, lex, _still_happened(m.finding, mods, lex)),
             )
         )
     return evidence

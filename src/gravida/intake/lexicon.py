@@ -128,6 +128,7 @@ def _load(pack: Pack, raw: Any, language: str) -> Lexicon:
     target_rules: dict[str, TargetRule] = {}
     modifier_rules: dict[str, ModifierRule] = {}
     history: set[str] = set()
+    events: dict[str, re.Pattern[str] | None] = {}
     inside_others: set[str] = set()
     gaps: dict[str, frozenset[int]] = {}
     marks: dict[str, frozenset[int]] = {}
@@ -180,14 +181,16 @@ def _load(pack: Pack, raw: Any, language: str) -> Lexicon:
         if not isinstance(entry, dict):
             raise err(f"findings.{fid}", "expected a mapping")
         unknown = set(entry) - {
-            "src", "history", "note", "near", "inside_others", "frames", "elsewhere", "cue",
-            *POLARITIES,
+            "src", "history", "event", "note", "near", "inside_others", "frames", "elsewhere",
+            "cue", *POLARITIES,
         }
         if unknown:
             raise err(f"findings.{fid}", f"unknown keys {sorted(unknown)}")
         check_src(entry, f"findings.{fid}", known_src)
         if entry.get("history"):
             history.add(fid)
+        if entry.get("event"):
+            events[fid] = _event_unless(entry["event"], f"findings.{fid}.event")
         if entry.get("inside_others"):
             inside_others.add(fid)
         for pol in POLARITIES:
@@ -271,6 +274,10 @@ def _load(pack: Pack, raw: Any, language: str) -> Lexicon:
     if not isinstance(nums, dict):
         raise err("numbers", "expected a mapping")
     check_src(nums, "numbers", known_src)
+    for i, rule in enumerate(nums.get("rules") or []):
+        # a rule may cite a source of its own (a wording read as a number: "agony")
+        if isinstance(rule, dict) and "src" in rule:
+            check_src(rule, f"numbers.rules[{i}]", known_src)
     words = nums.get("number_words") or {}
     if not isinstance(words, dict) or not all(isinstance(v, int) for v in words.values()):
         raise err("numbers.number_words", "expected word: integer")
@@ -345,6 +352,7 @@ def _load(pack: Pack, raw: Any, language: str) -> Lexicon:
         pseudo=pseudo,
         family_breakers=family_breakers,
         history_findings=frozenset(history),
+        event_findings=events,
         inside_others=frozenset(inside_others),
         booleans=frozenset(booleans),
         boolean_order=tuple(booleans),
@@ -407,3 +415,19 @@ def lexicon_for(pack: Pack, language: str = DEFAULT_LANGUAGE) -> Lexicon:
     """The compiled lexicon of a pack in one language, built once per pack (compiling is
     slow) and shared by the pack's languages: phrase files have no translated texts."""
     return pack.memo_files(load_lexicon, language)
+
+
+def _event_unless(raw: Any, entry: str) -> re.Pattern[str] | None:
+    """A finding's ``event``: ``true`` (what she got over after it never takes it
+    back) or ``{unless: REGEX}`` (the words of getting over it that still do, e.g.
+    "since": "a bleed at 8 weeks, none since" is over, "it's stopped now" is not)."""
+    if raw is True:
+        return None
+    if not isinstance(raw, dict) or set(raw) != {"unless"} or not isinstance(
+        raw["unless"], str
+    ):
+        raise err(entry, "expected true or {unless: regex}")
+    try:
+        return re.compile(raw["unless"], re.IGNORECASE)
+    except re.error as exc:
+        raise err(entry, f"bad regex: {exc}") from None

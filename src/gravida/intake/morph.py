@@ -70,6 +70,7 @@ def pattern_lemmas(word: str) -> tuple[str, ...]:
     return (first, low) if low in forms else (first,)
 
 
+@lru_cache(maxsize=200_000)
 def is_known(word: str) -> bool:
     """Whether the dictionary has this exact word form (any inflection)."""
     return bool(_analyzer().word_is_known(word.lower().translate(_FOLD)))  # type: ignore[attr-defined]

@@ -115,7 +115,7 @@ def _latin_typed(
     for spec in langs.specs.values():
         if spec.latin is None or only not in (None, spec.code):
             continue
-        retyped = retype(text, spec.latin, spec.dictionary, limit=READ_CHARS)
+        retyped = retype(text, spec.latin, spec.dictionary, limit=READ_CHARS, skip=latin_knows)
         again = detect(retyped.text, langs)
         if again.code != spec.code or again.doubtful:
             continue
@@ -189,7 +189,7 @@ def _mixed(text: str, pack: Pack, spec: LanguageSpec, today: date | None) -> Par
         t = typed.lower()
         return len(t) < 2 or latin_knows(t) or not native_knows(new.lower())
 
-    retyped = retype(text, spec.latin, native_knows, keep, READ_CHARS)
+    retyped = retype(text, spec.latin, native_knows, keep, READ_CHARS, latin_knows)
     if all(typed == new for typed, new in retyped.words):
         return read_one(text, pack, spec.code, today)
     return _mapped_back(read_one(retyped.text, pack, spec.code, today), retyped, text)

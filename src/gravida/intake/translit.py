@@ -35,6 +35,10 @@ _LATIN_WORD = re.compile(
 # of letters is no word to spell again, and text is untrusted)
 MAX_AGAIN = 2
 MAX_AGAIN_LETTERS = 24
+# dictionary look-ups one text may spend on spelling its words again: a text of
+# unknown words (word salad, another language) costs no more than this
+SPELL_LOOKUPS = 3000
+_SPELT: dict[tuple[str, LatinTyping, Callable[[str], bool] | None], str] = {}
 
 
 @dataclass(frozen=True)
@@ -78,12 +82,18 @@ def _scheme(scheme: str) -> Callable[[str], str]:
     return get_translit_function(scheme)  # type: ignore[no-any-return]
 
 
-def _again(word: str, again: Sequence[tuple[str, str]], knows: Callable[[str], bool]) -> str:
+def _again(
+    word: str, again: Sequence[tuple[str, str]], knows: Callable[[str], bool], allowance: int
+) -> tuple[str, int]:
     """The first spelling of ``word`` the dictionary knows, ``again``'s changes one
     at a time (in their order, each at every place), up to ``MAX_AGAIN`` of them;
-    the word itself if none is known."""
-    if not again or len(word) > MAX_AGAIN_LETTERS or knows(word):
-        return word
+    the word itself if none is known. Also how many look-ups it cost (at most
+    ``allowance``: past it the word is left as it is)."""
+    if not again or len(word) > MAX_AGAIN_LETTERS:
+        return word, 0
+    spent = 1
+    if knows(word):
+        return word, spent
     frontier, seen = [word], {word}
     for _ in range(MAX_AGAIN):
         grown: list[str] = []
@@ -93,25 +103,47 @@ def _again(word: str, again: Sequence[tuple[str, str]], knows: Callable[[str], b
                 while i >= 0:
                     other = w[:i] + native + w[i + len(latin) :]
                     if other not in seen:
+                        if spent >= allowance:
+                            return word, spent
+                        spent += 1
                         if knows(other):
-                            return other
+                            return other, spent
                         seen.add(other)
                         grown.append(other)
                     i = w.find(latin, i + 1)
         frontier = grown
-    return word
+    return word, spent
 
 
-@lru_cache(maxsize=50_000)
-def _word(word: str, typing: LatinTyping, knows: Callable[[str], bool] | None) -> str:
-    """One Latin word in the scheme's script (made once: a long text repeats its words)."""
+def _word(
+    word: str,
+    typing: LatinTyping,
+    knows: Callable[[str], bool] | None,
+    skip: Callable[[str], bool] | None,
+    budget: list[int],
+) -> str:
+    """One Latin word in the scheme's script, spelled again if the dictionary lacks
+    it and ``budget`` (look-ups left for this text) allows; a word ``skip`` knows
+    (the Latin language's own) is not spelled again. Remembered across texts."""
+    key = (word, typing, knows if skip is None or not skip(word.lower()) else None)
+    if key in _SPELT:
+        return _SPELT[key]
     low = word.lower()
     for latin, native in typing.before:
         low = low.replace(latin, native)
     out = str(_scheme(typing.scheme)(low))
-    if knows is not None:
-        out = _again(out, typing.again, knows)
-    return out if word.islower() else out[:1].upper() + out[1:]
+    whole = True
+    if key[2] is not None:
+        allowance = budget[0]
+        out, spent = _again(out, typing.again, key[2], allowance)
+        budget[0] -= spent
+        whole = spent < allowance  # cut short: not remembered
+    out = out if word.islower() else out[:1].upper() + out[1:]
+    if whole:
+        if len(_SPELT) > 50_000:  # bounded: text is untrusted
+            _SPELT.clear()
+        _SPELT[key] = out
+    return out
 
 
 def retype(
@@ -120,6 +152,7 @@ def retype(
     knows: Callable[[str], bool] | None = None,
     keep: Callable[[str, str], bool] | None = None,
     limit: int | None = None,
+    skip: Callable[[str], bool] | None = None,
 ) -> Retyped:
     """Every Latin word of ``text`` in the scheme's script; everything else as it is.
 
@@ -127,8 +160,11 @@ def retype(
     spellings; ``keep(typed, retyped)``: a Latin word left as she typed it (in a
     text written in the language's own script, an English loan word); ``limit``:
     words starting this far in or further are left as typed (the reader reads no
-    further, so a huge text costs no more than a long one).
+    further, so a huge text costs no more than a long one); ``skip``: words not
+    spelled again (the Latin language's own). At most ``SPELL_LOOKUPS`` dictionary
+    look-ups are spent on spelling words again.
     """
+    budget = [SPELL_LOOKUPS]
     parts: list[str] = []
     back: list[int] = []
     words: list[tuple[str, str]] = []
@@ -138,7 +174,7 @@ def retype(
         parts.append(text[pos:a])
         back.extend(range(pos, a))
         typed = m.group(0)
-        new = _word(typed, typing, knows)
+        new = _word(typed, typing, knows, skip, budget)
         if keep is not None and keep(typed, new):
             new = typed
         words.append((typed, new))

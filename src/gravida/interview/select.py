@@ -42,6 +42,7 @@ import numpy.typing as npt
 
 from gravida.engine import Engine, Evidence
 from gravida.engine.model import trimester
+from gravida.interview.ambulance import ambulance_question
 from gravida.interview.answers import Value, evidence_of
 from gravida.interview.catalogue import Catalogue, QuestionSpec
 from gravida.interview.decision import Outcomes, QuestionPlan, Scored, State, decide
@@ -244,6 +245,15 @@ class Selector:
                 ev, state, level0, int(batch.floor_rank[0]), post0, base)
             if again is not None:
                 return replace(p, question=again, stop=None, phase="danger")
+        if p.stop == "emergency":
+            # before stopping at "go now": an answer plausible under an ambulance cause
+            # her findings point to that would make it an ambulance call (ambulance.py;
+            # however late, as a rule's part: the cause, not the odds, says it matters)
+            amb_q = ambulance_question(params, self.policy, model, self.naming,
+                                       o.emergency_rank, o.ambulance_rank, questions,
+                                       entries, batch, ev.weeks, hyps)
+            if amb_q is not None:
+                return replace(p, question=amb_q, stop=None, phase="emergency")
         if p.stop in ("emergency", "emergency_ambulance") or (
                 emergency_step and p.question is not None and self._checks_level(p)):
             # after "go now" or "call an ambulance": which of two close emergency
