@@ -167,7 +167,7 @@ def compile_node(node: Node) -> Test:
     elif atoms:
         tests.insert(0, _atoms(frozenset(a.finding for a in atoms if a.present),
                                frozenset(a.finding for a in atoms if not a.present), any_of))
-    test = _any(tests) if any_of else _all(tests)
+    test = _joined(tests, any_of)
     if isinstance(node, NoneOf):
         return lambda present, absent, numbers: not test(present, absent, numbers)
     return test
@@ -189,38 +189,31 @@ def _atoms(yes: frozenset[str], no: frozenset[str], any_of: bool) -> Test:
     return lambda present, absent, numbers: yes.issubset(present) and no.issubset(absent)
 
 
-def _all(tests: list[Test]) -> Test:
-    """Every test holds (the first that fails ends it)."""
+def _joined(tests: list[Test], any_of: bool) -> Test:
+    """Every test holds (the first that fails ends it), or with ``any_of`` some test
+    holds (the first that holds ends it)."""
     if len(tests) == 1:
         return tests[0]
     if len(tests) == 2:
         a, b = tests
+        if any_of:
+            return lambda present, absent, numbers: (a(present, absent, numbers)
+                                                     or b(present, absent, numbers))
         return lambda present, absent, numbers: (a(present, absent, numbers)
                                                  and b(present, absent, numbers))
     if len(tests) == 3:
         a, b, c = tests
+        if any_of:
+            return lambda present, absent, numbers: (a(present, absent, numbers)
+                                                     or b(present, absent, numbers)
+                                                     or c(present, absent, numbers))
         return lambda present, absent, numbers: (a(present, absent, numbers)
                                                  and b(present, absent, numbers)
                                                  and c(present, absent, numbers))
     parts = tuple(tests)
+    if any_of:
+        return lambda present, absent, numbers: any(t(present, absent, numbers) for t in parts)
     return lambda present, absent, numbers: all(t(present, absent, numbers) for t in parts)
-
-
-def _any(tests: list[Test]) -> Test:
-    """Some test holds (the first that holds ends it)."""
-    if len(tests) == 1:
-        return tests[0]
-    if len(tests) == 2:
-        a, b = tests
-        return lambda present, absent, numbers: (a(present, absent, numbers)
-                                                 or b(present, absent, numbers))
-    if len(tests) == 3:
-        a, b, c = tests
-        return lambda present, absent, numbers: (a(present, absent, numbers)
-                                                 or b(present, absent, numbers)
-                                                 or c(present, absent, numbers))
-    parts = tuple(tests)
-    return lambda present, absent, numbers: any(t(present, absent, numbers) for t in parts)
 
 
 def triggers(node: Node, always_known: frozenset[str] = frozenset()) -> frozenset[str] | None:
