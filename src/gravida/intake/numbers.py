@@ -44,12 +44,11 @@ def to_number(raw: str, words: dict[str, int]) -> float | None:
     return float(words[s]) if s in words else None
 
 
-def due_date_weeks(
-    rule: NumberRule, m: re.Match[str], lex: Lexicon, words: dict[str, int], today: date
-) -> float | None:
-    """Completed weeks now from a due date ("due on 3 March", "EDD 20/02"): the
-    term less the weeks from ``today`` to it. A date without a year is its next
-    coming; a date gone by is no due date (None)."""
+def _date_of(
+    m: re.Match[str], lex: Lexicon, words: dict[str, int]
+) -> tuple[int, int, int | None] | None:
+    """The (day, month, year or None) a date's groups give ("3 March", "20/02/27"),
+    or None when they are no day and month."""
     day = to_number(m.group("value") or "", words)
     raw_month = (m.group("month") or "").strip().lower().rstrip(".")
     month = int(raw_month) if raw_month.isdigit() else lex.month_names.get(raw_month)
@@ -57,7 +56,17 @@ def due_date_weeks(
     if day is None or month is None or not 1 <= month <= 12 or day != int(day):
         return None
     year = int(raw_year) + (2000 if len(raw_year) == 2 else 0) if raw_year else None
-    return weeks_before(rule, month, int(day), year, today)
+    return int(day), month, year
+
+
+def due_date_weeks(
+    rule: NumberRule, m: re.Match[str], lex: Lexicon, words: dict[str, int], today: date
+) -> float | None:
+    """Completed weeks now from a due date ("due on 3 March", "EDD 20/02"): the
+    term less the weeks from ``today`` to it. A date without a year is its next
+    coming; a date gone by is no due date (None)."""
+    when = _date_of(m, lex, words)
+    return None if when is None else weeks_before(rule, when[1], when[0], when[2], today)
 
 
 def period_date_weeks(
@@ -67,19 +76,14 @@ def period_date_weeks(
     20/10", "last period started 20 October"): weeks are counted from it (Naegele's
     rule counts the due date 280 days on). A date without a year is its last coming;
     a date still to come, or more than 44 weeks back, is no date of this pregnancy."""
-    day = to_number(m.group("value") or "", words)
-    raw_month = (m.group("month") or "").strip().lower().rstrip(".")
-    month = int(raw_month) if raw_month.isdigit() else lex.month_names.get(raw_month)
-    raw_year = m.groupdict().get("year")
-    if day is None or month is None or not 1 <= month <= 12 or day != int(day):
+    when = _date_of(m, lex, words)
+    if when is None:
         return None
+    day, month, year = when
     try:
-        if raw_year:
-            start = date(int(raw_year) + (2000 if len(raw_year) == 2 else 0), month, int(day))
-        else:
-            start = date(today.year, month, int(day))
-            if start > today:
-                start = date(today.year - 1, month, int(day))
+        start = date(today.year if year is None else year, month, day)
+        if year is None and start > today:
+            start = date(today.year - 1, month, day)
     except ValueError:  # 31 February
         return None
     days = (today - start).days
