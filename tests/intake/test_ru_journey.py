@@ -35,3 +35,12 @@ def test_what_the_relative_had_is_still_theirs(pack: Pack) -> None:
     assert case.numbers.get("gestational_weeks") == 31
     assert "history_kidney_infection" not in case.present
     assert "pyelonephritis" not in case.present
+
+
+def test_the_writer_naming_herself_is_not_a_relatives_story(pack: Pack) -> None:
+    # "я свекровь": who is writing; the weeks and the pain are the daughter-in-law's,
+    # the woman she writes for
+    case = parse_text("Здравствуйте, я свекровь, невестке 36 недель. Жалуется, что спина "
+                      "ноет.", pack, "ru").case
+    assert case.numbers.get("gestational_weeks") == 36
+    assert "pain_lower_back_central" in case.present
