@@ -43,7 +43,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from gravida.engine import Model
-from gravida.engine.model import leaders, softmax, trimester
+from gravida.engine.model import leaders, trimester
 from gravida.interview.answers import Value
 from gravida.interview.catalogue import Params, QuestionSpec
 from gravida.interview.leader import Naming
@@ -64,9 +64,7 @@ def ambulance_question(
         return None
     post0 = posts[0]
     first = naming.first(weeks, hyps[0], post0)
-    prior = softmax(model.log_prior(weeks))
-    with np.errstate(divide="ignore", invalid="ignore"):
-        ratio = np.where(prior > 0, post0 / prior, 0.0)
+    ratio = naming.bayes_factors(weeks, post0)
     # the emergency causes (at an emergency level or above now) she points to as much
     causes = [c for c in np.flatnonzero((ranks0 >= emergency_rank)
                                         & (ratio >= ratio[first])).tolist() if c != first]

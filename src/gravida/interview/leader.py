@@ -116,6 +116,15 @@ class Naming:
         ``Triager.rule_reasons``' order."""
         return self.triager.floor_reasons(h, self.naming_floors)
 
+    def bayes_factors(self, weeks: float, post: FloatArray) -> FloatArray:
+        """Each condition's posterior over its prior at ``weeks``: how much what she
+        said points to it (0 where the prior is 0). The naming step and the ambulance
+        step (ambulance.py) compare causes by it."""
+        prior = softmax(self.model.log_prior(weeks))
+        with np.errstate(divide="ignore", invalid="ignore"):
+            ratio: FloatArray = np.where(prior > 0, post / prior, 0.0)
+        return ratio
+
     def first(self, weeks: float, h: Hypothesis, post: FloatArray,
               reasons: list[TriageReason] | None = None) -> int:
         """The condition listed first for the evidence ``h`` and its posterior
@@ -315,9 +324,7 @@ def naming_question(
     first = naming.first(weeks, hyps[0], post0, reasons0)
     if ranks[first] < emergency_rank or not entries:
         return None
-    prior = softmax(naming.model.log_prior(weeks))
-    with np.errstate(divide="ignore", invalid="ignore"):
-        ratio = np.where(prior > 0, post0 / prior, 0.0)
+    ratio = naming.bayes_factors(weeks, post0)
     held = {r.id for r in reasons0}
     had = hyps[0].present
     now = _Now(first, reasons0, [fl for fl in naming.naming_floors if fl[0].rule.id not in held
