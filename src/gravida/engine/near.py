@@ -18,7 +18,6 @@ numbers (the interview's decision scores only what it needs).
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -26,19 +25,15 @@ import numpy as np
 import numpy.typing as npt
 
 from gravida.engine.model import Model, softmax, trimester
+from gravida.engine.native import current
 
 try:  # the rows' scores in C (_near.c), where `pip install` could build it
     from gravida.engine import _near as _native
 except ImportError:  # no compiler at install: numpy does the same work, to the same floats
     _native = None  # type: ignore[assignment]
-# A build older than this code (the package pulled, `pip install -e .` not rerun) lacks
-# a function the code calls: numpy then does the work, to the same floats, rather than
-# every request failing; the log says to rebuild (_near.c).
+# a build older than this code falls back to numpy, logged (engine/native.py; _near.c)
 _CALLS = ("centre", "figures", "levels", "mixture_parts", "normalise", "pairs", "scores")
-if _native is not None and not all(hasattr(_native, name) for name in _CALLS):
-    logging.getLogger(__name__).warning("%s is an older build: rebuild it (pip install -e .)",
-                                        _native.__name__)
-    _native = None  # type: ignore[assignment]
+_native = current(_native, _CALLS, __name__)  # type: ignore[assignment]
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -12,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import numpy.typing as npt
 
+from gravida.engine.native import current
 from gravida.knowledge.frozen import quick_init
 
 if TYPE_CHECKING:
@@ -21,14 +21,9 @@ try:  # the beam's inner loops in C (_beam.c), where `pip install` could build t
     from gravida.advice.workup import _beam as _native
 except ImportError:  # no compiler at install: numpy does the same work, to the same floats
     _native = None  # type: ignore[assignment]
-# A build older than this code (the package pulled, `pip install -e .` not rerun) lacks
-# a function the code calls: numpy then does the work, to the same floats, rather than
-# every request failing; the log says to rebuild (_beam.c).
+# a build older than this code falls back to numpy, logged (engine/native.py; _beam.c)
 _CALLS = ("gather", "grow", "joint_results", "step")
-if _native is not None and not all(hasattr(_native, name) for name in _CALLS):
-    logging.getLogger(__name__).warning("%s is an older build: rebuild it (pip install -e .)",
-                                        _native.__name__)
-    _native = None  # type: ignore[assignment]
+_native = current(_native, _CALLS, __name__)  # type: ignore[assignment]
 
 
 # --- information ---------------------------------------------------------------------------
