@@ -58,6 +58,10 @@ KIDNEY, STONES, PRETERM, CS, CANCER, IVDU, SPINE = (
     "history_spine_disorder",
 )
 DUR, SUD = "pain_duration_over_2_weeks", "pain_onset_sudden"
+PRESSURE, CHEST, BELOW, BUTTOCK = (
+    "pelvic_pressure", "chest_pain", "radiates_leg_below_knee", "radiates_buttock_thigh",
+)
+OSTEO, COLD, SHOOT = "osteoporosis_risk", "cold_exposure", "pain_shooting_electric"
 
 # The weeks of this pregnancy in the forms a note gives them.
 WEEKS: list[Row] = [
@@ -184,5 +188,53 @@ CLASSES14: dict[str, tuple[list[Row], list[Row]]] = {
     "latin typing": (LATIN, []),
 }
 
-# Written after the reader was changed, and not tuned on.
-AFTER14: list[Row] = []
+# Written after the reader was changed for hard-ru-dev's first run (the classes it
+# showed: a list a note denies with «отрицает», the neurological examination in a
+# note's words, pelvic pressure, the chest by its half, a blood test's counts, a
+# note's heading weeks), before these sentences were run, and not tuned on.
+AFTER14: list[Row] = [
+    # a list «отрицает» denies, in the accusative; a subject before it is not denied
+    ("Головную боль, тошноту отрицает", {HEAD: A, NAUSEA: A}),
+    ("Озноб, рвоту, кровянистые выделения отрицает", {CHILLS: A, NAUSEA: A, V: A}),
+    ("Ноющая боль в пояснице, кровотечение отрицает", {CENTRAL: P, V: A}),
+    ("Тошнота, подтекание вод отрицает", {NAUSEA: P, LEAK: A}),
+    # pelvic pressure as a note puts it
+    ("Ощущение давления в промежности с утра", {PRESSURE: P}),
+    ("Чувство, будто что-то выпадает из влагалища", {PRESSURE: P}),
+    ("Давления на промежность нет", {PRESSURE: A}),
+    ("АД 120/80, живот опустился", {PRESSURE: NP}),
+    # the chest by its half or region
+    ("Боль в правой половине грудной клетки при дыхании", {CHEST: P}),
+    ("Боль в грудном отделе позвоночника", {CHEST: NP}),
+    # the neurological examination
+    ("Парез правой стопы", {WEAK: P}),
+    ("Слабость разгибания большого пальца стопы справа", {WEAK: P}),
+    ("Общая слабость, ноги отекают", {WEAK: NP}),
+    ("Сила в ногах сохранена, чувствительность сохранена", {WEAK: A}),
+    ("Гипестезия по наружной поверхности голени", {NUMB: P}),
+    ("Чувствительность в ногах сохранена", {NUMB: A}),
+    ("Чувствительность промежности не нарушена", {SADDLE: A}),
+    ("Седловидная гипестезия", {SADDLE: P}),
+    ("Функции тазовых органов не нарушены", {BLADDER: A}),
+    ("Иррадиация по задней поверхности голени", {BELOW: P}),
+    ("Боль отдаёт по передней поверхности бедра", {BELOW: NP}),
+    ("Ниже колена не иррадиирует", {BELOW: A}),
+    ("Сила в стопах 5 баллов", {SEV: None, WEAK: A}),
+    ("Парез стопы в 2020 г., сила восстановилась", {WEAK: NP}),
+    ("Парез стопы, сила не восстановилась", {WEAK: P}),
+    # long-term steroids
+    ("Длительно принимает метилпреднизолон", {OSTEO: P}),
+    ("Преднизолон однократно в/в", {OSTEO: NP}),
+    # a note's heading weeks, a range, a week in the past
+    ("Б-ть 33-34 нед., жалобы на боли в пояснице", {GW: 33}),
+    ("14 нед. В 9 нед. была угроза, пролечена", {GW: 14}),
+    ("3 нед. болит поясница", {GW: None}),
+    # a blood test's counts; a clot that is one
+    ("ОАК: лейкоциты 14, тромб. 210", {LEUK: NP, CALF: NP}),
+    ("лейк. 0-2 в п/з", {LEUK: A}),
+    ("лейк. 15-20 в п/з", {LEUK: P}),
+    ("тромбоз глубоких вен левой голени", {CALF: P}),
+    ("за 2 часа промокли 3 прокладки", {COLD: NP}),
+    ("ПИОВ в 5:00", {LEAK: P}),
+    ("стреляет по задней поверхности бедра до пятки", {SHOOT: P, BELOW: P}),
+]
