@@ -6,9 +6,10 @@ clinician's third person ("when she passes water", "when she wipes", "she catche
 her toes"), a dip's list ("negative for blood and for leucocytes"), a loin examined
 ("loins not tender"), the other leg fine (which denies only both legs), a note's
 label ("PMH: PE 2016"), a span that opens a note ("Four weeks of central low back
-ache"). ``python bench/intake_classes.py tests/intake/classes_s14_hard_first.yaml
---rows --today=2026-12-07`` prints it; here no class may be read worse than
-measured.
+ache"); the second table (``classes_s14_hard_second.yaml``, written after the first
+round) "her back", "it keeps her awake", "her sister had a PE" (a relative's), "she
+jumped when the midwife tapped". ``python bench/intake_classes.py TABLE --rows
+--today=2026-12-07`` prints them; here no class may be read worse than measured.
 """
 
 from __future__ import annotations
@@ -37,6 +38,16 @@ MEASURED: dict[str, dict[str, tuple[int, int]]] = {
         "general": (0, 0),  # before: (4, 0)
         "durations": (0, 0),  # before: (3, 0)
         "relief": (0, 0),  # before: (2, 0)
+    },
+    # written after the first round, before the second: 9 of 13 statements missed,
+    # 4 of 11 near misses over-read (a relative's PE and cancer read as hers); after:
+    # 0 / 1 ("her toddler keeps her awake but the back is fine at night": the bare
+    # "at night" is still read, left as it was)
+    "classes_s14_hard_second.yaml": {
+        "her_back": (0, 0),  # before: (4, 0)
+        "night": (0, 1),  # before: (3, 1)
+        "relative": (0, 0),  # before: (0, 3)
+        "loin_check": (0, 0),  # before: (2, 0)
     },
 }
 test_every_class_is_measured, test_a_class_is_read_at_least_as_well_as_measured = (
@@ -68,6 +79,17 @@ TODAY = date(2026, 12, 7)
         # the dip's "negative for blood" is the urine's, not bleeding
         ("Dipstick negative for blood and for leucocytes.", "vaginal_bleeding", "unset"),
         ("Dipstick negative for blood and for leucocytes.", "blood_in_urine", "absent"),
+        # a relative's history is hers only as a thing the relative had: what the
+        # relative does for her keeps every red flag after it
+        ("Her mum had to drive her in with heavy bleeding.", "heavy_vaginal_bleeding",
+         "present"),
+        ("Her mum has brought her in with heavy bleeding.", "heavy_vaginal_bleeding",
+         "present"),
+        ("Her sister had a PE; she now has chest pain and is breathless.",
+         "shortness_of_breath", "present"),
+        ("Her sister had a clot, and she herself had a DVT in 2019.", "history_vte",
+         "present"),
+        ("Her sister had a PE in her last pregnancy.", "history_vte", "unset"),
     ],
 )
 def test_hard_clinical_english(ipack: Pack, text: str, finding: str, want: object) -> None:
