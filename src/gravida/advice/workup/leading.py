@@ -10,6 +10,7 @@ import numpy.typing as npt
 from gravida.advice.workup.book import InvestigationDef, Line, WorkupBook
 from gravida.advice.workup.information import RowTerms, _xlogx_rows, row_terms
 from gravida.knowledge import i18n
+from gravida.knowledge.places import round4
 
 SEPARATES_MIN = 0.05  # a pair is named as "separated" above this total variation (wording)
 
@@ -33,6 +34,28 @@ def _describe(book: WorkupBook, iid: str, row: npt.NDArray[np.float64]) -> tuple
     rid = ids[j]
     label = book.data.reasons.normal if rid == "normal" else book.investigation(iid).results[rid]
     return rid, label, float(row[j])
+
+
+# Each expected result's chance as the JSON sends it (round4), rounded when the leading
+# conditions are first met: by object (the float a Leading holds and its ExpectedResults
+# share; the entry keeps it alive, so its id is not reused), bounded.
+_ROUNDED_CHANCES: dict[int, tuple[float, float]] = {}
+CHANCES_KEPT = 65536  # not clinical: about 30 a set of leading conditions
+
+
+def rounded_chance(x: float) -> float:
+    """``round4(x)``: looked up for a chance the leading conditions rounded (the same
+    object), worked out for any other value."""
+    hit = _ROUNDED_CHANCES.get(id(x))
+    if hit is not None and hit[0] is x:
+        return hit[1]
+    return round4(x)
+
+
+def _keep_rounded(x: float) -> None:
+    if len(_ROUNDED_CHANCES) >= CHANCES_KEPT:
+        _ROUNDED_CHANCES.clear()
+    _ROUNDED_CHANCES[id(x)] = (x, round4(x))
 
 
 def chance(p: float, lang: str) -> str:
@@ -125,6 +148,9 @@ class Leading:
             tuple((ids[i], *d[i], book.entries[ids[i]][iid].shows) for i in listed)
             for iid, d, listed in zip(candidates, described, listed_by, strict=True)
         )
+        for parts in expected:
+            for part in parts:
+                _keep_rounded(part[3])
         investigations = tuple(book.investigation(c) for c in candidates)
         gates = tuple(_gate(inv) for inv in investigations)
         return cls(ids, tuple(candidates), investigations,

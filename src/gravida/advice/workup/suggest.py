@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from typing import Any, NamedTuple
 
 import numpy as np
@@ -14,11 +15,11 @@ from gravida.advice.workup.information import (
     _Histories,
     tempered,
 )
-from gravida.advice.workup.leading import Gate, Leading
+from gravida.advice.workup.leading import Gate, Leading, rounded_chance
 from gravida.engine.assess import Assessment
 from gravida.engine.model import Evidence
 from gravida.knowledge.load import Pack
-from gravida.knowledge.places import round4, round6, rounded
+from gravida.knowledge.places import round6, rounded
 
 # --- the clinician's work-up ---------------------------------------------------------------
 
@@ -40,17 +41,7 @@ class ExpectedResult(NamedTuple):
     shows: str
 
     def to_json(self) -> dict[str, Any]:
-        # unpacked at once: cheaper than reading each field by name (about twenty a result)
-        condition, name, probability, result, label, chance, shows = self
-        return {
-            "condition": condition,
-            "name": name,
-            "probability": round6(probability),
-            "result": result,
-            "result_label": label,
-            "result_probability": round4(chance),
-            "shows": shows,
-        }
+        return _expected_json(self, {})
 
 
 class WorkupItem(NamedTuple):
@@ -79,26 +70,63 @@ class WorkupItem(NamedTuple):
         return self.line == "ionising"
 
     def to_json(self) -> dict[str, Any]:
-        (rank, id_, name, line, urgent, urgent_for, bits, given, score, separates, reason,
-         expected, shows, safety, restricted, sources) = self  # at once, as ExpectedResult
-        return {
-            "rank": rank,
-            "id": id_,
-            "name": name,
-            "line": line,
-            "urgent": urgent,
-            "urgent_for": list(urgent_for),
-            "information_bits": round6(bits),
-            "information_given": list(given),
-            "score": round6(score),
-            "separates": list(separates) if separates else None,
-            "reason": reason,
-            "expected": [e.to_json() for e in expected],
-            "shows": shows,
-            "safety": safety,
-            "restricted": restricted,
-            "sources": list(sources),
-        }
+        return _item_json(self, {})
+
+
+def workup_json(items: Iterable[WorkupItem]) -> list[dict[str, Any]]:
+    """The work-up as the API sends it, each item as its ``to_json``.
+
+    Its expected results repeat the leading conditions' probabilities (the same
+    float objects, ``suggested_workup``'s), so each is rounded once for all of
+    them, and each expected result's chance was rounded with the leading
+    conditions (``leading.rounded_chance``): a full result rounded about forty
+    numbers here, each about 0.3-0.5 us (knowledge/places.py).
+    """
+    rounded: dict[int, float] = {}
+    return [_item_json(w, rounded) for w in items]
+
+
+def _expected_json(e: ExpectedResult, rounded: dict[int, float]) -> dict[str, Any]:
+    """An expected result's JSON; ``rounded``: round6 of the probabilities already
+    rounded in this work-up, by object (the same object is the same value)."""
+    # unpacked at once: cheaper than reading each field by name (about twenty a result)
+    condition, name, probability, result, label, chance, shows = e
+    p = rounded.get(id(probability))
+    if p is None:
+        p = rounded[id(probability)] = round6(probability)
+    return {
+        "condition": condition,
+        "name": name,
+        "probability": p,
+        "result": result,
+        "result_label": label,
+        "result_probability": rounded_chance(chance),
+        "shows": shows,
+    }
+
+
+def _item_json(w: WorkupItem, rounded: dict[int, float]) -> dict[str, Any]:
+    """A work-up item's JSON (``rounded`` as ``_expected_json``'s)."""
+    (rank, id_, name, line, urgent, urgent_for, bits, given, score, separates, reason,
+     expected, shows, safety, restricted, sources) = w  # at once, as ExpectedResult
+    return {
+        "rank": rank,
+        "id": id_,
+        "name": name,
+        "line": line,
+        "urgent": urgent,
+        "urgent_for": list(urgent_for),
+        "information_bits": round6(bits),
+        "information_given": list(given),
+        "score": round6(score),
+        "separates": list(separates) if separates else None,
+        "reason": reason,
+        "expected": [_expected_json(e, rounded) for e in expected],
+        "shows": shows,
+        "safety": safety,
+        "restricted": restricted,
+        "sources": list(sources),
+    }
 
 
 def _check_assessment(assessment: Any) -> Assessment:
