@@ -8,7 +8,9 @@ her toes"), a dip's list ("negative for blood and for leucocytes"), a loin exami
 label ("PMH: PE 2016"), a span that opens a note ("Four weeks of central low back
 ache"); the second table (``classes_s14_hard_second.yaml``, written after the first
 round) "her back", "it keeps her awake", "her sister had a PE" (a relative's), "she
-jumped when the midwife tapped". ``python bench/intake_classes.py TABLE --rows
+jumped when the midwife tapped"; the third (``classes_s14_hard_third.yaml``) the two
+pack findings of a clot felt as back pain, "catches on a deep breath" and "back
+from a long-haul flight". ``python bench/intake_classes.py TABLE --rows
 --today=2026-12-07`` prints them; here no class may be read worse than measured.
 """
 
@@ -48,6 +50,13 @@ MEASURED: dict[str, dict[str, tuple[int, int]]] = {
         "night": (0, 1),  # before: (3, 1)
         "relative": (0, 0),  # before: (0, 3)
         "loin_check": (0, 0),  # before: (2, 0)
+    },
+    # the two pack findings of a clot felt as back pain (docs/model.md), written
+    # before their phrases: 12 of 12 missed (none had any), 0 of 8 over-read; after:
+    # 1 / 0 ("she flew back from Australia": a flight of unknown length, left)
+    "classes_s14_hard_third.yaml": {
+        "breathing_in": (0, 0),  # before: (6, 0)
+        "journey": (1, 0),  # before: (6, 0)
     },
 }
 test_every_class_is_measured, test_a_class_is_read_at_least_as_well_as_measured = (
