@@ -194,7 +194,7 @@ def _open_findings(node: expr.Node, ev: Evidence, askable: Callable[[str], bool]
             first = next((p for p in ordered if wanted(p)), ordered[0])
         else:
             first = min(open_parts,  # stable: ties keep rule order
-                        key=lambda p: (not wanted or wanted.isdisjoint(expr.findings_in(p)),
+                        key=lambda p: (not wanted or wanted.isdisjoint(_findings(p)),
                                        _settles_first(p)))
         return _open_findings(first, ev, askable, wanted, memo)
     out: set[str] = set()
@@ -203,12 +203,37 @@ def _open_findings(node: expr.Node, ev: Evidence, askable: Callable[[str], bool]
     return out
 
 
+# Not clinical: a bound on memory (each rule part's findings and order, kept per node).
+_NODE_FACTS: dict[int, tuple[expr.Node, frozenset[str], int]] = {}
+
+
+def _facts(node: expr.Node) -> tuple[expr.Node, frozenset[str], int]:
+    """(node, its findings, ``_settle_order``), kept per node: the pack's rules never
+    change, and ``_open_findings`` reads them for every open rule of every state."""
+    hit = _NODE_FACTS.get(id(node))
+    if hit is None or hit[0] is not node:
+        hit = (node, frozenset(expr.findings_in(node)), _settle_order(node))
+        if len(_NODE_FACTS) >= COMPILED_KEPT:
+            _NODE_FACTS.clear()
+        _NODE_FACTS[id(node)] = hit
+    return hit
+
+
+def _findings(node: expr.Node) -> frozenset[str]:
+    return _facts(node)[1]
+
+
 def _settles_first(node: expr.Node) -> int:
     """Order of the parts of an All to ask: 0 is asked first (open_findings)."""
+    return _facts(node)[2]
+
+
+def _settle_order(node: expr.Node) -> int:
+    """``_settles_first``, worked out."""
     if isinstance(node, expr.Atom):
         return 0 if node.present else 3
     if isinstance(node, expr.AnyOf | expr.All):
-        return max(1, min(_settles_first(p) for p in node.parts))  # numbers only: 2
+        return max(1, min(_settle_order(p) for p in node.parts))  # numbers only: 2
     if isinstance(node, expr.Compare):
         return 2
     return 3  # NoneOf
