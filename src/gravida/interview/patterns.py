@@ -175,65 +175,92 @@ def open_findings(node: expr.Node, ev: Evidence, askable: Callable[[str], bool],
     severe pain). Its answer ends the rule as often, and one question then does
     the work of two. Only the order changes: the rule stays open until decided.
     """
-    return _open_findings(node, ev, askable, wanted, {})
+    return _opener(node)(ev.present, ev.absent, ev.numbers, askable, wanted, False)
 
 
-def _open_findings(node: expr.Node, ev: Evidence, askable: Callable[[str], bool],
-                   wanted: Wanted, memo: dict[int, bool | None]) -> set[str]:
-    """open_findings, each part's status read once (``memo``)."""
-    if status(node, ev, askable, memo) is not None:
-        return set()
+# ``open_findings`` of one node, compiled (``_opener``): present, absent, numbers, askable,
+# wanted, and whether the node is known to be open already (its status not read again).
+Opener = Callable[[Collection[str], Collection[str], Mapping[str, float], Askable, Wanted,
+                   bool], set[str]]
+# id(node) -> (node, its opener), as ``_COMPILED``
+_OPENERS: dict[int, tuple[expr.Node, Opener]] = {}
+
+
+def _opener(node: expr.Node) -> Opener:
+    """``open_findings`` of ``node`` as a closure, built once per node: the same
+    findings as reading the tree part by part (each part's status read once), without
+    the walk's dispatch on each part's class."""
+    hit = _OPENERS.get(id(node))
+    if hit is not None and hit[0] is node:
+        return hit[1]
+    opener = _compile_opener(node)
+    if len(_OPENERS) >= COMPILED_KEPT:
+        _OPENERS.clear()
+    _OPENERS[id(node)] = (node, opener)
+    return opener
+
+
+def _compile_opener(node: expr.Node) -> Opener:
+    reading = compiled(node)
     if isinstance(node, expr.Atom | expr.Compare):
-        return {node.finding}
+        finding = node.finding
+
+        def leaf(present: Collection[str], absent: Collection[str],
+                 numbers: Mapping[str, float], askable: Askable, wanted: Wanted,
+                 is_open: bool) -> set[str]:
+            if is_open or reading(present, absent, numbers, askable) is None:
+                return {finding}
+            return set()
+
+        return leaf
+    # each part: (node, its reading, its opener, its findings, _settles_first)
+    parts = tuple((p, compiled(p), _opener(p), frozenset(expr.findings_in(p)), _settles_first(p))
+                  for p in node.parts)
     if isinstance(node, expr.All):
-        open_parts = [p for p in node.parts if status(p, ev, askable, memo) is None]
-        if len(open_parts) == 1:
-            first = open_parts[0]
-        elif callable(wanted):  # the same choice, each part's wanted read as needed
-            ordered = sorted(open_parts, key=_settles_first)
-            first = next((p for p in ordered if wanted(p)), ordered[0])
-        else:
-            first = min(open_parts,  # stable: ties keep rule order
-                        key=lambda p: (not wanted or wanted.isdisjoint(_findings(p)),
-                                       _settles_first(p)))
-        return _open_findings(first, ev, askable, wanted, memo)
-    out: set[str] = set()
-    for p in node.parts:
-        out |= _open_findings(p, ev, askable, wanted, memo)
-    return out
+
+        def every(present: Collection[str], absent: Collection[str],
+                  numbers: Mapping[str, float], askable: Askable, wanted: Wanted,
+                  is_open: bool) -> set[str]:
+            if not is_open and reading(present, absent, numbers, askable) is not None:
+                return set()
+            # one open part at a time (``open_findings``), in rule order among equals
+            open_parts = [p for p in parts if p[1](present, absent, numbers, askable) is None]
+            if len(open_parts) == 1:
+                first = open_parts[0]
+            elif callable(wanted):  # the same choice, each part's wanted read as needed
+                ordered = sorted(open_parts, key=_fifth)
+                first = next((p for p in ordered if wanted(p[0])), ordered[0])
+            else:
+                first = min(open_parts,  # stable: ties keep rule order
+                            key=lambda p: (not wanted or wanted.isdisjoint(p[3]), p[4]))
+            return first[2](present, absent, numbers, askable, wanted, True)
+
+        return every
+
+    def any_part(present: Collection[str], absent: Collection[str],
+                 numbers: Mapping[str, float], askable: Askable, wanted: Wanted,
+                 is_open: bool) -> set[str]:
+        if not is_open and reading(present, absent, numbers, askable) is not None:
+            return set()
+        out: set[str] = set()
+        for p in parts:  # any part may settle it: all are asked
+            out |= p[2](present, absent, numbers, askable, wanted, False)
+        return out
+
+    return any_part
 
 
-# Not clinical: a bound on memory (each rule part's findings and order, kept per node).
-_NODE_FACTS: dict[int, tuple[expr.Node, frozenset[str], int]] = {}
-
-
-def _facts(node: expr.Node) -> tuple[expr.Node, frozenset[str], int]:
-    """(node, its findings, ``_settle_order``), kept per node: the pack's rules never
-    change, and ``_open_findings`` reads them for every open rule of every state."""
-    hit = _NODE_FACTS.get(id(node))
-    if hit is None or hit[0] is not node:
-        hit = (node, frozenset(expr.findings_in(node)), _settle_order(node))
-        if len(_NODE_FACTS) >= COMPILED_KEPT:
-            _NODE_FACTS.clear()
-        _NODE_FACTS[id(node)] = hit
-    return hit
-
-
-def _findings(node: expr.Node) -> frozenset[str]:
-    return _facts(node)[1]
+def _fifth(part: tuple[expr.Node, Reading, Opener, frozenset[str], int]) -> int:
+    return part[4]
 
 
 def _settles_first(node: expr.Node) -> int:
     """Order of the parts of an All to ask: 0 is asked first (open_findings)."""
-    return _facts(node)[2]
-
-
-def _settle_order(node: expr.Node) -> int:
-    """``_settles_first``, worked out."""
     if isinstance(node, expr.Atom):
         return 0 if node.present else 3
     if isinstance(node, expr.AnyOf | expr.All):
-        return max(1, min(_settle_order(p) for p in node.parts))  # numbers only: 2
+        # numbers only: 2 (an empty group is settled, never an open part: its 3 unread)
+        return max(1, min((_settles_first(p) for p in node.parts), default=3))
     if isinstance(node, expr.Compare):
         return 2
     return 3  # NoneOf
