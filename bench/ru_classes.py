@@ -6,7 +6,7 @@ wrong: the class's own wordings and its near misses (what must not be read as
 it) separately. ``--cases`` prints each miss with what was read. Prints
 figures; asserts nothing (``tests/intake/test_russian_tables.py`` holds them).
 
-    .venv/bin/python bench/ru_classes.py [--set 6|7|7b|8|8b|9|9b|10|11|12|13] [--cases]
+    .venv/bin/python bench/ru_classes.py [--set 6|7|7b|8|8b|9|9b|10|11|12|13|14] [--cases]
 
 ``--set 6`` reads the session-6 tables (``ru_tables6.py``), ``--set 7`` the
 urgent findings' tables (``ru_tables7.py``), ``--set 7b`` its tables of the
@@ -42,6 +42,7 @@ from tests.intake import (
     ru_tables11,
     ru_tables12,
     ru_tables13,
+    ru_tables14,
 )
 from tests.intake.ru_tables import Row, mismatch
 
@@ -78,6 +79,7 @@ def main(argv: list[str]) -> None:
         "11": (ru_tables11.CLASSES11, ru_tables11.AFTER11),
         "12": (ru_tables12.CLASSES12, ru_tables12.AFTER12),
         "13": (ru_tables13.CLASSES13, ru_tables13.AFTER13),
+        "14": (ru_tables14.CLASSES14, ru_tables14.AFTER14),
     }.get(which, (ru_tables.CLASSES, ru_tables.AFTER))
     total = [0, 0, 0, 0]
     print(f"{'class':32} {'missed':>9} {'rate':>6} {'near-miss wrong':>16} {'rate':>6}")

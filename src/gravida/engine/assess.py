@@ -112,6 +112,11 @@ def _diagnoser(pack: Pack) -> WorkingDiagnoser:
     return WorkingDiagnoser(pack.memo(_triager))
 
 
+def _labels(pack: Pack) -> dict[str, str]:
+    """Each model finding's label (``Pack.label``): what an explanation's factor quotes."""
+    return {f: pack.label(f) for f in pack.memo(Model).findings}
+
+
 def _named(pack: Pack) -> tuple[tuple[str, str, str], ...]:
     """Each condition's (id, name, lay name), in the model's order: what a ranked
     condition repeats of the pack (an assessment names all of them)."""
@@ -129,6 +134,7 @@ class Engine:
         self.triager = self.pack.memo(_triager)
         self.diagnoser = self.pack.memo(_diagnoser)
         self.named = self.pack.memo(_named)
+        self.labels = self.pack.memo(_labels)
 
     def case(self, data: Mapping[str, Any] | Case) -> Case:
         return data if isinstance(data, Case) else Case.from_dict(data, self.pack)
@@ -161,16 +167,19 @@ class Engine:
 
     def _explain(self, ev: Evidence, top: list[int]) -> tuple[Explanation, ...]:
         """For each top condition, the known findings that moved its odds most, each way."""
+        conditions = self.model.conditions
         if not ev.present and not ev.absent:
-            return tuple(Explanation(self.model.conditions[i], (), ()) for i in top)
+            return tuple(Explanation(conditions[i], (), ()) for i in top)
         findings, is_present, lrs = self.model.likelihood_ratios(ev, top)
-        strength = np.abs(np.log(lrs))
+        strengths = np.abs(np.log(lrs)).tolist()
+        labels = self.labels
+        states = ["present" if known else "absent" for known in is_present]
         out = []
-        for row, i in enumerate(top):
+        # Python floats: cheaper to read one at a time
+        for i, values, strength in zip(top, lrs.tolist(), strengths, strict=True):
             raised: list[Factor] = []
             lowered: list[Factor] = []
-            values = lrs[row].tolist()  # Python floats: cheaper to read one at a time
-            for j in np.lexsort((findings, -strength[row])).tolist():
+            for j in _strongest_first(strength, findings):
                 lr = values[j]
                 side = (
                     raised if lr > SIGNIFICANT_LR else lowered if lr < 1 / SIGNIFICANT_LR else None
@@ -178,10 +187,18 @@ class Engine:
                 if side is None or len(side) == PER_SIDE:
                     continue
                 f = findings[j]
-                side.append(
-                    Factor(f, self.pack.label(f), "present" if is_present[j] else "absent", lr)
-                )
+                side.append(Factor(f, labels[f], states[j], lr))
                 if len(raised) == len(lowered) == PER_SIDE:  # both sides full
                     break
-            out.append(Explanation(self.model.conditions[i], tuple(raised), tuple(lowered)))
+            out.append(Explanation(conditions[i], tuple(raised), tuple(lowered)))
         return tuple(out)
+
+
+def _strongest_first(strength: list[float], findings: list[str]) -> list[int]:
+    """The findings' places from the strongest to the weakest, equal ones by id:
+    ``np.lexsort((findings, -strength))``, sorted in Python where no strength is NaN
+    (a key of floats and ids orders as numpy does then; numpy puts NaN last)."""
+    if all(s == s for s in strength):
+        return sorted(range(len(strength)), key=lambda j: (-strength[j], findings[j]))
+    order: list[int] = np.lexsort((np.array(findings), -np.array(strength))).tolist()
+    return order

@@ -127,6 +127,7 @@ class Model:
             f: i.meaningful_weeks for f, i in pack.info.items() if i.meaningful_weeks is not None
         }
         self._log_prior: dict[float, FloatArray] = {}
+        self._prior_totals: dict[float, tuple[FloatArray, float]] = {}
         # the pack's number maps as compiled tests (expr.compile_node: the same answers)
         self._number_maps = [
             (nm.finding, nm.present_if, expr.compile_node(p_node),
@@ -294,26 +295,41 @@ class Model:
         The comparison is the prior-weighted mixture of the other conditions at
         this gestational age, i.e. the LR a diagnostic-test table would quote:
         P(finding state | condition) / P(finding state | not condition).
-        Returns the findings, whether each is present, and LRs (conditions x findings).
+        Returns the findings (present ones first, each part sorted), whether each is
+        present, and LRs (conditions x findings).
+
+        Every float is as the whole-array form computed it (elementwise operations
+        give the same float whatever the array's shape; the one product and the sums
+        are the same numpy calls on the same arrays); what is saved is numpy calls:
+        the prior and its total kept per week, the guards for a zero rest and the
+        nested findings taken only where they apply, each side's ratio taken only for
+        its own columns.
         """
         t = trimester(ev.weeks)
-        prior = np.exp(self.log_prior(ev.weeks))
+        prior, total = self._prior_total(ev.weeks)
+        n_present = len(ev.present)
         findings = sorted(ev.present) + sorted(ev.absent)
-        is_present = [True] * len(ev.present) + [False] * len(ev.absent)
-        cols = np.array([self.index[f] for f in findings], dtype=np.intp)
+        is_present = [True] * n_present + [False] * len(ev.absent)
+        index = self.index
+        cols = [index[f] for f in findings]
         p = self.p[t][:, cols]  # conditions x known findings
         mix = prior @ p
         rows = np.array(conditions, dtype=np.intp)
-        rest = prior.sum() - prior[rows]
-        with np.errstate(invalid="ignore", divide="ignore"):
-            others = (mix[None, :] - prior[rows, None] * p[rows]) / rest[:, None]
-        others = np.where(rest[:, None] > 0, others, self.background[t][cols][None, :])
+        prior_rows = prior[rows]
+        rest = total - prior_rows
         mine = p[rows]
+        if (rest > 0).all():
+            others = (mix[None, :] - prior_rows[:, None] * mine) / rest[:, None]
+        else:
+            with np.errstate(invalid="ignore", divide="ignore"):
+                others = (mix[None, :] - prior_rows[:, None] * mine) / rest[:, None]
+            others = np.where(rest[:, None] > 0, others, self.background[t][cols][None, :])
         # a nested finding is compared given its parent (engine/nested.py): with the
         # parent present, P(child | parent) under c against the others; with the
         # parent absent it says nothing more (LR 1)
-        for j, f in enumerate(findings):
-            up = self.nesting.parent_of(self.index[f])
+        parent_of = self.nesting.parent_of
+        for j, c in enumerate(cols):
+            up = parent_of(c)
             if up is None:
                 continue
             if self.findings[up] not in ev.present:
@@ -322,13 +338,26 @@ class Model:
             pp = self.p[t][:, up]
             mine[:, j] = p[rows, j] / pp[rows]
             with np.errstate(invalid="ignore", divide="ignore"):
-                others[:, j] = (mix[j] - prior[rows] * p[rows, j]) / (
-                    prior @ pp - prior[rows] * pp[rows]
+                others[:, j] = (mix[j] - prior_rows * p[rows, j]) / (
+                    prior @ pp - prior_rows * pp[rows]
                 )
             others[:, j] = np.where(rest > 0, others[:, j], mine[:, j])
-        sign = np.array(is_present, dtype=bool)[None, :]
-        lr: FloatArray = np.where(sign, mine / others, (1.0 - mine) / (1.0 - others))
+        lr: FloatArray = np.empty_like(mine)
+        lr[:, :n_present] = mine[:, :n_present] / others[:, :n_present]
+        lr[:, n_present:] = (1.0 - mine[:, n_present:]) / (1.0 - others[:, n_present:])
         return findings, is_present, lr
+
+    def _prior_total(self, weeks: float) -> tuple[FloatArray, float]:
+        """The prior at ``weeks`` (``exp`` of ``log_prior``) and its sum, kept per week
+        (read-only) as ``log_prior`` is."""
+        hit = self._prior_totals.get(weeks)
+        if hit is None:
+            prior = np.exp(self.log_prior(weeks))
+            prior.flags.writeable = False
+            hit = (prior, prior.sum())
+            if len(self._prior_totals) < LOG_PRIORS_KEPT:
+                self._prior_totals[weeks] = hit
+        return hit
 
 
 # Posteriors closer than this are one tie: the same evidence reached by two

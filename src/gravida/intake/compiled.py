@@ -119,6 +119,10 @@ class Lexicon:
     # ...whose items can be read in one of these grammemes (the normaliser's:
     # Russian names what "нет" denies in the genitive); empty: any item
     backward_list_case: frozenset[str] = frozenset()
+    # ...but after a trigger of one of these lemmas, every word of an item must be
+    # readable in that trigger's grammemes ("головную боль, мелькание мушек
+    # отрицает": a note's verb names what it denies in the accusative)
+    backward_list_case_after: dict[str, frozenset[str]] = field(default_factory=dict)
     # pattern positions of ^words: needed, but not the finding's own words
     marks: dict[str, frozenset[int]] = field(default_factory=dict)
     # lemmas come from the pipeline's normaliser (match: lemma); otherwise each

@@ -236,7 +236,8 @@ def scopes(doc: Doc, triggers: list[Trigger], lex: Lexicon | None = None) -> Sco
                 # every 5 mins with my last, this time it's my back" keeps the past
                 begin = max([begin] + [k + 1 for k in range(begin, t.start) if doc[k].is_punct])
             if items and t.category == "negation":
-                begin = _over_list(doc, begin, s0, back_ends, list_ends, items, lex)
+                after = _case_after(doc, t, lex)
+                begin = _over_list(doc, begin, s0, back_ends, list_ends, items, lex, after)
             if begin < t.start:
                 out.append(Scope(t, begin, t.start, text))
     return Scopes(out)
@@ -245,11 +246,26 @@ def scopes(doc: Doc, triggers: list[Trigger], lex: Lexicon | None = None) -> Sco
 LIST_REACH = 12  # tokens a negation reaches back over a list, at most
 
 
+def _case_after(doc: Doc, t: Trigger, lex: Lexicon | None) -> frozenset[str]:
+    """The grammemes a list item before trigger ``t`` must be read in, word by word
+    (``backward_list_case_after``: "отрицает" takes the accusative), or none."""
+    if lex is None or not lex.backward_list_case_after:
+        return frozenset()
+    for tok in doc[t.start : t.end]:
+        found = lex.backward_list_case_after.get(tok.lemma_)
+        if found:
+            return found
+    return frozenset()
+
+
 def _over_list(doc: Doc, begin: int, s0: int, back_ends: list[tuple[int, int]],
-               list_ends: dict[int, int], items: int, lex: Lexicon | None) -> int:
+               list_ends: dict[int, int], items: int, lex: Lexicon | None,
+               after: frozenset[str] = frozenset()) -> int:
     """Where a backward negation stopped at ``begin`` (by a ``backward_ends_at``
     comma, ``list_ends``: its end to its start) starts once it takes in the bare
-    list items before it (see ``scopes``)."""
+    list items before it (see ``scopes``). With ``after`` (the trigger's own case)
+    every word of an item must be readable in it: "головную боль, мелькание мушек
+    отрицает" denies both, "ноющая боль, кровотечение отрицает" only the bleeding."""
     assert lex is not None and lex.own_clause is not None
     verb = lex.own_clause
     start = begin
@@ -260,8 +276,11 @@ def _over_list(doc: Doc, begin: int, s0: int, back_ends: list[tuple[int, int]],
         words = [tok for tok in doc[prev:comma] if not tok.is_punct]
         if not 1 <= len(words) <= items or any(verb.match(w.lower_) for w in words):
             break
+        if after:
+            if not all(can_be(w.text, after) for w in words):
+                break
         # "Поясница, температуры нет": a subject, not one more thing denied
-        if lex.backward_list_case and not any(
+        elif lex.backward_list_case and not any(
             can_be(w.text, lex.backward_list_case) for w in words
         ):
             break

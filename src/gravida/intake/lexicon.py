@@ -382,6 +382,9 @@ def _load(pack: Pack, raw: Any, language: str) -> Lexicon:
         concord=(concord_triggers, concord_with),
         backward_lists=_backward_lists(ctx.get("backward_lists", 0)),
         backward_list_case=_list_case(ctx.get("backward_list_case"), raw.get("normaliser")),
+        backward_list_case_after=_list_case_after(
+            ctx.get("backward_list_case_after"), raw.get("normaliser")
+        ),
         marks=marks,
     )
 
@@ -399,6 +402,16 @@ def _list_case(raw: Any, normaliser: Any) -> frozenset[str]:
     if normaliser is None or not isinstance(raw, list) or not all(isinstance(g, str) for g in raw):
         raise err("context.backward_list_case", "expected grammemes of the language's normaliser")
     return frozenset(raw)
+
+
+def _list_case_after(raw: Any, normaliser: Any) -> dict[str, frozenset[str]]:
+    """``context.backward_list_case_after``: a trigger's dictionary form → the
+    grammemes every word of a list item before it must be readable in."""
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict):
+        raise err("context.backward_list_case_after", "expected {trigger lemma: [grammemes]}")
+    return {str(k): _list_case(v, normaliser) for k, v in raw.items()}
 
 
 def end_mark(raw: Any) -> str:
