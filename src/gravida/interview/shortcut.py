@@ -16,7 +16,12 @@ compares the two on many states):
   another step) first, so a question's ``held`` figures are read only where
   they decide which part of a rule is asked. Among the screening questions the
   key's first parts (a red flag; the rank of what it screens for) need no
-  figure; only questions tied on them are scored for the rest.
+  figure; only questions tied on them are scored for the rest, and only for
+  what the tie-break reads (value and the chance of an emergency).
+
+Every answer of every open question is listed, but its hypothetical evidence
+is built only when its question is first scored (``Selector.answers(later=True)``),
+so a state that scores a few questions builds a few.
 
 Past screening, outside an emergency, a list member left unknown whose "no"
 alone would lower the level (``Reopening.recheck``) is asked before anything the
