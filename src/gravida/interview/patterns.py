@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
+from typing import TypeVar
 
 from gravida.engine import Evidence
 from gravida.knowledge import expr
@@ -97,14 +98,24 @@ def status(node: expr.Node, ev: Evidence, askable: Askable,
 def compiled(node: expr.Node) -> Reading:
     """``status`` of ``node`` as a closure over the findings (present, absent, numbers,
     askable): the same answers, without walking the tree. Built once per node."""
-    hit = _COMPILED.get(id(node))
+    return _kept(_COMPILED, node, _compile)
+
+
+T = TypeVar("T")
+
+
+def _kept(kept: dict[int, tuple[expr.Node, T]], node: expr.Node,
+          build: Callable[[expr.Node], T]) -> T:
+    """``build(node)``, kept in ``kept`` by the node's id with the node itself (so that
+    its id is not reused while kept), at most COMPILED_KEPT."""
+    hit = kept.get(id(node))
     if hit is not None and hit[0] is node:
         return hit[1]
-    reading = _compile(node)
-    if len(_COMPILED) >= COMPILED_KEPT:
-        _COMPILED.clear()
-    _COMPILED[id(node)] = (node, reading)
-    return reading
+    made = build(node)
+    if len(kept) >= COMPILED_KEPT:
+        kept.clear()
+    kept[id(node)] = (node, made)
+    return made
 
 
 def _compile(node: expr.Node) -> Reading:
@@ -190,14 +201,7 @@ def _opener(node: expr.Node) -> Opener:
     """``open_findings`` of ``node`` as a closure, built once per node: the same
     findings as reading the tree part by part (each part's status read once), without
     the walk's dispatch on each part's class."""
-    hit = _OPENERS.get(id(node))
-    if hit is not None and hit[0] is node:
-        return hit[1]
-    opener = _compile_opener(node)
-    if len(_OPENERS) >= COMPILED_KEPT:
-        _OPENERS.clear()
-    _OPENERS[id(node)] = (node, opener)
-    return opener
+    return _kept(_OPENERS, node, _compile_opener)
 
 
 def _compile_opener(node: expr.Node) -> Opener:
