@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from gravida.advice.advice_book import in_span
 from gravida.advice.plan import AdviceBook, Plan, build_plan, load_advice
 from gravida.knowledge.load import PackError, default_pack_dir
 
@@ -221,6 +222,38 @@ def test_plan_properties(weeks, level, conds):
         for item in group:
             assert item.sources
     json.dumps(p.to_json())
+
+
+@settings(max_examples=300, deadline=None)
+@given(weeks=st.sampled_from([0, 8, 11.9, 12, 13.5, 19.99, 20, 24, 27.9, 28, 36, 37, 41, 44])
+       | st.floats(min_value=0, max_value=44),
+       level=st.sampled_from(LEVELS),
+       leading=st.frozensets(st.sampled_from(
+           ["pregnancy_lumbar_pain", "pelvic_girdle_pain", "muscle_strain",
+            "disc_herniation_sciatica", "braxton_hicks", "lower_urinary_tract_infection",
+            "threatened_miscarriage", "pyelonephritis", "hydronephrosis_of_pregnancy",
+            "placental_abruption", "vertebral_fracture", "preterm_labour"]), max_size=3))
+def test_what_is_kept_per_leading_conditions_and_level_selects_as_every_rule_read(
+        book, weeks, level, leading):
+    """``AdviceBook.chosen`` keeps what a plan selects but for the weeks: with her weeks
+    read after it, the same items and medicine advice as reading every applies_when and
+    not_when whole."""
+    sel = book.selection
+
+    def wanted(applies, not_when) -> bool:
+        return applies.holds(weeks, leading, level, sel.calm_set) and not (
+            not_when is not None and not_when.excludes(weeks, leading, level))
+
+    chosen = book.chosen(leading, level)
+    assert book.chosen(leading, level) is chosen  # kept
+    whole_items = [it for it, a, n in sel.items if wanted(a, n)]
+    whole_meds = [ma.id for ma, a, n in sel.medicine_advice if wanted(a, n)]
+
+    def at(a, n) -> bool:
+        return in_span(weeks, a) and not (n is not None and in_span(weeks, n))
+
+    assert [it for it, a, n in chosen.items if at(a, n)] == whole_items
+    assert [mid for mid, a, n in chosen.medicine_advice if at(a, n)] == whole_meds
 
 
 # --- the pack is checked on load --------------------------------------------------------

@@ -509,3 +509,70 @@ def test_per_leading_tables_match_their_definitions(engine, case):
                 assert lead.separation[n, i, j] == tv
                 assert lead.separable[n, i, j] == (i < j and tv > leading.SEPARATES_MIN)
         assert lead.confirm[n] == 0.5 * float(np.abs(lik[0] - lik.mean(axis=0)).sum())
+
+
+# --- the work-up's JSON and reasons, from parts kept with the leading conditions -----------
+
+
+def _reference_json(w) -> dict[str, Any]:
+    """An item's JSON written out field by field, rounded with ``round`` itself."""
+    return {
+        "rank": w.rank, "id": w.id, "name": w.name, "line": w.line, "urgent": w.urgent,
+        "urgent_for": list(w.urgent_for), "information_bits": round(w.information_bits, 6),
+        "information_given": list(w.information_given), "score": round(w.score, 6),
+        "separates": list(w.separates) if w.separates else None, "reason": w.reason,
+        "expected": [
+            {"condition": e.condition, "name": e.name, "probability": round(e.probability, 6),
+             "result": e.result, "result_label": e.result_label,
+             "result_probability": round(e.result_probability, 4), "shows": e.shows}
+            for e in w.expected],
+        "shows": w.shows, "safety": w.safety, "restricted": w.restricted,
+        "sources": list(w.sources),
+    }
+
+
+def _floats_bitwise(x: Any) -> Any:
+    """JSON-like data with every float as its exact repr, so 0.1 != 0.1000000000000001."""
+    if isinstance(x, float):
+        return repr(x)
+    if isinstance(x, dict):
+        return {k: _floats_bitwise(v) for k, v in x.items()}
+    if isinstance(x, list):
+        return [_floats_bitwise(v) for v in x]
+    return x
+
+
+@SETTINGS
+@given(any_case(max_findings=16, weeks=(0, 44)))
+def test_workup_json_is_each_items_json_rounded_as_round_rounds(engine: Engine, case: Case):
+    work = suggested_workup(PACK, engine.assess(case, explain=False))
+    whole = suggest.workup_json(work)
+    assert _floats_bitwise(whole) == _floats_bitwise([w.to_json() for w in work])
+    assert _floats_bitwise(whole) == _floats_bitwise([_reference_json(w) for w in work])
+
+
+def test_a_chance_not_rounded_with_leading_conditions_is_rounded_as_round_rounds():
+    for x in (0.123456789, 0.00005, 1 / 3, 0.0, np.float64(0.12345678)):
+        assert repr(leading.rounded_chance(x)) == repr(round(x, 4))  # type: ignore[arg-type]
+    kept = 0.98765432  # kept by object: an equal float made apart is worked out again
+    leading._keep_rounded(kept)
+    assert leading.rounded_chance(kept) == round(kept, 4)
+    assert leading.rounded_chance(float("0.98765432")) == round(kept, 4)
+
+
+@pytest.mark.parametrize("sentence", [
+    "adds {bits} bits once the earlier-line tests are back",
+    "{bits}", "{{braces}} and {bits} bits", "ends with bits {bits}",
+    "{bits:>9} padded", "{bits}{bits} twice", "{bits!r} shown", "{{bits}} not a field {bits}",
+])
+def test_a_reason_split_around_its_bits_reads_as_the_sentence_formatted(sentence):
+    for bits in ("0.000", "12.345"):
+        before, after = suggest._around_bits("head; ", sentence)
+        whole = ("head; " + sentence.format(bits=bits))
+        if after is None:  # not split: formatted whole each time
+            assert before == "head; "
+        else:
+            assert before + bits + after == whole
+    # a field other than {bits} alone is never split
+    assert suggest._around_bits("", "{bits:>9} padded")[1] is None
+    assert suggest._around_bits("", "{bits}{bits} twice")[1] is None

@@ -3,6 +3,7 @@ its items, medicine advice and signs compiled for selection (once per loaded Pac
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -28,6 +29,22 @@ class AtWeeks(NamedTuple):
 
     signs: tuple[Sign, ...]  # the safety net's signs in force, in the book's order
     medicine_advice: dict[str, MedicineAdvice]  # every medicine advice, by id
+
+
+# How many (leading conditions, level) pairs a book keeps what a plan selects for
+# (``AdviceBook.chosen``); not clinical: a bound on memory.
+CHOSEN_KEPT = 4096
+
+Span = tuple[float, float] | None  # weeks [from, to), or None: any
+
+
+class Chosen(NamedTuple):
+    """What a plan selects for a set of leading conditions and a level, before her weeks
+    are read (``AdviceBook.chosen``): each item and medicine advice whose other parts
+    hold, with the weeks of its ``applies_when`` and of its ``not_when``."""
+
+    items: tuple[tuple[PlanItem, Span, Span], ...]
+    medicine_advice: tuple[tuple[str, Span, Span], ...]  # by medicine advice id
 
 
 class When(Strict):
@@ -133,6 +150,9 @@ class AdviceBook:
     )
     # what a plan takes from the book at a week (``at_weeks``): it depends on nothing else
     _at_weeks: dict[float, AtWeeks] = field(default_factory=dict, repr=False, compare=False)
+    # what a plan selects for (leading conditions, level) but for the weeks (``chosen``)
+    _chosen: dict[tuple[frozenset[str], str], Chosen] = field(
+        default_factory=dict, repr=False, compare=False)
 
     @property
     def calm_levels(self) -> tuple[str, ...]:
@@ -161,6 +181,36 @@ class AdviceBook:
             if len(self._at_weeks) >= WEEKS_KEPT:
                 self._at_weeks.clear()
             self._at_weeks[weeks] = hit
+        return hit
+
+    def chosen(self, leading: frozenset[str], level: str) -> Chosen:
+        """The items and medicine advice a plan may offer with these leading conditions at
+        this level, each with the weeks that still decide it (``Chosen``).
+
+        An item is offered when every stated part of its ``applies_when`` holds and no
+        stated part of its ``not_when`` does (``CompiledWhen``); only the weeks parts
+        read her weeks, so the rest is worked out once per (leading conditions, level)
+        and kept (bounded; a miss only costs the computation).
+        """
+        key = (leading, level)
+        hit = self._chosen.get(key)
+        if hit is None:
+            sel = self.selection
+
+            def other_parts(applies: CompiledWhen, not_when: CompiledWhen | None) -> bool:
+                return applies.holds_but_weeks(leading, level, sel.calm_set) and not (
+                    not_when is not None and not_when.excludes_but_weeks(leading, level))
+
+            def spans(not_when: CompiledWhen | None) -> Span:
+                return None if not_when is None else not_when.weeks
+
+            hit = Chosen(
+                tuple((it, a.weeks, spans(n)) for it, a, n in sel.items if other_parts(a, n)),
+                tuple((ma.id, a.weeks, spans(n)) for ma, a, n in sel.medicine_advice
+                      if other_parts(a, n)))
+            if len(self._chosen) >= CHOSEN_KEPT:
+                self._chosen.clear()
+            self._chosen[key] = hit
         return hit
 
     def mention(self, medicine_id: str, weeks: float) -> MedicineMention:
@@ -274,6 +324,11 @@ def in_weeks(weeks: float, span: tuple[float, float]) -> bool:
     return span[0] <= weeks < span[1]
 
 
+def in_span(weeks: float, span: Span) -> bool:
+    """Whether ``weeks`` is within a stated span: any weeks are where none is stated."""
+    return span is None or span[0] <= weeks < span[1]
+
+
 @dataclass(frozen=True)
 class CompiledWhen:
     """An applies_when / not_when block with its lists as sets, compiled once per book."""
@@ -287,22 +342,29 @@ class CompiledWhen:
         return cls(None if when.conditions is None else frozenset(when.conditions),
                    None if when.levels is None else frozenset(when.levels), when.weeks)
 
-    def holds(self, weeks: float, leading: set[str], level: str,
+    def holds(self, weeks: float, leading: AbstractSet[str], level: str,
               default_levels: frozenset[str]) -> bool:
         """applies_when semantics: every stated part must hold."""
+        return self.holds_but_weeks(leading, level, default_levels) and in_span(weeks,
+                                                                                self.weeks)
+
+    def holds_but_weeks(self, leading: AbstractSet[str], level: str,
+                        default_levels: frozenset[str]) -> bool:
+        """Whether every stated part but the weeks holds (``holds``)."""
         if self.conditions is not None and self.conditions.isdisjoint(leading):
             return False
-        if level not in (self.levels if self.levels is not None else default_levels):
-            return False
-        return self.weeks is None or in_weeks(weeks, self.weeks)
+        return level in (self.levels if self.levels is not None else default_levels)
 
-    def excludes(self, weeks: float, leading: set[str], level: str) -> bool:
+    def excludes(self, weeks: float, leading: AbstractSet[str], level: str) -> bool:
         """not_when semantics: any stated part that holds excludes the item."""
+        return self.excludes_but_weeks(leading, level) or (
+            self.weeks is not None and in_weeks(weeks, self.weeks))
+
+    def excludes_but_weeks(self, leading: AbstractSet[str], level: str) -> bool:
+        """Whether a stated part other than the weeks holds (``excludes``)."""
         if self.conditions is not None and not self.conditions.isdisjoint(leading):
             return True
-        if self.levels is not None and level in self.levels:
-            return True
-        return self.weeks is not None and in_weeks(weeks, self.weeks)
+        return self.levels is not None and level in self.levels
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from operator import itemgetter
 
 from gravida.advice._pack import PackRef, check_weeks_in
-from gravida.advice.advice_book import AdviceBook, CompiledWhen, load_advice
+from gravida.advice.advice_book import AdviceBook, in_span, load_advice
 from gravida.advice.plan_parts import (
     LeadingCondition,
     MedicineAdvice,
@@ -74,18 +74,14 @@ def build_plan(pack: PackRef, weeks: float, conditions: Sequence[tuple[str, floa
     if level not in book.data.levels:
         raise ValueError(f"unknown triage level {level!r}; expected one of {list(book.levels)}")
     leading = _leading(book, conditions)
-    ids = {c.id for c in leading}
     lvl = book.data.levels[level]
-    sel = book.selection
-    calm = sel.calm_set
-
-    def wanted(applies: CompiledWhen, not_when: CompiledWhen | None) -> bool:
-        return applies.holds(w, ids, level, calm) and not (
-            not_when is not None and not_when.excludes(w, ids, level))
-
-    items = [] if lvl.urgent else [it for it, a, n in sel.items if wanted(a, n)]
+    # what the leading conditions and the level select (kept per book), then her weeks
+    chosen = book.chosen(frozenset(c.id for c in leading), level)
+    items = [] if lvl.urgent else [it for it, a, n in chosen.items
+                                   if in_span(w, a) and not (n is not None and in_span(w, n))]
     at = book.at_weeks(w)
-    meds = [at.medicine_advice[ma.id] for ma, a, n in sel.medicine_advice if wanted(a, n)]
+    meds = [at.medicine_advice[mid] for mid, a, n in chosen.medicine_advice
+            if in_span(w, a) and not (n is not None and in_span(w, n))]
     now, now_sources = lvl.at(w)
     return Plan(
         weeks=w,

@@ -19,6 +19,7 @@ from gravida.advice.workup import (
     load_workup,
     suggested_workup,
     what_to_expect,
+    workup_json,
 )
 from gravida.engine import Assessment, Engine, Factor, RankedCondition
 from gravida.engine.case import Case
@@ -120,7 +121,7 @@ class Report:
         out["why"] = [w.to_json() for w in self.why()]
         out["plan"] = self.plan.to_json()
         out["what_to_expect"] = self.her_next().to_json()
-        out["suggested_workup"] = [w.to_json() for w in self.workup]
+        out["suggested_workup"] = workup_json(self.workup)
         return out
 
 

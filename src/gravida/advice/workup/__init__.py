@@ -45,7 +45,12 @@ from gravida.advice.workup.information import (
     expected_information,
     tempered,
 )
-from gravida.advice.workup.suggest import ExpectedResult, WorkupItem, suggested_workup
+from gravida.advice.workup.suggest import (
+    ExpectedResult,
+    WorkupItem,
+    suggested_workup,
+    workup_json,
+)
 from gravida.advice.workup.text import render_clinician, render_for, render_patient
 
 __all__ = [
@@ -68,4 +73,5 @@ __all__ = [
     "suggested_workup",
     "tempered",
     "what_to_expect",
+    "workup_json",
 ]

@@ -7,13 +7,17 @@ from dataclasses import dataclass, field
 import numpy as np
 import numpy.typing as npt
 
-from gravida.advice.workup.book import InvestigationDef, WorkupBook
+from gravida.advice.workup.book import InvestigationDef, Line, WorkupBook
 from gravida.advice.workup.information import RowTerms, _xlogx_rows, row_terms
 from gravida.knowledge import i18n
+from gravida.knowledge.places import round4
 
 SEPARATES_MIN = 0.05  # a pair is named as "separated" above this total variation (wording)
 
 Gate = tuple[tuple[float, float] | None, frozenset[str], frozenset[str], tuple[str, ...] | None]
+
+
+_OPEN: Gate = (None, frozenset(), frozenset(), None)  # a candidate every case is offered
 
 
 def _gate(inv: InvestigationDef) -> Gate:
@@ -30,6 +34,28 @@ def _describe(book: WorkupBook, iid: str, row: npt.NDArray[np.float64]) -> tuple
     rid = ids[j]
     label = book.data.reasons.normal if rid == "normal" else book.investigation(iid).results[rid]
     return rid, label, float(row[j])
+
+
+# Each expected result's chance as the JSON sends it (round4), rounded when the leading
+# conditions are first met: by object (the float a Leading holds and its ExpectedResults
+# share; the entry keeps it alive, so its id is not reused), bounded.
+_ROUNDED_CHANCES: dict[int, tuple[float, float]] = {}
+CHANCES_KEPT = 65536  # not clinical: about 30 a set of leading conditions
+
+
+def rounded_chance(x: float) -> float:
+    """``round4(x)``: looked up for a chance the leading conditions rounded (the same
+    object), worked out for any other value."""
+    hit = _ROUNDED_CHANCES.get(id(x))
+    if hit is not None and hit[0] is x:
+        return hit[1]
+    return round4(x)
+
+
+def _keep_rounded(x: float) -> None:
+    if len(_ROUNDED_CHANCES) >= CHANCES_KEPT:
+        _ROUNDED_CHANCES.clear()
+    _ROUNDED_CHANCES[id(x)] = (x, round4(x))
 
 
 def chance(p: float, lang: str) -> str:
@@ -65,18 +91,25 @@ class Leading:
     row_excess: npt.NDArray[np.float64]  # candidate x k: sum over results of l, minus 1
     not_distributions: bool  # whether any row's excess is more than rounding
     panel_rows: tuple[RowTerms, ...]  # row_terms of each panel_lik
-    # per candidate, per leading condition listing it: (its position, the described
-    # result's id, label and probability, what the test shows for it)
-    expected: tuple[tuple[tuple[int, str, str, float, str], ...], ...]
+    # per candidate, per leading condition listing it: (its id, the described result's
+    # id, label and probability, what the test shows for it), an ExpectedResult's fields
+    # but the condition's name and probability
+    expected_parts: tuple[tuple[tuple[str, str, str, float, str], ...], ...]
     # the ranking's tie-break of each candidate, as its key reads it (-confirm, rounded)
     confirm_key: tuple[float, ...] = ()
     # per candidate, what decides whether a case is offered it (suggest._eligible): its
     # weeks (None: any), the findings an answer to which makes it moot, those whose
-    # presence rules it out, and the conditions it is kept for (None: not restricted)
-    gates: tuple[Gate, ...] = ()
-    # each reason's words before its bits (suggest._reason_head), by what they depend on:
-    # the pack's words and these conditions, never the case (filled as first needed)
-    reason_heads: dict[tuple[object, ...], str] = field(
+    # presence rules it out, and the conditions it is kept for (None: not restricted);
+    # None where none of these is stated (offered to every case)
+    checks: tuple[Gate | None, ...] = ()
+    lines: tuple[Line, ...] = ()  # each candidate's line
+    # per candidate, a WorkupItem's fields that depend on the pack and these conditions
+    # alone: (id, name, line, shows, safety, why restricted or None, sources)
+    item_parts: tuple[tuple[str, str, Line, str, str, str | None, tuple[str, ...]], ...] = ()
+    # each reason's words before and after its bits (suggest._reason), by what they
+    # depend on: the pack's words and these conditions, never the case (filled as first
+    # needed)
+    reason_heads: dict[tuple[object, ...], tuple[str, str | None]] = field(
         default_factory=dict, compare=False, repr=False)
 
     @classmethod
@@ -112,14 +145,24 @@ class Leading:
         confirm = 0.5 * np.abs(lik[:, 0, :] - lik.mean(axis=1)).sum(axis=-1)
         row_excess = lik.sum(axis=-1) - 1.0
         expected = tuple(
-            tuple((i, *d[i], book.entries[ids[i]][iid].shows) for i in listed)
+            tuple((ids[i], *d[i], book.entries[ids[i]][iid].shows) for i in listed)
             for iid, d, listed in zip(candidates, described, listed_by, strict=True)
         )
+        for parts in expected:
+            for part in parts:
+                _keep_rounded(part[3])
         investigations = tuple(book.investigation(c) for c in candidates)
+        gates = tuple(_gate(inv) for inv in investigations)
         return cls(ids, tuple(candidates), investigations,
                    lik, panel_lik, listed_by, urgent_by, described,
                    chances, sources, separation, separable, confirm, _xlogx_rows(lik), row_excess,
                    bool(np.any(np.abs(row_excess) > 1e-12)),
                    tuple(row_terms(m) for m in panel_lik), expected,
                    tuple(-round(float(c), 12) for c in confirm),
-                   gates=tuple(_gate(inv) for inv in investigations))
+                   checks=tuple(None if g == _OPEN else g for g in gates),
+                   lines=tuple(inv.line for inv in investigations),
+                   item_parts=tuple(
+                       (iid, inv.name, inv.line, inv.shows, inv.safety,
+                        inv.restricted.reason if inv.restricted else None, src)
+                       for iid, inv, src in zip(candidates, investigations, sources,
+                                                strict=True)))

@@ -3,22 +3,23 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from typing import Any, NamedTuple
 
 import numpy as np
 
 from gravida.advice.workup import information
-from gravida.advice.workup.book import Line, ReasonWords, load_workup
+from gravida.advice.workup.book import ReasonWords, load_workup
 from gravida.advice.workup.information import (
     _expected_information_batch,
     _Histories,
     tempered,
 )
-from gravida.advice.workup.leading import Gate, Leading
+from gravida.advice.workup.leading import Gate, Leading, rounded_chance
 from gravida.engine.assess import Assessment
 from gravida.engine.model import Evidence
 from gravida.knowledge.load import Pack
-from gravida.knowledge.places import round4, round6, rounded
+from gravida.knowledge.places import round6, rounded
 
 # --- the clinician's work-up ---------------------------------------------------------------
 
@@ -40,17 +41,7 @@ class ExpectedResult(NamedTuple):
     shows: str
 
     def to_json(self) -> dict[str, Any]:
-        # unpacked at once: cheaper than reading each field by name (about twenty a result)
-        condition, name, probability, result, label, chance, shows = self
-        return {
-            "condition": condition,
-            "name": name,
-            "probability": round6(probability),
-            "result": result,
-            "result_label": label,
-            "result_probability": round4(chance),
-            "shows": shows,
-        }
+        return _expected_json(self, {})
 
 
 class WorkupItem(NamedTuple):
@@ -79,26 +70,63 @@ class WorkupItem(NamedTuple):
         return self.line == "ionising"
 
     def to_json(self) -> dict[str, Any]:
-        (rank, id_, name, line, urgent, urgent_for, bits, given, score, separates, reason,
-         expected, shows, safety, restricted, sources) = self  # at once, as ExpectedResult
-        return {
-            "rank": rank,
-            "id": id_,
-            "name": name,
-            "line": line,
-            "urgent": urgent,
-            "urgent_for": list(urgent_for),
-            "information_bits": round6(bits),
-            "information_given": list(given),
-            "score": round6(score),
-            "separates": list(separates) if separates else None,
-            "reason": reason,
-            "expected": [e.to_json() for e in expected],
-            "shows": shows,
-            "safety": safety,
-            "restricted": restricted,
-            "sources": list(sources),
-        }
+        return _item_json(self, {})
+
+
+def workup_json(items: Iterable[WorkupItem]) -> list[dict[str, Any]]:
+    """The work-up as the API sends it, each item as its ``to_json``.
+
+    Its expected results repeat the leading conditions' probabilities (the same
+    float objects, ``suggested_workup``'s), so each is rounded once for all of
+    them, and each expected result's chance was rounded with the leading
+    conditions (``leading.rounded_chance``): a full result rounded about forty
+    numbers here, each about 0.3-0.5 us (knowledge/places.py).
+    """
+    rounded: dict[int, float] = {}
+    return [_item_json(w, rounded) for w in items]
+
+
+def _expected_json(e: ExpectedResult, rounded: dict[int, float]) -> dict[str, Any]:
+    """An expected result's JSON; ``rounded``: round6 of the probabilities already
+    rounded in this work-up, by object (the same object is the same value)."""
+    # unpacked at once: cheaper than reading each field by name (about twenty a result)
+    condition, name, probability, result, label, chance, shows = e
+    p = rounded.get(id(probability))
+    if p is None:
+        p = rounded[id(probability)] = round6(probability)
+    return {
+        "condition": condition,
+        "name": name,
+        "probability": p,
+        "result": result,
+        "result_label": label,
+        "result_probability": rounded_chance(chance),
+        "shows": shows,
+    }
+
+
+def _item_json(w: WorkupItem, rounded: dict[int, float]) -> dict[str, Any]:
+    """A work-up item's JSON (``rounded`` as ``_expected_json``'s)."""
+    (rank, id_, name, line, urgent, urgent_for, bits, given, score, separates, reason,
+     expected, shows, safety, restricted, sources) = w  # at once, as ExpectedResult
+    return {
+        "rank": rank,
+        "id": id_,
+        "name": name,
+        "line": line,
+        "urgent": urgent,
+        "urgent_for": list(urgent_for),
+        "information_bits": round6(bits),
+        "information_given": list(given),
+        "score": round6(score),
+        "separates": list(separates) if separates else None,
+        "reason": reason,
+        "expected": [_expected_json(e, rounded) for e in expected],
+        "shows": shows,
+        "safety": safety,
+        "restricted": restricted,
+        "sources": list(sources),
+    }
 
 
 def _check_assessment(assessment: Any) -> Assessment:
@@ -119,7 +147,7 @@ def _top(assessment: Assessment, k: int) -> list[tuple[str, str, float]]:
 
 
 def _eligible(gate: Gate, ev: Evidence, raw: dict[str, float], restricted_min: float) -> bool:
-    """Whether a case is offered a candidate (``Leading.gates``): within its weeks, none
+    """Whether a case is offered a candidate (``Leading.checks``): within its weeks, none
     of its ``answered_by`` findings known, none of its ``not_if_present`` present, and
     if restricted, one of the conditions it is kept for probable enough."""
     weeks, answered, ruled_out, allowed = gate
@@ -209,40 +237,41 @@ def suggested_workup(pack: Pack | None, assessment: Assessment) -> list[WorkupIt
     prior = tempered([p for _, _, p in top], s.temper)
     lead = book.leading(ids)
 
+    # per candidate (lists by position, cheaper than dicts): its line, and the leading
+    # conditions it is urgent for; chosen: those the case is offered, in order
+    lines = lead.lines
+    urgent: list[tuple[str, ...]] = [()] * len(lines)
     chosen: list[int] = []
-    line: dict[int, Line] = {}
-    urgent: dict[int, tuple[str, ...]] = {}
     ev = a.evidence
     restricted_min, urgent_min = s.restricted_min_probability, s.urgent_min_probability
-    for n, (inv, gate, by) in enumerate(zip(lead.investigations, lead.gates, lead.urgent_by,
-                                            strict=True)):
-        if not _eligible(gate, ev, raw, restricted_min):
+    for n, (gate, by) in enumerate(zip(lead.checks, lead.urgent_by, strict=True)):
+        if gate is not None and not _eligible(gate, ev, raw, restricted_min):
             continue
         chosen.append(n)
-        line[n] = inv.line
-        urgent[n] = tuple(ids[i] for i in by if raw[ids[i]] >= urgent_min) if by else ()
+        if by:
+            urgent[n] = tuple(ids[i] for i in by if top[i][2] >= urgent_min)
     if not chosen:
         return []
 
     # A second-line test is worth what it adds once the first-line tests (and any
     # urgent ones) are back; an ionising one what it adds after both lines.
     panels = {
-        "second": tuple(n for n in chosen if line[n] == "first" or urgent[n]),
-        "ionising": tuple(n for n in chosen if line[n] != "ionising" or urgent[n]),
+        "second": tuple(n for n in chosen if urgent[n] or lines[n] == "first"),
+        "ionising": tuple(n for n in chosen if urgent[n] or lines[n] != "ionising"),
     }
     info: dict[int, float] = {}
     given: dict[int, tuple[str, ...]] = {}
-    direct = [n for n in chosen if urgent[n] or line[n] == "first"]
+    direct = panels["second"]  # valued on their own: the urgent and the first-line
     if direct:
-        for n, bits in zip(direct, _expected_information_batch(prior, lead, direct),
+        for n, bits in zip(direct, _expected_information_batch(prior, lead, direct).tolist(),
                            strict=True):
-            info[n] = float(bits)
+            info[n] = bits
     memo: dict[tuple[int, ...], _Histories] = {(): _Histories.start(prior)}
-    placed = [info[n] * s.line_weights[line[n]] for n in direct if not urgent[n]]
+    placed = [info[n] * s.line_weights[lines[n]] for n in direct if not urgent[n]]
     n_urgent = sum(1 for n in chosen if urgent[n])
-    safe_first = any(urgent[n] and line[n] != "ionising" for n in chosen)
+    safe_first = any(urgent[n] and lines[n] != "ionising" for n in chosen)
     for later in ("second", "ionising"):
-        tests = [n for n in chosen if n not in info and line[n] == later]
+        tests = [n for n in chosen if n not in info and lines[n] == later]
         if not tests:
             continue
         panel = panels[later]  # none of its tests is in it: each is valued given all of it
@@ -267,17 +296,17 @@ def suggested_workup(pack: Pack | None, assessment: Assessment) -> list[WorkupIt
             given[n] = tuple(lead.candidates[g] for g in panel)
             info[n] = whole.information(lead.panel_lik[n], lead.panel_rows[n])
 
-    score = {n: info[n] * s.line_weights[line[n]] for n in chosen}
+    score = {n: info[n] * s.line_weights[lines[n]] for n in chosen}
     confirm = lead.confirm_key
     keys = {n: (-rounded(score[n], 12), confirm[n], n) for n in chosen}
     key = keys.__getitem__
 
-    urgent_safe = sorted((n for n in chosen if urgent[n] and line[n] != "ionising"), key=key)
-    urgent_ion = sorted((n for n in chosen if urgent[n] and line[n] == "ionising"), key=key)
+    urgent_safe = sorted((n for n in chosen if urgent[n] and lines[n] != "ionising"), key=key)
+    urgent_ion = sorted((n for n in chosen if urgent[n] and lines[n] == "ionising"), key=key)
     rest = sorted((n for n in chosen if not urgent[n]), key=key)
     ordered = [*urgent_safe, *urgent_ion, *rest]
-    if line[ordered[0]] == "ionising":  # an ionising test is never the first proposal
-        j = next((i for i, n in enumerate(ordered) if line[n] != "ionising"), None)
+    if lines[ordered[0]] == "ionising":  # an ionising test is never the first proposal
+        j = next((i for i, n in enumerate(ordered) if lines[n] != "ionising"), None)
         if j is not None:
             ordered.insert(0, ordered.pop(j))
     listed = ordered[:max(s.max_items, len(urgent_safe) + len(urgent_ion))]
@@ -292,25 +321,26 @@ def suggested_workup(pack: Pack | None, assessment: Assessment) -> list[WorkupIt
     pairs = [divmod(b, k) if ok else None
              for b, ok in zip(best.tolist(), separable.any(axis=1).tolist(), strict=True)]
 
+    # each item and expected result made from its fields in order (tuple.__new__, as the
+    # NamedTuple's own constructor does, without its keyword handling): the parts that
+    # depend only on the pack and the leading conditions are Leading's
     items: list[WorkupItem] = []
     words = book.data.reasons
     for rank, (n, p) in enumerate(zip(listed, pairs, strict=True), 1):
-        inv = lead.investigations[n]
-        conditional = bool(given.get(n))
-        items.append(WorkupItem(
-            rank=rank, id=lead.candidates[n], name=inv.name, line=inv.line,
-            urgent=bool(urgent[n]), urgent_for=urgent[n], information_bits=info[n],
-            information_given=given.get(n, ()), score=score[n],
-            separates=(ids[p[0]], ids[p[1]]) if p else None,
-            reason=_reason(words, lead, n, urgent[n], p, names, info[n], conditional),
-            expected=tuple(
-                ExpectedResult(ids[i], names[ids[i]], raw[ids[i]], rid, label, chance, shows)
-                for i, rid, label, chance, shows in lead.expected[n]),
-            shows=inv.shows, safety=inv.safety,
-            restricted=inv.restricted.reason if inv.restricted else None,
-            sources=lead.sources[n],
-        ))
+        cid, name, line, shows, safety, restricted, sources = lead.item_parts[n]
+        bits, for_, panel_ids = info[n], urgent[n], given.get(n, ())
+        items.append(_new(WorkupItem, (
+            rank, cid, name, line, bool(for_), for_, bits, panel_ids, score[n],
+            (ids[p[0]], ids[p[1]]) if p else None,
+            _reason(words, lead, n, for_, p, names, bits, bool(panel_ids)),
+            tuple(_new(ExpectedResult, (c, names[c], raw[c], rid, label, chance, says))
+                  for c, rid, label, chance, says in lead.expected_parts[n]),
+            shows, safety, restricted, sources,
+        )))
     return items
+
+
+_new = tuple.__new__
 
 
 def _reason(words: ReasonWords, lead: Leading, n: int, urgent_for: tuple[str, ...],
@@ -319,17 +349,39 @@ def _reason(words: ReasonWords, lead: Leading, n: int, urgent_for: tuple[str, ..
     """One line a clinician can check: why this test, and where it sits (the words are
     the pack's, in its language: workup.yaml ``reasons``).
 
-    All but its bits depend only on the pack and the leading conditions, so that
-    head is kept with them (``Leading.reason_heads``) and only the bits are written
-    per case.
+    All but its bits depend only on the pack and the leading conditions, so the
+    words before and after them are kept with those (``Leading.reason_heads``) and
+    only the bits are written per case.
     """
-    head = lead.reason_heads.get((n, urgent_for, pair))
-    if head is None:
-        head = lead.reason_heads[(n, urgent_for, pair)] = _reason_head(
-            words, lead.described[n], lead.chances[n], urgent_for, pair, lead.ids, names)
-    bits = f"{info:.3f}"
-    return head + words.join + (words.adds if conditional else words.information).format(
-        bits=bits)
+    key = (n, urgent_for, pair, conditional)
+    around = lead.reason_heads.get(key)
+    if around is None:
+        head = _reason_head(words, lead.described[n], lead.chances[n], urgent_for, pair,
+                            lead.ids, names)
+        around = lead.reason_heads[key] = _around_bits(
+            head + words.join, _tail(words, conditional))
+    before, after = around
+    if after is None:  # a sentence _around_bits could not split: formatted whole
+        return before + _tail(words, conditional).format(bits=f"{info:.3f}")
+    return f"{before}{info:.3f}{after}"
+
+
+def _tail(words: ReasonWords, conditional: bool) -> str:
+    """The sentence with the bits: what a test adds to the panel, or tells on its own."""
+    return words.adds if conditional else words.information
+
+
+def _around_bits(head: str, sentence: str) -> tuple[str, str | None]:
+    """``head`` and the words of ``sentence`` before its ``{bits}``, and those after it:
+    ``sentence.format(bits=x)`` is the first, ``x`` and the second, for a sentence that
+    names ``{bits}`` once as its only field (its ``{{`` and ``}}`` read as format reads
+    them). Any other sentence: (head, None), formatted whole each time."""
+    if sentence.count("{bits}") == 1 and "\x00" not in sentence:
+        rest = sentence.replace("{bits}", "").replace("{{", "").replace("}}", "")
+        if "{" not in rest and "}" not in rest:
+            before, after = sentence.format(bits="\x00").split("\x00")
+            return head + before, after
+    return head, None
 
 
 def _reason_head(words: ReasonWords, described: tuple[tuple[str, str, float], ...],
