@@ -98,3 +98,41 @@ def test_the_summed_reason_names_in_numpys_order(drawn: tuple) -> None:
     names = [ENGINE.pack.conditions[ENGINE.model.conditions[i]].lay_name for i in order]
     assert reason.condition == ENGINE.model.conditions[order[0]]
     assert reason.says == ENGINE.pack.cumulative_says.format(conditions=", ".join(names))
+
+
+@st.composite
+def _batches(draw: st.DrawFn) -> tuple[np.ndarray, np.ndarray | None, np.ndarray]:
+    """Red-flag variant rows (1-8 of ``_rows``' kind: ties, zeros, thresholds, NaN),
+    a mask of conditions not suspected (or None) and each row's conditions set aside."""
+    rows = draw(st.lists(_rows(), min_size=1, max_size=8))
+    posts = np.array([r[0] for r in rows])
+    for k in range(len(rows)):
+        if draw(st.booleans()):  # each danger below its own threshold, their sum maybe not
+            for rank, _ in TRIAGER.cumulative:
+                for j in np.nonzero(np.array(RANKS) == rank)[0]:
+                    posts[k, j] = THRESHOLDS[j] * draw(st.sampled_from([0.3, 0.6, 0.99]))
+    if len(rows) > 1 and draw(st.booleans()):
+        posts[1] = posts[0]  # two variants alike: the first of equals must be taken
+    outside = np.array(draw(st.lists(st.lists(st.booleans(), min_size=N, max_size=N),
+                                     min_size=len(rows), max_size=len(rows))))
+    return posts, rows[0][1], outside
+
+
+@SETTINGS
+@given(_batches(), st.integers(-1, max(RANKS) + 1))
+def test_variant_rows_in_python_pick_as_the_batch(drawn: tuple, current: int) -> None:
+    """``Triager._pick_rows`` (the variants of one red flag, row by row in Python)
+    picks the same row, condition, rank and summed posterior (every bit) as ``_pick``
+    (numpy's batch), for any number of rows."""
+    posts, unsuspected, outside = drawn
+    want = TRIAGER._pick(posts, np.array(RANKS), np.array(THRESHOLDS), unsuspected,
+                         outside, current)
+    got = TRIAGER._pick_rows(posts, RANKS, THRESHOLDS,
+                             None if unsuspected is None else unsuspected.tolist(),
+                             outside, current)
+    if want is None:
+        assert got is None
+        return
+    assert got is not None
+    assert got[:3] == want[:3] and got[4] == want[4]
+    assert np.float64(got[3]).tobytes() == np.float64(want[3]).tobytes()

@@ -378,14 +378,20 @@ def leaders(posts: FloatArray) -> npt.NDArray[np.intp]:
         vals = posts.reshape(-1).tolist()
         total = sum(vals)
         if total == total:
-            floor = max(vals) - TIE_TOLERANCE
-            first = next(i for i, v in enumerate(vals) if v >= floor)
+            first = leader_of_row(vals)
             if posts.ndim == 1:
                 return np.intp(first)  # type: ignore[return-value]
             return np.array([first], dtype=np.intp)
     top = np.max(posts, axis=-1, keepdims=True)
     lead: npt.NDArray[np.intp] = np.argmax(posts >= top - TIE_TOLERANCE, axis=-1)
     return lead
+
+
+def leader_of_row(vals: list[float]) -> int:
+    """``leaders`` of one row given as Python floats, none of them NaN (the caller
+    checks: numpy's path takes a row with NaN)."""
+    floor = max(vals) - TIE_TOLERANCE
+    return next(i for i, v in enumerate(vals) if v >= floor)
 
 
 def ranking(post: FloatArray) -> list[int]:

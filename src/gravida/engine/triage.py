@@ -22,7 +22,15 @@ from typing import Any, Literal, Protocol
 import numpy as np
 import numpy.typing as npt
 
-from gravida.engine.model import Evidence, FloatArray, Model, leaders, softmax, trimester
+from gravida.engine.model import (
+    Evidence,
+    FloatArray,
+    Model,
+    leader_of_row,
+    leaders,
+    softmax,
+    trimester,
+)
 from gravida.knowledge import expr, i18n
 from gravida.knowledge.frozen import quick_init
 from gravida.knowledge.load import CompiledRule
@@ -34,6 +42,15 @@ RED_FLAG_SUBSETS_MAX = 6
 # How many sets of red flags' variant masks a Triager keeps (``_not_pointed_to``); not
 # clinical: a bound on memory (at most 21 KB each).
 OUTSIDE_KEPT = 256
+# Red-flag variants up to this many rows (one flag: 2) are weighed as Python values
+# row by row, more in numpy's batch (``Triager._pick_rows``, ``_pick``); the same
+# answer either way. Not clinical: where the one costs less than the other.
+ROWS_IN_PYTHON = 2
+
+# What the variants add (``Triager._pick``): the row, the condition's column (-1 for a
+# summed level), the rank, the summed posterior and the row's counted ranks (for a
+# summed level; else 0.0 and None).
+Pick = tuple[int, int, int, float, list[int] | None]
 
 
 class Facts(Protocol):
@@ -110,6 +127,11 @@ class Triager:
         self.model = model
         pack = self.pack = model.pack
         self.floors = [(cr, _trigger(cr)) for cr in pack.floors]
+        # each floor's reason (it depends on the rule alone), and which floors mention
+        # each finding: a decision tests only the floors whose findings are known
+        self._floor_reason = [_rule_reason(cr) for cr in pack.floors]
+        self._floors_always, self._floors_of = _mentioned_by(
+            [(k, mentions) for k, (_, mentions) in enumerate(self.floors)])
         self.static: list[TriageReason] = []
         self.adjusted: list[tuple[int, list[tuple[CompiledRule, frozenset[str] | None]]]] = []
         self.overrides = [pack.condition_levels[cid].threshold for cid in model.conditions]
@@ -135,6 +157,15 @@ class Triager:
         self.rank: dict[str, int] = dict(pack.level_ranks)
         self.meaning = {t.id: t.meaning for t in pack.vocabulary.triage_levels}
         self._adjusted_by = dict(self.adjusted)
+        # which adjusted conditions have a rule mentioning each finding, as places in
+        # ``adjusted``; and each adjustment's reason for its condition
+        self._adjusted_always, self._adjusted_of = _mentioned_by(
+            [(k, mentions) for k, (_, rules) in enumerate(self.adjusted)
+             for _, mentions in rules])
+        self._adjusted_reason = {
+            (i, id(cr)): TriageReason("condition", cr.rule.id, cr.rule.level, cr.rule.says,
+                                      cr.rule.src, model.conditions[i])
+            for i, rules in self.adjusted for cr, _ in rules}
         # conditions suspected only with one of their signs (`requires`), and the rule
         self.requires = [(i, cl.requires, _trigger(cl.requires))
                          for i, cl in enumerate(pack.condition_levels[c] for c in model.conditions)
@@ -184,6 +215,11 @@ class Triager:
         """The floor rules that hold, in the order of ``floors`` (None: the pack's
         floors, in its order); ``ev`` may be an interview's hypothesis."""
         known = ev.present.union(ev.numbers)
+        if floors is None:  # the pack's: only those that mention something known
+            reasons = self._floor_reason
+            return [reasons[k] for k in _mentioning(known, self._floors_always,
+                                                     self._floors_of)
+                    if self.floors[k][0].test(ev.present, ev.absent, ev.numbers)]
         out = []
         for cr, mentions in self.floors if floors is None else floors:
             if (mentions is None or not known.isdisjoint(mentions)) and cr.test(
@@ -227,12 +263,12 @@ class Triager:
         levels = self.static
         ranks, thresholds = self.static_ranks, self.static_thresholds
         known = ev.present.union(ev.numbers)
-        for i, rules in self.adjusted:
+        adjusted = self.adjusted
+        for k in _mentioning(known, self._adjusted_always, self._adjusted_of):
+            i, rules = adjusted[k]
             cr = self._adjustment(ev, known, rules)
             if cr is not None:
-                r = cr.rule
-                best = TriageReason("condition", r.id, r.level, r.says, r.src,
-                                    self.model.conditions[i])
+                best = self._adjusted_reason[i, id(cr)]
                 if levels is self.static:
                     levels, ranks, thresholds = list(levels), ranks.copy(), thresholds.copy()
                 levels[i] = best
@@ -303,38 +339,79 @@ class Triager:
                 tuple(sorted((ev.present & self.red_flags).difference(flags))))
             if outside0 is not None:
                 outside = outside | outside0
-            row_rank = np.where(_passing(posts, thresholds, unsuspected, outside),
-                                ranks[None, :], -1)
-            top = int(row_rank.max())
-            s_rank, s_mass = self._summed(posts, ranks, unsuspected, outside)
-            if int(s_rank.max()) > max(top, current):
-                srow = int(np.argmax(s_rank))
-                r = self._summed_reason(int(s_rank[srow]), float(s_mass[srow]),
-                                        posts[srow].tolist(),
-                                        _counted(posts[srow:srow + 1], ranks, unsuspected,
-                                                 outside[srow:srow + 1])[0].tolist())
-                reasons.append(
-                    TriageReason(r.kind, r.id, r.level, r.says, r.src, r.condition,
-                                 r.probability, *_named(flags, unknown[srow], denied[srow]))
-                )
-            elif top > current:
-                # The likeliest condition at that level, over every variant that reaches it.
-                at_top = np.where(row_rank == top, posts, -1.0)
-                row, col = np.unravel_index(int(np.argmax(at_top)), at_top.shape)
-                r = levels[col]
-                reasons.append(
-                    TriageReason(
-                        r.kind,
-                        r.id,
-                        r.level,
-                        r.says,
-                        r.src,
-                        r.condition,
-                        float(posts[row, col]),
-                        *_named(flags, unknown[row], denied[row]),
-                    )
-                )
+            if len(posts) <= ROWS_IN_PYTHON:
+                pick = self._pick_rows(posts, ranks1, thresholds.tolist(), unsuspected1,
+                                       outside, current)
+            else:
+                pick = self._pick(posts, ranks, thresholds, unsuspected, outside, current)
+            if pick is not None:
+                row, col, s_rank, s_mass, counted = pick
+                named = _named(flags, unknown[row], denied[row])
+                if counted is not None:  # a summed level
+                    r = self._summed_reason(s_rank, s_mass, posts[row].tolist(), counted)
+                    probability = r.probability
+                else:
+                    r, probability = levels[col], float(posts[row, col])
+                reasons.append(TriageReason(r.kind, r.id, r.level, r.says, r.src, r.condition,
+                                            probability, *named))
         return reasons
+
+    def _pick(self, posts: FloatArray, ranks: FloatArray, thresholds: FloatArray,
+              unsuspected: npt.NDArray[np.bool_] | None, outside: npt.NDArray[np.bool_],
+              current: int) -> Pick | None:
+        """What the red-flag variants ``posts`` ask for above the rank ``current``, or
+        None: a summed level reached in some row above every row's own levels (its
+        first such row), or else the likeliest condition at the most urgent level any
+        row reaches (the first of equals, row by row)."""
+        row_rank = np.where(_passing(posts, thresholds, unsuspected, outside),
+                            ranks[None, :], -1)
+        top = int(row_rank.max())
+        s_rank, s_mass = self._summed(posts, ranks, unsuspected, outside)
+        if int(s_rank.max()) > max(top, current):
+            srow = int(np.argmax(s_rank))
+            counted = _counted(posts[srow:srow + 1], ranks, unsuspected,
+                               outside[srow:srow + 1])[0].tolist()
+            return srow, -1, int(s_rank[srow]), float(s_mass[srow]), counted
+        if top > current:
+            # The likeliest condition at that level, over every variant that reaches it.
+            at_top = np.where(row_rank == top, posts, -1.0)
+            row, col = np.unravel_index(int(np.argmax(at_top)), at_top.shape)
+            return int(row), int(col), top, 0.0, None
+        return None
+
+    def _pick_rows(self, posts: FloatArray, ranks: list[int], thresholds: list[float],
+                   unsuspected: list[bool] | None, outside: npt.NDArray[np.bool_],
+                   current: int) -> Pick | None:
+        """``_pick`` of a few rows (one red flag: 2) read as Python values
+        row by row, with the one-row functions that her own row uses (``_passing_row``,
+        ``_counted_row``, ``_summed_row``: the batch's answers, bit for bit); numpy's
+        where a posterior is NaN (whose order Python's comparisons do not keep)."""
+        rows = posts.tolist()
+        if any(v != v for post in rows for v in post):
+            return self._pick(posts, np.array(ranks), np.array(thresholds),
+                              None if unsuspected is None else np.array(unsuspected),
+                              outside, current)
+        top, tops, best_s = -1, [], None
+        for k, (post, out) in enumerate(zip(rows, outside.tolist(), strict=True)):
+            lead = leader_of_row(post)
+            passing = _passing_row(post, thresholds, lead, unsuspected, out)
+            row_top = max((ranks[j] for j in passing), default=-1)
+            counted = _counted_row(ranks, lead, unsuspected, out)
+            s_rank, s_mass = self._summed_row(post, ranks, counted)
+            if best_s is None or s_rank > best_s[2]:
+                best_s = (k, -1, s_rank, s_mass, counted)
+            top = max(top, row_top)
+            tops.append(passing)
+        if best_s is not None and best_s[2] > max(top, current):
+            return best_s
+        if top > current:
+            row, col, value = 0, 0, -1.0
+            for k, (post, passing) in enumerate(zip(rows, tops, strict=True)):
+                for j in passing:
+                    if ranks[j] == top and post[j] > value:
+                        row, col, value = k, j, post[j]
+            return row, col, top, 0.0, None
+        return None
 
     def _not_pointed_to(self, t: int, flags: tuple[str, ...],
                         kept: tuple[str, ...]) -> npt.NDArray[np.bool_]:
@@ -535,6 +612,42 @@ def not_pointed_to(signs: npt.NDArray[np.bool_], cols: Sequence[int] | npt.NDArr
     ok = sign_h.T[None, :, :] | held  # v x h x c
     out: npt.NDArray[np.bool_] = ((changed[:, :, None] > 0) & ~ok).any(axis=1)
     return out
+
+
+def _rule_reason(cr: CompiledRule) -> TriageReason:
+    """A floor rule's reason: the same for every case in which it holds."""
+    r = cr.rule
+    return TriageReason("rule", r.id, r.level, r.says, r.src)
+
+
+def _mentioned_by(
+    rules: Sequence[tuple[int, frozenset[str] | None]],
+) -> tuple[tuple[int, ...], dict[str, tuple[int, ...]]]:
+    """For rules given as (their place, the findings that trigger them or None): the
+    places of those that any case may trigger (None), and per finding the places of
+    those it triggers (several rules may share a place: one condition's)."""
+    always: set[int] = set()
+    of: dict[str, set[int]] = {}
+    for place, mentions in rules:
+        if mentions is None:
+            always.add(place)
+        else:
+            for f in mentions:
+                of.setdefault(f, set()).add(place)
+    return tuple(sorted(always)), {f: tuple(sorted(ks)) for f, ks in of.items()}
+
+
+def _mentioning(known: frozenset[str], always: tuple[int, ...],
+                of: Mapping[str, tuple[int, ...]]) -> list[int]:
+    """The places (in order) of the rules that ``known`` may trigger: those with no
+    trigger set and those whose trigger set holds a known finding; exactly the rules
+    that ``known.isdisjoint(mentions)`` does not skip."""
+    hit = set(always)
+    for f in known:
+        places = of.get(f)
+        if places is not None:
+            hit.update(places)
+    return sorted(hit)
 
 
 def _trigger(cr: CompiledRule) -> frozenset[str] | None:
