@@ -382,8 +382,8 @@ def leaders(posts: FloatArray) -> npt.NDArray[np.intp]:
             if posts.ndim == 1:
                 return np.intp(first)  # type: ignore[return-value]
             return np.array([first], dtype=np.intp)
-    top = np.max(posts, axis=-1, keepdims=True)
-    lead: npt.NDArray[np.intp] = np.argmax(posts >= top - TIE_TOLERANCE, axis=-1)
+    top = posts.max(axis=-1, keepdims=True)
+    lead: npt.NDArray[np.intp] = (posts >= top - TIE_TOLERANCE).argmax(axis=-1)
     return lead
 
 
@@ -408,8 +408,11 @@ def ranking(post: FloatArray) -> list[int]:
 
 
 def softmax(scores: FloatArray) -> FloatArray:
-    """Normalise log scores to probabilities along the last axis; -inf becomes exactly 0."""
-    top = np.max(scores, axis=-1, keepdims=True)
-    e = np.exp(scores - top)
-    out: FloatArray = e / e.sum(axis=-1, keepdims=True)
+    """Normalise log scores to probabilities along the last axis; -inf becomes exactly 0.
+    (The array's own reductions and one array reused: the same ufuncs as ``np.max``
+    and a new quotient, without their Python wrappers and allocations.)"""
+    top = scores.max(axis=-1, keepdims=True)
+    out: FloatArray = scores - top
+    np.exp(out, out=out)
+    out /= out.sum(axis=-1, keepdims=True)
     return out
