@@ -266,3 +266,13 @@ AFTER14_2: list[Row] = [
     ("В анамнезе МКБ с 2018 г. Сейчас t 37,0.", {STONES: P, TEMP: 37.0}),
     ("Сестра болела пиелонефритом, у неё была температура 39", {KIDNEY: NP, FEV: NP}),
 ]
+
+# Round 3 (the brief's last two classes, written after the change): a short
+# Latin-typed chill, both legs that swell.
+AFTER14_3: list[Row] = [
+    ("znob, temperatura 38,7", {L: "ru", CHILLS: P, FEV: P}),
+    ("bolit spina, znob", {L: "ru", CHILLS: P}),
+    ("Стопы отекают, обе, к вечеру", {SWELL: NP}),
+    ("Обе ноги резко отекли со вчера", {SWELL: P}),
+    ("Ноги отекли, обе, лицо тоже", {SWELL: P}),
+]
