@@ -79,7 +79,8 @@ def main(argv: list[str]) -> None:
         "11": (ru_tables11.CLASSES11, ru_tables11.AFTER11),
         "12": (ru_tables12.CLASSES12, ru_tables12.AFTER12),
         "13": (ru_tables13.CLASSES13, ru_tables13.AFTER13),
-        "14": (ru_tables14.CLASSES14, ru_tables14.AFTER14),
+        "14": (ru_tables14.CLASSES14, ru_tables14.AFTER14 + ru_tables14.AFTER14_2
+               + ru_tables14.AFTER14_3),
     }.get(which, (ru_tables.CLASSES, ru_tables.AFTER))
     total = [0, 0, 0, 0]
     print(f"{'class':32} {'missed':>9} {'rate':>6} {'near-miss wrong':>16} {'rate':>6}")

@@ -190,6 +190,11 @@ def test_plan_json_is_serialisable_and_complete():
     (24, [("pregnancy_lumbar_pain",)], "self_care", "id, probability"),
     (50, [("pregnancy_lumbar_pain", 0.5)], "self_care", "weeks must be between"),
     (float("nan"), [("pregnancy_lumbar_pain", 0.5)], "self_care", "weeks must be between"),
+    # the first bad pair is named, whatever comes after it, a generator's too
+    (24, [("pregnancy_lumbar_pain", 0.5), ("no_such_condition", 2.0), ("muscle_strain", "x")],
+     "self_care", "unknown condition id 'no_such_condition'"),
+    (24, iter([("muscle_strain", 0.2), ("pregnancy_lumbar_pain", -0.1), ("nope", 0.5)]),
+     "self_care", "probability of pregnancy_lumbar_pain must be"),
 ])
 def test_bad_arguments_are_clear_errors(weeks, conds, level, match):
     with pytest.raises(ValueError, match=match):

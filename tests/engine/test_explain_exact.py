@@ -31,7 +31,8 @@ NESTED = sorted({f for pair in MODEL.nesting.pairs for f in pair} & set(BOOLEANS
 def _old_likelihood_ratios(
     self: Model, ev: Evidence, conditions: list[int]
 ) -> tuple[list[str], list[bool], FloatArray]:
-    """``Model.likelihood_ratios`` as it was (main before this change), verbatim."""
+    """``Model.likelihood_ratios`` as it was (main before this change), verbatim but for
+    the nested findings' part, which it shares (``Model._given_parents``)."""
     t = trimester(ev.weeks)
     prior = np.exp(self.log_prior(ev.weeks))
     findings = sorted(ev.present) + sorted(ev.absent)
@@ -45,20 +46,7 @@ def _old_likelihood_ratios(
         others = (mix[None, :] - prior[rows, None] * p[rows]) / rest[:, None]
     others = np.where(rest[:, None] > 0, others, self.background[t][cols][None, :])
     mine = p[rows]
-    for j, f in enumerate(findings):
-        up = self.nesting.parent_of(self.index[f])
-        if up is None:
-            continue
-        if self.findings[up] not in ev.present:
-            mine[:, j] = others[:, j] = 0.5
-            continue
-        pp = self.p[t][:, up]
-        mine[:, j] = p[rows, j] / pp[rows]
-        with np.errstate(invalid="ignore", divide="ignore"):
-            others[:, j] = (mix[j] - prior[rows] * p[rows, j]) / (
-                prior @ pp - prior[rows] * pp[rows]
-            )
-        others[:, j] = np.where(rest > 0, others[:, j], mine[:, j])
+    self._given_parents(ev, t, cols.tolist(), rows, prior, mix, rest, mine, others)
     sign = np.array(is_present, dtype=bool)[None, :]
     with np.errstate(invalid="ignore", divide="ignore"):
         lr: FloatArray = np.where(sign, mine / others, (1.0 - mine) / (1.0 - others))

@@ -93,3 +93,21 @@ def test_a_pulse_of_110_is_read_once_with_its_bands(engine: Engine) -> None:
     b, _ = assess(engine, 30, ["pain_upper_back"], heart_rate=104)
     assert "tachycardia" in b.evidence.present
     assert {"tachycardia_110", "marked_tachycardia"} <= b.evidence.absent
+
+
+@pytest.mark.parametrize("weeks", [22, 30, 38])
+@pytest.mark.parametrize("pressure", [(138, 88), (139, 89), (110, 70)])
+@pytest.mark.parametrize("present", [
+    ["pain_upper_back"],
+    ["pain_lower_back_central", "pain_dull_aching"],
+    ["pain_lower_back_central", "pain_worse_standing_sitting_long"],
+])
+def test_a_pressure_under_140_90_does_not_lift_the_level_by_itself(
+        engine: Engine, weeks: int, pressure: tuple[int, int], present: list[str]) -> None:
+    """A pressure under the policy's 140/90 (or a normal one) on a back pain with nothing
+    else said. An upper back pain at term used to tie labour with the ordinary ache, and
+    any measured pressure tipped it to labour's emergency (labour's back pain is low:
+    pain_upper_back 0.01 under labour, session 14)."""
+    without = _level(engine, weeks, present)
+    with_bp = _level(engine, weeks, present, systolic_bp=pressure[0], diastolic_bp=pressure[1])
+    assert LEVELS.index(with_bp) <= LEVELS.index(without)

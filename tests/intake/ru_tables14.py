@@ -238,3 +238,41 @@ AFTER14: list[Row] = [
     ("ПИОВ в 5:00", {LEAK: P}),
     ("стреляет по задней поверхности бедра до пятки", {SHOOT: P, BELOW: P}),
 ]
+
+# Round 2 (written after the second change, before its first run): a note's normal
+# tone, movements and urine test; the loin by its side; old swelling; "резко" of an
+# examination; a quoted score; a duration after the pain or heading a note's item;
+# the history's scope ended by a year's abbreviation; a relative's story over a comma.
+AFTER14_2: list[Row] = [
+    ("Тонус матки не повышен, шевеления (+)", {HARD: A, MOVES: A}),
+    ("Матка в нормотонусе. Шевеления плода ощущает.", {HARD: A, MOVES: A}),
+    ("Шевеления плода ощущает слабо со вчерашнего вечера", {MOVES: P}),
+    # (expected "not present" when written; the vocabulary's uterus_hard_persistent is
+    # "hard, tense or tender to touch", so the reader's "present" is right)
+    ("Матка в тонусе, болезненная", {HARD: P}),
+    ("ОАМ от 05.12 без патологии", {LEUK: A}),
+    ("ОАМ: лейк. 40-50 в п/з", {LEUK: P}),
+    ("Боль в левой поясничной области, t 38,2", {FLANK: P, CENTRAL: NP, FEV: P}),
+    ("Боль в поясничной области, больше к вечеру", {CENTRAL: P, FLANK: NP}),
+    ("Отёки стоп давно, без нарастания", {SWELL: A}),
+    ("Резко отекло лицо", {SWELL: P}),
+    ("Пальпация паравертебральных точек резко болезненна", {SUD: NP}),
+    ("Резко заболела поясница при подъёме", {SUD: P}),
+    ("Поясница ноет, «на 6»", {SEV: 6}),
+    ("Боль в пояснице 4 недели, ноющая", {DUR: P}),
+    ("Боль в пояснице 3 дня, ноющая", {DUR: A}),
+    ("2 недели — боль в крестце при ходьбе", {DUR: NP}),
+    ("Около двух месяцев — ноющая боль в пояснице", {DUR: P}),
+    ("В анамнезе МКБ с 2018 г. Сейчас t 37,0.", {STONES: P, TEMP: 37.0}),
+    ("Сестра болела пиелонефритом, у неё была температура 39", {KIDNEY: NP, FEV: NP}),
+]
+
+# Round 3 (the brief's last two classes, written after the change): a short
+# Latin-typed chill, both legs that swell.
+AFTER14_3: list[Row] = [
+    ("znob, temperatura 38,7", {L: "ru", CHILLS: P, FEV: P}),
+    ("bolit spina, znob", {L: "ru", CHILLS: P}),
+    ("Стопы отекают, обе, к вечеру", {SWELL: NP}),
+    ("Обе ноги резко отекли со вчера", {SWELL: P}),
+    ("Ноги отекли, обе, лицо тоже", {SWELL: P}),
+]

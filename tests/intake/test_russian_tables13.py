@@ -26,9 +26,7 @@ from .ru_tables import mismatch, table_params
 from .ru_tables13 import AFTER13, CLASSES13
 
 KNOWN = {
-    # "znob" for "озноб" (its first letter left out): four letters, shorter than a
-    # slip the speller reads (spelling.min_length 5)
-    "temperatura 38.5, znob, bolit pravyj bok",
+    # (session 14: "znob" is read now, a word of the chills' list)
     # English: "pain ... when I pee" is the English reader's (not this helper's)
     "pain on my right side when I pee, temp 38.2",
     # "у неё так начиналось, схватки …": the comma before the nominative noun ends

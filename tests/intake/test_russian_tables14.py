@@ -8,7 +8,10 @@ what is over, a note's abbreviations («с-м Пастернацкого (+)», 
 no bleeding, the neurological examination in a note's words, both legs swelling.
 ``CLASSES14`` was measured before the reader was changed (``bench/ru_classes.py --set
 14``: 17 of 52 misread, 6 of 21 near misses); ``AFTER14`` was written after the change
-for hard-ru-dev's first run (1 of 37 wrong on its first run, fixed since). The
+for hard-ru-dev's first run (1 of 37 wrong on its first run, fixed since), and
+``AFTER14_2`` after the second round (2 of 19 on its first run: one expectation was
+wrong, «матка в тонусе, болезненная» is the finding; «около двух месяцев» fixed),
+``AFTER14_3`` after the third («znob», both legs that swell: 1 of 5, kept). The
 sentences still misread are ``xfail(strict)`` with the reason.
 """
 
@@ -22,14 +25,14 @@ from gravida.intake import parse_text
 from gravida.knowledge.load import Pack
 
 from .ru_tables import mismatch, table_params
-from .ru_tables14 import AFTER14, CLASSES14
+from .ru_tables14 import AFTER14, AFTER14_2, AFTER14_3, CLASSES14
 
 KNOWN = {
+    # two Latin-typed words and a number: English also reads the temperature (a bare
+    # decimal in the fever range), so the tie of understanding keeps English
+    "znob, temperatura 38,7",
     # a past preterm birth told by its week only ("роды в 35 нед."): no word says preterm
     "В анамнезе роды в 35 нед. Настоящая б-ть 29 нед.",
-    # «у неё» after «болела …,»: the relative's story over the comma is read only
-    # after a verb of telling or a woman named with «у»
-    "Мама болела пиелонефритом, у неё была высокая температура",
     # a man's illness and then «t 38» after a comma: in a note the temperature may be
     # hers; the red flag is kept
     "Муж болеет ОРВИ, t 38",
@@ -43,14 +46,12 @@ KNOWN = {
     "Шевеления были обычные, со вчера ослаблены",
     # a CTG's regular uterine activity: no phrase for it
     "КТГ: регулярная сократительная активность матки",
-    # both legs swelling said after the verb: the usual swelling is read as sudden
-    "ноги отекают, обе",
-    # "znob" for "озноб" (its first letter left out): shorter than a slip the speller reads
-    "temperatura 38.5, znob, bolit pravyj bok",
-    "srok 32 ned, znob i toshnit",
 }
 
-ROWS = table_params([*CLASSES14.items(), ("after", (AFTER14, []))], KNOWN)
+ROWS = table_params(
+    [*CLASSES14.items(), ("after", (AFTER14, [])), ("after 2", (AFTER14_2, [])),
+     ("after 3", (AFTER14_3, []))], KNOWN
+)
 
 
 @pytest.mark.parametrize(("text", "expected"), ROWS)

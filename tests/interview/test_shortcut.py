@@ -13,6 +13,7 @@ from dataclasses import replace
 
 import numpy as np
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from gravida.engine import Case
 from gravida.engine.model import trimester
@@ -65,6 +66,26 @@ def test_an_answer_is_priced_the_same_whatever_is_priced_with_it(engine, case):
     part = answer_probabilities(engine.model, sel.implies, [a.questions[i] for i in some],
                                 entries, a.hyps, post0, p_t, a.ev)
     assert np.array_equal(part, full[rows])
+
+
+@SETTINGS
+@given(any_case(max_findings=12), st.randoms(use_true_random=False))
+def test_hypotheses_built_later_are_those_built_at_once(engine, case, rng):
+    """``answers(later=True)`` lists the same answers and builds each hypothesis, in
+    whatever order they are asked for, as ``answers`` builds it at once."""
+    sel = selector(engine)
+    now = sel.answers(_state(case))
+    later = sel.answers(_state(case), later=True)
+    assert later.entries == now.entries and later.questions == now.questions
+    assert len(later.hyps) == len(now.hyps) and later.hyps[0] == now.hyps[0]
+    waiting = sorted(later.later or {})
+    assert all(later.hyps[k] != now.hyps[k] for k in waiting)  # not built yet
+    some = rng.sample(waiting, len(waiting) // 2)
+    sel.build(later, _state(case), some)
+    assert all(later.hyps[k] == now.hyps[k] for k in some)
+    sel.build(later, _state(case))
+    assert later.later == {} or later.later is None
+    assert later.hyps == now.hyps
 
 
 @SETTINGS

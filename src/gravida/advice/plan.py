@@ -40,7 +40,35 @@ __all__ = [
 def _leading(book: AdviceBook, conditions: Sequence[tuple[str, float]]
              ) -> tuple[LeadingCondition, ...]:
     rule = book.data.leading
-    checked: list[tuple[str, float]] = []
+    checked = _checked(book, conditions)
+    # most probable first, equal ones in the order given (reverse keeps a sort stable)
+    ranked = sorted(checked, key=itemgetter(1), reverse=True)
+    chosen = ranked[:1]
+    for cp in ranked[1:rule.top]:
+        if cp[1] < rule.min_probability:  # and so is every one after it
+            break
+        chosen.append(cp)
+    return tuple(LeadingCondition(c, book.lay_names[c], p) for c, p in chosen)
+
+
+def _checked(book: AdviceBook, conditions: Sequence[tuple[str, float]]
+             ) -> list[tuple[str, float]]:
+    """Each (id, probability) with its probability as a float, once all are checked.
+
+    The usual differential (every condition of the pack, from the engine) passes
+    whole; anything else is read pair by pair, so the first bad pair is the one
+    named, as its error says.
+    """
+    if not isinstance(conditions, list | tuple):  # read twice below when one is bad
+        conditions = list(conditions)
+    try:
+        checked = [(cid, float(p)) for cid, p in conditions]
+        if book.lay_names.keys() >= {cid for cid, _ in checked} and all(
+                0.0 <= p <= 1.0 for _, p in checked):
+            return checked
+    except Exception:  # read again pair by pair: the first bad one is named
+        pass
+    checked = []
     for pair in conditions:
         try:
             cid, p = pair
@@ -52,14 +80,7 @@ def _leading(book: AdviceBook, conditions: Sequence[tuple[str, float]]
         if not 0.0 <= prob <= 1.0:  # NaN too: every comparison with it is false
             raise ValueError(f"probability of {cid} must be between 0 and 1 (got {p!r})")
         checked.append((cid, prob))
-    # most probable first, equal ones in the order given (reverse keeps a sort stable)
-    ranked = sorted(checked, key=itemgetter(1), reverse=True)
-    chosen = ranked[:1]
-    for cp in ranked[1:rule.top]:
-        if cp[1] < rule.min_probability:  # and so is every one after it
-            break
-        chosen.append(cp)
-    return tuple(LeadingCondition(c, book.lay_names[c], p) for c, p in chosen)
+    return checked
 
 
 def build_plan(pack: PackRef, weeks: float, conditions: Sequence[tuple[str, float]],

@@ -324,28 +324,35 @@ class Model:
             with np.errstate(invalid="ignore", divide="ignore"):
                 others = (mix[None, :] - prior_rows[:, None] * mine) / rest[:, None]
             others = np.where(rest[:, None] > 0, others, self.background[t][cols][None, :])
-        # a nested finding is compared given its parent (engine/nested.py): with the
-        # parent present, P(child | parent) under c against the others; with the
-        # parent absent it says nothing more (LR 1)
-        parent_of = self.nesting.parent_of
+        self._given_parents(ev, t, cols, rows, prior, mix, rest, mine, others)
+        lr: FloatArray = np.empty_like(mine)
+        lr[:, :n_present] = mine[:, :n_present] / others[:, :n_present]
+        lr[:, n_present:] = (1.0 - mine[:, n_present:]) / (1.0 - others[:, n_present:])
+        return findings, is_present, lr
+
+    def _given_parents(self, ev: Evidence, t: int, cols: list[int], rows: npt.NDArray[np.intp],
+                       prior: FloatArray, mix: FloatArray, rest: FloatArray,
+                       mine: FloatArray, others: FloatArray) -> None:
+        """``likelihood_ratios``' nested findings, in place in ``mine`` and ``others``
+        (rows x known findings ``cols``): a nested finding is compared given its parent
+        (engine/nested.py); with the parent present, P(child | parent) under c against
+        the others; with the parent absent it says nothing more (LR 1)."""
+        p = self.p[t]
+        prior_rows = prior[rows]
         for j, c in enumerate(cols):
-            up = parent_of(c)
+            up = self.nesting.parent_of(c)
             if up is None:
                 continue
             if self.findings[up] not in ev.present:
                 mine[:, j] = others[:, j] = 0.5
                 continue
-            pp = self.p[t][:, up]
-            mine[:, j] = p[rows, j] / pp[rows]
+            pp = p[:, up]
+            mine[:, j] = p[rows, c] / pp[rows]
             with np.errstate(invalid="ignore", divide="ignore"):
-                others[:, j] = (mix[j] - prior_rows * p[rows, j]) / (
+                others[:, j] = (mix[j] - prior_rows * p[rows, c]) / (
                     prior @ pp - prior_rows * pp[rows]
                 )
             others[:, j] = np.where(rest > 0, others[:, j], mine[:, j])
-        lr: FloatArray = np.empty_like(mine)
-        lr[:, :n_present] = mine[:, :n_present] / others[:, :n_present]
-        lr[:, n_present:] = (1.0 - mine[:, n_present:]) / (1.0 - others[:, n_present:])
-        return findings, is_present, lr
 
     def _prior_total(self, weeks: float) -> tuple[FloatArray, float]:
         """The prior at ``weeks`` (``exp`` of ``log_prior``) and its sum, kept per week
@@ -382,8 +389,8 @@ def leaders(posts: FloatArray) -> npt.NDArray[np.intp]:
             if posts.ndim == 1:
                 return np.intp(first)  # type: ignore[return-value]
             return np.array([first], dtype=np.intp)
-    top = np.max(posts, axis=-1, keepdims=True)
-    lead: npt.NDArray[np.intp] = np.argmax(posts >= top - TIE_TOLERANCE, axis=-1)
+    top = posts.max(axis=-1, keepdims=True)
+    lead: npt.NDArray[np.intp] = (posts >= top - TIE_TOLERANCE).argmax(axis=-1)
     return lead
 
 
@@ -408,8 +415,11 @@ def ranking(post: FloatArray) -> list[int]:
 
 
 def softmax(scores: FloatArray) -> FloatArray:
-    """Normalise log scores to probabilities along the last axis; -inf becomes exactly 0."""
-    top = np.max(scores, axis=-1, keepdims=True)
-    e = np.exp(scores - top)
-    out: FloatArray = e / e.sum(axis=-1, keepdims=True)
+    """Normalise log scores to probabilities along the last axis; -inf becomes exactly 0.
+    (The array's own reductions and one array reused: the same ufuncs as ``np.max``
+    and a new quotient, without their Python wrappers and allocations.)"""
+    top = scores.max(axis=-1, keepdims=True)
+    out: FloatArray = scores - top
+    np.exp(out, out=out)
+    out /= out.sum(axis=-1, keepdims=True)
     return out

@@ -714,11 +714,26 @@ def _red_flag_variants(
     cols = [model.index[f] for f in flags]
     unknown, denied = flag_states(flags, pairs)
     rows = np.repeat(pos[None, :], len(unknown), axis=0)
-    rows[:, cols] *= 1.0 - unknown - denied
     negs = np.repeat(neg[None, :], len(unknown), axis=0)
-    negs[:, cols] += denied
+    if ev.absent.isdisjoint(flags):
+        # each flag present (1 in ``pos``) and not absent (0 in ``neg``): its cells are
+        # what the variant keeps and denies, the floats multiplying and adding give
+        rows[:, cols] = _kept(flags, pairs)
+        negs[:, cols] = denied
+    else:  # an evidence built with a flag both present and absent
+        rows[:, cols] *= _kept(flags, pairs)
+        negs[:, cols] += denied
     subset_scores = model.scores(ev.weeks, rows, negs)
     return softmax(subset_scores), unknown, denied
+
+
+@cache
+def _kept(flags: tuple[str, ...], pairs: tuple[tuple[str, str], ...]) -> FloatArray:
+    """1 where a variant (``flag_states``) keeps a flag present, else 0 (read-only)."""
+    unknown, denied = flag_states(flags, pairs)
+    out: FloatArray = 1.0 - unknown - denied
+    out.flags.writeable = False
+    return out
 
 
 def _named(

@@ -72,6 +72,10 @@ from gravida.interview.policy import Batch, FloatArray, Hypothesis, IntArray
 from gravida.knowledge import expr
 from gravida.knowledge.loaded import CompiledRule
 
+# Not clinical: a bound on memory (the naming rules each set of changed findings reads,
+# kept per pack: a pack has a few hundred such sets).
+TOUCHING_KEPT = 4096
+
 
 class Naming:
     """Which condition the engine lists first for a hypothetical evidence: the
@@ -103,6 +107,10 @@ class Naming:
             for f in self.rule_findings[cr.rule.id]:
                 floors_of.setdefault(f, []).append(i)
         self._floors_of = {f: tuple(ix) for f, ix in floors_of.items()}
+        # per set of changed findings, the naming rules an answer changing them reads
+        # (``firsts``; in naming_floors' order): depends on the pack only, and a plan's
+        # answers change the same findings state after state
+        self._touching: dict[frozenset[str], list[tuple[CompiledRule, frozenset[str] | None]]] = {}
         self.model = engine.model
 
     def rank(self, weeks: float, h: Hypothesis, c: int) -> int:
@@ -161,9 +169,13 @@ class Naming:
             elif now or h.changed is None:
                 reasons = self.reasons(h)
             else:  # none holds now: only the rules this answer touches may hold after it
-                touched = sorted({i for f in h.changed for i in by_finding.get(f, ())})
-                reasons = self.triager.floor_reasons(h, [self.naming_floors[i]
-                                                         for i in touched])
+                touching = self._touching.get(h.changed)
+                if touching is None:
+                    touching = [self.naming_floors[i] for i in
+                                sorted({i for f in h.changed for i in by_finding.get(f, ())})]
+                    if len(self._touching) < TOUCHING_KEPT:
+                        self._touching[h.changed] = touching
+                reasons = self.triager.floor_reasons(h, touching)
                 if not reasons:
                     continue
             if out is None:

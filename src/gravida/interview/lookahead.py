@@ -302,7 +302,7 @@ def answer_probabilities(
         q = questions[qi]
         if q.kind == "yes_no":
             f = q.findings[0]
-            if _parent_in(parents, f, present) is None:
+            if f not in parents or _parent_in(parents, f, present) is None:
                 yes_rows.extend(rows)
                 yes_cols.extend([index[f]] * len(rows))
                 yes_true.extend(entries[n][1] is True for n in rows)
@@ -434,11 +434,14 @@ def _normalised(raw: FloatArray, parts: list[tuple[int, int]]) -> FloatArray:
     group = np.array([keys.setdefault(p, len(keys)) for p in parts], dtype=np.int64)
     totals = np.bincount(group, raw, minlength=len(keys))
     sizes = np.bincount(group, minlength=len(keys))
-    for g in np.flatnonzero(sizes >= 8):
+    for g in np.flatnonzero(sizes >= 8).tolist():
         totals[g] = raw[group == g].sum()
-    with np.errstate(divide="ignore", invalid="ignore"):
-        out = np.where(totals[group] > 0, raw / totals[group], 1.0 / sizes[group])
-    return np.asarray(out, dtype=float)
+    # raw / its part's sum where that is positive, else uniform (the same floats as
+    # np.where over both, without dividing where it is not, so no errstate)
+    total = totals[group]
+    out: FloatArray = 1.0 / sizes[group]
+    np.divide(raw, total, out=out, where=total > 0)
+    return out
 
 
 def _parents(implies: tuple[tuple[str, str], ...],

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
+from typing import TypeVar
 
 from gravida.engine import Evidence
 from gravida.knowledge import expr
@@ -97,14 +98,24 @@ def status(node: expr.Node, ev: Evidence, askable: Askable,
 def compiled(node: expr.Node) -> Reading:
     """``status`` of ``node`` as a closure over the findings (present, absent, numbers,
     askable): the same answers, without walking the tree. Built once per node."""
-    hit = _COMPILED.get(id(node))
+    return _kept(_COMPILED, node, _compile)
+
+
+T = TypeVar("T")
+
+
+def _kept(kept: dict[int, tuple[expr.Node, T]], node: expr.Node,
+          build: Callable[[expr.Node], T]) -> T:
+    """``build(node)``, kept in ``kept`` by the node's id with the node itself (so that
+    its id is not reused while kept), at most COMPILED_KEPT."""
+    hit = kept.get(id(node))
     if hit is not None and hit[0] is node:
         return hit[1]
-    reading = _compile(node)
-    if len(_COMPILED) >= COMPILED_KEPT:
-        _COMPILED.clear()
-    _COMPILED[id(node)] = (node, reading)
-    return reading
+    made = build(node)
+    if len(kept) >= COMPILED_KEPT:
+        kept.clear()
+    kept[id(node)] = (node, made)
+    return made
 
 
 def _compile(node: expr.Node) -> Reading:
@@ -175,32 +186,76 @@ def open_findings(node: expr.Node, ev: Evidence, askable: Callable[[str], bool],
     severe pain). Its answer ends the rule as often, and one question then does
     the work of two. Only the order changes: the rule stays open until decided.
     """
-    return _open_findings(node, ev, askable, wanted, {})
+    return _opener(node)(ev.present, ev.absent, ev.numbers, askable, wanted, False)
 
 
-def _open_findings(node: expr.Node, ev: Evidence, askable: Callable[[str], bool],
-                   wanted: Wanted, memo: dict[int, bool | None]) -> set[str]:
-    """open_findings, each part's status read once (``memo``)."""
-    if status(node, ev, askable, memo) is not None:
-        return set()
+# ``open_findings`` of one node, compiled (``_opener``): present, absent, numbers, askable,
+# wanted, and whether the node is known to be open already (its status not read again).
+Opener = Callable[[Collection[str], Collection[str], Mapping[str, float], Askable, Wanted,
+                   bool], set[str]]
+# id(node) -> (node, its opener), as ``_COMPILED``
+_OPENERS: dict[int, tuple[expr.Node, Opener]] = {}
+
+
+def _opener(node: expr.Node) -> Opener:
+    """``open_findings`` of ``node`` as a closure, built once per node: the same
+    findings as reading the tree part by part (each part's status read once), without
+    the walk's dispatch on each part's class."""
+    return _kept(_OPENERS, node, _compile_opener)
+
+
+def _compile_opener(node: expr.Node) -> Opener:
+    reading = compiled(node)
     if isinstance(node, expr.Atom | expr.Compare):
-        return {node.finding}
+        finding = node.finding
+
+        def leaf(present: Collection[str], absent: Collection[str],
+                 numbers: Mapping[str, float], askable: Askable, wanted: Wanted,
+                 is_open: bool) -> set[str]:
+            if is_open or reading(present, absent, numbers, askable) is None:
+                return {finding}
+            return set()
+
+        return leaf
+    # each part: (node, its reading, its opener, its findings, _settles_first)
+    parts = tuple((p, compiled(p), _opener(p), frozenset(expr.findings_in(p)), _settles_first(p))
+                  for p in node.parts)
     if isinstance(node, expr.All):
-        open_parts = [p for p in node.parts if status(p, ev, askable, memo) is None]
-        if len(open_parts) == 1:
-            first = open_parts[0]
-        elif callable(wanted):  # the same choice, each part's wanted read as needed
-            ordered = sorted(open_parts, key=_settles_first)
-            first = next((p for p in ordered if wanted(p)), ordered[0])
-        else:
-            first = min(open_parts,  # stable: ties keep rule order
-                        key=lambda p: (not wanted or wanted.isdisjoint(expr.findings_in(p)),
-                                       _settles_first(p)))
-        return _open_findings(first, ev, askable, wanted, memo)
-    out: set[str] = set()
-    for p in node.parts:
-        out |= _open_findings(p, ev, askable, wanted, memo)
-    return out
+
+        def every(present: Collection[str], absent: Collection[str],
+                  numbers: Mapping[str, float], askable: Askable, wanted: Wanted,
+                  is_open: bool) -> set[str]:
+            if not is_open and reading(present, absent, numbers, askable) is not None:
+                return set()
+            # one open part at a time (``open_findings``), in rule order among equals
+            open_parts = [p for p in parts if p[1](present, absent, numbers, askable) is None]
+            if len(open_parts) == 1:
+                first = open_parts[0]
+            elif callable(wanted):  # the same choice, each part's wanted read as needed
+                ordered = sorted(open_parts, key=_fifth)
+                first = next((p for p in ordered if wanted(p[0])), ordered[0])
+            else:
+                first = min(open_parts,  # stable: ties keep rule order
+                            key=lambda p: (not wanted or wanted.isdisjoint(p[3]), p[4]))
+            return first[2](present, absent, numbers, askable, wanted, True)
+
+        return every
+
+    def any_part(present: Collection[str], absent: Collection[str],
+                 numbers: Mapping[str, float], askable: Askable, wanted: Wanted,
+                 is_open: bool) -> set[str]:
+        if not is_open and reading(present, absent, numbers, askable) is not None:
+            return set()
+        out: set[str] = set()
+        for p in parts:  # any part may settle it: all are asked
+            out |= p[2](present, absent, numbers, askable, wanted, False)
+        return out
+
+    return any_part
+
+
+def _fifth(part: tuple[expr.Node, Reading, Opener, frozenset[str], int]) -> int:
+    return part[4]
 
 
 def _settles_first(node: expr.Node) -> int:
@@ -208,7 +263,8 @@ def _settles_first(node: expr.Node) -> int:
     if isinstance(node, expr.Atom):
         return 0 if node.present else 3
     if isinstance(node, expr.AnyOf | expr.All):
-        return max(1, min(_settles_first(p) for p in node.parts))  # numbers only: 2
+        # numbers only: 2 (an empty group is settled, never an open part: its 3 unread)
+        return max(1, min((_settles_first(p) for p in node.parts), default=3))
     if isinstance(node, expr.Compare):
         return 2
     return 3  # NoneOf

@@ -540,11 +540,17 @@ class LevelPolicy:
         if first is None:
             return None
         out = np.repeat(first[None, :], len(hyps), axis=0)
-        mentions = self.requires_mentions
+        mentions, requires = self.requires_mentions, self.requires
         for k in range(1, len(hyps)):
-            changed = hyps[k].changed
-            if changed is None or not changed.isdisjoint(mentions):
-                out[k] = self.unsuspected(hyps[k])
+            h = hyps[k]
+            changed = h.changed
+            if changed is None:
+                out[k] = self.unsuspected(h)
+            elif not changed.isdisjoint(mentions):
+                # a rule reads only the findings it mentions: the others stay the base's
+                for i, r in requires:
+                    if not changed.isdisjoint(r.mentions):
+                        out[k, i] = not r.holds(h)
         return out
 
 

@@ -33,14 +33,14 @@ the scored questions.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from typing import NamedTuple
 
 import numpy as np
 import numpy.typing as npt
 
-from gravida.engine import Engine, Evidence
+from gravida.engine import Engine, Evidence, Model
 from gravida.engine.model import trimester
 from gravida.interview.ambulance import ambulance_question
 from gravida.interview.answers import Value, evidence_of
@@ -71,6 +71,14 @@ class Answers(NamedTuple):
     questions: list[QuestionSpec]  # those with at least one possible answer
     entries: list[tuple[int, Value, int, int]]  # (question, answer, hypothesis, part)
     hyps: list[Hypothesis]  # hyps[0]: the evidence now
+    # (``Selector.answers(later=True)``) the hypotheses not built yet, by their place in
+    # ``hyps`` (which holds a placeholder there): a finding and its answer, built by
+    # ``Selector.build`` when a caller first reads them
+    later: dict[int, tuple[str, bool | float]] | None = None
+
+
+# what ``hyps`` holds where a hypothesis is built later (never read as one: ``build``)
+_LATER = Hypothesis(frozenset(), frozenset(), {}, frozenset({"(built later)"}))
 
 
 class Selector:
@@ -101,14 +109,20 @@ class Selector:
         scoring only the questions it needs."""
         return self.scored_plan(state, self.answers(state))
 
-    def answers(self, state: State) -> Answers:
-        """Every answer of every open question, each a hypothetical evidence."""
+    def answers(self, state: State, later: bool = False) -> Answers:
+        """Every answer of every open question, each a hypothetical evidence.
+
+        ``later``: the hypotheses that are always possible (a yes or no to a finding
+        nothing else follows from, a number's band) are listed but built only when
+        ``build`` is asked for them: the decision (shortcut.py) often scores a few
+        questions only. Each is built exactly as it would have been here."""
         model, o = self.model, self.openings
         ev = evidence_of(model, state.case)
         askable = o.askable(ev, state)
         cands = o.candidates(ev, state, askable)
         hyps: list[Hypothesis] = [Hypothesis(ev.present, ev.absent, ev.numbers, frozenset())]
         memo: dict[tuple[str, bool], int | None] = {}
+        waiting: dict[int, tuple[str, bool | float]] | None = {} if later else None
 
         implied = self.implied
 
@@ -119,10 +133,12 @@ class Selector:
                 return k
             if f in implied:
                 k = self._add(hyps, ev, {f} if val else set(), set() if val else {f})
+            elif waiting is not None:
+                k = len(hyps)
+                hyps.append(_LATER)
+                waiting[k] = key
             else:  # _add's common case, without its sets: nothing else follows
-                one = frozenset((f,))
-                hyps.append(Hypothesis(ev.present | one, ev.absent, ev.numbers, one) if val
-                            else Hypothesis(ev.present, ev.absent | one, ev.numbers, one))
+                hyps.append(_boolean(ev, f, val))
                 k = len(hyps) - 1
             memo[key] = k
             return k
@@ -151,14 +167,28 @@ class Selector:
                 # one part at a time: each part's bands are one set of answers
                 for part, f in enumerate(open_):
                     for v in o.probe_values[f]:
-                        hev = model.evidence(state.case.with_answer(f, v))
-                        changed = (hev.present ^ ev.present) | (hev.absent ^ ev.absent) | {f}
-                        hyps.append(Hypothesis(hev.present, hev.absent, hev.numbers,
-                                               frozenset(changed)))
+                        if waiting is not None:
+                            waiting[len(hyps)] = (f, v)
+                            hyps.append(_LATER)
+                        else:
+                            hyps.append(_probe(model, state, ev, f, v))
                         entries.append((qi, {f: v}, len(hyps) - 1, part))
             if len(entries) > before:
                 questions.append(q)
-        return Answers(ev, askable, questions, entries, hyps)
+        return Answers(ev, askable, questions, entries, hyps, waiting)
+
+    def build(self, a: Answers, state: State, ks: Iterable[int] | None = None) -> None:
+        """Build, in place, the hypotheses ``answers(later=True)`` left for later among
+        ``ks`` (their places in ``a.hyps``; None: all of them)."""
+        waiting = a.later
+        if not waiting:
+            return
+        for k in list(waiting) if ks is None else ks:
+            got = waiting.pop(k, None)
+            if got is not None:
+                f, v = got
+                a.hyps[k] = (_boolean(a.ev, f, v) if isinstance(v, bool)
+                             else _probe(self.model, state, a.ev, f, v))
 
     def scored_plan(self, state: State, a: Answers, dangers: Dangers | None = None,
                     base: Base | None = None, rechecked: bool = False) -> QuestionPlan:
@@ -167,7 +197,8 @@ class Selector:
         them out (``shortcut``: the same as worked out here); ``rechecked``: the
         caller found no list member to ask again (``Reopening.recheck``: None)."""
         model, params, o = self.model, self.params, self.openings
-        ev, askable, questions, entries, hyps = a
+        self.build(a, state)
+        ev, askable, questions, entries, hyps, _ = a
         if base is None or base.h is not hyps[0]:
             base = self.policy.base(hyps[0])
         batch = self.policy.evaluate(ev.weeks, hyps, base)
@@ -404,3 +435,18 @@ class Selector:
         changed = frozenset((present - ev.present) | (absent - ev.absent))
         hyps.append(Hypothesis(frozenset(present), frozenset(absent), ev.numbers, changed))
         return len(hyps) - 1
+
+
+def _boolean(ev: Evidence, f: str, val: bool) -> Hypothesis:
+    """The evidence after a yes (``val``) or a no to ``f``, from which nothing else
+    follows (``Selector._add``'s common case, without its sets)."""
+    one = frozenset((f,))
+    return (Hypothesis(ev.present | one, ev.absent, ev.numbers, one) if val
+            else Hypothesis(ev.present, ev.absent | one, ev.numbers, one))
+
+
+def _probe(model: Model, state: State, ev: Evidence, f: str, v: float) -> Hypothesis:
+    """The evidence after the number ``f`` is answered ``v`` (one of its bands)."""
+    hev = model.evidence(state.case.with_answer(f, v))
+    changed = (hev.present ^ ev.present) | (hev.absent ^ ev.absent) | {f}
+    return Hypothesis(hev.present, hev.absent, hev.numbers, frozenset(changed))

@@ -16,7 +16,12 @@ compares the two on many states):
   another step) first, so a question's ``held`` figures are read only where
   they decide which part of a rule is asked. Among the screening questions the
   key's first parts (a red flag; the rank of what it screens for) need no
-  figure; only questions tied on them are scored for the rest.
+  figure; only questions tied on them are scored for the rest, and only for
+  what the tie-break reads (value and the chance of an emergency).
+
+Every answer of every open question is listed, but its hypothetical evidence
+is built only when its question is first scored (``Selector.answers(later=True)``),
+so a state that scores a few questions builds a few.
 
 Past screening, outside an emergency, a list member left unknown whose "no"
 alone would lower the level (``Reopening.recheck``) is asked before anything the
@@ -47,7 +52,7 @@ Decision = tuple[str | None, str | None, str]  # (question, stop, phase), as Que
 
 def decision(sel: Selector, state: State) -> Decision:
     """``sel.plan(state)``'s question, stop and phase."""
-    a = sel.answers(state)
+    a = sel.answers(state, later=True)  # built as the questions are scored
     o, params = sel.openings, sel.params
     if not a.entries:
         return _scored(sel, state, a, None, None)
@@ -69,7 +74,7 @@ def decision(sel: Selector, state: State) -> Decision:
         return _scored(sel, state, a, None, now)
     if state.n_asked >= params.max_questions and not emergency:
         return None, "max_questions", ""
-    some = _Some(sel, a, base, now, emergency)
+    some = _Some(sel, state, a, base, now, emergency)
     dangers = sel._dangers(a.ev, state, level0, base.posterior[0], a.askable, some.wanted)
     found = dangers[1]
     screening = {i: {pid for f in q.findings for pid in found.get(f, ())}
@@ -102,7 +107,7 @@ def decision(sel: Selector, state: State) -> Decision:
     tied = [i for i in screening if first(i) == top]
     best = tied[0]
     if len(tied) > 1:
-        some.score(tied)
+        some.score(tied, held=False)
         best = max(tied, key=lambda i: (some.p_emergency[i], len(screening[i]),
                                         some.value[i], a.questions[i].id))
     return a.questions[best].id, None, "emergency" if emergency else "screening"
@@ -117,9 +122,9 @@ def _scored(sel: Selector, state: State, a: Answers, dangers: Dangers | None,
 class _Some:
     """The figures of some questions of one state, each scored when first needed."""
 
-    def __init__(self, sel: Selector, a: Answers, base: Batch, now: Base,
+    def __init__(self, sel: Selector, state: State, a: Answers, base: Batch, now: Base,
                  emergency: bool = False) -> None:
-        self.sel, self.a, self.base, self.now = sel, a, base, now
+        self.sel, self.state, self.a, self.base, self.now = sel, state, a, base, now
         # the emergency step (Selector.scored_plan): a question is held when a
         # plausible answer alone crosses the line or any answer raises the level
         self.emergency = emergency
@@ -167,6 +172,7 @@ class _Some:
         a = self.a
         entries = [(j, e[1], e[2], e[3]) for j, i in enumerate(todo)
                    for e in (a.entries[n] for n in self.rows_of[i])]
+        self.sel.build(a, self.state, [e[2] for e in entries])
         prob = answer_probabilities(self.sel.model, self.sel.implies,
                                     [a.questions[i] for i in todo], entries, a.hyps,
                                     self.base.posterior[0], self.p_t, a.ev).tolist()
@@ -182,9 +188,13 @@ class _Some:
         p = self.prob[qi][self.rows_of[qi].index(n)]
         return float(np.float64(p) * self.a.questions[qi].answerable)
 
-    def score(self, idx: list[int]) -> None:
-        """The figures of the questions ``idx``, their answers scored in one batch."""
-        todo = sorted({i for i in idx if i not in self.held})
+    def score(self, idx: list[int], held: bool = True) -> None:
+        """The figures of the questions ``idx``, their answers scored in one batch.
+
+        ``held`` False: their value and p_emergency only (the screening key's tie-break),
+        without what would hold them (the condition each answer names first, the
+        leader's two-part adjustments), which neither reads."""
+        todo = sorted({i for i in idx if i not in (self.held if held else self.value)})
         if not todo:
             return
         sel, a = self.sel, self.a
@@ -192,6 +202,7 @@ class _Some:
         entries = [(j, e[1], e[2], e[3]) for j, i in enumerate(todo)
                    for e in (a.entries[n] for n in self.rows_of[i])]
         ks = sorted({e[2] for e in entries})
+        sel.build(a, self.state, ks)
         row = {k: r + 1 for r, k in enumerate(ks)}
         hyps = [a.hyps[0], *(a.hyps[k] for k in ks)]
         batch = sel.policy.evaluate(a.ev.weeks, hyps, self.now)
@@ -200,16 +211,18 @@ class _Some:
         prob = np.array([p for i in todo for p in self.prob[i]])
         fig = figures(sel.params, [a.questions[i] for i in todo], entries, qi_arr, rows, prob,
                       batch, self.level0, sel.raise_to(self.level0))
-        if not self.emergency:
+        if held and not self.emergency:
             fig = named_top1(sel.params, fig, qi_arr, rows,
                              sel.naming.firsts(a.ev.weeks, hyps, batch.posterior), len(todo))
-        if self._pairs is None and not self.emergency:
+        if held and self._pairs is None and not self.emergency:
+            if sel._two_part[fig.lead]:  # (it reads every answer's hypothesis)
+                sel.build(a, self.state)
             self._pairs = sel._leader_pairs(a.ev, a.askable, a.entries, a.hyps, self.likely,
                                             fig.lead, self.level0, len(a.questions))
         for j, i in enumerate(todo):
-            if self.emergency:
+            if held and self.emergency:
                 self.held[i] = bool(fig.danger_up[j] or fig.p_emergency[j] > 0)
-            else:
+            elif held:
                 assert self._pairs is not None
                 self.held[i] = bool(fig.danger_up[j] or fig.holds_level[j] or self._pairs[i]
                                     or fig.holds_top1[j] or fig.holds_top3[j])
