@@ -16,12 +16,10 @@ from gravida.engine import Engine
 
 from .pictures import assess
 
-LEVELS = ["self_care", "consultation", "consultation_24", "emergency", "emergency_ambulance"]
 
-
-def _level(engine: Engine, weeks: float, present: list[str], **numbers: float) -> str:
+def _rank(engine: Engine, weeks: float, present: list[str], **numbers: float) -> int:
     a, _ = assess(engine, weeks, present, **numbers)
-    return str(a.triage.level)
+    return engine.pack.level_rank(str(a.triage.level))
 
 
 @pytest.mark.parametrize("weeks", [22, 30, 38])
@@ -37,6 +35,6 @@ def test_a_pressure_under_140_90_does_not_lift_the_level_by_itself(
     else said. An upper back pain at term used to tie labour with the ordinary ache, and
     any measured pressure tipped it to labour's emergency (labour's back pain is low:
     pain_upper_back 0.01 under labour, session 14)."""
-    without = _level(engine, weeks, present)
-    with_bp = _level(engine, weeks, present, systolic_bp=pressure[0], diastolic_bp=pressure[1])
-    assert LEVELS.index(with_bp) <= LEVELS.index(without)
+    without = _rank(engine, weeks, present)
+    with_bp = _rank(engine, weeks, present, systolic_bp=pressure[0], diastolic_bp=pressure[1])
+    assert with_bp <= without
