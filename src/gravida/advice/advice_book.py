@@ -173,7 +173,7 @@ class AdviceBook:
         if hit is None:
             sel = self.selection
             hit = AtWeeks(
-                tuple(sign for sign, span in sel.signs if span is None or in_weeks(weeks, span)),
+                tuple(sign for sign, span in sel.signs if in_span(weeks, span)),
                 {ma.id: MedicineAdvice(ma.id, ma.text,
                                        tuple(self.mention(mid, weeks) for mid in ma.medicines),
                                        tuple(ma.sources))
@@ -326,7 +326,7 @@ def in_weeks(weeks: float, span: tuple[float, float]) -> bool:
 
 def in_span(weeks: float, span: Span) -> bool:
     """Whether ``weeks`` is within a stated span: any weeks are where none is stated."""
-    return span is None or span[0] <= weeks < span[1]
+    return span is None or in_weeks(weeks, span)
 
 
 @dataclass(frozen=True)
