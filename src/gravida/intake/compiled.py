@@ -96,6 +96,10 @@ class Lexicon:
     # a sign read after a text whose last clause has no end typed (``end_mark``,
     # optional): a pattern that names it may end there ("…, сейчас нет")
     end_mark: str = ""
+    # her weeks as a range ("28-29 weeks", «30-31 неделя»): the text just before a
+    # week's number that names the range's first week (group ``low``, searched as
+    # ``(?:regex)\Z``); the completed weeks are that first one (optional)
+    weeks_range: re.Pattern[str] | None = None
     # (if, then, soft): a soft implication gives way to "then" stated absent
     implies: list[tuple[str, str, bool]] = field(default_factory=list)
     number_maps: list[dict[str, Any]] = field(default_factory=list)

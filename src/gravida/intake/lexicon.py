@@ -305,6 +305,12 @@ def _load(pack: Pack, raw: Any, language: str) -> Lexicon:
     ):
         raise err("numbers.month_names", "expected {name: month number 1..12}")
     month_names = {str(k).lower(): int(v) for k, v in month_names_raw.items()}
+    weeks_range_raw = nums.get("weeks_range")
+    weeks_range = (
+        regex(f"(?:{weeks_range_raw})\\Z", "numbers.weeks_range") if weeks_range_raw else None
+    )
+    if weeks_range is not None and "low" not in weeks_range.groupindex:
+        raise err("numbers.weeks_range", "regex needs a named group 'low'")
     duration = load_duration(raw.get("duration"), booleans, known_src, num)
     limits = raw.get("limits") or {}
 
@@ -366,6 +372,7 @@ def _load(pack: Pack, raw: Any, language: str) -> Lexicon:
         months_to_weeks=float(months),
         trimester_weeks={str(k).lower(): float(v) for k, v in tri.items()},
         month_names=month_names,
+        weeks_range=weeks_range,
         duration=duration,
         max_chars=int(limits.get("max_chars", 6_000)),
         end_mark=end_mark(raw.get("end_mark")),

@@ -112,9 +112,27 @@ def weeks_before(
     return float(int((rule.term or 0.0) - (due - today).days / 7.0))
 
 
+def due_month_weeks(rule: NumberRule, m: re.Match[str], lex: Lexicon, today: date) -> float | None:
+    """Completed weeks now from a due month ("due in March", "due end of Feb",
+    «рожать в начале марта»): the term less the weeks to the day of that month its
+    part stands for (the rule's ``values``: "early" 5, "end" 25, the month alone
+    15), at its next coming; a due day already past in this month is today (the
+    term itself). An estimate: the pack flags it."""
+    month = lex.month_names.get((m.group("month") or "").strip().lower().rstrip("."))
+    part = " ".join((m.group("value") or "").lower().split())
+    day = (rule.values or {}).get(part)
+    if month is None or day is None:
+        return None
+    if month == today.month and day < today.day:
+        day = today.day
+    return weeks_before(rule, month, int(day), None, today)
+
+
 def _value(
     rule: NumberRule, m: re.Match[str], lex: Lexicon, words: dict[str, int], today: date
 ) -> float | None:
+    if rule.kind == "due_month":
+        return due_month_weeks(rule, m, lex, today)
     if rule.kind == "due_date":
         return due_date_weeks(rule, m, lex, words, today)
     if rule.kind == "period_date":
@@ -204,6 +222,8 @@ def extract_numbers(
                 if not cue_seen[key]:
                     continue
             value = _value(rule, m, lex, words, today)
+            if value is not None and rule.kind == "weeks_days" and lex.weeks_range is not None:
+                value, start = _range_start(lex.weeks_range, words, norm, m, value, start)
             if value is None or (rule.min_value is not None and value < rule.min_value):
                 continue
             if after and rule.not_after_below is not None and value < rule.not_after_below:
@@ -226,10 +246,33 @@ def extract_numbers(
             if rule.finding2 and len(pairs) == 2 and pairs[0][1] <= pairs[1][1]:
                 continue  # systolic must exceed diastolic
             for f, v in pairs:
+                words_of = norm[start:end]  # from a range's first number, if one
                 hits.append(
-                    NumberHit(f, v, start, end, m.group(0), rule.name, tuple(flags), rule.strength)
+                    NumberHit(f, v, start, end, words_of, rule.name, tuple(flags), rule.strength)
                 )
     return hits
+
+
+def _range_start(
+    weeks_range: re.Pattern[str],
+    words: dict[str, int],
+    norm: str,
+    m: re.Match[str],
+    value: float,
+    start: int,
+) -> tuple[float, int]:
+    """Her weeks given as a range ("28-29 weeks", "28 or 29 weeks", «30-31 неделя»)
+    are the completed weeks of its first: the number just before the matched one
+    (``weeks_range``, group ``low``) when it is one or two weeks less, and the hit
+    then starts at it. Anything else before the number changes nothing."""
+    at = m.start("value")
+    before = weeks_range.search(norm, max(0, at - 16), at)
+    if before is None:
+        return value, start
+    low = to_number(before.group("low"), words)
+    if low is None or not value - 2 <= low < value:
+        return value, start
+    return float(int(low)), min(start, before.start("low"))
 
 
 def choose(hits: list[NumberHit], prefer_max: frozenset[str]) -> dict[str, NumberHit]:

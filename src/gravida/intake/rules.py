@@ -49,11 +49,12 @@ class NumberRule:
     # kind "named": the value a wording stands for ("halfway" is 20 weeks, "the
     # worst pain ever" a 10), keyed by the group ``value`` in lower case with
     # single spaces; kind "weeks_since": the weeks a wording of time gone by
-    # stands for (group ``named``: "last week" is 1)
+    # stands for (group ``named``: "last week" is 1); kind "due_month": the day of
+    # the month a part of it stands for ("early" 5, "end of" 25; "" the month alone)
     values: Mapping[str, float] | None = None
     # kind "weeks_to_go": the full term the weeks still to go are taken from
     # ("due in 6 weeks" is 40 - 6); kind "due_date" too (a due date 10 days off is
-    # 40 - 10/7 weeks, completed)
+    # 40 - 10/7 weeks, completed), and "due_day" and "due_month"
     term: float | None = None
     # kind "period_date": the first day of her last period as a calendar date ("LMP
     # 20/10", "my last period started on 20 October"): completed weeks since it
@@ -260,6 +261,7 @@ NUMBER_KINDS: tuple[str, ...] = (
     "weeks_late",
     "weeks_since",
     "period_date",
+    "due_month",
 )
 
 
@@ -303,7 +305,7 @@ def load_number_rules(
             raise err(entry_name, "min_value must be a number")
         values_raw = r.get("values")
         values: dict[str, float] | None = None
-        if kind in ("named", "weeks_since"):
+        if kind in ("named", "weeks_since", "due_month"):
             if not isinstance(values_raw, dict) or not values_raw or not all(
                 isinstance(v, int | float) and not isinstance(v, bool)
                 for v in values_raw.values()
@@ -311,13 +313,14 @@ def load_number_rules(
                 raise err(entry_name, f"kind {kind} needs 'values': {{wording: number}}")
             values = {" ".join(str(k).lower().split()): float(v) for k, v in values_raw.items()}
         elif values_raw is not None:
-            raise err(entry_name, "'values' is only for kinds named and weeks_since")
+            raise err(entry_name, "'values' is only for kinds named, weeks_since and due_month")
         term = r.get("term")
-        if (kind in ("weeks_to_go", "due_date", "due_day")) != (term is not None) or (
+        if (kind in ("weeks_to_go", "due_date", "due_day", "due_month")) != (term is not None) or (
             term is not None and (isinstance(term, bool) or not isinstance(term, int | float))
         ):
             raise err(
-                entry_name, "kinds weeks_to_go, due_date and due_day need 'term' (weeks), only they"
+                entry_name,
+                "kinds weeks_to_go, due_date, due_day and due_month need 'term' (weeks), only they",
             )
         days = _named_days(r.get("days"), kind, entry_name)
         offset = r.get("offset")
@@ -326,7 +329,7 @@ def load_number_rules(
             and (isinstance(offset, bool) or not isinstance(offset, int | float))
         ):
             raise err(entry_name, "kind weeks_late needs 'offset' (weeks), and only it")
-        if kind in ("due_date", "period_date") and "month" not in rx.groupindex:
+        if kind in ("due_date", "period_date", "due_month") and "month" not in rx.groupindex:
             raise err(entry_name, f"kind {kind} needs a named group 'month'")
         not_after_raw = r.get("not_after")
         below = r.get("not_after_below")
