@@ -11,7 +11,11 @@ the fully scored ways the share of each part (answers, triage batch, answer
 probabilities, figures, leader's pairs, danger patterns, pairs at the line,
 the recheck, the rest).
 
-    .venv/bin/python bench/interview_steps.py [--rounds 3] [--random 60]
+``--flows``: the states of ``bench/service.py``'s interview flows instead (the
+requests bench/load.py's interview phase makes: wrk's starts, answered no, don't
+know or the first option), which the speed figures of docs/deploy.md are.
+
+    .venv/bin/python bench/interview_steps.py [--rounds 3] [--random 60] [--flows]
 
 Prints figures; asserts nothing.
 """
@@ -30,9 +34,10 @@ from collections.abc import Callable
 from typing import Any
 
 from gravida.engine import Engine
-from gravida.interview import select, shortcut
+from gravida.interview import Session, answer, next_question, select, shortcut, start
 from gravida.interview.session import plan, selector
 from interview import _state, cases, states
+from service import lua_bodies, reply
 
 # the parts timed inside a decision: (module or object, attribute, label)
 _clock: list[float] = [0.0]
@@ -71,17 +76,38 @@ def _instrument(sel: select.Selector) -> None:
         (select, "pair_crossing", "pairs at the line"),
         (select, "decide", "decide"),
         (select, "leader_question", "leader question"),
+        (sel, "build", "build"),
+        (sel.naming, "firsts", "naming"),
+        (select, "ambulance_question", "ambulance question"),
+        (select, "naming_question", "naming question"),
     ):
         setattr(obj, name, _timed(label, getattr(obj, name)))
+
+
+def flows(engine: Engine) -> list[Session]:
+    """Every state of bench/service.py's interview flows (interview.lua's starts, each
+    answered as it answers them)."""
+    out: list[Session] = []
+    for body in lua_bodies("interview.lua"):
+        s = start(engine, body)
+        while True:
+            out.append(s)
+            q = next_question(s)
+            if q is None:
+                break
+            s = answer(s, q.id, reply(q.to_json()))
+    return out
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--rounds", type=int, default=3, help="times each state is timed")
     ap.add_argument("--random", type=int, default=60, help="random cases besides dev.yaml")
+    ap.add_argument("--flows", action="store_true",
+                    help="the states of bench/service.py's interview flows instead")
     args = ap.parse_args()
     engine = Engine()
-    all_states = states(engine, cases(engine, args.random))
+    all_states = flows(engine) if args.flows else states(engine, cases(engine, args.random))
     plan(all_states[0])
     sel = selector(engine)
     _instrument(sel)
@@ -95,9 +121,9 @@ def main() -> None:
         n_scored[0] += len(args[2].questions)
         return scored_all(*args, **kwargs)
 
-    def some(self: Any, idx: list[int]) -> None:
-        n_scored[0] += len({i for i in idx if i not in self.held})
-        some_score(self, idx)
+    def some(self: Any, idx: list[int], held: bool = True) -> None:
+        n_scored[0] += len({i for i in idx if i not in (self.held if held else self.value)})
+        some_score(self, idx, held)
 
     shortcut._scored = scored  # type: ignore[assignment]
     shortcut._Some.score = some  # type: ignore[method-assign]
