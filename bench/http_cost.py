@@ -16,7 +16,8 @@ without assessing anything:
   core, full  bench/load.py's assessments, for comparison.
 
 Each phase prints requests/s, p50/p99 and the server's CPU per request (user and
-kernel). The difference floor -> stack is what the app's middleware and body
+kernel), also in passes of the machine reference taken around it (``ref/req``,
+as bench/load.py does). The difference floor -> stack is what the app's middleware and body
 reading add; stack -> core is the assessment's own work as a worker runs it,
 to compare with bench/service.py's figures in process.
 
@@ -38,6 +39,7 @@ from load import (  # type: ignore[import-not-found]  # bench sibling
     HERE,
     WRK_DIR,
     WRK_PIN,
+    References,
     ensure_wrk,
     free_port,
     group_times,
@@ -120,6 +122,8 @@ def main() -> None:
         result(wrk(binary, "assess.lua", url, 1, 2, 2, "full"))  # warm up (not measured)
         for path in (FLOOR, STACK):
             result(floor_wrk(binary, url, path, 2, 2))
+        refs = References()
+        refs.take()
         for phase in args.phases.split(","):
             before = group_times(server.pid)
             run = (floor_wrk(binary, url, f"/__{phase}", args.connections, args.duration)
@@ -127,12 +131,15 @@ def main() -> None:
                    wrk(binary, "assess.lua", url, 1, args.connections, args.duration, phase))
             (r,) = measured(server, run)
             after = group_times(server.pid)
+            refs.normalise(r)
             n = r["requests"] or 1
             print(f"{phase:<6} {r['rps']:7.0f} req/s  p50 {r['p50_us'] / 1000:6.2f} ms  "
                   f"p99 {r['p99_us'] / 1000:6.2f} ms  errors {r['errors']}  server CPU "
                   f"{r['server_cpu_ms_per_request']:.3f} ms/req (user "
                   f"{1000 * (after[0] - before[0]) / n:.3f}, kernel "
-                  f"{1000 * (after[1] - before[1]) / n:.3f})  "
+                  f"{1000 * (after[1] - before[1]) / n:.3f}) = "
+                  f"{r['server_cpu_ref_per_request']:.3f} ref/req  "
+                  f"switches {r['switches_per_request']:.1f}/req  "
                   f"load {os.getloadavg()[0]:.1f}", flush=True)
     finally:
         stop_server(server)

@@ -7,9 +7,14 @@ Phases, each for a fixed time:
                   expect and the suggested work-up), the same cases;
   3. interview  — whole interviews (start, answer until finished), one flow per connection;
   4. mixed      — core assessments and interviews at once.
-Prints requests/s, p50/p90/p99 latency and the error count of each phase, then
-stops the server. Target (issue 7), for the core assessment: >= 1,000 assessments/s,
-p99 < 50 ms, 0 errors. The full result is measured alongside, without a target.
+Prints requests/s, p50/p90/p99 latency, the error count and the server's CPU per
+request of each phase, then stops the server. Before each phase and after the
+last, the machine's speed is timed on the server's CPU (bench/machine.py: a
+fixed workload, its *reference*, ``ref``), and each phase's server CPU per
+request is also given divided by the mean of the references around it
+(``ref/req``), a figure that runs from different hours can be compared by.
+Target (issue 7), for the core assessment: >= 1,000 assessments/s, p99 < 50 ms,
+0 errors. The full result is measured alongside, without a target.
 
     make bench-load                    # or: .venv/bin/python bench/load.py --duration 20
 
@@ -34,6 +39,8 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+
+import machine  # type: ignore[import-not-found]  # bench sibling
 
 HERE = Path(__file__).resolve().parent
 WRK_DIR = HERE / "wrk"
@@ -122,13 +129,41 @@ def stop_server(proc: subprocess.Popen[bytes]) -> None:
             proc.wait()
 
 
-def group_usage(pgid: int) -> tuple[float, int]:
-    """CPU time (user + system, seconds) and minor page faults so far of the server's
-    processes (Linux /proc): a page fault is CPU the kernel spends handing the process
-    fresh memory, so their count says whether freed memory is being returned and
-    mapped again request after request."""
+def group_usage(pgid: int) -> tuple[float, int, int]:
+    """CPU time (user + system, seconds), minor page faults and context switches so far
+    of the server's processes (Linux /proc). A page fault is CPU the kernel spends
+    handing the process fresh memory, so their count says whether freed memory is
+    being returned and mapped again request after request; a context switch is a
+    worker giving up the CPU (to wait for the next request, or to another worker or
+    process), after which its next request runs with colder caches."""
     user, system, faults = group_times(pgid)
-    return user + system, faults
+    return user + system, faults, group_switches(pgid)
+
+
+def group_pids(pgid: int) -> list[str]:
+    """The ids of a process group's processes (Linux /proc)."""
+    pids = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[2]) == pgid:
+            pids.append(stat.parent.name)
+    return pids
+
+
+def group_switches(pgid: int) -> int:
+    """Voluntary and involuntary context switches so far of every thread of a group."""
+    n = 0
+    for pid in group_pids(pgid):
+        for status in Path(f"/proc/{pid}/task").glob("*/status"):
+            try:
+                lines = status.read_text().splitlines()
+            except OSError:
+                continue
+            n += sum(int(line.split()[1]) for line in lines if "ctxt_switches" in line)
+    return n
 
 
 def group_times(pgid: int) -> tuple[float, float, int]:
@@ -148,14 +183,50 @@ def group_times(pgid: int) -> tuple[float, float, int]:
 
 def measured(server: subprocess.Popen[bytes], *runs: subprocess.Popen[str]) -> list[dict[str, Any]]:
     """The results of wrk runs started together, with the server's CPU per request."""
-    cpu0, faults0 = group_usage(server.pid)
+    cpu0, faults0, switches0 = group_usage(server.pid)
     out = [result(r) for r in runs]
-    cpu1, faults1 = group_usage(server.pid)
+    cpu1, faults1, switches1 = group_usage(server.pid)
     total = sum(r["requests"] for r in out)
     for r in out:
         r["server_cpu_ms_per_request"] = 1000 * (cpu1 - cpu0) / total if total else 0.0
         r["page_faults_per_request"] = (faults1 - faults0) / total if total else 0.0
+        r["switches_per_request"] = (switches1 - switches0) / total if total else 0.0
     return out
+
+
+def machine_reference() -> dict[str, Any]:
+    """bench/machine.py's reference, timed on the server's CPU (``SERVER_PIN``) while
+    the server waits between phases: the machine's speed now."""
+    out = subprocess.run([*SERVER_PIN, sys.executable, str(HERE / "machine.py"), "--json"],
+                         capture_output=True, text=True, check=True).stdout
+    ref: dict[str, Any] = json.loads(out.strip().splitlines()[-1])
+    return ref
+
+
+class References:
+    """The machine's reference before each phase and after the last, and each phase's
+    figures divided by the mean of the two around it."""
+
+    def __init__(self) -> None:
+        self.taken: list[dict[str, Any]] = []
+
+    def take(self) -> None:
+        self.taken.append(machine_reference())
+        print(f"  {machine.describe(self.taken[-1])}", flush=True)
+
+    def around(self) -> float:
+        """The mean reference (ms a pass) of the last two taken: around the last phase."""
+        last = [r["ref_ms"] for r in self.taken[-2:]]
+        return sum(last) / len(last)
+
+    def normalise(self, *figures: dict[str, Any]) -> None:
+        """After a phase: take the reference again and set each result's ``ref_ms`` and
+        ``server_cpu_ref_per_request`` (its server CPU in passes of the reference)."""
+        self.take()
+        ref = self.around()
+        for r in figures:
+            r["ref_ms"] = ref
+            r["server_cpu_ref_per_request"] = r["server_cpu_ms_per_request"] / ref
 
 
 ASSESS_PATHS = {"core": "/v1/assess?detail=core", "full": "/v1/assess"}
@@ -189,8 +260,14 @@ def show(name: str, r: dict[str, Any]) -> None:
     print(f"{name:<22} {r['rps']:7.0f} req/s  p50 {r['p50_us'] / 1000:6.2f} ms  "
           f"p90 {r['p90_us'] / 1000:6.2f} ms  p99 {r['p99_us'] / 1000:6.2f} ms  "
           f"max {r['max_us'] / 1000:7.1f} ms  errors {r['errors']}  "
-          f"server CPU {r['server_cpu_ms_per_request']:.2f} ms/req  "
-          f"page faults {r['page_faults_per_request']:.1f}/req{extra}", flush=True)
+          f"server CPU {r['server_cpu_ms_per_request']:.2f} ms/req"
+          f"{ref_part(r)}  page faults {r['page_faults_per_request']:.1f}/req  "
+          f"switches {r['switches_per_request']:.1f}/req{extra}", flush=True)
+
+
+def ref_part(r: dict[str, Any]) -> str:
+    """`` = N ref/req`` when the phase was measured between two references."""
+    return f" = {r['server_cpu_ref_per_request']:.2f} ref/req" if "ref_ms" in r else ""
 
 
 def main() -> None:
@@ -226,14 +303,18 @@ def main() -> None:
         result(wrk(binary, "assess.lua", url, 1, 2, 2, "core"))
         result(wrk(binary, "assess.lua", url, 1, 2, 2, "full"))
         ic = args.interview_connections
+        refs = References()
+        refs.take()
         for kind in ("core", "full"):
             if kind in phases:
                 (figures[kind],) = measured(server, wrk(
                     binary, "assess.lua", url, 1, args.connections, args.duration, kind))
+                refs.normalise(figures[kind])
                 show(f"assess ({kind})", figures[kind])
         if "interview" in phases:
             (figures["interview"],) = measured(
                 server, wrk(binary, "interview.lua", url, ic, ic, args.duration))
+            refs.normalise(figures["interview"])
             show("interview flows", figures["interview"])
         if "mixed" in phases:
             figures["mixed_assess"], figures["mixed_interview"] = measured(
@@ -241,6 +322,7 @@ def main() -> None:
                 wrk(binary, "assess.lua", url, 1, args.connections, args.duration),
                 wrk(binary, "interview.lua", url, ic, ic, args.duration),
             )
+            refs.normalise(figures["mixed_assess"], figures["mixed_interview"])
             show("mixed: assess (core)", figures["mixed_assess"])
             show("mixed: interview flows", figures["mixed_interview"])
     finally:
@@ -254,7 +336,8 @@ def main() -> None:
           f"p99 < {TARGET_P99_MS:.0f} ms, 0 errors): {'met' if ok else 'NOT met'}")
     print(f"load average now {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs "
           "(other work on the machine lowers requests/s; server CPU ms/req much less, but "
-          "contention for caches and cores raises it too)")
+          "contention for caches and cores raises it too: ref/req, CPU in passes of the "
+          "machine reference, is the figure to compare between hours)")
     if args.json:
         print(json.dumps(figures))
 

@@ -15,6 +15,9 @@ dependencies, the middleware, the JSON responses; no sockets, no uvicorn), as pr
 CPU (all threads: the full result and the interview run in worker threads), so the
 difference from the first figures is what the web framework costs per request.
 `--profile core|full|interview` prints cProfile's top costs of that phase instead.
+Before and after, the machine's speed is timed in this thread (bench/machine.py's
+reference, ``ref``), and each figure is also given in passes of it (``ref/req``: the
+figure to compare between hours, as bench/load.py's).
 
     .venv/bin/python bench/service.py [--rounds 7] [--profile full]
 """
@@ -41,6 +44,7 @@ from typing import Any
 
 import orjson
 
+import machine  # type: ignore[import-not-found]  # bench sibling
 from gravida.api.app import create_app
 from gravida.engine import Engine
 from gravida.service import Service
@@ -237,12 +241,9 @@ def main() -> None:
             pstats.Stats(prof).sort_stats("cumulative").print_stats(args.top)
             pstats.Stats(prof).sort_stats("tottime").print_stats(args.top)
             return
-        print(f"in-process server CPU per request (thread time, best of {args.rounds} rounds"
-              "; median of the rounds):")
-        for name, fn in runs.items():
-            ms, median, n = best_cpu_ms(fn, args.rounds)
-            print(f"  {name:<10} {ms:6.3f} ms/request; median {median:6.3f}   "
-                  f"({n} requests a round)", flush=True)
+        before = machine.reference()
+        print(machine.describe(before), flush=True)
+        in_process = {name: best_cpu_ms(fn, args.rounds) for name, fn in runs.items()}
     with tempfile.TemporaryDirectory(prefix="gravida-bench-") as tmp:
         app = create_app(Settings(data_dir=Path(tmp), rate_limits=False))
 
@@ -251,12 +252,19 @@ def main() -> None:
                 return await asgi_figures(app, args.rounds)
 
         figures = asyncio.run(served())
-    print(f"through the ASGI app in process (process CPU, best of {args.rounds} rounds"
-          "; median of the rounds):")
-    for name, (ms, median, n) in figures.items():
-        print(f"  {name:<10} {ms:6.3f} ms/request; median {median:6.3f}   "
-              f"({n} requests a round)")
-    print(f"load average now {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
+    after = machine.reference()
+    print(machine.describe(after))
+    ref = (before["ref_ms"] + after["ref_ms"]) / 2
+    for title, found in ((f"in-process server CPU per request (thread time, best of "
+                          f"{args.rounds} rounds; median of the rounds):", in_process),
+                         (f"through the ASGI app in process (process CPU, best of "
+                          f"{args.rounds} rounds; median of the rounds):", figures)):
+        print(title)
+        for name, (ms, median, n) in found.items():
+            print(f"  {name:<10} {ms:6.3f} ms/request = {ms / ref:5.3f} ref; median "
+                  f"{median:6.3f} = {median / ref:5.3f} ref   ({n} requests a round)")
+    print(f"load average now {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs; ref/request "
+          f"is CPU in passes of the machine reference ({ref:.3f} ms, the mean of the two)")
 
 
 if __name__ == "__main__":
