@@ -6,7 +6,7 @@ wrong: the class's own wordings and its near misses (what must not be read as
 it) separately. ``--cases`` prints each miss with what was read. Prints
 figures; asserts nothing (``tests/intake/test_russian_tables.py`` holds them).
 
-    .venv/bin/python bench/ru_classes.py [--set 6|7|7b|8|8b|9|9b|10|11|12|13|14] [--cases]
+    .venv/bin/python bench/ru_classes.py [--set 6|7|7b|8|8b|9|9b|10|11|12|13|14|15] [--cases]
 
 ``--set 6`` reads the session-6 tables (``ru_tables6.py``), ``--set 7`` the
 urgent findings' tables (``ru_tables7.py``), ``--set 7b`` its tables of the
@@ -22,7 +22,10 @@ the wrong way round), ``--set 12`` the session-12 tables (reassurances read as
 the finding, irregular tightenings, someone else's event, relief, and what is
 still missed), ``--set 13`` the session-13 tables (Russian typed in Latin letters
 beside English that must stay English, clinical notation, someone else's story
-over two clauses, values stated as normal, sequences with «потом»).
+over two clauses, values stated as normal, sequences with «потом»), ``--set 14`` the
+session-14 clinical summaries, ``--set 15`` the session-15 messages (emergencies in
+everyday words, look-alike Latin letters, loose denials, someone else's symptoms,
+what was and is over).
 """
 
 from __future__ import annotations
@@ -43,6 +46,7 @@ from tests.intake import (
     ru_tables12,
     ru_tables13,
     ru_tables14,
+    ru_tables15,
 )
 from tests.intake.ru_tables import Row, mismatch
 
@@ -81,6 +85,8 @@ def main(argv: list[str]) -> None:
         "13": (ru_tables13.CLASSES13, ru_tables13.AFTER13),
         "14": (ru_tables14.CLASSES14, ru_tables14.AFTER14 + ru_tables14.AFTER14_2
                + ru_tables14.AFTER14_3),
+        "15": (ru_tables15.CLASSES15, ru_tables15.AFTER15 + ru_tables15.AFTER15_2
+               + ru_tables15.AFTER15_3),
     }.get(which, (ru_tables.CLASSES, ru_tables.AFTER))
     total = [0, 0, 0, 0]
     print(f"{'class':32} {'missed':>9} {'rate':>6} {'near-miss wrong':>16} {'rate':>6}")

@@ -304,7 +304,9 @@ def test_pack_own_rows_never_lower_a_level(engine, pack, data):
     from gravida.engine.assess import Engine
 
     own = {"suspected_osteoporotic_fracture", "heavy_bleeding_with_shock_signs",
-           "resting_tachycardia", "spinal_infection_risk_with_non_mechanical_pain"}
+           "resting_tachycardia", "spinal_infection_risk_with_non_mechanical_pain",
+           "very_low_oxygen_saturation", "resting_tachypnoea",
+           "pleuritic_pain_with_abnormal_vital_signs"}
     without = replace(pack, floors=tuple(f for f in pack.floors if f.rule.id not in own))
     before = Engine(without).assess(data, explain=False).triage.level
     after = triage(engine, data).level

@@ -33,9 +33,8 @@ KNOWN = {
     "znob, temperatura 38,7",
     # a past preterm birth told by its week only ("роды в 35 нед."): no word says preterm
     "В анамнезе роды в 35 нед. Настоящая б-ть 29 нед.",
-    # a man's illness and then «t 38» after a comma: in a note the temperature may be
-    # hers; the red flag is kept
-    "Муж болеет ОРВИ, t 38",
+    # (session 15: «Муж болеет ОРВИ, t 38» is read as his: a relative who is ill, and
+    # a fever's word right after the comma)
     # «купированы» two commas after the bleeding (a resolved scope ends at a comma)
     "Кровянистые выделения в 12 нед., купированы, сейчас не беспокоят",
     # «t N» (normal) now, after a fever two weeks ago: the highest temperature is kept

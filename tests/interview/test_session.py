@@ -157,6 +157,17 @@ def test_text_answers_are_read(engine):
     assert s.case.numbers["systolic_bp"] == 120 and s.case.numbers["temperature_c"] == 37.0
 
 
+def test_the_measurements_form_reads_the_first_numbers_in_its_order(engine):
+    # the saturation and the breathing rate (session 15) are the form's last parts:
+    # four numbers keep their meaning, six give those two as well, seven are refused
+    s = answer(calm(engine), "measurements", [37.0, 80, 120, 80, 97, 16])
+    assert s.case.numbers["oxygen_saturation"] == 97
+    assert s.case.numbers["respiratory_rate"] == 16
+    assert s.case.numbers["diastolic_bp"] == 80
+    with pytest.raises(InterviewError, match="give 6 numbers"):
+        answer(calm(engine), "measurements", [37.0, 80, 120, 80, 97, 16, 1])
+
+
 def test_a_bad_start_is_refused(engine):
     with pytest.raises(InterviewError, match="gestational_weeks"):
         start(engine, {"present": ["fever"]})

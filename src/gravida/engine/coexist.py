@@ -49,21 +49,19 @@ from gravida.knowledge.load import Pack
 FloatArray = npt.NDArray[np.float64]
 
 
-def with_ordinary_ache(pack: Pack, index: dict[str, int], p: FloatArray) -> FloatArray:
-    """P(f | condition with the ordinary ache beside it) as (trimester, condition,
-    finding): ``p`` (the conditions alone) with the noisy-OR applied to the
-    co-existing conditions' rows; the other rows are ``p``'s."""
+def ache_beside(pack: Pack, index: dict[str, int], p: FloatArray, common: int) -> FloatArray:
+    """P(f | a component with the ordinary ache beside it) as (trimester, row,
+    finding): every row of ``p`` (components alone, engine/forms.py) with the
+    noisy-OR of the ache applied to the findings the ache's condition lists; row
+    ``common`` is the ache's own. The caller keeps the rows of co-existing
+    conditions."""
     out = p.copy()
     co = pack.coexisting
     if co is None:
         return out
-    conditions = list(pack.conditions)
-    common = conditions.index(co.condition)
     cols = np.array(sorted(index[f] for f in pack.likelihoods[co.condition]), dtype=np.intp)
     beside = prevalence_beside(pack)[:, None] * p[:, common, cols]  # (trimester, finding)
-    for cid in co.conditions:
-        i = conditions.index(cid)
-        out[:, i, cols] = 1.0 - (1.0 - p[:, i, cols]) * (1.0 - beside)
+    out[:, :, cols] = 1.0 - (1.0 - p[:, :, cols]) * (1.0 - beside[:, None, :])
     return out
 
 
@@ -71,15 +69,3 @@ def prevalence_beside(pack: Pack) -> FloatArray:
     """How often the ordinary ache is present beside another cause, by trimester."""
     co = pack.coexisting
     return np.array(co.prevalence.by_trimester() if co else (0.0, 0.0, 0.0))
-
-
-def mixing(pack: Pack) -> FloatArray:
-    """The weight of the "with the ordinary ache" component, (trimester, condition):
-    the prevalence for the co-existing conditions, 0 for the others."""
-    conditions = list(pack.conditions)
-    out = np.zeros((3, len(conditions)))
-    co = pack.coexisting
-    if co is not None:
-        for cid in co.conditions:
-            out[:, conditions.index(cid)] = prevalence_beside(pack)
-    return out

@@ -20,8 +20,8 @@ import numpy as np
 import numpy.typing as npt
 
 from gravida.engine.case import Case, finding_state
-from gravida.engine.coexist import mixing, with_ordinary_ache
-from gravida.engine.nested import Nesting, fill_unlisted_children
+from gravida.engine.forms import components
+from gravida.engine.nested import Nesting
 from gravida.knowledge import expr
 from gravida.knowledge.frozen import quick_init
 from gravida.knowledge.load import Pack
@@ -72,7 +72,7 @@ class Model:
         self.conditions: list[str] = list(pack.conditions)
         self.findings: list[str] = pack.booleans
         self.index: dict[str, int] = {f: i for i, f in enumerate(self.findings)}
-        n_t, n_c, n_f = len(TRIMESTERS), len(self.conditions), len(self.findings)
+        n_t, n_f = len(TRIMESTERS), len(self.findings)
 
         background = np.empty((n_t, n_f))
         for j, fid in enumerate(self.findings):
@@ -80,31 +80,40 @@ class Model:
             if cited is None:
                 cited = next(d.background for d in pack.derived if d.id == fid)
             background[:, j] = cited.by_trimester()
-        p = np.repeat(background[:, None, :], n_c, axis=1)
-        for i, cid in enumerate(self.conditions):
-            for fid, cited in pack.likelihoods[cid].items():
-                p[:, i, self.index[fid]] = cited.by_trimester()
-        fill_unlisted_children(pack, self.index, p, background)
-        # the co-existing ordinary ache (engine/coexist.py): each co-existing condition
-        # is a mixture of itself alone (p) and itself with the ache (p_with), weighted
-        # 1 - mix and mix; self.p is the marginal P(f | condition) of one finding
-        p_with = with_ordinary_ache(pack, self.index, p)
-        mix = mixing(pack)
+        # each condition's components (engine/forms.py): its forms, each alone or with
+        # the co-existing ordinary ache (engine/coexist.py); the first component of
+        # each condition in the main tables (log_p), the others in the extra tables
+        # (log_p_with, by rank); self.p is the marginal P(f | condition) of one finding
+        parts = components(pack, self.index, background)
+        p = parts.p
         self.background: FloatArray = background
-        self.p: FloatArray = (1.0 - mix)[:, :, None] * p + mix[:, :, None] * p_with
+        self.p: FloatArray = parts.marginal
         self.log_p: FloatArray = np.log(p)
         self.log_q: FloatArray = np.log1p(-p)
         self.nesting = Nesting(pack, self.index, p)
-        # the "with the ache" component, kept for the co-existing rows only (the
-        # others would repeat their alone component: scoring them twice is waste)
-        co = np.nonzero(mix.any(axis=0))[0]
+        # the mixed conditions (rank 2's owners, condition order) and the extra
+        # components, kept for them only (the others would repeat their main row)
+        co = parts.owners
         self.coexisting: npt.NDArray[np.intp] = co
-        self.log_p_with: FloatArray = np.log(p_with[:, co])
-        self.log_q_with: FloatArray = np.log1p(-p_with[:, co])
-        self.nesting_with = Nesting(pack, self.index, p_with[:, co],
-                                    [self.conditions[int(i)] for i in co])
-        self.log_mix: FloatArray = np.log(mix[:, co])  # (trimester, co-existing)
-        self.log_unmix: FloatArray = np.log1p(-mix[:, co])
+        self.log_p_with: FloatArray = np.log(parts.p_extra)
+        self.log_q_with: FloatArray = np.log1p(-parts.p_extra)
+        self.nesting_with = Nesting(pack, self.index, parts.p_extra, parts.extra_names)
+        self.log_unmix: FloatArray = parts.log_w0[:, co]  # (trimester, mixed): the main row's
+        self.log_mix: FloatArray = parts.log_w  # (trimester, extra): each extra component's
+        # rank 2's weights alone, contiguous (engine/near.py's compiled mixture reads them)
+        self.log_mix_first: FloatArray = np.ascontiguousarray(parts.log_w[:, :len(co)])
+        self.later_ranks = parts.later  # ranks 3 and on: (extra components, owners' places)
+        # ``mixed`` in one reduction: [first rows, extra rows] with their log weights,
+        # gathered owner by owner (each owner's components in rank order) and added by
+        # logaddexp.reduceat, which adds a group left to right as the ranks do
+        groups = [[u] for u in range(len(co))]
+        for u, x in ((list(co).index(o), x) for x, o in enumerate(parts.extra_owner)):
+            groups[u].append(len(co) + x)
+        self._mix_order = np.array([k for g in groups for k in g], dtype=np.intp)
+        self._mix_starts = np.cumsum([0] + [len(g) for g in groups[:-1]]).astype(np.intp)
+        self._mix_weights: FloatArray = np.concatenate([self.log_unmix, self.log_mix], axis=1)
+        self.p_forms_max: FloatArray = parts.p_forms_max
+        self.forms_alone = parts.forms_alone
         prior = np.array([pack.conditions[c].prior.values() for c in self.conditions]).T
         self.prior: FloatArray = prior  # (trimester, condition), not yet normalised
         # where a condition's prior is given by weeks (conditions.yaml: prior_by_weeks),
@@ -254,8 +263,22 @@ class Model:
             return alone
         beside = self._product(t, pos, neg, self.log_p_with, self.log_q_with, self.nesting_with)
         out = alone.copy()
-        out[..., co] = np.logaddexp(self.log_unmix[t] + alone[..., co],
-                                    self.log_mix[t] + beside)
+        out[..., co] = self.mixed(t, alone[..., co], beside)
+        return out
+
+    def mixed(self, t: int, first: FloatArray, extra: FloatArray) -> FloatArray:
+        """The mixed conditions' log likelihoods from their components' log scores:
+        ``first`` (..., mixed) the main rows', ``extra`` (..., extra components) the
+        others', added rank by rank (engine/forms.py). The one mixture of the engine
+        and the interview's batch (engine/near.py)."""
+        if not self.later_ranks:  # one extra component each (the co-existing ache alone)
+            n = len(self.coexisting)
+            one: FloatArray = np.logaddexp(self.log_unmix[t] + first,
+                                           self.log_mix[t, :n] + extra[..., :n])
+            return one
+        z = np.concatenate([first, extra], axis=-1) + self._mix_weights[t]
+        out: FloatArray = np.logaddexp.reduceat(z[..., self._mix_order], self._mix_starts,
+                                                axis=-1)
         return out
 
     @staticmethod

@@ -126,7 +126,7 @@ class NearScores:
         self._local[self.nest_cols] = np.arange(len(self.nest_cols))
         self._co: IntArray = np.ascontiguousarray(co, dtype=np.int64)
         self._log_unmix = np.ascontiguousarray(model.log_unmix)
-        self._log_mix = np.ascontiguousarray(model.log_mix)
+        self._log_mix = model.log_mix_first
         # (``linear``) the last read-only evidence's scores: (trimester, pos, neg, scores)
         self._last_linear: tuple[int, FloatArray, FloatArray, FloatArray] | None = None
 
@@ -173,9 +173,7 @@ class NearScores:
         n_c, co = self.n_c, self.co
         alone = scores[:, :n_c]
         if co.size:
-            model = self.model
-            alone[:, co] = np.logaddexp(model.log_unmix[t] + alone[:, co],
-                                        model.log_mix[t] + scores[:, n_c:])
+            alone[:, co] = self.model.mixed(t, alone[:, co], scores[:, n_c:])
         return softmax(log_prior + alone), owners
 
     def _native_softmax(self, t: int, log_prior: FloatArray, scores: FloatArray) -> FloatArray:
@@ -183,8 +181,13 @@ class NearScores:
         (the co-existing ache's mixture, the softmax): the additions, maxima, sums and
         divisions in compiled code (_near.c), numpy's own logaddexp and exp between."""
         assert _native is not None
-        rows, w = scores.shape
         n_c, co = self.n_c, self.co
+        full = scores
+        if self.model.later_ranks:
+            # the compiled calls read a condition's first two components (the main
+            # rows and rank 2: n_c + len(co) columns); the later ranks are added below
+            scores = np.ascontiguousarray(full[:, :n_c + len(co)])
+        rows, w = scores.shape
         sizes = (rows, w, n_c, len(co))
         mixed = _NO_FLOATS
         if co.size:
@@ -192,6 +195,9 @@ class NearScores:
             _native.mixture_parts(sizes, (scores, self._co, self._log_unmix[t],
                                           self._log_mix[t], a, b))
             mixed = np.logaddexp(a, b)
+            for idx, place in self.model.later_ranks:  # a condition's third component on
+                mixed[:, place] = np.logaddexp(
+                    mixed[:, place], self.model.log_mix[t, idx] + full[:, n_c + idx])
         centred = np.empty((rows, n_c))
         _native.centre(sizes, (scores, self._co, mixed, np.ascontiguousarray(log_prior),
                                centred))

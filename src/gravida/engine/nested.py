@@ -25,10 +25,13 @@ every condition and trimester (checked when the model is compiled).
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+
 import numpy as np
 import numpy.typing as npt
 
 from gravida.knowledge.load import Pack, PackError
+from gravida.knowledge.schema import Cited
 
 FloatArray = npt.NDArray[np.float64]
 
@@ -46,21 +49,25 @@ def pairs(pack: Pack) -> list[tuple[str, str]]:
 
 
 def fill_unlisted_children(
-    pack: Pack, index: dict[str, int], p: FloatArray, background: FloatArray
+    pack: Pack, index: dict[str, int], p: FloatArray, background: FloatArray,
+    tables: Sequence[Mapping[str, Cited]] | None = None,
 ) -> None:
     """A condition that lists a parent but not its nested child: the child keeps the
     background's share of the parent, P(child | c) = P(parent | c) x bg(child) /
-    bg(parent), in place in ``p`` (trimester, condition, finding).
+    bg(parent), in place in ``p`` (trimester, row, finding). ``tables``: each row's
+    listed rates (the pack's conditions' when not given; a condition's forms have a
+    row each, engine/forms.py).
 
     The leak for a nested finding is a share, not a rate: a condition with spotting
     in 0.5% would otherwise "explain" heavy bleeding at the 0.3% background, i.e. 60%
     of its bleeding heavy. Among unlisted causes heavy bleeding is 15% of bleeding,
     and that share is what an unlisted child should keep."""
+    if tables is None:
+        tables = [pack.likelihoods[cid] for cid in pack.conditions]
     for child, parent in pairs(pack):
         c, q = index[child], index[parent]
         share = background[:, c] / background[:, q]
-        for i, cid in enumerate(pack.conditions):
-            listed = pack.likelihoods[cid]
+        for i, listed in enumerate(tables):
             if parent in listed and child not in listed:
                 p[:, i, c] = p[:, i, q] * share
 

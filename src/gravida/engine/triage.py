@@ -579,8 +579,10 @@ def signs_of(model: Model) -> npt.NDArray[np.bool_]:
     """Per trimester, (conditions x findings): whether the pack gives the finding a
     likelihood above its background rate for the condition, i.e. the finding is one
     of the condition's signs (it points to it). A condition that does not list the
-    finding, or lists it at its background, says nothing about it."""
-    out: npt.NDArray[np.bool_] = model.log_p > np.log(model.background)[:, None, :]
+    finding, or lists it at its background, says nothing about it; a condition with
+    forms (engine/forms.py) points to a finding any of its forms lists above it."""
+    out: npt.NDArray[np.bool_] = (np.log(model.p_forms_max)
+                                  > np.log(model.background)[:, None, :])
     return out
 
 

@@ -39,6 +39,8 @@ def dated(
             continue
         s0, s1 = next(((a, b) for a, b in sentences if a <= e.start < b), (0, len(norm)))
         a, b = clause_of(norm, e.start, e.end, s0, s1, d)
+        if a == s0:
+            a = _week_before(norm, s0, sentences, rules)
         days = _days_ago(norm, a, b, rules, d, lex, weeks_now)
         persists = d.get("since_then_rx")
         if days is None or days <= limit or (
@@ -73,3 +75,22 @@ def _days_ago(
                 days = (weeks_now - week) * 7.0
                 most = days if most is None else max(most, days)
     return most
+
+
+def _week_before(
+    norm: str, s0: int, sentences: list[tuple[int, int]], rules: dict[str, Any]
+) -> int:
+    """Where a clause opening its sentence starts once a week that heads it is
+    counted: a sentence that is nothing but a week of this pregnancy ends with an
+    abbreviation's full stop ("В 7 нед. были мажущие выделения": the tokeniser ends
+    a sentence at "нед."), so that week dates the clause after it."""
+    week_rx = rules.get("week_rx")
+    before = next(
+        ((p0, p1) for p0, p1 in sentences if p0 < p1 <= s0 and not norm[p1:s0].strip()), None
+    )
+    if week_rx is None or before is None:
+        return s0
+    p0, p1 = before
+    head = norm[p0:p1].strip()
+    m = week_rx.search(head)
+    return p0 if m is not None and m.start() == 0 and m.end() >= len(head.rstrip(".")) else s0

@@ -148,7 +148,15 @@ def _latin_typing(raw: Any, file: str) -> LatinTyping | None:
 
     if raw["scheme"] not in get_available_language_codes():
         raise PackError(file, "latin_typing.scheme", f"unknown scheme {raw['scheme']!r}")
-    return LatinTyping(str(raw["scheme"]), lists["before"], lists["again"])
+    # Latin letters that look like the script's own, typed inside its words
+    look = raw.get("lookalike") or {}
+    latin = look.get("latin", "") if isinstance(look, dict) else None
+    native = look.get("native", "") if isinstance(look, dict) else None
+    if not (isinstance(latin, str) and isinstance(native, str) and len(latin) == len(native)):
+        raise PackError(
+            file, "latin_typing.lookalike", "expected latin and native letters, as many of each"
+        )
+    return LatinTyping(str(raw["scheme"]), lists["before"], lists["again"], (latin, native))
 
 
 def load_languages(pack: Pack) -> Languages:

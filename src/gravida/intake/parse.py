@@ -32,7 +32,7 @@ from gravida.intake.language import (
 from gravida.intake.lexicon import DEFAULT_LANGUAGE as DEFAULT
 from gravida.intake.lexicon import lexicon_for
 from gravida.intake.reading import read_one
-from gravida.intake.translit import Retyped, retype, vote
+from gravida.intake.translit import Retyped, lookalikes, retype, vote
 from gravida.knowledge.i18n import _
 from gravida.knowledge.load import Pack
 
@@ -86,7 +86,7 @@ def _script_of(found: Detection, langs: Languages) -> str | None:
 
 
 _WORDS = re.compile(r"[^\W\d_]{2,}")
-_LATIN = re.compile(r"[A-Za-z]{2}")
+_ANY_LATIN = re.compile(r"[A-Za-z]")
 # Latin words are retyped this far into a text at most: no language's reader reads
 # more (``limits.max_chars``; a longer text is cut and says so)
 READ_CHARS = 50_000
@@ -178,7 +178,7 @@ def _mixed(text: str, pack: Pack, spec: LanguageSpec, today: date | None) -> Par
     ("stretching"), abbreviations of a letter ("t 38,3") and anything neither
     dictionary settles stay as she typed them."""
     native_knows = spec.dictionary
-    if spec.latin is None or native_knows is None or _LATIN.search(text) is None:
+    if spec.latin is None or native_knows is None or _ANY_LATIN.search(text) is None:
         return read_one(text, pack, spec.code, today)
     english = _dictionary(pack, languages_for(pack).specs.get(DEFAULT))
     if english is None:
@@ -189,8 +189,11 @@ def _mixed(text: str, pack: Pack, spec: LanguageSpec, today: date | None) -> Par
         t = typed.lower()
         return len(t) < 2 or latin_knows(t) or not native_knows(new.lower())
 
-    retyped = retype(text, spec.latin, native_knows, keep, READ_CHARS, latin_knows)
-    if all(typed == new for typed, new in retyped.words):
+    # a Latin look-alike inside one of her words ("нe болит") first: one letter for
+    # one, so positions in ``own`` are positions in ``text``
+    own = lookalikes(text[:READ_CHARS], spec.latin, spec.letters) + text[READ_CHARS:]
+    retyped = retype(own, spec.latin, native_knows, keep, READ_CHARS, latin_knows)
+    if own == text and all(typed == new for typed, new in retyped.words):
         return read_one(text, pack, spec.code, today)
     return _mapped_back(read_one(retyped.text, pack, spec.code, today), retyped, text)
 

@@ -49,6 +49,9 @@ class LatinTyping:
     before: tuple[tuple[str, str], ...] = ()
     # spellings tried again, in this order, on a retyped word the dictionary lacks
     again: tuple[tuple[str, str], ...] = ()
+    # Latin letters that look like one of the script's (Latin "e", "o", "p" typed
+    # inside a Cyrillic word), as (Latin letters, native letters) of equal length
+    lookalike: tuple[str, str] = ("", "")
 
 
 @dataclass(frozen=True)
@@ -185,6 +188,34 @@ def retype(
     back.extend(range(pos, len(text)))
     back.append(len(text))
     return Retyped("".join(parts), tuple(back), tuple(words))
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def lookalikes(text: str, typing: LatinTyping, letters: frozenset[str]) -> str:
+    """``text`` with every Latin look-alike letter inside a word of the language's
+    own letters made that letter ("нe" with a Latin "e", "крoвь" with a Latin "o"):
+    a phone's keyboard switched mid-word, or text pasted from elsewhere. One letter
+    for one, so every position still points into what she typed. A word with a
+    Latin letter that looks like none of the script's ("Nurofenом") is left as
+    typed, as is a word with no letter of the language's."""
+    latin, native = typing.lookalike
+    if not latin:
+        return text
+    table = str.maketrans(latin, native)
+
+    def fix(m: re.Match[str]) -> str:
+        word = m.group(0)
+        low = word.lower()
+        if not any(c in letters for c in low):
+            return word
+        foreign = [c for c in word if c.isascii()]
+        if not foreign or not all(c in latin for c in foreign):
+            return word
+        return word.translate(table)
+
+    return _LETTERS.sub(fix, text)
 
 
 def vote(

@@ -144,10 +144,12 @@ def _check_number(session: Session, q: QuestionSpec, value: Any) -> Value:
     if isinstance(value, Mapping):
         given = dict(value)
     elif isinstance(value, list | tuple):
-        if len(value) != len(parts):
+        # the first numbers of the form, in its order: a form that gained parts at its
+        # end (questions.yaml) keeps the meaning of a shorter list
+        if not value or len(value) > len(parts):
             raise InterviewError(N_("%(question)s: give %(n)s numbers"), question=q.id,
                                  n=len(parts))
-        given = {p.finding: x for p, x in zip(parts, value, strict=True)}
+        given = {p.finding: x for p, x in zip(parts, value, strict=False)}
     else:
         if len(parts) != 1:
             names = " / ".join(p.label for p in parts)

@@ -58,12 +58,17 @@ class Outcomes:
         return [tuple(o) for o in out]
 
 
-@quick_init
-@dataclass(frozen=True)
-class Scored:
+class Scored(NamedTuple):
+    """One question's figures in one plan.
+
+    A NamedTuple, not a frozen dataclass: a fully scored state makes one per open
+    question (about seventeen, each of thirteen fields), and a tuple is made about
+    three times faster (the same fields, as immutable). Two are equal when every
+    field is, the plan's ``answers`` (compared by identity) included."""
+
     question: str
-    answers: Outcomes = field(repr=False, compare=False)  # the plan's, shared
-    index: int = field(repr=False)  # this question's place among them
+    answers: Outcomes  # the plan's, shared
+    place: int  # this question's place among them
     value: float
     info_gain: float  # bits about the differential
     level_change: float  # expected |change of level|, in levels
@@ -81,7 +86,7 @@ class Scored:
     @property
     def outcomes(self) -> tuple[AnswerOutcome, ...]:
         """Each possible answer, its probability under the model and the level it sets."""
-        return self.answers.by_question[self.index]
+        return self.answers.by_question[self.place]
 
 
 @quick_init

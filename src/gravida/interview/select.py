@@ -252,19 +252,13 @@ class Selector:
                                         plausible, batch, o.emergency_rank, True, n_q,
                                         self._outranked(value, questions, danger_up, False),
                                         weight=likely)
-        # Python numbers: one conversion, not one per answer
+        # Python numbers: one conversion per array, not one per answer or question
         answers = Outcomes(n_q, entries, prob.tolist(), levels.tolist(), self.policy.by_rank)
-        scored = [
-            Scored(
-                q.id, answers, i, float(value[i]), float(info[i]), float(dlevel[i]),
-                float(p_emergency[i]),
-                screening[i],
-                bool(holds_level[i]), bool(holds_top1[i]), bool(holds_top3[i]),
-                bool(danger_up[i]),
-                bool(danger_down[i]),
-            )
-            for i, q in enumerate(questions)
-        ]
+        scored = list(map(Scored._make, zip(
+            [q.id for q in questions], [answers] * n_q, range(n_q), value.tolist(),
+            info.tolist(), dlevel.tolist(), p_emergency.tolist(), screening,
+            holds_level.tolist(), holds_top1.tolist(), holds_top3.tolist(), danger_up.tolist(),
+            danger_down.tolist(), strict=True)))
         p = decide(o, state, scored, level0, lead0, tuple(sorted(danger)),
                    int(batch.floor_rank[0]))
         if state.n_asked >= params.max_questions:
@@ -416,9 +410,9 @@ class Selector:
         out = np.zeros(len(questions), dtype=bool)
         if emergency_step or PAIRS_ALWAYS or not marked.any():
             return out
-        best = max((float(value[i]), questions[i].id) for i in np.flatnonzero(marked))
-        for i, q in enumerate(questions):
-            out[i] = (float(value[i]), q.id) < best
+        values = value.tolist()
+        best = max((values[i], questions[i].id) for i in np.flatnonzero(marked).tolist())
+        out[:] = [(v, q.id) < best for v, q in zip(values, questions, strict=True)]
         return out
 
     def _add(

@@ -219,12 +219,19 @@ class _Some:
                 sel.build(a, self.state)
             self._pairs = sel._leader_pairs(a.ev, a.askable, a.entries, a.hyps, self.likely,
                                             fig.lead, self.level0, len(a.questions))
+        # Python numbers: one conversion per array, not one per question
+        p_emergency, value = fig.p_emergency.tolist(), fig.value.tolist()
+        if held and self.emergency:
+            up = fig.danger_up.tolist()
+            for j, i in enumerate(todo):
+                self.held[i] = up[j] or p_emergency[j] > 0
+        elif held:
+            assert self._pairs is not None
+            holding = (fig.danger_up | fig.holds_level | fig.holds_top1 | fig.holds_top3
+                       ).tolist()
+            pairs = self._pairs
+            for j, i in enumerate(todo):
+                self.held[i] = holding[j] or bool(pairs[i])
         for j, i in enumerate(todo):
-            if held and self.emergency:
-                self.held[i] = bool(fig.danger_up[j] or fig.p_emergency[j] > 0)
-            elif held:
-                assert self._pairs is not None
-                self.held[i] = bool(fig.danger_up[j] or fig.holds_level[j] or self._pairs[i]
-                                    or fig.holds_top1[j] or fig.holds_top3[j])
-            self.p_emergency[i] = float(fig.p_emergency[j])
-            self.value[i] = float(fig.value[j])
+            self.p_emergency[i] = p_emergency[j]
+            self.value[i] = value[j]

@@ -22,12 +22,13 @@ from gravida.knowledge.files import read_yaml as read_yaml
 from gravida.knowledge.files import validate as validate
 from gravida.knowledge.loaded import PACK_VERSION as PACK_VERSION
 from gravida.knowledge.loaded import CompiledRule as CompiledRule
-from gravida.knowledge.loaded import ConditionLevel, Memo
+from gravida.knowledge.loaded import ConditionLevel, Form, Memo
 from gravida.knowledge.loaded import Pack as Pack
 from gravida.knowledge.loaded import derived as derived
 from gravida.knowledge.overlays import Overlays
 from gravida.knowledge.schema import (
     Cited,
+    ConditionForm,
     ConditionsFile,
     FindingsFile,
     LikelihoodsFile,
@@ -158,6 +159,7 @@ def load_pack(
 
     # likelihoods (one or more files under likelihoods/)
     likelihoods: dict[str, dict[str, Cited]] = {}
+    forms: dict[str, tuple[Form, ...]] = {}
     files = sorted((d / "likelihoods").glob("*.yaml"))
     if not files:
         raise PackError("likelihoods/", "-", "no likelihood files")
@@ -174,6 +176,9 @@ def load_pack(
                     raise PackError(name, f"{cid}.{fid}", "unknown (or non-boolean) finding id")
                 _check_source(cited.src, sources, name, f"{cid}.{fid}")
             likelihoods[cid] = dict(table)
+        for cid, forms_of in lf.forms.items():
+            forms[cid] = _forms(name, cid, forms_of, lf.likelihoods.get(cid), all_booleans,
+                                sources)
     for cid in conditions:
         if cid not in likelihoods:
             raise PackError("likelihoods/", cid, "condition has no likelihoods")
@@ -284,8 +289,38 @@ def load_pack(
         texts=texts,
         lang=lang,
         coexisting=cf.coexisting,
+        forms=forms,
         files_memo=like.files_memo if like is not None and same else Memo(),
     )
+
+
+def _forms(name: str, cid: str, forms_of: list[ConditionForm],
+           table: dict[str, Cited] | None, booleans: set[str] | frozenset[str],
+           sources: dict[str, Source]) -> tuple[Form, ...]:
+    """A condition's forms, checked (in its own file, two or more, distinct ids, shares
+    adding up to 1 in every trimester, known findings, none both the condition's and a
+    form's) and merged with the condition's table."""
+    if table is None:
+        raise PackError(name, f"forms.{cid}", "forms of a condition with no likelihoods here")
+    if len(forms_of) < 2 or len({f.id for f in forms_of}) != len(forms_of):
+        raise PackError(name, f"forms.{cid}", "two or more forms, each with its own id")
+    for t in range(3):
+        total = sum(f.share.by_trimester()[t] for f in forms_of)
+        if abs(total - 1.0) > 1e-9:
+            raise PackError(name, f"forms.{cid}", f"the shares add up to {total:g}, not 1")
+    out = []
+    for form in forms_of:
+        where = f"forms.{cid}.{form.id}"
+        _check_source(form.share.src, sources, name, f"{where}.share")
+        for fid, cited in form.likelihoods.items():
+            if fid not in booleans:
+                raise PackError(name, f"{where}.{fid}", "unknown (or non-boolean) finding id")
+            if fid in table:
+                raise PackError(name, f"{where}.{fid}",
+                                "the condition's table has it too: one place for each rate")
+            _check_source(cited.src, sources, name, f"{where}.{fid}")
+        out.append(Form(form.id, form.share, {**table, **form.likelihoods}))
+    return tuple(out)
 
 
 def default_pack(lang: str = i18n.DEFAULT_LANGUAGE) -> Pack:

@@ -62,6 +62,16 @@ class ConditionLevel:
 
 
 @dataclass(frozen=True)
+class Form:
+    """One form of a condition (schema.ConditionForm), its table merged: ``likelihoods``
+    holds the condition's rates and the form's own."""
+
+    id: str
+    share: Cited
+    likelihoods: dict[str, Cited]
+
+
+@dataclass(frozen=True)
 class Pack:
     """The loaded, cross-checked knowledge pack: read-only for the whole process."""
 
@@ -94,6 +104,9 @@ class Pack:
     lang: str = i18n.DEFAULT_LANGUAGE
     # the common condition that rarer ones often come with (conditions.yaml)
     coexisting: Coexistence | None = None
+    # a condition that presents in distinct forms (likelihoods/: forms): its forms,
+    # each with its share and its whole table (the condition's rates and its own)
+    forms: dict[str, tuple[Form, ...]] = field(default_factory=dict)
     # what is built from the files whatever the language of the texts (the intake's
     # phrase lexicons): shared by this pack's languages (``load_pack(..., like=)``)
     files_memo: Memo = field(default_factory=Memo, repr=False, compare=False)

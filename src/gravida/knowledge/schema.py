@@ -233,8 +233,22 @@ class ConditionsFile(Strict):
     coexisting: Coexistence | None = None
 
 
+class ConditionForm(Strict):
+    """One form of a condition that presents in distinct ways (docs/model.md, "A
+    condition in two forms"): a clot is a DVT alone or a pulmonary embolism, and the
+    signs of one are not diluted by the other. ``share``: how often the condition
+    presents in this form (the shares of a condition's forms add up to 1);
+    ``likelihoods``: the form's own rates, beside the condition's table (a finding is
+    either the condition's, the same in every form, or each form's)."""
+
+    id: str
+    share: Cited
+    likelihoods: dict[str, Cited]
+
+
 class LikelihoodsFile(Strict):
     likelihoods: dict[str, dict[str, Cited]]
+    forms: dict[str, list[ConditionForm]] = {}
 
 
 # --- triage -------------------------------------------------------------------
