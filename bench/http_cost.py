@@ -138,7 +138,8 @@ def main() -> None:
                   f"{r['server_cpu_ms_per_request']:.3f} ms/req (user "
                   f"{1000 * (after[0] - before[0]) / n:.3f}, kernel "
                   f"{1000 * (after[1] - before[1]) / n:.3f}) = "
-                  f"{r['server_cpu_ref_per_request']:.3f} ref/req  "
+                  f"{r['server_cpu_ref_per_request']:.3f} ref/req "
+                  f"({r['server_cpu_cold_ref_per_request']:.3f} cold)  "
                   f"switches {r['switches_per_request']:.1f}/req  "
                   f"load {os.getloadavg()[0]:.1f}", flush=True)
     finally:

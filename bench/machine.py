@@ -95,25 +95,40 @@ def checksum() -> float:
     return round(one_pass(), 4)
 
 
-def reference(blocks: int = 9, passes: int = 40) -> dict[str, Any]:
-    """The machine's speed now: thread CPU ms of one pass (median over ``blocks`` blocks
-    of ``passes`` passes, after one unmeasured block), with the fastest and slowest
-    blocks, so that a noisy minute shows as a wide spread."""
-    for _ in range(passes):
-        one_pass()
+def _blocks(blocks: int, passes: int, pause: float) -> list[float]:
+    """Thread CPU ms a pass in each block, each pass after ``pause`` seconds of sleep
+    (whose own CPU is not counted)."""
     per = []
     for _ in range(blocks):
-        t0 = time.thread_time()
+        spent = 0.0
         for _ in range(passes):
+            if pause:
+                time.sleep(pause)
+            t0 = time.thread_time()
             one_pass()
-        per.append((time.thread_time() - t0) * 1000 / passes)
+            spent += time.thread_time() - t0
+        per.append(spent * 1000 / passes)
+    return per
+
+
+def reference(blocks: int = 9, passes: int = 40, pause_ms: float = 1.0) -> dict[str, Any]:
+    """The machine's speed now: thread CPU ms of one pass (median over ``blocks`` blocks
+    of ``passes`` passes, after one unmeasured block), with the fastest and slowest
+    blocks, so that a noisy minute shows as a wide spread; and the same with each pass
+    after a pause of ``pause_ms`` (``cold_ms``), as a server's requests come: what the
+    machine's other work leaves of the CPU's caches between requests."""
+    _blocks(1, passes, 0.0)
+    per = _blocks(blocks, passes, 0.0)
+    cold = _blocks(blocks, passes, pause_ms / 1000) if pause_ms > 0 else per
     return {"ref_ms": statistics.median(per), "min_ms": min(per), "max_ms": max(per),
-            "blocks": blocks, "passes": passes, "load": os.getloadavg()[0]}
+            "cold_ms": statistics.median(cold), "blocks": blocks, "passes": passes,
+            "pause_ms": pause_ms, "load": os.getloadavg()[0]}
 
 
 def describe(ref: dict[str, Any]) -> str:
     return (f"machine reference {ref['ref_ms']:.3f} ms a pass (blocks {ref['min_ms']:.3f}-"
-            f"{ref['max_ms']:.3f}; load {ref['load']:.1f})")
+            f"{ref['max_ms']:.3f}), {ref['cold_ms']:.3f} ms each after a "
+            f"{ref['pause_ms']:g} ms pause; load {ref['load']:.1f}")
 
 
 def main() -> None:

@@ -85,7 +85,8 @@ def main(argv: list[str]) -> None:
         "13": (ru_tables13.CLASSES13, ru_tables13.AFTER13),
         "14": (ru_tables14.CLASSES14, ru_tables14.AFTER14 + ru_tables14.AFTER14_2
                + ru_tables14.AFTER14_3),
-        "15": (ru_tables15.CLASSES15, ru_tables15.AFTER15 + ru_tables15.AFTER15_2),
+        "15": (ru_tables15.CLASSES15, ru_tables15.AFTER15 + ru_tables15.AFTER15_2
+               + ru_tables15.AFTER15_3),
     }.get(which, (ru_tables.CLASSES, ru_tables.AFTER))
     total = [0, 0, 0, 0]
     print(f"{'class':32} {'missed':>9} {'rate':>6} {'near-miss wrong':>16} {'rate':>6}")

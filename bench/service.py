@@ -19,8 +19,9 @@ requests may run in worker threads), so the difference from the first figures is
 what the web framework costs per request.
 `--profile core|full|interview` prints cProfile's top costs of that phase instead.
 Before and after, the machine's speed is timed in this thread (bench/machine.py's
-reference, ``ref``), and each figure is also given in passes of it (``ref/req``: the
-figure to compare between hours, as bench/load.py's).
+reference, ``ref``, and its passes each after the same pause, ``cold ref``), and each
+figure is also given in passes of it (``ref/req``: the figure to compare between hours,
+as bench/load.py's; the figures after a pause in cold passes).
 
     .venv/bin/python bench/service.py [--rounds 7] [--profile full]
 """
@@ -306,6 +307,7 @@ def main() -> None:
     after = machine.reference()
     print(machine.describe(after))
     ref = (before["ref_ms"] + after["ref_ms"]) / 2
+    cold_ref = (before["cold_ms"] + after["cold_ms"]) / 2
     for title, found in ((f"in-process server CPU per request (thread time, best of "
                           f"{args.rounds} rounds; median of the rounds):", in_process),
                          (f"through the ASGI app in process (process CPU, best of "
@@ -318,9 +320,10 @@ def main() -> None:
             print(f"  after a pause of {args.pause_ms:g} ms before each request (thread time, "
                   f"mean of {args.rounds} rounds; a server's requests come so):")
             for name, (ms, _) in cold.items():
-                print(f"  {name:<10} {ms:6.3f} ms/request = {ms / ref:5.3f} ref")
+                print(f"  {name:<10} {ms:6.3f} ms/request = {ms / cold_ref:5.3f} cold ref")
     print(f"load average now {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs; ref/request "
-          f"is CPU in passes of the machine reference ({ref:.3f} ms, the mean of the two)")
+          f"is CPU in passes of the machine reference ({ref:.3f} ms, the mean of the two; "
+          f"cold ref, each pass after the same pause: {cold_ref:.3f} ms)")
 
 
 if __name__ == "__main__":

@@ -101,3 +101,40 @@ def test_compiled_loops_refuse_wrong_buffers():
                       np.empty(4))
     with pytest.raises(BufferError):  # an output that cannot be written
         native.joint_results(2, 3, 2, joint, lik, np.empty(6).tobytes())
+
+
+def _edge_masses(rng: np.random.Generator, n: int) -> np.ndarray:
+    """Masses on and next to the edges of the cut's histogram buckets (a bucket holds the
+    doubles that share their top 16 bits) and of the negligible mass, with ties."""
+    neg = information.NEGLIGIBLE
+    base = int(np.array(neg).view(np.int64)) >> 48
+    buckets = rng.integers(0, 2100, n)  # past the last bucket (2047) too
+    edges = ((base + buckets) << 48).astype(np.int64).view(np.float64)
+    step = rng.integers(-1, 2, n)  # just below, on, or just above the edge
+    out = np.where(step < 0, np.nextafter(edges, 0.0),
+                   np.where(step > 0, np.nextafter(edges, np.inf), edges))
+    special = rng.integers(0, 8, n)
+    out = np.where(special == 0, neg, out)
+    out = np.where(special == 1, np.nextafter(neg, np.inf), out)
+    out = np.where(special == 2, np.nextafter(neg, 0.0), out)
+    out = np.where(special == 3, out[rng.integers(0, n, n)], out)  # ties
+    return np.asarray(np.minimum(out, 1.0), dtype=float)
+
+
+@built
+@settings(max_examples=120, deadline=None)
+@given(seed=st.integers(0, 2**32 - 1), n=st.integers(20, 3000),
+       bound=st.sampled_from([3, 17, 256, 1024]))
+def test_compiled_cut_at_the_histogram_bucket_edges(seed, n, bound):
+    # one condition and a test that leaves every history's mass as it is (x * 1.0): the
+    # children's masses are exactly the drawn ones, so the cut's threshold falls on a
+    # bucket's edge, on the negligible mass or between ties as often as it can
+    masses = _edge_masses(np.random.default_rng(seed), n)
+    histories = information._Histories(masses[None, :], masses, ())
+    keep_all = np.ones((1, 1))
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(information, "MAX_HISTORIES", bound)
+        fast = histories.then(keep_all)
+        mp.setattr(information, "_native", None)
+        slow = histories.then(keep_all)
+    _same(fast, slow)

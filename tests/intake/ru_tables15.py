@@ -211,3 +211,28 @@ AFTER15_2: list[Row] = [
      {FEV: NP}),
 ]
 
+NIGHT, CONST, TEAR, LONG, SADDLE_ = (
+    "pain_at_night", "pain_constant_unrelieved", "pain_tearing",
+    "pain_worse_standing_sitting_long", SADDLE,
+)
+
+# the third round (sleepless at night beside the pain, no position eases it, «как ни» is
+# no denial, a tearing pain a note says she does not call so, «лейк. 2–3» with no field,
+# «при долгом стоянии» («долгом» first read as the noun «долг»), the bladder not felt, a
+# note's «аногенитальная зона»), written after it
+AFTER15_3: list[Row] = [
+    ("неделю болит поясница, ночью не могу уснуть от неё", {NIGHT: P}),
+    ("ночью не могу уснуть, малыш пинается", {NIGHT: NP, MOVES: NP}),
+    ("поясница ноет, как ни повернусь", {CONST: P, MOVE: P}),
+    ("как ни ляг, всё неудобно, живот большой", {CONST: NP}),
+    ("Рвущей боль не называет.", {TEAR: A, "nausea_vomiting": NP}),
+    ("рвущая боль в спине", {TEAR: P}),
+    ("ОАМ: лейк. 2–3, эритроциты 0–1", {LEUK: A}),
+    ("лейк. 20–25", {LEUK: P}),
+    ("боли усиливаются при долгом стоянии", {LONG: P}),
+    ("в туалет хочу, а не чувствую, когда идёт моча", {BLADDER: P}),
+    ("не чувствую, как идёт время", {BLADDER: NP}),
+    ("Чувствительность в перианальной зоне сохранена.", {SADDLE_: A}),
+    ("не чувствую, как он пинается", {MOVES: P}),
+]
+

@@ -103,6 +103,15 @@ class Model:
         # rank 2's weights alone, contiguous (engine/near.py's compiled mixture reads them)
         self.log_mix_first: FloatArray = np.ascontiguousarray(parts.log_w[:, :len(co)])
         self.later_ranks = parts.later  # ranks 3 and on: (extra components, owners' places)
+        # ``mixed`` in one reduction: [first rows, extra rows] with their log weights,
+        # gathered owner by owner (each owner's components in rank order) and added by
+        # logaddexp.reduceat, which adds a group left to right as the ranks do
+        groups = [[u] for u in range(len(co))]
+        for u, x in ((list(co).index(o), x) for x, o in enumerate(parts.extra_owner)):
+            groups[u].append(len(co) + x)
+        self._mix_order = np.array([k for g in groups for k in g], dtype=np.intp)
+        self._mix_starts = np.cumsum([0] + [len(g) for g in groups[:-1]]).astype(np.intp)
+        self._mix_weights: FloatArray = np.concatenate([self.log_unmix, self.log_mix], axis=1)
         self.p_forms_max: FloatArray = parts.p_forms_max
         self.forms_alone = parts.forms_alone
         prior = np.array([pack.conditions[c].prior.values() for c in self.conditions]).T
@@ -262,12 +271,14 @@ class Model:
         ``first`` (..., mixed) the main rows', ``extra`` (..., extra components) the
         others', added rank by rank (engine/forms.py). The one mixture of the engine
         and the interview's batch (engine/near.py)."""
-        n = len(self.coexisting)
-        out: FloatArray = np.logaddexp(self.log_unmix[t] + first,
-                                       self.log_mix[t, :n] + extra[..., :n])
-        for idx, place in self.later_ranks:
-            out[..., place] = np.logaddexp(out[..., place],
-                                           self.log_mix[t, idx] + extra[..., idx])
+        if not self.later_ranks:  # one extra component each (the co-existing ache alone)
+            n = len(self.coexisting)
+            one: FloatArray = np.logaddexp(self.log_unmix[t] + first,
+                                           self.log_mix[t, :n] + extra[..., :n])
+            return one
+        z = np.concatenate([first, extra], axis=-1) + self._mix_weights[t]
+        out: FloatArray = np.logaddexp.reduceat(z[..., self._mix_order], self._mix_starts,
+                                                axis=-1)
         return out
 
     @staticmethod

@@ -52,6 +52,59 @@ WIDE static void child_masses(int64_t k, int64_t h, int64_t r, const double *res
     }
 }
 
+#define CHUNK 512  /* children counted while still in the first-level cache */
+
+/* child_masses, each chunk of children counted into the cut's histograms while it is
+ * still in cache (a second pass over every mass cost more than the counting):
+ * hist4[child % 4][0] counts the negligible, [bucket + 1] the others */
+WIDE static void masses_counted(int64_t k, int64_t h, int64_t r, const double *restrict J,
+                                const double *restrict m, double negligible, uint64_t base,
+                                double *restrict mass, uint32_t (*hist4)[NBUCKETS + 1]) {
+    uint16_t idx[CHUNK];
+    for (int64_t rr = 0; rr < r; rr++) {
+        double *restrict out = mass + rr * h;
+        const double w0 = m[rr];
+        for (int64_t s = 0; s < h; s += CHUNK) {
+            const int64_t e = s + CHUNK < h ? s + CHUNK : h;
+            for (int64_t i = s; i < e; i++) out[i] = J[i] * w0;
+            for (int64_t c = 1; c < k; c++) {
+                const double w = m[c * r + rr];
+                const double *restrict jc = J + c * h;
+                for (int64_t i = s; i < e; i++) out[i] = out[i] + jc[i] * w;
+            }
+            for (int64_t i = s; i < e; i++) {
+                const double x = out[i];
+                idx[i - s] = (uint16_t)(x > negligible ? bucket(x, base) + 1 : 0);
+            }
+            const int64_t first = rr * h + s;
+            for (int64_t i = 0; i < e - s; i++) hist4[(first + i) & 3][idx[i]]++;
+        }
+    }
+}
+
+/* The masses of bucket b (those above the negligible whose top bits are base + b; the
+ * last bucket: those and all larger ones) as a range of doubles [*lo, *hi], since
+ * positive doubles order as their bit patterns: two comparisons a mass instead of its
+ * bucket worked out. Returns 0 where the range cannot stand for the bucket (a
+ * negligible that is not a small positive number), for the caller's plain test. */
+static int bucket_range(int64_t b, uint64_t base, double negligible, double *lo, double *hi) {
+    if (!(negligible > 0.0 && negligible < 1e300)) return 0;
+    const uint64_t inf_bits = bits_of(__builtin_inf());
+    const uint64_t lo_bits = (base + (uint64_t)b) << BUCKET_SHIFT;
+    if (lo_bits >= inf_bits) return 0;
+    memcpy(lo, &lo_bits, sizeof *lo);
+    if (*lo <= negligible) *lo = __builtin_nextafter(negligible, __builtin_inf());
+    const uint64_t hi_bits = (base + (uint64_t)b + 1) << BUCKET_SHIFT;  /* the next bucket */
+    if (b == NBUCKETS - 1 || hi_bits >= inf_bits) {
+        *hi = __builtin_inf();
+    } else {
+        double next;
+        memcpy(&next, &hi_bits, sizeof next);
+        *hi = __builtin_nextafter(next, 0.0);
+    }
+    return 1;
+}
+
 static void swap(double *a, double *b) { double t = *a; *a = *b; *b = t; }
 
 /* the n-th smallest (from 0) of v[0..len), reordering v (Hoare's selection) */
@@ -77,29 +130,32 @@ static double select_nth(double *v, int64_t len, int64_t n) {
 }
 
 /* the kept children's masses and joint columns: joint_out[c][j] = J[c][i] * m[c][rr]
- * for the j-th kept child rr * h + i (kept ascending). Condition by condition: the rows
- * of J and of joint_out sit a power of two apart, so walking down a column would meet
- * the same cache set at every step. */
+ * for the j-th kept child rr * h + i (kept ascending, so each result's children are one
+ * run of it). Condition by condition: the rows of J and of joint_out sit a power of two
+ * apart, so walking down a column would meet the same cache set at every step. */
 static int gather(int64_t k, int64_t h, int64_t r, const double *J, const double *m,
                   const double *mass, const int64_t *kept, int64_t count,
                   double *kept_mass, double *joint_out) {
-    int64_t *parent = malloc(2 * (size_t)(count > 0 ? count : 1) * sizeof *parent);
-    if (parent == NULL) return -1;
-    int64_t *result = parent + count;
+    int64_t *ends = malloc((size_t)r * sizeof *ends);  /* where each result's run ends */
+    if (ends == NULL) return -1;
     int64_t rr = 0, start = 0;
     for (int64_t j = 0; j < count; j++) {
         const int64_t child = kept[j];
-        while (child >= start + h) { rr++; start += h; }
-        parent[j] = child - start;
-        result[j] = rr;
+        while (child >= start + h) { ends[rr++] = j; start += h; }
         kept_mass[j] = mass[child];
     }
+    while (rr < r) ends[rr++] = count;
     for (int64_t c = 0; c < k; c++) {
         const double *jc = J + c * h, *mc = m + c * r;
         double *out = joint_out + c * count;
-        for (int64_t j = 0; j < count; j++) out[j] = jc[parent[j]] * mc[result[j]];
+        int64_t j = 0;
+        for (int64_t q = 0; q < r; q++) {
+            const double w = mc[q];
+            const int64_t first = q * h;  /* child first + i is history i's result q */
+            for (; j < ends[q]; j++) out[j] = jc[kept[j] - first] * w;
+        }
     }
-    free(parent);
+    free(ends);
     return 0;
 }
 
@@ -112,16 +168,12 @@ static int64_t step(int64_t k, int64_t h, int64_t r, const double *J, const doub
                     int64_t *kept, double *kept_mass, double *joint_out, int *cut,
                     int64_t *n_above, int64_t *n_tied) {
     const int64_t n = h * r;
-    child_masses(k, h, r, J, m, mass);
     /* four histograms, element i counted in i % 4: consecutive masses often fall in one
      * bucket, and one counter would make each count wait for the one before */
     uint32_t hist4[4][NBUCKETS + 1];
     memset(hist4, 0, sizeof hist4);
     const uint64_t base = bits_of(negligible) >> BUCKET_SHIFT;
-    for (int64_t i = 0; i < n; i++) {
-        const double x = mass[i];
-        hist4[i & 3][x > negligible ? bucket(x, base) + 1 : 0]++;  /* 0: negligible */
-    }
+    masses_counted(k, h, r, J, m, negligible, base, mass, hist4);
     int64_t hist[NBUCKETS], positive = 0;
     for (int64_t b = 0; b < NBUCKETS; b++) {
         hist[b] = (int64_t)hist4[0][b + 1] + hist4[1][b + 1] + hist4[2][b + 1] + hist4[3][b + 1];
@@ -142,10 +194,19 @@ static int64_t step(int64_t k, int64_t h, int64_t r, const double *J, const doub
             above += hist[b];
         }
         int64_t len = 0;
-        for (int64_t i = 0; i < n; i++) {
-            const double x = mass[i];
-            scratch[len] = x;
-            len += x > negligible && bucket(x, base) == b;
+        double lo, hi;
+        if (bucket_range(b, base, negligible, &lo, &hi)) {
+            for (int64_t i = 0; i < n; i++) {
+                const double x = mass[i];
+                scratch[len] = x;
+                len += (x >= lo) & (x <= hi);
+            }
+        } else {
+            for (int64_t i = 0; i < n; i++) {
+                const double x = mass[i];
+                scratch[len] = x;
+                len += x > negligible && bucket(x, base) == b;
+            }
         }
         const double threshold = select_nth(scratch, len, len - (limit - above));
         int64_t gt = above, eq = 0;  /* the bucket's part, counted in the bucket only */
@@ -328,12 +389,20 @@ static int64_t grow(int64_t k, int64_t h, int64_t tests, const int64_t *widths,
             const double *mc = table + c * r;
             dst = (src == row) ? work : row;
             const int64_t groups = width / h;
-            for (int64_t g = 0; g < groups; g++) {
+            if (h == 1) {  /* the panel's start: no run of histories to walk, so each
+                            * result's children in one strided loop over the groups */
                 for (int64_t q = 0; q < r; q++) {
                     const double w = mc[q];
-                    const double *from = src + g * h;
-                    double *to = dst + (g * r + q) * h;
-                    for (int64_t i = 0; i < h; i++) to[i] = from[i] * w;
+                    for (int64_t g = 0; g < groups; g++) dst[g * r + q] = src[g] * w;
+                }
+            } else {
+                for (int64_t g = 0; g < groups; g++) {
+                    for (int64_t q = 0; q < r; q++) {
+                        const double w = mc[q];
+                        const double *from = src + g * h;
+                        double *to = dst + (g * r + q) * h;
+                        for (int64_t i = 0; i < h; i++) to[i] = from[i] * w;
+                    }
                 }
             }
             width *= r;

@@ -147,7 +147,7 @@ class _Histories:
         n = h * math.prod(widths)
         if len(likelihoods) > 1 and n > MAX_HISTORIES:
             raise ValueError("tests done together must not need a cut")
-        tables = np.concatenate([np.ravel(m).astype(np.float64) for m in likelihoods])
+        tables = np.concatenate(likelihoods, axis=None, dtype=np.float64)  # each row-major
         out, mass, kept = np.empty(k * n), np.empty(n), np.empty(n, dtype=np.intp)
         count, all_kept = _native.grow(k, h, len(widths), np.array(widths, dtype=np.intp),
                                        joint, tables, NEGLIGIBLE, out, mass, kept,
@@ -357,10 +357,31 @@ def _expected_information_batch(prior: npt.NDArray[np.float64],
 
 
 def tempered(probabilities: Sequence[float], temper: float) -> npt.NDArray[np.float64]:
-    """p ** temper, renormalised: softens over-confident posteriors, keeps their order."""
+    """p ** temper, renormalised: softens over-confident posteriors, keeps their order.
+
+    With the pack's temper of 0.5 it is worked out in Python, to the same floats:
+    numpy takes ``** 0.5`` as a square root (correctly rounded, as ``math.sqrt``)
+    and sums a few numbers one after another (``_sum``); a dozen numpy calls on
+    six numbers cost more than the arithmetic.
+    """
+    if temper == 0.5 and len(probabilities) < 8:
+        roots = [math.sqrt(x) if x > 0 else 0.0 for x in map(float, probabilities)]
+        total = _sum(roots)
+        if total <= 0 or not math.isfinite(total):
+            return np.full(len(roots), 1.0 / max(1, len(roots)))
+        return np.array([x / total for x in roots])
     p = np.asarray(probabilities, dtype=float)
     p = np.where(p > 0, p, 0.0) ** temper
     total = float(p.sum())
     if total <= 0 or not math.isfinite(total):
         return np.full(len(p), 1.0 / max(1, len(p)))
     return np.asarray(p / total, dtype=float)
+
+
+def _sum(values: Sequence[float]) -> float:
+    """``np.sum`` of fewer than eight floats, bit for bit: numpy adds so few one after
+    another, from zero (its pairwise summation starts only at eight)."""
+    total = 0.0
+    for x in values:
+        total += x
+    return total

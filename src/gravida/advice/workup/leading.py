@@ -106,6 +106,9 @@ class Leading:
     # per candidate, a WorkupItem's fields that depend on the pack and these conditions
     # alone: (id, name, line, shows, safety, why restricted or None, sources)
     item_parts: tuple[tuple[str, str, Line, str, str, str | None, tuple[str, ...]], ...] = ()
+    # per candidate, the pairs of leading conditions it separates (``separable``), each
+    # (i, j, separation as a Python float), in the row-major order of their cells
+    pairs: tuple[tuple[tuple[int, int, float], ...], ...] = ()
     # each reason's words before and after its bits (suggest._reason), by what they
     # depend on: the pack's words and these conditions, never the case (filled as first
     # needed)
@@ -161,6 +164,10 @@ class Leading:
                    tuple(-round(float(c), 12) for c in confirm),
                    checks=tuple(None if g == _OPEN else g for g in gates),
                    lines=tuple(inv.line for inv in investigations),
+                   pairs=tuple(
+                       tuple((int(i), int(j), float(sep[i, j]))
+                             for i, j in zip(*np.nonzero(ok), strict=True))
+                       for ok, sep in zip(separable, separation, strict=True)),
                    item_parts=tuple(
                        (iid, inv.name, inv.line, inv.shows, inv.safety,
                         inv.restricted.reason if inv.restricted else None, src)

@@ -6,8 +6,6 @@ import math
 from collections.abc import Iterable
 from typing import Any, NamedTuple
 
-import numpy as np
-
 from gravida.advice.workup import information
 from gravida.advice.workup.book import ReasonWords, load_workup
 from gravida.advice.workup.information import (
@@ -311,15 +309,7 @@ def suggested_workup(pack: Pack | None, assessment: Assessment) -> list[WorkupIt
             ordered.insert(0, ordered.pop(j))
     listed = ordered[:max(s.max_items, len(urgent_safe) + len(urgent_ion))]
 
-    # the two leading conditions each listed test tells apart best (weight x total
-    # variation; a row's choice is its own, so only the listed tests' rows are formed)
-    at = np.asarray(listed)
-    separable = lead.separable[at].reshape(len(listed), -1)
-    weighted = np.outer(prior, prior)[None, :, :] * lead.separation[at]
-    best = np.where(separable, weighted.reshape(len(listed), -1), -np.inf).argmax(axis=1)
-    k = len(ids)
-    pairs = [divmod(b, k) if ok else None
-             for b, ok in zip(best.tolist(), separable.any(axis=1).tolist(), strict=True)]
+    pairs = _best_pairs(prior.tolist(), lead, listed)
 
     # each item and expected result made from its fields in order (tuple.__new__, as the
     # NamedTuple's own constructor does, without its keyword handling): the parts that
@@ -341,6 +331,25 @@ def suggested_workup(pack: Pack | None, assessment: Assessment) -> list[WorkupIt
 
 
 _new = tuple.__new__
+
+
+def _best_pairs(prior: list[float], lead: Leading,
+                listed: list[int]) -> list[tuple[int, int] | None]:
+    """The two leading conditions each listed test tells apart best: of the pairs it
+    separates (``Leading.pairs``), the first of the largest weight (P(i) P(j)) times
+    total variation, in the pairs' row-major order (as numpy's ``argmax`` over the
+    weighted k x k cells, the others at -inf, picked it); None if it separates none.
+    Worked out in Python over those few pairs (the same products in the same order, so
+    the same floats) instead of half a dozen numpy calls over every cell."""
+    out: list[tuple[int, int] | None] = []
+    for n in listed:
+        best, most = None, -math.inf
+        for i, j, separation in lead.pairs[n]:
+            weight = prior[i] * prior[j] * separation
+            if weight > most:
+                best, most = (i, j), weight
+        out.append(best)
+    return out
 
 
 def _reason(words: ReasonWords, lead: Leading, n: int, urgent_for: tuple[str, ...],
