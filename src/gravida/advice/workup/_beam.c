@@ -389,12 +389,20 @@ static int64_t grow(int64_t k, int64_t h, int64_t tests, const int64_t *widths,
             const double *mc = table + c * r;
             dst = (src == row) ? work : row;
             const int64_t groups = width / h;
-            for (int64_t g = 0; g < groups; g++) {
+            if (h == 1) {  /* the panel's start: no run of histories to walk, so each
+                            * result's children in one strided loop over the groups */
                 for (int64_t q = 0; q < r; q++) {
                     const double w = mc[q];
-                    const double *from = src + g * h;
-                    double *to = dst + (g * r + q) * h;
-                    for (int64_t i = 0; i < h; i++) to[i] = from[i] * w;
+                    for (int64_t g = 0; g < groups; g++) dst[g * r + q] = src[g] * w;
+                }
+            } else {
+                for (int64_t g = 0; g < groups; g++) {
+                    for (int64_t q = 0; q < r; q++) {
+                        const double w = mc[q];
+                        const double *from = src + g * h;
+                        double *to = dst + (g * r + q) * h;
+                        for (int64_t i = 0; i < h; i++) to[i] = from[i] * w;
+                    }
                 }
             }
             width *= r;
