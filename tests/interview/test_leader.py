@@ -115,7 +115,13 @@ def test_the_leader_step_separates_the_cause_named_first_from_the_other_emergenc
     assert q is not None and q.purpose == "emergency"
     firsts = {engine.assess(answer(s, q.id, [o.finding]).case).ranked[0] for o in q.options}
     assert "pancreatitis" in firsts
-    assert next_question(answer(s, q.id, None)) is None  # then it stops: "go now" stands
+    s = answer(s, q.id, None)
+    # then no other leader's question: only the dissection's path (upper back and upper
+    # belly pain point strongly to it; a connective tissue disorder would make it an
+    # ambulance call: ambulance.ambulance_path), and "go now" stands
+    q = next_question(s)
+    assert q is not None and q.id == "medical_history"
+    assert next_question(answer(s, q.id, None)) is None
 
 
 def _upper_after_screen(engine):

@@ -33,7 +33,9 @@ question is asked once) when one of its answers
   with a fever does not ask every woman about an abruption's signs.
 
 Of such questions, the one with the likeliest such answer under its cause.
-docs/interview.md, "An ambulance cause her findings point to".
+docs/interview.md, "An ambulance cause her findings point to". Where no one answer
+does it but several together would (a dissection told from pre-eclampsia by the
+pain's onset, severity and character), ``ambulance_path`` asks the first of them.
 """
 
 from __future__ import annotations
@@ -47,7 +49,7 @@ from gravida.engine.model import leaders, trimester
 from gravida.interview.answers import Value
 from gravida.interview.catalogue import Params, QuestionSpec
 from gravida.interview.leader import Naming
-from gravida.interview.policy import Batch, Hypothesis, LevelPolicy
+from gravida.interview.policy import Base, Batch, FloatArray, Hypothesis, LevelPolicy
 
 
 def ambulance_question(
@@ -59,30 +61,24 @@ def ambulance_question(
     """The question to ask before stopping at "go now" (module docstring), or None.
     ``batch``: the level and posterior of every hypothesis of ``hyps`` (row 0: the
     evidence now); ``entries``: each answer's (question, answer, hypothesis, part)."""
-    levels, posts, ranks0 = batch.level, batch.posterior, batch.condition_ranks
-    if not entries or levels[0] >= ambulance_rank:
+    if not entries or batch.level[0] >= ambulance_rank:
         return None
-    post0 = posts[0]
-    first = naming.first(weeks, hyps[0], post0)
-    ratio = naming.bayes_factors(weeks, post0)
-    # the emergency causes (at an emergency level or above now) she points to as much
-    causes = [c for c in np.flatnonzero((ranks0 >= emergency_rank)
-                                        & (ratio >= ratio[first])).tolist() if c != first]
+    posts = batch.posterior
+    first, causes = _suspected(naming, weeks, hyps[0], batch, emergency_rank, False)
     if not causes:
         return None
     p_t = model.p[trimester(weeks)]
     strong = naming.pack.working_strong_evidence or 1.0
     ev = hyps[0]
+    levels = batch.level
     best: tuple[float, str] | None = None
     for qi, _, k, _ in entries:
         if levels[k] < ambulance_rank or batch.floor_rank[k] >= ambulance_rank:
             continue
         h = hyps[k]
-        pos = [model.index[f] for f in h.present - ev.present if f in model.index]
-        neg = [model.index[f] for f in h.absent - ev.absent if f in model.index]
-        if not (pos or neg):
+        like = _likelihood(model, p_t, ev, h, False)
+        if like is None:
             continue
-        like = np.prod(p_t[:, pos], axis=1) * np.prod(1.0 - p_t[:, neg], axis=1)
         post = posts[k]
         lead = int(leaders(post))
         for c in causes:
@@ -100,3 +96,135 @@ def ambulance_question(
             if counts:
                 best = (p, questions[qi].id)
     return None if best is None else best[1]
+
+
+def ambulance_path(
+    params: Params, policy: LevelPolicy, model: Model, naming: Naming,
+    emergency_rank: int, ambulance_rank: int, questions: Sequence[QuestionSpec],
+    entries: Sequence[tuple[int, Value, int, int]], batch: Batch, weeks: float,
+    hyps: Sequence[Hypothesis], base: Base,
+) -> str | None:
+    """The first question of the likeliest plausible path of answers to an ambulance
+    through an emergency cause her findings point to strongly, or None (docs/interview.md,
+    "An ambulance cause behind several answers").
+
+    ``ambulance_question`` finds one answer that alone makes it an ambulance call. An
+    ambulance cause often shows only in several: a dissection with severe high blood
+    pressure is told from pre-eclampsia by the pain's story (an abrupt onset, a
+    severe pain, a sharp or tearing character: the high-risk pain features of the
+    aortic dissection detection risk score, esc-2018), none of which alone makes it
+    probable enough, and pre-eclampsia, which the pressure defines, stays named first.
+    So, for each cause ``c`` at an emergency level or above now, other than the one
+    named first, that her findings point to at least as much as to that one *or
+    strongly* (its posterior over its prior at least ``working_strong_evidence``, 10:
+    what she said already made it ten times as likely, as a dissection is made by
+    pain between the shoulder blades with 170/100), the answer ``c`` would most
+    likely give to each open question is taken, among those that report a sign (a
+    "no" only removes a rival explanation), are at least ``plausible_answer`` likely
+    under ``c``, likelier under ``c`` than under the cause named first, and raise
+    ``c``'s posterior; in order of the expected log rise of that posterior under
+    ``c`` (P(a|c) x log of the rise: the question that tells most about ``c`` if it
+    is the cause first). The shortest run of them that takes the level to an
+    ambulance through the differential, with ``c`` at the ambulance level there, and
+    is plausible together under ``c`` (the product of their likelihoods at least
+    ``plausible_answer``), is the path. Its first question is asked (of several
+    causes', that of the likeliest path); after each answer the path is looked for
+    again, so an answer against ``c`` ends it. The caller asks it after the leader's
+    question, before the emergency step's other questions through the differential
+    (whose "don't know"s would spend the checks first), and within
+    ``emergency_checks`` answers since the emergency was shown, as those.
+    """
+    if not entries or batch.level[0] >= ambulance_rank:
+        return None
+    posts = batch.posterior
+    post0 = posts[0]
+    first, causes = _suspected(naming, weeks, hyps[0], batch, emergency_rank, True)
+    if not causes:
+        return None
+    p_t = model.p[trimester(weeks)]
+    ev = hyps[0]
+    # of each answer that reports a sign (a "yes", a member, a number: a "no" only
+    # removes a rival explanation), its likelihood under every condition
+    like: dict[int, FloatArray | None] = {}
+    for _, _, k, _ in entries:
+        if k not in like:
+            like[k] = _likelihood(model, p_t, ev, hyps[k], True)
+    best: tuple[float, str] | None = None
+    for c in causes:
+        if post0[c] <= 0.0:
+            continue
+        # per question (and part, for a number), the answer c would most likely give
+        # among those that raise its posterior
+        chosen: dict[tuple[int, int], tuple[float, float, int, int]] = {}
+        for qi, _, k, part in entries:
+            lk = like[k]
+            if lk is None:
+                continue
+            p, gain = float(lk[c]), float(posts[k][c] / post0[c])
+            if p < params.plausible_answer or gain <= 1.0 or p <= lk[first]:
+                continue
+            if (qi, part) not in chosen or p > chosen[(qi, part)][0]:
+                chosen[(qi, part)] = (p, gain, k, qi)
+        # the answer that most raises c's posterior (its log), expected under c, first
+        order = sorted(chosen.values(), key=lambda t: (-t[0] * np.log(t[1]),
+                                                       questions[t[3]].id))
+        run: list[Hypothesis] = []
+        plausible: list[float] = []  # the run's answers together, under c
+        together = 1.0
+        present, absent = set(ev.present), set(ev.absent)
+        numbers = dict(ev.numbers)
+        changed: set[str] | None = set()  # what the run changes (None: unknown)
+        for p, _, k, _ in order:
+            h = hyps[k]
+            if (h.present & absent) or (h.absent & present):
+                continue  # contradicts an answer already on the path
+            together *= p
+            if together < params.plausible_answer:
+                break
+            present |= h.present
+            absent |= h.absent
+            numbers.update(h.numbers)
+            changed = None if changed is None or h.changed is None else changed | h.changed
+            run.append(Hypothesis(frozenset(present), frozenset(absent), numbers.copy(),
+                                  None if changed is None else frozenset(changed)))
+            plausible.append(together)
+        if not run:
+            continue
+        path = policy.evaluate(weeks, [ev, *run], base)
+        for j, h in enumerate(run, start=1):
+            if (path.level[j] >= ambulance_rank and path.floor_rank[j] < ambulance_rank
+                    and naming.rank(weeks, h, c) >= ambulance_rank):
+                cand = (plausible[j - 1], questions[order[0][3]].id)
+                if best is None or cand > best:
+                    best = cand
+                break
+    return None if best is None else best[1]
+
+
+def _suspected(naming: Naming, weeks: float, ev: Hypothesis, batch: Batch,
+               emergency_rank: int, strongly: bool) -> tuple[int, list[int]]:
+    """The condition named first now, and the other conditions at an emergency level
+    or above now that her findings point to at least as much (each one's posterior
+    over its prior no lower), or (``strongly``) at least ``working_strong_evidence``
+    times."""
+    post0 = batch.posterior[0]
+    first = naming.first(weeks, ev, post0)
+    ratio = naming.bayes_factors(weeks, post0)
+    bar = float(ratio[first])
+    if strongly:
+        bar = min(bar, naming.pack.working_strong_evidence or 1.0)
+    causes = np.flatnonzero((batch.condition_ranks >= emergency_rank)
+                            & (ratio >= bar)).tolist()
+    return first, [c for c in causes if c != first]
+
+
+def _likelihood(model: Model, p_t: FloatArray, ev: Hypothesis, h: Hypothesis,
+                signs_only: bool) -> FloatArray | None:
+    """The likelihood under every condition of the findings ``h`` changes from ``ev``;
+    None when it changes none, or (``signs_only``) reports no sign present."""
+    pos = [model.index[f] for f in h.present - ev.present if f in model.index]
+    neg = [model.index[f] for f in h.absent - ev.absent if f in model.index]
+    if not pos and (signs_only or not neg):
+        return None
+    out: FloatArray = np.prod(p_t[:, pos], axis=1) * np.prod(1.0 - p_t[:, neg], axis=1)
+    return out

@@ -42,7 +42,7 @@ import numpy.typing as npt
 
 from gravida.engine import Engine, Evidence, Model
 from gravida.engine.model import trimester
-from gravida.interview.ambulance import ambulance_question
+from gravida.interview.ambulance import ambulance_path, ambulance_question
 from gravida.interview.answers import Value, evidence_of
 from gravida.interview.catalogue import Catalogue, QuestionSpec
 from gravida.interview.decision import Outcomes, QuestionPlan, Scored, State, decide
@@ -289,6 +289,20 @@ class Selector:
                                      self.naming, ev.weeks, hyps)
             if lead_q is not None:
                 return replace(p, question=lead_q, stop=None, phase="emergency")
+        if state.after_emergency < params.emergency_checks and (p.stop == "emergency" or (
+                emergency_step and level0 < o.ambulance_rank and p.question is not None
+                and not next(x for x in p.scored if x.question == p.question).screening)):
+            # before stopping at "go now", and before the emergency step's other checks
+            # through the differential (a rule's part still comes first): several
+            # answers, together plausible under an ambulance cause her findings point to
+            # strongly, that would make it an ambulance call (ambulance.py); after the
+            # leader's question, within the emergency's checks, as the others it asks.
+            # Behind the weaker checks, "don't know"s spent the checks first.
+            path_q = ambulance_path(params, self.policy, model, self.naming,
+                                    o.emergency_rank, o.ambulance_rank, questions,
+                                    entries, batch, ev.weeks, hyps, base)
+            if path_q is not None:
+                return replace(p, question=path_q, stop=None, phase="emergency")
         if p.stop == "emergency":
             # before stopping at "go now": an answer that would complete a rule naming
             # another emergency cause first, that her findings point to (leader.py)
