@@ -136,8 +136,8 @@ def asked(doc: Doc, start: int, questions: Questions | None) -> bool:
         if not commas:
             return False
         words = [t for t in doc[commas[-1] + 1 : sent.end] if not t.is_punct and not t.is_space]
-        first = next((t for t in words if t.i <= start and t.lower_ not in _LEADS), None)
-        if first is None or not questions.openers.match(first.lower_):
+        opener = next((t for t in words if t.i <= start and t.lower_ not in _LEADS), None)
+        if opener is None or not questions.openers.match(opener.lower_):
             return False
     return questions.stated is None or not any(questions.stated.match(t.lower_) for t in words)
 
