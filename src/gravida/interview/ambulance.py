@@ -194,12 +194,18 @@ def ambulance_path(
             run.append(Hypothesis(frozenset(present), frozenset(absent), numbers.copy(),
                                   None if changed is None else frozenset(changed)))
             plausible.append(together)
-        if not run:
+        # c at the ambulance level there (after its adjustments) is read first: where
+        # no step of the run has it, no step can count, and the run's levels are not
+        # needed (most runs); nor are those of the steps after the last that has it
+        # (each step's level is its own, whatever else is in the batch)
+        ranks = [naming.rank(weeks, h, c) for h in run]
+        last = max((j for j, r in enumerate(ranks, start=1) if r >= ambulance_rank), default=0)
+        if not last:
             continue
-        path = policy.evaluate(weeks, [ev, *run], base)
-        for j, h in enumerate(run, start=1):
+        path = policy.evaluate(weeks, [ev, *run[:last]], base)
+        for j in range(1, last + 1):
             if (path.level[j] >= ambulance_rank and path.floor_rank[j] < ambulance_rank
-                    and naming.rank(weeks, h, c) >= ambulance_rank):
+                    and ranks[j - 1] >= ambulance_rank):
                 cand = (plausible[j - 1], questions[order[0][3]].id)
                 if best is None or cand > best:
                     best = cand
@@ -243,10 +249,22 @@ def _sign_likelihood(model: Model, kept: dict[tuple[int, tuple[int, ...], tuple[
     columns in the same order, so the same products (``kept``: those worked out
     before, by trimester and columns, at most LIKES_KEPT)."""
     index = model.index
-    pos = tuple(index[f] for f in h.present - ev.present if f in index)
-    if not pos:
-        return None
-    neg = tuple(index[f] for f in h.absent - ev.absent if f in index)
+    changed = h.changed
+    pos: tuple[int, ...]
+    neg: tuple[int, ...]
+    if changed is not None and len(changed) == 1:
+        # the common case, one finding changed (``changed`` holds every finding that
+        # differs from the evidence now): a "yes" is its column, anything else no sign
+        for f in changed:
+            j = index.get(f)
+            if j is None or f not in h.present or f in ev.present:
+                return None
+            pos, neg = (j,), ()
+    else:
+        pos = tuple(index[f] for f in h.present - ev.present if f in index)
+        if not pos:
+            return None
+        neg = tuple(index[f] for f in h.absent - ev.absent if f in index)
     key = (t, pos, neg)
     got = kept.get(key)
     if got is None:
