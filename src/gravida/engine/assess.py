@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
+import orjson
 
 from gravida.engine.case import Case
 from gravida.engine.model import Evidence, FloatArray, Model, ranking
 from gravida.engine.triage import Triage, Triager
 from gravida.engine.working import WorkingDiagnoser, WorkingDiagnosis
-from gravida.knowledge.frozen import quick_init
+from gravida.knowledge.frozen import WIRE_OPTIONS, quick_init
 from gravida.knowledge.load import Pack, default_pack
 from gravida.knowledge.places import round4, round6
 
@@ -82,16 +83,30 @@ class Assessment:
     # the condition listed first because a red flag says to rule it out first
     # (engine/working.py); None when the ranking is by probability alone
     working: WorkingDiagnosis | None = None
+    # each condition's JSON before its probability, serialised (``_heads``): the
+    # engine's pack's, for ``to_wire``; None where the assessment was built otherwise
+    heads: Mapping[str, bytes] | None = field(default=None, repr=False, compare=False)
 
     @property
     def ranked(self) -> list[str]:
         return [c.id for c in self.conditions]
 
     def to_json(self) -> dict[str, Any]:
+        return self._json(False)
+
+    def to_wire(self) -> dict[str, Any]:
+        """``to_json`` for orjson (the API): the same document, with the ranked
+        conditions serialised at once from their parts that the pack fixes (``heads``:
+        id, name, lay name) and their probabilities, and the triage's floor rules
+        serialised once per pack (``Triage.to_wire``)."""
+        return self._json(True)
+
+    def _json(self, wire: bool) -> dict[str, Any]:
         return {
-            "conditions": [c.to_json() for c in self.conditions],
+            "conditions": (self._conditions_wire() if wire and self.heads is not None
+                           else [c.to_json() for c in self.conditions]),
             "working_diagnosis": None if self.working is None else self.working.to_json(),
-            "triage": self.triage.to_json(),
+            "triage": self.triage.to_wire() if wire else self.triage.to_json(),
             "explanations": [e.to_json() for e in self.explanations],
             "evidence": {
                 "gestational_weeks": self.evidence.weeks,
@@ -102,6 +117,18 @@ class Assessment:
             "notes": list(self.evidence.notes),
             "pack_version": self.pack_version,
         }
+
+    def _conditions_wire(self) -> Any:
+        """``[c.to_json() for c in self.conditions]`` as orjson writes it: each head,
+        then its rounded probability as orjson writes a float (the probabilities written
+        as one list, then split at its commas: a number has none), then the brace."""
+        heads, conditions = self.heads, self.conditions
+        if not conditions or heads is None:
+            return []
+        numbers = orjson.dumps([round6(c.probability) for c in conditions],
+                               option=WIRE_OPTIONS)[1:-1].split(b",")
+        parts = [heads[c.id] + n for c, n in zip(conditions, numbers, strict=True)]
+        return orjson.Fragment(b"[" + b"},".join(parts) + b"}]")
 
 
 def _triager(pack: Pack) -> Triager:
@@ -115,6 +142,19 @@ def _diagnoser(pack: Pack) -> WorkingDiagnoser:
 def _labels(pack: Pack) -> dict[str, str]:
     """Each model finding's label (``Pack.label``): what an explanation's factor quotes."""
     return {f: pack.label(f) for f in pack.memo(Model).findings}
+
+
+def _heads(pack: Pack) -> dict[str, bytes]:
+    """Each condition's JSON (``RankedCondition.to_json``) as orjson writes it, up to
+    its probability: what every assessment repeats of the pack (``Assessment.to_wire``)."""
+    out = {}
+    for c, name, lay_name in pack.memo(_named):
+        whole = orjson.dumps(RankedCondition(c, name, lay_name, 0.0).to_json(),
+                             option=WIRE_OPTIONS)
+        if not whole.endswith(b"0.0}"):  # the probability is the last field
+            raise AssertionError(f"unexpected JSON of a ranked condition: {whole!r}")
+        out[c] = whole[:-4]
+    return out
 
 
 def _named(pack: Pack) -> tuple[tuple[str, str, str], ...]:
@@ -135,6 +175,7 @@ class Engine:
         self.diagnoser = self.pack.memo(_diagnoser)
         self.named = self.pack.memo(_named)
         self.labels = self.pack.memo(_labels)
+        self.heads = self.pack.memo(_heads)
 
     def case(self, data: Mapping[str, Any] | Case) -> Case:
         return data if isinstance(data, Case) else Case.from_dict(data, self.pack)
@@ -163,7 +204,8 @@ class Engine:
         named, probability = self.named, post.tolist()  # Python floats, as float(post[i])
         ranked = tuple(RankedCondition(*named[i], probability[i]) for i in order)
         explanations = self._explain(ev, order[:EXPLAINED]) if explain else ()
-        return Assessment(case, ev, ranked, triage, explanations, self.pack.version, working)
+        return Assessment(case, ev, ranked, triage, explanations, self.pack.version, working,
+                          self.heads)
 
     def _explain(self, ev: Evidence, top: list[int]) -> tuple[Explanation, ...]:
         """For each top condition, the known findings that moved its odds most, each way."""
