@@ -6,7 +6,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from gravida.knowledge.frozen import quick_init, wired
+from gravida.knowledge.frozen import quick_init
+from gravida.knowledge.wire import wired
 
 
 @quick_init

@@ -4,18 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
-import orjson
 
 from gravida.engine.case import Case
 from gravida.engine.model import Evidence, FloatArray, Model, ranking
 from gravida.engine.triage import Triage, Triager
 from gravida.engine.working import WorkingDiagnoser, WorkingDiagnosis
-from gravida.knowledge.frozen import WIRE_OPTIONS, quick_init
+from gravida.knowledge.frozen import quick_init
 from gravida.knowledge.load import Pack, default_pack
 from gravida.knowledge.places import round4, round6
+from gravida.knowledge.wire import head, joined
 
 EXPLAINED = 3  # conditions explained in a result
 PER_SIDE = 5  # findings listed as raising / lowering each
@@ -70,6 +70,28 @@ class Explanation:
             "lowered_by": [f.to_json() for f in self.lowered],
         }
 
+    def to_wire(self, heads: Mapping[tuple[str, str], bytes]) -> dict[str, Any]:
+        """``to_json`` for orjson, each factor written from its head (``Heads.factors``)
+        and its rounded likelihood ratio (``wire.joined``)."""
+        return {
+            "condition": self.condition,
+            "raised_by": _factors_wire(self.raised, heads),
+            "lowered_by": _factors_wire(self.lowered, heads),
+        }
+
+
+def _factors_wire(factors: tuple[Factor, ...], heads: Mapping[tuple[str, str], bytes]) -> Any:
+    return joined([heads[f.finding, f.state] for f in factors],
+                  [f.likelihood_ratio for f in factors], 4)
+
+
+class Heads(NamedTuple):
+    """The JSON of an assessment's records as orjson writes it, up to their one rounded
+    number, per pack (``wire.head``): what ``Assessment.to_wire`` completes."""
+
+    conditions: Mapping[str, bytes]  # RankedCondition, by condition id
+    factors: Mapping[tuple[str, str], bytes]  # Factor, by (finding, state)
+
 
 @quick_init
 @dataclass(frozen=True)
@@ -83,31 +105,35 @@ class Assessment:
     # the condition listed first because a red flag says to rule it out first
     # (engine/working.py); None when the ranking is by probability alone
     working: WorkingDiagnosis | None = None
-    # each condition's JSON before its probability, serialised (``_heads``): the
-    # engine's pack's, for ``to_wire``; None where the assessment was built otherwise
-    heads: Mapping[str, bytes] | None = field(default=None, repr=False, compare=False)
+    # its records' JSON before their number, serialised (``Heads``): the engine's
+    # pack's, for ``to_wire``; None where the assessment was built otherwise
+    heads: Heads | None = field(default=None, repr=False, compare=False)
 
     @property
     def ranked(self) -> list[str]:
         return [c.id for c in self.conditions]
 
     def to_json(self) -> dict[str, Any]:
-        return self._json(False)
+        return self._json()
 
     def to_wire(self) -> dict[str, Any]:
         """``to_json`` for orjson (the API): the same document, with the ranked
-        conditions serialised at once from their parts that the pack fixes (``heads``:
-        id, name, lay name) and their probabilities, and the triage's floor rules
-        serialised once per pack (``Triage.to_wire``)."""
-        return self._json(True)
+        conditions and the explanations' factors written at once from what the pack
+        fixes of them (``heads``: a condition's id and names, a factor's finding, label
+        and state) and their rounded numbers, and the triage's floor rules serialised
+        once per pack (``Triage.to_wire``)."""
+        return self._json(self.heads)
 
-    def _json(self, wire: bool) -> dict[str, Any]:
+    def _json(self, heads: Heads | None = None) -> dict[str, Any]:
+        """``to_json``, or with ``heads`` ``to_wire``."""
         return {
-            "conditions": (self._conditions_wire() if wire and self.heads is not None
-                           else [c.to_json() for c in self.conditions]),
+            "conditions": ([c.to_json() for c in self.conditions] if heads is None else
+                           joined([heads.conditions[c.id] for c in self.conditions],
+                                  [c.probability for c in self.conditions], 6)),
             "working_diagnosis": None if self.working is None else self.working.to_json(),
-            "triage": self.triage.to_wire() if wire else self.triage.to_json(),
-            "explanations": [e.to_json() for e in self.explanations],
+            "triage": self.triage.to_json() if heads is None else self.triage.to_wire(),
+            "explanations": [e.to_json() if heads is None else e.to_wire(heads.factors)
+                             for e in self.explanations],
             "evidence": {
                 "gestational_weeks": self.evidence.weeks,
                 "present": sorted(self.evidence.present),
@@ -117,18 +143,6 @@ class Assessment:
             "notes": list(self.evidence.notes),
             "pack_version": self.pack_version,
         }
-
-    def _conditions_wire(self) -> Any:
-        """``[c.to_json() for c in self.conditions]`` as orjson writes it: each head,
-        then its rounded probability as orjson writes a float (the probabilities written
-        as one list, then split at its commas: a number has none), then the brace."""
-        heads, conditions = self.heads, self.conditions
-        if not conditions or heads is None:
-            return []
-        numbers = orjson.dumps([round6(c.probability) for c in conditions],
-                               option=WIRE_OPTIONS)[1:-1].split(b",")
-        parts = [heads[c.id] + n for c, n in zip(conditions, numbers, strict=True)]
-        return orjson.Fragment(b"[" + b"},".join(parts) + b"}]")
 
 
 def _triager(pack: Pack) -> Triager:
@@ -144,17 +158,15 @@ def _labels(pack: Pack) -> dict[str, str]:
     return {f: pack.label(f) for f in pack.memo(Model).findings}
 
 
-def _heads(pack: Pack) -> dict[str, bytes]:
-    """Each condition's JSON (``RankedCondition.to_json``) as orjson writes it, up to
-    its probability: what every assessment repeats of the pack (``Assessment.to_wire``)."""
-    out = {}
-    for c, name, lay_name in pack.memo(_named):
-        whole = orjson.dumps(RankedCondition(c, name, lay_name, 0.0).to_json(),
-                             option=WIRE_OPTIONS)
-        if not whole.endswith(b"0.0}"):  # the probability is the last field
-            raise AssertionError(f"unexpected JSON of a ranked condition: {whole!r}")
-        out[c] = whole[:-4]
-    return out
+def _heads(pack: Pack) -> Heads:
+    """Each ranked condition's and each factor's JSON as orjson writes it, up to its
+    number: what every assessment repeats of the pack (``Assessment.to_wire``)."""
+    labels = pack.memo(_labels)
+    return Heads(
+        {c: head(RankedCondition(c, name, lay_name, 0.0).to_json(), "probability")
+         for c, name, lay_name in pack.memo(_named)},
+        {(f, state): head(Factor(f, label, state, 0.0).to_json(), "likelihood_ratio")
+         for f, label in labels.items() for state in ("present", "absent")})
 
 
 def _named(pack: Pack) -> tuple[tuple[str, str, str], ...]:

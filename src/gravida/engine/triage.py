@@ -32,8 +32,9 @@ from gravida.engine.model import (
     trimester,
 )
 from gravida.knowledge import expr, i18n
-from gravida.knowledge.frozen import quick_init, wired
+from gravida.knowledge.frozen import quick_init
 from gravida.knowledge.load import CompiledRule
+from gravida.knowledge.wire import wired
 
 # Red flags whose variants (each kept, unknown or "no") are combined exactly: at most
 # 3**n - 1 posteriors; past this the first ones alphabetically are varied. Not
