@@ -7,15 +7,20 @@ allows (half a week for a stated number, ``ESTIMATE_SLACK`` for an estimate
 such as "7 months" or "third trimester"), or right. ``--cases`` prints each
 miss with the words the weeks came from (or the sentences that name a week,
 month or trimester when none was read), so misses can be grouped into classes
-of wording. Prints figures; asserts nothing.
+of wording. ``--table`` reads a table of sentences instead (``{lang: [[text,
+weeks or null], ...]}``, as ``tests/intake/weeks_s16_ru.yaml``): how many give
+the weeks they must, and how many near misses (null) give none. Prints figures;
+asserts nothing.
 
     .venv/bin/python bench/weeks.py tests/data/dev-ru.yaml tests/data/hard-dev.yaml [--cases]
+    .venv/bin/python bench/weeks.py --table tests/intake/weeks_s16_ru.yaml [--cases]
 """
 
 from __future__ import annotations
 
 import re
 import sys
+from datetime import date
 from pathlib import Path
 
 import yaml
@@ -35,9 +40,35 @@ _HINT = re.compile(
 )
 
 
+# the day the tables' due dates count from
+TABLE_TODAY = date(2026, 12, 8)
+
+
+def table(path: str, show: bool) -> None:
+    """Rows right and wrong of a weeks table, per language, forms and near misses apart."""
+    pack = default_pack()
+    rows = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    for lang, items in rows.items():
+        counts = {"forms": 0, "forms wrong": 0, "near misses": 0, "near misses read": 0}
+        for text, want in items:
+            got = parse_text(text, pack, lang, today=TABLE_TODAY).case.numbers.get(
+                "gestational_weeks")
+            kind = "forms" if want is not None else "near misses"
+            counts[kind] += 1
+            if got != want:
+                counts["forms wrong" if want is not None else "near misses read"] += 1
+                if show:
+                    print(f"  {lang} want {want} got {got}: {text}")
+        print(f"{Path(path).name} {lang}: " + "  ".join(f"{k} {v}" for k, v in counts.items()))
+
+
 def main(argv: list[str]) -> None:
     show = "--cases" in argv
     files = [a for a in argv if not a.startswith("--")]
+    if "--table" in argv:
+        for path in files:
+            table(path, show)
+        return
     pack = default_pack()
     total = {"cases": 0, "none": 0, "wrong": 0, "estimate": 0}
     for path in files:
