@@ -9,15 +9,16 @@ included. A build that fused a*b+c into one instruction would fail here.
 from __future__ import annotations
 
 import os
+from types import SimpleNamespace
 
 import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gravida.advice.workup import information, suggest
+from gravida.advice.workup import information, leading, suggest
 
-from .test_workup import _PanelOnly, _random_beam_case
+from .test_workup import _PanelOnly, _random_beam_case, _random_panel, _random_prior
 
 native = information._native
 built = pytest.mark.skipif(native is None, reason="the compiled beam was not built")
@@ -138,3 +139,140 @@ def test_compiled_cut_at_the_histogram_bucket_edges(seed, n, bound):
         mp.setattr(information, "_native", None)
         slow = histories.then(keep_all)
     _same(fast, slow)
+
+
+# --- the whole search of the later lines in one call (suggest._later_native) ---------------
+
+search_built = pytest.mark.skipif(information._search is None,
+                                  reason="the compiled search was not built")
+
+
+def _random_search(seed: int, coarse: bool) -> suggest.Later:
+    """A random search of both later lines: candidates' tables over 1-6 conditions, a
+    second-line panel, an ionising one sharing a prefix of it, tests for each, and the
+    first-line scores and urgent tests that decide the bounds."""
+    rng = np.random.default_rng(seed)
+    prior = _random_prior(rng, coarse)
+    k = len(prior)
+    tables = _random_panel(rng, k, coarse) + _random_panel(rng, k, coarse)
+    tables = tables or [np.full((k, 2), 0.5)]
+    n = len(tables)
+    order = [int(x) for x in rng.permutation(n)]
+    cut = int(rng.integers(0, n + 1))
+    second = tuple(order[:cut])
+    shared = int(rng.integers(0, len(second) + 1))
+    ionising = second[:shared] + tuple(int(x) for x in rng.permutation(second[shared:])) \
+        + tuple(order[cut:cut + int(rng.integers(0, 3))])
+    rest = order[cut:]
+    tests = {"second": [g for g in rest if rng.random() < 0.5],
+             "ionising": [g for g in rest if rng.random() < 0.4]}
+    rows = tuple(information.row_terms(m) for m in tables)
+    lead = SimpleNamespace(panel_lik=tuple(tables), panel_rows=rows, not_distributions=False,
+                           candidates=tuple(f"t{g}" for g in range(n)),
+                           flat=leading.flat_tables(tuple(tables), rows))
+    return suggest.Later(prior, lead, {"first": 1.0, "second": float(rng.uniform(0.3, 1.0)),  # type: ignore[arg-type]
+                                       "ionising": float(rng.uniform(0.1, 1.0))},
+                         {"second": second, "ionising": ionising}, tests,
+                         rng.uniform(0, 2, int(rng.integers(0, 8))).tolist(),
+                         int(rng.integers(0, 3)), bool(rng.random() < 0.5),
+                         int(rng.integers(1, 8)))
+
+
+def _searched(later: suggest.Later, native: bool) -> tuple[dict[int, str], dict[int, object]]:
+    info: dict[int, float] = {}
+    given: dict[int, tuple[str, ...]] = {}
+    if native:
+        assert suggest._later_native(later, info, given)
+    else:
+        suggest._later_python(later, info, given)
+    return {n: repr(x) for n, x in info.items()}, dict(given)
+
+
+@search_built
+@settings(max_examples=300, deadline=None)
+@given(seed=st.integers(0, 2**32 - 1), bound=st.sampled_from([2, 3, 16, 64, 512, 4096]),
+       coarse=st.booleans())
+def test_compiled_search_is_the_python_search(seed, bound, coarse):
+    # the same histories grown in the same blocks from the same prefixes, cut alike (ties
+    # in the defined order), bounds checked alike: every information the same float
+    later = _random_search(seed, coarse)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(information, "MAX_HISTORIES", bound)
+        assert _searched(later, True) == _searched(later, False)
+
+
+@search_built
+def test_compiled_search_on_full_size_cuts_with_ties():
+    # panels of 10-14 tests over 4,096 histories, coarse tables: many cuts, ties at them
+    hits = 0
+    for seed in range(60):
+        later = _random_search(seed, coarse=seed % 2 == 0)
+        fast = _searched(later, True)
+        assert fast == _searched(later, False)
+        hits += len(fast[1])
+    assert hits > 0  # some tests were valued given a whole panel
+
+
+@search_built
+def test_compiled_work_ups_are_the_python_ones(engine):
+    # every dev vignette's work-up, the compiled search against the Python one
+    import yaml
+
+    from ..conftest import DEV_VIGNETTES
+
+    searched = 0
+    for v in yaml.safe_load(DEV_VIGNETTES.read_text()):
+        a = engine.assess(engine.case(v["case"]))
+        fast = [(w.to_json(), repr(w.information_bits), repr(w.score))
+                for w in suggest.suggested_workup(engine.pack, a)]
+        with pytest.MonkeyPatch.context() as mp:
+            calls: list[int] = []
+            mp.setattr(information, "_search", None)
+            mp.setattr(suggest, "_later_python", _counted(suggest._later_python, calls))
+            slow = [(w.to_json(), repr(w.information_bits), repr(w.score))
+                    for w in suggest.suggested_workup(engine.pack, a)]
+        searched += len(calls)
+        assert fast == slow
+    assert searched > 20
+
+
+def _counted(f, calls):
+    def g(*args):
+        calls.append(1)
+        return f(*args)
+    return g
+
+
+@search_built
+def test_numpys_log2_is_the_one_called():
+    assert native is not None
+    x = np.concatenate((np.random.default_rng(5).random(20_000),
+                        10.0 ** np.random.default_rng(6).uniform(-300, 300, 20_000)))
+    out = np.empty_like(x)
+    native.log2(x, out)
+    assert out.tobytes() == np.log2(x).tobytes()
+    assert native.use_log2(np.exp) is False  # not log2: refused, the one found kept
+    assert native.use_log2(len) is False
+    native.log2(x, out)
+    assert out.tobytes() == np.log2(x).tobytes()
+
+
+@search_built
+def test_compiled_search_refuses_wrong_input():
+    later = _random_search(3, False)
+    tables, offsets, widths, bits = later.lead.flat
+    args = [later.prior, tables, offsets, widths, bits, (0,), [1], 0.5, (), [], 0.5, [], 0,
+            False, 5, 4096, 1e-15]
+    assert native is not None
+    too_far = list(args)
+    too_far[5] = (len(widths),)
+    with pytest.raises(ValueError, match="candidate"):
+        native.search(*too_far)
+    short = list(args)
+    short[4] = bits[:-1]
+    with pytest.raises(ValueError, match="disagree"):
+        native.search(*short)
+    outside = list(args)
+    outside[1] = tables[:-1]
+    with pytest.raises(ValueError, match="outside"):
+        native.search(*outside)

@@ -333,6 +333,9 @@ def test_a_later_panel_left_unbuilt_leaves_the_list_as_building_it_does(engine, 
         return skipped[-1]
 
     monkeypatch.setattr(suggest, "_beyond", counted)
+    # the Python search, whose _beyond is counted (the compiled one checks the same bound,
+    # and tests/advice/test_beam_native.py compares the two searches)
+    monkeypatch.setattr(information, "_search", None)
     fast = [[i.to_json() for i in suggested_workup(PACK, a)] for a in assessments]
     assert any(skipped), "no dev case leaves a panel unbuilt: the check checks nothing"
     monkeypatch.setattr(suggest, "_beyond", lambda *args: False)
@@ -345,12 +348,16 @@ def test_an_unbuilt_panel_never_changes_the_list(engine: Engine, case: Case):
     from gravida.advice.workup import suggest
 
     a = engine.assess(case, explain=False)
+    # the Python search, whose _beyond is replaced below (the compiled one checks the same
+    # bound, and tests/advice/test_beam_native.py compares the two searches)
+    search, information._search = information._search, None
     fast = [i.to_json() for i in suggested_workup(PACK, a)]
     beyond, suggest._beyond = suggest._beyond, lambda *args: False
     try:
         assert fast == [i.to_json() for i in suggested_workup(PACK, a)]
     finally:
         suggest._beyond = beyond
+        information._search = search
 
 
 # --- the fast information computation keeps the defined result ----------------------------
@@ -403,16 +410,22 @@ def _random_panel(rng: np.random.Generator, k: int, coarse: bool,
     return panel
 
 
+def _random_prior(rng: np.random.Generator, coarse: bool) -> np.ndarray:
+    """A prior over 1-6 conditions (coarse: few distinct values, so ties across a cut)."""
+    prior = rng.dirichlet(np.ones(int(rng.integers(1, 7))))
+    if coarse:
+        prior = np.round(prior, 1) + 0.05
+        prior /= prior.sum()
+    return prior
+
+
 def _random_beam_case(seed: int, coarse: bool, distributions: bool
                       ) -> tuple[np.ndarray, list[np.ndarray], np.ndarray]:
     """A random beam problem from one seed: (prior over 1-6 conditions, a panel of
     tests done before, one more test)."""
     rng = np.random.default_rng(seed)
-    k = int(rng.integers(1, 7))
-    prior = rng.dirichlet(np.ones(k))
-    if coarse:  # few distinct values: ties across the cut
-        prior = np.round(prior, 1) + 0.05
-        prior /= prior.sum()
+    prior = _random_prior(rng, coarse)
+    k = len(prior)
     panel = _random_panel(rng, k, coarse, distributions)
     lik = _random_panel(np.random.default_rng(seed + 1), k, coarse, distributions)
     return prior, panel, lik[0] if lik else np.full((k, 2), 0.5)

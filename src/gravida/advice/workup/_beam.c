@@ -369,12 +369,13 @@ static PyObject *py_joint_results(PyObject *self, PyObject *args) {
  * numbered as numpy's broadcasting numbers them (the first test's result most
  * significant, then the history), each the product J[c][i] * l1[c][r1] * l2[c][r2] ...
  * taken left to right; masses summed over conditions in order; the negligible dropped.
- * lik holds the tests' k x r_t tables one after another. Returns the number kept
+ * tables[t] is test t's k x r_t table. Returns the number kept
  * (columns of joint_out, k x count; kept lists them unless all were kept) and sets
  * *all_kept. */
 static int64_t grow(int64_t k, int64_t h, int64_t tests, const int64_t *widths,
-                    const double *J, const double *lik, double negligible, double *joint_out,
-                    double *mass, int64_t *kept, double *work, int *all_kept) {
+                    const double *const *tables, const double *J, double negligible,
+                    double *joint_out, double *mass, int64_t *kept, double *work,
+                    int *all_kept) {
     int64_t n = h;
     for (int64_t t = 0; t < tests; t++) n *= widths[t];
     for (int64_t c = 0; c < k; c++) {
@@ -383,10 +384,9 @@ static int64_t grow(int64_t k, int64_t h, int64_t tests, const int64_t *widths,
         double *src = (tests % 2 == 0) ? row : work, *dst;
         memcpy(src, J + c * h, (size_t)h * sizeof *src);
         int64_t width = h;  /* children so far, of this condition */
-        const double *table = lik;
         for (int64_t t = 0; t < tests; t++) {
             const int64_t r = widths[t];
-            const double *mc = table + c * r;
+            const double *mc = tables[t] + c * r;
             dst = (src == row) ? work : row;
             const int64_t groups = width / h;
             if (h == 1) {  /* the panel's start: no run of histories to walk, so each
@@ -406,7 +406,6 @@ static int64_t grow(int64_t k, int64_t h, int64_t tests, const int64_t *widths,
                 }
             }
             width *= r;
-            table += k * r;
             src = dst;
         }
     }
@@ -468,14 +467,637 @@ static PyObject *py_grow(PyObject *self, PyObject *args) {
             return NULL;
         }
     }
+    const double **tables = malloc((size_t)(tests > 0 ? tests : 1) * sizeof *tables);
+    if (tables == NULL) {
+        RELEASE(7);
+        return PyErr_NoMemory();
+    }
+    for (Py_ssize_t t = 0, at = 0; t < tests; t++) {  /* one after another in the buffer */
+        tables[t] = (const double *)v[2].buf + at;
+        at += k * widths[t];
+    }
     int all_kept = 0;
     int64_t count;
     Py_BEGIN_ALLOW_THREADS
-    count = grow(k, h, tests, widths, v[1].buf, v[2].buf, negligible, v[3].buf, v[4].buf,
+    count = grow(k, h, tests, widths, tables, v[1].buf, negligible, v[3].buf, v[4].buf,
                  v[5].buf, v[6].buf, &all_kept);
     Py_END_ALLOW_THREADS
+    free(tables);
     RELEASE(7);
     return Py_BuildValue("Li", (long long)count, all_kept);
+}
+
+/* --- the whole search of a work-up's later lines, in one call -------------------------
+ *
+ * suggest._later_python's loop, step for step: for each later line (second, ionising)
+ * whose tests the case is offered, the histories of the first tests of its panel that
+ * need no cut, each test's information given them as a bound (suggest._beyond), and,
+ * unless every bound ranks the line past the list, the whole panel's histories and each
+ * test's information given them. Histories are grown as suggest._histories grows them
+ * (the same blocks, from the same longest prefix already grown, so the same columns in
+ * the same order), cut by `step` with equally probable children across a cut put in
+ * _Histories._defined_order here, and each information summed as numpy sums it: numpy's
+ * own log2 loop (use_log2), and numpy's pairwise summation (pairwise). */
+
+typedef void (*ufunc_loop)(char **args, const Py_ssize_t *dimensions, const Py_ssize_t *steps,
+                           void *data);
+
+/* The leading fields of numpy's ufunc object (numpy/ufuncobject.h, PyUFuncObject: the same
+ * from numpy 1.x through 2.x), read once by use_log2 after checking that they describe log2. */
+typedef struct {
+    PyObject_HEAD
+    int nin, nout, nargs;
+    int identity;
+    ufunc_loop *functions;
+    void *const *data;
+    int ntypes;
+    int reserved1;
+    const char *name;
+    const char *types;
+} ufunc_head;
+
+#define NPY_DOUBLE_NUM 12  /* numpy's type number of float64 */
+
+static ufunc_loop log2_loop = NULL;
+static void *log2_data = NULL;
+
+/* numpy's log2 of n doubles (the loop np.log2 runs for float64: on this build's CPU
+ * perhaps a vector one whose last bits differ from the C library's log2) */
+static void log2_of(const double *x, double *out, int64_t n) {
+    char *args[2] = {(char *)x, (char *)out};
+    const Py_ssize_t dims[1] = {(Py_ssize_t)n}, steps[2] = {8, 8};
+    log2_loop(args, dims, steps, log2_data);
+}
+
+static PyObject *py_use_log2(PyObject *self, PyObject *u) {
+    (void)self;
+    const PyTypeObject *type = Py_TYPE(u);
+    if (strcmp(type->tp_name, "numpy.ufunc") != 0 ||
+        type->tp_basicsize < (Py_ssize_t)sizeof(ufunc_head))
+        Py_RETURN_FALSE;
+    const ufunc_head *f = (const ufunc_head *)u;
+    if (f->nin != 1 || f->nout != 1 || f->nargs != 2 || f->ntypes < 1 || f->ntypes > 1024 ||
+        f->functions == NULL || f->types == NULL || f->name == NULL || strcmp(f->name, "log2"))
+        Py_RETURN_FALSE;
+    for (int i = 0; i < f->ntypes; i++) {
+        if (f->types[2 * i] == NPY_DOUBLE_NUM && f->types[2 * i + 1] == NPY_DOUBLE_NUM &&
+            f->functions[i] != NULL) {
+            log2_loop = f->functions[i];
+            log2_data = f->data != NULL ? f->data[i] : NULL;
+            Py_RETURN_TRUE;
+        }
+    }
+    Py_RETURN_FALSE;
+}
+
+/* numpy's pairwise summation of a contiguous float64 array (DOUBLE_pairwise_sum), as
+ * np.add.reduce adds it to the reduction's start, 0.0 */
+static double pairwise_part(const double *a, int64_t n) {
+    if (n < 8) {
+        double res = 0.;
+        for (int64_t i = 0; i < n; i++) res += a[i];
+        return res;
+    }
+    if (n <= 128) {
+        double r[8];
+        for (int j = 0; j < 8; j++) r[j] = a[j];
+        int64_t i;
+        for (i = 8; i < n - (n % 8); i += 8)
+            for (int j = 0; j < 8; j++) r[j] += a[i + j];
+        double res = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
+        for (; i < n; i++) res += a[i];
+        return res;
+    }
+    int64_t n2 = n / 2;
+    n2 -= n2 % 8;
+    return pairwise_part(a, n2) + pairwise_part(a + n2, n - n2);
+}
+
+static double pairwise(const double *a, int64_t n) { return 0.0 + pairwise_part(a, n); }
+
+/* (p * np.log2(p)).sum() over the positive entries p of x[0..n) (information._xlogx);
+ * x may be tmp_a */
+static double xlogx(const double *x, int64_t n, double *tmp_a, double *tmp_b) {
+    int64_t m = 0;
+    for (int64_t i = 0; i < n; i++) {
+        const double v = x[i];
+        tmp_a[m] = v;
+        m += v > 0;
+    }
+    log2_of(tmp_a, tmp_b, m);
+    for (int64_t i = 0; i < m; i++) tmp_b[i] = tmp_a[i] * tmp_b[i];
+    return pairwise(tmp_b, m);
+}
+
+typedef struct {
+    int64_t parents;       /* histories before this generation's tests */
+    const int64_t *kept;   /* the kept children's numbers, ascending; NULL: all */
+    const double *mass;    /* the kept children's masses */
+    int cut;
+} Gen;
+
+typedef struct {
+    int64_t h;             /* histories */
+    double *joint;         /* k x h, P(condition, history) */
+    double *mass;          /* h, P(history) */
+    Gen *gens;             /* how it was grown, oldest first */
+    int64_t ngens;
+    int terms;             /* whether mass_bits and cond_mass are worked out */
+    double mass_bits;      /* sum of P(h) log2 P(h) (_Histories._mass_bits) */
+    double *cond_mass;     /* k (_Histories._condition_mass) */
+} State;
+
+typedef struct {           /* a grown prefix of a panel (suggest._histories' memo) */
+    const int64_t *tests;
+    int64_t len;
+    State *state;
+} Memo;
+
+#define MAX_OWNED 4096
+#define MAX_MEMO 256
+
+typedef struct {
+    int64_t k, limit, maxw;
+    double negligible;
+    const double *tables;  /* every candidate's k x r table, row-major, one after another */
+    const int64_t *offsets, *widths;
+    const double *bits;    /* candidate x k: each row's sum of l log2 l */
+    double *all_mass, *scratch, *work, *tmp_a, *tmp_b, *products;
+    int64_t *kept_tmp;
+    double *pingpong[2];
+    void *owned[MAX_OWNED];
+    int nowned;
+    Memo memo[MAX_MEMO];
+    int nmemo;
+} Search;
+
+static void *own(Search *s, size_t bytes) {
+    if (s->nowned >= MAX_OWNED) return NULL;
+    void *p = malloc(bytes > 0 ? bytes : 1);
+    if (p != NULL) s->owned[s->nowned++] = p;
+    return p;
+}
+
+static void release_all(Search *s) {
+    for (int i = 0; i < s->nowned; i++) free(s->owned[i]);
+    s->nowned = 0;
+}
+
+/* --- equally probable children across a cut: _Histories._defined_order ---------------- */
+
+typedef struct {
+    const double *m;       /* n x nm: the ancestors' masses at the earlier cuts, latest first */
+    const int64_t *res;    /* n x nr: the results making up the history, first test first */
+    int64_t nm, nr;
+} TieKeys;
+
+static int tie_before(const TieKeys *t, int64_t a, int64_t b) {  /* a strictly first */
+    for (int64_t j = 0; j < t->nm; j++) {
+        const double x = t->m[a * t->nm + j], y = t->m[b * t->nm + j];
+        if (x != y) return x > y;  /* the heavier ancestor first (lexsort of -mass) */
+    }
+    for (int64_t j = 0; j < t->nr; j++) {
+        const int64_t x = t->res[a * t->nr + j], y = t->res[b * t->nr + j];
+        if (x != y) return x < y;
+    }
+    return 0;
+}
+
+static void merge_sort(const TieKeys *t, int64_t *idx, int64_t *tmp, int64_t n) {  /* stable */
+    if (n < 2) return;
+    const int64_t half = n / 2;
+    merge_sort(t, idx, tmp, half);
+    merge_sort(t, idx + half, tmp, n - half);
+    int64_t i = 0, j = half, o = 0;
+    while (i < half && j < n) tmp[o++] = tie_before(t, idx[j], idx[i]) ? idx[j++] : idx[i++];
+    while (i < half) tmp[o++] = idx[i++];
+    while (j < n) tmp[o++] = idx[j++];
+    memcpy(idx, tmp, (size_t)n * sizeof *idx);
+}
+
+static int cmp_i64(const void *a, const void *b) {
+    const int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* kept holds n_above children above the threshold then n_tied at it (each ascending): keep
+ * the above and the first `need` tied in the defined order, ascending. 0, or -1 (memory). */
+static int resolve_ties(const State *from, int64_t *kept, int64_t n_above, int64_t n_tied,
+                        int64_t need) {
+    const int64_t h = from->h;
+    int64_t ncut = 0;
+    for (int64_t g = 0; g < from->ngens; g++) ncut += from->gens[g].cut;
+    const int64_t nr = from->ngens + 1;
+    double *m = malloc((size_t)(n_tied * (ncut > 0 ? ncut : 1)) * sizeof *m);
+    int64_t *res = malloc((size_t)(n_tied * nr) * sizeof *res);
+    int64_t *idx = malloc((size_t)n_tied * sizeof *idx);
+    int64_t *tmp = malloc((size_t)n_tied * sizeof *tmp);
+    int64_t *chosen = malloc((size_t)(need > 0 ? need : 1) * sizeof *chosen);
+    if (m == NULL || res == NULL || idx == NULL || tmp == NULL || chosen == NULL) {
+        free(m); free(res); free(idx); free(tmp); free(chosen);
+        return -1;
+    }
+    const int64_t *tied = kept + n_above;
+    for (int64_t q = 0; q < n_tied; q++) {
+        const int64_t child = tied[q];
+        int64_t *rq = res + q * nr;
+        double *mq = m + q * ncut;
+        int64_t rj = nr - 1, mj = 0;  /* results filled from the newest test back */
+        rq[rj--] = child / h;
+        int64_t i = child % h;
+        for (int64_t g = from->ngens - 1; g >= 0; g--) {
+            const Gen *gen = &from->gens[g];
+            if (gen->cut) mq[mj++] = gen->mass[i];
+            const int64_t grown = gen->kept != NULL ? gen->kept[i] : i;
+            rq[rj--] = grown / gen->parents;
+            i = grown % gen->parents;
+        }
+        idx[q] = q;
+    }
+    TieKeys keys = {m, res, ncut, nr};
+    merge_sort(&keys, idx, tmp, n_tied);
+    for (int64_t q = 0; q < need; q++) chosen[q] = tied[idx[q]];
+    qsort(chosen, (size_t)need, sizeof *chosen, cmp_i64);
+    /* merge the above (ascending, in place at the front) with the chosen */
+    int64_t a = n_above - 1, c = need - 1, o = n_above + need - 1;
+    while (c >= 0) kept[o--] = (a >= 0 && kept[a] > chosen[c]) ? kept[a--] : chosen[c--];
+    free(m); free(res); free(idx); free(tmp); free(chosen);
+    return 0;
+}
+
+/* --- growing the histories ------------------------------------------------------------- */
+
+static double *joint_buffer(Search *s, const State *from, int persist) {
+    if (persist) return own(s, (size_t)(s->k * s->limit) * sizeof(double));
+    int which = from->joint == s->pingpong[0];
+    if (s->pingpong[which] == NULL)
+        s->pingpong[which] = own(s, (size_t)(s->k * s->limit) * sizeof(double));
+    return s->pingpong[which];
+}
+
+/* the histories once these tests are done too (_Histories.then); NULL: out of memory */
+static State *advance(Search *s, const State *from, const int64_t *tests, int64_t ntests,
+                      int persist) {
+    const int64_t k = s->k, h = from->h;
+    State *to = own(s, sizeof *to);
+    double *joint = joint_buffer(s, from, persist);
+    double *mass = own(s, (size_t)s->limit * sizeof *mass);
+    Gen *gens = own(s, (size_t)(from->ngens + 1) * sizeof *gens);
+    double *cond = own(s, (size_t)k * sizeof *cond);
+    if (to == NULL || joint == NULL || mass == NULL || gens == NULL || cond == NULL) return NULL;
+    /* a ping-pong buffer about to be overwritten: no memo entry may still read it */
+    for (int i = 0; i < s->nmemo; i++)
+        if (s->memo[i].state != NULL && s->memo[i].state->joint == joint)
+            s->memo[i].state = NULL;
+    int cut = 0, all_kept = 1;
+    int64_t count;
+    const int64_t r0 = s->widths[tests[0]];
+    if (ntests == 1 && h * r0 > s->limit) {
+        const double *lik = s->tables + s->offsets[tests[0]];
+        int64_t n_above = 0, n_tied = 0;
+        count = step(k, h, r0, from->joint, lik, s->negligible, s->limit, s->all_mass,
+                     s->scratch, s->kept_tmp, mass, joint, &cut, &n_above, &n_tied);
+        if (count == -1) {
+            const int64_t need = s->limit - n_above;
+            if (resolve_ties(from, s->kept_tmp, n_above, n_tied, need) < 0) return NULL;
+            count = n_above + need;
+            if (gather(k, h, r0, from->joint, lik, s->all_mass, s->kept_tmp, count, mass,
+                       joint) < 0)
+                return NULL;
+        } else if (count < 0) {
+            return NULL;
+        }
+        all_kept = 0;  /* the cut's generation always lists its kept children */
+    } else {
+        int64_t widths[64];
+        const double *tables[64];
+        if (ntests > 64) return NULL;
+        for (int64_t t = 0; t < ntests; t++) {
+            widths[t] = s->widths[tests[t]];
+            tables[t] = s->tables + s->offsets[tests[t]];
+        }
+        count = grow(k, h, ntests, widths, tables, from->joint, s->negligible, joint, mass,
+                     s->kept_tmp, s->work, &all_kept);
+    }
+    int64_t *kept = NULL;
+    if (!all_kept) {
+        kept = own(s, (size_t)count * sizeof *kept);
+        if (kept == NULL) return NULL;
+        memcpy(kept, s->kept_tmp, (size_t)count * sizeof *kept);
+    }
+    memcpy(gens, from->gens, (size_t)from->ngens * sizeof *gens);
+    gens[from->ngens] = (Gen){h, kept, mass, cut};
+    *to = (State){count, joint, mass, gens, from->ngens + 1, 0, 0.0, cond};
+    return to;
+}
+
+static int remember(Search *s, const int64_t *tests, int64_t len, State *state) {
+    if (s->nmemo >= MAX_MEMO) return -1;
+    s->memo[s->nmemo++] = (Memo){tests, len, state};
+    return 0;
+}
+
+/* suggest._histories: the panel's first `target` tests' histories, grown from the longest
+ * prefix already grown. A state whose prefix is at most `keep_upto` tests long is kept for
+ * the whole call (a later line's panel may start from it); the others take turns in two
+ * buffers. NULL: out of memory, or the longest prefix's state was overwritten (not
+ * expected: the caller then runs the Python search). */
+static State *histories(Search *s, const int64_t *panel, int64_t target, int64_t keep_upto) {
+    int64_t done = -1;
+    const Memo *best = NULL;
+    for (int i = 0; i < s->nmemo; i++) {
+        const Memo *e = &s->memo[i];
+        if (e->len <= target && e->len > done &&
+            (e->len == 0 || memcmp(e->tests, panel, (size_t)e->len * sizeof *panel) == 0)) {
+            done = e->len;
+            best = e;
+        }
+    }
+    if (best == NULL || best->state == NULL) return NULL;
+    State *cur = best->state;
+    while (done < target) {
+        int64_t size = cur->h * s->widths[panel[done]], nb = 1;
+        while (done + nb < target) {
+            const int64_t w = s->widths[panel[done + nb]];
+            if (size * w > s->limit) break;
+            size *= w;
+            nb++;
+        }
+        cur = advance(s, cur, panel + done, nb, done + nb <= keep_upto);
+        if (cur == NULL) return NULL;
+        done += nb;
+        if (remember(s, panel, done, cur) < 0) return NULL;
+    }
+    return cur;
+}
+
+/* _Histories.information, for a pack whose likelihood rows are distributions */
+static double information(Search *s, State *st, int64_t test) {
+    const int64_t k = s->k, h = st->h;
+    if (!st->terms) {
+        st->mass_bits = xlogx(st->mass, h, s->tmp_a, s->tmp_b);
+        for (int64_t c = 0; c < k; c++) st->cond_mass[c] = pairwise(st->joint + c * h, h);
+        st->terms = 1;
+    }
+    const double *bits = s->bits + test * k;
+    for (int64_t c = 0; c < k; c++) s->products[c] = st->cond_mass[c] * bits[c];
+    const double per_condition = pairwise(s->products, k);
+    const int64_t r = s->widths[test];
+    child_masses(k, h, r, st->joint, s->tables + s->offsets[test], s->tmp_a);
+    const double joint_bits = xlogx(s->tmp_a, h * r, s->tmp_a, s->tmp_b);
+    const double total = st->mass_bits + per_condition - joint_bits;
+    return total > 0.0 ? total : 0.0;
+}
+
+/* suggest._beyond: whether a later-line test scoring at most `bound` ranks past the list */
+static int beyond(double bound, const double *placed, int64_t nplaced, int64_t n_urgent,
+                  int safe_first, int64_t max_items) {
+    int64_t above = 0;
+    for (int64_t i = 0; i < nplaced; i++) above += placed[i] > bound + 1e-9;  /* _BOUND_MARGIN */
+    const int64_t most = max_items > n_urgent ? max_items : n_urgent;
+    return n_urgent + above >= most && (safe_first || above > 0);
+}
+
+typedef struct {
+    const int64_t *panel, *tests;
+    int64_t npanel, ntests;
+    double weight;
+} Line;
+
+/* The search of both later lines. info[] gets each line's tests' information, one line
+ * after the other; status[line]: 0 no tests, 1 bounds only (every one past the list), 2
+ * given the whole panel. Returns 0, or -1 when out of memory or off the expected path
+ * (the caller then runs the Python search). */
+static int search(Search *s, const double *prior, const Line *lines, int nlines,
+                  const double *placed, int64_t nplaced, int64_t n_urgent, int safe_first,
+                  int64_t max_items, double *info, int64_t *status) {
+    const int64_t k = s->k;
+    State *start = own(s, sizeof *start);
+    double *joint = own(s, (size_t)k * sizeof *joint);
+    double *mass = own(s, sizeof *mass);
+    double *cond = own(s, (size_t)k * sizeof *cond);
+    if (start == NULL || joint == NULL || mass == NULL || cond == NULL) return -1;
+    memcpy(joint, prior, (size_t)k * sizeof *joint);
+    mass[0] = pairwise(prior, k);  /* joint.sum(axis=0) of the k x 1 start */
+    *start = (State){1, joint, mass, NULL, 0, 0, 0.0, cond};
+    if (remember(s, NULL, 0, start) < 0) return -1;
+    int64_t at = 0;
+    for (int j = 0; j < nlines; j++) {
+        const Line *L = &lines[j];
+        status[j] = 0;
+        if (L->ntests == 0) continue;
+        /* a state this line makes may be where a later line's panel starts: those within
+         * the prefix it shares with a later panel are kept */
+        int64_t shared = 0;
+        for (int q = j + 1; q < nlines; q++) {
+            if (lines[q].ntests == 0) continue;
+            int64_t c = 0;
+            while (c < L->npanel && c < lines[q].npanel && L->panel[c] == lines[q].panel[c]) c++;
+            if (c > shared) shared = c;
+        }
+        int64_t uncut = L->npanel, size = 1;
+        for (int64_t t = 0; t < L->npanel; t++) {
+            size *= s->widths[L->panel[t]];
+            if (size > s->limit) {
+                uncut = t;
+                break;
+            }
+        }
+        if (uncut < L->npanel) {
+            State *exact = histories(s, L->panel, uncut, shared);
+            if (exact == NULL) return -1;
+            int all_beyond = 1;
+            for (int64_t t = 0; t < L->ntests; t++) {
+                info[at + t] = information(s, exact, L->tests[t]);
+                if (!beyond(info[at + t] * L->weight, placed, nplaced, n_urgent, safe_first,
+                            max_items)) {
+                    all_beyond = 0;
+                    break;
+                }
+            }
+            if (all_beyond) {
+                status[j] = 1;
+                at += L->ntests;
+                continue;
+            }
+        }
+        State *whole = histories(s, L->panel, L->npanel, shared);
+        if (whole == NULL) return -1;
+        for (int64_t t = 0; t < L->ntests; t++) info[at + t] = information(s, whole, L->tests[t]);
+        status[j] = 2;
+        at += L->ntests;
+    }
+    return 0;
+}
+
+/* a sequence of candidate numbers (each below `below`) as an array the caller frees */
+static int64_t *indices(PyObject *seq, int64_t below, int64_t *n, const char *what) {
+    PyObject *fast = PySequence_Fast(seq, what);
+    if (fast == NULL) return NULL;
+    const Py_ssize_t len = PySequence_Fast_GET_SIZE(fast);
+    int64_t *out = malloc((size_t)(len > 0 ? len : 1) * sizeof *out);
+    if (out == NULL) {
+        Py_DECREF(fast);
+        PyErr_NoMemory();
+        return NULL;
+    }
+    for (Py_ssize_t i = 0; i < len; i++) {
+        const long long v = PyLong_AsLongLong(PySequence_Fast_GET_ITEM(fast, i));
+        if (v == -1 && PyErr_Occurred()) goto bad;
+        if (v < 0 || v >= below) {
+            PyErr_Format(PyExc_ValueError, "%s: not a candidate's number", what);
+            goto bad;
+        }
+        out[i] = v;
+    }
+    Py_DECREF(fast);
+    *n = len;
+    return out;
+bad:
+    Py_DECREF(fast);
+    free(out);
+    return NULL;
+}
+
+static PyObject *py_search(PyObject *self, PyObject *args) {
+    (void)self;
+    PyObject *o[5], *seq[4], *placed_seq;
+    double weight[2], negligible;
+    Py_ssize_t n_urgent, max_items, limit;
+    int safe_first;
+    if (!PyArg_ParseTuple(args, "OOOOOOOdOOdOnpnnd", &o[0], &o[1], &o[2], &o[3], &o[4],
+                          &seq[0], &seq[1], &weight[0], &seq[2], &seq[3], &weight[1],
+                          &placed_seq, &n_urgent, &safe_first, &max_items, &limit, &negligible))
+        return NULL;
+    if (log2_loop == NULL) {
+        PyErr_SetString(PyExc_RuntimeError, "use_log2 has not found numpy's log2");
+        return NULL;
+    }
+    if (limit < 1 || limit > (1 << 24) || n_urgent < 0 || max_items < 0) {
+        PyErr_SetString(PyExc_ValueError, "sizes must be positive");
+        return NULL;
+    }
+    Py_buffer v[5];
+    static const char *what[5] = {"prior", "tables", "offsets", "widths", "bits"};
+    for (int i = 0; i < 5; i++) {
+        if (take(o[i], &v[i], 0, 8, 0, what[i]) < 0) {
+            RELEASE(i);
+            return NULL;
+        }
+    }
+    const int64_t k = v[0].len / 8, ncand = v[2].len / 8;
+    const int64_t *offsets = v[2].buf, *widths = v[3].buf;
+    int64_t *ix[4] = {NULL, NULL, NULL, NULL}, len[4] = {0, 0, 0, 0};
+    double *placed = NULL;
+    PyObject *result = NULL;
+    Search *s = NULL;
+    if (k < 1 || v[3].len / 8 != ncand || v[4].len / 8 < ncand * k) {
+        PyErr_SetString(PyExc_ValueError, "prior, tables, offsets, widths and bits disagree");
+        goto done;
+    }
+    int64_t maxw = 1;
+    for (int64_t i = 0; i < ncand; i++) {
+        if (widths[i] < 1 || widths[i] > 1024 || offsets[i] < 0 ||
+            offsets[i] + k * widths[i] > v[1].len / 8) {
+            PyErr_SetString(PyExc_ValueError, "a table lies outside the tables");
+            goto done;
+        }
+        if (widths[i] > maxw) maxw = widths[i];
+    }
+    static const char *seq_what[4] = {"second panel", "second tests", "ionising panel",
+                                      "ionising tests"};
+    for (int i = 0; i < 4; i++)
+        if ((ix[i] = indices(seq[i], ncand, &len[i], seq_what[i])) == NULL) goto done;
+    PyObject *fast = PySequence_Fast(placed_seq, "placed");
+    if (fast == NULL) goto done;
+    const Py_ssize_t nplaced = PySequence_Fast_GET_SIZE(fast);
+    placed = malloc((size_t)(nplaced > 0 ? nplaced : 1) * sizeof *placed);
+    if (placed == NULL) {
+        Py_DECREF(fast);
+        PyErr_NoMemory();
+        goto done;
+    }
+    for (Py_ssize_t i = 0; i < nplaced; i++) {
+        placed[i] = PyFloat_AsDouble(PySequence_Fast_GET_ITEM(fast, i));
+        if (placed[i] == -1.0 && PyErr_Occurred()) {
+            Py_DECREF(fast);
+            goto done;
+        }
+    }
+    Py_DECREF(fast);
+    s = calloc(1, sizeof *s);
+    if (s == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    const int64_t most = limit * maxw > k ? limit * maxw : k;
+    *s = (Search){.k = k, .limit = limit, .maxw = maxw, .negligible = negligible,
+                  .tables = v[1].buf, .offsets = offsets, .widths = widths, .bits = v[4].buf};
+    s->all_mass = own(s, (size_t)most * sizeof(double));
+    s->scratch = own(s, (size_t)most * sizeof(double));
+    s->work = own(s, (size_t)most * sizeof(double));
+    s->tmp_a = own(s, (size_t)most * sizeof(double));
+    s->tmp_b = own(s, (size_t)most * sizeof(double));
+    s->products = own(s, (size_t)k * sizeof(double));
+    s->kept_tmp = own(s, (size_t)most * sizeof(int64_t));
+    const int64_t ntests = len[1] + len[3];
+    double *info = own(s, (size_t)(ntests > 0 ? ntests : 1) * sizeof *info);
+    if (s->kept_tmp == NULL || info == NULL || s->products == NULL || s->tmp_b == NULL ||
+        s->tmp_a == NULL || s->work == NULL || s->scratch == NULL || s->all_mass == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    const Line lines[2] = {{ix[0], ix[1], len[0], len[1], weight[0]},
+                           {ix[2], ix[3], len[2], len[3], weight[1]}};
+    int64_t status[2];
+    int ok;
+    Py_BEGIN_ALLOW_THREADS
+    ok = search(s, v[0].buf, lines, 2, placed, nplaced, n_urgent, safe_first, max_items, info,
+                status);
+    Py_END_ALLOW_THREADS
+    if (ok < 0) {
+        result = Py_NewRef(Py_None);  /* the caller runs the Python search */
+        goto done;
+    }
+    PyObject *values = PyList_New((Py_ssize_t)ntests);
+    if (values == NULL) goto done;
+    for (int64_t i = 0; i < ntests; i++) {
+        PyObject *x = PyFloat_FromDouble(info[i]);
+        if (x == NULL) {
+            Py_DECREF(values);
+            goto done;
+        }
+        PyList_SET_ITEM(values, (Py_ssize_t)i, x);
+    }
+    result = Py_BuildValue("LLN", (long long)status[0], (long long)status[1], values);
+done:
+    if (s != NULL) {
+        release_all(s);
+        free(s);
+    }
+    free(placed);
+    for (int i = 0; i < 4; i++) free(ix[i]);
+    RELEASE(5);
+    return result;
+}
+
+static PyObject *py_log2(PyObject *self, PyObject *args) {
+    (void)self;
+    PyObject *o[2];
+    if (!PyArg_ParseTuple(args, "OO", &o[0], &o[1])) return NULL;
+    if (log2_loop == NULL) {
+        PyErr_SetString(PyExc_RuntimeError, "use_log2 has not found numpy's log2");
+        return NULL;
+    }
+    Py_buffer v[2];
+    if (take(o[0], &v[0], 0, 8, 0, "x") < 0) return NULL;
+    if (take(o[1], &v[1], 1, 8, v[0].len / 8, "out") < 0) {
+        RELEASE(1);
+        return NULL;
+    }
+    log2_of(v[0].buf, v[1].buf, v[0].len / 8);
+    RELEASE(2);
+    Py_RETURN_NONE;
 }
 
 static PyMethodDef methods[] = {
@@ -489,6 +1111,14 @@ static PyMethodDef methods[] = {
     {"grow", py_grow, METH_VARARGS,
      "grow(k, h, tests, widths, joint, likelihoods, negligible, joint_out, mass, kept, work)"
      " -> (count, all_kept): several tests applied while every child fits"},
+    {"use_log2", py_use_log2, METH_O,
+     "use_log2(np.log2) -> bool: whether numpy's float64 log2 loop was found for search"},
+    {"log2", py_log2, METH_VARARGS,
+     "log2(x, out): numpy's log2 of x into out, through the loop use_log2 found"},
+    {"search", py_search, METH_VARARGS,
+     "search(prior, tables, offsets, widths, bits, second_panel, second_tests, second_weight,"
+     " ionising_panel, ionising_tests, ionising_weight, placed, n_urgent, safe_first,"
+     " max_items, limit, negligible) -> (status, status, infos) or None: the later lines"},
     {NULL, NULL, 0, NULL},
 };
 

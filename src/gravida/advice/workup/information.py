@@ -22,8 +22,27 @@ try:  # the beam's inner loops in C (_beam.c), where `pip install` could build t
 except ImportError:  # no compiler at install: numpy does the same work, to the same floats
     _native = None  # type: ignore[assignment]
 # a build older than this code falls back to numpy, logged (engine/native.py; _beam.c)
-_CALLS = ("gather", "grow", "joint_results", "step")
+_CALLS = ("gather", "grow", "joint_results", "log2", "search", "step", "use_log2")
 _native = current(_native, _CALLS, __name__)  # type: ignore[assignment]
+
+
+def _numpys_log2(native: Any) -> bool:
+    """Whether the compiled search can take logarithms as numpy does: it calls numpy's own
+    float64 log2 loop (on a CPU with wide vectors numpy's last bits differ from the C
+    library's), found in the ufunc's fields and checked here against ``np.log2`` on values
+    across the doubles' range."""
+    if native is None or not native.use_log2(np.log2):
+        return False
+    rng = np.random.default_rng(2)
+    x = np.concatenate((rng.random(500), 10.0 ** rng.uniform(-307, 307, 500),
+                        [5e-324, 1e-300, 1e-15, 0.5, 1.0, 3.0, 1e300]))
+    out = np.empty_like(x)
+    native.log2(x, out)
+    return out.tobytes() == np.log2(x).tobytes()
+
+
+# the whole search of a work-up's later lines in one compiled call (suggest._later)
+_search = _native.search if _native is not None and _numpys_log2(_native) else None
 
 
 # --- information ---------------------------------------------------------------------------

@@ -63,6 +63,23 @@ def chance(p: float, lang: str) -> str:
     return i18n.percent(p, lang=lang) if p >= 0.01 else "<" + i18n.percent(0.01, lang=lang)
 
 
+Flat = tuple[npt.NDArray[np.float64], npt.NDArray[np.int64], npt.NDArray[np.int64],
+             npt.NDArray[np.float64]]
+
+
+def flat_tables(panel_lik: tuple[npt.NDArray[np.float64], ...],
+                rows: tuple[RowTerms, ...]) -> Flat:
+    """The candidates' k x r tables as the compiled search reads them: all of them row-major
+    one after another, where each starts, its results, and each row's sum of l log2 l
+    (candidate x condition; ``row_terms``, so the same floats as the Python search's)."""
+    widths = np.array([m.shape[1] for m in panel_lik], dtype=np.int64)
+    k = panel_lik[0].shape[0] if panel_lik else 0
+    tables = np.concatenate([np.ravel(m) for m in panel_lik]) if panel_lik else np.empty(0)
+    bits = np.array([t[0] for t in rows], dtype=np.float64).reshape(-1)
+    return (np.ascontiguousarray(tables, dtype=np.float64),
+            np.cumsum(widths * k) - widths * k, widths, bits)
+
+
 @dataclass(frozen=True)
 class Leading:
     """Everything about a work-up that depends on the leading conditions, not on the case.
@@ -109,6 +126,9 @@ class Leading:
     # per candidate, the pairs of leading conditions it separates (``separable``), each
     # (i, j, separation as a Python float), in the row-major order of their cells
     pairs: tuple[tuple[tuple[int, int, float], ...], ...] = ()
+    # the candidates' tables as the compiled search (information._search) reads them
+    # (flat_tables), made once here
+    flat: Flat | None = None
     # each reason's words before and after its bits (suggest._reason), by what they
     # depend on: the pack's words and these conditions, never the case (filled as first
     # needed)
@@ -154,16 +174,18 @@ class Leading:
         for parts in expected:
             for part in parts:
                 _keep_rounded(part[3])
+        rows_terms = tuple(row_terms(m) for m in panel_lik)
         investigations = tuple(book.investigation(c) for c in candidates)
         gates = tuple(_gate(inv) for inv in investigations)
         return cls(ids, tuple(candidates), investigations,
                    lik, panel_lik, listed_by, urgent_by, described,
                    chances, sources, separation, separable, confirm, _xlogx_rows(lik), row_excess,
                    bool(np.any(np.abs(row_excess) > 1e-12)),
-                   tuple(row_terms(m) for m in panel_lik), expected,
+                   rows_terms, expected,
                    tuple(-round(float(c), 12) for c in confirm),
                    checks=tuple(None if g == _OPEN else g for g in gates),
                    lines=tuple(inv.line for inv in investigations),
+                   flat=flat_tables(panel_lik, rows_terms),
                    pairs=tuple(
                        tuple((int(i), int(j), float(sep[i, j]))
                              for i, j in zip(*np.nonzero(ok), strict=True))

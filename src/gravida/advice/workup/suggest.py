@@ -6,8 +6,11 @@ import math
 from collections.abc import Iterable
 from typing import Any, NamedTuple
 
+import numpy as np
+import numpy.typing as npt
+
 from gravida.advice.workup import information
-from gravida.advice.workup.book import ReasonWords, load_workup
+from gravida.advice.workup.book import Line, ReasonWords, load_workup
 from gravida.advice.workup.information import (
     _expected_information_batch,
     _Histories,
@@ -217,6 +220,86 @@ def _beyond(bound: float, placed: list[float], n_urgent: int, safe_first: bool,
     return n_urgent + above >= max(max_items, n_urgent) and (safe_first or above > 0)
 
 
+_LATER: tuple[Line, Line] = ("second", "ionising")
+
+
+class Later(NamedTuple):
+    """What the search of the later lines (second, then ionising) reads of a work-up."""
+
+    prior: npt.NDArray[np.float64]
+    lead: Leading
+    weights: dict[Line, float]
+    panels: dict[str, tuple[int, ...]]
+    tests: dict[Line, list[int]]
+    placed: list[float]  # the first-line tests' scores, not urgent
+    n_urgent: int
+    safe_first: bool  # whether an urgent test is not ionising
+    max_items: int
+
+
+def _later_python(w: Later, info: dict[int, float], given: dict[int, tuple[str, ...]]) -> None:
+    """Each later-line test's information given its line's panel (``info``, and the panel's
+    tests in ``given``), or a bound on it where that bound shows it is not listed.
+
+    What a test adds given the first tests of the panel (all their results, no beam cut)
+    bounds what it adds given the whole panel: if even that bound ranks every test of this
+    line past the end of the list, the rest of the panel (the costly part of the work-up)
+    is not built (see _beyond). ``_later_native`` does the same in one compiled call."""
+    lead = w.lead
+    memo: dict[tuple[int, ...], _Histories] = {(): _Histories.start(w.prior)}
+    for later in _LATER:
+        tests = w.tests[later]
+        if not tests:
+            continue
+        panel = w.panels[later]
+        uncut = _uncut(panel, lead)
+        if uncut < len(panel) and not lead.not_distributions:
+            exact = _histories(memo, panel[:uncut], lead)
+            bound: dict[int, float] = {}
+            for n in tests:  # until one could make the list
+                bound[n] = exact.information(lead.panel_lik[n], lead.panel_rows[n])
+                if not _beyond(bound[n] * w.weights[later], w.placed, w.n_urgent,
+                               w.safe_first, w.max_items):
+                    break
+            else:
+                info.update(bound)  # their scores stay bounds: they are not shown
+                continue
+        whole = _histories(memo, panel, lead)
+        for n in tests:
+            given[n] = tuple(lead.candidates[g] for g in panel)
+            info[n] = whole.information(lead.panel_lik[n], lead.panel_rows[n])
+
+
+def _later_native(w: Later, info: dict[int, float], given: dict[int, tuple[str, ...]]) -> bool:
+    """``_later_python`` in one compiled call (information._search, _beam.c's ``search``): the
+    same histories, grown in the same blocks and cut alike, and the same floats. False
+    where the call could not (out of memory): then the Python search runs."""
+    assert information._search is not None and w.lead.flat is not None
+    tables, offsets, widths, bits = w.lead.flat
+    second, ionising = w.tests["second"], w.tests["ionising"]
+    found = information._search(
+        w.prior, tables, offsets, widths, bits,
+        w.panels["second"], second, w.weights["second"],
+        w.panels["ionising"], ionising, w.weights["ionising"],
+        w.placed, w.n_urgent, w.safe_first, w.max_items,
+        information.MAX_HISTORIES, information.NEGLIGIBLE)
+    if found is None:
+        return False
+    status_second, status_ionising, values = found
+    at = 0
+    for tests, status, later in ((second, status_second, "second"),
+                                 (ionising, status_ionising, "ionising")):
+        if not status:
+            continue
+        panel_ids = tuple(w.lead.candidates[g] for g in w.panels[later])
+        for n in tests:
+            info[n] = values[at]
+            at += 1
+            if status == 2:
+                given[n] = panel_ids
+    return True
+
+
 def suggested_workup(pack: Pack | None, assessment: Assessment) -> list[WorkupItem]:
     """The investigations that best separate the leading conditions, most useful first.
 
@@ -264,36 +347,18 @@ def suggested_workup(pack: Pack | None, assessment: Assessment) -> list[WorkupIt
         for n, bits in zip(direct, _expected_information_batch(prior, lead, direct).tolist(),
                            strict=True):
             info[n] = bits
-    memo: dict[tuple[int, ...], _Histories] = {(): _Histories.start(prior)}
     placed = [info[n] * s.line_weights[lines[n]] for n in direct if not urgent[n]]
     n_urgent = sum(1 for n in chosen if urgent[n])
     safe_first = any(urgent[n] and lines[n] != "ionising" for n in chosen)
-    for later in ("second", "ionising"):
-        tests = [n for n in chosen if n not in info and lines[n] == later]
-        if not tests:
-            continue
-        panel = panels[later]  # none of its tests is in it: each is valued given all of it
-        # What a test adds given the first tests of the panel (all their results,
-        # no beam cut) bounds what it adds given the whole panel: if even that
-        # bound ranks every test of this line past the end of the list, the rest of
-        # the panel (the costly part of the work-up) is not built. See _beyond.
-        uncut = _uncut(panel, lead)
-        if uncut < len(panel) and not lead.not_distributions:
-            exact = _histories(memo, panel[:uncut], lead)
-            bound: dict[int, float] = {}
-            for n in tests:  # until one could make the list
-                bound[n] = exact.information(lead.panel_lik[n], lead.panel_rows[n])
-                if not _beyond(bound[n] * s.line_weights[later], placed, n_urgent,
-                               safe_first, s.max_items):
-                    break
-            else:
-                info.update(bound)  # their scores stay bounds: they are not shown
-                continue
-        whole = _histories(memo, panel, lead)
-        for n in tests:
-            given[n] = tuple(lead.candidates[g] for g in panel)
-            info[n] = whole.information(lead.panel_lik[n], lead.panel_rows[n])
-
+    # each later line's tests (none of them in its own panel: each is valued given all of it)
+    tests = {later: [n for n in chosen if n not in info and lines[n] == later]
+             for later in _LATER}
+    if tests["second"] or tests["ionising"]:
+        later = Later(prior, lead, s.line_weights, panels, tests, placed, n_urgent, safe_first,
+                      s.max_items)
+        if information._search is None or lead.not_distributions or not _later_native(
+                later, info, given):
+            _later_python(later, info, given)
     score = {n: info[n] * s.line_weights[lines[n]] for n in chosen}
     confirm = lead.confirm_key
     keys = {n: (-rounded(score[n], 12), confirm[n], n) for n in chosen}
