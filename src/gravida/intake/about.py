@@ -92,23 +92,38 @@ class Questions:
 
     openers: re.Pattern[str]
     findings: frozenset[str]
+    # optional: words by which a question tells what she has ("is it normal to
+    # have bleeding like this?"): such a question keeps its urgent findings
+    stated: re.Pattern[str] | None = None
 
 
 def load_questions(raw: Any, booleans: Any) -> Questions | None:
     if raw is None:
         return None
     entry = "context.questions"
-    if not isinstance(raw, dict) or set(raw) != {"openers", "findings"}:
-        raise err(entry, "expected openers (a token regex) and findings")
+    if not isinstance(raw, dict) or not {"openers", "findings"} <= set(raw) <= {
+        "openers", "findings", "stated"
+    }:
+        raise err(entry, "expected openers (a token regex), findings and optional stated")
     findings = raw["findings"]
     if not isinstance(findings, list) or not all(f in booleans for f in findings):
         raise err(entry, "findings must be boolean vocabulary findings")
-    return Questions(regex(f"^(?:{raw['openers']})$", entry), frozenset(findings))
+    stated = raw.get("stated")
+    return Questions(
+        regex(f"^(?:{raw['openers']})$", entry),
+        frozenset(findings),
+        None if stated is None else regex(f"^(?:{stated})$", entry),
+    )
 
 
 def asked(doc: Doc, start: int, questions: Questions | None) -> bool:
-    """The mention's sentence is a question: it opens with a question word (after
-    any punctuation or "so", "and", "but") and ends in "?"."""
+    """The mention's sentence is a question: it ends in "?" and opens with a
+    question word (after any punctuation or "so", "and", "but"), or the clause the
+    mention stands in does, from the last comma before it (a question after a
+    preamble: "34 weeks, are these contractions??", "Hi all, is this my waters?";
+    a statement before the question stays hers: "I've been bleeding since this
+    morning, should I go in?"). A question with a word of ``stated`` in it tells
+    what she has ("is it normal to have bleeding like this?") and asks nothing."""
     if questions is None:
         return False
     sent = doc[start].sent
@@ -116,7 +131,15 @@ def asked(doc: Doc, start: int, questions: Questions | None) -> bool:
     if not words or not any(t.text.startswith("?") for t in sent[-3:]):
         return False
     first = next((t for t in words if t.lower_ not in _LEADS), words[0])
-    return bool(questions.openers.match(first.lower_))
+    if not questions.openers.match(first.lower_):
+        commas = [t.i for t in sent if t.i < start and t.text == ","]
+        if not commas:
+            return False
+        words = [t for t in doc[commas[-1] + 1 : sent.end] if not t.is_punct and not t.is_space]
+        opener = next((t for t in words if t.i <= start and t.lower_ not in _LEADS), None)
+        if opener is None or not questions.openers.match(opener.lower_):
+            return False
+    return questions.stated is None or not any(questions.stated.match(t.lower_) for t in words)
 
 
 _LEADS = frozenset({"so", "and", "but", "also", "oh", "ok", "okay", "um", "hi", "hello"})
