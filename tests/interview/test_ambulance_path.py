@@ -20,10 +20,17 @@ import pytest
 from gravida.engine import Case
 from gravida.evaluation.interview_mode import SimulatedPatient, play, run_questions
 from gravida.interview import answer, next_question, start
-from gravida.interview.ambulance import ambulance_path
+from gravida.interview.ambulance import (
+    _likelihood,
+    _sign_likelihood,
+    _sign_likes,
+    ambulance_path,
+)
 from gravida.interview.decision import AMBULANCE, EMERGENCY
 from gravida.interview.session import _state, plan, selector
 from gravida.interview.shortcut import decision
+
+from .conftest import dev_interview_states
 
 
 def _case(engine: Any, weeks: float, present: list[str], absent: tuple[str, ...] = (),
@@ -158,3 +165,35 @@ def test_near_misses_ask_no_path(engine, weeks, present, numbers):
     session, _ = play(engine, _case(engine, weeks, present, **numbers))
     assert plan(session).stop == EMERGENCY
     assert _path_now(engine, session) is None
+
+
+def test_the_kept_likelihoods_are_the_same_numbers(engine):
+    # ambulance_path reads each answer's likelihood as Python floats, kept per pack by
+    # trimester and columns: bit for bit what _likelihood's numpy products give, for
+    # every answer of every state of a third of the dev interviews and of the hidden
+    # ambulance causes (numbers' bands setting several findings, members, yes and no)
+    sel = selector(engine)
+    model = sel.model
+    kept: dict[Any, list[float]] = {}
+    states = [st for _, st in dev_interview_states(engine, 3)]
+    for weeks, present, absent, numbers in HIDDEN.values():
+        states.append(_state(start(engine, _case(engine, weeks, present, absent, **numbers),
+                                   ["pain_location"])))
+    seen = signs = 0
+    for st in states:
+        a = sel.answers(st)
+        for h in a.hyps[1:]:
+            for t in range(3):
+                got = _sign_likelihood(model, kept, t, a.hyps[0], h)
+                want = _likelihood(model, model.p[t], a.hyps[0], h, True)
+                seen += 1
+                if want is None:
+                    assert got is None
+                    continue
+                signs += 1
+                assert got is not None
+                assert [x.hex() for x in got] == [float(x).hex() for x in want]
+                # read again: from what was kept, the same list
+                assert _sign_likelihood(model, kept, t, a.hyps[0], h) == got
+    assert signs > 1000 and seen > signs  # answers that report signs, and "no"s
+    assert engine.pack.memo(_sign_likes) is engine.pack.memo(_sign_likes)

@@ -141,27 +141,33 @@ def ambulance_path(
     first, causes = _suspected(naming, weeks, hyps[0], batch, emergency_rank, True)
     if not causes:
         return None
-    p_t = model.p[trimester(weeks)]
+    t = trimester(weeks)
     ev = hyps[0]
     # of each answer that reports a sign (a "yes", a member, a number: a "no" only
-    # removes a rival explanation), its likelihood under every condition
-    like: dict[int, FloatArray | None] = {}
+    # removes a rival explanation), its likelihood under every condition, as Python
+    # floats (``_sign_likelihood``: the same numbers as ``_likelihood``)
+    like: dict[int, list[float] | None] = {}
+    kept = model.pack.memo(_sign_likes)
     for _, _, k, _ in entries:
         if k not in like:
-            like[k] = _likelihood(model, p_t, ev, hyps[k], True)
+            like[k] = _sign_likelihood(model, kept, t, ev, hyps[k])
     best: tuple[float, str] | None = None
+    plausible_answer = params.plausible_answer
     for c in causes:
         if post0[c] <= 0.0:
             continue
         # per question (and part, for a number), the answer c would most likely give
-        # among those that raise its posterior
+        # among those that raise its posterior (Python floats: one division each, as
+        # numpy's)
+        col = posts[:, c].tolist()
+        p0 = col[0]
         chosen: dict[tuple[int, int], tuple[float, float, int, int]] = {}
         for qi, _, k, part in entries:
             lk = like[k]
             if lk is None:
                 continue
-            p, gain = float(lk[c]), float(posts[k][c] / post0[c])
-            if p < params.plausible_answer or gain <= 1.0 or p <= lk[first]:
+            p, gain = lk[c], col[k] / p0
+            if p < plausible_answer or gain <= 1.0 or p <= lk[first]:
                 continue
             if (qi, part) not in chosen or p > chosen[(qi, part)][0]:
                 chosen[(qi, part)] = (p, gain, k, qi)
@@ -188,12 +194,18 @@ def ambulance_path(
             run.append(Hypothesis(frozenset(present), frozenset(absent), numbers.copy(),
                                   None if changed is None else frozenset(changed)))
             plausible.append(together)
-        if not run:
+        # c at the ambulance level there (after its adjustments) is read first: where
+        # no step of the run has it, no step can count, and the run's levels are not
+        # needed (most runs); nor are those of the steps after the last that has it
+        # (each step's level is its own, whatever else is in the batch)
+        ranks = [naming.rank(weeks, h, c) for h in run]
+        last = max((j for j, r in enumerate(ranks, start=1) if r >= ambulance_rank), default=0)
+        if not last:
             continue
-        path = policy.evaluate(weeks, [ev, *run], base)
-        for j, h in enumerate(run, start=1):
+        path = policy.evaluate(weeks, [ev, *run[:last]], base)
+        for j in range(1, last + 1):
             if (path.level[j] >= ambulance_rank and path.floor_rank[j] < ambulance_rank
-                    and naming.rank(weeks, h, c) >= ambulance_rank):
+                    and ranks[j - 1] >= ambulance_rank):
                 cand = (plausible[j - 1], questions[order[0][3]].id)
                 if best is None or cand > best:
                     best = cand
@@ -216,6 +228,52 @@ def _suspected(naming: Naming, weeks: float, ev: Hypothesis, batch: Batch,
     causes = np.flatnonzero((batch.condition_ranks >= emergency_rank)
                             & (ratio >= bar)).tolist()
     return first, [c for c in causes if c != first]
+
+
+# Not clinical: a bound on memory (the likelihoods of the findings answers set, kept per
+# pack: a plan's answers set the same few hundred sets of findings state after state).
+LIKES_KEPT = 4096
+
+
+def _sign_likes(pack: object) -> dict[tuple[int, tuple[int, ...], tuple[int, ...]],
+                                      list[float]]:
+    """The likelihoods ``_sign_likelihood`` has worked out, by trimester and columns
+    (a pack's memo: they depend on its model only)."""
+    return {}
+
+
+def _sign_likelihood(model: Model, kept: dict[tuple[int, tuple[int, ...], tuple[int, ...]],
+                                              list[float]],
+                     t: int, ev: Hypothesis, h: Hypothesis) -> list[float] | None:
+    """``_likelihood(model, model.p[t], ev, h, True)`` as Python floats: the same
+    columns in the same order, so the same products (``kept``: those worked out
+    before, by trimester and columns, at most LIKES_KEPT)."""
+    index = model.index
+    changed = h.changed
+    pos: tuple[int, ...]
+    neg: tuple[int, ...]
+    if changed is not None and len(changed) == 1:
+        # the common case, one finding changed (``changed`` holds every finding that
+        # differs from the evidence now): a "yes" is its column, anything else no sign
+        for f in changed:
+            j = index.get(f)
+            if j is None or f not in h.present or f in ev.present:
+                return None
+            pos, neg = (j,), ()
+    else:
+        pos = tuple(index[f] for f in h.present - ev.present if f in index)
+        if not pos:
+            return None
+        neg = tuple(index[f] for f in h.absent - ev.absent if f in index)
+    key = (t, pos, neg)
+    got = kept.get(key)
+    if got is None:
+        p_t = model.p[t]
+        got = (np.prod(p_t[:, list(pos)], axis=1)
+               * np.prod(1.0 - p_t[:, list(neg)], axis=1)).tolist()
+        if len(kept) < LIKES_KEPT:
+            kept[key] = got
+    return got
 
 
 def _likelihood(model: Model, p_t: FloatArray, ev: Hypothesis, h: Hypothesis,
