@@ -50,6 +50,7 @@ import orjson
 
 import machine  # type: ignore[import-not-found]  # bench sibling
 from gravida.api.app import create_app
+from gravida.api.routes import JSON_OPTIONS
 from gravida.engine import Engine
 from gravida.service import Service
 from gravida.settings import Settings
@@ -76,9 +77,14 @@ def make_service(data: Path) -> Service:
 
 
 def wire(value: Any) -> dict[str, Any]:
-    """What the API sends: the service's typed result as JSON (``to_json``), by orjson."""
+    """What the API sends: the service's typed result as JSON (``to_wire`` where it has
+    one, else ``to_json``), by orjson. An assessment's (``to_wire``: pre-serialised
+    parts in it) is not read back, so it is not returned."""
+    if hasattr(value, "to_wire"):
+        orjson.dumps(value.to_wire(), option=JSON_OPTIONS)
+        return {}
     out: dict[str, Any] = value.to_json() if hasattr(value, "to_json") else value
-    orjson.dumps(out)
+    orjson.dumps(out, option=JSON_OPTIONS)
     return out
 
 

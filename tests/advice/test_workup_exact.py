@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from gravida.advice.workup.book import load_workup
 from gravida.advice.workup.information import tempered
 from gravida.advice.workup.leading import Leading
-from gravida.advice.workup.suggest import _best_pairs
+from gravida.advice.workup.suggest import _best_pairs, _ranked
 
 
 def _tempered_numpy(probabilities: list[float], temper: float) -> np.ndarray:
@@ -83,3 +83,28 @@ def test_best_pairs_are_numpys(data: st.DataObject) -> None:
     listed = data.draw(st.lists(st.integers(0, len(lead.candidates) - 1), min_size=1,
                                 max_size=len(lead.candidates), unique=True))
     assert _best_pairs(prior.tolist(), lead, listed) == _best_pairs_numpy(prior, lead, listed)
+
+
+def _ranked_by_rounding(ns: list[int], score: dict[int, float],
+                        confirm: tuple[float, ...]) -> list[int]:
+    """The ranking as it was: every score rounded to 12 places."""
+    return sorted(ns, key=lambda n: (-round(score[n], 12), confirm[n], n))
+
+
+_score = st.one_of(
+    st.floats(0.0, 3.0),
+    st.sampled_from([0.0, 1.0, 0.5, 0.123456789012, 0.1234567890125, 0.1234567890115]),
+    st.integers(0, 10**6).map(lambda i: i * 1e-12),  # on and between the 12th place's steps
+    st.integers(-3, 3).map(lambda i: float(np.nextafter(0.4999999999995, 1.0 if i > 0 else 0.0))
+                           if i else 0.4999999999995),
+)
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(_score, min_size=0, max_size=16),
+       st.lists(st.sampled_from([-0.5, -0.25, 0.0]), min_size=16, max_size=16))
+def test_ranked_is_the_ranking_of_rounded_scores(scores: list[float], confirm: list[float]) -> None:
+    # near and equal scores are the point: runs closer than _NEAR are rounded, the rest not
+    ns = list(range(len(scores)))
+    score = dict(enumerate(scores))
+    assert _ranked(ns, score, tuple(confirm)) == _ranked_by_rounding(ns, score, tuple(confirm))

@@ -11,7 +11,8 @@
 - Night pain is a red-flag feature of a spinal infection or a cancer (NICE CKS), not of
   a fracture (whose pain lying down relieves), and adding it to a febrile, constant,
   tender spinal pain must not lower the level. Shaking chills count as the fever of the
-  spinal-infection row (the red-flag lists' "fevers, chills, rigors").
+  spinal-infection row (the red-flag lists' "fevers, chills, rigors") where the pain is
+  over the spine; with a loin pain they are the kidney's.
 
 The pictures are written from those descriptions, not taken from any vignette.
 """
@@ -138,3 +139,15 @@ def test_night_pain_points_to_infection_and_cancer_not_to_a_fracture(pack: Pack)
     assert _rate(pack, "vertebral_fracture", f) <= background
     assert _rate(pack, "spinal_infection", f) > 2 * background
     assert _rate(pack, "spinal_malignancy", f) > 2 * background
+
+
+@pytest.mark.parametrize("weeks", [12, 30])
+def test_chills_with_constant_loin_pain_stay_the_kidneys(engine: Engine, weeks: int) -> None:
+    # the kidney's own picture: its own emergency and its name, not the spine's row
+    a, first = assess(engine, weeks, ["pain_flank", "pain_one_side", "pain_right_side",
+                                      "pain_constant_unrelieved", "chills_rigors",
+                                      "nausea_vomiting"])
+    assert first == "pyelonephritis"
+    assert a.triage.level == "emergency"
+    assert "fever_with_spinal_infection_signs" not in {r.id for r in a.triage.reasons}
+    assert a.working is None

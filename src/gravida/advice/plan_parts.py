@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from gravida.knowledge.frozen import quick_init
+from gravida.knowledge.wire import wired
 
 
 @quick_init
@@ -100,6 +102,16 @@ class Plan:
         return tuple(dict.fromkeys(ids))
 
     def to_json(self) -> dict[str, Any]:
+        return self._json(_to_json)
+
+    def to_wire(self) -> dict[str, Any]:
+        """``to_json`` for orjson (the API): the same document, its items, medicine
+        advice and signs (the book's records, the same in every plan) serialised once
+        per record (``wired``)."""
+        return self._json(wired)
+
+    def _json(self, record: Callable[[Any], Any]) -> dict[str, Any]:
+        """The plan's JSON, each of the book's records as ``record`` gives it."""
         return {
             "weeks": self.weeks,
             "level": self.level,
@@ -107,10 +119,14 @@ class Plan:
             "now": self.now,
             "now_sources": list(self.now_sources),
             "leading": [c.to_json() for c in self.leading],
-            "self_care": [i.to_json() for i in self.self_care],
-            "avoid": [i.to_json() for i in self.avoid],
-            "medicine_advice": [m.to_json() for m in self.medicine_advice],
+            "self_care": [record(i) for i in self.self_care],
+            "avoid": [record(i) for i in self.avoid],
+            "medicine_advice": [record(m) for m in self.medicine_advice],
             "safety_net": {"intro": self.safety_net_intro,
-                           "signs": [s.to_json() for s in self.safety_net]},
+                           "signs": [record(s) for s in self.safety_net]},
             "sources": list(self.sources),
         }
+
+
+def _to_json(record: Any) -> Any:
+    return record.to_json()

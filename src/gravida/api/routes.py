@@ -197,7 +197,7 @@ async def assess(
     # few milliseconds at worst, so handing them to a thread (0.1-0.2 ms a request)
     # buys little: a compute thread keeps the interpreter's lock from the loop for up
     # to its 5 ms switch interval at a time.
-    return JsonResponse(service.assess(body, detail=detail).to_json())
+    return JsonResponse(service.assess(body, detail=detail).to_wire())
 
 
 @router.post(

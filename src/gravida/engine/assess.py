@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, field
+from typing import Any, NamedTuple
 
 import numpy as np
 
@@ -15,6 +15,7 @@ from gravida.engine.working import WorkingDiagnoser, WorkingDiagnosis
 from gravida.knowledge.frozen import quick_init
 from gravida.knowledge.load import Pack, default_pack
 from gravida.knowledge.places import round4, round6
+from gravida.knowledge.wire import head, joined
 
 EXPLAINED = 3  # conditions explained in a result
 PER_SIDE = 5  # findings listed as raising / lowering each
@@ -69,6 +70,28 @@ class Explanation:
             "lowered_by": [f.to_json() for f in self.lowered],
         }
 
+    def to_wire(self, heads: Mapping[tuple[str, str], bytes]) -> dict[str, Any]:
+        """``to_json`` for orjson, each factor written from its head (``Heads.factors``)
+        and its rounded likelihood ratio (``wire.joined``)."""
+        return {
+            "condition": self.condition,
+            "raised_by": _factors_wire(self.raised, heads),
+            "lowered_by": _factors_wire(self.lowered, heads),
+        }
+
+
+def _factors_wire(factors: tuple[Factor, ...], heads: Mapping[tuple[str, str], bytes]) -> Any:
+    return joined([heads[f.finding, f.state] for f in factors],
+                  [f.likelihood_ratio for f in factors], 4)
+
+
+class Heads(NamedTuple):
+    """The JSON of an assessment's records as orjson writes it, up to their one rounded
+    number, per pack (``wire.head``): what ``Assessment.to_wire`` completes."""
+
+    conditions: Mapping[str, bytes]  # RankedCondition, by condition id
+    factors: Mapping[tuple[str, str], bytes]  # Factor, by (finding, state)
+
 
 @quick_init
 @dataclass(frozen=True)
@@ -82,17 +105,35 @@ class Assessment:
     # the condition listed first because a red flag says to rule it out first
     # (engine/working.py); None when the ranking is by probability alone
     working: WorkingDiagnosis | None = None
+    # its records' JSON before their number, serialised (``Heads``): the engine's
+    # pack's, for ``to_wire``; None where the assessment was built otherwise
+    heads: Heads | None = field(default=None, repr=False, compare=False)
 
     @property
     def ranked(self) -> list[str]:
         return [c.id for c in self.conditions]
 
     def to_json(self) -> dict[str, Any]:
+        return self._json()
+
+    def to_wire(self) -> dict[str, Any]:
+        """``to_json`` for orjson (the API): the same document, with the ranked
+        conditions and the explanations' factors written at once from what the pack
+        fixes of them (``heads``: a condition's id and names, a factor's finding, label
+        and state) and their rounded numbers, and the triage's floor rules serialised
+        once per pack (``Triage.to_wire``)."""
+        return self._json(self.heads)
+
+    def _json(self, heads: Heads | None = None) -> dict[str, Any]:
+        """``to_json``, or with ``heads`` ``to_wire``."""
         return {
-            "conditions": [c.to_json() for c in self.conditions],
+            "conditions": ([c.to_json() for c in self.conditions] if heads is None else
+                           joined([heads.conditions[c.id] for c in self.conditions],
+                                  [c.probability for c in self.conditions], 6)),
             "working_diagnosis": None if self.working is None else self.working.to_json(),
-            "triage": self.triage.to_json(),
-            "explanations": [e.to_json() for e in self.explanations],
+            "triage": self.triage.to_json() if heads is None else self.triage.to_wire(),
+            "explanations": [e.to_json() if heads is None else e.to_wire(heads.factors)
+                             for e in self.explanations],
             "evidence": {
                 "gestational_weeks": self.evidence.weeks,
                 "present": sorted(self.evidence.present),
@@ -117,6 +158,17 @@ def _labels(pack: Pack) -> dict[str, str]:
     return {f: pack.label(f) for f in pack.memo(Model).findings}
 
 
+def _heads(pack: Pack) -> Heads:
+    """Each ranked condition's and each factor's JSON as orjson writes it, up to its
+    number: what every assessment repeats of the pack (``Assessment.to_wire``)."""
+    labels = pack.memo(_labels)
+    return Heads(
+        {c: head(RankedCondition(c, name, lay_name, 0.0).to_json(), "probability")
+         for c, name, lay_name in pack.memo(_named)},
+        {(f, state): head(Factor(f, label, state, 0.0).to_json(), "likelihood_ratio")
+         for f, label in labels.items() for state in ("present", "absent")})
+
+
 def _named(pack: Pack) -> tuple[tuple[str, str, str], ...]:
     """Each condition's (id, name, lay name), in the model's order: what a ranked
     condition repeats of the pack (an assessment names all of them)."""
@@ -135,6 +187,7 @@ class Engine:
         self.diagnoser = self.pack.memo(_diagnoser)
         self.named = self.pack.memo(_named)
         self.labels = self.pack.memo(_labels)
+        self.heads = self.pack.memo(_heads)
 
     def case(self, data: Mapping[str, Any] | Case) -> Case:
         return data if isinstance(data, Case) else Case.from_dict(data, self.pack)
@@ -163,7 +216,8 @@ class Engine:
         named, probability = self.named, post.tolist()  # Python floats, as float(post[i])
         ranked = tuple(RankedCondition(*named[i], probability[i]) for i in order)
         explanations = self._explain(ev, order[:EXPLAINED]) if explain else ()
-        return Assessment(case, ev, ranked, triage, explanations, self.pack.version, working)
+        return Assessment(case, ev, ranked, triage, explanations, self.pack.version, working,
+                          self.heads)
 
     def _explain(self, ev: Evidence, top: list[int]) -> tuple[Explanation, ...]:
         """For each top condition, the known findings that moved its odds most, each way."""

@@ -34,6 +34,7 @@ from gravida.engine.model import (
 from gravida.knowledge import expr, i18n
 from gravida.knowledge.frozen import quick_init
 from gravida.knowledge.load import CompiledRule
+from gravida.knowledge.wire import wired
 
 # Red flags whose variants (each kept, unknown or "no") are combined exactly: at most
 # 3**n - 1 posteriors; past this the first ones alphabetically are varied. Not
@@ -112,6 +113,21 @@ class Triage:
             "set_by": self.set_by.to_json(),
             "reasons": [r.to_json() for r in self.reasons],
         }
+
+    def to_wire(self) -> dict[str, Any]:
+        """``to_json`` for orjson (the API): the same document, each reason without a
+        probability (a floor rule's, which the Triager makes once per pack) serialised
+        once (``wired``)."""
+        return {
+            "level": self.level,
+            "meaning": self.meaning,
+            "set_by": _reason_wire(self.set_by),
+            "reasons": [_reason_wire(r) for r in self.reasons],
+        }
+
+
+def _reason_wire(r: TriageReason) -> Any:
+    return r.to_json() if r.probability is not None else wired(r)
 
 
 class Triager:

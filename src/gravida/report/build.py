@@ -117,9 +117,18 @@ class Report:
         return self.expectations.as_shown()
 
     def to_json(self) -> dict[str, Any]:
-        out = self.assessment.to_json()
+        return self._json(self.assessment.to_json(), self.plan.to_json())
+
+    def to_wire(self) -> dict[str, Any]:
+        """``to_json`` for orjson, as the API sends it: the same bytes once serialised,
+        with what the pack fixes (each condition's names, the plan's items and signs, the
+        floor rules' reasons) serialised once per pack, not once per result
+        (``Assessment.to_wire``, ``Plan.to_wire``). Other encoders take ``to_json``."""
+        return self._json(self.assessment.to_wire(), self.plan.to_wire())
+
+    def _json(self, out: dict[str, Any], plan: dict[str, Any]) -> dict[str, Any]:
         out["why"] = [w.to_json() for w in self.why()]
-        out["plan"] = self.plan.to_json()
+        out["plan"] = plan
         out["what_to_expect"] = self.her_next().to_json()
         out["suggested_workup"] = workup_json(self.workup)
         return out

@@ -1033,17 +1033,16 @@ static PyObject *py_search(PyObject *self, PyObject *args) {
     const int64_t most = limit * maxw > k ? limit * maxw : k;
     *s = (Search){.k = k, .limit = limit, .maxw = maxw, .negligible = negligible,
                   .tables = v[1].buf, .offsets = offsets, .widths = widths, .bits = v[4].buf};
-    s->all_mass = own(s, (size_t)most * sizeof(double));
-    s->scratch = own(s, (size_t)most * sizeof(double));
-    s->work = own(s, (size_t)most * sizeof(double));
-    s->tmp_a = own(s, (size_t)most * sizeof(double));
-    s->tmp_b = own(s, (size_t)most * sizeof(double));
+    /* a step's masses and bucket, a growth's work and an information's terms are never
+     * needed at once: two buffers serve them all (less memory to keep in cache) */
+    s->all_mass = s->tmp_a = own(s, (size_t)most * sizeof(double));
+    s->scratch = s->work = s->tmp_b = own(s, (size_t)most * sizeof(double));
     s->products = own(s, (size_t)k * sizeof(double));
     s->kept_tmp = own(s, (size_t)most * sizeof(int64_t));
     const int64_t ntests = len[1] + len[3];
     double *info = own(s, (size_t)(ntests > 0 ? ntests : 1) * sizeof *info);
-    if (s->kept_tmp == NULL || info == NULL || s->products == NULL || s->tmp_b == NULL ||
-        s->tmp_a == NULL || s->work == NULL || s->scratch == NULL || s->all_mass == NULL) {
+    if (s->kept_tmp == NULL || info == NULL || s->products == NULL || s->tmp_a == NULL ||
+        s->tmp_b == NULL) {
         PyErr_NoMemory();
         goto done;
     }

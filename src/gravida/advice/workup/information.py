@@ -87,7 +87,7 @@ def _xlogx(x: npt.NDArray[np.float64]) -> float:
 
 def _xlogx_rows(x: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
     """Per row (last axis summed), x * log2(x) with 0 log 0 = 0."""
-    logs = np.zeros_like(x)
+    logs = np.zeros(x.shape, x.dtype)  # np.zeros_like, without its Python call
     np.log2(x, out=logs, where=x > 0)
     return np.asarray((x * logs).sum(axis=-1), dtype=float)
 
@@ -355,6 +355,14 @@ def conditional_information(prior: npt.NDArray[np.float64],
     return h.information(np.asarray(likelihood, dtype=float))
 
 
+DIRECT_KEPT = 8  # sets of direct tests whose rows a Leading keeps (not clinical)
+
+try:  # np.einsum is this call when not optimising, after its dispatch (about 1 us)
+    from numpy._core.multiarray import c_einsum as _einsum
+except ImportError:  # another numpy's layout: the public function, the same sums
+    _einsum = np.einsum
+
+
 def _expected_information_batch(prior: npt.NDArray[np.float64],
                                 lead: Leading, tests: Sequence[int]) -> npt.NDArray[np.float64]:
     """expected_information of several candidate tests of ``lead`` at once.
@@ -363,15 +371,26 @@ def _expected_information_batch(prior: npt.NDArray[np.float64],
     row's sum of l log l, which depends on the pack alone (``lead.row_bits``),
     so logarithms are taken only of P(result). Equal to H(condition) -
     H(condition | result) when the rows are distributions; otherwise the
-    remainder is added.
+    remainder is added. The tests' rows are kept on the Leading per set of tests
+    (``direct_rows``, a few sets: they depend on the case's eligible tests).
     """
-    at = np.asarray(tests, dtype=np.intp)
-    p_result = np.einsum("k,nkr->nr", prior, lead.lik[at])
-    info = -_xlogx_rows(p_result) + np.einsum("k,nk->n", prior, lead.row_bits[at])
+    key = tuple(tests)
+    kept = getattr(lead, "direct_rows", None)
+    rows = kept.get(key) if kept is not None else None
+    if rows is None:
+        at = np.asarray(key, dtype=np.intp)
+        rows = (lead.lik[at], lead.row_bits[at], lead.row_excess[at])
+        if kept is not None:
+            if len(kept) >= DIRECT_KEPT:
+                kept.clear()
+            kept[key] = rows
+    lik, bits, excess = rows
+    p_result = _einsum("k,nkr->nr", prior, lik)
+    info = -_xlogx_rows(p_result) + _einsum("k,nk->n", prior, bits)
     if lead.not_distributions:
         logs = np.zeros_like(prior)
         np.log2(prior, out=logs, where=prior > 0)
-        info = info + np.einsum("k,nk->n", prior * logs, lead.row_excess[at])
+        info = info + _einsum("k,nk->n", prior * logs, excess)
     return np.asarray(np.maximum(0.0, info), dtype=float)
 
 

@@ -129,6 +129,10 @@ class Leading:
     # the candidates' tables as the compiled search (information._search) reads them
     # (flat_tables), made once here
     flat: Flat | None = None
+    # the direct tests' rows of lik, row_bits and row_excess, per set of them
+    # (information._expected_information_batch; a few sets, filled as first needed)
+    direct_rows: dict[tuple[int, ...], tuple[npt.NDArray[np.float64], ...]] = field(
+        default_factory=dict, compare=False, repr=False)
     # each reason's words before and after its bits (suggest._reason), by what they
     # depend on: the pack's words and these conditions, never the case (filled as first
     # needed)

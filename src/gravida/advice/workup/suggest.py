@@ -361,12 +361,11 @@ def suggested_workup(pack: Pack | None, assessment: Assessment) -> list[WorkupIt
             _later_python(later, info, given)
     score = {n: info[n] * s.line_weights[lines[n]] for n in chosen}
     confirm = lead.confirm_key
-    keys = {n: (-rounded(score[n], 12), confirm[n], n) for n in chosen}
-    key = keys.__getitem__
-
-    urgent_safe = sorted((n for n in chosen if urgent[n] and lines[n] != "ionising"), key=key)
-    urgent_ion = sorted((n for n in chosen if urgent[n] and lines[n] == "ionising"), key=key)
-    rest = sorted((n for n in chosen if not urgent[n]), key=key)
+    urgent_safe = _ranked([n for n in chosen if urgent[n] and lines[n] != "ionising"], score,
+                          confirm)
+    urgent_ion = _ranked([n for n in chosen if urgent[n] and lines[n] == "ionising"], score,
+                         confirm)
+    rest = _ranked([n for n in chosen if not urgent[n]], score, confirm)
     ordered = [*urgent_safe, *urgent_ion, *rest]
     if lines[ordered[0]] == "ionising":  # an ionising test is never the first proposal
         j = next((i for i, n in enumerate(ordered) if lines[n] != "ionising"), None)
@@ -381,18 +380,47 @@ def suggested_workup(pack: Pack | None, assessment: Assessment) -> list[WorkupIt
     # depend only on the pack and the leading conditions are Leading's
     items: list[WorkupItem] = []
     words = book.data.reasons
+    heads = lead.reason_heads
     for rank, (n, p) in enumerate(zip(listed, pairs, strict=True), 1):
         cid, name, line, shows, safety, restricted, sources = lead.item_parts[n]
         bits, for_, panel_ids = info[n], urgent[n], given.get(n, ())
+        around = heads.get((n, for_, p, bool(panel_ids)))  # _reason's words, once made
         items.append(_new(WorkupItem, (
             rank, cid, name, line, bool(for_), for_, bits, panel_ids, score[n],
             (ids[p[0]], ids[p[1]]) if p else None,
-            _reason(words, lead, n, for_, p, names, bits, bool(panel_ids)),
-            tuple(_new(ExpectedResult, (c, names[c], raw[c], rid, label, chance, says))
-                  for c, rid, label, chance, says in lead.expected_parts[n]),
+            f"{around[0]}{bits:.3f}{around[1]}" if around is not None and around[1] is not None
+            else _reason(words, lead, n, for_, p, names, bits, bool(panel_ids)),
+            tuple([_new(ExpectedResult, (c, names[c], raw[c], rid, label, chance, says))
+                   for c, rid, label, chance, says in lead.expected_parts[n]]),
             shows, safety, restricted, sources,
         )))
     return items
+
+
+# Far below a difference that rounding a score to 12 places can keep apart, and far above
+# float rounding: scores further apart than this are in the same order once rounded.
+_NEAR = 2e-12
+
+
+def _ranked(ns: list[int], score: dict[int, float], confirm: tuple[float, ...]) -> list[int]:
+    """``ns`` (ascending) ranked as ``sorted(ns, key=lambda n: (-rounded(score[n], 12),
+    confirm[n], n))``: by score rounded to 12 places, highest first, then the tie-break and
+    the position. Rounding is monotone, so scores more than _NEAR apart keep their order
+    once rounded and only runs of nearer ones (most often the equal scores of tests that
+    tell nothing) are rounded: about 0.6 us a score (knowledge/places.py), a dozen a case."""
+    order = sorted(ns, key=score.__getitem__, reverse=True)  # stable: equal ones ascending
+    out: list[int] = []
+    i, m = 0, len(order)
+    while i < m:
+        j = i + 1
+        while j < m and score[order[j - 1]] - score[order[j]] <= _NEAR:
+            j += 1
+        if j == i + 1:
+            out.append(order[i])
+        else:
+            out.extend(sorted(order[i:j], key=lambda n: (-rounded(score[n], 12), confirm[n], n)))
+        i = j
+    return out
 
 
 _new = tuple.__new__

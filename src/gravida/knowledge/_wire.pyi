@@ -1,0 +1,3 @@
+"""Types of the optional compiled writer of rounded numbers (_wire.c); see wire.py."""
+
+def joined(heads: list[bytes], values: list[float], places: int) -> bytes | None: ...
