@@ -8,7 +8,8 @@ such as "7 months" or "third trimester"), or right. ``--cases`` prints each
 miss with the words the weeks came from (or the sentences that name a week,
 month or trimester when none was read), so misses can be grouped into classes
 of wording. ``--table`` reads a table of sentences instead (``{lang: [[text,
-weeks or null], ...]}``, as ``tests/intake/weeks_s16_ru.yaml``): how many give
+weeks or null], ...]}``, as ``tests/intake/weeks_s16_ru.yaml`` and
+``weeks_s16_en.yaml``): how many give
 the weeks they must, and how many near misses (null) give none. Prints figures;
 asserts nothing.
 

@@ -422,3 +422,29 @@ def test_a_reading_of_her_words_that_alone_holds_an_emergency_is_asked_back(clie
     # said on the form as well as in her words: not a reading, never asked back
     both = start(client, {"text": HEADACHE_TEXT, "present": ["severe_headache"]})
     assert both["question"] is None or both["question"]["purpose"] != "confirm"
+
+
+@pytest.mark.parametrize(
+    ("headers", "text", "words"),
+    [
+        ({}, "I'm pregnant and my lower back hurts, no fever.", "is required"),
+        ({"Accept-Language": "ru"}, "Беременна, болит поясница, температуры нет.", "недел"),
+    ],
+)
+def test_a_text_without_her_weeks_is_asked_them_not_refused_blindly(
+    client, headers, text, words
+):
+    """Her words give no weeks: the start is refused with the weeks named as the one
+    field to ask her for, in her language (never a crash, never a guessed number);
+    sent again with the weeks she gives, the same text starts the interview."""
+    r = client.post("/v1/interviews", json={"text": text}, headers=headers)
+    assert r.status_code == 422, r.text
+    assert list(fields_of(r)) == ["gestational_weeks"]
+    assert words in fields_of(r)["gestational_weeks"]["message"]
+    parsed = client.post("/v1/parse", json={"text": text}, headers=headers)
+    assert parsed.status_code == 200 and parsed.json()["warnings"], parsed.text
+    r = client.post("/v1/interviews", json={"text": text, "gestational_weeks": 29},
+                    headers=headers)
+    assert r.status_code == 201, r.text
+    assert r.json()["case"]["gestational_weeks"] == 29
+    assert "pain_lower_back_central" in r.json()["case"]["present"]

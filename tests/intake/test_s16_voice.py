@@ -64,7 +64,9 @@ MEASURED: dict[str, dict[str, tuple[int, int]]] = {
     },
     # the classes the first narrative run of safety-voice-dev.yaml showed (before any
     # change for it), in new sentences; measured on the code before: 18 of 21
-    # statements missed, 0 of 13 near misses over-read; after: 0 / 0
+    # statements missed, 0 of 13 near misses over-read; after: 1 / 0 (left: "Been
+    # using again, injecting, ...": a mention across the comma would leave a
+    # sister's scope, which ends there, so only "using again (injecting)" is read)
     "classes_s16_voice_third.yaml": {
         "calf_bigger": (0, 0),  # before: (2, 0)
         "faint_signs": (0, 0),  # before: (2, 0)
@@ -73,7 +75,15 @@ MEASURED: dict[str, dict[str, tuple[int, int]]] = {
         "leak_trickle": (0, 0),  # before: (3, 0)
         "tender_anyone": (0, 0),  # before: (4, 0)
         "cold_wind": (0, 0),  # before: (2, 0)
-        "using_again": (0, 0),  # before: (1, 0)
+        "using_again": (1, 0),  # before: (1, 0)
+    },
+    # near misses of this session's own patterns in longer sentences, written after
+    # them: 1 of 7 statements missed, 7 of 15 near misses over-read; after the masks
+    # and narrowing: 1 / 1 (left: "headaches, no real pattern, plus some
+    # tightenings", the list item beside a tightening word, read as irregular
+    # tightenings: a benign reading)
+    "classes_s16_voice_fourth.yaml": {
+        "new_patterns": (1, 1),
     },
 }
 test_every_class_is_measured, test_a_class_is_read_at_least_as_well_as_measured = (

@@ -221,7 +221,10 @@ async def parse(service: ServiceDep, body: JsonBody, lang: LangDep) -> Response:
     operation_id="start_interview",
     summary="Start an interview",
     description="Initial evidence in (the /v1/assess case format, optionally with `text`); "
-    "the stored interview out, with its id, version and first question.",
+    "the stored interview out, with its id, version and first question. When neither "
+    "`gestational_weeks` nor her `text` gives her weeks of pregnancy, the answer is 422 "
+    "naming `gestational_weeks` alone (in the request's language): ask her how many weeks "
+    "pregnant she is and send the same text again with them; weeks are never guessed.",
     tags=["interviews"],
     status_code=201,
     responses=_responses(schemas.Interview, "The new interview", BAD_BODY, LIMITED, DB_DOWN,

@@ -112,6 +112,12 @@ class Model:
         self._mix_order = np.array([k for g in groups for k in g], dtype=np.intp)
         self._mix_starts = np.cumsum([0] + [len(g) for g in groups[:-1]]).astype(np.intp)
         self._mix_weights: FloatArray = np.concatenate([self.log_unmix, self.log_mix], axis=1)
+        # each trimester's tables as arrays of their own, made once: indexing by the
+        # trimester in every call made a new view object each time (the same data, so
+        # the same products); the main and the extra components' (log p, log q)
+        self._tables_t = tuple((self.log_p[t], self.log_q[t]) for t in range(n_t))
+        self._tables_with_t = tuple((self.log_p_with[t], self.log_q_with[t]) for t in range(n_t))
+        self._mix_weights_t = tuple(self._mix_weights[t] for t in range(n_t))
         self.p_forms_max: FloatArray = parts.p_forms_max
         self.forms_alone = parts.forms_alone
         prior = np.array([pack.conditions[c].prior.values() for c in self.conditions]).T
@@ -257,11 +263,11 @@ class Model:
         or rows of them: each known finding's factor and the nesting correction, and for
         a condition with the co-existing ordinary ache, the mixture of its two
         components (engine/coexist.py)."""
-        alone = self._product(t, pos, neg, self.log_p, self.log_q, self.nesting)
+        alone = self._product(t, pos, neg, *self._tables_t[t], self.nesting)
         co = self.coexisting
         if not co.size:
             return alone
-        beside = self._product(t, pos, neg, self.log_p_with, self.log_q_with, self.nesting_with)
+        beside = self._product(t, pos, neg, *self._tables_with_t[t], self.nesting_with)
         out = alone.copy()
         out[..., co] = self.mixed(t, alone[..., co], beside)
         return out
@@ -276,7 +282,7 @@ class Model:
             one: FloatArray = np.logaddexp(self.log_unmix[t] + first,
                                            self.log_mix[t, :n] + extra[..., :n])
             return one
-        z = np.concatenate([first, extra], axis=-1) + self._mix_weights[t]
+        z = np.concatenate([first, extra], axis=-1) + self._mix_weights_t[t]
         out: FloatArray = np.logaddexp.reduceat(z[..., self._mix_order], self._mix_starts,
                                                 axis=-1)
         return out
@@ -286,10 +292,12 @@ class Model:
         t: int, pos: FloatArray, neg: FloatArray, log_p: FloatArray, log_q: FloatArray,
         nesting: Nesting,
     ) -> FloatArray:
+        """The linear log scores and nesting correction of one component table in
+        trimester ``t`` (``log_p``, ``log_q``: that trimester's, conditions x findings)."""
         if pos.ndim == 1:  # one case (every assessment): contiguous matrix-vector products
-            one: FloatArray = log_p[t] @ pos + log_q[t] @ neg
+            one: FloatArray = log_p @ pos + log_q @ neg
             return nesting.add_correction(one, t, pos, neg)
-        rows: FloatArray = pos @ log_p[t].T + neg @ log_q[t].T + nesting.correction(t, pos, neg)
+        rows: FloatArray = pos @ log_p.T + neg @ log_q.T + nesting.correction(t, pos, neg)
         return rows
 
     def posterior(self, ev: Evidence) -> FloatArray:
@@ -427,7 +435,7 @@ def leader_of_row(vals: list[float]) -> int:
 def ranking(post: FloatArray) -> list[int]:
     """Conditions from most to least probable: the leader first (see ``leaders``),
     then the rest by probability, equal ones in pack order."""
-    order = [int(i) for i in np.argsort(-post, kind="stable")]
+    order: list[int] = np.argsort(-post, kind="stable").tolist()  # Python ints
     # the conditions tied with the top one come first in this order; usually
     # there is none, and the leader is already in front
     if len(order) > 1 and post[order[1]] >= post[order[0]] - TIE_TOLERANCE:

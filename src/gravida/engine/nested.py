@@ -133,16 +133,18 @@ class Nesting:
         """``scores`` (one case's log scores) plus the correction for its indicator
         vectors: the same numbers as ``correction``, pair by pair, without the batch
         arithmetic (an assessment knows a nested pair or two at most)."""
+        # ``item``: a Python float, not a numpy scalar made for each test
+        at, no = pos.item, neg.item
         for k, (c, q) in enumerate(self._columns):
-            if pos[q]:
-                if pos[c]:
+            if at(q):
+                if at(c):
                     scores = scores + self.both_present[t, k]
-                elif neg[c]:
+                elif no(c):
                     scores = scores + self.parent_only[t, k]
-            elif neg[q]:
-                if neg[c]:
+            elif no(q):
+                if no(c):
                     scores = scores + self.both_absent[t, k]
-                elif pos[c]:
+                elif at(c):
                     scores = scores + self.child_only[t, k]
         return scores
 

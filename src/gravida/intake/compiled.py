@@ -123,6 +123,12 @@ class Lexicon:
     # ...whose items can be read in one of these grammemes (the normaliser's:
     # Russian names what "нет" denies in the genitive); empty: any item
     backward_list_case: frozenset[str] = frozenset()
+    # ...and an item longer than that, of at most this many words, whose first word
+    # reads in that case and never in one of ``backward_list_head_never`` (a subject:
+    # "мушек перед глазами, болей в эпигастрии нет"; not "Боли внизу живота, крови
+    # нет"); 0: none longer (context.backward_list_head: {words, never})
+    backward_list_head_words: int = 0
+    backward_list_head_never: frozenset[str] = frozenset()
     # ...but after a trigger of one of these lemmas, every word of an item must be
     # readable in that trigger's grammemes ("головную боль, мелькание мушек
     # отрицает": a note's verb names what it denies in the accusative)

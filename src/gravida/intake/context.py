@@ -274,7 +274,9 @@ def _over_list(doc: Doc, begin: int, s0: int, back_ends: list[tuple[int, int]],
         prev = max((b for _, b in back_ends if b <= comma), default=s0)
         prev = max(prev, s0)
         words = [tok for tok in doc[prev:comma] if not tok.is_punct]
-        if not 1 <= len(words) <= items or any(verb.match(w.lower_) for w in words):
+        if not words or any(verb.match(w.lower_) for w in words):
+            break
+        if len(words) > items and not _headed(words[0].text, len(words), lex):
             break
         if after:
             if not all(can_be(w.text, after) for w in words):
@@ -288,6 +290,20 @@ def _over_list(doc: Doc, begin: int, s0: int, back_ends: list[tuple[int, int]],
             break
         begin = prev
     return begin
+
+
+def _headed(head: str, n: int, lex: Lexicon) -> bool:
+    """Whether a list item of ``n`` words, longer than ``backward_lists``, is still one
+    more thing denied: at most ``backward_list_head_words`` words, its first read in
+    the list's case and never as a subject ("мушек перед глазами", "болей в
+    эпигастрии"; not "Боли внизу живота", which may be what she has)."""
+    case = lex.backward_list_case
+    return (
+        bool(case)
+        and n <= lex.backward_list_head_words
+        and can_be(head, case)
+        and not can_be(head, lex.backward_list_head_never)
+    )
 
 
 class Scopes(list[Scope]):

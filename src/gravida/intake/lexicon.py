@@ -389,6 +389,10 @@ def _load(pack: Pack, raw: Any, language: str) -> Lexicon:
         concord=(concord_triggers, concord_with),
         backward_lists=_backward_lists(ctx.get("backward_lists", 0)),
         backward_list_case=_list_case(ctx.get("backward_list_case"), raw.get("normaliser")),
+        backward_list_head_words=_backward_lists(
+            (ctx.get("backward_list_head") or {}).get("words", 0), "context.backward_list_head"),
+        backward_list_head_never=_list_case(
+            (ctx.get("backward_list_head") or {}).get("never"), raw.get("normaliser")),
         backward_list_case_after=_list_case_after(
             ctx.get("backward_list_case_after"), raw.get("normaliser")
         ),
@@ -397,9 +401,9 @@ def _load(pack: Pack, raw: Any, language: str) -> Lexicon:
 
 
 
-def _backward_lists(raw: Any) -> int:
+def _backward_lists(raw: Any, name: str = "context.backward_lists") -> int:
     if isinstance(raw, bool) or not isinstance(raw, int) or not 0 <= raw <= 4:
-        raise err("context.backward_lists", "expected the words of a list item, 0..4")
+        raise err(name, "expected the words of a list item, 0..4")
     return raw
 
 

@@ -161,6 +161,9 @@ def _value(
     if kind == "months":
         if m.groupdict().get("half"):  # "7 and a half months"
             v += 0.5
+        if m.groupdict().get("ordinal") is not None:
+            # «на седьмом месяце»: the seventh month under way, six and a half months
+            v -= 0.5
         return round(v * lex.months_to_weeks)
     if kind == "fahrenheit" or (kind == "temperature" and v > lex.conversions["fahrenheit_above"]):
         return round((v - 32.0) * 5.0 / 9.0, 1)
