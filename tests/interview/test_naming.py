@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import numpy as np
+
 from gravida.engine import Case
 from gravida.engine.model import softmax, trimester
 from gravida.evaluation.interview_mode import SimulatedPatient
@@ -172,3 +174,37 @@ def test_the_differentials_answer_is_strong_evidence_her_findings_already_point_
     scored = next(x for x in p.scored if x.question == "discharge")
     naming = [o for o in scored.outcomes if o.answer == ("discharge_infected",)]
     assert naming and naming[0].probability >= sel.params.plausible_answer
+
+
+def test_the_rules_read_again_and_the_condition_named_are_those_read_whole(engine):
+    # Naming.reasons_after reads again only the naming rules an answer touches, and
+    # Naming.names reads a working diagnosis only where a rule that holds names the
+    # condition or it leads: over every answer of every state of the dev interviews
+    # (and the structured states above, where rules name the spine and the kidney),
+    # the same reasons, in the same order, as reading every rule, and per condition
+    # the same rows as reading each row's first condition
+    from .conftest import dev_interview_states
+
+    sel = selector(engine)
+    naming, policy = sel.naming, sel.policy
+    states = [st for _, st in dev_interview_states(engine, 2)]
+    for case in (CENTRAL, KIDNEY, LOWER):
+        states.append(_state(_session(engine, case)))
+    touched = held_now = 0
+    for st in states:
+        a = sel.answers(st)
+        now = naming.reasons(a.hyps[0])
+        held_now += bool(now)
+        for h in a.hyps[1:]:
+            got, want = naming.reasons_after(h, now), naming.reasons(h)
+            assert [(r.id, r.level, r.says) for r in got] == [
+                (r.id, r.level, r.says) for r in want]
+            touched += h.changed is not None and bool(naming.touching(h.changed))
+        batch = policy.evaluate(a.ev.weeks, a.hyps)
+        rows = np.arange(len(a.hyps))
+        firsts = [naming.first(a.ev.weeks, h, batch.posterior[k]) for k, h in enumerate(a.hyps)]
+        seen: dict[int, int] = {}
+        for c in range(len(sel.model.conditions)):
+            named = naming.names(c, a.ev.weeks, a.hyps, rows, batch.posterior, seen)
+            assert named.tolist() == [f == c for f in firsts]
+    assert touched > 100 and held_now > 5

@@ -111,6 +111,8 @@ class Naming:
         # (``firsts``; in naming_floors' order): depends on the pack only, and a plan's
         # answers change the same findings state after state
         self._touching: dict[frozenset[str], list[tuple[CompiledRule, frozenset[str] | None]]] = {}
+        # each naming rule's place among them (``reasons_after`` keeps their order)
+        self._place = {cr.rule.id: i for i, (cr, _) in enumerate(self.naming_floors)}
         self.model = engine.model
 
     def rank(self, weeks: float, h: Hypothesis, c: int) -> int:
@@ -123,6 +125,40 @@ class Naming:
         """The floor rules that name conditions and hold for ``h``, in
         ``Triager.rule_reasons``' order."""
         return self.triager.floor_reasons(h, self.naming_floors)
+
+    def touching(self, changed: frozenset[str]
+                 ) -> list[tuple[CompiledRule, frozenset[str] | None]]:
+        """The naming rules that read one of the findings ``changed``, in
+        ``naming_floors``' order (kept per set of findings: it depends on the pack)."""
+        got = self._touching.get(changed)
+        if got is None:
+            by_finding = self._floors_of
+            got = [self.naming_floors[i] for i in
+                   sorted({i for f in changed for i in by_finding.get(f, ())})]
+            if len(self._touching) < TOUCHING_KEPT:
+                self._touching[changed] = got
+        return got
+
+    def reasons_after(self, h: Hypothesis, now: list[TriageReason]) -> list[TriageReason]:
+        """``reasons(h)`` for an answer's hypothesis, given ``now``: the reasons of the
+        evidence it was made from. A rule reads only the findings it mentions, and
+        ``h.changed`` holds every finding that differs, so only the rules that read one
+        of those are read again; the others hold as they hold now (the same reasons,
+        in the same order)."""
+        if h.changed is None:
+            return self.reasons(h)
+        touching = self.touching(h.changed)
+        if not touching:
+            return now
+        again = self.triager.floor_reasons(h, touching)
+        if not now:
+            return again
+        read = {cr.rule.id for cr, _ in touching}
+        kept = [r for r in now if r.id not in read]
+        if not kept or not again:
+            return kept or again
+        place = self._place
+        return sorted(kept + again, key=lambda r: place[r.id])
 
     def bayes_factors(self, weeks: float, post: FloatArray) -> FloatArray:
         """Each condition's posterior over its prior at ``weeks``: how much what she
@@ -153,7 +189,7 @@ class Naming:
         without naming anything). The leader of a row is what the engine lists first
         only without a working diagnosis: after a past cancer, "is the pain worse at
         night?" names spinal malignancy first while pregnancy back pain still leads."""
-        inputs, by_finding = self.naming_inputs, self._floors_of
+        inputs = self.naming_inputs
         now = self.reasons(hyps[0])
         out: npt.NDArray[np.int64] | None = None
         maybe: list[bool] = []
@@ -166,25 +202,18 @@ class Naming:
                 if not now or not maybe[k]:
                     continue  # no naming rule (nor suspect) now or after it: the leader
                 reasons = now
-            elif now or h.changed is None:
-                reasons = self.reasons(h)
-            else:  # none holds now: only the rules this answer touches may hold after it
-                touching = self._touching.get(h.changed)
-                if touching is None:
-                    touching = [self.naming_floors[i] for i in
-                                sorted({i for f in h.changed for i in by_finding.get(f, ())})]
-                    if len(self._touching) < TOUCHING_KEPT:
-                        self._touching[h.changed] = touching
-                reasons = self.triager.floor_reasons(h, touching)
-                if not reasons:
-                    continue
+            else:  # only the rules this answer touches are read again
+                reasons = self.reasons_after(h, now)
+                if not (now or reasons or h.changed is None):
+                    continue  # none holds now, nor after it
             if out is None:
                 out = leaders(posts).astype(np.int64)
             out[k] = self.first(weeks, h, posts[k], reasons)
         return out
 
     def names(self, c: int, weeks: float, hyps: Sequence[Hypothesis], rows: IntArray,
-              posts: FloatArray, firsts: dict[int, int] | None = None
+              posts: FloatArray, firsts: dict[int, int] | None = None,
+              read: dict[int, list[TriageReason]] | None = None,
               ) -> npt.NDArray[np.bool_]:
         """Per row of ``posts`` (``rows``: each one's hypothesis): whether ``c`` is
         listed first there. Read only where it could be (``c`` leads, or it is a
@@ -193,24 +222,48 @@ class Naming:
         ``firsts`` keeps the condition listed first per hypothesis across calls for
         the same hypotheses and posteriors: it does not depend on ``c``, and a caller
         that asks about several conditions (``_rival``) would otherwise read each
-        hypothesis's working diagnosis once per condition."""
-        maybe = (np.ones(len(rows), dtype=bool) if c in self.suspects
-                 else leaders(posts[rows]) == c)
+        hypothesis's working diagnosis once per condition. ``read`` keeps, the same
+        way, the naming rules that hold for each (``reasons``).
+
+        The condition listed first is a suspect of a naming rule that holds, or the
+        leader (``first``; ``WorkingDiagnoser.named`` names only those suspects). So
+        where no rule that holds names ``c`` and ``c`` does not lead, ``c`` is not
+        listed first, and the working diagnosis (the costly part: the likelihood of
+        the rest of her findings) is not read."""
+        suspect = c in self.suspects
+        # each row's leader, as ``first`` reads it (``leaders``: the same tie-break for
+        # a batch of rows as for one), at once
+        lead_of = leaders(posts[rows])
+        maybe = np.ones(len(rows), dtype=bool) if suspect else lead_of == c
+        lead = lead_of.tolist()
         out = np.zeros(len(rows), dtype=bool)
         seen: dict[int, int] = {} if firsts is None else firsts
+        held: dict[int, list[TriageReason]] = {} if read is None else read
         inputs = self.naming_inputs
         now: list[TriageReason] | None = None  # the reasons of hyps[0], the evidence now
+        named_now = False  # whether a rule of ``now`` names c
+        suspects = self.diagnoser.suspects
         for i in np.flatnonzero(maybe).tolist():
             k = int(rows[i])
             named = seen.get(k)
             if named is None:
                 h = hyps[k]
-                reasons = None
+                if now is None:
+                    now = self.reasons(hyps[0])
+                    named_now = any(c in suspects.get(r.id, ()) for r in now)
                 if h.changed is not None and h.changed.isdisjoint(inputs):
-                    if now is None:
-                        now = self.reasons(hyps[0])
-                    reasons = now
-                named = seen[k] = self.first(weeks, h, posts[k], reasons)
+                    reasons, names_c = now, named_now
+                else:
+                    got = held.get(k)
+                    reasons = held[k] = self.reasons_after(h, now) if got is None else got
+                    names_c = bool(reasons) and any(c in suspects.get(r.id, ())
+                                                    for r in reasons)
+                if not reasons:  # no rule names a condition: the leader (``first``)
+                    named = seen[k] = lead[i]
+                elif suspect and not names_c and lead[i] != c:
+                    continue  # neither named by a rule that holds nor leading: not first
+                else:
+                    named = seen[k] = self.first(weeks, h, posts[k], reasons)
             out[i] = named == c
         return out
 
@@ -270,9 +323,10 @@ def _rival(
              if c != first and post0[c] > 0]
     above = next((c for c in order if ranks[c] >= emergency_rank), None)
     firsts: dict[int, int] = {}  # per hypothesis, the condition listed first (any c)
+    read: dict[int, list[TriageReason]] = {}  # ... and the naming rules that hold there
     for c in ([above] if above is not None else []) + [
             c for c in order if ranks[c] < emergency_rank]:
-        named = naming.names(c, weeks, hyps, rows, posts, firsts)
+        named = naming.names(c, weeks, hyps, rows, posts, firsts, read)
         if ranks[c] < emergency_rank:  # ... where that answer makes it an emergency cause
             for n in np.flatnonzero(named).tolist():
                 named[n] = naming.rank(weeks, hyps[int(rows[n])], c) >= emergency_rank
