@@ -12,7 +12,7 @@ import yaml
 from gravida.api.routes import JSON_OPTIONS
 from gravida.engine import Engine
 from gravida.knowledge import default_pack
-from gravida.knowledge.frozen import wired
+from gravida.knowledge.wire import wired
 from gravida.report import build_report
 
 from .conftest import DEV_VIGNETTES

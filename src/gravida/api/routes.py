@@ -30,6 +30,7 @@ from starlette.concurrency import run_in_threadpool
 from gravida.api import examples, schemas
 from gravida.api.body import json_body
 from gravida.knowledge import i18n
+from gravida.knowledge.wire import WIRE_OPTIONS
 from gravida.service import Service
 from gravida.service.requests import invalid, not_found
 from gravida.service.results import InterviewView
@@ -49,7 +50,9 @@ class JsonResponse(Response):
         return orjson.dumps(content, option=JSON_OPTIONS)
 
 
-JSON_OPTIONS = orjson.OPT_SERIALIZE_NUMPY | orjson.OPT_NON_STR_KEYS
+# the options the pre-serialised parts of a result were written with (knowledge/wire.py):
+# one definition, so a response and the fragments inside it are encoded alike
+JSON_OPTIONS = WIRE_OPTIONS
 
 
 async def get_service(request: Request) -> Service:

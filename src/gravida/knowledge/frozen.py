@@ -20,9 +20,7 @@ knows nothing of the pack.
 from __future__ import annotations
 
 import dataclasses
-from typing import Any, Protocol, TypeVar
-
-import orjson
+from typing import Any, TypeVar
 
 T = TypeVar("T")
 
@@ -67,28 +65,3 @@ def quick_init(cls: type[T]) -> type[T]:
     QUICK.append(cls)
     return cls
 
-
-class Jsonable(Protocol):
-    def to_json(self) -> Any: ...
-
-
-def wired(record: Jsonable) -> orjson.Fragment:
-    """``record.to_json()`` serialised by orjson once and kept on the record, as an
-    ``orjson.Fragment`` (bytes that orjson copies into a document as they are).
-
-    For the frozen records a loaded pack owns and every result repeats (a plan's
-    items, medicine advice and safety-net signs, a floor rule's reason): a response
-    then copies their fixed text instead of building and encoding a dict each time
-    (issue 18's speed). It lives and dies with the record, so with the pack that
-    holds it; the record's fields, equality and ``repr`` are unchanged. Only for a
-    frozen record (``quick_init``: an instance ``__dict__``) whose JSON depends on
-    its fields alone."""
-    d = record.__dict__
-    hit: orjson.Fragment | None = d.get("_wired")
-    if hit is None:
-        hit = d["_wired"] = orjson.Fragment(orjson.dumps(record.to_json(), option=WIRE_OPTIONS))
-    return hit
-
-
-# how the API serialises a response (api/routes.py): numpy numbers as numbers
-WIRE_OPTIONS = orjson.OPT_SERIALIZE_NUMPY | orjson.OPT_NON_STR_KEYS
